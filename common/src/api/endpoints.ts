@@ -1,0 +1,73 @@
+// The API catalogue: every endpoint once, with its schemas. Server, client and OpenAPI all read it.
+import { z } from 'zod';
+import { Uuid, pageOf, Problem } from '../contracts/primitives';
+import { Account, AccountCreate, AccountListQuery, AccountPatch } from '../contracts/accounts';
+import { Contact, ContactCreate, ContactListQuery, ContactPatch } from '../contracts/contacts';
+import { Opportunity, OpportunityCreate, OpportunityListQuery, OpportunityPatch } from '../contracts/opportunities';
+import { Task, TaskCreate, TaskListQuery, TaskPatch } from '../contracts/tasks';
+import { Interaction, InteractionCreate, InteractionLookupQuery, InteractionPatch, TimelineQuery } from '../contracts/interactions';
+import { ConsentEntry, ConsentEntryCreate, ConsentHistory } from '../contracts/consents';
+import { ContextQuery, ContextResponse } from '../contracts/context';
+import { Health, Me, TenantSettings, TenantSettingsResponse } from '../contracts/tenant';
+
+/** read: any role; write: not Reader; manage: Admin or Manager; admin: Admin only. */
+export type Access = 'public' | 'read' | 'write' | 'manage' | 'admin';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface Endpoint {
+  name: string;
+  method: HttpMethod;
+  /** Path below /api with {param} placeholders, as Azure Functions routes write it. */
+  path: string;
+  summary: string;
+  tag: string;
+  access: Access;
+  params?: z.ZodObject;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** Updates need If-Match with the ETag of the last read. */
+  ifMatch?: boolean;
+  response?: z.ZodType;
+  /** The success status; idempotent creates also answer 200 with the existing record. */
+  status: number;
+}
+
+const IdParams = z.object({ id: Uuid });
+const EmptyQuery = z.object({});
+
+const crud = <T extends string>(
+  tag: T,
+  plural: string,
+  schemas: { item: z.ZodType; create: z.ZodType; patch: z.ZodType; list: z.ZodType },
+  names: { list: string; create: string; get: string; update: string; remove: string },
+): Endpoint[] => [
+  { name: names.list, method: 'GET', path: plural, summary: `List and search ${plural}`, tag, access: 'read', query: schemas.list, response: pageOf(schemas.item), status: 200 },
+  { name: names.create, method: 'POST', path: plural, summary: `Create (idempotent when the client sends an id)`, tag, access: 'write', body: schemas.create, response: schemas.item, status: 201 },
+  { name: names.get, method: 'GET', path: `${plural}/{id}`, summary: `Read one`, tag, access: 'read', params: IdParams, response: schemas.item, status: 200 },
+  { name: names.update, method: 'PATCH', path: `${plural}/{id}`, summary: `Update (If-Match required)`, tag, access: 'write', params: IdParams, body: schemas.patch, ifMatch: true, response: schemas.item, status: 200 },
+  { name: names.remove, method: 'DELETE', path: `${plural}/{id}`, summary: `Delete (If-Match required)`, tag, access: 'manage', params: IdParams, ifMatch: true, status: 204 },
+];
+
+export const endpoints = [
+  { name: 'health', method: 'GET', path: 'health', summary: 'Liveness and database check', tag: 'system', access: 'public', response: Health, status: 200 },
+  { name: 'openapi', method: 'GET', path: 'openapi.json', summary: 'This OpenAPI 3.1 document', tag: 'system', access: 'public', status: 200 },
+  { name: 'me', method: 'GET', path: 'me', summary: 'The signed-in user', tag: 'system', access: 'read', response: Me, status: 200 },
+  { name: 'getSettings', method: 'GET', path: 'settings', summary: 'Tenant settings (stage model and defaults)', tag: 'settings', access: 'read', response: TenantSettingsResponse, status: 200 },
+  { name: 'putSettings', method: 'PUT', path: 'settings', summary: 'Replace tenant settings (admins only, If-Match required)', tag: 'settings', access: 'admin', body: TenantSettings, ifMatch: true, response: TenantSettingsResponse, status: 200 },
+  ...crud('accounts', 'accounts', { item: Account, create: AccountCreate, patch: AccountPatch, list: AccountListQuery }, { list: 'listAccounts', create: 'createAccount', get: 'getAccount', update: 'updateAccount', remove: 'deleteAccount' }),
+  { name: 'accountTimeline', method: 'GET', path: 'accounts/{id}/timeline', summary: 'Interactions of an account, newest first', tag: 'accounts', access: 'read', params: IdParams, query: TimelineQuery, response: pageOf(Interaction), status: 200 },
+  ...crud('contacts', 'contacts', { item: Contact, create: ContactCreate, patch: ContactPatch, list: ContactListQuery }, { list: 'listContacts', create: 'createContact', get: 'getContact', update: 'updateContact', remove: 'deleteContact' }),
+  { name: 'contactConsents', method: 'GET', path: 'contacts/{id}/consents', summary: 'Current consent state and full ledger of a contact', tag: 'consents', access: 'read', params: IdParams, response: ConsentHistory, status: 200 },
+  ...crud('opportunities', 'opportunities', { item: Opportunity, create: OpportunityCreate, patch: OpportunityPatch, list: OpportunityListQuery }, { list: 'listOpportunities', create: 'createOpportunity', get: 'getOpportunity', update: 'updateOpportunity', remove: 'deleteOpportunity' }),
+  ...crud('tasks', 'tasks', { item: Task, create: TaskCreate, patch: TaskPatch, list: TaskListQuery }, { list: 'listTasks', create: 'createTask', get: 'getTask', update: 'updateTask', remove: 'deleteTask' }),
+  { name: 'logInteraction', method: 'POST', path: 'interactions', summary: 'Log an interaction; the same email (internet message id) or meeting (iCalUId) is never logged twice', tag: 'interactions', access: 'write', body: InteractionCreate, response: Interaction, status: 201 },
+  { name: 'findInteractions', method: 'GET', path: 'interactions', summary: 'Find logged interactions by natural key (is this email already logged?)', tag: 'interactions', access: 'read', query: InteractionLookupQuery, response: z.object({ items: z.array(Interaction) }), status: 200 },
+  { name: 'getInteraction', method: 'GET', path: 'interactions/{id}', summary: 'Read one interaction', tag: 'interactions', access: 'read', params: IdParams, response: Interaction, status: 200 },
+  { name: 'updateInteraction', method: 'PATCH', path: 'interactions/{id}', summary: 'Update an interaction, e.g. resolve a complaint (If-Match required)', tag: 'interactions', access: 'write', params: IdParams, body: InteractionPatch, ifMatch: true, response: Interaction, status: 200 },
+  { name: 'recordConsent', method: 'POST', path: 'consents', summary: 'Append a grant, withdrawal or objection to the consent ledger', tag: 'consents', access: 'write', body: ConsentEntryCreate, response: ConsentEntry, status: 201 },
+  { name: 'context', method: 'GET', path: 'context', summary: 'Customer context for email addresses (one call per email in Outlook)', tag: 'context', access: 'read', query: ContextQuery, response: ContextResponse, status: 200 },
+] as const satisfies readonly Endpoint[];
+
+export type EndpointName = (typeof endpoints)[number]['name'];
+export const endpointByName = new Map<string, Endpoint>(endpoints.map((e) => [e.name, e]));
+export { EmptyQuery, Problem };

@@ -1,0 +1,58 @@
+// The one call the Outlook add-in makes per email: who are these addresses and what is going on.
+import { z } from 'zod';
+import { Email, QueryList, Uuid } from './primitives';
+import { Account } from './accounts';
+import { Contact } from './contacts';
+import { Opportunity } from './opportunities';
+import { Task } from './tasks';
+import { Interaction } from './interactions';
+import { ConsentState } from './consents';
+
+export const MAX_CONTEXT_EMAILS = 100;
+
+export const ContextQuery = z.object({
+  email: QueryList(Email).pipe(z.array(z.string()).min(1).max(MAX_CONTEXT_EMAILS)),
+});
+
+export const InteractionSummary = Interaction.pick({
+  id: true,
+  type: true,
+  direction: true,
+  occurredAt: true,
+  subject: true,
+  status: true,
+  source: true,
+});
+export type InteractionSummary = z.infer<typeof InteractionSummary>;
+
+export const KnownPerson = z.object({
+  email: z.string(),
+  status: z.literal('known'),
+  contact: Contact,
+  accountId: Uuid.nullable(),
+  consent: ConsentState,
+});
+
+export const UnknownPerson = z.object({
+  email: z.string(),
+  status: z.literal('unknown'),
+  suggestedAccount: z.object({ id: Uuid, name: z.string() }).nullable(),
+});
+
+export const Person = z.discriminatedUnion('status', [KnownPerson, UnknownPerson]);
+export type Person = z.infer<typeof Person>;
+
+export const AccountContext = z.object({
+  account: Account,
+  openOpportunities: z.array(Opportunity),
+  openTasks: z.array(Task),
+  recentInteractions: z.array(InteractionSummary),
+  openComplaints: z.array(InteractionSummary),
+});
+export type AccountContext = z.infer<typeof AccountContext>;
+
+export const ContextResponse = z.object({
+  people: z.array(Person),
+  accounts: z.array(AccountContext),
+});
+export type ContextResponse = z.infer<typeof ContextResponse>;

@@ -1,0 +1,26 @@
+// The closed vocabularies of the CRM domain, shared by API, store and front-ends.
+import { z } from 'zod';
+
+export const AppRole = z.enum(['CRM.Admin', 'CRM.Manager', 'CRM.User', 'CRM.Reader']);
+export type AppRole = z.infer<typeof AppRole>;
+
+export const InteractionType = z.enum(['email', 'meeting', 'call', 'note', 'chat', 'complaint', 'service_request', 'web_form']);
+export type InteractionType = z.infer<typeof InteractionType>;
+
+export const Direction = z.enum(['inbound', 'outbound', 'internal']);
+export const InteractionSource = z.enum(['addin', 'teams', 'graph-sync', 'api', 'import']);
+export const InteractionStatus = z.enum(['open', 'resolved', 'cancelled']);
+
+export const BuyingRole = z.enum(['decision_maker', 'influencer', 'user', 'gatekeeper', 'champion', 'other']);
+
+export const ConsentChannel = z.enum(['email', 'phone', 'post', 'sms', 'messenger']);
+export type ConsentChannel = z.infer<typeof ConsentChannel>;
+export const ConsentPurpose = z.enum(['marketing', 'newsletter', 'events', 'surveys']);
+export type ConsentPurpose = z.infer<typeof ConsentPurpose>;
+export const LegalBasis = z.enum(['consent', 'contract', 'legitimate_interest']);
+export const ConsentAction = z.enum(['granted', 'withdrawn', 'objected']);
+export type ConsentAction = z.infer<typeof ConsentAction>;
+
+export const OpportunityStatus = z.enum(['open', 'won', 'lost']);
+export const TaskStatus = z.enum(['open', 'done', 'cancelled']);
+export const Rating = z.enum(['A', 'B', 'C']);

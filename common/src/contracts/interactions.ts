@@ -1,0 +1,94 @@
+// Interactions: emails, meetings, calls, notes, chats, complaints and more, with their natural keys.
+import { z } from 'zod';
+import { IsoDateTime, OptionalText, PageQuery, QueryList, Uuid, Versioned } from './primitives';
+import { Direction, InteractionSource, InteractionStatus, InteractionType } from './enums';
+
+const NaturalKey = z.string().trim().min(1).max(1000);
+
+export const TeamsOrigin = z
+  .object({
+    channelId: z.string().max(500).optional(),
+    chatId: z.string().max(500).optional(),
+    meetingId: z.string().max(1000).optional(),
+    teamId: z.string().max(500).optional(),
+  })
+  .strict();
+
+export const InteractionCreate = z
+  .object({
+    id: Uuid.optional(),
+    type: InteractionType,
+    direction: Direction.nullable().optional(),
+    occurredAt: IsoDateTime,
+    subject: z.string().trim().max(1000).default(''),
+    summary: OptionalText(20_000),
+    source: InteractionSource.default('api'),
+    internetMessageId: NaturalKey.optional(),
+    iCalUId: NaturalKey.optional(),
+    teamsMessageId: NaturalKey.optional(),
+    conversationId: NaturalKey.optional(),
+    status: InteractionStatus.optional(),
+    accountIds: z.array(Uuid).max(20).default([]),
+    contactIds: z.array(Uuid).max(200).default([]),
+    opportunityIds: z.array(Uuid).max(20).default([]),
+    teamsOrigin: TeamsOrigin.optional(),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (value.internetMessageId && value.type !== 'email') {
+      ctx.addIssue({ code: 'custom', path: ['internetMessageId'], message: 'is only allowed for type email' });
+    }
+    if (value.iCalUId && value.type !== 'meeting') {
+      ctx.addIssue({ code: 'custom', path: ['iCalUId'], message: 'is only allowed for type meeting' });
+    }
+  });
+export type InteractionCreate = z.infer<typeof InteractionCreate>;
+
+export const InteractionPatch = z
+  .object({
+    subject: z.string().trim().max(1000),
+    summary: OptionalText(20_000),
+    occurredAt: IsoDateTime,
+    status: InteractionStatus,
+    resolution: OptionalText(5000),
+  })
+  .partial()
+  .strict();
+export type InteractionPatch = z.infer<typeof InteractionPatch>;
+
+export const Logger = z.object({ userId: Uuid, displayName: z.string(), loggedAt: IsoDateTime });
+
+export const Interaction = Versioned.extend({
+  type: InteractionType,
+  direction: Direction.nullable(),
+  occurredAt: IsoDateTime,
+  subject: z.string(),
+  summary: z.string().nullable(),
+  source: InteractionSource,
+  internetMessageId: z.string().nullable(),
+  iCalUId: z.string().nullable(),
+  teamsMessageId: z.string().nullable(),
+  conversationId: z.string().nullable(),
+  status: InteractionStatus.nullable(),
+  resolution: z.string().nullable(),
+  resolvedAt: IsoDateTime.nullable(),
+  accountIds: z.array(Uuid),
+  contactIds: z.array(Uuid),
+  opportunityIds: z.array(Uuid),
+  teamsOrigin: TeamsOrigin.nullable(),
+  createdBy: Uuid.nullable(),
+  loggedBy: z.array(Logger),
+});
+export type Interaction = z.infer<typeof Interaction>;
+
+export const TimelineQuery = PageQuery.extend({
+  type: QueryList(InteractionType),
+  contactId: Uuid.optional(),
+});
+export type TimelineQuery = z.infer<typeof TimelineQuery>;
+
+export const InteractionLookupQuery = z.object({
+  internetMessageId: NaturalKey.optional(),
+  iCalUId: NaturalKey.optional(),
+  conversationId: NaturalKey.optional(),
+});

@@ -1,0 +1,60 @@
+// Tasks and follow-ups ("Wiedervorlage"): something to do for a customer by a due date.
+import { z } from 'zod';
+import { IsoDate, IsoDateTime, NonEmptyText, OptionalText, PageQuery, Uuid, Versioned } from './primitives';
+import { TaskStatus } from './enums';
+
+export const TaskKind = z.enum(['follow_up', 'task']);
+
+export const TaskCreate = z
+  .object({
+    id: Uuid.optional(),
+    kind: TaskKind.default('follow_up'),
+    title: NonEmptyText(300),
+    description: OptionalText(5000),
+    dueDate: IsoDate,
+    assigneeId: Uuid.nullable().optional(),
+    accountId: Uuid.nullable().optional(),
+    contactId: Uuid.nullable().optional(),
+    opportunityId: Uuid.nullable().optional(),
+    interactionId: Uuid.nullable().optional(),
+  })
+  .strict();
+export type TaskCreate = z.infer<typeof TaskCreate>;
+
+export const TaskPatch = z
+  .object({
+    title: NonEmptyText(300),
+    description: OptionalText(5000),
+    dueDate: IsoDate,
+    assigneeId: Uuid.nullable(),
+    status: TaskStatus,
+  })
+  .partial()
+  .strict();
+export type TaskPatch = z.infer<typeof TaskPatch>;
+
+export const Task = Versioned.extend({
+  kind: TaskKind,
+  title: z.string(),
+  description: z.string().nullable(),
+  dueDate: IsoDate,
+  assigneeId: Uuid.nullable(),
+  status: TaskStatus,
+  accountId: Uuid.nullable(),
+  contactId: Uuid.nullable(),
+  opportunityId: Uuid.nullable(),
+  interactionId: Uuid.nullable(),
+  completedAt: IsoDateTime.nullable(),
+  createdBy: Uuid.nullable(),
+});
+export type Task = z.infer<typeof Task>;
+
+export const TaskListQuery = PageQuery.extend({
+  assigneeId: z.union([Uuid, z.literal('me')]).optional(),
+  accountId: Uuid.optional(),
+  contactId: Uuid.optional(),
+  opportunityId: Uuid.optional(),
+  status: TaskStatus.optional(),
+  dueBefore: IsoDate.optional(),
+});
+export type TaskListQuery = z.infer<typeof TaskListQuery>;

@@ -1,0 +1,24 @@
+// Domain failures that the transport turns into problem documents; nothing here knows HTTP.
+
+export type DomainErrorKind = 'invalid' | 'not_found' | 'conflict' | 'precondition_failed' | 'forbidden';
+
+export class DomainError extends Error {
+  constructor(
+    readonly kind: DomainErrorKind,
+    message: string,
+    /** The input field the error is about, e.g. "accountId" or "domains[0]". */
+    readonly field?: string,
+    /** Extra machine-readable facts, e.g. the id of the existing duplicate. */
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const notFound = (entity: string) => new DomainError('not_found', `${entity} not found`);
+export const invalid = (field: string, reason: string) => new DomainError('invalid', `${field}: ${reason}`, field);
+export const conflict = (message: string, field?: string, details?: Record<string, unknown>) =>
+  new DomainError('conflict', message, field, details);
+export const staleVersion = (entity: string) =>
+  new DomainError('precondition_failed', `${entity} was changed by someone else since you read it; reload and try again`);

@@ -1,0 +1,133 @@
+// The context lookup behind the Outlook pane: one statement, one round trip, whatever the number of addresses.
+import type { AccountContext, ContextResponse, InteractionSummary, Person } from '@crm/common';
+import { consentState } from '../domain/consent-state';
+import type { Queryable } from './db';
+import { toAccount } from './accounts-store';
+import { toConsentEntry } from './consents-store';
+import { toContact } from './contacts-store';
+import { toOpportunity } from './opportunities-store';
+import { iso, str, strOrNull, type Row } from './rows';
+import { toTask } from './tasks-store';
+
+export const RECENT_INTERACTIONS = 10;
+
+export const CONTEXT_SQL = /* sql */ `
+WITH matched AS (
+  SELECT ce.email, ce.contact_id FROM contact_emails ce WHERE ce.tenant_id = $1 AND ce.email = ANY($2::text[])
+), people AS (
+  SELECT c.*, a.name AS account_name FROM contacts c
+  LEFT JOIN accounts a ON a.tenant_id = c.tenant_id AND a.id = c.account_id
+  WHERE c.tenant_id = $1 AND c.id IN (SELECT contact_id FROM matched)
+), account_ids AS (
+  SELECT DISTINCT account_id FROM people WHERE account_id IS NOT NULL
+)
+SELECT
+  (SELECT COALESCE(json_agg(json_build_object('email', m.email, 'contact_id', m.contact_id)), '[]'::json) FROM matched m) AS matched,
+  (SELECT COALESCE(json_agg(row_to_json(p)), '[]'::json) FROM people p) AS contacts,
+  (SELECT COALESCE(json_agg(row_to_json(x)), '[]'::json) FROM (
+     SELECT a.*, u.display_name AS owner_name FROM accounts a
+     LEFT JOIN users u ON u.tenant_id = a.tenant_id AND u.id = a.owner_id
+     WHERE a.tenant_id = $1 AND a.id IN (SELECT account_id FROM account_ids)) x) AS accounts,
+  (SELECT COALESCE(json_agg(row_to_json(x) ORDER BY x.expected_close NULLS LAST, x.id), '[]'::json) FROM (
+     SELECT o.*, a.name AS account_name FROM opportunities o
+     JOIN accounts a ON a.tenant_id = o.tenant_id AND a.id = o.account_id
+     WHERE o.tenant_id = $1 AND o.status = 'open' AND o.account_id IN (SELECT account_id FROM account_ids)) x) AS opportunities,
+  (SELECT COALESCE(json_agg(row_to_json(x) ORDER BY x.due_date, x.id), '[]'::json) FROM (
+     SELECT t.*, COALESCE(t.account_id, p.account_id) AS context_account_id FROM tasks t
+     LEFT JOIN people p ON p.id = t.contact_id
+     WHERE t.tenant_id = $1 AND t.status = 'open'
+       AND (t.account_id IN (SELECT account_id FROM account_ids) OR t.contact_id IN (SELECT id FROM people))) x) AS tasks,
+  (SELECT COALESCE(json_agg(json_build_object('account_id', r.account_id, 'id', i.id, 'type', i.type, 'direction', i.direction,
+     'occurred_at', i.occurred_at, 'subject', i.subject, 'status', i.status, 'source', i.source) ORDER BY r.occurred_at DESC, i.id DESC), '[]'::json)
+   FROM account_ids ai
+   CROSS JOIN LATERAL (
+     SELECT ia.account_id, ia.interaction_id, ia.occurred_at FROM interaction_accounts ia
+     WHERE ia.tenant_id = $1 AND ia.account_id = ai.account_id
+     ORDER BY ia.occurred_at DESC, ia.interaction_id DESC LIMIT ${RECENT_INTERACTIONS}) r
+   JOIN interactions i ON i.tenant_id = $1 AND i.id = r.interaction_id) AS recent,
+  (SELECT COALESCE(json_agg(json_build_object('account_id', ia.account_id, 'id', i.id, 'type', i.type, 'direction', i.direction,
+     'occurred_at', i.occurred_at, 'subject', i.subject, 'status', i.status, 'source', i.source) ORDER BY i.occurred_at DESC, i.id DESC), '[]'::json)
+   FROM interaction_accounts ia JOIN interactions i ON i.tenant_id = ia.tenant_id AND i.id = ia.interaction_id
+   WHERE ia.tenant_id = $1 AND ia.is_open AND ia.type = 'complaint' AND ia.account_id IN (SELECT account_id FROM account_ids)) AS complaints,
+  (SELECT COALESCE(json_agg(row_to_json(x)), '[]'::json) FROM (
+     SELECT k.*, u.display_name AS captured_by_name FROM consents k
+     LEFT JOIN users u ON u.tenant_id = k.tenant_id AND u.id = k.captured_by
+     WHERE k.tenant_id = $1 AND k.contact_id IN (SELECT id FROM people)) x) AS consents,
+  (SELECT COALESCE(json_agg(json_build_object('email', e.email, 'id', a.id, 'name', a.name)), '[]'::json)
+   FROM unnest($2::text[]) AS e(email)
+   JOIN account_domains d ON d.tenant_id = $1 AND d.domain = split_part(e.email, '@', 2)
+   JOIN accounts a ON a.tenant_id = d.tenant_id AND a.id = d.account_id
+   WHERE e.email NOT IN (SELECT email FROM matched)) AS suggested
+`;
+
+interface ContextRow {
+  matched: Array<{ email: string; contact_id: string }>;
+  contacts: Row[];
+  accounts: Row[];
+  opportunities: Row[];
+  tasks: Row[];
+  recent: Row[];
+  complaints: Row[];
+  consents: Row[];
+  suggested: Array<{ email: string; id: string; name: string }>;
+}
+
+/** PGlite hands back json columns as text in some paths; pg always parses them. */
+const parsed = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
+export async function contextRows(db: Queryable, tenantId: string, emails: readonly string[]): Promise<ContextRow> {
+  const rows = await db.query<Record<keyof ContextRow, unknown>>(CONTEXT_SQL, [tenantId, [...emails]]);
+  const row = rows[0]!;
+  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, parsed(value)])) as unknown as ContextRow;
+}
+
+const toSummary = (row: Row): InteractionSummary => ({
+  id: str(row, 'id'),
+  type: str(row, 'type') as InteractionSummary['type'],
+  direction: strOrNull(row, 'direction') as InteractionSummary['direction'],
+  occurredAt: iso(row.occurred_at),
+  subject: str(row, 'subject'),
+  status: strOrNull(row, 'status') as InteractionSummary['status'],
+  source: str(row, 'source') as InteractionSummary['source'],
+});
+
+/** Emails must already be normalised (trimmed, lower-case) and de-duplicated. */
+export async function lookupContext(db: Queryable, tenantId: string, emails: readonly string[]): Promise<ContextResponse> {
+  const data = await contextRows(db, tenantId, emails);
+  const contacts = new Map(data.contacts.map((row) => [String(row.id), toContact(row)]));
+  const consentsByContact = new Map<string, ReturnType<typeof toConsentEntry>[]>();
+  for (const row of data.consents) {
+    const entry = toConsentEntry(row);
+    consentsByContact.set(entry.contactId, [...(consentsByContact.get(entry.contactId) ?? []), entry]);
+  }
+  const contactByEmail = new Map(data.matched.map((m) => [m.email, m.contact_id]));
+  const suggestedByEmail = new Map(data.suggested.map((s) => [s.email, { id: s.id, name: s.name }]));
+
+  const people: Person[] = emails.map((email) => {
+    const contact = contacts.get(contactByEmail.get(email) ?? '');
+    if (!contact) return { email, status: 'unknown', suggestedAccount: suggestedByEmail.get(email) ?? null };
+    return { email, status: 'known', contact, accountId: contact.accountId, consent: consentState(consentsByContact.get(contact.id) ?? []) };
+  });
+
+  const byAccount = <T>(rows: Row[], key: string, map: (row: Row) => T) => {
+    const grouped = new Map<string, T[]>();
+    for (const row of rows) grouped.set(String(row[key]), [...(grouped.get(String(row[key])) ?? []), map(row)]);
+    return (accountId: string) => grouped.get(accountId) ?? [];
+  };
+  const opportunities = byAccount(data.opportunities, 'account_id', toOpportunity);
+  const tasks = byAccount(data.tasks, 'context_account_id', toTask);
+  const recent = byAccount(data.recent, 'account_id', toSummary);
+  const complaints = byAccount(data.complaints, 'account_id', toSummary);
+
+  const accounts: AccountContext[] = data.accounts.map((row) => {
+    const account = toAccount(row);
+    return {
+      account,
+      openOpportunities: opportunities(account.id),
+      openTasks: tasks(account.id),
+      recentInteractions: recent(account.id),
+      openComplaints: complaints(account.id),
+    };
+  });
+  return { people, accounts };
+}

@@ -1,0 +1,9 @@
+// Ordered list of migrations; the id is recorded in schema_migrations once applied.
+import { sql as initialSchema } from './0001-initial-schema';
+
+export interface Migration {
+  id: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [{ id: '0001-initial-schema', sql: initialSchema }];

@@ -1,0 +1,30 @@
+// Embedded PGlite (file-backed or in memory): the zero-setup database for `npm start` and tests.
+import { PGlite } from '@electric-sql/pglite';
+import type { Db, Queryable } from './db';
+
+// Same value types as the PostgreSQL driver: dates stay 'YYYY-MM-DD' text, numeric becomes a number.
+const parsers = { 1082: (value: string) => value, 1700: (value: string) => Number(value) };
+
+export async function openPglite(dataDir?: string, loadDataDir?: Blob | File): Promise<Db & { pglite: PGlite }> {
+  const pg = await PGlite.create({ parsers, ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : {}) });
+  return wrapPglite(pg);
+}
+
+export function wrapPglite(pg: PGlite): Db & { pglite: PGlite } {
+  const run = async <T>(target: Pick<PGlite, 'query'>, sql: string, params?: readonly unknown[]): Promise<T[]> => {
+    const result = await target.query<T>(sql, params ? [...params] : undefined);
+    return result.rows;
+  };
+  return {
+    kind: 'pglite',
+    pglite: pg,
+    query: (sql, params) => run(pg, sql, params),
+    exec: async (sql) => void (await pg.exec(sql)),
+    transaction: (fn) =>
+      pg.transaction(async (tx) => {
+        const scoped: Queryable = { query: (sql, params) => run(tx, sql, params), exec: async (sql) => void (await tx.exec(sql)) };
+        return fn(scoped);
+      }),
+    close: () => pg.close(),
+  };
+}
