@@ -9,5 +9,6 @@ export * from './contracts/interactions';
 export * from './contracts/consents';
 export * from './contracts/context';
 export * from './contracts/tenant';
+export * from './contracts/dev-token';
 export * from './api/endpoints';
 export * from './api/openapi';

@@ -35,18 +35,40 @@ export interface Endpoint {
 const IdParams = z.object({ id: Uuid });
 const EmptyQuery = z.object({});
 
-const crud = <T extends string>(
-  tag: T,
+interface CrudSchemas<Item extends z.ZodType, Create extends z.ZodType, Patch extends z.ZodType, List extends z.ZodType> {
+  item: Item;
+  create: Create;
+  patch: Patch;
+  list: List;
+}
+
+/** The five standard operations of a collection, keeping each schema's type for the typed server table. */
+const crud = <
+  const Names extends { list: string; create: string; get: string; update: string; remove: string },
+  Item extends z.ZodType,
+  Create extends z.ZodType,
+  Patch extends z.ZodType,
+  List extends z.ZodType,
+>(
+  tag: string,
   plural: string,
-  schemas: { item: z.ZodType; create: z.ZodType; patch: z.ZodType; list: z.ZodType },
-  names: { list: string; create: string; get: string; update: string; remove: string },
-): Endpoint[] => [
-  { name: names.list, method: 'GET', path: plural, summary: `List and search ${plural}`, tag, access: 'read', query: schemas.list, response: pageOf(schemas.item), status: 200 },
-  { name: names.create, method: 'POST', path: plural, summary: `Create (idempotent when the client sends an id)`, tag, access: 'write', body: schemas.create, response: schemas.item, status: 201 },
-  { name: names.get, method: 'GET', path: `${plural}/{id}`, summary: `Read one`, tag, access: 'read', params: IdParams, response: schemas.item, status: 200 },
-  { name: names.update, method: 'PATCH', path: `${plural}/{id}`, summary: `Update (If-Match required)`, tag, access: 'write', params: IdParams, body: schemas.patch, ifMatch: true, response: schemas.item, status: 200 },
-  { name: names.remove, method: 'DELETE', path: `${plural}/{id}`, summary: `Delete (If-Match required)`, tag, access: 'manage', params: IdParams, ifMatch: true, status: 204 },
-];
+  schemas: CrudSchemas<Item, Create, Patch, List>,
+  names: Names,
+) =>
+  [
+    { name: names.list as Names['list'], method: 'GET', path: plural, summary: `List and search ${plural}`, tag, access: 'read', query: schemas.list, response: pageOf(schemas.item), status: 200 },
+    { name: names.create as Names['create'], method: 'POST', path: plural, summary: `Create (idempotent when the client sends an id)`, tag, access: 'write', body: schemas.create, response: schemas.item, status: 201 },
+    { name: names.get as Names['get'], method: 'GET', path: `${plural}/{id}`, summary: `Read one`, tag, access: 'read', params: IdParams, response: schemas.item, status: 200 },
+    { name: names.update as Names['update'], method: 'PATCH', path: `${plural}/{id}`, summary: `Update (If-Match required)`, tag, access: 'write', params: IdParams, body: schemas.patch, ifMatch: true, response: schemas.item, status: 200 },
+    { name: names.remove as Names['remove'], method: 'DELETE', path: `${plural}/{id}`, summary: `Delete (If-Match required)`, tag, access: 'manage', params: IdParams, ifMatch: true, status: 204 },
+  ] as const;
+
+
+// Outside the array literal: inside it, its contextual type would widen the names to string.
+const accountCrud = crud('accounts', 'accounts', { item: Account, create: AccountCreate, patch: AccountPatch, list: AccountListQuery }, { list: 'listAccounts', create: 'createAccount', get: 'getAccount', update: 'updateAccount', remove: 'deleteAccount' });
+const contactCrud = crud('contacts', 'contacts', { item: Contact, create: ContactCreate, patch: ContactPatch, list: ContactListQuery }, { list: 'listContacts', create: 'createContact', get: 'getContact', update: 'updateContact', remove: 'deleteContact' });
+const opportunityCrud = crud('opportunities', 'opportunities', { item: Opportunity, create: OpportunityCreate, patch: OpportunityPatch, list: OpportunityListQuery }, { list: 'listOpportunities', create: 'createOpportunity', get: 'getOpportunity', update: 'updateOpportunity', remove: 'deleteOpportunity' });
+const taskCrud = crud('tasks', 'tasks', { item: Task, create: TaskCreate, patch: TaskPatch, list: TaskListQuery }, { list: 'listTasks', create: 'createTask', get: 'getTask', update: 'updateTask', remove: 'deleteTask' });
 
 export const endpoints = [
   { name: 'health', method: 'GET', path: 'health', summary: 'Liveness and database check', tag: 'system', access: 'public', response: Health, status: 200 },
@@ -54,12 +76,12 @@ export const endpoints = [
   { name: 'me', method: 'GET', path: 'me', summary: 'The signed-in user', tag: 'system', access: 'read', response: Me, status: 200 },
   { name: 'getSettings', method: 'GET', path: 'settings', summary: 'Tenant settings (stage model and defaults)', tag: 'settings', access: 'read', response: TenantSettingsResponse, status: 200 },
   { name: 'putSettings', method: 'PUT', path: 'settings', summary: 'Replace tenant settings (admins only, If-Match required)', tag: 'settings', access: 'admin', body: TenantSettings, ifMatch: true, response: TenantSettingsResponse, status: 200 },
-  ...crud('accounts', 'accounts', { item: Account, create: AccountCreate, patch: AccountPatch, list: AccountListQuery }, { list: 'listAccounts', create: 'createAccount', get: 'getAccount', update: 'updateAccount', remove: 'deleteAccount' }),
+  ...accountCrud,
   { name: 'accountTimeline', method: 'GET', path: 'accounts/{id}/timeline', summary: 'Interactions of an account, newest first', tag: 'accounts', access: 'read', params: IdParams, query: TimelineQuery, response: pageOf(Interaction), status: 200 },
-  ...crud('contacts', 'contacts', { item: Contact, create: ContactCreate, patch: ContactPatch, list: ContactListQuery }, { list: 'listContacts', create: 'createContact', get: 'getContact', update: 'updateContact', remove: 'deleteContact' }),
+  ...contactCrud,
   { name: 'contactConsents', method: 'GET', path: 'contacts/{id}/consents', summary: 'Current consent state and full ledger of a contact', tag: 'consents', access: 'read', params: IdParams, response: ConsentHistory, status: 200 },
-  ...crud('opportunities', 'opportunities', { item: Opportunity, create: OpportunityCreate, patch: OpportunityPatch, list: OpportunityListQuery }, { list: 'listOpportunities', create: 'createOpportunity', get: 'getOpportunity', update: 'updateOpportunity', remove: 'deleteOpportunity' }),
-  ...crud('tasks', 'tasks', { item: Task, create: TaskCreate, patch: TaskPatch, list: TaskListQuery }, { list: 'listTasks', create: 'createTask', get: 'getTask', update: 'updateTask', remove: 'deleteTask' }),
+  ...opportunityCrud,
+  ...taskCrud,
   { name: 'logInteraction', method: 'POST', path: 'interactions', summary: 'Log an interaction; the same email (internet message id) or meeting (iCalUId) is never logged twice', tag: 'interactions', access: 'write', body: InteractionCreate, response: Interaction, status: 201 },
   { name: 'findInteractions', method: 'GET', path: 'interactions', summary: 'Find logged interactions by natural key (is this email already logged?)', tag: 'interactions', access: 'read', query: InteractionLookupQuery, response: z.object({ items: z.array(Interaction) }), status: 200 },
   { name: 'getInteraction', method: 'GET', path: 'interactions/{id}', summary: 'Read one interaction', tag: 'interactions', access: 'read', params: IdParams, response: Interaction, status: 200 },

@@ -10,6 +10,8 @@ export class DomainError extends Error {
     readonly field?: string,
     /** Extra machine-readable facts, e.g. the id of the existing duplicate. */
     readonly details?: Record<string, unknown>,
+    /** Where the field came from: the request body unless said otherwise. */
+    readonly location: 'body' | 'query' | 'path' = 'body',
   ) {
     super(message);
     this.name = 'DomainError';
@@ -17,7 +19,8 @@ export class DomainError extends Error {
 }
 
 export const notFound = (entity: string) => new DomainError('not_found', `${entity} not found`);
-export const invalid = (field: string, reason: string) => new DomainError('invalid', `${field}: ${reason}`, field);
+export const invalid = (field: string, reason: string, location: 'body' | 'query' | 'path' = 'body') =>
+  new DomainError('invalid', `${field}: ${reason}`, field, undefined, location);
 export const conflict = (message: string, field?: string, details?: Record<string, unknown>) =>
   new DomainError('conflict', message, field, details);
 export const staleVersion = (entity: string) =>

@@ -1,11 +1,18 @@
 // Logging interactions: new records answer "created", repeats of the same email or meeting answer "existing".
-import type { InteractionCreate } from '@crm/common';
+import type { Interaction, InteractionCreate, InteractionPatch, TimelineQuery } from '@crm/common';
 import type { Db } from '../store/db';
-import { logInteraction as storeLog } from '../store/interactions-store';
+import { getAccount } from '../store/accounts-store';
+import {
+  accountTimeline,
+  findInteractions,
+  getInteraction,
+  logInteraction as storeLog,
+  updateInteraction,
+} from '../store/interactions-store';
 import { inTransaction } from '../store/pg-errors';
 import type { Actor } from './actor';
-import { auditChange, type Created } from './records';
-import type { Interaction } from '@crm/common';
+import { notFound } from './errors';
+import { auditChange, readRecord, updateRecord, type Created } from './records';
 
 export async function logInteraction(db: Db, actor: Actor, input: InteractionCreate): Promise<Created<Interaction>> {
   return inTransaction(db, async (tx) => {
@@ -13,4 +20,18 @@ export async function logInteraction(db: Db, actor: Actor, input: InteractionCre
     await auditChange(tx, actor, created ? 'log' : 'log-again', 'interaction', interaction.id);
     return { value: interaction, created };
   });
+}
+
+export const readInteraction = (db: Db, actor: Actor, id: string) => readRecord('interaction', () => getInteraction(db, actor.tenantId, id));
+
+export const lookupInteractions = async (db: Db, actor: Actor, keys: { internetMessageId?: string; iCalUId?: string; conversationId?: string }) => ({
+  items: await findInteractions(db, actor.tenantId, keys),
+});
+
+export const changeInteraction = (db: Db, actor: Actor, id: string, expectedVersion: number, patch: InteractionPatch) =>
+  updateRecord(db, actor, 'interaction', id, (tx) => updateInteraction(tx, actor.tenantId, id, expectedVersion, patch));
+
+export async function timeline(db: Db, actor: Actor, accountId: string, query: TimelineQuery) {
+  if (!(await getAccount(db, actor.tenantId, accountId))) throw notFound('account');
+  return accountTimeline(db, actor.tenantId, accountId, query);
 }

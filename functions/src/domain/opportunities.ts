@@ -1,10 +1,10 @@
 // Opportunity rules: the stage comes from the tenant's model and sets the default probability.
-import type { OpportunityCreate, OpportunityPatch } from '@crm/common';
+import type { OpportunityCreate, OpportunityListQuery, OpportunityPatch } from '@crm/common';
 import type { Db } from '../store/db';
-import { insertOpportunity, updateOpportunity } from '../store/opportunities-store';
+import { getOpportunity, insertOpportunity, listOpportunities, updateOpportunity } from '../store/opportunities-store';
 import { getSettings } from '../store/tenant-store';
 import type { Actor } from './actor';
-import { createRecord, updateRecord } from './records';
+import { createRecord, deleteRecord, readRecord, updateRecord } from './records';
 import { stageOf } from './stage-model';
 
 export async function createOpportunity(db: Db, actor: Actor, input: OpportunityCreate) {
@@ -36,3 +36,10 @@ export async function changeOpportunity(db: Db, actor: Actor, id: string, expect
   }
   return updateRecord(db, actor, 'opportunity', id, (tx) => updateOpportunity(tx, actor.tenantId, id, expectedVersion, effective));
 }
+
+export const readOpportunity = (db: Db, actor: Actor, id: string) => readRecord('opportunity', () => getOpportunity(db, actor.tenantId, id));
+
+export const searchOpportunities = (db: Db, actor: Actor, query: OpportunityListQuery) => listOpportunities(db, actor.tenantId, query);
+
+export const removeOpportunity = (db: Db, actor: Actor, id: string, expectedVersion: number) =>
+  deleteRecord(db, actor, 'opportunity', 'opportunities', id, expectedVersion);

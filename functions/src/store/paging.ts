@@ -11,7 +11,7 @@ export function decodeCursor(cursor: string | undefined, length: number): unknow
   } catch {
     // fall through to the error below
   }
-  throw invalid('cursor', 'is not a cursor this API returned');
+  throw invalid('cursor', 'is not a cursor this API returned', 'query');
 }
 
 /** Fetch limit + 1 rows; the extra row only tells whether another page exists. */

@@ -4,10 +4,15 @@ import { PgCode, pgConstraint, pgErrorCode, type Db, type Queryable } from './db
 
 const camel = (snake: string) => snake.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
 
+// Link tables take lists of ids in the API (accountIds, contactIds), so their fields are plural.
+const LINK_TABLES = new Set(['interaction_accounts', 'interaction_contacts', 'interaction_opportunities', 'opportunity_contacts']);
+
 /** Constraint names follow Postgres defaults: <table>_tenant_id_<column>_fkey. */
 const fieldOfForeignKey = (constraint: string | undefined): string => {
-  const match = constraint?.match(/_tenant_id_(.+)_fkey$/);
-  return match ? camel(match[1]!) : 'reference';
+  const match = constraint?.match(/^(.+?)_tenant_id_(.+)_fkey$/);
+  if (!match) return 'reference';
+  const field = camel(match[2]!);
+  return LINK_TABLES.has(match[1]!) ? `${field}s` : field;
 };
 
 export function translatePgError(error: unknown): unknown {

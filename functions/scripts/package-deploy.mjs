@@ -1,0 +1,25 @@
+// Prepares functions/deploy/: the bundled app with a package.json that needs only @azure/functions,
+// because the workspace packages (@crm/common) are bundled and do not exist on the npm registry.
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+rmSync('deploy', { recursive: true, force: true });
+mkdirSync('deploy', { recursive: true });
+cpSync('dist', 'deploy/dist', { recursive: true });
+cpSync('host.json', 'deploy/host.json');
+writeFileSync(
+  'deploy/package.json',
+  JSON.stringify(
+    {
+      name: 'crm-functions',
+      version: pkg.version,
+      private: true,
+      type: 'module',
+      main: 'dist/main.js',
+      dependencies: { '@azure/functions': pkg.dependencies['@azure/functions'] },
+    },
+    null,
+    2,
+  ) + '\n',
+);
+console.log('functions/deploy is ready: cd functions/deploy && func azure functionapp publish <app name>');

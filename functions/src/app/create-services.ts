@@ -1,0 +1,28 @@
+// Wires configuration into services: the database, the trusted token issuers and the user cache.
+import { createRemoteJWKSet } from 'jose';
+import pkg from '../../package.json' with { type: 'json' };
+import type { Config, EntraConfig } from '../config';
+import { createActorResolver } from '../auth/actor-resolver';
+import { createTokenValidator, type TrustedIssuer } from '../auth/token-validator';
+import type { Db } from '../store/db';
+import type { Services } from './services';
+
+/** Entra ID v2: one key set for all tenants, one issuer per tenant. */
+export function entraIssuer(entra: EntraConfig): TrustedIssuer {
+  return {
+    issuerTemplate: `${entra.authorityHost}/{tenantid}/v2.0`,
+    keys: createRemoteJWKSet(new URL(`${entra.authorityHost}/common/discovery/v2.0/keys`)),
+    audiences: entra.audiences,
+    allowedTenants: entra.allowedTenants,
+  };
+}
+
+export function createServices(config: Config, db: () => Promise<Db>, extraIssuers: TrustedIssuer[] = []): Services {
+  const issuers = [...(config.entra ? [entraIssuer(config.entra)] : []), ...extraIssuers];
+  return {
+    db,
+    authenticate: createTokenValidator(issuers),
+    resolveActor: createActorResolver(),
+    version: pkg.version,
+  };
+}

@@ -1,0 +1,22 @@
+// The local host's start page: what runs where, so a new user finds the previews and the API.
+import type { StaticSite } from './local-server';
+
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export function renderIndexPage(sites: readonly StaticSite[], baseUrl: string): string {
+  const links = sites.map((site) => `<li><a href="${escape(site.prefix)}">${escape(site.title)}</a></li>`).join('');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>CRM for Outlook and Teams (local)</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>body{font-family:"Segoe UI",system-ui,sans-serif;max-width:44rem;margin:2rem auto;padding:0 1rem;line-height:1.5}code{background:#f3f2f1;padding:0 .25rem}</style>
+</head><body>
+<h1>CRM for Outlook and Teams</h1>
+<p>Local host with embedded demo data. / Lokaler Host mit Demodaten.</p>
+<h2>Front-ends</h2><ul>${links}</ul>
+<h2>API</h2><ul>
+<li><a href="/api/health">/api/health</a></li>
+<li><a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1)</li>
+<li>Development token: <code>curl -X POST ${escape(baseUrl)}/dev/token</code></li>
+</ul>
+</body></html>`;
+}

@@ -1,0 +1,76 @@
+// Reads and validates what a request carries (path, query, JSON body, If-Match) against the shared contracts.
+import type { HttpRequest } from '@azure/functions';
+import type { z } from 'zod';
+import { HttpProblem, type FieldError } from './problem';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+type Location = FieldError['in'];
+
+const fieldPath = (path: readonly PropertyKey[]): string =>
+  path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
+
+function fieldErrors(error: z.ZodError, location: Location): FieldError[] {
+  return error.issues.flatMap((issue): FieldError[] => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ field: fieldPath([...issue.path, key]), in: location, reason: 'is not a known field' }));
+    }
+    const missing = issue.code === 'invalid_type' && 'input' in issue && issue.input === undefined;
+    return [{ field: fieldPath(issue.path) || location, in: location, reason: missing ? 'is required' : issue.message }];
+  });
+}
+
+export function validate<T extends z.ZodType>(schema: T, value: unknown, location: Location): z.output<T> {
+  const result = schema.safeParse(value, { reportInput: true });
+  if (result.success) return result.data;
+  const errors = fieldErrors(result.error, location);
+  const summary = errors.map((e) => `${e.field} ${e.reason}`).join('; ');
+  throw new HttpProblem(400, `The ${location === 'body' ? 'request body' : location} is not valid: ${summary}`, errors);
+}
+
+/** Repeated parameters (email=a&email=b) become arrays; single ones stay strings. */
+export function queryObject(url: string): Record<string, string | string[]> {
+  const result: Record<string, string | string[]> = {};
+  for (const [key, value] of new URL(url).searchParams) {
+    const existing = result[key];
+    result[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return result;
+}
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
+export async function readJsonBody(request: HttpRequest): Promise<unknown> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > MAX_BODY_BYTES) throw new HttpProblem(413, `The request body is ${declared} bytes; at most ${MAX_BODY_BYTES} bytes (1 MiB) are accepted.`);
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  if (bytes.length > MAX_BODY_BYTES) throw new HttpProblem(413, `The request body is larger than ${MAX_BODY_BYTES} bytes (1 MiB).`);
+  if (bytes.length === 0) throw new HttpProblem(400, 'A JSON request body is required.', [{ field: 'body', in: 'body', reason: 'is required' }]);
+  const contentType = request.headers.get('content-type') ?? '';
+  if (!JSON_TYPE.test(contentType)) {
+    throw new HttpProblem(415, `Send the body as application/json (got ${contentType ? `"${contentType}"` : 'no Content-Type'}).`);
+  }
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch (error) {
+    const reason = `is not valid JSON (${error instanceof Error ? error.message : 'unreadable'})`;
+    throw new HttpProblem(400, `The request body ${reason}.`, [{ field: 'body', in: 'body', reason }]);
+  }
+}
+
+/** The version named by If-Match; ETags are strong ("3"), weak ones (W/"3") name the same version. */
+export function expectedVersion(request: HttpRequest): number {
+  const header = request.headers.get('if-match');
+  if (!header) {
+    throw new HttpProblem(428, 'Send If-Match with the ETag from your last read of this record, so that nobody\'s change is overwritten.', [
+      { field: 'If-Match', in: 'header', reason: 'is required' },
+    ]);
+  }
+  const match = header.trim().match(/^(?:W\/)?"(\d{1,9})"$/);
+  if (!match) {
+    throw new HttpProblem(412, 'If-Match does not name the current version of this record; reload it and try again.', [
+      { field: 'If-Match', in: 'header', reason: 'must be the ETag from your last read, e.g. "3"' },
+    ]);
+  }
+  return Number(match[1]);
+}
