@@ -4,4 +4,13 @@ import { cpSync, mkdirSync } from 'node:fs';
 
 mkdirSync('dist', { recursive: true });
 cpSync('src/index.html', 'dist/index.html');
-await build({ entryPoints: ['src/main.ts'], outdir: 'dist', bundle: true, format: 'esm', target: 'es2022', minify: true, sourcemap: true, logLevel: 'warning' });
+await build({
+  entryPoints: ['src/main.ts'],
+  outdir: 'dist',
+  bundle: true,
+  format: 'esm',
+  target: 'es2022',
+  minify: true,
+  sourcemap: true,
+  logLevel: 'warning',
+});

@@ -15,9 +15,17 @@ describe('local host end to end', () => {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${host.url}${path}`, { method, headers, body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)) });
+    const response = await fetch(`${host.url}${path}`, {
+      method,
+      headers,
+      body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+    });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text && /json/.test(response.headers.get('content-type') ?? '') ? JSON.parse(text) : text };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: text && /json/.test(response.headers.get('content-type') ?? '') ? JSON.parse(text) : text,
+    };
   };
   const devToken = async (claims: Record<string, unknown> = {}) => (await call('POST', '/dev/token', { body: claims })).body.access_token as string;
 
@@ -45,9 +53,19 @@ describe('local host end to end', () => {
   it('creates an account and logs the same email twice as one record', async () => {
     const account = await call('POST', '/api/accounts', { token, body: { name: 'E2E Pumpen GmbH', domains: ['e2e-pumpen.de'] } });
     expect(account.status).toBe(201);
-    const contact = await call('POST', '/api/contacts', { token, body: { firstName: 'Eva', lastName: 'Ende', emails: ['eva.ende@e2e-pumpen.de'], accountId: account.body.id } });
+    const contact = await call('POST', '/api/contacts', {
+      token,
+      body: { firstName: 'Eva', lastName: 'Ende', emails: ['eva.ende@e2e-pumpen.de'], accountId: account.body.id },
+    });
     expect(contact.status).toBe(201);
-    const email = { type: 'email', occurredAt: '2026-11-23T10:00:00Z', subject: 'Angebot', internetMessageId: `<${randomUUID()}@e2e-pumpen.de>`, contactIds: [contact.body.id], source: 'addin' };
+    const email = {
+      type: 'email',
+      occurredAt: '2026-11-23T10:00:00Z',
+      subject: 'Angebot',
+      internetMessageId: `<${randomUUID()}@e2e-pumpen.de>`,
+      contactIds: [contact.body.id],
+      source: 'addin',
+    };
     const first = await call('POST', '/api/interactions', { token, body: email });
     const second = await call('POST', '/api/interactions', { token: await devToken({ userId: randomUUID(), name: 'Kollege' }), body: email });
     expect([first.status, second.status]).toEqual([201, 200]);
@@ -75,7 +93,11 @@ describe('local host end to end', () => {
     const malformed = await call('POST', '/api/accounts', { token, raw: '{"name":', headers: { 'content-type': 'application/json' } });
     expect(malformed.status).toBe(400);
     expect(malformed.headers.get('content-type')).toMatch(/problem\+json/);
-    const tooBig = await call('POST', '/api/accounts', { token, raw: JSON.stringify({ name: 'x'.repeat(1_100_000) }), headers: { 'content-type': 'application/json' } });
+    const tooBig = await call('POST', '/api/accounts', {
+      token,
+      raw: JSON.stringify({ name: 'x'.repeat(1_100_000) }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(tooBig.status).toBe(413);
     expect((await call('PUT', '/api/accounts', { token, body: {} })).status).toBe(405);
     expect((await call('GET', '/api/nothing-here', { token })).status).toBe(404);

@@ -76,7 +76,14 @@ export async function createApiHarness(db: Db, options: { allowedTenants?: '*' |
         headers['content-type'] ??= 'application/json';
       }
       const request = new HttpRequest({ method, url: url.toString(), headers, params: found.params, ...(body ? { body } : {}) });
-      const response = await found.route.handler(request, new InvocationContext({ invocationId: randomUUID(), functionName: found.route.name, logHandler: (level, ...args) => void (level === 'error' && console.error(...args)) }));
+      const response = await found.route.handler(
+        request,
+        new InvocationContext({
+          invocationId: randomUUID(),
+          functionName: found.route.name,
+          logHandler: (level, ...args) => void (level === 'error' && console.error(...args)),
+        }),
+      );
       const text = typeof response.body === 'string' ? response.body : '';
       const type = new Headers(response.headers as Record<string, string>).get('content-type') ?? '';
       const parsed = text && type.includes('json') ? JSON.parse(text) : undefined;

@@ -24,7 +24,9 @@ export function findPgBinDir(): string | null {
   if (initdb && onPath('pg_ctl')) return join(initdb, '..');
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return null;
-  const versions = readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(root)
+    .filter((v) => /^\d+$/.test(v))
+    .sort((a, b) => Number(b) - Number(a));
   const dir = versions.map((v) => join(root, v, 'bin')).find((bin) => existsSync(join(bin, 'initdb')) && existsSync(join(bin, 'pg_ctl')));
   return dir ?? null;
 }
@@ -69,7 +71,18 @@ export async function startPgCluster(binDir = findPgBinDir()): Promise<PgCluster
     // Durability is pointless for a throwaway test server; speed is not.
     appendFileSync(
       join(dataDir, 'postgresql.conf'),
-      ['', `port = ${port}`, "listen_addresses = '127.0.0.1'", `unix_socket_directories = '${socketDir}'`, 'fsync = off', 'synchronous_commit = off', 'full_page_writes = off', 'max_connections = 200', 'shared_buffers = 256MB', ''].join('\n'),
+      [
+        '',
+        `port = ${port}`,
+        "listen_addresses = '127.0.0.1'",
+        `unix_socket_directories = '${socketDir}'`,
+        'fsync = off',
+        'synchronous_commit = off',
+        'full_page_writes = off',
+        'max_connections = 200',
+        'shared_buffers = 256MB',
+        '',
+      ].join('\n'),
     );
     const log = join(dir, 'server.log');
     try {

@@ -14,7 +14,12 @@ describe('OpenAPI document', () => {
 
   it('documents If-Match, problem responses and public access where they apply', () => {
     const patch = doc.paths['/api/accounts/{id}']!.patch!;
-    expect(patch.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'If-Match', in: 'header', required: true }), expect.objectContaining({ name: 'id', in: 'path' })]));
+    expect(patch.parameters).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'If-Match', in: 'header', required: true }),
+        expect.objectContaining({ name: 'id', in: 'path' }),
+      ]),
+    );
     expect(Object.keys(patch.responses as object)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404', '412', '428', '413', '415']));
     expect(doc.paths['/api/health']!.get!.security).toEqual([]);
   });

@@ -65,9 +65,7 @@ export function buildOpenApi(endpoints: readonly Endpoint[], info: { version: st
       parameters: parametersOf(endpoint),
       responses,
       ...(endpoint.access === 'public' ? { security: [] } : {}),
-      ...(endpoint.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(endpoint.body, 'input') } } } }
-        : {}),
+      ...(endpoint.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(endpoint.body, 'input') } } } } : {}),
     };
     paths[path] = { ...(paths[path] ?? {}), [endpoint.method.toLowerCase()]: operation };
   }
@@ -76,7 +74,8 @@ export function buildOpenApi(endpoints: readonly Endpoint[], info: { version: st
     info: {
       title: 'CRM for Outlook and Teams API',
       version: info.version,
-      description: 'Bearer tokens from Entra ID (scope access_as_user; app roles CRM.Admin, CRM.Manager, CRM.User, CRM.Reader). Errors are RFC 9457 problem documents.',
+      description:
+        'Bearer tokens from Entra ID (scope access_as_user; app roles CRM.Admin, CRM.Manager, CRM.User, CRM.Reader). Errors are RFC 9457 problem documents.',
     },
     servers: info.serverUrl ? [{ url: info.serverUrl }] : [],
     security: [{ bearer: [] }],

@@ -5,7 +5,12 @@ import { BuyingRole, ConsentChannel } from './enums';
 
 export const Phone = z.object({
   type: z.enum(['work', 'mobile', 'home', 'other']).default('work'),
-  number: z.string().trim().min(3).max(40).regex(/^[+0-9 ()/.-]+$/, 'may contain only digits, spaces and + ( ) / . -'),
+  number: z
+    .string()
+    .trim()
+    .min(3)
+    .max(40)
+    .regex(/^[+0-9 ()/.-]+$/, 'may contain only digits, spaces and + ( ) / . -'),
 });
 
 export const CommunicationPreferences = z

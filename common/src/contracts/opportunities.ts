@@ -3,7 +3,11 @@ import { z } from 'zod';
 import { IsoDate, IsoDateTime, NonEmptyText, OptionalText, PageQuery, Uuid, Versioned } from './primitives';
 import { OpportunityStatus } from './enums';
 
-export const Currency = z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR');
+export const Currency = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR');
 const Amount = z.number().min(0).max(1e12).multipleOf(0.01);
 const Probability = z.number().int().min(0).max(100);
 

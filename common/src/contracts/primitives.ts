@@ -45,9 +45,7 @@ export const Problem = z.object({
   status: z.number().int(),
   detail: z.string().optional(),
   instance: z.string().optional(),
-  errors: z
-    .array(z.object({ field: z.string(), in: z.enum(['body', 'query', 'path', 'header']), reason: z.string() }))
-    .optional(),
+  errors: z.array(z.object({ field: z.string(), in: z.enum(['body', 'query', 'path', 'header']), reason: z.string() })).optional(),
 });
 export type Problem = z.infer<typeof Problem>;
 

@@ -4,7 +4,12 @@ import { NonEmptyText, Uuid } from './primitives';
 import { AppRole } from './enums';
 
 export const Stage = z.object({
-  key: z.string().trim().min(1).max(50).regex(/^[a-z0-9_]+$/, 'must be lower-case letters, digits or _'),
+  key: z
+    .string()
+    .trim()
+    .min(1)
+    .max(50)
+    .regex(/^[a-z0-9_]+$/, 'must be lower-case letters, digits or _'),
   label: z.object({ de: NonEmptyText(100), en: NonEmptyText(100) }),
   probability: z.number().int().min(0).max(100),
 });

@@ -42,7 +42,10 @@ describe('token validator', () => {
     );
 
   const failure = async (promise: Promise<unknown>) => {
-    const error = await promise.then(() => null, (e: unknown) => e);
+    const error = await promise.then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(AuthError);
     return error as AuthError;
   };
@@ -51,7 +54,13 @@ describe('token validator', () => {
     const validate = validatorFor(current);
     const input = claims();
     const principal = await validate(`Bearer ${await current.issue(input)}`);
-    expect(principal).toMatchObject({ tenantId: input.tenantId, oid: input.userId, displayName: 'Lena Koch', email: 'lena.koch@seller.example', roles: ['CRM.User'] });
+    expect(principal).toMatchObject({
+      tenantId: input.tenantId,
+      oid: input.userId,
+      displayName: 'Lena Koch',
+      email: 'lena.koch@seller.example',
+      roles: ['CRM.User'],
+    });
   });
 
   it('fetches the key set again when a token names a key it has not seen (key rotation)', async () => {

@@ -27,7 +27,12 @@ export interface TokenValidatorOptions {
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const templateRegex = (template: string) =>
-  new RegExp(`^${template.split('{tenantid}').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('([0-9a-fA-F-]{36})')}$`);
+  new RegExp(
+    `^${template
+      .split('{tenantid}')
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('([0-9a-fA-F-]{36})')}$`,
+  );
 
 export type TokenValidator = (authorization: string | null) => Promise<Principal & { expiresAt: number }>;
 

@@ -18,5 +18,4 @@ export const searchAccounts = (db: Db, actor: Actor, query: AccountListQuery) =>
 export const changeAccount = (db: Db, actor: Actor, id: string, expectedVersion: number, patch: AccountPatch) =>
   updateRecord(db, actor, 'account', id, (tx) => updateAccount(tx, actor.tenantId, id, expectedVersion, patch));
 
-export const removeAccount = (db: Db, actor: Actor, id: string, expectedVersion: number) =>
-  deleteRecord(db, actor, 'account', 'accounts', id, expectedVersion);
+export const removeAccount = (db: Db, actor: Actor, id: string, expectedVersion: number) => deleteRecord(db, actor, 'account', 'accounts', id, expectedVersion);

@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { consentState } from './consent-state';
 
 let n = 0;
-const entry = (channel: ConsentEntry['channel'], purpose: ConsentEntry['purpose'], action: ConsentEntry['action'], capturedAt: string, recordedAt = capturedAt): ConsentEntry => ({
+const entry = (
+  channel: ConsentEntry['channel'],
+  purpose: ConsentEntry['purpose'],
+  action: ConsentEntry['action'],
+  capturedAt: string,
+  recordedAt = capturedAt,
+): ConsentEntry => ({
   id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
   contactId: '00000000-0000-4000-8000-000000000000',
   channel,

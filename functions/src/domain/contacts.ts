@@ -18,5 +18,4 @@ export const searchContacts = (db: Db, actor: Actor, query: ContactListQuery) =>
 export const changeContact = (db: Db, actor: Actor, id: string, expectedVersion: number, patch: ContactPatch) =>
   updateRecord(db, actor, 'contact', id, (tx) => updateContact(tx, actor.tenantId, id, expectedVersion, patch));
 
-export const removeContact = (db: Db, actor: Actor, id: string, expectedVersion: number) =>
-  deleteRecord(db, actor, 'contact', 'contacts', id, expectedVersion);
+export const removeContact = (db: Db, actor: Actor, id: string, expectedVersion: number) => deleteRecord(db, actor, 'contact', 'contacts', id, expectedVersion);

@@ -21,7 +21,6 @@ export class DomainError extends Error {
 export const notFound = (entity: string) => new DomainError('not_found', `${entity} not found`);
 export const invalid = (field: string, reason: string, location: 'body' | 'query' | 'path' = 'body') =>
   new DomainError('invalid', `${field}: ${reason}`, field, undefined, location);
-export const conflict = (message: string, field?: string, details?: Record<string, unknown>) =>
-  new DomainError('conflict', message, field, details);
+export const conflict = (message: string, field?: string, details?: Record<string, unknown>) => new DomainError('conflict', message, field, details);
 export const staleVersion = (entity: string) =>
   new DomainError('precondition_failed', `${entity} was changed by someone else since you read it; reload and try again`);

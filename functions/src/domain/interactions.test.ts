@@ -19,7 +19,15 @@ describeEachDatabase('interactions', (getDb) => {
     ben = await seedActor(getDb(), { tenantId: anna.tenantId, name: 'Ben' });
     accountId = (await createAccount(getDb(), anna, { name: 'Keller Pumpen GmbH', domains: ['keller-pumpen.de'], customFields: {} })).value.id;
     contactId = (
-      await createContact(getDb(), anna, { firstName: 'Karl', lastName: 'Keller', emails: ['karl@keller-pumpen.de'], phones: [], accountId, communicationPreferences: {}, customFields: {} })
+      await createContact(getDb(), anna, {
+        firstName: 'Karl',
+        lastName: 'Keller',
+        emails: ['karl@keller-pumpen.de'],
+        phones: [],
+        accountId,
+        communicationPreferences: {},
+        customFields: {},
+      })
     ).value.id;
   });
 
@@ -34,7 +42,7 @@ describeEachDatabase('interactions', (getDb) => {
     opportunityIds: [],
   });
 
-  it('links the contact\'s account automatically', async () => {
+  it("links the contact's account automatically", async () => {
     const { value } = await logInteraction(getDb(), anna, email(`<${randomUUID()}@x>`));
     expect(value.accountIds).toEqual([accountId]);
     expect(value.contactIds).toEqual([contactId]);

@@ -2,13 +2,7 @@
 import type { Interaction, InteractionCreate, InteractionPatch, TimelineQuery } from '@crm/common';
 import type { Db } from '../store/db';
 import { getAccount } from '../store/accounts-store';
-import {
-  accountTimeline,
-  findInteractions,
-  getInteraction,
-  logInteraction as storeLog,
-  updateInteraction,
-} from '../store/interactions-store';
+import { accountTimeline, findInteractions, getInteraction, logInteraction as storeLog, updateInteraction } from '../store/interactions-store';
 import { inTransaction } from '../store/pg-errors';
 import type { Actor } from './actor';
 import { notFound } from './errors';

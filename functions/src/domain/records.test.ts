@@ -16,7 +16,10 @@ describeEachDatabase('records', (getDb) => {
     actor = await seedActor(getDb(), { roles: ['CRM.Manager'] });
   });
   const failure = async (promise: Promise<unknown>) => {
-    const error = await promise.then(() => null, (e: unknown) => e);
+    const error = await promise.then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(DomainError);
     return error as DomainError;
   };

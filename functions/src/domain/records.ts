@@ -28,13 +28,7 @@ export async function createRecord<T extends { id: string }>(
   });
 }
 
-export async function updateRecord<T>(
-  db: Db,
-  actor: Actor,
-  entity: string,
-  id: string,
-  update: (tx: Queryable) => Promise<UpdateOutcome<T>>,
-): Promise<T> {
+export async function updateRecord<T>(db: Db, actor: Actor, entity: string, id: string, update: (tx: Queryable) => Promise<UpdateOutcome<T>>): Promise<T> {
   return inTransaction(db, async (tx) => {
     const outcome = await update(tx);
     if (outcome.status === 'missing') throw notFound(entity);

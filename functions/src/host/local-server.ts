@@ -51,7 +51,10 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     const found = match(method, url.pathname);
     if (found.kind === 'found') return invoke(found.route.handler, found.route.name, found.params, request, response, baseUrl);
     if (found.kind === 'wrong-method') {
-      return writeResponse(response, problemResponse(405, `${method} is not supported here; use ${found.allowed.join(' or ')}.`, { headers: { allow: found.allowed.join(', ') } }));
+      return writeResponse(
+        response,
+        problemResponse(405, `${method} is not supported here; use ${found.allowed.join(' or ')}.`, { headers: { allow: found.allowed.join(', ') } }),
+      );
     }
     if (url.pathname === '/dev/jwks' && method === 'GET') return writeResponse(response, devJwks(issuer));
     if (url.pathname === '/dev/token' && method === 'POST') {
@@ -60,7 +63,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       const init = { method, url: url.toString(), headers, ...(body.length > 0 ? { body: { bytes: body } } : {}) };
       return writeResponse(response, await issueDevToken(issuer, new HttpRequest(init)));
     }
-    if (url.pathname.startsWith('/api/')) return writeResponse(response, problemResponse(404, `There is no API endpoint ${url.pathname}; see /api/openapi.json.`));
+    if (url.pathname.startsWith('/api/'))
+      return writeResponse(response, problemResponse(404, `There is no API endpoint ${url.pathname}; see /api/openapi.json.`));
     if (method === 'GET' || method === 'HEAD') {
       if (url.pathname === '/') {
         response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
@@ -81,7 +85,10 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       if (response.headersSent) return void response.destroy();
-      writeResponse(response, problemFromError(error, 'local-host', (message, cause) => console.error(message, cause)));
+      writeResponse(
+        response,
+        problemFromError(error, 'local-host', (message, cause) => console.error(message, cause)),
+      );
     });
   });
   server.keepAliveTimeout = 65_000;

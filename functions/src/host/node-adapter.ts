@@ -35,7 +35,14 @@ export function writeResponse(response: ServerResponse, init: HttpResponseInit):
   response.end(body);
 }
 
-export async function invoke(handler: HttpHandler, name: string, params: Record<string, string>, request: IncomingMessage, response: ServerResponse, baseUrl: string): Promise<void> {
+export async function invoke(
+  handler: HttpHandler,
+  name: string,
+  params: Record<string, string>,
+  request: IncomingMessage,
+  response: ServerResponse,
+  baseUrl: string,
+): Promise<void> {
   const method = request.method ?? 'GET';
   const body = method === 'GET' || method === 'HEAD' ? Buffer.alloc(0) : await readBody(request, MAX_BODY_BYTES);
   if (body === 'too-large') {

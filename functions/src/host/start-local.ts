@@ -48,7 +48,15 @@ async function main() {
     'CRM for Outlook and Teams: local host is running',
     `  database     ${db.kind === 'pglite' ? `embedded PGlite in ${dataDir}` : 'PostgreSQL server (DATABASE_URL)'}`,
     `  migrations   ${applied.length > 0 ? `applied ${applied.join(', ')}` : 'up to date'}`,
-    `  demo data    ${seed ? (seed.counts ? `seeded (${Object.entries(seed.counts).map(([k, v]) => `${v} ${k}`).join(', ')})` : 'already there, reused') : 'not seeded (CRM_SEED=none)'}`,
+    `  demo data    ${
+      seed
+        ? seed.counts
+          ? `seeded (${Object.entries(seed.counts)
+              .map(([k, v]) => `${v} ${k}`)
+              .join(', ')})`
+          : 'already there, reused'
+        : 'not seeded (CRM_SEED=none)'
+    }`,
     `  start page   ${server.url}/`,
     `  Outlook      ${server.url}/addin/`,
     `  Teams        ${server.url}/teams/`,

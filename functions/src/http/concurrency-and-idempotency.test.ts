@@ -40,7 +40,9 @@ describeEachDatabase('HTTP If-Match and idempotency', (getDb) => {
     const created = await api.call('POST', '/api/tasks', { token: anna, body: { title: 'Angebot nachfassen', dueDate: '2026-12-01' } });
     const etag = created.headers.get('etag')!;
     const results = await Promise.all(
-      ['2026-12-02', '2026-12-03'].map((dueDate) => api.call('PATCH', `/api/tasks/${created.body.id}`, { token: anna, body: { dueDate }, headers: { 'if-match': etag } })),
+      ['2026-12-02', '2026-12-03'].map((dueDate) =>
+        api.call('PATCH', `/api/tasks/${created.body.id}`, { token: anna, body: { dueDate }, headers: { 'if-match': etag } }),
+      ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 412]);
   });
@@ -84,7 +86,10 @@ describeEachDatabase('HTTP If-Match and idempotency', (getDb) => {
 
   it('resolves a complaint with If-Match and reports it no longer open', async () => {
     const account = await api.call('POST', '/api/accounts', { token: anna, body: { name: 'Reklamation KG', domains: ['reklamation-kg.de'] } });
-    const contact = await api.call('POST', '/api/contacts', { token: anna, body: { lastName: 'Vogel', emails: ['vogel@reklamation-kg.de'], accountId: account.body.id } });
+    const contact = await api.call('POST', '/api/contacts', {
+      token: anna,
+      body: { lastName: 'Vogel', emails: ['vogel@reklamation-kg.de'], accountId: account.body.id },
+    });
     const complaint = await api.call('POST', '/api/interactions', {
       token: anna,
       body: { type: 'complaint', occurredAt: '2026-11-01T08:00:00Z', subject: 'Lieferung beschädigt', contactIds: [contact.body.id] },

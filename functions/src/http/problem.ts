@@ -34,7 +34,11 @@ export class HttpProblem extends Error {
   }
 }
 
-export function problemResponse(status: number, detail: string, extra: { errors?: FieldError[]; instance?: string; headers?: Record<string, string>; details?: Record<string, unknown> } = {}): HttpResponseInit {
+export function problemResponse(
+  status: number,
+  detail: string,
+  extra: { errors?: FieldError[]; instance?: string; headers?: Record<string, string>; details?: Record<string, unknown> } = {},
+): HttpResponseInit {
   const body: Problem & Record<string, unknown> = {
     type: `https://httpstatuses.io/${status}`,
     title: titles[status] ?? 'Error',
@@ -69,7 +73,9 @@ export function problemFromError(error: unknown, instance: string, log: (message
   }
   if (error instanceof DomainError) {
     const status = domainStatus[error.kind];
-    const errors = error.field ? [{ field: error.field, in: error.location, reason: error.kind === 'invalid' ? error.message.replace(`${error.field}: `, '') : error.message }] : undefined;
+    const errors = error.field
+      ? [{ field: error.field, in: error.location, reason: error.kind === 'invalid' ? error.message.replace(`${error.field}: `, '') : error.message }]
+      : undefined;
     return problemResponse(status, error.message, { errors, instance, details: error.details });
   }
   log('unhandled error', error);

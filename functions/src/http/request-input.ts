@@ -62,7 +62,7 @@ export async function readJsonBody(request: HttpRequest): Promise<unknown> {
 export function expectedVersion(request: HttpRequest): number {
   const header = request.headers.get('if-match');
   if (!header) {
-    throw new HttpProblem(428, 'Send If-Match with the ETag from your last read of this record, so that nobody\'s change is overwritten.', [
+    throw new HttpProblem(428, "Send If-Match with the ETag from your last read of this record, so that nobody's change is overwritten.", [
       { field: 'If-Match', in: 'header', reason: 'is required' },
     ]);
   }

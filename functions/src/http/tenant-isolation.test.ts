@@ -16,14 +16,26 @@ describeEachDatabase('HTTP tenant isolation', (getDb) => {
     owner = await api.token({ tenantId: randomUUID(), userId: randomUUID(), roles: ['CRM.Admin'] });
     intruder = await api.token({ tenantId: randomUUID(), userId: randomUUID(), roles: ['CRM.Admin'] });
     const account = await api.call('POST', '/api/accounts', { token: owner, body: { name: 'Geheim GmbH', domains: ['geheim.de'] } });
-    const contact = await api.call('POST', '/api/contacts', { token: owner, body: { lastName: 'Heimlich', emails: ['h@geheim.de'], accountId: account.body.id } });
-    const opportunity = await api.call('POST', '/api/opportunities', { token: owner, body: { accountId: account.body.id, name: 'Großauftrag', amount: 100000 } });
+    const contact = await api.call('POST', '/api/contacts', {
+      token: owner,
+      body: { lastName: 'Heimlich', emails: ['h@geheim.de'], accountId: account.body.id },
+    });
+    const opportunity = await api.call('POST', '/api/opportunities', {
+      token: owner,
+      body: { accountId: account.body.id, name: 'Großauftrag', amount: 100000 },
+    });
     const task = await api.call('POST', '/api/tasks', { token: owner, body: { title: 'Rückruf', dueDate: '2026-12-01', accountId: account.body.id } });
     const interaction = await api.call('POST', '/api/interactions', {
       token: owner,
       body: { type: 'note', occurredAt: '2026-11-01T10:00:00Z', subject: 'Vertraulich', contactIds: [contact.body.id] },
     });
-    for (const [name, response] of Object.entries({ accounts: account, contacts: contact, opportunities: opportunity, tasks: task, interactions: interaction })) {
+    for (const [name, response] of Object.entries({
+      accounts: account,
+      contacts: contact,
+      opportunities: opportunity,
+      tasks: task,
+      interactions: interaction,
+    })) {
       expect(response.status).toBe(201);
       ids[name] = response.body.id;
       etags[name] = response.headers.get('etag')!;
@@ -34,8 +46,18 @@ describeEachDatabase('HTTP tenant isolation', (getDb) => {
     for (const collection of ['accounts', 'contacts', 'opportunities', 'tasks', 'interactions']) {
       const path = `/api/${collection}/${ids[collection]}`;
       expect((await api.call('GET', path, { token: intruder })).status, `GET ${collection}`).toBe(404);
-      const patchBody = collection === 'interactions' ? { subject: 'x' } : collection === 'contacts' ? { lastName: 'x' } : collection === 'tasks' ? { title: 'x' } : { name: 'x' };
-      expect((await api.call('PATCH', path, { token: intruder, body: patchBody, headers: { 'if-match': etags[collection]! } })).status, `PATCH ${collection}`).toBe(404);
+      const patchBody =
+        collection === 'interactions'
+          ? { subject: 'x' }
+          : collection === 'contacts'
+            ? { lastName: 'x' }
+            : collection === 'tasks'
+              ? { title: 'x' }
+              : { name: 'x' };
+      expect(
+        (await api.call('PATCH', path, { token: intruder, body: patchBody, headers: { 'if-match': etags[collection]! } })).status,
+        `PATCH ${collection}`,
+      ).toBe(404);
       if (collection !== 'interactions') {
         expect((await api.call('DELETE', path, { token: intruder, headers: { 'if-match': etags[collection]! } })).status, `DELETE ${collection}`).toBe(404);
       }
@@ -61,7 +83,7 @@ describeEachDatabase('HTTP tenant isolation', (getDb) => {
     expect(response.body.accounts).toEqual([]);
   });
 
-  it('refuses links to another tenant\'s records', async () => {
+  it("refuses links to another tenant's records", async () => {
     const response = await api.call('POST', '/api/interactions', {
       token: intruder,
       body: { type: 'note', occurredAt: '2026-11-01T10:00:00Z', subject: 'Sneaky', accountIds: [ids.accounts] },

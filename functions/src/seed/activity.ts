@@ -71,7 +71,14 @@ export function planOpportunities(random: Random, accounts: readonly PlannedAcco
 }
 
 const TYPE_WEIGHTS: ReadonlyArray<[string, number]> = [
-  ['email', 45], ['meeting', 12], ['call', 15], ['note', 10], ['chat', 6], ['complaint', 4], ['service_request', 5], ['web_form', 3],
+  ['email', 45],
+  ['meeting', 12],
+  ['call', 15],
+  ['note', 10],
+  ['chat', 6],
+  ['complaint', 4],
+  ['service_request', 5],
+  ['web_form', 3],
 ];
 const hex = (random: Random, digits: number) => Array.from({ length: digits }, () => random.int(0, 15).toString(16)).join('');
 
@@ -90,9 +97,19 @@ export interface PlannedInteraction {
 /** A lazy stream, so a million interactions are generated batch by batch as they are written. */
 export function* planInteractions(
   random: Random,
-  options: { tenantId: string; accounts: readonly PlannedAccount[]; opportunities: readonly PlannedOpportunity[]; users: readonly SeedUser[]; count: number; now: Date },
+  options: {
+    tenantId: string;
+    accounts: readonly PlannedAccount[];
+    opportunities: readonly PlannedOpportunity[];
+    users: readonly SeedUser[];
+    count: number;
+    now: Date;
+  },
 ): Generator<PlannedInteraction> {
-  const pick = accountPicker(random, options.accounts.filter((a) => a.contacts.length > 0));
+  const pick = accountPicker(
+    random,
+    options.accounts.filter((a) => a.contacts.length > 0),
+  );
   const openDeals = new Map<string, string[]>();
   for (const o of options.opportunities) openDeals.set(o.accountId, [...(openDeals.get(o.accountId) ?? []), o.id]);
   const writers = options.users.filter((u) => !u.roles.includes('CRM.Reader'));
@@ -108,14 +125,36 @@ export function* planInteractions(
     const oldest = now - 730 * DAY;
     const occurredAt = new Date(oldest + random.next() * (newest - oldest));
     const contacts = account.contacts.length > 0 ? [...new Set(Array.from({ length: random.int(1, 3) }, () => random.pick(account.contacts)))] : [];
-    const logger = random.chance(0.6) ? writers.find((u) => u.id === account.ownerId) ?? random.pick(writers) : random.pick(writers);
+    const logger = random.chance(0.6) ? (writers.find((u) => u.id === account.ownerId) ?? random.pick(writers)) : random.pick(writers);
     const domain = account.domains[0]!;
     const ticket = type === 'complaint' || type === 'service_request';
     const recent = now - occurredAt.getTime() < 60 * DAY;
     const open = ticket && recent && random.chance(0.6);
     const resolvedAt = ticket && !open ? new Date(occurredAt.getTime() + random.int(1, 14) * DAY) : null;
-    const direction = type === 'note' ? 'internal' : type === 'meeting' ? null : ['complaint', 'service_request', 'web_form'].includes(type) ? 'inbound' : random.chance(0.5) ? 'inbound' : 'outbound';
-    const source = type === 'email' ? (random.chance(0.8) ? 'addin' : 'api') : type === 'meeting' ? (random.chance(0.6) ? 'graph-sync' : 'addin') : type === 'web_form' ? 'import' : random.chance(0.5) ? 'teams' : 'api';
+    const direction =
+      type === 'note'
+        ? 'internal'
+        : type === 'meeting'
+          ? null
+          : ['complaint', 'service_request', 'web_form'].includes(type)
+            ? 'inbound'
+            : random.chance(0.5)
+              ? 'inbound'
+              : 'outbound';
+    const source =
+      type === 'email'
+        ? random.chance(0.8)
+          ? 'addin'
+          : 'api'
+        : type === 'meeting'
+          ? random.chance(0.6)
+            ? 'graph-sync'
+            : 'addin'
+          : type === 'web_form'
+            ? 'import'
+            : random.chance(0.5)
+              ? 'teams'
+              : 'api';
     const subject = random.pick(SUBJECTS[type]!);
     const id = random.uuid();
     const deals = openDeals.get(account.id);
@@ -150,9 +189,19 @@ export function* planInteractions(
   }
 }
 
-export function planTasks(random: Random, options: { tenantId: string; accounts: readonly PlannedAccount[]; opportunities: readonly PlannedOpportunity[]; count: number; now: Date }): unknown[][] {
+export function planTasks(
+  random: Random,
+  options: { tenantId: string; accounts: readonly PlannedAccount[]; opportunities: readonly PlannedOpportunity[]; count: number; now: Date },
+): unknown[][] {
   const pick = accountPicker(random, options.accounts);
-  const titles = ['Angebot nachfassen', 'Rückruf vereinbaren', 'Wiedervorlage: Rahmenvertrag', 'Follow up on quotation', 'Termin für Jahresgespräch abstimmen', 'Referenzbesuch organisieren'];
+  const titles = [
+    'Angebot nachfassen',
+    'Rückruf vereinbaren',
+    'Wiedervorlage: Rahmenvertrag',
+    'Follow up on quotation',
+    'Termin für Jahresgespräch abstimmen',
+    'Referenzbesuch organisieren',
+  ];
   const now = options.now.getTime();
   return Array.from({ length: options.count }, () => {
     const account = pick();
@@ -182,11 +231,24 @@ export function planTasks(random: Random, options: { tenantId: string; accounts:
 export type ConsentProfile = 'none' | 'granted' | 'withdrawn' | 'objected' | 'mixed';
 
 /** Ledger entries for one contact: a withdrawal or objection always follows the grant it revokes. */
-export function planConsents(random: Random, options: { tenantId: string; contact: PlannedContact; profile: ConsentProfile; capturedBy: string; now: Date; withdrawnDaysAgo?: number }): unknown[][] {
+export function planConsents(
+  random: Random,
+  options: { tenantId: string; contact: PlannedContact; profile: ConsentProfile; capturedBy: string; now: Date; withdrawnDaysAgo?: number },
+): unknown[][] {
   const now = options.now.getTime();
   const grantedAt = new Date(now - random.int(200, 700) * DAY);
   const entry = (channel: string, purpose: string, basis: string, action: string, source: string, at: Date, note: string | null = null) => [
-    options.tenantId, random.uuid(), options.contact.id, channel, purpose, basis, action, source, note, options.capturedBy, at,
+    options.tenantId,
+    random.uuid(),
+    options.contact.id,
+    channel,
+    purpose,
+    basis,
+    action,
+    source,
+    note,
+    options.capturedBy,
+    at,
   ];
   const source = random.pick(CONSENT_SOURCES);
   switch (options.profile) {
@@ -205,7 +267,17 @@ export function planConsents(random: Random, options: { tenantId: string; contac
       ];
     }
     case 'objected':
-      return [entry('email', 'marketing', 'legitimate_interest', 'objected', 'E-Mail an Vertrieb', new Date(now - random.int(20, 300) * DAY), 'Widerspruch gegen Direktwerbung (Art. 21 DSGVO)')];
+      return [
+        entry(
+          'email',
+          'marketing',
+          'legitimate_interest',
+          'objected',
+          'E-Mail an Vertrieb',
+          new Date(now - random.int(20, 300) * DAY),
+          'Widerspruch gegen Direktwerbung (Art. 21 DSGVO)',
+        ),
+      ];
     case 'mixed':
       return [
         entry('phone', 'events', 'consent', 'granted', 'Telefonat', grantedAt),

@@ -31,7 +31,13 @@ export async function insertRows(tx: Queryable, spec: TableSpec, rows: ReadonlyA
 }
 
 /** Writes rows in batches so a million interactions never sit in one statement or in memory at once. */
-export async function insertBatched<T>(tx: Queryable, spec: TableSpec, items: Iterable<T>, toRow: (item: T) => readonly unknown[], batchSize = 5000): Promise<number> {
+export async function insertBatched<T>(
+  tx: Queryable,
+  spec: TableSpec,
+  items: Iterable<T>,
+  toRow: (item: T) => readonly unknown[],
+  batchSize = 5000,
+): Promise<number> {
   let batch: (readonly unknown[])[] = [];
   let count = 0;
   for (const item of items) {

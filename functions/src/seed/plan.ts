@@ -70,7 +70,10 @@ function companyOf(i: number) {
   return { stem, specialty, series };
 }
 
-export function planAccounts(random: Random, options: { count: number; contacts: number; users: readonly SeedUser[]; fixed?: readonly FixedAccount[] }): PlannedAccount[] {
+export function planAccounts(
+  random: Random,
+  options: { count: number; contacts: number; users: readonly SeedUser[]; fixed?: readonly FixedAccount[] },
+): PlannedAccount[] {
   const owners = options.users.filter((u) => !u.roles.includes('CRM.Reader'));
   const accounts: PlannedAccount[] = [];
   for (let i = 0; i < options.count; i++) {
@@ -92,7 +95,12 @@ export function planAccounts(random: Random, options: { count: number; contacts:
       rating: fixed?.rating ?? (roll < 0.1 ? 'A' : roll < 0.3 ? 'B' : 'C'),
       ownerId: fixed?.ownerIndex !== undefined ? options.users[fixed.ownerIndex]!.id : owners[i % owners.length]!.id,
       parentId: i > 10 && random.chance(0.05) ? accounts[random.int(0, 9)]!.id : null,
-      address: { street: `${random.pick(['Industriestraße', 'Hauptstraße', 'Am Hafen', 'Gewerbering', 'Rue de la République'])} ${random.int(1, 120)}`, postalCode: place.postalCode, city: place.city, country: place.country },
+      address: {
+        street: `${random.pick(['Industriestraße', 'Hauptstraße', 'Am Hafen', 'Gewerbering', 'Rue de la République'])} ${random.int(1, 120)}`,
+        postalCode: place.postalCode,
+        city: place.city,
+        country: place.country,
+      },
       customFields: { customerNumber: `K-${100000 + i}`, employees: random.pick([45, 120, 250, 480, 900, 2400]) },
       sleeping: fixed?.sleeping ?? false,
       contacts: [],
@@ -104,7 +112,10 @@ export function planAccounts(random: Random, options: { count: number; contacts:
 
 function planContacts(random: Random, accounts: PlannedAccount[], count: number, fixed: readonly FixedAccount[]): void {
   const taken = new Set<string>();
-  const add = (account: PlannedAccount, person: { firstName: string; lastName: string; email: string; jobTitle: string; buyingRole: string; language: 'de' | 'en' }) => {
+  const add = (
+    account: PlannedAccount,
+    person: { firstName: string; lastName: string; email: string; jobTitle: string; buyingRole: string; language: 'de' | 'en' },
+  ) => {
     taken.add(person.email);
     account.contacts.push({
       id: random.uuid(),

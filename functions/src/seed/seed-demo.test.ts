@@ -34,7 +34,11 @@ describeEachDatabase('demo seed', (getDb) => {
   it('covers every interaction type over two years, each linked to its account', async () => {
     const types = await getDb().query<{ type: string }>('SELECT DISTINCT type FROM interactions WHERE tenant_id = $1', [DEMO_TENANT_ID]);
     expect(types.map((t) => t.type).sort()).toEqual(['call', 'chat', 'complaint', 'email', 'meeting', 'note', 'service_request', 'web_form']);
-    expect(await count(`SELECT count(*)::int AS n FROM interactions i WHERE tenant_id = $1 AND NOT EXISTS (SELECT 1 FROM interaction_accounts ia WHERE ia.tenant_id = i.tenant_id AND ia.interaction_id = i.id)`)).toBe(0);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM interactions i WHERE tenant_id = $1 AND NOT EXISTS (SELECT 1 FROM interaction_accounts ia WHERE ia.tenant_id = i.tenant_id AND ia.interaction_id = i.id)`,
+      ),
+    ).toBe(0);
     expect(await count(`SELECT count(*)::int AS n FROM interactions WHERE tenant_id = $1 AND occurred_at < now() - interval '600 days'`)).toBeGreaterThan(0);
     expect(await count(`SELECT count(DISTINCT internet_message_id)::int AS n FROM interactions WHERE tenant_id = $1 AND type = 'email'`)).toBe(
       await count(`SELECT count(*)::int AS n FROM interactions WHERE tenant_id = $1 AND type = 'email'`),
@@ -42,21 +46,35 @@ describeEachDatabase('demo seed', (getDb) => {
   });
 
   it('has opportunities in every stage and closed ones won and lost', async () => {
-    const stages = await getDb().query<{ stage: string }>(`SELECT DISTINCT stage FROM opportunities WHERE tenant_id = $1 AND status = 'open'`, [DEMO_TENANT_ID]);
+    const stages = await getDb().query<{ stage: string }>(`SELECT DISTINCT stage FROM opportunities WHERE tenant_id = $1 AND status = 'open'`, [
+      DEMO_TENANT_ID,
+    ]);
     expect(stages.length).toBe(5);
     expect(await count(`SELECT count(*)::int AS n FROM opportunities WHERE tenant_id = $1 AND status = 'won'`)).toBe(15);
-    expect(await count(`SELECT count(*)::int AS n FROM opportunities WHERE tenant_id = $1 AND status = 'lost' AND close_reason IS NOT NULL`)).toBeGreaterThan(5);
+    expect(await count(`SELECT count(*)::int AS n FROM opportunities WHERE tenant_id = $1 AND status = 'lost' AND close_reason IS NOT NULL`)).toBeGreaterThan(
+      5,
+    );
   });
 
   it('has consents in every state', async () => {
     const actions = await getDb().query<{ action: string }>('SELECT DISTINCT action FROM consents WHERE tenant_id = $1', [DEMO_TENANT_ID]);
     expect(actions.map((a) => a.action).sort()).toEqual(['granted', 'objected', 'withdrawn']);
-    expect(await count(`SELECT count(*)::int AS n FROM contacts c WHERE tenant_id = $1 AND NOT EXISTS (SELECT 1 FROM consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id)`)).toBeGreaterThan(20);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM contacts c WHERE tenant_id = $1 AND NOT EXISTS (SELECT 1 FROM consents k WHERE k.tenant_id = c.tenant_id AND k.contact_id = c.id)`,
+      ),
+    ).toBeGreaterThan(20);
   });
 
   it('keeps the featured facts: known, withdrawn, objected, unknown with suggestion', async () => {
     const f = DEMO_FEATURED;
-    const context = await customerContext(getDb(), await actor(), [f.knownContact.email, f.withdrawnEmailContact.email, f.objectedContact.email, f.unknownSenderAtKnownDomain, f.unknownSenderAtUnknownDomain]);
+    const context = await customerContext(getDb(), await actor(), [
+      f.knownContact.email,
+      f.withdrawnEmailContact.email,
+      f.objectedContact.email,
+      f.unknownSenderAtKnownDomain,
+      f.unknownSenderAtUnknownDomain,
+    ]);
     const [known, withdrawn, objected, atKnownDomain, stranger] = context.people;
     expect(known).toMatchObject({ status: 'known', contact: { displayName: f.knownContact.name, accountName: f.knownContact.accountName } });
     if (known?.status !== 'known') throw new Error('unreachable');
@@ -67,7 +85,11 @@ describeEachDatabase('demo seed', (getDb) => {
     expect(withdrawal.source).toBe(f.withdrawnEmailContact.withdrawnVia);
     expect(Date.parse(withdrawal.capturedAt)).toBe(now.getTime() - f.withdrawnEmailContact.withdrawnDaysAgo * 86_400_000);
     expect(objected).toMatchObject({ status: 'known', consent: { channels: { email: 'objected' } } });
-    expect(atKnownDomain).toEqual({ email: f.unknownSenderAtKnownDomain, status: 'unknown', suggestedAccount: { id: expect.any(String), name: f.knownContact.accountName } });
+    expect(atKnownDomain).toEqual({
+      email: f.unknownSenderAtKnownDomain,
+      status: 'unknown',
+      suggestedAccount: { id: expect.any(String), name: f.knownContact.accountName },
+    });
     expect(stranger).toEqual({ email: f.unknownSenderAtUnknownDomain, status: 'unknown', suggestedAccount: null });
     const hoffmann = context.accounts.find((a) => a.account.name === f.knownContact.accountName)!;
     expect(hoffmann.openComplaints.length).toBeGreaterThanOrEqual(1);
@@ -76,7 +98,13 @@ describeEachDatabase('demo seed', (getDb) => {
 
   it('gives the default user an overdue follow-up and sleeping customers', async () => {
     const me = await actor();
-    expect(await count(`SELECT count(*)::int AS n FROM tasks WHERE tenant_id = $1 AND assignee_id = $2 AND status = 'open' AND due_date < $3::date`, [DEMO_TENANT_ID, me.userId, '2026-11-24'])).toBeGreaterThan(0);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM tasks WHERE tenant_id = $1 AND assignee_id = $2 AND status = 'open' AND due_date < $3::date`, [
+        DEMO_TENANT_ID,
+        me.userId,
+        '2026-11-24',
+      ]),
+    ).toBeGreaterThan(0);
     const sleeping = await getDb().query<{ name: string }>(
       `SELECT a.name FROM accounts a WHERE a.tenant_id = $1 AND a.owner_id = $2
          AND NOT EXISTS (SELECT 1 FROM interaction_accounts ia WHERE ia.tenant_id = a.tenant_id AND ia.account_id = a.id AND ia.occurred_at > $3::timestamptz - interval '120 days')`,

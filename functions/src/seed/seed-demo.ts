@@ -30,9 +30,40 @@ function featuredActivity(random: Random, accounts: readonly PlannedAccount[], u
     contactIds: [julia.id],
     opportunityId: null,
     loggedBy: users[0]!.id,
-    row: [DEMO_TENANT_ID, id, 'complaint', 'inbound', complaintAt, 'Reklamation: Getriebe mit Lagerschaden', 'Kundin meldet Lagerschaden an zwei Getrieben aus Lieferung 4711.', 'addin', null, null, null, 'open', null, null, users[0]!.id, complaintAt],
+    row: [
+      DEMO_TENANT_ID,
+      id,
+      'complaint',
+      'inbound',
+      complaintAt,
+      'Reklamation: Getriebe mit Lagerschaden',
+      'Kundin meldet Lagerschaden an zwei Getrieben aus Lieferung 4711.',
+      'addin',
+      null,
+      null,
+      null,
+      'open',
+      null,
+      null,
+      users[0]!.id,
+      complaintAt,
+    ],
   };
-  const overdue = [DEMO_TENANT_ID, random.uuid(), 'follow_up', `Angebot nachfassen: ${hoffmann.name}`, 'Julia Hoffmann wollte bis Ende des Monats entscheiden.', new Date(now.getTime() - 3 * DAY).toISOString().slice(0, 10), users[0]!.id, 'open', hoffmann.id, julia.id, null, null, users[0]!.id];
+  const overdue = [
+    DEMO_TENANT_ID,
+    random.uuid(),
+    'follow_up',
+    `Angebot nachfassen: ${hoffmann.name}`,
+    'Julia Hoffmann wollte bis Ende des Monats entscheiden.',
+    new Date(now.getTime() - 3 * DAY).toISOString().slice(0, 10),
+    users[0]!.id,
+    'open',
+    hoffmann.id,
+    julia.id,
+    null,
+    null,
+    users[0]!.id,
+  ];
   return { interactions: [complaint], tasks: [overdue] };
 }
 
@@ -43,7 +74,12 @@ export async function seedDemoTenant(db: Db, now = new Date()): Promise<{ seeded
   const random = seededRandom(20_261_124);
   const users: SeedUser[] = DEMO_USERS.map((u) => ({ id: random.uuid(), oid: u.oid, displayName: u.displayName, email: u.email, roles: [...u.roles] }));
   const accounts = planAccounts(random, { count: 50, contacts: 200, users, fixed: DEMO_FIXED_ACCOUNTS });
-  const opportunities = planOpportunities(random, accounts.filter((a) => !a.sleeping), 60, now);
+  const opportunities = planOpportunities(
+    random,
+    accounts.filter((a) => !a.sleeping),
+    60,
+    now,
+  );
   const featured = featuredActivity(random, accounts, users, now);
   const tasks = [...featured.tasks, ...planTasks(random, { tenantId: DEMO_TENANT_ID, accounts, opportunities, count: 79, now })];
   const consents = accounts.flatMap((a) =>
@@ -60,7 +96,13 @@ export async function seedDemoTenant(db: Db, now = new Date()): Promise<{ seeded
   );
 
   const counts = await db.transaction(async (tx) => {
-    const written = await writeTenant(tx, random, { tenantId: DEMO_TENANT_ID, tenantName: 'Rheinwerk Maschinenbau (Demo)', users, accounts, opportunities, tasks, consents, interactions: 1999, now }, undefined, featured.interactions);
+    const written = await writeTenant(
+      tx,
+      random,
+      { tenantId: DEMO_TENANT_ID, tenantName: 'Rheinwerk Maschinenbau (Demo)', users, accounts, opportunities, tasks, consents, interactions: 1999, now },
+      undefined,
+      featured.interactions,
+    );
     await seedOtherTenant(tx, now);
     return written;
   });
@@ -70,12 +112,30 @@ export async function seedDemoTenant(db: Db, now = new Date()): Promise<{ seeded
 /** A small second tenant with an overlapping domain, so isolation can be seen and tested on demo data. */
 async function seedOtherTenant(tx: Parameters<Parameters<Db['transaction']>[0]>[0], now: Date) {
   const random = seededRandom(4242);
-  const users: SeedUser[] = [{ id: random.uuid(), oid: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', displayName: 'Other Tenant Admin', email: 'admin@other-tenant.example', roles: ['CRM.Admin'] }];
+  const users: SeedUser[] = [
+    {
+      id: random.uuid(),
+      oid: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+      displayName: 'Other Tenant Admin',
+      email: 'admin@other-tenant.example',
+      roles: ['CRM.Admin'],
+    },
+  ];
   const accounts = planAccounts(random, {
     count: 5,
     contacts: 10,
     users,
     fixed: [{ name: 'Hoffmann Antriebstechnik GmbH (other tenant)', domain: 'hoffmann-antriebstechnik.de', ownerIndex: 0 }],
   });
-  await writeTenant(tx, random, { tenantId: DEMO_OTHER_TENANT_ID, tenantName: 'Other tenant (isolation demo)', users, accounts, opportunities: [], tasks: [], consents: [], interactions: 20, now });
+  await writeTenant(tx, random, {
+    tenantId: DEMO_OTHER_TENANT_ID,
+    tenantName: 'Other tenant (isolation demo)',
+    users,
+    accounts,
+    opportunities: [],
+    tasks: [],
+    consents: [],
+    interactions: 20,
+    now,
+  });
 }

@@ -38,9 +38,26 @@ export async function seedScaledTenant(db: Db, options: ScaledTenantOptions): Pr
   const opportunities = planOpportunities(random, accounts, options.opportunities ?? Math.round(options.accounts * 1.2), now);
   const tasks = planTasks(random, { tenantId: options.tenantId, accounts, opportunities, count: Math.round(options.accounts * 1.5), now });
   const contacts = accounts.flatMap((a) => a.contacts);
-  const consents = contacts.flatMap((contact) => planConsents(random, { tenantId: options.tenantId, contact, profile: consentProfileOf(random), capturedBy: contact.ownerId, now }));
+  const consents = contacts.flatMap((contact) =>
+    planConsents(random, { tenantId: options.tenantId, contact, profile: consentProfileOf(random), capturedBy: contact.ownerId, now }),
+  );
   const counts = await db.transaction((tx) =>
-    writeTenant(tx, random, { tenantId: options.tenantId, tenantName: `Benchmark ${options.accounts}`, users, accounts, opportunities, tasks, consents, interactions: options.interactions, now }, options.onProgress),
+    writeTenant(
+      tx,
+      random,
+      {
+        tenantId: options.tenantId,
+        tenantName: `Benchmark ${options.accounts}`,
+        users,
+        accounts,
+        opportunities,
+        tasks,
+        consents,
+        interactions: options.interactions,
+        now,
+      },
+      options.onProgress,
+    ),
   );
   const step = Math.max(1, Math.floor(contacts.length / 2000));
   return { counts, users, sampleEmails: contacts.filter((_, i) => i % step === 0).map((c) => c.emails[0]!) };

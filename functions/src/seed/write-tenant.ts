@@ -29,34 +29,117 @@ export async function writeTenant(
 ): Promise<SeedCounts> {
   const t = plan.tenantId;
   await tx.query(`INSERT INTO tenants (tenant_id, name) VALUES ($1, $2) ON CONFLICT (tenant_id) DO NOTHING`, [t, plan.tenantName]);
-  await insertRows(tx, T.USERS, plan.users.map((u) => [t, u.id, u.oid, u.displayName, u.email, u.roles]));
+  await insertRows(
+    tx,
+    T.USERS,
+    plan.users.map((u) => [t, u.id, u.oid, u.displayName, u.email, u.roles]),
+  );
   const contacts = plan.accounts.flatMap((a) => a.contacts);
   // Parents first: the self-reference must point at a row that exists.
   const ordered = [...plan.accounts.filter((a) => !a.parentId), ...plan.accounts.filter((a) => a.parentId)];
-  await insertBatched(tx, T.ACCOUNTS, ordered, (a) => [t, a.id, a.name, a.domains, a.parentId, a.industry, a.segment, a.rating, a.ownerId, a.address, a.customFields, new Date(plan.now.getTime() - 800 * 86_400_000)]);
-  await insertBatched(tx, T.ACCOUNT_DOMAINS, plan.accounts.flatMap((a) => a.domains.map((d) => [d, a.id] as const)), ([d, id]) => [t, d, id]);
+  await insertBatched(tx, T.ACCOUNTS, ordered, (a) => [
+    t,
+    a.id,
+    a.name,
+    a.domains,
+    a.parentId,
+    a.industry,
+    a.segment,
+    a.rating,
+    a.ownerId,
+    a.address,
+    a.customFields,
+    new Date(plan.now.getTime() - 800 * 86_400_000),
+  ]);
+  await insertBatched(
+    tx,
+    T.ACCOUNT_DOMAINS,
+    plan.accounts.flatMap((a) => a.domains.map((d) => [d, a.id] as const)),
+    ([d, id]) => [t, d, id],
+  );
   await insertBatched(tx, T.CONTACTS, contacts, (c) => [
-    t, c.id, c.accountId, c.firstName, c.lastName, c.emails, [{ type: 'work', number: c.phone }], c.jobTitle, c.buyingRole, c.ownerId, { language: c.language }, new Date(plan.now.getTime() - 700 * 86_400_000),
+    t,
+    c.id,
+    c.accountId,
+    c.firstName,
+    c.lastName,
+    c.emails,
+    [{ type: 'work', number: c.phone }],
+    c.jobTitle,
+    c.buyingRole,
+    c.ownerId,
+    { language: c.language },
+    new Date(plan.now.getTime() - 700 * 86_400_000),
   ]);
-  await insertBatched(tx, T.CONTACT_EMAILS, contacts.flatMap((c) => c.emails.map((e) => [e, c.id] as const)), ([e, id]) => [t, e, id]);
+  await insertBatched(
+    tx,
+    T.CONTACT_EMAILS,
+    contacts.flatMap((c) => c.emails.map((e) => [e, c.id] as const)),
+    ([e, id]) => [t, e, id],
+  );
   await insertBatched(tx, T.OPPORTUNITIES, plan.opportunities, (o) => [
-    t, o.id, o.accountId, o.name, o.stage, o.amount, 'EUR', o.probability, o.expectedClose, o.ownerId, o.status, o.closeReason, o.closedAt, o.createdAt,
+    t,
+    o.id,
+    o.accountId,
+    o.name,
+    o.stage,
+    o.amount,
+    'EUR',
+    o.probability,
+    o.expectedClose,
+    o.ownerId,
+    o.status,
+    o.closeReason,
+    o.closedAt,
+    o.createdAt,
   ]);
-  await insertBatched(tx, T.OPPORTUNITY_CONTACTS, plan.opportunities.flatMap((o) => o.contactIds.map((c) => [o.id, c] as const)), ([o, c]) => [t, o, c]);
+  await insertBatched(
+    tx,
+    T.OPPORTUNITY_CONTACTS,
+    plan.opportunities.flatMap((o) => o.contactIds.map((c) => [o.id, c] as const)),
+    ([o, c]) => [t, o, c],
+  );
 
   let written = 0;
   const batch: PlannedInteraction[] = [];
   const flush = async () => {
-    await insertRows(tx, T.INTERACTIONS, batch.map((i) => i.row));
-    await insertRows(tx, T.INTERACTION_ACCOUNTS, batch.map((i) => [t, i.id, i.accountId, i.occurredAt, i.type, i.isOpen]));
-    await insertRows(tx, T.INTERACTION_CONTACTS, batch.flatMap((i) => i.contactIds.map((c) => [t, i.id, c, i.occurredAt])));
-    await insertRows(tx, T.INTERACTION_OPPORTUNITIES, batch.filter((i) => i.opportunityId).map((i) => [t, i.id, i.opportunityId]));
-    await insertRows(tx, T.INTERACTION_LOGGERS, batch.map((i) => [t, i.id, i.loggedBy, i.occurredAt]));
+    await insertRows(
+      tx,
+      T.INTERACTIONS,
+      batch.map((i) => i.row),
+    );
+    await insertRows(
+      tx,
+      T.INTERACTION_ACCOUNTS,
+      batch.map((i) => [t, i.id, i.accountId, i.occurredAt, i.type, i.isOpen]),
+    );
+    await insertRows(
+      tx,
+      T.INTERACTION_CONTACTS,
+      batch.flatMap((i) => i.contactIds.map((c) => [t, i.id, c, i.occurredAt])),
+    );
+    await insertRows(
+      tx,
+      T.INTERACTION_OPPORTUNITIES,
+      batch.filter((i) => i.opportunityId).map((i) => [t, i.id, i.opportunityId]),
+    );
+    await insertRows(
+      tx,
+      T.INTERACTION_LOGGERS,
+      batch.map((i) => [t, i.id, i.loggedBy, i.occurredAt]),
+    );
     written += batch.length;
     batch.length = 0;
     onProgress?.(written, plan.interactions + extraInteractions.length);
   };
-  const stream = planInteractions(random, { tenantId: t, accounts: plan.accounts, opportunities: plan.opportunities, users: plan.users, count: plan.interactions, now: plan.now });
+  const stream = planInteractions(random, {
+    tenantId: t,
+    accounts: plan.accounts,
+    opportunities: plan.opportunities,
+    users: plan.users,
+    count: plan.interactions,
+    now: plan.now,
+  });
   const all = function* () {
     yield* extraInteractions;
     yield* stream;

@@ -102,7 +102,13 @@ export async function listAccounts(db: Queryable, tenantId: string, query: Accou
   return { items: page.rows.map(toAccount), nextCursor: page.nextCursor };
 }
 
-export async function updateAccount(tx: Queryable, tenantId: string, id: string, expectedVersion: number, patch: AccountPatch): Promise<UpdateOutcome<Account>> {
+export async function updateAccount(
+  tx: Queryable,
+  tenantId: string,
+  id: string,
+  expectedVersion: number,
+  patch: AccountPatch,
+): Promise<UpdateOutcome<Account>> {
   const params = new SqlParams();
   const normalized = patch.domains ? { ...patch, domains: [...new Set(patch.domains)] } : patch;
   const outcome = await updateVersioned(tx, 'accounts', tenantId, id, expectedVersion, setClause(normalized, columns, params), params);

@@ -1,5 +1,5 @@
 // The audit log: who changed what and when, written in the same transaction as the change itself.
-import type { Queryable } from './db';
+import { prepared, type Queryable } from './db';
 
 export interface AuditEntry {
   tenantId: string;
@@ -10,11 +10,13 @@ export interface AuditEntry {
   changedFields?: readonly string[];
 }
 
+const INSERT_AUDIT = prepared(
+  'insert-audit',
+  `INSERT INTO audit_log (tenant_id, actor_id, action, entity, entity_id, changed_fields) VALUES ($1, $2, $3, $4, $5, $6)`,
+);
+
 export async function writeAudit(tx: Queryable, entry: AuditEntry): Promise<void> {
-  await tx.query(
-    `INSERT INTO audit_log (tenant_id, actor_id, action, entity, entity_id, changed_fields) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [entry.tenantId, entry.actorId, entry.action, entry.entity, entry.entityId, entry.changedFields ?? []],
-  );
+  await tx.query(INSERT_AUDIT, [entry.tenantId, entry.actorId, entry.action, entry.entity, entry.entityId, entry.changedFields ?? []]);
 }
 
 export async function auditTrail(db: Queryable, tenantId: string, entity: string, entityId: string) {

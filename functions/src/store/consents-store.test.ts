@@ -11,7 +11,9 @@ describeEachDatabase('consent ledger', (getDb) => {
   let contactId: string;
   beforeAll(async () => {
     actor = await seedActor(getDb());
-    contactId = (await createContact(getDb(), actor, { firstName: 'Lea', lastName: 'Lang', emails: [], phones: [], communicationPreferences: {}, customFields: {} })).value.id;
+    contactId = (
+      await createContact(getDb(), actor, { firstName: 'Lea', lastName: 'Lang', emails: [], phones: [], communicationPreferences: {}, customFields: {} })
+    ).value.id;
   });
 
   const record = (action: 'granted' | 'withdrawn' | 'objected', capturedAt: string) =>

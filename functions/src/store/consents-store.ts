@@ -21,12 +21,29 @@ export const toConsentEntry = (row: Row): ConsentEntry => ({
   recordedAt: iso(row.recorded_at),
 });
 
-export async function appendConsent(tx: Queryable, tenantId: string, userId: string, input: ConsentEntryCreate): Promise<{ entry: ConsentEntry; created: boolean }> {
+export async function appendConsent(
+  tx: Queryable,
+  tenantId: string,
+  userId: string,
+  input: ConsentEntryCreate,
+): Promise<{ entry: ConsentEntry; created: boolean }> {
   const inserted = await tx.query<{ id: string }>(
     `INSERT INTO consents (tenant_id, id, contact_id, channel, purpose, legal_basis, action, source, note, captured_by, captured_at)
      VALUES ($1, COALESCE($2, gen_random_uuid()), $3, $4, $5, $6, $7, $8, $9, $10, COALESCE($11::timestamptz, now()))
      ON CONFLICT (tenant_id, id) DO NOTHING RETURNING id`,
-    [tenantId, input.id ?? null, input.contactId, input.channel, input.purpose, input.legalBasis, input.action, input.source, input.note ?? null, userId, input.capturedAt ?? null],
+    [
+      tenantId,
+      input.id ?? null,
+      input.contactId,
+      input.channel,
+      input.purpose,
+      input.legalBasis,
+      input.action,
+      input.source,
+      input.note ?? null,
+      userId,
+      input.capturedAt ?? null,
+    ],
   );
   const id = inserted[0]?.id ?? input.id!;
   const rows = await tx.query(`${CONSENT_SELECT} WHERE k.tenant_id = $1 AND k.id = $2`, [tenantId, id]);

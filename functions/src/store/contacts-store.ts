@@ -112,7 +112,13 @@ export async function listContacts(db: Queryable, tenantId: string, query: Conta
   return { items: page.rows.map(toContact), nextCursor: page.nextCursor };
 }
 
-export async function updateContact(tx: Queryable, tenantId: string, id: string, expectedVersion: number, patch: ContactPatch): Promise<UpdateOutcome<Contact>> {
+export async function updateContact(
+  tx: Queryable,
+  tenantId: string,
+  id: string,
+  expectedVersion: number,
+  patch: ContactPatch,
+): Promise<UpdateOutcome<Contact>> {
   const params = new SqlParams();
   const normalized = patch.emails ? { ...patch, emails: [...new Set(patch.emails)] } : patch;
   const outcome = await updateVersioned(tx, 'contacts', tenantId, id, expectedVersion, setClause(normalized, columns, params), params);

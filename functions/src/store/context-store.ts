@@ -1,7 +1,7 @@
 // The context lookup behind the Outlook pane: one statement, one round trip, whatever the number of addresses.
 import type { AccountContext, ContextResponse, InteractionSummary, Person } from '@crm/common';
 import { consentState } from '../domain/consent-state';
-import type { Queryable } from './db';
+import { prepared, type Queryable } from './db';
 import { toAccount } from './accounts-store';
 import { toConsentEntry } from './consents-store';
 import { toContact } from './contacts-store';
@@ -11,13 +11,17 @@ import { toTask } from './tasks-store';
 
 export const RECENT_INTERACTIONS = 10;
 
-export const CONTEXT_SQL = /* sql */ `
+// Every part starts from the few matched contacts and accounts and reaches the big tables through
+// tenant-prefixed indexes only, so the cost does not grow with the tenant's size.
+export const CONTEXT_SQL = prepared(
+  'context',
+  /* sql */ `
 WITH matched AS (
   SELECT ce.email, ce.contact_id FROM contact_emails ce WHERE ce.tenant_id = $1 AND ce.email = ANY($2::text[])
 ), people AS (
-  SELECT c.*, a.name AS account_name FROM contacts c
-  LEFT JOIN accounts a ON a.tenant_id = c.tenant_id AND a.id = c.account_id
-  WHERE c.tenant_id = $1 AND c.id IN (SELECT contact_id FROM matched)
+  SELECT c.*, a.name AS account_name FROM matched m
+  JOIN contacts c ON c.tenant_id = $1 AND c.id = m.contact_id
+  LEFT JOIN accounts a ON a.tenant_id = $1 AND a.id = c.account_id
 ), account_ids AS (
   SELECT DISTINCT account_id FROM people WHERE account_id IS NOT NULL
 )
@@ -25,18 +29,19 @@ SELECT
   (SELECT COALESCE(json_agg(json_build_object('email', m.email, 'contact_id', m.contact_id)), '[]'::json) FROM matched m) AS matched,
   (SELECT COALESCE(json_agg(row_to_json(p)), '[]'::json) FROM people p) AS contacts,
   (SELECT COALESCE(json_agg(row_to_json(x)), '[]'::json) FROM (
-     SELECT a.*, u.display_name AS owner_name FROM accounts a
-     LEFT JOIN users u ON u.tenant_id = a.tenant_id AND u.id = a.owner_id
-     WHERE a.tenant_id = $1 AND a.id IN (SELECT account_id FROM account_ids)) x) AS accounts,
+     SELECT a.*, u.display_name AS owner_name FROM account_ids ai
+     JOIN accounts a ON a.tenant_id = $1 AND a.id = ai.account_id
+     LEFT JOIN users u ON u.tenant_id = $1 AND u.id = a.owner_id) x) AS accounts,
   (SELECT COALESCE(json_agg(row_to_json(x) ORDER BY x.expected_close NULLS LAST, x.id), '[]'::json) FROM (
-     SELECT o.*, a.name AS account_name FROM opportunities o
-     JOIN accounts a ON a.tenant_id = o.tenant_id AND a.id = o.account_id
-     WHERE o.tenant_id = $1 AND o.status = 'open' AND o.account_id IN (SELECT account_id FROM account_ids)) x) AS opportunities,
+     SELECT o.*, a.name AS account_name FROM account_ids ai
+     JOIN opportunities o ON o.tenant_id = $1 AND o.account_id = ai.account_id AND o.status = 'open'
+     JOIN accounts a ON a.tenant_id = $1 AND a.id = o.account_id) x) AS opportunities,
   (SELECT COALESCE(json_agg(row_to_json(x) ORDER BY x.due_date, x.id), '[]'::json) FROM (
-     SELECT t.*, COALESCE(t.account_id, p.account_id) AS context_account_id FROM tasks t
-     LEFT JOIN people p ON p.id = t.contact_id
-     WHERE t.tenant_id = $1 AND t.status = 'open'
-       AND (t.account_id IN (SELECT account_id FROM account_ids) OR t.contact_id IN (SELECT id FROM people))) x) AS tasks,
+     SELECT t.*, t.account_id AS context_account_id FROM account_ids ai
+     JOIN tasks t ON t.tenant_id = $1 AND t.account_id = ai.account_id AND t.status = 'open'
+     UNION ALL
+     SELECT t.*, p.account_id AS context_account_id FROM people p
+     JOIN tasks t ON t.tenant_id = $1 AND t.contact_id = p.id AND t.status = 'open' AND t.account_id IS NULL) x) AS tasks,
   (SELECT COALESCE(json_agg(json_build_object('account_id', r.account_id, 'id', i.id, 'type', i.type, 'direction', i.direction,
      'occurred_at', i.occurred_at, 'subject', i.subject, 'status', i.status, 'source', i.source) ORDER BY r.occurred_at DESC, i.id DESC), '[]'::json)
    FROM account_ids ai
@@ -47,18 +52,20 @@ SELECT
    JOIN interactions i ON i.tenant_id = $1 AND i.id = r.interaction_id) AS recent,
   (SELECT COALESCE(json_agg(json_build_object('account_id', ia.account_id, 'id', i.id, 'type', i.type, 'direction', i.direction,
      'occurred_at', i.occurred_at, 'subject', i.subject, 'status', i.status, 'source', i.source) ORDER BY i.occurred_at DESC, i.id DESC), '[]'::json)
-   FROM interaction_accounts ia JOIN interactions i ON i.tenant_id = ia.tenant_id AND i.id = ia.interaction_id
-   WHERE ia.tenant_id = $1 AND ia.is_open AND ia.type = 'complaint' AND ia.account_id IN (SELECT account_id FROM account_ids)) AS complaints,
+   FROM account_ids ai
+   JOIN interaction_accounts ia ON ia.tenant_id = $1 AND ia.account_id = ai.account_id AND ia.type = 'complaint' AND ia.is_open
+   JOIN interactions i ON i.tenant_id = $1 AND i.id = ia.interaction_id) AS complaints,
   (SELECT COALESCE(json_agg(row_to_json(x)), '[]'::json) FROM (
-     SELECT k.*, u.display_name AS captured_by_name FROM consents k
-     LEFT JOIN users u ON u.tenant_id = k.tenant_id AND u.id = k.captured_by
-     WHERE k.tenant_id = $1 AND k.contact_id IN (SELECT id FROM people)) x) AS consents,
+     SELECT k.*, u.display_name AS captured_by_name FROM people p
+     JOIN consents k ON k.tenant_id = $1 AND k.contact_id = p.id
+     LEFT JOIN users u ON u.tenant_id = $1 AND u.id = k.captured_by) x) AS consents,
   (SELECT COALESCE(json_agg(json_build_object('email', e.email, 'id', a.id, 'name', a.name)), '[]'::json)
    FROM unnest($2::text[]) AS e(email)
    JOIN account_domains d ON d.tenant_id = $1 AND d.domain = split_part(e.email, '@', 2)
-   JOIN accounts a ON a.tenant_id = d.tenant_id AND a.id = d.account_id
-   WHERE e.email NOT IN (SELECT email FROM matched)) AS suggested
-`;
+   JOIN accounts a ON a.tenant_id = $1 AND a.id = d.account_id
+   WHERE NOT EXISTS (SELECT 1 FROM matched m WHERE m.email = e.email)) AS suggested
+`,
+);
 
 interface ContextRow {
   matched: Array<{ email: string; contact_id: string }>;

@@ -2,9 +2,21 @@
 
 export type SqlValue = string | number | boolean | null | Date | readonly string[] | readonly number[] | Record<string, unknown> | unknown[];
 
+/**
+ * A hot statement that reaches its rows through tenant-prefixed indexes only. The PostgreSQL driver
+ * prepares it once per connection and reuses one generic plan, which skips planning on every call
+ * (planning cost more than execution for the context lookup). PGlite runs the text as is.
+ */
+export interface Statement {
+  name: string;
+  text: string;
+}
+
+export const prepared = (name: string, text: string): Statement => ({ name, text });
+
 /** Anything that can run a parameterised statement: the database or an open transaction. */
 export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  query<T = Record<string, unknown>>(sql: string | Statement, params?: readonly unknown[]): Promise<T[]>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
 }

@@ -1,6 +1,6 @@
 // Interactions and their links; natural keys (message id, iCalUId, Teams message id) make logging idempotent.
 import type { Interaction, InteractionCreate, InteractionPatch, TimelineQuery } from '@crm/common';
-import type { Queryable } from './db';
+import { prepared, type Queryable } from './db';
 import { decodeCursor, pageFrom } from './paging';
 import { iso, isoOrNull, str, strOrNull, versionedFields, type Row } from './rows';
 import { json, setClause, SqlParams } from './sql-builder';
@@ -14,6 +14,8 @@ const FULL_SELECT = `SELECT i.*,
     FROM interaction_loggers l JOIN users u ON u.tenant_id = l.tenant_id AND u.id = l.user_id
     WHERE l.tenant_id = i.tenant_id AND l.interaction_id = i.id), '[]'::json) AS logged_by
   FROM interactions i`;
+
+const BY_IDS = prepared('interactions-by-ids', `${FULL_SELECT} WHERE i.tenant_id = $1 AND i.id = ANY($2::uuid[])`);
 
 const ids = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
 
@@ -46,7 +48,7 @@ export const toInteraction = (row: Row): Interaction => ({
 
 export async function getInteractions(db: Queryable, tenantId: string, interactionIds: readonly string[]): Promise<Interaction[]> {
   if (interactionIds.length === 0) return [];
-  const rows = await db.query(`${FULL_SELECT} WHERE i.tenant_id = $1 AND i.id = ANY($2::uuid[])`, [tenantId, [...interactionIds]]);
+  const rows = await db.query(BY_IDS, [tenantId, [...interactionIds]]);
   const byId = new Map(rows.map((row) => [String(row.id), toInteraction(row)]));
   return interactionIds.map((id) => byId.get(id)).filter((i): i is Interaction => Boolean(i));
 }
@@ -55,42 +57,64 @@ export async function getInteraction(db: Queryable, tenantId: string, id: string
   return (await getInteractions(db, tenantId, [id]))[0] ?? null;
 }
 
+const FIND_EXISTING = prepared(
+  'interactions-find-existing',
+  `SELECT id FROM interactions WHERE tenant_id = $1 AND (
+     id = $2::uuid OR internet_message_id = $3 OR ical_uid = $4 OR teams_message_id = $5) LIMIT 1`,
+);
+
 /** The stored interaction that a create would duplicate: same client id or same natural key. */
 async function findExisting(tx: Queryable, tenantId: string, input: InteractionCreate): Promise<string | null> {
-  const rows = await tx.query<{ id: string }>(
-    `SELECT id FROM interactions WHERE tenant_id = $1 AND (
-       id = $2::uuid OR internet_message_id = $3 OR ical_uid = $4 OR teams_message_id = $5) LIMIT 1`,
-    [tenantId, input.id ?? null, input.internetMessageId ?? null, input.iCalUId ?? null, input.teamsMessageId ?? null],
-  );
+  const rows = await tx.query<{ id: string }>(FIND_EXISTING, [
+    tenantId,
+    input.id ?? null,
+    input.internetMessageId ?? null,
+    input.iCalUId ?? null,
+    input.teamsMessageId ?? null,
+  ]);
   return rows[0]?.id ?? null;
 }
 
 /** Links are additive: a second logger's extra links are kept, existing ones stay untouched. */
-async function addLinks(tx: Queryable, tenantId: string, interactionId: string, input: Pick<InteractionCreate, 'accountIds' | 'contactIds' | 'opportunityIds'>): Promise<void> {
+async function addLinks(
+  tx: Queryable,
+  tenantId: string,
+  interactionId: string,
+  input: Pick<InteractionCreate, 'accountIds' | 'contactIds' | 'opportunityIds'>,
+): Promise<void> {
   const contactIds = [...new Set(input.contactIds)];
   if (contactIds.length > 0) {
     await tx.query(
-      `INSERT INTO interaction_contacts (tenant_id, interaction_id, contact_id, occurred_at)
+      prepared(
+        'link-interaction-contacts',
+        `INSERT INTO interaction_contacts (tenant_id, interaction_id, contact_id, occurred_at)
        SELECT $1, i.id, c, i.occurred_at FROM interactions i, unnest($3::uuid[]) AS c WHERE i.tenant_id = $1 AND i.id = $2
        ON CONFLICT DO NOTHING`,
+      ),
       [tenantId, interactionId, contactIds],
     );
   }
   // An interaction with a contact also belongs on the timeline of the contact's account.
   await tx.query(
-    `INSERT INTO interaction_accounts (tenant_id, interaction_id, account_id, occurred_at, type, is_open)
+    prepared(
+      'link-interaction-accounts',
+      `INSERT INTO interaction_accounts (tenant_id, interaction_id, account_id, occurred_at, type, is_open)
      SELECT $1, i.id, a.account_id, i.occurred_at, i.type, COALESCE(i.status = 'open', false)
      FROM interactions i,
        (SELECT unnest($3::uuid[]) AS account_id
         UNION SELECT c.account_id FROM contacts c WHERE c.tenant_id = $1 AND c.id = ANY($4::uuid[]) AND c.account_id IS NOT NULL) a
      WHERE i.tenant_id = $1 AND i.id = $2
      ON CONFLICT DO NOTHING`,
+    ),
     [tenantId, interactionId, [...new Set(input.accountIds)], contactIds],
   );
   const opportunityIds = [...new Set(input.opportunityIds)];
   if (opportunityIds.length > 0) {
     await tx.query(
-      `INSERT INTO interaction_opportunities (tenant_id, interaction_id, opportunity_id) SELECT $1, $2, o FROM unnest($3::uuid[]) AS o ON CONFLICT DO NOTHING`,
+      prepared(
+        'link-interaction-opportunities',
+        `INSERT INTO interaction_opportunities (tenant_id, interaction_id, opportunity_id) SELECT $1, $2, o FROM unnest($3::uuid[]) AS o ON CONFLICT DO NOTHING`,
+      ),
       [tenantId, interactionId, opportunityIds],
     );
   }
@@ -109,10 +133,13 @@ export interface LogOutcome {
 export async function logInteraction(tx: Queryable, tenantId: string, userId: string, input: InteractionCreate): Promise<LogOutcome> {
   const status = input.status ?? (input.type === 'complaint' || input.type === 'service_request' ? 'open' : null);
   const inserted = await tx.query<{ id: string }>(
-    `INSERT INTO interactions (tenant_id, id, type, direction, occurred_at, subject, summary, source, internet_message_id, ical_uid,
+    prepared(
+      'insert-interaction',
+      `INSERT INTO interactions (tenant_id, id, type, direction, occurred_at, subject, summary, source, internet_message_id, ical_uid,
        teams_message_id, conversation_id, status, teams_origin, created_by)
      VALUES ($1, COALESCE($2, gen_random_uuid()), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
      ON CONFLICT DO NOTHING RETURNING id`,
+    ),
     [
       tenantId,
       input.id ?? null,
@@ -134,7 +161,10 @@ export async function logInteraction(tx: Queryable, tenantId: string, userId: st
   const id = inserted[0]?.id ?? (await findExisting(tx, tenantId, input));
   if (!id) throw new Error('interaction neither inserted nor found; a unique key outside the natural keys conflicted');
   await addLinks(tx, tenantId, id, input);
-  await tx.query(`INSERT INTO interaction_loggers (tenant_id, interaction_id, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [tenantId, id, userId]);
+  await tx.query(
+    prepared('add-interaction-logger', `INSERT INTO interaction_loggers (tenant_id, interaction_id, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`),
+    [tenantId, id, userId],
+  );
   return { interaction: (await getInteraction(tx, tenantId, id))!, created: Boolean(inserted[0]) };
 }
 
@@ -149,7 +179,11 @@ export async function findInteractions(db: Queryable, tenantId: string, keys: { 
     `SELECT id FROM interactions WHERE tenant_id = ${params.add(tenantId)} AND (${where.join(' OR ')}) ORDER BY occurred_at DESC, id DESC LIMIT 50`,
     params.values,
   );
-  return getInteractions(db, tenantId, rows.map((r) => r.id));
+  return getInteractions(
+    db,
+    tenantId,
+    rows.map((r) => r.id),
+  );
 }
 
 export async function accountTimeline(db: Queryable, tenantId: string, accountId: string, query: TimelineQuery) {
@@ -169,7 +203,14 @@ export async function accountTimeline(db: Queryable, tenantId: string, accountId
     params.values,
   );
   const page = pageFrom(rows, query.limit, (row) => [iso(row.occurred_at), row.interaction_id]);
-  return { items: await getInteractions(db, tenantId, page.rows.map((r) => r.interaction_id)), nextCursor: page.nextCursor };
+  return {
+    items: await getInteractions(
+      db,
+      tenantId,
+      page.rows.map((r) => r.interaction_id),
+    ),
+    nextCursor: page.nextCursor,
+  };
 }
 
 const columns = {
@@ -180,7 +221,13 @@ const columns = {
   resolution: { column: 'resolution' },
 };
 
-export async function updateInteraction(tx: Queryable, tenantId: string, id: string, expectedVersion: number, patch: InteractionPatch): Promise<UpdateOutcome<Interaction>> {
+export async function updateInteraction(
+  tx: Queryable,
+  tenantId: string,
+  id: string,
+  expectedVersion: number,
+  patch: InteractionPatch,
+): Promise<UpdateOutcome<Interaction>> {
   const params = new SqlParams();
   const set = setClause(patch, columns, params);
   if (patch.status) {

@@ -55,7 +55,18 @@ export async function insertOpportunity(tx: Queryable, tenantId: string, record:
     `INSERT INTO opportunities (tenant_id, id, account_id, name, stage, amount, currency, probability, expected_close, owner_id)
      VALUES ($1, COALESCE($2, gen_random_uuid()), $3, $4, $5, $6, $7, $8, $9, $10)
      ON CONFLICT (tenant_id, id) DO NOTHING RETURNING id`,
-    [tenantId, record.id ?? null, record.accountId, record.name, record.stage, record.amount, record.currency, record.probability, record.expectedCloseDate, record.ownerId],
+    [
+      tenantId,
+      record.id ?? null,
+      record.accountId,
+      record.name,
+      record.stage,
+      record.amount,
+      record.currency,
+      record.probability,
+      record.expectedCloseDate,
+      record.ownerId,
+    ],
   );
   const id = inserted[0]?.id ?? record.id!;
   if (inserted[0] && record.contactIds.length > 0) {

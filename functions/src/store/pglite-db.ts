@@ -1,6 +1,6 @@
 // Embedded PGlite (file-backed or in memory): the zero-setup database for `npm start` and tests.
 import { PGlite } from '@electric-sql/pglite';
-import type { Db, Queryable } from './db';
+import type { Db, Queryable, Statement } from './db';
 
 // Same value types as the PostgreSQL driver: dates stay 'YYYY-MM-DD' text, numeric becomes a number.
 const parsers = { 1082: (value: string) => value, 1700: (value: string) => Number(value) };
@@ -11,8 +11,8 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob | File): P
 }
 
 export function wrapPglite(pg: PGlite): Db & { pglite: PGlite } {
-  const run = async <T>(target: Pick<PGlite, 'query'>, sql: string, params?: readonly unknown[]): Promise<T[]> => {
-    const result = await target.query<T>(sql, params ? [...params] : undefined);
+  const run = async <T>(target: Pick<PGlite, 'query'>, sql: string | Statement, params?: readonly unknown[]): Promise<T[]> => {
+    const result = await target.query<T>(typeof sql === 'string' ? sql : sql.text, params ? [...params] : undefined);
     return result.rows;
   };
   return {

@@ -1,6 +1,6 @@
 // PostgreSQL server through a pg connection pool: production, the server test run and benchmarks.
 import pg from 'pg';
-import type { Db, Queryable } from './db';
+import type { Db, Queryable, Statement } from './db';
 
 // Dates stay text and int8/numeric become numbers so rows look the same as PGlite's after mapping.
 const types = {
@@ -11,8 +11,14 @@ const types = {
   },
 };
 
+const config = (sql: string | Statement, params?: readonly unknown[]) =>
+  typeof sql === 'string'
+    ? { text: sql, values: params ? [...params] : undefined }
+    : { name: sql.name, text: sql.text, values: params ? [...params] : undefined };
+
 export async function openPostgres(connectionString: string, options: { max?: number } = {}): Promise<Db> {
-  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, types });
+  // Only named statements (see Statement) are affected: unnamed ones are always planned with their values.
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, types, options: '-c plan_cache_mode=force_generic_plan' });
   pool.on('error', () => {
     // An idle client lost its server; the pool replaces it and the next query reports real errors.
   });
@@ -20,14 +26,14 @@ export async function openPostgres(connectionString: string, options: { max?: nu
   client.release();
   return {
     kind: 'postgres',
-    query: async (sql, params) => (await pool.query(sql, params ? [...params] : undefined)).rows,
+    query: async (sql, params) => (await pool.query(config(sql, params))).rows,
     exec: async (sql) => void (await pool.query(sql)),
     async transaction(fn) {
       const connection = await pool.connect();
       try {
         await connection.query('BEGIN');
         const scoped: Queryable = {
-          query: async (sql, params) => (await connection.query(sql, params ? [...params] : undefined)).rows,
+          query: async (sql, params) => (await connection.query(config(sql, params))).rows,
           exec: async (sql) => void (await connection.query(sql)),
         };
         const result = await fn(scoped);

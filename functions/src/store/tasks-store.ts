@@ -27,7 +27,12 @@ export async function getTask(db: Queryable, tenantId: string, id: string): Prom
   return rows[0] ? toTask(rows[0]) : null;
 }
 
-export async function insertTask(tx: Queryable, tenantId: string, createdBy: string, input: TaskCreate & { assigneeId: string | null }): Promise<{ task: Task; created: boolean }> {
+export async function insertTask(
+  tx: Queryable,
+  tenantId: string,
+  createdBy: string,
+  input: TaskCreate & { assigneeId: string | null },
+): Promise<{ task: Task; created: boolean }> {
   const inserted = await tx.query<{ id: string }>(
     `INSERT INTO tasks (tenant_id, id, kind, title, description, due_date, assignee_id, account_id, contact_id, opportunity_id, interaction_id, created_by)
      VALUES ($1, COALESCE($2, gen_random_uuid()), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)

@@ -24,7 +24,13 @@ export async function updateVersioned(
   return exists.length > 0 ? { status: 'stale' } : { status: 'missing' };
 }
 
-export async function deleteVersioned(tx: Queryable, table: string, tenantId: string, id: string, expectedVersion: number): Promise<'ok' | 'missing' | 'stale'> {
+export async function deleteVersioned(
+  tx: Queryable,
+  table: string,
+  tenantId: string,
+  id: string,
+  expectedVersion: number,
+): Promise<'ok' | 'missing' | 'stale'> {
   const rows = await tx.query(`DELETE FROM ${table} WHERE tenant_id = $1 AND id = $2 AND version = $3 RETURNING id`, [tenantId, id, expectedVersion]);
   if (rows.length > 0) return 'ok';
   const exists = await tx.query(`SELECT 1 FROM ${table} WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);

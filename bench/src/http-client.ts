@@ -1,0 +1,36 @@
+// A keep-alive HTTP client for load over loopback that fails loudly on any unexpected status.
+import { Agent, request } from 'node:http';
+
+export function httpClient(baseUrl: string, maxSockets: number) {
+  const agent = new Agent({ keepAlive: true, maxSockets });
+  const url = new URL(baseUrl);
+  const send = (method: string, path: string, headers: Record<string, string>, body?: string) =>
+    new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = request(
+        {
+          host: url.hostname,
+          port: url.port,
+          method,
+          path,
+          agent,
+          headers: body ? { ...headers, 'content-length': Buffer.byteLength(body).toString() } : headers,
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  return {
+    async expect(status: number[], method: string, path: string, headers: Record<string, string>, body?: string) {
+      const response = await send(method, path, headers, body);
+      if (!status.includes(response.status)) throw new Error(`${method} ${path} answered ${response.status}: ${response.text.slice(0, 300)}`);
+      return response;
+    },
+    close: () => agent.destroy(),
+  };
+}
