@@ -9,10 +9,12 @@ import { Interaction, InteractionCreate, InteractionLookupQuery, InteractionPatc
 import { ConsentEntry, ConsentEntryCreate, ConsentHistory } from '../contracts/consents';
 import { ContextQuery, ContextResponse } from '../contracts/context';
 import { Health, Me, TenantSettings, TenantSettingsResponse } from '../contracts/tenant';
+import { route, type HttpMethod, type RouteName } from './routes';
+
+export type { HttpMethod };
 
 /** read: any role; write: not Reader; manage: Admin or Manager; admin: Admin only. */
 export type Access = 'public' | 'read' | 'write' | 'manage' | 'admin';
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface Endpoint {
   name: string;
@@ -44,7 +46,7 @@ interface CrudSchemas<Item extends z.ZodType, Create extends z.ZodType, Patch ex
 
 /** The five standard operations of a collection, keeping each schema's type for the typed server table. */
 const crud = <
-  const Names extends { list: string; create: string; get: string; update: string; remove: string },
+  const Names extends { list: RouteName; create: RouteName; get: RouteName; update: RouteName; remove: RouteName },
   Item extends z.ZodType,
   Create extends z.ZodType,
   Patch extends z.ZodType,
@@ -57,9 +59,7 @@ const crud = <
 ) =>
   [
     {
-      name: names.list as Names['list'],
-      method: 'GET',
-      path: plural,
+      ...route(names.list as Names['list']),
       summary: `List and search ${plural}`,
       tag,
       access: 'read',
@@ -68,9 +68,7 @@ const crud = <
       status: 200,
     },
     {
-      name: names.create as Names['create'],
-      method: 'POST',
-      path: plural,
+      ...route(names.create as Names['create']),
       summary: `Create (idempotent when the client sends an id)`,
       tag,
       access: 'write',
@@ -79,9 +77,7 @@ const crud = <
       status: 201,
     },
     {
-      name: names.get as Names['get'],
-      method: 'GET',
-      path: `${plural}/{id}`,
+      ...route(names.get as Names['get']),
       summary: `Read one`,
       tag,
       access: 'read',
@@ -90,9 +86,7 @@ const crud = <
       status: 200,
     },
     {
-      name: names.update as Names['update'],
-      method: 'PATCH',
-      path: `${plural}/{id}`,
+      ...route(names.update as Names['update']),
       summary: `Update (If-Match required)`,
       tag,
       access: 'write',
@@ -103,9 +97,7 @@ const crud = <
       status: 200,
     },
     {
-      name: names.remove as Names['remove'],
-      method: 'DELETE',
-      path: `${plural}/{id}`,
+      ...route(names.remove as Names['remove']),
       summary: `Delete (If-Match required)`,
       tag,
       access: 'manage',
@@ -142,13 +134,11 @@ const taskCrud = crud(
 );
 
 export const endpoints = [
-  { name: 'health', method: 'GET', path: 'health', summary: 'Liveness and database check', tag: 'system', access: 'public', response: Health, status: 200 },
-  { name: 'openapi', method: 'GET', path: 'openapi.json', summary: 'This OpenAPI 3.1 document', tag: 'system', access: 'public', status: 200 },
-  { name: 'me', method: 'GET', path: 'me', summary: 'The signed-in user', tag: 'system', access: 'read', response: Me, status: 200 },
+  { ...route('health'), summary: 'Liveness and database check', tag: 'system', access: 'public', response: Health, status: 200 },
+  { ...route('openapi'), summary: 'This OpenAPI 3.1 document', tag: 'system', access: 'public', status: 200 },
+  { ...route('me'), summary: 'The signed-in user', tag: 'system', access: 'read', response: Me, status: 200 },
   {
-    name: 'getSettings',
-    method: 'GET',
-    path: 'settings',
+    ...route('getSettings'),
     summary: 'Tenant settings (stage model and defaults)',
     tag: 'settings',
     access: 'read',
@@ -156,9 +146,7 @@ export const endpoints = [
     status: 200,
   },
   {
-    name: 'putSettings',
-    method: 'PUT',
-    path: 'settings',
+    ...route('putSettings'),
     summary: 'Replace tenant settings (admins only, If-Match required)',
     tag: 'settings',
     access: 'admin',
@@ -169,9 +157,7 @@ export const endpoints = [
   },
   ...accountCrud,
   {
-    name: 'accountTimeline',
-    method: 'GET',
-    path: 'accounts/{id}/timeline',
+    ...route('accountTimeline'),
     summary: 'Interactions of an account, newest first',
     tag: 'accounts',
     access: 'read',
@@ -182,9 +168,7 @@ export const endpoints = [
   },
   ...contactCrud,
   {
-    name: 'contactConsents',
-    method: 'GET',
-    path: 'contacts/{id}/consents',
+    ...route('contactConsents'),
     summary: 'Current consent state and full ledger of a contact',
     tag: 'consents',
     access: 'read',
@@ -195,9 +179,7 @@ export const endpoints = [
   ...opportunityCrud,
   ...taskCrud,
   {
-    name: 'logInteraction',
-    method: 'POST',
-    path: 'interactions',
+    ...route('logInteraction'),
     summary: 'Log an interaction; the same email (internet message id) or meeting (iCalUId) is never logged twice',
     tag: 'interactions',
     access: 'write',
@@ -206,9 +188,7 @@ export const endpoints = [
     status: 201,
   },
   {
-    name: 'findInteractions',
-    method: 'GET',
-    path: 'interactions',
+    ...route('findInteractions'),
     summary: 'Find logged interactions by natural key (is this email already logged?)',
     tag: 'interactions',
     access: 'read',
@@ -217,9 +197,7 @@ export const endpoints = [
     status: 200,
   },
   {
-    name: 'getInteraction',
-    method: 'GET',
-    path: 'interactions/{id}',
+    ...route('getInteraction'),
     summary: 'Read one interaction',
     tag: 'interactions',
     access: 'read',
@@ -228,9 +206,7 @@ export const endpoints = [
     status: 200,
   },
   {
-    name: 'updateInteraction',
-    method: 'PATCH',
-    path: 'interactions/{id}',
+    ...route('updateInteraction'),
     summary: 'Update an interaction, e.g. resolve a complaint (If-Match required)',
     tag: 'interactions',
     access: 'write',
@@ -241,9 +217,7 @@ export const endpoints = [
     status: 200,
   },
   {
-    name: 'recordConsent',
-    method: 'POST',
-    path: 'consents',
+    ...route('recordConsent'),
     summary: 'Append a grant, withdrawal or objection to the consent ledger',
     tag: 'consents',
     access: 'write',
@@ -252,9 +226,7 @@ export const endpoints = [
     status: 201,
   },
   {
-    name: 'context',
-    method: 'GET',
-    path: 'context',
+    ...route('context'),
     summary: 'Customer context for email addresses (one call per email in Outlook)',
     tag: 'context',
     access: 'read',

@@ -3,7 +3,7 @@ import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { DevTokenRequest, type DevTokenResponse } from '@crm/common';
 import type { DevTokenIssuer } from '../auth/dev-token-issuer';
 import { readJsonBody, validate } from '../http/request-input';
-import { DEMO_TENANT_ID, DEMO_USERS } from '../seed/demo-tenant';
+import { DEMO_TENANT_ID, DEMO_USERS } from '@crm/common/demo';
 
 const TOKEN_LIFETIME_SECONDS = 8 * 3600;
 

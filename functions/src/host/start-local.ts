@@ -7,7 +7,7 @@ import { createDevTokenIssuer, DEV_AUDIENCE } from '../auth/dev-token-issuer';
 import { loadConfig } from '../config';
 import { buildHttpRoutes } from '../http/routes';
 import { seedDemoTenant } from '../seed/seed-demo';
-import { DEMO_USERS } from '../seed/demo-tenant';
+import { DEMO_USERS } from '@crm/common/demo';
 import { migrate } from '../store/migrate';
 import { openDb } from '../store/open-db';
 import { lockDataDir } from './data-dir-lock';

@@ -2,8 +2,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases';
 import { customerContext } from '../domain/context';
-import { DEMO_FEATURED } from './featured';
-import { DEMO_OTHER_TENANT_ID, DEMO_TENANT_ID, DEMO_USERS } from './demo-tenant';
+import { DEMO_FEATURED } from '@crm/common/demo';
+import { DEMO_OTHER_TENANT_ID, DEMO_TENANT_ID, DEMO_USERS } from '@crm/common/demo';
 import { seedDemoTenant } from './seed-demo';
 
 describeEachDatabase('demo seed', (getDb) => {

@@ -1,8 +1,9 @@
 // The demo tenant `npm start` shows: seeded once, in one transaction, so a crash leaves nothing half-written.
 import type { Db } from '../store/db';
 import { consentProfileOf, planConsents, planOpportunities, planTasks, type ConsentProfile, type PlannedInteraction } from './activity';
-import { DEMO_FIXED_ACCOUNTS, DEMO_FEATURED } from './featured';
-import { DEMO_OTHER_TENANT_ID, DEMO_TENANT_ID, DEMO_USERS } from './demo-tenant';
+import { DEMO_FEATURED } from '@crm/common/demo';
+import { DEMO_FIXED_ACCOUNTS } from './fixed-accounts';
+import { DEMO_OTHER_TENANT_ID, DEMO_TENANT_ID, DEMO_USERS } from '@crm/common/demo';
 import { planAccounts, type PlannedAccount, type SeedUser } from './plan';
 import { seededRandom, type Random } from './random';
 import { writeTenant, type SeedCounts } from './write-tenant';

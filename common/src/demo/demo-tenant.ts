@@ -1,5 +1,5 @@
 // Fixed identities of the demo: the tenant, a second tenant for isolation, and the seller's employees.
-import type { AppRole } from '@crm/common';
+import type { AppRole } from '../contracts/enums';
 
 export const DEMO_TENANT_ID = '7c1d5a3e-2f4b-4c6d-9e8f-0a1b2c3d4e5f';
 export const DEMO_OTHER_TENANT_ID = 'b2e4f6a8-1c3d-4e5f-8a9b-c0d1e2f3a4b5';

@@ -1,0 +1,101 @@
+// The company behind the people: owner, segment, open deals, follow-ups, complaints and the latest interactions.
+import { Badge, Text } from '@fluentui/react-components';
+import { InteractionList } from '@crm/common/web';
+import type { AccountContext, TenantSettings } from '@crm/common';
+import { usePaneStyles } from './styles';
+import { useT } from './texts';
+
+const DAY = 86_400_000;
+
+export function AccountCard({ context, stages }: { context: AccountContext; stages: TenantSettings['stages'] }) {
+  const styles = usePaneStyles();
+  const { t, language, date, money } = useT();
+  const { account, openOpportunities, openTasks, openComplaints, recentInteractions } = context;
+  const stageLabel = (key: string) => stages.find((s) => s.key === key)?.label[language] ?? key;
+  const today = new Date().toISOString().slice(0, 10);
+  const headingId = `account-${account.id}`;
+  return (
+    <section className={styles.card} aria-labelledby={headingId} data-account={account.id}>
+      <div className={styles.row}>
+        <h2 id={headingId} className={styles.heading}>
+          {account.name}
+        </h2>
+        {account.rating ? <Badge appearance="tint">{t('account.rating', { rating: account.rating })}</Badge> : null}
+      </div>
+      <Text size={200} className={styles.muted}>
+        {[
+          account.ownerName ? t('account.owner', { name: account.ownerName }) : t('account.noOwner'),
+          account.segment ? t('account.segment', { segment: account.segment }) : null,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </Text>
+
+      <h3 className={styles.subheading}>{t('account.openOpportunities')}</h3>
+      {openOpportunities.length === 0 ? (
+        <Text size={200} className={styles.muted}>
+          {t('account.noneYet')}
+        </Text>
+      ) : (
+        <ul className={styles.list} aria-label={t('account.openOpportunities')}>
+          {openOpportunities.map((o) => (
+            <li key={o.id}>
+              <Text size={200} weight="semibold">
+                {o.name}
+              </Text>
+              <Text size={200} className={styles.muted}>
+                {' '}
+                · {stageLabel(o.stage)} · {money(o.amount, o.currency)}
+                {o.expectedCloseDate ? ` · ${t('account.closes', { date: date(o.expectedCloseDate) })}` : ''}
+              </Text>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h3 className={styles.subheading}>{t('account.openTasks')}</h3>
+      {openTasks.length === 0 ? (
+        <Text size={200} className={styles.muted}>
+          {t('account.noneYet')}
+        </Text>
+      ) : (
+        <ul className={styles.list} aria-label={t('account.openTasks')}>
+          {openTasks.map((task) => (
+            <li key={task.id}>
+              <Text size={200}>{task.title}</Text>
+              <Text size={200} className={task.dueDate < today ? undefined : styles.muted}>
+                {' '}
+                · {task.dueDate < today ? t('account.overdue', { date: date(task.dueDate) }) : t('account.due', { date: date(task.dueDate) })}
+              </Text>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {openComplaints.length > 0 ? (
+        <>
+          <h3 className={styles.subheading}>{t('account.openComplaints')}</h3>
+          <ul className={styles.list} aria-label={t('account.openComplaints')}>
+            {openComplaints.map((c) => (
+              <li key={c.id}>
+                <Badge appearance="tint" color="danger">
+                  {t('account.openSince', { days: Math.max(0, Math.floor((Date.now() - Date.parse(c.occurredAt)) / DAY)) })}
+                </Badge>{' '}
+                <Text size={200}>{c.subject}</Text>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      <h3 className={styles.subheading}>{t('account.recent')}</h3>
+      {recentInteractions.length === 0 ? (
+        <Text size={200} className={styles.muted}>
+          {t('account.noneYet')}
+        </Text>
+      ) : (
+        <InteractionList items={recentInteractions} label={t('account.recent')} />
+      )}
+    </section>
+  );
+}

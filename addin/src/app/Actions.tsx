@@ -1,0 +1,107 @@
+// What the user can do from the item: log it, create a follow-up or an opportunity; one form open at a time.
+import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { Suspense, useState } from 'react';
+import type { ContextResponse, Interaction } from '@crm/common';
+import type { MailItem } from '../host/mail-host';
+import { FollowUpForm, LogForm, OpportunityForm } from './lazy-forms';
+import { loggedState } from './LoggedStatus';
+import { usePaneStyles } from './styles';
+import { useMyUserId } from './use-me';
+import { useT } from './texts';
+
+type Open = 'log' | 'followUp' | 'opportunity' | null;
+
+export function Actions({
+  item,
+  context,
+  logged,
+  onLogged,
+}: {
+  item: MailItem;
+  context: ContextResponse;
+  logged: readonly Interaction[];
+  onLogged: (i: Interaction) => void;
+}) {
+  const styles = usePaneStyles();
+  const { t, date } = useT();
+  const [open, setOpen] = useState<Open>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const meeting = item.mode.startsWith('appointment');
+  const contactIds = context.people.flatMap((p) => (p.status === 'known' ? [p.contact.id] : []));
+  const firstAccount = context.accounts[0]?.account.id ?? null;
+  const loggedItem = loggedState(item, logged).self;
+  const myId = useMyUserId(loggedItem !== null);
+  // A colleague logged it: logging again only adds me as a logger; if I logged it, there is nothing to do.
+  const loggedByMe = loggedItem !== null && (myId === null || loggedItem.loggedBy.some((l) => l.userId === myId));
+  const alreadyLogged = loggedItem !== null;
+  const toggle = (which: Open) => {
+    setNotice(null);
+    setOpen((current) => (current === which ? null : which));
+  };
+  const done = (text: string) => {
+    setOpen(null);
+    setNotice(text);
+  };
+
+  return (
+    <section className={styles.section} aria-label={t('app.name')}>
+      <div className={styles.row} role="toolbar" aria-label={t('app.name')}>
+        {!loggedByMe ? (
+          <Button appearance={alreadyLogged ? 'secondary' : 'primary'} aria-expanded={open === 'log'} onClick={() => toggle('log')} disabled={!firstAccount}>
+            {alreadyLogged ? t('log.alsoMe') : meeting ? t('log.meeting') : t('log.email')}
+          </Button>
+        ) : null}
+        <Button aria-expanded={open === 'followUp'} onClick={() => toggle('followUp')}>
+          {t('action.followUp')}
+        </Button>
+        <Button aria-expanded={open === 'opportunity'} onClick={() => toggle('opportunity')} disabled={!firstAccount}>
+          {t('action.opportunity')}
+        </Button>
+      </div>
+      {!firstAccount && !alreadyLogged ? (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{t('log.noAccount')}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <Suspense fallback={<Spinner size="tiny" label={t('common.loading')} />}>
+        {open === 'log' ? (
+          <LogForm
+            item={item}
+            accounts={context.accounts}
+            contactIds={contactIds}
+            onLogged={(interaction) => {
+              done(t('log.done'));
+              onLogged(interaction);
+            }}
+            onCancel={() => setOpen(null)}
+          />
+        ) : null}
+        {open === 'followUp' ? (
+          <FollowUpForm
+            subject={item.subject}
+            accountId={firstAccount}
+            contactId={contactIds[0] ?? null}
+            onCreated={(task) => done(t('followUp.created', { date: date(task.dueDate) }))}
+            onCancel={() => setOpen(null)}
+          />
+        ) : null}
+        {open === 'opportunity' && firstAccount ? (
+          <OpportunityForm
+            subject={item.subject}
+            accountId={firstAccount}
+            contactIds={contactIds}
+            onCreated={(opportunity) => done(t('opportunity.created', { name: opportunity.name }))}
+            onCancel={() => setOpen(null)}
+          />
+        ) : null}
+      </Suspense>
+      <div aria-live="polite">
+        {notice ? (
+          <MessageBar intent="success" layout="multiline">
+            <MessageBarBody>{notice}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+      </div>
+    </section>
+  );
+}

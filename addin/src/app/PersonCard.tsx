@@ -1,0 +1,48 @@
+// One person on the email: a known contact with role, company and consent, or an unknown address to add.
+import { Badge, Button, Text } from '@fluentui/react-components';
+import { ConsentBadge } from '@crm/common/web';
+import type { Person } from '@crm/common';
+import { usePaneStyles } from './styles';
+import { useT } from './texts';
+
+export function PersonCard({ person, displayName, onAdd }: { person: Person; displayName: string; onAdd: (person: Person) => void }) {
+  const styles = usePaneStyles();
+  const { t } = useT();
+  if (person.status === 'unknown') {
+    return (
+      <li className={styles.card} data-person={person.email} data-status="unknown">
+        <Text weight="semibold" className={styles.clip} title={displayName}>
+          {displayName}
+        </Text>
+        <Text size={200} className={styles.clip}>
+          {person.email}
+        </Text>
+        <Text size={200} className={styles.muted}>
+          {person.suggestedAccount ? t('person.suggested', { name: person.suggestedAccount.name }) : t('person.unknown')}
+        </Text>
+        <div>
+          <Button size="small" onClick={() => onAdd(person)}>
+            {t('person.add')}
+          </Button>
+        </div>
+      </li>
+    );
+  }
+  const { contact } = person;
+  return (
+    <li className={styles.card} data-person={person.email} data-status="known">
+      <div className={styles.row}>
+        <Text weight="semibold">{contact.displayName}</Text>
+        {contact.buyingRole ? <Badge appearance="outline">{t(`role.${contact.buyingRole}`)}</Badge> : null}
+      </div>
+      {contact.accountName ? (
+        <Text size={200} className={styles.muted}>
+          {contact.jobTitle ? t('person.at', { title: contact.jobTitle, account: contact.accountName }) : contact.accountName}
+        </Text>
+      ) : null}
+      <div>
+        <ConsentBadge status={person.consent.channels.email} />
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,170 @@
+// The pane as users see it: context of known and unknown people, compose warnings, logging state, errors.
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiError } from '@crm/common/web';
+import type { Interaction } from '@crm/common';
+import { previewMailHost } from '../host/preview-mail-host';
+import type { PreviewItem } from '../preview/preview-items';
+import { PaneShell } from './PaneShell';
+import { TaskPane } from './TaskPane';
+import { accountContext, consentEntry, fakeApi, knownPerson } from './test-fixtures';
+
+const ME = 'anna.becker@seller.example';
+const base = { internetMessageId: '<m1@kunde.de>', conversationId: 'c1', when: new Date('2026-11-20T10:00:00Z'), body: '', hint: { en: '', de: '' } };
+const message = (key: string, from: { email: string; name: string }, extra: Partial<PreviewItem> = {}): PreviewItem => ({
+  ...base,
+  mode: 'read',
+  key,
+  subject: `Subject ${key}`,
+  from,
+  recipients: [{ email: ME, name: 'Anna' }],
+  ...extra,
+});
+const julia = { email: 'julia@kunde.de', name: 'Julia Hoffmann' };
+
+function renderPane(items: PreviewItem[], api: ReturnType<typeof fakeApi>, language = 'en-US') {
+  const host = previewMailHost({ items, userEmail: ME, language });
+  host.select(items[0]!.key);
+  render(
+    <PaneShell services={{ host, api: api.client }}>
+      <TaskPane />
+    </PaneShell>,
+  );
+  return host;
+}
+const ready = (key: string) => waitFor(() => expect(document.querySelector(`[data-ready-key="${key}"]`)).not.toBeNull());
+
+afterEach(cleanup);
+
+describe('task pane', () => {
+  it('shows a known sender with role, company and consent, and the account card', async () => {
+    const api = fakeApi({
+      context: () => ({
+        people: [knownPerson(julia.email, julia.name, 'a1', 'Hoffmann GmbH', [consentEntry('granted', 'marketing', '2025-01-01T00:00:00Z', 'Messe')])],
+        accounts: [
+          accountContext('a1', 'Hoffmann GmbH', {
+            openComplaints: [
+              {
+                id: 'i1',
+                type: 'complaint',
+                direction: 'inbound',
+                occurredAt: '2026-11-18T00:00:00Z',
+                subject: 'Lagerschaden',
+                status: 'open',
+                source: 'addin',
+              },
+            ],
+          }),
+        ],
+      }),
+    });
+    renderPane([message('m1', julia)], api);
+    await ready('m1');
+    expect(screen.getByText('Julia Hoffmann')).toBeTruthy();
+    expect(screen.getByText('Decision maker')).toBeTruthy();
+    expect(screen.getByText('Email consent given')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Hoffmann GmbH' })).toBeTruthy();
+    expect(screen.getByText('Lagerschaden')).toBeTruthy();
+    expect(api.calls.find((c) => c.name === 'context')?.args).toMatchObject({ query: { email: ['julia@kunde.de'] } });
+  });
+
+  it('never asks about the user themself and asks again when another item is selected', async () => {
+    const api = fakeApi({ context: (emails) => ({ people: emails.map((email) => ({ email, status: 'unknown', suggestedAccount: null })), accounts: [] }) });
+    const host = renderPane([message('m1', julia), message('m2', { email: 'Other@Example.com', name: 'Other' })], api);
+    await ready('m1');
+    act(() => host.select('m2'));
+    await ready('m2');
+    const lookups = api.calls.filter((c) => c.name === 'context').map((c) => (c.args as { query: { email: string[] } }).query.email);
+    expect(lookups).toEqual([['julia@kunde.de'], ['other@example.com']]);
+  });
+
+  it('offers to add an unknown sender and names the company suggested by the domain', async () => {
+    const api = fakeApi({
+      context: () => ({ people: [{ email: 'lena@kunde.de', status: 'unknown', suggestedAccount: { id: 'a1', name: 'Hoffmann GmbH' } }], accounts: [] }),
+    });
+    renderPane([message('m1', { email: 'lena@kunde.de', name: 'Lena Vogt' })], api, 'de-DE');
+    await ready('m1');
+    expect(screen.getByText('Firma laut E-Mail-Domain: Hoffmann GmbH')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Als Kontakt anlegen' })).toBeTruthy();
+  });
+
+  it('warns while composing about withdrawn consent and, for marketing, about missing consent', async () => {
+    const withdrawn = knownPerson('tom@kunde.de', 'Tom Berger', 'a1', 'Nordlicht', [
+      consentEntry('withdrawn', 'newsletter', '2026-10-14T09:00:00Z', 'Abmeldelink'),
+    ]);
+    const silent = knownPerson('eva@kunde.de', 'Eva Meyer', 'a1', 'Nordlicht');
+    const api = fakeApi({ context: () => ({ people: [withdrawn, silent], accounts: [accountContext('a1', 'Nordlicht')] }) });
+    const draft: PreviewItem = {
+      ...message('draft', julia),
+      mode: 'compose',
+      from: null,
+      recipients: [
+        { email: 'tom@kunde.de', name: 'Tom' },
+        { email: 'eva@kunde.de', name: 'Eva' },
+      ],
+    };
+    renderPane([draft], api);
+    await ready('draft');
+    const warnings = () => [...document.querySelectorAll('[data-warning-for]')].map((w) => w.getAttribute('data-warning-for'));
+    expect(warnings()).toEqual(['tom@kunde.de']);
+    expect(screen.getByText(/Tom Berger withdrew consent to newsletter by email on 14 Oct 2026 \(Abmeldelink\)/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('switch', { name: 'This is a marketing email' }));
+    // Tom withdrew only the newsletter, so for marketing he lacks consent too; Eva never gave any.
+    expect(warnings()).toEqual(['tom@kunde.de', 'tom@kunde.de', 'eva@kunde.de']);
+    expect(screen.getByText('Eva Meyer has not consented to marketing by email.')).toBeTruthy();
+  });
+
+  it('looks up the recipients again when they change while composing', async () => {
+    const api = fakeApi({ context: (emails) => ({ people: emails.map((email) => ({ email, status: 'unknown', suggestedAccount: null })), accounts: [] }) });
+    const draft: PreviewItem = { ...message('draft', julia), mode: 'compose', from: null, recipients: [] };
+    const host = renderPane([draft], api);
+    await ready('draft');
+    act(() => host.setRecipients([{ email: 'new@kunde.de', name: 'New' }]));
+    await waitFor(() => expect(document.querySelector('[data-person="new@kunde.de"]')).not.toBeNull());
+  });
+
+  it('renders HTML in subjects and names as text', async () => {
+    const api = fakeApi({ context: (emails) => ({ people: emails.map((email) => ({ email, status: 'unknown', suggestedAccount: null })), accounts: [] }) });
+    const evil = '<img src=x onerror="window.__pwned=1"><b>bold</b>';
+    renderPane([message('m1', { email: 'x@evil.example', name: evil }, { subject: evil })], api);
+    await ready('m1');
+    expect(document.querySelector('img')).toBeNull();
+    expect(document.querySelector('main b')).toBeNull();
+    expect(screen.getByTestId('item-subject').textContent).toBe(evil);
+  });
+
+  it('shows who logged the email and, for a reply, that the conversation is logged', async () => {
+    const logged = {
+      id: 'i1',
+      internetMessageId: '<m1@kunde.de>',
+      conversationId: 'c1',
+      createdAt: '2026-11-20T10:05:00Z',
+      loggedBy: [{ userId: 'u1', displayName: 'Markus Wolf', loggedAt: '2026-11-20T10:05:00Z' }],
+    } as unknown as Interaction;
+    const api = fakeApi({ context: () => ({ people: [], accounts: [] }), logged: [logged] });
+    const host = renderPane([message('m1', julia), message('m2', julia, { internetMessageId: '<m2@kunde.de>' })], api);
+    await ready('m1');
+    expect(screen.getByTestId('logged-status').textContent).toMatch(/^Logged by Markus Wolf, /);
+    act(() => host.select('m2'));
+    await ready('m2');
+    expect(screen.getByTestId('logged-status').textContent).toMatch(/earlier email in this conversation is logged/);
+  });
+
+  it('explains an unreachable API and retries on request', async () => {
+    let down = true;
+    const api = fakeApi({ context: () => (down ? new ApiError('offline', 0, null) : { people: [], accounts: [] }) });
+    renderPane([message('m1', julia)], api);
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/cannot be reached/));
+    down = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await ready('m1');
+  });
+
+  it('tells a user without a CRM role what is missing', async () => {
+    const api = fakeApi({
+      context: () => new ApiError('forbidden', 403, { type: 't', title: 'Not allowed', status: 403, detail: 'no CRM role is assigned to this user' }),
+    });
+    renderPane([message('m1', julia)], api, 'de');
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/keinen Zugriff.*no CRM role is assigned/));
+  });
+});

@@ -1,0 +1,99 @@
+// The task pane: who is on the selected email or meeting, their companies, consent, and what to do next.
+import { Spinner, Text } from '@fluentui/react-components';
+import { Suspense, useEffect, useState } from 'react';
+import type { Interaction, Person } from '@crm/common';
+import { ErrorNotice } from '@crm/common/web';
+import { AccountCard } from './AccountCard';
+import { Actions } from './Actions';
+import { ComposeWarnings } from './ComposeWarnings';
+import { AddContactForm, prefetchForms } from './lazy-forms';
+import { LoggedStatus } from './LoggedStatus';
+import { PersonCard } from './PersonCard';
+import { usePaneStyles } from './styles';
+import { useT } from './texts';
+import { useItemContext } from './use-item-context';
+import { useStages } from './use-stage-labels';
+
+export function TaskPane() {
+  const styles = usePaneStyles();
+  const { t, date } = useT();
+  const state = useItemContext();
+  const stages = useStages();
+  const [marketing, setMarketing] = useState(false);
+  const [adding, setAdding] = useState<Person | null>(null);
+  const { item, context, people } = state;
+  useEffect(prefetchForms, []);
+  useEffect(() => setAdding(null), [item?.key]);
+
+  const composing = item?.mode === 'compose' || item?.mode === 'appointment-organizer';
+  const nameOf = (email: string) => people.find((p) => p.email === email)?.name ?? email;
+  // The key of the item whose context is on screen: the benchmark and the browser tests wait for it.
+  const readyKey = state.status === 'ready' && item ? item.key : undefined;
+
+  return (
+    <main className={styles.pane} data-ready-key={readyKey} aria-busy={state.status === 'loading'}>
+      {item ? (
+        <header className={styles.section}>
+          <h1 className={styles.heading} data-testid="item-subject">
+            {item.subject}
+          </h1>
+          {item.mode.startsWith('appointment') ? (
+            <Text size={200} className={styles.muted}>
+              {t('meeting.when', { date: date(item.when) })}
+            </Text>
+          ) : null}
+        </header>
+      ) : state.status === 'ready' ? (
+        <Text>{t('pane.empty')}</Text>
+      ) : null}
+
+      {state.status === 'error' ? <ErrorNotice error={state.error} onRetry={state.reload} /> : null}
+      {state.status === 'loading' && !context ? <Spinner label={t('pane.loading')} /> : null}
+
+      {item && context ? (
+        <>
+          {!composing ? <LoggedStatus item={item} logged={state.logged} /> : null}
+          {composing ? <ComposeWarnings people={context.people} marketing={marketing} onMarketingChange={setMarketing} /> : null}
+
+          <section className={styles.section} aria-labelledby="people-heading">
+            <h2 id="people-heading" className={styles.subheading}>
+              {t('pane.people')}
+            </h2>
+            {people.length === 0 ? <Text className={styles.muted}>{composing ? t('compose.noRecipients') : t('pane.noOthers')}</Text> : null}
+            <ul className={styles.list}>
+              {context.people.map((person) => (
+                <PersonCard key={person.email} person={person} displayName={nameOf(person.email)} onAdd={setAdding} />
+              ))}
+            </ul>
+            {adding?.status === 'unknown' ? (
+              <Suspense fallback={<Spinner size="tiny" />}>
+                <AddContactForm
+                  email={adding.email}
+                  displayName={nameOf(adding.email)}
+                  accounts={[
+                    ...(adding.suggestedAccount ? [adding.suggestedAccount] : []),
+                    ...context.accounts.map((a) => ({ id: a.account.id, name: a.account.name })).filter((a) => a.id !== adding.suggestedAccount?.id),
+                  ]}
+                  suggestedAccountId={adding.suggestedAccount?.id ?? null}
+                  onCreated={() => {
+                    setAdding(null);
+                    state.reload();
+                  }}
+                  onCancel={() => setAdding(null)}
+                />
+              </Suspense>
+            ) : null}
+          </section>
+
+          {!composing ? (
+            <Actions item={item} context={context} logged={state.logged} onLogged={(i: Interaction) => state.setLogged([i, ...state.logged])} />
+          ) : null}
+
+          {context.accounts.map((account) => (
+            <AccountCard key={account.account.id} context={account} stages={stages} />
+          ))}
+        </>
+      ) : null}
+    </main>
+  );
+}

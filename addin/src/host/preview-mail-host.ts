@@ -1,0 +1,49 @@
+// The preview mailbox as a MailHost: selecting an item or editing recipients fires the same events Outlook does.
+import type { ThemeKind } from '@crm/common/web';
+import type { MailHost, MailItem, Participant } from './mail-host';
+import type { PreviewItem } from '../preview/preview-items';
+
+export interface PreviewMailHost extends MailHost {
+  select(key: string): void;
+  setRecipients(recipients: Participant[]): void;
+  setTheme(theme: ThemeKind): void;
+  current(): PreviewItem | null;
+}
+
+export function previewMailHost(options: { items: PreviewItem[]; userEmail: string; language: string; theme?: ThemeKind }): PreviewMailHost {
+  const items = new Map(options.items.map((item) => [item.key, { ...item }]));
+  let selected: PreviewItem | null = options.items[0] ?? null;
+  const itemHandlers = new Set<() => void>();
+  const recipientHandlers = new Set<() => void>();
+  const themeHandlers = new Set<(theme: ThemeKind) => void>();
+  const add = <T>(set: Set<T>, handler: T) => {
+    set.add(handler);
+    return () => void set.delete(handler);
+  };
+  const host: PreviewMailHost = {
+    kind: 'preview',
+    userEmail: options.userEmail,
+    language: options.language,
+    theme: options.theme ?? 'light',
+    getItem: async () => (selected ? { ...selected, recipients: [...selected.recipients] } : null) as MailItem | null,
+    onItemChanged: (handler) => add(itemHandlers, handler),
+    onRecipientsChanged: (handler) => add(recipientHandlers, handler),
+    onThemeChanged: (handler) => add(themeHandlers, handler),
+    getMeetingUid: async (item) => items.get(item.key)?.iCalUId ?? null,
+    select(key) {
+      selected = items.get(key) ?? null;
+      itemHandlers.forEach((handler) => handler());
+    },
+    setRecipients(recipients) {
+      if (!selected) return;
+      selected.recipients = recipients;
+      recipientHandlers.forEach((handler) => handler());
+    },
+    setTheme(theme) {
+      host.theme = theme;
+      themeHandlers.forEach((handler) => handler(theme));
+    },
+    current: () => selected,
+  };
+  return host;
+}

@@ -1,0 +1,32 @@
+/// <reference types="office-js" />
+// Entry of the task pane inside Outlook: Office.js host, Entra ID sign-in, configuration from the page.
+import { createRoot } from 'react-dom/client';
+import { createApiClient, naaTokenProvider } from '@crm/common/web';
+import { officeMailHost } from './host/office-mail-host';
+import { PaneShell } from './app/PaneShell';
+import { TaskPane } from './app/TaskPane';
+import { readPaneConfig } from './pane-config';
+
+const root = document.getElementById('root')!;
+
+async function start() {
+  const office = (window as { Office?: typeof Office }).Office;
+  const info = office ? await office.onReady() : null;
+  if (!office || info?.host !== office.HostType.Outlook) {
+    // Opened in a plain browser: the same pane runs in the preview mailbox instead.
+    location.replace(new URL('./', location.href).toString());
+    return;
+  }
+  const config = readPaneConfig(document);
+  const tokens = naaTokenProvider({ clientId: config.clientId, authority: config.authority, apiScope: config.apiScope });
+  const graphTokens = naaTokenProvider({ clientId: config.clientId, authority: config.authority, apiScope: config.graphScope });
+  const host = officeMailHost(office, { graphToken: () => graphTokens.getToken() });
+  const api = createApiClient({ baseUrl: config.apiBaseUrl, tokens });
+  createRoot(root).render(
+    <PaneShell services={{ host, api }}>
+      <TaskPane />
+    </PaneShell>,
+  );
+}
+
+void start();

@@ -1,0 +1,43 @@
+// Method and path of every endpoint, free of schemas so browser bundles can use it without zod.
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export const routes = {
+  health: ['GET', 'health'],
+  openapi: ['GET', 'openapi.json'],
+  me: ['GET', 'me'],
+  getSettings: ['GET', 'settings'],
+  putSettings: ['PUT', 'settings'],
+  listAccounts: ['GET', 'accounts'],
+  createAccount: ['POST', 'accounts'],
+  getAccount: ['GET', 'accounts/{id}'],
+  updateAccount: ['PATCH', 'accounts/{id}'],
+  deleteAccount: ['DELETE', 'accounts/{id}'],
+  accountTimeline: ['GET', 'accounts/{id}/timeline'],
+  listContacts: ['GET', 'contacts'],
+  createContact: ['POST', 'contacts'],
+  getContact: ['GET', 'contacts/{id}'],
+  updateContact: ['PATCH', 'contacts/{id}'],
+  deleteContact: ['DELETE', 'contacts/{id}'],
+  contactConsents: ['GET', 'contacts/{id}/consents'],
+  listOpportunities: ['GET', 'opportunities'],
+  createOpportunity: ['POST', 'opportunities'],
+  getOpportunity: ['GET', 'opportunities/{id}'],
+  updateOpportunity: ['PATCH', 'opportunities/{id}'],
+  deleteOpportunity: ['DELETE', 'opportunities/{id}'],
+  listTasks: ['GET', 'tasks'],
+  createTask: ['POST', 'tasks'],
+  getTask: ['GET', 'tasks/{id}'],
+  updateTask: ['PATCH', 'tasks/{id}'],
+  deleteTask: ['DELETE', 'tasks/{id}'],
+  logInteraction: ['POST', 'interactions'],
+  findInteractions: ['GET', 'interactions'],
+  getInteraction: ['GET', 'interactions/{id}'],
+  updateInteraction: ['PATCH', 'interactions/{id}'],
+  recordConsent: ['POST', 'consents'],
+  context: ['GET', 'context'],
+} as const satisfies Record<string, readonly [HttpMethod, string]>;
+
+export type RouteName = keyof typeof routes;
+
+/** Name, method and path of one route, spread into its catalogue entry. */
+export const route = <N extends RouteName>(name: N) => ({ name, method: routes[name][0], path: routes[name][1] });

@@ -1,0 +1,69 @@
+// The typed API client of both front-ends: one call per catalogue endpoint, tokens attached, problems as ApiError.
+import type { endpoints } from '../../api/endpoints';
+import { routes, type RouteName } from '../../api/routes';
+import type { z } from 'zod';
+import { ApiError, kindOfStatus } from './api-error';
+import type { TokenProvider } from '../auth/token-provider';
+
+type Catalogue = (typeof endpoints)[number];
+type EndpointOf<N extends RouteName> = Extract<Catalogue, { name: N }>;
+type Input<E, K extends string> = E extends { [P in K]: infer S extends z.ZodType } ? z.input<S> : never;
+type Output<E> = E extends { response: infer S extends z.ZodType } ? z.output<S> : undefined;
+
+export type CallArgs<N extends RouteName> = ([Input<EndpointOf<N>, 'params'>] extends [never]
+  ? { params?: never }
+  : { params: Input<EndpointOf<N>, 'params'> }) &
+  ([Input<EndpointOf<N>, 'query'>] extends [never] ? { query?: never } : { query?: Input<EndpointOf<N>, 'query'> }) &
+  ([Input<EndpointOf<N>, 'body'>] extends [never] ? { body?: never } : { body: Input<EndpointOf<N>, 'body'> }) &
+  (EndpointOf<N> extends { ifMatch: true } ? { ifMatch: string } : { ifMatch?: never }) & { signal?: AbortSignal };
+
+export interface ApiResult<T> {
+  data: T;
+  status: number;
+  etag: string | null;
+}
+
+export type ApiClient = <N extends RouteName>(name: N, args: CallArgs<N>) => Promise<ApiResult<Output<EndpointOf<N>>>>;
+
+const queryString = (query: Record<string, unknown> | undefined): string => {
+  if (!query) return '';
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue;
+    for (const item of Array.isArray(value) ? value : [value]) search.append(key, String(item));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+};
+
+export function createApiClient(options: { baseUrl: string; tokens: TokenProvider; fetch?: typeof fetch }): ApiClient {
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  return async (name, args) => {
+    const [method, template] = routes[name];
+    const params = (args.params ?? {}) as Record<string, string>;
+    const path = template.replace(/\{(\w+)\}/g, (_m, key: string) => encodeURIComponent(params[key] ?? ''));
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (name !== 'health' && name !== 'openapi') headers.authorization = `Bearer ${await options.tokens.getToken()}`;
+    if (args.body !== undefined) headers['content-type'] = 'application/json';
+    if (args.ifMatch) headers['if-match'] = args.ifMatch;
+    let response: Response;
+    try {
+      response = await doFetch(`${options.baseUrl}/api/${path}${queryString(args.query as Record<string, unknown> | undefined)}`, {
+        method,
+        headers,
+        body: args.body === undefined ? undefined : JSON.stringify(args.body),
+        signal: args.signal,
+      });
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') throw error;
+      throw new ApiError('offline', 0, null);
+    }
+    const text = await response.text();
+    const json = text && /json/.test(response.headers.get('content-type') ?? '') ? JSON.parse(text) : undefined;
+    if (!response.ok) {
+      if (response.status === 401) options.tokens.invalidate?.();
+      throw new ApiError(kindOfStatus(response.status), response.status, json ?? null);
+    }
+    return { data: json, status: response.status, etag: response.headers.get('etag') };
+  };
+}

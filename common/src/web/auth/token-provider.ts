@@ -1,0 +1,41 @@
+// Where the front-ends get API tokens from: Entra ID through MSAL in Office and Teams, the local host standalone.
+import type { DevTokenRequest } from '../../contracts/dev-token';
+
+export interface TokenProvider {
+  getToken(): Promise<string>;
+  /** Forget a cached token the API refused, so the next call gets a fresh one. */
+  invalidate?(): void;
+}
+
+export class SignInError extends Error {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+    this.name = 'SignInError';
+  }
+}
+
+/** Standalone previews sign in with the local host's development tokens (never available in Azure). */
+export function devTokenProvider(baseUrl: string, identity: DevTokenRequest = {}, fetcher: typeof fetch = (i, init) => fetch(i, init)): TokenProvider {
+  let cached: { token: string; expiresAt: number } | null = null;
+  return {
+    async getToken() {
+      if (cached && cached.expiresAt > Date.now() + 60_000) return cached.token;
+      let response: Response;
+      try {
+        response = await fetcher(`${baseUrl}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(identity) });
+      } catch (error) {
+        throw new SignInError('the local host cannot be reached for a development token', error);
+      }
+      if (!response.ok) throw new SignInError(`the local host refused a development token (${response.status})`);
+      const body = (await response.json()) as { access_token: string; expires_in: number };
+      cached = { token: body.access_token, expiresAt: Date.now() + body.expires_in * 1000 };
+      return cached.token;
+    },
+    invalidate() {
+      cached = null;
+    },
+  };
+}

@@ -1,0 +1,45 @@
+// A failed call in words: what happened, what the user can do, and a retry where retrying can help.
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { ApiError } from '../api/api-error';
+import { SignInError } from '../auth/token-provider';
+import { useI18n, type Translate } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages-en';
+
+const keyOf: Record<ApiError['kind'], MessageKey> = {
+  offline: 'error.offline',
+  unauthenticated: 'error.unauthenticated',
+  forbidden: 'error.forbidden',
+  'not-found': 'error.notFound',
+  conflict: 'error.conflict',
+  changed: 'error.changed',
+  invalid: 'error.invalid',
+  server: 'error.server',
+};
+
+export function describeError(error: unknown, t: Translate): { text: string; detail?: string; retryable: boolean } {
+  if (error instanceof SignInError) return { text: t('error.signIn', { reason: '' }).trim(), detail: error.message, retryable: true };
+  if (error instanceof ApiError) {
+    // The server's detail is already specific (e.g. which role is missing or which field is wrong).
+    const detail = error.kind === 'server' || error.kind === 'offline' ? undefined : error.problem?.detail;
+    return { text: t(keyOf[error.kind]), detail, retryable: error.kind === 'offline' || error.kind === 'server' || error.kind === 'unauthenticated' };
+  }
+  return { text: t('error.server'), retryable: true };
+}
+
+export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useI18n();
+  const { text, detail, retryable } = describeError(error, t);
+  return (
+    <MessageBar intent="error" role="alert" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{text}</MessageBarTitle>
+        {detail ? <div>{t('error.details', { detail })}</div> : null}
+      </MessageBarBody>
+      {retryable && onRetry ? (
+        <MessageBarActions>
+          <Button onClick={onRetry}>{t('common.retry')}</Button>
+        </MessageBarActions>
+      ) : null}
+    </MessageBar>
+  );
+}

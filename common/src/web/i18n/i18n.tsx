@@ -1,0 +1,49 @@
+// Language for both front-ends: German or English from the host, texts with {placeholders}, dates and money per locale.
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { de } from './messages-de';
+import { en, type MessageKey } from './messages-en';
+
+export type Language = 'de' | 'en';
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+/** Office and Teams report tags like "de-DE" or "en-GB"; everything not German gets English. */
+export const languageOf = (tag: string | undefined | null): Language => (tag?.toLowerCase().startsWith('de') ? 'de' : 'en');
+
+export interface I18n {
+  language: Language;
+  t: Translate;
+  date(value: string | Date): string;
+  dateTime(value: string | Date): string;
+  money(amount: number, currency: string): string;
+}
+
+/** Extra texts a front-end adds on top of the shared ones, in both languages. */
+export type Extra<K extends string> = { en: Record<K, string>; de: Record<K, string> };
+
+export function createI18n<K extends string = never>(
+  language: Language,
+  extra?: Extra<K>,
+): I18n & { t: (key: MessageKey | K, vars?: Record<string, string | number>) => string } {
+  const dictionary: Record<string, string> = { ...(language === 'de' ? de : en), ...(extra?.[language] ?? {}) };
+  const locale = language === 'de' ? 'de-DE' : 'en-GB';
+  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  return {
+    language,
+    t: (key, vars) => (dictionary[key] ?? key).replace(/\{(\w+)\}/g, (_m, name: string) => String(vars?.[name] ?? `{${name}}`)),
+    date: (value) => dateFormat.format(typeof value === 'string' ? new Date(value) : value),
+    dateTime: (value) => dateTimeFormat.format(typeof value === 'string' ? new Date(value) : value),
+    money: (amount, currency) => new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount),
+  };
+}
+
+const I18nContext = createContext<I18n>(createI18n('en'));
+
+export function I18nProvider({ i18n, children }: { i18n: I18n; children: ReactNode }) {
+  return <I18nContext.Provider value={i18n}>{children}</I18nContext.Provider>;
+}
+
+export const useI18n = () => useContext(I18nContext);
+
+/** Memoised i18n for a language and a front-end's extra texts. */
+export const useCreateI18n = <K extends string>(language: Language, extra?: Extra<K>) => useMemo(() => createI18n(language, extra), [language, extra]);

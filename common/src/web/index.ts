@@ -1,0 +1,11 @@
+// The shared front-end layer of the Outlook add-in and the Teams tabs: API client, sign-in, language, theme, parts.
+export * from './api/api-client';
+export * from './api/api-error';
+export * from './auth/token-provider';
+export * from './auth/naa-token-provider';
+export * from './i18n/i18n';
+export type { MessageKey } from './i18n/messages-en';
+export * from './theme/themes';
+export * from './components/ErrorNotice';
+export * from './components/ConsentBadge';
+export * from './components/InteractionList';

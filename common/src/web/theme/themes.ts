@@ -1,0 +1,19 @@
+// Fluent UI themes for the host's light, dark and high-contrast modes (Outlook uses the web family, Teams its own).
+import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
+
+export type ThemeKind = 'light' | 'dark' | 'contrast';
+
+export function themeFor(kind: ThemeKind, family: 'office' | 'teams'): Theme {
+  if (kind === 'contrast') return teamsHighContrastTheme;
+  if (family === 'teams') return kind === 'dark' ? teamsDarkTheme : teamsLightTheme;
+  return kind === 'dark' ? webDarkTheme : webLightTheme;
+}
+
+/** Office reports colours, not a mode: a dark body background means a dark theme. */
+export function themeKindOfBackground(color: string | undefined): ThemeKind {
+  const hex = color?.match(/^#?([0-9a-f]{6})$/i)?.[1];
+  if (!hex) return 'light';
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const luminance = (0.2126 * r! + 0.7152 * g! + 0.0722 * b!) / 255;
+  return luminance < 0.4 ? 'dark' : 'light';
+}

@@ -1,0 +1,134 @@
+// The Outlook add-in in real Chromium: the preview mailbox drives the real task pane against the local host.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DEMO_FEATURED, DEMO_USERS } from '@crm/common/demo';
+import { describeInBrowser, launchBrowser, screenshot } from '../support/browser';
+import { startLocalHostProcess, type LocalHostProcess } from '../support/local-host-process';
+
+describeInBrowser('Outlook add-in in Chromium', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'crm-addin-'));
+  let host: LocalHostProcess;
+  let browser: Browser;
+  let page: Page;
+
+  const pane = () => page.getByTestId('task-pane');
+  const open = async (key: string, query = '') => {
+    if (query || !page.url().includes('/addin/')) await page.goto(`${host.url}/addin/?${query}`);
+    await page.click(`[data-item-key="${key}"]`);
+    await page.waitForSelector(`[data-ready-key="${key}"]`);
+  };
+  const api = async (path: string, user = DEMO_USERS[0]!) => {
+    const token = (
+      await (
+        await fetch(`${host.url}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: user.oid }) })
+      ).json()
+    ).access_token;
+    return (await fetch(`${host.url}${path}`, { headers: { authorization: `Bearer ${token}` } })).json();
+  };
+
+  beforeAll(async () => {
+    host = await startLocalHostProcess({ CRM_DATA_DIR: dataDir });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('shows the account card for a known sender', async () => {
+    await open('known-sender', 'lang=en');
+    await expect.poll(() => pane().getByRole('heading', { name: DEMO_FEATURED.knownContact.accountName }).count()).toBe(1);
+    const text = await pane().innerText();
+    expect(text).toContain(DEMO_FEATURED.knownContact.name);
+    expect(text).toContain('Open complaints');
+    expect(text).toContain('Email consent given');
+    await screenshot(page, 'addin-known-sender');
+  });
+
+  it('adds an unknown sender as a contact, after which the card shows them as known', async () => {
+    await open('unknown-known-domain');
+    await pane().getByRole('button', { name: 'Add as contact' }).click();
+    const form = pane().getByRole('form', { name: 'Add as contact' });
+    await expect.poll(() => form.getByLabel('Last name').inputValue()).toBe('Vogt');
+    await expect.poll(() => form.getByLabel('Company').inputValue()).not.toBe('');
+    await screenshot(page, 'addin-add-contact');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.waitForSelector(`[data-person="${DEMO_FEATURED.unknownSenderAtKnownDomain}"][data-status="known"]`);
+    expect(await pane().getByRole('heading', { name: DEMO_FEATURED.knownContact.accountName }).count()).toBe(1);
+  });
+
+  it('logs an email and shows who logged it', async () => {
+    await open('known-sender');
+    await pane().getByRole('button', { name: 'Log email' }).click();
+    const form = pane().getByRole('form', { name: 'Log email' });
+    await form.getByLabel('Note (optional)').fill('Liefertermin bestätigt');
+    await form.getByRole('button', { name: 'Log' }).click();
+    await expect.poll(() => page.getByTestId('logged-status').innerText()).toMatch(/^Logged by Anna Becker, /);
+    await screenshot(page, 'addin-logged');
+  });
+
+  it('keeps one interaction when a colleague logs the same email', async () => {
+    const colleague = DEMO_USERS[1]!;
+    await open('known-sender', `lang=en&user=${colleague.email.split('@')[0]}`);
+    await expect.poll(() => page.getByTestId('logged-status').innerText()).toMatch(/^Logged by Anna Becker/);
+    await pane().getByRole('button', { name: 'Log for me too' }).click();
+    await pane().getByRole('form', { name: 'Log email' }).getByRole('button', { name: 'Log' }).click();
+    await expect.poll(() => page.getByTestId('logged-status').innerText()).toMatch(/^Logged by Anna Becker, Markus Wolf/);
+    const found = await api(`/api/interactions?internetMessageId=${encodeURIComponent('<preview-known-sender@hoffmann-antriebstechnik.de>')}`, colleague);
+    expect(found.items).toHaveLength(1);
+    expect(found.items[0].loggedBy.map((l: { displayName: string }) => l.displayName)).toEqual(['Anna Becker', 'Markus Wolf']);
+  });
+
+  it('offers the reply of a logged conversation for logging instead of logging it silently', async () => {
+    await open('known-reply', 'lang=en');
+    await expect.poll(() => page.getByTestId('logged-status').innerText()).toMatch(/earlier email in this conversation is logged/);
+    expect(await pane().getByRole('button', { name: 'Log email' }).count()).toBe(1);
+  });
+
+  it('warns while composing to a recipient who withdrew email consent, saying when and how', async () => {
+    await open('compose', 'lang=de');
+    const warnings = page.getByTestId('consent-warnings');
+    await expect.poll(() => warnings.innerText()).toContain(`${DEMO_FEATURED.withdrawnEmailContact.name} hat die Einwilligung für Werbung per E-Mail`);
+    expect(await warnings.innerText()).toContain(DEMO_FEATURED.withdrawnEmailContact.withdrawnVia);
+    expect(await warnings.innerText()).toContain(`${DEMO_FEATURED.objectedContact.name} hat Werbung per E-Mail`);
+    await screenshot(page, 'addin-compose-warnings');
+  });
+
+  it('renders HTML and script in subject and sender as text and runs none of it', async () => {
+    await open('html-subject', 'lang=en');
+    expect(await page.getByTestId('item-subject').innerText()).toContain('<script>window.__xss=2</script>');
+    expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await pane().locator('img, script, b').count()).toBe(0);
+  });
+
+  it('follows the theme and renders readably in dark and high contrast', async () => {
+    for (const theme of ['dark', 'contrast']) {
+      await open('known-sender', `lang=en&theme=${theme}`);
+      const colors = await pane()
+        .locator('[data-theme]')
+        .evaluate((el) => {
+          const style = getComputedStyle(el);
+          return { background: style.backgroundColor, color: style.color, theme: el.getAttribute('data-theme') };
+        });
+      expect(colors.theme).toBe(theme);
+      expect(colors.background).not.toBe(colors.color);
+      await screenshot(page, `addin-${theme}`);
+    }
+  });
+
+  it('shows a readable message, not a blank pane, when the API is down', async () => {
+    await page.goto(`${host.url}/addin/?lang=en`);
+    await page.route('**/api/**', (route) => route.abort('connectionrefused'));
+    await page.click('[data-item-key="withdrawn"]');
+    await expect.poll(() => pane().getByRole('alert').innerText()).toContain('The CRM cannot be reached');
+    await screenshot(page, 'addin-api-down');
+    await page.unroute('**/api/**');
+    await pane().getByRole('button', { name: 'Try again' }).click();
+    await page.waitForSelector('[data-ready-key="withdrawn"]');
+  });
+});
