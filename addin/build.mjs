@@ -1,6 +1,7 @@
 // Builds the Outlook add-in into dist/: taskpane.html for Outlook and index.html, the standalone preview mailbox.
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { colorIcon } from '@crm/manifest/icons';
 
 const env = process.env;
 const config = {
@@ -14,6 +15,9 @@ const config = {
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
 writeFileSync('dist/index.html', readFileSync('src/index.html'));
+// Ribbon button icons: the manifest points Outlook at these URLs.
+mkdirSync('dist/assets', { recursive: true });
+for (const size of [16, 32, 80]) writeFileSync(`dist/assets/icon-${size}.png`, colorIcon(size));
 // JSON inside a <script> block: escape "<" so no value can close the block.
 writeFileSync('dist/taskpane.html', readFileSync('src/taskpane.html', 'utf8').replace('__CRM_CONFIG__', JSON.stringify(config).replace(/</g, '\\u003c')));
 

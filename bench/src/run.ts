@@ -1,14 +1,20 @@
-// `npm run bench [-- --scale small|large]`: runs the benchmarks, prints figures and ratios, keeps a JSON record.
+// `npm run bench [-- --scale small|large] [--suite all|api|addin]`: prints figures and ratios, keeps a JSON record.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { addinReport, runAddinSuite } from './addin-suite';
 import { apiReport, runApiSuite, type Scale } from './api-suite';
 
-const { values } = parseArgs({ options: { scale: { type: 'string', default: 'small' } } });
+const { values } = parseArgs({ options: { scale: { type: 'string', default: 'small' }, suite: { type: 'string', default: 'all' } } });
 if (values.scale !== 'small' && values.scale !== 'large') {
   console.error('--scale must be small or large');
+  process.exit(2);
+}
+const suites = values.suite === 'all' ? ['api', 'addin'] : [values.suite];
+if (suites.some((s) => !['api', 'addin'].includes(s))) {
+  console.error('--suite must be all, api or addin');
   process.exit(2);
 }
 // The large run also measures the small tenant, so the scale ratio comes from one run on one machine.
@@ -16,13 +22,25 @@ const scales: Scale[] = values.scale === 'large' ? ['small', 'large'] : ['small'
 
 const log = (line: string) => console.log(line);
 log(`benchmark on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown cpu'}), node ${process.version}, scale ${values.scale}`);
-log('API: context lookup and email logging over loopback, PostgreSQL server, local host in a child process');
-const api = await runApiSuite(scales, log);
-log('');
-for (const line of apiReport(api)) log(line);
+const results: Record<string, unknown> = { scale: values.scale, cores: cpus().length, node: process.version };
+const report: string[] = [];
+
+if (suites.includes('api')) {
+  log('API: context lookup and email logging over loopback, PostgreSQL server, local host in a child process');
+  const api = await runApiSuite(scales, log);
+  results.api = api;
+  report.push('', 'API', ...apiReport(api));
+}
+if (suites.includes('addin')) {
+  log('Outlook add-in: bundle sizes and item change in headless Chromium against the local host (PGlite demo data)');
+  const addin = await runAddinSuite(log);
+  results.addin = addin;
+  report.push('', 'Outlook add-in', ...addinReport(addin));
+}
+for (const line of report) log(line);
 
 const resultsDir = join(fileURLToPath(new URL('../results/', import.meta.url)));
 mkdirSync(resultsDir, { recursive: true });
 const file = join(resultsDir, `bench-${values.scale}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-writeFileSync(file, JSON.stringify({ scale: values.scale, cores: cpus().length, node: process.version, api }, null, 2));
+writeFileSync(file, JSON.stringify(results, null, 2));
 log(`\nraw figures: ${file}`);

@@ -82,7 +82,7 @@ export interface FakeApi {
 
 /** Answers each endpoint from a table; anything else fails loudly so a test never passes on a missing answer. */
 export function fakeApi(answers: {
-  context?: (emails: string[]) => ContextResponse | Error;
+  context?: (emails: string[]) => Omit<ContextResponse, 'logged'> | Error;
   logged?: Interaction[];
   onLog?: (body: unknown) => Interaction;
 }): FakeApi {
@@ -92,7 +92,7 @@ export function fakeApi(answers: {
     if (name === 'context') {
       const answer = answers.context?.(args.query?.email ?? []) ?? { people: [], accounts: [] };
       if (answer instanceof Error) throw answer;
-      return { data: answer, status: 200, etag: null };
+      return { data: { ...answer, logged: answers.logged ?? [] }, status: 200, etag: null };
     }
     if (name === 'findInteractions') return { data: { items: answers.logged ?? [] }, status: 200, etag: null };
     if (name === 'getSettings')

@@ -16,7 +16,7 @@ export interface ItemContext {
   setLogged(logged: Interaction[]): void;
 }
 
-const EMPTY: ContextResponse = { people: [], accounts: [] };
+const EMPTY: ContextResponse = { people: [], accounts: [], logged: [] };
 
 export function useItemContext(): ItemContext {
   const { api, host } = useServices();
@@ -36,23 +36,26 @@ export function useItemContext(): ItemContext {
     inflight.current?.abort();
     const abort = new AbortController();
     inflight.current = abort;
-    setState((s) => ({ ...s, status: 'loading', error: null }));
+    // No re-render before the request is on its way: the previous item stays on screen for the few milliseconds
+    // a lookup takes, and only a slow one turns the pane into its loading state.
+    const slow = setTimeout(() => mine === generation.current && setState((s) => ({ ...s, status: 'loading', error: null })), 150);
     try {
       const item = await host.getItem();
       const people = item ? addressesOf(item, host.userEmail) : [];
-      const [context, logged] = await Promise.all([
-        people.length > 0 ? api('context', { query: { email: people.map((p) => p.email) }, signal: abort.signal }).then((r) => r.data) : Promise.resolve(EMPTY),
-        item?.mode === 'read' && item.internetMessageId
-          ? api('findInteractions', {
-              query: { internetMessageId: item.internetMessageId, ...(item.conversationId ? { conversationId: item.conversationId } : {}) },
-              signal: abort.signal,
-            }).then((r) => r.data.items)
-          : Promise.resolve([]),
-      ]);
-      if (mine === generation.current) setState({ status: 'ready', item, people, context, logged, error: null });
+      // One request per item: the context answer also says whether this email or its conversation is logged.
+      const keys = item?.mode === 'read' ? { ...(item.internetMessageId ? { internetMessageId: item.internetMessageId } : {}), ...(item.conversationId ? { conversationId: item.conversationId } : {}) } : {};
+      const context =
+        people.length > 0
+          ? (await api('context', { query: { email: people.map((p) => p.email), ...keys }, signal: abort.signal })).data
+          : item?.mode === 'read' && item.internetMessageId
+            ? { ...EMPTY, logged: (await api('findInteractions', { query: keys, signal: abort.signal })).data.items }
+            : EMPTY;
+      if (mine === generation.current) setState({ status: 'ready', item, people, context, logged: context.logged, error: null });
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError') return;
       if (mine === generation.current) setState((s) => ({ ...s, status: 'error', error }));
+    } finally {
+      clearTimeout(slow);
     }
   }, [api, host]);
 

@@ -1,6 +1,6 @@
 // The standalone preview: a mailbox made from demo data beside the real task pane, driven through the same host events.
 import { Button, FluentProvider, Input, Select, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { startTransition, useMemo, useState } from 'react';
 import { DEMO_USERS } from '@crm/common/demo';
 import { createApiClient, devTokenProvider, languageOf, type ThemeKind } from '@crm/common/web';
 import { PaneShell } from '../app/PaneShell';
@@ -63,9 +63,11 @@ export function PreviewMailbox({ apiBaseUrl }: { apiBaseUrl: string }) {
   }, [items, user, language, apiBaseUrl]); // eslint-disable-line
 
   const current = (services.host.current() ?? items[0]) as PreviewItem;
+  // The pane hears of the selection first; the preview's own reading pane renders after it, at lower priority,
+  // as Outlook's reading pane would not compete with the add-in either.
   const select = (key: string) => {
-    setSelected(key);
     services.host.select(key);
+    startTransition(() => setSelected(key));
   };
   const setRecipients = (recipients: Participant[]) => {
     services.host.setRecipients(recipients);

@@ -12,6 +12,9 @@ export const MAX_CONTEXT_EMAILS = 100;
 
 export const ContextQuery = z.object({
   email: QueryList(Email).pipe(z.array(z.string()).min(1).max(MAX_CONTEXT_EMAILS)),
+  /** The open email's keys: the answer then also says whether it (or its conversation) is logged, saving a second call. */
+  internetMessageId: z.string().trim().min(1).max(1000).optional(),
+  conversationId: z.string().trim().min(1).max(1000).optional(),
 });
 
 export const InteractionSummary = Interaction.pick({
@@ -54,5 +57,7 @@ export type AccountContext = z.infer<typeof AccountContext>;
 export const ContextResponse = z.object({
   people: z.array(Person),
   accounts: z.array(AccountContext),
+  /** Interactions logged with the given internetMessageId or conversationId (empty when none were given). */
+  logged: z.array(Interaction),
 });
 export type ContextResponse = z.infer<typeof ContextResponse>;

@@ -2,9 +2,19 @@
 import { normalizeEmail, type ContextResponse } from '@crm/common';
 import type { Db } from '../store/db';
 import { lookupContext } from '../store/context-store';
+import { findInteractions } from '../store/interactions-store';
 import type { Actor } from './actor';
 
-export function customerContext(db: Db, actor: Actor, emails: readonly string[]): Promise<ContextResponse> {
+export interface MessageKeys {
+  internetMessageId?: string;
+  conversationId?: string;
+}
+
+export async function customerContext(db: Db, actor: Actor, emails: readonly string[], keys: MessageKeys = {}): Promise<ContextResponse> {
   const unique = [...new Set(emails.map(normalizeEmail))];
-  return lookupContext(db, actor.tenantId, unique);
+  const [context, logged] = await Promise.all([
+    lookupContext(db, actor.tenantId, unique),
+    keys.internetMessageId || keys.conversationId ? findInteractions(db, actor.tenantId, keys) : Promise.resolve([]),
+  ]);
+  return { ...context, logged };
 }

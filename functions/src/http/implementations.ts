@@ -90,7 +90,9 @@ const table: Implementations = {
     const result = await recordConsent(db, actor, body);
     return { status: result.created ? 201 : 200, body: result.value };
   },
-  context: async ({ db, actor, query }) => ({ body: await customerContext(db, actor, query.email) }),
+  context: async ({ db, actor, query }) => ({
+    body: await customerContext(db, actor, query.email, { internetMessageId: query.internetMessageId, conversationId: query.conversationId }),
+  }),
 };
 
 export const implementationOf = (name: EndpointName): Implementation => table[name] as unknown as Implementation;

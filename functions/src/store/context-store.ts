@@ -99,7 +99,7 @@ const toSummary = (row: Row): InteractionSummary => ({
 });
 
 /** Emails must already be normalised (trimmed, lower-case) and de-duplicated. */
-export async function lookupContext(db: Queryable, tenantId: string, emails: readonly string[]): Promise<ContextResponse> {
+export async function lookupContext(db: Queryable, tenantId: string, emails: readonly string[]): Promise<Omit<ContextResponse, 'logged'>> {
   const data = await contextRows(db, tenantId, emails);
   const contacts = new Map(data.contacts.map((row) => [String(row.id), toContact(row)]));
   const consentsByContact = new Map<string, ReturnType<typeof toConsentEntry>[]>();

@@ -1,0 +1,87 @@
+// The unified Microsoft 365 app manifest: one app for the Outlook add-in (and the Teams tabs).
+import type { AppConfig } from './app-config';
+
+/** Mailbox 1.7 brings RecipientsChanged; ItemChanged (pinning) came with 1.5. */
+export const MAILBOX_REQUIREMENT = '1.7';
+export const MANIFEST_VERSION = '1.22';
+
+export function buildAppManifest(config: AppConfig): Record<string, unknown> {
+  const host = new URL(config.hostingUrl).host;
+  const asset = (size: number) => ({ size, url: `${config.hostingUrl}/addin/assets/icon-${size}.png` });
+  return {
+    $schema: `https://developer.microsoft.com/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.schema.json`,
+    manifestVersion: MANIFEST_VERSION,
+    version: config.version,
+    id: config.appId,
+    developer: {
+      name: 'Open CRM for Outlook and Teams',
+      websiteUrl: config.hostingUrl,
+      privacyUrl: `${config.hostingUrl}/privacy`,
+      termsOfUseUrl: `${config.hostingUrl}/terms`,
+    },
+    name: { short: 'CRM', full: 'CRM for Outlook and Teams' },
+    description: {
+      short: 'Customer context beside every email and meeting.',
+      full: 'See who you are writing to, their company, open opportunities, follow-ups, complaints and consent, and log emails and meetings to the CRM in one click. Self-hosted in your own Azure tenant.',
+    },
+    icons: { color: 'color.png', outline: 'outline.png' },
+    accentColor: '#0F6CBD',
+    localizationInfo: { defaultLanguageTag: 'en-us', additionalLanguages: [{ languageTag: 'de-de', file: 'de-de.json' }] },
+    validDomains: [host],
+    webApplicationInfo: { id: config.clientId, resource: `api://${host}/${config.clientId}` },
+    authorization: { permissions: { resourceSpecific: [{ name: 'MailboxItem.Read.User', type: 'Delegated' }] } },
+    extensions: [
+      {
+        requirements: { scopes: ['mail'], capabilities: [{ name: 'Mailbox', minVersion: MAILBOX_REQUIREMENT }] },
+        runtimes: [
+          {
+            id: 'TaskPaneRuntime',
+            type: 'general',
+            code: { page: `${config.hostingUrl}/addin/taskpane.html` },
+            lifetime: 'short',
+            actions: [{ id: 'OpenCrmPane', type: 'openPage', view: 'crmPane', pinnable: true }],
+          },
+        ],
+        ribbons: [
+          {
+            contexts: ['mailRead', 'mailCompose', 'meetingDetailsAttendee', 'meetingDetailsOrganizer'],
+            tabs: [
+              {
+                builtInTabId: 'TabDefault',
+                groups: [
+                  {
+                    id: 'CrmGroup',
+                    label: 'CRM',
+                    icons: [asset(16), asset(32), asset(80)],
+                    controls: [
+                      {
+                        id: 'OpenCrmButton',
+                        type: 'button',
+                        label: 'CRM',
+                        icons: [asset(16), asset(32), asset(80)],
+                        supertip: { title: 'Customer context', description: 'Show who this is, their company, deals and consent, and log the item.' },
+                        actionId: 'OpenCrmPane',
+                      },
+                    ],
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** German names and descriptions for Outlook and Teams in German. */
+export function germanLocalization(): Record<string, unknown> {
+  return {
+    $schema: `https://developer.microsoft.com/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.Localization.schema.json`,
+    'name.short': 'CRM',
+    'name.full': 'CRM für Outlook und Teams',
+    'description.short': 'Kundenkontext neben jeder E-Mail und Besprechung.',
+    'description.full':
+      'Sehen Sie, wem Sie schreiben, die Firma, offene Verkaufschancen, Wiedervorlagen, Reklamationen und Einwilligungen, und protokollieren Sie E-Mails und Besprechungen mit einem Klick im CRM. Selbst betrieben im eigenen Azure-Mandanten.',
+  };
+}

@@ -1,0 +1,65 @@
+// The app package validates offline against the bundled Microsoft 365 schema and carries the icons Teams requires.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { AppManifestUtils } from '@microsoft/app-manifest';
+import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { loadAppConfig } from './app-config';
+import { buildAppManifest, germanLocalization, MAILBOX_REQUIREMENT, MANIFEST_VERSION } from './app-manifest';
+import { writeAppPackage } from './package-app';
+
+const require = createRequire(import.meta.url);
+const config = loadAppConfig({ CRM_HOSTING_URL: 'https://crm.contoso.de', CRM_ADDIN_CLIENT_ID: '11111111-2222-4333-8444-555555555555' });
+
+const pngSize = (png: Uint8Array) => {
+  const view = new DataView(png.buffer, png.byteOffset);
+  return [view.getUint32(16), view.getUint32(20)];
+};
+
+describe('app manifest', () => {
+  it('validates against the schema it names, with no failures', async () => {
+    const failures = await AppManifestUtils.validateAgainstSchema(buildAppManifest(config) as never);
+    expect(failures).toEqual([]);
+  });
+
+  it('validates the German localization file against the bundled localization schema', () => {
+    // The library's validator compiles this schema's patterns in unicode mode, which one of them does not survive.
+    const schema = JSON.parse(readFileSync(require.resolve(`@microsoft/app-manifest/build/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.Localization.schema.json`), 'utf8'));
+    const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
+    addFormats(ajv, ['uri']);
+    const validate = ajv.compile(schema);
+    expect(validate(germanLocalization()), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('points the pinnable task pane at the hosting URL and needs the Mailbox set the pane uses', () => {
+    const manifest = buildAppManifest(config) as { extensions: Array<{ requirements: unknown; runtimes: Array<{ code: { page: string }; actions: Array<{ pinnable: boolean }> }>; ribbons: Array<{ contexts: string[] }> }>; validDomains: string[] };
+    const [extension] = manifest.extensions;
+    expect(extension!.runtimes[0]!.code.page).toBe('https://crm.contoso.de/addin/taskpane.html');
+    expect(extension!.runtimes[0]!.actions[0]!.pinnable).toBe(true);
+    expect(extension!.requirements).toEqual({ scopes: ['mail'], capabilities: [{ name: 'Mailbox', minVersion: MAILBOX_REQUIREMENT }] });
+    expect(extension!.ribbons[0]!.contexts).toEqual(['mailRead', 'mailCompose', 'meetingDetailsAttendee', 'meetingDetailsOrganizer']);
+    expect(manifest.validDomains).toEqual(['crm.contoso.de']);
+  });
+
+  it('packages manifest, localization and icons of the required sizes into the zip', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-manifest-'));
+    try {
+      const zip = unzipSync(readFileSync(writeAppPackage(config, dir)));
+      expect(Object.keys(zip).sort()).toEqual(['color.png', 'de-de.json', 'manifest.json', 'outline.png']);
+      expect(pngSize(zip['color.png']!)).toEqual([192, 192]);
+      expect(pngSize(zip['outline.png']!)).toEqual([32, 32]);
+      expect(JSON.parse(new TextDecoder().decode(zip['manifest.json']!)).id).toBe(config.appId);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses hosting URLs Outlook would not load', () => {
+    expect(() => loadAppConfig({ CRM_HOSTING_URL: 'http://crm.contoso.de' })).toThrow(/https/);
+    expect(() => loadAppConfig({ CRM_HOSTING_URL: 'https://crm.contoso.de/app' })).toThrow(/origin/);
+  });
+});

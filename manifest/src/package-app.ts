@@ -1,0 +1,35 @@
+// `npm run package`: writes the app package (manifest, localization, icons) as manifest/build/appPackage.zip.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { zipSync } from 'fflate';
+import { colorIcon, outlineIcon } from '../icons.mjs';
+import { loadAppConfig, type AppConfig } from './app-config';
+import { buildAppManifest, germanLocalization } from './app-manifest';
+
+export function appPackageFiles(config: AppConfig): Record<string, Uint8Array> {
+  const json = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
+  return {
+    'manifest.json': json(buildAppManifest(config)),
+    'de-de.json': json(germanLocalization()),
+    'color.png': colorIcon(192),
+    'outline.png': outlineIcon(32),
+  };
+}
+
+export function writeAppPackage(config: AppConfig, outDir: string): string {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const files = appPackageFiles(config);
+  for (const [name, bytes] of Object.entries(files)) writeFileSync(join(outDir, name), bytes);
+  const zip = join(outDir, 'appPackage.zip');
+  writeFileSync(zip, zipSync(files));
+  return zip;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const config = loadAppConfig();
+  const zip = writeAppPackage(config, fileURLToPath(new URL('../build/', import.meta.url)));
+  console.log(`app package for ${config.hostingUrl}: ${zip}`);
+  if (!process.env.CRM_HOSTING_URL) console.log('(set CRM_HOSTING_URL, CRM_ADDIN_CLIENT_ID and CRM_APP_ID for your deployment)');
+}
