@@ -12,39 +12,53 @@ import { upsertUser } from '../../functions/src/store/tenant-store';
 
 export type DbKind = 'pglite' | 'postgres';
 
-/** A fresh database of the given kind, already migrated; close() also drops a server database. */
-export async function openTestDatabase(kind: DbKind): Promise<Db> {
-  if (kind === 'pglite') {
-    return openPglite(undefined, new Blob([readFileSync(inject('pgliteSnapshot'))]));
+export const postgresAvailable = (): boolean => inject('pgAdminUrl') !== null;
+
+const withUrl = (url: string, database: string) => {
+  const target = new URL(url);
+  target.pathname = `/${database}`;
+  return target.toString();
+};
+
+async function admin(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
   }
+}
+
+/** A fresh database of the given kind, migrated unless told otherwise; close() also drops a server database. */
+export async function openTestDatabase(kind: DbKind, options: { migrated?: boolean } = {}): Promise<Db> {
+  const migrated = options.migrated ?? true;
+  if (kind === 'pglite') return migrated ? openPglite(undefined, new Blob([readFileSync(inject('pgliteSnapshot'))])) : openPglite();
   const adminUrl = inject('pgAdminUrl');
   if (!adminUrl) throw new Error('no PostgreSQL test server is running');
   const name = `test_${randomUUID().replace(/-/g, '')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${inject('pgTemplate')}"`);
-  await admin.end();
-  const db = await openPostgres(adminUrl.replace(/\/postgres$/, `/${name}`), { max: 20 });
-  return {
-    ...db,
-    transaction: db.transaction.bind(db),
-    async close() {
-      await db.close();
-      const cleanup = new pg.Client({ connectionString: adminUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await cleanup.end();
-    },
-  };
+  await admin(adminUrl, `CREATE DATABASE "${name}" TEMPLATE "${migrated ? inject('pgTemplate') : 'template0'}"`);
+  try {
+    const db = await openPostgres(withUrl(adminUrl, name), { max: 20 });
+    return {
+      ...db,
+      async close() {
+        await db.close();
+        await admin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      },
+    };
+  } catch (error) {
+    await admin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    throw error;
+  }
 }
-
-export const postgresAvailable = () => inject('pgAdminUrl') !== null;
 
 /** One describe per database kind, each with its own fresh database for the whole block. */
 export function describeEachDatabase(name: string, suite: (getDb: () => Db) => void): void {
   for (const kind of ['pglite', 'postgres'] as const) {
     const available = kind === 'pglite' || postgresAvailable();
-    (available ? describe : describe.skip)(`${name} [${kind}${available ? '' : ': PostgreSQL not installed, skipped'}]`, () => {
+    // A skipped block keeps its kind in the name, so the report shows what did not run.
+    (available ? describe : describe.skip)(`${name} [${kind}${available ? '' : ': PostgreSQL server not found, SKIPPED'}]`, () => {
       let db: Db | undefined;
       beforeAll(async () => {
         db = await openTestDatabase(kind);
@@ -53,14 +67,14 @@ export function describeEachDatabase(name: string, suite: (getDb: () => Db) => v
         await db?.close();
       });
       suite(() => {
-        if (!db) throw new Error('database not open yet');
+        if (!db) throw new Error('database not open yet: call getDb() inside hooks and tests');
         return db;
       });
     });
   }
 }
 
-/** A tenant with one user, as the first API call of that user would create it. */
+/** A user of a tenant (a new tenant unless tenantId is given), as their first API call would create them. */
 export async function seedActor(db: Db, options: { tenantId?: string; roles?: AppRole[]; name?: string } = {}): Promise<Actor> {
   const tenantId = options.tenantId ?? randomUUID();
   const roles = options.roles ?? ['CRM.User'];

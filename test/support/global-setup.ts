@@ -10,56 +10,82 @@ import { findPgBinDir, startPgCluster, type PgCluster } from './pg-cluster';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** Admin URL of the test server (database "postgres"), or null when PostgreSQL is not installed. */
+    /** URL of the test server's "postgres" database, or null when the PostgreSQL-server run is skipped. */
     pgAdminUrl: string | null;
-    /** Database every test database is copied from. */
+    /** The migrated database every PostgreSQL test database is copied from. */
     pgTemplate: string;
-    /** A migrated PGlite data directory dump (tar) to load instead of migrating again. */
+    /** Path of a migrated PGlite data directory dump (tar), loaded instead of migrating again. */
     pgliteSnapshot: string;
   }
 }
 
-export const PG_TEMPLATE = 'crm_template';
+const PG_TEMPLATE = 'crm_template';
 
 const banner = (lines: string[]) => {
   const width = Math.max(...lines.map((l) => l.length)) + 4;
   console.warn(['', '!'.repeat(width), ...lines.map((l) => `! ${l.padEnd(width - 4)} !`), '!'.repeat(width), ''].join('\n'));
 };
 
+const SKIPPED = [
+  'PostgreSQL-server run SKIPPED: initdb/pg_ctl not found (PATH, /usr/lib/postgresql/*/bin).',
+  'Database tests ran on embedded PGlite only.',
+  'Install PostgreSQL (apt-get install postgresql) to run them on a real server; CI=true makes it mandatory.',
+];
+
+async function pgliteSnapshot(path: string): Promise<void> {
+  const db = await openPglite();
+  try {
+    await migrate(db);
+    writeFileSync(path, Buffer.from(await (await db.pglite.dumpDataDir('none')).arrayBuffer()));
+  } finally {
+    await db.close();
+  }
+}
+
+async function migratedTemplate(cluster: PgCluster): Promise<void> {
+  await cluster.createDatabase(PG_TEMPLATE);
+  const db = await openPostgres(cluster.url(PG_TEMPLATE), { max: 1 });
+  try {
+    await migrate(db);
+  } finally {
+    // CREATE DATABASE ... TEMPLATE fails while anyone is still connected to the template.
+    await db.close();
+  }
+}
+
 export default async function setup(project: TestProject) {
   const tempDir = mkdtempSync(join(tmpdir(), 'crm-test-'));
   let cluster: PgCluster | null = null;
-
-  const pglite = await openPglite();
-  await migrate(pglite);
-  const snapshot = join(tempDir, 'pglite-migrated.tar');
-  writeFileSync(snapshot, Buffer.from(await (await pglite.pglite.dumpDataDir('none')).arrayBuffer()));
-  await pglite.close();
-
-  const binDir = findPgBinDir();
-  if (binDir) {
-    cluster = await startPgCluster(binDir);
-    await cluster.createDatabase(PG_TEMPLATE);
-    const template = await openPostgres(cluster.url(PG_TEMPLATE));
-    await migrate(template);
-    await template.close();
-  } else if (process.env.CI === 'true') {
-    rmSync(tempDir, { recursive: true, force: true });
-    throw new Error('CI=true requires the PostgreSQL-server run of the database tests, but initdb/pg_ctl were not found (apt-get install postgresql)');
-  } else {
-    banner([
-      'PostgreSQL server run SKIPPED: initdb/pg_ctl not found.',
-      'Database tests ran on embedded PGlite only.',
-      'Install PostgreSQL (e.g. apt-get install postgresql) to run them on a real server too.',
-    ]);
-  }
-
-  project.provide('pgAdminUrl', cluster ? cluster.url() : null);
-  project.provide('pgTemplate', PG_TEMPLATE);
-  project.provide('pgliteSnapshot', snapshot);
-
-  return async () => {
+  const cleanUp = async () => {
     await cluster?.stop();
     rmSync(tempDir, { recursive: true, force: true });
+  };
+
+  try {
+    const snapshot = join(tempDir, 'pglite-migrated.tar');
+    await pgliteSnapshot(snapshot);
+
+    const binDir = findPgBinDir();
+    if (binDir) {
+      cluster = await startPgCluster(binDir);
+      await migratedTemplate(cluster);
+    } else if (process.env.CI === 'true') {
+      throw new Error('CI=true requires the PostgreSQL-server run of the database tests, but initdb/pg_ctl were not found (apt-get install postgresql)');
+    } else {
+      banner(SKIPPED);
+    }
+
+    project.provide('pgAdminUrl', cluster ? cluster.url() : null);
+    project.provide('pgTemplate', PG_TEMPLATE);
+    project.provide('pgliteSnapshot', snapshot);
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+
+  return async () => {
+    await cleanUp();
+    // Repeated at the end so the skip is next to the summary, not scrolled away.
+    if (!cluster) banner(SKIPPED);
   };
 }

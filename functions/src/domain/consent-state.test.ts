@@ -55,4 +55,14 @@ describe('consentState', () => {
     expect(state.channels).toMatchObject({ email: 'objected', sms: 'withdrawn', post: 'granted', phone: 'none' });
     expect(state.current).toHaveLength(5);
   });
+
+  it('ranks an objection above a withdrawal for the channel summary and lists current entries by channel and purpose', () => {
+    const state = consentState([
+      entry('sms', 'marketing', 'objected', '2024-01-01T00:00:00.000Z'),
+      entry('sms', 'events', 'withdrawn', '2026-01-01T00:00:00.000Z'),
+      entry('email', 'surveys', 'granted', '2026-01-01T00:00:00.000Z'),
+    ]);
+    expect(state.channels.sms).toBe('objected');
+    expect(state.current.map((c) => `${c.channel}/${c.purpose}`)).toEqual(['email/surveys', 'sms/events', 'sms/marketing']);
+  });
 });

@@ -1,142 +1,97 @@
 // The demo tenant `npm start` shows: seeded once, in one transaction, so a crash leaves nothing half-written.
-import type { Db } from '../store/db';
-import { consentProfileOf, planConsents, planOpportunities, planTasks, type ConsentProfile, type PlannedInteraction } from './activity';
-import { DEMO_FEATURED } from '@crm/common/demo';
-import { DEMO_FIXED_ACCOUNTS } from './fixed-accounts';
-import { DEMO_OTHER_TENANT_ID, DEMO_TENANT_ID, DEMO_USERS } from '@crm/common/demo';
-import { planAccounts, type PlannedAccount, type SeedUser } from './plan';
-import { seededRandom, type Random } from './random';
+import { DEMO_OTHER_TENANT_ID, DEMO_SELLER_DOMAIN, DEMO_TENANT_ID, DEMO_USERS } from '@crm/common/demo';
+import type { Db, Queryable } from '../store/db';
+import { DEMO_FIXED_ACCOUNTS, demoHandMade } from './demo-fixtures';
+import { idSource } from './ids';
+import { tenantData } from './tenant-data';
+import { planTenant } from './tenant-plan';
+import type { SeedUser, TenantSpec } from './tenant-spec';
 import { writeTenant, type SeedCounts } from './write-tenant';
 
-const DAY = 86_400_000;
+const DEMO_SEED = 20_261_124;
+const OTHER_SEED = 4_242;
+// Two hosts starting at once against one server must not both seed; the second waits, then finds the data.
+const SEED_LOCK = 4_711_002;
 
-/** Featured consent states: Julia granted, Thomas withdrew, Claire objected. */
-const FEATURED_PROFILES: Record<string, ConsentProfile> = {
-  [DEMO_FEATURED.knownContact.email]: 'granted',
-  [DEMO_FEATURED.withdrawnEmailContact.email]: 'withdrawn',
-  [DEMO_FEATURED.objectedContact.email]: 'objected',
-};
+export const DEMO_SIZES = { accounts: 50, contacts: 200, interactions: 2_000, opportunities: 60, tasks: 80 } as const;
 
-function featuredActivity(random: Random, accounts: readonly PlannedAccount[], users: readonly SeedUser[], now: Date) {
-  const hoffmann = accounts[0]!;
-  const julia = hoffmann.contacts[0]!;
-  const complaintAt = new Date(now.getTime() - 6 * DAY);
-  const id = random.uuid();
-  const complaint: PlannedInteraction = {
-    id,
-    accountId: hoffmann.id,
-    occurredAt: complaintAt,
-    type: 'complaint',
-    isOpen: true,
-    contactIds: [julia.id],
-    opportunityId: null,
-    loggedBy: users[0]!.id,
-    row: [
-      DEMO_TENANT_ID,
-      id,
-      'complaint',
-      'inbound',
-      complaintAt,
-      'Reklamation: Getriebe mit Lagerschaden',
-      'Kundin meldet Lagerschaden an zwei Getrieben aus Lieferung 4711.',
-      'addin',
-      null,
-      null,
-      null,
-      'open',
-      null,
-      null,
-      users[0]!.id,
-      complaintAt,
-    ],
-  };
-  const overdue = [
-    DEMO_TENANT_ID,
-    random.uuid(),
-    'follow_up',
-    `Angebot nachfassen: ${hoffmann.name}`,
-    'Julia Hoffmann wollte bis Ende des Monats entscheiden.',
-    new Date(now.getTime() - 3 * DAY).toISOString().slice(0, 10),
-    users[0]!.id,
-    'open',
-    hoffmann.id,
-    julia.id,
-    null,
-    null,
-    users[0]!.id,
-  ];
-  return { interactions: [complaint], tasks: [overdue] };
+export interface DemoSeedResult {
+  seeded: boolean;
+  /** Rows written per table for the demo tenant; null when the data was already there (the local host prints "reused"). */
+  counts: SeedCounts | null;
 }
 
-export async function seedDemoTenant(db: Db, now = new Date()): Promise<{ seeded: boolean; counts: SeedCounts | null }> {
-  const existing = await db.query(`SELECT 1 FROM accounts WHERE tenant_id = $1 LIMIT 1`, [DEMO_TENANT_ID]);
-  if (existing.length > 0) return { seeded: false, counts: null };
+const hasAccounts = async (db: Queryable) => (await db.query(`SELECT 1 FROM accounts WHERE tenant_id = $1 LIMIT 1`, [DEMO_TENANT_ID])).length > 0;
 
-  const random = seededRandom(20_261_124);
-  const users: SeedUser[] = DEMO_USERS.map((u) => ({ id: random.uuid(), oid: u.oid, displayName: u.displayName, email: u.email, roles: [...u.roles] }));
-  const accounts = planAccounts(random, { count: 50, contacts: 200, users, fixed: DEMO_FIXED_ACCOUNTS });
-  const opportunities = planOpportunities(
-    random,
-    accounts.filter((a) => !a.sleeping),
-    60,
-    now,
-  );
-  const featured = featuredActivity(random, accounts, users, now);
-  const tasks = [...featured.tasks, ...planTasks(random, { tenantId: DEMO_TENANT_ID, accounts, opportunities, count: 79, now })];
-  const consents = accounts.flatMap((a) =>
-    a.contacts.flatMap((contact) =>
-      planConsents(random, {
-        tenantId: DEMO_TENANT_ID,
-        contact,
-        profile: FEATURED_PROFILES[contact.emails[0]!] ?? consentProfileOf(random),
-        capturedBy: contact.ownerId,
-        now,
-        withdrawnDaysAgo: DEMO_FEATURED.withdrawnEmailContact.withdrawnDaysAgo,
-      }),
-    ),
-  );
-
-  const counts = await db.transaction(async (tx) => {
-    const written = await writeTenant(
-      tx,
-      random,
-      { tenantId: DEMO_TENANT_ID, tenantName: 'Rheinwerk Maschinenbau (Demo)', users, accounts, opportunities, tasks, consents, interactions: 1999, now },
-      undefined,
-      featured.interactions,
-    );
-    await seedOtherTenant(tx, now);
-    return written;
+/** Seeds the demo tenant and the small isolation tenant unless the demo tenant already has accounts. */
+export async function seedDemoTenant(db: Db, now: Date = new Date()): Promise<DemoSeedResult> {
+  if (await hasAccounts(db)) return { seeded: false, counts: null };
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
+    if (await hasAccounts(tx)) return { seeded: false, counts: null };
+    const counts = await writeDemoTenant(tx, now);
+    await writeOtherTenant(tx, now);
+    return { seeded: true, counts };
   });
-  return { seeded: true, counts };
 }
 
-/** A small second tenant with an overlapping domain, so isolation can be seen and tested on demo data. */
-async function seedOtherTenant(tx: Parameters<Parameters<Db['transaction']>[0]>[0], now: Date) {
-  const random = seededRandom(4242);
+async function writeDemoTenant(tx: Queryable, now: Date): Promise<SeedCounts> {
+  const ids = idSource(DEMO_SEED, DEMO_TENANT_ID);
+  const users: SeedUser[] = DEMO_USERS.map((u, i) => ({ id: ids.uuid('user', i), oid: u.oid, displayName: u.displayName, email: u.email, roles: u.roles }));
+  const spec: TenantSpec = {
+    tenantId: DEMO_TENANT_ID,
+    name: 'Rheinwerk Maschinenbau (Demo)',
+    seed: DEMO_SEED,
+    now,
+    sellerDomain: DEMO_SELLER_DOMAIN,
+    users,
+    sizes: { ...DEMO_SIZES, opportunities: DEMO_SIZES.opportunities - 1 },
+    fixedAccounts: DEMO_FIXED_ACCOUNTS,
+  };
+  const plan = planTenant(spec);
+  const handMade = demoHandMade(plan);
+  // The hand-made deal joins the plan before interactions are generated, so they can be linked to it too.
+  const withDeal = { ...plan, opportunities: [...handMade.opportunities, ...plan.opportunities] };
+  return writeTenant(tx, tenantData(withDeal, handMade));
+}
+
+/**
+ * A small second tenant that also has Hoffmann Antriebstechnik (same domain) and Julia Hoffmann
+ * (same email) as a customer, but with its own account name, owner and an objection instead of
+ * a grant: any leak between tenants shows up as the wrong name or the wrong consent.
+ */
+async function writeOtherTenant(tx: Queryable, now: Date): Promise<void> {
+  const ids = idSource(OTHER_SEED, DEMO_OTHER_TENANT_ID);
   const users: SeedUser[] = [
     {
-      id: random.uuid(),
+      id: ids.uuid('user', 0),
       oid: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
-      displayName: 'Other Tenant Admin',
-      email: 'admin@other-tenant.example',
+      displayName: 'Greta Lindqvist',
+      email: 'greta.lindqvist@nordhafen-anlagen.example',
       roles: ['CRM.Admin'],
     },
   ];
-  const accounts = planAccounts(random, {
-    count: 5,
-    contacts: 10,
-    users,
-    fixed: [{ name: 'Hoffmann Antriebstechnik GmbH (other tenant)', domain: 'hoffmann-antriebstechnik.de', ownerIndex: 0 }],
-  });
-  await writeTenant(tx, random, {
+  const known = DEMO_FIXED_ACCOUNTS[0]!;
+  const plan = planTenant({
     tenantId: DEMO_OTHER_TENANT_ID,
-    tenantName: 'Other tenant (isolation demo)',
-    users,
-    accounts,
-    opportunities: [],
-    tasks: [],
-    consents: [],
-    interactions: 20,
+    name: 'Nordhafen Anlagenbau (isolation demo)',
+    seed: OTHER_SEED,
     now,
+    sellerDomain: 'nordhafen-anlagen.example',
+    users,
+    sizes: { accounts: 5, contacts: 12, interactions: 30, opportunities: 3, tasks: 3 },
+    fixedAccounts: [
+      {
+        ...known,
+        name: `${known.name} (other tenant)`,
+        contacts: [
+          {
+            ...known.contacts![0]!,
+            ledger: [{ channel: 'email', purpose: 'marketing', legalBasis: 'legitimate_interest', action: 'objected', source: 'Telefonat', daysAgo: 30 }],
+          },
+        ],
+      },
+    ],
   });
+  await writeTenant(tx, tenantData(plan));
 }

@@ -1,8 +1,11 @@
-// Benchmark tenants of any size (up to millions of interactions), written in batches without holding them in memory.
+// Benchmark tenants of any size (up to millions of interactions), streamed in batches with memory bounded by accounts and deals.
 import type { Db } from '../store/db';
-import { consentProfileOf, planConsents, planOpportunities, planTasks } from './activity';
-import { planAccounts, type SeedUser } from './plan';
-import { seededRandom } from './random';
+import { planAccounts } from './accounts';
+import { layoutContacts, primaryEmailAt } from './contacts';
+import { idSource } from './ids';
+import { tenantData } from './tenant-data';
+import { planTenant } from './tenant-plan';
+import type { SeedUser, TenantSpec } from './tenant-spec';
 import { writeTenant, type SeedCounts } from './write-tenant';
 
 export interface ScaledTenantOptions {
@@ -10,55 +13,80 @@ export interface ScaledTenantOptions {
   accounts: number;
   contacts: number;
   interactions: number;
+  /** Defaults to 1.2 per account. */
   opportunities?: number;
   now?: Date;
+  /** Same seed, same sizes: same names, emails and texts (ids also depend on the tenant id). */
   seed?: number;
+  /** Called after each batch of interactions with the number written so far and the total. */
   onProgress?: (done: number, total: number) => void;
 }
 
 export interface ScaledTenant {
   counts: SeedCounts;
-  /** Users as (tenant, Entra oid) for development tokens. */
+  /** Users as (tenant, Entra oid) for development tokens; the first is an admin, the last a reader. */
   users: readonly SeedUser[];
-  /** Up to 2,000 known contact emails spread over the tenant, for lookups in benchmarks. */
+  /** Up to 2,000 known contact emails spread over the tenant, for lookups in benchmarks (see scaledSampleEmails). */
   sampleEmails: string[];
 }
 
-export async function seedScaledTenant(db: Db, options: ScaledTenantOptions): Promise<ScaledTenant> {
-  const now = options.now ?? new Date();
-  const random = seededRandom(options.seed ?? 7);
-  const users: SeedUser[] = Array.from({ length: 20 }, (_, i) => ({
-    id: random.uuid(),
-    oid: random.uuid(),
+const DEFAULT_SEED = 7;
+const USERS = 20;
+const SCALED_SELLER_DOMAIN = 'seller.example';
+
+function scaledSpec(options: ScaledTenantOptions): TenantSpec {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const ids = idSource(seed, options.tenantId);
+  const users: SeedUser[] = Array.from({ length: USERS }, (_, i) => ({
+    id: ids.uuid('user', i),
+    oid: ids.uuid('oid', i),
     displayName: `Bench User ${i + 1}`,
-    email: `bench${i + 1}@seller.example`,
-    roles: [i === 0 ? 'CRM.Admin' : 'CRM.User'],
+    email: `bench${i + 1}@${SCALED_SELLER_DOMAIN}`,
+    roles: [i === 0 ? 'CRM.Admin' : i === USERS - 1 ? 'CRM.Reader' : 'CRM.User'],
   }));
-  const accounts = planAccounts(random, { count: options.accounts, contacts: options.contacts, users });
-  const opportunities = planOpportunities(random, accounts, options.opportunities ?? Math.round(options.accounts * 1.2), now);
-  const tasks = planTasks(random, { tenantId: options.tenantId, accounts, opportunities, count: Math.round(options.accounts * 1.5), now });
-  const contacts = accounts.flatMap((a) => a.contacts);
-  const consents = contacts.flatMap((contact) =>
-    planConsents(random, { tenantId: options.tenantId, contact, profile: consentProfileOf(random), capturedBy: contact.ownerId, now }),
-  );
+  return {
+    tenantId: options.tenantId,
+    name: `Benchmark ${options.accounts.toLocaleString('en')} accounts`,
+    seed,
+    now: options.now ?? new Date(),
+    sellerDomain: SCALED_SELLER_DOMAIN,
+    users,
+    sizes: {
+      accounts: options.accounts,
+      contacts: options.contacts,
+      interactions: options.interactions,
+      opportunities: options.opportunities ?? Math.round(options.accounts * 1.2),
+      tasks: Math.round(options.accounts * 1.5),
+    },
+  };
+}
+
+/** Seeds a tenant of exactly the requested sizes in one transaction, one INSERT per table per 5,000 rows. */
+export async function seedScaledTenant(db: Db, options: ScaledTenantOptions): Promise<ScaledTenant> {
+  const spec = scaledSpec(options);
+  const plan = planTenant(spec);
   const counts = await db.transaction((tx) =>
-    writeTenant(
-      tx,
-      random,
-      {
-        tenantId: options.tenantId,
-        tenantName: `Benchmark ${options.accounts}`,
-        users,
-        accounts,
-        opportunities,
-        tasks,
-        consents,
-        interactions: options.interactions,
-        now,
-      },
-      options.onProgress,
-    ),
+    writeTenant(tx, tenantData(plan), options.onProgress && ((done) => options.onProgress!(done, spec.sizes.interactions))),
   );
-  const step = Math.max(1, Math.floor(contacts.length / 2000));
-  return { counts, users, sampleEmails: contacts.filter((_, i) => i % step === 0).map((c) => c.emails[0]!) };
+  return { counts, users: spec.users, sampleEmails: scaledSampleEmails(options, 2_000) };
+}
+
+/**
+ * `count` primary emails of contacts spread evenly over a scaled tenant, without seeding or
+ * generating the contacts: an email follows from the account plan and the contact's position.
+ * Pass the same sizes and seed as to seedScaledTenant.
+ */
+export function scaledSampleEmails(options: Pick<ScaledTenantOptions, 'accounts' | 'contacts' | 'seed'>, count: number): string[] {
+  // Names and emails do not depend on the tenant id, only ids do.
+  const spec = scaledSpec({ ...options, tenantId: '00000000-0000-4000-8000-000000000000', interactions: 0 });
+  const accounts = planAccounts(spec, idSource(spec.seed, spec.tenantId));
+  const layout = layoutContacts(accounts, options.contacts);
+  const emails: string[] = [];
+  const step = options.contacts / Math.min(count, options.contacts);
+  for (let a = 0, n = 0; n < Math.min(count, options.contacts); n++) {
+    const j = Math.floor(n * step);
+    while (layout.start[a + 1]! <= j) a++;
+    emails.push(primaryEmailAt(accounts[a]!, j - layout.start[a]!));
+  }
+  return emails;
 }

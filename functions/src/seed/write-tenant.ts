@@ -1,164 +1,64 @@
-// Writes a planned tenant with bulk inserts: users, accounts, contacts, deals, interactions with links, tasks, consents.
+// Writes one tenant in dependency order: tenant, users, accounts, contacts, deals, interactions with links, tasks, consents.
 import type { Queryable } from '../store/db';
-import { type PlannedInteraction, planInteractions, type PlannedOpportunity } from './activity';
-import { insertBatched, insertRows } from './bulk-writer';
-import type { PlannedAccount, SeedUser } from './plan';
-import type { Random } from './random';
+import { ensureTenant } from '../store/tenant-store';
+import type { PlannedAccount } from './accounts';
+import { into, rowPerItem, writeBatched } from './bulk-writer';
+import type { PlannedConsent } from './consents';
+import type { PlannedContact } from './contacts';
+import type { PlannedInteraction } from './interactions';
+import type { PlannedOpportunity } from './opportunities';
 import * as T from './tables';
+import type { PlannedTask } from './tasks';
+import type { SeedUser } from './tenant-spec';
 
-export interface TenantPlan {
+export interface TenantData {
   tenantId: string;
-  tenantName: string;
+  name: string;
   users: readonly SeedUser[];
+  /** Parents must come before their subsidiaries. */
   accounts: readonly PlannedAccount[];
+  contacts: Iterable<PlannedContact>;
   opportunities: readonly PlannedOpportunity[];
-  tasks: readonly unknown[][];
-  consents: readonly unknown[][];
-  interactions: number;
-  now: Date;
+  interactions: Iterable<PlannedInteraction>;
+  tasks: Iterable<PlannedTask>;
+  consents: Iterable<PlannedConsent>;
 }
 
-export type SeedCounts = Record<'users' | 'accounts' | 'contacts' | 'interactions' | 'opportunities' | 'tasks' | 'consents', number>;
+export type SeedCounts = Record<'users' | 'accounts' | 'contacts' | 'opportunities' | 'interactions' | 'tasks' | 'consents', number>;
 
-export async function writeTenant(
-  tx: Queryable,
-  random: Random,
-  plan: TenantPlan,
-  onProgress?: (done: number, total: number) => void,
-  extraInteractions: readonly PlannedInteraction[] = [],
-): Promise<SeedCounts> {
-  const t = plan.tenantId;
-  await tx.query(`INSERT INTO tenants (tenant_id, name) VALUES ($1, $2) ON CONFLICT (tenant_id) DO NOTHING`, [t, plan.tenantName]);
-  await insertRows(
-    tx,
-    T.USERS,
-    plan.users.map((u) => [t, u.id, u.oid, u.displayName, u.email, u.roles]),
-  );
-  const contacts = plan.accounts.flatMap((a) => a.contacts);
-  // Parents first: the self-reference must point at a row that exists.
-  const ordered = [...plan.accounts.filter((a) => !a.parentId), ...plan.accounts.filter((a) => a.parentId)];
-  await insertBatched(tx, T.ACCOUNTS, ordered, (a) => [
-    t,
-    a.id,
-    a.name,
-    a.domains,
-    a.parentId,
-    a.industry,
-    a.segment,
-    a.rating,
-    a.ownerId,
-    a.address,
-    a.customFields,
-    new Date(plan.now.getTime() - 800 * 86_400_000),
-  ]);
-  await insertBatched(
-    tx,
-    T.ACCOUNT_DOMAINS,
-    plan.accounts.flatMap((a) => a.domains.map((d) => [d, a.id] as const)),
-    ([d, id]) => [t, d, id],
-  );
-  await insertBatched(tx, T.CONTACTS, contacts, (c) => [
-    t,
-    c.id,
-    c.accountId,
-    c.firstName,
-    c.lastName,
-    c.emails,
-    [{ type: 'work', number: c.phone }],
-    c.jobTitle,
-    c.buyingRole,
-    c.ownerId,
-    { language: c.language },
-    new Date(plan.now.getTime() - 700 * 86_400_000),
-  ]);
-  await insertBatched(
-    tx,
-    T.CONTACT_EMAILS,
-    contacts.flatMap((c) => c.emails.map((e) => [e, c.id] as const)),
-    ([e, id]) => [t, e, id],
-  );
-  await insertBatched(tx, T.OPPORTUNITIES, plan.opportunities, (o) => [
-    t,
-    o.id,
-    o.accountId,
-    o.name,
-    o.stage,
-    o.amount,
-    'EUR',
-    o.probability,
-    o.expectedClose,
-    o.ownerId,
-    o.status,
-    o.closeReason,
-    o.closedAt,
-    o.createdAt,
-  ]);
-  await insertBatched(
-    tx,
-    T.OPPORTUNITY_CONTACTS,
-    plan.opportunities.flatMap((o) => o.contactIds.map((c) => [o.id, c] as const)),
-    ([o, c]) => [t, o, c],
-  );
-
-  let written = 0;
-  const batch: PlannedInteraction[] = [];
-  const flush = async () => {
-    await insertRows(
-      tx,
-      T.INTERACTIONS,
-      batch.map((i) => i.row),
-    );
-    await insertRows(
-      tx,
-      T.INTERACTION_ACCOUNTS,
-      batch.map((i) => [t, i.id, i.accountId, i.occurredAt, i.type, i.isOpen]),
-    );
-    await insertRows(
-      tx,
-      T.INTERACTION_CONTACTS,
-      batch.flatMap((i) => i.contactIds.map((c) => [t, i.id, c, i.occurredAt])),
-    );
-    await insertRows(
-      tx,
-      T.INTERACTION_OPPORTUNITIES,
-      batch.filter((i) => i.opportunityId).map((i) => [t, i.id, i.opportunityId]),
-    );
-    await insertRows(
-      tx,
-      T.INTERACTION_LOGGERS,
-      batch.map((i) => [t, i.id, i.loggedBy, i.occurredAt]),
-    );
-    written += batch.length;
-    batch.length = 0;
-    onProgress?.(written, plan.interactions + extraInteractions.length);
-  };
-  const stream = planInteractions(random, {
-    tenantId: t,
-    accounts: plan.accounts,
-    opportunities: plan.opportunities,
-    users: plan.users,
-    count: plan.interactions,
-    now: plan.now,
-  });
-  const all = function* () {
-    yield* extraInteractions;
-    yield* stream;
-  };
-  for (const interaction of all()) {
-    batch.push(interaction);
-    if (batch.length >= 5000) await flush();
-  }
-  await flush();
-
-  await insertBatched(tx, T.TASKS, plan.tasks, (row) => row);
-  await insertBatched(tx, T.CONSENTS, plan.consents, (row) => row);
+export async function writeTenant(tx: Queryable, data: TenantData, onInteractions?: (written: number) => void): Promise<SeedCounts> {
+  const t = data.tenantId;
+  await ensureTenant(tx, t, data.name);
   return {
-    users: plan.users.length,
-    accounts: plan.accounts.length,
-    contacts: contacts.length,
-    interactions: written,
-    opportunities: plan.opportunities.length,
-    tasks: plan.tasks.length,
-    consents: plan.consents.length,
+    users: await writeBatched(tx, t, data.users, [rowPerItem(T.USERS)]),
+    accounts: await writeBatched(tx, t, data.accounts, [
+      rowPerItem(T.ACCOUNTS),
+      into(T.ACCOUNT_DOMAINS, (account: PlannedAccount) => account.domains.map((domain) => ({ account, domain }))),
+    ]),
+    contacts: await writeBatched(tx, t, data.contacts, [
+      rowPerItem(T.CONTACTS),
+      into(T.CONTACT_EMAILS, (contact: PlannedContact) => contact.emails.map((email) => ({ contact, email }))),
+    ]),
+    opportunities: await writeBatched(tx, t, data.opportunities, [
+      rowPerItem(T.OPPORTUNITIES),
+      into(T.OPPORTUNITY_CONTACTS, (opportunity: PlannedOpportunity) => opportunity.contactIds.map((contactId) => ({ opportunity, contactId }))),
+    ]),
+    interactions: await writeBatched(
+      tx,
+      t,
+      data.interactions,
+      [
+        rowPerItem(T.INTERACTIONS),
+        rowPerItem(T.INTERACTION_ACCOUNTS),
+        into(T.INTERACTION_CONTACTS, (interaction: PlannedInteraction) => interaction.contactIds.map((contactId) => ({ interaction, contactId }))),
+        into(T.INTERACTION_OPPORTUNITIES, (interaction: PlannedInteraction) =>
+          interaction.opportunityIds.map((opportunityId) => ({ interaction, opportunityId })),
+        ),
+        rowPerItem(T.INTERACTION_LOGGERS),
+      ],
+      onInteractions,
+    ),
+    tasks: await writeBatched(tx, t, data.tasks, [rowPerItem(T.TASKS)]),
+    consents: await writeBatched(tx, t, data.consents, [rowPerItem(T.CONSENTS)]),
   };
 }

@@ -197,12 +197,14 @@ export async function accountTimeline(db: Queryable, tenantId: string, accountId
   }
   const after = decodeCursor(query.cursor, 2);
   if (after) where.push(`(ia.occurred_at, ia.interaction_id) < (${params.add(after[0])}::timestamptz, ${params.add(after[1])}::uuid)`);
-  const rows = await db.query<{ interaction_id: string; occurred_at: unknown }>(
-    `SELECT ia.interaction_id, ia.occurred_at FROM interaction_accounts ia WHERE ${where.join(' AND ')}
+  // The cursor keeps the microseconds a JavaScript Date would drop; without them rows less than 1 ms apart went missing.
+  const rows = await db.query<{ interaction_id: string; cursor_at: string }>(
+    `SELECT ia.interaction_id, to_char(ia.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
+     FROM interaction_accounts ia WHERE ${where.join(' AND ')}
      ORDER BY ia.occurred_at DESC, ia.interaction_id DESC LIMIT ${query.limit + 1}`,
     params.values,
   );
-  const page = pageFrom(rows, query.limit, (row) => [iso(row.occurred_at), row.interaction_id]);
+  const page = pageFrom(rows, query.limit, (row) => [row.cursor_at, row.interaction_id]);
   return {
     items: await getInteractions(
       db,

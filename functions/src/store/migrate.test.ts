@@ -1,22 +1,46 @@
-// Migrations run once, in order, and two hosts starting at the same time do not both apply them.
+// Migrations run once, in order, atomically, and hosts starting at the same time do not both apply them.
 import { expect, it } from 'vitest';
-import { describeEachDatabase } from '../../../test/support/databases';
+import { describeEachDatabase, openTestDatabase } from '../../../test/support/databases';
 import { migrate } from './migrate';
 import { migrations } from './migrations/index';
 
 describeEachDatabase('migrate', (getDb) => {
+  const appliedIds = async (db = getDb()) => (await db.query<{ id: string }>('SELECT id FROM schema_migrations ORDER BY id')).map((r) => r.id);
+
   it('applies nothing on a database that is up to date', async () => {
     expect(await migrate(getDb())).toEqual([]);
-    const applied = await getDb().query<{ id: string }>('SELECT id FROM schema_migrations ORDER BY id');
-    expect(applied.map((r) => r.id)).toEqual(migrations.map((m) => m.id));
+    expect(await appliedIds()).toEqual(migrations.map((m) => m.id));
+  });
+
+  it('sets up an empty database exactly once when several hosts start against it at the same time', async () => {
+    const empty = await openTestDatabase(getDb().kind, { migrated: false });
+    try {
+      // Open the connections first, so the migrators really start together instead of one per new connection.
+      await Promise.all(Array.from({ length: 4 }, () => empty.query('SELECT pg_sleep(0.1)')));
+      const results = await Promise.all([migrate(empty), migrate(empty), migrate(empty), migrate(empty)]);
+      expect(results.flat()).toEqual(migrations.map((m) => m.id));
+      expect(await appliedIds(empty)).toEqual(migrations.map((m) => m.id));
+    } finally {
+      await empty.close();
+    }
   });
 
   it('applies a new migration exactly once even when two migrators race', async () => {
     const extra = [...migrations, { id: '9999-test-race', sql: 'CREATE TABLE race_probe (id int PRIMARY KEY)' }];
-    const results = await Promise.all([migrate(getDb(), extra), migrate(getDb(), extra)]);
-    expect(results.flat()).toEqual(['9999-test-race']);
-    await getDb().query('DROP TABLE race_probe');
-    await getDb().query(`DELETE FROM schema_migrations WHERE id = '9999-test-race'`);
+    try {
+      const results = await Promise.all([migrate(getDb(), extra), migrate(getDb(), extra)]);
+      expect(results.flat()).toEqual(['9999-test-race']);
+    } finally {
+      await getDb().query('DROP TABLE IF EXISTS race_probe');
+      await getDb().query(`DELETE FROM schema_migrations WHERE id = '9999-test-race'`);
+    }
+  });
+
+  it('rolls a failing migration back completely and does not record it', async () => {
+    const broken = [...migrations, { id: '9999-test-broken', sql: 'CREATE TABLE half_done (id int); SELECT no_such_column FROM half_done' }];
+    await expect(migrate(getDb(), broken)).rejects.toThrow(/no_such_column/);
+    expect(await getDb().query(`SELECT 1 FROM pg_tables WHERE tablename = 'half_done'`)).toEqual([]);
+    expect(await appliedIds()).toEqual(migrations.map((m) => m.id));
   });
 
   it('puts tenant_id first in every primary key, unique index and foreign key', async () => {
