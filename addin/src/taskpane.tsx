@@ -1,11 +1,10 @@
 /// <reference types="office-js" />
 // Entry of the task pane inside Outlook: Office.js host, Entra ID sign-in, configuration from the page.
 import { createRoot } from 'react-dom/client';
-import { createApiClient, naaTokenProvider } from '@crm/common/web';
+import { createApiClient, naaTokenProvider, readPageConfig, type PageConfig } from '@crm/common/web';
 import { officeMailHost } from './host/office-mail-host';
 import { PaneShell } from './app/PaneShell';
 import { TaskPane } from './app/TaskPane';
-import { readPaneConfig } from './pane-config';
 
 const root = document.getElementById('root')!;
 
@@ -17,7 +16,7 @@ async function start() {
     location.replace(new URL('./', location.href).toString());
     return;
   }
-  const config = readPaneConfig(document);
+  const config = readPageConfig<PageConfig & { graphScope: string }>(document);
   const tokens = naaTokenProvider({ clientId: config.clientId, authority: config.authority, apiScope: config.apiScope });
   const graphTokens = naaTokenProvider({ clientId: config.clientId, authority: config.authority, apiScope: config.graphScope });
   const host = officeMailHost(office, { graphToken: () => graphTokens.getToken() });

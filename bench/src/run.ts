@@ -1,4 +1,4 @@
-// `npm run bench [-- --scale small|large] [--suite all|api|addin]`: prints figures and ratios, keeps a JSON record.
+// `npm run bench [-- --scale small|large] [--suite all|api|addin|teams]`: prints figures and ratios, keeps a JSON record.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -6,15 +6,16 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { addinReport, runAddinSuite } from './addin-suite';
 import { apiReport, runApiSuite, type Scale } from './api-suite';
+import { runTeamsSuite, teamsReport } from './teams-suite';
 
 const { values } = parseArgs({ options: { scale: { type: 'string', default: 'small' }, suite: { type: 'string', default: 'all' } } });
 if (values.scale !== 'small' && values.scale !== 'large') {
   console.error('--scale must be small or large');
   process.exit(2);
 }
-const suites = values.suite === 'all' ? ['api', 'addin'] : [values.suite];
-if (suites.some((s) => !['api', 'addin'].includes(s))) {
-  console.error('--suite must be all, api or addin');
+const suites = values.suite === 'all' ? ['api', 'addin', 'teams'] : [values.suite];
+if (suites.some((s) => !['api', 'addin', 'teams'].includes(s))) {
+  console.error('--suite must be all, api, addin or teams');
   process.exit(2);
 }
 // The large run also measures the small tenant, so the scale ratio comes from one run on one machine.
@@ -36,6 +37,12 @@ if (suites.includes('addin')) {
   const addin = await runAddinSuite(log);
   results.addin = addin;
   report.push('', 'Outlook add-in', ...addinReport(addin));
+}
+if (suites.includes('teams')) {
+  log('Teams tabs: account tab with 5,000 interactions, first render and scrolling in headless Chromium against the local host (PGlite)');
+  const teams = await runTeamsSuite(log);
+  results.teams = teams;
+  report.push('', 'Teams tabs', ...teamsReport(teams));
 }
 for (const line of report) log(line);
 

@@ -10,5 +10,7 @@ export * from './contracts/consents';
 export * from './contracts/context';
 export * from './contracts/tenant';
 export * from './contracts/dev-token';
+export * from './contracts/sync';
+export * from './contracts/teams';
 export * from './api/endpoints';
 export * from './api/openapi';

@@ -25,6 +25,24 @@ const EnvSchema = z.object({
   /** Entra tenant ids allowed to call the API; "*" allows every tenant (multi-tenant SaaS). */
   ENTRA_ALLOWED_TENANTS: list,
   ENTRA_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
+  /** Graph sync: the app registration with application permissions (client credentials). */
+  GRAPH_CLIENT_ID: z.string().optional(),
+  GRAPH_CLIENT_SECRET: z.string().optional(),
+  /** PEM file with the certificate's private key, instead of a secret; needs GRAPH_CLIENT_CERTIFICATE_THUMBPRINT. */
+  GRAPH_CLIENT_CERTIFICATE_PATH: z.string().optional(),
+  GRAPH_CLIENT_CERTIFICATE_THUMBPRINT: z.string().optional(),
+  /** National clouds and Graph-compatible servers: e.g. https://graph.microsoft.us/v1.0. */
+  GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com/v1.0'),
+  GRAPH_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
+  /** Public https base URL of this API that Graph posts change notifications to; without it no subscriptions are made. */
+  GRAPH_NOTIFICATION_URL: z.url().optional(),
+  GRAPH_PAGE_SIZE: z.coerce.number().int().min(10).max(1000).default(200),
+  GRAPH_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
+  /** How often the sync timer wakes to sync mailboxes that notifications marked; keep it short. */
+  SYNC_TICK_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
+  /** Every enabled mailbox is synced at least this often, notifications or not. */
+  SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+  SUBSCRIPTION_TICK_SECONDS: z.coerce.number().int().min(5).max(86_400).default(3600),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -44,6 +62,38 @@ export interface Config {
   dataDir?: string;
   seed: 'demo' | 'none';
   entra: EntraConfig | null;
+  graph: GraphConfig | null;
+  syncTickSeconds: number;
+  syncIntervalSeconds: number;
+  subscriptionTickSeconds: number;
+}
+
+export interface GraphConfig {
+  clientId: string;
+  credential: { secret: string } | { privateKeyPath: string; thumbprint: string };
+  baseUrl: string;
+  authorityHost: string;
+  notificationUrl?: string;
+  pageSize: number;
+  requestTimeoutMs: number;
+}
+
+function graphConfig(e: Env): GraphConfig | null {
+  if (!e.GRAPH_CLIENT_ID) return null;
+  let credential: GraphConfig['credential'];
+  if (e.GRAPH_CLIENT_SECRET) credential = { secret: e.GRAPH_CLIENT_SECRET };
+  else if (e.GRAPH_CLIENT_CERTIFICATE_PATH && e.GRAPH_CLIENT_CERTIFICATE_THUMBPRINT)
+    credential = { privateKeyPath: e.GRAPH_CLIENT_CERTIFICATE_PATH, thumbprint: e.GRAPH_CLIENT_CERTIFICATE_THUMBPRINT };
+  else throw new Error('invalid configuration: GRAPH_CLIENT_ID needs GRAPH_CLIENT_SECRET or GRAPH_CLIENT_CERTIFICATE_PATH with GRAPH_CLIENT_CERTIFICATE_THUMBPRINT');
+  return {
+    clientId: e.GRAPH_CLIENT_ID,
+    credential,
+    baseUrl: e.GRAPH_BASE_URL.replace(/\/+$/, ''),
+    authorityHost: e.GRAPH_AUTHORITY_HOST.replace(/\/+$/, ''),
+    notificationUrl: e.GRAPH_NOTIFICATION_URL?.replace(/\/+$/, ''),
+    pageSize: e.GRAPH_PAGE_SIZE,
+    requestTimeoutMs: e.GRAPH_REQUEST_TIMEOUT_MS,
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -71,5 +121,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           authorityHost: e.ENTRA_AUTHORITY_HOST.replace(/\/+$/, ''),
         }
       : null,
+    graph: graphConfig(e),
+    syncTickSeconds: e.SYNC_TICK_SECONDS,
+    syncIntervalSeconds: e.SYNC_INTERVAL_SECONDS,
+    subscriptionTickSeconds: e.SUBSCRIPTION_TICK_SECONDS,
   };
 }

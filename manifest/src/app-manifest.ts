@@ -1,9 +1,13 @@
-// The unified Microsoft 365 app manifest: one app for the Outlook add-in (and the Teams tabs).
+// The unified Microsoft 365 app manifest: one app for the Outlook add-in and the Teams tabs.
 import type { AppConfig } from './app-config';
 
 /** Mailbox 1.7 brings RecipientsChanged; ItemChanged (pinning) came with 1.5. */
 export const MAILBOX_REQUIREMENT = '1.7';
 export const MANIFEST_VERSION = '1.22';
+export const MY_CRM_TAB = 'my-crm';
+export const ACCOUNT_TAB = 'account';
+/** Channels, group and meeting chats, the meeting's details and its side panel (compact layout). */
+export const ACCOUNT_TAB_CONTEXTS = ['channelTab', 'privateChatTab', 'meetingChatTab', 'meetingDetailsTab', 'meetingSidePanel'];
 
 export function buildAppManifest(config: AppConfig): Record<string, unknown> {
   const host = new URL(config.hostingUrl).host;
@@ -30,6 +34,26 @@ export function buildAppManifest(config: AppConfig): Record<string, unknown> {
     validDomains: [host],
     webApplicationInfo: { id: config.clientId, resource: `api://${host}/${config.clientId}` },
     authorization: { permissions: { resourceSpecific: [{ name: 'MailboxItem.Read.User', type: 'Delegated' }] } },
+    staticTabs: [
+      {
+        entityId: MY_CRM_TAB,
+        name: 'My CRM',
+        contentUrl: `${config.hostingUrl}/teams/personal.html`,
+        websiteUrl: `${config.hostingUrl}/teams/personal.html`,
+        scopes: ['personal'],
+        context: ['personalTab'],
+      },
+    ],
+    configurableTabs: [
+      {
+        id: ACCOUNT_TAB,
+        configurationUrl: `${config.hostingUrl}/teams/config.html`,
+        canUpdateConfiguration: true,
+        scopes: ['team', 'groupChat'],
+        context: ACCOUNT_TAB_CONTEXTS,
+        meetingSurfaces: ['sidePanel'],
+      },
+    ],
     extensions: [
       {
         requirements: { scopes: ['mail'], capabilities: [{ name: 'Mailbox', minVersion: MAILBOX_REQUIREMENT }] },
@@ -80,6 +104,7 @@ export function germanLocalization(): Record<string, unknown> {
     $schema: `https://developer.microsoft.com/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.Localization.schema.json`,
     'name.short': 'CRM',
     'name.full': 'CRM für Outlook und Teams',
+    'staticTabs[0].name': 'Mein CRM',
     'description.short': 'Kundenkontext neben jeder E-Mail und Besprechung.',
     'description.full':
       'Sehen Sie, wem Sie schreiben, die Firma, offene Verkaufschancen, Wiedervorlagen, Reklamationen und Einwilligungen, und protokollieren Sie E-Mails und Besprechungen mit einem Klick im CRM. Selbst betrieben im eigenen Azure-Mandanten.',

@@ -9,7 +9,7 @@ import addFormats from 'ajv-formats';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { loadAppConfig } from './app-config';
-import { buildAppManifest, germanLocalization, MAILBOX_REQUIREMENT, MANIFEST_VERSION } from './app-manifest';
+import { ACCOUNT_TAB_CONTEXTS, buildAppManifest, germanLocalization, MAILBOX_REQUIREMENT, MANIFEST_VERSION } from './app-manifest';
 import { writeAppPackage } from './package-app';
 
 const require = createRequire(import.meta.url);
@@ -28,7 +28,9 @@ describe('app manifest', () => {
 
   it('validates the German localization file against the bundled localization schema', () => {
     // The library's validator compiles this schema's patterns in unicode mode, which one of them does not survive.
-    const schema = JSON.parse(readFileSync(require.resolve(`@microsoft/app-manifest/build/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.Localization.schema.json`), 'utf8'));
+    const schema = JSON.parse(
+      readFileSync(require.resolve(`@microsoft/app-manifest/build/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.Localization.schema.json`), 'utf8'),
+    );
     const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
     addFormats(ajv, ['uri']);
     const validate = ajv.compile(schema);
@@ -36,13 +38,41 @@ describe('app manifest', () => {
   });
 
   it('points the pinnable task pane at the hosting URL and needs the Mailbox set the pane uses', () => {
-    const manifest = buildAppManifest(config) as { extensions: Array<{ requirements: unknown; runtimes: Array<{ code: { page: string }; actions: Array<{ pinnable: boolean }> }>; ribbons: Array<{ contexts: string[] }> }>; validDomains: string[] };
+    const manifest = buildAppManifest(config) as {
+      extensions: Array<{
+        requirements: unknown;
+        runtimes: Array<{ code: { page: string }; actions: Array<{ pinnable: boolean }> }>;
+        ribbons: Array<{ contexts: string[] }>;
+      }>;
+      validDomains: string[];
+    };
     const [extension] = manifest.extensions;
     expect(extension!.runtimes[0]!.code.page).toBe('https://crm.contoso.de/addin/taskpane.html');
     expect(extension!.runtimes[0]!.actions[0]!.pinnable).toBe(true);
     expect(extension!.requirements).toEqual({ scopes: ['mail'], capabilities: [{ name: 'Mailbox', minVersion: MAILBOX_REQUIREMENT }] });
     expect(extension!.ribbons[0]!.contexts).toEqual(['mailRead', 'mailCompose', 'meetingDetailsAttendee', 'meetingDetailsOrganizer']);
     expect(manifest.validDomains).toEqual(['crm.contoso.de']);
+  });
+
+  it('declares the personal tab and the account tab for channels, group chats and meetings, on the hosting URL', () => {
+    const manifest = buildAppManifest(config) as {
+      staticTabs: Array<{ entityId: string; contentUrl: string; scopes: string[]; context: string[] }>;
+      configurableTabs: Array<{ configurationUrl: string; scopes: string[]; context: string[]; meetingSurfaces: string[]; canUpdateConfiguration: boolean }>;
+    };
+    expect(manifest.staticTabs).toEqual([
+      expect.objectContaining({ entityId: 'my-crm', contentUrl: 'https://crm.contoso.de/teams/personal.html', scopes: ['personal'], context: ['personalTab'] }),
+    ]);
+    const [account] = manifest.configurableTabs;
+    expect(manifest.configurableTabs).toHaveLength(1);
+    expect(account).toMatchObject({
+      configurationUrl: 'https://crm.contoso.de/teams/config.html',
+      scopes: ['team', 'groupChat'],
+      canUpdateConfiguration: true,
+    });
+    expect(account!.context).toEqual(['channelTab', 'privateChatTab', 'meetingChatTab', 'meetingDetailsTab', 'meetingSidePanel']);
+    expect(account!.context).toEqual(ACCOUNT_TAB_CONTEXTS);
+    expect(account!.meetingSurfaces).toEqual(['sidePanel']);
+    expect(germanLocalization()['staticTabs[0].name']).toBe('Mein CRM');
   });
 
   it('packages manifest, localization and icons of the required sizes into the zip', () => {

@@ -2,7 +2,7 @@
 import { Spinner, Text } from '@fluentui/react-components';
 import { Suspense, useEffect, useState } from 'react';
 import type { Interaction, Person } from '@crm/common';
-import { ErrorNotice } from '@crm/common/web';
+import { ErrorNotice, useStages } from '@crm/common/web';
 import { AccountCard } from './AccountCard';
 import { Actions } from './Actions';
 import { ComposeWarnings } from './ComposeWarnings';
@@ -12,13 +12,14 @@ import { PersonCard } from './PersonCard';
 import { usePaneStyles } from './styles';
 import { useT } from './texts';
 import { useItemContext } from './use-item-context';
-import { useStages } from './use-stage-labels';
+import { useServices } from './services';
 
 export function TaskPane() {
   const styles = usePaneStyles();
   const { t, date } = useT();
   const state = useItemContext();
-  const stages = useStages();
+  const { api } = useServices();
+  const stages = useStages(api);
   const [marketing, setMarketing] = useState(false);
   const [adding, setAdding] = useState<Person | null>(null);
   const { item, context, people } = state;

@@ -9,6 +9,16 @@ import { Interaction, InteractionCreate, InteractionLookupQuery, InteractionPatc
 import { ConsentEntry, ConsentEntryCreate, ConsentHistory } from '../contracts/consents';
 import { ContextQuery, ContextResponse } from '../contracts/context';
 import { Health, Me, TenantSettings, TenantSettingsResponse } from '../contracts/tenant';
+import { AccountOverview, MyWork } from '../contracts/teams';
+import {
+  GraphNotificationBatch,
+  GraphWebhookQuery,
+  MySyncSwitches,
+  SyncConflictList,
+  SyncRunRequest,
+  SyncRunResponse,
+  SyncStatusResponse,
+} from '../contracts/sync';
 import { route, type HttpMethod, type RouteName } from './routes';
 
 export type { HttpMethod };
@@ -32,6 +42,8 @@ export interface Endpoint {
   response?: z.ZodType;
   /** The success status; idempotent creates also answer 200 with the existing record. */
   status: number;
+  /** The implementation reads the body itself (Graph webhooks: a validation request has none). */
+  raw?: boolean;
 }
 
 const IdParams = z.object({ id: Uuid });
@@ -233,6 +245,87 @@ export const endpoints = [
     query: ContextQuery,
     response: ContextResponse,
     status: 200,
+  },
+  // Teams tabs
+  {
+    ...route('accountOverview'),
+    summary: 'An account at a glance: figures, contacts with roles and email consent, pipeline by stage, open follow-ups and complaints',
+    tag: 'accounts',
+    access: 'read',
+    params: IdParams,
+    response: AccountOverview,
+    status: 200,
+  },
+  {
+    ...route('myWork'),
+    summary: "The signed-in user's follow-ups, pipeline, quarterly forecast, accounts and sleeping customers",
+    tag: 'system',
+    access: 'read',
+    response: MyWork,
+    status: 200,
+  },
+  // Graph sync
+  {
+    ...route('getMySync'),
+    summary: "The signed-in user's calendar and contact sync: switches and status",
+    tag: 'sync',
+    access: 'read',
+    response: SyncStatusResponse,
+    status: 200,
+  },
+  {
+    ...route('putMySync'),
+    summary: 'Turn calendar and contact sync on or off for the signed-in user',
+    tag: 'sync',
+    access: 'write',
+    body: MySyncSwitches,
+    response: SyncStatusResponse,
+    status: 200,
+  },
+  {
+    ...route('syncStatus'),
+    summary: 'Sync status per mailbox and resource: your own, or every mailbox for admins',
+    tag: 'sync',
+    access: 'read',
+    response: SyncStatusResponse,
+    status: 200,
+  },
+  {
+    ...route('runSync'),
+    summary: 'Sync now (admins): every enabled mailbox of the tenant, or one user or resource; answers a summary per mailbox',
+    tag: 'sync',
+    access: 'admin',
+    body: SyncRunRequest,
+    response: SyncRunResponse,
+    status: 200,
+  },
+  {
+    ...route('syncConflicts'),
+    summary: 'Contact fields changed on both sides since the last sync, and which side won (admins)',
+    tag: 'sync',
+    access: 'admin',
+    response: SyncConflictList,
+    status: 200,
+  },
+  {
+    ...route('graphNotifications'),
+    summary: 'Microsoft Graph change notifications (validation handshake, clientState checked, answers 202)',
+    tag: 'sync',
+    access: 'public',
+    query: GraphWebhookQuery,
+    body: GraphNotificationBatch,
+    raw: true,
+    status: 202,
+  },
+  {
+    ...route('graphLifecycle'),
+    summary: 'Microsoft Graph lifecycle notifications: reauthorizationRequired, subscriptionRemoved, missed',
+    tag: 'sync',
+    access: 'public',
+    query: GraphWebhookQuery,
+    body: GraphNotificationBatch,
+    raw: true,
+    status: 202,
   },
 ] as const satisfies readonly Endpoint[];
 

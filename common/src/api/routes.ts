@@ -35,6 +35,17 @@ export const routes = {
   updateInteraction: ['PATCH', 'interactions/{id}'],
   recordConsent: ['POST', 'consents'],
   context: ['GET', 'context'],
+  // Teams tabs
+  accountOverview: ['GET', 'accounts/{id}/overview'],
+  myWork: ['GET', 'me/work'],
+  // Graph sync
+  getMySync: ['GET', 'me/sync'],
+  putMySync: ['PUT', 'me/sync'],
+  syncStatus: ['GET', 'sync/status'],
+  runSync: ['POST', 'sync/run'],
+  syncConflicts: ['GET', 'sync/conflicts'],
+  graphNotifications: ['POST', 'graph/notifications'],
+  graphLifecycle: ['POST', 'graph/lifecycle'],
 } as const satisfies Record<string, readonly [HttpMethod, string]>;
 
 export type RouteName = keyof typeof routes;

@@ -11,6 +11,8 @@ export const TeamsOrigin = z
     chatId: z.string().max(500).optional(),
     meetingId: z.string().max(1000).optional(),
     teamId: z.string().max(500).optional(),
+    /** The channel's or meeting's name when Teams tells it, so the timeline can say where a record came from. */
+    name: z.string().max(500).optional(),
   })
   .strict();
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { NonEmptyText, Uuid } from './primitives';
 import { AppRole } from './enums';
+import { GraphSyncSettings } from './sync';
 
 export const Stage = z.object({
   key: z
@@ -23,6 +24,7 @@ export const TenantSettings = z.object({
     .refine((stages) => new Set(stages.map((s) => s.key)).size === stages.length, 'stage keys must be unique'),
   sleepingAfterDays: z.number().int().min(7).max(3650),
   defaultCurrency: z.string().regex(/^[A-Z]{3}$/),
+  graphSync: GraphSyncSettings.default(GraphSyncSettings.parse({})),
 });
 export type TenantSettings = z.infer<typeof TenantSettings>;
 

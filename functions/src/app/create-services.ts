@@ -5,6 +5,7 @@ import type { Config, EntraConfig } from '../config';
 import { createActorResolver } from '../auth/actor-resolver';
 import { createTokenValidator, type TrustedIssuer } from '../auth/token-validator';
 import type { Db } from '../store/db';
+import { createSyncService } from '../sync/sync-service';
 import type { Services } from './services';
 
 /** Entra ID v2: one key set for all tenants, one issuer per tenant. */
@@ -24,5 +25,6 @@ export function createServices(config: Config, db: () => Promise<Db>, extraIssue
     authenticate: createTokenValidator(issuers),
     resolveActor: createActorResolver(),
     version: pkg.version,
+    sync: createSyncService({ db, graph: config.graph, intervalSeconds: config.syncIntervalSeconds, log: (message) => console.warn(message) }),
   };
 }

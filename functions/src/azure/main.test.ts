@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 const functionsDir = fileURLToPath(new URL('../../', import.meta.url));
 
 describe('Azure Functions entry point', () => {
-  it('bundles and registers exactly one HTTP function per catalogue endpoint (so no development routes)', () => {
+  it('bundles and registers exactly one HTTP function per catalogue endpoint (so no development routes) and the timers', () => {
     const dir = mkdtempSync(join(functionsDir, 'dist-test-'));
     try {
       const outfile = join(dir, 'main.js');
@@ -23,7 +23,7 @@ describe('Azure Functions entry point', () => {
       });
       expect(run.status).toBe(0);
       const registered = [...`${run.stdout}${run.stderr}`.matchAll(/register function "([^"]+)"/g)].map((m) => m[1]);
-      expect(registered.sort()).toEqual(endpoints.map((e) => e.name).sort());
+      expect(registered.sort()).toEqual([...endpoints.map((e) => e.name), 'graphSubscriptions', 'graphSync'].sort());
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

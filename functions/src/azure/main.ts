@@ -3,6 +3,7 @@ import funcs from '@azure/functions';
 import { createServices } from '../app/create-services';
 import { loadConfig } from '../config';
 import { buildHttpRoutes } from '../http/routes';
+import { buildTimers, ncrontabEvery } from '../jobs/timers';
 import { migrate } from '../store/migrate';
 import { openPostgres } from '../store/postgres-db';
 import type { Db } from '../store/db';
@@ -26,6 +27,10 @@ const db = (): Promise<Db> => {
   return database;
 };
 
-for (const route of buildHttpRoutes(createServices(config, db))) {
+const services = createServices(config, db);
+for (const route of buildHttpRoutes(services)) {
   app.http(route.name, { methods: [route.method], route: route.route, authLevel: 'anonymous', handler: route.handler });
+}
+for (const timer of buildTimers(config)) {
+  app.timer(timer.name, { schedule: ncrontabEvery(timer.everySeconds), handler: async () => void (await timer.run(services)) });
 }

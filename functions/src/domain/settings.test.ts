@@ -17,8 +17,9 @@ describeEachDatabase('tenant settings', (getDb) => {
   it('replaces the settings with the version read and refuses a stale version without changing anything', async () => {
     const admin = await newAdmin();
     const stages = [{ key: 'only', label: { de: 'Einzig', en: 'Only' }, probability: 40 }];
-    const saved = await replaceSettings(getDb(), admin, { stages, sleepingAfterDays: 30, defaultCurrency: 'CHF' }, 1);
-    expect(saved).toEqual({ stages, sleepingAfterDays: 30, defaultCurrency: 'CHF', etag: '"2"' });
+    const graphSync = { ...defaultSettings.graphSync, connected: true };
+    const saved = await replaceSettings(getDb(), admin, { stages, sleepingAfterDays: 30, defaultCurrency: 'CHF', graphSync }, 1);
+    expect(saved).toEqual({ stages, sleepingAfterDays: 30, defaultCurrency: 'CHF', graphSync, etag: '"2"' });
     expect(await getSettings(getDb(), admin.tenantId)).toEqual(saved);
 
     await domainError(replaceSettings(getDb(), admin, defaultSettings, 1), 'precondition_failed');

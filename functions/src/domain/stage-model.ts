@@ -1,5 +1,5 @@
 // The default sales stage model and the rules that tie stage, probability and status together.
-import type { Stage, TenantSettings } from '@crm/common';
+import { GraphSyncSettings, type Stage, type TenantSettings } from '@crm/common';
 import { invalid } from './errors';
 
 export const defaultStages: Stage[] = [
@@ -10,7 +10,7 @@ export const defaultStages: Stage[] = [
   { key: 'commit', label: { de: 'Abschluss in Sicht', en: 'Commit' }, probability: 90 },
 ];
 
-export const defaultSettings: TenantSettings = { stages: defaultStages, sleepingAfterDays: 90, defaultCurrency: 'EUR' };
+export const defaultSettings: TenantSettings = { stages: defaultStages, sleepingAfterDays: 90, defaultCurrency: 'EUR', graphSync: GraphSyncSettings.parse({}) };
 
 export function stageOf(settings: TenantSettings, key: string): Stage {
   const stage = settings.stages.find((s) => s.key === key);

@@ -6,6 +6,8 @@ import { createServices } from '../app/create-services';
 import { createDevTokenIssuer, DEV_AUDIENCE } from '../auth/dev-token-issuer';
 import { loadConfig } from '../config';
 import { buildHttpRoutes } from '../http/routes';
+import { buildTimers, startTimers } from '../jobs/timers';
+import type { Services } from '../app/services';
 import { seedDemoTenant } from '../seed/seed-demo';
 import { DEMO_USERS } from '@crm/common/demo';
 import { migrate } from '../store/migrate';
@@ -24,6 +26,7 @@ async function main() {
   const applied = await migrate(db);
   const seed = config.seed === 'demo' ? await seedDemoTenant(db) : null;
 
+  let services: Services | undefined;
   const server = await startLocalServer({
     host: config.host,
     port: config.port,
@@ -39,7 +42,8 @@ async function main() {
         audiences: [DEV_AUDIENCE],
         allowedTenants: '*' as const,
       };
-      return { routes: buildHttpRoutes(createServices(config, async () => db, [devIssuer])), issuer };
+      services = createServices(config, async () => db, [devIssuer]);
+      return { routes: buildHttpRoutes(services), issuer };
     },
   });
 
@@ -60,12 +64,21 @@ async function main() {
     `  start page   ${server.url}/`,
     `  Outlook      ${server.url}/addin/`,
     `  Teams        ${server.url}/teams/`,
+    `    account tab  ${server.url}/teams/account.html (pick an account; ?frame=sidePanel for the meeting side panel)`,
+    `    config page  ${server.url}/teams/config.html`,
+    `    My CRM       ${server.url}/teams/personal.html`,
     `  API          ${server.url}/api/health   ${server.url}/api/openapi.json`,
+    `  Graph sync   ${
+      config.graph
+        ? `${config.graph.baseUrl} (timer every ${config.syncTickSeconds} s${config.graph.notificationUrl ? `, notifications to ${config.graph.notificationUrl}` : ', no notifications: GRAPH_NOTIFICATION_URL unset'})`
+        : 'off (set GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET; `npm run fake-graph` shows how to try it offline)'
+    }`,
     `  sign-in      POST ${server.url}/dev/token (development tokens; signed in as ${DEMO_USERS[0]!.displayName} by default)`,
     `  ready in     ${Date.now() - started} ms. Press Ctrl-C to stop.`,
     '',
   ];
   console.log(lines.join('\n'));
+  const stopTimers = startTimers(buildTimers(config), services!, (message) => console.warn(message));
   // A machine-readable line for tests and scripts that start the host on a random port.
   console.log(`listening on ${server.url}`);
 
@@ -74,6 +87,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping; closing the database cleanly...`);
+    await stopTimers();
     await server.close();
     await db.close();
     releaseLock();

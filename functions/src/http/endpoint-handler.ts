@@ -54,7 +54,7 @@ export function endpointHandler(endpoint: Endpoint, implementation: Implementati
       const params = endpoint.params ? validate(endpoint.params, request.params, 'path') : {};
       const query = endpoint.query ? validate(endpoint.query, queryObject(request.url), 'query') : {};
       const version = endpoint.ifMatch ? expectedVersion(request) : 0;
-      const body = endpoint.body ? validate(endpoint.body, await readJsonBody(request), 'body') : undefined;
+      const body = endpoint.body && !endpoint.raw ? validate(endpoint.body, await readJsonBody(request), 'body') : undefined;
       return respond(endpoint, await implementation({ db, actor, params, query, body, version, request, services }));
     } catch (error) {
       return problemFromError(error, context.invocationId, (message, cause) => context.error(message, cause));

@@ -12,17 +12,26 @@ import { replaceSettings } from '../domain/settings';
 import { changeTask, createTask, readTask, removeTask, searchTasks } from '../domain/tasks';
 import type { Created } from '../domain/records';
 import { getSettings } from '../store/tenant-store';
+// Teams tabs
+import { accountOverview } from '../domain/account-overview';
+import { myWork } from '../domain/my-work';
+// Graph sync
+import { graphWebhook, runSyncNow, switchMySync, syncConflicts, syncStatus } from '../domain/sync';
+import { GraphNotificationBatch } from '@crm/common';
+import { readJsonBody, validate } from './request-input';
 import type { Call, Implementation, Reply } from './endpoint-handler';
 
 type Catalogue = (typeof endpoints)[number];
 type EndpointOf<N extends EndpointName> = Extract<Catalogue, { name: N }>;
 type Parsed<E, K extends string> = E extends { [P in K]: infer S extends z.ZodType } ? z.output<S> : undefined;
+/** Raw endpoints read their body themselves. */
+type BodyOf<E> = E extends { raw: true } ? undefined : Parsed<E, 'body'>;
 
 interface TypedCall<N extends EndpointName> extends Omit<Call, 'params' | 'query' | 'body' | 'actor'> {
   actor: EndpointOf<N>['access'] extends 'public' ? null : Actor;
   params: Parsed<EndpointOf<N>, 'params'>;
   query: Parsed<EndpointOf<N>, 'query'>;
-  body: Parsed<EndpointOf<N>, 'body'>;
+  body: BodyOf<EndpointOf<N>>;
 }
 
 type Implementations = { [N in EndpointName]: (call: TypedCall<N>) => Promise<Reply> };
@@ -93,6 +102,24 @@ const table: Implementations = {
   context: async ({ db, actor, query }) => ({
     body: await customerContext(db, actor, query.email, { internetMessageId: query.internetMessageId, conversationId: query.conversationId }),
   }),
+  // Teams tabs
+  accountOverview: async ({ db, actor, params }) => ({ body: await accountOverview(db, actor, params.id) }),
+  myWork: async ({ db, actor }) => ({ body: await myWork(db, actor) }),
+  // Graph sync
+  getMySync: async ({ db, actor, services }) => ({ body: await syncStatus(db, actor, services.sync, false) }),
+  putMySync: async ({ db, actor, services, body }) => ({ body: await switchMySync(db, actor, services.sync, body) }),
+  syncStatus: async ({ db, actor, services }) => ({ body: await syncStatus(db, actor, services.sync, true) }),
+  runSync: async ({ db, actor, services, body }) => ({ body: await runSyncNow(db, actor, services.sync, body) }),
+  syncConflicts: async ({ db, actor }) => ({ body: await syncConflicts(db, actor) }),
+  graphNotifications: (call) => graphWebhookReply(call),
+  graphLifecycle: (call) => graphWebhookReply(call),
 };
+
+/** Graph first proves the URL with ?validationToken=..., expecting it back as text/plain within 10 seconds. */
+async function graphWebhookReply({ query, request, services }: Pick<TypedCall<'graphNotifications'>, 'query' | 'request' | 'services'>): Promise<Reply> {
+  if (query.validationToken !== undefined) return { status: 200, body: query.validationToken, headers: { 'content-type': 'text/plain; charset=utf-8' } };
+  await graphWebhook(services.sync, validate(GraphNotificationBatch, await readJsonBody(request), 'body'));
+  return { status: 202 };
+}
 
 export const implementationOf = (name: EndpointName): Implementation => table[name] as unknown as Implementation;

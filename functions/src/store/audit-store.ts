@@ -4,7 +4,7 @@ import { prepared, type Queryable } from './db';
 export interface AuditEntry {
   tenantId: string;
   actorId: string | null;
-  action: 'create' | 'update' | 'delete' | 'log' | 'log-again' | 'consent' | 'settings';
+  action: 'create' | 'update' | 'delete' | 'log' | 'log-again' | 'consent' | 'settings' | 'sync';
   entity: string;
   entityId: string | null;
   changedFields?: readonly string[];

@@ -2,12 +2,10 @@
 import { Field, Input, MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { Contact } from '@crm/common';
-import { ApiError, ErrorNotice } from '@crm/common/web';
+import { ApiError, ErrorNotice, FormActions, useSubmit } from '@crm/common/web';
 import { useServices } from '../services';
 import { usePaneStyles } from '../styles';
 import { useT } from '../texts';
-import { FormActions } from './FormActions';
-import { useSubmit } from './use-submit';
 
 /** "Lena Vogt" -> Lena / Vogt; "Vogt, Lena" -> Lena / Vogt; an address alone -> its local part as the last name. */
 export function splitName(displayName: string, email: string): { firstName: string; lastName: string } {

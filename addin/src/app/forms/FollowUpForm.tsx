@@ -2,24 +2,10 @@
 import { Field, Input } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Task } from '@crm/common';
-import { ErrorNotice } from '@crm/common/web';
+import { defaultDueDate, ErrorNotice, FormActions, useSubmit } from '@crm/common/web';
 import { useServices } from '../services';
 import { usePaneStyles } from '../styles';
 import { useT } from '../texts';
-import { FormActions } from './FormActions';
-import { useSubmit } from './use-submit';
-
-/** Three working days ahead: a follow-up due on a Saturday would be overdue before anyone sees it. */
-export function defaultDueDate(from = new Date()): string {
-  const date = new Date(from);
-  let added = 0;
-  while (added < 3) {
-    date.setDate(date.getDate() + 1);
-    if (date.getDay() !== 0 && date.getDay() !== 6) added += 1;
-  }
-  // The user's calendar day, not UTC's: toISOString would shift it for anyone east of Greenwich.
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-}
 
 export interface FollowUpFormProps {
   subject: string;

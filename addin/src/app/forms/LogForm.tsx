@@ -2,13 +2,11 @@
 import { Field, Select, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { AccountContext, Interaction } from '@crm/common';
-import { ErrorNotice } from '@crm/common/web';
+import { ErrorNotice, FormActions, useSubmit } from '@crm/common/web';
 import type { MailItem } from '../../host/mail-host';
 import { useServices } from '../services';
 import { usePaneStyles } from '../styles';
 import { useT } from '../texts';
-import { FormActions } from './FormActions';
-import { useSubmit } from './use-submit';
 
 export interface LogFormProps {
   item: MailItem;

@@ -2,13 +2,10 @@
 import { Field, Input, Select } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Opportunity } from '@crm/common';
-import { ErrorNotice } from '@crm/common/web';
+import { ErrorNotice, FormActions, useStages, useSubmit } from '@crm/common/web';
 import { useServices } from '../services';
 import { usePaneStyles } from '../styles';
 import { useT } from '../texts';
-import { useStages } from '../use-stage-labels';
-import { FormActions } from './FormActions';
-import { useSubmit } from './use-submit';
 
 export interface OpportunityFormProps {
   subject: string;
@@ -22,7 +19,7 @@ export default function OpportunityForm({ subject, accountId, contactIds, onCrea
   const styles = usePaneStyles();
   const { t, language } = useT();
   const { api } = useServices();
-  const stages = useStages();
+  const stages = useStages(api);
   const [name, setName] = useState(subject.slice(0, 200));
   const [amount, setAmount] = useState('');
   const [stage, setStage] = useState('');

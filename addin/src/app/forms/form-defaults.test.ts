@@ -1,7 +1,7 @@
 // Prefilled values of the pane's forms: names from display names, follow-ups due on working days.
 import { describe, expect, it } from 'vitest';
 import { splitName } from './AddContactForm';
-import { defaultDueDate } from './FollowUpForm';
+import { defaultDueDate } from '@crm/common/web';
 
 describe('form defaults', () => {
   it('splits display names the way people write them', () => {

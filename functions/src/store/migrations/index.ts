@@ -1,9 +1,13 @@
 // Ordered list of migrations; the id is recorded in schema_migrations once applied.
 import { sql as initialSchema } from './0001-initial-schema';
+import { sql as graphSync } from './0003-graph-sync';
 
 export interface Migration {
   id: string;
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [{ id: '0001-initial-schema', sql: initialSchema }];
+export const migrations: readonly Migration[] = [
+  { id: '0001-initial-schema', sql: initialSchema },
+  { id: '0003-graph-sync', sql: graphSync },
+];

@@ -1,13 +1,11 @@
-// A value fetched once per pane session (per API client), e.g. the stage model or the user's id.
+// A value fetched once per session (per API client), e.g. the stage model or the user's id.
 import { useEffect, useState } from 'react';
-import type { ApiClient } from '@crm/common/web';
-import { useServices } from './services';
+import type { ApiClient } from '../api/api-client';
 
-// Keyed by client, so a new session (another user in the preview) asks again.
+// Keyed by client, so a new session (another user in a preview) asks again.
 const cache = new WeakMap<ApiClient, Map<string, Promise<unknown>>>();
 
-export function useSessionValue<T>(name: string, load: (api: ApiClient) => Promise<T>, enabled = true): T | null {
-  const { api } = useServices();
+export function useSessionValue<T>(api: ApiClient, name: string, load: (api: ApiClient) => Promise<T>, enabled = true): T | null {
   const [value, setValue] = useState<T | null>(null);
   useEffect(() => {
     if (!enabled) return;

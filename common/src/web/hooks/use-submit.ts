@@ -1,4 +1,4 @@
-// Submit state of a pane form: busy while saving, the error if it failed, and one client id per form so a retry never duplicates.
+// Submit state of a form: busy while saving, the error if it failed, and one client id per form so a retry never duplicates.
 import { useRef, useState } from 'react';
 
 export function useSubmit<T>(action: (clientId: string) => Promise<T>, onDone: (result: T) => void) {

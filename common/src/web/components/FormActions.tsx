@@ -1,11 +1,14 @@
-// Save and cancel for every pane form, with the save button showing progress.
-import { Button, Spinner } from '@fluentui/react-components';
-import { usePaneStyles } from '../styles';
-import { useT } from '../texts';
+// Save and cancel for every form of both front-ends, with the save button showing progress.
+import { Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { useI18n } from '../i18n/i18n';
+
+const useStyles = makeStyles({
+  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
+});
 
 export function FormActions({ busy, submitLabel, onCancel }: { busy: boolean; submitLabel: string; onCancel: () => void }) {
-  const styles = usePaneStyles();
-  const { t } = useT();
+  const styles = useStyles();
+  const { t } = useI18n();
   return (
     <div className={styles.row}>
       <Button type="submit" appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>

@@ -1,0 +1,58 @@
+// Open opportunities by stage of the tenant's model, with amount and weighted value per stage and per deal.
+import { Text } from '@fluentui/react-components';
+import { memo } from 'react';
+import type { StageGroup } from '@crm/common';
+import { useTabStyles } from './styles';
+import { useT } from './texts';
+
+export interface StageGroupsProps {
+  groups: readonly StageGroup[];
+  headingId: string;
+  heading: string;
+  /** In "my pipeline" deals of many accounts mix, so each names its account. */
+  withAccount?: boolean;
+}
+
+export const StageGroups = memo(function StageGroups({ groups, headingId, heading, withAccount = false }: StageGroupsProps) {
+  const styles = useTabStyles();
+  const { t, money, language, date } = useT();
+  return (
+    <section className={styles.card} aria-labelledby={headingId} data-testid={headingId}>
+      <h2 id={headingId} className={styles.subheading}>
+        {heading}
+      </h2>
+      {groups.length === 0 ? <Text className={styles.muted}>{t('pipeline.none')}</Text> : null}
+      <ul className={styles.list}>
+        {groups.map((group) => (
+          <li key={group.stage.key} className={styles.item} data-stage={group.stage.key}>
+            <div className={styles.spread}>
+              <Text weight="semibold">
+                {t('pipeline.stage', { stage: group.stage.label[language], probability: group.stage.probability, count: group.count })}
+              </Text>
+              <Text>
+                {t('pipeline.amounts', {
+                  amount: money(group.amount, group.opportunities[0]?.currency ?? 'EUR'),
+                  weighted: money(group.weightedAmount, group.opportunities[0]?.currency ?? 'EUR'),
+                })}
+              </Text>
+            </div>
+            <ul className={styles.list}>
+              {group.opportunities.map((o) => (
+                <li key={o.id} className={styles.spread}>
+                  <Text size={200} className={styles.clip} title={o.name}>
+                    {o.name}
+                    {withAccount && o.accountName ? ` · ${o.accountName}` : ''}
+                  </Text>
+                  <Text size={200} className={styles.muted}>
+                    {money(o.amount, o.currency)} · {money(o.weightedAmount, o.currency)}
+                    {o.expectedCloseDate ? ` · ${t('account.closes', { date: date(o.expectedCloseDate) })}` : ''}
+                  </Text>
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+});

@@ -1,0 +1,24 @@
+// Wraps a tab in Teams' theme (live) and language and hands it the services; shared by Teams and the standalone pages.
+import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState, type ReactNode } from 'react';
+import { I18nProvider, languageOf, themeFor, useCreateI18n, type ThemeKind } from '@crm/common/web';
+import { ServicesProvider, type TabServices } from './services';
+import { tabTexts } from './texts';
+
+const useStyles = makeStyles({
+  root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
+});
+
+export function TabShell({ services, children }: { services: TabServices; children: ReactNode }) {
+  const styles = useStyles();
+  const [theme, setTheme] = useState<ThemeKind>(services.host.theme);
+  useEffect(() => services.host.onThemeChanged(setTheme), [services.host]);
+  const i18n = useCreateI18n(languageOf(services.host.locale), tabTexts);
+  return (
+    <FluentProvider theme={themeFor(theme, 'teams')} lang={i18n.language} data-theme={theme} className={styles.root}>
+      <I18nProvider i18n={i18n}>
+        <ServicesProvider services={services}>{children}</ServicesProvider>
+      </I18nProvider>
+    </FluentProvider>
+  );
+}

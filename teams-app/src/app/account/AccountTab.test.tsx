@@ -1,0 +1,182 @@
+// The account tab as the team sees it: the 360 overview, the windowed timeline, logging, resolving, follow-ups, layout, theme, errors.
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Interaction } from '@crm/common';
+import { ApiError } from '@crm/common/web';
+import { TabShell } from '../TabShell';
+import { fakeApi, fakeHost, interaction, overview, type FakeHost } from '../test-fixtures';
+import { AccountTab } from './AccountTab';
+
+const ACCOUNT = 'a1';
+
+function timelineAnswer(total: number, extra: Interaction[] = []) {
+  const all = [
+    ...extra,
+    ...Array.from({ length: total }, (_, i) =>
+      interaction({ id: `i-${i}`, subject: `Eintrag ${i}`, occurredAt: new Date(Date.UTC(2026, 10, 20) - i * 3_600_000).toISOString() }),
+    ),
+  ];
+  return (args: { query?: Record<string, unknown> }) => {
+    const start = Number(args.query?.cursor ?? 0);
+    const limit = Number(args.query?.limit ?? 50);
+    const page = all.slice(start, start + limit);
+    return { items: page, nextCursor: start + limit < all.length ? String(start + limit) : null };
+  };
+}
+
+function renderTab(answers: Parameters<typeof fakeApi>[0], host: FakeHost = fakeHost()) {
+  const api = fakeApi({ accountOverview: () => overview(ACCOUNT), accountTimeline: timelineAnswer(3), ...answers });
+  render(
+    <TabShell services={{ api: api.client, host }}>
+      <AccountTab accountId={ACCOUNT} />
+    </TabShell>,
+  );
+  return { api, host };
+}
+const ready = () => waitFor(() => expect(document.querySelector(`[data-ready-key="${ACCOUNT}"]`)).not.toBeNull());
+const rows = () => [...document.querySelectorAll('[data-interaction-id]')].map((row) => row.getAttribute('data-interaction-id'));
+
+afterEach(cleanup);
+
+describe('account tab', () => {
+  it('shows header, key figures, contacts with role and consent, pipeline, follow-ups and complaints with age', async () => {
+    renderTab({});
+    await ready();
+    expect(screen.getByRole('heading', { name: 'Hoffmann Antriebstechnik GmbH', level: 1 })).toBeTruthy();
+    expect(screen.getByText(/Industry: Maschinenbau · Segment: Mittelstand · Owner: Anna Becker/)).toBeTruthy();
+    const figures = document.querySelector('dl[aria-label="Key figures"]')!;
+    expect(figures.textContent).toContain('€480,000');
+    expect(figures.textContent).toContain('€360,000');
+    expect(figures.textContent).toContain('27 Nov 2026');
+    expect(screen.getByText('Decision maker')).toBeTruthy();
+    expect(screen.getByText('Email consent given')).toBeTruthy();
+    expect(screen.getByText('Negotiation (75 %): 1')).toBeTruthy();
+    expect(within(screen.getByTestId('complaints')).getByText(/open for 6 days/)).toBeTruthy();
+    expect(within(screen.getByTestId('follow-ups')).getByText(/overdue since 1 Jan 2020/)).toBeTruthy();
+    await waitFor(() => expect(rows()).toEqual(['i-0', 'i-1', 'i-2']));
+  });
+
+  it('keeps only a window of a long timeline in the DOM and loads the next page when scrolled near its end', async () => {
+    const { api } = renderTab({ accountTimeline: timelineAnswer(5_000) });
+    await ready();
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+    expect(api.calls.filter((c) => c.name === 'accountTimeline')).toHaveLength(1);
+    expect(rows().length).toBeLessThan(30);
+    const viewport = screen.getByTestId('virtual-list');
+    viewport.scrollTop = 50 * 76 - 620;
+    fireEvent.scroll(viewport);
+    await waitFor(() => expect(api.calls.filter((c) => c.name === 'accountTimeline')).toHaveLength(2));
+    expect(api.calls.at(-1)!.args.query).toMatchObject({ cursor: '50', limit: 50 });
+    await waitFor(() => expect(screen.getByText('100 shown')).toBeTruthy());
+    expect(rows().length).toBeLessThan(30);
+  });
+
+  it('filters the timeline by type and person through the API', async () => {
+    const { api } = renderTab({});
+    await ready();
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    fireEvent.change(screen.getByLabelText('Type'), { target: { value: 'complaint' } });
+    await waitFor(() => expect(api.calls.at(-1)).toMatchObject({ name: 'accountTimeline', args: { query: { type: ['complaint'] } } }));
+    fireEvent.change(screen.getByLabelText('Person'), { target: { value: 'c1' } });
+    await waitFor(() => expect(api.calls.at(-1)).toMatchObject({ name: 'accountTimeline', args: { query: { type: ['complaint'], contactId: 'c1' } } }));
+  });
+
+  it('logs a note with the Teams channel it came from and shows it at the top of the timeline, rendering HTML as text', async () => {
+    const evil = '<img src=x onerror=alert(1)><b>bold</b>';
+    const { api } = renderTab({
+      logInteraction: (args) =>
+        interaction({
+          id: 'new',
+          subject: String(args.body!.subject),
+          summary: String(args.body!.summary),
+          teamsOrigin: args.body!.teamsOrigin as Interaction['teamsOrigin'],
+        }),
+    });
+    await ready();
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    fireEvent.click(screen.getByRole('button', { name: 'Log note, call or meeting' }));
+    const form = screen.getByRole('form', { name: 'Log to Hoffmann Antriebstechnik GmbH' });
+    fireEvent.change(within(form).getByLabelText(/Subject/), { target: { value: 'Besuch vor Ort' } });
+    fireEvent.change(within(form).getByLabelText('Note'), { target: { value: evil } });
+    fireEvent.click(within(form).getByLabelText('Julia Hoffmann'));
+    fireEvent.submit(form);
+    await waitFor(() => expect(rows()[0]).toBe('new'));
+    expect(api.calls.find((c) => c.name === 'logInteraction')!.args.body).toMatchObject({
+      type: 'note',
+      subject: 'Besuch vor Ort',
+      summary: evil,
+      source: 'teams',
+      accountIds: [ACCOUNT],
+      contactIds: ['c1'],
+      teamsOrigin: { channelId: '19:abc@thread.tacv2', teamId: 'team-1', name: 'Vertrieb Süd' },
+    });
+    const row = document.querySelector('[data-interaction-id="new"]')!;
+    expect(row.textContent).toContain(evil);
+    expect(row.textContent).toContain('from Teams: Vertrieb Süd');
+    expect(document.querySelector('main img, main b')).toBeNull();
+    expect(screen.getByRole('status').textContent).toBe('Logged.');
+  });
+
+  it('resolves a complaint with a resolution text, guarded by the version just read', async () => {
+    const { api } = renderTab({
+      getInteraction: () => interaction({ id: 'k1', subject: 'Lagerschaden', type: 'complaint', status: 'open', etag: '"4"' }),
+      updateInteraction: (args) =>
+        interaction({ id: 'k1', subject: 'Lagerschaden', type: 'complaint', status: 'resolved', resolution: String(args.body!.resolution) }),
+    });
+    await ready();
+    fireEvent.click(screen.getByRole('button', { name: 'Resolve complaint: Lagerschaden' }));
+    const form = screen.getByRole('form', { name: 'Resolve complaint: Lagerschaden' });
+    fireEvent.change(within(form).getByLabelText(/Resolution/), { target: { value: 'Zwei Getriebe ersetzt' } });
+    fireEvent.submit(form);
+    await waitFor(() => expect(api.calls.some((c) => c.name === 'updateInteraction')).toBe(true));
+    expect(api.calls.find((c) => c.name === 'updateInteraction')!.args).toMatchObject({
+      params: { id: 'k1' },
+      body: { status: 'resolved', resolution: 'Zwei Getriebe ersetzt' },
+      ifMatch: '"4"',
+    });
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Complaint resolved.'));
+    expect(api.calls.filter((c) => c.name === 'accountOverview')).toHaveLength(2);
+  });
+
+  it('creates a follow-up and completes one', async () => {
+    const { api } = renderTab({ createTask: (args) => ({ ...args.body, etag: '"1"' }), updateTask: (args) => ({ status: args.body!.status, etag: '"2"' }) });
+    await ready();
+    fireEvent.click(screen.getByRole('button', { name: 'Done: Angebot nachfassen' }));
+    await waitFor(() => expect(api.calls.find((c) => c.name === 'updateTask')?.args).toMatchObject({ body: { status: 'done' }, ifMatch: '"1"' }));
+    fireEvent.click(screen.getByRole('button', { name: 'New follow-up' }));
+    const form = screen.getByRole('form', { name: 'New follow-up' });
+    fireEvent.change(within(form).getByLabelText(/Title/), { target: { value: 'Rückruf Einkauf' } });
+    fireEvent.submit(form);
+    await waitFor(() =>
+      expect(api.calls.find((c) => c.name === 'createTask')?.args.body).toMatchObject({ title: 'Rückruf Einkauf', accountId: ACCOUNT, kind: 'follow_up' }),
+    );
+  });
+
+  it('uses a compact one-column layout in a meeting side panel', async () => {
+    renderTab({}, fakeHost({ frame: 'sidePanel', origin: { meetingId: 'm1' } }));
+    await ready();
+    expect(document.querySelector('main')!.getAttribute('data-layout')).toBe('compact');
+    expect(document.querySelector('[data-figure="interactions"]')).toBeNull();
+  });
+
+  it('follows the Teams theme live and speaks German in a German Teams', async () => {
+    const host = fakeHost({ locale: 'de-DE' });
+    renderTab({}, host);
+    await ready();
+    expect(screen.getByText('Offene Reklamationen')).toBeTruthy();
+    expect(document.querySelector('[data-theme]')!.getAttribute('data-theme')).toBe('light');
+    act(() => host.setTheme('dark'));
+    expect(document.querySelector('[data-theme]')!.getAttribute('data-theme')).toBe('dark');
+    act(() => host.setTheme('contrast'));
+    expect(document.querySelector('[data-theme]')!.getAttribute('data-theme')).toBe('contrast');
+  });
+
+  it('explains an unreachable API and a missing role instead of a blank tab', async () => {
+    let failure: Error = new ApiError('offline', 0, null);
+    renderTab({ accountOverview: () => failure, accountTimeline: () => ({ items: [], nextCursor: null }) });
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/cannot be reached/));
+    failure = new ApiError('forbidden', 403, { type: 't', title: 'Forbidden', status: 403, detail: 'no CRM role is assigned to this user' });
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/no access.*no CRM role is assigned/));
+  });
+});

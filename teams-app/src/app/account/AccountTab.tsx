@@ -1,0 +1,103 @@
+// The account tab: the whole relationship at a glance, and logging what the team learns, in a channel, chat or meeting.
+import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { useCallback, useMemo, useState } from 'react';
+import type { Interaction } from '@crm/common';
+import { ErrorNotice } from '@crm/common/web';
+import { StageGroups } from '../StageGroups';
+import { useServices } from '../services';
+import { useTabStyles } from '../styles';
+import { useT } from '../texts';
+import { useLoad } from '../use-load';
+import { AccountHeader } from './AccountHeader';
+import { Complaints } from './Complaints';
+import { ContactsSection } from './ContactsSection';
+import { FollowUps } from './FollowUps';
+import { LogForm } from './LogForm';
+import { Timeline } from './Timeline';
+import { useTimeline, type TimelineFilter } from './use-timeline';
+
+export function AccountTab({ accountId }: { accountId: string }) {
+  const styles = useTabStyles();
+  const { t } = useT();
+  const { api, host } = useServices();
+  const compact = host.frame === 'sidePanel';
+  const overview = useLoad(async (signal) => (await api('accountOverview', { params: { id: accountId }, signal })).data, accountId);
+  const [filter, setFilter] = useState<TimelineFilter>({ type: '', contactId: '' });
+  const timeline = useTimeline(accountId, filter);
+  const [logging, setLogging] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const data = overview.data;
+
+  const { prepend } = timeline;
+  const { reload } = overview;
+  // Stable props, so a timeline page arriving re-renders the timeline and not every (memoised) section beside it.
+  const contacts = useMemo(() => data?.contacts.map((c) => c.contact) ?? [], [data]);
+  const opportunities = useMemo(() => data?.pipeline.flatMap((g) => g.opportunities) ?? [], [data]);
+  const changed = useCallback(
+    (interaction: Interaction, message: string) => {
+      prepend(interaction);
+      setNotice(message);
+      reload();
+    },
+    [prepend, reload],
+  );
+  const resolved = useCallback((interaction: Interaction) => changed(interaction, t('complaints.resolved')), [changed, t]);
+
+  // The key of the account on screen, set once its overview is shown: the benchmark and browser tests wait for it.
+  const readyKey = data && data.account.id === accountId ? accountId : undefined;
+
+  return (
+    <main
+      className={compact ? `${styles.page} ${styles.compact}` : styles.page}
+      data-ready-key={readyKey}
+      aria-busy={overview.status === 'loading'}
+      data-layout={compact ? 'compact' : 'wide'}
+    >
+      {overview.status === 'error' ? <ErrorNotice error={overview.error} onRetry={overview.reload} /> : null}
+      {!data && overview.status === 'loading' ? <Spinner label={t('tab.loading')} /> : null}
+      {data ? (
+        <>
+          <AccountHeader overview={data} compact={compact} />
+          {notice ? (
+            <MessageBar intent="success" role="status">
+              <MessageBarBody>{notice}</MessageBarBody>
+            </MessageBar>
+          ) : null}
+          {logging ? (
+            <section className={styles.card}>
+              <LogForm
+                accountId={accountId}
+                accountName={data.account.name}
+                contacts={contacts}
+                opportunities={opportunities}
+                onLogged={(interaction) => {
+                  setLogging(false);
+                  changed(interaction, t('log.done'));
+                }}
+                onCancel={() => setLogging(false)}
+              />
+            </section>
+          ) : (
+            <div className={styles.row}>
+              <Button appearance="primary" onClick={() => (setLogging(true), setNotice(null))}>
+                {t('log.button')}
+              </Button>
+            </div>
+          )}
+          <div className={compact ? styles.stack : styles.columns}>
+            <div className={styles.stack}>
+              {compact ? <Complaints complaints={data.openComplaints} onResolved={resolved} /> : null}
+              <Timeline contacts={contacts} height={compact ? 380 : 620} filter={filter} onFilter={setFilter} timeline={timeline} />
+            </div>
+            <div className={styles.stack}>
+              {!compact ? <Complaints complaints={data.openComplaints} onResolved={resolved} /> : null}
+              <FollowUps accountId={accountId} tasks={data.openTasks} contacts={contacts} onChanged={reload} />
+              <ContactsSection contacts={data.contacts} />
+              <StageGroups groups={data.pipeline} headingId="pipeline-heading" heading={t('pipeline.heading')} />
+            </div>
+          </div>
+        </>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,81 @@
+// Open complaints with their age; resolving one records the resolution text and closes it for everyone.
+import { Button, Field, Text, Textarea } from '@fluentui/react-components';
+import { memo, useState } from 'react';
+import type { AgedComplaint, Interaction } from '@crm/common';
+import { ErrorNotice, FormActions, useSubmit } from '@crm/common/web';
+import { useServices } from '../services';
+import { useTabStyles } from '../styles';
+import { useT } from '../texts';
+
+function ResolveForm({ complaint, onResolved, onCancel }: { complaint: AgedComplaint; onResolved: (i: Interaction) => void; onCancel: () => void }) {
+  const styles = useTabStyles();
+  const { t } = useT();
+  const { api } = useServices();
+  const [resolution, setResolution] = useState('');
+  const { busy, error, submit } = useSubmit(async () => {
+    // The summary in the overview carries no version; the current one guards against resolving over a colleague's change.
+    const current = await api('getInteraction', { params: { id: complaint.id } });
+    return (await api('updateInteraction', { params: { id: complaint.id }, body: { status: 'resolved', resolution }, ifMatch: current.data.etag })).data;
+  }, onResolved);
+  return (
+    <form
+      className={styles.form}
+      aria-label={t('complaints.resolveLabel', { subject: complaint.subject })}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <Field label={t('complaints.resolution')} required>
+        <Textarea value={resolution} onChange={(_e, d) => setResolution(d.value)} maxLength={5000} required autoFocus resize="vertical" />
+      </Field>
+      {error ? <ErrorNotice error={error} /> : null}
+      <FormActions busy={busy} submitLabel={t('complaints.resolve')} onCancel={onCancel} />
+    </form>
+  );
+}
+
+export const Complaints = memo(function Complaints({ complaints, onResolved }: { complaints: readonly AgedComplaint[]; onResolved: (i: Interaction) => void }) {
+  const styles = useTabStyles();
+  const { t, date } = useT();
+  const [resolving, setResolving] = useState<string | null>(null);
+  return (
+    <section className={styles.card} aria-labelledby="complaints-heading" data-testid="complaints">
+      <h2 id="complaints-heading" className={styles.subheading}>
+        {t('complaints.heading')}
+      </h2>
+      {complaints.length === 0 ? <Text className={styles.muted}>{t('complaints.none')}</Text> : null}
+      <ul className={styles.list}>
+        {complaints.map((complaint) => (
+          <li key={complaint.id} className={styles.item} data-complaint-id={complaint.id}>
+            <div className={styles.spread}>
+              <div className={styles.item}>
+                <Text weight="semibold" className={styles.clip} title={complaint.subject}>
+                  {complaint.subject}
+                </Text>
+                <Text size={200} className={complaint.ageDays > 14 ? styles.danger : styles.muted}>
+                  {date(complaint.occurredAt)} · {t('account.openSince', { days: complaint.ageDays })}
+                </Text>
+              </div>
+              {resolving !== complaint.id ? (
+                <Button size="small" onClick={() => setResolving(complaint.id)} aria-label={t('complaints.resolveLabel', { subject: complaint.subject })}>
+                  {t('complaints.resolve')}
+                </Button>
+              ) : null}
+            </div>
+            {resolving === complaint.id ? (
+              <ResolveForm
+                complaint={complaint}
+                onResolved={(i) => {
+                  setResolving(null);
+                  onResolved(i);
+                }}
+                onCancel={() => setResolving(null)}
+              />
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+});

@@ -1,0 +1,118 @@
+// Open follow-ups of the account: mark one done, or add a new one for the team.
+import { Button, Field, Input, Select, Text } from '@fluentui/react-components';
+import { memo, useState } from 'react';
+import type { Contact, Task } from '@crm/common';
+import { defaultDueDate, ErrorNotice, FormActions, localDay, useSubmit } from '@crm/common/web';
+import { useServices } from '../services';
+import { useTabStyles } from '../styles';
+import { useT } from '../texts';
+
+function NewFollowUp({ accountId, contacts, onDone, onCancel }: { accountId: string; contacts: readonly Contact[]; onDone: () => void; onCancel: () => void }) {
+  const styles = useTabStyles();
+  const { t } = useT();
+  const { api } = useServices();
+  const [title, setTitle] = useState('');
+  const [dueDate, setDueDate] = useState(defaultDueDate());
+  const [contactId, setContactId] = useState('');
+  const { busy, error, submit } = useSubmit(
+    async (id) => (await api('createTask', { body: { id, kind: 'follow_up', title, dueDate, accountId, contactId: contactId || null } })).data,
+    onDone,
+  );
+  return (
+    <form
+      className={styles.form}
+      aria-label={t('followUps.new')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <Field label={t('followUps.title')} required>
+        <Input value={title} onChange={(_e, d) => setTitle(d.value)} maxLength={300} required autoFocus />
+      </Field>
+      <Field label={t('followUps.due')} required>
+        <Input type="date" value={dueDate} onChange={(_e, d) => setDueDate(d.value)} required />
+      </Field>
+      <Field label={t('followUps.contact')}>
+        <Select value={contactId} onChange={(_e, d) => setContactId(d.value)}>
+          <option value="">{t('followUps.noContact')}</option>
+          {contacts.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.displayName}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {error ? <ErrorNotice error={error} /> : null}
+      <FormActions busy={busy} submitLabel={t('common.save')} onCancel={onCancel} />
+    </form>
+  );
+}
+
+export const FollowUps = memo(function FollowUps({
+  accountId,
+  tasks,
+  contacts,
+  onChanged,
+}: {
+  accountId: string;
+  tasks: readonly Task[];
+  contacts: readonly Contact[];
+  onChanged: () => void;
+}) {
+  const styles = useTabStyles();
+  const { t, date } = useT();
+  const { api } = useServices();
+  const [adding, setAdding] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const today = localDay(new Date());
+  const complete = async (task: Task) => {
+    setError(null);
+    try {
+      await api('updateTask', { params: { id: task.id }, body: { status: 'done' }, ifMatch: task.etag });
+      onChanged();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <section className={styles.card} aria-labelledby="follow-ups-heading" data-testid="follow-ups">
+      <div className={styles.spread}>
+        <h2 id="follow-ups-heading" className={styles.subheading}>
+          {t('followUps.heading')}
+        </h2>
+        {!adding ? <Button onClick={() => setAdding(true)}>{t('followUps.new')}</Button> : null}
+      </div>
+      {adding ? (
+        <NewFollowUp
+          accountId={accountId}
+          contacts={contacts}
+          onDone={() => {
+            setAdding(false);
+            onChanged();
+          }}
+          onCancel={() => setAdding(false)}
+        />
+      ) : null}
+      {tasks.length === 0 ? <Text className={styles.muted}>{t('followUps.none')}</Text> : null}
+      <ul className={styles.list}>
+        {tasks.map((task) => (
+          <li key={task.id} className={styles.spread} data-task-id={task.id}>
+            <div className={styles.item}>
+              <Text className={styles.clip} title={task.title}>
+                {task.title}
+              </Text>
+              <Text size={200} className={task.dueDate < today ? styles.danger : styles.muted}>
+                {task.dueDate < today ? t('account.overdue', { date: date(task.dueDate) }) : t('account.due', { date: date(task.dueDate) })}
+              </Text>
+            </div>
+            <Button size="small" onClick={() => void complete(task)} aria-label={t('followUps.complete', { title: task.title })}>
+              {t('followUps.done')}
+            </Button>
+          </li>
+        ))}
+      </ul>
+      {error ? <ErrorNotice error={error} onRetry={onChanged} /> : null}
+    </section>
+  );
+});

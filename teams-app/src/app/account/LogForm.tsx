@@ -1,0 +1,101 @@
+// Logs a note, call, meeting outcome or complaint to the account, optionally for people and a deal, remembering the Teams origin.
+import { Checkbox, Field, Input, Select, Textarea } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Contact, Interaction, Opportunity } from '@crm/common';
+import { ErrorNotice, FormActions, useSubmit } from '@crm/common/web';
+import { useServices } from '../services';
+import { useTabStyles } from '../styles';
+import { useT } from '../texts';
+
+const KINDS = ['note', 'call', 'meeting', 'complaint'] as const;
+type Kind = (typeof KINDS)[number];
+
+export interface LogFormProps {
+  accountId: string;
+  accountName: string;
+  contacts: readonly Contact[];
+  opportunities: readonly Opportunity[];
+  onLogged: (interaction: Interaction) => void;
+  onCancel: () => void;
+}
+
+export function LogForm({ accountId, accountName, contacts, opportunities, onLogged, onCancel }: LogFormProps) {
+  const styles = useTabStyles();
+  const { t } = useT();
+  const { api, host } = useServices();
+  const [type, setType] = useState<Kind>('note');
+  const [subject, setSubject] = useState('');
+  const [text, setText] = useState('');
+  const [contactIds, setContactIds] = useState<string[]>([]);
+  const [opportunityId, setOpportunityId] = useState('');
+  const { busy, error, submit } = useSubmit(
+    async (id) =>
+      (
+        await api('logInteraction', {
+          body: {
+            id,
+            type,
+            direction: type === 'complaint' ? 'inbound' : null,
+            occurredAt: new Date().toISOString(),
+            subject,
+            summary: text.trim() || null,
+            source: 'teams',
+            accountIds: [accountId],
+            contactIds,
+            opportunityIds: opportunityId ? [opportunityId] : [],
+            ...(host.origin ? { teamsOrigin: host.origin } : {}),
+          },
+        })
+      ).data,
+    onLogged,
+  );
+  const toggle = (id: string, on: boolean) => setContactIds((ids) => (on ? [...ids, id] : ids.filter((x) => x !== id)));
+  return (
+    <form
+      className={styles.form}
+      aria-label={t('log.heading', { name: accountName })}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <Field label={t('log.type')}>
+        <Select value={type} onChange={(_e, d) => setType(d.value as Kind)}>
+          {KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {kind === 'meeting' ? t('log.meetingOutcome') : t(`type.${kind}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t('log.subject')} required>
+        <Input value={subject} onChange={(_e, d) => setSubject(d.value)} maxLength={1000} required autoFocus />
+      </Field>
+      <Field label={t('log.text')}>
+        <Textarea value={text} onChange={(_e, d) => setText(d.value)} maxLength={20_000} resize="vertical" />
+      </Field>
+      {contacts.length > 0 ? (
+        <fieldset className={styles.row} style={{ border: 0, padding: 0, margin: 0 }}>
+          <legend>{t('log.contacts')}</legend>
+          {contacts.map((c) => (
+            <Checkbox key={c.id} label={c.displayName} checked={contactIds.includes(c.id)} onChange={(_e, d) => toggle(c.id, d.checked === true)} />
+          ))}
+        </fieldset>
+      ) : null}
+      {opportunities.length > 0 ? (
+        <Field label={t('log.opportunity')}>
+          <Select value={opportunityId} onChange={(_e, d) => setOpportunityId(d.value)}>
+            <option value="">{t('log.noOpportunity')}</option>
+            {opportunities.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : null}
+      {error ? <ErrorNotice error={error} /> : null}
+      <FormActions busy={busy} submitLabel={t('log.submit')} onCancel={onCancel} />
+    </form>
+  );
+}

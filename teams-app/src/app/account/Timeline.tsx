@@ -1,0 +1,119 @@
+// All interactions of the account, newest first, filterable by type and person; windowed so thousands stay smooth.
+import { Caption1, Field, Select, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { InteractionType, type Contact, type Interaction } from '@crm/common';
+import { ErrorNotice } from '@crm/common/web';
+import { useTabStyles } from '../styles';
+import { useT } from '../texts';
+import { useTimeline, type TimelineFilter } from './use-timeline';
+import { VirtualList } from './VirtualList';
+
+export const TIMELINE_ROW_HEIGHT = 76;
+
+const useStyles = makeStyles({
+  row: {
+    display: 'grid',
+    rowGap: '2px',
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    height: '100%',
+    boxSizing: 'border-box',
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    alignContent: 'start',
+  },
+  filters: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS },
+});
+
+function originText(interaction: Interaction, t: ReturnType<typeof useT>['t']): string | null {
+  const origin = interaction.teamsOrigin;
+  if (!origin) return null;
+  if (origin.name) return t('timeline.from', { name: origin.name });
+  if (origin.meetingId) return t('timeline.fromMeeting');
+  if (origin.channelId) return t('timeline.fromChannel');
+  return t('timeline.fromChat');
+}
+
+function TimelineRow({ interaction }: { interaction: Interaction }) {
+  const styles = useStyles();
+  const tab = useTabStyles();
+  const { t, dateTime } = useT();
+  const who = interaction.loggedBy.map((l) => l.displayName).join(', ');
+  const meta = [dateTime(interaction.occurredAt), t(`type.${interaction.type}`), who ? t('timeline.by', { name: who }) : null, originText(interaction, t)]
+    .filter(Boolean)
+    .join(' · ');
+  const detail = interaction.resolution ? t('timeline.resolved', { resolution: interaction.resolution }) : (interaction.summary ?? '');
+  return (
+    <div className={styles.row} data-interaction-id={interaction.id}>
+      <Caption1 className={`${tab.muted} ${tab.clip}`}>{meta}</Caption1>
+      <Text weight="semibold" className={tab.clip} title={interaction.subject}>
+        {interaction.subject}
+      </Text>
+      <Caption1 className={tab.clip} title={detail}>
+        {detail}
+      </Caption1>
+    </div>
+  );
+}
+
+export interface TimelineProps {
+  contacts: readonly Contact[];
+  height: number;
+  filter: TimelineFilter;
+  onFilter: (filter: TimelineFilter) => void;
+  timeline: ReturnType<typeof useTimeline>;
+}
+
+export function Timeline({ contacts, height, filter, onFilter, timeline }: TimelineProps) {
+  const tab = useTabStyles();
+  const { t } = useT();
+  return (
+    <section className={tab.card} aria-labelledby="timeline-heading" data-testid="timeline">
+      <div className={tab.spread}>
+        <h2 id="timeline-heading" className={tab.subheading}>
+          {t('timeline.heading')}
+        </h2>
+        <Caption1 className={tab.muted}>{t('timeline.count', { count: timeline.items.length })}</Caption1>
+      </div>
+      <TimelineFilters filter={filter} onChange={onFilter} contacts={contacts} />
+      {timeline.items.length === 0 && timeline.done ? <Text>{t('timeline.empty')}</Text> : null}
+      <VirtualList
+        items={timeline.items}
+        rowHeight={TIMELINE_ROW_HEIGHT}
+        height={height}
+        keyOf={(i) => i.id}
+        label={t('timeline.heading')}
+        onEndReached={timeline.loadMore}
+        renderRow={(interaction) => <TimelineRow interaction={interaction} />}
+        footer={timeline.loading ? <Spinner size="tiny" label={t('timeline.loadingMore')} /> : null}
+      />
+      {timeline.error ? <ErrorNotice error={timeline.error} onRetry={timeline.retry} /> : null}
+    </section>
+  );
+}
+
+function TimelineFilters({ filter, onChange, contacts }: { filter: TimelineFilter; onChange: (f: TimelineFilter) => void; contacts: readonly Contact[] }) {
+  const styles = useStyles();
+  const { t } = useT();
+  return (
+    <div className={styles.filters}>
+      <Field label={t('timeline.type')}>
+        <Select value={filter.type} onChange={(_e, d) => onChange({ ...filter, type: d.value as TimelineFilter['type'] })}>
+          <option value="">{t('timeline.allTypes')}</option>
+          {InteractionType.options.map((type) => (
+            <option key={type} value={type}>
+              {t(`type.${type}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t('timeline.person')}>
+        <Select value={filter.contactId} onChange={(_e, d) => onChange({ ...filter, contactId: d.value })}>
+          <option value="">{t('timeline.everyone')}</option>
+          {contacts.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.displayName}
+            </option>
+          ))}
+        </Select>
+      </Field>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+// The configuration dialog: type-ahead search, and the chosen account bound to the tab with its name as the title.
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiError } from '@crm/common/web';
+import { TabShell } from '../TabShell';
+import { fakeApi, fakeHost, overview } from '../test-fixtures';
+import { ConfigPage } from './ConfigPage';
+
+const BASE = 'https://crm.contoso.de/teams/';
+const hoffmann = overview('a1').account;
+
+function renderConfig(host = fakeHost({ frame: 'settings' }), answers: Parameters<typeof fakeApi>[0] = {}) {
+  const api = fakeApi({ listAccounts: (args) => ({ items: String(args.query!.q).startsWith('hoff') ? [hoffmann] : [], nextCursor: null }), ...answers });
+  render(
+    <TabShell services={{ api: api.client, host }}>
+      <ConfigPage pagesBase={BASE} />
+    </TabShell>,
+  );
+  return { api, host };
+}
+
+afterEach(cleanup);
+
+describe('account tab configuration', () => {
+  it('searches as the user types and binds the picked account with its name as the tab title', async () => {
+    const { api, host } = renderConfig();
+    const search = screen.getByRole('searchbox', { name: 'Search accounts' });
+    fireEvent.change(search, { target: { value: 'h' } });
+    expect(screen.getByText('Type at least two letters.')).toBeTruthy();
+    fireEvent.change(search, { target: { value: 'hoff' } });
+    const choice = await screen.findByRole('button', { name: 'Choose Hoffmann Antriebstechnik GmbH' });
+    expect(api.calls.find((c) => c.name === 'listAccounts')!.args.query).toMatchObject({ q: 'hoff' });
+    fireEvent.click(choice);
+    expect(host.configured.at(-1)).toEqual({
+      contentUrl: `${BASE}account.html?accountId=a1`,
+      websiteUrl: `${BASE}account.html?accountId=a1`,
+      entityId: 'account:a1',
+      displayName: 'Hoffmann Antriebstechnik GmbH',
+    });
+    expect(screen.getByRole('status').textContent).toContain('Press Save');
+  });
+
+  it('says when nothing matches', async () => {
+    renderConfig();
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'zzz' } });
+    await waitFor(() => expect(screen.getByText('No account matches "zzz".')).toBeTruthy());
+  });
+
+  it('standalone, opens the account tab itself since there is no Save button of Teams', async () => {
+    const { host } = renderConfig(fakeHost({ kind: 'standalone', frame: 'settings', origin: null }));
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'hoff' } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Choose Hoffmann Antriebstechnik GmbH' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Open the account tab' }));
+    expect(host.navigated).toEqual([`${BASE}account.html?accountId=a1`]);
+  });
+
+  it('explains a failed search in the user language', async () => {
+    renderConfig(fakeHost({ frame: 'settings', locale: 'de-DE' }), { listAccounts: () => new ApiError('offline', 0, null) });
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'hoff' } });
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/nicht erreichbar/));
+  });
+});

@@ -1,0 +1,136 @@
+// "My CRM": my follow-ups (overdue first), my pipeline with this and next quarter's forecast, my accounts and the sleeping ones.
+import { Badge, Link, Spinner, Text } from '@fluentui/react-components';
+import type { MyAccount, MyWork, QuarterForecast } from '@crm/common';
+import { ErrorNotice } from '@crm/common/web';
+import { StageGroups } from '../StageGroups';
+import { useServices } from '../services';
+import { useTabStyles } from '../styles';
+import { useT } from '../texts';
+import { useLoad } from '../use-load';
+
+const accountHref = (id: string) => `account.html?accountId=${encodeURIComponent(id)}`;
+
+function Forecast({ work }: { work: MyWork }) {
+  const styles = useTabStyles();
+  const { t, money } = useT();
+  const quarter = (key: 'me.thisQuarter' | 'me.nextQuarter', f: QuarterForecast) => (
+    <div className={styles.figure} data-quarter={f.quarter}>
+      <dt className={styles.muted}>{t(key, { quarter: f.quarter })}</dt>
+      <dd className={styles.figureValue}>{money(f.weightedAmount, work.currency)}</dd>
+      <dd className={styles.muted} style={{ margin: 0 }}>
+        {t('me.forecastDeals', { count: f.count, amount: money(f.amount, work.currency) })}
+      </dd>
+    </div>
+  );
+  return (
+    <section className={styles.card} aria-labelledby="forecast-heading" data-testid="forecast">
+      <h2 id="forecast-heading" className={styles.subheading}>
+        {t('me.forecast')}
+      </h2>
+      <dl className={styles.figures}>
+        {quarter('me.thisQuarter', work.forecast.thisQuarter)}
+        {quarter('me.nextQuarter', work.forecast.nextQuarter)}
+      </dl>
+    </section>
+  );
+}
+
+function AccountList({
+  accounts,
+  headingId,
+  heading,
+  empty,
+  quiet,
+}: {
+  accounts: readonly MyAccount[];
+  headingId: string;
+  heading: string;
+  empty: string;
+  quiet: boolean;
+}) {
+  const styles = useTabStyles();
+  const { t, date } = useT();
+  return (
+    <section className={styles.card} aria-labelledby={headingId} data-testid={headingId}>
+      <h2 id={headingId} className={styles.subheading}>
+        {heading}
+      </h2>
+      {accounts.length === 0 ? <Text className={styles.muted}>{empty}</Text> : null}
+      <ul className={styles.list}>
+        {accounts.map((a) => (
+          <li key={a.id} className={styles.spread} data-account-id={a.id}>
+            <Link href={accountHref(a.id)} className={styles.clip}>
+              {a.name}
+            </Link>
+            <Text size={200} className={quiet ? styles.danger : styles.muted}>
+              {a.lastContactAt === null
+                ? t('me.neverContacted')
+                : quiet
+                  ? t('me.daysQuiet', { days: a.daysSinceContact ?? 0 })
+                  : t('me.lastContact', { date: date(a.lastContactAt) })}
+            </Text>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function MyWorkTab() {
+  const styles = useTabStyles();
+  const { t, date } = useT();
+  const { api } = useServices();
+  const work = useLoad(async (signal) => (await api('myWork', { signal })).data, 'me');
+  const data = work.data;
+  return (
+    <main className={styles.page} data-ready-key={data ? 'me' : undefined} aria-busy={work.status === 'loading'}>
+      <h1 className={styles.heading}>{t('me.heading')}</h1>
+      {work.status === 'error' ? <ErrorNotice error={work.error} onRetry={work.reload} /> : null}
+      {!data && work.status === 'loading' ? <Spinner label={t('me.loading')} /> : null}
+      {data ? (
+        <div className={styles.columns}>
+          <div className={styles.stack}>
+            <section className={styles.card} aria-labelledby="my-tasks-heading" data-testid="my-tasks">
+              <h2 id="my-tasks-heading" className={styles.subheading}>
+                {t('me.tasks')}
+              </h2>
+              {data.tasks.length === 0 ? <Text className={styles.muted}>{t('me.noTasks')}</Text> : null}
+              <ul className={styles.list}>
+                {data.tasks.map((task) => (
+                  <li key={task.id} className={styles.item} data-task-id={task.id} data-overdue={task.overdue}>
+                    <div className={styles.row}>
+                      {task.overdue ? (
+                        <Badge color="danger" appearance="filled">
+                          {t('me.overdue')}
+                        </Badge>
+                      ) : null}
+                      <Text weight="semibold" className={styles.clip} title={task.title}>
+                        {task.title}
+                      </Text>
+                    </div>
+                    <Text size={200} className={task.overdue ? styles.danger : styles.muted}>
+                      {task.overdue ? t('account.overdue', { date: date(task.dueDate) }) : t('account.due', { date: date(task.dueDate) })}
+                      {task.accountName ? ` · ${task.accountName}` : ''}
+                    </Text>
+                  </li>
+                ))}
+              </ul>
+            </section>
+            <Forecast work={data} />
+            <StageGroups groups={data.pipeline} headingId="my-pipeline" heading={t('me.pipeline')} withAccount />
+          </div>
+          <div className={styles.stack}>
+            <AccountList
+              accounts={data.sleeping}
+              headingId="sleeping"
+              heading={t('me.sleeping', { days: data.sleepingAfterDays })}
+              empty={t('me.noSleeping')}
+              quiet
+            />
+            <AccountList accounts={data.accounts} headingId="my-accounts" heading={t('me.accounts')} empty={t('me.noAccounts')} quiet={false} />
+          </div>
+        </div>
+      ) : null}
+    </main>
+  );
+}

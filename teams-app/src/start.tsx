@@ -1,0 +1,31 @@
+// Starts a tab page: finds out whether Teams is there, picks the matching sign-in, and renders the page in the shell.
+import { createRoot } from 'react-dom/client';
+import type { ReactNode } from 'react';
+import { createApiClient, devTokenProvider, naaTokenProvider, readPageConfig } from '@crm/common/web';
+import { TabShell } from './app/TabShell';
+import type { TabServices } from './app/services';
+import { connectHost } from './host/connect-host';
+import { standaloneHost } from './host/standalone-host';
+import type { FrameKind } from './host/tab-host';
+import { teamsJsHost } from './host/teams-js-host';
+
+export async function startTab(page: (services: TabServices) => ReactNode, frame?: FrameKind): Promise<void> {
+  const host = await connectHost({
+    isTopLevel: window.parent === window,
+    teams: async () => {
+      // Loaded only inside an iframe, so the standalone pages never download teams-js.
+      const teams = await import('@microsoft/teams-js');
+      await teams.app.initialize();
+      const connected = await teamsJsHost(teams);
+      teams.app.notifySuccess();
+      return connected;
+    },
+    standalone: () => standaloneHost(new URL(location.href), { language: navigator.language, navigate: (url) => location.assign(url), frame }),
+  });
+  const config = host.kind === 'teams' ? readPageConfig(document) : null;
+  const api = config
+    ? createApiClient({ baseUrl: config.apiBaseUrl || location.origin, tokens: naaTokenProvider(config) })
+    : createApiClient({ baseUrl: location.origin, tokens: devTokenProvider(location.origin) });
+  const services = { api, host };
+  createRoot(document.getElementById('root')!).render(<TabShell services={services}>{page(services)}</TabShell>);
+}

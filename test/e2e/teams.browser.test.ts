@@ -1,0 +1,161 @@
+// The Teams tabs in real Chromium, standalone against the local host: configure, account 360, log, resolve, My CRM, themes, errors.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DEMO_FEATURED } from '@crm/common/demo';
+import { describeInBrowser, launchBrowser, screenshot, SCREENSHOTS } from '../support/browser';
+import { startLocalHostProcess, type LocalHostProcess } from '../support/local-host-process';
+
+const HOFFMANN = DEMO_FEATURED.knownContact.accountName;
+const EVIL = '<img src=x onerror=alert(1)><b>bold</b>';
+
+/** WCAG contrast of an element's text against the first opaque background behind it (runs in the page). */
+const CONTRAST = `(el) => {
+  const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4));
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  let bg = el;
+  while (bg && (getComputedStyle(bg).backgroundColor === 'rgba(0, 0, 0, 0)' || getComputedStyle(bg).backgroundColor === 'transparent')) bg = bg.parentElement;
+  const fore = lum(rgb(getComputedStyle(el).color));
+  const back = lum(rgb(bg ? getComputedStyle(bg).backgroundColor : 'rgb(255,255,255)'));
+  return (Math.max(fore, back) + 0.05) / (Math.min(fore, back) + 0.05);
+}`;
+
+describeInBrowser('Teams tabs in Chromium', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'crm-teams-'));
+  let host: LocalHostProcess;
+  let browser: Browser;
+  let page: Page;
+  let accountId: string;
+  const dialogs: string[] = [];
+
+  const tab = () => page.locator('main');
+  const openAccount = async (query = '') => {
+    await page.goto(`${host.url}/teams/account.html?accountId=${accountId}&lang=en${query}`);
+    await page.waitForSelector(`[data-ready-key="${accountId}"]`);
+  };
+
+  beforeAll(async () => {
+    host = await startLocalHostProcess({ CRM_DATA_DIR: dataDir });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'en-US' });
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+    console.log(`Teams tab screenshots: ${SCREENSHOTS}`);
+  });
+
+  it('links the tabs from the start page and prints their URLs', async () => {
+    expect(host.output()).toContain('/teams/account.html');
+    expect(host.output()).toContain('/teams/personal.html');
+    await page.goto(`${host.url}/teams/`);
+    expect(await page.getByRole('link', { name: /Account tab/ }).getAttribute('href')).toBe('account.html');
+    expect(await page.getByRole('link', { name: /My CRM/ }).getAttribute('href')).toBe('personal.html');
+  });
+
+  it('configures the account tab by searching and picking an account', async () => {
+    await page.goto(`${host.url}/teams/config.html?lang=en`);
+    await page.getByRole('searchbox', { name: 'Search accounts' }).fill('hoffmann');
+    await page.getByRole('button', { name: `Choose ${HOFFMANN}` }).click();
+    await screenshot(page, 'teams-config');
+    await page.getByRole('button', { name: 'Open the account tab' }).click();
+    await page.waitForURL(/account\.html\?accountId=/);
+    accountId = new URL(page.url()).searchParams.get('accountId')!;
+    await page.waitForSelector(`[data-ready-key="${accountId}"]`);
+  });
+
+  it('shows the account 360: header, figures, contacts with role and consent, pipeline, complaint and follow-up', async () => {
+    await openAccount();
+    expect(await page.getByTestId('account-name').innerText()).toBe(HOFFMANN);
+    const text = await tab().innerText();
+    expect(text).toContain('Owner: Anna Becker');
+    expect(text).toContain('Open pipeline');
+    expect(text).toContain(DEMO_FEATURED.knownContact.name);
+    expect(text).toContain('Decision maker');
+    expect(text).toContain('Email consent given');
+    expect(text).toContain('Negotiation (75 %)');
+    expect(text).toContain('Reklamation: Getriebe mit Lagerschaden');
+    expect(text).toMatch(/Angebot nachfassen: Hoffmann Antriebstechnik GmbH\s+overdue since/);
+    await expect.poll(() => page.locator('[data-interaction-id]').count()).toBeGreaterThan(0);
+    await screenshot(page, 'teams-account');
+  });
+
+  it('logs a note (Enter submits) and shows it at the top of the timeline, its HTML as text', async () => {
+    await openAccount();
+    await page.getByRole('button', { name: 'Log note, call or meeting' }).click();
+    const form = page.getByRole('form', { name: `Log to ${HOFFMANN}` });
+    await form.getByLabel('Note').fill(EVIL);
+    await form.getByLabel('Subject').fill('Abstimmung im Kanal');
+    await form.getByLabel('Subject').press('Enter');
+    await expect.poll(() => page.locator('[data-interaction-id]').first().innerText()).toContain('Abstimmung im Kanal');
+    expect(await page.locator('[data-interaction-id]').first().innerText()).toContain(EVIL);
+    expect(await tab().locator('img, b').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await screenshot(page, 'teams-logged');
+  });
+
+  it('resolves the open complaint with a resolution text', async () => {
+    await openAccount();
+    const subject = 'Reklamation: Getriebe mit Lagerschaden';
+    await page.getByRole('button', { name: `Resolve complaint: ${subject}` }).click();
+    const form = page.getByRole('form', { name: `Resolve complaint: ${subject}` });
+    await form.getByLabel('Resolution').fill('Zwei Getriebe kostenlos ersetzt');
+    await form.getByRole('button', { name: 'Resolve' }).click();
+    await expect.poll(() => page.getByTestId('complaints').innerText()).toContain('No open complaints.');
+    await openAccount('&type=complaint');
+    expect(await page.getByTestId('complaints').innerText()).toContain('No open complaints.');
+  });
+
+  it('lists an overdue follow-up first and a sleeping customer in My CRM', async () => {
+    await page.goto(`${host.url}/teams/personal.html?lang=en`);
+    await page.waitForSelector('[data-ready-key="me"]');
+    const first = page.getByTestId('my-tasks').getByRole('listitem').first();
+    expect(await first.getAttribute('data-overdue')).toBe('true');
+    expect(await first.innerText()).toContain('Overdue');
+    const sleeping = await page.getByTestId('sleeping').innerText();
+    for (const name of DEMO_FEATURED.sleepingAccountNames) expect(sleeping).toContain(name);
+    expect(await page.getByTestId('forecast').innerText()).toMatch(/This quarter \(\d{4}-Q\d\)/);
+    await screenshot(page, 'teams-my-crm');
+  });
+
+  it('renders readably in dark and high contrast (text contrast at least 4.5:1)', async () => {
+    for (const theme of ['light', 'dark', 'contrast']) {
+      await openAccount(`&theme=${theme}`);
+      expect(await page.locator('[data-theme]').first().getAttribute('data-theme')).toBe(theme);
+      for (const locator of [page.getByTestId('account-name'), page.locator('[data-interaction-id]').first(), page.getByTestId('complaints').locator('h2')]) {
+        const ratio = (await locator.evaluate(new Function(`return ${CONTRAST}`)() as (el: Element) => number)) as number;
+        expect(ratio, `${theme} contrast`).toBeGreaterThanOrEqual(4.5);
+      }
+      await screenshot(page, `teams-account-${theme}`);
+    }
+  });
+
+  it('uses the compact layout in a meeting side panel', async () => {
+    await page.setViewportSize({ width: 320, height: 900 });
+    await openAccount('&frame=sidePanel&theme=dark');
+    expect(await tab().getAttribute('data-layout')).toBe('compact');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await screenshot(page, 'teams-side-panel-dark');
+    await page.setViewportSize({ width: 1280, height: 1000 });
+  });
+
+  it('shows a readable message, not a blank tab, when the API is down', async () => {
+    await page.route('**/api/**', (route) => route.abort('connectionrefused'));
+    await page.goto(`${host.url}/teams/personal.html?lang=de`);
+    await expect.poll(() => page.getByRole('alert').innerText()).toContain('Das CRM ist nicht erreichbar');
+    await screenshot(page, 'teams-api-down');
+    await page.unroute('**/api/**');
+    await page.getByRole('button', { name: 'Erneut versuchen' }).click();
+    await page.waitForSelector('[data-ready-key="me"]');
+  });
+});
