@@ -1,4 +1,4 @@
-// `npm run bench [-- --scale small|large] [--suite all|api|addin|teams]`: prints figures and ratios, keeps a JSON record.
+// `npm run bench [-- --scale small|large] [--suite all|api|addin|teams|graph]`: prints figures and ratios, keeps a JSON record.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -7,15 +7,16 @@ import { parseArgs } from 'node:util';
 import { addinReport, runAddinSuite } from './addin-suite';
 import { apiReport, runApiSuite, type Scale } from './api-suite';
 import { runTeamsSuite, teamsReport } from './teams-suite';
+import { graphReport, runGraphSuite } from './graph-suite';
 
 const { values } = parseArgs({ options: { scale: { type: 'string', default: 'small' }, suite: { type: 'string', default: 'all' } } });
 if (values.scale !== 'small' && values.scale !== 'large') {
   console.error('--scale must be small or large');
   process.exit(2);
 }
-const suites = values.suite === 'all' ? ['api', 'addin', 'teams'] : [values.suite];
-if (suites.some((s) => !['api', 'addin', 'teams'].includes(s))) {
-  console.error('--suite must be all, api, addin or teams');
+const suites = values.suite === 'all' ? ['api', 'addin', 'teams', 'graph'] : [values.suite];
+if (suites.some((s) => !['api', 'addin', 'teams', 'graph'].includes(s))) {
+  console.error('--suite must be all, api, addin, teams or graph');
   process.exit(2);
 }
 // The large run also measures the small tenant, so the scale ratio comes from one run on one machine.
@@ -43,6 +44,12 @@ if (suites.includes('teams')) {
   const teams = await runTeamsSuite(log);
   results.teams = teams;
   report.push('', 'Teams tabs', ...teamsReport(teams));
+}
+if (suites.includes('graph')) {
+  log('Graph sync: calendars against the fake Microsoft Graph (https, 20 ms per request), embedded PGlite');
+  const graph = await runGraphSuite(log);
+  results.graph = graph;
+  report.push('', 'Graph sync', ...graphReport(graph));
 }
 for (const line of report) log(line);
 

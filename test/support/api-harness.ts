@@ -9,6 +9,7 @@ import { createTokenValidator } from '../../functions/src/auth/token-validator';
 import { buildHttpRoutes } from '../../functions/src/http/routes';
 import { createRouteMatcher } from '../../functions/src/host/route-matcher';
 import type { Db } from '../../functions/src/store/db';
+import type { SyncService } from '../../functions/src/sync/sync-service';
 
 const { HttpRequest, InvocationContext } = funcs;
 
@@ -41,12 +42,12 @@ export interface ApiHarness {
   call(method: string, path: string, options?: CallOptions): Promise<ApiResponse>;
 }
 
-export async function createApiHarness(db: Db, options: { allowedTenants?: '*' | string[] } = {}): Promise<ApiHarness> {
+export async function createApiHarness(db: Db, options: { allowedTenants?: '*' | string[]; sync?: SyncService } = {}): Promise<ApiHarness> {
   const issuer = await createDevTokenIssuer('https://crm.test');
   const authenticate = createTokenValidator([
     { issuerTemplate: issuer.issuerTemplate, keys: createLocalJWKSet(issuer.jwks), audiences: [DEV_AUDIENCE], allowedTenants: options.allowedTenants ?? '*' },
   ]);
-  const routes = buildHttpRoutes({ db: async () => db, authenticate, resolveActor: createActorResolver(), version: 'test' });
+  const routes = buildHttpRoutes({ db: async () => db, authenticate, resolveActor: createActorResolver(), version: 'test', sync: options.sync });
   const match = createRouteMatcher(routes);
 
   return {

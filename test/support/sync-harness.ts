@@ -58,7 +58,7 @@ export async function createSyncWorld(db: Db, fg: FakeGraph, tenantId = fg.tenan
       const account = await createAccount(db, actor, AccountCreate.parse({ name, domains: [domain], ownerId: ownerId ?? null }));
       const contactIds: string[] = [];
       for (const person of people) {
-        const [first, last] = person.split('.');
+        const [first, last] = person.split('.').map((part) => part.charAt(0).toUpperCase() + part.slice(1));
         const contact = await createContact(
           db,
           actor,

@@ -102,12 +102,15 @@ export async function createFolderContact(api: GraphApi, tenantId: string, mailb
   return created.id;
 }
 
-export const updateFolderContact = (api: GraphApi, tenantId: string, mailbox: string, graphId: string, contact: FolderContact) =>
-  api.patch(tenantId, `${user(mailbox)}/contacts/${encodeURIComponent(graphId)}`, toGraphContact(contact));
+const folderItem = (mailbox: string, folderId: string, graphId: string) =>
+  `${user(mailbox)}/contactFolders/${encodeURIComponent(folderId)}/contacts/${encodeURIComponent(graphId)}`;
 
-export async function deleteFolderContact(api: GraphApi, tenantId: string, mailbox: string, graphId: string): Promise<void> {
+export const updateFolderContact = (api: GraphApi, tenantId: string, mailbox: string, folderId: string, graphId: string, contact: FolderContact) =>
+  api.patch(tenantId, folderItem(mailbox, folderId, graphId), toGraphContact(contact));
+
+export async function deleteFolderContact(api: GraphApi, tenantId: string, mailbox: string, folderId: string, graphId: string): Promise<void> {
   try {
-    await api.delete(tenantId, `${user(mailbox)}/contacts/${encodeURIComponent(graphId)}`);
+    await api.delete(tenantId, folderItem(mailbox, folderId, graphId));
   } catch (error) {
     // Already gone (the user deleted it): the goal is reached.
     if ((error as { failure?: { status?: number } }).failure?.status !== 404) throw error;

@@ -1,21 +1,11 @@
 // Reads behind the Teams account tab: everything about one account, each part through a tenant-prefixed index.
-import type { Contact, ConsentEntry, Opportunity, Task } from '@crm/common';
+import type { Contact, ConsentEntry, InteractionSummary, Opportunity, Task } from '@crm/common';
 import type { Queryable } from './db';
 import { consentHistory } from './consents-store';
 import { CONTACT_SELECT, toContact } from './contacts-store';
 import { OPPORTUNITY_SELECT, toOpportunity } from './opportunities-store';
 import { iso, isoOrNull, str, strOrNull } from './rows';
 import { toTask } from './tasks-store';
-
-export interface OpenComplaintRow {
-  id: string;
-  type: 'complaint';
-  direction: 'inbound' | 'outbound' | 'internal' | null;
-  occurredAt: string;
-  subject: string;
-  status: 'open';
-  source: 'addin' | 'teams' | 'graph-sync' | 'api' | 'import';
-}
 
 export interface AccountActivity {
   lastContactAt: string | null;
@@ -51,7 +41,7 @@ export async function openTasksOfAccount(db: Queryable, tenantId: string, accoun
   return rows.map(toTask);
 }
 
-export async function openComplaintsOfAccount(db: Queryable, tenantId: string, accountId: string): Promise<OpenComplaintRow[]> {
+export async function openComplaintsOfAccount(db: Queryable, tenantId: string, accountId: string): Promise<InteractionSummary[]> {
   const rows = await db.query(
     `SELECT i.id, i.type, i.direction, i.occurred_at, i.subject, i.status, i.source FROM interaction_accounts ia
      JOIN interactions i ON i.tenant_id = ia.tenant_id AND i.id = ia.interaction_id
@@ -62,11 +52,11 @@ export async function openComplaintsOfAccount(db: Queryable, tenantId: string, a
   return rows.map((row) => ({
     id: str(row, 'id'),
     type: 'complaint',
-    direction: strOrNull(row, 'direction') as OpenComplaintRow['direction'],
+    direction: strOrNull(row, 'direction') as InteractionSummary['direction'],
     occurredAt: iso(row.occurred_at),
     subject: str(row, 'subject'),
     status: 'open',
-    source: str(row, 'source') as OpenComplaintRow['source'],
+    source: str(row, 'source') as InteractionSummary['source'],
   }));
 }
 

@@ -46,7 +46,7 @@ interface PullContext {
   policy: GraphSyncSettings['contactCreation'];
 }
 
-async function createFromOutlook(tx: Queryable, ctx: PullContext, o: OutlookContact & { email: string }): Promise<Contact | null> {
+async function createFromOutlook(tx: Queryable, ctx: PullContext, o: OutlookContact & { email: string }): Promise<{ contact: Contact; created: boolean } | null> {
   const domain = o.email.split('@')[1] ?? '';
   if (ctx.policy === 'never') return null;
   let accountId = await accountByDomain(tx, ctx.tenantId, domain);
@@ -63,13 +63,13 @@ async function createFromOutlook(tx: Queryable, ctx: PullContext, o: OutlookCont
   const lastName = o.lastName || o.displayName || o.email.split('@')[0]!;
   // The duplicate check: the same name at the same account is linked, not created again.
   const twin = await sameNameContact(tx, ctx.tenantId, accountId, o.firstName, lastName);
-  if (twin) return twin;
+  if (twin) return { contact: twin, created: false };
   const input = ContactCreate.safeParse({ firstName: o.firstName, lastName, emails: [o.email], jobTitle: o.jobTitle || null, accountId, ownerId: ctx.userId });
   if (!input.success) return null;
   const withPhone = ContactCreate.safeParse({ ...input.data, phones: o.phone ? [{ type: 'work', number: o.phone }] : [] });
   const { contact, created } = await insertContact(tx, ctx.tenantId, withPhone.success ? withPhone.data : input.data);
   if (created) await writeAudit(tx, { tenantId: ctx.tenantId, actorId: ctx.userId, action: 'sync', entity: 'contact', entityId: contact.id });
-  return contact;
+  return { contact, created };
 }
 
 /** Applies the merge result to the CRM contact and records conflicts; Outlook's own contacts are not written to. */
@@ -108,8 +108,9 @@ export async function applyContactsPage(tx: Queryable, ctx: PullContext, page: D
       crm = id ? matched.get(id) : undefined;
       last = null;
       if (!crm) {
-        crm = await createFromOutlook(tx, ctx, o as OutlookContact & { email: string });
-        if (crm) outcome.created++;
+        const made = await createFromOutlook(tx, ctx, o as OutlookContact & { email: string });
+        crm = made?.contact;
+        if (made?.created) outcome.created++;
       }
     }
     if (!crm) {
@@ -167,7 +168,7 @@ export async function pushCrmFolder(db: Db, sources: MailboxSources, target: Pus
         const fields = crmFields(contact);
         await saveLink(db, tenantId, userId, 'crm_folder_contact', { graphId: item.graphId, recordId: contact.id, synced: { crm: fields, outlook: pick(item) } });
         linkedRecords.add(contact.id);
-      } else await sources.deleteFromCrmFolder(tenantId, mailbox, item.graphId);
+      } else await sources.deleteFromCrmFolder(tenantId, mailbox, folderId, item.graphId);
     }
     links = await allLinks<SyncedSnapshot>(db, tenantId, userId, 'crm_folder_contact');
   }
@@ -185,12 +186,12 @@ export async function pushCrmFolder(db: Db, sources: MailboxSources, target: Pus
   });
   await inParallel(toUpdate, 4, async (l: GraphItemLink<SyncedSnapshot>) => {
     const c = ownedById.get(l.recordId)!;
-    await sources.updateInCrmFolder(tenantId, mailbox, l.graphId, folderContact(c));
+    await sources.updateInCrmFolder(tenantId, mailbox, folderId, l.graphId, folderContact(c));
     await saveLink(db, tenantId, userId, 'crm_folder_contact', { ...l, synced: { crm: crmFields(c), outlook: crmFields(c) } });
     outcome.updated++;
   });
   await inParallel(toDelete, 4, async (l) => {
-    await sources.deleteFromCrmFolder(tenantId, mailbox, l.graphId);
+    await sources.deleteFromCrmFolder(tenantId, mailbox, folderId, l.graphId);
     await deleteLinks(db, tenantId, userId, 'crm_folder_contact', [l.graphId]);
     outcome.removed++;
   });

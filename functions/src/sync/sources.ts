@@ -11,8 +11,8 @@ export interface MailboxSources {
   ensureCrmFolder(tenantId: string, mailbox: string): Promise<string>;
   listCrmFolder(tenantId: string, mailbox: string, folderId: string): Promise<OutlookContact[]>;
   createInCrmFolder(tenantId: string, mailbox: string, folderId: string, contact: FolderContact): Promise<string>;
-  updateInCrmFolder(tenantId: string, mailbox: string, graphId: string, contact: FolderContact): Promise<void>;
-  deleteFromCrmFolder(tenantId: string, mailbox: string, graphId: string): Promise<void>;
+  updateInCrmFolder(tenantId: string, mailbox: string, folderId: string, graphId: string, contact: FolderContact): Promise<void>;
+  deleteFromCrmFolder(tenantId: string, mailbox: string, folderId: string, graphId: string): Promise<void>;
   /** Requests sent for a mailbox so far (for run summaries and the benchmark). */
   requestCount(mailbox: string): number;
 }
