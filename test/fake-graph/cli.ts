@@ -57,8 +57,8 @@ console.log('  export GRAPH_CLIENT_SECRET=fake-graph-secret');
 console.log(`  export NODE_EXTRA_CA_CERTS=${tls.certPath}`);
 console.log('  npm start\n');
 console.log('Optional, for change notifications to the local API (default port 7071):');
-console.log('  export GRAPH_NOTIFICATION_URL=http://127.0.0.1:7071');
-console.log('  export GRAPH_CLIENT_STATE_SECRET=fake-graph-client-state-0123456789\n');
+console.log('  export GRAPH_NOTIFICATION_URL=http://127.0.0.1:7071\n');
+console.log('Then open http://127.0.0.1:7071/teams/personal.html: connect the tenant and turn on your calendar sync in the "Outlook sync" card.');
 
 let added = 0;
 const timer =

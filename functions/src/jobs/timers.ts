@@ -24,17 +24,19 @@ export function ncrontabEvery(seconds: number): string {
 /** The local host's scheduler: one run at a time per timer, so a slow sync never piles up behind itself. */
 export function startTimers(timers: readonly Timer[], services: Services, log: (message: string) => void): () => Promise<void> {
   const running = new Map<string, Promise<unknown>>();
-  const handles = timers.map((timer) =>
-    setInterval(() => {
-      if (running.has(timer.name)) return;
-      const work = timer
-        .run(services)
-        .catch((error: unknown) => log(`timer ${timer.name} failed: ${error instanceof Error ? error.message : String(error)}`))
-        .finally(() => running.delete(timer.name));
-      running.set(timer.name, work);
-    }, timer.everySeconds * 1000),
-  );
+  const fire = (timer: Timer) => {
+    if (running.has(timer.name)) return;
+    const work = timer
+      .run(services)
+      .catch((error: unknown) => log(`timer ${timer.name} failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => running.delete(timer.name));
+    running.set(timer.name, work);
+  };
+  const handles = timers.map((timer) => setInterval(() => fire(timer), timer.everySeconds * 1000));
+  // Catch up right after a start instead of waiting a whole period (the hourly subscription upkeep above all).
+  const first = setTimeout(() => timers.forEach(fire), 2000);
   return async () => {
+    clearTimeout(first);
     for (const handle of handles) clearInterval(handle);
     await Promise.allSettled([...running.values()]);
     await services.sync?.idle();

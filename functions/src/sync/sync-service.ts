@@ -101,6 +101,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       kicked = track(
         new Promise((resolve) => setTimeout(resolve, 250))
           .then(() => service.runDue())
+          // A mailbox just switched on also needs its subscriptions, not only at the next hourly upkeep.
+          .then(() => service.maintainSubscriptions())
           .catch((error: unknown) => options.log?.(`sync after notification failed: ${String(error)}`))
           .finally(() => {
             kicked = null;
