@@ -39,7 +39,11 @@ export async function runGraphSuite(log: (line: string) => void): Promise<GraphF
     await migrate(db);
     const world = await createSyncWorld(db, fg);
     for (let c = 0; c < 5; c++) {
-      await world.customer(`Bench Kunde ${c} GmbH`, `bench-kunde-${c}.de`, customers.filter((_, i) => i % 5 === c).map((p) => p.address.split('@')[0]!));
+      await world.customer(
+        `Bench Kunde ${c} GmbH`,
+        `bench-kunde-${c}.de`,
+        customers.filter((_, i) => i % 5 === c).map((p) => p.address.split('@')[0]!),
+      );
     }
     const people: Awaited<ReturnType<typeof world.employee>>[] = [];
     for (let m = 0; m < MAILBOXES; m++) {
@@ -62,13 +66,17 @@ export async function runGraphSuite(log: (line: string) => void): Promise<GraphF
         created: results.reduce((s, r) => s + r.created, 0),
         updated: results.reduce((s, r) => s + r.updated, 0),
       };
-      log(`  ${label}: ${seconds.toFixed(2)} s, ${figures.items} items, requests per mailbox ${Math.min(...figures.requestsPerMailbox)}-${Math.max(...figures.requestsPerMailbox)}`);
+      log(
+        `  ${label}: ${seconds.toFixed(2)} s, ${figures.items} items, requests per mailbox ${Math.min(...figures.requestsPerMailbox)}-${Math.max(...figures.requestsPerMailbox)}`,
+      );
       return figures;
     };
     const minimum = Math.ceil(EVENTS / PAGE_SIZE);
     const initialRound = await round('initial sync');
     const peak = Math.max(...people.map((p) => fg.peakConcurrency.get(p.mailbox) ?? 0));
-    const interactions = Number((await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM interactions WHERE tenant_id = $1 AND source = 'graph-sync'`, [world.tenantId]))[0]!.n);
+    const interactions = Number(
+      (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM interactions WHERE tenant_id = $1 AND source = 'graph-sync'`, [world.tenantId]))[0]!.n,
+    );
     const unchanged = await round('incremental, no changes');
     for (const person of people) {
       const events = model.events(person.mailbox);

@@ -8,36 +8,16 @@ import { createTokenValidator } from '../../functions/src/auth/token-validator';
 import { startLocalServer, type LocalServer } from '../../functions/src/host/local-server';
 import { buildHttpRoutes } from '../../functions/src/http/routes';
 import { describeEachDatabase } from '../support/databases';
-import { createSyncWorld, meetingsOf, syncRow, type SyncWorld } from '../support/sync-harness';
-import { startFakeGraph, trustFakeGraphCert, type FakeGraph } from '../fake-graph/server';
+import { type SyncWorld, createSyncWorld, inDays, meetingsOf, plusHour, syncRow, until, useFakeGraph } from '../support/sync-harness';
 
-let fg: FakeGraph;
-let untrust: () => void;
-beforeAll(async () => {
-  fg = await startFakeGraph();
-  untrust = trustFakeGraphCert(fg.certPem);
-});
-afterAll(async () => {
-  untrust();
-  await fg.close();
-});
-
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
-const plusHour = (iso: string) => new Date(new Date(iso).getTime() + 3_600_000).toISOString();
-const until = async (check: () => Promise<boolean>, what: string) => {
-  for (let i = 0; i < 200; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-};
+const graph = useFakeGraph();
 
 describeEachDatabase('Graph change notifications', (getDb) => {
   let world: SyncWorld;
   let api: LocalServer;
   let sync: ReturnType<SyncWorld['service']>;
   beforeAll(async () => {
-    world = await createSyncWorld(getDb(), fg);
+    world = await createSyncWorld(getDb(), graph());
     api = await startLocalServer({
       host: '127.0.0.1',
       port: 0,
@@ -64,14 +44,23 @@ describeEachDatabase('Graph change notifications', (getDb) => {
   });
 
   const subscriptionOf = async (userId: string, resource: string) =>
-    (await world.db.query<{ id: string; expires_at: Date }>(`SELECT id, expires_at FROM graph_subscriptions WHERE tenant_id = $1 AND user_id = $2 AND resource = $3`, [world.tenantId, userId, resource]))[0];
+    (
+      await world.db.query<{ id: string; expires_at: Date }>(
+        `SELECT id, expires_at FROM graph_subscriptions WHERE tenant_id = $1 AND user_id = $2 AND resource = $3`,
+        [world.tenantId, userId, resource],
+      )
+    )[0];
 
   it('echoes the validation token as text/plain and refuses malformed notifications with a problem document', async () => {
     const echo = await fetch(`${api.url}/api/graph/notifications?validationToken=${encodeURIComponent('Validation: Token <1>')}`, { method: 'POST' });
     expect(echo.status).toBe(200);
     expect(echo.headers.get('content-type')).toMatch(/^text\/plain/);
     expect(await echo.text()).toBe('Validation: Token <1>');
-    const bad = await fetch(`${api.url}/api/graph/notifications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ value: [{}] }) });
+    const bad = await fetch(`${api.url}/api/graph/notifications`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ value: [{}] }),
+    });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { errors: { field: string }[] }).errors[0]!.field).toBe('value[0].subscriptionId');
   });
@@ -84,13 +73,18 @@ describeEachDatabase('Graph change notifications', (getDb) => {
     expect(made!.failed).toEqual([]);
     expect(made!.created).toBeGreaterThanOrEqual(1);
     const subscription = await subscriptionOf(lena.actor.userId, 'calendar');
-    expect(fg.subscriptions.get(subscription!.id)).toBeTruthy();
+    expect(graph().subscriptions.get(subscription!.id)).toBeTruthy();
 
-    fg.model.addEvent(lena.mailbox, { subject: 'Kurzfristiger Termin', start: inDays(2), end: plusHour(inDays(2)), attendees: ['ute.kraft@notify-kunde.de'] });
+    graph().model.addEvent(lena.mailbox, {
+      subject: 'Kurzfristiger Termin',
+      start: inDays(2),
+      end: plusHour(inDays(2)),
+      attendees: ['ute.kraft@notify-kunde.de'],
+    });
     const deliveries = [
-      ...(await fg.notify(lena.mailbox, 'events', 'created')),
-      ...(await fg.notify(lena.mailbox, 'events', 'created')),
-      ...(await fg.notify(lena.mailbox, 'events', 'created')),
+      ...(await graph().notify(lena.mailbox, 'events', 'created')),
+      ...(await graph().notify(lena.mailbox, 'events', 'created')),
+      ...(await graph().notify(lena.mailbox, 'events', 'created')),
     ];
     expect(deliveries.map((d) => d.status)).toEqual([202, 202, 202]);
     await until(async () => (await meetingsOf(world.db, world.tenantId, kunde.accountId)).length > 0, 'the meeting to arrive');
@@ -103,7 +97,7 @@ describeEachDatabase('Graph change notifications', (getDb) => {
     const max = await world.employee('Max Forge');
     await sync.runNow(world.tenantId, { userId: max.actor.userId });
     await sync.maintainSubscriptions();
-    const [forged] = await fg.notify(max.mailbox, 'events', 'created', { clientState: 'not-the-secret' });
+    const [forged] = await graph().notify(max.mailbox, 'events', 'created', { clientState: 'not-the-secret' });
     expect(forged!.status).toBe(403);
     expect(await syncRow(world.db, world.tenantId, max.actor.userId, 'calendar')).toMatchObject({ pending: false });
   });
@@ -114,23 +108,23 @@ describeEachDatabase('Graph change notifications', (getDb) => {
     await sync.maintainSubscriptions();
     const first = (await subscriptionOf(olga.actor.userId, 'calendar'))!;
 
-    expect((await fg.sendLifecycle(first.id, 'missed')).status).toBe(202);
+    expect((await graph().sendLifecycle(first.id, 'missed')).status).toBe(202);
     expect(await syncRow(world.db, world.tenantId, olga.actor.userId, 'calendar')).toMatchObject({ pending: true });
     await sync.idle();
 
     await world.db.query(`UPDATE graph_subscriptions SET expires_at = now() + interval '1 hour' WHERE tenant_id = $1 AND id = $2`, [world.tenantId, first.id]);
-    expect((await fg.sendLifecycle(first.id, 'reauthorizationRequired')).status).toBe(202);
+    expect((await graph().sendLifecycle(first.id, 'reauthorizationRequired')).status).toBe(202);
     await sync.idle();
     const renewed = (await subscriptionOf(olga.actor.userId, 'calendar'))!;
     expect(renewed.id).toBe(first.id);
     expect(new Date(renewed.expires_at).getTime()).toBeGreaterThan(Date.now() + 86_400_000);
 
-    expect((await fg.sendLifecycle(first.id, 'subscriptionRemoved')).status).toBe(202);
-    fg.subscriptions.remove(first.id);
+    expect((await graph().sendLifecycle(first.id, 'subscriptionRemoved')).status).toBe(202);
+    graph().subscriptions.remove(first.id);
     await sync.idle();
     await sync.maintainSubscriptions();
     const recreated = (await subscriptionOf(olga.actor.userId, 'calendar'))!;
     expect(recreated.id).not.toBe(first.id);
-    expect(fg.subscriptions.get(recreated.id)).toBeTruthy();
+    expect(graph().subscriptions.get(recreated.id)).toBeTruthy();
   });
 });

@@ -3,19 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApiHarness, type ApiHarness } from '../support/api-harness';
 import { describeEachDatabase } from '../support/databases';
-import { createSyncWorld, type SyncWorld } from '../support/sync-harness';
-import { startFakeGraph, trustFakeGraphCert, type FakeGraph } from '../fake-graph/server';
+import { type SyncWorld, createSyncWorld, useFakeGraph } from '../support/sync-harness';
 
-let fg: FakeGraph;
-let untrust: () => void;
-beforeAll(async () => {
-  fg = await startFakeGraph();
-  untrust = trustFakeGraphCert(fg.certPem);
-});
-afterAll(async () => {
-  untrust();
-  await fg.close();
-});
+const graph = useFakeGraph();
 
 describeEachDatabase('sync API', (getDb) => {
   let world: SyncWorld;
@@ -25,12 +15,12 @@ describeEachDatabase('sync API', (getDb) => {
   let userToken: string;
   let userOid: string;
   beforeAll(async () => {
-    world = await createSyncWorld(getDb(), fg);
+    world = await createSyncWorld(getDb(), graph());
     api = await createApiHarness(getDb(), { sync: world.service() });
     bare = await createApiHarness(getDb());
     adminToken = await api.token({ tenantId: world.tenantId, userId: randomUUID(), roles: ['CRM.Admin'] });
     userOid = randomUUID();
-    fg.model.addMailbox({ email: `paula.${userOid.slice(0, 6)}@crm-tests.example`, id: userOid, displayName: 'Paula Frei' });
+    graph().model.addMailbox({ email: `paula.${userOid.slice(0, 6)}@crm-tests.example`, id: userOid, displayName: 'Paula Frei' });
     userToken = await api.token({ tenantId: world.tenantId, userId: userOid, name: 'Paula Frei', roles: ['CRM.User'] });
   });
 

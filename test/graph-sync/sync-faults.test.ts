@@ -2,45 +2,15 @@
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { dueMailboxes } from '../../functions/src/store/sync-state-store';
 import { describeEachDatabase } from '../support/databases';
-import { createSyncWorld, meetingsOf, syncRow, type SyncWorld } from '../support/sync-harness';
-import { startFakeGraph, trustFakeGraphCert, type FakeGraph } from '../fake-graph/server';
+import { type SyncWorld, createSyncWorld, inDays, meetingsOf, plusHour, syncRow, until, useFakeGraph } from '../support/sync-harness';
 
-let fg: FakeGraph;
-let untrust: () => void;
-beforeAll(async () => {
-  fg = await startFakeGraph();
-  untrust = trustFakeGraphCert(fg.certPem);
-});
-afterAll(async () => {
-  untrust();
-  await fg.close();
-});
-afterEach(() => {
-  fg.faults.clear();
-  fg.setLatency(0);
-});
-
-const inDays = (days: number, hour = 10) => {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + days);
-  d.setUTCHours(hour, 0, 0, 0);
-  return d.toISOString();
-};
-const plusHour = (iso: string) => new Date(new Date(iso).getTime() + 3_600_000).toISOString();
-
-const until = async (check: () => Promise<boolean>, what: string) => {
-  for (let i = 0; i < 200; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-};
+const graph = useFakeGraph();
 
 describeEachDatabase('graph sync under faults', (getDb) => {
   let world: SyncWorld;
   let n = 0;
   beforeAll(async () => {
-    world = await createSyncWorld(getDb(), fg);
+    world = await createSyncWorld(getDb(), graph());
   });
 
   /** An employee with `count` customer meetings at a customer of their own. */
@@ -50,24 +20,29 @@ describeEachDatabase('graph sync under faults', (getDb) => {
     const domain = `faults-${n}-${who.mailbox.slice(0, 6)}.de`;
     const customer = await world.customer(`Faults ${n} GmbH`, domain, ['kim.weber']);
     for (let i = 0; i < count; i++) {
-      fg.model.addEvent(who.mailbox, { subject: `Termin ${i + 1}`, start: inDays(1 + i), end: plusHour(inDays(1 + i)), attendees: [`kim.weber@${domain}`] });
+      graph().model.addEvent(who.mailbox, {
+        subject: `Termin ${i + 1}`,
+        start: inDays(1 + i),
+        end: plusHour(inDays(1 + i)),
+        attendees: [`kim.weber@${domain}`],
+      });
     }
     return { ...who, ...customer, domain };
   };
 
   it('honours Retry-After on 429, 503 and 504 and never sends more than 4 requests at once to a mailbox', async () => {
     const who = await setup(12);
-    fg.faults.add({ match: { mailbox: who.mailbox }, status: 429, retryAfterSeconds: 1, afterRequests: 1 });
-    fg.faults.add({ match: { mailbox: who.mailbox }, status: 503, retryAfterSeconds: 1 });
-    fg.faults.add({ match: { mailbox: who.mailbox }, status: 504, retryAfterSeconds: 1 });
+    graph().faults.add({ match: { mailbox: who.mailbox }, status: 429, retryAfterSeconds: 1, afterRequests: 1 });
+    graph().faults.add({ match: { mailbox: who.mailbox }, status: 503, retryAfterSeconds: 1 });
+    graph().faults.add({ match: { mailbox: who.mailbox }, status: 504, retryAfterSeconds: 1 });
     const [result] = await world.service().runNow(world.tenantId, { userId: who.actor.userId });
     expect(result).toMatchObject({ outcome: 'synced', created: 12 });
-    expect(fg.faults.pending()).toHaveLength(0);
-    const log = fg.requests.filter((r) => r.mailbox === who.mailbox);
+    expect(graph().faults.pending()).toHaveLength(0);
+    const log = graph().requests.filter((r) => r.mailbox === who.mailbox);
     for (let i = 1; i < log.length; i++) {
       if (log[i - 1]!.fault) expect(log[i]!.time - log[i - 1]!.time).toBeGreaterThanOrEqual(950);
     }
-    expect(fg.peakConcurrency.get(who.mailbox) ?? 0).toBeLessThanOrEqual(4);
+    expect(graph().peakConcurrency.get(who.mailbox) ?? 0).toBeLessThanOrEqual(4);
     expect((await meetingsOf(world.db, world.tenantId, who.accountId)).length).toBe(12);
   });
 
@@ -75,8 +50,8 @@ describeEachDatabase('graph sync under faults', (getDb) => {
     const who = await setup(8);
     const service = world.service();
     await service.runNow(world.tenantId, { userId: who.actor.userId });
-    fg.model.addEvent(who.mailbox, { subject: 'Neu nach Reset', start: inDays(20), end: plusHour(inDays(20)), attendees: [`kim.weber@${who.domain}`] });
-    fg.faults.add({ match: { mailbox: who.mailbox }, status: 410, code: 'SyncStateNotFound' });
+    graph().model.addEvent(who.mailbox, { subject: 'Neu nach Reset', start: inDays(20), end: plusHour(inDays(20)), attendees: [`kim.weber@${who.domain}`] });
+    graph().faults.add({ match: { mailbox: who.mailbox }, status: 410, code: 'SyncStateNotFound' });
     const [result] = await service.runNow(world.tenantId, { userId: who.actor.userId });
     expect(result).toMatchObject({ outcome: 'synced', created: 1 });
     const meetings = await meetingsOf(world.db, world.tenantId, who.accountId);
@@ -86,29 +61,29 @@ describeEachDatabase('graph sync under faults', (getDb) => {
 
   it('says which permission is missing on 403, once, and does not retry before the back-off', async () => {
     const who = await setup(2);
-    fg.model.setPermissions(who.mailbox, { calendar: false });
-    fg.resetStats();
+    graph().model.setPermissions(who.mailbox, { calendar: false });
+    graph().resetStats();
     const [result] = await world.service().runNow(world.tenantId, { userId: who.actor.userId });
     expect(result).toMatchObject({ outcome: 'needs_permission', requests: 1 });
-    expect(fg.countRequests({ mailbox: who.mailbox })).toBe(1);
+    expect(graph().countRequests({ mailbox: who.mailbox })).toBe(1);
     const row = await syncRow(world.db, world.tenantId, who.actor.userId, 'calendar');
     expect(row).toMatchObject({ status: 'needs_permission', missing_permission: 'Calendars.Read', failure_count: 1 });
     expect(String(row.last_error)).toMatch(/Calendars\.Read/);
     const due = await dueMailboxes(world.db, 900);
     expect(due.some((k) => k.userId === who.actor.userId)).toBe(false);
-    fg.model.setPermissions(who.mailbox, { calendar: true });
+    graph().model.setPermissions(who.mailbox, { calendar: true });
   });
 
   it('records network errors and timeouts in words and resumes on the next run', async () => {
     const who = await setup(12);
     const service = world.service({ graph: { requestTimeoutMs: 400 } });
-    fg.faults.add({ match: { mailbox: who.mailbox }, kind: 'reset', afterRequests: 1 });
+    graph().faults.add({ match: { mailbox: who.mailbox }, kind: 'reset', afterRequests: 1 });
     const [broken] = await service.runNow(world.tenantId, { userId: who.actor.userId });
     expect(broken).toMatchObject({ outcome: 'failed', pages: 1 });
     expect(broken!.error).toMatch(/could not be reached/);
     expect(await syncRow(world.db, world.tenantId, who.actor.userId, 'calendar')).toMatchObject({ status: 'failed', pages_done: 1 });
 
-    fg.faults.add({ match: { mailbox: who.mailbox }, kind: 'hang' });
+    graph().faults.add({ match: { mailbox: who.mailbox }, kind: 'hang' });
     const [hung] = await service.runNow(world.tenantId, { userId: who.actor.userId });
     expect(hung).toMatchObject({ outcome: 'failed' });
     expect(hung!.error).toMatch(/could not be reached/);
@@ -133,7 +108,7 @@ describeEachDatabase('graph sync under faults', (getDb) => {
     expect(await world.service().runNow(world.tenantId, { userId: who.actor.userId })).toMatchObject([{ outcome: 'busy' }]);
     await new Promise((r) => setTimeout(r, 1100));
 
-    fg.resetStats();
+    graph().resetStats();
     const [resumed] = await world.service().runNow(world.tenantId, { userId: who.actor.userId });
     expect(resumed).toMatchObject({ outcome: 'synced', pages: 3, requests: 3 });
     const shape = async (accountId: string) =>
@@ -145,7 +120,7 @@ describeEachDatabase('graph sync under faults', (getDb) => {
 
   it('lets only one of two workers started at once sync a mailbox', async () => {
     const who = await setup(10);
-    fg.setLatency(20);
+    graph().setLatency(20);
     const [a, b] = await Promise.all([
       world.service().runNow(world.tenantId, { userId: who.actor.userId }),
       world.service().runNow(world.tenantId, { userId: who.actor.userId }),

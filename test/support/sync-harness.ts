@@ -10,7 +10,8 @@ import type { Db } from '../../functions/src/store/db';
 import { setSwitch } from '../../functions/src/store/sync-state-store';
 import { getSettings, putSettings, upsertUser } from '../../functions/src/store/tenant-store';
 import { createSyncService, type SyncServiceOptions } from '../../functions/src/sync/sync-service';
-import type { FakeGraph } from '../fake-graph/server';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { startFakeGraph, trustFakeGraphCert, type FakeGraph } from '../fake-graph/server';
 
 export const CLIENT = { clientId: 'crm-sync-app', clientSecret: 'fake-secret-for-tests' };
 
@@ -39,7 +40,12 @@ export interface SyncWorld {
 export async function createSyncWorld(db: Db, fg: FakeGraph, tenantId = fg.tenantId): Promise<SyncWorld> {
   await upsertUser(db, { tenantId, oid: randomUUID(), displayName: 'Admin', email: null, roles: ['CRM.Admin'] });
   const current = await getSettings(db, tenantId);
-  await putSettings(db, tenantId, { ...defaultSettings, graphSync: { ...defaultSettings.graphSync, connected: true } }, Number(current.etag.replaceAll('"', '')));
+  await putSettings(
+    db,
+    tenantId,
+    { ...defaultSettings, graphSync: { ...defaultSettings.graphSync, connected: true } },
+    Number(current.etag.replaceAll('"', '')),
+  );
   const admin: Actor = { tenantId, userId: '', displayName: 'Admin', roles: ['CRM.Admin'] };
   return {
     tenantId,
@@ -87,6 +93,50 @@ export async function meetingsOf(db: Db, tenantId: string, accountId: string) {
 }
 
 export async function syncRow(db: Db, tenantId: string, userId: string, resource: SyncResource) {
-  const rows = await db.query<Record<string, unknown>>(`SELECT * FROM mailbox_sync WHERE tenant_id = $1 AND user_id = $2 AND resource = $3`, [tenantId, userId, resource]);
+  const rows = await db.query<Record<string, unknown>>(`SELECT * FROM mailbox_sync WHERE tenant_id = $1 AND user_id = $2 AND resource = $3`, [
+    tenantId,
+    userId,
+    resource,
+  ]);
   return rows[0]!;
+}
+
+/** One fake Graph per test file, trusted by this process for its lifetime. */
+export function useFakeGraph(options: Parameters<typeof startFakeGraph>[0] = {}): () => FakeGraph {
+  let fg: FakeGraph | undefined;
+  let untrust: (() => void) | undefined;
+  beforeAll(async () => {
+    fg = await startFakeGraph(options);
+    untrust = trustFakeGraphCert(fg.certPem);
+  });
+  afterEach(() => {
+    fg?.faults.clear();
+    fg?.setLatency(0);
+  });
+  afterAll(async () => {
+    untrust?.();
+    await fg?.close();
+  });
+  return () => {
+    if (!fg) throw new Error('the fake Graph is not started yet: use it inside hooks and tests');
+    return fg;
+  };
+}
+
+/** An ISO instant `days` from now at a whole UTC hour. */
+export const inDays = (days: number, hour = 10) => {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + days);
+  d.setUTCHours(hour, 0, 0, 0);
+  return d.toISOString();
+};
+export const plusHour = (iso: string) => new Date(new Date(iso).getTime() + 3_600_000).toISOString();
+
+/** Polls until the check holds (background work such as a sync after a notification). */
+export async function until(check: () => Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`gave up waiting for ${what}`);
 }

@@ -51,9 +51,7 @@ export const SyncStatusResponse = z.object({
 });
 export type SyncStatusResponse = z.infer<typeof SyncStatusResponse>;
 
-export const SyncRunRequest = z
-  .object({ userId: Uuid.optional(), resource: SyncResource.optional(), full: z.boolean().default(false) })
-  .strict();
+export const SyncRunRequest = z.object({ userId: Uuid.optional(), resource: SyncResource.optional(), full: z.boolean().default(false) }).strict();
 export type SyncRunRequest = z.infer<typeof SyncRunRequest>;
 
 export const SyncRunResult = z.object({

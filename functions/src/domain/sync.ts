@@ -30,7 +30,10 @@ export async function switchMySync(db: Db, actor: Actor, sync: SyncService | und
 
 function requireReady(sync: SyncService | undefined): SyncService {
   if (!sync?.configured) {
-    throw new DomainError('conflict', 'Graph sync is not configured on this server: set GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET (see the README, "Microsoft Graph sync").');
+    throw new DomainError(
+      'conflict',
+      'Graph sync is not configured on this server: set GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET (see the README, "Microsoft Graph sync").',
+    );
   }
   return sync;
 }
@@ -38,7 +41,11 @@ function requireReady(sync: SyncService | undefined): SyncService {
 export async function runSyncNow(db: Db, actor: Actor, sync: SyncService | undefined, request: { userId?: string; resource?: SyncResource; full: boolean }) {
   const ready = requireReady(sync);
   if (!(await getSettings(db, actor.tenantId)).graphSync.connected) {
-    throw new DomainError('conflict', 'This tenant has not connected Graph sync yet: grant admin consent, then set graphSync.connected in the settings.', 'graphSync.connected');
+    throw new DomainError(
+      'conflict',
+      'This tenant has not connected Graph sync yet: grant admin consent, then set graphSync.connected in the settings.',
+      'graphSync.connected',
+    );
   }
   return { results: await ready.runNow(actor.tenantId, request) };
 }
@@ -49,7 +56,8 @@ export const syncConflicts = async (db: Db, actor: Actor) => ({ items: await lis
 export async function graphWebhook(sync: SyncService | undefined, batch: GraphNotificationBatch): Promise<void> {
   const ready = requireReady(sync);
   const outcome = await ready.acceptNotifications(batch);
-  if (outcome.accepted === 0) throw new DomainError('forbidden', 'No notification in the batch carried the clientState of a known subscription.', 'value[].clientState');
+  if (outcome.accepted === 0)
+    throw new DomainError('forbidden', 'No notification in the batch carried the clientState of a known subscription.', 'value[].clientState');
   if (outcome.marked.length > 0) ready.kick();
   if (outcome.subscriptionsChanged) void ready.maintainSubscriptions().catch(() => undefined);
 }

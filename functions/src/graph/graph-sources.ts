@@ -21,7 +21,8 @@ export function graphSources(api: GraphApi, pageSize: number): MailboxSources {
     ensureCrmFolder: (tenantId, mailbox) => ensureCrmFolder(api, tenantId, mailbox),
     listCrmFolder: (tenantId, mailbox, folderId) => listFolderContacts(api, tenantId, mailbox, folderId, pageSize),
     createInCrmFolder: (tenantId, mailbox, folderId, contact) => createFolderContact(api, tenantId, mailbox, folderId, contact),
-    updateInCrmFolder: async (tenantId, mailbox, folderId, graphId, contact) => void (await updateFolderContact(api, tenantId, mailbox, folderId, graphId, contact)),
+    updateInCrmFolder: async (tenantId, mailbox, folderId, graphId, contact) =>
+      void (await updateFolderContact(api, tenantId, mailbox, folderId, graphId, contact)),
     deleteFromCrmFolder: (tenantId, mailbox, folderId, graphId) => deleteFolderContact(api, tenantId, mailbox, folderId, graphId),
     requestCount: (mailbox) => api.stats.requests.get(mailbox.toLowerCase()) ?? 0,
   };

@@ -15,8 +15,7 @@ export interface GraphSubscription {
   expirationDateTime: string;
 }
 
-const resourcePath = (mailbox: string, resource: 'calendar' | 'contacts') =>
-  `users/${mailbox}/${resource === 'calendar' ? 'events' : 'contacts'}`;
+const resourcePath = (mailbox: string, resource: 'calendar' | 'contacts') => `users/${mailbox}/${resource === 'calendar' ? 'events' : 'contacts'}`;
 
 export const createSubscription = (api: GraphApi, tenantId: string, request: SubscriptionRequest) =>
   api.post<GraphSubscription>(tenantId, '/subscriptions', {

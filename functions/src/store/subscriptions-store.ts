@@ -68,7 +68,12 @@ export async function subscriptionWork(db: Queryable, renewBefore: Date): Promis
      WHERE NOT s.enabled`,
   );
   return {
-    missing: missing.map((r) => ({ tenantId: str(r, 'tenant_id'), userId: str(r, 'user_id'), resource: str(r, 'resource') as SyncResource, mailbox: str(r, 'entra_oid') })),
+    missing: missing.map((r) => ({
+      tenantId: str(r, 'tenant_id'),
+      userId: str(r, 'user_id'),
+      resource: str(r, 'resource') as SyncResource,
+      mailbox: str(r, 'entra_oid'),
+    })),
     expiring: expiring.map(toSubscription),
     unwanted: unwanted.map(toSubscription),
   };

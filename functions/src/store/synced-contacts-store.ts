@@ -19,10 +19,7 @@ export async function sameNameContact(db: Queryable, tenantId: string, accountId
 
 /** Contacts with an email address at the accounts a user owns: what goes into that user's CRM contact folder. */
 export async function contactsOfOwnedAccounts(db: Queryable, tenantId: string, userId: string): Promise<Contact[]> {
-  const rows = await db.query(
-    `${CONTACT_SELECT} WHERE c.tenant_id = $1 AND a.owner_id = $2 AND cardinality(c.emails) > 0 ORDER BY c.id`,
-    [tenantId, userId],
-  );
+  const rows = await db.query(`${CONTACT_SELECT} WHERE c.tenant_id = $1 AND a.owner_id = $2 AND cardinality(c.emails) > 0 ORDER BY c.id`, [tenantId, userId]);
   return rows.map(toContact);
 }
 

@@ -22,12 +22,24 @@ const INPUT = `input AS (SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(key te
  * Writes one page of meetings for one mailbox in set-based statements (a page is up to a few hundred
  * events). Natural keys make every statement safe to repeat: a page replayed after a crash changes nothing.
  */
-export async function upsertMeetings(tx: Queryable, tenantId: string, userId: string, meetings: readonly SyncedMeeting[]): Promise<Omit<PageOutcome, 'removed'>> {
+export async function upsertMeetings(
+  tx: Queryable,
+  tenantId: string,
+  userId: string,
+  meetings: readonly SyncedMeeting[],
+): Promise<Omit<PageOutcome, 'removed'>> {
   if (meetings.length === 0) return { created: 0, updated: 0 };
   // The same meeting can appear twice in one page (an update after a create); the last one is current.
   const byKey = new Map(meetings.map((m) => [m.meetingKey, m]));
   const input = JSON.stringify(
-    [...byKey.values()].map((m) => ({ key: m.meetingKey, graph_id: m.graphId, subject: m.subject, occurred_at: m.occurredAt.toISOString(), cancelled: m.cancelled, contact_ids: m.contactIds })),
+    [...byKey.values()].map((m) => ({
+      key: m.meetingKey,
+      graph_id: m.graphId,
+      subject: m.subject,
+      occurred_at: m.occurredAt.toISOString(),
+      cancelled: m.cancelled,
+      contact_ids: m.contactIds,
+    })),
   );
   const params = [tenantId, input, userId];
   const inserted = await tx.query<{ id: string }>(

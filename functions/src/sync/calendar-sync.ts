@@ -14,7 +14,14 @@ export async function applyCalendarPage(tx: Queryable, tenantId: string, userId:
     const contactIds = [...new Set(event.participants.map((p) => contacts.get(p)).filter((id): id is string => Boolean(id)))];
     if (contactIds.length === 0) leaving.push(event.graphId);
     else
-      meetings.push({ graphId: event.graphId, meetingKey: event.meetingKey, subject: event.subject, occurredAt: event.startsAt, cancelled: event.isCancelled, contactIds });
+      meetings.push({
+        graphId: event.graphId,
+        meetingKey: event.meetingKey,
+        subject: event.subject,
+        occurredAt: event.startsAt,
+        cancelled: event.isCancelled,
+        contactIds,
+      });
   }
   const written = await upsertMeetings(tx, tenantId, userId, meetings);
   const removed = await removeMeetings(tx, tenantId, userId, leaving);
@@ -28,5 +35,10 @@ export async function removeUnseenMeetings(tx: Queryable, tenantId: string, user
      WHERE g.tenant_id = $1 AND g.user_id = $2 AND g.kind = 'event' AND g.synced_at < s.window_started_at`,
     [tenantId, userId],
   );
-  return removeMeetings(tx, tenantId, userId, unseen.map((r) => r.graph_id));
+  return removeMeetings(
+    tx,
+    tenantId,
+    userId,
+    unseen.map((r) => r.graph_id),
+  );
 }

@@ -46,7 +46,11 @@ interface PullContext {
   policy: GraphSyncSettings['contactCreation'];
 }
 
-async function createFromOutlook(tx: Queryable, ctx: PullContext, o: OutlookContact & { email: string }): Promise<{ contact: Contact; created: boolean } | null> {
+async function createFromOutlook(
+  tx: Queryable,
+  ctx: PullContext,
+  o: OutlookContact & { email: string },
+): Promise<{ contact: Contact; created: boolean } | null> {
   const domain = o.email.split('@')[1] ?? '';
   if (ctx.policy === 'never') return null;
   let accountId = await accountByDomain(tx, ctx.tenantId, domain);
@@ -73,7 +77,13 @@ async function createFromOutlook(tx: Queryable, ctx: PullContext, o: OutlookCont
 }
 
 /** Applies the merge result to the CRM contact and records conflicts; Outlook's own contacts are not written to. */
-async function mergeIntoCrm(tx: Queryable, ctx: PullContext, crm: Contact, o: OutlookContact, last: SyncedSnapshot | null): Promise<{ updated: boolean; snapshot: SyncedSnapshot }> {
+async function mergeIntoCrm(
+  tx: Queryable,
+  ctx: PullContext,
+  crm: Contact,
+  o: OutlookContact,
+  last: SyncedSnapshot | null,
+): Promise<{ updated: boolean; snapshot: SyncedSnapshot }> {
   const merge = mergeContact(crmFields(crm), new Date(crm.updatedAt), pick(o), o.modifiedAt, last);
   await recordConflicts(
     tx,
@@ -95,9 +105,23 @@ async function mergeIntoCrm(tx: Queryable, ctx: PullContext, crm: Contact, o: Ou
 
 export async function applyContactsPage(tx: Queryable, ctx: PullContext, page: DeltaPage<OutlookContact>): Promise<PageOutcome> {
   const outcome: PageOutcome = { created: 0, updated: 0, removed: 0 };
-  const links = await linksByGraphId<SyncedSnapshot>(tx, ctx.tenantId, ctx.userId, 'contact', page.items.map((o) => o.graphId));
-  const linkedContacts = await contactsById(tx, ctx.tenantId, [...links.values()].map((l) => l.recordId));
-  const byEmail = await contactsByEmail(tx, ctx.tenantId, page.items.map((o) => o.email).filter((e): e is string => Boolean(e)));
+  const links = await linksByGraphId<SyncedSnapshot>(
+    tx,
+    ctx.tenantId,
+    ctx.userId,
+    'contact',
+    page.items.map((o) => o.graphId),
+  );
+  const linkedContacts = await contactsById(
+    tx,
+    ctx.tenantId,
+    [...links.values()].map((l) => l.recordId),
+  );
+  const byEmail = await contactsByEmail(
+    tx,
+    ctx.tenantId,
+    page.items.map((o) => o.email).filter((e): e is string => Boolean(e)),
+  );
   const matched = await contactsById(tx, ctx.tenantId, [...byEmail.values()]);
   for (const o of page.items) {
     const link = links.get(o.graphId);
@@ -166,7 +190,11 @@ export async function pushCrmFolder(db: Db, sources: MailboxSources, target: Pus
       const contact = item.email ? byEmail.get(item.email) : undefined;
       if (contact && !linkedRecords.has(contact.id)) {
         const fields = crmFields(contact);
-        await saveLink(db, tenantId, userId, 'crm_folder_contact', { graphId: item.graphId, recordId: contact.id, synced: { crm: fields, outlook: pick(item) } });
+        await saveLink(db, tenantId, userId, 'crm_folder_contact', {
+          graphId: item.graphId,
+          recordId: contact.id,
+          synced: { crm: fields, outlook: pick(item) },
+        });
         linkedRecords.add(contact.id);
       } else await sources.deleteFromCrmFolder(tenantId, mailbox, folderId, item.graphId);
     }

@@ -50,7 +50,11 @@ function describe(failure: GraphFailure, resource: SyncResource): string {
 
 /** Back-off after failures: Retry-After when Graph gave one, otherwise 1, 2, 4 ... up to 60 minutes. */
 const backoffSeconds = (failure: GraphFailure, failures: number) =>
-  failure.kind === 'permission' ? 6 * 3600 : failure.kind === 'transient' && failure.retryAfterSeconds ? failure.retryAfterSeconds : Math.min(3600, 60 * 2 ** Math.min(failures, 6));
+  failure.kind === 'permission'
+    ? 6 * 3600
+    : failure.kind === 'transient' && failure.retryAfterSeconds
+      ? failure.retryAfterSeconds
+      : Math.min(3600, 60 * 2 ** Math.min(failures, 6));
 
 interface Tally extends PageOutcome {
   pages: number;
@@ -147,7 +151,13 @@ async function runContacts(deps: RunnerDeps, claimed: ClaimedSync, settings: Gra
   let folderId = claimed.folderId;
   if (!folderId) {
     folderId = await deps.sources.ensureCrmFolder(claimed.tenantId, claimed.mailbox);
-    await saveProgress(deps.db, claimed, deps.worker, { stage: 'push', nextLink: null, pagesDone: tally.pages, itemsDone: tally.items, folderId }, deps.leaseSeconds);
+    await saveProgress(
+      deps.db,
+      claimed,
+      deps.worker,
+      { stage: 'push', nextLink: null, pagesDone: tally.pages, itemsDone: tally.items, folderId },
+      deps.leaseSeconds,
+    );
   }
   const pushed = await pushCrmFolder(deps.db, deps.sources, {
     tenantId: claimed.tenantId,

@@ -79,7 +79,13 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   const service: SyncService = {
     configured: Boolean(sources),
     api,
-    runDue: () => track(options.db().then((db) => dueMailboxes(db, options.intervalSeconds)).then(run)),
+    runDue: () =>
+      track(
+        options
+          .db()
+          .then((db) => dueMailboxes(db, options.intervalSeconds))
+          .then(run),
+      ),
     async runNow(tenantId, filter) {
       const db = await options.db();
       if (filter.full) {
