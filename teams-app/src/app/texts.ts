@@ -1,5 +1,6 @@
 // Texts of the Teams tabs (shared texts live in @crm/common/web), in English and German.
-import { useI18n, type MessageKey } from '@crm/common/web';
+import { useTexts } from '@crm/common/web';
+import { syncTexts } from './personal/sync-texts';
 
 const en = {
   'tab.loading': 'Loading the account…',
@@ -85,7 +86,6 @@ const en = {
   'me.lastContact': 'last contact {date}',
   'me.daysQuiet': '{days} days without contact',
   'me.neverContacted': 'never contacted',
-  'home.heading': 'CRM for Teams',
 } as const;
 
 type TabKey = keyof typeof en;
@@ -174,13 +174,10 @@ const de: Record<TabKey, string> = {
   'me.lastContact': 'letzter Kontakt {date}',
   'me.daysQuiet': 'seit {days} Tagen kein Kontakt',
   'me.neverContacted': 'noch nie kontaktiert',
-  'home.heading': 'CRM für Teams',
 };
 
-export const tabTexts = { en, de };
+// The sync card keeps its texts beside it; the tabs' dictionary includes them.
+export const tabTexts = { en: { ...en, ...syncTexts.en }, de: { ...de, ...syncTexts.de } };
 
 /** The tabs' translate function: shared keys and the tabs' own. */
-export function useT() {
-  const i18n = useI18n();
-  return { ...i18n, t: i18n.t as (key: MessageKey | TabKey, vars?: Record<string, string | number>) => string };
-}
+export const useT = () => useTexts<TabKey>();

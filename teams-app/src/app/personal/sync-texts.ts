@@ -1,0 +1,51 @@
+// Texts of the "Outlook sync" card, in English and German.
+export const syncTexts = {
+  en: {
+    'sync.heading': 'Outlook sync',
+    'sync.loading': 'Loading the sync status…',
+    'sync.notConfigured': 'Outlook sync is not set up on this server. An administrator sets GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET (see the README).',
+    'sync.notConnected': 'Your organisation has not connected Outlook sync yet. An administrator grants admin consent and then connects it here.',
+    'sync.connect': 'Connect this organisation',
+    'sync.connected': 'Organisation connected.',
+    'sync.calendar': 'Calendar: customer meetings appear on the timeline',
+    'sync.contacts': 'Contacts: Outlook and CRM contacts stay in step',
+    'sync.runNow': 'Sync now',
+    'sync.running': 'Syncing…',
+    'sync.ran': 'Synced: {created} new, {updated} updated, {removed} removed.',
+    'sync.lastSuccess': 'last synced {time}',
+    'sync.neverSynced': 'not synced yet',
+    'sync.progress': '{items} items on {pages} pages so far',
+    'sync.missing': 'Missing permission: {permission}',
+    'sync.status.not_synced': 'Not synced',
+    'sync.status.syncing': 'Syncing',
+    'sync.status.active': 'Active',
+    'sync.status.needs_permission': 'Needs permission',
+    'sync.status.failed': 'Failed',
+  },
+  de: {
+    'sync.heading': 'Outlook-Synchronisierung',
+    'sync.loading': 'Synchronisierungsstatus wird geladen…',
+    'sync.notConfigured':
+      'Die Outlook-Synchronisierung ist auf diesem Server nicht eingerichtet. Eine Administratorin setzt GRAPH_CLIENT_ID und GRAPH_CLIENT_SECRET (siehe README).',
+    'sync.notConnected':
+      'Ihre Organisation hat die Outlook-Synchronisierung noch nicht verbunden. Ein Admin erteilt die Administratorzustimmung und verbindet sie hier.',
+    'sync.connect': 'Diese Organisation verbinden',
+    'sync.connected': 'Organisation verbunden.',
+    'sync.calendar': 'Kalender: Kundentermine erscheinen in der Zeitleiste',
+    'sync.contacts': 'Kontakte: Outlook- und CRM-Kontakte bleiben abgeglichen',
+    'sync.runNow': 'Jetzt synchronisieren',
+    'sync.running': 'Synchronisiert…',
+    'sync.ran': 'Synchronisiert: {created} neu, {updated} geändert, {removed} entfernt.',
+    'sync.lastSuccess': 'zuletzt synchronisiert {time}',
+    'sync.neverSynced': 'noch nicht synchronisiert',
+    'sync.progress': 'bisher {items} Einträge auf {pages} Seiten',
+    'sync.missing': 'Fehlende Berechtigung: {permission}',
+    'sync.status.not_synced': 'Nicht synchronisiert',
+    'sync.status.syncing': 'Läuft',
+    'sync.status.active': 'Aktiv',
+    'sync.status.needs_permission': 'Berechtigung fehlt',
+    'sync.status.failed': 'Fehlgeschlagen',
+  },
+};
+
+export type SyncKey = keyof typeof syncTexts.en;
