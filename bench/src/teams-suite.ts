@@ -51,7 +51,7 @@ const SCROLL_THROUGH = `(async () => {
   const longTasks = [];
   new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: false });
   const list = document.querySelector('[data-testid="virtual-list"]');
-  const rows = () => Math.round(parseFloat(list.querySelector('ul').style.height) / ROW);
+  const rows = () => Number(list.querySelector('li')?.getAttribute('aria-setsize') ?? 0);
   const frames = [];
   const started = performance.now();
   let last = started;
@@ -115,7 +115,7 @@ export async function runTeamsSuite(log: (line: string) => void): Promise<TeamsR
 
       await page.goto(url);
       await page.waitForFunction('window.__firstRender !== undefined');
-      const scrolled = (await page.evaluate(SCROLL_THROUGH.replace('ROW', '76').replace('TOTAL', String(INTERACTIONS)))) as {
+      const scrolled = (await page.evaluate(SCROLL_THROUGH.replace('TOTAL', String(INTERACTIONS)))) as {
         items: number;
         ms: number;
         frames: number[];

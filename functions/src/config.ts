@@ -84,7 +84,10 @@ function graphConfig(e: Env): GraphConfig | null {
   if (e.GRAPH_CLIENT_SECRET) credential = { secret: e.GRAPH_CLIENT_SECRET };
   else if (e.GRAPH_CLIENT_CERTIFICATE_PATH && e.GRAPH_CLIENT_CERTIFICATE_THUMBPRINT)
     credential = { privateKeyPath: e.GRAPH_CLIENT_CERTIFICATE_PATH, thumbprint: e.GRAPH_CLIENT_CERTIFICATE_THUMBPRINT };
-  else throw new Error('invalid configuration: GRAPH_CLIENT_ID needs GRAPH_CLIENT_SECRET or GRAPH_CLIENT_CERTIFICATE_PATH with GRAPH_CLIENT_CERTIFICATE_THUMBPRINT');
+  else
+    throw new Error(
+      'invalid configuration: GRAPH_CLIENT_ID needs GRAPH_CLIENT_SECRET or GRAPH_CLIENT_CERTIFICATE_PATH with GRAPH_CLIENT_CERTIFICATE_THUMBPRINT',
+    );
   return {
     clientId: e.GRAPH_CLIENT_ID,
     credential,

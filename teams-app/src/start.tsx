@@ -10,14 +10,15 @@ import type { FrameKind } from './host/tab-host';
 import { teamsJsHost } from './host/teams-js-host';
 
 export async function startTab(page: (services: TabServices) => ReactNode, frame?: FrameKind): Promise<void> {
+  const isTopLevel = window.parent === window;
+  // Loaded only inside an iframe, so the standalone pages never download teams-js; the download is not part of the handshake timeout.
+  const teams = isTopLevel ? null : await import('@microsoft/teams-js');
   const host = await connectHost({
-    isTopLevel: window.parent === window,
+    isTopLevel,
+    initialize: () => teams!.app.initialize(),
     teams: async () => {
-      // Loaded only inside an iframe, so the standalone pages never download teams-js.
-      const teams = await import('@microsoft/teams-js');
-      await teams.app.initialize();
-      const connected = await teamsJsHost(teams);
-      teams.app.notifySuccess();
+      const connected = await teamsJsHost(teams!);
+      teams!.app.notifySuccess();
       return connected;
     },
     standalone: () => standaloneHost(new URL(location.href), { language: navigator.language, navigate: (url) => location.assign(url), frame }),

@@ -112,8 +112,9 @@ describeInBrowser('Teams tabs in Chromium', () => {
     await form.getByLabel('Resolution').fill('Zwei Getriebe kostenlos ersetzt');
     await form.getByRole('button', { name: 'Resolve' }).click();
     await expect.poll(() => page.getByTestId('complaints').innerText()).toContain('No open complaints.');
-    await openAccount('&type=complaint');
+    await openAccount();
     expect(await page.getByTestId('complaints').innerText()).toContain('No open complaints.');
+    await expect.poll(() => page.getByTestId('timeline').innerText()).toContain('resolved: Zwei Getriebe kostenlos ersetzt');
   });
 
   it('lists an overdue follow-up first and a sleeping customer in My CRM', async () => {
@@ -147,6 +148,20 @@ describeInBrowser('Teams tabs in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await screenshot(page, 'teams-side-panel-dark');
     await page.setViewportSize({ width: 1280, height: 1000 });
+  });
+
+  it('in a foreign iframe, gives up waiting for Teams after the short handshake and runs standalone', async () => {
+    await page.goto(`${host.url}/teams/`);
+    await page.evaluate((src) => {
+      const frame = document.createElement('iframe');
+      frame.src = src;
+      frame.style.cssText = 'width:1000px;height:800px';
+      document.body.append(frame);
+    }, `${host.url}/teams/personal.html?lang=en`);
+    // teams-js alone would wait 60 s for a parent that never answers.
+    const frame = page.frameLocator('iframe');
+    await frame.locator('[data-ready-key="me"]').waitFor({ timeout: 15_000 });
+    expect(await frame.getByRole('heading', { name: 'My CRM' }).count()).toBe(1);
   });
 
   it('shows a readable message, not a blank tab, when the API is down', async () => {

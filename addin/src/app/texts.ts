@@ -1,5 +1,5 @@
 // Texts of the Outlook task pane (shared texts live in @crm/common/web), in English and German.
-import { useI18n, type MessageKey } from '@crm/common/web';
+import { useTexts } from '@crm/common/web';
 
 const en = {
   'pane.people': 'People on this item',
@@ -102,7 +102,4 @@ const de: Record<AddinKey, string> = {
 export const addinTexts = { en, de };
 
 /** The task pane's translate function: shared keys and the pane's own. */
-export function useT() {
-  const i18n = useI18n();
-  return { ...i18n, t: i18n.t as (key: MessageKey | AddinKey, vars?: Record<string, string | number>) => string };
-}
+export const useT = () => useTexts<AddinKey>();

@@ -15,3 +15,4 @@ export * from './hooks/use-session-value';
 export * from './hooks/use-stages';
 export * from './dates';
 export * from './page-config';
+export * from './services';

@@ -77,7 +77,9 @@ describeEachDatabase('HTTP If-Match and idempotency', (getDb) => {
     expect(found.body.items).toHaveLength(1);
 
     // The add-in's one call per email also answers "is it logged?" when given the message's keys.
-    const context = await api.call('GET', `/api/context?email=someone@example.de&internetMessageId=${encodeURIComponent(email.internetMessageId)}`, { token: ben });
+    const context = await api.call('GET', `/api/context?email=someone@example.de&internetMessageId=${encodeURIComponent(email.internetMessageId)}`, {
+      token: ben,
+    });
     expect(context.body.logged.map((i: { id: string }) => i.id)).toEqual([first.body.id]);
     const plain = await api.call('GET', '/api/context?email=someone@example.de', { token: ben });
     expect(plain.body.logged).toEqual([]);

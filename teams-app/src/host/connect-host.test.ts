@@ -10,21 +10,24 @@ const standalone = () =>
 
 describe('connecting to Teams', () => {
   it('is standalone at once at top level, without asking teams-js', async () => {
-    const teams = vi.fn<() => Promise<TabHost>>();
-    const host = await connectHost({ isTopLevel: true, teams, standalone });
+    const initialize = vi.fn(async () => undefined);
+    const host = await connectHost({ isTopLevel: true, initialize, teams: vi.fn(), standalone });
     expect(host).toMatchObject({ kind: 'standalone', theme: 'dark', locale: 'de', frame: 'sidePanel', origin: null });
-    expect(teams).not.toHaveBeenCalled();
+    expect(initialize).not.toHaveBeenCalled();
   });
 
   it('gives up on a silent parent after the handshake timeout instead of waiting 60 s', async () => {
-    const host = await connectHost({ isTopLevel: false, teams: () => new Promise(() => undefined), standalone, timeoutMs: 20 });
+    const teams = vi.fn<() => Promise<TabHost>>();
+    const host = await connectHost({ isTopLevel: false, initialize: () => new Promise(() => undefined), teams, standalone, timeoutMs: 20 });
     expect(host.kind).toBe('standalone');
+    expect(teams).not.toHaveBeenCalled();
   });
 
   it('uses Teams when it answers, and falls back when teams-js fails', async () => {
     const teamsHost = { ...standalone(), kind: 'teams' as const };
-    expect((await connectHost({ isTopLevel: false, teams: async () => teamsHost, standalone })).kind).toBe('teams');
-    expect((await connectHost({ isTopLevel: false, teams: () => Promise.reject(new Error('no')), standalone })).kind).toBe('standalone');
+    const teams = async () => teamsHost;
+    expect((await connectHost({ isTopLevel: false, initialize: async () => undefined, teams, standalone })).kind).toBe('teams');
+    expect((await connectHost({ isTopLevel: false, initialize: () => Promise.reject(new Error('no')), teams, standalone })).kind).toBe('standalone');
   });
 
   it("maps Teams' theme names to Fluent's", () => {

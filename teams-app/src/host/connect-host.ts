@@ -6,7 +6,9 @@ export const TEAMS_HANDSHAKE_MS = 3_000;
 
 export interface ConnectOptions {
   isTopLevel: boolean;
-  /** Loads and initialises teams-js and builds the host from its context. */
+  /** The teams-js handshake (app.initialize); the only step that can hang. */
+  initialize: () => Promise<void>;
+  /** Builds the host from the Teams context once the handshake succeeded. */
   teams: () => Promise<TabHost>;
   standalone: () => TabHost;
   timeoutMs?: number;
@@ -15,10 +17,16 @@ export interface ConnectOptions {
 export async function connectHost(options: ConnectOptions): Promise<TabHost> {
   if (options.isTopLevel) return options.standalone();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), options.timeoutMs ?? TEAMS_HANDSHAKE_MS)));
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), options.timeoutMs ?? TEAMS_HANDSHAKE_MS)));
   try {
-    const host = await Promise.race([options.teams().catch(() => null), timeout]);
-    return host ?? options.standalone();
+    const connected = await Promise.race([
+      options.initialize().then(
+        () => true,
+        () => false,
+      ),
+      timeout,
+    ]);
+    return connected ? await options.teams() : options.standalone();
   } finally {
     clearTimeout(timer);
   }

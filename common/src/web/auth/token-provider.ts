@@ -20,19 +20,25 @@ export class SignInError extends Error {
 /** Standalone previews sign in with the local host's development tokens (never available in Azure). */
 export function devTokenProvider(baseUrl: string, identity: DevTokenRequest = {}, fetcher: typeof fetch = (i, init) => fetch(i, init)): TokenProvider {
   let cached: { token: string; expiresAt: number } | null = null;
+  // Calls made together (a page's first requests) share one token request instead of each asking for its own.
+  let pending: Promise<string> | null = null;
+  const fetchToken = async () => {
+    let response: Response;
+    try {
+      response = await fetcher(`${baseUrl}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(identity) });
+    } catch (error) {
+      throw new SignInError('the local host cannot be reached for a development token', error);
+    }
+    if (!response.ok) throw new SignInError(`the local host refused a development token (${response.status})`);
+    const body = (await response.json()) as { access_token: string; expires_in: number };
+    cached = { token: body.access_token, expiresAt: Date.now() + body.expires_in * 1000 };
+    return cached.token;
+  };
   return {
     async getToken() {
       if (cached && cached.expiresAt > Date.now() + 60_000) return cached.token;
-      let response: Response;
-      try {
-        response = await fetcher(`${baseUrl}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(identity) });
-      } catch (error) {
-        throw new SignInError('the local host cannot be reached for a development token', error);
-      }
-      if (!response.ok) throw new SignInError(`the local host refused a development token (${response.status})`);
-      const body = (await response.json()) as { access_token: string; expires_in: number };
-      cached = { token: body.access_token, expiresAt: Date.now() + body.expires_in * 1000 };
-      return cached.token;
+      pending ??= fetchToken().finally(() => (pending = null));
+      return pending;
     },
     invalidate() {
       cached = null;

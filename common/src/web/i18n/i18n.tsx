@@ -45,5 +45,11 @@ export function I18nProvider({ i18n, children }: { i18n: I18n; children: ReactNo
 
 export const useI18n = () => useContext(I18nContext);
 
+/** A front-end's translate function: the shared keys and its own (K), type-checked alike. */
+export function useTexts<K extends string>() {
+  const i18n = useI18n();
+  return { ...i18n, t: i18n.t as (key: MessageKey | K, vars?: Record<string, string | number>) => string };
+}
+
 /** Memoised i18n for a language and a front-end's extra texts. */
 export const useCreateI18n = <K extends string>(language: Language, extra?: Extra<K>) => useMemo(() => createI18n(language, extra), [language, extra]);

@@ -7,7 +7,7 @@ import { fakeApi, fakeHost, myWork } from '../test-fixtures';
 import { MyWorkTab } from './MyWorkTab';
 
 function renderMine(answer: () => unknown, locale = 'en-US') {
-  const api = fakeApi({ myWork: answer });
+  const api = fakeApi({ myWork: answer, getMySync: () => ({ configured: false, connected: false, items: [] }), me: () => ({ roles: ['CRM.User'] }) });
   render(
     <TabShell services={{ api: api.client, host: fakeHost({ locale, origin: null }) }}>
       <MyWorkTab />

@@ -3,6 +3,7 @@ import { Badge, Link, Spinner, Text } from '@fluentui/react-components';
 import type { MyAccount, MyWork, QuarterForecast } from '@crm/common';
 import { ErrorNotice } from '@crm/common/web';
 import { StageGroups } from '../StageGroups';
+import { SyncCard } from './SyncCard';
 import { useServices } from '../services';
 import { useTabStyles } from '../styles';
 import { useT } from '../texts';
@@ -128,6 +129,7 @@ export function MyWorkTab() {
               quiet
             />
             <AccountList accounts={data.accounts} headingId="my-accounts" heading={t('me.accounts')} empty={t('me.noAccounts')} quiet={false} />
+            <SyncCard />
           </div>
         </div>
       ) : null}
