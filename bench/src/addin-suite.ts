@@ -76,9 +76,17 @@ export async function runAddinSuite(log: (line: string) => void): Promise<AddinR
       }
       return times;
     })()`)) as number[];
-    const itemChange = summarize(switchTimes, switchTimes.reduce((s, t) => s + t, 0));
-    const rawContext = summarize(rawTimes, rawTimes.reduce((s, t) => s + t, 0));
-    log(`  item change -> context card: p50 ${ms(itemChange.p50)}, p95 ${ms(itemChange.p95)}; raw /api/context p50 ${ms(rawContext.p50)}, p95 ${ms(rawContext.p95)}`);
+    const itemChange = summarize(
+      switchTimes,
+      switchTimes.reduce((s, t) => s + t, 0),
+    );
+    const rawContext = summarize(
+      rawTimes,
+      rawTimes.reduce((s, t) => s + t, 0),
+    );
+    log(
+      `  item change -> context card: p50 ${ms(itemChange.p50)}, p95 ${ms(itemChange.p95)}; raw /api/context p50 ${ms(rawContext.p50)}, p95 ${ms(rawContext.p95)}`,
+    );
     return { taskpane, preview, lazy, itemChange, rawContext };
   } finally {
     await browser.close();

@@ -39,7 +39,9 @@ export function initialJavaScript(appDir: string, entry: string): EntrySize {
 export function lazyChunks(appDir: string): Array<{ file: string; gzipBytes: number }> {
   const meta = JSON.parse(readFileSync(join(appDir, 'build-meta.json'), 'utf8')) as Metafile;
   const dynamic = new Set(Object.values(meta.outputs).flatMap((o) => o.imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path)));
-  return [...dynamic].map((file) => ({ file, gzipBytes: gzipSync(readFileSync(join(appDir, file)), { level: 9 }).length })).sort((a, b) => b.gzipBytes - a.gzipBytes);
+  return [...dynamic]
+    .map((file) => ({ file, gzipBytes: gzipSync(readFileSync(join(appDir, file)), { level: 9 }).length }))
+    .sort((a, b) => b.gzipBytes - a.gzipBytes);
 }
 
 export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

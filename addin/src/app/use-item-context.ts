@@ -43,7 +43,13 @@ export function useItemContext(): ItemContext {
       const item = await host.getItem();
       const people = item ? addressesOf(item, host.userEmail) : [];
       // One request per item: the context answer also says whether this email or its conversation is logged.
-      const keys = item?.mode === 'read' ? { ...(item.internetMessageId ? { internetMessageId: item.internetMessageId } : {}), ...(item.conversationId ? { conversationId: item.conversationId } : {}) } : {};
+      const keys =
+        item?.mode === 'read'
+          ? {
+              ...(item.internetMessageId ? { internetMessageId: item.internetMessageId } : {}),
+              ...(item.conversationId ? { conversationId: item.conversationId } : {}),
+            }
+          : {};
       const context =
         people.length > 0
           ? (await api('context', { query: { email: people.map((p) => p.email), ...keys }, signal: abort.signal })).data

@@ -16,3 +16,4 @@ export * from './hooks/use-stages';
 export * from './dates';
 export * from './page-config';
 export * from './services';
+export * from './components/OptionalSelect';

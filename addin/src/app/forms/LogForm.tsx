@@ -2,7 +2,7 @@
 import { Field, Select, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { AccountContext, Interaction } from '@crm/common';
-import { ErrorNotice, FormActions, useSubmit } from '@crm/common/web';
+import { ErrorNotice, FormActions, OptionalSelect, useSubmit } from '@crm/common/web';
 import type { MailItem } from '../../host/mail-host';
 import { useServices } from '../services';
 import { usePaneStyles } from '../styles';
@@ -73,16 +73,13 @@ export default function LogForm({ item, accounts, contactIds, onLogged, onCancel
           ))}
         </Select>
       </Field>
-      <Field label={t('log.opportunity')}>
-        <Select value={opportunityId} onChange={(_e, data) => setOpportunityId(data.value)}>
-          <option value="">{t('log.noOpportunity')}</option>
-          {opportunities.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <OptionalSelect
+        label={t('log.opportunity')}
+        noneLabel={t('log.noOpportunity')}
+        value={opportunityId}
+        options={opportunities.map((o) => ({ id: o.id, label: o.name }))}
+        onChange={setOpportunityId}
+      />
       <Field label={t('log.note')}>
         <Textarea value={note} onChange={(_e, data) => setNote(data.value)} maxLength={20_000} resize="vertical" />
       </Field>

@@ -1,8 +1,8 @@
 // Open follow-ups of the account: mark one done, or add a new one for the team.
-import { Button, Field, Input, Select, Text } from '@fluentui/react-components';
+import { Button, Field, Input, Text } from '@fluentui/react-components';
 import { memo, useState } from 'react';
 import type { Contact, Task } from '@crm/common';
-import { defaultDueDate, ErrorNotice, FormActions, localDay, useSubmit } from '@crm/common/web';
+import { defaultDueDate, ErrorNotice, FormActions, localDay, OptionalSelect, useSubmit } from '@crm/common/web';
 import { useServices } from '../services';
 import { useTabStyles } from '../styles';
 import { useT } from '../texts';
@@ -33,16 +33,13 @@ function NewFollowUp({ accountId, contacts, onDone, onCancel }: { accountId: str
       <Field label={t('followUps.due')} required>
         <Input type="date" value={dueDate} onChange={(_e, d) => setDueDate(d.value)} required />
       </Field>
-      <Field label={t('followUps.contact')}>
-        <Select value={contactId} onChange={(_e, d) => setContactId(d.value)}>
-          <option value="">{t('followUps.noContact')}</option>
-          {contacts.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.displayName}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <OptionalSelect
+        label={t('followUps.contact')}
+        noneLabel={t('followUps.noContact')}
+        value={contactId}
+        options={contacts.map((c) => ({ id: c.id, label: c.displayName }))}
+        onChange={setContactId}
+      />
       {error ? <ErrorNotice error={error} /> : null}
       <FormActions busy={busy} submitLabel={t('common.save')} onCancel={onCancel} />
     </form>

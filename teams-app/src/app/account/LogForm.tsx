@@ -2,7 +2,7 @@
 import { Checkbox, Field, Input, Select, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Contact, Interaction, Opportunity } from '@crm/common';
-import { ErrorNotice, FormActions, useSubmit } from '@crm/common/web';
+import { ErrorNotice, FormActions, OptionalSelect, useSubmit } from '@crm/common/web';
 import { useServices } from '../services';
 import { useTabStyles } from '../styles';
 import { useT } from '../texts';
@@ -83,16 +83,13 @@ export function LogForm({ accountId, accountName, contacts, opportunities, onLog
         </fieldset>
       ) : null}
       {opportunities.length > 0 ? (
-        <Field label={t('log.opportunity')}>
-          <Select value={opportunityId} onChange={(_e, d) => setOpportunityId(d.value)}>
-            <option value="">{t('log.noOpportunity')}</option>
-            {opportunities.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <OptionalSelect
+          label={t('log.opportunity')}
+          noneLabel={t('log.noOpportunity')}
+          value={opportunityId}
+          options={opportunities.map((o) => ({ id: o.id, label: o.name }))}
+          onChange={setOpportunityId}
+        />
       ) : null}
       {error ? <ErrorNotice error={error} /> : null}
       <FormActions busy={busy} submitLabel={t('log.submit')} onCancel={onCancel} />

@@ -1,7 +1,7 @@
 // All interactions of the account, newest first, filterable by type and person; windowed so thousands stay smooth.
 import { Caption1, Field, Select, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Contact, Interaction } from '@crm/common';
-import { ErrorNotice } from '@crm/common/web';
+import { ErrorNotice, OptionalSelect } from '@crm/common/web';
 import { useTabStyles } from '../styles';
 import { useT } from '../texts';
 import { useTimeline, type TimelineFilter } from './use-timeline';
@@ -116,16 +116,13 @@ function TimelineFilters({ filter, onChange, contacts }: { filter: TimelineFilte
           ))}
         </Select>
       </Field>
-      <Field label={t('timeline.person')}>
-        <Select value={filter.contactId} onChange={(_e, d) => onChange({ ...filter, contactId: d.value })}>
-          <option value="">{t('timeline.everyone')}</option>
-          {contacts.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.displayName}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <OptionalSelect
+        label={t('timeline.person')}
+        noneLabel={t('timeline.everyone')}
+        value={filter.contactId}
+        options={contacts.map((c) => ({ id: c.id, label: c.displayName }))}
+        onChange={(contactId) => onChange({ ...filter, contactId })}
+      />
     </div>
   );
 }
