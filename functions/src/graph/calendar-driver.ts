@@ -66,6 +66,15 @@ export function toCalendarEvent(raw: RawEvent): CalendarEvent {
 
 export async function readCalendarPage(api: GraphApi, tenantId: string, url: string, pageSize: number): Promise<DeltaPage<CalendarEvent>> {
   const page = await readDeltaPage<RawEvent>(api, tenantId, url, pageSize);
+  const items: CalendarEvent[] = [];
   // A series master only describes the pattern; its occurrences arrive as their own entries.
-  return { ...page, items: page.items.filter((e) => e.type !== 'seriesMaster').map(toCalendarEvent) };
+  for (const raw of page.items.filter((e) => e.type !== 'seriesMaster')) {
+    try {
+      items.push(toCalendarEvent(raw));
+    } catch (error) {
+      // One unreadable event (a zone no one knows, despite Prefer: outlook.timezone="UTC") must not stop the mailbox.
+      console.warn(`calendar sync: skipped event ${raw.id}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return { ...page, items };
 }

@@ -1,7 +1,7 @@
 // The sync state machine for one mailbox and resource: claim, page through the delta (resumable), push, finish or fail in words.
 import type { GraphSyncSettings, SyncResource, SyncRunResult } from '@crm/common';
 import type { DeltaPage } from '../graph/delta-pages';
-import { classifyGraphError, type GraphFailure } from '../graph/graph-errors';
+import { GraphRequestError, type GraphFailure } from '../graph/graph-errors';
 import type { Db, Queryable } from '../store/db';
 import type { PageOutcome } from '../store/synced-meetings-store';
 import { claim, complete, fail, restartDelta, saveProgress, type ClaimedSync, type MailboxKey } from '../store/sync-state-store';
@@ -194,16 +194,16 @@ export async function syncMailbox(deps: RunnerDeps, key: MailboxKey): Promise<Sy
       return result('synced', requests(), null);
     } catch (error) {
       if (error instanceof LeaseLost) return result('busy', requests(), error.message);
-      const failure = classifyGraphError(error);
-      if (failure.kind === 'reset' && attempt === 0) {
+      // Graph failures arrive wrapped by the drivers; anything else is this side's fault (a database error, a bug).
+      const failure = error instanceof GraphRequestError ? error.failure : null;
+      if (failure?.kind === 'reset' && attempt === 0) {
         // Graph lost the delta state: start over once; natural keys make the repeated pass write nothing twice.
         await restartDelta(deps.db, key, deps.worker);
         claimed = { ...claimed, deltaLink: null, nextLink: null, pagesDone: 0, itemsDone: 0, stage: 'initial', windowStartedAt: null };
         continue;
       }
-      const isGraphFailure = typeof error === 'object' && error !== null && 'failure' in error;
-      const message = isGraphFailure || failure.status === null ? describe(failure, key.resource) : `sync failed: ${(error as Error).message ?? String(error)}`;
-      const status = failure.kind === 'permission' ? 'needs_permission' : 'failed';
+      const message = failure ? describe(failure, key.resource) : `sync failed: ${error instanceof Error ? error.message : String(error)}`;
+      const status = failure?.kind === 'permission' ? 'needs_permission' : 'failed';
       const failures = await deps.db.query<{ failure_count: number }>(
         `SELECT failure_count FROM mailbox_sync WHERE tenant_id = $1 AND user_id = $2 AND resource = $3`,
         [key.tenantId, key.userId, key.resource],
@@ -212,7 +212,7 @@ export async function syncMailbox(deps: RunnerDeps, key: MailboxKey): Promise<Sy
         status,
         error: message,
         missingPermission: status === 'needs_permission' ? REQUIRED_PERMISSION[key.resource] : undefined,
-        retryAfterSeconds: backoffSeconds(failure, failures[0]?.failure_count ?? 0),
+        retryAfterSeconds: backoffSeconds(failure ?? { kind: 'fatal', status: 0, message }, failures[0]?.failure_count ?? 0),
       });
       return result(status === 'needs_permission' ? 'needs_permission' : 'failed', requests(), message);
     }
