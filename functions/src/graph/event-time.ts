@@ -29,30 +29,37 @@ const WINDOWS_ZONES: Record<string, string> = {
   'AUS Eastern Standard Time': 'Australia/Sydney',
 };
 
-const ianaZone = (zone: string): string | null => {
-  const mapped = WINDOWS_ZONES[zone] ?? zone;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: mapped });
-    return mapped;
-  } catch {
-    return null;
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+
+/** One formatter per zone (building one costs more than using it); null for zones Intl does not know. */
+function formatterFor(zone: string): Intl.DateTimeFormat | null {
+  const iana = WINDOWS_ZONES[zone] ?? zone;
+  if (!formatters.has(iana)) {
+    try {
+      formatters.set(
+        iana,
+        new Intl.DateTimeFormat('en-US', {
+          timeZone: iana,
+          hourCycle: 'h23',
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+          hour: '2-digit',
+          minute: '2-digit',
+          second: '2-digit',
+        }),
+      );
+    } catch {
+      formatters.set(iana, null);
+    }
   }
-};
+  return formatters.get(iana)!;
+}
 
 /** Offset of a zone from UTC at an instant, in minutes. */
-function offsetMinutes(zone: string, instant: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  })
-    .formatToParts(new Date(instant))
-    .reduce<Record<string, number>>((acc, p) => (p.type === 'literal' ? acc : { ...acc, [p.type]: Number(p.value) }), {});
+function offsetMinutes(format: Intl.DateTimeFormat, instant: number): number {
+  const parts: Record<string, number> = {};
+  for (const part of format.formatToParts(new Date(instant))) if (part.type !== 'literal') parts[part.type] = Number(part.value);
   const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
   return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60_000);
 }
@@ -64,10 +71,12 @@ export function toUtc(value: DateTimeTimeZone): Date {
   if (!match) throw new Error(`unreadable date-time ${JSON.stringify(value.dateTime)}`);
   const [, y, mo, d, h, mi, s] = match.map(Number) as number[];
   const wall = Date.UTC(y!, mo! - 1, d!, h!, mi!, s ?? 0);
-  const zone = ianaZone(value.timeZone);
-  if (!zone) throw new Error(`unknown time zone ${JSON.stringify(value.timeZone)}`);
+  // Graph answers in UTC when asked (Prefer: outlook.timezone="UTC"), so this is the common case.
+  if (value.timeZone === 'UTC' || WINDOWS_ZONES[value.timeZone] === 'UTC') return new Date(wall);
+  const format = formatterFor(value.timeZone);
+  if (!format) throw new Error(`unknown time zone ${JSON.stringify(value.timeZone)}`);
   // Two passes settle the offset across a daylight-saving change.
-  let instant = wall - offsetMinutes(zone, wall) * 60_000;
-  instant = wall - offsetMinutes(zone, instant) * 60_000;
+  let instant = wall - offsetMinutes(format, wall) * 60_000;
+  instant = wall - offsetMinutes(format, instant) * 60_000;
   return new Date(instant);
 }
