@@ -1,5 +1,5 @@
 // Calendar sync against the fake Graph: customer meetings become one interaction each, follow updates, cancellations and deletions.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases';
 import { type SyncWorld, createSyncWorld, inDays, meetingsOf, plusHour, syncRow, useFakeGraph } from '../support/sync-harness';
 

@@ -1,6 +1,6 @@
 // Contact sync against the fake Graph: link by email, create under the tenant's policy with the duplicate check, push the CRM folder, resolve conflicts.
 import { ContactPatch } from '@crm/common';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { changeContact } from '../../functions/src/domain/contacts';
 import { listConflicts } from '../../functions/src/store/graph-items-store';
 import { getSettings, putSettings } from '../../functions/src/store/tenant-store';

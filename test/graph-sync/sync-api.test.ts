@@ -1,6 +1,6 @@
 // The sync API: each user's switches and status, admin-only runs and conflicts, clear answers when sync is not set up.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { createApiHarness, type ApiHarness } from '../support/api-harness';
 import { describeEachDatabase } from '../support/databases';
 import { type SyncWorld, createSyncWorld, useFakeGraph } from '../support/sync-harness';

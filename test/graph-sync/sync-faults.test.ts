@@ -1,5 +1,5 @@
 // The faults Graph sync must survive: throttling, lost sync state, missing permission, network trouble, a killed run, two workers.
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { dueMailboxes } from '../../functions/src/store/sync-state-store';
 import { describeEachDatabase } from '../support/databases';
 import { type SyncWorld, createSyncWorld, inDays, meetingsOf, plusHour, syncRow, until, useFakeGraph } from '../support/sync-harness';

@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 // The Office.js edge of the add-in: the only module that touches the Office global.
-import { themeKindOfBackground, type ThemeKind } from '@crm/common/web';
+import { themeKindOfBackground } from '@crm/common/web';
 import type { MailHost, MailItem, Participant } from './mail-host';
 
 type Details = Office.EmailAddressDetails;

@@ -1,7 +1,6 @@
 // The Azure bundle builds and registers every endpoint of the catalogue, the same table the local host serves.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { endpoints } from '@crm/common';

@@ -1,6 +1,6 @@
 // Bad input never reaches the domain and never becomes a 500: each case gets its 4xx problem naming the field.
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases';
 import { createApiHarness, type ApiHarness } from '../../../test/support/api-harness';
 
