@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEMO_FEATURED } from '@crm/common/demo';
 import { launchBrowser } from '../../test/support/browser';
 import { startLocalHostProcess } from '../../test/support/local-host-process';
 import { initialJavaScript, kb, lazyChunks, type EntrySize } from './bundle-size';
@@ -13,12 +12,6 @@ const ADDIN = fileURLToPath(new URL('../../addin/', import.meta.url));
 // Each switch changes the people on screen, as moving down an inbox does.
 const ITEMS = ['known-sender', 'unknown-known-domain', 'withdrawn', 'unknown', 'meeting'];
 const WARMUP = 10;
-const RAW_SETS = [
-  [DEMO_FEATURED.knownContact.email, 'stefan.krueger@hoffmann-antriebstechnik.de'],
-  [DEMO_FEATURED.unknownSenderAtKnownDomain],
-  [DEMO_FEATURED.withdrawnEmailContact.email],
-  [DEMO_FEATURED.unknownSenderAtUnknownDomain],
-];
 const SWITCHES = 50;
 
 export interface AddinResults {
@@ -40,6 +33,11 @@ export async function runAddinSuite(log: (line: string) => void): Promise<AddinR
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await page.goto(`${host.url}/addin/?lang=en`);
     await page.waitForSelector('[data-ready-key]');
+    // The floor below replays exactly the requests the pane made (the same people, message and conversation keys).
+    const paneRequests: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/')) paneRequests.push(request.url());
+    });
     // In-page scripts are plain JavaScript text: functions compiled by tsx carry helpers the page does not have.
     const switchTimes = (await page.evaluate(`(async () => {
       const main = () => document.querySelector('main[aria-busy]');
@@ -62,15 +60,14 @@ export async function runAddinSuite(log: (line: string) => void): Promise<AddinR
       }
       return times;
     })()`)) as number[];
-    // The floor: the pane's own context request alone, from the same page, for the same people.
+    // The floor: the pane's own API requests alone, replayed from the same page in the same order.
     const rawTimes = (await page.evaluate(`(async () => {
       const token = (await (await fetch('/dev/token', { method: 'POST' })).json()).access_token;
-      const sets = ${JSON.stringify(RAW_SETS)};
+      const urls = ${JSON.stringify(paneRequests.slice(-(WARMUP + SWITCHES)))};
       const times = [];
-      for (let i = 0; i < ${WARMUP + SWITCHES}; i++) {
+      for (let i = 0; i < urls.length; i++) {
         const started = performance.now();
-        const query = sets[i % sets.length].map((e) => 'email=' + encodeURIComponent(e)).join('&');
-        const response = await fetch('/api/context?' + query, { headers: { authorization: 'Bearer ' + token } });
+        const response = await fetch(urls[i], { headers: { authorization: 'Bearer ' + token } });
         await response.json();
         if (i >= ${WARMUP}) times.push(performance.now() - started);
       }
