@@ -74,6 +74,18 @@ describeEachDatabase('graph sync under faults', (getDb) => {
     graph().model.setPermissions(who.mailbox, { calendar: true });
   });
 
+  it('treats a 401 from Graph the same way: needs permission, one request, no retries', async () => {
+    const who = await setup(1);
+    graph().faults.add({ match: { mailbox: who.mailbox }, status: 401, code: 'InvalidAuthenticationToken' });
+    graph().resetStats();
+    const [result] = await world.service().runNow(world.tenantId, { userId: who.actor.userId });
+    expect(result).toMatchObject({ outcome: 'needs_permission', requests: 1 });
+    expect(await syncRow(world.db, world.tenantId, who.actor.userId, 'calendar')).toMatchObject({
+      status: 'needs_permission',
+      missing_permission: 'Calendars.Read',
+    });
+  });
+
   it('records network errors and timeouts in words and resumes on the next run', async () => {
     const who = await setup(12);
     const service = world.service({ graph: { requestTimeoutMs: 400 } });
