@@ -60,57 +60,37 @@ export async function upsertMeetings(
      RETURNING i.id`,
     params,
   );
-  const changedIds = [...inserted, ...updated].map((r) => r.id);
+  // Everything else in one statement: it runs after the two above, so its snapshot has every meeting of the page.
   await tx.query(
-    `WITH ${INPUT}, linked AS (
-       SELECT i.id, i.occurred_at, c AS contact_id FROM input x JOIN interactions i ON i.tenant_id = $1 AND i.ical_uid = x.key, unnest(x.contact_ids) AS c WHERE $3::uuid IS NOT NULL)
-     INSERT INTO interaction_contacts (tenant_id, interaction_id, contact_id, occurred_at)
-     SELECT $1, id, contact_id, occurred_at FROM linked ON CONFLICT DO NOTHING`,
-    params,
+    `WITH ${INPUT},
+     meetings AS (
+       SELECT i.id, i.occurred_at, i.type, x.graph_id, x.contact_ids FROM input x JOIN interactions i ON i.tenant_id = $1 AND i.ical_uid = x.key),
+     contact_links AS (
+       INSERT INTO interaction_contacts (tenant_id, interaction_id, contact_id, occurred_at)
+       SELECT $1, m.id, c, m.occurred_at FROM meetings m, unnest(m.contact_ids) AS c ON CONFLICT DO NOTHING),
+     account_links AS (
+       INSERT INTO interaction_accounts (tenant_id, interaction_id, account_id, occurred_at, type, is_open)
+       SELECT DISTINCT $1::uuid, m.id, ct.account_id, m.occurred_at, m.type, false
+       FROM meetings m JOIN contacts ct ON ct.tenant_id = $1 AND ct.id = ANY(m.contact_ids) AND ct.account_id IS NOT NULL
+       ON CONFLICT DO NOTHING),
+     -- Moved meetings move on every timeline they are already on.
+     moved_on_accounts AS (
+       UPDATE interaction_accounts ia SET occurred_at = m.occurred_at FROM meetings m
+       WHERE m.id = ANY($4::uuid[]) AND ia.tenant_id = $1 AND ia.interaction_id = m.id),
+     moved_on_contacts AS (
+       UPDATE interaction_contacts ic SET occurred_at = m.occurred_at FROM meetings m
+       WHERE m.id = ANY($4::uuid[]) AND ic.tenant_id = $1 AND ic.interaction_id = m.id),
+     loggers AS (
+       INSERT INTO interaction_loggers (tenant_id, interaction_id, user_id) SELECT $1, m.id, $3 FROM meetings m ON CONFLICT DO NOTHING),
+     items AS (
+       INSERT INTO graph_items (tenant_id, user_id, kind, graph_id, record_id) SELECT $1, $3, 'event', m.graph_id, m.id FROM meetings m
+       ON CONFLICT (tenant_id, user_id, kind, graph_id) DO UPDATE SET record_id = EXCLUDED.record_id, synced_at = now()),
+     audit AS (
+       INSERT INTO audit_log (tenant_id, actor_id, action, entity, entity_id, changed_fields)
+       SELECT $1, $3, 'sync', 'interaction', id, '{}' FROM unnest($5::uuid[]) AS id)
+     SELECT 1`,
+    [...params, updated.map((r) => r.id), [...inserted, ...updated].map((r) => r.id)],
   );
-  await tx.query(
-    `WITH ${INPUT}, linked AS (
-       SELECT DISTINCT i.id, i.occurred_at, i.type, ct.account_id
-       FROM input x JOIN interactions i ON i.tenant_id = $1 AND i.ical_uid = x.key
-       JOIN contacts ct ON ct.tenant_id = $1 AND ct.id = ANY(x.contact_ids) AND ct.account_id IS NOT NULL WHERE $3::uuid IS NOT NULL)
-     INSERT INTO interaction_accounts (tenant_id, interaction_id, account_id, occurred_at, type, is_open)
-     SELECT $1, id, account_id, occurred_at, type, false FROM linked ON CONFLICT DO NOTHING`,
-    params,
-  );
-  if (updated.length > 0) {
-    // Moved meetings move on every timeline they are on.
-    const ids = updated.map((r) => r.id);
-    await tx.query(
-      `UPDATE interaction_accounts ia SET occurred_at = i.occurred_at FROM interactions i
-       WHERE i.tenant_id = $1 AND i.id = ANY($2::uuid[]) AND ia.tenant_id = $1 AND ia.interaction_id = i.id`,
-      [tenantId, ids],
-    );
-    await tx.query(
-      `UPDATE interaction_contacts ic SET occurred_at = i.occurred_at FROM interactions i
-       WHERE i.tenant_id = $1 AND i.id = ANY($2::uuid[]) AND ic.tenant_id = $1 AND ic.interaction_id = i.id`,
-      [tenantId, ids],
-    );
-  }
-  await tx.query(
-    `WITH ${INPUT}
-     INSERT INTO interaction_loggers (tenant_id, interaction_id, user_id)
-     SELECT $1, i.id, $3 FROM input x JOIN interactions i ON i.tenant_id = $1 AND i.ical_uid = x.key ON CONFLICT DO NOTHING`,
-    params,
-  );
-  await tx.query(
-    `WITH ${INPUT}
-     INSERT INTO graph_items (tenant_id, user_id, kind, graph_id, record_id)
-     SELECT $1, $3, 'event', x.graph_id, i.id FROM input x JOIN interactions i ON i.tenant_id = $1 AND i.ical_uid = x.key
-     ON CONFLICT (tenant_id, user_id, kind, graph_id) DO UPDATE SET record_id = EXCLUDED.record_id, synced_at = now()`,
-    params,
-  );
-  if (changedIds.length > 0) {
-    await tx.query(
-      `INSERT INTO audit_log (tenant_id, actor_id, action, entity, entity_id, changed_fields)
-       SELECT $1, $2, 'sync', 'interaction', id, '{}' FROM unnest($3::uuid[]) AS id`,
-      [tenantId, userId, changedIds],
-    );
-  }
   return { created: inserted.length, updated: updated.length };
 }
 
