@@ -115,6 +115,34 @@ describeEachDatabase('calendar sync', (getDb) => {
     expect(new Date(link[0]!.occurred_at).toISOString()).toBe(inDays(8));
   });
 
+  it('stores a meeting two mailboxes sync at the same moment once, linked to both', async () => {
+    const ina = await world.employee('Ina Vogt');
+    const jan = await world.employee('Jan Brandt');
+    const kunde = await world.customer('Gleichzeitig GmbH', 'gleichzeitig.de', ['olaf.weiss']);
+    for (let i = 0; i < 12; i++) {
+      graph().model.addSharedEvent([ina.mailbox, jan.mailbox], {
+        subject: `Gemeinsamer Termin ${i + 1}`,
+        start: inDays(10 + i),
+        end: plusHour(inDays(10 + i)),
+        attendees: ['olaf.weiss@gleichzeitig.de'],
+      });
+    }
+    const [a, b] = await Promise.all([
+      world.service().runNow(world.tenantId, { userId: ina.actor.userId }),
+      world.service().runNow(world.tenantId, { userId: jan.actor.userId }),
+    ]);
+    expect([a[0]!.outcome, b[0]!.outcome]).toEqual(['synced', 'synced']);
+    expect(a[0]!.created + b[0]!.created).toBe(12);
+    const meetings = await meetingsOf(world.db, world.tenantId, kunde.accountId);
+    expect(meetings).toHaveLength(12);
+    expect(meetings.every((m) => m.loggers === 2)).toBe(true);
+    const links = await world.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM graph_items WHERE tenant_id = $1 AND kind = 'event' AND user_id = ANY($2::uuid[])`,
+      [world.tenantId, [ina.actor.userId, jan.actor.userId]],
+    );
+    expect(links[0]!.n).toBe(24);
+  });
+
   it('keeps a meeting another mailbox still shows when one attendee deletes it', async () => {
     const dora = await world.employee('Dora Klein');
     const emil = await world.employee('Emil Roth');

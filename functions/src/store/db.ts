@@ -34,6 +34,7 @@ export const PgCode = {
   foreignKeyViolation: '23503',
   checkViolation: '23514',
   serializationFailure: '40001',
+  deadlockDetected: '40P01',
 } as const;
 
 export const pgErrorCode = (error: unknown): string | undefined =>

@@ -42,10 +42,12 @@ export async function upsertMeetings(
     })),
   );
   const params = [tenantId, input, userId];
+  // Inserting in key order makes every writer take its row locks in the same order, so two mailboxes'
+  // pages with the same meetings wait for each other instead of deadlocking (the runner retries the rest).
   const inserted = await tx.query<{ id: string }>(
     `WITH ${INPUT}
      INSERT INTO interactions (tenant_id, type, occurred_at, subject, source, ical_uid, status, created_by)
-     SELECT $1, 'meeting', occurred_at, subject, 'graph-sync', key, CASE WHEN cancelled THEN 'cancelled' END, $3 FROM input
+     SELECT $1, 'meeting', occurred_at, subject, 'graph-sync', key, CASE WHEN cancelled THEN 'cancelled' END, $3 FROM input ORDER BY key
      ON CONFLICT DO NOTHING RETURNING id`,
     params,
   );

@@ -3,6 +3,7 @@ import type { GraphSyncSettings, SyncResource, SyncRunResult } from '@crm/common
 import type { DeltaPage } from '../graph/delta-pages';
 import { GraphRequestError, type GraphFailure } from '../graph/graph-errors';
 import type { Db, Queryable } from '../store/db';
+import { retryOnLockConflict } from './lock-retry';
 import type { PageOutcome } from '../store/synced-meetings-store';
 import { claim, complete, fail, restartDelta, saveProgress, type ClaimedSync, type MailboxKey } from '../store/sync-state-store';
 import { applyCalendarPage, removeUnseenMeetings } from './calendar-sync';
@@ -80,24 +81,27 @@ async function pageThrough<T>(
     const page = await read(cursor);
     pagesDone++;
     itemsDone += page.items.length + page.removed.length;
-    await deps.db.transaction(async (tx) => {
-      const outcome = await apply(tx, page);
-      tally.created += outcome.created;
-      tally.updated += outcome.updated;
-      tally.removed += outcome.removed;
-      if (!page.nextLink && stage === 'initial' && sweep) tally.removed += await sweep(tx);
-      // The page's records and the place to continue commit together: a crash repeats at most this page.
-      const saved = await saveProgress(
-        tx,
-        claimed,
-        deps.worker,
-        page.nextLink
-          ? { stage, nextLink: page.nextLink, pagesDone, itemsDone }
-          : { stage: afterLastPage, nextLink: null, pagesDone, itemsDone, deltaLink: page.deltaLink! },
-        deps.leaseSeconds,
-      );
-      if (!saved) throw new LeaseLost();
-    });
+    const outcome = await retryOnLockConflict(() =>
+      deps.db.transaction(async (tx) => {
+        const written = await apply(tx, page);
+        if (!page.nextLink && stage === 'initial' && sweep) written.removed += await sweep(tx);
+        // The page's records and the place to continue commit together: a crash repeats at most this page.
+        const saved = await saveProgress(
+          tx,
+          claimed,
+          deps.worker,
+          page.nextLink
+            ? { stage, nextLink: page.nextLink, pagesDone, itemsDone }
+            : { stage: afterLastPage, nextLink: null, pagesDone, itemsDone, deltaLink: page.deltaLink! },
+          deps.leaseSeconds,
+        );
+        if (!saved) throw new LeaseLost();
+        return written;
+      }),
+    );
+    tally.created += outcome.created;
+    tally.updated += outcome.updated;
+    tally.removed += outcome.removed;
     tally.pages++;
     tally.items += page.items.length + page.removed.length;
     await deps.afterPage?.(claimed, pagesDone);
