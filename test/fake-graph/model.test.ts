@@ -59,16 +59,14 @@ describe('model', () => {
     expect(model.contacts(anna.id).map((c) => c.emailAddresses[0]!.address)).toContain(DEMO_FEATURED.unknownSenderAtKnownDomain);
   });
 
-  it('seeds 5,000 events quickly and deterministically', () => {
+  it('seeds 5,000 events deterministically', () => {
     const build = () => {
       const model = new FakeGraphModel({ now: () => Date.parse('2026-11-29T00:00:00Z') });
       model.addMailbox({ email: 'bulk@rheinwerk-maschinenbau.de' });
       seedBulkEvents(model, 'bulk@rheinwerk-maschinenbau.de', 5_000);
       return model.events('bulk@rheinwerk-maschinenbau.de');
     };
-    const started = performance.now();
     const events = build();
-    expect(performance.now() - started).toBeLessThan(2_000);
     expect(events).toHaveLength(5_000);
     expect(build().map((e) => e.id)).toEqual(events.map((e) => e.id));
   });

@@ -75,6 +75,8 @@ export const MyWork = z.object({
   sleepingAfterDays: z.number().int(),
   /** Open follow-ups assigned to me, overdue first, then by due date. */
   tasks: z.array(MyTask),
+  /** All my open follow-ups; `tasks` holds the first ones by due date when there are very many. */
+  openTaskCount: z.number().int(),
   pipeline: z.array(StageGroup),
   forecast: z.object({ thisQuarter: QuarterForecast, nextQuarter: QuarterForecast }),
   accounts: z.array(MyAccount),

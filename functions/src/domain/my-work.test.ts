@@ -51,6 +51,7 @@ describeEachDatabase('my work', (getDb) => {
       ['Heute', false, null],
       ['Nächste Woche', false, 'Aktiv AG'],
     ]);
+    expect(work.openTaskCount).toBe(3);
   });
 
   it('groups my open deals by stage and forecasts this quarter (late deals included) and the next', async () => {

@@ -9,7 +9,7 @@ import { forecastFor, groupByStage } from './pipeline';
 const DAY = 86_400_000;
 
 export async function myWork(db: Db, actor: Actor, now = new Date()): Promise<MyWork> {
-  const [settings, tasks, opportunities, accounts] = await Promise.all([
+  const [settings, open, opportunities, accounts] = await Promise.all([
     getSettings(db, actor.tenantId),
     openTasksOf(db, actor.tenantId, actor.userId),
     openOpportunitiesOf(db, actor.tenantId, actor.userId),
@@ -32,7 +32,8 @@ export async function myWork(db: Db, actor: Actor, now = new Date()): Promise<My
     currency: settings.defaultCurrency,
     sleepingAfterDays: settings.sleepingAfterDays,
     // Sorted by due date, the overdue ones already come first.
-    tasks: tasks.map((task) => ({ ...task, overdue: task.dueDate < today })),
+    tasks: open.tasks.map((task) => ({ ...task, overdue: task.dueDate < today })),
+    openTaskCount: open.total,
     pipeline: groupByStage(opportunities, settings.stages),
     forecast: { thisQuarter: forecastFor(opportunities, now, 0), nextQuarter: forecastFor(opportunities, now, 1) },
     accounts: accounts.map(toMine),

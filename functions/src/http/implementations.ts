@@ -11,7 +11,7 @@ import { changeOpportunity, createOpportunity, readOpportunity, removeOpportunit
 import { replaceSettings } from '../domain/settings';
 import { changeTask, createTask, readTask, removeTask, searchTasks } from '../domain/tasks';
 import type { Created } from '../domain/records';
-import { getSettings } from '../store/tenant-store';
+import { getSettings, userEmail } from '../store/tenant-store';
 // Teams tabs
 import { accountOverview } from '../domain/account-overview';
 import { myWork } from '../domain/my-work';
@@ -58,8 +58,8 @@ const table: Implementations = {
     return { body: openApiDocument, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'public, max-age=300' } };
   },
   me: async ({ db, actor }) => {
-    const rows = await db.query<{ email: string | null }>('SELECT email FROM users WHERE tenant_id = $1 AND id = $2', [actor.tenantId, actor.userId]);
-    return { body: { id: actor.userId, tenantId: actor.tenantId, displayName: actor.displayName, email: rows[0]?.email ?? null, roles: actor.roles } };
+    const email = await userEmail(db, actor.tenantId, actor.userId);
+    return { body: { id: actor.userId, tenantId: actor.tenantId, displayName: actor.displayName, email, roles: actor.roles } };
   },
   getSettings: async ({ db, actor }) => one(await getSettings(db, actor.tenantId)),
   putSettings: async ({ db, actor, body, version }) => one(await replaceSettings(db, actor, body, version)),

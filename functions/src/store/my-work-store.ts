@@ -17,15 +17,19 @@ export interface OwnedAccountRow {
   lastContactAt: string | null;
 }
 
-export async function openTasksOf(db: Queryable, tenantId: string, userId: string): Promise<Array<Task & { accountName: string | null }>> {
+export async function openTasksOf(
+  db: Queryable,
+  tenantId: string,
+  userId: string,
+): Promise<{ tasks: Array<Task & { accountName: string | null }>; total: number }> {
   const rows = await db.query(
-    `SELECT t.*, a.name AS account_name FROM tasks t
+    `SELECT t.*, a.name AS account_name, count(*) OVER () AS total FROM tasks t
      LEFT JOIN accounts a ON a.tenant_id = t.tenant_id AND a.id = t.account_id
      WHERE t.tenant_id = $1 AND t.assignee_id = $2 AND t.status = 'open'
      ORDER BY t.due_date, t.id LIMIT ${MY_TASKS_LIMIT}`,
     [tenantId, userId],
   );
-  return rows.map((row) => ({ ...toTask(row), accountName: strOrNull(row, 'account_name') }));
+  return { tasks: rows.map((row) => ({ ...toTask(row), accountName: strOrNull(row, 'account_name') })), total: Number(rows[0]?.total ?? 0) };
 }
 
 export async function openOpportunitiesOf(db: Queryable, tenantId: string, userId: string): Promise<Opportunity[]> {

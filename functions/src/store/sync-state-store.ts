@@ -20,6 +20,8 @@ export interface ClaimedSync extends MailboxKey {
   folderId: string | null;
   fullResync: boolean;
   windowStartedAt: Date | null;
+  /** Failures in a row before this run, for the back-off after another one. */
+  failureCount: number;
 }
 
 const KEY = `tenant_id = $1 AND user_id = $2 AND resource = $3`;
@@ -61,6 +63,7 @@ export async function claim(db: Queryable, key: MailboxKey, worker: string, leas
     folderId: strOrNull(row, 'folder_id'),
     fullResync: Boolean(row.full_resync),
     windowStartedAt: row.window_started_at ? new Date(String(row.window_started_at)) : null,
+    failureCount: numOf(row, 'failure_count'),
   };
 }
 
@@ -144,8 +147,18 @@ export async function markPending(db: Queryable, key: MailboxKey, fullResync = f
   await db.query(`UPDATE mailbox_sync SET pending = true, full_resync = full_resync OR $4, updated_at = now() WHERE ${KEY}`, [...keyParams(key), fullResync]);
 }
 
-export async function requestFullResync(db: Queryable, key: MailboxKey): Promise<void> {
-  await db.query(`UPDATE mailbox_sync SET full_resync = true, pending = true, retry_after = NULL, updated_at = now() WHERE ${KEY}`, keyParams(key));
+/** An admin asked for a full pass: the next run of these mailboxes reads everything, not only the changes. */
+export async function requestFullResync(db: Queryable, tenantId: string, filter: { userId?: string; resource?: SyncResource }): Promise<void> {
+  await db.query(
+    `UPDATE mailbox_sync SET full_resync = true, updated_at = now()
+     WHERE tenant_id = $1 AND enabled AND ($2::uuid IS NULL OR user_id = $2) AND ($3::text IS NULL OR resource = $3)`,
+    [tenantId, filter.userId ?? null, filter.resource ?? null],
+  );
+}
+
+/** A full calendar pass starts now: links it does not refresh by its end belong to deleted events. */
+export async function startWindow(db: Queryable, key: MailboxKey, worker: string): Promise<void> {
+  await db.query(`UPDATE mailbox_sync SET window_started_at = now(), updated_at = now() WHERE ${KEY} AND claimed_by = $4`, [...keyParams(key), worker]);
 }
 
 /**

@@ -139,3 +139,13 @@ export async function contactsByEmail(db: Queryable, tenantId: string, emails: r
   );
   return new Map(rows.map((r) => [r.email, r.contact_id]));
 }
+
+/** Graph ids of events a mailbox linked before its current full pass started and that the pass has not refreshed. */
+export async function eventsUnseenSinceWindow(db: Queryable, tenantId: string, userId: string): Promise<string[]> {
+  const rows = await db.query<{ graph_id: string }>(
+    `SELECT g.graph_id FROM graph_items g JOIN mailbox_sync s ON s.tenant_id = g.tenant_id AND s.user_id = g.user_id AND s.resource = 'calendar'
+     WHERE g.tenant_id = $1 AND g.user_id = $2 AND g.kind = 'event' AND g.synced_at < s.window_started_at`,
+    [tenantId, userId],
+  );
+  return rows.map((r) => r.graph_id);
+}

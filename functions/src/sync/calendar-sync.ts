@@ -2,7 +2,7 @@
 import type { CalendarEvent } from '../graph/calendar-driver';
 import type { DeltaPage } from '../graph/delta-pages';
 import type { Queryable } from '../store/db';
-import { contactsByEmail, removeMeetings, upsertMeetings, type PageOutcome, type SyncedMeeting } from '../store/synced-meetings-store';
+import { contactsByEmail, eventsUnseenSinceWindow, removeMeetings, upsertMeetings, type PageOutcome, type SyncedMeeting } from '../store/synced-meetings-store';
 
 export async function applyCalendarPage(tx: Queryable, tenantId: string, userId: string, page: DeltaPage<CalendarEvent>): Promise<PageOutcome> {
   const visible = page.items.filter((e) => !e.isPrivate);
@@ -30,15 +30,5 @@ export async function applyCalendarPage(tx: Queryable, tenantId: string, userId:
 
 /** After a full pass: events this mailbox linked before but did not show in the pass were deleted meanwhile. */
 export async function removeUnseenMeetings(tx: Queryable, tenantId: string, userId: string): Promise<number> {
-  const unseen = await tx.query<{ graph_id: string }>(
-    `SELECT g.graph_id FROM graph_items g JOIN mailbox_sync s ON s.tenant_id = g.tenant_id AND s.user_id = g.user_id AND s.resource = 'calendar'
-     WHERE g.tenant_id = $1 AND g.user_id = $2 AND g.kind = 'event' AND g.synced_at < s.window_started_at`,
-    [tenantId, userId],
-  );
-  return removeMeetings(
-    tx,
-    tenantId,
-    userId,
-    unseen.map((r) => r.graph_id),
-  );
+  return removeMeetings(tx, tenantId, userId, await eventsUnseenSinceWindow(tx, tenantId, userId));
 }

@@ -5,7 +5,7 @@ import { GraphRequestError, type GraphFailure } from '../graph/graph-errors';
 import type { Db, Queryable } from '../store/db';
 import { retryOnLockConflict } from './lock-retry';
 import type { PageOutcome } from '../store/synced-meetings-store';
-import { claim, complete, fail, restartDelta, saveProgress, type ClaimedSync, type MailboxKey } from '../store/sync-state-store';
+import { claim, complete, fail, restartDelta, saveProgress, startWindow, type ClaimedSync, type MailboxKey } from '../store/sync-state-store';
 import { applyCalendarPage, removeUnseenMeetings } from './calendar-sync';
 import { applyContactsPage, pushCrmFolder } from './contact-sync';
 import type { MailboxSources } from './sources';
@@ -118,12 +118,7 @@ async function runCalendar(deps: RunnerDeps, claimed: ClaimedSync, settings: Gra
     claimed = { ...claimed, deltaLink: null, windowStartedAt: null };
   }
   if (!claimed.nextLink && (!claimed.deltaLink || claimed.fullResync)) {
-    await deps.db.query(`UPDATE mailbox_sync SET window_started_at = now() WHERE tenant_id = $1 AND user_id = $2 AND resource = $3 AND claimed_by = $4`, [
-      claimed.tenantId,
-      claimed.userId,
-      claimed.resource,
-      deps.worker,
-    ]);
+    await startWindow(deps.db, claimed, deps.worker);
   }
   const start = deps.sources.calendarStart(claimed.mailbox, new Date(now - settings.calendarDaysBack * DAY), new Date(now + settings.calendarDaysAhead * DAY));
   await pageThrough(
@@ -208,15 +203,11 @@ export async function syncMailbox(deps: RunnerDeps, key: MailboxKey): Promise<Sy
       }
       const message = failure ? describe(failure, key.resource) : `sync failed: ${error instanceof Error ? error.message : String(error)}`;
       const status = failure?.kind === 'permission' ? 'needs_permission' : 'failed';
-      const failures = await deps.db.query<{ failure_count: number }>(
-        `SELECT failure_count FROM mailbox_sync WHERE tenant_id = $1 AND user_id = $2 AND resource = $3`,
-        [key.tenantId, key.userId, key.resource],
-      );
       await fail(deps.db, key, deps.worker, {
         status,
         error: message,
         missingPermission: status === 'needs_permission' ? REQUIRED_PERMISSION[key.resource] : undefined,
-        retryAfterSeconds: backoffSeconds(failure ?? { kind: 'fatal', status: 0, message }, failures[0]?.failure_count ?? 0),
+        retryAfterSeconds: backoffSeconds(failure ?? { kind: 'fatal', status: 0, message }, claimed.failureCount),
       });
       return result(status === 'needs_permission' ? 'needs_permission' : 'failed', requests(), message);
     }

@@ -7,7 +7,7 @@ import { msalAppTokens } from '../graph/app-tokens';
 import { createGraphApi, type GraphApi } from '../graph/graph-api';
 import { graphSources } from '../graph/graph-sources';
 import type { Db } from '../store/db';
-import { dueMailboxes, enabledMailboxes, type MailboxKey } from '../store/sync-state-store';
+import { dueMailboxes, enabledMailboxes, requestFullResync, type MailboxKey } from '../store/sync-state-store';
 import { getSettings } from '../store/tenant-store';
 import { acceptNotifications, type NotificationOutcome } from './notifications';
 import type { MailboxSources } from './sources';
@@ -88,12 +88,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       ),
     async runNow(tenantId, filter) {
       const db = await options.db();
-      if (filter.full) {
-        await db.query(
-          `UPDATE mailbox_sync SET full_resync = true WHERE tenant_id = $1 AND enabled AND ($2::uuid IS NULL OR user_id = $2) AND ($3::text IS NULL OR resource = $3)`,
-          [tenantId, filter.userId ?? null, filter.resource ?? null],
-        );
-      }
+      if (filter.full) await requestFullResync(db, tenantId, filter);
       return track(run(await enabledMailboxes(db, tenantId, filter)));
     },
     async maintainSubscriptions() {

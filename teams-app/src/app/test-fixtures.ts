@@ -197,6 +197,7 @@ export function myWork(extra: Partial<MyWork> = {}): MyWork {
       { ...task({ title: 'Angebot nachfassen', dueDate: '2026-11-26' }), accountName: 'Hoffmann Antriebstechnik GmbH', overdue: true },
       { ...task({ title: 'Messe vorbereiten', dueDate: '2026-12-03' }), accountName: null, overdue: false },
     ],
+    openTaskCount: 2,
     pipeline: [],
     forecast: {
       thisQuarter: { quarter: '2026-Q4', from: '2026-10-01', to: '2026-12-31', count: 2, amount: 500_000, weightedAmount: 370_000 },

@@ -36,11 +36,18 @@ describe('personal tab', () => {
   });
 
   it('speaks German and says so when there is nothing to do', async () => {
-    renderMine(() => myWork({ tasks: [], sleeping: [] }), 'de-DE');
+    renderMine(() => myWork({ tasks: [], openTaskCount: 0, sleeping: [] }), 'de-DE');
     await ready();
+    expect(screen.queryByTestId('more-tasks')).toBeNull();
     expect(screen.getByRole('heading', { name: 'Mein CRM' })).toBeTruthy();
     expect(screen.getByText('Keine offenen Wiedervorlagen. Gut gemacht.')).toBeTruthy();
     expect(screen.getByText('Keiner Ihrer Kunden schläft.')).toBeTruthy();
+  });
+
+  it('says so when it shows only the first of very many follow-ups', async () => {
+    renderMine(() => myWork({ openTaskCount: 250 }));
+    await ready();
+    expect(screen.getByTestId('more-tasks').textContent).toBe('The 2 due first of your 250 open follow-ups.');
   });
 
   it('explains a failed sign-in instead of showing a blank tab', async () => {

@@ -96,6 +96,11 @@ export function MyWorkTab() {
                 {t('me.tasks')}
               </h2>
               {data.tasks.length === 0 ? <Text className={styles.muted}>{t('me.noTasks')}</Text> : null}
+              {data.openTaskCount > data.tasks.length ? (
+                <Text className={styles.muted} data-testid="more-tasks">
+                  {t('me.moreTasks', { shown: data.tasks.length, total: data.openTaskCount })}
+                </Text>
+              ) : null}
               <ul className={styles.list}>
                 {data.tasks.map((task) => (
                   <li key={task.id} className={styles.item} data-task-id={task.id} data-overdue={task.overdue}>
