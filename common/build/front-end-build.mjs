@@ -1,0 +1,35 @@
+// What the add-in and the Teams tabs build alike: the page config written into HTML, and one esbuild setup.
+import { build } from 'esbuild';
+import { writeFileSync } from 'node:fs';
+
+/** Where the pages find the API and how they sign in; set at build time for a deployment, defaults for the local host. */
+export function pageConfig(env = process.env) {
+  return {
+    apiBaseUrl: env.CRM_API_BASE_URL ?? '',
+    clientId: env.CRM_ADDIN_CLIENT_ID ?? '00000000-0000-0000-0000-000000000000',
+    authority: env.CRM_AUTHORITY ?? 'https://login.microsoftonline.com/organizations',
+    apiScope: env.CRM_API_SCOPE ?? 'api://00000000-0000-0000-0000-000000000000/access_as_user',
+  };
+}
+
+/** JSON inside a <script> block: "<" is escaped so no value can close the block. */
+export const withConfig = (html, config) => html.replace('__CRM_CONFIG__', JSON.stringify(config).replace(/</g, '\\u003c'));
+
+/** Bundles the entry points into dist/ with shared chunks, and keeps the metafile (outside dist/) for the benchmarks. */
+export async function bundlePages(entryPoints) {
+  const result = await build({
+    entryPoints,
+    outdir: 'dist',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    sourcemap: true,
+    metafile: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+  });
+  writeFileSync('build-meta.json', JSON.stringify(result.metafile));
+}
