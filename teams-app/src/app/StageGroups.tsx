@@ -4,6 +4,7 @@ import { memo } from 'react';
 import type { StageGroup } from '@crm/common';
 import { useTabStyles } from './styles';
 import { useT } from './texts';
+import { Card } from './Card';
 
 export interface StageGroupsProps {
   groups: readonly StageGroup[];
@@ -17,10 +18,7 @@ export const StageGroups = memo(function StageGroups({ groups, headingId, headin
   const styles = useTabStyles();
   const { t, money, language, date } = useT();
   return (
-    <section className={styles.card} aria-labelledby={headingId} data-testid={headingId}>
-      <h2 id={headingId} className={styles.subheading}>
-        {heading}
-      </h2>
+    <Card headingId={headingId} heading={heading} testId={headingId}>
       {groups.length === 0 ? <Text className={styles.muted}>{t('pipeline.none')}</Text> : null}
       <ul className={styles.list}>
         {groups.map((group) => (
@@ -53,6 +51,6 @@ export const StageGroups = memo(function StageGroups({ groups, headingId, headin
           </li>
         ))}
       </ul>
-    </section>
+    </Card>
   );
 });

@@ -6,6 +6,7 @@ import { ErrorNotice, FormActions, useSubmit } from '@crm/common/web';
 import { useServices } from '../services';
 import { useTabStyles } from '../styles';
 import { useT } from '../texts';
+import { Card } from '../Card';
 
 function ResolveForm({ complaint, onResolved, onCancel }: { complaint: AgedComplaint; onResolved: (i: Interaction) => void; onCancel: () => void }) {
   const styles = useTabStyles();
@@ -40,10 +41,7 @@ export const Complaints = memo(function Complaints({ complaints, onResolved }: {
   const { t, date } = useT();
   const [resolving, setResolving] = useState<string | null>(null);
   return (
-    <section className={styles.card} aria-labelledby="complaints-heading" data-testid="complaints">
-      <h2 id="complaints-heading" className={styles.subheading}>
-        {t('complaints.heading')}
-      </h2>
+    <Card headingId="complaints-heading" heading={t('complaints.heading')} testId="complaints">
       {complaints.length === 0 ? <Text className={styles.muted}>{t('complaints.none')}</Text> : null}
       <ul className={styles.list}>
         {complaints.map((complaint) => (
@@ -76,6 +74,6 @@ export const Complaints = memo(function Complaints({ complaints, onResolved }: {
           </li>
         ))}
       </ul>
-    </section>
+    </Card>
   );
 });

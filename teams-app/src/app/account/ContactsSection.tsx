@@ -5,15 +5,13 @@ import type { OverviewContact } from '@crm/common';
 import { ConsentBadge } from '@crm/common/web';
 import { useTabStyles } from '../styles';
 import { useT } from '../texts';
+import { Card } from '../Card';
 
 export const ContactsSection = memo(function ContactsSection({ contacts }: { contacts: readonly OverviewContact[] }) {
   const styles = useTabStyles();
   const { t } = useT();
   return (
-    <section className={styles.card} aria-labelledby="contacts-heading">
-      <h2 id="contacts-heading" className={styles.subheading}>
-        {t('contacts.heading')}
-      </h2>
+    <Card headingId="contacts-heading" heading={t('contacts.heading')}>
       {contacts.length === 0 ? <Text className={styles.muted}>{t('contacts.none')}</Text> : null}
       <ul className={styles.list}>
         {contacts.map(({ contact, emailConsent }) => (
@@ -31,6 +29,6 @@ export const ContactsSection = memo(function ContactsSection({ contacts }: { con
           </li>
         ))}
       </ul>
-    </section>
+    </Card>
   );
 });

@@ -6,6 +6,7 @@ import { defaultDueDate, ErrorNotice, FormActions, localDay, OptionalSelect, use
 import { useServices } from '../services';
 import { useTabStyles } from '../styles';
 import { useT } from '../texts';
+import { Card } from '../Card';
 
 function NewFollowUp({ accountId, contacts, onDone, onCancel }: { accountId: string; contacts: readonly Contact[]; onDone: () => void; onCancel: () => void }) {
   const styles = useTabStyles();
@@ -73,13 +74,12 @@ export const FollowUps = memo(function FollowUps({
     }
   };
   return (
-    <section className={styles.card} aria-labelledby="follow-ups-heading" data-testid="follow-ups">
-      <div className={styles.spread}>
-        <h2 id="follow-ups-heading" className={styles.subheading}>
-          {t('followUps.heading')}
-        </h2>
-        {!adding ? <Button onClick={() => setAdding(true)}>{t('followUps.new')}</Button> : null}
-      </div>
+    <Card
+      headingId="follow-ups-heading"
+      heading={t('followUps.heading')}
+      testId="follow-ups"
+      aside={!adding ? <Button onClick={() => setAdding(true)}>{t('followUps.new')}</Button> : null}
+    >
       {adding ? (
         <NewFollowUp
           accountId={accountId}
@@ -110,6 +110,6 @@ export const FollowUps = memo(function FollowUps({
         ))}
       </ul>
       {error ? <ErrorNotice error={error} onRetry={onChanged} /> : null}
-    </section>
+    </Card>
   );
 });

@@ -6,6 +6,7 @@ import { useTabStyles } from '../styles';
 import { useT } from '../texts';
 import { useTimeline, type TimelineFilter } from './use-timeline';
 import { VirtualList } from './VirtualList';
+import { Card } from '../Card';
 
 export const TIMELINE_ROW_HEIGHT = 76;
 
@@ -77,13 +78,12 @@ export function Timeline({ contacts, height, filter, onFilter, timeline }: Timel
   const tab = useTabStyles();
   const { t } = useT();
   return (
-    <section className={tab.card} aria-labelledby="timeline-heading" data-testid="timeline">
-      <div className={tab.spread}>
-        <h2 id="timeline-heading" className={tab.subheading}>
-          {t('timeline.heading')}
-        </h2>
-        <Caption1 className={tab.muted}>{t('timeline.count', { count: timeline.items.length })}</Caption1>
-      </div>
+    <Card
+      headingId="timeline-heading"
+      heading={t('timeline.heading')}
+      testId="timeline"
+      aside={<Caption1 className={tab.muted}>{t('timeline.count', { count: timeline.items.length })}</Caption1>}
+    >
       <TimelineFilters filter={filter} onChange={onFilter} contacts={contacts} />
       {timeline.items.length === 0 && timeline.done ? <Text>{t('timeline.empty')}</Text> : null}
       <VirtualList
@@ -97,7 +97,7 @@ export function Timeline({ contacts, height, filter, onFilter, timeline }: Timel
         footer={timeline.loading ? <Spinner size="tiny" label={t('timeline.loadingMore')} /> : null}
       />
       {timeline.error ? <ErrorNotice error={timeline.error} onRetry={timeline.retry} /> : null}
-    </section>
+    </Card>
   );
 }
 

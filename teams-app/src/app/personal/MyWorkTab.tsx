@@ -8,6 +8,7 @@ import { useServices } from '../services';
 import { useTabStyles } from '../styles';
 import { useT } from '../texts';
 import { useLoad } from '../use-load';
+import { Card } from '../Card';
 
 const accountHref = (id: string) => `account.html?accountId=${encodeURIComponent(id)}`;
 
@@ -24,15 +25,12 @@ function Forecast({ work }: { work: MyWork }) {
     </div>
   );
   return (
-    <section className={styles.card} aria-labelledby="forecast-heading" data-testid="forecast">
-      <h2 id="forecast-heading" className={styles.subheading}>
-        {t('me.forecast')}
-      </h2>
+    <Card headingId="forecast-heading" heading={t('me.forecast')} testId="forecast">
       <dl className={styles.figures}>
         {quarter('me.thisQuarter', work.forecast.thisQuarter)}
         {quarter('me.nextQuarter', work.forecast.nextQuarter)}
       </dl>
-    </section>
+    </Card>
   );
 }
 
@@ -52,10 +50,7 @@ function AccountList({
   const styles = useTabStyles();
   const { t, date } = useT();
   return (
-    <section className={styles.card} aria-labelledby={headingId} data-testid={headingId}>
-      <h2 id={headingId} className={styles.subheading}>
-        {heading}
-      </h2>
+    <Card headingId={headingId} heading={heading} testId={headingId}>
       {accounts.length === 0 ? <Text className={styles.muted}>{empty}</Text> : null}
       <ul className={styles.list}>
         {accounts.map((a) => (
@@ -73,7 +68,7 @@ function AccountList({
           </li>
         ))}
       </ul>
-    </section>
+    </Card>
   );
 }
 
@@ -91,10 +86,7 @@ export function MyWorkTab() {
       {data ? (
         <div className={styles.columns}>
           <div className={styles.stack}>
-            <section className={styles.card} aria-labelledby="my-tasks-heading" data-testid="my-tasks">
-              <h2 id="my-tasks-heading" className={styles.subheading}>
-                {t('me.tasks')}
-              </h2>
+            <Card headingId="my-tasks-heading" heading={t('me.tasks')} testId="my-tasks">
               {data.tasks.length === 0 ? <Text className={styles.muted}>{t('me.noTasks')}</Text> : null}
               {data.openTaskCount > data.tasks.length ? (
                 <Text className={styles.muted} data-testid="more-tasks">
@@ -121,7 +113,7 @@ export function MyWorkTab() {
                   </li>
                 ))}
               </ul>
-            </section>
+            </Card>
             <Forecast work={data} />
             <StageGroups groups={data.pipeline} headingId="my-pipeline" heading={t('me.pipeline')} withAccount />
           </div>

@@ -7,6 +7,7 @@ import { useServices } from '../services';
 import { useTabStyles } from '../styles';
 import { useLoad } from '../use-load';
 import type { SyncKey } from './sync-texts';
+import { Card } from '../Card';
 
 const RESOURCES: SyncResource[] = ['calendar', 'contacts'];
 const badgeColor = { active: 'success', syncing: 'informative', not_synced: 'subtle', needs_permission: 'warning', failed: 'danger' } as const;
@@ -108,10 +109,7 @@ export function SyncCard() {
     });
 
   return (
-    <section className={styles.card} aria-labelledby="sync-heading" data-testid="sync-card">
-      <h2 id="sync-heading" className={styles.subheading}>
-        {t('sync.heading')}
-      </h2>
+    <Card headingId="sync-heading" heading={t('sync.heading')} testId="sync-card">
       {load.status === 'error' && !current && <ErrorNotice error={load.error} onRetry={load.reload} />}
       {!current && load.status === 'loading' && <Spinner size="tiny" label={t('sync.loading')} />}
       {current && !current.configured && <Text block>{t('sync.notConfigured')}</Text>}
@@ -151,6 +149,6 @@ export function SyncCard() {
         </Text>
       )}
       {error !== null && <ErrorNotice error={error} />}
-    </section>
+    </Card>
   );
 }
