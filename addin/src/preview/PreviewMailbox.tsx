@@ -59,8 +59,8 @@ export function PreviewMailbox({ apiBaseUrl }: { apiBaseUrl: string }) {
     const host = previewMailHost({ items, userEmail: user.email, language, theme });
     host.select(selected);
     return { host, api: createApiClient({ baseUrl: apiBaseUrl, tokens: devTokenProvider(apiBaseUrl, { userId: user.oid }) }) };
-    // eslint-style exhaustive deps would recreate the session on every selection; selection goes through host.select.
-  }, [items, user, language, apiBaseUrl]); // eslint-disable-line
+    // Exhaustive deps would recreate the session on every selection; selection goes through host.select.
+  }, [items, user, language, apiBaseUrl]);
 
   const current = (services.host.current() ?? items[0]) as PreviewItem;
   // The pane hears of the selection first; the preview's own reading pane renders after it, at lower priority,

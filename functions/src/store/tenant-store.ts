@@ -54,11 +54,6 @@ export async function putSettings(
   return row ? { ...row.settings, etag: etagOf(row.version) } : null;
 }
 
-export async function userExists(db: Queryable, tenantId: string, userId: string): Promise<boolean> {
-  const rows = await db.query(`SELECT 1 FROM users WHERE tenant_id = $1 AND id = $2`, [tenantId, userId]);
-  return rows.length > 0;
-}
-
 export async function userEmail(db: Queryable, tenantId: string, userId: string): Promise<string | null> {
   const rows = await db.query<{ email: string | null }>(`SELECT email FROM users WHERE tenant_id = $1 AND id = $2`, [tenantId, userId]);
   return rows[0]?.email ?? null;

@@ -16,7 +16,7 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, key: strin
     );
     return () => abort.abort();
     // load is recreated on every render; key names what it loads.
-  }, [key, generation]); // eslint-disable-line
+  }, [key, generation]);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   return { ...state, reload };
 }

@@ -1,6 +1,6 @@
 // Ordered list of migrations; the id is recorded in schema_migrations once applied.
 import { sql as initialSchema } from './0001-initial-schema';
-import { sql as graphSync } from './0003-graph-sync';
+import { sql as graphSync } from './0002-graph-sync';
 
 export interface Migration {
   id: string;
@@ -9,5 +9,5 @@ export interface Migration {
 
 export const migrations: readonly Migration[] = [
   { id: '0001-initial-schema', sql: initialSchema },
-  { id: '0003-graph-sync', sql: graphSync },
+  { id: '0002-graph-sync', sql: graphSync },
 ];
