@@ -3,7 +3,7 @@ import { build } from 'esbuild';
 
 const outfile = process.argv[2] ?? 'dist/main.js';
 await build({
-  entryPoints: ['src/azure/main.ts'],
+  entryPoints: ['src/hosts/azure/main.ts'],
   outfile,
   bundle: true,
   platform: 'node',

@@ -1,9 +1,9 @@
 // API benchmark: context lookups and email logging over loopback against a PostgreSQL server, next to the raw SQL floor.
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { CONTEXT_SQL } from '../../functions/src/store/context-store';
-import { migrate } from '../../functions/src/store/migrate';
-import { openPostgres } from '../../functions/src/store/postgres-db';
+import { CONTEXT_SQL } from '../../functions/src/features/context/store';
+import { migrate } from '../../functions/src/core/db/migrate';
+import { openPostgres } from '../../functions/src/core/db/postgres-db';
 import { seedScaledTenant, type ScaledTenant } from '../../functions/src/seed/seed-scaled';
 import { startPgCluster } from '../../test/support/pg-cluster';
 import { startLocalHostProcess } from '../../test/support/local-host-process';

@@ -1,7 +1,7 @@
 // Adds one account with thousands of interactions to a local host's PGlite data folder, owned by the default demo user.
 import { join } from 'node:path';
 import { DEMO_TENANT_ID, DEMO_USERS } from '@crm/common/demo';
-import { openPglite } from '../../functions/src/store/pglite-db';
+import { openPglite } from '../../functions/src/core/db/pglite-db';
 
 export const BIG_ACCOUNT_ID = '0b5e4c3a-1d2f-4e6a-8b7c-9d0e1f2a3b4c';
 

@@ -1,6 +1,6 @@
 // Graph sync figures: 10 mailboxes x 5,000 events against the fake Graph with 20 ms per request, then incremental rounds.
-import { migrate } from '../../functions/src/store/migrate';
-import { openPglite } from '../../functions/src/store/pglite-db';
+import { migrate } from '../../functions/src/core/db/migrate';
+import { openPglite } from '../../functions/src/core/db/pglite-db';
 import { FakeGraphModel, startFakeGraph, trustFakeGraphCert } from '../../test/fake-graph/server';
 import { seedBulkEvents } from '../../test/fake-graph/seed';
 import { createSyncWorld } from '../../test/support/sync-harness';

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { msalAppTokens } from '../../functions/src/graph/app-tokens';
+import { msalAppTokens } from '../../functions/src/features/sync/graph/app-tokens';
 import { graphConfigFor, useFakeGraph } from '../support/sync-harness';
 
 const graph = useFakeGraph();

@@ -1,9 +1,10 @@
 // Contact sync against the fake Graph: link by email, create under the tenant's policy with the duplicate check, push the CRM folder, resolve conflicts.
 import { ContactPatch } from '@crm/common';
 import { beforeAll, expect, it } from 'vitest';
-import { changeContact } from '../../functions/src/domain/contacts';
-import { listConflicts } from '../../functions/src/store/graph-items-store';
-import { getSettings, putSettings } from '../../functions/src/store/tenant-store';
+import { changeContact } from '../../functions/src/features/contacts/service';
+import { listConflicts } from '../../functions/src/features/sync/store/graph-items-store';
+import { getSettings } from '../../functions/src/features/settings';
+import { putSettings } from '../../functions/src/features/settings/store';
 import { describeEachDatabase } from '../support/databases';
 import { type SyncWorld, createSyncWorld, syncRow, useFakeGraph } from '../support/sync-harness';
 

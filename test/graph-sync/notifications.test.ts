@@ -2,11 +2,11 @@
 import { createRemoteJWKSet } from 'jose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Services } from '../../functions/src/app/services';
-import { createActorResolver } from '../../functions/src/auth/actor-resolver';
-import { createDevTokenIssuer, DEV_AUDIENCE } from '../../functions/src/auth/dev-token-issuer';
-import { createTokenValidator } from '../../functions/src/auth/token-validator';
-import { startLocalServer, type LocalServer } from '../../functions/src/host/local-server';
-import { buildHttpRoutes } from '../../functions/src/http/routes';
+import { createActorResolver } from '../../functions/src/core/auth/actor-resolver';
+import { createDevTokenIssuer, DEV_AUDIENCE } from '../../functions/src/core/auth/dev-token-issuer';
+import { createTokenValidator } from '../../functions/src/core/auth/token-validator';
+import { startLocalServer, type LocalServer } from '../../functions/src/hosts/local/local-server';
+import { buildHttpRoutes } from '../../functions/src/app/routes';
 import { describeEachDatabase } from '../support/databases';
 import { type SyncWorld, createSyncWorld, inDays, meetingsOf, plusHour, syncRow, until, useFakeGraph } from '../support/sync-harness';
 

@@ -1,6 +1,6 @@
 // The faults Graph sync must survive: throttling, lost sync state, missing permission, network trouble, a killed run, two workers.
 import { beforeAll, expect, it } from 'vitest';
-import { dueMailboxes } from '../../functions/src/store/sync-state-store';
+import { dueMailboxes } from '../../functions/src/features/sync/store/sync-state-store';
 import { describeEachDatabase } from '../support/databases';
 import { type SyncWorld, createSyncWorld, inDays, meetingsOf, plusHour, syncRow, until, useFakeGraph } from '../support/sync-harness';
 

@@ -3,13 +3,13 @@ import funcs from '@azure/functions';
 import { createLocalJWKSet } from 'jose';
 import { endpointByName, type AppRole } from '@crm/common';
 import { randomUUID } from 'node:crypto';
-import { createActorResolver } from '../../functions/src/auth/actor-resolver';
-import { createDevTokenIssuer, DEV_AUDIENCE, type DevTokenIssuer } from '../../functions/src/auth/dev-token-issuer';
-import { createTokenValidator } from '../../functions/src/auth/token-validator';
-import { buildHttpRoutes } from '../../functions/src/http/routes';
-import { createRouteMatcher } from '../../functions/src/host/route-matcher';
-import type { Db } from '../../functions/src/store/db';
-import type { SyncService } from '../../functions/src/sync/sync-service';
+import { createActorResolver } from '../../functions/src/core/auth/actor-resolver';
+import { createDevTokenIssuer, DEV_AUDIENCE, type DevTokenIssuer } from '../../functions/src/core/auth/dev-token-issuer';
+import { createTokenValidator } from '../../functions/src/core/auth/token-validator';
+import { buildHttpRoutes } from '../../functions/src/app/routes';
+import { createRouteMatcher } from '../../functions/src/hosts/local/route-matcher';
+import type { Db } from '../../functions/src/core/db/db';
+import type { SyncService } from '../../functions/src/features/sync/sync-engine';
 
 const { HttpRequest, InvocationContext } = funcs;
 

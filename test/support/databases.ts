@@ -4,11 +4,11 @@ import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import type { AppRole } from '@crm/common';
-import type { Actor } from '../../functions/src/domain/actor';
-import type { Db } from '../../functions/src/store/db';
-import { openPglite } from '../../functions/src/store/pglite-db';
-import { openPostgres } from '../../functions/src/store/postgres-db';
-import { upsertUser } from '../../functions/src/store/tenant-store';
+import type { Actor } from '../../functions/src/core/actor';
+import type { Db } from '../../functions/src/core/db/db';
+import { openPglite } from '../../functions/src/core/db/pglite-db';
+import { openPostgres } from '../../functions/src/core/db/postgres-db';
+import { upsertUser } from '../../functions/src/core/tenancy/users-store';
 
 export type DbKind = 'pglite' | 'postgres';
 

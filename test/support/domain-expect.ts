@@ -1,7 +1,7 @@
 // Expectations shared by the store and domain tests: typed domain failures, every page of a list, row counts.
 import { expect } from 'vitest';
-import { DomainError, type DomainErrorKind } from '../../functions/src/domain/errors';
-import type { Queryable } from '../../functions/src/store/db';
+import { DomainError, type DomainErrorKind } from '../../functions/src/core/errors';
+import type { Queryable } from '../../functions/src/core/db/db';
 
 /** Awaits a promise that must reject with a DomainError of the given kind, and returns that error. */
 export async function domainError(promise: Promise<unknown>, kind: DomainErrorKind): Promise<DomainError> {

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { migrate } from '../../functions/src/store/migrate';
-import { openPglite } from '../../functions/src/store/pglite-db';
-import { openPostgres } from '../../functions/src/store/postgres-db';
+import { migrate } from '../../functions/src/core/db/migrate';
+import { openPglite } from '../../functions/src/core/db/pglite-db';
+import { openPostgres } from '../../functions/src/core/db/postgres-db';
 import { findPgBinDir, startPgCluster, type PgCluster } from './pg-cluster';
 
 declare module 'vitest' {

@@ -12,7 +12,7 @@ export interface LocalHostProcess {
 }
 
 export async function startLocalHostProcess(env: Record<string, string>, timeoutMs = 120_000): Promise<LocalHostProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'functions/src/host/start-local.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'functions/src/hosts/local/start-local.ts'], {
     cwd: repoRoot,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,15 +1,17 @@
 // A CRM tenant wired to the fake Graph server: users with mailboxes, customers to meet, and a sync service per "process".
 import { randomUUID } from 'node:crypto';
 import { AccountCreate, ContactCreate, type SyncResource } from '@crm/common';
-import type { GraphConfig } from '../../functions/src/config';
-import type { Actor } from '../../functions/src/domain/actor';
-import { createAccount } from '../../functions/src/domain/accounts';
-import { createContact } from '../../functions/src/domain/contacts';
-import { defaultSettings } from '../../functions/src/domain/stage-model';
-import type { Db } from '../../functions/src/store/db';
-import { setSwitch } from '../../functions/src/store/sync-state-store';
-import { getSettings, putSettings, upsertUser } from '../../functions/src/store/tenant-store';
-import { createSyncService, type SyncServiceOptions } from '../../functions/src/sync/sync-service';
+import type { GraphConfig } from '../../functions/src/core/config';
+import type { Actor } from '../../functions/src/core/actor';
+import { createAccount } from '../../functions/src/features/accounts/service';
+import { createContact } from '../../functions/src/features/contacts/service';
+import { defaultSettings } from '../../functions/src/features/settings';
+import type { Db } from '../../functions/src/core/db/db';
+import { setSwitch } from '../../functions/src/features/sync/store/sync-state-store';
+import { getSettings } from '../../functions/src/features/settings';
+import { putSettings } from '../../functions/src/features/settings/store';
+import { upsertUser } from '../../functions/src/core/tenancy/users-store';
+import { createSyncService, type SyncServiceOptions } from '../../functions/src/features/sync/sync-engine';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startFakeGraph, trustFakeGraphCert, type FakeGraph } from '../fake-graph/server';
 

@@ -1,11 +1,11 @@
 // Wires configuration into services: the database, the trusted token issuers and the user cache.
 import { createRemoteJWKSet } from 'jose';
 import pkg from '../../package.json' with { type: 'json' };
-import type { Config, EntraConfig } from '../config';
-import { createActorResolver } from '../auth/actor-resolver';
-import { createTokenValidator, type TrustedIssuer } from '../auth/token-validator';
-import type { Db } from '../store/db';
-import { createSyncService } from '../sync/sync-service';
+import type { Config, EntraConfig } from '../core/config';
+import { createActorResolver } from '../core/auth/actor-resolver';
+import { createTokenValidator, type TrustedIssuer } from '../core/auth/token-validator';
+import type { Db } from '../core/db/db';
+import { createSyncService } from '../features/sync/sync-engine';
 import type { Services } from './services';
 
 /** Entra ID v2: one key set for all tenants, one issuer per tenant. */

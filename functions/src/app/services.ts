@@ -1,14 +1,8 @@
-// What every request handler needs, created once per process by whichever host runs the functions.
-import type { ActorResolver } from '../auth/actor-resolver';
-import type { TokenValidator } from '../auth/token-validator';
-import type { Db } from '../store/db';
-import type { SyncService } from '../sync/sync-service';
+// What the hosts hand to the route table and the timers, created once per process by the composition root.
+import type { Kernel } from '../core/http/endpoint-handler';
+import type { SyncService } from '../features/sync/sync-engine';
 
-export interface Services {
-  /** Resolves once the database is open and migrated; hosts open it lazily or up front. */
-  db(): Promise<Db>;
-  authenticate: TokenValidator;
-  resolveActor: ActorResolver;
+export interface Services extends Kernel {
   version: string;
   /** Graph sync; absent where a host does not run it. */
   sync?: SyncService;

@@ -1,5 +1,5 @@
 // Streams items into tables in batches: per batch one INSERT ... SELECT FROM unnest(arrays) per table, on PGlite and PostgreSQL alike.
-import type { Queryable } from '../store/db';
+import type { Queryable } from '../core/db/db';
 
 export type ColumnType = 'uuid' | 'text' | 'int' | 'numeric' | 'bool' | 'timestamptz' | 'date' | 'jsonb' | 'text[]';
 

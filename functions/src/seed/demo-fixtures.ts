@@ -1,6 +1,6 @@
 // The hand-made part of the demo: the fixed accounts and people behind DEMO_FEATURED, and Hoffmann's open complaint, deal and overdue follow-up.
 import { DEMO_FEATURED } from '@crm/common/demo';
-import { defaultStages } from '../domain/stage-model';
+import { defaultStages } from '../features/settings';
 import type { PlannedInteraction } from './interactions';
 import type { PlannedOpportunity } from './opportunities';
 import type { PlannedTask } from './tasks';

@@ -1,5 +1,5 @@
 // Plans the pipeline: open deals across the default stages, a quarter won and a sixth lost, with reasons.
-import { defaultStages } from '../domain/stage-model';
+import { defaultStages } from '../features/settings';
 import type { PlannedAccount } from './accounts';
 import { DEAL_NAMES, LOSS_REASONS, PRODUCTS, WIN_REASONS } from './catalog-activity';
 import { contactCount } from './contacts';

@@ -2,8 +2,8 @@
 import { DEMO_FEATURED, DEMO_OTHER_TENANT_ID, DEMO_TENANT_ID, DEMO_USERS } from '@crm/common/demo';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases';
-import { defaultStages } from '../domain/stage-model';
-import type { Db, Queryable } from '../store/db';
+import { defaultStages } from '../features/settings';
+import type { Db, Queryable } from '../core/db/db';
 import { DEMO_SIZES, seedDemoTenant, type DemoSeedResult } from './seed-demo';
 
 const now = new Date('2026-11-24T08:00:00Z');

@@ -1,6 +1,6 @@
 // The demo tenant `npm start` shows: seeded once, in one transaction, so a crash leaves nothing half-written.
 import { DEMO_OTHER_TENANT_ID, DEMO_SELLER_DOMAIN, DEMO_TENANT_ID, DEMO_USERS } from '@crm/common/demo';
-import type { Db, Queryable } from '../store/db';
+import type { Db, Queryable } from '../core/db/db';
 import { DEMO_FIXED_ACCOUNTS, demoHandMade } from './demo-fixtures';
 import { idSource } from './ids';
 import { tenantData } from './tenant-data';

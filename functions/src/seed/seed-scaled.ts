@@ -1,5 +1,5 @@
 // Benchmark tenants of any size (up to millions of interactions), streamed in batches with memory bounded by accounts and deals.
-import type { Db } from '../store/db';
+import type { Db } from '../core/db/db';
 import { planAccounts } from './accounts';
 import { layoutContacts, primaryEmailAt } from './contacts';
 import { idSource } from './ids';

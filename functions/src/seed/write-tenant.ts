@@ -1,6 +1,6 @@
 // Writes one tenant in dependency order: tenant, users, accounts, contacts, deals, interactions with links, tasks, consents.
-import type { Queryable } from '../store/db';
-import { ensureTenant } from '../store/tenant-store';
+import type { Queryable } from '../core/db/db';
+import { ensureTenant } from '../core/tenancy/users-store';
 import type { PlannedAccount } from './accounts';
 import { into, rowPerItem, writeBatched } from './bulk-writer';
 import type { PlannedConsent } from './consents';

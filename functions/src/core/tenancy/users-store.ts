@@ -1,0 +1,31 @@
+// Tenants and the users who call the API (created on first call from token claims).
+import type { Queryable } from '../db/db';
+
+export async function ensureTenant(db: Queryable, tenantId: string, name = ''): Promise<void> {
+  await db.query(`INSERT INTO tenants (tenant_id, name, settings) VALUES ($1, $2, $3) ON CONFLICT (tenant_id) DO NOTHING`, [tenantId, name, '{}']);
+}
+
+export interface UserClaims {
+  tenantId: string;
+  oid: string;
+  displayName: string;
+  email: string | null;
+  roles: readonly string[];
+}
+
+export async function upsertUser(db: Queryable, claims: UserClaims): Promise<string> {
+  await ensureTenant(db, claims.tenantId);
+  const rows = await db.query<{ id: string }>(
+    `INSERT INTO users (tenant_id, entra_oid, display_name, email, roles) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (tenant_id, entra_oid) DO UPDATE
+       SET display_name = EXCLUDED.display_name, email = EXCLUDED.email, roles = EXCLUDED.roles, last_seen_at = now()
+     RETURNING id`,
+    [claims.tenantId, claims.oid, claims.displayName, claims.email, [...claims.roles]],
+  );
+  return rows[0]!.id;
+}
+
+export async function userEmail(db: Queryable, tenantId: string, userId: string): Promise<string | null> {
+  const rows = await db.query<{ email: string | null }>(`SELECT email FROM users WHERE tenant_id = $1 AND id = $2`, [tenantId, userId]);
+  return rows[0]?.email ?? null;
+}

@@ -1,0 +1,11 @@
+// HTTP handlers of the accounts endpoints: input is already parsed against the catalogue.
+import { created, one, type RouteTable } from '../../core/http/typed-routes';
+import { changeAccount, createAccount, readAccount, removeAccount, searchAccounts } from './service';
+
+export const accountRoutes: RouteTable<'listAccounts' | 'createAccount' | 'getAccount' | 'updateAccount' | 'deleteAccount'> = {
+  listAccounts: async ({ db, actor, query }) => ({ body: await searchAccounts(db, actor, query) }),
+  createAccount: async ({ db, actor, body }) => created('accounts', await createAccount(db, actor, body)),
+  getAccount: async ({ db, actor, params }) => one(await readAccount(db, actor, params.id)),
+  updateAccount: async ({ db, actor, params, body, version }) => one(await changeAccount(db, actor, params.id, version, body)),
+  deleteAccount: async ({ db, actor, params, version }) => (await removeAccount(db, actor, params.id, version), {}),
+};

@@ -1,0 +1,2 @@
+// The interactions feature's public entry: what other features may use.
+export { findLoggedInteractions, logInteraction } from './service';

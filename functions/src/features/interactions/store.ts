@@ -1,0 +1,252 @@
+// Interactions and their links; natural keys (message id, iCalUId, Teams message id) make logging idempotent.
+import type { Interaction, InteractionCreate, InteractionPatch, TimelineQuery } from '@crm/common';
+import { prepared, type Queryable } from '../../core/db/db';
+import { decodeCursor, pageFrom } from '../../core/db/paging';
+import { iso, isoOrNull, str, strOrNull, versionedFields, type Row } from '../../core/db/rows';
+import { json, setClause, SqlParams } from '../../core/db/sql-builder';
+import { updateVersioned, type UpdateOutcome } from '../../core/db/versioned';
+
+const FULL_SELECT = `SELECT i.*,
+  ARRAY(SELECT x.account_id FROM interaction_accounts x WHERE x.tenant_id = i.tenant_id AND x.interaction_id = i.id ORDER BY x.account_id) AS account_ids,
+  ARRAY(SELECT x.contact_id FROM interaction_contacts x WHERE x.tenant_id = i.tenant_id AND x.interaction_id = i.id ORDER BY x.contact_id) AS contact_ids,
+  ARRAY(SELECT x.opportunity_id FROM interaction_opportunities x WHERE x.tenant_id = i.tenant_id AND x.interaction_id = i.id ORDER BY x.opportunity_id) AS opportunity_ids,
+  COALESCE((SELECT json_agg(json_build_object('userId', l.user_id, 'displayName', u.display_name, 'loggedAt', l.logged_at) ORDER BY l.logged_at)
+    FROM interaction_loggers l JOIN users u ON u.tenant_id = l.tenant_id AND u.id = l.user_id
+    WHERE l.tenant_id = i.tenant_id AND l.interaction_id = i.id), '[]'::json) AS logged_by
+  FROM interactions i`;
+
+const BY_IDS = prepared('interactions-by-ids', `${FULL_SELECT} WHERE i.tenant_id = $1 AND i.id = ANY($2::uuid[])`);
+
+const ids = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
+
+export const toInteraction = (row: Row): Interaction => ({
+  ...versionedFields(row),
+  type: str(row, 'type') as Interaction['type'],
+  direction: strOrNull(row, 'direction') as Interaction['direction'],
+  occurredAt: iso(row.occurred_at),
+  subject: str(row, 'subject'),
+  summary: strOrNull(row, 'summary'),
+  source: str(row, 'source') as Interaction['source'],
+  internetMessageId: strOrNull(row, 'internet_message_id'),
+  iCalUId: strOrNull(row, 'ical_uid'),
+  teamsMessageId: strOrNull(row, 'teams_message_id'),
+  conversationId: strOrNull(row, 'conversation_id'),
+  status: strOrNull(row, 'status') as Interaction['status'],
+  resolution: strOrNull(row, 'resolution'),
+  resolvedAt: isoOrNull(row.resolved_at),
+  accountIds: ids(row.account_ids),
+  contactIds: ids(row.contact_ids),
+  opportunityIds: ids(row.opportunity_ids),
+  teamsOrigin: (row.teams_origin as Interaction['teamsOrigin']) ?? null,
+  createdBy: strOrNull(row, 'created_by'),
+  loggedBy: ((typeof row.logged_by === 'string' ? JSON.parse(row.logged_by) : row.logged_by) as Array<Record<string, unknown>>).map((l) => ({
+    userId: String(l.userId),
+    displayName: String(l.displayName),
+    loggedAt: iso(l.loggedAt),
+  })),
+});
+
+export async function getInteractions(db: Queryable, tenantId: string, interactionIds: readonly string[]): Promise<Interaction[]> {
+  if (interactionIds.length === 0) return [];
+  const rows = await db.query(BY_IDS, [tenantId, [...interactionIds]]);
+  const byId = new Map(rows.map((row) => [String(row.id), toInteraction(row)]));
+  return interactionIds.map((id) => byId.get(id)).filter((i): i is Interaction => Boolean(i));
+}
+
+export async function getInteraction(db: Queryable, tenantId: string, id: string): Promise<Interaction | null> {
+  return (await getInteractions(db, tenantId, [id]))[0] ?? null;
+}
+
+const FIND_EXISTING = prepared(
+  'interactions-find-existing',
+  `SELECT id FROM interactions WHERE tenant_id = $1 AND (
+     id = $2::uuid OR internet_message_id = $3 OR ical_uid = $4 OR teams_message_id = $5) LIMIT 1`,
+);
+
+/** The stored interaction that a create would duplicate: same client id or same natural key. */
+async function findExisting(tx: Queryable, tenantId: string, input: InteractionCreate): Promise<string | null> {
+  const rows = await tx.query<{ id: string }>(FIND_EXISTING, [
+    tenantId,
+    input.id ?? null,
+    input.internetMessageId ?? null,
+    input.iCalUId ?? null,
+    input.teamsMessageId ?? null,
+  ]);
+  return rows[0]?.id ?? null;
+}
+
+/** Links are additive: a second logger's extra links are kept, existing ones stay untouched. */
+async function addLinks(
+  tx: Queryable,
+  tenantId: string,
+  interactionId: string,
+  input: Pick<InteractionCreate, 'accountIds' | 'contactIds' | 'opportunityIds'>,
+): Promise<void> {
+  const contactIds = [...new Set(input.contactIds)];
+  if (contactIds.length > 0) {
+    await tx.query(
+      prepared(
+        'link-interaction-contacts',
+        `INSERT INTO interaction_contacts (tenant_id, interaction_id, contact_id, occurred_at)
+       SELECT $1, i.id, c, i.occurred_at FROM interactions i, unnest($3::uuid[]) AS c WHERE i.tenant_id = $1 AND i.id = $2
+       ON CONFLICT DO NOTHING`,
+      ),
+      [tenantId, interactionId, contactIds],
+    );
+  }
+  // An interaction with a contact also belongs on the timeline of the contact's account.
+  await tx.query(
+    prepared(
+      'link-interaction-accounts',
+      `INSERT INTO interaction_accounts (tenant_id, interaction_id, account_id, occurred_at, type, is_open)
+     SELECT $1, i.id, a.account_id, i.occurred_at, i.type, COALESCE(i.status = 'open', false)
+     FROM interactions i,
+       (SELECT unnest($3::uuid[]) AS account_id
+        UNION SELECT c.account_id FROM contacts c WHERE c.tenant_id = $1 AND c.id = ANY($4::uuid[]) AND c.account_id IS NOT NULL) a
+     WHERE i.tenant_id = $1 AND i.id = $2
+     ON CONFLICT DO NOTHING`,
+    ),
+    [tenantId, interactionId, [...new Set(input.accountIds)], contactIds],
+  );
+  const opportunityIds = [...new Set(input.opportunityIds)];
+  if (opportunityIds.length > 0) {
+    await tx.query(
+      prepared(
+        'link-interaction-opportunities',
+        `INSERT INTO interaction_opportunities (tenant_id, interaction_id, opportunity_id) SELECT $1, $2, o FROM unnest($3::uuid[]) AS o ON CONFLICT DO NOTHING`,
+      ),
+      [tenantId, interactionId, opportunityIds],
+    );
+  }
+}
+
+export interface LogOutcome {
+  interaction: Interaction;
+  created: boolean;
+}
+
+/**
+ * Inserts the interaction unless one with the same id or natural key exists; either way the caller
+ * is recorded as a logger. ON CONFLICT DO NOTHING makes concurrent logs of one email wait for each
+ * other and then agree on a single row.
+ */
+export async function logInteraction(tx: Queryable, tenantId: string, userId: string, input: InteractionCreate): Promise<LogOutcome> {
+  const status = input.status ?? (input.type === 'complaint' || input.type === 'service_request' ? 'open' : null);
+  const inserted = await tx.query<{ id: string }>(
+    prepared(
+      'insert-interaction',
+      `INSERT INTO interactions (tenant_id, id, type, direction, occurred_at, subject, summary, source, internet_message_id, ical_uid,
+       teams_message_id, conversation_id, status, teams_origin, created_by)
+     VALUES ($1, COALESCE($2, gen_random_uuid()), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+     ON CONFLICT DO NOTHING RETURNING id`,
+    ),
+    [
+      tenantId,
+      input.id ?? null,
+      input.type,
+      input.direction ?? null,
+      input.occurredAt,
+      input.subject,
+      input.summary ?? null,
+      input.source,
+      input.internetMessageId ?? null,
+      input.iCalUId ?? null,
+      input.teamsMessageId ?? null,
+      input.conversationId ?? null,
+      status,
+      input.teamsOrigin ? json(input.teamsOrigin) : null,
+      userId,
+    ],
+  );
+  const id = inserted[0]?.id ?? (await findExisting(tx, tenantId, input));
+  if (!id) throw new Error('interaction neither inserted nor found; a unique key outside the natural keys conflicted');
+  await addLinks(tx, tenantId, id, input);
+  await tx.query(
+    prepared('add-interaction-logger', `INSERT INTO interaction_loggers (tenant_id, interaction_id, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`),
+    [tenantId, id, userId],
+  );
+  return { interaction: (await getInteraction(tx, tenantId, id))!, created: Boolean(inserted[0]) };
+}
+
+export async function findInteractions(db: Queryable, tenantId: string, keys: { internetMessageId?: string; iCalUId?: string; conversationId?: string }) {
+  const params = new SqlParams();
+  const where: string[] = [];
+  if (keys.internetMessageId) where.push(`internet_message_id = ${params.add(keys.internetMessageId)}`);
+  if (keys.iCalUId) where.push(`ical_uid = ${params.add(keys.iCalUId)}`);
+  if (keys.conversationId) where.push(`conversation_id = ${params.add(keys.conversationId)}`);
+  if (where.length === 0) return [];
+  const rows = await db.query<{ id: string }>(
+    `SELECT id FROM interactions WHERE tenant_id = ${params.add(tenantId)} AND (${where.join(' OR ')}) ORDER BY occurred_at DESC, id DESC LIMIT 50`,
+    params.values,
+  );
+  return getInteractions(
+    db,
+    tenantId,
+    rows.map((r) => r.id),
+  );
+}
+
+export async function accountTimeline(db: Queryable, tenantId: string, accountId: string, query: TimelineQuery) {
+  const params = new SqlParams();
+  const where = [`ia.tenant_id = ${params.add(tenantId)}`, `ia.account_id = ${params.add(accountId)}`];
+  if (query.type.length > 0) where.push(`ia.type = ANY(${params.add(query.type)}::text[])`);
+  if (query.contactId) {
+    where.push(
+      `EXISTS (SELECT 1 FROM interaction_contacts ic WHERE ic.tenant_id = ia.tenant_id AND ic.interaction_id = ia.interaction_id AND ic.contact_id = ${params.add(query.contactId)})`,
+    );
+  }
+  const after = decodeCursor(query.cursor, 2);
+  if (after) where.push(`(ia.occurred_at, ia.interaction_id) < (${params.add(after[0])}::timestamptz, ${params.add(after[1])}::uuid)`);
+  // The cursor keeps the microseconds a JavaScript Date would drop; without them rows less than 1 ms apart went missing.
+  const rows = await db.query<{ interaction_id: string; cursor_at: string }>(
+    `SELECT ia.interaction_id, to_char(ia.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
+     FROM interaction_accounts ia WHERE ${where.join(' AND ')}
+     ORDER BY ia.occurred_at DESC, ia.interaction_id DESC LIMIT ${query.limit + 1}`,
+    params.values,
+  );
+  const page = pageFrom(rows, query.limit, (row) => [row.cursor_at, row.interaction_id]);
+  return {
+    items: await getInteractions(
+      db,
+      tenantId,
+      page.rows.map((r) => r.interaction_id),
+    ),
+    nextCursor: page.nextCursor,
+  };
+}
+
+const columns = {
+  subject: { column: 'subject' },
+  summary: { column: 'summary' },
+  occurredAt: { column: 'occurred_at' },
+  status: { column: 'status' },
+  resolution: { column: 'resolution' },
+};
+
+export async function updateInteraction(
+  tx: Queryable,
+  tenantId: string,
+  id: string,
+  expectedVersion: number,
+  patch: InteractionPatch,
+): Promise<UpdateOutcome<Interaction>> {
+  const params = new SqlParams();
+  const set = setClause(patch, columns, params);
+  if (patch.status) {
+    set.sql = [set.sql, `resolved_at = CASE WHEN ${params.add(patch.status)} = 'resolved' THEN COALESCE(resolved_at, now()) ELSE NULL END`].join(', ');
+  }
+  const outcome = await updateVersioned(tx, 'interactions', tenantId, id, expectedVersion, set, params);
+  if (outcome.status !== 'ok') return outcome;
+  // Keep the copies in the link tables in step so timelines and open-complaint lists stay right.
+  await tx.query(
+    `UPDATE interaction_accounts ia SET occurred_at = i.occurred_at, is_open = COALESCE(i.status = 'open', false)
+     FROM interactions i WHERE i.tenant_id = $1 AND i.id = $2 AND ia.tenant_id = i.tenant_id AND ia.interaction_id = i.id`,
+    [tenantId, id],
+  );
+  await tx.query(
+    `UPDATE interaction_contacts ic SET occurred_at = i.occurred_at
+     FROM interactions i WHERE i.tenant_id = $1 AND i.id = $2 AND ic.tenant_id = i.tenant_id AND ic.interaction_id = i.id`,
+    [tenantId, id],
+  );
+  return { status: 'ok', value: (await getInteraction(tx, tenantId, id))!, fields: outcome.fields };
+}

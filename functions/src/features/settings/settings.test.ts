@@ -1,0 +1,34 @@
+// Tenant settings are replaced as a whole and only by someone who read the current version.
+import { expect, it } from 'vitest';
+import { describeEachDatabase, seedActor } from '../../../../test/support/databases';
+import { domainError } from '../../../../test/support/domain-expect';
+import { getSettings } from './store';
+import { replaceSettings } from './service';
+import { defaultSettings } from './defaults';
+
+describeEachDatabase('tenant settings', (getDb) => {
+  const newAdmin = () => seedActor(getDb(), { roles: ['CRM.Admin'] });
+
+  it('starts every tenant with the default stage model at version 1', async () => {
+    const admin = await newAdmin();
+    expect(await getSettings(getDb(), admin.tenantId)).toEqual({ ...defaultSettings, etag: '"1"' });
+  });
+
+  it('replaces the settings with the version read and refuses a stale version without changing anything', async () => {
+    const admin = await newAdmin();
+    const stages = [{ key: 'only', label: { de: 'Einzig', en: 'Only' }, probability: 40 }];
+    const graphSync = { ...defaultSettings.graphSync, connected: true };
+    const saved = await replaceSettings(getDb(), admin, { stages, sleepingAfterDays: 30, defaultCurrency: 'CHF', graphSync }, 1);
+    expect(saved).toEqual({ stages, sleepingAfterDays: 30, defaultCurrency: 'CHF', graphSync, etag: '"2"' });
+    expect(await getSettings(getDb(), admin.tenantId)).toEqual(saved);
+
+    await domainError(replaceSettings(getDb(), admin, defaultSettings, 1), 'precondition_failed');
+    expect(await getSettings(getDb(), admin.tenantId)).toEqual(saved);
+  });
+
+  it("changes only the caller's tenant", async () => {
+    const [admin, other] = [await newAdmin(), await newAdmin()];
+    await replaceSettings(getDb(), other, { ...defaultSettings, sleepingAfterDays: 365 }, 1);
+    expect(await getSettings(getDb(), admin.tenantId)).toEqual({ ...defaultSettings, etag: '"1"' });
+  });
+});

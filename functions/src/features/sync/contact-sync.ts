@@ -1,0 +1,227 @@
+// Outlook contacts into the CRM (link, create under policy, two-way field merge) and owned accounts' contacts out to the CRM folder.
+import { AccountCreate, ContactCreate, ContactPatch, type Contact, type GraphSyncSettings } from '@crm/common';
+import { CONTACT_FIELDS, type ContactFields, type FolderContact, type OutlookContact } from './graph/contacts-driver';
+import type { DeltaPage } from './graph/delta-pages';
+import { insertAccountIn } from '../accounts';
+import { writeAudit } from '../../core/audit/audit-store';
+import { insertContactIn, updateContactIn } from '../contacts';
+import type { Db, Queryable } from '../../core/db/db';
+import { allLinks, deleteLinks, linksByGraphId, recordConflicts, saveLink, type GraphItemLink } from './store/graph-items-store';
+import { accountByDomain, contactsById, contactsOfOwnedAccounts, sameNameContact } from './store/synced-contacts-store';
+import { contactsByEmail, type PageOutcome } from './store/synced-meetings-store';
+import { mergeContact, type SyncedSnapshot } from './contact-merge';
+import { isFreeMail } from './free-mail';
+import type { MailboxSources } from './sources';
+
+export const crmFields = (c: Contact): ContactFields => ({
+  firstName: c.firstName,
+  lastName: c.lastName,
+  jobTitle: c.jobTitle ?? '',
+  phone: c.phones[0]?.number ?? '',
+});
+
+const pick = (o: OutlookContact): ContactFields => ({ firstName: o.firstName, lastName: o.lastName, jobTitle: o.jobTitle, phone: o.phone });
+
+/** Outlook values as a CRM patch; values the CRM would refuse (a malformed phone number) are left out, not forced in. */
+function crmPatch(current: Contact, fields: Partial<ContactFields>): ContactPatch {
+  const patch: Record<string, unknown> = {};
+  if (fields.firstName !== undefined) patch.firstName = fields.firstName;
+  if (fields.lastName !== undefined && fields.lastName !== '') patch.lastName = fields.lastName;
+  if (fields.jobTitle !== undefined) patch.jobTitle = fields.jobTitle || null;
+  if (fields.phone !== undefined) {
+    const rest = current.phones.slice(1);
+    patch.phones = fields.phone ? [{ type: current.phones[0]?.type ?? 'work', number: fields.phone }, ...rest] : rest;
+  }
+  const result: ContactPatch = {};
+  for (const [key, value] of Object.entries(patch)) {
+    const parsed = ContactPatch.safeParse({ [key]: value });
+    if (parsed.success) Object.assign(result, parsed.data);
+  }
+  return result;
+}
+
+interface PullContext {
+  tenantId: string;
+  userId: string;
+  policy: GraphSyncSettings['contactCreation'];
+}
+
+async function createFromOutlook(
+  tx: Queryable,
+  ctx: PullContext,
+  o: OutlookContact & { email: string },
+): Promise<{ contact: Contact; created: boolean } | null> {
+  const domain = o.email.split('@')[1] ?? '';
+  if (ctx.policy === 'never') return null;
+  let accountId = await accountByDomain(tx, ctx.tenantId, domain);
+  if (!accountId) {
+    if (ctx.policy !== 'all') return null;
+    if (!isFreeMail(domain)) {
+      const input = AccountCreate.safeParse({ name: o.companyName || domain, domains: [domain], ownerId: ctx.userId });
+      if (!input.success) return null;
+      const { account, created } = await insertAccountIn(tx, ctx.tenantId, input.data);
+      if (created) await writeAudit(tx, { tenantId: ctx.tenantId, actorId: ctx.userId, action: 'sync', entity: 'account', entityId: account.id });
+      accountId = account.id;
+    }
+  }
+  const lastName = o.lastName || o.displayName || o.email.split('@')[0]!;
+  // The duplicate check: the same name at the same account is linked, not created again.
+  const twin = await sameNameContact(tx, ctx.tenantId, accountId, o.firstName, lastName);
+  if (twin) return { contact: twin, created: false };
+  const input = ContactCreate.safeParse({ firstName: o.firstName, lastName, emails: [o.email], jobTitle: o.jobTitle || null, accountId, ownerId: ctx.userId });
+  if (!input.success) return null;
+  const withPhone = ContactCreate.safeParse({ ...input.data, phones: o.phone ? [{ type: 'work', number: o.phone }] : [] });
+  const { contact, created } = await insertContactIn(tx, ctx.tenantId, withPhone.success ? withPhone.data : input.data);
+  if (created) await writeAudit(tx, { tenantId: ctx.tenantId, actorId: ctx.userId, action: 'sync', entity: 'contact', entityId: contact.id });
+  return { contact, created };
+}
+
+/** Applies the merge result to the CRM contact and records conflicts; Outlook's own contacts are not written to. */
+async function mergeIntoCrm(
+  tx: Queryable,
+  ctx: PullContext,
+  crm: Contact,
+  o: OutlookContact,
+  last: SyncedSnapshot | null,
+): Promise<{ updated: boolean; snapshot: SyncedSnapshot }> {
+  const merge = mergeContact(crmFields(crm), new Date(crm.updatedAt), pick(o), o.modifiedAt, last);
+  await recordConflicts(
+    tx,
+    ctx.tenantId,
+    merge.conflicts.map((c) => ({ ...c, userId: ctx.userId, contactId: crm.id, crmChangedAt: new Date(crm.updatedAt), outlookChangedAt: o.modifiedAt })),
+  );
+  let current = crm;
+  const patch = crmPatch(crm, merge.toCrm);
+  if (Object.keys(patch).length > 0) {
+    const outcome = await updateContactIn(tx, ctx.tenantId, crm.id, Number(crm.etag.replaceAll('"', '')), patch);
+    if (outcome.status === 'ok') {
+      current = outcome.value;
+      await writeAudit(tx, { tenantId: ctx.tenantId, actorId: ctx.userId, action: 'sync', entity: 'contact', entityId: crm.id, changedFields: outcome.fields });
+    }
+  }
+  // The snapshot records what each side really holds now.
+  return { updated: current !== crm, snapshot: { crm: crmFields(current), outlook: pick(o) } };
+}
+
+export async function applyContactsPage(tx: Queryable, ctx: PullContext, page: DeltaPage<OutlookContact>): Promise<PageOutcome> {
+  const outcome: PageOutcome = { created: 0, updated: 0, removed: 0 };
+  const links = await linksByGraphId<SyncedSnapshot>(
+    tx,
+    ctx.tenantId,
+    ctx.userId,
+    'contact',
+    page.items.map((o) => o.graphId),
+  );
+  const linkedContacts = await contactsById(
+    tx,
+    ctx.tenantId,
+    [...links.values()].map((l) => l.recordId),
+  );
+  const byEmail = await contactsByEmail(
+    tx,
+    ctx.tenantId,
+    page.items.map((o) => o.email).filter((e): e is string => Boolean(e)),
+  );
+  const matched = await contactsById(tx, ctx.tenantId, [...byEmail.values()]);
+  for (const o of page.items) {
+    const link = links.get(o.graphId);
+    let crm: Contact | null | undefined = link ? linkedContacts.get(link.recordId) : undefined;
+    let last = link?.synced ?? null;
+    if (!crm && o.email) {
+      const id = byEmail.get(o.email);
+      crm = id ? matched.get(id) : undefined;
+      last = null;
+      if (!crm) {
+        const made = await createFromOutlook(tx, ctx, o as OutlookContact & { email: string });
+        crm = made?.contact;
+        if (made?.created) outcome.created++;
+      }
+    }
+    if (!crm) {
+      if (link) await deleteLinks(tx, ctx.tenantId, ctx.userId, 'contact', [o.graphId]);
+      continue;
+    }
+    const merged = await mergeIntoCrm(tx, ctx, crm, o, last);
+    if (merged.updated) outcome.updated++;
+    await saveLink(tx, ctx.tenantId, ctx.userId, 'contact', { graphId: o.graphId, recordId: crm.id, synced: merged.snapshot });
+  }
+  // A contact deleted in Outlook only unlinks; the CRM keeps its record.
+  outcome.removed = await deleteLinks(tx, ctx.tenantId, ctx.userId, 'contact', page.removed);
+  return outcome;
+}
+
+const folderContact = (c: Contact): FolderContact => ({ ...crmFields(c), email: c.emails[0]!, companyName: c.accountName ?? '' });
+const sameFields = (a: ContactFields, b: ContactFields) => CONTACT_FIELDS.every((f) => a[f] === b[f]);
+
+/** Runs up to `limit` jobs at once; the mailbox limiter underneath still caps requests per mailbox. */
+async function inParallel<T>(items: readonly T[], limit: number, job: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await job(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+export interface PushTarget {
+  tenantId: string;
+  userId: string;
+  mailbox: string;
+  folderId: string;
+  /** A previous push stopped midway: adopt what it wrote but did not record, instead of writing it twice. */
+  recovering: boolean;
+}
+
+/**
+ * Keeps the mailbox's CRM folder equal to the contacts of the accounts the user owns. Each Graph write
+ * is recorded in its own transaction right after it succeeds; the recovery pass covers the gap between.
+ */
+export async function pushCrmFolder(db: Db, sources: MailboxSources, target: PushTarget): Promise<PageOutcome> {
+  const { tenantId, userId, mailbox, folderId } = target;
+  const outcome: PageOutcome = { created: 0, updated: 0, removed: 0 };
+  const owned = await contactsOfOwnedAccounts(db, tenantId, userId);
+  const ownedById = new Map(owned.map((c) => [c.id, c]));
+  let links = await allLinks<SyncedSnapshot>(db, tenantId, userId, 'crm_folder_contact');
+  if (target.recovering) {
+    const linkedGraphIds = new Set(links.map((l) => l.graphId));
+    const linkedRecords = new Set(links.map((l) => l.recordId));
+    const byEmail = new Map(owned.map((c) => [c.emails[0]!, c]));
+    for (const item of await sources.listCrmFolder(tenantId, mailbox, folderId)) {
+      if (linkedGraphIds.has(item.graphId)) continue;
+      const contact = item.email ? byEmail.get(item.email) : undefined;
+      if (contact && !linkedRecords.has(contact.id)) {
+        const fields = crmFields(contact);
+        await saveLink(db, tenantId, userId, 'crm_folder_contact', {
+          graphId: item.graphId,
+          recordId: contact.id,
+          synced: { crm: fields, outlook: pick(item) },
+        });
+        linkedRecords.add(contact.id);
+      } else await sources.deleteFromCrmFolder(tenantId, mailbox, folderId, item.graphId);
+    }
+    links = await allLinks<SyncedSnapshot>(db, tenantId, userId, 'crm_folder_contact');
+  }
+  const linkedRecords = new Set(links.map((l) => l.recordId));
+  const toCreate = owned.filter((c) => !linkedRecords.has(c.id));
+  const toUpdate = links.filter((l) => {
+    const c = ownedById.get(l.recordId);
+    return c && !(l.synced && sameFields(crmFields(c), l.synced.crm));
+  });
+  const toDelete = links.filter((l) => !ownedById.has(l.recordId));
+  await inParallel(toCreate, 4, async (c) => {
+    const graphId = await sources.createInCrmFolder(tenantId, mailbox, folderId, folderContact(c));
+    await saveLink(db, tenantId, userId, 'crm_folder_contact', { graphId, recordId: c.id, synced: { crm: crmFields(c), outlook: crmFields(c) } });
+    outcome.created++;
+  });
+  await inParallel(toUpdate, 4, async (l: GraphItemLink<SyncedSnapshot>) => {
+    const c = ownedById.get(l.recordId)!;
+    await sources.updateInCrmFolder(tenantId, mailbox, folderId, l.graphId, folderContact(c));
+    await saveLink(db, tenantId, userId, 'crm_folder_contact', { ...l, synced: { crm: crmFields(c), outlook: crmFields(c) } });
+    outcome.updated++;
+  });
+  await inParallel(toDelete, 4, async (l) => {
+    await sources.deleteFromCrmFolder(tenantId, mailbox, folderId, l.graphId);
+    await deleteLinks(db, tenantId, userId, 'crm_folder_contact', [l.graphId]);
+    outcome.removed++;
+  });
+  return outcome;
+}

@@ -1,0 +1,43 @@
+// The Teams account tab in one call: header figures, contacts with email consent, pipeline by stage, open work.
+import type { AccountOverview } from '@crm/common';
+import type { Db } from '../../core/db/db';
+import { accountById } from '../accounts';
+import { activityOfAccount, contactsOfAccount, openComplaintsOfAccount, openOpportunitiesOfAccount, openTasksOfAccount } from './account-overview-store';
+import { getSettings } from '../settings';
+import type { Actor } from '../../core/actor';
+import { consentState } from '../consents';
+import { notFound } from '../../core/errors';
+import { groupByStage } from '../opportunities';
+
+const DAY = 86_400_000;
+
+export async function accountOverview(db: Db, actor: Actor, accountId: string, now = new Date()): Promise<AccountOverview> {
+  const account = await accountById(db, actor.tenantId, accountId);
+  if (!account) throw notFound('account');
+  const [settings, opportunities, people, openTasks, complaints, activity] = await Promise.all([
+    getSettings(db, actor.tenantId),
+    openOpportunitiesOfAccount(db, actor.tenantId, accountId),
+    contactsOfAccount(db, actor.tenantId, accountId),
+    openTasksOfAccount(db, actor.tenantId, accountId),
+    openComplaintsOfAccount(db, actor.tenantId, accountId),
+    activityOfAccount(db, actor.tenantId, accountId),
+  ]);
+  const pipeline = groupByStage(opportunities, settings.stages);
+  return {
+    account,
+    figures: {
+      openPipeline: pipeline.reduce((s, g) => s + g.amount, 0),
+      weightedPipeline: Math.round(pipeline.reduce((s, g) => s + g.weightedAmount, 0) * 100) / 100,
+      currency: settings.defaultCurrency,
+      lastContactAt: activity.lastContactAt,
+      interactionCount: activity.interactionCount,
+    },
+    contacts: people.contacts.map((contact) => ({
+      contact,
+      emailConsent: consentState(people.consents.filter((e) => e.contactId === contact.id)).channels.email,
+    })),
+    pipeline,
+    openTasks,
+    openComplaints: complaints.map((c) => ({ ...c, ageDays: Math.max(0, Math.floor((now.getTime() - Date.parse(c.occurredAt)) / DAY)) })),
+  };
+}

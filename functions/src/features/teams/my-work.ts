@@ -1,0 +1,42 @@
+// The Teams personal tab in one call: my follow-ups, my pipeline and forecast, my accounts and the ones gone quiet.
+import type { MyAccount, MyWork } from '@crm/common';
+import type { Db } from '../../core/db/db';
+import { openOpportunitiesOf, openTasksOf, ownedAccounts, type OwnedAccountRow } from './my-work-store';
+import { getSettings } from '../settings';
+import type { Actor } from '../../core/actor';
+import { forecastFor, groupByStage } from '../opportunities';
+
+const DAY = 86_400_000;
+
+export async function myWork(db: Db, actor: Actor, now = new Date()): Promise<MyWork> {
+  const [settings, open, opportunities, accounts] = await Promise.all([
+    getSettings(db, actor.tenantId),
+    openTasksOf(db, actor.tenantId, actor.userId),
+    openOpportunitiesOf(db, actor.tenantId, actor.userId),
+    ownedAccounts(db, actor.tenantId, actor.userId),
+  ]);
+  const today = now.toISOString().slice(0, 10);
+  const toMine = (row: OwnedAccountRow): MyAccount => ({
+    id: row.id,
+    name: row.name,
+    industry: row.industry,
+    segment: row.segment,
+    lastContactAt: row.lastContactAt,
+    daysSinceContact: row.lastContactAt ? Math.floor((now.getTime() - Date.parse(row.lastContactAt)) / DAY) : null,
+  });
+  const cutoff = now.getTime() - settings.sleepingAfterDays * DAY;
+  // An account that never had an interaction sleeps once it is older than the threshold, not from the day it was created.
+  const sleeping = accounts.filter((a) => Date.parse(a.lastContactAt ?? a.createdAt) < cutoff);
+  return {
+    today,
+    currency: settings.defaultCurrency,
+    sleepingAfterDays: settings.sleepingAfterDays,
+    // Sorted by due date, the overdue ones already come first.
+    tasks: open.tasks.map((task) => ({ ...task, overdue: task.dueDate < today })),
+    openTaskCount: open.total,
+    pipeline: groupByStage(opportunities, settings.stages),
+    forecast: { thisQuarter: forecastFor(opportunities, now, 0), nextQuarter: forecastFor(opportunities, now, 1) },
+    accounts: accounts.map(toMine),
+    sleeping: sleeping.map(toMine).sort((a, b) => (a.lastContactAt ?? '').localeCompare(b.lastContactAt ?? '') || a.name.localeCompare(b.name)),
+  };
+}

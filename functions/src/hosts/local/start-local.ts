@@ -1,0 +1,104 @@
+// `npm start`: the local Functions host with embedded PGlite and demo data, offline and without Azure tools.
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRemoteJWKSet } from 'jose';
+import { createServices } from '../../app/create-services';
+import { createDevTokenIssuer, DEV_AUDIENCE } from '../../core/auth/dev-token-issuer';
+import { loadConfig } from '../../core/config';
+import { buildHttpRoutes } from '../../app/routes';
+import { buildTimers, startTimers } from '../../app/timers';
+import type { Services } from '../../app/services';
+import { seedDemoTenant } from '../../seed/seed-demo';
+import { DEMO_USERS } from '@crm/common/demo';
+import { migrate } from '../../core/db/migrate';
+import { openDb } from '../../core/db/open-db';
+import { lockDataDir } from './data-dir-lock';
+import { startLocalServer } from './local-server';
+
+const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+
+async function main() {
+  const config = loadConfig();
+  const dataDir = config.databaseUrl ? undefined : resolve(config.dataDir ?? join(repoRoot, 'data'));
+  const releaseLock = dataDir ? lockDataDir(dataDir) : () => undefined;
+  const started = Date.now();
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: dataDir && join(dataDir, 'pglite'), poolSize: config.poolSize });
+  const applied = await migrate(db);
+  const seed = config.seed === 'demo' ? await seedDemoTenant(db) : null;
+
+  let services: Services | undefined;
+  const server = await startLocalServer({
+    host: config.host,
+    port: config.port,
+    sites: [
+      { prefix: '/addin/', root: join(repoRoot, 'addin', 'dist'), title: 'Outlook add-in (preview mailbox) / Outlook-Add-in (Vorschau-Postfach)' },
+      { prefix: '/teams/', root: join(repoRoot, 'teams-app', 'dist'), title: 'Teams tabs / Teams-Registerkarten' },
+    ],
+    prepare: async (baseUrl) => {
+      const issuer = await createDevTokenIssuer(baseUrl);
+      const devIssuer = {
+        issuerTemplate: issuer.issuerTemplate,
+        keys: createRemoteJWKSet(new URL(`${baseUrl}/dev/jwks`)),
+        audiences: [DEV_AUDIENCE],
+        allowedTenants: '*' as const,
+      };
+      services = createServices(config, async () => db, [devIssuer]);
+      return { routes: buildHttpRoutes(services), issuer };
+    },
+  });
+
+  const lines = [
+    '',
+    'CRM for Outlook and Teams: local host is running',
+    `  database     ${db.kind === 'pglite' ? `embedded PGlite in ${dataDir}` : 'PostgreSQL server (DATABASE_URL)'}`,
+    `  migrations   ${applied.length > 0 ? `applied ${applied.join(', ')}` : 'up to date'}`,
+    `  demo data    ${
+      seed
+        ? seed.counts
+          ? `seeded (${Object.entries(seed.counts)
+              .map(([k, v]) => `${v} ${k}`)
+              .join(', ')})`
+          : 'already there, reused'
+        : 'not seeded (CRM_SEED=none)'
+    }`,
+    `  start page   ${server.url}/`,
+    `  Outlook      ${server.url}/addin/`,
+    `  Teams        ${server.url}/teams/`,
+    `    account tab  ${server.url}/teams/account.html (pick an account; ?frame=sidePanel for the meeting side panel)`,
+    `    config page  ${server.url}/teams/config.html`,
+    `    My CRM       ${server.url}/teams/personal.html`,
+    `  API          ${server.url}/api/health   ${server.url}/api/openapi.json`,
+    `  Graph sync   ${
+      config.graph
+        ? `${config.graph.baseUrl} (timer every ${config.syncTickSeconds} s${config.graph.notificationUrl ? `, notifications to ${config.graph.notificationUrl}` : ', no notifications: GRAPH_NOTIFICATION_URL unset'})`
+        : 'off (set GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET; `npm run fake-graph` shows how to try it offline)'
+    }`,
+    `  sign-in      POST ${server.url}/dev/token (development tokens; signed in as ${DEMO_USERS[0]!.displayName} by default)`,
+    `  ready in     ${Date.now() - started} ms. Press Ctrl-C to stop.`,
+    '',
+  ];
+  console.log(lines.join('\n'));
+  const stopTimers = startTimers(buildTimers(config), services!, (message) => console.warn(message));
+  // A machine-readable line for tests and scripts that start the host on a random port.
+  console.log(`listening on ${server.url}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping; closing the database cleanly...`);
+    await stopTimers();
+    await server.close();
+    await db.close();
+    releaseLock();
+    console.log('stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
