@@ -7,7 +7,7 @@ import { describeEachDatabase, seedActor } from '../../../../test/support/databa
 import { allPages, countRows, domainError } from '../../../../test/support/domain-expect';
 import type { Actor } from '../../core/actor';
 import { changeAccount, createAccount, readAccount, removeAccount, searchAccounts } from './service';
-import { createContact } from '../contacts/service';
+import { createContact } from '../contacts';
 
 describeEachDatabase('accounts', (getDb) => {
   let actor: Actor;

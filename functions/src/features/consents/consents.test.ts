@@ -6,7 +6,7 @@ import { describeEachDatabase, seedActor } from '../../../../test/support/databa
 import { countRows, domainError } from '../../../../test/support/domain-expect';
 import type { Actor } from '../../core/actor';
 import { contactConsents, recordConsent } from './service';
-import { createContact } from '../contacts/service';
+import { createContact } from '../contacts';
 
 describeEachDatabase('consent ledger', (getDb) => {
   let actor: Actor;

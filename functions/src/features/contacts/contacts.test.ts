@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { describeEachDatabase, seedActor } from '../../../../test/support/databases';
 import { allPages, countRows, domainError } from '../../../../test/support/domain-expect';
 import type { Actor } from '../../core/actor';
-import { createAccount } from '../accounts/service';
+import { createAccount } from '../accounts';
 import { changeContact, createContact, readContact, removeContact, searchContacts } from './service';
 
 describeEachDatabase('contacts', (getDb) => {

@@ -5,13 +5,13 @@ import { beforeAll, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { describeEachDatabase, seedActor } from '../../../../test/support/databases';
 import type { Actor } from '../../core/actor';
-import { createAccount } from '../accounts/service';
-import { recordConsent } from '../consents/service';
-import { createContact } from '../contacts/service';
+import { createAccount } from '../accounts';
+import { recordConsent } from '../consents';
+import { createContact } from '../contacts';
 import { customerContext } from './service';
-import { changeInteraction, logInteraction } from '../interactions/service';
-import { changeOpportunity, createOpportunity } from '../opportunities/service';
-import { changeTask, createTask } from '../tasks/service';
+import { changeInteraction, logInteraction } from '../interactions';
+import { changeOpportunity, createOpportunity } from '../opportunities';
+import { changeTask, createTask } from '../tasks';
 
 describeEachDatabase('customer context', (getDb) => {
   let actor: Actor;

@@ -6,11 +6,11 @@ import type { z } from 'zod';
 import { describeEachDatabase, seedActor } from '../../../../test/support/databases';
 import { allPages, countRows, domainError } from '../../../../test/support/domain-expect';
 import type { Actor } from '../../core/actor';
-import { createAccount } from '../accounts/service';
-import { createContact } from '../contacts/service';
-import { customerContext } from '../context/service';
+import { createAccount } from '../accounts';
+import { createContact } from '../contacts';
+import { customerContext } from '../context';
 import { changeInteraction, logInteraction, lookupInteractions, readInteraction, timeline } from './service';
-import { createOpportunity } from '../opportunities/service';
+import { createOpportunity } from '../opportunities';
 
 describeEachDatabase('interactions', (getDb) => {
   let anna: Actor;

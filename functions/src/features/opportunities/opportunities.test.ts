@@ -6,11 +6,10 @@ import type { z } from 'zod';
 import { describeEachDatabase, seedActor } from '../../../../test/support/databases';
 import { allPages, countRows, domainError } from '../../../../test/support/domain-expect';
 import type { Actor } from '../../core/actor';
-import { createAccount } from '../accounts/service';
-import { createContact } from '../contacts/service';
+import { createAccount } from '../accounts';
+import { createContact } from '../contacts';
 import { changeOpportunity, createOpportunity, readOpportunity, removeOpportunity, searchOpportunities } from './service';
-import { replaceSettings } from '../settings/service';
-import { defaultSettings } from '../settings';
+import { defaultSettings, replaceSettings } from '../settings';
 
 describeEachDatabase('opportunities', (getDb) => {
   let actor: Actor;

@@ -6,10 +6,10 @@ import type { z } from 'zod';
 import { describeEachDatabase, seedActor } from '../../../../test/support/databases';
 import { allPages, countRows, domainError } from '../../../../test/support/domain-expect';
 import type { Actor } from '../../core/actor';
-import { createAccount } from '../accounts/service';
-import { createContact } from '../contacts/service';
-import { logInteraction } from '../interactions/service';
-import { createOpportunity } from '../opportunities/service';
+import { createAccount } from '../accounts';
+import { createContact } from '../contacts';
+import { logInteraction } from '../interactions';
+import { createOpportunity } from '../opportunities';
 import { changeTask, createTask, readTask, removeTask, searchTasks } from './service';
 
 describeEachDatabase('tasks', (getDb) => {

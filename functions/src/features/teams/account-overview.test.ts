@@ -7,12 +7,12 @@ import { describeEachDatabase, seedActor } from '../../../../test/support/databa
 import { domainError } from '../../../../test/support/domain-expect';
 import { accountOverview } from './account-overview';
 import type { Actor } from '../../core/actor';
-import { createAccount } from '../accounts/service';
-import { recordConsent } from '../consents/service';
-import { createContact } from '../contacts/service';
-import { changeInteraction, logInteraction } from '../interactions/service';
-import { changeOpportunity, createOpportunity } from '../opportunities/service';
-import { changeTask, createTask } from '../tasks/service';
+import { createAccount } from '../accounts';
+import { recordConsent } from '../consents';
+import { createContact } from '../contacts';
+import { changeInteraction, logInteraction } from '../interactions';
+import { changeOpportunity, createOpportunity } from '../opportunities';
+import { changeTask, createTask } from '../tasks';
 
 const NOW = new Date('2026-11-29T12:00:00Z');
 

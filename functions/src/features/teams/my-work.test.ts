@@ -4,11 +4,11 @@ import { beforeAll, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { describeEachDatabase, seedActor } from '../../../../test/support/databases';
 import type { Actor } from '../../core/actor';
-import { createAccount } from '../accounts/service';
-import { logInteraction } from '../interactions/service';
+import { createAccount } from '../accounts';
+import { logInteraction } from '../interactions';
 import { myWork } from './my-work';
-import { createOpportunity } from '../opportunities/service';
-import { createTask } from '../tasks/service';
+import { createOpportunity } from '../opportunities';
+import { createTask } from '../tasks';
 
 const NOW = new Date('2026-11-29T12:00:00Z');
 
