@@ -1,7 +1,7 @@
 // API benchmark: context lookups and email logging over loopback against a PostgreSQL server, next to the raw SQL floor.
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { CONTEXT_SQL } from '../../functions/src/features/context/store';
+import { CONTEXT_SQL } from '../../functions/src/features/context';
 import { migrate } from '../../functions/src/core/db/migrate';
 import { openPostgres } from '../../functions/src/core/db/postgres-db';
 import { seedScaledTenant, type ScaledTenant } from '../../functions/src/seed/seed-scaled';
@@ -19,6 +19,8 @@ export type Scale = keyof typeof SCALES;
 
 const CLIENTS = [1, 16] as const;
 const REQUESTS: Record<number, number> = { 1: 400, 16: 4_000 };
+// A search scans the tenant's contacts (the pattern has a leading wildcard), so fewer requests keep the run short.
+const SEARCH_REQUESTS: Record<number, number> = { 1: 200, 16: 800 };
 
 interface TenantUnderTest {
   scale: Scale;
@@ -37,6 +39,7 @@ export interface ApiResults {
       context: Record<number, LatencySummary>;
       sql: Record<number, LatencySummary>;
       logging: Record<number, LatencySummary>;
+      search: Record<number, LatencySummary>;
     }
   >;
 }
@@ -45,6 +48,13 @@ export interface ApiResults {
 const emailsFor = (tenant: TenantUnderTest, i: number) => {
   const sample = tenant.seeded.sampleEmails;
   return [sample[(i * 7) % sample.length]!, sample[(i * 13 + 5) % sample.length]!, `colleague${i % 5}@seller.example`];
+};
+
+/** A surname as a user would type it into the contact search: the part after the dot of a known contact's email. */
+const searchTermFor = (tenant: TenantUnderTest, i: number) => {
+  const sample = tenant.seeded.sampleEmails;
+  const local = sample[(i * 11) % sample.length]!.split('@')[0]!;
+  return (local.split('.')[1] ?? local).replace(/\d+$/, '');
 };
 
 export async function runApiSuite(scales: Scale[], log: (line: string) => void): Promise<ApiResults> {
@@ -103,6 +113,7 @@ export async function runApiSuite(scales: Scale[], log: (line: string) => void):
           context: {} as Record<number, LatencySummary>,
           sql: {} as Record<number, LatencySummary>,
           logging: {} as Record<number, LatencySummary>,
+          search: {} as Record<number, LatencySummary>,
         };
         for (const clients of CLIENTS) {
           entry.context[clients] = await closedLoop({
@@ -131,8 +142,13 @@ export async function runApiSuite(scales: Scale[], log: (line: string) => void):
               await client.expect([201], 'POST', '/api/interactions', { ...auth, 'content-type': 'application/json' }, body);
             },
           });
+          entry.search[clients] = await closedLoop({
+            clients,
+            requests: SEARCH_REQUESTS[clients]!,
+            send: async (i) => void (await client.expect([200], 'GET', `/api/contacts?q=${encodeURIComponent(searchTermFor(tenant, i))}`, auth)),
+          });
           log(
-            `  ${tenant.scale}, ${clients} client(s): context p50 ${ms(entry.context[clients]!.p50)} p95 ${ms(entry.context[clients]!.p95)}; SQL p50 ${ms(entry.sql[clients]!.p50)}; logging ${entry.logging[clients]!.rps.toFixed(0)}/s`,
+            `  ${tenant.scale}, ${clients} client(s): context p50 ${ms(entry.context[clients]!.p50)} p95 ${ms(entry.context[clients]!.p95)}; SQL p50 ${ms(entry.sql[clients]!.p50)}; logging ${entry.logging[clients]!.rps.toFixed(0)}/s; contact search p50 ${ms(entry.search[clients]!.p50)} p95 ${ms(entry.search[clients]!.p95)}`,
           );
         }
         results.scales[tenant.scale] = entry;
@@ -174,6 +190,15 @@ export function apiReport(results: ApiResults): string[] {
           l.rps.toFixed(0),
         ]),
       );
+    }
+  }
+  lines.push('');
+  lines.push(row(['scale', 'clients', 'contact search (q) p50', 'p95', 'p99', 'req/s']));
+  lines.push(row(Array(6).fill('---')));
+  for (const [scale, entry] of Object.entries(results.scales)) {
+    for (const clients of CLIENTS) {
+      const q = entry.search[clients]!;
+      lines.push(row([scale, String(clients), ms(q.p50), ms(q.p95), ms(q.p99), q.rps.toFixed(0)]));
     }
   }
   const small = results.scales.small;

@@ -3,8 +3,8 @@ import type { PlannedAccount } from './accounts';
 import { DECISION_MAKER_TITLES, JOB_TITLES, NAME_POOLS, type Gender } from './catalog-people';
 import { entityRandom, type Random } from './random';
 import { DAY, slug } from './text';
-import type { LedgerEntry } from './tenant-spec';
-import type { TenantPlan } from './tenant-plan';
+import type { IdSource } from './ids';
+import type { LedgerEntry, TenantSpec } from './tenant-spec';
 
 export interface PlannedContact {
   index: number;
@@ -107,7 +107,13 @@ function phonesOf(random: Random, account: PlannedAccount): PlannedContact['phon
   return phones;
 }
 
-type ContactSource = Pick<TenantPlan, 'spec' | 'ids' | 'accounts' | 'layout'>;
+/** The part of the tenant plan that contacts and deals are generated from; declared here so the plan can import this module without a cycle. */
+export interface ContactSource {
+  spec: TenantSpec;
+  ids: IdSource;
+  accounts: PlannedAccount[];
+  layout: ContactLayout;
+}
 
 export function contactGenerator(plan: ContactSource): (index: number) => PlannedContact {
   const random = entityRandom(plan.spec.seed, 'contact');

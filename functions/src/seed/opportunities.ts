@@ -2,11 +2,10 @@
 import { defaultStages } from '../features/settings';
 import type { PlannedAccount } from './accounts';
 import { DEAL_NAMES, LOSS_REASONS, PRODUCTS, WIN_REASONS } from './catalog-activity';
-import { contactCount } from './contacts';
+import { contactCount, type ContactSource } from './contacts';
 import { weightedChoice, weightedIndex } from './picker';
 import { entityRandom } from './random';
 import { DAY, isoDate } from './text';
-import type { TenantPlan } from './tenant-plan';
 
 export interface PlannedOpportunity {
   id: string;
@@ -28,7 +27,7 @@ export interface PlannedOpportunity {
 const pickOpenStage = weightedChoice(defaultStages.map((stage, i) => [stage, [30, 25, 20, 15, 10][i] ?? 10] as const));
 const DEAL_WEIGHT = { A: 6, B: 3, C: 1 } as const;
 
-export function planOpportunities(plan: Pick<TenantPlan, 'spec' | 'ids' | 'accounts' | 'layout'>): PlannedOpportunity[] {
+export function planOpportunities(plan: ContactSource): PlannedOpportunity[] {
   const { spec, ids, accounts, layout } = plan;
   const count = spec.sizes.opportunities;
   if (count === 0) return [];

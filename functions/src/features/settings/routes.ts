@@ -1,7 +1,6 @@
 // HTTP handlers of the tenant settings.
 import { one, type RouteTable } from '../../core/http/typed-routes';
-import { replaceSettings } from './service';
-import { getSettings } from './store';
+import { getSettings, replaceSettings } from './service';
 
 export const settingsRoutes: RouteTable<'getSettings' | 'putSettings'> = {
   getSettings: async ({ db, actor }) => one(await getSettings(db, actor.tenantId)),

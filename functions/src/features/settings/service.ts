@@ -7,6 +7,9 @@ import type { Actor } from '../../core/actor';
 import { staleVersion } from '../../core/errors';
 import { auditChange } from '../../core/records';
 
+// Reading has no rule of its own; it is part of the service so that routes and other features never reach the store.
+export { getSettings } from './store';
+
 export async function replaceSettings(db: Db, actor: Actor, settings: TenantSettings, expectedVersion: number) {
   return inTransaction(db, async (tx) => {
     const saved = await putSettings(tx, actor.tenantId, settings, expectedVersion);
