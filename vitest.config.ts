@@ -1,5 +1,5 @@
 // One vitest run for the whole repository: server-side code in Node, front-ends in happy-dom.
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
@@ -13,6 +13,8 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['common/src/**/*.test.ts', 'functions/src/**/*.test.ts', 'test/**/*.test.ts', 'bench/src/**/*.test.ts', 'manifest/src/**/*.test.ts'],
+          // The dependency-rule fixtures are trees to cruise, not tests to run.
+          exclude: [...configDefaults.exclude, 'test/architecture/fixtures/**'],
           globalSetup: ['test/support/global-setup.ts'],
         },
       },
