@@ -1,4 +1,5 @@
-// Builds the Outlook add-in into dist/: taskpane.html for Outlook and index.html, the standalone preview mailbox.
+// Builds the Outlook add-in into dist/: taskpane.html for Outlook, auth-dialog.html (the sign-in page the task pane opens in
+// the Office dialog when nested app authentication cannot sign in) and index.html, the standalone preview mailbox.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { bundlePages, pageConfig, withConfig } from '@crm/common/build';
 import { colorIcon } from '@crm/manifest/icons';
@@ -12,5 +13,6 @@ writeFileSync('dist/index.html', readFileSync('src/index.html'));
 mkdirSync('dist/assets', { recursive: true });
 for (const size of [16, 32, 80]) writeFileSync(`dist/assets/icon-${size}.png`, colorIcon(size));
 writeFileSync('dist/taskpane.html', withConfig(readFileSync('src/taskpane.html', 'utf8'), config));
+writeFileSync('dist/auth-dialog.html', withConfig(readFileSync('src/auth-dialog.html', 'utf8'), config));
 
-await bundlePages({ taskpane: 'src/taskpane.tsx', preview: 'src/preview.tsx' });
+await bundlePages({ taskpane: 'src/taskpane.tsx', 'auth-dialog': 'src/auth-dialog.ts', preview: 'src/preview.tsx' });

@@ -2,6 +2,7 @@
 // Entry of the task pane inside Outlook: Office.js host, Entra ID sign-in, configuration from the page.
 import { createRoot } from 'react-dom/client';
 import { createApiClient, naaTokenProvider, readPageConfig, type PageConfig } from '@crm/common/web';
+import { officeAuthDialog } from './host/office-auth-dialog';
 import { officeMailHost } from './host/office-mail-host';
 import { PaneShell } from './app/PaneShell';
 import { TaskPane } from './app/TaskPane';
@@ -17,8 +18,10 @@ async function start() {
     return;
   }
   const config = readPageConfig<PageConfig & { graphScope: string }>(document);
-  const tokens = naaTokenProvider({ clientId: config.clientId, authority: config.authority, apiScope: config.apiScope });
-  const graphTokens = naaTokenProvider({ clientId: config.clientId, authority: config.authority, apiScope: config.graphScope });
+  // Both scopes come from the one MSAL client of this client id; Outlook blocks popups, so the Office dialog signs in instead.
+  const dialog = { host: officeAuthDialog(office), pageUrl: new URL('./auth-dialog.html', location.href).toString() };
+  const tokens = naaTokenProvider(config, { dialog });
+  const graphTokens = naaTokenProvider(config, { scope: config.graphScope, dialog });
   const host = officeMailHost(office, { graphToken: () => graphTokens.getToken() });
   const api = createApiClient({ baseUrl: config.apiBaseUrl, tokens });
   createRoot(root).render(

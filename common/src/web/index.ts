@@ -3,6 +3,7 @@ export * from './api/api-client';
 export * from './api/api-error';
 export * from './auth/token-provider';
 export * from './auth/naa-token-provider';
+export * from './auth/auth-dialog-page';
 export * from './i18n/i18n';
 export type { MessageKey } from './i18n/messages-en';
 export * from './theme/themes';

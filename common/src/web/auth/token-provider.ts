@@ -7,10 +7,17 @@ export interface TokenProvider {
   invalidate?(): void;
 }
 
+/**
+ * Why sign-in failed, in the terms the user can act on: cancelled (they closed the window), blocked (the host or browser
+ * refused to open it), busy (another dialog of the add-in is open), unavailable (the sign-in page cannot be reached), failed.
+ */
+export type SignInReason = 'cancelled' | 'blocked' | 'busy' | 'unavailable' | 'failed';
+
 export class SignInError extends Error {
   constructor(
     message: string,
     override readonly cause?: unknown,
+    readonly reason: SignInReason = 'failed',
   ) {
     super(message);
     this.name = 'SignInError';

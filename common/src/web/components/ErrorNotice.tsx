@@ -1,7 +1,7 @@
 // A failed call in words: what happened, what the user can do, and a retry where retrying can help.
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { ApiError } from '../api/api-error';
-import { SignInError } from '../auth/token-provider';
+import { SignInError, type SignInReason } from '../auth/token-provider';
 import { useI18n, type Translate } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages-en';
 
@@ -16,8 +16,19 @@ const keyOf: Record<ApiError['kind'], MessageKey> = {
   server: 'error.server',
 };
 
+const signInKeyOf: Record<Exclude<SignInReason, 'failed'>, MessageKey> = {
+  cancelled: 'error.signInCancelled',
+  blocked: 'error.signInBlocked',
+  busy: 'error.signInBusy',
+  unavailable: 'error.signInUnavailable',
+};
+
 export function describeError(error: unknown, t: Translate): { text: string; detail?: string; retryable: boolean } {
-  if (error instanceof SignInError) return { text: t('error.signIn', { reason: '' }).trim(), detail: error.message, retryable: true };
+  if (error instanceof SignInError) {
+    const text = error.reason === 'failed' ? t('error.signIn', { reason: '' }).trim() : t(signInKeyOf[error.reason]);
+    // A page the host cannot reach stays unreachable until the deployment is fixed; every other reason can pass on a retry.
+    return { text, detail: error.message, retryable: error.reason !== 'unavailable' };
+  }
   if (error instanceof ApiError) {
     // The server's detail is already specific (e.g. which role is missing or which field is wrong).
     const detail = error.kind === 'server' || error.kind === 'offline' ? undefined : error.problem?.detail;

@@ -20,6 +20,11 @@ export const de: Record<MessageKey, string> = {
   'error.invalid': 'Bitte prüfen Sie Ihre Eingaben.',
   'error.server': 'Bei uns ist etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.',
   'error.signIn': 'Die Anmeldung ist fehlgeschlagen. {reason}',
+  'error.signInCancelled': 'Die Anmeldung wurde abgebrochen. Wählen Sie „Erneut versuchen“, um sich anzumelden.',
+  'error.signInBlocked':
+    'Das Anmeldefenster wurde blockiert oder geschlossen. Erlauben Sie Pop-ups und Dialoge für das CRM-Add-in und versuchen Sie es erneut.',
+  'error.signInBusy': 'Ein anderes Fenster des CRM-Add-ins ist noch geöffnet. Schließen Sie es und versuchen Sie es erneut.',
+  'error.signInUnavailable': 'Die Anmeldeseite lässt sich nicht öffnen. Bitten Sie Ihre Administration, die Bereitstellung des CRM-Add-ins zu prüfen.',
   'error.details': 'Details: {detail}',
   'type.email': 'E-Mail',
   'type.meeting': 'Besprechung',
