@@ -6,7 +6,7 @@ import { createActorResolver } from '../../functions/src/core/auth/actor-resolve
 import { createDevTokenIssuer, DEV_AUDIENCE } from '../../functions/src/core/auth/dev-token-issuer';
 import { createTokenValidator } from '../../functions/src/core/auth/token-validator';
 import { startLocalServer, type LocalServer } from '../../functions/src/hosts/local/local-server';
-import { buildHttpRoutes } from '../../functions/src/app/routes';
+import { buildApiApp } from '../../functions/src/app/routes';
 import { describeEachDatabase } from '../support/databases';
 import { type SyncWorld, createSyncWorld, inDays, meetingsOf, plusHour, syncRow, until, useFakeGraph } from '../support/sync-harness';
 
@@ -34,7 +34,7 @@ describeEachDatabase('Graph change notifications', (getDb) => {
           version: 'test',
           sync,
         };
-        return { routes: buildHttpRoutes(services), issuer };
+        return { api: buildApiApp(services), issuer };
       },
     });
   });

@@ -1,17 +1,22 @@
-// Calls the HTTP handlers in-process, exactly as the Functions host would, with development tokens.
-import funcs from '@azure/functions';
+// Calls the API app in-process with app.request(), the same fetch(Request) -> Response both hosts serve, with development tokens.
+import type { Hono } from 'hono';
 import { createLocalJWKSet } from 'jose';
-import { endpointByName, type AppRole } from '@crm/common';
-import { randomUUID } from 'node:crypto';
+import { endpoints, type AppRole, type Endpoint } from '@crm/common';
+import type { ApiAppOptions } from '../../functions/src/core/http/api-app';
 import { createActorResolver } from '../../functions/src/core/auth/actor-resolver';
 import { createDevTokenIssuer, DEV_AUDIENCE, type DevTokenIssuer } from '../../functions/src/core/auth/dev-token-issuer';
 import { createTokenValidator } from '../../functions/src/core/auth/token-validator';
-import { buildHttpRoutes } from '../../functions/src/app/routes';
-import { createRouteMatcher } from '../../functions/src/hosts/local/route-matcher';
+import { buildApiApp } from '../../functions/src/app/routes';
 import type { Db } from '../../functions/src/core/db/db';
 import type { SyncService } from '../../functions/src/features/sync/sync-engine';
 
-const { HttpRequest, InvocationContext } = funcs;
+/** The endpoint a request reaches, so a successful answer can be checked against its contract. */
+const templates = endpoints.map((endpoint) => ({
+  endpoint,
+  pattern: new RegExp(`^/api/${endpoint.path.replace(/\{\w+\}/g, '[^/]+')}/?$`),
+}));
+const endpointOf = (method: string, pathname: string): Endpoint | undefined =>
+  templates.find((t) => t.endpoint.method === method && t.pattern.test(pathname))?.endpoint;
 
 export interface ApiResponse {
   status: number;
@@ -37,20 +42,28 @@ export interface Identity {
 }
 
 export interface ApiHarness {
+  /** The app itself, for driving it through a host's adapter. */
+  app: Hono;
   issuer: DevTokenIssuer;
   token(identity: Identity, lifetimeSeconds?: number): Promise<string>;
   call(method: string, path: string, options?: CallOptions): Promise<ApiResponse>;
 }
 
-export async function createApiHarness(db: Db, options: { allowedTenants?: '*' | string[]; sync?: SyncService } = {}): Promise<ApiHarness> {
+export async function createApiHarness(
+  db: Db,
+  options: { allowedTenants?: '*' | string[]; sync?: SyncService; corsOrigins?: ApiAppOptions['corsOrigins'] } = {},
+): Promise<ApiHarness> {
   const issuer = await createDevTokenIssuer('https://crm.test');
   const authenticate = createTokenValidator([
     { issuerTemplate: issuer.issuerTemplate, keys: createLocalJWKSet(issuer.jwks), audiences: [DEV_AUDIENCE], allowedTenants: options.allowedTenants ?? '*' },
   ]);
-  const routes = buildHttpRoutes({ db: async () => db, authenticate, resolveActor: createActorResolver(), version: 'test', sync: options.sync });
-  const match = createRouteMatcher(routes);
+  const app = buildApiApp(
+    { db: async () => db, authenticate, resolveActor: createActorResolver(), version: 'test', sync: options.sync },
+    { corsOrigins: options.corsOrigins },
+  );
 
   return {
+    app,
     issuer,
     token: (identity, lifetimeSeconds) =>
       issuer.issue(
@@ -65,42 +78,26 @@ export async function createApiHarness(db: Db, options: { allowedTenants?: '*' |
       ),
     async call(method, path, callOptions = {}) {
       const url = new URL(path, 'https://crm.test');
-      const found = match(method, url.pathname);
-      if (found.kind !== 'found') throw new Error(`no route for ${method} ${url.pathname}`);
       const headers: Record<string, string> = { ...callOptions.headers };
       if (callOptions.token) headers.authorization = `Bearer ${callOptions.token}`;
-      let body: { string?: string; bytes?: Uint8Array } | undefined;
+      let body: string | Uint8Array<ArrayBuffer> | undefined;
       if (callOptions.rawBody !== undefined) {
-        body = typeof callOptions.rawBody === 'string' ? { string: callOptions.rawBody } : { bytes: callOptions.rawBody };
+        body = typeof callOptions.rawBody === 'string' ? callOptions.rawBody : new Uint8Array(callOptions.rawBody);
       } else if (callOptions.body !== undefined) {
-        body = { string: JSON.stringify(callOptions.body) };
+        body = JSON.stringify(callOptions.body);
         headers['content-type'] ??= 'application/json';
       }
-      const request = new HttpRequest({ method, url: url.toString(), headers, params: found.params, ...(body ? { body } : {}) });
-      const response = await found.route.handler(
-        request,
-        new InvocationContext({
-          invocationId: randomUUID(),
-          functionName: found.route.name,
-          logHandler: (level, ...args) => void (level === 'error' && console.error(...args)),
-        }),
-      );
-      const text = typeof response.body === 'string' ? response.body : '';
-      const type = new Headers(response.headers as Record<string, string>).get('content-type') ?? '';
+      const response = await app.request(url.toString(), { method, headers, ...(body !== undefined ? { body } : {}) });
+      const text = await response.text();
+      const type = response.headers.get('content-type') ?? '';
       const parsed = text && type.includes('json') ? JSON.parse(text) : undefined;
       // Every successful answer must match the shared contract the clients are typed by.
-      const contract = endpointByName.get(found.route.name)?.response;
-      const status = response.status ?? 200;
-      if (contract && status < 300) {
+      const contract = endpointOf(method, url.pathname)?.response;
+      if (contract && response.status < 300) {
         const check = contract.safeParse(parsed);
         if (!check.success) throw new Error(`${method} ${path} answered outside its contract: ${check.error.message}`);
       }
-      return {
-        status,
-        headers: new Headers(response.headers as Record<string, string>),
-        text,
-        body: parsed,
-      };
+      return { status: response.status, headers: response.headers, text, body: parsed };
     },
   };
 }

@@ -1,6 +1,8 @@
-// The one registration table: every API endpoint with its handler, served alike by Azure Functions and the local host.
-import { endpoints, type EndpointName, type HttpMethod } from '@crm/common';
-import { endpointHandler, type HttpHandler, type Implementation } from '../core/http/endpoint-handler';
+// The one API app: every catalogue endpoint with its handler, served alike by Azure Functions and the local host.
+import { endpoints, type EndpointName } from '@crm/common';
+import type { Hono } from 'hono';
+import { createApiApp, type ApiAppOptions } from '../core/http/api-app';
+import type { Implementation } from '../core/http/endpoint-handler';
 import type { RouteTable } from '../core/http/typed-routes';
 import { accountRoutes } from '../features/accounts/routes';
 import { consentRoutes } from '../features/consents/routes';
@@ -14,14 +16,6 @@ import { systemRoutes } from '../features/system/routes';
 import { taskRoutes } from '../features/tasks/routes';
 import { teamsRoutes } from '../features/teams/routes';
 import type { Services } from './services';
-
-export interface HttpRoute {
-  name: string;
-  method: HttpMethod;
-  /** Below /api, with {param} placeholders as Azure Functions routes write them. */
-  route: string;
-  handler: HttpHandler;
-}
 
 /** Every catalogue endpoint: the type fails to check when a feature forgets one. */
 function implementations(services: Services): RouteTable<EndpointName> {
@@ -40,12 +34,8 @@ function implementations(services: Services): RouteTable<EndpointName> {
   };
 }
 
-export const buildHttpRoutes = (services: Services): HttpRoute[] => {
+export const buildApiApp = (services: Services, options: ApiAppOptions = {}): Hono => {
   const table = implementations(services);
-  return endpoints.map((endpoint) => ({
-    name: endpoint.name,
-    method: endpoint.method,
-    route: endpoint.path,
-    handler: endpointHandler(endpoint, table[endpoint.name] as unknown as Implementation, services),
-  }));
+  const routes = endpoints.map((endpoint) => ({ endpoint, implementation: table[endpoint.name] as unknown as Implementation }));
+  return createApiApp(services, routes, options);
 };

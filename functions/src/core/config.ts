@@ -14,6 +14,10 @@ const list = z
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(7071),
   HOST: z.string().default('127.0.0.1'),
+  /** Origins (https://app.example.com) whose pages may call the API from the browser; none by default: same-origin only. */
+  CORS_ORIGINS: list.refine((origins) => origins.every((origin) => URL.canParse(origin) && new URL(origin).origin === origin), {
+    message: 'must be a comma-separated list of origins such as https://app.example.com (scheme, host and port, no path)',
+  }),
   DATABASE_URL: z.string().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   CRM_DATA_DIR: z.string().optional(),
@@ -57,6 +61,7 @@ export interface EntraConfig {
 export interface Config {
   port: number;
   host: string;
+  corsOrigins: string[];
   databaseUrl?: string;
   poolSize: number;
   dataDir?: string;
@@ -112,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT,
     host: e.HOST,
+    corsOrigins: e.CORS_ORIGINS,
     databaseUrl: e.DATABASE_URL || undefined,
     poolSize: e.DATABASE_POOL_SIZE,
     dataDir: e.CRM_DATA_DIR || undefined,

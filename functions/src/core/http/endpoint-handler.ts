@@ -1,5 +1,5 @@
-// Turns one catalogue entry plus its implementation into an HTTP handler: auth, validation, errors, ETags.
-import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+// Turns one catalogue entry plus its implementation into a web-standard handler: auth, validation, errors, ETags.
+import { randomUUID } from 'node:crypto';
 import type { Endpoint } from '@crm/common';
 import { requireAccess } from '../auth/access';
 import type { ActorResolver } from '../auth/actor-resolver';
@@ -17,7 +17,7 @@ export interface Call {
   body: unknown;
   /** The version If-Match named, for endpoints that require it. */
   version: number;
-  request: HttpRequest;
+  request: Request;
 }
 
 /** What the kernel needs from the composition root to run an endpoint: the database and who is calling. */
@@ -37,35 +37,40 @@ export interface Reply {
 }
 
 export type Implementation = (call: Call) => Promise<Reply>;
-export type HttpHandler = (request: HttpRequest, context: InvocationContext) => Promise<HttpResponseInit>;
+/** Path parameters arrive already matched and percent-decoded by the router. */
+export type EndpointHandler = (request: Request, params: Record<string, string>) => Promise<Response>;
 
-function respond(endpoint: Endpoint, reply: Reply): HttpResponseInit {
+function respond(endpoint: Endpoint, reply: Reply): Response {
   const status = reply.status ?? endpoint.status;
   const headers: Record<string, string> = { 'cache-control': 'no-store', ...reply.headers };
   if (reply.etag) headers.etag = reply.etag;
   if (reply.location) headers.location = reply.location;
-  if (reply.body === undefined) return { status, headers };
+  if (reply.body === undefined) return new Response(null, { status, headers });
   if (!headers['content-type']) headers['content-type'] = 'application/json; charset=utf-8';
-  return { status, headers, body: typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body) };
+  return new Response(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body), { status, headers });
 }
 
-export function endpointHandler(endpoint: Endpoint, implementation: Implementation, services: Kernel): HttpHandler {
-  return async (request, context) => {
+/** The problem of a 500 names this id, and the log line carries it, so a user's report leads to the stack trace. */
+export const logUnexpected = (instance: string) => (message: string, cause: unknown) => console.error(`${message} (invocation ${instance})`, cause);
+
+export function endpointHandler(endpoint: Endpoint, implementation: Implementation, kernel: Kernel): EndpointHandler {
+  return async (request, rawParams) => {
     try {
       let actor: Actor | null = null;
-      const db = await services.db();
+      const db = await kernel.db();
       if (endpoint.access !== 'public') {
-        const principal = await services.authenticate(request.headers.get('authorization'));
+        const principal = await kernel.authenticate(request.headers.get('authorization'));
         requireAccess(principal.roles, endpoint.access);
-        actor = await services.resolveActor(db, principal);
+        actor = await kernel.resolveActor(db, principal);
       }
-      const params = endpoint.params ? validate(endpoint.params, request.params, 'path') : {};
+      const params = endpoint.params ? validate(endpoint.params, rawParams, 'path') : {};
       const query = endpoint.query ? validate(endpoint.query, queryObject(request.url), 'query') : {};
       const version = endpoint.ifMatch ? expectedVersion(request) : 0;
       const body = endpoint.body && !endpoint.raw ? validate(endpoint.body, await readJsonBody(request), 'body') : undefined;
       return respond(endpoint, await implementation({ db, actor, params, query, body, version, request }));
     } catch (error) {
-      return problemFromError(error, context.invocationId, (message, cause) => context.error(message, cause));
+      const instance = randomUUID();
+      return problemFromError(error, instance, logUnexpected(instance));
     }
   };
 }

@@ -1,5 +1,4 @@
 // RFC 9457 problem documents: every failure the API returns says what went wrong and, for input, where.
-import type { HttpResponseInit } from '@azure/functions';
 import type { Problem } from '@crm/common';
 import { AuthError } from '../auth/principal';
 import { DomainError, type DomainErrorKind } from '../errors';
@@ -38,7 +37,7 @@ export function problemResponse(
   status: number,
   detail: string,
   extra: { errors?: FieldError[]; instance?: string; headers?: Record<string, string>; details?: Record<string, unknown> } = {},
-): HttpResponseInit {
+): Response {
   const body: Problem & Record<string, unknown> = {
     type: `https://httpstatuses.io/${status}`,
     title: titles[status] ?? 'Error',
@@ -48,11 +47,10 @@ export function problemResponse(
     ...(extra.errors ? { errors: extra.errors } : {}),
     ...(extra.details ?? {}),
   };
-  return {
+  return new Response(JSON.stringify(body), {
     status,
     headers: { 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store', ...extra.headers },
-    body: JSON.stringify(body),
-  };
+  });
 }
 
 const domainStatus: Record<DomainErrorKind, number> = {
@@ -64,7 +62,7 @@ const domainStatus: Record<DomainErrorKind, number> = {
 };
 
 /** Known failures become their 4xx; anything else is a bug and gets a 500 that names the invocation to look up. */
-export function problemFromError(error: unknown, instance: string, log: (message: string, error: unknown) => void): HttpResponseInit {
+export function problemFromError(error: unknown, instance: string, log: (message: string, error: unknown) => void): Response {
   if (error instanceof HttpProblem) return problemResponse(error.status, error.detail, { errors: error.errors, headers: error.headers, instance });
   if (error instanceof AuthError) {
     const headers: Record<string, string> =

@@ -1,5 +1,4 @@
 // Reads and validates what a request carries (path, query, JSON body, If-Match) against the shared contracts.
-import type { HttpRequest } from '@azure/functions';
 import type { z } from 'zod';
 import { HttpProblem, type FieldError } from './problem';
 
@@ -40,11 +39,35 @@ export function queryObject(url: string): Record<string, string | string[]> {
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
-export async function readJsonBody(request: HttpRequest): Promise<unknown> {
+/**
+ * Stops at the first chunk past MAX_BODY_BYTES, so a chunked upload without Content-Length is refused without buffering it all.
+ * The rest is left unread rather than cancelled: cancelling would reset the connection before the 413 reaches the client.
+ */
+async function readLimitedBody(request: Request): Promise<Uint8Array> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > MAX_BODY_BYTES) throw new HttpProblem(413, `The request body is ${declared} bytes; at most ${MAX_BODY_BYTES} bytes (1 MiB) are accepted.`);
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.length > MAX_BODY_BYTES) throw new HttpProblem(413, `The request body is larger than ${MAX_BODY_BYTES} bytes (1 MiB).`);
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > MAX_BODY_BYTES) throw new HttpProblem(413, `The request body is larger than ${MAX_BODY_BYTES} bytes (1 MiB).`);
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
+}
+
+export async function readJsonBody(request: Request): Promise<unknown> {
+  const bytes = await readLimitedBody(request);
   if (bytes.length === 0) throw new HttpProblem(400, 'A JSON request body is required.', [{ field: 'body', in: 'body', reason: 'is required' }]);
   const contentType = request.headers.get('content-type') ?? '';
   if (!JSON_TYPE.test(contentType)) {
@@ -59,7 +82,7 @@ export async function readJsonBody(request: HttpRequest): Promise<unknown> {
 }
 
 /** The version named by If-Match; ETags are strong ("3"), weak ones (W/"3") name the same version. */
-export function expectedVersion(request: HttpRequest): number {
+export function expectedVersion(request: Request): number {
   const header = request.headers.get('if-match');
   if (!header) {
     throw new HttpProblem(428, "Send If-Match with the ETag from your last read of this record, so that nobody's change is overwritten.", [

@@ -1,12 +1,13 @@
-// Azure Functions entry point: registers the same route table as the local host, against PostgreSQL and Entra ID.
+// Azure Functions entry point: one catch-all HTTP function hands every /api request to the API app; the timers run beside it.
 import funcs from '@azure/functions';
 import { createServices } from '../../app/create-services';
 import { loadConfig } from '../../core/config';
-import { buildHttpRoutes } from '../../app/routes';
+import { buildApiApp } from '../../app/routes';
 import { buildTimers, ncrontabEvery } from '../../app/timers';
 import { migrate } from '../../core/db/migrate';
 import { openPostgres } from '../../core/db/postgres-db';
 import type { Db } from '../../core/db/db';
+import { azureHttpHandler } from './web-adapter';
 
 const { app } = funcs;
 const config = loadConfig();
@@ -28,9 +29,13 @@ const db = (): Promise<Db> => {
 };
 
 const services = createServices(config, db);
-for (const route of buildHttpRoutes(services)) {
-  app.http(route.name, { methods: [route.method], route: route.route, authLevel: 'anonymous', handler: route.handler });
-}
+// With host.json's routePrefix "api" the function answers /api/{*path}, and the request URL it hands over still starts with /api/.
+app.http('api', {
+  route: '{*path}',
+  methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+  authLevel: 'anonymous',
+  handler: azureHttpHandler(buildApiApp(services, { corsOrigins: config.corsOrigins })),
+});
 for (const timer of buildTimers(config)) {
   app.timer(timer.name, { schedule: ncrontabEvery(timer.everySeconds), handler: async () => void (await timer.run(services)) });
 }

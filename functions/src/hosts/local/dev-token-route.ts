@@ -1,5 +1,4 @@
 // POST /dev/token and GET /dev/jwks: development sign-in for the local host only, never deployed to Azure.
-import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { DevTokenRequest, type DevTokenResponse } from '@crm/common';
 import type { DevTokenIssuer } from '../../core/auth/dev-token-issuer';
 import { readJsonBody, validate } from '../../core/http/request-input';
@@ -7,13 +6,10 @@ import { DEMO_TENANT_ID, DEMO_USERS } from '@crm/common/demo';
 
 const TOKEN_LIFETIME_SECONDS = 8 * 3600;
 
-const json = (status: number, body: unknown): HttpResponseInit => ({
-  status,
-  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-  body: JSON.stringify(body),
-});
+const json = (status: number, body: unknown): Response =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } });
 
-export async function issueDevToken(issuer: DevTokenIssuer, request: HttpRequest): Promise<HttpResponseInit> {
+export async function issueDevToken(issuer: DevTokenIssuer, request: Request): Promise<Response> {
   const hasBody = Number(request.headers.get('content-length') ?? '0') > 0 || request.headers.has('transfer-encoding');
   const input = hasBody ? validate(DevTokenRequest, await readJsonBody(request), 'body') : {};
   const demoUser = DEMO_USERS.find((u) => u.oid === (input.userId ?? DEMO_USERS[0]!.oid));
@@ -32,4 +28,4 @@ export async function issueDevToken(issuer: DevTokenIssuer, request: HttpRequest
   return json(200, body);
 }
 
-export const devJwks = (issuer: DevTokenIssuer): HttpResponseInit => json(200, issuer.jwks);
+export const devJwks = (issuer: DevTokenIssuer): Response => json(200, issuer.jwks);

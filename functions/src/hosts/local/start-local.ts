@@ -1,11 +1,11 @@
-// `npm start`: the local Functions host with embedded PGlite and demo data, offline and without Azure tools.
+// `npm start`: the local host with embedded PGlite and demo data, offline and without Azure tools.
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRemoteJWKSet } from 'jose';
 import { createServices } from '../../app/create-services';
 import { createDevTokenIssuer, DEV_AUDIENCE } from '../../core/auth/dev-token-issuer';
 import { loadConfig } from '../../core/config';
-import { buildHttpRoutes } from '../../app/routes';
+import { buildApiApp } from '../../app/routes';
 import { buildTimers, startTimers } from '../../app/timers';
 import type { Services } from '../../app/services';
 import { seedDemoTenant } from '../../seed/seed-demo';
@@ -43,7 +43,7 @@ async function main() {
         allowedTenants: '*' as const,
       };
       services = createServices(config, async () => db, [devIssuer]);
-      return { routes: buildHttpRoutes(services), issuer };
+      return { api: buildApiApp(services, { corsOrigins: config.corsOrigins }), issuer };
     },
   });
 
