@@ -11,7 +11,8 @@ import { setSwitch } from '../../functions/src/features/sync/store/sync-state-st
 import { getSettings } from '../../functions/src/features/settings';
 import { putSettings } from '../../functions/src/features/settings/store';
 import { upsertUser } from '../../functions/src/core/tenancy/users-store';
-import { createSyncService, type SyncServiceOptions } from '../../functions/src/features/sync/sync-engine';
+import { createGraphProvider, createSyncService, type SyncServiceOptions } from '../../functions/src/features/sync';
+import type { Sleep } from '../../functions/src/features/sync/clock';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startFakeGraph, trustFakeGraphCert, type FakeGraph } from '../fake-graph/server';
 
@@ -35,7 +36,8 @@ export interface SyncWorld {
   employee(name: string, resources?: SyncResource[]): Promise<{ actor: Actor; mailbox: string; email: string }>;
   /** An account with a domain and a contact per address. */
   customer(name: string, domain: string, people: string[], ownerId?: string): Promise<{ accountId: string; contactIds: string[] }>;
-  service(options?: Partial<Omit<SyncServiceOptions, 'graph'>> & { graph?: Partial<GraphConfig> }): ReturnType<typeof createSyncService>;
+  /** A sync "process" on the Graph driver; `sleep` and `clock` reach the driver's retries too. */
+  service(options?: Partial<Omit<SyncServiceOptions, 'provider'>> & { graph?: Partial<GraphConfig> }): ReturnType<typeof createSyncService>;
 }
 
 /** The fake's token endpoint knows one tenant; tests keep apart by their own employees, customers and domains. */
@@ -78,7 +80,15 @@ export async function createSyncWorld(db: Db, fg: FakeGraph, tenantId = fg.tenan
     },
     service(options = {}) {
       const { graph, ...rest } = options;
-      return createSyncService({ db: async () => db, graph: graphConfigFor(fg, graph), intervalSeconds: 900, leaseSeconds: 60, ...rest });
+      const config = graphConfigFor(fg, graph);
+      return createSyncService({
+        db: async () => db,
+        provider: createGraphProvider(config, { sleep: rest.sleep, clock: rest.clock }),
+        notificationUrl: config.notificationUrl,
+        intervalSeconds: 900,
+        leaseSeconds: 60,
+        ...rest,
+      });
     },
   };
 }
@@ -133,6 +143,12 @@ export const inDays = (days: number, hour = 10) => {
   return d.toISOString();
 };
 export const plusHour = (iso: string) => new Date(new Date(iso).getTime() + 3_600_000).toISOString();
+
+/** A sleep that returns at once and remembers what it was asked to wait, so tests check waits without spending them. */
+export function recordingSleep(): { sleep: Sleep; waits: number[] } {
+  const waits: number[] = [];
+  return { waits, sleep: async (ms) => void waits.push(ms) };
+}
 
 /** Polls until the check holds (background work such as a sync after a notification). */
 export async function until(check: () => Promise<boolean>, what: string): Promise<void> {

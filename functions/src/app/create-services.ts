@@ -5,7 +5,7 @@ import type { Config, EntraConfig } from '../core/config';
 import { createActorResolver } from '../core/auth/actor-resolver';
 import { createTokenValidator, type TrustedIssuer } from '../core/auth/token-validator';
 import type { Db } from '../core/db/db';
-import { createSyncService } from '../features/sync/sync-engine';
+import { createGraphProvider, createSyncService } from '../features/sync';
 import type { Services } from './services';
 
 /** Entra ID v2: one key set for all tenants, one issuer per tenant. */
@@ -25,6 +25,12 @@ export function createServices(config: Config, db: () => Promise<Db>, extraIssue
     authenticate: createTokenValidator(issuers),
     resolveActor: createActorResolver(),
     version: pkg.version,
-    sync: createSyncService({ db, graph: config.graph, intervalSeconds: config.syncIntervalSeconds, log: (message) => console.warn(message) }),
+    sync: createSyncService({
+      db,
+      provider: config.graph ? createGraphProvider(config.graph) : null,
+      notificationUrl: config.graph?.notificationUrl,
+      intervalSeconds: config.syncIntervalSeconds,
+      log: (message) => console.warn(message),
+    }),
   };
 }

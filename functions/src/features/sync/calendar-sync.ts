@@ -1,6 +1,5 @@
 // One page of a mailbox's calendar into meeting interactions: customers' meetings in, private and internal ones out.
-import type { CalendarEvent } from './graph/calendar-driver';
-import type { DeltaPage } from './graph/delta-pages';
+import type { CalendarEvent, DeltaPage } from './ports';
 import type { Queryable } from '../../core/db/db';
 import { contactsByEmail, eventsUnseenSinceWindow, removeMeetings, upsertMeetings, type PageOutcome, type SyncedMeeting } from './store/synced-meetings-store';
 
@@ -9,13 +8,13 @@ export async function applyCalendarPage(tx: Queryable, tenantId: string, userId:
   const contacts = await contactsByEmail(tx, tenantId, [...new Set(visible.flatMap((e) => e.participants))]);
   const meetings: SyncedMeeting[] = [];
   // Private events are never imported; one that turned private, or lost its last customer, leaves the CRM like a deleted one.
-  const leaving = [...page.removed, ...page.items.filter((e) => e.isPrivate).map((e) => e.graphId)];
+  const leaving = [...page.removed, ...page.items.filter((e) => e.isPrivate).map((e) => e.providerId)];
   for (const event of visible) {
     const contactIds = [...new Set(event.participants.map((p) => contacts.get(p)).filter((id): id is string => Boolean(id)))];
-    if (contactIds.length === 0) leaving.push(event.graphId);
+    if (contactIds.length === 0) leaving.push(event.providerId);
     else
       meetings.push({
-        graphId: event.graphId,
+        graphId: event.providerId,
         meetingKey: event.meetingKey,
         subject: event.subject,
         occurredAt: event.startsAt,

@@ -1,5 +1,5 @@
 // Field-level two-way merge of a CRM contact and its Outlook copy against what both looked like at the last sync.
-import { CONTACT_FIELDS, type ContactFields } from './graph/contacts-driver';
+import { CONTACT_FIELDS, type ContactFields } from './ports';
 
 /** Both sides as the last sync left them; a side changed a field when its value differs from its own snapshot. */
 export interface SyncedSnapshot {

@@ -1,7 +1,6 @@
 // Outlook contacts into the CRM (link, create under policy, two-way field merge) and owned accounts' contacts out to the CRM folder.
 import { AccountCreate, ContactCreate, ContactPatch, type Contact, type GraphSyncSettings } from '@crm/common';
-import { CONTACT_FIELDS, type ContactFields, type FolderContact, type OutlookContact } from './graph/contacts-driver';
-import type { DeltaPage } from './graph/delta-pages';
+import { CONTACT_FIELDS, type ContactFields, type CrmFolderPort, type DeltaPage, type FolderContact, type MailboxContact } from './ports';
 import { insertAccountIn } from '../accounts';
 import { writeAudit } from '../../core/audit/audit-store';
 import { insertContactIn, updateContactIn } from '../contacts';
@@ -11,7 +10,6 @@ import { accountByDomain, contactsById, contactsOfOwnedAccounts, sameNameContact
 import { contactsByEmail, type PageOutcome } from './store/synced-meetings-store';
 import { mergeContact, type SyncedSnapshot } from './contact-merge';
 import { isFreeMail } from './free-mail';
-import type { MailboxSources } from './sources';
 
 export const crmFields = (c: Contact): ContactFields => ({
   firstName: c.firstName,
@@ -20,7 +18,7 @@ export const crmFields = (c: Contact): ContactFields => ({
   phone: c.phones[0]?.number ?? '',
 });
 
-const pick = (o: OutlookContact): ContactFields => ({ firstName: o.firstName, lastName: o.lastName, jobTitle: o.jobTitle, phone: o.phone });
+const pick = (o: MailboxContact): ContactFields => ({ firstName: o.firstName, lastName: o.lastName, jobTitle: o.jobTitle, phone: o.phone });
 
 /** Outlook values as a CRM patch; values the CRM would refuse (a malformed phone number) are left out, not forced in. */
 function crmPatch(current: Contact, fields: Partial<ContactFields>): ContactPatch {
@@ -49,7 +47,7 @@ interface PullContext {
 async function createFromOutlook(
   tx: Queryable,
   ctx: PullContext,
-  o: OutlookContact & { email: string },
+  o: MailboxContact & { email: string },
 ): Promise<{ contact: Contact; created: boolean } | null> {
   const domain = o.email.split('@')[1] ?? '';
   if (ctx.policy === 'never') return null;
@@ -81,7 +79,7 @@ async function mergeIntoCrm(
   tx: Queryable,
   ctx: PullContext,
   crm: Contact,
-  o: OutlookContact,
+  o: MailboxContact,
   last: SyncedSnapshot | null,
 ): Promise<{ updated: boolean; snapshot: SyncedSnapshot }> {
   const merge = mergeContact(crmFields(crm), new Date(crm.updatedAt), pick(o), o.modifiedAt, last);
@@ -103,14 +101,14 @@ async function mergeIntoCrm(
   return { updated: current !== crm, snapshot: { crm: crmFields(current), outlook: pick(o) } };
 }
 
-export async function applyContactsPage(tx: Queryable, ctx: PullContext, page: DeltaPage<OutlookContact>): Promise<PageOutcome> {
+export async function applyContactsPage(tx: Queryable, ctx: PullContext, page: DeltaPage<MailboxContact>): Promise<PageOutcome> {
   const outcome: PageOutcome = { created: 0, updated: 0, removed: 0 };
   const links = await linksByGraphId<SyncedSnapshot>(
     tx,
     ctx.tenantId,
     ctx.userId,
     'contact',
-    page.items.map((o) => o.graphId),
+    page.items.map((o) => o.providerId),
   );
   const linkedContacts = await contactsById(
     tx,
@@ -124,7 +122,7 @@ export async function applyContactsPage(tx: Queryable, ctx: PullContext, page: D
   );
   const matched = await contactsById(tx, ctx.tenantId, [...byEmail.values()]);
   for (const o of page.items) {
-    const link = links.get(o.graphId);
+    const link = links.get(o.providerId);
     let crm: Contact | null | undefined = link ? linkedContacts.get(link.recordId) : undefined;
     let last = link?.synced ?? null;
     if (!crm && o.email) {
@@ -132,18 +130,18 @@ export async function applyContactsPage(tx: Queryable, ctx: PullContext, page: D
       crm = id ? matched.get(id) : undefined;
       last = null;
       if (!crm) {
-        const made = await createFromOutlook(tx, ctx, o as OutlookContact & { email: string });
+        const made = await createFromOutlook(tx, ctx, o as MailboxContact & { email: string });
         crm = made?.contact;
         if (made?.created) outcome.created++;
       }
     }
     if (!crm) {
-      if (link) await deleteLinks(tx, ctx.tenantId, ctx.userId, 'contact', [o.graphId]);
+      if (link) await deleteLinks(tx, ctx.tenantId, ctx.userId, 'contact', [o.providerId]);
       continue;
     }
     const merged = await mergeIntoCrm(tx, ctx, crm, o, last);
     if (merged.updated) outcome.updated++;
-    await saveLink(tx, ctx.tenantId, ctx.userId, 'contact', { graphId: o.graphId, recordId: crm.id, synced: merged.snapshot });
+    await saveLink(tx, ctx.tenantId, ctx.userId, 'contact', { graphId: o.providerId, recordId: crm.id, synced: merged.snapshot });
   }
   // A contact deleted in Outlook only unlinks; the CRM keeps its record.
   outcome.removed = await deleteLinks(tx, ctx.tenantId, ctx.userId, 'contact', page.removed);
@@ -175,7 +173,7 @@ export interface PushTarget {
  * Keeps the mailbox's CRM folder equal to the contacts of the accounts the user owns. Each Graph write
  * is recorded in its own transaction right after it succeeds; the recovery pass covers the gap between.
  */
-export async function pushCrmFolder(db: Db, sources: MailboxSources, target: PushTarget): Promise<PageOutcome> {
+export async function pushCrmFolder(db: Db, folder: CrmFolderPort, target: PushTarget): Promise<PageOutcome> {
   const { tenantId, userId, mailbox, folderId } = target;
   const outcome: PageOutcome = { created: 0, updated: 0, removed: 0 };
   const owned = await contactsOfOwnedAccounts(db, tenantId, userId);
@@ -185,18 +183,18 @@ export async function pushCrmFolder(db: Db, sources: MailboxSources, target: Pus
     const linkedGraphIds = new Set(links.map((l) => l.graphId));
     const linkedRecords = new Set(links.map((l) => l.recordId));
     const byEmail = new Map(owned.map((c) => [c.emails[0]!, c]));
-    for (const item of await sources.listCrmFolder(tenantId, mailbox, folderId)) {
-      if (linkedGraphIds.has(item.graphId)) continue;
+    for (const item of await folder.list(tenantId, mailbox, folderId)) {
+      if (linkedGraphIds.has(item.providerId)) continue;
       const contact = item.email ? byEmail.get(item.email) : undefined;
       if (contact && !linkedRecords.has(contact.id)) {
         const fields = crmFields(contact);
         await saveLink(db, tenantId, userId, 'crm_folder_contact', {
-          graphId: item.graphId,
+          graphId: item.providerId,
           recordId: contact.id,
           synced: { crm: fields, outlook: pick(item) },
         });
         linkedRecords.add(contact.id);
-      } else await sources.deleteFromCrmFolder(tenantId, mailbox, folderId, item.graphId);
+      } else await folder.delete(tenantId, mailbox, folderId, item.providerId);
     }
     links = await allLinks<SyncedSnapshot>(db, tenantId, userId, 'crm_folder_contact');
   }
@@ -208,18 +206,18 @@ export async function pushCrmFolder(db: Db, sources: MailboxSources, target: Pus
   });
   const toDelete = links.filter((l) => !ownedById.has(l.recordId));
   await inParallel(toCreate, 4, async (c) => {
-    const graphId = await sources.createInCrmFolder(tenantId, mailbox, folderId, folderContact(c));
+    const graphId = await folder.create(tenantId, mailbox, folderId, folderContact(c));
     await saveLink(db, tenantId, userId, 'crm_folder_contact', { graphId, recordId: c.id, synced: { crm: crmFields(c), outlook: crmFields(c) } });
     outcome.created++;
   });
   await inParallel(toUpdate, 4, async (l: GraphItemLink<SyncedSnapshot>) => {
     const c = ownedById.get(l.recordId)!;
-    await sources.updateInCrmFolder(tenantId, mailbox, folderId, l.graphId, folderContact(c));
+    await folder.update(tenantId, mailbox, folderId, l.graphId, folderContact(c));
     await saveLink(db, tenantId, userId, 'crm_folder_contact', { ...l, synced: { crm: crmFields(c), outlook: crmFields(c) } });
     outcome.updated++;
   });
   await inParallel(toDelete, 4, async (l) => {
-    await sources.deleteFromCrmFolder(tenantId, mailbox, folderId, l.graphId);
+    await folder.delete(tenantId, mailbox, folderId, l.graphId);
     await deleteLinks(db, tenantId, userId, 'crm_folder_contact', [l.graphId]);
     outcome.removed++;
   });

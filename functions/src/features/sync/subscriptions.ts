@@ -1,14 +1,9 @@
-// Keeps one Graph subscription per enabled mailbox and resource: creates missing ones, renews early, removes unwanted ones.
+// Keeps one change subscription per enabled mailbox and resource: creates missing ones, renews early, removes unwanted ones.
 import { randomBytes } from 'node:crypto';
-import type { GraphApi } from './graph/graph-api';
-import { classifyGraphError } from './graph/graph-errors';
-import { createSubscription, deleteSubscription, renewSubscription } from './graph/subscriptions-driver';
 import type { Db } from '../../core/db/db';
+import { SyncProviderError, type SubscriptionPort } from './ports';
 import { deleteSubscriptionRow, saveSubscription, setSubscriptionExpiry, subscriptionWork } from './store/subscriptions-store';
 
-/** Graph allows mail, event and contact subscriptions up to 4,230 minutes; renewing at half-life leaves a day of slack. */
-export const SUBSCRIPTION_LIFETIME_MS = 2 * 86_400_000;
-const RENEW_BEFORE_MS = 86_400_000;
 
 export interface SubscriptionSummary {
   created: number;
@@ -17,15 +12,23 @@ export interface SubscriptionSummary {
   failed: { tenantId: string; userId: string; resource: string; error: string }[];
 }
 
-export async function maintainSubscriptions(db: Db, api: GraphApi, notificationBaseUrl: string, now = new Date()): Promise<SubscriptionSummary> {
+const failureOf = (error: unknown) => (error instanceof SyncProviderError ? error.failure : null);
+
+export async function maintainSubscriptions(db: Db, port: SubscriptionPort, notificationBaseUrl: string, now: Date): Promise<SubscriptionSummary> {
   const summary: SubscriptionSummary = { created: 0, renewed: 0, removed: 0, failed: [] };
-  const work = await subscriptionWork(db, new Date(now.getTime() + RENEW_BEFORE_MS));
-  const expiresAt = new Date(now.getTime() + SUBSCRIPTION_LIFETIME_MS);
+  // Renewing at half-life leaves half a lifetime of slack for a missed timer round.
+  const work = await subscriptionWork(db, new Date(now.getTime() + port.lifetimeMs / 2));
+  const expiresAt = new Date(now.getTime() + port.lifetimeMs);
   const failed = (k: { tenantId: string; userId: string; resource: string }, error: unknown) =>
-    summary.failed.push({ tenantId: k.tenantId, userId: k.userId, resource: k.resource, error: classifyGraphError(error).message });
+    summary.failed.push({
+      tenantId: k.tenantId,
+      userId: k.userId,
+      resource: k.resource,
+      error: failureOf(error)?.message ?? (error instanceof Error ? error.message : String(error)),
+    });
   for (const sub of work.unwanted) {
     try {
-      await deleteSubscription(api, sub.tenantId, sub.id);
+      await port.delete(sub.tenantId, sub.id);
       await deleteSubscriptionRow(db, sub.tenantId, sub.id);
       summary.removed++;
     } catch (error) {
@@ -34,19 +37,19 @@ export async function maintainSubscriptions(db: Db, api: GraphApi, notificationB
   }
   for (const sub of work.expiring) {
     try {
-      const renewed = await renewSubscription(api, sub.tenantId, sub.id, expiresAt);
-      await setSubscriptionExpiry(db, sub.tenantId, sub.id, new Date(renewed.expirationDateTime));
+      const renewed = await port.renew(sub.tenantId, sub.id, expiresAt);
+      await setSubscriptionExpiry(db, sub.tenantId, sub.id, renewed.expiresAt);
       summary.renewed++;
     } catch (error) {
-      // Gone at Graph (expired or removed): forget it, and the create below makes a new one next round.
-      if (classifyGraphError(error).status === 404) await deleteSubscriptionRow(db, sub.tenantId, sub.id);
+      // Gone at the provider (expired or removed): forget it, and the create below makes a new one next round.
+      if (failureOf(error)?.kind === 'not_found') await deleteSubscriptionRow(db, sub.tenantId, sub.id);
       failed(sub, error);
     }
   }
   for (const key of work.missing) {
     const clientState = randomBytes(32).toString('base64url');
     try {
-      const created = await createSubscription(api, key.tenantId, {
+      const created = await port.create(key.tenantId, {
         mailbox: key.mailbox,
         resource: key.resource,
         notificationUrl: `${notificationBaseUrl}/api/graph/notifications`,
@@ -54,7 +57,7 @@ export async function maintainSubscriptions(db: Db, api: GraphApi, notificationB
         clientState,
         expiresAt,
       });
-      await saveSubscription(db, { ...key, id: created.id, clientState, expiresAt: new Date(created.expirationDateTime) });
+      await saveSubscription(db, { ...key, id: created.id, clientState, expiresAt: created.expiresAt });
       summary.created++;
     } catch (error) {
       failed(key, error);

@@ -1,23 +1,20 @@
-// Graph sync as one service for hosts and handlers: run due mailboxes, run now, keep subscriptions, take notifications.
+// Mailbox sync as one service for hosts and handlers: run due mailboxes, run now, keep subscriptions, take notifications.
+// The provider comes in from the composition root (app/create-services.ts), so this file knows no provider.
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { GraphNotificationBatch, SyncResource, SyncRunResult } from '@crm/common';
-import type { GraphConfig } from '../../core/config';
-import { msalAppTokens } from './graph/app-tokens';
-import { createGraphApi, type GraphApi } from './graph/graph-api';
-import { graphSources } from './graph/graph-sources';
 import type { Db } from '../../core/db/db';
 import { dueMailboxes, enabledMailboxes, requestFullResync, type MailboxKey } from './store/sync-state-store';
 import { getSettings } from '../settings';
+import { realSleep, systemClock, type Clock, type Sleep } from './clock';
 import { acceptNotifications, type NotificationOutcome } from './notifications';
-import type { MailboxSources } from './sources';
+import type { SyncProvider } from './ports';
 import { maintainSubscriptions, type SubscriptionSummary } from './subscriptions';
 import { syncMailbox, type RunnerDeps } from './sync-runner';
 
 export interface SyncService {
-  /** Graph credentials are configured on this server. */
+  /** A provider (Graph credentials) is configured on this server. */
   readonly configured: boolean;
-  readonly api: GraphApi | null;
   /** Timer: mailboxes marked by notifications, and every mailbox not synced within the interval. */
   runDue(): Promise<SyncRunResult[]>;
   /** Admin request: the tenant's enabled mailboxes (optionally one user or resource), now. */
@@ -32,21 +29,25 @@ export interface SyncService {
 
 export interface SyncServiceOptions {
   db: () => Promise<Db>;
-  graph: GraphConfig | null;
+  /** The mail provider, Microsoft Graph in production; null where none is configured. */
+  provider: SyncProvider | null;
+  /** The public base URL change notifications are sent to; without it no subscriptions are kept. */
+  notificationUrl?: string;
   intervalSeconds: number;
-  /** Another provider or a prepared Graph client (tests, benchmark). */
-  sources?: MailboxSources;
-  api?: GraphApi;
   leaseSeconds?: number;
   /** Mailboxes synced side by side; each mailbox still gets at most 4 concurrent requests. */
   parallelMailboxes?: number;
   afterPage?: RunnerDeps['afterPage'];
   log?: (message: string) => void;
+  clock?: Clock;
+  /** Waits before a run after a notification and between lock-conflict retries; tests pass one that returns at once. */
+  sleep?: Sleep;
 }
 
 export function createSyncService(options: SyncServiceOptions): SyncService {
-  const api = options.api ?? (options.graph ? createGraphApi(options.graph, msalAppTokens(options.graph)) : null);
-  const sources = options.sources ?? (api && options.graph ? graphSources(api, options.graph.pageSize) : null);
+  const { provider } = options;
+  const clock = options.clock ?? systemClock;
+  const sleep = options.sleep ?? realSleep;
   const worker = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const background = new Set<Promise<unknown>>();
   const track = <T>(work: Promise<T>) => {
@@ -56,15 +57,17 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   };
 
   const run = async (keys: MailboxKey[]): Promise<SyncRunResult[]> => {
-    if (!sources) return [];
+    if (!provider) return [];
     const db = await options.db();
     const deps: RunnerDeps = {
       db,
-      sources,
+      provider,
       worker,
       leaseSeconds: options.leaseSeconds ?? 600,
       settings: async (tenantId) => (await getSettings(db, tenantId)).graphSync,
       afterPage: options.afterPage,
+      clock,
+      sleep,
     };
     const results: SyncRunResult[] = [];
     let next = 0;
@@ -77,8 +80,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 
   let kicked: Promise<unknown> | null = null;
   const service: SyncService = {
-    configured: Boolean(sources),
-    api,
+    configured: Boolean(provider),
     runDue: () =>
       track(
         options
@@ -92,15 +94,15 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       return track(run(await enabledMailboxes(db, tenantId, filter)));
     },
     async maintainSubscriptions() {
-      if (!api || !options.graph?.notificationUrl) return null;
-      return track(maintainSubscriptions(await options.db(), api, options.graph.notificationUrl));
+      if (!provider?.subscriptions || !options.notificationUrl) return null;
+      return track(maintainSubscriptions(await options.db(), provider.subscriptions, options.notificationUrl, new Date(clock.now())));
     },
     acceptNotifications: async (batch) => acceptNotifications(await options.db(), batch),
     kick() {
       // One pending kick at a time: notifications arriving in a burst share a run.
-      if (kicked || !sources) return;
+      if (kicked || !provider) return;
       kicked = track(
-        new Promise((resolve) => setTimeout(resolve, 250))
+        sleep(250)
           .then(() => service.runDue())
           // A mailbox just switched on also needs its subscriptions, not only at the next hourly upkeep.
           .then(() => service.maintainSubscriptions())

@@ -1,21 +1,18 @@
 // The sync state machine for one mailbox and resource: claim, page through the delta (resumable), push, finish or fail in words.
+// Provider-agnostic: it talks to the mailbox only through ./ports.ts.
 import type { GraphSyncSettings, SyncResource, SyncRunResult } from '@crm/common';
-import type { DeltaPage } from './graph/delta-pages';
-import { GraphRequestError, type GraphFailure } from './graph/graph-errors';
 import type { Db, Queryable } from '../../core/db/db';
+import type { Clock, Sleep } from './clock';
 import { retryOnLockConflict } from './lock-retry';
+import { SyncProviderError, type DeltaPage, type SyncFailure, type SyncProvider } from './ports';
 import type { PageOutcome } from './store/synced-meetings-store';
 import { claim, complete, fail, restartDelta, saveProgress, startWindow, type ClaimedSync, type MailboxKey } from './store/sync-state-store';
 import { applyCalendarPage, removeUnseenMeetings } from './calendar-sync';
 import { applyContactsPage, pushCrmFolder } from './contact-sync';
-import type { MailboxSources } from './sources';
-
-/** The application permission each resource needs; named in the status when Graph refuses. */
-export const REQUIRED_PERMISSION: Record<SyncResource, string> = { calendar: 'Calendars.Read', contacts: 'Contacts.ReadWrite' };
 
 export interface RunnerDeps {
   db: Db;
-  sources: MailboxSources;
+  provider: SyncProvider;
   settings(tenantId: string): Promise<GraphSyncSettings>;
   /** Identifies this process in claims. */
   worker: string;
@@ -24,6 +21,9 @@ export interface RunnerDeps {
   windowRefreshDays?: number;
   /** Called after each page is committed; tests use it to kill a run between pages. */
   afterPage?(key: MailboxKey, pagesDone: number): void | Promise<void>;
+  clock: Clock;
+  /** Waits between retries of a page transaction that lost a lock conflict. */
+  sleep: Sleep;
 }
 
 class LeaseLost extends Error {
@@ -34,26 +34,27 @@ class LeaseLost extends Error {
 
 const DAY = 86_400_000;
 
-function describe(failure: GraphFailure, resource: SyncResource): string {
+function describe(failure: SyncFailure, resource: SyncResource, provider: SyncProvider): string {
   switch (failure.kind) {
     case 'permission':
-      return `Microsoft Graph refused access (${failure.status}). The app needs the application permission ${REQUIRED_PERMISSION[resource]} with admin consent, and the mailbox must be inside its application access policy.`;
-    case 'transient':
+      return `${provider.name} refused access (${failure.status}). ${provider.permissionAdvice(resource)}`;
+    case 'temporary':
       return failure.status
-        ? `Microsoft Graph was busy or unavailable (${failure.status}) after retries; the sync tries again later.`
-        : `Microsoft Graph could not be reached (${failure.message}); the sync tries again later.`;
+        ? `${provider.name} was busy or unavailable (${failure.status}) after retries; the sync tries again later.`
+        : `${provider.name} could not be reached (${failure.message}); the sync tries again later.`;
     case 'reset':
-      return `Microsoft Graph lost the sync state (${failure.status}); a full resync follows.`;
+      return `${provider.name} lost the sync state (${failure.status}); a full resync follows.`;
+    case 'not_found':
     case 'fatal':
-      return `Microsoft Graph answered ${failure.status}: ${failure.message}`;
+      return `${provider.name} answered ${failure.status}: ${failure.message}`;
   }
 }
 
-/** Back-off after failures: Retry-After when Graph gave one, otherwise 1, 2, 4 ... up to 60 minutes. */
-const backoffSeconds = (failure: GraphFailure, failures: number) =>
+/** Back-off after failures: Retry-After when the provider gave one, otherwise 1, 2, 4 ... up to 60 minutes. */
+const backoffSeconds = (failure: SyncFailure, failures: number) =>
   failure.kind === 'permission'
     ? 6 * 3600
-    : failure.kind === 'transient' && failure.retryAfterSeconds
+    : failure.kind === 'temporary' && failure.retryAfterSeconds
       ? failure.retryAfterSeconds
       : Math.min(3600, 60 * 2 ** Math.min(failures, 6));
 
@@ -81,23 +82,25 @@ async function pageThrough<T>(
     const page = await read(cursor);
     pagesDone++;
     itemsDone += page.items.length + page.removed.length;
-    const outcome = await retryOnLockConflict(() =>
+    const outcome = await retryOnLockConflict(
+      () =>
       deps.db.transaction(async (tx) => {
         const written = await apply(tx, page);
-        if (!page.nextLink && stage === 'initial' && sweep) written.removed += await sweep(tx);
+        if (!page.nextCursor && stage === 'initial' && sweep) written.removed += await sweep(tx);
         // The page's records and the place to continue commit together: a crash repeats at most this page.
         const saved = await saveProgress(
           tx,
           claimed,
           deps.worker,
-          page.nextLink
-            ? { stage, nextLink: page.nextLink, pagesDone, itemsDone }
-            : { stage: afterLastPage, nextLink: null, pagesDone, itemsDone, deltaLink: page.deltaLink! },
+          page.nextCursor
+            ? { stage, nextLink: page.nextCursor, pagesDone, itemsDone }
+            : { stage: afterLastPage, nextLink: null, pagesDone, itemsDone, deltaLink: page.deltaCursor },
           deps.leaseSeconds,
         );
         if (!saved) throw new LeaseLost();
         return written;
       }),
+      { sleep: deps.sleep },
     );
     tally.created += outcome.created;
     tally.updated += outcome.updated;
@@ -105,13 +108,13 @@ async function pageThrough<T>(
     tally.pages++;
     tally.items += page.items.length + page.removed.length;
     await deps.afterPage?.(claimed, pagesDone);
-    if (!page.nextLink) return;
-    cursor = page.nextLink;
+    if (!page.nextCursor) return;
+    cursor = page.nextCursor;
   }
 }
 
 async function runCalendar(deps: RunnerDeps, claimed: ClaimedSync, settings: GraphSyncSettings, tally: Tally): Promise<void> {
-  const now = Date.now();
+  const now = deps.clock.now();
   const windowAge = claimed.windowStartedAt ? now - claimed.windowStartedAt.getTime() : Infinity;
   if (!claimed.nextLink && claimed.deltaLink && windowAge > (deps.windowRefreshDays ?? 7) * DAY) {
     await restartDelta(deps.db, claimed, deps.worker);
@@ -120,12 +123,12 @@ async function runCalendar(deps: RunnerDeps, claimed: ClaimedSync, settings: Gra
   if (!claimed.nextLink && (!claimed.deltaLink || claimed.fullResync)) {
     await startWindow(deps.db, claimed, deps.worker);
   }
-  const start = deps.sources.calendarStart(claimed.mailbox, new Date(now - settings.calendarDaysBack * DAY), new Date(now + settings.calendarDaysAhead * DAY));
+  const start = deps.provider.calendar.start(claimed.mailbox, new Date(now - settings.calendarDaysBack * DAY), new Date(now + settings.calendarDaysAhead * DAY));
   await pageThrough(
     deps,
     claimed,
     start,
-    (cursor) => deps.sources.readCalendar(claimed.tenantId, cursor),
+    (cursor) => deps.provider.calendar.read(claimed.tenantId, cursor),
     (tx, page) => applyCalendarPage(tx, claimed.tenantId, claimed.userId, page),
     tally,
     'done',
@@ -140,8 +143,8 @@ async function runContacts(deps: RunnerDeps, claimed: ClaimedSync, settings: Gra
     await pageThrough(
       deps,
       claimed,
-      deps.sources.contactsStart(claimed.mailbox),
-      (cursor) => deps.sources.readContacts(claimed.tenantId, cursor),
+      deps.provider.contacts.start(claimed.mailbox),
+      (cursor) => deps.provider.contacts.read(claimed.tenantId, cursor),
       (tx, page) => applyContactsPage(tx, ctx, page),
       tally,
       'push',
@@ -149,7 +152,7 @@ async function runContacts(deps: RunnerDeps, claimed: ClaimedSync, settings: Gra
   }
   let folderId = claimed.folderId;
   if (!folderId) {
-    folderId = await deps.sources.ensureCrmFolder(claimed.tenantId, claimed.mailbox);
+    folderId = await deps.provider.crmFolder.ensure(claimed.tenantId, claimed.mailbox);
     await saveProgress(
       deps.db,
       claimed,
@@ -158,7 +161,7 @@ async function runContacts(deps: RunnerDeps, claimed: ClaimedSync, settings: Gra
       deps.leaseSeconds,
     );
   }
-  const pushed = await pushCrmFolder(deps.db, deps.sources, {
+  const pushed = await pushCrmFolder(deps.db, deps.provider.crmFolder, {
     tenantId: claimed.tenantId,
     userId: claimed.userId,
     mailbox: claimed.mailbox,
@@ -182,8 +185,8 @@ export async function syncMailbox(deps: RunnerDeps, key: MailboxKey): Promise<Sy
   });
   let claimed = await claim(deps.db, key, deps.worker, deps.leaseSeconds);
   if (!claimed) return result('busy', 0, null);
-  const requestsBefore = deps.sources.requestCount(claimed.mailbox);
-  const requests = () => deps.sources.requestCount(claimed!.mailbox) - requestsBefore;
+  const requestsBefore = deps.provider.requestCount(claimed.mailbox);
+  const requests = () => deps.provider.requestCount(claimed!.mailbox) - requestsBefore;
   const settings = await deps.settings(key.tenantId);
   for (let attempt = 0; ; attempt++) {
     try {
@@ -193,20 +196,20 @@ export async function syncMailbox(deps: RunnerDeps, key: MailboxKey): Promise<Sy
       return result('synced', requests(), null);
     } catch (error) {
       if (error instanceof LeaseLost) return result('busy', requests(), error.message);
-      // Graph failures arrive wrapped by the drivers; anything else is this side's fault (a database error, a bug).
-      const failure = error instanceof GraphRequestError ? error.failure : null;
+      // Provider failures arrive wrapped by the drivers; anything else is this side's fault (a database error, a bug).
+      const failure = error instanceof SyncProviderError ? error.failure : null;
       if (failure?.kind === 'reset' && attempt === 0) {
-        // Graph lost the delta state: start over once; natural keys make the repeated pass write nothing twice.
+        // The provider lost the delta state: start over once; natural keys make the repeated pass write nothing twice.
         await restartDelta(deps.db, key, deps.worker);
         claimed = { ...claimed, deltaLink: null, nextLink: null, pagesDone: 0, itemsDone: 0, stage: 'initial', windowStartedAt: null };
         continue;
       }
-      const message = failure ? describe(failure, key.resource) : `sync failed: ${error instanceof Error ? error.message : String(error)}`;
+      const message = failure ? describe(failure, key.resource, deps.provider) : `sync failed: ${error instanceof Error ? error.message : String(error)}`;
       const status = failure?.kind === 'permission' ? 'needs_permission' : 'failed';
       await fail(deps.db, key, deps.worker, {
         status,
         error: message,
-        missingPermission: status === 'needs_permission' ? REQUIRED_PERMISSION[key.resource] : undefined,
+        missingPermission: status === 'needs_permission' ? deps.provider.requiredPermission(key.resource) : undefined,
         retryAfterSeconds: backoffSeconds(failure ?? { kind: 'fatal', status: 0, message }, claimed.failureCount),
       });
       return result(status === 'needs_permission' ? 'needs_permission' : 'failed', requests(), message);

@@ -1,7 +1,8 @@
 // Calendar reads: calendarView delta over a window, events reduced to what a meeting interaction needs, times in UTC.
+import type { CalendarEvent, DeltaPage } from '../ports';
 import { toUtc, type DateTimeTimeZone } from './event-time';
 import type { GraphApi } from './graph-api';
-import { readDeltaPage, type DeltaPage } from './delta-pages';
+import { readDeltaPage } from './delta-pages';
 
 interface EmailAddress {
   address?: string;
@@ -23,18 +24,6 @@ export interface RawEvent {
   bodyPreview?: string;
 }
 
-export interface CalendarEvent {
-  graphId: string;
-  /** The meeting's identity across mailboxes; occurrences of a series get one each. */
-  meetingKey: string;
-  subject: string;
-  startsAt: Date;
-  endsAt: Date;
-  participants: string[];
-  isPrivate: boolean;
-  isCancelled: boolean;
-}
-
 const SELECT = 'id,iCalUId,subject,start,end,organizer,attendees,sensitivity,isCancelled,type,originalStart';
 
 export const calendarDeltaStart = (mailbox: string, from: Date, to: Date) =>
@@ -53,7 +42,7 @@ export function toCalendarEvent(raw: RawEvent): CalendarEvent {
   const isInstance = raw.type === 'occurrence' || raw.type === 'exception';
   const occurrence = isInstance ? `#${raw.originalStart ? new Date(raw.originalStart).toISOString() : startsAt.toISOString()}` : '';
   return {
-    graphId: raw.id,
+    providerId: raw.id,
     meetingKey: `${iCalUId}${occurrence}`,
     subject: (raw.isCancelled ? (raw.subject ?? '').replace(CANCELLED_PREFIX, '') : (raw.subject ?? '')).slice(0, 1000),
     startsAt,

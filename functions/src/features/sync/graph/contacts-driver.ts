@@ -1,6 +1,8 @@
 // Outlook contacts: delta reads of the default folder, and the "CRM" folder the sync writes owned accounts' contacts to.
+import type { DeltaPage, FolderContact, MailboxContact } from '../ports';
 import type { GraphApi } from './graph-api';
-import { readDeltaPage, type DeltaPage } from './delta-pages';
+import { readDeltaPage } from './delta-pages';
+import { ignoreNotFound } from './graph-errors';
 
 interface RawContact {
   id: string;
@@ -15,33 +17,16 @@ interface RawContact {
   lastModifiedDateTime?: string;
 }
 
-/** The fields both sides keep in step; the email is the matching key and is not rewritten. */
-export interface ContactFields {
-  firstName: string;
-  lastName: string;
-  jobTitle: string;
-  phone: string;
-}
-export const CONTACT_FIELDS = ['firstName', 'lastName', 'jobTitle', 'phone'] as const satisfies readonly (keyof ContactFields)[];
-
-export interface OutlookContact extends ContactFields {
-  graphId: string;
-  email: string | null;
-  companyName: string;
-  displayName: string;
-  modifiedAt: Date;
-}
-
 export const CRM_FOLDER_NAME = 'CRM';
 const SELECT = 'id,givenName,surname,displayName,emailAddresses,companyName,jobTitle,businessPhones,mobilePhone,lastModifiedDateTime';
 const user = (mailbox: string) => `/users/${encodeURIComponent(mailbox)}`;
 
 export const contactsDeltaStart = (mailbox: string) => `${user(mailbox)}/contacts/delta?$select=${SELECT}`;
 
-function toOutlookContact(raw: RawContact): OutlookContact {
+function toMailboxContact(raw: RawContact): MailboxContact {
   const email = raw.emailAddresses?.map((e) => e.address?.trim().toLowerCase()).find(Boolean) ?? null;
   return {
-    graphId: raw.id,
+    providerId: raw.id,
     email,
     firstName: raw.givenName?.trim() ?? '',
     lastName: raw.surname?.trim() ?? '',
@@ -53,9 +38,9 @@ function toOutlookContact(raw: RawContact): OutlookContact {
   };
 }
 
-export async function readContactsPage(api: GraphApi, tenantId: string, url: string, pageSize: number): Promise<DeltaPage<OutlookContact>> {
+export async function readContactsPage(api: GraphApi, tenantId: string, url: string, pageSize: number): Promise<DeltaPage<MailboxContact>> {
   const page = await readDeltaPage<RawContact>(api, tenantId, url, pageSize);
-  return { ...page, items: page.items.map(toOutlookContact) };
+  return { ...page, items: page.items.map(toMailboxContact) };
 }
 
 /** The id of the mailbox's CRM contact folder, made on first use. */
@@ -71,20 +56,15 @@ export async function ensureCrmFolder(api: GraphApi, tenantId: string, mailbox: 
 }
 
 /** Every contact in the CRM folder (after a crash mid-push, to adopt what was written but not recorded). */
-export async function listFolderContacts(api: GraphApi, tenantId: string, mailbox: string, folderId: string, pageSize: number): Promise<OutlookContact[]> {
-  const all: OutlookContact[] = [];
+export async function listFolderContacts(api: GraphApi, tenantId: string, mailbox: string, folderId: string, pageSize: number): Promise<MailboxContact[]> {
+  const all: MailboxContact[] = [];
   let url: string | undefined = `${user(mailbox)}/contactFolders/${encodeURIComponent(folderId)}/contacts?$select=${SELECT}&$top=${pageSize}`;
   while (url) {
     const page: { value: RawContact[]; '@odata.nextLink'?: string } = await api.get(tenantId, url);
-    all.push(...page.value.map(toOutlookContact));
+    all.push(...page.value.map(toMailboxContact));
     url = page['@odata.nextLink'];
   }
   return all;
-}
-
-export interface FolderContact extends ContactFields {
-  email: string;
-  companyName: string;
 }
 
 const toGraphContact = (c: FolderContact) => ({
@@ -108,11 +88,6 @@ const folderItem = (mailbox: string, folderId: string, graphId: string) =>
 export const updateFolderContact = (api: GraphApi, tenantId: string, mailbox: string, folderId: string, graphId: string, contact: FolderContact) =>
   api.patch(tenantId, folderItem(mailbox, folderId, graphId), toGraphContact(contact));
 
-export async function deleteFolderContact(api: GraphApi, tenantId: string, mailbox: string, folderId: string, graphId: string): Promise<void> {
-  try {
-    await api.delete(tenantId, folderItem(mailbox, folderId, graphId));
-  } catch (error) {
-    // Already gone (the user deleted it): the goal is reached.
-    if ((error as { failure?: { status?: number } }).failure?.status !== 404) throw error;
-  }
-}
+/** Already gone (the user deleted it) reaches the goal too. */
+export const deleteFolderContact = (api: GraphApi, tenantId: string, mailbox: string, folderId: string, graphId: string) =>
+  ignoreNotFound(() => api.delete(tenantId, folderItem(mailbox, folderId, graphId)));

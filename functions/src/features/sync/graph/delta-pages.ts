@@ -1,13 +1,6 @@
-// One page of a Graph delta query: changed items, removed ids, and where to go next.
+// One page of a Graph delta query: changed items, removed ids, and the link to go on with as sync's cursor.
+import type { DeltaPage } from '../ports';
 import type { GraphApi } from './graph-api';
-
-export interface DeltaPage<T> {
-  items: T[];
-  removed: string[];
-  /** Exactly one of the two is set: more pages follow, or the round is complete. */
-  nextLink?: string;
-  deltaLink?: string;
-}
 
 interface RawDeltaPage<T> {
   value: (T | { id: string; '@removed': { reason: string } })[];
@@ -15,6 +8,7 @@ interface RawDeltaPage<T> {
   '@odata.deltaLink'?: string;
 }
 
+/** Graph's links are the cursors: @odata.nextLink while pages follow, @odata.deltaLink when the round is complete. */
 export async function readDeltaPage<T extends { id: string }>(api: GraphApi, tenantId: string, url: string, pageSize: number): Promise<DeltaPage<T>> {
   const raw = await api.get<RawDeltaPage<T>>(tenantId, url, { Prefer: `odata.maxpagesize=${pageSize}, outlook.timezone="UTC"` });
   const items: T[] = [];
@@ -25,6 +19,7 @@ export async function readDeltaPage<T extends { id: string }>(api: GraphApi, ten
   }
   const nextLink = raw['@odata.nextLink'];
   const deltaLink = raw['@odata.deltaLink'];
-  if (!nextLink && !deltaLink) throw new Error('Graph answered a delta page with neither @odata.nextLink nor @odata.deltaLink');
-  return nextLink ? { items, removed, nextLink } : { items, removed, deltaLink: deltaLink! };
+  if (nextLink) return { items, removed, nextCursor: nextLink };
+  if (deltaLink) return { items, removed, deltaCursor: deltaLink };
+  throw new Error('Graph answered a delta page with neither @odata.nextLink nor @odata.deltaLink');
 }

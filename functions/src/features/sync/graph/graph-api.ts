@@ -2,11 +2,14 @@
 import graphClient from '@microsoft/microsoft-graph-client';
 import type { Client as GraphClient, Context, Middleware } from '@microsoft/microsoft-graph-client';
 import type { GraphConfig } from '../../../core/config';
+import { realSleep, systemClock, type Clock, type Sleep } from '../clock';
+import { SyncProviderError } from '../ports';
 import type { AppTokens } from './app-tokens';
-import { classifyGraphError, GraphRequestError } from './graph-errors';
+import { classifyGraphError } from './graph-errors';
 import { MailboxLimiter } from './mailbox-limiter';
+import { RetryMiddleware } from './retry-middleware';
 
-const { Client, HTTPMessageHandler, RetryHandler, RetryHandlerOptions } = graphClient;
+const { Client, HTTPMessageHandler } = graphClient;
 
 /** The limit Microsoft documents for concurrent requests against one mailbox. */
 export const MAX_CONCURRENT_PER_MAILBOX = 4;
@@ -74,6 +77,10 @@ class AttemptMiddleware implements Middleware {
 export interface GraphApiOptions {
   /** Retries of one request after 429/503/504; afterwards the sync records the failure and tries again later. */
   maxRetries?: number;
+  /** Waits out Retry-After and back-off; tests pass one that returns at once. */
+  sleep?: Sleep;
+  /** Reads Retry-After given as a date. */
+  clock?: Clock;
 }
 
 export function createGraphApi(config: Pick<GraphConfig, 'baseUrl' | 'requestTimeoutMs'>, tokens: AppTokens, options: GraphApiOptions = {}): GraphApi {
@@ -89,7 +96,7 @@ export function createGraphApi(config: Pick<GraphConfig, 'baseUrl' | 'requestTim
         new AppTokenMiddleware(tenantId, tokens),
         new MailboxLimitMiddleware(limiter),
         // 429, 503 and 504 are retried here, waiting as long as Retry-After says.
-        new RetryHandler(new RetryHandlerOptions(1, options.maxRetries ?? 3, () => true)),
+        new RetryMiddleware(options.maxRetries ?? 3, options.sleep ?? realSleep, options.clock ?? systemClock),
         new AttemptMiddleware(config.requestTimeoutMs, requests),
         new HTTPMessageHandler(),
       ];
@@ -103,7 +110,7 @@ export function createGraphApi(config: Pick<GraphConfig, 'baseUrl' | 'requestTim
     try {
       return await run();
     } catch (error) {
-      throw new GraphRequestError(classifyGraphError(error));
+      throw new SyncProviderError(classifyGraphError(error));
     }
   };
   return {

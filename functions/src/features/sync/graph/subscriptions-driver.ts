@@ -1,39 +1,32 @@
 // Graph change-notification subscriptions for a mailbox's events and contacts.
+import type { SubscriptionPort } from '../ports';
 import type { GraphApi } from './graph-api';
+import { ignoreNotFound } from './graph-errors';
 
-export interface SubscriptionRequest {
-  mailbox: string;
-  resource: 'calendar' | 'contacts';
-  notificationUrl: string;
-  lifecycleNotificationUrl: string;
-  clientState: string;
-  expiresAt: Date;
-}
-
-export interface GraphSubscription {
+interface GraphSubscription {
   id: string;
   expirationDateTime: string;
 }
 
 const resourcePath = (mailbox: string, resource: 'calendar' | 'contacts') => `users/${mailbox}/${resource === 'calendar' ? 'events' : 'contacts'}`;
 
-export const createSubscription = (api: GraphApi, tenantId: string, request: SubscriptionRequest) =>
-  api.post<GraphSubscription>(tenantId, '/subscriptions', {
-    changeType: 'created,updated,deleted',
-    notificationUrl: request.notificationUrl,
-    lifecycleNotificationUrl: request.lifecycleNotificationUrl,
-    resource: resourcePath(request.mailbox, request.resource),
-    expirationDateTime: request.expiresAt.toISOString(),
-    clientState: request.clientState,
-  });
-
-export const renewSubscription = (api: GraphApi, tenantId: string, id: string, expiresAt: Date) =>
-  api.patch<GraphSubscription>(tenantId, `/subscriptions/${encodeURIComponent(id)}`, { expirationDateTime: expiresAt.toISOString() });
-
-export async function deleteSubscription(api: GraphApi, tenantId: string, id: string): Promise<void> {
-  try {
-    await api.delete(tenantId, `/subscriptions/${encodeURIComponent(id)}`);
-  } catch (error) {
-    if ((error as { failure?: { status?: number } }).failure?.status !== 404) throw error;
-  }
-}
+export const graphSubscriptions = (api: GraphApi): SubscriptionPort => ({
+  // Graph allows mail, event and contact subscriptions up to 4,230 minutes; two days stays well inside.
+  lifetimeMs: 2 * 86_400_000,
+  async create(tenantId, request) {
+    const created = await api.post<GraphSubscription>(tenantId, '/subscriptions', {
+      changeType: 'created,updated,deleted',
+      notificationUrl: request.notificationUrl,
+      lifecycleNotificationUrl: request.lifecycleNotificationUrl,
+      resource: resourcePath(request.mailbox, request.resource),
+      expirationDateTime: request.expiresAt.toISOString(),
+      clientState: request.clientState,
+    });
+    return { id: created.id, expiresAt: new Date(created.expirationDateTime) };
+  },
+  async renew(tenantId, id, expiresAt) {
+    const renewed = await api.patch<GraphSubscription>(tenantId, `/subscriptions/${encodeURIComponent(id)}`, { expirationDateTime: expiresAt.toISOString() });
+    return { expiresAt: new Date(renewed.expirationDateTime) };
+  },
+  delete: (tenantId, id) => ignoreNotFound(() => api.delete(tenantId, `/subscriptions/${encodeURIComponent(id)}`)),
+});

@@ -1,0 +1,7 @@
+// The sync feature's public entry: the service hosts and routes use, its ports, and the Microsoft Graph provider to compose it with.
+export { createSyncService, type SyncService, type SyncServiceOptions } from './sync-engine';
+export type { SubscriptionSummary } from './subscriptions';
+export type * from './ports';
+export { SyncProviderError } from './ports';
+export { createGraphProvider, graphProvider, type GraphProvider } from './graph/graph-provider';
+export { syncRoutes } from './routes';
