@@ -1,30 +1,33 @@
 // The timer table both hosts run: the sync of due mailboxes and the upkeep of Graph subscriptions.
+// Each timer carries one cron expression: Azure registers it, the local host schedules it with croner.
+import { Cron } from 'croner';
 import type { Services } from './services';
 
-export interface Timer {
+export interface Timer<S = Services> {
   name: string;
-  everySeconds: number;
-  run(services: Services): Promise<unknown>;
+  /** 6-field NCRONTAB (seconds first), as core/config.ts derives it from the tick settings. */
+  schedule: string;
+  run(services: S): Promise<unknown>;
 }
 
-export function buildTimers(schedule: { syncTickSeconds: number; subscriptionTickSeconds: number }): Timer[] {
+export function buildTimers(schedules: { syncSchedule: string; subscriptionSchedule: string }): Timer[] {
   return [
-    { name: 'graphSync', everySeconds: schedule.syncTickSeconds, run: async (services) => services.sync?.runDue() },
-    { name: 'graphSubscriptions', everySeconds: schedule.subscriptionTickSeconds, run: async (services) => services.sync?.maintainSubscriptions() },
+    { name: 'graphSync', schedule: schedules.syncSchedule, run: async (services) => services.sync?.runDue() },
+    { name: 'graphSubscriptions', schedule: schedules.subscriptionSchedule, run: async (services) => services.sync?.maintainSubscriptions() },
   ];
 }
 
-/** NCRONTAB (with seconds) for Azure Functions timer triggers. */
-export function ncrontabEvery(seconds: number): string {
-  if (seconds < 60) return `*/${seconds} * * * * *`;
-  if (seconds < 3600) return `0 */${Math.max(1, Math.round(seconds / 60))} * * * *`;
-  return `0 0 */${Math.max(1, Math.round(seconds / 3600))} * * *`;
-}
+/** The same reading of an expression as Azure's NCRONTAB: six fields, in UTC (Azure's default WEBSITE_TIME_ZONE). */
+export const cronJob = (schedule: string, fire: () => void): Cron => new Cron(schedule, { mode: '6-part', timezone: 'UTC' }, fire);
 
 /** The local host's scheduler: one run at a time per timer, so a slow sync never piles up behind itself. */
-export function startTimers(timers: readonly Timer[], services: Services, log: (message: string) => void): () => Promise<void> {
+export function startTimers<S extends Pick<Services, 'sync'>>(
+  timers: readonly Timer<S>[],
+  services: S,
+  log: (message: string) => void,
+): () => Promise<void> {
   const running = new Map<string, Promise<unknown>>();
-  const fire = (timer: Timer) => {
+  const fire = (timer: Timer<S>) => {
     if (running.has(timer.name)) return;
     const work = timer
       .run(services)
@@ -32,12 +35,12 @@ export function startTimers(timers: readonly Timer[], services: Services, log: (
       .finally(() => running.delete(timer.name));
     running.set(timer.name, work);
   };
-  const handles = timers.map((timer) => setInterval(() => fire(timer), timer.everySeconds * 1000));
-  // Catch up right after a start instead of waiting a whole period (the hourly subscription upkeep above all).
+  const jobs = timers.map((timer) => cronJob(timer.schedule, () => fire(timer)));
+  // Catch up right after a start instead of waiting for the next scheduled time (the hourly subscription upkeep above all).
   const first = setTimeout(() => timers.forEach(fire), 2000);
   return async () => {
     clearTimeout(first);
-    for (const handle of handles) clearInterval(handle);
+    for (const job of jobs) job.stop();
     await Promise.allSettled([...running.values()]);
     await services.sync?.idle();
   };

@@ -71,7 +71,44 @@ export interface Config {
   syncTickSeconds: number;
   syncIntervalSeconds: number;
   subscriptionTickSeconds: number;
+  /** The tick settings as the cron expressions both hosts schedule (see cronEvery). */
+  syncSchedule: string;
+  subscriptionSchedule: string;
 }
+
+/** Field by field, the steps cron can repeat evenly: a step restarts at 0 each minute, hour and day. */
+const CRON_STEPS = [
+  { unit: 1, perNext: 60, cron: (n: number) => `*/${n} * * * * *` },
+  { unit: 60, perNext: 60, cron: (n: number) => `0 */${n} * * * *` },
+  { unit: 3600, perNext: 24, cron: (n: number) => `0 0 */${n} * * *` },
+] as const;
+
+/**
+ * The 6-field cron expression (seconds first, NCRONTAB as Azure Functions reads it) that fires exactly every
+ * `seconds`, or null when none can. "*\/45" in the seconds field means seconds 0 and 45 of every minute, so
+ * gaps of 45 and 15 s; an interval that does not divide a minute, an hour or a day evenly is refused, not rounded,
+ * so neither host ever runs on a period nobody configured.
+ */
+export function cronEvery(seconds: number): string | null {
+  if (seconds === 86_400) return '0 0 0 * * *';
+  for (const step of CRON_STEPS) {
+    const n = seconds / step.unit;
+    if (Number.isInteger(n) && n < step.perNext && step.perNext % n === 0) return step.cron(n);
+  }
+  return null;
+}
+
+const tickSchedule = (name: string, seconds: number): string => {
+  const cron = cronEvery(seconds);
+  if (cron) return cron;
+  const possible = Array.from({ length: 86_400 }, (_, i) => i + 1).filter((s) => cronEvery(s) !== null);
+  const below = possible.filter((s) => s < seconds).at(-1);
+  const above = possible.find((s) => s > seconds);
+  throw new Error(
+    `invalid configuration: ${name}=${seconds}: a timer cannot fire every ${seconds} s, because cron steps restart every minute, hour and day; ` +
+      `use a value that divides a minute, an hour or a day evenly (nearest: ${[below, above].filter((s) => s !== undefined).join(' or ')})`,
+  );
+};
 
 export interface GraphConfig {
   clientId: string;
@@ -134,5 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     syncTickSeconds: e.SYNC_TICK_SECONDS,
     syncIntervalSeconds: e.SYNC_INTERVAL_SECONDS,
     subscriptionTickSeconds: e.SUBSCRIPTION_TICK_SECONDS,
+    syncSchedule: tickSchedule('SYNC_TICK_SECONDS', e.SYNC_TICK_SECONDS),
+    subscriptionSchedule: tickSchedule('SUBSCRIPTION_TICK_SECONDS', e.SUBSCRIPTION_TICK_SECONDS),
   };
 }
