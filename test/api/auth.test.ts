@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { SignJWT, generateKeyPair } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEV_AUDIENCE } from '../../functions/src/core/auth/dev-token-issuer';
-import { describeEachDatabase } from '../support/databases';
+import { describeEachDatabase, untouchableDatabase } from '../support/databases';
 import { createApiHarness, type ApiHarness } from '../support/api-harness';
 
 describeEachDatabase('HTTP authentication and roles', (getDb) => {
@@ -93,18 +93,11 @@ describeEachDatabase('HTTP authentication and roles', (getDb) => {
 });
 
 describe('tenant allow-list', () => {
-  it('refuses tokens of tenants that are not allowed', async () => {
-    const { openPglite } = await import('../../functions/src/core/db/pglite-db');
-    const db = await openPglite();
-    try {
-      const allowed = randomUUID();
-      const api = await createApiHarness(db, { allowedTenants: [allowed] });
-      const token = await api.token({ tenantId: randomUUID(), userId: randomUUID() });
-      const response = await api.call('GET', '/api/accounts', { token });
-      expect(response.status).toBe(403);
-      expect(response.body.detail).toMatch(/not allowed/);
-    } finally {
-      await db.close();
-    }
+  it('refuses tokens of tenants that are not allowed, before any query', async () => {
+    const api = await createApiHarness(untouchableDatabase(), { allowedTenants: [randomUUID()] });
+    const token = await api.token({ tenantId: randomUUID(), userId: randomUUID() });
+    const response = await api.call('GET', '/api/accounts', { token });
+    expect(response.status).toBe(403);
+    expect(response.body.detail).toMatch(/not allowed/);
   });
 });

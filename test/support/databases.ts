@@ -82,3 +82,11 @@ export async function seedActor(db: Db, options: { tenantId?: string; roles?: Ap
   const userId = await upsertUser(db, { tenantId, oid: randomUUID(), displayName, email: null, roles });
   return { tenantId, userId, displayName, roles };
 }
+
+/** For tests whose requests must be answered before any query: every use fails the test instead of opening a database. */
+export function untouchableDatabase(): Db {
+  const touched = (): never => {
+    throw new Error('this request reached the database, but must be answered before any query');
+  };
+  return { kind: 'pglite', query: async () => touched(), exec: async () => touched(), transaction: async () => touched(), close: async () => undefined };
+}
