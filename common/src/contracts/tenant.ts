@@ -16,17 +16,44 @@ export const Stage = z.object({
 });
 export type Stage = z.infer<typeof Stage>;
 
+const StageModel = z
+  .array(Stage)
+  .min(1)
+  .max(20)
+  .refine((stages) => new Set(stages.map((s) => s.key)).size === stages.length, 'stage keys must be unique');
+const SleepingAfterDays = z.number().int().min(7).max(3650);
+const Currency = z.string().regex(/^[A-Z]{3}$/);
+
+/** The body of PUT /api/settings: the whole document, only graphSync may be left out (it then takes its defaults). */
 export const TenantSettings = z.object({
-  stages: z
-    .array(Stage)
-    .min(1)
-    .max(20)
-    .refine((stages) => new Set(stages.map((s) => s.key)).size === stages.length, 'stage keys must be unique'),
-  sleepingAfterDays: z.number().int().min(7).max(3650),
-  defaultCurrency: z.string().regex(/^[A-Z]{3}$/),
+  stages: StageModel,
+  sleepingAfterDays: SleepingAfterDays,
+  defaultCurrency: Currency,
   graphSync: GraphSyncSettings.default(GraphSyncSettings.parse({})),
 });
 export type TenantSettings = z.infer<typeof TenantSettings>;
+
+/** The sales stage model of a tenant that has not changed it. */
+const defaultStages: readonly Stage[] = [
+  { key: 'lead', label: { de: 'Lead', en: 'Lead' }, probability: 10 },
+  { key: 'qualified', label: { de: 'Qualifiziert', en: 'Qualified' }, probability: 25 },
+  { key: 'proposal', label: { de: 'Angebot', en: 'Proposal' }, probability: 50 },
+  { key: 'negotiation', label: { de: 'Verhandlung', en: 'Negotiation' }, probability: 75 },
+  { key: 'commit', label: { de: 'Abschluss in Sicht', en: 'Commit' }, probability: 90 },
+];
+
+/**
+ * The settings document as stored, read back. Every field has its default, nested ones too, so a new
+ * tenant's '{}' and a document saved before a field existed read complete. Keys the schema no longer
+ * has are dropped at every level, even inside graphSync, whose PUT body refuses unknown keys: what a
+ * GET returns can always be sent back with PUT.
+ */
+export const StoredTenantSettings = z.object({
+  stages: StageModel.default(() => defaultStages.map((stage) => ({ ...stage, label: { ...stage.label } }))),
+  sleepingAfterDays: SleepingAfterDays.default(90),
+  defaultCurrency: Currency.default('EUR'),
+  graphSync: z.object(GraphSyncSettings.shape).prefault({}),
+});
 
 export const TenantSettingsResponse = TenantSettings.extend({ etag: z.string() });
 

@@ -26,6 +26,25 @@ describeEachDatabase('tenant settings', (getDb) => {
     expect(await getSettings(getDb(), admin.tenantId)).toEqual(saved);
   });
 
+  const storeDocument = (tenantId: string, document: unknown) =>
+    getDb().query(`UPDATE tenants SET settings = $2 WHERE tenant_id = $1`, [tenantId, JSON.stringify(document)]);
+
+  it('reads a document saved before graphSync existed, or before one of its keys existed, with the defaults', async () => {
+    const admin = await newAdmin();
+    const { graphSync, ...older } = defaultSettings;
+    await storeDocument(admin.tenantId, { ...older, sleepingAfterDays: 45 });
+    expect(await getSettings(getDb(), admin.tenantId)).toEqual({ ...defaultSettings, sleepingAfterDays: 45, etag: '"1"' });
+
+    await storeDocument(admin.tenantId, { ...older, graphSync: { connected: true, contactCreation: 'never', calendarDaysBack: 30 } });
+    expect((await getSettings(getDb(), admin.tenantId)).graphSync).toEqual({ ...graphSync, connected: true, contactCreation: 'never', calendarDaysBack: 30 });
+  });
+
+  it('drops keys the schema no longer has, top-level and nested', async () => {
+    const admin = await newAdmin();
+    await storeDocument(admin.tenantId, { ...defaultSettings, retiredFlag: true, graphSync: { ...defaultSettings.graphSync, retiredPolicy: 'x' } });
+    expect(await getSettings(getDb(), admin.tenantId)).toEqual({ ...defaultSettings, etag: '"1"' });
+  });
+
   it("changes only the caller's tenant", async () => {
     const [admin, other] = [await newAdmin(), await newAdmin()];
     await replaceSettings(getDb(), other, { ...defaultSettings, sleepingAfterDays: 365 }, 1);

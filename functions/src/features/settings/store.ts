@@ -1,13 +1,12 @@
 // The tenant's settings document, stored as JSON beside the tenant and versioned for If-Match.
-import type { TenantSettings } from '@crm/common';
+import { StoredTenantSettings, type TenantSettings } from '@crm/common';
 import type { Queryable } from '../../core/db/db';
 import { etagOf } from '../../core/db/rows';
-import { defaultSettings } from './defaults';
 
 export async function getSettings(db: Queryable, tenantId: string): Promise<TenantSettings & { etag: string }> {
-  const rows = await db.query<{ settings: Partial<TenantSettings>; version: number }>(`SELECT settings, version FROM tenants WHERE tenant_id = $1`, [tenantId]);
+  const rows = await db.query<{ settings: unknown; version: number }>(`SELECT settings, version FROM tenants WHERE tenant_id = $1`, [tenantId]);
   const row = rows[0];
-  return { ...defaultSettings, ...(row?.settings ?? {}), etag: etagOf(row?.version ?? 1) };
+  return { ...StoredTenantSettings.parse(row?.settings ?? {}), etag: etagOf(row?.version ?? 1) };
 }
 
 /** Returns null when the version did not match (someone else saved first). */
@@ -17,11 +16,11 @@ export async function putSettings(
   settings: TenantSettings,
   expectedVersion: number,
 ): Promise<(TenantSettings & { etag: string }) | null> {
-  const rows = await db.query<{ settings: TenantSettings; version: number }>(
+  const rows = await db.query<{ settings: unknown; version: number }>(
     `UPDATE tenants SET settings = $2, version = version + 1, updated_at = now()
      WHERE tenant_id = $1 AND version = $3 RETURNING settings, version`,
     [tenantId, JSON.stringify(settings), expectedVersion],
   );
   const row = rows[0];
-  return row ? { ...row.settings, etag: etagOf(row.version) } : null;
+  return row ? { ...StoredTenantSettings.parse(row.settings), etag: etagOf(row.version) } : null;
 }
