@@ -1,8 +1,8 @@
-/// <reference types="office-js" />
 // Entry of the task pane inside Outlook: Office.js host, Entra ID sign-in, configuration from the page.
 import { createRoot } from 'react-dom/client';
 import { createApiClient, naaTokenProvider, readPageConfig, type PageConfig } from '@crm/common/web';
 import { officeAuthDialog } from './host/office-auth-dialog';
+import { readyOffice } from './host/office-global';
 import { officeMailHost } from './host/office-mail-host';
 import { PaneShell } from './app/PaneShell';
 import { TaskPane } from './app/TaskPane';
@@ -10,13 +10,13 @@ import { TaskPane } from './app/TaskPane';
 const root = document.getElementById('root')!;
 
 async function start() {
-  const office = (window as { Office?: typeof Office }).Office;
-  const info = office ? await office.onReady() : null;
-  if (!office || info?.host !== office.HostType.Outlook) {
+  const ready = await readyOffice();
+  if (!ready?.inOutlook) {
     // Opened in a plain browser: the same pane runs in the preview mailbox instead.
     location.replace(new URL('./', location.href).toString());
     return;
   }
+  const { office } = ready;
   const config = readPageConfig<PageConfig & { graphScope: string }>(document);
   // Both scopes come from the one MSAL client of this client id; Outlook blocks popups, so the Office dialog signs in instead.
   const dialog = { host: officeAuthDialog(office), pageUrl: new URL('./auth-dialog.html', location.href).toString() };

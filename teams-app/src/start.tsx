@@ -7,12 +7,12 @@ import type { TabServices } from './app/services';
 import { connectHost } from './host/connect-host';
 import { standaloneHost } from './host/standalone-host';
 import type { FrameKind } from './host/tab-host';
-import { teamsJsHost } from './host/teams-js-host';
+import { loadTeamsJs, teamsJsHost } from './host/teams-js-host';
 
 export async function startTab(page: (services: TabServices) => ReactNode, frame?: FrameKind): Promise<void> {
   const isTopLevel = window.parent === window;
   // Loaded only inside an iframe, so the standalone pages never download teams-js; the download is not part of the handshake timeout.
-  const teams = isTopLevel ? null : await import('@microsoft/teams-js');
+  const teams = isTopLevel ? null : await loadTeamsJs();
   const host = await connectHost({
     isTopLevel,
     initialize: () => teams!.app.initialize(),

@@ -87,9 +87,15 @@ async function meetingUid(office: typeof Office, mailbox: Office.Mailbox, graphT
   return ((await response.json()) as { iCalUId?: string }).iCalUId ?? null;
 }
 
+/** What the mailbox and the item share for events; the item's own typings differ per read and compose mode. */
+interface HandlerTarget {
+  addHandlerAsync(type: Office.EventType, handler: () => void): void;
+  removeHandlerAsync(type: Office.EventType, options: object): void;
+}
+
 export function officeMailHost(office: typeof Office, options: { graphToken: () => Promise<string>; graphBaseUrl?: string }): MailHost {
   const mailbox = office.context.mailbox;
-  const subscribe = (target: { addHandlerAsync: Function; removeHandlerAsync: Function }, type: Office.EventType, handler: () => void) => {
+  const subscribe = (target: HandlerTarget, type: Office.EventType, handler: () => void) => {
     target.addHandlerAsync(type, handler);
     return () => target.removeHandlerAsync(type, { handler });
   };
@@ -102,7 +108,7 @@ export function officeMailHost(office: typeof Office, options: { graphToken: () 
     onItemChanged: (handler) => subscribe(mailbox, office.EventType.ItemChanged, handler),
     onRecipientsChanged: (handler) =>
       mailbox.item
-        ? subscribe(mailbox.item as unknown as { addHandlerAsync: Function; removeHandlerAsync: Function }, office.EventType.RecipientsChanged, handler)
+        ? subscribe(mailbox.item as unknown as HandlerTarget, office.EventType.RecipientsChanged, handler)
         : () => undefined,
     onThemeChanged: (handler) =>
       subscribe(mailbox, 'officeThemeChanged' as unknown as Office.EventType, () =>

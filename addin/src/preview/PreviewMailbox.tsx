@@ -1,7 +1,7 @@
 // The standalone preview: a mailbox made from demo data beside the real task pane, driven through the same host events.
 import { Button, FluentProvider, Input, Select, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { startTransition, useMemo, useState } from 'react';
-import { DEMO_USERS } from '@crm/common/demo';
+import { DEMO_USERS, type DemoUser } from '@crm/common/demo';
 import { createApiClient, devTokenProvider, languageOf, type ThemeKind } from '@crm/common/web';
 import { PaneShell } from '../app/PaneShell';
 import { TaskPane } from '../app/TaskPane';
@@ -54,13 +54,22 @@ export function PreviewMailbox({ apiBaseUrl }: { apiBaseUrl: string }) {
   const user = DEMO_USERS[userIndex]!;
   const german = languageOf(language) === 'de';
 
-  // A new user or language is a new pane session, as in Outlook; the selection carries over.
-  const services = useMemo(() => {
-    const host = previewMailHost({ items, userEmail: user.email, language, theme });
+  // A new user or language is a new pane session, as in Outlook, opened where the user or language changes; the selection and
+  // theme carry over and reach the open session through host.select and host.setTheme.
+  const openSession = (sessionUser: DemoUser, sessionLanguage: string) => {
+    const host = previewMailHost({ items, userEmail: sessionUser.email, language: sessionLanguage, theme });
     host.select(selected);
-    return { host, api: createApiClient({ baseUrl: apiBaseUrl, tokens: devTokenProvider(apiBaseUrl, { userId: user.oid }) }) };
-    // Exhaustive deps would recreate the session on every selection; selection goes through host.select.
-  }, [items, user, language, apiBaseUrl]);
+    return { host, api: createApiClient({ baseUrl: apiBaseUrl, tokens: devTokenProvider(apiBaseUrl, { userId: sessionUser.oid }) }) };
+  };
+  const [services, setServices] = useState(() => openSession(user, language));
+  const changeUser = (index: number) => {
+    setUserIndex(index);
+    setServices(openSession(DEMO_USERS[index]!, language));
+  };
+  const changeLanguage = (next: string) => {
+    setLanguage(next);
+    setServices(openSession(user, next));
+  };
 
   const current = (services.host.current() ?? items[0]) as PreviewItem;
   // The pane hears of the selection first; the preview's own reading pane renders after it, at lower priority,
@@ -89,7 +98,7 @@ export function PreviewMailbox({ apiBaseUrl }: { apiBaseUrl: string }) {
         <div className={styles.controls}>
           <label>
             <Text size={200}>{german ? 'Angemeldet als' : 'Signed in as'}</Text>
-            <Select value={String(userIndex)} onChange={(_e, d) => setUserIndex(Number(d.value))} aria-label={german ? 'Angemeldet als' : 'Signed in as'}>
+            <Select value={String(userIndex)} onChange={(_e, d) => changeUser(Number(d.value))} aria-label={german ? 'Angemeldet als' : 'Signed in as'}>
               {DEMO_USERS.map((u, i) => (
                 <option key={u.oid} value={i}>
                   {u.displayName} ({u.roles.join(', ')})
@@ -99,7 +108,7 @@ export function PreviewMailbox({ apiBaseUrl }: { apiBaseUrl: string }) {
           </label>
           <label>
             <Text size={200}>{german ? 'Sprache' : 'Language'}</Text>
-            <Select value={german ? 'de' : 'en'} onChange={(_e, d) => setLanguage(d.value)} aria-label={german ? 'Sprache' : 'Language'}>
+            <Select value={german ? 'de' : 'en'} onChange={(_e, d) => changeLanguage(d.value)} aria-label={german ? 'Sprache' : 'Language'}>
               <option value="de">Deutsch</option>
               <option value="en">English</option>
             </Select>

@@ -5,6 +5,9 @@ import { themeKindOfTeams, type FrameKind, type TabHost, type TabInstance } from
 
 type TeamsJs = typeof import('@microsoft/teams-js');
 
+/** teams-js on demand: a page that is not inside Teams never downloads it. */
+export const loadTeamsJs = (): Promise<TeamsJs> => import('@microsoft/teams-js');
+
 function frameOf(context: app.Context): FrameKind {
   const frame = String(context.page.frameContext);
   return frame === 'settings' || frame === 'sidePanel' ? frame : 'content';

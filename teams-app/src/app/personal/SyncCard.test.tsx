@@ -1,9 +1,10 @@
 // The "Outlook sync" card: switches and status in words, connect and sync now for admins, plain words when sync is not set up.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MailboxSyncState, SyncStatusResponse } from '@crm/common';
+import type { MailboxSyncState, Me, SyncStatusResponse } from '@crm/common';
+import type { AnswerOf } from '@crm/common/web/testing';
 import { TabShell } from '../TabShell';
-import { fakeApi, fakeHost } from '../test-fixtures';
+import { fakeApi, fakeHost, me } from '../test-fixtures';
 import { SyncCard } from './SyncCard';
 
 const state = (over: Partial<MailboxSyncState>): MailboxSyncState => ({
@@ -23,8 +24,8 @@ const state = (over: Partial<MailboxSyncState>): MailboxSyncState => ({
   ...over,
 });
 
-function renderCard(status: () => SyncStatusResponse, roles = ['CRM.User'], locale = 'en-US', extra: Record<string, (args: any) => unknown> = {}) {
-  const api = fakeApi({ getMySync: status, me: () => ({ roles }), ...extra });
+function renderCard(status: () => SyncStatusResponse, roles: Me['roles'] = ['CRM.User'], locale = 'en-US', extra: Parameters<typeof fakeApi>[0] = {}) {
+  const api = fakeApi({ getMySync: status, me: () => me(roles), ...extra });
   render(
     <TabShell services={{ api: api.client, host: fakeHost({ locale, origin: null }) }}>
       <SyncCard />
@@ -79,15 +80,16 @@ describe('Outlook sync card', () => {
 
   it('lets an admin connect the organisation, in German', async () => {
     let connected = false;
+    const settings: AnswerOf<'getSettings'> = {
+      stages: [{ key: 'proposal', label: { de: 'Angebot', en: 'Proposal' }, probability: 50 }],
+      sleepingAfterDays: 90,
+      defaultCurrency: 'EUR',
+      graphSync: { connected: false, contactCreation: 'known_domains', calendarDaysBack: 90, calendarDaysAhead: 365 },
+      etag: '"4"',
+    };
     const api = renderCard(() => ({ configured: true, connected, items: [] }), ['CRM.Admin'], 'de-DE', {
-      getSettings: () => ({
-        stages: [],
-        sleepingAfterDays: 90,
-        defaultCurrency: 'EUR',
-        graphSync: { connected: false, contactCreation: 'known_domains', calendarDaysBack: 90, calendarDaysAhead: 365 },
-        etag: '"4"',
-      }),
-      putSettings: () => ((connected = true), { etag: '"5"' }),
+      getSettings: () => settings,
+      putSettings: (args) => ((connected = true), { ...settings, ...args.body, etag: '"5"' }),
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Diese Organisation verbinden' }));
     await screen.findByText('Organisation verbunden.');
