@@ -99,7 +99,12 @@ describe('local host end to end', () => {
       headers: { 'content-type': 'application/json' },
     });
     expect(tooBig.status).toBe(413);
-    expect((await call('PUT', '/api/accounts', { token, body: {} })).status).toBe(405);
+    const wrongMethod = await call('PUT', '/api/accounts', { token, body: {} });
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get('allow')).toBe('GET, POST, HEAD');
+    const malformedPath = await call('GET', '/api/accounts/%ZZ', { token });
+    expect(malformedPath.status).toBe(400);
+    expect(malformedPath.body.detail).toContain('/api/accounts/%ZZ');
     expect((await call('GET', '/api/nothing-here', { token })).status).toBe(404);
     expect((await call('GET', '/api/accounts')).status).toBe(401);
   });
@@ -119,6 +124,8 @@ describe('local host end to end', () => {
     expect((await call('GET', '/addin/')).status).toBe(200);
     expect((await call('GET', '/teams/')).status).toBe(200);
     expect((await call('GET', '/addin/..%2f..%2fpackage.json')).status).toBe(404);
+    expect([400, 404]).toContain((await call('GET', '/addin/%ZZ')).status);
+    expect((await call('GET', '/api/dev/token')).status).toBe(404);
   });
 
   it('stops cleanly on Ctrl-C and reuses the data on the next start', async () => {

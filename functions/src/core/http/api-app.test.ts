@@ -2,6 +2,7 @@
 import type { Endpoint } from '@crm/common';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import { loadConfig } from '../config';
 import type { Db } from '../db/db';
 import { createApiApp, type ApiRoute } from './api-app';
 import type { Kernel } from './endpoint-handler';
@@ -151,6 +152,19 @@ describe('API app', () => {
       expect(log).toHaveBeenCalledWith(expect.stringContaining(instance!), expect.any(Error));
     } finally {
       log.mockRestore();
+    }
+  });
+});
+
+describe('CORS_ORIGINS', () => {
+  it('lists origins, none by default, and refuses anything that is not an origin', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://crm.contoso.example, http://localhost:3000' }).corsOrigins).toEqual([
+      'https://crm.contoso.example',
+      'http://localhost:3000',
+    ]);
+    for (const bad of ['https://crm.contoso.example/', 'crm.contoso.example', '*']) {
+      expect(() => loadConfig({ CORS_ORIGINS: bad }), bad).toThrow(/CORS_ORIGINS: must be a comma-separated list of origins/);
     }
   });
 });

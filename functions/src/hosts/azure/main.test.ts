@@ -67,10 +67,16 @@ describe('Azure Functions entry point', () => {
       expect(wrong.headers.get('allow')).toBe('GET, HEAD');
     });
 
-    it('turns an unreachable database into a problem document, not a crash', async () => {
-      const health = await call('GET', '/api/health');
-      expect(health.status).toBe(500);
-      expect(health.body).toMatchObject({ status: 500, instance: expect.stringMatching(/^urn:invocation:/) });
+    it('turns an unreachable database into a logged 500 problem, not a crash', async () => {
+      const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      try {
+        const health = await call('GET', '/api/health');
+        expect(health.status).toBe(500);
+        expect(health.body).toMatchObject({ status: 500, instance: expect.stringMatching(/^urn:invocation:/) });
+        expect(log).toHaveBeenCalledWith(expect.stringContaining(health.body.instance.replace('urn:invocation:', '')), expect.anything());
+      } finally {
+        log.mockRestore();
+      }
     });
   });
 });

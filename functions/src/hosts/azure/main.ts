@@ -3,7 +3,7 @@ import funcs from '@azure/functions';
 import { createServices } from '../../app/create-services';
 import { loadConfig } from '../../core/config';
 import { buildApiApp } from '../../app/routes';
-import { buildTimers, ncrontabEvery } from '../../app/timers';
+import { buildTimers } from '../../app/timers';
 import { migrate } from '../../core/db/migrate';
 import { openPostgres } from '../../core/db/postgres-db';
 import type { Db } from '../../core/db/db';
@@ -37,5 +37,5 @@ app.http('api', {
   handler: azureHttpHandler(buildApiApp(services, { corsOrigins: config.corsOrigins })),
 });
 for (const timer of buildTimers(config)) {
-  app.timer(timer.name, { schedule: ncrontabEvery(timer.everySeconds), handler: async () => void (await timer.run(services)) });
+  app.timer(timer.name, { schedule: timer.schedule, handler: async () => void (await timer.run(services)) });
 }
