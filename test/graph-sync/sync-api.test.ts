@@ -9,6 +9,7 @@ const graph = useFakeGraph();
 
 describeEachDatabase('sync API', (getDb) => {
   let world: SyncWorld;
+  let sync: ReturnType<SyncWorld['service']>;
   let api: ApiHarness;
   let bare: ApiHarness;
   let adminToken: string;
@@ -16,7 +17,8 @@ describeEachDatabase('sync API', (getDb) => {
   let userOid: string;
   beforeAll(async () => {
     world = await createSyncWorld(getDb(), graph());
-    api = await createApiHarness(getDb(), { sync: world.service() });
+    sync = world.service();
+    api = await createApiHarness(getDb(), { sync });
     bare = await createApiHarness(getDb());
     adminToken = await api.token({ tenantId: world.tenantId, userId: randomUUID(), roles: ['CRM.Admin'] });
     userOid = randomUUID();
@@ -46,6 +48,8 @@ describeEachDatabase('sync API', (getDb) => {
   it('runs a sync now for admins and answers a summary per mailbox and resource', async () => {
     const paula = (await world.db.query<{ id: string }>(`SELECT id FROM users WHERE tenant_id = $1 AND entra_oid = $2`, [world.tenantId, userOid]))[0]!.id;
     expect((await api.call('POST', '/api/sync/run', { token: userToken, body: {} })).status).toBe(403);
+    // Switching sync on started a run in the background; it holds the mailbox until done, and this run must find it free.
+    await sync.idle();
     const run = await api.call('POST', '/api/sync/run', { token: adminToken, body: { userId: paula } });
     expect(run.status).toBe(200);
     expect(run.body.results).toEqual([expect.objectContaining({ userId: paula, resource: 'calendar', outcome: 'synced', requests: 1, pages: 1 })]);
