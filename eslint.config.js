@@ -1,5 +1,7 @@
 // Lint for the whole repository, run by `npm test`: typescript-eslint's recommended rules everywhere, the React hooks rules in
 // the front-ends, and the host SDK globals (Office.js, Teams JS) only inside the front-ends' host modules.
+// The type-checked presets are left out: on this 2-core box they took 43 s of CPU (2.5 min wall) against 9 s, and tsc already
+// runs before lint in npm test.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
