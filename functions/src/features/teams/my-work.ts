@@ -5,8 +5,7 @@ import { openOpportunitiesOf, openTasksOf, ownedAccounts, type OwnedAccountRow }
 import { getSettings } from '../settings';
 import type { Actor } from '../../core/actor';
 import { forecastFor, groupByStage } from '../opportunities';
-
-const DAY = 86_400_000;
+import { daysSince, isSleeping } from './sleeping';
 
 export async function myWork(db: Db, actor: Actor, now = new Date()): Promise<MyWork> {
   const [settings, open, opportunities, accounts] = await Promise.all([
@@ -22,11 +21,9 @@ export async function myWork(db: Db, actor: Actor, now = new Date()): Promise<My
     industry: row.industry,
     segment: row.segment,
     lastContactAt: row.lastContactAt,
-    daysSinceContact: row.lastContactAt ? Math.floor((now.getTime() - Date.parse(row.lastContactAt)) / DAY) : null,
+    daysSinceContact: row.lastContactAt ? daysSince(row.lastContactAt, now) : null,
   });
-  const cutoff = now.getTime() - settings.sleepingAfterDays * DAY;
-  // An account that never had an interaction sleeps once it is older than the threshold, not from the day it was created.
-  const sleeping = accounts.filter((a) => Date.parse(a.lastContactAt ?? a.createdAt) < cutoff);
+  const sleeping = accounts.filter((a) => isSleeping(a, now, settings.sleepingAfterDays));
   return {
     today,
     currency: settings.defaultCurrency,
