@@ -12,7 +12,7 @@ interface PlanNode {
 
 const filters = (node: PlanNode): string[] => [...(node.Filter ? [node.Filter] : []), ...(node.Plans ?? []).flatMap(filters)];
 
-describe.skipIf(!postgresAvailable())('PostgreSQL pool planning [postgres]', () => {
+describe.skipIf(!postgresAvailable())(`PostgreSQL pool planning [postgres${postgresAvailable() ? '' : ': PostgreSQL server not found, SKIPPED'}]`, () => {
   let db: Db;
   beforeAll(async () => {
     db = await openTestDatabase('postgres', { migrated: false });

@@ -6,7 +6,7 @@ import type { Db } from '../../core/db/db';
 import { seedScaledTenant } from '../../seed/seed-scaled';
 import { CONTEXT_SQL } from './store';
 
-describe.skipIf(!postgresAvailable())('context lookup plan [postgres]', () => {
+describe.skipIf(!postgresAvailable())(`context lookup plan [postgres${postgresAvailable() ? '' : ': PostgreSQL server not found, SKIPPED'}]`, () => {
   let db: Db;
   const tenantId = randomUUID();
   let emails: string[] = [];
@@ -23,10 +23,9 @@ describe.skipIf(!postgresAvailable())('context lookup plan [postgres]', () => {
     // One transaction keeps every execution on one connection, where the statement is prepared once.
     const counts = await db.transaction(async (tx) => {
       for (let i = 0; i < 8; i++) await tx.query(CONTEXT_SQL, [tenantId, [emails[i]!, emails[i + 20]!, 'colleague@seller.example']]);
-      return tx.query<{ custom_plans: number; generic_plans: number }>(
-        `SELECT custom_plans, generic_plans FROM pg_prepared_statements WHERE name = $1`,
-        [CONTEXT_SQL.name],
-      );
+      return tx.query<{ custom_plans: number; generic_plans: number }>(`SELECT custom_plans, generic_plans FROM pg_prepared_statements WHERE name = $1`, [
+        CONTEXT_SQL.name,
+      ]);
     });
     expect(counts).toEqual([{ custom_plans: 5, generic_plans: 3 }]);
   });
