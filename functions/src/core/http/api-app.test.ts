@@ -20,7 +20,10 @@ const endpoint = (name: string, method: Endpoint['method'], path: string, extra:
 });
 
 const table: ApiRoute[] = [
-  { endpoint: endpoint('getThing', 'GET', 'things/{id}', { params: z.object({ id: z.string() }) }), implementation: async ({ params }) => ({ body: params, etag: '"1"' }) },
+  {
+    endpoint: endpoint('getThing', 'GET', 'things/{id}', { params: z.object({ id: z.string() }) }),
+    implementation: async ({ params }) => ({ body: params, etag: '"1"' }),
+  },
   { endpoint: endpoint('deleteThing', 'DELETE', 'things/{id}', { status: 204 }), implementation: async () => ({}) },
   {
     endpoint: endpoint('echo', 'POST', 'echo', { raw: true }),

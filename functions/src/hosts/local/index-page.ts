@@ -1,9 +1,8 @@
 // The local host's start page: what runs where, so a new user finds the previews and the API.
-import type { StaticSite } from './local-server';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function renderIndexPage(sites: readonly StaticSite[], baseUrl: string): string {
+export function renderIndexPage(sites: readonly { prefix: string; title: string }[], baseUrl: string): string {
   const links = sites.map((site) => `<li><a href="${escape(site.prefix)}">${escape(site.title)}</a></li>`).join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>CRM for Outlook and Teams (local)</title>

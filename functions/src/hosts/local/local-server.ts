@@ -70,7 +70,9 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   let resolveReady!: (app: Hono) => void;
   const ready = new Promise<Hono>((resolve) => (resolveReady = resolve));
   const server = await new Promise<Server>((resolve, reject) => {
-    const started = serve({ fetch: async (request) => (await ready).fetch(request), hostname: options.host, port: options.port }, () => resolve(started as Server));
+    const started = serve({ fetch: async (request) => (await ready).fetch(request), hostname: options.host, port: options.port }, () =>
+      resolve(started as Server),
+    );
     started.once('error', reject);
   });
   server.keepAliveTimeout = 65_000;
