@@ -3,5 +3,5 @@ export { createSyncService, type SyncService, type SyncServiceOptions } from './
 export type { SubscriptionSummary } from './subscriptions';
 export type * from './ports';
 export { SyncProviderError } from './ports';
-export { createGraphProvider, graphProvider, type GraphProvider } from './graph/graph-provider';
+export { createGraphProvider } from './graph/graph-provider';
 export { syncRoutes } from './routes';

@@ -18,16 +18,11 @@ import { createGraphApi, type GraphApi } from './graph-api';
 import { graphSubscriptions } from './subscriptions-driver';
 
 /** The application permission each resource needs; named in the status when Graph refuses. */
-export const REQUIRED_PERMISSION: Record<SyncResource, string> = { calendar: 'Calendars.Read', contacts: 'Contacts.ReadWrite' };
+const REQUIRED_PERMISSION: Record<SyncResource, string> = { calendar: 'Calendars.Read', contacts: 'Contacts.ReadWrite' };
 
-export interface GraphProvider extends SyncProvider {
-  readonly api: GraphApi;
-}
-
-export function graphProvider(api: GraphApi, pageSize: number): GraphProvider {
+function graphProvider(api: GraphApi, pageSize: number): SyncProvider {
   return {
     name: 'Microsoft Graph',
-    api,
     requiredPermission: (resource) => REQUIRED_PERMISSION[resource],
     permissionAdvice: (resource) =>
       `The app needs the application permission ${REQUIRED_PERMISSION[resource]} with admin consent, and the mailbox must be inside its application access policy.`,
@@ -52,5 +47,5 @@ export function graphProvider(api: GraphApi, pageSize: number): GraphProvider {
 }
 
 /** The provider for a configured tenant app: MSAL app tokens, retries and the per-mailbox limit. */
-export const createGraphProvider = (config: GraphConfig, time: { sleep?: Sleep; clock?: Clock } = {}): GraphProvider =>
+export const createGraphProvider = (config: GraphConfig, time: { sleep?: Sleep; clock?: Clock } = {}): SyncProvider =>
   graphProvider(createGraphApi(config, msalAppTokens(config), time), config.pageSize);
