@@ -7,6 +7,7 @@ await build({
   outfile,
   bundle: true,
   platform: 'node',
+  // The oldest Node the bundle must run on: `npm run start:func` on Node 20.19 here; Azure runs it on Node 22.
   target: 'node20',
   format: 'esm',
   sourcemap: true,

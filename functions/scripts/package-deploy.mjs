@@ -16,6 +16,8 @@ writeFileSync(
       private: true,
       type: 'module',
       main: 'dist/main.js',
+      // The Function App runs Node 22 (see README, Deploying to Azure); the bundle itself needs only what the workspace does.
+      engines: pkg.engines,
       dependencies: { '@azure/functions': pkg.dependencies['@azure/functions'] },
     },
     null,
