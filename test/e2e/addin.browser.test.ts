@@ -2,37 +2,55 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { DEMO_FEATURED, DEMO_USERS } from '@crm/common/demo';
 import { describeInBrowser, launchBrowser, screenshot } from '../support/browser';
+import { localApi } from '../support/local-api';
 import { startLocalHostProcess, type LocalHostProcess } from '../support/local-host-process';
 
 describeInBrowser('Outlook add-in in Chromium', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'crm-addin-'));
   let host: LocalHostProcess;
   let browser: Browser;
+  // Every test has a page of its own, so none inherits another's address, user, theme or blocked routes.
+  let context: BrowserContext;
   let page: Page;
 
   const pane = () => page.getByTestId('task-pane');
   const open = async (key: string, query = '') => {
-    if (query || !page.url().includes('/addin/')) await page.goto(`${host.url}/addin/?${query}`);
+    await page.goto(`${host.url}/addin/?${query}`);
     await page.click(`[data-item-key="${key}"]`);
     await page.waitForSelector(`[data-ready-key="${key}"]`);
   };
-  const api = async (path: string, user = DEMO_USERS[0]!) => {
-    const token = (
-      await (
-        await fetch(`${host.url}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: user.oid }) })
-      ).json()
-    ).access_token;
-    return (await fetch(`${host.url}${path}`, { headers: { authorization: `Bearer ${token}` } })).json();
+  const logEmail = async (key: string) => {
+    await open(key, 'lang=en');
+    await pane().getByRole('button', { name: 'Log email' }).click();
+    const form = pane().getByRole('form', { name: 'Log email' });
+    await form.getByLabel('Note (optional)').fill('Liefertermin bestätigt');
+    await form.getByRole('button', { name: 'Log' }).click();
+    // A locator wait, not expect.poll, because the beforeAll below logs through here too.
+    await page
+      .getByTestId('logged-status')
+      .filter({ hasText: /^Logged by Anna Becker, / })
+      .waitFor();
   };
 
   beforeAll(async () => {
     host = await startLocalHostProcess({ CRM_DATA_DIR: dataDir });
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
+    // The colleague and the reply tests start from a logged email of the known sender's conversation, whichever test runs first.
+    context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
+    page = await context.newPage();
+    await logEmail('known-sender');
+    await context.close();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
+    page = await context.newPage();
+  });
+  afterEach(async () => {
+    await context?.close();
   });
   afterAll(async () => {
     await browser?.close();
@@ -51,7 +69,7 @@ describeInBrowser('Outlook add-in in Chromium', () => {
   });
 
   it('adds an unknown sender as a contact, after which the card shows them as known', async () => {
-    await open('unknown-known-domain');
+    await open('unknown-known-domain', 'lang=en');
     await pane().getByRole('button', { name: 'Add as contact' }).click();
     const form = pane().getByRole('form', { name: 'Add as contact' });
     await expect.poll(() => form.getByLabel('Last name').inputValue()).toBe('Vogt');
@@ -63,12 +81,7 @@ describeInBrowser('Outlook add-in in Chromium', () => {
   });
 
   it('logs an email and shows who logged it', async () => {
-    await open('known-sender');
-    await pane().getByRole('button', { name: 'Log email' }).click();
-    const form = pane().getByRole('form', { name: 'Log email' });
-    await form.getByLabel('Note (optional)').fill('Liefertermin bestätigt');
-    await form.getByRole('button', { name: 'Log' }).click();
-    await expect.poll(() => page.getByTestId('logged-status').innerText()).toMatch(/^Logged by Anna Becker, /);
+    await logEmail('withdrawn');
     await screenshot(page, 'addin-logged');
   });
 
@@ -79,9 +92,12 @@ describeInBrowser('Outlook add-in in Chromium', () => {
     await pane().getByRole('button', { name: 'Log for me too' }).click();
     await pane().getByRole('form', { name: 'Log email' }).getByRole('button', { name: 'Log' }).click();
     await expect.poll(() => page.getByTestId('logged-status').innerText()).toMatch(/^Logged by Anna Becker, Markus Wolf/);
-    const found = await api(`/api/interactions?internetMessageId=${encodeURIComponent('<preview-known-sender@hoffmann-antriebstechnik.de>')}`, colleague);
+    const { body: found } = await localApi(host.url, colleague)<{ items: { loggedBy: { displayName: string }[] }[] }>(
+      'GET',
+      `/api/interactions?internetMessageId=${encodeURIComponent('<preview-known-sender@hoffmann-antriebstechnik.de>')}`,
+    );
     expect(found.items).toHaveLength(1);
-    expect(found.items[0].loggedBy.map((l: { displayName: string }) => l.displayName)).toEqual(['Anna Becker', 'Markus Wolf']);
+    expect(found.items[0]!.loggedBy.map((l) => l.displayName)).toEqual(['Anna Becker', 'Markus Wolf']);
   });
 
   it('offers the reply of a logged conversation for logging instead of logging it silently', async () => {

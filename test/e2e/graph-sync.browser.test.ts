@@ -3,12 +3,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { DEMO_FEATURED, DEMO_USERS } from '@crm/common/demo';
 import { FakeGraphModel, startFakeGraph, type FakeGraph } from '../fake-graph/server';
 import { seedDemo } from '../fake-graph/seed';
 import { describeInBrowser, launchBrowser, screenshot } from '../support/browser';
+import { localApi } from '../support/local-api';
 import { startLocalHostProcess, type LocalHostProcess } from '../support/local-host-process';
 
 /** The webhook URL must be known before the host starts, so the test picks the port. */
@@ -21,13 +22,20 @@ const freePort = () =>
   });
 
 describeInBrowser('Graph sync walkthrough in Chromium', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'crm-graph-e2e-'));
+  let dir: string;
   let fg: FakeGraph;
   let host: LocalHostProcess;
   let browser: Browser;
+  let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  // The organisation's connection and the sync switches are the state under test: each test gets its own fake Graph,
+  // local host and database, so neither relies on the other having switched sync on (or off).
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'crm-graph-e2e-'));
     const model = new FakeGraphModel();
     seedDemo(model);
     fg = await startFakeGraph({ model, autoNotify: true });
@@ -44,14 +52,17 @@ describeInBrowser('Graph sync walkthrough in Chromium', () => {
       GRAPH_NOTIFICATION_URL: `http://127.0.0.1:${port}`,
       NODE_EXTRA_CA_CERTS: certFile,
     });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'en-US' });
+    context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-US' });
+    page = await context.newPage();
   });
-  afterAll(async () => {
-    await browser?.close();
+  afterEach(async () => {
+    await context?.close();
     await host?.stop('SIGKILL');
     await fg?.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
   });
 
   const timelineText = async (accountId: string) => {
@@ -73,14 +84,16 @@ describeInBrowser('Graph sync walkthrough in Chromium', () => {
   });
 
   it('puts customer meetings on the account timeline, never private ones, and a new meeting arrives by notification', async () => {
-    const accounts = await page.evaluate(async (url) => {
-      const token = (await (await fetch(`${url}/dev/token`, { method: 'POST' })).json()).access_token;
-      const answer = await fetch(`${url}/api/accounts?q=Hoffmann`, { headers: { authorization: `Bearer ${token}` } });
-      return (await answer.json()).items as { id: string; name: string }[];
-    }, host.url);
-    const hoffmann = accounts.find((a) => a.name === DEMO_FEATURED.knownContact.accountName)!;
+    // Connected and switched on through the API the sync card calls; the card itself is the other test's subject.
+    const api = localApi(host.url);
+    const { body: settings, etag } = await api<{ etag?: string; graphSync: object }>('GET', '/api/settings');
+    const { etag: settingsEtag, ...stored } = settings;
+    await api('PUT', '/api/settings', { body: { ...stored, graphSync: { ...stored.graphSync, connected: true } }, ifMatch: settingsEtag ?? etag ?? undefined });
+    await api('PUT', '/api/me/sync', { body: { calendar: true, contacts: false } });
+    const { body: accounts } = await api<{ items: { id: string; name: string }[] }>('GET', `/api/accounts?q=${encodeURIComponent('Hoffmann')}`);
+    const hoffmann = accounts.items.find((a) => a.name === DEMO_FEATURED.knownContact.accountName)!;
+    await expect.poll(() => timelineText(hoffmann.id), { timeout: 30_000, interval: 500 }).toContain('Rahmenvertrag 2027 – Verhandlung');
     const first = await timelineText(hoffmann.id);
-    expect(first).toContain('Rahmenvertrag 2027 – Verhandlung');
     expect(first).toContain('Jour fixe Hoffmann');
     expect(first).not.toContain('Arzttermin');
 

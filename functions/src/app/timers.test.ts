@@ -9,8 +9,7 @@ import { buildTimers, cronJob, startTimers, type Timer } from './timers';
 function ncrontabRuns(expression: string, after: Date, count: number): Date[] {
   const fields = expression.split(' ');
   expect(fields).toHaveLength(6);
-  const matches = (field: string, value: number) =>
-    field === '*' || (field.startsWith('*/') ? value % Number(field.slice(2)) === 0 : Number(field) === value);
+  const matches = (field: string, value: number) => field === '*' || (field.startsWith('*/') ? value % Number(field.slice(2)) === 0 : Number(field) === value);
   const runs: Date[] = [];
   for (let t = Math.floor(after.getTime() / 1000) + 1; runs.length < count; t++) {
     const d = new Date(t * 1000);

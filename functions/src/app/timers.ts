@@ -21,11 +21,7 @@ export function buildTimers(schedules: { syncSchedule: string; subscriptionSched
 export const cronJob = (schedule: string, fire: () => void): Cron => new Cron(schedule, { mode: '6-part', timezone: 'UTC' }, fire);
 
 /** The local host's scheduler: one run at a time per timer, so a slow sync never piles up behind itself. */
-export function startTimers<S extends Pick<Services, 'sync'>>(
-  timers: readonly Timer<S>[],
-  services: S,
-  log: (message: string) => void,
-): () => Promise<void> {
+export function startTimers<S extends Pick<Services, 'sync'>>(timers: readonly Timer<S>[], services: S, log: (message: string) => void): () => Promise<void> {
   const running = new Map<string, Promise<unknown>>();
   const fire = (timer: Timer<S>) => {
     if (running.has(timer.name)) return;
