@@ -2,12 +2,13 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '@crm/common/web';
-import type { Interaction } from '@crm/common';
 import { previewMailHost } from '../host/preview-mail-host';
 import type { PreviewItem } from '../preview/preview-items';
 import { PaneShell } from './PaneShell';
 import { TaskPane } from './TaskPane';
-import { accountContext, consentEntry, fakeApi, knownPerson } from './test-fixtures';
+import { accountContext, consentEntry, interaction, knownPerson, paneApi, testUuid } from './test-fixtures';
+
+const HOFFMANN = testUuid('a1');
 
 const ME = 'anna.becker@seller.example';
 const base = { internetMessageId: '<m1@kunde.de>', conversationId: 'c1', when: new Date('2026-11-20T10:00:00Z'), body: '', hint: { en: '', de: '' } };
@@ -22,7 +23,7 @@ const message = (key: string, from: { email: string; name: string }, extra: Part
 });
 const julia = { email: 'julia@kunde.de', name: 'Julia Hoffmann' };
 
-function renderPane(items: PreviewItem[], api: ReturnType<typeof fakeApi>, language = 'en-US') {
+function renderPane(items: PreviewItem[], api: ReturnType<typeof paneApi>, language = 'en-US') {
   const host = previewMailHost({ items, userEmail: ME, language });
   host.select(items[0]!.key);
   render(
@@ -38,14 +39,14 @@ afterEach(cleanup);
 
 describe('task pane', () => {
   it('shows a known sender with role, company and consent, and the account card', async () => {
-    const api = fakeApi({
+    const api = paneApi({
       context: () => ({
-        people: [knownPerson(julia.email, julia.name, 'a1', 'Hoffmann GmbH', [consentEntry('granted', 'marketing', '2025-01-01T00:00:00Z', 'Messe')])],
+        people: [knownPerson(julia.email, julia.name, HOFFMANN, 'Hoffmann GmbH', [consentEntry('granted', 'marketing', '2025-01-01T00:00:00Z', 'Messe')])],
         accounts: [
-          accountContext('a1', 'Hoffmann GmbH', {
+          accountContext(HOFFMANN, 'Hoffmann GmbH', {
             openComplaints: [
               {
-                id: 'i1',
+                id: testUuid('i1'),
                 type: 'complaint',
                 direction: 'inbound',
                 occurredAt: '2026-11-18T00:00:00Z',
@@ -69,7 +70,7 @@ describe('task pane', () => {
   });
 
   it('never asks about the user themself and asks again when another item is selected', async () => {
-    const api = fakeApi({ context: (emails) => ({ people: emails.map((email) => ({ email, status: 'unknown', suggestedAccount: null })), accounts: [] }) });
+    const api = paneApi({ context: (emails) => ({ people: emails.map((email) => ({ email, status: 'unknown', suggestedAccount: null })), accounts: [] }) });
     const host = renderPane([message('m1', julia), message('m2', { email: 'Other@Example.com', name: 'Other' })], api);
     await ready('m1');
     act(() => host.select('m2'));
@@ -79,8 +80,8 @@ describe('task pane', () => {
   });
 
   it('offers to add an unknown sender and names the company suggested by the domain', async () => {
-    const api = fakeApi({
-      context: () => ({ people: [{ email: 'lena@kunde.de', status: 'unknown', suggestedAccount: { id: 'a1', name: 'Hoffmann GmbH' } }], accounts: [] }),
+    const api = paneApi({
+      context: () => ({ people: [{ email: 'lena@kunde.de', status: 'unknown', suggestedAccount: { id: HOFFMANN, name: 'Hoffmann GmbH' } }], accounts: [] }),
     });
     renderPane([message('m1', { email: 'lena@kunde.de', name: 'Lena Vogt' })], api, 'de-DE');
     await ready('m1');
@@ -89,11 +90,11 @@ describe('task pane', () => {
   });
 
   it('warns while composing about withdrawn consent and, for marketing, about missing consent', async () => {
-    const withdrawn = knownPerson('tom@kunde.de', 'Tom Berger', 'a1', 'Nordlicht', [
+    const withdrawn = knownPerson('tom@kunde.de', 'Tom Berger', HOFFMANN, 'Nordlicht', [
       consentEntry('withdrawn', 'newsletter', '2026-10-14T09:00:00Z', 'Abmeldelink'),
     ]);
-    const silent = knownPerson('eva@kunde.de', 'Eva Meyer', 'a1', 'Nordlicht');
-    const api = fakeApi({ context: () => ({ people: [withdrawn, silent], accounts: [accountContext('a1', 'Nordlicht')] }) });
+    const silent = knownPerson('eva@kunde.de', 'Eva Meyer', HOFFMANN, 'Nordlicht');
+    const api = paneApi({ context: () => ({ people: [withdrawn, silent], accounts: [accountContext(HOFFMANN, 'Nordlicht')] }) });
     const draft: PreviewItem = {
       ...message('draft', julia),
       mode: 'compose',
@@ -115,7 +116,7 @@ describe('task pane', () => {
   });
 
   it('looks up the recipients again when they change while composing', async () => {
-    const api = fakeApi({ context: (emails) => ({ people: emails.map((email) => ({ email, status: 'unknown', suggestedAccount: null })), accounts: [] }) });
+    const api = paneApi({ context: (emails) => ({ people: emails.map((email) => ({ email, status: 'unknown', suggestedAccount: null })), accounts: [] }) });
     const draft: PreviewItem = { ...message('draft', julia), mode: 'compose', from: null, recipients: [] };
     const host = renderPane([draft], api);
     await ready('draft');
@@ -124,7 +125,7 @@ describe('task pane', () => {
   });
 
   it('renders HTML in subjects and names as text', async () => {
-    const api = fakeApi({ context: (emails) => ({ people: emails.map((email) => ({ email, status: 'unknown', suggestedAccount: null })), accounts: [] }) });
+    const api = paneApi({ context: (emails) => ({ people: emails.map((email) => ({ email, status: 'unknown', suggestedAccount: null })), accounts: [] }) });
     const evil = '<img src=x onerror="window.__pwned=1"><b>bold</b>';
     renderPane([message('m1', { email: 'x@evil.example', name: evil }, { subject: evil })], api);
     await ready('m1');
@@ -134,14 +135,16 @@ describe('task pane', () => {
   });
 
   it('shows who logged the email and, for a reply, that the conversation is logged', async () => {
-    const logged = {
-      id: 'i1',
+    const logged = interaction({
+      subject: 'Subject m1',
+      type: 'email',
+      source: 'addin',
       internetMessageId: '<m1@kunde.de>',
       conversationId: 'c1',
-      createdAt: '2026-11-20T10:05:00Z',
-      loggedBy: [{ userId: 'u1', displayName: 'Markus Wolf', loggedAt: '2026-11-20T10:05:00Z' }],
-    } as unknown as Interaction;
-    const api = fakeApi({ context: () => ({ people: [], accounts: [] }), logged: [logged] });
+      createdAt: '2026-11-20T10:05:00.000Z',
+      loggedBy: [{ userId: testUuid('u1'), displayName: 'Markus Wolf', loggedAt: '2026-11-20T10:05:00.000Z' }],
+    });
+    const api = paneApi({ context: () => ({ people: [], accounts: [] }), logged: [logged] });
     const host = renderPane([message('m1', julia), message('m2', julia, { internetMessageId: '<m2@kunde.de>' })], api);
     await ready('m1');
     expect(screen.getByTestId('logged-status').textContent).toMatch(/^Logged by Markus Wolf, /);
@@ -152,7 +155,7 @@ describe('task pane', () => {
 
   it('explains an unreachable API and retries on request', async () => {
     let down = true;
-    const api = fakeApi({ context: () => (down ? new ApiError('offline', 0, null) : { people: [], accounts: [] }) });
+    const api = paneApi({ context: () => (down ? new ApiError('offline', 0, null) : { people: [], accounts: [] }) });
     renderPane([message('m1', julia)], api);
     await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/cannot be reached/));
     down = false;
@@ -161,7 +164,7 @@ describe('task pane', () => {
   });
 
   it('tells a user without a CRM role what is missing', async () => {
-    const api = fakeApi({
+    const api = paneApi({
       context: () => new ApiError('forbidden', 403, { type: 't', title: 'Not allowed', status: 403, detail: 'no CRM role is assigned to this user' }),
     });
     renderPane([message('m1', julia)], api, 'de');

@@ -1,10 +1,8 @@
-// Builders of API answers for the pane's component tests (a fake API client, not a fake of the product).
+// Builders of API answers for the pane's component tests, answered through the fake API held to the endpoint catalogue.
 import type { AccountContext, ConsentEntry, ContextResponse, Interaction, Person } from '@crm/common';
-import { ApiError, type ApiClient } from '@crm/common/web';
+import { fakeApi, nextId as id, stamp, type FakeApi } from '@crm/common/web/testing';
 
-let counter = 0;
-const id = () => `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}`;
-const stamp = { etag: '"1"', createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-01T10:00:00.000Z' };
+export { interaction, testUuid } from '@crm/common/web/testing';
 
 export function knownPerson(email: string, name: string, accountId: string, accountName: string, consent: ConsentEntry[] = []): Person {
   const [firstName, lastName] = name.split(' ') as [string, string];
@@ -75,39 +73,27 @@ export function accountContext(accountId: string, name: string, extra: Partial<A
   };
 }
 
-export interface FakeApi {
-  client: ApiClient;
-  calls: Array<{ name: string; args: unknown }>;
-}
-
-/** Answers each endpoint from a table; anything else fails loudly so a test never passes on a missing answer. */
-export function fakeApi(answers: {
+/** The pane's calls: the context of the open item, whether it is logged, the tenant's stages, and logging it. */
+export function paneApi(answers: {
   context?: (emails: string[]) => Omit<ContextResponse, 'logged'> | Error;
   logged?: Interaction[];
   onLog?: (body: unknown) => Interaction;
 }): FakeApi {
-  const calls: FakeApi['calls'] = [];
-  const client = (async (name: string, args: { query?: { email?: string[] }; body?: unknown }) => {
-    calls.push({ name, args });
-    if (name === 'context') {
-      const answer = answers.context?.(args.query?.email ?? []) ?? { people: [], accounts: [] };
-      if (answer instanceof Error) throw answer;
-      return { data: { ...answer, logged: answers.logged ?? [] }, status: 200, etag: null };
-    }
-    if (name === 'findInteractions') return { data: { items: answers.logged ?? [] }, status: 200, etag: null };
-    if (name === 'getSettings')
-      return {
-        data: {
-          stages: [{ key: 'proposal', label: { de: 'Angebot', en: 'Proposal' }, probability: 50 }],
-          sleepingAfterDays: 90,
-          defaultCurrency: 'EUR',
-          etag: '"1"',
-        },
-        status: 200,
-        etag: '"1"',
-      };
-    if (name === 'logInteraction' && answers.onLog) return { data: answers.onLog(args.body), status: 201, etag: '"1"' };
-    throw new ApiError('server', 500, null);
-  }) as unknown as ApiClient;
-  return { client, calls };
+  return fakeApi({
+    context: (args) => {
+      // The query schema takes one address or several (email=a&email=b), so its input type is open.
+      const emails = ([] as unknown[]).concat(args.query?.email ?? []).map(String);
+      const answer = answers.context?.(emails) ?? { people: [], accounts: [] };
+      return answer instanceof Error ? answer : { ...answer, logged: answers.logged ?? [] };
+    },
+    findInteractions: () => ({ items: answers.logged ?? [], nextCursor: null }),
+    getSettings: () => ({
+      stages: [{ key: 'proposal', label: { de: 'Angebot', en: 'Proposal' }, probability: 50 }],
+      sleepingAfterDays: 90,
+      defaultCurrency: 'EUR',
+      graphSync: { connected: false, contactCreation: 'known_domains', calendarDaysBack: 90, calendarDaysAhead: 365 },
+      etag: '"1"',
+    }),
+    ...(answers.onLog ? { logInteraction: (args) => answers.onLog!(args.body) } : {}),
+  });
 }

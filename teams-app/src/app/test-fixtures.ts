@@ -1,7 +1,17 @@
-// Fakes for the tabs' component tests: a Teams host that records what the tab told it, and an API answered from a table.
-import type { AccountOverview, Interaction, MyWork, Opportunity, Task } from '@crm/common';
-import { ApiError, type ApiClient, type ThemeKind } from '@crm/common/web';
+// Fakes for the tabs' component tests: a Teams host that records what the tab told it, the API fake held to the endpoint
+// catalogue, and records as the API answers them (UUID ids, every field the contracts require).
+import type { AccountOverview, Interaction, Me, MyWork, Opportunity, Task } from '@crm/common';
+import type { ThemeKind } from '@crm/common/web';
+import { interaction as sharedInteraction, nextId as id, stamp, testUuid } from '@crm/common/web/testing';
 import type { TabHost, TabInstance } from '../host/tab-host';
+
+export { fakeApi, testUuid, type FakeAnswer, type FakeAnswers } from '@crm/common/web/testing';
+
+/** The ids the tests name: the account, its contact Julia Hoffmann, the signed-in user, the second (sleeping) account. */
+export const ACCOUNT_ID = testUuid('a1');
+export const CONTACT_ID = testUuid('c1');
+export const USER_ID = testUuid('u1');
+export const SLEEPING_ACCOUNT_ID = testUuid('a2');
 
 export interface FakeHost extends TabHost {
   configured: Array<TabInstance | null>;
@@ -37,62 +47,15 @@ export function fakeHost(overrides: Partial<TabHost> = {}): FakeHost {
   return host;
 }
 
-export interface Call {
-  name: string;
-  args: { params?: Record<string, string>; query?: Record<string, unknown>; body?: Record<string, unknown>; ifMatch?: string };
-}
-
-type Answer = (args: Call['args']) => unknown;
-
-/** Answers each endpoint from a table; anything else fails loudly so a test never passes on a missing answer. */
-export function fakeApi(answers: Record<string, Answer>): { client: ApiClient; calls: Call[] } {
-  const calls: Call[] = [];
-  const client = (async (name: string, args: Call['args']) => {
-    calls.push({ name, args });
-    const answer = answers[name];
-    if (!answer) throw new ApiError('server', 500, null);
-    const data = answer(args);
-    if (data instanceof Error) throw data;
-    return { data, status: 200, etag: (data as { etag?: string } | null)?.etag ?? null };
-  }) as unknown as ApiClient;
-  return { client, calls };
-}
-
-let counter = 0;
-export const id = () => `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}`;
-const stamp = { etag: '"1"', createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-01T10:00:00.000Z' };
-
 export function interaction(fields: Partial<Interaction> & Pick<Interaction, 'subject'>): Interaction {
-  return {
-    id: id(),
-    ...stamp,
-    type: 'note',
-    direction: null,
-    occurredAt: '2026-11-20T10:00:00.000Z',
-    summary: null,
-    source: 'teams',
-    internetMessageId: null,
-    iCalUId: null,
-    teamsMessageId: null,
-    conversationId: null,
-    status: null,
-    resolution: null,
-    resolvedAt: null,
-    accountIds: [],
-    contactIds: [],
-    opportunityIds: [],
-    teamsOrigin: null,
-    createdBy: null,
-    loggedBy: [{ userId: 'u1', displayName: 'Anna Becker', loggedAt: '2026-11-20T10:00:00.000Z' }],
-    ...fields,
-  };
+  return sharedInteraction({ loggedBy: [{ userId: USER_ID, displayName: 'Anna Becker', loggedAt: '2026-11-20T10:00:00.000Z' }], ...fields });
 }
 
 export function opportunity(fields: Partial<Opportunity> & Pick<Opportunity, 'name' | 'stage' | 'amount' | 'probability'>): Opportunity {
   return {
     id: id(),
     ...stamp,
-    accountId: 'a1',
+    accountId: ACCOUNT_ID,
     accountName: 'Hoffmann Antriebstechnik GmbH',
     currency: 'EUR',
     weightedAmount: (fields.amount * fields.probability) / 100,
@@ -113,7 +76,7 @@ export function task(fields: Partial<Task> & Pick<Task, 'title' | 'dueDate'>): T
     description: null,
     assigneeId: null,
     status: 'open',
-    accountId: 'a1',
+    accountId: ACCOUNT_ID,
     contactId: null,
     opportunityId: null,
     interactionId: null,
@@ -135,7 +98,7 @@ export function overview(accountId: string, extra: Partial<AccountOverview> = {}
       industry: 'Maschinenbau',
       segment: 'Mittelstand',
       rating: 'A',
-      ownerId: 'u1',
+      ownerId: USER_ID,
       ownerName: 'Anna Becker',
       address: null,
       customFields: {},
@@ -144,7 +107,7 @@ export function overview(accountId: string, extra: Partial<AccountOverview> = {}
     contacts: [
       {
         contact: {
-          id: 'c1',
+          id: CONTACT_ID,
           ...stamp,
           firstName: 'Julia',
           lastName: 'Hoffmann',
@@ -174,7 +137,7 @@ export function overview(accountId: string, extra: Partial<AccountOverview> = {}
     openTasks: [task({ title: 'Angebot nachfassen', dueDate: '2020-01-01' })],
     openComplaints: [
       {
-        id: 'k1',
+        id: testUuid('k1'),
         type: 'complaint',
         direction: 'inbound',
         occurredAt: '2026-11-23T10:00:00.000Z',
@@ -204,9 +167,15 @@ export function myWork(extra: Partial<MyWork> = {}): MyWork {
       nextQuarter: { quarter: '2027-Q1', from: '2027-01-01', to: '2027-03-31', count: 1, amount: 20_000, weightedAmount: 5_000 },
     },
     accounts: [
-      { id: 'a1', name: 'Hoffmann Antriebstechnik GmbH', industry: null, segment: null, lastContactAt: '2026-11-27T09:00:00.000Z', daysSinceContact: 2 },
+      { id: ACCOUNT_ID, name: 'Hoffmann Antriebstechnik GmbH', industry: null, segment: null, lastContactAt: '2026-11-27T09:00:00.000Z', daysSinceContact: 2 },
     ],
-    sleeping: [{ id: 'a2', name: 'Weser Sensorik GmbH', industry: null, segment: null, lastContactAt: '2026-06-01T09:00:00.000Z', daysSinceContact: 181 }],
+    sleeping: [
+      { id: SLEEPING_ACCOUNT_ID, name: 'Weser Sensorik GmbH', industry: null, segment: null, lastContactAt: '2026-06-01T09:00:00.000Z', daysSinceContact: 181 },
+    ],
     ...extra,
   };
+}
+
+export function me(roles: Me['roles'] = ['CRM.User']): Me {
+  return { id: USER_ID, tenantId: testUuid('t1'), displayName: 'Anna Becker', email: 'anna.becker@seller.example', roles };
 }

@@ -4,16 +4,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Interaction } from '@crm/common';
 import { ApiError } from '@crm/common/web';
 import { TabShell } from '../TabShell';
-import { fakeApi, fakeHost, interaction, overview, type FakeHost } from '../test-fixtures';
+import { ACCOUNT_ID, CONTACT_ID, fakeApi, fakeHost, interaction, overview, task, testUuid, type FakeHost } from '../test-fixtures';
 import { AccountTab } from './AccountTab';
 
-const ACCOUNT = 'a1';
+const ACCOUNT = ACCOUNT_ID;
+const COMPLAINT = testUuid('k1');
+const LOGGED = testUuid('new');
 
 function timelineAnswer(total: number, extra: Interaction[] = []) {
   const all = [
     ...extra,
     ...Array.from({ length: total }, (_, i) =>
-      interaction({ id: `i-${i}`, subject: `Eintrag ${i}`, occurredAt: new Date(Date.UTC(2026, 10, 20) - i * 3_600_000).toISOString() }),
+      interaction({ id: testUuid(`i-${i}`), subject: `Eintrag ${i}`, occurredAt: new Date(Date.UTC(2026, 10, 20) - i * 3_600_000).toISOString() }),
     ),
   ];
   return (args: { query?: Record<string, unknown> }) => {
@@ -53,7 +55,7 @@ describe('account tab', () => {
     expect(screen.getByText('Negotiation (75 %): 1')).toBeTruthy();
     expect(within(screen.getByTestId('complaints')).getByText(/open for 6 days/)).toBeTruthy();
     expect(within(screen.getByTestId('follow-ups')).getByText(/overdue since 1 Jan 2020/)).toBeTruthy();
-    await waitFor(() => expect(rows()).toEqual(['i-0', 'i-1', 'i-2']));
+    await waitFor(() => expect(rows()).toEqual(['i-0', 'i-1', 'i-2'].map(testUuid)));
   });
 
   it('keeps only a window of a long timeline in the DOM and loads the next page when scrolled near its end', async () => {
@@ -77,8 +79,8 @@ describe('account tab', () => {
     await waitFor(() => expect(rows()).toHaveLength(3));
     fireEvent.change(screen.getByLabelText('Type'), { target: { value: 'complaint' } });
     await waitFor(() => expect(api.calls.at(-1)).toMatchObject({ name: 'accountTimeline', args: { query: { type: ['complaint'] } } }));
-    fireEvent.change(screen.getByLabelText('Person'), { target: { value: 'c1' } });
-    await waitFor(() => expect(api.calls.at(-1)).toMatchObject({ name: 'accountTimeline', args: { query: { type: ['complaint'], contactId: 'c1' } } }));
+    fireEvent.change(screen.getByLabelText('Person'), { target: { value: CONTACT_ID } });
+    await waitFor(() => expect(api.calls.at(-1)).toMatchObject({ name: 'accountTimeline', args: { query: { type: ['complaint'], contactId: CONTACT_ID } } }));
   });
 
   it('logs a note with the Teams channel it came from and shows it at the top of the timeline, rendering HTML as text', async () => {
@@ -86,7 +88,7 @@ describe('account tab', () => {
     const { api } = renderTab({
       logInteraction: (args) =>
         interaction({
-          id: 'new',
+          id: LOGGED,
           subject: String(args.body!.subject),
           summary: String(args.body!.summary),
           teamsOrigin: args.body!.teamsOrigin as Interaction['teamsOrigin'],
@@ -100,17 +102,17 @@ describe('account tab', () => {
     fireEvent.change(within(form).getByLabelText('Note'), { target: { value: evil } });
     fireEvent.click(within(form).getByLabelText('Julia Hoffmann'));
     fireEvent.submit(form);
-    await waitFor(() => expect(rows()[0]).toBe('new'));
+    await waitFor(() => expect(rows()[0]).toBe(LOGGED));
     expect(api.calls.find((c) => c.name === 'logInteraction')!.args.body).toMatchObject({
       type: 'note',
       subject: 'Besuch vor Ort',
       summary: evil,
       source: 'teams',
       accountIds: [ACCOUNT],
-      contactIds: ['c1'],
+      contactIds: [CONTACT_ID],
       teamsOrigin: { channelId: '19:abc@thread.tacv2', teamId: 'team-1', name: 'Vertrieb Süd' },
     });
-    const row = document.querySelector('[data-interaction-id="new"]')!;
+    const row = document.querySelector(`[data-interaction-id="${LOGGED}"]`)!;
     expect(row.textContent).toContain(evil);
     expect(row.textContent).toContain('from Teams: Vertrieb Süd');
     expect(document.querySelector('main img, main b')).toBeNull();
@@ -119,9 +121,9 @@ describe('account tab', () => {
 
   it('resolves a complaint with a resolution text, guarded by the version just read', async () => {
     const { api } = renderTab({
-      getInteraction: () => interaction({ id: 'k1', subject: 'Lagerschaden', type: 'complaint', status: 'open', etag: '"4"' }),
+      getInteraction: () => interaction({ id: COMPLAINT, subject: 'Lagerschaden', type: 'complaint', status: 'open', etag: '"4"' }),
       updateInteraction: (args) =>
-        interaction({ id: 'k1', subject: 'Lagerschaden', type: 'complaint', status: 'resolved', resolution: String(args.body!.resolution) }),
+        interaction({ id: COMPLAINT, subject: 'Lagerschaden', type: 'complaint', status: 'resolved', resolution: String(args.body!.resolution) }),
     });
     await ready();
     fireEvent.click(screen.getByRole('button', { name: 'Resolve complaint: Lagerschaden' }));
@@ -130,7 +132,7 @@ describe('account tab', () => {
     fireEvent.submit(form);
     await waitFor(() => expect(api.calls.some((c) => c.name === 'updateInteraction')).toBe(true));
     expect(api.calls.find((c) => c.name === 'updateInteraction')!.args).toMatchObject({
-      params: { id: 'k1' },
+      params: { id: COMPLAINT },
       body: { status: 'resolved', resolution: 'Zwei Getriebe ersetzt' },
       ifMatch: '"4"',
     });
@@ -139,7 +141,10 @@ describe('account tab', () => {
   });
 
   it('creates a follow-up and completes one', async () => {
-    const { api } = renderTab({ createTask: (args) => ({ ...args.body, etag: '"1"' }), updateTask: (args) => ({ status: args.body!.status, etag: '"2"' }) });
+    const { api } = renderTab({
+      createTask: (args) => task({ ...args.body, description: args.body.description ?? null, etag: '"1"' }),
+      updateTask: (args) => task({ id: args.params.id, title: 'Angebot nachfassen', dueDate: '2020-01-01', status: args.body.status, etag: '"2"' }),
+    });
     await ready();
     fireEvent.click(screen.getByRole('button', { name: 'Done: Angebot nachfassen' }));
     await waitFor(() => expect(api.calls.find((c) => c.name === 'updateTask')?.args).toMatchObject({ body: { status: 'done' }, ifMatch: '"1"' }));

@@ -3,11 +3,11 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '@crm/common/web';
 import { TabShell } from '../TabShell';
-import { fakeApi, fakeHost, overview } from '../test-fixtures';
+import { ACCOUNT_ID, fakeApi, fakeHost, overview } from '../test-fixtures';
 import { ConfigPage } from './ConfigPage';
 
 const BASE = 'https://crm.contoso.de/teams/';
-const hoffmann = overview('a1').account;
+const hoffmann = overview(ACCOUNT_ID).account;
 
 function renderConfig(host = fakeHost({ frame: 'settings' }), answers: Parameters<typeof fakeApi>[0] = {}) {
   const api = fakeApi({ listAccounts: (args) => ({ items: String(args.query!.q).startsWith('hoff') ? [hoffmann] : [], nextCursor: null }), ...answers });
@@ -32,9 +32,9 @@ describe('account tab configuration', () => {
     expect(api.calls.find((c) => c.name === 'listAccounts')!.args.query).toMatchObject({ q: 'hoff' });
     fireEvent.click(choice);
     expect(host.configured.at(-1)).toEqual({
-      contentUrl: `${BASE}account.html?accountId=a1`,
-      websiteUrl: `${BASE}account.html?accountId=a1`,
-      entityId: 'account:a1',
+      contentUrl: `${BASE}account.html?accountId=${ACCOUNT_ID}`,
+      websiteUrl: `${BASE}account.html?accountId=${ACCOUNT_ID}`,
+      entityId: `account:${ACCOUNT_ID}`,
       displayName: 'Hoffmann Antriebstechnik GmbH',
     });
     expect(screen.getByRole('status').textContent).toContain('Press Save');
@@ -51,7 +51,7 @@ describe('account tab configuration', () => {
     fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'hoff' } });
     fireEvent.click(await screen.findByRole('button', { name: 'Choose Hoffmann Antriebstechnik GmbH' }));
     fireEvent.click(screen.getByRole('button', { name: 'Open the account tab' }));
-    expect(host.navigated).toEqual([`${BASE}account.html?accountId=a1`]);
+    expect(host.navigated).toEqual([`${BASE}account.html?accountId=${ACCOUNT_ID}`]);
   });
 
   it('explains a failed search in the user language', async () => {

@@ -3,11 +3,11 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '@crm/common/web';
 import { TabShell } from '../TabShell';
-import { fakeApi, fakeHost, myWork } from '../test-fixtures';
+import { fakeApi, fakeHost, me, myWork, SLEEPING_ACCOUNT_ID, type FakeAnswer } from '../test-fixtures';
 import { MyWorkTab } from './MyWorkTab';
 
-function renderMine(answer: () => unknown, locale = 'en-US') {
-  const api = fakeApi({ myWork: answer, getMySync: () => ({ configured: false, connected: false, items: [] }), me: () => ({ roles: ['CRM.User'] }) });
+function renderMine(answer: FakeAnswer<'myWork'>, locale = 'en-US') {
+  const api = fakeApi({ myWork: answer, getMySync: () => ({ configured: false, connected: false, items: [] }), me: () => me() });
   render(
     <TabShell services={{ api: api.client, host: fakeHost({ locale, origin: null }) }}>
       <MyWorkTab />
@@ -31,7 +31,7 @@ describe('personal tab', () => {
     expect(forecast).toContain('Next quarter (2027-Q1)€5,000');
     const sleeping = screen.getByTestId('sleeping');
     expect(within(sleeping).getByRole('heading').textContent).toBe('Sleeping customers (no interaction for more than 90 days)');
-    expect(within(sleeping).getByRole('link', { name: 'Weser Sensorik GmbH' }).getAttribute('href')).toBe('account.html?accountId=a2');
+    expect(within(sleeping).getByRole('link', { name: 'Weser Sensorik GmbH' }).getAttribute('href')).toBe(`account.html?accountId=${SLEEPING_ACCOUNT_ID}`);
     expect(sleeping.textContent).toContain('181 days without contact');
   });
 

@@ -89,7 +89,7 @@ describe('Outlook sync card', () => {
     };
     const api = renderCard(() => ({ configured: true, connected, items: [] }), ['CRM.Admin'], 'de-DE', {
       getSettings: () => settings,
-      putSettings: (args) => ((connected = true), { ...settings, ...args.body, etag: '"5"' }),
+      putSettings: () => ((connected = true), { ...settings, graphSync: { ...settings.graphSync, connected: true }, etag: '"5"' }),
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Diese Organisation verbinden' }));
     await screen.findByText('Organisation verbunden.');
