@@ -1,12 +1,12 @@
 // Builders of API answers for the pane's component tests, answered through the fake API held to the endpoint catalogue.
-import type { AccountContext, ConsentEntry, ContextResponse, Interaction, Person } from '@crm/common';
+import type { AccountContext, ConsentEntry, ConsentState, ContextResponse, Interaction, Person } from '@crm/common';
 import { fakeApi, nextId as id, stamp, type FakeApi } from '@crm/common/web/testing';
 
 export { interaction, testUuid } from '@crm/common/web/testing';
 
 export function knownPerson(email: string, name: string, accountId: string, accountName: string, consent: ConsentEntry[] = []): Person {
   const [firstName, lastName] = name.split(' ') as [string, string];
-  const channels = { email: 'none', phone: 'none', post: 'none', sms: 'none', messenger: 'none' } as Record<string, string>;
+  const channels: ConsentState['channels'] = { email: 'none', phone: 'none', post: 'none', sms: 'none', messenger: 'none' };
   for (const entry of consent) channels[entry.channel] = entry.action;
   return {
     email,
@@ -28,8 +28,8 @@ export function knownPerson(email: string, name: string, accountId: string, acco
       communicationPreferences: {},
       customFields: {},
     },
-    consent: { current: consent, channels: channels as Person extends { consent: infer C } ? (C extends { channels: infer X } ? X : never) : never },
-  } as Person;
+    consent: { current: consent, channels },
+  };
 }
 
 export function consentEntry(action: ConsentEntry['action'], purpose: ConsentEntry['purpose'], capturedAt: string, source: string): ConsentEntry {
