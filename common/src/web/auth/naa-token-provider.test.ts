@@ -121,9 +121,13 @@ describe('sign-in with nested app authentication', () => {
     const tokens = naaTokenProvider(config());
     expect(await tokens.getToken()).toBe('popup');
     expect(client.acquireTokenPopup).toHaveBeenCalledWith({ scopes: ['api://crm/access_as_user'] });
-    client.acquireTokenPopup.mockRejectedValue(new Error('popup_window_error'));
-    client.acquireTokenSilent.mockRejectedValue(new msal.InteractionRequiredAuthError('interaction_required'));
-    await expect(tokens.getToken()).rejects.toBeInstanceOf(SignInError);
+    // The user closing the popup, or a browser refusing it, is said in words like the dialog's.
+    client.acquireTokenPopup.mockRejectedValue(Object.assign(new Error('closed'), { errorCode: 'user_cancelled' }));
+    await expect(tokens.getToken()).rejects.toMatchObject({ name: 'SignInError', reason: 'cancelled' });
+    client.acquireTokenPopup.mockRejectedValue(Object.assign(new Error('blocked'), { errorCode: 'popup_window_error' }));
+    await expect(tokens.getToken()).rejects.toMatchObject({ name: 'SignInError', reason: 'blocked' });
+    client.acquireTokenPopup.mockRejectedValue(new Error('network down'));
+    await expect(tokens.getToken()).rejects.toMatchObject({ name: 'SignInError', reason: 'failed' });
   });
 
   it('creates one MSAL client per client id, however many scopes and providers use it', async () => {

@@ -1,7 +1,7 @@
 // Entra ID tokens inside Outlook and Teams: MSAL nested app authentication, one MSAL client per client id, with the
 // Office dialog as the add-in's interactive fallback and a popup only in Teams or a plain browser.
 import type { IPublicClientApplication } from '@azure/msal-browser';
-import { SignInError, type TokenProvider } from './token-provider';
+import { SignInError, type SignInReason, type TokenProvider } from './token-provider';
 
 export interface EntraClientConfig {
   /** Application (client) id of the add-in / tab app registration. */
@@ -44,6 +44,9 @@ function msalClient(config: EntraClientConfig): Promise<IPublicClientApplication
   return client;
 }
 
+// MSAL's codes for a popup the user closed or the browser would not open.
+const popupReasons: Record<string, SignInReason> = { user_cancelled: 'cancelled', popup_window_error: 'blocked', empty_window_error: 'blocked' };
+
 // MSAL renews tokens five minutes before expiry; a token from the dialog is renewed the same way.
 const RENEW_BEFORE_MS = 5 * 60_000;
 
@@ -79,7 +82,12 @@ export function naaTokenProvider(config: EntraClientConfig, options: NaaTokenOpt
       pca.setActiveAccount(result.account);
       return result.accessToken;
     } catch (popupError) {
-      throw new SignInError('sign-in with Microsoft Entra ID failed or was cancelled', popupError);
+      const code = (popupError as { errorCode?: unknown } | null)?.errorCode;
+      throw new SignInError(
+        `sign-in with Microsoft Entra ID did not complete (${String(code ?? popupError)})`,
+        popupError,
+        popupReasons[String(code)] ?? 'failed',
+      );
     }
   };
 

@@ -21,8 +21,7 @@ export const de: Record<MessageKey, string> = {
   'error.server': 'Bei uns ist etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.',
   'error.signIn': 'Die Anmeldung ist fehlgeschlagen. {reason}',
   'error.signInCancelled': 'Die Anmeldung wurde abgebrochen. Wählen Sie „Erneut versuchen“, um sich anzumelden.',
-  'error.signInBlocked':
-    'Das Anmeldefenster wurde blockiert oder geschlossen. Erlauben Sie Pop-ups und Dialoge für das CRM-Add-in und versuchen Sie es erneut.',
+  'error.signInBlocked': 'Das Anmeldefenster wurde blockiert oder geschlossen. Erlauben Sie Pop-ups und Dialoge für das CRM und versuchen Sie es erneut.',
   'error.signInBusy': 'Ein anderes Fenster des CRM-Add-ins ist noch geöffnet. Schließen Sie es und versuchen Sie es erneut.',
   'error.signInUnavailable': 'Die Anmeldeseite lässt sich nicht öffnen. Bitten Sie Ihre Administration, die Bereitstellung des CRM-Add-ins zu prüfen.',
   'error.details': 'Details: {detail}',

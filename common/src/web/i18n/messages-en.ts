@@ -19,7 +19,7 @@ export const en = {
   'error.server': 'Something went wrong on our side. Please try again in a moment.',
   'error.signIn': 'Sign-in failed. {reason}',
   'error.signInCancelled': 'Sign-in was cancelled. Choose Try again to sign in.',
-  'error.signInBlocked': 'The sign-in window was blocked or dismissed. Allow pop-ups and dialogs for the CRM add-in, then try again.',
+  'error.signInBlocked': 'The sign-in window was blocked or dismissed. Allow pop-ups and dialogs for the CRM, then try again.',
   'error.signInBusy': 'Another window of the CRM add-in is still open. Close it, then try again.',
   'error.signInUnavailable': "The sign-in page cannot be opened. Ask your administrator to check the CRM add-in's deployment.",
   'error.details': 'Details: {detail}',
