@@ -51,7 +51,29 @@ function respond(endpoint: Endpoint, reply: Reply): Response {
 }
 
 /** The problem of a 500 names this id, and the log line carries it, so a user's report leads to the stack trace. */
-export const logUnexpected = (instance: string) => (message: string, cause: unknown) => console.error(`${message} (invocation ${instance})`, cause);
+/**
+ * What an unexpected error may put in the log: its kind, PostgreSQL's code and constraint, and where it happened.
+ * Messages and PostgreSQL's detail can quote the row ("Key (email)=(...) already exists"), so they stay out.
+ */
+export function redactedError(cause: unknown): Record<string, string> {
+  if (!(cause instanceof Error)) return { kind: typeof cause };
+  const fields = cause as Error & { code?: unknown; constraint?: unknown; table?: unknown };
+  const where = (cause.stack ?? '')
+    .split('\n')
+    .slice(1, 6)
+    .map((line) => line.trim())
+    .join(' | ');
+  return {
+    name: cause.name,
+    ...(typeof fields.code === 'string' ? { code: fields.code } : {}),
+    ...(typeof fields.constraint === 'string' ? { constraint: fields.constraint } : {}),
+    ...(typeof fields.table === 'string' ? { table: fields.table } : {}),
+    where,
+  };
+}
+
+export const logUnexpected = (instance: string) => (message: string, cause: unknown) =>
+  console.error(`${message} (invocation ${instance})`, redactedError(cause));
 
 export function endpointHandler(endpoint: Endpoint, implementation: Implementation, kernel: Kernel): EndpointHandler {
   return async (request, rawParams) => {
