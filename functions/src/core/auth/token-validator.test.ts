@@ -2,11 +2,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { createRemoteJWKSet } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDevTokenIssuer, DEV_AUDIENCE, type DevTokenIssuer } from './dev-token-issuer';
 import { AuthError } from './principal';
-import { createTokenValidator } from './token-validator';
+import { API_SCOPE, createTokenValidator } from './token-validator';
 
 describe('token validator', () => {
   let server: Server;
@@ -93,6 +93,41 @@ describe('token validator', () => {
   it('refuses tenants outside the allow-list with 403', async () => {
     const validate = validatorFor(current, {}, [randomUUID()]);
     expect((await failure(validate(`Bearer ${await current.issue(claims())}`))).status).toBe(403);
+  });
+
+  it('gives a token with a forged signature the same 401 whatever its tid, so it cannot probe the tenant allow-list', async () => {
+    const allowed = randomUUID();
+    const validate = validatorFor(current, {}, [allowed]);
+    const forger = await createDevTokenIssuer('https://login.test');
+    const forge = async (tenantId: string) => {
+      const [, payload, signature] = (await forger.issue(claims({ tenantId, roles: ['CRM.Admin'] }))).split('.');
+      // The real key id, so the key set hands out the real key and the signature check is what refuses the token.
+      const header = Buffer.from(JSON.stringify({ alg: 'RS256', kid: current.jwks.keys[0]!.kid, typ: 'JWT' })).toString('base64url');
+      return `Bearer ${[header, payload, signature].join('.')}`;
+    };
+    const forAllowed = await failure(validate(await forge(allowed)));
+    const forOther = await failure(validate(await forge(randomUUID())));
+    expect([forAllowed.status, forOther.status]).toEqual([401, 401]);
+    expect(forOther.message).toBe(forAllowed.message);
+  });
+
+  it('accepts only RS256, even when the key set holds a key for another algorithm', async () => {
+    const { publicKey, privateKey } = await generateKeyPair('ES256');
+    const kid = randomUUID();
+    // An EC key without "alg", as a key set may publish it: jose alone would let the token's header choose ES256.
+    const keys = createLocalJWKSet({ keys: [{ ...(await exportJWK(publicKey)), kid, use: 'sig' }] });
+    const validate = createTokenValidator([{ issuerTemplate: current.issuerTemplate, keys, audiences: [DEV_AUDIENCE], allowedTenants: '*' }]);
+    const tenantId = randomUUID();
+    const token = await new SignJWT({ tid: tenantId, oid: randomUUID(), scp: API_SCOPE, roles: ['CRM.Admin'], ver: '2.0' })
+      .setProtectedHeader({ alg: 'ES256', kid, typ: 'JWT' })
+      .setIssuer(current.issuerTemplate.replace('{tenantid}', tenantId))
+      .setAudience(DEV_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(privateKey);
+    const error = await failure(validate(`Bearer ${token}`));
+    expect(error.status).toBe(401);
+    expect(error.message).toContain('ERR_JOSE_ALG_NOT_ALLOWED');
   });
 
   it('refuses a token whose issuer names a different tenant than its tid', async () => {

@@ -1,4 +1,4 @@
-// Validates bearer JWTs: signature via JWKS, issuer per tenant, audience, expiry, tid, oid, scope and app roles.
+// Validates bearer JWTs: RS256 signature via JWKS, issuer per tenant, audience, expiry, tid, oid, scope and app roles.
 import { AppRole } from '@crm/common';
 import { decodeJwt, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { forbidden, keysUnavailable, unauthenticated, type Principal } from './principal';
@@ -23,6 +23,12 @@ export interface TokenValidatorOptions {
   cacheSize?: number;
   now?: () => number;
 }
+
+/**
+ * Entra ID signs access tokens with RS256 and the development issuer does too. Without this list jose takes the algorithm
+ * from the token's own header and only checks that the key can do it, so any key in the set, of whatever type, would do.
+ */
+const ALGORITHMS = ['RS256'];
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -80,14 +86,13 @@ export function createTokenValidator(issuers: readonly TrustedIssuer[], options:
     const iss = typeof claims.iss === 'string' ? claims.iss : '';
     const found = matchers.map((m) => ({ ...m, tenant: iss.match(m.pattern)?.[1]?.toLowerCase() })).find((m) => m.tenant);
     if (!found) throw unauthenticated('the token was issued by an issuer this API does not trust');
-    const { issuer, tenant } = found;
-    if (issuer.allowedTenants !== '*' && !issuer.allowedTenants.includes(tenant!)) {
-      throw forbidden('your organisation (tenant) is not allowed to use this CRM');
-    }
+    const { issuer } = found;
+    const tenant = found.tenant!;
 
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, issuer.keys, {
+        algorithms: ALGORITHMS,
         issuer: iss,
         audience: issuer.audiences,
         clockTolerance: tolerance,
@@ -103,6 +108,10 @@ export function createTokenValidator(issuers: readonly TrustedIssuer[], options:
       throw error;
     }
     if (String(payload.tid).toLowerCase() !== tenant) throw unauthenticated('the token tid does not match its issuer');
+    // Only after the signature: before it, anyone could learn from a 403 or a 401 which tenant ids are allowed.
+    if (issuer.allowedTenants !== '*' && !issuer.allowedTenants.includes(tenant)) {
+      throw forbidden('your organisation (tenant) is not allowed to use this CRM');
+    }
 
     const principal = { ...principalOf(payload), expiresAt: Number(payload.exp) * 1000 };
     if (verified.size >= cacheSize) verified.delete(verified.keys().next().value!);
