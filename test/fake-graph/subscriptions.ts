@@ -71,10 +71,19 @@ async function post(url: string, body: string, contentType: string, timeoutMs: n
   }
 }
 
-/** Graph's handshake: POST ?validationToken=..., the endpoint must echo it as text/plain with 200 in time. */
+/**
+ * The query value as Graph writes it: form-encoded (a space is "+", other reserved characters %xx in lower case), which
+ * is what a receiver must decode. Learn: "Receive change notifications through webhooks", notification endpoint validation.
+ */
+export const formEncode = (value: string): string => new URLSearchParams({ v: value }).toString().slice(2).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase());
+
+/**
+ * Graph's handshake: POST {url}?validationToken=... with Content-Type text/plain and no body; the endpoint must answer
+ * 200, text/plain, with the decoded token, within 10 seconds. The token has spaces and colons, as Graph's own does.
+ */
 export async function validateEndpoint(url: string, timeoutMs: number): Promise<boolean> {
   const token = `Validation: Testing client application reachability for subscription Request-Id: ${randomUUID()}`;
-  const target = `${url}${url.includes('?') ? '&' : '?'}validationToken=${encodeURIComponent(token)}`;
+  const target = `${url}${url.includes('?') ? '&' : '?'}validationToken=${formEncode(token)}`;
   const reply = await post(target, '', 'text/plain; charset=utf-8', timeoutMs);
   return reply.status === 200 && reply.type.startsWith('text/plain') && reply.text === token;
 }

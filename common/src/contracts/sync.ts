@@ -39,6 +39,8 @@ export const MailboxSyncState = z.object({
   lastError: z.string().nullable(),
   missingPermission: z.string().nullable(),
   failureCount: z.number().int(),
+  /** Items the mailbox shows that the sync could not read (say, an event in a time zone no one knows), and why. */
+  unreadable: z.array(z.object({ id: z.string(), reason: z.string() })).optional(),
 });
 export type MailboxSyncState = z.infer<typeof MailboxSyncState>;
 
@@ -82,15 +84,31 @@ export const SyncConflict = z.object({
 });
 export const SyncConflictList = z.object({ items: z.array(SyncConflict) });
 
-/** Graph posts ?validationToken=... once when a subscription is made and expects it echoed as text/plain. */
-export const GraphWebhookQuery = z.object({ validationToken: z.string().max(1024).optional() });
+/**
+ * Graph proves the URL once per subscription with POST ?validationToken=... (form-encoded in the query) and expects the
+ * decoded token back as text/plain within 10 seconds (Learn: "Receive change notifications through webhooks").
+ */
+export const GraphWebhookQuery = z.object({ validationToken: z.string().min(1).max(1024).optional() });
 
+/** Unpaired UTF-16 surrogates cannot be stored or compared as text; NUL is refused by PostgreSQL. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const GraphText = (max: number, min = 0) =>
+  z
+    .string()
+    .min(min)
+    .max(max)
+    .refine((value) => !value.includes('\u0000') && !LONE_SURROGATE.test(value), 'must not contain NUL characters or unpaired surrogates');
+
+/**
+ * One changeNotification as Graph documents it (Learn: "changeNotification resource type"); fields the sync does not read
+ * are dropped, the ones it reads are checked. Graph's tenant ids are GUIDs: anything else is not from Graph.
+ */
 const GraphNotificationItem = z.object({
-  subscriptionId: z.string().min(1).max(200),
-  clientState: z.string().max(255).optional(),
-  tenantId: z.string().max(100).optional(),
-  changeType: z.string().max(100).optional(),
-  resource: z.string().max(2000).optional(),
+  subscriptionId: GraphText(200, 1),
+  clientState: GraphText(255).optional(),
+  tenantId: z.guid().optional(),
+  changeType: z.enum(['created', 'updated', 'deleted']).optional(),
+  resource: GraphText(2000).optional(),
   lifecycleEvent: z.enum(['reauthorizationRequired', 'subscriptionRemoved', 'missed']).optional(),
 });
 export const GraphNotificationBatch = z.object({ value: z.array(GraphNotificationItem).min(1).max(1000) });

@@ -52,12 +52,16 @@ export async function runSyncNow(db: Db, actor: Actor, sync: SyncService | undef
 
 export const syncConflicts = async (db: Db, actor: Actor) => ({ items: await listConflicts(db, actor.tenantId) });
 
-/** Answers Graph at once; the sync itself runs after the response (or on the next timer tick). */
+/**
+ * Answers Graph at once; the sync itself runs after the response (or on the next timer tick). Notifications for
+ * subscriptions this server does not keep are acknowledged (202) without work: any other answer makes Graph send them
+ * again for hours. Only a batch whose every known subscription got the wrong clientState is refused, since Graph never sends one.
+ */
 export async function graphWebhook(sync: SyncService | undefined, batch: GraphNotificationBatch): Promise<void> {
   const ready = requireReady(sync);
   const outcome = await ready.acceptNotifications(batch);
-  if (outcome.accepted === 0)
-    throw new DomainError('forbidden', 'No notification in the batch carried the clientState of a known subscription.', 'value[].clientState');
+  if (outcome.accepted === 0 && outcome.rejected > 0)
+    throw new DomainError('forbidden', 'No notification in the batch carried the clientState of its subscription.', 'value[].clientState');
   if (outcome.marked.length > 0) ready.kick();
   if (outcome.subscriptionsChanged) void ready.maintainSubscriptions().catch(() => undefined);
 }

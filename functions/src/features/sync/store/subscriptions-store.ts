@@ -19,10 +19,28 @@ const toSubscription = (r: Row): StoredSubscription => ({
   expiresAt: new Date(String(r.expires_at)),
 });
 
-/** Notifications name the tenant and the subscription; both must match a row. */
-export async function findSubscription(db: Queryable, tenantId: string, id: string): Promise<StoredSubscription | null> {
-  const rows = await db.query<Row>(`SELECT * FROM graph_subscriptions WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
-  return rows[0] ? toSubscription(rows[0]) : null;
+/**
+ * The subscriptions a batch of notifications names, in one query however long the batch (Graph sends up to 1,000).
+ * Each pair must match a row of that tenant; keys come back as `${tenantId}/${id}` with the tenant id lower-cased.
+ */
+export async function findSubscriptions(db: Queryable, refs: readonly { tenantId: string; id: string }[]): Promise<Map<string, StoredSubscription>> {
+  if (refs.length === 0) return new Map();
+  const rows = await db.query<Row>(
+    `SELECT g.* FROM graph_subscriptions g JOIN unnest($1::uuid[], $2::text[]) AS r(tenant_id, id) ON g.tenant_id = r.tenant_id AND g.id = r.id`,
+    [refs.map((r) => r.tenantId), refs.map((r) => r.id)],
+  );
+  return new Map(rows.map((r) => [`${str(r, 'tenant_id')}/${str(r, 'id')}`, toSubscription(r)]));
+}
+
+/** Marks the mailboxes behind notified subscriptions for a sync, in one statement. */
+export async function markSubscribedPending(db: Queryable, keys: readonly MailboxKey[]): Promise<void> {
+  if (keys.length === 0) return;
+  await db.query(
+    `UPDATE mailbox_sync s SET pending = true, updated_at = now()
+     FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS k(tenant_id, user_id, resource)
+     WHERE s.tenant_id = k.tenant_id AND s.user_id = k.user_id AND s.resource = k.resource`,
+    [keys.map((k) => k.tenantId), keys.map((k) => k.userId), keys.map((k) => k.resource)],
+  );
 }
 
 export async function saveSubscription(db: Queryable, s: StoredSubscription): Promise<void> {
