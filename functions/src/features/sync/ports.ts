@@ -44,7 +44,18 @@ export interface FolderContact extends ContactFields {
  * One page of changes. Cursors are opaque to sync: it stores them and hands them back, so a run
  * resumes from `nextCursor` after a crash and the next round starts from `deltaCursor`.
  */
-export type DeltaPage<T> = { items: T[]; removed: string[] } & ({ nextCursor: string; deltaCursor?: undefined } | { nextCursor?: undefined; deltaCursor: string });
+export type DeltaPage<T> = {
+  items: T[];
+  removed: string[];
+  /** Entries the driver could not read (an unknown time zone, say): reported in the sync status, never dropped silently. */
+  unreadable?: UnreadableItem[];
+} & ({ nextCursor: string; deltaCursor?: undefined } | { nextCursor?: undefined; deltaCursor: string });
+
+export interface UnreadableItem {
+  providerId: string;
+  /** Why, in words without personal data (no subject, no addresses). */
+  reason: string;
+}
 
 /** Failures in the terms the sync acts on. */
 export type SyncFailure =

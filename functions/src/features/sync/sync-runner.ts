@@ -120,10 +120,11 @@ async function runCalendar(deps: RunnerDeps, claimed: ClaimedSync, settings: Gra
     await restartDelta(deps.db, claimed, deps.worker);
     claimed = { ...claimed, deltaLink: null, windowStartedAt: null };
   }
+  const window = { from: new Date(now - settings.calendarDaysBack * DAY), to: new Date(now + settings.calendarDaysAhead * DAY) };
   if (!claimed.nextLink && (!claimed.deltaLink || claimed.fullResync)) {
-    await startWindow(deps.db, claimed, deps.worker);
+    await startWindow(deps.db, claimed, deps.worker, window);
   }
-  const start = deps.provider.calendar.start(claimed.mailbox, new Date(now - settings.calendarDaysBack * DAY), new Date(now + settings.calendarDaysAhead * DAY));
+  const start = deps.provider.calendar.start(claimed.mailbox, window.from, window.to);
   await pageThrough(
     deps,
     claimed,

@@ -1,6 +1,7 @@
 // Ordered list of migrations; the id is recorded in schema_migrations once applied.
 import { sql as initialSchema } from './0001-initial-schema';
 import { sql as graphSync } from './0002-graph-sync';
+import { sql as calendarWindow } from './0004-calendar-window';
 
 export interface Migration {
   id: string;
@@ -10,4 +11,5 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { id: '0001-initial-schema', sql: initialSchema },
   { id: '0002-graph-sync', sql: graphSync },
+  { id: '0004-calendar-window', sql: calendarWindow },
 ];

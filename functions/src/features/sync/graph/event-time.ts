@@ -1,39 +1,19 @@
-// Graph dateTimeTimeZone values to UTC instants: Graph may answer in the mailbox's Windows or IANA zone.
+// Graph dateTimeTimeZone values to UTC instants. Graph may ignore Prefer: outlook.timezone and answer in the event's own
+// zone, which is "any of the time zones currently supported by Windows" or an IANA name
+// (Learn: dateTimeTimeZone resource type, https://learn.microsoft.com/en-us/graph/api/resources/datetimetimezone).
+import { findIana } from 'windows-iana';
+
 export interface DateTimeTimeZone {
   dateTime: string;
   timeZone: string;
 }
 
-/** Windows zone names Outlook uses in German-speaking and neighbouring markets, to IANA. */
-const WINDOWS_ZONES: Record<string, string> = {
-  UTC: 'UTC',
-  'Coordinated Universal Time': 'UTC',
-  'W. Europe Standard Time': 'Europe/Berlin',
-  'Central Europe Standard Time': 'Europe/Budapest',
-  'Central European Standard Time': 'Europe/Warsaw',
-  'Romance Standard Time': 'Europe/Paris',
-  'GMT Standard Time': 'Europe/London',
-  'E. Europe Standard Time': 'Europe/Chisinau',
-  'FLE Standard Time': 'Europe/Kiev',
-  'GTB Standard Time': 'Europe/Bucharest',
-  'Russian Standard Time': 'Europe/Moscow',
-  'Turkey Standard Time': 'Europe/Istanbul',
-  'Eastern Standard Time': 'America/New_York',
-  'Central Standard Time': 'America/Chicago',
-  'Mountain Standard Time': 'America/Denver',
-  'Pacific Standard Time': 'America/Los_Angeles',
-  'China Standard Time': 'Asia/Shanghai',
-  'Tokyo Standard Time': 'Asia/Tokyo',
-  'India Standard Time': 'Asia/Kolkata',
-  'Singapore Standard Time': 'Asia/Singapore',
-  'AUS Eastern Standard Time': 'Australia/Sydney',
-};
+/** A display name older Exchange data carry instead of the Windows id "UTC". */
+const isUtc = (zone: string) => zone === 'UTC' || zone === 'Coordinated Universal Time';
 
 const formatters = new Map<string, Intl.DateTimeFormat | null>();
 
-/** One formatter per zone (building one costs more than using it); null for zones Intl does not know. */
-function formatterFor(zone: string): Intl.DateTimeFormat | null {
-  const iana = WINDOWS_ZONES[zone] ?? zone;
+function formatterOf(iana: string): Intl.DateTimeFormat | null {
   if (!formatters.has(iana)) {
     try {
       formatters.set(
@@ -56,6 +36,18 @@ function formatterFor(zone: string): Intl.DateTimeFormat | null {
   return formatters.get(iana)!;
 }
 
+/**
+ * One formatter per zone (building one costs more than using it); null for a zone neither CLDR's Windows table nor Intl
+ * knows. CLDR lists the territory-neutral IANA zone first; later ones are tried for a Node whose ICU lacks it.
+ */
+function formatterFor(zone: string): Intl.DateTimeFormat | null {
+  for (const iana of [...findIana(zone), zone]) {
+    const format = formatterOf(iana);
+    if (format) return format;
+  }
+  return null;
+}
+
 /** Offset of a zone from UTC at an instant, in minutes. */
 function offsetMinutes(format: Intl.DateTimeFormat, instant: number): number {
   const parts: Record<string, number> = {};
@@ -64,19 +56,34 @@ function offsetMinutes(format: Intl.DateTimeFormat, instant: number): number {
   return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60_000);
 }
 
-/** The UTC instant of a wall-clock time in a zone; unknown zones are refused rather than guessed. */
-export function toUtc(value: DateTimeTimeZone): Date {
-  const local = value.dateTime.replace(/Z$/, '');
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/.exec(local);
+/** The wall-clock reading of a value as if it were UTC; unreadable values are refused. */
+function wallClock(value: DateTimeTimeZone): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/.exec(value.dateTime.replace(/Z$/, ''));
   if (!match) throw new Error(`unreadable date-time ${JSON.stringify(value.dateTime)}`);
   const [, y, mo, d, h, mi, s] = match.map(Number) as number[];
-  const wall = Date.UTC(y!, mo! - 1, d!, h!, mi!, s ?? 0);
-  // Graph answers in UTC when asked (Prefer: outlook.timezone="UTC"), so this is the common case.
-  if (value.timeZone === 'UTC' || WINDOWS_ZONES[value.timeZone] === 'UTC') return new Date(wall);
+  return Date.UTC(y!, mo! - 1, d!, h!, mi!, s ?? 0);
+}
+
+/** The UTC instant of a wall-clock time in a zone; unknown zones are refused rather than guessed. */
+export function toUtc(value: DateTimeTimeZone): Date {
+  const wall = wallClock(value);
+  // Graph answers in UTC when it honours Prefer: outlook.timezone="UTC", so this is the common case.
+  if (isUtc(value.timeZone)) return new Date(wall);
   const format = formatterFor(value.timeZone);
   if (!format) throw new Error(`unknown time zone ${JSON.stringify(value.timeZone)}`);
   // Two passes settle the offset across a daylight-saving change.
   let instant = wall - offsetMinutes(format, wall) * 60_000;
   instant = wall - offsetMinutes(format, instant) * 60_000;
   return new Date(instant);
+}
+
+/**
+ * An all-day event is a calendar date, not an instant: Graph gives it as midnight in the event's own zone even when asked
+ * for UTC. It is kept as midnight UTC of that date, as Graph itself reports all-day events in UTC, so the date does not
+ * move by the organiser's offset. The zone must still be one Graph documents.
+ */
+export function allDayToUtc(value: DateTimeTimeZone): Date {
+  if (!isUtc(value.timeZone) && !formatterFor(value.timeZone)) throw new Error(`unknown time zone ${JSON.stringify(value.timeZone)}`);
+  const wall = wallClock(value);
+  return new Date(wall - (wall % 86_400_000));
 }

@@ -17,6 +17,11 @@ describe('Graph error mapping', () => {
     expect(classifyGraphError(graphError(400, 'BadRequest'))).toMatchObject({ kind: 'fatal', status: 400 });
   });
 
+  it('recognises the lost sync state whatever the case of the code', () => {
+    for (const code of ['syncStateNotFound', 'SYNCSTATENOTFOUND', 'ResyncRequired', 'syncStateInvalid'])
+      expect(classifyGraphError(graphError(400, code))).toMatchObject({ kind: 'reset', status: 400 });
+  });
+
   it('treats errors without a status (connection reset, timeout) as temporary', () => {
     expect(classifyGraphError(Object.assign(new Error('The operation was aborted due to timeout'), { statusCode: -1 }))).toMatchObject({
       kind: 'temporary',

@@ -1,7 +1,9 @@
 // Maps what Microsoft Graph (or the network under it) threw to sync's failure categories.
 import { SyncProviderError, type SyncFailure } from '../ports';
 
-const RESET_CODES = new Set(['SyncStateNotFound', 'resyncRequired', 'SyncStateInvalid']);
+// Graph does not keep one spelling of a code across services (`SyncStateNotFound`, `syncStateNotFound`), so codes are
+// compared in lower case.
+const RESET_CODES = new Set(['syncstatenotfound', 'resyncrequired', 'syncstateinvalid']);
 
 interface ErrorLike {
   statusCode?: number;
@@ -19,7 +21,7 @@ export function classifyGraphError(error: unknown): SyncFailure {
   const text = `${code ? `${code}: ` : ''}${e.message ?? String(error)}`;
   if (status === null) return { kind: 'temporary', status: null, message: `network error or timeout (${text})` };
   if (status === 401 || status === 403) return { kind: 'permission', status, message: text };
-  if (status === 410 || RESET_CODES.has(code)) return { kind: 'reset', status, message: text };
+  if (status === 410 || RESET_CODES.has(code.toLowerCase())) return { kind: 'reset', status, message: text };
   if (status === 429 || status === 500 || status === 502 || status === 503 || status === 504) {
     const retryAfter = Number(e.headers?.get?.('retry-after'));
     return { kind: 'temporary', status, message: text, ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}) };

@@ -156,9 +156,36 @@ export async function requestFullResync(db: Queryable, tenantId: string, filter:
   );
 }
 
-/** A full calendar pass starts now: links it does not refresh by its end belong to deleted events. */
-export async function startWindow(db: Queryable, key: MailboxKey, worker: string): Promise<void> {
-  await db.query(`UPDATE mailbox_sync SET window_started_at = now(), updated_at = now() WHERE ${KEY} AND claimed_by = $4`, [...keyParams(key), worker]);
+/**
+ * A full calendar pass over [from, to) starts now: links to meetings inside that window it does not refresh by its end
+ * belong to deleted events. The pass reads every event again, so what it cannot read is listed anew.
+ */
+export async function startWindow(db: Queryable, key: MailboxKey, worker: string, window: { from: Date; to: Date }): Promise<void> {
+  await db.query(
+    `UPDATE mailbox_sync SET window_started_at = now(), window_from = $5, window_to = $6, unreadable = '{}', updated_at = now()
+     WHERE ${KEY} AND claimed_by = $4`,
+    [...keyParams(key), worker, window.from, window.to],
+  );
+}
+
+/** Inside a page's transaction: events read now leave the list of unreadable ones, events that could not be read join it. */
+export async function recordUnreadable(
+  tx: Queryable,
+  key: MailboxKey,
+  read: readonly string[],
+  unreadable: readonly { providerId: string; reason: string }[],
+): Promise<void> {
+  if (unreadable.length === 0) {
+    if (read.length === 0) return;
+    // Most pages: nothing to add, and the update only matters when something on the list was read at last.
+    await tx.query(`UPDATE mailbox_sync SET unreadable = unreadable - $4::text[] WHERE ${KEY} AND unreadable ?| $4::text[]`, [...keyParams(key), [...read]]);
+    return;
+  }
+  await tx.query(`UPDATE mailbox_sync SET unreadable = (unreadable - $4::text[]) || $5::jsonb WHERE ${KEY}`, [
+    ...keyParams(key),
+    [...read],
+    JSON.stringify(Object.fromEntries(unreadable.map((u) => [u.providerId, u.reason.slice(0, 300)]))),
+  ]);
 }
 
 /**
@@ -207,5 +234,8 @@ export async function listSyncStates(db: Queryable, tenantId: string, userId: st
     lastError: strOrNull(r, 'last_error'),
     missingPermission: strOrNull(r, 'missing_permission'),
     failureCount: numOf(r, 'failure_count'),
+    unreadable: Object.entries((r.unreadable ?? {}) as Record<string, string>)
+      .map(([id, reason]) => ({ id, reason }))
+      .sort((a, b) => a.id.localeCompare(b.id)),
   }));
 }

@@ -140,12 +140,52 @@ export async function contactsByEmail(db: Queryable, tenantId: string, emails: r
   return new Map(rows.map((r) => [r.email, r.contact_id]));
 }
 
-/** Graph ids of events a mailbox linked before its current full pass started and that the pass has not refreshed. */
+/**
+ * Graph ids of events a mailbox linked before its current full pass started, that the pass has not refreshed, and whose
+ * meeting lies inside the pass's window: only those were deleted meanwhile. A meeting before the window (it aged out as
+ * the window moved) or after it is simply not part of the view any more and stays as it was; so does an event the pass
+ * could not read.
+ */
 export async function eventsUnseenSinceWindow(db: Queryable, tenantId: string, userId: string): Promise<string[]> {
   const rows = await db.query<{ graph_id: string }>(
-    `SELECT g.graph_id FROM graph_items g JOIN mailbox_sync s ON s.tenant_id = g.tenant_id AND s.user_id = g.user_id AND s.resource = 'calendar'
-     WHERE g.tenant_id = $1 AND g.user_id = $2 AND g.kind = 'event' AND g.synced_at < s.window_started_at`,
+    `SELECT g.graph_id FROM graph_items g
+     JOIN mailbox_sync s ON s.tenant_id = g.tenant_id AND s.user_id = g.user_id AND s.resource = 'calendar'
+     JOIN interactions i ON i.tenant_id = g.tenant_id AND i.id = g.record_id
+     WHERE g.tenant_id = $1 AND g.user_id = $2 AND g.kind = 'event' AND g.synced_at < s.window_started_at
+       AND i.occurred_at >= s.window_from AND i.occurred_at < s.window_to AND NOT (s.unreadable ? g.graph_id)`,
     [tenantId, userId],
   );
   return rows.map((r) => r.graph_id);
+}
+
+/**
+ * Events that turned private (or confidential) in this mailbox leave the CRM: the mailbox's link and logger go, and a
+ * synced meeting no other mailbox shows is deleted with its timeline links, subject and summary. The audit entry names
+ * the reason field only, never the content. A meeting another mailbox still shows as a normal event stays, as theirs.
+ */
+export async function erasePrivateMeetings(tx: Queryable, tenantId: string, userId: string, graphIds: readonly string[]): Promise<number> {
+  if (graphIds.length === 0) return 0;
+  const gone = await tx.query<{ record_id: string }>(
+    `DELETE FROM graph_items WHERE tenant_id = $1 AND user_id = $2 AND kind = 'event' AND graph_id = ANY($3::text[]) RETURNING record_id`,
+    [tenantId, userId, [...graphIds]],
+  );
+  if (gone.length === 0) return 0;
+  const ids = [...new Set(gone.map((r) => r.record_id))];
+  await tx.query(`DELETE FROM interaction_loggers WHERE tenant_id = $1 AND user_id = $2 AND interaction_id = ANY($3::uuid[])`, [tenantId, userId, ids]);
+  // Timeline, contact, opportunity and logger rows go with the interaction (ON DELETE CASCADE); tasks keep their own text.
+  const erased = await tx.query<{ id: string }>(
+    `DELETE FROM interactions i
+     WHERE i.tenant_id = $1 AND i.id = ANY($2::uuid[]) AND i.type = 'meeting' AND i.source = 'graph-sync'
+       AND NOT EXISTS (SELECT 1 FROM graph_items g WHERE g.tenant_id = $1 AND g.kind = 'event' AND g.record_id = i.id)
+     RETURNING i.id`,
+    [tenantId, ids],
+  );
+  if (erased.length > 0) {
+    await tx.query(
+      `INSERT INTO audit_log (tenant_id, actor_id, action, entity, entity_id, changed_fields)
+       SELECT $1, $2, 'delete', 'interaction', id, '{sensitivity}' FROM unnest($3::uuid[]) AS id`,
+      [tenantId, userId, erased.map((r) => r.id)],
+    );
+  }
+  return erased.length;
 }
