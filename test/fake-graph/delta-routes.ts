@@ -37,7 +37,9 @@ export function serveDelta(
   const requested = Number(prefs.get('odata.maxpagesize'));
   const pageSize = Number.isInteger(requested) && requested > 0 ? Math.min(requested, ctx.maxPageSize) : ctx.defaultPageSize;
   const zone = prefs.get('outlook.timezone');
-  const useZone = zone !== undefined && isKnownZone(zone) ? zone : undefined;
+  const honoursZone = kind === 'contacts' || !mailbox.calendarQuirks.ignoresTimeZonePreference;
+  const useZone = honoursZone && zone !== undefined && isKnownZone(zone) ? zone : undefined;
+  let emptyFirstPage = false;
 
   let snapshotId: string;
   let offset = 0;
@@ -59,6 +61,7 @@ export function serveDelta(
       since = state.seq;
     } else {
       scope = initialScope(query, kind, folderId);
+      emptyFirstPage = kind === 'events' && mailbox.calendarQuirks.emptyFirstDeltaPage;
     }
     const snapshot: Snapshot = {
       mailboxId: mailbox.id,
@@ -71,10 +74,12 @@ export function serveDelta(
   }
 
   const snapshot = ctx.snapshots.get(snapshotId)!;
-  const value = snapshot.items.slice(offset, offset + pageSize);
-  const more = offset + pageSize < snapshot.items.length;
+  // An empty page that only points on is a valid delta page: a client must follow nextLink until a deltaLink comes.
+  const size = emptyFirstPage ? 0 : pageSize;
+  const value = snapshot.items.slice(offset, offset + size);
+  const more = emptyFirstPage || offset + size < snapshot.items.length;
   const link = more
-    ? { '@odata.nextLink': `${linkBase}?$skiptoken=${encodeSkipToken(snapshotId, offset + pageSize)}` }
+    ? { '@odata.nextLink': `${linkBase}?$skiptoken=${encodeSkipToken(snapshotId, offset + size)}` }
     : {
         '@odata.deltaLink': `${linkBase}?$deltatoken=${encodeDeltaToken({ mailboxId: mailbox.id, generation: snapshot.generation, seq: snapshot.seq, scope: snapshot.scope })}`,
       };

@@ -35,6 +35,15 @@ export interface Mailbox {
   folders: Map<string, ContactFolder>;
   defaultFolderId: string;
   idCounter: number;
+  /** Documented Graph behaviours a test can switch on per mailbox; see README.md. */
+  calendarQuirks: CalendarQuirks;
+}
+
+export interface CalendarQuirks {
+  /** Answers in each event's own (Windows) zone whatever Prefer: outlook.timezone asks for. */
+  ignoresTimeZonePreference: boolean;
+  /** The first page of a full calendarView delta pass is empty and only carries a nextLink. */
+  emptyFirstDeltaPage: boolean;
 }
 
 export interface MailboxInput {
@@ -53,6 +62,8 @@ export interface EventInput {
   attendees?: (string | EmailAddress | Attendee)[];
   sensitivity?: GraphEvent['sensitivity'];
   isCancelled?: boolean;
+  /** start and end are then dates: midnight in `timeZone` (default UTC) of the day the ISO instant falls on there. */
+  isAllDay?: boolean;
   location?: string;
   bodyPreview?: string;
   id?: string;
@@ -114,6 +125,7 @@ export class FakeGraphModel {
       folders: new Map([[defaultFolderId, { id: defaultFolderId, displayName: 'Contacts', parentFolderId: `AQMkRoot${id.slice(0, 8)}` }]]),
       defaultFolderId,
       idCounter: 0,
+      calendarQuirks: { ignoresTimeZonePreference: false, emptyFirstDeltaPage: false },
     };
     this.mailboxes.set(id, mailbox);
     this.byAddress.set(mail, mailbox);
@@ -135,6 +147,10 @@ export class FakeGraphModel {
 
   setPermissions(key: string, permissions: Partial<Mailbox['permissions']>): void {
     Object.assign(this.mailbox(key).permissions, permissions);
+  }
+
+  setCalendarQuirks(key: string, quirks: Partial<CalendarQuirks>): void {
+    Object.assign(this.mailbox(key).calendarQuirks, quirks);
   }
 
   /** Makes every delta and skip token issued so far for the mailbox answer 410 SyncStateNotFound. */
@@ -165,7 +181,11 @@ export class FakeGraphModel {
 
   private buildEvent(mailbox: Mailbox, input: EventInput, type: GraphEvent['type'], seriesMasterId: string | null): GraphEvent {
     const zone = input.timeZone ?? 'UTC';
-    const dt = (v: string | DateTimeTimeZone) => (typeof v === 'string' ? fromUtcMs(Date.parse(v), zone) : v);
+    const midnight = (v: DateTimeTimeZone): DateTimeTimeZone => ({ dateTime: `${v.dateTime.slice(0, 10)}T00:00:00.0000000`, timeZone: v.timeZone });
+    const dt = (v: string | DateTimeTimeZone) => {
+      const value = typeof v === 'string' ? fromUtcMs(Date.parse(v), zone) : v;
+      return input.isAllDay ? midnight(value) : value;
+    };
     const iso = new Date(this.now()).toISOString();
     return {
       id: input.id ?? this.newId(mailbox),
@@ -177,7 +197,9 @@ export class FakeGraphModel {
       attendees: (input.attendees ?? []).map(toAttendee),
       sensitivity: input.sensitivity ?? 'normal',
       isCancelled: input.isCancelled ?? false,
+      isAllDay: input.isAllDay ?? false,
       type,
+      originalStart: null,
       seriesMasterId,
       recurrence: null,
       location: { displayName: input.location ?? '' },
@@ -242,6 +264,7 @@ export class FakeGraphModel {
             type: 'occurrence',
             seriesMasterId: master.id,
             recurrence: null,
+            originalStart: new Date(toUtcMs(start)).toISOString().replace('.000Z', 'Z'),
             start,
             end: addDaysToWallClock(master.end, i * step),
           },
@@ -286,6 +309,8 @@ export class FakeGraphModel {
       iCalUId: current.iCalUId,
       createdDateTime: current.createdDateTime,
       type: current.type === 'occurrence' ? 'exception' : current.type,
+      // An exception keeps the start its occurrence had in the series, however far it moves.
+      originalStart: current.originalStart,
     };
     return this.putEvent(mailbox, next, 'updated');
   }

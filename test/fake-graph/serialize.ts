@@ -2,19 +2,26 @@
 import type { Mailbox, StoredContact, StoredEvent } from './model';
 import { fromUtcMs, toUtcMs } from './time-zones';
 
-/** zone: the Prefer outlook.timezone the caller asked for; without it times stay in the event's own zone, so clients must normalise. */
+/**
+ * zone: the Prefer outlook.timezone the caller asked for; without it times stay in the event's own zone, so clients must
+ * normalise. All-day events stay midnights in their own zone even when a zone is asked for, as Graph answers them (Learn
+ * Q&A "All day events are not obeying Prefer outlook.timezone"). originalStart is left out for single instances (Learn:
+ * event resource type, https://learn.microsoft.com/en-us/graph/api/resources/event).
+ */
 export function eventJson(stored: StoredEvent, mailbox: Mailbox, zone?: string): Record<string, unknown> {
   const e = stored.event;
   if (stored.removed) return { '@odata.type': '#microsoft.graph.event', id: e.id, '@removed': { reason: 'deleted' } };
+  const { originalStart, ...rest } = e;
+  const shift = zone && !e.isAllDay ? zone : undefined;
   return {
     '@odata.type': '#microsoft.graph.event',
     '@odata.etag': `W/"${e.changeKey}"`,
-    ...e,
-    start: zone ? fromUtcMs(toUtcMs(e.start), zone) : e.start,
-    end: zone ? fromUtcMs(toUtcMs(e.end), zone) : e.end,
+    ...rest,
+    ...(e.type === 'occurrence' || e.type === 'exception' ? { originalStart } : {}),
+    start: shift ? fromUtcMs(toUtcMs(e.start), shift) : e.start,
+    end: shift ? fromUtcMs(toUtcMs(e.end), shift) : e.end,
     originalStartTimeZone: e.start.timeZone,
     originalEndTimeZone: e.end.timeZone,
-    isAllDay: false,
     isOrganizer: e.organizer.emailAddress.address.toLowerCase() === mailbox.mail,
     showAs: e.isCancelled ? 'free' : 'busy',
     importance: 'normal',

@@ -1,31 +1,38 @@
-// Windows time zone names as Outlook stores them, converted to and from UTC instants without extra dependencies.
-
-const WINDOWS_TO_IANA: Record<string, string> = {
-  UTC: 'UTC',
-  'W. Europe Standard Time': 'Europe/Berlin',
-  'Romance Standard Time': 'Europe/Paris',
-  'GMT Standard Time': 'Europe/London',
-  'Central Europe Standard Time': 'Europe/Budapest',
-  'Eastern Standard Time': 'America/New_York',
-  'Pacific Standard Time': 'America/Los_Angeles',
-  'Tokyo Standard Time': 'Asia/Tokyo',
-};
+// Time zone names as Outlook stores them, converted to and from UTC instants. Graph documents that timeZone "can be set to
+// any of the time zones currently supported by Windows, as well as the additional time zones supported by the calendar
+// API" (IANA names such as Europe/Berlin) — Learn: dateTimeTimeZone resource type,
+// https://learn.microsoft.com/en-us/graph/api/resources/datetimetimezone — so every Windows zone of CLDR's windowsZones
+// table is known here (windows-iana), not only the common European ones.
+import { findIana } from 'windows-iana';
 
 export interface DateTimeTimeZone {
   dateTime: string;
   timeZone: string;
 }
 
+/**
+ * A zone name that no Windows or IANA table has, as an event carries when its organiser's invitation defined a zone of its
+ * own. The fake reckons it as UTC; a client cannot resolve it and must say so rather than guess.
+ */
+export const CUSTOM_TIME_ZONE = 'Customized Time Zone';
+
+/** Resolved once per name: bulk seeds convert thousands of times, and building an Intl formatter to test a name is slow. */
+const resolved = new Map<string, string>([[CUSTOM_TIME_ZONE, 'UTC']]);
+
 /** Throws for zones the fake does not know, so a typo in a seed fails loudly instead of silently becoming UTC. */
 function ianaZone(zone: string): string {
-  const known = WINDOWS_TO_IANA[zone];
+  const known = resolved.get(zone);
   if (known) return known;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return zone;
-  } catch {
-    throw new Error(`fake-graph: unknown time zone "${zone}"`);
+  for (const candidate of [...findIana(zone), zone]) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: candidate });
+      resolved.set(zone, candidate);
+      return candidate;
+    } catch {
+      // the next candidate, or unknown
+    }
   }
+  throw new Error(`fake-graph: unknown time zone "${zone}"`);
 }
 
 export function isKnownZone(zone: string): boolean {

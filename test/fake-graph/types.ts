@@ -28,7 +28,11 @@ export interface GraphEvent {
   attendees: Attendee[];
   sensitivity: 'normal' | 'personal' | 'private' | 'confidential';
   isCancelled: boolean;
+  /** Start and end are midnights in the event's own zone (Learn: event resource type). */
+  isAllDay: boolean;
   type: EventType;
+  /** UTC start an occurrence or exception had in its series; Graph does not return it for single instances (Learn: event resource type). */
+  originalStart: string | null;
   seriesMasterId: string | null;
   recurrence: Recurrence | null;
   location: { displayName: string };
