@@ -1,16 +1,15 @@
 // The Outlook add-in in real Chromium: the preview mailbox drives the real task pane against the local host.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { DEMO_FEATURED, DEMO_USERS } from '@crm/common/demo';
 import { describeInBrowser, launchBrowser, screenshot } from '../support/browser';
 import { localApi } from '../support/local-api';
 import { startLocalHostProcess, type LocalHostProcess } from '../support/local-host-process';
+import { seededDataDir } from '../support/seeded-data-dir';
 
 describeInBrowser('Outlook add-in in Chromium', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'crm-addin-'));
+  const dataDir = seededDataDir('crm-addin-');
   let host: LocalHostProcess;
   let browser: Browser;
   // Every test has a page of its own, so none inherits another's address, user, theme or blocked routes.

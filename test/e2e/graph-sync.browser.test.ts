@@ -11,6 +11,7 @@ import { seedDemo } from '../fake-graph/seed';
 import { describeInBrowser, launchBrowser, screenshot } from '../support/browser';
 import { localApi } from '../support/local-api';
 import { startLocalHostProcess, type LocalHostProcess } from '../support/local-host-process';
+import { seededDataDir } from '../support/seeded-data-dir';
 
 /** The webhook URL must be known before the host starts, so the test picks the port. */
 const freePort = () =>
@@ -23,6 +24,7 @@ const freePort = () =>
 
 describeInBrowser('Graph sync walkthrough in Chromium', () => {
   let dir: string;
+  let dataDir: string;
   let fg: FakeGraph;
   let host: LocalHostProcess;
   let browser: Browser;
@@ -36,6 +38,7 @@ describeInBrowser('Graph sync walkthrough in Chromium', () => {
   // local host and database, so neither relies on the other having switched sync on (or off).
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'crm-graph-e2e-'));
+    dataDir = seededDataDir('crm-graph-e2e-data-');
     const model = new FakeGraphModel();
     seedDemo(model);
     fg = await startFakeGraph({ model, autoNotify: true });
@@ -43,7 +46,7 @@ describeInBrowser('Graph sync walkthrough in Chromium', () => {
     writeFileSync(certFile, fg.certPem);
     const port = await freePort();
     host = await startLocalHostProcess({
-      CRM_DATA_DIR: join(dir, 'data'),
+      CRM_DATA_DIR: dataDir,
       PORT: String(port),
       GRAPH_BASE_URL: fg.graphBaseUrl,
       GRAPH_AUTHORITY_HOST: fg.url,
@@ -60,6 +63,7 @@ describeInBrowser('Graph sync walkthrough in Chromium', () => {
     await host?.stop('SIGKILL');
     await fg?.close();
     rmSync(dir, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,13 +1,12 @@
 // The Teams tabs in real Chromium, standalone against the local host: configure, account 360, log, resolve, My CRM, themes, errors.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { DEMO_FEATURED } from '@crm/common/demo';
 import { describeInBrowser, launchBrowser, screenshot, SCREENSHOTS } from '../support/browser';
 import { localApi } from '../support/local-api';
 import { startLocalHostProcess, type LocalHostProcess } from '../support/local-host-process';
+import { seededDataDir } from '../support/seeded-data-dir';
 
 const HOFFMANN = DEMO_FEATURED.knownContact.accountName;
 const EVIL = '<img src=x onerror=alert(1)><b>bold</b>';
@@ -27,7 +26,7 @@ const CONTRAST = `(el) => {
 }`;
 
 describeInBrowser('Teams tabs in Chromium', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'crm-teams-'));
+  const dataDir = seededDataDir('crm-teams-');
   let host: LocalHostProcess;
   let browser: Browser;
   // Every test has a page of its own, so none inherits another's address, viewport, dialogs or blocked routes.

@@ -1,11 +1,12 @@
 // Once per test run: a migrated PGlite snapshot and, where PostgreSQL is installed, a throwaway server with a migrated template.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { migrate } from '../../functions/src/core/db/migrate';
 import { openPglite } from '../../functions/src/core/db/pglite-db';
 import { openPostgres } from '../../functions/src/core/db/postgres-db';
+import { seedDemoTenant } from '../../functions/src/seed/seed-demo';
 import { findPgBinDir, startPgCluster, type PgCluster } from './pg-cluster';
 
 declare module 'vitest' {
@@ -16,6 +17,8 @@ declare module 'vitest' {
     pgTemplate: string;
     /** Path of a migrated PGlite data directory dump (tar), loaded instead of migrating again. */
     pgliteSnapshot: string;
+    /** A local host's data folder (CRM_DATA_DIR) with the demo tenant seeded, for copies (test/support/seeded-data-dir.ts). */
+    seededHostData: string;
   }
 }
 
@@ -42,6 +45,18 @@ async function pgliteSnapshot(path: string): Promise<void> {
   }
 }
 
+/** What `npm start` leaves in its data folder on the first start: browser tests copy it instead of seeding again. */
+async function seededHostData(dataDir: string): Promise<void> {
+  mkdirSync(dataDir);
+  const db = await openPglite(join(dataDir, 'pglite'));
+  try {
+    await migrate(db);
+    await seedDemoTenant(db);
+  } finally {
+    await db.close();
+  }
+}
+
 async function migratedTemplate(cluster: PgCluster): Promise<void> {
   await cluster.createDatabase(PG_TEMPLATE);
   const db = await openPostgres(cluster.url(PG_TEMPLATE), { max: 1 });
@@ -55,7 +70,8 @@ async function migratedTemplate(cluster: PgCluster): Promise<void> {
 
 export default async function setup(project: TestProject) {
   const tempDir = mkdtempSync(join(tmpdir(), 'crm-test-'));
-  let cluster: PgCluster | null = null;
+  // Set inside the server start below; typed by cast so the checker does not narrow it to null here.
+  let cluster = null as PgCluster | null;
   const cleanUp = async () => {
     await cluster?.stop();
     rmSync(tempDir, { recursive: true, force: true });
@@ -63,21 +79,27 @@ export default async function setup(project: TestProject) {
 
   try {
     const snapshot = join(tempDir, 'pglite-migrated.tar');
-    await pgliteSnapshot(snapshot);
-
+    const seeded = join(tempDir, 'seeded-host-data');
     const binDir = findPgBinDir();
-    if (binDir) {
-      cluster = await startPgCluster(binDir);
-      await migratedTemplate(cluster);
-    } else if (process.env.CI === 'true') {
+    if (!binDir && process.env.CI === 'true') {
       throw new Error('CI=true requires the PostgreSQL-server run of the database tests, but initdb/pg_ctl were not found (apt-get install postgresql)');
-    } else {
-      banner(SKIPPED);
     }
+    if (!binDir) banner(SKIPPED);
+    // The server starts and migrates in processes of its own, so that overlaps the PGlite work in this one.
+    const server = binDir
+      ? startPgCluster(binDir).then(async (started) => {
+          cluster = started;
+          await migratedTemplate(started);
+        })
+      : Promise.resolve();
+    const results = await Promise.allSettled([server, pgliteSnapshot(snapshot), seededHostData(seeded)]);
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
 
     project.provide('pgAdminUrl', cluster ? cluster.url() : null);
     project.provide('pgTemplate', PG_TEMPLATE);
     project.provide('pgliteSnapshot', snapshot);
+    project.provide('seededHostData', seeded);
   } catch (error) {
     await cleanUp();
     throw error;

@@ -60,6 +60,7 @@ export async function writeBatched<T>(
   items: Iterable<T>,
   targets: ReadonlyArray<Target<T>>,
   onBatch?: (written: number) => void,
+  batchSize = BATCH_SIZE,
 ): Promise<number> {
   const sql = targets.map(insertSql);
   const fresh = () => targets.map((t) => t.names.map((): unknown[] => []));
@@ -78,7 +79,7 @@ export async function writeBatched<T>(
   try {
     for (const item of items) {
       targets.forEach((target, i) => target.append(item, buffers[i]!));
-      if (++pending >= BATCH_SIZE) {
+      if (++pending >= batchSize) {
         await inFlight;
         inFlight = insert(buffers, pending);
         buffers = fresh();

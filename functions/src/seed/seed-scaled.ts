@@ -20,6 +20,8 @@ export interface ScaledTenantOptions {
   seed?: number;
   /** Called after each batch of interactions with the number written so far and the total. */
   onProgress?: (done: number, total: number) => void;
+  /** Interactions per INSERT (default BATCH_SIZE). */
+  batchSize?: number;
 }
 
 export interface ScaledTenant {
@@ -66,7 +68,10 @@ export async function seedScaledTenant(db: Db, options: ScaledTenantOptions): Pr
   const spec = scaledSpec(options);
   const plan = planTenant(spec);
   const counts = await db.transaction((tx) =>
-    writeTenant(tx, tenantData(plan), options.onProgress && ((done) => options.onProgress!(done, spec.sizes.interactions))),
+    writeTenant(tx, tenantData(plan), {
+      onInteractions: options.onProgress && ((done) => options.onProgress!(done, spec.sizes.interactions)),
+      batchSize: options.batchSize,
+    }),
   );
   return { counts, users: spec.users, sampleEmails: scaledSampleEmails(options, 2_000) };
 }

@@ -26,7 +26,14 @@ export interface TenantData {
 
 export type SeedCounts = Record<'users' | 'accounts' | 'contacts' | 'opportunities' | 'interactions' | 'tasks' | 'consents', number>;
 
-export async function writeTenant(tx: Queryable, data: TenantData, onInteractions?: (written: number) => void): Promise<SeedCounts> {
+export interface WriteOptions {
+  /** Called after each batch of interactions with the number written so far. */
+  onInteractions?: (written: number) => void;
+  /** Rows per INSERT of the interactions; tests pass a small one to cover several batches quickly. */
+  batchSize?: number;
+}
+
+export async function writeTenant(tx: Queryable, data: TenantData, options: WriteOptions = {}): Promise<SeedCounts> {
   const t = data.tenantId;
   await ensureTenant(tx, t, data.name);
   return {
@@ -56,7 +63,8 @@ export async function writeTenant(tx: Queryable, data: TenantData, onInteraction
         ),
         rowPerItem(T.INTERACTION_LOGGERS),
       ],
-      onInteractions,
+      options.onInteractions,
+      options.batchSize,
     ),
     tasks: await writeBatched(tx, t, data.tasks, [rowPerItem(T.TASKS)]),
     consents: await writeBatched(tx, t, data.consents, [rowPerItem(T.CONSENTS)]),
