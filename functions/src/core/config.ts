@@ -29,6 +29,11 @@ const EnvSchema = z.object({
   /** Entra tenant ids allowed to call the API; "*" allows every tenant (multi-tenant SaaS). */
   ENTRA_ALLOWED_TENANTS: list,
   ENTRA_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
+  /**
+   * The local host's development sign-in (POST /dev/token: any user, any role, any tenant): "1" keeps it on beside
+   * Entra ID, "0" turns it off without Entra ID. Unset: on without Entra ID, off with it. Never on a non-loopback address.
+   */
+  CRM_DEV_TOKENS_INSECURE: z.enum(['0', '1'], { message: 'must be 1 (on) or 0 (off)' }).optional(),
   /** Graph sync: the app registration with application permissions (client credentials). */
   GRAPH_CLIENT_ID: z.string().optional(),
   GRAPH_CLIENT_SECRET: z.string().optional(),
@@ -67,6 +72,8 @@ export interface Config {
   dataDir?: string;
   seed: 'demo' | 'none';
   entra: EntraConfig | null;
+  /** CRM_DEV_TOKENS_INSECURE as given; null when unset (the local host then decides by whether Entra ID is configured). */
+  devTokensInsecure: boolean | null;
   graph: GraphConfig | null;
   syncTickSeconds: number;
   syncIntervalSeconds: number;
@@ -167,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           authorityHost: e.ENTRA_AUTHORITY_HOST.replace(/\/+$/, ''),
         }
       : null,
+    devTokensInsecure: e.CRM_DEV_TOKENS_INSECURE === undefined ? null : e.CRM_DEV_TOKENS_INSECURE === '1',
     graph: graphConfig(e),
     syncTickSeconds: e.SYNC_TICK_SECONDS,
     syncIntervalSeconds: e.SYNC_INTERVAL_SECONDS,

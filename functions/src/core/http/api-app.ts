@@ -5,6 +5,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { endpointHandler, logUnexpected, type Implementation, type Kernel } from './endpoint-handler';
 import { problemFromError, problemResponse } from './problem';
+import { securityHeaders } from './security-headers';
 
 export interface ApiRoute {
   endpoint: Endpoint;
@@ -62,6 +63,7 @@ function corsFor(origins: readonly string[]): MiddlewareHandler[] {
 export function createApiApp(kernel: Kernel, table: readonly ApiRoute[], options: ApiAppOptions = {}): Hono {
   // Not strict: "/api/accounts/" reaches the same endpoint as "/api/accounts", as it always has.
   const app = new Hono({ strict: false });
+  app.use(securityHeaders());
   app.use('/api/*', wellFormedPath, ...corsFor(options.corsOrigins ?? []));
 
   const methodsByPath = new Map<string, string[]>();

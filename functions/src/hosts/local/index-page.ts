@@ -2,7 +2,8 @@
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function renderIndexPage(sites: readonly { prefix: string; title: string }[], baseUrl: string): string {
+/** Without development tokens the previews cannot sign in, so the page says so instead of offering the curl line. */
+export function renderIndexPage(sites: readonly { prefix: string; title: string }[], baseUrl: string, devTokens: boolean): string {
   const links = sites.map((site) => `<li><a href="${escape(site.prefix)}">${escape(site.title)}</a></li>`).join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>CRM for Outlook and Teams (local)</title>
@@ -15,7 +16,11 @@ export function renderIndexPage(sites: readonly { prefix: string; title: string 
 <h2>API</h2><ul>
 <li><a href="/api/health">/api/health</a></li>
 <li><a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1)</li>
-<li>Development token: <code>curl -X POST ${escape(baseUrl)}/dev/token</code></li>
+<li>${
+    devTokens
+      ? `Development token: <code>curl -X POST ${escape(baseUrl)}/dev/token</code>`
+      : 'Development tokens are off, so the standalone previews cannot sign in; Outlook and Teams sign in with Entra ID.'
+  }</li>
 </ul>
 </body></html>`;
 }

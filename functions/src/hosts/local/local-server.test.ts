@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApiHarness, type ApiHarness } from '../../../../test/support/api-harness';
 import { describeEachDatabase } from '../../../../test/support/databases';
 import { MAX_BODY_BYTES } from '../../core/http/request-input';
+import { contentSecurityPolicy } from '../../core/http/security-headers';
 import { startLocalServer, type LocalServer } from './local-server';
 
 /** A raw request, so paths reach the server exactly as written (fetch would resolve "..") and a body can be streamed. */
@@ -87,6 +88,42 @@ describeEachDatabase('local host server', (getDb) => {
     expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
     expect(script.headers.get('cache-control')).toBe('public, max-age=60');
     expect(script.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it("sets the pages' Content-Security-Policy on HTML and nosniff on every answer, the API app's own included", async () => {
+    for (const path of ['/', '/addin/']) {
+      const page = await fetch(`${server.url}${path}`);
+      expect(page.headers.get('content-security-policy'), path).toBe(contentSecurityPolicy());
+      expect(page.headers.get('x-content-type-options'), path).toBe('nosniff');
+    }
+    for (const path of ['/addin/app.js', '/api/health', '/api/accounts', '/nowhere']) {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.headers.get('content-security-policy'), path).toBeNull();
+      expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+    }
+    // As the Azure host serves it: the API app alone.
+    for (const path of ['/api/health', '/api/accounts', '/api/nowhere']) {
+      expect((await api.app.request(path)).headers.get('x-content-type-options'), path).toBe('nosniff');
+    }
+  });
+
+  it('serves no development routes without an issuer, and the start page says the previews cannot sign in', async () => {
+    const withoutDevTokens = await startLocalServer({
+      host: '127.0.0.1',
+      port: 0,
+      sites: [{ prefix: '/addin/', root, title: 'Add-in' }],
+      prepare: async () => ({ api: api.app, issuer: null }),
+    });
+    try {
+      expect((await fetch(`${withoutDevTokens.url}/dev/token`, { method: 'POST' })).status).toBe(404);
+      expect((await fetch(`${withoutDevTokens.url}/dev/jwks`)).status).toBe(404);
+      const index = await (await fetch(`${withoutDevTokens.url}/`)).text();
+      expect(index).not.toContain('/dev/token');
+      expect(index).toContain('Development tokens are off');
+      expect((await fetch(`${withoutDevTokens.url}/api/health`)).status).toBe(200);
+    } finally {
+      await withoutDevTokens.close();
+    }
   });
 
   it('answers HEAD on a file with its length and no body', async () => {

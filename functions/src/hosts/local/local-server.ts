@@ -1,4 +1,4 @@
-// The local host: the API app, development sign-in and the built front-ends on 127.0.0.1, served by @hono/node-server.
+// The local host: the API app, development sign-in (when on) and the built front-ends, served by @hono/node-server.
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -8,6 +8,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import type { DevTokenIssuer } from '../../core/auth/dev-token-issuer';
 import { logUnexpected } from '../../core/http/endpoint-handler';
 import { problemFromError } from '../../core/http/problem';
+import { securityHeaders, type PagePolicyOptions } from '../../core/http/security-headers';
 import { devJwks, issueDevToken } from './dev-token-route';
 import { renderIndexPage } from './index-page';
 
@@ -22,8 +23,13 @@ export interface LocalServerOptions {
   host: string;
   port: number;
   sites: readonly StaticSite[];
-  /** Called once the port is known, since token issuer URLs contain it; requests wait until it resolves. */
-  prepare(baseUrl: string): Promise<{ api: Hono; issuer: DevTokenIssuer }>;
+  /** What the pages' Content-Security-Policy must allow beyond the defaults (e.g. a national cloud's sign-in). */
+  pagePolicy?: PagePolicyOptions;
+  /**
+   * Called once the port is known, since token issuer URLs contain it; requests wait until it resolves.
+   * Without an issuer there are no /dev routes at all.
+   */
+  prepare(baseUrl: string): Promise<{ api: Hono; issuer: DevTokenIssuer | null }>;
 }
 
 export interface LocalServer {
@@ -36,18 +42,21 @@ const frontEndHeaders: MiddlewareHandler = async (c, next) => {
   await next();
   if (c.res.status >= 300) return;
   c.res.headers.set('cache-control', c.res.headers.get('content-type')?.startsWith('text/html') ? 'no-cache' : 'public, max-age=60');
-  c.res.headers.set('x-content-type-options', 'nosniff');
 };
 
 /** The development routes live only here, on a wrapper around the API app, so no other host can expose them. */
-function localApp(api: Hono, issuer: DevTokenIssuer, sites: readonly StaticSite[], baseUrl: string): Hono {
+function localApp(api: Hono, issuer: DevTokenIssuer | null, options: LocalServerOptions, baseUrl: string): Hono {
+  const { sites } = options;
   const app = new Hono();
+  app.use(securityHeaders(options.pagePolicy));
   app.all('/api/*', (c) => api.fetch(c.req.raw));
-  app.get('/dev/jwks', () => devJwks(issuer));
-  app.post('/dev/token', (c) => issueDevToken(issuer, c.req.raw));
+  if (issuer) {
+    app.get('/dev/jwks', () => devJwks(issuer));
+    app.post('/dev/token', (c) => issueDevToken(issuer, c.req.raw));
+  }
   app.get('/', (c) => {
     c.header('cache-control', 'no-cache');
-    return c.html(renderIndexPage(sites, baseUrl));
+    return c.html(renderIndexPage(sites, baseUrl, issuer !== null));
   });
   for (const site of sites) {
     app.get(site.prefix.slice(0, -1), (c) => c.redirect(site.prefix, 308));
@@ -80,7 +89,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const baseUrl = `http://${options.host}:${port}`;
   try {
     const prepared = await options.prepare(baseUrl);
-    resolveReady(localApp(prepared.api, prepared.issuer, options.sites, baseUrl));
+    resolveReady(localApp(prepared.api, prepared.issuer, options, baseUrl));
   } catch (error) {
     server.close();
     throw error;

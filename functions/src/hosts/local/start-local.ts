@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createRemoteJWKSet } from 'jose';
 import { createServices } from '../../app/create-services';
 import { createDevTokenIssuer, DEV_AUDIENCE } from '../../core/auth/dev-token-issuer';
-import { loadConfig } from '../../core/config';
+import { loadConfig, type Config } from '../../core/config';
 import { buildApiApp } from '../../app/routes';
 import { buildTimers, startTimers } from '../../app/timers';
 import type { Services } from '../../app/services';
@@ -13,12 +13,33 @@ import { DEMO_USERS } from '@crm/common/demo';
 import { migrate } from '../../core/db/migrate';
 import { openDb } from '../../core/db/open-db';
 import { lockDataDir } from './data-dir-lock';
+import { localSignIn, type LocalSignIn } from './local-sign-in';
 import { startLocalServer } from './local-server';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 
+function signInLines(config: Config, signIn: LocalSignIn, url: string): string[] {
+  const entra = config.entra
+    ? `Entra ID (client id ${config.entra.clientId}; tenants ${config.entra.allowedTenants === '*' ? 'any' : config.entra.allowedTenants.join(', ')})`
+    : null;
+  const dev = `development tokens: POST ${url}/dev/token (signed in as ${DEMO_USERS[0]!.displayName} by default)`;
+  if (entra && signIn.devTokens) {
+    return [
+      `  sign-in      ${entra}`,
+      `               AND ${dev}`,
+      `               !!! CRM_DEV_TOKENS_INSECURE=1: anyone who can reach this port signs in as any user and role of the allowed tenants !!!`,
+    ];
+  }
+  if (entra)
+    return [`  sign-in      ${entra} only; development tokens off, so the standalone previews cannot sign in (CRM_DEV_TOKENS_INSECURE=1 turns them on)`];
+  if (signIn.devTokens) return [`  sign-in      ${dev}`];
+  return ['  sign-in      none: no Entra ID configured and CRM_DEV_TOKENS_INSECURE=0, so every API call gets 401'];
+}
+
 async function main() {
   const config = loadConfig();
+  // Decided before anything opens, so a refused configuration leaves no database or lock behind.
+  const signIn = localSignIn(config);
   const dataDir = config.databaseUrl ? undefined : resolve(config.dataDir ?? join(repoRoot, 'data'));
   const releaseLock = dataDir ? lockDataDir(dataDir) : () => undefined;
   const started = Date.now();
@@ -34,15 +55,21 @@ async function main() {
       { prefix: '/addin/', root: join(repoRoot, 'addin', 'dist'), title: 'Outlook add-in (preview mailbox) / Outlook-Add-in (Vorschau-Postfach)' },
       { prefix: '/teams/', root: join(repoRoot, 'teams-app', 'dist'), title: 'Teams tabs / Teams-Registerkarten' },
     ],
+    pagePolicy: { authorityOrigin: config.entra?.authorityHost },
     prepare: async (baseUrl) => {
-      const issuer = await createDevTokenIssuer(baseUrl);
-      const devIssuer = {
-        issuerTemplate: issuer.issuerTemplate,
-        keys: createRemoteJWKSet(new URL(`${baseUrl}/dev/jwks`)),
-        audiences: [DEV_AUDIENCE],
-        allowedTenants: '*' as const,
-      };
-      services = createServices(config, async () => db, [devIssuer]);
+      const issuer = signIn.devTokens ? await createDevTokenIssuer(baseUrl) : null;
+      const devIssuers = issuer
+        ? [
+            {
+              issuerTemplate: issuer.issuerTemplate,
+              keys: createRemoteJWKSet(new URL(`${baseUrl}/dev/jwks`)),
+              audiences: [DEV_AUDIENCE],
+              // Beside Entra ID they admit no tenant Entra ID would not.
+              allowedTenants: config.entra?.allowedTenants ?? ('*' as const),
+            },
+          ]
+        : [];
+      services = createServices(config, async () => db, devIssuers);
       return { api: buildApiApp(services, { corsOrigins: config.corsOrigins }), issuer };
     },
   });
@@ -73,7 +100,7 @@ async function main() {
         ? `${config.graph.baseUrl} (timer every ${config.syncTickSeconds} s${config.graph.notificationUrl ? `, notifications to ${config.graph.notificationUrl}` : ', no notifications: GRAPH_NOTIFICATION_URL unset'})`
         : 'off (set GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET; `npm run fake-graph` shows how to try it offline)'
     }`,
-    `  sign-in      POST ${server.url}/dev/token (development tokens; signed in as ${DEMO_USERS[0]!.displayName} by default)`,
+    ...signInLines(config, signIn, server.url),
     `  ready in     ${Date.now() - started} ms. Press Ctrl-C to stop.`,
     '',
   ];
