@@ -206,9 +206,10 @@ describe('contacts', () => {
     expect((await call('GET', `${base}/${created.body.id as string}`)).status).toBe(404);
   });
 
-  it('serves /contacts/delta for the default folder', async () => {
+  it('serves contact delta on the default folder by its id, and not on the undocumented /contacts/delta', async () => {
     const c = model.addContact(mbx, { givenName: 'Lena', surname: 'Vogt', emailAddresses: ['lena.vogt@hoffmann-antriebstechnik.de'] });
-    const round = await drainDelta(call, `/users/${mbx}/contacts/delta`);
+    expect((await call('GET', `/users/${mbx}/contacts/delta`)).status).toBe(400);
+    const round = await drainDelta(call, `/users/${mbx}/contactFolders/${model.mailbox(mbx).defaultFolderId}/contacts/delta`);
     expect(round.items).toEqual([
       expect.objectContaining({
         id: c.id,

@@ -10,7 +10,7 @@ let untrust: () => void;
 let fgKey: string;
 const A = 'anna.becker@rheinwerk-maschinenbau.de';
 const B = 'markus.wolf@rheinwerk-maschinenbau.de';
-const contacts = (who: string) => `/users/${who}/contacts/delta`;
+const contacts = (who: string) => `/users/${who}/contactFolders/${fg.model.mailbox(who).defaultFolderId}/contacts/delta`;
 
 beforeAll(async () => {
   const tls = generateCertificate();
@@ -37,10 +37,18 @@ describe('faults', () => {
     const throttled = await call('GET', contacts(A));
     expect(throttled.status).toBe(429);
     expect(throttled.headers.get('retry-after')).toBe('3');
-    expect(throttled.body.error).toMatchObject({ code: 'TooManyRequests' });
+    expect(throttled.body.error).toMatchObject({ code: 'TooManyRequests', message: 'Please retry again later.' });
     expect((await call('GET', contacts(A))).status).toBe(200);
     expect(armed.fired).toBe(1);
     expect(fg.faults.pending()).toEqual([]);
+  });
+
+  it("answers Exchange's ApplicationThrottled with its documented message and Retry-After when a rule names that code", async () => {
+    fg.faults.add({ match: { mailbox: A }, status: 429, code: 'ApplicationThrottled', retryAfterSeconds: 2 });
+    const throttled = await call('GET', contacts(A));
+    expect(throttled.status).toBe(429);
+    expect(throttled.headers.get('retry-after')).toBe('2');
+    expect(throttled.body.error).toMatchObject({ code: 'ApplicationThrottled', message: 'Application is over its MailboxConcurrency limit.' });
   });
 
   it('fires after k matching requests, only for the matching mailbox, `times` times', async () => {

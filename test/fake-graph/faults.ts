@@ -39,14 +39,28 @@ const DEFAULT_ERRORS: Record<number, [string, string]> = {
   403: ['ErrorAccessDenied', 'Access is denied. Check credentials and try again.'],
   404: ['ErrorItemNotFound', 'The specified object was not found in the store.'],
   410: ['SyncStateNotFound', 'The sync state generation is invalid or expired.'],
-  429: ['TooManyRequests', 'Application is over its MailboxConcurrency limit.'],
+  429: ['TooManyRequests', 'Please retry again later.'],
   500: ['InternalServerError', 'An internal server error occurred.'],
   502: ['BadGateway', 'Bad gateway.'],
   503: ['ServiceNotAvailable', 'The service is temporarily unavailable.'],
   504: ['GatewayTimeout', 'The gateway timed out.'],
 };
 
-export const defaultError = (status: number): [string, string] => DEFAULT_ERRORS[status] ?? ['UnknownError', `Injected status ${status}.`];
+/**
+ * The two 429 codes Graph documents: TooManyRequests (Learn: "Microsoft Graph throttling guidance") and Exchange's
+ * ApplicationThrottled when an app has more than four requests open against one mailbox (Learn: "Microsoft Graph service
+ * limits", Outlook service limits). Both come with Retry-After.
+ */
+const MESSAGES_BY_CODE: Record<string, string> = {
+  TooManyRequests: 'Please retry again later.',
+  ApplicationThrottled: 'Application is over its MailboxConcurrency limit.',
+};
+
+/** code: the rule's own error code, whose documented message is used when the rule gives none. */
+export const defaultError = (status: number, code?: string): [string, string] => {
+  const [fallbackCode, fallbackMessage] = DEFAULT_ERRORS[status] ?? ['UnknownError', `Injected status ${status}.`];
+  return code === undefined ? [fallbackCode, fallbackMessage] : [code, MESSAGES_BY_CODE[code] ?? fallbackMessage];
+};
 
 export class Faults {
   private readonly armed: ArmedFault[] = [];

@@ -77,7 +77,11 @@ export async function routeUsers(
     const folderId = folderOf(mailbox, inFolder ? b : undefined);
     const [item, extra] = inFolder ? [d, e] : [b, c];
     if (extra !== undefined) throw new GraphError(400, 'BadRequest', `Resource not found for the segment '${extra}'.`);
-    if (item === 'delta' && method === 'GET') return serveDelta(ctx, req, res, mailbox, 'contacts', folderId, query, linkBase);
+    // Contact delta is documented on a folder only (Learn: "contact: delta"); /users/{id}/contacts/delta is not.
+    if (item === 'delta' && method === 'GET') {
+      if (!inFolder) throw new GraphError(400, 'BadRequest', "Resource not found for the segment 'delta'. Use /contactFolders/{id}/contacts/delta.");
+      return serveDelta(ctx, req, res, mailbox, 'contacts', folderId, query, linkBase);
+    }
     if (item === undefined && method === 'GET')
       return sendJson(res, 200, { value: ctx.model.contacts(mailbox.id, folderId).map((contact) => contactJson({ contact, seq: 0, removed: false })) });
     if (item === undefined && method === 'POST') {

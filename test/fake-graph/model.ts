@@ -359,15 +359,15 @@ export class FakeGraphModel {
     const parentFolderId = folderId ?? mailbox.defaultFolderId;
     if (!mailbox.folders.has(parentFolderId)) throw new Error(`fake-graph: no contact folder ${parentFolderId}`);
     const emails = (input.emailAddresses ?? []).map(toEmail);
-    const givenName = input.givenName ?? '';
-    const surname = input.surname ?? '';
+    const givenName = input.givenName ?? null;
+    const surname = input.surname ?? null;
     const iso = new Date(this.now()).toISOString();
     const contact: GraphContact = {
       id: input.id ?? this.newId(mailbox, 'AAMkContact'),
       parentFolderId,
       givenName,
       surname,
-      displayName: input.displayName ?? (`${givenName} ${surname}`.trim() || emails[0]?.name || ''),
+      displayName: input.displayName === undefined ? [givenName, surname].filter(Boolean).join(' ') || emails[0]?.name || null : input.displayName,
       emailAddresses: emails,
       companyName: input.companyName ?? null,
       jobTitle: input.jobTitle ?? null,

@@ -171,7 +171,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
       if (fault.kind === 'reset') return void req.socket.destroy();
       if (fault.kind === 'hang') return;
       const status = fault.status ?? 503;
-      const [code, message] = defaultError(status);
+      const [code, message] = defaultError(status, fault.code);
       const retryAfter = fault.retryAfterSeconds ?? (status === 429 ? 1 : undefined);
       throw new GraphError(status, fault.code ?? code, fault.message ?? message, retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) });
     }

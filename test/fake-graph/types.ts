@@ -45,9 +45,10 @@ export interface GraphEvent {
 export interface GraphContact {
   id: string;
   parentFolderId: string;
-  givenName: string;
-  surname: string;
-  displayName: string;
+  /** null when unset, as Graph returns it; Outlook allows a contact with no name at all. */
+  givenName: string | null;
+  surname: string | null;
+  displayName: string | null;
   emailAddresses: EmailAddress[];
   companyName: string | null;
   jobTitle: string | null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeContact, type SyncedSnapshot } from './contact-merge';
+import { addedAddresses, mergeContact, type SyncedSnapshot } from './contact-merge';
 
 const fields = (over: Partial<Record<'firstName' | 'lastName' | 'jobTitle' | 'phone', string>> = {}) => ({
   firstName: 'Julia',
@@ -41,5 +41,12 @@ describe('two-way contact merge', () => {
   it('changes nothing when neither side moved', () => {
     const last: SyncedSnapshot = { crm: fields(), outlook: fields({ phone: 'old' }) };
     expect(mergeContact(fields(), later, fields({ phone: 'old' }), later, last)).toMatchObject({ toCrm: {}, toOutlook: {}, conflicts: [] });
+  });
+
+  it('adds the addresses Outlook gained since the last sync, never one the CRM removed, and takes none away', () => {
+    const last: SyncedSnapshot = { crm: fields(), outlook: fields(), outlookEmails: ['a@x.de', 'b@x.de'] };
+    expect(addedAddresses(['a@x.de'], ['a@x.de', 'b@x.de', 'c@x.de'], last)).toEqual(['c@x.de']);
+    expect(addedAddresses(['a@x.de', 'z@x.de'], ['a@x.de'], last)).toEqual([]);
+    expect(addedAddresses(['a@x.de'], ['p@gmail.com', 'a@x.de'], null)).toEqual(['p@gmail.com']);
   });
 });

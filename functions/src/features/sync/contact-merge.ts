@@ -5,6 +5,8 @@ import { CONTACT_FIELDS, type ContactFields } from './ports';
 export interface SyncedSnapshot {
   crm: ContactFields;
   outlook: ContactFields;
+  /** The Outlook contact's addresses at the last sync; absent in links made before addresses were kept. */
+  outlookEmails?: string[];
 }
 
 export interface FieldConflict {
@@ -52,4 +54,13 @@ export function mergeContact(crm: ContactFields, crmChangedAt: Date, outlook: Co
     }
   }
   return { toCrm, toOutlook, conflicts, snapshot: next };
+}
+
+/**
+ * Addresses to add to the CRM contact: those Outlook gained since the last sync (all of them on first link) that the CRM
+ * contact lacks. An address the CRM side removed while Outlook kept it is not brought back; nothing is ever taken away.
+ */
+export function addedAddresses(crmEmails: readonly string[], outlookEmails: readonly string[], last: SyncedSnapshot | null): string[] {
+  const before = new Set(last?.outlookEmails ?? []);
+  return outlookEmails.filter((address) => !crmEmails.includes(address) && !before.has(address));
 }

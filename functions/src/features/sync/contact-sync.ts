@@ -1,5 +1,5 @@
 // Outlook contacts into the CRM (link, create under policy, two-way field merge) and owned accounts' contacts out to the CRM folder.
-import { AccountCreate, ContactCreate, ContactPatch, type Contact, type GraphSyncSettings } from '@crm/common';
+import { AccountCreate, ContactCreate, ContactPatch, Email, type Contact, type GraphSyncSettings } from '@crm/common';
 import { CONTACT_FIELDS, type ContactFields, type CrmFolderPort, type DeltaPage, type FolderContact, type MailboxContact } from './ports';
 import { insertAccountIn } from '../accounts';
 import { writeAudit } from '../../core/audit/audit-store';
@@ -8,7 +8,7 @@ import type { Db, Queryable } from '../../core/db/db';
 import { allLinks, deleteLinks, linksByGraphId, recordConflicts, saveLink, type GraphItemLink } from './store/graph-items-store';
 import { accountByDomain, contactsById, contactsOfOwnedAccounts, sameNameContact } from './store/synced-contacts-store';
 import { contactsByEmail, type PageOutcome } from './store/synced-meetings-store';
-import { mergeContact, type SyncedSnapshot } from './contact-merge';
+import { addedAddresses, mergeContact, type SyncedSnapshot } from './contact-merge';
 import { isFreeMail } from './free-mail';
 
 export const crmFields = (c: Contact): ContactFields => ({
@@ -20,8 +20,11 @@ export const crmFields = (c: Contact): ContactFields => ({
 
 const pick = (o: MailboxContact): ContactFields => ({ firstName: o.firstName, lastName: o.lastName, jobTitle: o.jobTitle, phone: o.phone });
 
+/** At most as many addresses as a CRM contact holds (the contract's limit). */
+const MAX_CONTACT_EMAILS = 10;
+
 /** Outlook values as a CRM patch; values the CRM would refuse (a malformed phone number) are left out, not forced in. */
-function crmPatch(current: Contact, fields: Partial<ContactFields>): ContactPatch {
+function crmPatch(current: Contact, fields: Partial<ContactFields>, newEmails: readonly string[]): ContactPatch {
   const patch: Record<string, unknown> = {};
   if (fields.firstName !== undefined) patch.firstName = fields.firstName;
   if (fields.lastName !== undefined && fields.lastName !== '') patch.lastName = fields.lastName;
@@ -30,6 +33,7 @@ function crmPatch(current: Contact, fields: Partial<ContactFields>): ContactPatc
     const rest = current.phones.slice(1);
     patch.phones = fields.phone ? [{ type: current.phones[0]?.type ?? 'work', number: fields.phone }, ...rest] : rest;
   }
+  if (newEmails.length > 0) patch.emails = [...current.emails, ...newEmails].slice(0, MAX_CONTACT_EMAILS);
   const result: ContactPatch = {};
   for (const [key, value] of Object.entries(patch)) {
     const parsed = ContactPatch.safeParse({ [key]: value });
@@ -38,35 +42,58 @@ function crmPatch(current: Contact, fields: Partial<ContactFields>): ContactPatc
   return result;
 }
 
+/** Outlook addresses the CRM accepts as contact emails, in Outlook's order. */
+const validEmails = (emails: readonly string[]): string[] =>
+  emails.flatMap((address) => {
+    const parsed = Email.safeParse(address);
+    return parsed.success ? [parsed.data] : [];
+  });
+
 interface PullContext {
   tenantId: string;
   userId: string;
   policy: GraphSyncSettings['contactCreation'];
 }
 
-async function createFromOutlook(
-  tx: Queryable,
-  ctx: PullContext,
-  o: MailboxContact & { email: string },
-): Promise<{ contact: Contact; created: boolean } | null> {
-  const domain = o.email.split('@')[1] ?? '';
-  if (ctx.policy === 'never') return null;
-  let accountId = await accountByDomain(tx, ctx.tenantId, domain);
-  if (!accountId) {
-    if (ctx.policy !== 'all') return null;
-    if (!isFreeMail(domain)) {
-      const input = AccountCreate.safeParse({ name: o.companyName || domain, domains: [domain], ownerId: ctx.userId });
-      if (!input.success) return null;
-      const { account, created } = await insertAccountIn(tx, ctx.tenantId, input.data);
-      if (created) await writeAudit(tx, { tenantId: ctx.tenantId, actorId: ctx.userId, action: 'sync', entity: 'account', entityId: account.id });
-      accountId = account.id;
-    }
+/**
+ * The account a new contact belongs to: the first address at a domain an account owns, else (policy "all") a new
+ * account for the first address not at a free-mail provider. A private address first in the list does not hide the business one.
+ */
+async function accountFor(tx: Queryable, ctx: PullContext, o: MailboxContact, emails: readonly string[]): Promise<{ accountId: string | null } | null> {
+  const domains = [...new Set(emails.map((e) => e.split('@')[1] ?? ''))].filter(Boolean);
+  for (const domain of domains) {
+    const accountId = await accountByDomain(tx, ctx.tenantId, domain);
+    if (accountId) return { accountId };
   }
-  const lastName = o.lastName || o.displayName || o.email.split('@')[0]!;
+  if (ctx.policy !== 'all') return null;
+  const domain = domains.find((d) => !isFreeMail(d));
+  if (!domain) return { accountId: null };
+  const input = AccountCreate.safeParse({ name: o.companyName || domain, domains: [domain], ownerId: ctx.userId });
+  if (!input.success) return null;
+  const { account, created } = await insertAccountIn(tx, ctx.tenantId, input.data);
+  if (created) await writeAudit(tx, { tenantId: ctx.tenantId, actorId: ctx.userId, action: 'sync', entity: 'account', entityId: account.id });
+  return { accountId: account.id };
+}
+
+async function createFromOutlook(tx: Queryable, ctx: PullContext, o: MailboxContact): Promise<{ contact: Contact; created: boolean } | null> {
+  if (ctx.policy === 'never') return null;
+  const emails = validEmails(o.emails).slice(0, MAX_CONTACT_EMAILS);
+  if (emails.length === 0) return null;
+  const account = await accountFor(tx, ctx, o, emails);
+  if (!account) return null;
+  // Outlook allows a contact with no name at all: the display name or the address then names it.
+  const lastName = o.lastName || o.displayName || emails[0]!.split('@')[0]!;
   // The duplicate check: the same name at the same account is linked, not created again.
-  const twin = await sameNameContact(tx, ctx.tenantId, accountId, o.firstName, lastName);
+  const twin = await sameNameContact(tx, ctx.tenantId, account.accountId, o.firstName, lastName);
   if (twin) return { contact: twin, created: false };
-  const input = ContactCreate.safeParse({ firstName: o.firstName, lastName, emails: [o.email], jobTitle: o.jobTitle || null, accountId, ownerId: ctx.userId });
+  const input = ContactCreate.safeParse({
+    firstName: o.firstName,
+    lastName,
+    emails,
+    jobTitle: o.jobTitle || null,
+    accountId: account.accountId,
+    ownerId: ctx.userId,
+  });
   if (!input.success) return null;
   const withPhone = ContactCreate.safeParse({ ...input.data, phones: o.phone ? [{ type: 'work', number: o.phone }] : [] });
   const { contact, created } = await insertContactIn(tx, ctx.tenantId, withPhone.success ? withPhone.data : input.data);
@@ -74,14 +101,18 @@ async function createFromOutlook(
   return { contact, created };
 }
 
-/** Applies the merge result to the CRM contact and records conflicts; Outlook's own contacts are not written to. */
+/**
+ * Applies the merge result to the CRM contact and records conflicts; Outlook's own contacts are not written to.
+ * `free` tells whether no other CRM contact holds an address, so an address Outlook added can join this contact.
+ */
 async function mergeIntoCrm(
   tx: Queryable,
   ctx: PullContext,
   crm: Contact,
   o: MailboxContact,
   last: SyncedSnapshot | null,
-): Promise<{ updated: boolean; snapshot: SyncedSnapshot }> {
+  free: (address: string) => boolean,
+): Promise<{ contact: Contact; updated: boolean; snapshot: SyncedSnapshot }> {
   const merge = mergeContact(crmFields(crm), new Date(crm.updatedAt), pick(o), o.modifiedAt, last);
   await recordConflicts(
     tx,
@@ -89,7 +120,8 @@ async function mergeIntoCrm(
     merge.conflicts.map((c) => ({ ...c, userId: ctx.userId, contactId: crm.id, crmChangedAt: new Date(crm.updatedAt), outlookChangedAt: o.modifiedAt })),
   );
   let current = crm;
-  const patch = crmPatch(crm, merge.toCrm);
+  const newEmails = addedAddresses(crm.emails, validEmails(o.emails), last).filter(free);
+  const patch = crmPatch(crm, merge.toCrm, newEmails);
   if (Object.keys(patch).length > 0) {
     const outcome = await updateContactIn(tx, ctx.tenantId, crm.id, Number(crm.etag.replaceAll('"', '')), patch);
     if (outcome.status === 'ok') {
@@ -98,7 +130,7 @@ async function mergeIntoCrm(
     }
   }
   // The snapshot records what each side really holds now.
-  return { updated: current !== crm, snapshot: { crm: crmFields(current), outlook: pick(o) } };
+  return { contact: current, updated: current !== crm, snapshot: { crm: crmFields(current), outlook: pick(o), outlookEmails: o.emails } };
 }
 
 export async function applyContactsPage(tx: Queryable, ctx: PullContext, page: DeltaPage<MailboxContact>): Promise<PageOutcome> {
@@ -110,27 +142,23 @@ export async function applyContactsPage(tx: Queryable, ctx: PullContext, page: D
     'contact',
     page.items.map((o) => o.providerId),
   );
-  const linkedContacts = await contactsById(
-    tx,
-    ctx.tenantId,
-    [...links.values()].map((l) => l.recordId),
-  );
+  // Every address of every contact on the page, looked up at once: a match on any of them links.
   const byEmail = await contactsByEmail(
     tx,
     ctx.tenantId,
-    page.items.map((o) => o.email).filter((e): e is string => Boolean(e)),
+    [...new Set(page.items.flatMap((o) => o.emails))],
   );
-  const matched = await contactsById(tx, ctx.tenantId, [...byEmail.values()]);
+  const known = await contactsById(tx, ctx.tenantId, [...new Set([...[...links.values()].map((l) => l.recordId), ...byEmail.values()])]);
   for (const o of page.items) {
     const link = links.get(o.providerId);
-    let crm: Contact | null | undefined = link ? linkedContacts.get(link.recordId) : undefined;
+    let crm: Contact | null | undefined = link ? known.get(link.recordId) : undefined;
     let last = link?.synced ?? null;
-    if (!crm && o.email) {
-      const id = byEmail.get(o.email);
-      crm = id ? matched.get(id) : undefined;
+    if (!crm) {
+      const id = o.emails.map((e) => byEmail.get(e)).find((found) => found !== undefined);
+      crm = id ? known.get(id) : undefined;
       last = null;
       if (!crm) {
-        const made = await createFromOutlook(tx, ctx, o as MailboxContact & { email: string });
+        const made = await createFromOutlook(tx, ctx, o);
         crm = made?.contact;
         if (made?.created) outcome.created++;
       }
@@ -139,17 +167,25 @@ export async function applyContactsPage(tx: Queryable, ctx: PullContext, page: D
       if (link) await deleteLinks(tx, ctx.tenantId, ctx.userId, 'contact', [o.providerId]);
       continue;
     }
-    const merged = await mergeIntoCrm(tx, ctx, crm, o, last);
+    const owner = crm.id;
+    const merged = await mergeIntoCrm(tx, ctx, crm, o, last, (address) => (byEmail.get(address) ?? owner) === owner);
+    // Later contacts on the page (the same person twice in Outlook) find this one by any of its addresses.
+    known.set(owner, merged.contact);
+    for (const address of merged.contact.emails) byEmail.set(address, owner);
     if (merged.updated) outcome.updated++;
-    await saveLink(tx, ctx.tenantId, ctx.userId, 'contact', { graphId: o.providerId, recordId: crm.id, synced: merged.snapshot });
+    await saveLink(tx, ctx.tenantId, ctx.userId, 'contact', { graphId: o.providerId, recordId: owner, synced: merged.snapshot });
   }
   // A contact deleted in Outlook only unlinks; the CRM keeps its record.
   outcome.removed = await deleteLinks(tx, ctx.tenantId, ctx.userId, 'contact', page.removed);
   return outcome;
 }
 
-const folderContact = (c: Contact): FolderContact => ({ ...crmFields(c), email: c.emails[0]!, companyName: c.accountName ?? '' });
+const folderContact = (c: Contact): FolderContact => ({ ...crmFields(c), emails: c.emails, companyName: c.accountName ?? '' });
 const sameFields = (a: ContactFields, b: ContactFields) => CONTACT_FIELDS.every((f) => a[f] === b[f]);
+/** What the folder copy was last written with; a link from before addresses were recorded counts as different once. */
+const sameAddresses = (written: readonly string[] | undefined, now: readonly string[]) =>
+  written !== undefined && written.length === now.length && written.every((address, i) => address === now[i]);
+const pushed = (c: Contact): SyncedSnapshot => ({ crm: crmFields(c), outlook: crmFields(c), outlookEmails: c.emails });
 
 /** Runs up to `limit` jobs at once; the mailbox limiter underneath still caps requests per mailbox. */
 async function inParallel<T>(items: readonly T[], limit: number, job: (item: T) => Promise<void>): Promise<void> {
@@ -182,16 +218,16 @@ export async function pushCrmFolder(db: Db, folder: CrmFolderPort, target: PushT
   if (target.recovering) {
     const linkedGraphIds = new Set(links.map((l) => l.graphId));
     const linkedRecords = new Set(links.map((l) => l.recordId));
-    const byEmail = new Map(owned.map((c) => [c.emails[0]!, c]));
+    const byEmail = new Map(owned.flatMap((c) => c.emails.map((address) => [address, c] as const)));
     for (const item of await folder.list(tenantId, mailbox, folderId)) {
       if (linkedGraphIds.has(item.providerId)) continue;
-      const contact = item.email ? byEmail.get(item.email) : undefined;
+      const contact = item.emails.map((address) => byEmail.get(address)).find((found) => found !== undefined);
       if (contact && !linkedRecords.has(contact.id)) {
         const fields = crmFields(contact);
         await saveLink(db, tenantId, userId, 'crm_folder_contact', {
           graphId: item.providerId,
           recordId: contact.id,
-          synced: { crm: fields, outlook: pick(item) },
+          synced: { crm: fields, outlook: pick(item), outlookEmails: item.emails },
         });
         linkedRecords.add(contact.id);
       } else await folder.delete(tenantId, mailbox, folderId, item.providerId);
@@ -202,18 +238,18 @@ export async function pushCrmFolder(db: Db, folder: CrmFolderPort, target: PushT
   const toCreate = owned.filter((c) => !linkedRecords.has(c.id));
   const toUpdate = links.filter((l) => {
     const c = ownedById.get(l.recordId);
-    return c && !(l.synced && sameFields(crmFields(c), l.synced.crm));
+    return c && !(l.synced && sameFields(crmFields(c), l.synced.crm) && sameAddresses(l.synced.outlookEmails, c.emails));
   });
   const toDelete = links.filter((l) => !ownedById.has(l.recordId));
   await inParallel(toCreate, 4, async (c) => {
     const graphId = await folder.create(tenantId, mailbox, folderId, folderContact(c));
-    await saveLink(db, tenantId, userId, 'crm_folder_contact', { graphId, recordId: c.id, synced: { crm: crmFields(c), outlook: crmFields(c) } });
+    await saveLink(db, tenantId, userId, 'crm_folder_contact', { graphId, recordId: c.id, synced: pushed(c) });
     outcome.created++;
   });
   await inParallel(toUpdate, 4, async (l: GraphItemLink<SyncedSnapshot>) => {
     const c = ownedById.get(l.recordId)!;
     await folder.update(tenantId, mailbox, folderId, l.graphId, folderContact(c));
-    await saveLink(db, tenantId, userId, 'crm_folder_contact', { ...l, synced: { crm: crmFields(c), outlook: crmFields(c) } });
+    await saveLink(db, tenantId, userId, 'crm_folder_contact', { ...l, synced: pushed(c) });
     outcome.updated++;
   });
   await inParallel(toDelete, 4, async (l) => {

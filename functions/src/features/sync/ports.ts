@@ -16,7 +16,7 @@ export interface CalendarEvent {
   isCancelled: boolean;
 }
 
-/** The fields both sides keep in step; the email is the matching key and is not rewritten. */
+/** The fields both sides keep in step; the email addresses are the matching keys and are not rewritten. */
 export interface ContactFields {
   firstName: string;
   lastName: string;
@@ -28,7 +28,8 @@ export const CONTACT_FIELDS = ['firstName', 'lastName', 'jobTitle', 'phone'] as 
 /** A contact as the mailbox holds it. */
 export interface MailboxContact extends ContactFields {
   providerId: string;
-  email: string | null;
+  /** Every address the contact holds, in the mailbox's order, trimmed and lower-cased; any of them can match. */
+  emails: string[];
   companyName: string;
   displayName: string;
   modifiedAt: Date;
@@ -36,7 +37,7 @@ export interface MailboxContact extends ContactFields {
 
 /** A contact the sync writes to the mailbox's CRM folder. */
 export interface FolderContact extends ContactFields {
-  email: string;
+  emails: string[];
   companyName: string;
 }
 

@@ -212,6 +212,6 @@ describeEachDatabase('sync on a provider other than Graph', (getDb) => {
     const memory = memoryProvider();
     const who = await seller('Cy', 'contacts');
     expect(await service(memory.provider).runNow(tenantId, { userId: who.userId })).toMatchObject([{ outcome: 'synced', created: 1 }]);
-    expect([...memory.folders.get(who.mailbox)!.values()]).toMatchObject([{ email: who.customer, firstName: 'Kim', lastName: 'Weber' }]);
+    expect([...memory.folders.get(who.mailbox)!.values()]).toMatchObject([{ emails: [who.customer], firstName: 'Kim', lastName: 'Weber' }]);
   });
 });
