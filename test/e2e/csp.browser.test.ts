@@ -94,17 +94,36 @@ describeInBrowser('front-ends under the Content-Security-Policy in Chromium', ()
     expectNoViolation();
   });
 
-  it('loads Office.js from its CDN in the task pane page, which then hands a plain browser to the preview', async () => {
+  const serveOfficeJs = async () => {
     const served: string[] = [];
     await context.route('https://appsforoffice.microsoft.com/lib/1/hosted/**', async (route) => {
       const file = new URL(route.request().url()).pathname.replace('/lib/1/hosted/', '');
       served.push(file);
       await route.fulfill({ contentType: 'text/javascript', body: readFileSync(join(officeJsDir, file)) });
     });
+    return served;
+  };
+
+  it('loads Office.js from its CDN in the task pane page, which then hands a plain browser to the preview', async () => {
+    const served = await serveOfficeJs();
     await page.goto(`${host.url}/addin/taskpane.html?lang=en`);
     await page.waitForURL(`${host.url}/addin/`);
     await page.waitForSelector('[data-item-key="known-sender"]');
     expect(served).toContain('office.js');
+    expectNoViolation();
+  });
+
+  it("runs the sign-in dialog page under the policy until MSAL hands over to Microsoft's sign-in page", async () => {
+    const served = await serveOfficeJs();
+    const signIn: string[] = [];
+    await context.route('https://login.microsoftonline.com/**', async (route) => {
+      signIn.push(new URL(route.request().url()).pathname);
+      await route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Sign in</title>' });
+    });
+    await page.goto(`${host.url}/addin/auth-dialog.html?scope=${encodeURIComponent('api://crm/access_as_user')}`);
+    await page.waitForURL(/^https:\/\/login\.microsoftonline\.com\//);
+    expect(served).toContain('office.js');
+    expect(signIn).toEqual(['/organizations/oauth2/v2.0/authorize']);
     expectNoViolation();
   });
 
