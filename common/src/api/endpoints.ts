@@ -23,8 +23,8 @@ import { route, type HttpMethod, type RouteName } from './routes';
 
 export type { HttpMethod };
 
-/** read: any role; write: not Reader; manage: Admin or Manager; admin: Admin only. */
-export type Access = 'public' | 'read' | 'write' | 'manage' | 'admin';
+/** read: any role; write: not Reader or Privacy; manage: Admin or Manager; admin: Admin only; privacy: Privacy or Admin. */
+export type Access = 'public' | 'read' | 'write' | 'manage' | 'admin' | 'privacy';
 
 export interface Endpoint {
   name: string;

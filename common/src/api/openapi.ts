@@ -75,7 +75,7 @@ export function buildOpenApi(endpoints: readonly Endpoint[], info: { version: st
       title: 'CRM for Outlook and Teams API',
       version: info.version,
       description:
-        'Bearer tokens from Entra ID (scope access_as_user; app roles CRM.Admin, CRM.Manager, CRM.User, CRM.Reader). Errors are RFC 9457 problem documents.',
+        'Bearer tokens from Entra ID (scope access_as_user; app roles CRM.Admin, CRM.Manager, CRM.User, CRM.Reader, CRM.Privacy). Errors are RFC 9457 problem documents.',
     },
     servers: info.serverUrl ? [{ url: info.serverUrl }] : [],
     security: [{ bearer: [] }],

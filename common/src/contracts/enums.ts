@@ -1,7 +1,8 @@
 // The closed vocabularies of the CRM domain, shared by API, store and front-ends.
 import { z } from 'zod';
 
-export const AppRole = z.enum(['CRM.Admin', 'CRM.Manager', 'CRM.User', 'CRM.Reader']);
+// CRM.Privacy is the data protection officer: reads the CRM and answers data subject requests (erasure, restriction, access).
+export const AppRole = z.enum(['CRM.Admin', 'CRM.Manager', 'CRM.User', 'CRM.Reader', 'CRM.Privacy']);
 export type AppRole = z.infer<typeof AppRole>;
 
 export const InteractionType = z.enum(['email', 'meeting', 'call', 'note', 'chat', 'complaint', 'service_request', 'web_form']);

@@ -1,12 +1,14 @@
-// Which app roles may do what: readers read, users write, managers delete, admins change tenant settings.
+// Which app roles may do what: readers read, users write, managers delete, admins change tenant settings,
+// the data protection officer (CRM.Privacy) and admins answer data subject requests.
 import type { Access, AppRole } from '@crm/common';
 import { forbidden } from './principal';
 
 const allowed: Record<Exclude<Access, 'public'>, readonly AppRole[]> = {
-  read: ['CRM.Admin', 'CRM.Manager', 'CRM.User', 'CRM.Reader'],
+  read: ['CRM.Admin', 'CRM.Manager', 'CRM.User', 'CRM.Reader', 'CRM.Privacy'],
   write: ['CRM.Admin', 'CRM.Manager', 'CRM.User'],
   manage: ['CRM.Admin', 'CRM.Manager'],
   admin: ['CRM.Admin'],
+  privacy: ['CRM.Privacy', 'CRM.Admin'],
 };
 
 const verbs: Record<Exclude<Access, 'public'>, string> = {
@@ -14,6 +16,7 @@ const verbs: Record<Exclude<Access, 'public'>, string> = {
   write: 'change CRM data',
   manage: 'delete records',
   admin: 'change tenant settings',
+  privacy: 'handle data subject requests (erasure, restriction, access)',
 };
 
 export function requireAccess(roles: readonly AppRole[], access: Access): void {
