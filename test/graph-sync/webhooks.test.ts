@@ -131,6 +131,7 @@ describeEachDatabase('Graph webhooks', (getDb) => {
       const reply = await api.call('POST', `${path}?validationToken=${formEncode(token)}`, { headers: { 'content-type': 'text/plain; charset=utf-8' } });
       expect(reply.status).toBe(200);
       expect(reply.headers.get('content-type')).toMatch(/^text\/plain/);
+      expect(reply.headers.get('x-content-type-options')).toBe('nosniff');
       expect(reply.text).toBe(token);
     }
   });

@@ -11,14 +11,13 @@ type SyncEndpoint = 'getMySync' | 'putMySync' | 'syncStatus' | 'runSync' | 'sync
 /**
  * Graph first proves the URL with POST ?validationToken=... (form-encoded, so "+" is a space) and expects the decoded token
  * back as text/plain within 10 seconds (Learn: "Receive change notifications through webhooks"). The query arrives decoded;
- * nosniff keeps a browser from rendering the echoed text as anything but text.
+ * the app's nosniff (core/http/security-headers.ts) keeps a browser from reading the echoed text as anything but text.
  */
 async function graphWebhookReply(
   sync: SyncService | undefined,
   { query, request }: Pick<TypedCall<'graphNotifications'>, 'query' | 'request'>,
 ): Promise<Reply> {
-  if (query.validationToken !== undefined)
-    return { status: 200, body: query.validationToken, headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' } };
+  if (query.validationToken !== undefined) return { status: 200, body: query.validationToken, headers: { 'content-type': 'text/plain; charset=utf-8' } };
   await graphWebhook(sync, validate(GraphNotificationBatch, await readJsonBody(request), 'body'));
   return { status: 202 };
 }
