@@ -1,4 +1,5 @@
 // `npm run bench [-- --scale small|large] [--suite all|api|addin|teams|graph]`: prints figures and ratios, keeps a JSON record.
+// `npm run bench -- soak [--minutes 10]`: the long run under steady load instead (bench/src/soak.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,11 @@ import { addinReport, runAddinSuite } from './addin-suite';
 import { apiReport, runApiSuite, type Scale } from './api-suite';
 import { runTeamsSuite, teamsReport } from './teams-suite';
 import { graphReport, runGraphSuite } from './graph-suite';
+
+if (process.argv[2] === 'soak') {
+  const { soakCli } = await import('./soak');
+  process.exit(await soakCli(process.argv.slice(3)));
+}
 
 const { values } = parseArgs({ options: { scale: { type: 'string', default: 'small' }, suite: { type: 'string', default: 'all' } } });
 if (values.scale !== 'small' && values.scale !== 'large') {

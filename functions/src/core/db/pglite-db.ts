@@ -5,6 +5,14 @@ import type { Db, Queryable, Statement } from './db';
 // Same value types as the PostgreSQL driver: dates stay 'YYYY-MM-DD' text, numeric becomes a number.
 const parsers = { 1082: (value: string) => value, 1700: (value: string) => Number(value) };
 
+/**
+ * Durability, as test/e2e/crash-safety.test.ts shows it: on Node a data folder is PGlite's NodeFS, which passes each
+ * write straight to the file (there is no later sync step, so `relaxedDurability` changes nothing here), and PostgreSQL
+ * commits synchronously, so a transaction whose promise resolved survives the process being killed. PGlite starts
+ * PostgreSQL with fsync off (`-F`) and NodeFS has no fsync, so a power cut or an operating-system crash can still lose
+ * the last commits or damage the folder; production runs on a PostgreSQL server (DATABASE_URL). Never turn
+ * synchronous_commit off here: single-user PGlite has no WAL writer, and the crash test then loses even the schema.
+ */
 export async function openPglite(dataDir?: string, loadDataDir?: Blob | File): Promise<Db & { pglite: PGlite }> {
   const pg = await PGlite.create({ parsers, ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : {}) });
   return wrapPglite(pg);
