@@ -72,6 +72,26 @@ describeEachDatabase('calendar sync and documented Graph behaviours', (getDb) =>
     expect(audit.at(-1)).toEqual({ action: 'delete', changed_fields: ['sensitivity'] });
   });
 
+  it('erases a private meeting an earlier version left on the timeline as cancelled, on the next full pass', async () => {
+    const who = await setup('Altlast');
+    const event = graph().model.addEvent(who.mailbox, {
+      subject: 'Arzttermin mit Kunde',
+      start: inDays(5),
+      end: plusHour(inDays(5)),
+      attendees: [who.attendee],
+    });
+    await who.run();
+    const [meeting] = await meetingsOf(world.db, world.tenantId, who.accountId);
+    graph().model.updateEvent(who.mailbox, event.id, { sensitivity: 'private' });
+    // What the sync before issue #11 did with it: the mailbox's link and logger gone, the meeting marked cancelled.
+    await world.db.query(`DELETE FROM graph_items WHERE tenant_id = $1 AND record_id = $2`, [world.tenantId, meeting!.id]);
+    await world.db.query(`DELETE FROM interaction_loggers WHERE tenant_id = $1 AND interaction_id = $2`, [world.tenantId, meeting!.id]);
+    await world.db.query(`UPDATE interactions SET status = 'cancelled' WHERE tenant_id = $1 AND id = $2`, [world.tenantId, meeting!.id]);
+    const [result] = await world.service().runNow(world.tenantId, { userId: who.actor.userId, full: true });
+    expect(result).toMatchObject({ outcome: 'synced', removed: 1 });
+    expect(await rowsAbout(meeting!.id)).toEqual({ interactions: 0, accounts: 0, contacts: 0, loggers: 0, graphItems: 0 });
+  });
+
   it('keeps a shared meeting another mailbox still shows as normal, and erases it when that copy turns private too', async () => {
     const who = await setup('Geteilt');
     const other = await world.employee(`Kollegin ${n}`);

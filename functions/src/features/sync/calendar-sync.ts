@@ -36,7 +36,7 @@ export async function applyCalendarPage(tx: Queryable, tenantId: string, userId:
     tx,
     tenantId,
     userId,
-    page.items.filter((e) => e.isPrivate).map((e) => e.providerId),
+    page.items.filter((e) => e.isPrivate).map((e) => ({ graphId: e.providerId, meetingKey: e.meetingKey })),
   );
   const removed = await removeMeetings(tx, tenantId, userId, leaving);
   await recordUnreadable(

@@ -82,8 +82,9 @@ export async function readCalendarPage(api: GraphApi, tenantId: string, url: str
   const mailbox = mailboxOf(url);
   const removed: string[] = [];
   const raws = page.items.filter((e) => e.type !== 'seriesMaster');
-  for (const id of page.removed) {
-    const current = await stillThere(api, tenantId, mailbox, id);
+  // Side by side: the mailbox limiter keeps them to four at a time.
+  const checked = await Promise.all(page.removed.map(async (id) => ({ id, current: await stillThere(api, tenantId, mailbox, id) })));
+  for (const { id, current } of checked) {
     if (current) raws.push(current);
     else removed.push(id);
   }

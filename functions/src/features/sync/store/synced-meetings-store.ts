@@ -162,15 +162,25 @@ export async function eventsUnseenSinceWindow(db: Queryable, tenantId: string, u
  * Events that turned private (or confidential) in this mailbox leave the CRM: the mailbox's link and logger go, and a
  * synced meeting no other mailbox shows is deleted with its timeline links, subject and summary. The audit entry names
  * the reason field only, never the content. A meeting another mailbox still shows as a normal event stays, as theirs.
+ * Meetings are also found by their key, so one an earlier version only unlinked and marked cancelled is erased too.
  */
-export async function erasePrivateMeetings(tx: Queryable, tenantId: string, userId: string, graphIds: readonly string[]): Promise<number> {
-  if (graphIds.length === 0) return 0;
-  const gone = await tx.query<{ record_id: string }>(
+export async function erasePrivateMeetings(
+  tx: Queryable,
+  tenantId: string,
+  userId: string,
+  events: readonly { graphId: string; meetingKey: string }[],
+): Promise<number> {
+  if (events.length === 0) return 0;
+  const unlinked = await tx.query<{ record_id: string }>(
     `DELETE FROM graph_items WHERE tenant_id = $1 AND user_id = $2 AND kind = 'event' AND graph_id = ANY($3::text[]) RETURNING record_id`,
-    [tenantId, userId, [...graphIds]],
+    [tenantId, userId, events.map((e) => e.graphId)],
   );
-  if (gone.length === 0) return 0;
-  const ids = [...new Set(gone.map((r) => r.record_id))];
+  const byKey = await tx.query<{ id: string }>(
+    `SELECT id FROM interactions WHERE tenant_id = $1 AND ical_uid = ANY($2::text[]) AND type = 'meeting' AND source = 'graph-sync'`,
+    [tenantId, events.map((e) => e.meetingKey)],
+  );
+  const ids = [...new Set([...unlinked.map((r) => r.record_id), ...byKey.map((r) => r.id)])];
+  if (ids.length === 0) return 0;
   await tx.query(`DELETE FROM interaction_loggers WHERE tenant_id = $1 AND user_id = $2 AND interaction_id = ANY($3::uuid[])`, [tenantId, userId, ids]);
   // Timeline, contact, opportunity and logger rows go with the interaction (ON DELETE CASCADE); tasks keep their own text.
   const erased = await tx.query<{ id: string }>(
