@@ -81,7 +81,7 @@ export async function readCalendarPage(api: GraphApi, tenantId: string, url: str
   const page = await readDeltaPage<RawEvent>(api, tenantId, url, pageSize);
   const mailbox = mailboxOf(url);
   const removed: string[] = [];
-  const raws = page.items.filter((e) => e.type !== 'seriesMaster');
+  const raws = [...page.items];
   // Side by side: the mailbox limiter keeps them to four at a time.
   const checked = await Promise.all(page.removed.map(async (id) => ({ id, current: await stillThere(api, tenantId, mailbox, id) })));
   for (const { id, current } of checked) {
@@ -91,7 +91,7 @@ export async function readCalendarPage(api: GraphApi, tenantId: string, url: str
   const items: CalendarEvent[] = [];
   const unreadable: UnreadableItem[] = [];
   // A series master only describes the pattern; its occurrences arrive as their own entries.
-  for (const raw of raws) {
+  for (const raw of raws.filter((e) => e.type !== 'seriesMaster')) {
     try {
       items.push(toCalendarEvent(raw));
     } catch (error) {
