@@ -22,19 +22,15 @@ describe('security headers', () => {
     expect(policy.get('frame-ancestors')).toEqual(expect.arrayContaining(["'self'", 'https://teams.microsoft.com', 'https://outlook.office.com']));
   });
 
-  it('adds the API origin and a national cloud to the sources the pages may call, as origins only', () => {
+  it("adds the API origin and a national cloud's sign-in to the sources the pages may call, as origins only", () => {
     const policy = directives(
-      contentSecurityPolicy({
-        apiOrigin: 'https://crm-api.azurewebsites.net/',
-        authorityOrigin: 'https://login.microsoftonline.us/',
-        graphOrigin: 'https://graph.microsoft.us/v1.0',
-      }),
+      contentSecurityPolicy({ apiOrigin: 'https://crm-api.azurewebsites.net/', authorityOrigin: 'https://login.microsoftonline.us/organizations' }),
     );
     expect(policy.get('connect-src')).toEqual([
       "'self'",
       'https://crm-api.azurewebsites.net',
       'https://login.microsoftonline.us',
-      'https://graph.microsoft.us',
+      'https://graph.microsoft.com',
       'https://res.cdn.office.net/teams-js/',
     ]);
     expect(policy.get('frame-src')).toEqual(["'self'", 'https://login.microsoftonline.us']);

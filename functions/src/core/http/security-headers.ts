@@ -6,8 +6,6 @@ export interface PagePolicyOptions {
   apiOrigin?: string;
   /** Where MSAL signs in (the front-end build's CRM_AUTHORITY host); national clouds have their own. */
   authorityOrigin?: string;
-  /** Where the add-in reads the meeting's iCalUId from. */
-  graphOrigin?: string;
 }
 
 /** Office add-ins must load Office.js from this CDN; it loads its host, locale and telemetry files from the same folder. */
@@ -15,6 +13,9 @@ const OFFICE_JS = 'https://appsforoffice.microsoft.com';
 
 /** teams-js fetches the current list of Teams host origins here (validOriginsCdnEndpoint in its constants) before trusting a parent frame. */
 const TEAMS_JS_VALID_ORIGINS = 'https://res.cdn.office.net/teams-js/';
+
+/** The add-in reads a meeting's iCalUId here (office-mail-host.ts calls the global Graph endpoint). */
+const GRAPH = 'https://graph.microsoft.com';
 
 /**
  * The Outlook, Teams and Microsoft 365 web clients that frame the add-in and the tabs, as listed under "Set Content Security
@@ -44,7 +45,6 @@ const originOf = (url: string) => new URL(url).origin;
  */
 export function contentSecurityPolicy(options: PagePolicyOptions = {}): string {
   const authority = originOf(options.authorityOrigin ?? 'https://login.microsoftonline.com');
-  const graph = originOf(options.graphOrigin ?? 'https://graph.microsoft.com');
   const api = options.apiOrigin ? [originOf(options.apiOrigin)] : [];
   const directives: [string, ...string[]][] = [
     ['default-src', "'self'"],
@@ -53,7 +53,7 @@ export function contentSecurityPolicy(options: PagePolicyOptions = {}): string {
     // The pages' favicon is a data: URL.
     ['img-src', "'self'", 'data:'],
     // MSAL fetches tokens and metadata from the authority; the add-in calls Graph for the meeting id.
-    ['connect-src', "'self'", ...api, authority, graph, TEAMS_JS_VALID_ORIGINS],
+    ['connect-src', "'self'", ...api, authority, GRAPH, TEAMS_JS_VALID_ORIGINS],
     // MSAL's silent renewal runs in a hidden iframe on the authority.
     ['frame-src', "'self'", authority],
     ['object-src', "'none'"],
@@ -64,10 +64,10 @@ export function contentSecurityPolicy(options: PagePolicyOptions = {}): string {
   return directives.map((directive) => directive.join(' ')).join('; ');
 }
 
-export const NOSNIFF = { 'x-content-type-options': 'nosniff' } as const;
+const NOSNIFF = { 'x-content-type-options': 'nosniff' } as const;
 
 /** The headers an HTML page of the front-ends needs; docs/SECURITY-HEADERS.md shows them for static hosting. */
-export function pageHeaders(options: PagePolicyOptions = {}): Record<string, string> {
+function pageHeaders(options: PagePolicyOptions = {}): Record<string, string> {
   return { 'content-security-policy': contentSecurityPolicy(options), ...NOSNIFF };
 }
 

@@ -67,6 +67,22 @@ describe('Azure Functions entry point', () => {
       expect(wrong.headers.get('allow')).toBe('GET, HEAD');
     });
 
+    it('sends nosniff on every answer, errors included, as the shared header policy sets it', async () => {
+      const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      try {
+        for (const [method, path] of [
+          ['GET', '/api/nothing-here'],
+          ['DELETE', '/api/health'],
+          ['GET', '/api/accounts'],
+          ['GET', '/api/health'],
+        ] as const) {
+          expect((await call(method, path)).headers.get('x-content-type-options'), `${method} ${path}`).toBe('nosniff');
+        }
+      } finally {
+        log.mockRestore();
+      }
+    });
+
     it('turns an unreachable database into a logged 500 problem, not a crash', async () => {
       const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
       try {
