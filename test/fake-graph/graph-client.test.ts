@@ -45,6 +45,6 @@ describe('microsoft-graph-client', () => {
     const token = await fetchToken(fg);
     const client = Client.init({ baseUrl: fg.url, customHosts: new Set(['127.0.0.1']), authProvider: (done) => done(null, token) });
     fg.faults.add({ status: 410, match: { pathIncludes: '/contacts/delta' } });
-    await expect(client.api(`/users/${ANNA}/contacts/delta`).get()).rejects.toMatchObject({ statusCode: 410, code: 'SyncStateNotFound' });
+    await expect(client.api(`/users/${ANNA}/contactFolders/${fg.model.mailbox(ANNA).defaultFolderId}/contacts/delta`).get()).rejects.toMatchObject({ statusCode: 410, code: 'SyncStateNotFound' });
   });
 });
