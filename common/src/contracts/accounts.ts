@@ -1,13 +1,13 @@
 // Accounts (organisations): the company a contact works for, with domains for email matching.
 import { z } from 'zod';
-import { CustomFields, Domain, NonEmptyText, OptionalText, PageQuery, Uuid, Versioned } from './primitives';
+import { CustomFields, Domain, NonEmptyText, OptionalText, PageQuery, Text, Uuid, Versioned } from './primitives';
 import { Rating } from './enums';
 
 export const Address = z.object({
   street: OptionalText(200),
   postalCode: OptionalText(20),
   city: OptionalText(100),
-  country: z.string().trim().length(2).toUpperCase().nullable().optional(),
+  country: Text.trim().length(2).toUpperCase().nullable().optional(),
 });
 
 const accountFields = {
@@ -57,10 +57,10 @@ export const Account = Versioned.extend({
 export type Account = z.infer<typeof Account>;
 
 export const AccountListQuery = PageQuery.extend({
-  q: z.string().trim().max(200).optional(),
+  q: Text.trim().max(200).optional(),
   ownerId: Uuid.optional(),
-  segment: z.string().max(100).optional(),
-  industry: z.string().max(100).optional(),
+  segment: Text.max(100).optional(),
+  industry: Text.max(100).optional(),
   domain: Domain.optional(),
 });
 export type AccountListQuery = z.infer<typeof AccountListQuery>;

@@ -1,6 +1,6 @@
 // Consents are a ledger: every grant, withdrawal and objection is a new entry, never an overwrite.
 import { z } from 'zod';
-import { IsoDateTime, OptionalText, Uuid } from './primitives';
+import { IsoDateTime, OptionalText, Text, Uuid } from './primitives';
 import { ConsentAction, ConsentChannel, ConsentPurpose, LegalBasis } from './enums';
 
 export const ConsentEntryCreate = z
@@ -11,7 +11,7 @@ export const ConsentEntryCreate = z
     purpose: ConsentPurpose,
     legalBasis: LegalBasis,
     action: ConsentAction,
-    source: z.string().trim().min(1).max(200),
+    source: Text.trim().min(1).max(200),
     capturedAt: IsoDateTime.optional(),
     note: OptionalText(2000),
   })

@@ -1,6 +1,6 @@
 // Contacts (persons): names, normalised emails for matching, buying-center role and preferences.
 import { z } from 'zod';
-import { CustomFields, Email, NonEmptyText, OptionalText, PageQuery, Uuid, Versioned } from './primitives';
+import { CustomFields, Email, NonEmptyText, OptionalText, PageQuery, Text, Uuid, Versioned } from './primitives';
 import { BuyingRole, ConsentChannel } from './enums';
 
 export const Phone = z.object({
@@ -22,7 +22,7 @@ export const CommunicationPreferences = z
   .strict();
 
 const contactFields = {
-  firstName: z.string().trim().max(100).default(''),
+  firstName: Text.trim().max(100).default(''),
   lastName: NonEmptyText(100),
   emails: z.array(Email).max(10).default([]),
   phones: z.array(Phone).max(10).default([]),
@@ -39,7 +39,7 @@ export type ContactCreate = z.infer<typeof ContactCreate>;
 
 export const ContactPatch = z
   .object({
-    firstName: z.string().trim().max(100),
+    firstName: Text.trim().max(100),
     lastName: contactFields.lastName,
     emails: z.array(Email).max(10),
     phones: z.array(Phone).max(10),
@@ -71,7 +71,7 @@ export const Contact = Versioned.extend({
 export type Contact = z.infer<typeof Contact>;
 
 export const ContactListQuery = PageQuery.extend({
-  q: z.string().trim().max(200).optional(),
+  q: Text.trim().max(200).optional(),
   accountId: Uuid.optional(),
   ownerId: Uuid.optional(),
   email: Email.optional(),

@@ -1,6 +1,6 @@
 // The one call the Outlook add-in makes per email: who are these addresses and what is going on.
 import { z } from 'zod';
-import { Email, QueryList, Uuid } from './primitives';
+import { Email, QueryList, Text, Uuid } from './primitives';
 import { Account } from './accounts';
 import { Contact } from './contacts';
 import { Opportunity } from './opportunities';
@@ -13,8 +13,8 @@ export const MAX_CONTEXT_EMAILS = 100;
 export const ContextQuery = z.object({
   email: QueryList(Email).pipe(z.array(z.string()).min(1).max(MAX_CONTEXT_EMAILS)),
   /** The open email's keys: the answer then also says whether it (or its conversation) is logged, saving a second call. */
-  internetMessageId: z.string().trim().min(1).max(1000).optional(),
-  conversationId: z.string().trim().min(1).max(1000).optional(),
+  internetMessageId: Text.trim().min(1).max(1000).optional(),
+  conversationId: Text.trim().min(1).max(1000).optional(),
 });
 
 export const InteractionSummary = Interaction.pick({
@@ -40,6 +40,8 @@ export const UnknownPerson = z.object({
   email: z.string(),
   status: z.literal('unknown'),
   suggestedAccount: z.object({ id: Uuid, name: z.string() }).nullable(),
+  /** True when the address belonged to a person erased at their request: "Add as contact" would be refused. */
+  erased: z.boolean().optional(),
 });
 
 export const Person = z.discriminatedUnion('status', [KnownPerson, UnknownPerson]);

@@ -1,14 +1,14 @@
 // The local host's development token request: who to be, for trying the product without Entra ID.
 import { z } from 'zod';
 import { AppRole } from './enums';
-import { Uuid } from './primitives';
+import { Text, Uuid } from './primitives';
 
 export const DevTokenRequest = z
   .object({
     tenantId: Uuid.optional(),
     /** The Entra object id to act as; a demo user's id fills in their name, email and roles. */
     userId: Uuid.optional(),
-    name: z.string().trim().min(1).max(200).optional(),
+    name: Text.trim().min(1).max(200).optional(),
     email: z.email().max(254).optional(),
     roles: z.array(AppRole).max(4).optional(),
   })

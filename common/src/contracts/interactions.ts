@@ -1,18 +1,18 @@
 // Interactions: emails, meetings, calls, notes, chats, complaints and more, with their natural keys.
 import { z } from 'zod';
-import { IsoDateTime, OptionalText, PageQuery, QueryList, Uuid, Versioned } from './primitives';
+import { IsoDateTime, OptionalText, PageQuery, QueryList, Text, Uuid, Versioned } from './primitives';
 import { Direction, InteractionSource, InteractionStatus, InteractionType } from './enums';
 
-const NaturalKey = z.string().trim().min(1).max(1000);
+const NaturalKey = Text.trim().min(1).max(1000);
 
 export const TeamsOrigin = z
   .object({
-    channelId: z.string().max(500).optional(),
-    chatId: z.string().max(500).optional(),
-    meetingId: z.string().max(1000).optional(),
-    teamId: z.string().max(500).optional(),
+    channelId: Text.max(500).optional(),
+    chatId: Text.max(500).optional(),
+    meetingId: Text.max(1000).optional(),
+    teamId: Text.max(500).optional(),
     /** The channel's or meeting's name when Teams tells it, so the timeline can say where a record came from. */
-    name: z.string().max(500).optional(),
+    name: Text.max(500).optional(),
   })
   .strict();
 
@@ -22,7 +22,7 @@ export const InteractionCreate = z
     type: InteractionType,
     direction: Direction.nullable().optional(),
     occurredAt: IsoDateTime,
-    subject: z.string().trim().max(1000).default(''),
+    subject: Text.trim().max(1000).default(''),
     summary: OptionalText(20_000),
     source: InteractionSource.default('api'),
     internetMessageId: NaturalKey.optional(),
@@ -48,7 +48,7 @@ export type InteractionCreate = z.infer<typeof InteractionCreate>;
 
 export const InteractionPatch = z
   .object({
-    subject: z.string().trim().max(1000),
+    subject: Text.trim().max(1000),
     summary: OptionalText(20_000),
     occurredAt: IsoDateTime,
     status: InteractionStatus,

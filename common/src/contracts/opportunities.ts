@@ -1,6 +1,6 @@
 // Opportunities: a stage model per tenant, amount, probability and the weighted value.
 import { z } from 'zod';
-import { IsoDate, IsoDateTime, NonEmptyText, OptionalText, PageQuery, Uuid, Versioned } from './primitives';
+import { IsoDate, IsoDateTime, NonEmptyText, OptionalText, PageQuery, Text, Uuid, Versioned } from './primitives';
 import { OpportunityStatus } from './enums';
 
 export const Currency = z
@@ -8,7 +8,8 @@ export const Currency = z
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR');
-const Amount = z.number().min(0).max(1e12).multipleOf(0.01);
+// The column is numeric(14, 2): twelve digits before the point.
+const Amount = z.number().min(0).max(999_999_999_999.99).multipleOf(0.01);
 const Probability = z.number().int().min(0).max(100);
 
 export const OpportunityCreate = z
@@ -16,7 +17,7 @@ export const OpportunityCreate = z
     id: Uuid.optional(),
     accountId: Uuid,
     name: NonEmptyText(200),
-    stage: z.string().trim().min(1).max(50).optional(),
+    stage: Text.trim().min(1).max(50).optional(),
     amount: Amount.default(0),
     currency: Currency.default('EUR'),
     probability: Probability.optional(),
@@ -30,7 +31,7 @@ export type OpportunityCreate = z.infer<typeof OpportunityCreate>;
 export const OpportunityPatch = z
   .object({
     name: NonEmptyText(200),
-    stage: z.string().trim().min(1).max(50),
+    stage: Text.trim().min(1).max(50),
     amount: Amount,
     currency: Currency,
     probability: Probability,
@@ -61,10 +62,10 @@ export const Opportunity = Versioned.extend({
 export type Opportunity = z.infer<typeof Opportunity>;
 
 export const OpportunityListQuery = PageQuery.extend({
-  q: z.string().trim().max(200).optional(),
+  q: Text.trim().max(200).optional(),
   accountId: Uuid.optional(),
   ownerId: Uuid.optional(),
-  stage: z.string().max(50).optional(),
+  stage: Text.max(50).optional(),
   status: OpportunityStatus.optional(),
 });
 export type OpportunityListQuery = z.infer<typeof OpportunityListQuery>;

@@ -1,15 +1,39 @@
 // Opaque keyset cursors: the sort key of the last row, so pages stay stable while data changes.
+import { Text, Uuid } from '@crm/common';
+import { z } from 'zod';
 import { invalid } from '../errors';
+
+// Year 0000 matches the ISO patterns but does not exist for PostgreSQL. Rows older than the API's own date range may
+// still be stored (synced, or saved before it was enforced), so a cursor may point at them.
+const notYearZero = (value: string) => !value.startsWith('0000');
+
+/**
+ * What each value of a sort key may be, in the shape the stores write it: text as stored, a uuid, a 'YYYY-MM-DD' date
+ * or a UTC timestamp with microseconds. Every value reaches SQL as a parameter, most with a cast; one that does not fit its
+ * cast would fail in the database and answer 500.
+ */
+const parts = {
+  text: Text,
+  uuid: Uuid,
+  date: z.iso.date().refine(notYearZero),
+  timestamp: z.iso.datetime({ precision: 6 }).refine(notYearZero),
+} as const;
+
+export type CursorPart = keyof typeof parts;
 
 export const encodeCursor = (key: readonly unknown[]): string => Buffer.from(JSON.stringify(key)).toString('base64url');
 
-export function decodeCursor(cursor: string | undefined, length: number): unknown[] | null {
+/** The values of a cursor this API wrote for the given sort key, or null when there is none; anything else is a 400 naming cursor. */
+export function decodeCursor<const Shape extends readonly CursorPart[]>(cursor: string | undefined, shape: Shape): { [K in keyof Shape]: string } | null {
   if (!cursor) return null;
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === length) return value;
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the error below
+    value = undefined;
+  }
+  if (Array.isArray(value) && value.length === shape.length && shape.every((part, i) => parts[part].safeParse(value[i]).success)) {
+    return value as { [K in keyof Shape]: string };
   }
   throw invalid('cursor', 'is not a cursor this API returned', 'query');
 }

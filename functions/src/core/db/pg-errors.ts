@@ -15,6 +15,12 @@ const fieldOfForeignKey = (constraint: string | undefined): string => {
   return LINK_TABLES.has(match[1]!) ? `${field}s` : field;
 };
 
+/**
+ * character_not_in_repertoire (NUL in text) and untranslatable_character (NUL in jsonb): the contracts refuse both
+ * characters with the field named, so these only fire for text that reached SQL another way; still the input's fault.
+ */
+const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
+
 export function translatePgError(error: unknown): unknown {
   if (error instanceof DomainError) return error;
   const code = pgErrorCode(error);
@@ -27,6 +33,9 @@ export function translatePgError(error: unknown): unknown {
     return invalid(fieldOfForeignKey(pgConstraint(error)), 'does not exist in this tenant');
   }
   if (code === PgCode.uniqueViolation) return conflict('a record with the same unique key already exists');
+  if (code && UNSTORABLE_TEXT.has(code)) {
+    return new DomainError('invalid', 'the request contains text the database cannot store, such as a NUL character (U+0000)');
+  }
   return error;
 }
 

@@ -30,6 +30,13 @@ const table: ApiRoute[] = [
     implementation: async ({ request }) => ({ body: { bytes: JSON.stringify(await readJsonBody(request)).length } }),
   },
   {
+    endpoint: endpoint('unstorable', 'GET', 'unstorable'),
+    implementation: async () => {
+      // What pg and PGlite throw for a NUL in text that reached SQL unchecked.
+      throw Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' });
+    },
+  },
+  {
     endpoint: endpoint('broken', 'GET', 'broken'),
     implementation: async () => {
       throw new Error('a bug');
@@ -144,6 +151,17 @@ describe('API app', () => {
     const response = await app.request('/api/echo', { method: 'POST', body: text, headers: { 'content-type': 'application/json' } });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ bytes: text.length });
+  });
+
+  it('answers text the database refused as a 400, not a 500, without logging it', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const body = await problemOf(await app.request('/api/unstorable'), 400);
+      expect(body.detail).toMatch(/NUL character/);
+      expect(log).not.toHaveBeenCalled();
+    } finally {
+      log.mockRestore();
+    }
   });
 
   it('turns an unexpected error into a 500 problem naming the invocation that was logged', async () => {

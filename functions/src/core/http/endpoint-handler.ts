@@ -6,6 +6,7 @@ import type { ActorResolver } from '../auth/actor-resolver';
 import type { TokenValidator } from '../auth/token-validator';
 import type { Actor } from '../actor';
 import type { Db } from '../db/db';
+import { translatePgError } from '../db/pg-errors';
 import { problemFromError } from './problem';
 import { expectedVersion, queryObject, readJsonBody, validate } from './request-input';
 
@@ -50,7 +51,6 @@ function respond(endpoint: Endpoint, reply: Reply): Response {
   return new Response(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body), { status, headers });
 }
 
-/** The problem of a 500 names this id, and the log line carries it, so a user's report leads to the stack trace. */
 /**
  * What an unexpected error may put in the log: its kind, PostgreSQL's code and constraint, and where it happened.
  * Messages and PostgreSQL's detail can quote the row ("Key (email)=(...) already exists"), so they stay out.
@@ -72,6 +72,7 @@ export function redactedError(cause: unknown): Record<string, string> {
   };
 }
 
+/** The problem of a 500 names this id, and the log line carries it, so a user's report leads to the stack trace. */
 export const logUnexpected = (instance: string) => (message: string, cause: unknown) =>
   console.error(`${message} (invocation ${instance})`, redactedError(cause));
 
@@ -92,7 +93,8 @@ export function endpointHandler(endpoint: Endpoint, implementation: Implementati
       return respond(endpoint, await implementation({ db, actor, params, query, body, version, request }));
     } catch (error) {
       const instance = randomUUID();
-      return problemFromError(error, instance, logUnexpected(instance));
+      // Reads run outside inTransaction, so their database errors are translated here.
+      return problemFromError(translatePgError(error), instance, logUnexpected(instance));
     }
   };
 }

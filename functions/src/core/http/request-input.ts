@@ -14,6 +14,10 @@ function fieldErrors(error: z.ZodError, location: Location): FieldError[] {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({ field: fieldPath([...issue.path, key]), in: location, reason: 'is not a known field' }));
     }
+    // A record's key is refused with a generic "Invalid key in record"; the key's own issue says why.
+    if (issue.code === 'invalid_key') {
+      return issue.issues.map((inner) => ({ field: fieldPath(issue.path), in: location, reason: `is not allowed as a key: ${inner.message}` }));
+    }
     const missing = issue.code === 'invalid_type' && 'input' in issue && issue.input === undefined;
     return [{ field: fieldPath(issue.path) || location, in: location, reason: missing ? 'is required' : issue.message }];
   });
@@ -27,10 +31,47 @@ export function validate<T extends z.ZodType>(schema: T, value: unknown, locatio
   throw new HttpProblem(400, `The ${location === 'body' ? 'request body' : location} is not valid: ${summary}`, errors);
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const HEX_PAIR = /^[0-9a-f]{2}$/i;
+
+/**
+ * Decodes one name or value as URLSearchParams does ("+" is a space, "%" without two hex digits stays as it is), except
+ * that bytes which are not UTF-8 give null: URLSearchParams would turn them into U+FFFD and search for that instead.
+ */
+function decodeQueryComponent(text: string): string | null {
+  const bytes = new TextEncoder().encode(text.replace(/\+/g, ' '));
+  const decoded = new Uint8Array(bytes.length);
+  let length = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const hex = bytes[i] === 0x25 ? String.fromCharCode(bytes[i + 1] ?? 0, bytes[i + 2] ?? 0) : '';
+    if (HEX_PAIR.test(hex)) {
+      decoded[length++] = Number.parseInt(hex, 16);
+      i += 2;
+    } else {
+      decoded[length++] = bytes[i]!;
+    }
+  }
+  try {
+    return strictUtf8.decode(decoded.subarray(0, length));
+  } catch {
+    return null;
+  }
+}
+
 /** Repeated parameters (email=a&email=b) become arrays; single ones stay strings. */
 export function queryObject(url: string): Record<string, string | string[]> {
   const result: Record<string, string | string[]> = {};
-  for (const [key, value] of new URL(url).searchParams) {
+  for (const pair of new URL(url).search.slice(1).split('&')) {
+    if (!pair) continue;
+    const at = pair.indexOf('=');
+    const key = decodeQueryComponent(at === -1 ? pair : pair.slice(0, at));
+    const value = decodeQueryComponent(at === -1 ? '' : pair.slice(at + 1));
+    if (key === null || value === null) {
+      const field = key ?? 'query';
+      throw new HttpProblem(400, `The query is not valid: ${field} is not UTF-8 once percent-decoded`, [
+        { field, in: 'query', reason: 'is not UTF-8 once percent-decoded' },
+      ]);
+    }
     const existing = result[key];
     result[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
   }

@@ -82,7 +82,7 @@ export async function listAccounts(db: Queryable, tenantId: string, query: Accou
   if (query.segment) where.push(`a.segment = ${params.add(query.segment)}`);
   if (query.industry) where.push(`a.industry = ${params.add(query.industry)}`);
   if (query.domain) where.push(`a.id = (SELECT account_id FROM account_domains WHERE tenant_id = a.tenant_id AND domain = ${params.add(query.domain)})`);
-  const after = decodeCursor(query.cursor, 2);
+  const after = decodeCursor(query.cursor, ['text', 'uuid']);
   if (after) where.push(`(lower(a.name), a.id) > (${params.add(after[0])}, ${params.add(after[1])}::uuid)`);
   const rows = await db.query(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY lower(a.name), a.id LIMIT ${query.limit + 1}`, params.values);
   const page = pageFrom(rows, query.limit, (row) => [String(row.name).toLowerCase(), row.id]);

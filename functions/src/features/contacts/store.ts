@@ -78,7 +78,7 @@ export async function listContacts(db: Queryable, tenantId: string, query: Conta
   if (query.ownerId) where.push(`c.owner_id = ${params.add(query.ownerId)}`);
   if (query.buyingRole) where.push(`c.buying_role = ${params.add(query.buyingRole)}`);
   if (query.email) where.push(`c.id = (SELECT contact_id FROM contact_emails WHERE tenant_id = c.tenant_id AND email = ${params.add(query.email)})`);
-  const after = decodeCursor(query.cursor, 3);
+  const after = decodeCursor(query.cursor, ['text', 'text', 'uuid']);
   if (after) {
     where.push(`(lower(c.last_name), lower(c.first_name), c.id) > (${params.add(after[0])}, ${params.add(after[1])}, ${params.add(after[2])}::uuid)`);
   }

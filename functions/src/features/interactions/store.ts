@@ -195,7 +195,7 @@ export async function accountTimeline(db: Queryable, tenantId: string, accountId
       `EXISTS (SELECT 1 FROM interaction_contacts ic WHERE ic.tenant_id = ia.tenant_id AND ic.interaction_id = ia.interaction_id AND ic.contact_id = ${params.add(query.contactId)})`,
     );
   }
-  const after = decodeCursor(query.cursor, 2);
+  const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
   if (after) where.push(`(ia.occurred_at, ia.interaction_id) < (${params.add(after[0])}::timestamptz, ${params.add(after[1])}::uuid)`);
   // The cursor keeps the microseconds a JavaScript Date would drop; without them rows less than 1 ms apart went missing.
   const rows = await db.query<{ interaction_id: string; cursor_at: string }>(

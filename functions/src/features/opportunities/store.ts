@@ -61,7 +61,7 @@ export async function listOpportunities(db: Queryable, tenantId: string, query: 
   if (query.ownerId) where.push(`o.owner_id = ${params.add(query.ownerId)}`);
   if (query.stage) where.push(`o.stage = ${params.add(query.stage)}`);
   if (query.status) where.push(`o.status = ${params.add(query.status)}`);
-  const after = decodeCursor(query.cursor, 2);
+  const after = decodeCursor(query.cursor, ['text', 'uuid']);
   if (after) where.push(`(lower(o.name), o.id) > (${params.add(after[0])}, ${params.add(after[1])}::uuid)`);
   const rows = await db.query(`${OPPORTUNITY_SELECT} WHERE ${where.join(' AND ')} ORDER BY lower(o.name), o.id LIMIT ${query.limit + 1}`, params.values);
   const page = pageFrom(rows, query.limit, (row) => [String(row.name).toLowerCase(), row.id]);

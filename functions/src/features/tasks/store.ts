@@ -49,7 +49,7 @@ export async function listTasks(db: Queryable, tenantId: string, query: TaskList
   if (query.opportunityId) where.push(`opportunity_id = ${params.add(query.opportunityId)}`);
   if (query.status) where.push(`status = ${params.add(query.status)}`);
   if (query.dueBefore) where.push(`due_date < ${params.add(query.dueBefore)}`);
-  const after = decodeCursor(query.cursor, 2);
+  const after = decodeCursor(query.cursor, ['date', 'uuid']);
   if (after) where.push(`(due_date, id) > (${params.add(after[0])}::date, ${params.add(after[1])}::uuid)`);
   const rows = await db.query(`SELECT * FROM tasks WHERE ${where.join(' AND ')} ORDER BY due_date, id LIMIT ${query.limit + 1}`, params.values);
   const page = pageFrom(rows, query.limit, (row) => [row.due_date, row.id]);
