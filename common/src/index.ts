@@ -12,5 +12,7 @@ export * from './contracts/tenant';
 export * from './contracts/dev-token';
 export * from './contracts/sync';
 export * from './contracts/teams';
+export * from './contracts/privacy';
+export * from './contracts/imports';
 export * from './api/endpoints';
 export * from './api/openapi';
