@@ -33,7 +33,8 @@ function crmPatch(current: Contact, fields: Partial<ContactFields>, newEmails: r
     const rest = current.phones.slice(1);
     patch.phones = fields.phone ? [{ type: current.phones[0]?.type ?? 'work', number: fields.phone }, ...rest] : rest;
   }
-  if (newEmails.length > 0) patch.emails = [...current.emails, ...newEmails].slice(0, MAX_CONTACT_EMAILS);
+  const fitting = newEmails.slice(0, Math.max(0, MAX_CONTACT_EMAILS - current.emails.length));
+  if (fitting.length > 0) patch.emails = [...current.emails, ...fitting];
   const result: ContactPatch = {};
   for (const [key, value] of Object.entries(patch)) {
     const parsed = ContactPatch.safeParse({ [key]: value });
