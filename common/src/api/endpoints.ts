@@ -10,6 +10,7 @@ import { ConsentEntry, ConsentEntryCreate, ConsentHistory } from '../contracts/c
 import { ContextQuery, ContextResponse } from '../contracts/context';
 import { Health, Me, TenantSettings, TenantSettingsResponse } from '../contracts/tenant';
 import { AccountOverview, MyWork } from '../contracts/teams';
+import { ErasureRequest, ErasureResult } from '../contracts/privacy';
 import {
   GraphNotificationBatch,
   GraphWebhookQuery,
@@ -199,6 +200,18 @@ export const endpoints = [
     access: 'read',
     params: IdParams,
     response: ConsentHistory,
+    status: 200,
+  },
+  // Data subject rights (CRM.Privacy and CRM.Admin)
+  {
+    ...route('eraseContact'),
+    summary: 'Erase a person (Art. 17, If-Match required): contact, addresses, consents and links in one transaction; the addresses are blocked from coming back',
+    tag: 'privacy',
+    access: 'privacy',
+    params: IdParams,
+    body: ErasureRequest,
+    ifMatch: true,
+    response: ErasureResult,
     status: 200,
   },
   ...opportunityCrud,

@@ -19,6 +19,8 @@ export const routes = {
   updateContact: ['PATCH', 'contacts/{id}'],
   deleteContact: ['DELETE', 'contacts/{id}'],
   contactConsents: ['GET', 'contacts/{id}/consents'],
+  // Data subject rights
+  eraseContact: ['POST', 'contacts/{id}/erase'],
   listOpportunities: ['GET', 'opportunities'],
   createOpportunity: ['POST', 'opportunities'],
   getOpportunity: ['GET', 'opportunities/{id}'],

@@ -10,6 +10,7 @@ import { contactRoutes } from '../features/contacts/routes';
 import { contextRoutes } from '../features/context/routes';
 import { interactionRoutes } from '../features/interactions/routes';
 import { opportunityRoutes } from '../features/opportunities/routes';
+import { privacyRoutes } from '../features/privacy/routes';
 import { settingsRoutes } from '../features/settings/routes';
 import { syncRoutes } from '../features/sync/routes';
 import { systemRoutes } from '../features/system/routes';
@@ -29,6 +30,7 @@ function implementations(services: Services): RouteTable<EndpointName> {
     ...interactionRoutes,
     ...consentRoutes,
     ...contextRoutes,
+    ...privacyRoutes,
     ...teamsRoutes,
     ...syncRoutes(services.sync),
   };

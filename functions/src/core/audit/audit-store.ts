@@ -4,7 +4,7 @@ import { prepared, type Queryable } from '../db/db';
 export interface AuditEntry {
   tenantId: string;
   actorId: string | null;
-  action: 'create' | 'update' | 'delete' | 'log' | 'log-again' | 'consent' | 'settings' | 'sync';
+  action: 'create' | 'update' | 'delete' | 'log' | 'log-again' | 'consent' | 'settings' | 'sync' | 'erase' | 'restrict' | 'lift-restriction';
   entity: string;
   entityId: string | null;
   changedFields?: readonly string[];

@@ -4,9 +4,25 @@ import type { Db, Queryable } from '../../core/db/db';
 import { getContact, insertContact, listContacts, updateContact } from './store';
 import type { Actor } from '../../core/actor';
 import { createRecord, deleteRecord, readRecord, updateRecord, type Created } from '../../core/records';
+import { conflict } from '../../core/errors';
+import { erasedAddresses } from '../privacy';
+
+/** An address erased at its owner's request stays out; the problem names the reason and the field, not the address. */
+async function refuseErased(db: Queryable, tenantId: string, emails: readonly string[] | undefined): Promise<void> {
+  if (!emails?.length) return;
+  const erased = new Set(await erasedAddresses(db, tenantId, emails));
+  const index = emails.findIndex((email) => erased.has(email));
+  if (index < 0) return;
+  throw conflict(
+    'this address belongs to a person whose data was erased at their request (GDPR Art. 17), so it may not be stored again',
+    `emails[${index}]`,
+    { reason: 'erased' },
+  );
+}
 
 export const createContact = (db: Db, actor: Actor, input: ContactCreate): Promise<Created<Contact>> =>
   createRecord(db, actor, 'contact', async (tx) => {
+    await refuseErased(tx, actor.tenantId, input.emails);
     const { contact, created } = await insertContact(tx, actor.tenantId, input);
     return { value: contact, created };
   });
@@ -16,7 +32,10 @@ export const readContact = (db: Db, actor: Actor, id: string) => readRecord('con
 export const searchContacts = (db: Db, actor: Actor, query: ContactListQuery) => listContacts(db, actor.tenantId, query);
 
 export const changeContact = (db: Db, actor: Actor, id: string, expectedVersion: number, patch: ContactPatch) =>
-  updateRecord(db, actor, 'contact', id, (tx) => updateContact(tx, actor.tenantId, id, expectedVersion, patch));
+  updateRecord(db, actor, 'contact', id, async (tx) => {
+    await refuseErased(tx, actor.tenantId, patch.emails);
+    return updateContact(tx, actor.tenantId, id, expectedVersion, patch);
+  });
 
 export const removeContact = (db: Db, actor: Actor, id: string, expectedVersion: number) => deleteRecord(db, actor, 'contact', 'contacts', id, expectedVersion);
 

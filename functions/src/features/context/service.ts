@@ -3,6 +3,7 @@ import { normalizeEmail, type ContextResponse } from '@crm/common';
 import type { Db } from '../../core/db/db';
 import { lookupContext } from './store';
 import { findLoggedInteractions } from '../interactions';
+import { erasedAddresses } from '../privacy';
 import type { Actor } from '../../core/actor';
 
 export interface MessageKeys {
@@ -12,9 +13,13 @@ export interface MessageKeys {
 
 export async function customerContext(db: Db, actor: Actor, emails: readonly string[], keys: MessageKeys = {}): Promise<ContextResponse> {
   const unique = [...new Set(emails.map(normalizeEmail))];
-  const [context, logged] = await Promise.all([
+  // The blocklist check runs beside the lookup, so an erased address costs the pane no extra round trip in sequence.
+  const [context, logged, erasedList] = await Promise.all([
     lookupContext(db, actor.tenantId, unique),
     keys.internetMessageId || keys.conversationId ? findLoggedInteractions(db, actor.tenantId, keys) : Promise.resolve([]),
+    erasedAddresses(db, actor.tenantId, unique),
   ]);
-  return { ...context, logged };
+  const erased = new Set(erasedList);
+  const people = context.people.map((p) => (p.status === 'unknown' ? { ...p, erased: erased.has(p.email) } : p));
+  return { ...context, people, logged };
 }

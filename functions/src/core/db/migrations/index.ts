@@ -2,6 +2,7 @@
 import { sql as initialSchema } from './0001-initial-schema';
 import { sql as graphSync } from './0002-graph-sync';
 import { sql as calendarWindow } from './0004-calendar-window';
+import { sql as privacy } from './0005-privacy';
 
 export interface Migration {
   id: string;
@@ -12,4 +13,5 @@ export const migrations: readonly Migration[] = [
   { id: '0001-initial-schema', sql: initialSchema },
   { id: '0002-graph-sync', sql: graphSync },
   { id: '0004-calendar-window', sql: calendarWindow },
+  { id: '0005-privacy', sql: privacy },
 ];

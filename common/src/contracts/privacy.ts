@@ -1,0 +1,63 @@
+// Data subject rights (DSGVO/GDPR Art. 15-18, 20): erasure, restriction of processing, and the export of a person's data.
+import { z } from 'zod';
+import { IsoDateTime, NonEmptyText, Uuid } from './primitives';
+
+/** Why the request is carried out, e.g. "Art. 17 request of 2 Dec 2026, ticket 4711"; names no personal data. */
+const Reason = NonEmptyText(2000);
+
+export const ErasureRequest = z.object({ reason: Reason }).strict();
+export type ErasureRequest = z.infer<typeof ErasureRequest>;
+
+export const ErasureResult = z.object({
+  erasureId: Uuid,
+  erasedAt: IsoDateTime,
+  /** Addresses whose keyed hash now blocks the person from being created again. */
+  blockedAddresses: z.number().int(),
+  deleted: z.object({
+    /** Interactions linked to this person and to no other contact. */
+    interactions: z.number().int(),
+    consents: z.number().int(),
+    tasks: z.number().int(),
+    syncLinks: z.number().int(),
+  }),
+  /** Interactions that concern other people too: they lost the link and any copy of the name or address. */
+  unlinkedInteractions: z.number().int(),
+  /** Withdrawals and objections kept as channel, purpose and date, without the person (see docs/API.md). */
+  keptWithdrawalProofs: z.number().int(),
+});
+export type ErasureResult = z.infer<typeof ErasureResult>;
+
+export const RestrictionRequest = z.object({ reason: Reason }).strict();
+export type RestrictionRequest = z.infer<typeof RestrictionRequest>;
+
+export const Restriction = z.object({
+  contactId: Uuid,
+  restricted: z.boolean(),
+  reason: z.string().nullable(),
+  restrictedBy: Uuid.nullable(),
+  restrictedAt: IsoDateTime.nullable(),
+});
+export type Restriction = z.infer<typeof Restriction>;
+
+/** A stored row as it is kept, column names in camelCase: the export shows everything, not a curated view. */
+const StoredRecord = z.record(z.string(), z.unknown());
+
+export const PersonalData = z.object({
+  generatedAt: IsoDateTime,
+  contact: StoredRecord,
+  emails: z.array(z.string()),
+  account: StoredRecord.nullable(),
+  restriction: Restriction,
+  /** Each with how it came in (source: addin, teams, graph_sync, import, api, ...) and the other records it is linked to. */
+  interactions: z.array(StoredRecord),
+  /** The full ledger, oldest first. */
+  consents: z.array(StoredRecord),
+  tasks: z.array(StoredRecord),
+  opportunities: z.array(StoredRecord),
+  /** Outlook items (per mailbox) the Graph sync links to this person. */
+  graphSyncItems: z.array(StoredRecord),
+  syncConflicts: z.array(StoredRecord),
+  processing: z.array(z.object({ purpose: z.string(), legalBasis: z.string(), channels: z.array(z.string()) })),
+  retention: z.string(),
+});
+export type PersonalData = z.infer<typeof PersonalData>;

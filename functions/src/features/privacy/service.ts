@@ -1,0 +1,99 @@
+// Data subject rights: erasure that stays erased (Art. 17) and the blocklist other features ask before storing an address.
+import { normalizeEmail, type ErasureResult } from '@crm/common';
+import type { Actor } from '../../core/actor';
+import { writeAudit } from '../../core/audit/audit-store';
+import type { Db, Queryable } from '../../core/db/db';
+import { inTransaction } from '../../core/db/pg-errors';
+import { notFound, staleVersion } from '../../core/errors';
+import { addressHash, newHmacKey } from './address-hash';
+import {
+  blockedHashes,
+  blockHashes,
+  deleteConsents,
+  deleteContactRow,
+  deleteContactSyncLinks,
+  deleteOwnInteractions,
+  deleteTasks,
+  ensureHmacKey,
+  insertErasure,
+  keepWithdrawalProofs,
+  lockErasureSubject,
+  readHmacKey,
+  saveErasureCounts,
+  scrubSharedInteractions,
+} from './store';
+
+// A tenant's key never changes once it exists, so a committed key read once is good for the life of the process.
+// Only keys read outside an erasure are kept: one made inside an erasure that then rolls back never existed.
+const keys = new Map<string, string>();
+
+async function committedKey(db: Queryable, tenantId: string): Promise<string | null> {
+  const known = keys.get(tenantId);
+  if (known) return known;
+  const key = await readHmacKey(db, tenantId);
+  if (key) keys.set(tenantId, key);
+  return key;
+}
+
+/** The given addresses that belong to an erased person of the tenant (normalised); empty when none do. */
+export async function erasedAddresses(db: Queryable, tenantId: string, emails: readonly string[]): Promise<string[]> {
+  if (emails.length === 0) return [];
+  const key = await committedKey(db, tenantId);
+  if (!key) return [];
+  const normalised = [...new Set(emails.map(normalizeEmail))];
+  const hashes = normalised.map((email) => addressHash(key, email));
+  const blocked = await blockedHashes(db, tenantId, hashes);
+  return normalised.filter((_, i) => blocked.has(hashes[i]!));
+}
+
+/** Whether the address belongs to a person whose data was erased at their request. */
+export const isErasedAddress = async (db: Queryable, tenantId: string, email: string): Promise<boolean> =>
+  (await erasedAddresses(db, tenantId, [email])).length > 0;
+
+const escapeRegex = (text: string) => text.replace(/[\\^$.*+?()[\]{}|]/g, (c) => `\\${c}`);
+
+/** The strings that identify the person in free text: every address, and the full name when there is a first name too. */
+function identifyingPattern(emails: readonly string[], firstName: string, lastName: string): string | null {
+  const names = firstName.trim() && lastName.trim() ? [`${firstName.trim()} ${lastName.trim()}`, `${lastName.trim()}, ${firstName.trim()}`] : [];
+  const parts = [...emails, ...names].filter(Boolean).map(escapeRegex);
+  return parts.length > 0 ? parts.join('|') : null;
+}
+
+export async function eraseContact(db: Db, actor: Actor, contactId: string, expectedVersion: number, reason: string): Promise<ErasureResult> {
+  return inTransaction(db, async (tx) => {
+    const subject = await lockErasureSubject(tx, actor.tenantId, contactId);
+    if (!subject) throw notFound('contact');
+    if (subject.version !== expectedVersion) throw staleVersion('contact');
+    const key = await ensureHmacKey(tx, actor.tenantId, newHmacKey());
+    const erasure = await insertErasure(tx, actor.tenantId, contactId, actor.userId, reason);
+    const blocked = await blockHashes(
+      tx,
+      actor.tenantId,
+      erasure.id,
+      subject.emails.map((email) => addressHash(key, email)),
+    );
+    const keptWithdrawalProofs = await keepWithdrawalProofs(tx, actor.tenantId, contactId, erasure.id);
+    const consents = await deleteConsents(tx, actor.tenantId, contactId);
+    const own = await deleteOwnInteractions(tx, actor.tenantId, contactId);
+    const unlinkedInteractions = await scrubSharedInteractions(
+      tx,
+      actor.tenantId,
+      contactId,
+      identifyingPattern(subject.emails, subject.firstName, subject.lastName),
+    );
+    const tasks = await deleteTasks(tx, actor.tenantId, contactId);
+    const contactLinks = await deleteContactSyncLinks(tx, actor.tenantId, contactId);
+    await deleteContactRow(tx, actor.tenantId, contactId);
+    const deleted = { interactions: own.interactions, consents, tasks, syncLinks: own.syncLinks + contactLinks };
+    await saveErasureCounts(tx, actor.tenantId, erasure.id, { ...deleted, unlinkedInteractions, blockedAddresses: blocked, keptWithdrawalProofs });
+    await writeAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: 'erase', entity: 'contact', entityId: contactId });
+    return {
+      erasureId: erasure.id,
+      erasedAt: new Date(erasure.erased_at).toISOString(),
+      blockedAddresses: blocked,
+      deleted,
+      unlinkedInteractions,
+      keptWithdrawalProofs,
+    };
+  });
+}

@@ -1,0 +1,143 @@
+// The privacy feature's SQL: the tenant key, the erasure blocklist, the erasure itself, restrictions and the export.
+// Erasure and export reach into every table that can hold a person; each statement filters by tenant_id.
+import type { Queryable } from '../../core/db/db';
+
+export async function readHmacKey(db: Queryable, tenantId: string): Promise<string | null> {
+  const rows = await db.query<{ key: string }>(`SELECT encode(hmac_key, 'hex') AS key FROM privacy_keys WHERE tenant_id = $1`, [tenantId]);
+  return rows[0]?.key ?? null;
+}
+
+/** The tenant's key, made on the first erasure; a concurrent first erasure waits for the other's key and uses it. */
+export async function ensureHmacKey(tx: Queryable, tenantId: string, candidate: string): Promise<string> {
+  await tx.query(`INSERT INTO privacy_keys (tenant_id, hmac_key) VALUES ($1, decode($2, 'hex')) ON CONFLICT (tenant_id) DO NOTHING`, [tenantId, candidate]);
+  return (await readHmacKey(tx, tenantId))!;
+}
+
+/** Which of the given hashes (hex) are on the tenant's blocklist. */
+export async function blockedHashes(db: Queryable, tenantId: string, hashes: readonly string[]): Promise<Set<string>> {
+  if (hashes.length === 0) return new Set();
+  const rows = await db.query<{ hash: string }>(
+    `SELECT encode(address_hash, 'hex') AS hash FROM erased_addresses
+     WHERE tenant_id = $1 AND address_hash IN (SELECT decode(h, 'hex') FROM unnest($2::text[]) AS h)`,
+    [tenantId, [...hashes]],
+  );
+  return new Set(rows.map((r) => r.hash));
+}
+
+export interface ErasureSubject {
+  version: number;
+  firstName: string;
+  lastName: string;
+  emails: string[];
+}
+
+/** The contact, locked until the erasure commits, with every address it has (array and claim table). */
+export async function lockErasureSubject(tx: Queryable, tenantId: string, id: string): Promise<ErasureSubject | null> {
+  const rows = await tx.query<{ version: number; first_name: string; last_name: string; emails: string[] }>(
+    `SELECT c.version, c.first_name, c.last_name,
+       ARRAY(SELECT e FROM unnest(c.emails) AS e UNION SELECT ce.email FROM contact_emails ce WHERE ce.tenant_id = $1 AND ce.contact_id = $2) AS emails
+     FROM contacts c WHERE c.tenant_id = $1 AND c.id = $2 FOR UPDATE`,
+    [tenantId, id],
+  );
+  const row = rows[0];
+  return row ? { version: Number(row.version), firstName: row.first_name, lastName: row.last_name, emails: row.emails ?? [] } : null;
+}
+
+const count = async (tx: Queryable, sql: string, params: readonly unknown[]): Promise<number> =>
+  Number((await tx.query<{ n: number }>(sql, params))[0]?.n ?? 0);
+
+export async function insertErasure(tx: Queryable, tenantId: string, contactId: string, actorId: string, reason: string) {
+  const rows = await tx.query<{ id: string; erased_at: Date }>(
+    `INSERT INTO erasures (tenant_id, contact_id, erased_by, reason) VALUES ($1, $2, $3, $4) RETURNING id, erased_at`,
+    [tenantId, contactId, actorId, reason],
+  );
+  return rows[0]!;
+}
+
+export const blockHashes = (tx: Queryable, tenantId: string, erasureId: string, hashes: readonly string[]) =>
+  count(
+    tx,
+    `WITH added AS (
+       INSERT INTO erased_addresses (tenant_id, address_hash, erasure_id) SELECT $1, decode(h, 'hex'), $2 FROM unnest($3::text[]) AS h
+       ON CONFLICT (tenant_id, address_hash) DO UPDATE SET erasure_id = EXCLUDED.erasure_id RETURNING 1)
+     SELECT count(*)::int AS n FROM added`,
+    [tenantId, erasureId, [...hashes]],
+  );
+
+export const keepWithdrawalProofs = (tx: Queryable, tenantId: string, contactId: string, erasureId: string) =>
+  count(
+    tx,
+    `WITH kept AS (
+       INSERT INTO erased_consent_proofs (tenant_id, erasure_id, channel, purpose, action, captured_at)
+       SELECT tenant_id, $3, channel, purpose, action, captured_at FROM consents
+       WHERE tenant_id = $1 AND contact_id = $2 AND action IN ('withdrawn', 'objected') RETURNING 1)
+     SELECT count(*)::int AS n FROM kept`,
+    [tenantId, contactId, erasureId],
+  );
+
+export const deleteConsents = (tx: Queryable, tenantId: string, contactId: string) =>
+  count(tx, `WITH gone AS (DELETE FROM consents WHERE tenant_id = $1 AND contact_id = $2 RETURNING 1) SELECT count(*)::int AS n FROM gone`, [
+    tenantId,
+    contactId,
+  ]);
+
+/** Interactions linked to this contact and to no other: deleted with their links and their Graph event ids. */
+export async function deleteOwnInteractions(tx: Queryable, tenantId: string, contactId: string): Promise<{ interactions: number; syncLinks: number }> {
+  const rows = await tx.query<{ interactions: number; sync_links: number }>(
+    `WITH own AS (
+       SELECT ic.interaction_id FROM interaction_contacts ic
+       WHERE ic.tenant_id = $1 AND ic.contact_id = $2
+         AND NOT EXISTS (SELECT 1 FROM interaction_contacts o WHERE o.tenant_id = $1 AND o.interaction_id = ic.interaction_id AND o.contact_id <> $2)
+     ), links AS (
+       DELETE FROM graph_items g USING own WHERE g.tenant_id = $1 AND g.kind = 'event' AND g.record_id = own.interaction_id RETURNING 1
+     ), gone AS (
+       DELETE FROM interactions i USING own WHERE i.tenant_id = $1 AND i.id = own.interaction_id RETURNING 1
+     )
+     SELECT (SELECT count(*) FROM gone)::int AS interactions, (SELECT count(*) FROM links)::int AS sync_links`,
+    [tenantId, contactId],
+  );
+  return { interactions: Number(rows[0]!.interactions), syncLinks: Number(rows[0]!.sync_links) };
+}
+
+/**
+ * The interactions that concern other people too keep their record but lose this person: the link goes with the
+ * contact, and every copy of the person's addresses and full name in subject and summary becomes "[erased]".
+ * pattern is a case-insensitive POSIX regular expression of those strings, already escaped.
+ */
+export async function scrubSharedInteractions(tx: Queryable, tenantId: string, contactId: string, pattern: string | null): Promise<number> {
+  const shared = await count(tx, `SELECT count(*)::int AS n FROM interaction_contacts WHERE tenant_id = $1 AND contact_id = $2`, [tenantId, contactId]);
+  if (pattern && shared > 0) {
+    await tx.query(
+      `UPDATE interactions i
+       SET subject = regexp_replace(i.subject, $3, '[erased]', 'gi'), summary = regexp_replace(i.summary, $3, '[erased]', 'gi'),
+           version = i.version + 1, updated_at = now()
+       FROM interaction_contacts ic
+       WHERE ic.tenant_id = $1 AND ic.contact_id = $2 AND i.tenant_id = $1 AND i.id = ic.interaction_id
+         AND (i.subject ~* $3 OR i.summary ~* $3)`,
+      [tenantId, contactId, pattern],
+    );
+  }
+  return shared;
+}
+
+/** Follow-ups about the person (they name them in title and description, so they go). */
+export const deleteTasks = (tx: Queryable, tenantId: string, contactId: string) =>
+  count(tx, `WITH gone AS (DELETE FROM tasks WHERE tenant_id = $1 AND contact_id = $2 RETURNING 1) SELECT count(*)::int AS n FROM gone`, [tenantId, contactId]);
+
+/** The Outlook contacts the Graph sync linked to this person, with the field values it last synced. */
+export const deleteContactSyncLinks = (tx: Queryable, tenantId: string, contactId: string) =>
+  count(
+    tx,
+    `WITH gone AS (DELETE FROM graph_items WHERE tenant_id = $1 AND kind IN ('contact', 'crm_folder_contact') AND record_id = $2 RETURNING 1)
+     SELECT count(*)::int AS n FROM gone`,
+    [tenantId, contactId],
+  );
+
+/** The contact itself; its address claims, opportunity roles, links, restriction and sync conflicts cascade. */
+export async function deleteContactRow(tx: Queryable, tenantId: string, contactId: string): Promise<void> {
+  await tx.query(`DELETE FROM contacts WHERE tenant_id = $1 AND id = $2`, [tenantId, contactId]);
+}
+
+export async function saveErasureCounts(tx: Queryable, tenantId: string, erasureId: string, counts: Record<string, number>): Promise<void> {
+  await tx.query(`UPDATE erasures SET counts = $3 WHERE tenant_id = $1 AND id = $2`, [tenantId, erasureId, JSON.stringify(counts)]);
+}
