@@ -1,7 +1,6 @@
 // The front-ends under their Content-Security-Policy in real Chromium: they render and work, and the browser reports no violation.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { DEMO_FEATURED } from '@crm/common/demo';
 import { describeInBrowser, launchBrowser } from '../support/browser';
 import { localApi } from '../support/local-api';
 import { startLocalHostProcess, type LocalHostProcess } from '../support/local-host-process';
+import { seededDataDir } from '../support/seeded-data-dir';
 
 /** Office.js as the CDN serves it, from the npm package of the same files, since this machine is offline. */
 const officeJsDir = join(dirname(createRequire(import.meta.url).resolve('@microsoft/office-js/package.json')), 'dist');
@@ -20,7 +20,7 @@ interface Violation {
 }
 
 describeInBrowser('front-ends under the Content-Security-Policy in Chromium', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'crm-csp-'));
+  const dataDir = seededDataDir('crm-csp-');
   let host: LocalHostProcess;
   let browser: Browser;
   let context: BrowserContext;

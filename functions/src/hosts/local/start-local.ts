@@ -22,7 +22,7 @@ function signInLines(config: Config, signIn: LocalSignIn, url: string): string[]
   const entra = config.entra
     ? `Entra ID (client id ${config.entra.clientId}; tenants ${config.entra.allowedTenants === '*' ? 'any' : config.entra.allowedTenants.join(', ')})`
     : null;
-  const dev = `development tokens: POST ${url}/dev/token (signed in as ${DEMO_USERS[0]!.displayName} by default)`;
+  const dev = `POST ${url}/dev/token (development tokens; signed in as ${DEMO_USERS[0]!.displayName} by default)`;
   if (entra && signIn.devTokens) {
     return [
       `  sign-in      ${entra}`,
