@@ -1,6 +1,8 @@
 // Contact sync against what Graph documents and the fake models: contacts with several addresses and no names, delta on
 // the default folder's documented path, and both documented 429 answers with Retry-After.
+import { ContactPatch } from '@crm/common';
 import { beforeAll, expect, it } from 'vitest';
+import { changeContact } from '../../functions/src/features/contacts/service';
 import { describeEachDatabase } from '../support/databases';
 import { type SyncWorld, createSyncWorld, recordingSleep, syncRow, useFakeGraph } from '../support/sync-harness';
 
@@ -97,5 +99,23 @@ describeEachDatabase('contact sync against documented Graph behaviour', (getDb) 
     expect(waits.filter((ms) => ms >= 1000)).toEqual([7000, 3000]);
     expect(graph().faults.pending()).toEqual([]);
     expect(graph().countRequests({ mailbox: seller.mailbox, status: 429 })).toBe(2);
+  });
+
+  it("writes up to Outlook's three addresses to the CRM folder and rewrites the copy when the CRM contact's addresses change", async () => {
+    const seller = await world.employee('Ada Ordner', ['contacts']);
+    const own = await world.customer('Ordner Kunde AG', 'ordner-kunde.de', ['bea.vier'], seller.actor.userId);
+    const bea = (await contactsAt(own.accountId))[0]!;
+    const admin = { ...seller.actor, roles: ['CRM.Admin' as const] };
+    const addresses = ['bea.vier@ordner-kunde.de', 'bea@ordner-kunde.de', 'b.vier@ordner-kunde.de', 'bea.privat@web.de'];
+    await changeContact(world.db, admin, bea.id, 1, ContactPatch.parse({ emails: addresses }));
+    const service = world.service();
+    expect(await service.runNow(world.tenantId, { userId: seller.actor.userId })).toMatchObject([{ outcome: 'synced', created: 1 }]);
+    const folder = [...graph().model.mailbox(seller.mailbox).folders.values()].find((f) => f.displayName === 'CRM')!;
+    const copy = () => graph().model.contacts(seller.mailbox, folder.id).map((c) => c.emailAddresses.map((e) => e.address));
+    expect(copy()).toEqual([addresses.slice(0, 3)]);
+    await changeContact(world.db, admin, bea.id, 2, ContactPatch.parse({ emails: ['bea.privat@web.de', 'bea.vier@ordner-kunde.de'] }));
+    expect(await service.runNow(world.tenantId, { userId: seller.actor.userId })).toMatchObject([{ outcome: 'synced', updated: 1 }]);
+    expect(copy()).toEqual([['bea.privat@web.de', 'bea.vier@ordner-kunde.de']]);
+    expect(await service.runNow(world.tenantId, { userId: seller.actor.userId })).toMatchObject([{ created: 0, updated: 0, removed: 0 }]);
   });
 });
