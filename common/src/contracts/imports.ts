@@ -39,3 +39,54 @@ export const DetectedImportFormat = z.object({
   rowCount: z.number().int().nonnegative(),
 });
 export type DetectedImportFormat = z.infer<typeof DetectedImportFormat>;
+
+/** The fields a column can be mapped to: the account part and the person part of a row (the usual Excel customer list has both). */
+export const ImportField = z.enum([
+  'account.name',
+  'account.legalForm',
+  'account.customerNumber',
+  'account.industry',
+  'account.website',
+  'account.street',
+  'account.postalCode',
+  'account.city',
+  'account.country',
+  'account.revenue',
+  'contact.salutation',
+  'contact.academicTitle',
+  'contact.firstName',
+  'contact.lastName',
+  'contact.email',
+  'contact.phone',
+  'contact.mobile',
+  'contact.jobTitle',
+  'contact.department',
+  'notes',
+]);
+export type ImportField = z.infer<typeof ImportField>;
+
+export const ImportColumn = z
+  .object({
+    /** 0-based position in the file; the header is kept so that a saved template can find the column in the next file. */
+    index: z.number().int().nonnegative().max(999),
+    header: z.string().max(200),
+    field: ImportField.nullable(),
+  })
+  .strict();
+export type ImportColumn = z.infer<typeof ImportColumn>;
+
+/** Which column feeds which field; a column left at null is not imported. Each field and each column at most once. */
+export const ColumnMapping = z
+  .object({ columns: z.array(ImportColumn).max(1000) })
+  .strict()
+  .superRefine(({ columns }, ctx) => {
+    const indexes = new Set<number>();
+    const fields = new Set<string>();
+    columns.forEach((column, i) => {
+      if (indexes.has(column.index)) ctx.addIssue({ code: 'custom', path: ['columns', i, 'index'], message: `column ${column.index} is mapped twice` });
+      if (column.field && fields.has(column.field)) ctx.addIssue({ code: 'custom', path: ['columns', i, 'field'], message: `${column.field} is already fed by another column` });
+      indexes.add(column.index);
+      if (column.field) fields.add(column.field);
+    });
+  });
+export type ColumnMapping = z.infer<typeof ColumnMapping>;

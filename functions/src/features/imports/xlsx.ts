@@ -8,7 +8,7 @@ import type { ImportCell, ImportRow } from './table';
 export interface WorkbookSheet {
   name: string;
   rows: ImportRow[];
-  /** The sheet's index in the workbook and whether Excel hides it; hidden sheets are never chosen on their own. */
+  /** Hidden sheets are never chosen unless the user names them. */
   hidden: boolean;
 }
 

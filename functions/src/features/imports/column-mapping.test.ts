@@ -1,0 +1,91 @@
+import { ColumnMapping } from '@crm/common';
+import { describe, expect, it } from 'vitest';
+import { applyTemplate, headerKey, mapRow, suggestMapping } from './column-mapping';
+
+const fields = (header: string[]) => suggestMapping(header).columns.map((column) => column.field);
+
+describe('column mapping', () => {
+  it('recognises the headers of a German Excel customer list', () => {
+    expect(fields(['Firma', 'Kundennummer', 'Anrede', 'Titel', 'Vorname', 'Nachname', 'E-Mail', 'Telefon', 'Mobil', 'Straße', 'PLZ', 'Ort', 'Land', 'Branche', 'Umsatz', 'Position', 'Abteilung', 'Bemerkung'])).toEqual([
+      'account.name',
+      'account.customerNumber',
+      'contact.salutation',
+      'contact.academicTitle',
+      'contact.firstName',
+      'contact.lastName',
+      'contact.email',
+      'contact.phone',
+      'contact.mobile',
+      'account.street',
+      'account.postalCode',
+      'account.city',
+      'account.country',
+      'account.industry',
+      'account.revenue',
+      'contact.jobTitle',
+      'contact.department',
+      'notes',
+    ]);
+  });
+
+  it('recognises English headers and variants in case, umlauts, punctuation and Outlook qualifiers', () => {
+    expect(fields(['Company', 'First Name', 'Last name', 'Email Address', 'Business Phone', 'Mobile Phone', 'Job Title', 'ZIP Code', 'City', 'Country/Region'])).toEqual([
+      'account.name',
+      'contact.firstName',
+      'contact.lastName',
+      'contact.email',
+      'contact.phone',
+      'contact.mobile',
+      'contact.jobTitle',
+      'account.postalCode',
+      'account.city',
+      'account.country',
+    ]);
+    expect(fields(['UNTERNEHMEN', 'E-Mail-Adresse', 'Telefon geschäftlich', 'Strasse', 'Kd.-Nr.', 'Postleitzahl', 'Handy'])).toEqual([
+      'account.name',
+      'contact.email',
+      'contact.phone',
+      'account.street',
+      'account.customerNumber',
+      'account.postalCode',
+      'contact.mobile',
+    ]);
+    expect(headerKey(' E-Mail (geschäftlich) ')).toBe(headerKey('email'));
+  });
+
+  it('leaves unknown and ambiguous headers and a second column for a taken field unmapped', () => {
+    expect(suggestMapping(['Name', 'Lieblingsfarbe', 'E-Mail', 'E-Mail 2', 'Email'])).toEqual({
+      columns: [
+        { index: 0, header: 'Name', field: null },
+        { index: 1, header: 'Lieblingsfarbe', field: null },
+        { index: 2, header: 'E-Mail', field: 'contact.email' },
+        { index: 3, header: 'E-Mail 2', field: null },
+        { index: 4, header: 'Email', field: null },
+      ],
+    });
+  });
+
+  it('is a plain object that survives JSON and the contract, which refuses a field fed twice', () => {
+    const mapping = suggestMapping(['Firma', 'Nachname']);
+    expect(ColumnMapping.parse(JSON.parse(JSON.stringify(mapping)))).toEqual(mapping);
+    const twice = ColumnMapping.safeParse({ columns: [{ index: 0, header: 'A', field: 'account.name' }, { index: 1, header: 'B', field: 'account.name' }] });
+    expect(twice.success).toBe(false);
+    expect(twice.error?.issues[0]).toMatchObject({ path: ['columns', 1, 'field'], message: 'account.name is already fed by another column' });
+  });
+
+  it('applies a saved template by header to a file whose columns moved, keeping its "not imported"', () => {
+    const template: ColumnMapping = {
+      columns: [
+        { index: 0, header: 'Name', field: 'account.name' },
+        { index: 1, header: 'Ansprechpartner', field: 'contact.lastName' },
+        { index: 2, header: 'Ort', field: null },
+      ],
+    };
+    expect(applyTemplate(template, ['Ort', 'ansprechpartner', 'NAME', 'E-Mail', 'Firma']).columns.map((column) => column.field)).toEqual([null, 'contact.lastName', 'account.name', 'contact.email', null]);
+  });
+
+  it('reads a row by field, blank cells as null and unmapped columns left out', () => {
+    const mapping = suggestMapping(['Firma', 'Lieblingsfarbe', 'Umsatz', 'Ort']);
+    expect(mapRow({ row: 2, cells: ['Müller GmbH', 'blau', 1234.5, '  '] }, mapping)).toEqual({ 'account.name': 'Müller GmbH', 'account.revenue': 1234.5, 'account.city': null });
+  });
+});

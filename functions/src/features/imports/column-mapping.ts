@@ -1,0 +1,79 @@
+// Proposes which column feeds which field from the headers German and English lists use. Headers are compared folded
+// (case, umlauts, punctuation and spaces: "E-Mail-Adresse" = "Emailadresse"), Outlook's "geschäftlich"/"business" qualifiers
+// are ignored, and a header nobody knows stays unmapped rather than being guessed.
+import type { ColumnMapping, ImportField } from '@crm/common';
+import { foldText } from './folding';
+import type { ImportCell, ImportRow } from './table';
+
+const SYNONYMS: Record<ImportField, readonly string[]> = {
+  'account.name': ['firma', 'firmenname', 'firmierung', 'unternehmen', 'unternehmensname', 'kunde', 'kundenname', 'company', 'company name', 'organisation', 'organization', 'account', 'account name'],
+  'account.legalForm': ['rechtsform', 'legal form'],
+  'account.customerNumber': ['kundennummer', 'kundennr', 'kd nr', 'kdnr', 'kunden nr', 'kunden id', 'debitor', 'debitorennummer', 'debitorennr', 'customer number', 'customer no', 'customer id', 'account number'],
+  'account.industry': ['branche', 'wirtschaftszweig', 'industry', 'sector'],
+  'account.website': ['website', 'webseite', 'homepage', 'internet', 'internetseite', 'web', 'www', 'url'],
+  'account.street': ['strasse', 'str', 'strasse hausnummer', 'strasse und hausnummer', 'strasse nr', 'anschrift', 'adresse', 'street', 'street address', 'address', 'address line 1'],
+  'account.postalCode': ['plz', 'postleitzahl', 'zip', 'zip code', 'postal code', 'postcode', 'post code'],
+  'account.city': ['ort', 'stadt', 'city', 'town'],
+  'account.country': ['land', 'land region', 'staat', 'country', 'country region'],
+  'account.revenue': ['umsatz', 'jahresumsatz', 'umsatz eur', 'revenue', 'annual revenue', 'turnover', 'sales'],
+  'contact.salutation': ['anrede', 'salutation'],
+  'contact.academicTitle': ['titel', 'akademischer titel', 'academic title'],
+  'contact.firstName': ['vorname', 'first name', 'firstname', 'given name', 'forename'],
+  'contact.lastName': ['nachname', 'familienname', 'zuname', 'last name', 'lastname', 'surname', 'family name'],
+  'contact.email': ['e mail', 'email', 'e mail adresse', 'email adresse', 'mail', 'email address', 'e mail address'],
+  'contact.phone': ['telefon', 'tel', 'telefonnummer', 'festnetz', 'phone', 'telephone', 'phone number'],
+  'contact.mobile': ['mobil', 'mobiltelefon', 'mobilnummer', 'handy', 'handynummer', 'mobile', 'mobile phone', 'cell', 'cell phone'],
+  'contact.jobTitle': ['position', 'funktion', 'stellung', 'berufsbezeichnung', 'job title', 'jobtitel'],
+  'contact.department': ['abteilung', 'bereich', 'department'],
+  notes: ['notiz', 'notizen', 'bemerkung', 'bemerkungen', 'anmerkung', 'kommentar', 'notes', 'note', 'comment', 'comments'],
+};
+
+// Qualifiers that say whose value it is, not what it is ("Telefon geschäftlich", "Business Phone", "E-Mail 1").
+const QUALIFIERS = new Set(['geschaeftlich', 'dienstlich', 'business', 'work', '1']);
+
+/** The folded form a header is compared by; also how a saved template finds its columns again. */
+export const headerKey = (header: string): string =>
+  foldText(header)
+    .split(' ')
+    .filter((word) => word !== '' && !QUALIFIERS.has(word))
+    .join('');
+
+const FIELD_BY_KEY = new Map<string, ImportField>(
+  (Object.entries(SYNONYMS) as [ImportField, readonly string[]][]).flatMap(([field, names]) => names.map((name) => [headerKey(name), field] as const)),
+);
+
+/** A field per known header; the second column for a field already taken (say a second "E-Mail") stays unmapped. */
+export const suggestMapping = (header: readonly string[]): ColumnMapping => applyTemplate({ columns: [] }, header);
+
+/**
+ * A saved mapping applied to another file: columns are found by header, not position, so a list whose columns were
+ * reordered maps the same. The template's choices come first (also its "not imported"); other headers are proposed
+ * as for a new file, for fields the template has not given to a column already.
+ */
+export function applyTemplate(template: ColumnMapping, header: readonly string[]): ColumnMapping {
+  const chosen = new Map(template.columns.map((column) => [headerKey(column.header), column.field]));
+  const taken = new Set<ImportField>();
+  const claim = (field: ImportField | null | undefined): ImportField | null => {
+    if (!field || taken.has(field)) return null;
+    taken.add(field);
+    return field;
+  };
+  const fromTemplate = header.map((text) => {
+    const key = headerKey(text);
+    return chosen.has(key) ? { field: claim(chosen.get(key)) } : null;
+  });
+  return {
+    columns: header.map((text, index) => ({ index, header: text, field: fromTemplate[index]?.field ?? (fromTemplate[index] ? null : claim(FIELD_BY_KEY.get(headerKey(text)))) })),
+  };
+}
+
+/** The values of one row by field; columns mapped to nothing are left out, blank cells are kept as null. */
+export function mapRow(row: ImportRow, mapping: ColumnMapping): Partial<Record<ImportField, ImportCell>> {
+  const values: Partial<Record<ImportField, ImportCell>> = {};
+  for (const column of mapping.columns) {
+    if (!column.field) continue;
+    const cell = row.cells[column.index] ?? null;
+    values[column.field] = typeof cell === 'string' && cell.trim() === '' ? null : cell;
+  }
+  return values;
+}
