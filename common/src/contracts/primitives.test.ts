@@ -1,5 +1,6 @@
 // The shared primitives refuse what PostgreSQL cannot store as sent, instead of failing later or storing it altered.
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { CustomFields, IsoDate, IsoDateTime, NonEmptyText, PageQuery, Text } from './primitives';
 
 const messages = (result: { success: boolean; error?: { issues: { message: string; path: PropertyKey[] }[] } }) =>
@@ -39,6 +40,11 @@ describe('IsoDate and IsoDateTime', () => {
     for (const value of ['0000-01-01T00:00:00Z', '1899-12-31T23:59:59Z', '1900-01-01T00:00:00+00:01', '9999-12-31T23:59:59-14:00']) {
       expect(messages(IsoDateTime.safeParse(value)), value).toEqual([['', 'must be between 1900-01-01 and 9999-12-31 (in UTC)']]);
     }
+  });
+
+  it('state their range in the OpenAPI document, which has no keyword for it', () => {
+    expect(z.toJSONSchema(IsoDate).description).toBe('ISO 8601 date, from 1900-01-01 to 9999-12-31');
+    expect(z.toJSONSchema(IsoDateTime).description).toBe('ISO 8601 date-time with offset, from 1900-01-01 to 9999-12-31 in UTC');
   });
 
   it('say only that the format is wrong when it is', () => {

@@ -23,11 +23,17 @@ const DATE_RANGE = `must be between ${MIN_DATE} and ${MAX_DATE}`;
 const MIN_INSTANT = Date.parse(`${MIN_DATE}T00:00:00Z`);
 const MAX_INSTANT = Date.parse(`${MAX_DATE}T23:59:59.999Z`);
 
-export const IsoDateTime = z.iso.datetime({ offset: true, abort: true }).refine((value) => {
-  const instant = Date.parse(value);
-  return instant >= MIN_INSTANT && instant <= MAX_INSTANT;
-}, `${DATE_RANGE} (in UTC)`);
-export const IsoDate = z.iso.date({ abort: true }).refine((value) => value >= MIN_DATE && value <= MAX_DATE, DATE_RANGE);
+export const IsoDateTime = z.iso
+  .datetime({ offset: true, abort: true })
+  .refine((value) => {
+    const instant = Date.parse(value);
+    return instant >= MIN_INSTANT && instant <= MAX_INSTANT;
+  }, `${DATE_RANGE} (in UTC)`)
+  .meta({ description: `ISO 8601 date-time with offset, from ${MIN_DATE} to ${MAX_DATE} in UTC` });
+export const IsoDate = z.iso
+  .date({ abort: true })
+  .refine((value) => value >= MIN_DATE && value <= MAX_DATE, DATE_RANGE)
+  .meta({ description: `ISO 8601 date, from ${MIN_DATE} to ${MAX_DATE}` });
 
 /** Email addresses are compared trimmed and lower-cased everywhere. */
 export const normalizeEmail = (value: string): string => value.trim().toLowerCase();
