@@ -121,6 +121,8 @@ describeEachDatabase('Graph webhooks', (getDb) => {
     await world.db.query(`UPDATE mailbox_sync SET pending = false WHERE tenant_id = $1 AND user_id = $2`, [world.tenantId, cleo.actor.userId]);
     const reply = await post('/api/graph/notifications', { value: [{ subscriptionId: id, clientState: 'the-real-secreT', tenantId: world.tenantId }] });
     expect(reply.status).toBe(403);
+    const without = await post('/api/graph/notifications', { value: [{ subscriptionId: id, clientState: null, tenantId: world.tenantId }] });
+    expect(without.status).toBe(403);
     expect(await syncRow(world.db, world.tenantId, cleo.actor.userId, 'calendar')).toMatchObject({ pending: false });
   });
 

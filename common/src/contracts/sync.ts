@@ -105,7 +105,8 @@ const GraphText = (max: number, min = 0) =>
  */
 const GraphNotificationItem = z.object({
   subscriptionId: GraphText(200, 1),
-  clientState: GraphText(255).optional(),
+  /** null when the subscription was made without one (Learn: changeNotification); ours always have one. */
+  clientState: GraphText(255).nullish(),
   tenantId: z.guid().optional(),
   changeType: z.enum(['created', 'updated', 'deleted']).optional(),
   resource: GraphText(2000).optional(),

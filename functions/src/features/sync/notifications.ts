@@ -17,8 +17,8 @@ export interface NotificationOutcome {
   subscriptionsChanged: boolean;
 }
 
-const sameSecret = (expected: string, given: string | undefined) => {
-  if (given === undefined) return false;
+const sameSecret = (expected: string, given: string | null | undefined) => {
+  if (given === undefined || given === null) return false;
   const a = Buffer.from(expected);
   const b = Buffer.from(given);
   return a.length === b.length && timingSafeEqual(a, b);
