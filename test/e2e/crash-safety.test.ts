@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openPglite } from '../../functions/src/core/db/pglite-db';
+import { PGlite } from '@electric-sql/pglite';
+import { amcheck } from '@electric-sql/pglite/contrib/amcheck';
+import { wrapPglite } from '../../functions/src/core/db/pglite-db';
 import { openPostgres } from '../../functions/src/core/db/postgres-db';
 import type { Db } from '../../functions/src/core/db/db';
 import { postgresAvailable, type DbKind } from '../support/databases';
@@ -254,11 +256,25 @@ for (const kind of ['pglite', 'postgres'] as const satisfies readonly DbKind[]) 
     }
 
     it(
-      'the data opens directly after a kill, holding exactly what the clients sent',
+      'the data opens directly after a kill, passes amcheck and holds exactly what the clients sent',
       async () => {
         await host!.stop('SIGKILL');
-        const db: Db = kind === 'pglite' ? await openPglite(join(dataDir!, 'pglite')) : await openPostgres(databaseUrl!, { max: 1 });
+        const db: Db =
+          kind === 'pglite'
+            ? wrapPglite(await PGlite.create({ dataDir: join(dataDir!, 'pglite'), extensions: { amcheck } }))
+            : await openPostgres(databaseUrl!, { max: 1 });
         try {
+          // PostgreSQL's own checker: every table's pages and tuples, and every B-tree against its table.
+          await db.exec('CREATE EXTENSION IF NOT EXISTS amcheck');
+          const corrupt = await db.query(
+            `SELECT c.relname, v.msg FROM pg_class c CROSS JOIN LATERAL verify_heapam(c.oid) v WHERE c.relkind = 'r' AND c.relnamespace = 'public'::regnamespace`,
+          );
+          expect(corrupt).toEqual([]);
+          const indexes = await db.query<{ relname: string }>(
+            `SELECT c.relname, bt_index_check(c.oid, true) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam
+             WHERE am.amname = 'btree' AND c.relnamespace = 'public'::regnamespace`,
+          );
+          expect(indexes.map((i) => i.relname)).toEqual(expect.arrayContaining(['contacts_pkey']));
           const [contacts] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM contacts WHERE tenant_id = $1', [tenantId]);
           const [emails] = await db.query<{ n: number }>(
             `SELECT count(*)::int AS n, count(DISTINCT internet_message_id)::int AS distinct_ids FROM interactions WHERE tenant_id = $1`,
