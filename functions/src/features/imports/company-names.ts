@@ -1,0 +1,121 @@
+// Company names as lists write them: the legal form (GmbH, GmbH & Co. KG, AG, Ltd, S.A., ...) is recognised at the
+// end and kept apart from the name, because "Müller GmbH" and "Müller AG" are two legal entities. The rest is folded
+// to a key (folding.ts) by which names are compared.
+import { foldText } from './folding';
+import { trigramSimilarity } from './trigram';
+
+// Canonical spelling -> the spellings lists use. Longer forms are tried first, so "GmbH & Co. KG" is never read as "KG".
+const LEGAL_FORMS: Record<string, readonly string[]> = {
+  'GmbH & Co. KG': ['GmbH & Co. KG', 'GmbH und Co. KG', 'GmbH u. Co. KG', 'GmbH + Co. KG'],
+  'GmbH & Co. KGaA': ['GmbH & Co. KGaA'],
+  'GmbH & Co. OHG': ['GmbH & Co. OHG'],
+  'AG & Co. KG': ['AG & Co. KG', 'AG und Co. KG'],
+  'AG & Co. KGaA': ['AG & Co. KGaA'],
+  'SE & Co. KG': ['SE & Co. KG'],
+  'SE & Co. KGaA': ['SE & Co. KGaA'],
+  'UG (haftungsbeschränkt) & Co. KG': ['UG (haftungsbeschränkt) & Co. KG', 'UG & Co. KG'],
+  'UG (haftungsbeschränkt)': ['UG (haftungsbeschränkt)', 'UG haftungsbeschränkt', 'UG (haftungsbeschraenkt)', 'UG'],
+  gGmbH: ['gGmbH'],
+  GmbH: ['GmbH', 'G.m.b.H.', 'Ges.m.b.H.', 'GesmbH', 'Gesellschaft mit beschränkter Haftung', 'Gesellschaft mbH', 'mbH'],
+  KGaA: ['KGaA', 'Kommanditgesellschaft auf Aktien'],
+  AG: ['AG', 'Aktiengesellschaft'],
+  KG: ['KG', 'Kommanditgesellschaft'],
+  OHG: ['OHG', 'oHG', 'offene Handelsgesellschaft'],
+  GbR: ['GbR', 'Gesellschaft bürgerlichen Rechts'],
+  'PartG mbB': ['PartG mbB', 'PartGmbB'],
+  PartG: ['PartG', 'Partnerschaftsgesellschaft'],
+  'e.K.': ['e.K.', 'e.Kfm.', 'e.Kfr.', 'eingetragener Kaufmann', 'eingetragene Kauffrau'],
+  'e.V.': ['e.V.', 'eingetragener Verein'],
+  eG: ['eG', 'eingetragene Genossenschaft'],
+  SE: ['SE', 'Societas Europaea'],
+  Ltd: ['Ltd', 'Ltd.', 'Limited', 'Co. Ltd', 'Co., Ltd.'],
+  PLC: ['PLC', 'p.l.c.'],
+  LLC: ['LLC', 'L.L.C.'],
+  LLP: ['LLP', 'L.L.P.'],
+  'Inc.': ['Inc', 'Inc.', 'Incorporated'],
+  'Corp.': ['Corp', 'Corp.', 'Corporation'],
+  'S.A.': ['S.A.', 'SA', 'Société Anonyme', 'Sociedad Anónima'],
+  SARL: ['SARL', 'S.A.R.L.', 'S.à r.l.', 'Sàrl'],
+  SAS: ['SAS', 'S.A.S.'],
+  'S.p.A.': ['S.p.A.', 'SpA'],
+  'S.r.l.': ['S.r.l.', 'Srl'],
+  'S.L.': ['S.L.', 'SL'],
+  'B.V.': ['B.V.', 'BV'],
+  'N.V.': ['N.V.', 'NV'],
+  'A/S': ['A/S'],
+  ApS: ['ApS'],
+  AB: ['AB'],
+  Oy: ['Oy'],
+  'Sp. z o.o.': ['Sp. z o.o.', 'Sp. z.o.o.'],
+  's.r.o.': ['s.r.o.', 'spol. s r.o.'],
+};
+
+/** Spellings compared without spaces, dots, brackets or "&"/"und": "GmbH&Co.KG", "GmbH und Co. KG" are one form. */
+const compact = (text: string) =>
+  foldText(text)
+    .split(' ')
+    .filter((word) => word !== 'und' && word !== 'u')
+    .join('');
+
+const FORM_BY_SPELLING = new Map<string, string>(Object.entries(LEGAL_FORMS).flatMap(([canonical, spellings]) => spellings.map((spelling) => [compact(spelling), canonical] as const)));
+const LONGEST_FORM_WORDS = Math.max(...Object.values(LEGAL_FORMS).flat().map((spelling) => spelling.split(/\s+/).length));
+
+export interface CompanyName {
+  /** The name as written, trimmed. */
+  text: string;
+  /** The name without its legal form, as written. */
+  base: string;
+  /** The canonical legal form ("GmbH & Co. KG"), or null when the name ends in none. */
+  legalForm: string | null;
+  /** The folded base, by which names are compared and on which the SQL candidate search runs. */
+  key: string;
+}
+
+export function parseCompanyName(text: string, legalFormColumn?: string | null): CompanyName {
+  const trimmed = text.trim().replace(/\s+/g, ' ');
+  const words = trimmed.split(' ');
+  for (let count = Math.min(LONGEST_FORM_WORDS, words.length - 1); count >= 1; count -= 1) {
+    const form = FORM_BY_SPELLING.get(compact(words.slice(words.length - count).join(' ')));
+    if (!form) continue;
+    // "Müller, GmbH" and "Müller - GmbH": the separator belongs to neither part.
+    const base = words.slice(0, words.length - count).join(' ').replace(/[\s,;–-]+$/, '');
+    if (foldText(base) === '') continue;
+    return { text: trimmed, base, legalForm: form, key: foldText(base) };
+  }
+  // A separate "Rechtsform" column names the form of a name that does not carry it.
+  const column = legalFormColumn ? FORM_BY_SPELLING.get(compact(legalFormColumn)) ?? legalFormColumn.trim() : null;
+  return { text: trimmed, base: trimmed, legalForm: column || null, key: foldText(trimmed) };
+}
+
+/** Umlaut transcriptions and double letters reduced ("mueller" -> "muler", "muller" -> "muler"): a hint, never a match. */
+const looseKey = (key: string) => key.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u').replace(/ss/g, 's').replace(/([a-z])\1/g, '$1');
+
+/** The similarity at which a differently written name is proposed as a candidate, for the code and the SQL search. */
+export const SIMILAR_NAME_THRESHOLD = 0.45;
+
+export type NameComparison =
+  | { kind: 'same'; score: 1; reason: string }
+  | { kind: 'legal_form_differs'; score: 1; reason: string }
+  | { kind: 'similar'; score: number; reason: string }
+  | { kind: 'different'; score: number };
+
+export function compareCompanies(a: CompanyName, b: CompanyName): NameComparison {
+  const forms = legalFormNote(a, b);
+  if (a.key === b.key) {
+    if (!forms) return { kind: 'same', score: 1, reason: a.text === b.text ? 'the same name' : 'the same name once case, umlauts, ß and punctuation are folded' };
+    return { kind: 'legal_form_differs', score: 1, reason: `the same name, but ${forms}: possibly different legal entities` };
+  }
+  const score = trigramSimilarity(a.key, b.key);
+  const rounded = score.toFixed(2);
+  if (looseKey(a.key) === looseKey(b.key)) {
+    return { kind: 'similar', score, reason: `names differ only in umlauts or double letters (similarity ${rounded})${forms ? `; ${forms}` : ''}` };
+  }
+  if (score >= SIMILAR_NAME_THRESHOLD) return { kind: 'similar', score, reason: `similar names (similarity ${rounded})${forms ? `; ${forms}` : ''}` };
+  return { kind: 'different', score };
+}
+
+function legalFormNote(a: CompanyName, b: CompanyName): string | null {
+  if (a.legalForm === b.legalForm) return null;
+  if (a.legalForm && b.legalForm) return `the legal forms differ (${a.legalForm} / ${b.legalForm})`;
+  return `only one has a legal form (${a.legalForm ?? b.legalForm})`;
+}
