@@ -8,6 +8,18 @@ import { useT } from './texts';
 export function PersonCard({ person, displayName, onAdd }: { person: Person; displayName: string; onAdd: (person: Person) => void }) {
   const styles = usePaneStyles();
   const { t } = useT();
+  if (person.status === 'restricted') {
+    return (
+      <li className={styles.card} data-person={person.email} data-status="restricted">
+        <Text size={200} className={styles.clip}>
+          {person.email}
+        </Text>
+        <Text size={200} className={styles.muted}>
+          {t('person.restricted')}
+        </Text>
+      </li>
+    );
+  }
   if (person.status === 'unknown') {
     return (
       <li className={styles.card} data-person={person.email} data-status="unknown">

@@ -10,7 +10,7 @@ import { ConsentEntry, ConsentEntryCreate, ConsentHistory } from '../contracts/c
 import { ContextQuery, ContextResponse } from '../contracts/context';
 import { Health, Me, TenantSettings, TenantSettingsResponse } from '../contracts/tenant';
 import { AccountOverview, MyWork } from '../contracts/teams';
-import { ErasureRequest, ErasureResult } from '../contracts/privacy';
+import { ErasureRequest, ErasureResult, Restriction, RestrictionRequest } from '../contracts/privacy';
 import {
   GraphNotificationBatch,
   GraphWebhookQuery,
@@ -212,6 +212,26 @@ export const endpoints = [
     body: ErasureRequest,
     ifMatch: true,
     response: ErasureResult,
+    status: 200,
+  },
+  {
+    ...route('restrictContact'),
+    summary: 'Restrict processing of a person (Art. 18): read-only, hidden from everyone but CRM.Privacy and CRM.Admin',
+    tag: 'privacy',
+    access: 'privacy',
+    params: IdParams,
+    body: RestrictionRequest,
+    response: Restriction,
+    status: 200,
+  },
+  {
+    ...route('liftRestriction'),
+    summary: 'Lift the restriction of processing of a person (Art. 18), with a reason',
+    tag: 'privacy',
+    access: 'privacy',
+    params: IdParams,
+    body: RestrictionRequest,
+    response: Restriction,
     status: 200,
   },
   ...opportunityCrud,

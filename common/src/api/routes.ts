@@ -21,6 +21,8 @@ export const routes = {
   contactConsents: ['GET', 'contacts/{id}/consents'],
   // Data subject rights
   eraseContact: ['POST', 'contacts/{id}/erase'],
+  restrictContact: ['POST', 'contacts/{id}/restriction'],
+  liftRestriction: ['DELETE', 'contacts/{id}/restriction'],
   listOpportunities: ['GET', 'opportunities'],
   createOpportunity: ['POST', 'opportunities'],
   getOpportunity: ['GET', 'opportunities/{id}'],

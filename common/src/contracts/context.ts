@@ -34,6 +34,15 @@ export const KnownPerson = z.object({
   contact: Contact,
   accountId: Uuid.nullable(),
   consent: ConsentState,
+  /** Processing restricted (Art. 18); only CRM.Privacy and CRM.Admin get the person's data with this flag. */
+  restricted: z.boolean().optional(),
+});
+
+/** A restricted person (Art. 18) as everyone but CRM.Privacy and CRM.Admin sees them: the address, nothing else. */
+export const RestrictedPerson = z.object({
+  email: z.string(),
+  status: z.literal('restricted'),
+  restricted: z.literal(true),
 });
 
 export const UnknownPerson = z.object({
@@ -44,7 +53,7 @@ export const UnknownPerson = z.object({
   erased: z.boolean().optional(),
 });
 
-export const Person = z.discriminatedUnion('status', [KnownPerson, UnknownPerson]);
+export const Person = z.discriminatedUnion('status', [KnownPerson, UnknownPerson, RestrictedPerson]);
 export type Person = z.infer<typeof Person>;
 
 export const AccountContext = z.object({

@@ -30,12 +30,16 @@ export type ErasureResult = z.infer<typeof ErasureResult>;
 export const RestrictionRequest = z.object({ reason: Reason }).strict();
 export type RestrictionRequest = z.infer<typeof RestrictionRequest>;
 
+/** The person's latest restriction: open (restricted) or lifted; all null when there never was one. */
 export const Restriction = z.object({
   contactId: Uuid,
   restricted: z.boolean(),
   reason: z.string().nullable(),
   restrictedBy: Uuid.nullable(),
   restrictedAt: IsoDateTime.nullable(),
+  liftReason: z.string().nullable(),
+  liftedBy: Uuid.nullable(),
+  liftedAt: IsoDateTime.nullable(),
 });
 export type Restriction = z.infer<typeof Restriction>;
 

@@ -4,8 +4,8 @@ import type { Db, Queryable } from '../../core/db/db';
 import { getContact, insertContact, listContacts, updateContact } from './store';
 import type { Actor } from '../../core/actor';
 import { createRecord, deleteRecord, readRecord, updateRecord, type Created } from '../../core/records';
-import { conflict } from '../../core/errors';
-import { erasedAddresses } from '../privacy';
+import { conflict, notFound } from '../../core/errors';
+import { erasedAddresses, notRestrictedSql, restrictedAmong, seesRestricted } from '../privacy';
 
 /** An address erased at its owner's request stays out; the problem names the reason and the field, not the address. */
 async function refuseErased(db: Queryable, tenantId: string, emails: readonly string[] | undefined): Promise<void> {
@@ -20,6 +20,20 @@ async function refuseErased(db: Queryable, tenantId: string, emails: readonly st
   );
 }
 
+/**
+ * A restricted person (Art. 18) is read-only for everyone; whoever may not see them gets the same 404 as for a contact
+ * that does not exist, so nothing of them shows.
+ */
+async function guardRestricted(db: Queryable, actor: Actor, id: string, change: boolean): Promise<void> {
+  if ((await restrictedAmong(db, actor.tenantId, [id])).size === 0) return;
+  if (!seesRestricted(actor)) throw notFound('contact');
+  if (change) {
+    throw conflict('processing of this person is restricted (GDPR Art. 18): the record is read-only until the restriction is lifted', undefined, {
+      reason: 'restricted',
+    });
+  }
+}
+
 export const createContact = (db: Db, actor: Actor, input: ContactCreate): Promise<Created<Contact>> =>
   createRecord(db, actor, 'contact', async (tx) => {
     await refuseErased(tx, actor.tenantId, input.emails);
@@ -27,17 +41,26 @@ export const createContact = (db: Db, actor: Actor, input: ContactCreate): Promi
     return { value: contact, created };
   });
 
-export const readContact = (db: Db, actor: Actor, id: string) => readRecord('contact', () => getContact(db, actor.tenantId, id));
+export const readContact = async (db: Db, actor: Actor, id: string) => {
+  const contact = await readRecord('contact', () => getContact(db, actor.tenantId, id));
+  await guardRestricted(db, actor, id, false);
+  return contact;
+};
 
-export const searchContacts = (db: Db, actor: Actor, query: ContactListQuery) => listContacts(db, actor.tenantId, query);
+export const searchContacts = (db: Db, actor: Actor, query: ContactListQuery) =>
+  listContacts(db, actor.tenantId, query, seesRestricted(actor) ? undefined : notRestrictedSql('c'));
 
 export const changeContact = (db: Db, actor: Actor, id: string, expectedVersion: number, patch: ContactPatch) =>
   updateRecord(db, actor, 'contact', id, async (tx) => {
+    await guardRestricted(tx, actor, id, true);
     await refuseErased(tx, actor.tenantId, patch.emails);
     return updateContact(tx, actor.tenantId, id, expectedVersion, patch);
   });
 
-export const removeContact = (db: Db, actor: Actor, id: string, expectedVersion: number) => deleteRecord(db, actor, 'contact', 'contacts', id, expectedVersion);
+export const removeContact = async (db: Db, actor: Actor, id: string, expectedVersion: number) => {
+  await guardRestricted(db, actor, id, true);
+  await deleteRecord(db, actor, 'contact', 'contacts', id, expectedVersion);
+};
 
 /** For other features' reads and transactions: the tenant's contact, or null. */
 export const contactById = (db: Queryable, tenantId: string, id: string) => getContact(db, tenantId, id);

@@ -65,9 +65,11 @@ export async function insertContact(tx: Queryable, tenantId: string, input: Cont
   return { contact: (await getContact(tx, tenantId, id))!, created: Boolean(inserted[0]) };
 }
 
-export async function listContacts(db: Queryable, tenantId: string, query: ContactListQuery) {
+/** hiddenSql: a condition on alias c that drops contacts the caller may not see (restricted processing). */
+export async function listContacts(db: Queryable, tenantId: string, query: ContactListQuery, hiddenSql?: string) {
   const params = new SqlParams();
   const where = [`c.tenant_id = ${params.add(tenantId)}`];
+  if (hiddenSql) where.push(hiddenSql);
   if (query.q) {
     const pattern = params.add(likePattern(query.q.toLowerCase()));
     where.push(

@@ -1,2 +1,4 @@
-// The privacy feature's public entry: the erasure blocklist other features consult before storing or showing an address.
+// The privacy feature's public entry: what other features ask before storing or showing a person
+// (the erasure blocklist, restriction of processing).
 export { erasedAddresses, isErasedAddress } from './service';
+export { notRestrictedSql, restrictedAmong, restrictedAmongAddresses, seesRestricted } from './restriction';

@@ -141,3 +141,66 @@ export async function deleteContactRow(tx: Queryable, tenantId: string, contactI
 export async function saveErasureCounts(tx: Queryable, tenantId: string, erasureId: string, counts: Record<string, number>): Promise<void> {
   await tx.query(`UPDATE erasures SET counts = $3 WHERE tenant_id = $1 AND id = $2`, [tenantId, erasureId, JSON.stringify(counts)]);
 }
+
+const RESTRICTION_COLUMNS = `contact_id, reason, restricted_by, restricted_at, lift_reason, lifted_by, lifted_at, lifted_at IS NULL AS open`;
+
+export interface RestrictionRow {
+  contact_id: string;
+  reason: string;
+  restricted_by: string | null;
+  restricted_at: Date;
+  lift_reason: string | null;
+  lifted_by: string | null;
+  lifted_at: Date | null;
+  open: boolean;
+}
+
+export async function contactExists(db: Queryable, tenantId: string, contactId: string, lock = false): Promise<boolean> {
+  const rows = await db.query(`SELECT 1 FROM contacts WHERE tenant_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`, [tenantId, contactId]);
+  return rows.length > 0;
+}
+
+export async function latestRestriction(db: Queryable, tenantId: string, contactId: string): Promise<RestrictionRow | null> {
+  const rows = await db.query<RestrictionRow>(
+    `SELECT ${RESTRICTION_COLUMNS} FROM contact_restrictions WHERE tenant_id = $1 AND contact_id = $2
+     ORDER BY lifted_at IS NULL DESC, restricted_at DESC, id DESC LIMIT 1`,
+    [tenantId, contactId],
+  );
+  return rows[0] ?? null;
+}
+
+export async function insertRestriction(tx: Queryable, tenantId: string, contactId: string, actorId: string, reason: string): Promise<void> {
+  await tx.query(`INSERT INTO contact_restrictions (tenant_id, contact_id, reason, restricted_by) VALUES ($1, $2, $3, $4)`, [tenantId, contactId, reason, actorId]);
+}
+
+/** Closes the open restriction; false when there was none. */
+export async function closeRestriction(tx: Queryable, tenantId: string, contactId: string, actorId: string, reason: string): Promise<boolean> {
+  const rows = await tx.query(
+    `UPDATE contact_restrictions SET lift_reason = $3, lifted_by = $4, lifted_at = now()
+     WHERE tenant_id = $1 AND contact_id = $2 AND lifted_at IS NULL RETURNING 1`,
+    [tenantId, contactId, reason, actorId],
+  );
+  return rows.length > 0;
+}
+
+/** The contacts among the given ones whose processing is restricted now. */
+export async function restrictedContactIds(db: Queryable, tenantId: string, contactIds: readonly string[]): Promise<Set<string>> {
+  if (contactIds.length === 0) return new Set();
+  const rows = await db.query<{ contact_id: string }>(
+    `SELECT contact_id FROM contact_restrictions WHERE tenant_id = $1 AND contact_id = ANY($2::uuid[]) AND lifted_at IS NULL`,
+    [tenantId, [...contactIds]],
+  );
+  return new Set(rows.map((r) => r.contact_id));
+}
+
+/** The addresses among the given (normalised) ones that belong to a restricted contact. */
+export async function restrictedAddresses(db: Queryable, tenantId: string, emails: readonly string[]): Promise<Set<string>> {
+  if (emails.length === 0) return new Set();
+  const rows = await db.query<{ email: string }>(
+    `SELECT ce.email FROM contact_emails ce
+     JOIN contact_restrictions r ON r.tenant_id = $1 AND r.contact_id = ce.contact_id AND r.lifted_at IS NULL
+     WHERE ce.tenant_id = $1 AND ce.email = ANY($2::text[])`,
+    [tenantId, [...emails]],
+  );
+  return new Set(rows.map((r) => r.email));
+}

@@ -51,15 +51,22 @@ CREATE TABLE erased_consent_proofs (
 );
 CREATE INDEX erased_consent_proofs_by_erasure ON erased_consent_proofs (tenant_id, erasure_id);
 
--- Restriction of processing (Art. 18): one row while it lasts; lifting it deletes the row (the audit log keeps both).
+-- Restriction of processing (Art. 18): one row per restriction, open while lifted_at is null; lifting keeps the row
+-- with who lifted it and why, so the history of a person's restriction can be shown to them.
 CREATE TABLE contact_restrictions (
   tenant_id uuid NOT NULL,
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
   contact_id uuid NOT NULL,
   reason text NOT NULL,
   restricted_by uuid,
   restricted_at timestamptz NOT NULL DEFAULT now(),
-  PRIMARY KEY (tenant_id, contact_id),
+  lift_reason text,
+  lifted_by uuid,
+  lifted_at timestamptz,
+  PRIMARY KEY (tenant_id, id),
   FOREIGN KEY (tenant_id, contact_id) REFERENCES contacts (tenant_id, id) ON DELETE CASCADE,
-  FOREIGN KEY (tenant_id, restricted_by) REFERENCES users (tenant_id, id) ON DELETE SET NULL (restricted_by)
+  FOREIGN KEY (tenant_id, restricted_by) REFERENCES users (tenant_id, id) ON DELETE SET NULL (restricted_by),
+  FOREIGN KEY (tenant_id, lifted_by) REFERENCES users (tenant_id, id) ON DELETE SET NULL (lifted_by)
 );
+CREATE UNIQUE INDEX contact_restrictions_open ON contact_restrictions (tenant_id, contact_id) WHERE lifted_at IS NULL;
 `;

@@ -1,0 +1,108 @@
+// Restriction of processing (Art. 18) through the API: read-only for everyone, invisible to all but CRM.Privacy and CRM.Admin.
+import { randomUUID } from 'node:crypto';
+import { beforeAll, expect, it } from 'vitest';
+import { createApiHarness, type ApiHarness } from '../../../../test/support/api-harness';
+import { describeEachDatabase } from '../../../../test/support/databases';
+
+describeEachDatabase('restriction', (getDb) => {
+  let api: ApiHarness;
+  let tenantId: string;
+  let admin: string;
+  let user: string;
+  let officer: string;
+
+  const call = (token: string, method: string, path: string, body?: unknown, ifMatch?: string) =>
+    api.call(method, path, { token, body, headers: ifMatch ? { 'if-match': ifMatch } : {} });
+  const created = async (token: string, path: string, body: unknown) => {
+    const response = await call(token, 'POST', path, body);
+    expect(response.status, response.text).toBe(201);
+    return response.body as { id: string };
+  };
+
+  beforeAll(async () => {
+    api = await createApiHarness(getDb());
+    tenantId = randomUUID();
+    admin = await api.token({ tenantId, userId: randomUUID(), roles: ['CRM.Admin'] });
+    user = await api.token({ tenantId, userId: randomUUID(), roles: ['CRM.User', 'CRM.Manager'] });
+    officer = await api.token({ tenantId, userId: randomUUID(), roles: ['CRM.Privacy'] });
+  });
+
+  async function people(lastName: string) {
+    const domain = `firma-${randomUUID().slice(0, 8)}.example`;
+    const account = await created(admin, '/api/accounts', { name: `Firma ${domain}`, domains: [domain] });
+    const email = `${lastName.toLowerCase()}@${domain}`;
+    const person = await created(admin, '/api/contacts', { firstName: 'Rita', lastName, emails: [email], accountId: account.id });
+    const colleagueEmail = `kollege@${domain}`;
+    const colleague = await created(admin, '/api/contacts', { lastName: 'Kollege', emails: [colleagueEmail], accountId: account.id });
+    await created(admin, '/api/tasks', { title: `Rita ${lastName} anrufen`, dueDate: '2026-12-10', contactId: person.id });
+    return { account, person, email, colleague, colleagueEmail };
+  }
+
+  it('hides a restricted person from everyone but CRM.Privacy and CRM.Admin, in reads, lists, search and the context lookup', async () => {
+    const p = await people('Restrikt');
+    const set = await call(officer, 'POST', `/api/contacts/${p.person.id}/restriction`, { reason: 'Art. 18(1)(a): Richtigkeit bestritten' });
+    expect(set.status, set.text).toBe(200);
+    expect(set.body).toMatchObject({ contactId: p.person.id, restricted: true, reason: 'Art. 18(1)(a): Richtigkeit bestritten', liftedAt: null });
+
+    expect((await call(user, 'GET', `/api/contacts/${p.person.id}`)).status).toBe(404);
+    expect((await call(user, 'GET', '/api/contacts?q=restrikt')).body.items).toEqual([]);
+    expect((await call(user, 'GET', `/api/contacts?accountId=${p.account.id}`)).body.items.map((c: { id: string }) => c.id)).toEqual([p.colleague.id]);
+    expect((await call(user, 'GET', `/api/contacts?email=${p.email}`)).body.items).toEqual([]);
+    for (const token of [admin, officer]) {
+      expect((await call(token, 'GET', `/api/contacts/${p.person.id}`)).status).toBe(200);
+      expect((await call(token, 'GET', '/api/contacts?q=restrikt')).body.items.map((c: { id: string }) => c.id)).toEqual([p.person.id]);
+    }
+
+    const alone = await call(user, 'GET', `/api/context?email=${p.email}`);
+    expect(alone.body).toMatchObject({ people: [{ email: p.email, status: 'restricted', restricted: true }], accounts: [] });
+    expect(alone.text).not.toMatch(/Rita|Restrikt/);
+    const withColleague = await call(user, 'GET', `/api/context?email=${p.email}&email=${p.colleagueEmail}`);
+    expect(withColleague.body.people.map((x: { status: string }) => x.status)).toEqual(['restricted', 'known']);
+    expect(withColleague.body.accounts.map((a: { account: { id: string } }) => a.account.id)).toEqual([p.account.id]);
+    expect(withColleague.text).not.toMatch(/Rita|Restrikt/);
+    const asOfficer = await call(officer, 'GET', `/api/context?email=${p.email}`);
+    expect(asOfficer.body.people[0]).toMatchObject({ status: 'known', restricted: true, contact: { lastName: 'Restrikt' } });
+    expect(asOfficer.body.accounts[0].openTasks.map((t: { title: string }) => t.title)).toEqual(['Rita Restrikt anrufen']);
+  });
+
+  it('keeps a restricted person read-only for everyone until the restriction is lifted, with a reason and in the audit log', async () => {
+    const p = await people('Gesperrt');
+    expect((await call(officer, 'POST', `/api/contacts/${p.person.id}/restriction`, { reason: 'Art. 18(1)(d): Widerspruch wird geprüft' })).status).toBe(200);
+    const again = await call(officer, 'POST', `/api/contacts/${p.person.id}/restriction`, { reason: 'noch einmal' });
+    expect(again).toMatchObject({ status: 409, body: { reason: 'restricted' } });
+
+    const etag = (await call(admin, 'GET', `/api/contacts/${p.person.id}`)).headers.get('etag')!;
+    const change = await call(admin, 'PATCH', `/api/contacts/${p.person.id}`, { jobTitle: 'Leitung' }, etag);
+    expect(change).toMatchObject({ status: 409, body: { reason: 'restricted' } });
+    expect(change.body.detail).toMatch(/Art\. 18/);
+    expect((await call(admin, 'DELETE', `/api/contacts/${p.person.id}`, undefined, etag)).status).toBe(409);
+    expect((await call(user, 'PATCH', `/api/contacts/${p.person.id}`, { jobTitle: 'Leitung' }, etag)).status).toBe(404);
+    expect((await call(user, 'DELETE', `/api/contacts/${p.person.id}`, undefined, etag)).status).toBe(404);
+
+    const lifted = await call(officer, 'DELETE', `/api/contacts/${p.person.id}/restriction`, { reason: 'Prüfung abgeschlossen' });
+    expect(lifted.body).toMatchObject({ restricted: false, reason: 'Art. 18(1)(d): Widerspruch wird geprüft', liftReason: 'Prüfung abgeschlossen' });
+    expect(lifted.body.liftedAt).not.toBeNull();
+    expect((await call(officer, 'DELETE', `/api/contacts/${p.person.id}/restriction`, { reason: 'doppelt' })).body).toMatchObject({ reason: 'not_restricted' });
+    expect((await call(user, 'GET', `/api/contacts/${p.person.id}`)).status).toBe(200);
+    expect((await call(user, 'PATCH', `/api/contacts/${p.person.id}`, { jobTitle: 'Leitung' }, etag)).status).toBe(200);
+    expect((await call(user, 'GET', `/api/context?email=${p.email}`)).body.people[0]).toMatchObject({ status: 'known', contact: { jobTitle: 'Leitung' } });
+
+    const audit = await getDb().query<{ action: string }>(
+      `SELECT action FROM audit_log WHERE tenant_id = $1 AND entity = 'contact' AND entity_id = $2 ORDER BY id`,
+      [tenantId, p.person.id],
+    );
+    expect(audit.map((a) => a.action)).toEqual(['create', 'restrict', 'lift-restriction', 'update']);
+  });
+
+  it('needs CRM.Privacy or CRM.Admin, a reason, and a contact of the caller\'s tenant', async () => {
+    const p = await people('Rechte');
+    const path = `/api/contacts/${p.person.id}/restriction`;
+    expect((await call(user, 'POST', path, { reason: 'Art. 18' })).status).toBe(403);
+    expect((await call(user, 'DELETE', path, { reason: 'Art. 18' })).status).toBe(403);
+    expect((await call(officer, 'POST', path, {})).body.errors).toEqual([expect.objectContaining({ field: 'reason' })]);
+    const stranger = await api.token({ tenantId: randomUUID(), userId: randomUUID(), roles: ['CRM.Privacy'] });
+    expect((await call(stranger, 'POST', path, { reason: 'Art. 18' })).status).toBe(404);
+    expect((await call(stranger, 'POST', `/api/contacts/${randomUUID()}/restriction`, { reason: 'Art. 18' })).status).toBe(404);
+    expect((await call(admin, 'POST', path, { reason: 'Art. 18' })).status).toBe(200);
+  });
+});
