@@ -2,6 +2,7 @@
 // Each timer carries one cron expression: Azure registers it, the local host schedules it with croner.
 import { Cron } from 'croner';
 import type { Services } from './services';
+import { redactedError } from '../core/redacted-error';
 
 export interface Timer<S = Services> {
   name: string;
@@ -27,7 +28,7 @@ export function startTimers<S extends Pick<Services, 'sync'>>(timers: readonly T
     if (running.has(timer.name)) return;
     const work = timer
       .run(services)
-      .catch((error: unknown) => log(`timer ${timer.name} failed: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) => log(`timer ${timer.name} failed: ${JSON.stringify(redactedError(error))}`))
       .finally(() => running.delete(timer.name));
     running.set(timer.name, work);
   };

@@ -9,6 +9,7 @@ import type { Db } from '../db/db';
 import { translatePgError } from '../db/pg-errors';
 import { problemFromError } from './problem';
 import { expectedVersion, queryObject, readJsonBody, validate } from './request-input';
+import { redactedError } from '../redacted-error';
 
 export interface Call {
   db: Db;
@@ -49,27 +50,6 @@ function respond(endpoint: Endpoint, reply: Reply): Response {
   if (reply.body === undefined) return new Response(null, { status, headers });
   if (!headers['content-type']) headers['content-type'] = 'application/json; charset=utf-8';
   return new Response(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body), { status, headers });
-}
-
-/**
- * What an unexpected error may put in the log: its kind, PostgreSQL's code and constraint, and where it happened.
- * Messages and PostgreSQL's detail can quote the row ("Key (email)=(...) already exists"), so they stay out.
- */
-export function redactedError(cause: unknown): Record<string, string> {
-  if (!(cause instanceof Error)) return { kind: typeof cause };
-  const fields = cause as Error & { code?: unknown; constraint?: unknown; table?: unknown };
-  const where = (cause.stack ?? '')
-    .split('\n')
-    .slice(1, 6)
-    .map((line) => line.trim())
-    .join(' | ');
-  return {
-    name: cause.name,
-    ...(typeof fields.code === 'string' ? { code: fields.code } : {}),
-    ...(typeof fields.constraint === 'string' ? { constraint: fields.constraint } : {}),
-    ...(typeof fields.table === 'string' ? { table: fields.table } : {}),
-    where,
-  };
 }
 
 /** The problem of a 500 names this id, and the log line carries it, so a user's report leads to the stack trace. */

@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { GraphNotificationBatch, SyncResource, SyncRunResult } from '@crm/common';
 import type { Db } from '../../core/db/db';
+import { redactedError } from '../../core/redacted-error';
 import { dueMailboxes, enabledMailboxes, requestFullResync, type MailboxKey } from './store/sync-state-store';
 import { getSettings } from '../settings';
 import { realSleep, systemClock, type Clock, type Sleep } from './clock';
@@ -106,7 +107,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
           .then(() => service.runDue())
           // A mailbox just switched on also needs its subscriptions, not only at the next hourly upkeep.
           .then(() => service.maintainSubscriptions())
-          .catch((error: unknown) => options.log?.(`sync after notification failed: ${String(error)}`))
+          .catch((error: unknown) => options.log?.(`sync after notification failed: ${JSON.stringify(redactedError(error))}`))
           .finally(() => {
             kicked = null;
           }),
