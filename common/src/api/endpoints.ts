@@ -10,7 +10,7 @@ import { ConsentEntry, ConsentEntryCreate, ConsentHistory } from '../contracts/c
 import { ContextQuery, ContextResponse } from '../contracts/context';
 import { Health, Me, TenantSettings, TenantSettingsResponse } from '../contracts/tenant';
 import { AccountOverview, MyWork } from '../contracts/teams';
-import { ErasureRequest, ErasureResult, Restriction, RestrictionRequest } from '../contracts/privacy';
+import { ErasureRequest, ErasureResult, PersonalData, Restriction, RestrictionRequest } from '../contracts/privacy';
 import {
   GraphNotificationBatch,
   GraphWebhookQuery,
@@ -232,6 +232,15 @@ export const endpoints = [
     params: IdParams,
     body: RestrictionRequest,
     response: Restriction,
+    status: 200,
+  },
+  {
+    ...route('contactPersonalData'),
+    summary: 'Everything stored about a person as one JSON document (access, Art. 15; portability, Art. 20)',
+    tag: 'privacy',
+    access: 'privacy',
+    params: IdParams,
+    response: PersonalData,
     status: 200,
   },
   ...opportunityCrud,

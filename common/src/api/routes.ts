@@ -23,6 +23,7 @@ export const routes = {
   eraseContact: ['POST', 'contacts/{id}/erase'],
   restrictContact: ['POST', 'contacts/{id}/restriction'],
   liftRestriction: ['DELETE', 'contacts/{id}/restriction'],
+  contactPersonalData: ['GET', 'contacts/{id}/personal-data'],
   listOpportunities: ['GET', 'opportunities'],
   createOpportunity: ['POST', 'opportunities'],
   getOpportunity: ['GET', 'opportunities/{id}'],

@@ -204,3 +204,44 @@ export async function restrictedAddresses(db: Queryable, tenantId: string, email
   );
   return new Set(rows.map((r) => r.email));
 }
+
+/** Everything stored about one contact, as rows; the export maps them without choosing columns, so nothing is left out. */
+export async function personalDataRows(db: Queryable, tenantId: string, contactId: string) {
+  const contact = (await db.query(`SELECT * FROM contacts WHERE tenant_id = $1 AND id = $2`, [tenantId, contactId]))[0];
+  if (!contact) return null;
+  const params = [tenantId, contactId];
+  const [emails, account, interactions, consents, tasks, opportunities, graphItems, syncConflicts] = await Promise.all([
+    db.query<{ email: string }>(`SELECT email FROM contact_emails WHERE tenant_id = $1 AND contact_id = $2 ORDER BY email`, params),
+    db.query(`SELECT a.* FROM accounts a JOIN contacts c ON c.tenant_id = a.tenant_id AND c.account_id = a.id WHERE c.tenant_id = $1 AND c.id = $2`, params),
+    db.query(
+      `SELECT i.*,
+         ARRAY(SELECT ia.account_id FROM interaction_accounts ia WHERE ia.tenant_id = $1 AND ia.interaction_id = i.id ORDER BY ia.account_id) AS account_ids,
+         ARRAY(SELECT x.contact_id FROM interaction_contacts x WHERE x.tenant_id = $1 AND x.interaction_id = i.id ORDER BY x.contact_id) AS contact_ids,
+         ARRAY(SELECT io.opportunity_id FROM interaction_opportunities io WHERE io.tenant_id = $1 AND io.interaction_id = i.id ORDER BY io.opportunity_id) AS opportunity_ids,
+         ARRAY(SELECT u.display_name FROM interaction_loggers l JOIN users u ON u.tenant_id = l.tenant_id AND u.id = l.user_id
+               WHERE l.tenant_id = $1 AND l.interaction_id = i.id ORDER BY l.logged_at) AS logged_by
+       FROM interaction_contacts ic JOIN interactions i ON i.tenant_id = ic.tenant_id AND i.id = ic.interaction_id
+       WHERE ic.tenant_id = $1 AND ic.contact_id = $2 ORDER BY i.occurred_at, i.id`,
+      params,
+    ),
+    db.query(
+      `SELECT k.*, u.display_name AS captured_by_name FROM consents k LEFT JOIN users u ON u.tenant_id = k.tenant_id AND u.id = k.captured_by
+       WHERE k.tenant_id = $1 AND k.contact_id = $2 ORDER BY k.captured_at, k.recorded_at, k.id`,
+      params,
+    ),
+    db.query(`SELECT * FROM tasks WHERE tenant_id = $1 AND contact_id = $2 ORDER BY due_date, id`, params),
+    db.query(
+      `SELECT o.* FROM opportunity_contacts oc JOIN opportunities o ON o.tenant_id = oc.tenant_id AND o.id = oc.opportunity_id
+       WHERE oc.tenant_id = $1 AND oc.contact_id = $2 ORDER BY o.created_at, o.id`,
+      params,
+    ),
+    db.query(
+      `SELECT g.* FROM graph_items g WHERE g.tenant_id = $1
+         AND (g.record_id = $2 OR g.record_id IN (SELECT ic.interaction_id FROM interaction_contacts ic WHERE ic.tenant_id = $1 AND ic.contact_id = $2))
+       ORDER BY g.kind, g.synced_at, g.graph_id`,
+      params,
+    ),
+    db.query(`SELECT * FROM sync_conflicts WHERE tenant_id = $1 AND contact_id = $2 ORDER BY detected_at, id`, params),
+  ]);
+  return { contact, emails: emails.map((e) => e.email), account: account[0] ?? null, interactions, consents, tasks, opportunities, graphItems, syncConflicts };
+}

@@ -1,0 +1,115 @@
+// Access and portability (Art. 15, 20): one JSON document with everything stored about the person, and only about them.
+import { randomUUID } from 'node:crypto';
+import { beforeAll, expect, it } from 'vitest';
+import { createApiHarness, type ApiHarness } from '../../../../test/support/api-harness';
+import { describeEachDatabase } from '../../../../test/support/databases';
+
+describeEachDatabase('personal data export', (getDb) => {
+  let api: ApiHarness;
+  let tenantId: string;
+  let admin: string;
+  let officer: string;
+
+  const call = (token: string, method: string, path: string, body?: unknown) => api.call(method, path, { token, body });
+  const created = async (path: string, body: unknown) => {
+    const response = await call(admin, 'POST', path, body);
+    expect(response.status, response.text).toBe(201);
+    return response.body as { id: string };
+  };
+
+  beforeAll(async () => {
+    api = await createApiHarness(getDb());
+    tenantId = randomUUID();
+    admin = await api.token({ tenantId, userId: randomUUID(), name: 'Vertrieb Eins', roles: ['CRM.Admin'] });
+    officer = await api.token({ tenantId, userId: randomUUID(), roles: ['CRM.Privacy'] });
+  });
+
+  it('returns every stored field, address, link, consent entry, follow-up, opportunity and sync item of the person', async () => {
+    const account = await created('/api/accounts', { name: 'Export GmbH', domains: ['export-gmbh.example'] });
+    const person = await created('/api/contacts', {
+      firstName: 'Ida',
+      lastName: 'Auskunft',
+      emails: ['ida@export-gmbh.example', 'ida.privat@mail.example'],
+      phones: [{ type: 'work', number: '+49 89 555' }],
+      accountId: account.id,
+      customFields: { messe: 'Hannover 2026' },
+    });
+    const other = await created('/api/contacts', { lastName: 'Fremd', emails: ['fremd@export-gmbh.example'], accountId: account.id });
+    const email = await created('/api/interactions', {
+      type: 'email',
+      occurredAt: '2026-10-01T08:00:00Z',
+      subject: 'Angebot',
+      source: 'addin',
+      internetMessageId: '<angebot@export-gmbh.example>',
+      contactIds: [person.id, other.id],
+      accountIds: [account.id],
+    });
+    const meeting = await created('/api/interactions', {
+      type: 'meeting',
+      occurredAt: '2026-10-05T08:00:00Z',
+      subject: 'Termin',
+      source: 'graph-sync',
+      contactIds: [person.id],
+    });
+    await created('/api/interactions', { type: 'note', occurredAt: '2026-10-06T08:00:00Z', subject: 'Nur Fremd', contactIds: [other.id] });
+    await created('/api/consents', { contactId: person.id, channel: 'email', purpose: 'newsletter', legalBasis: 'consent', action: 'granted', source: 'Webformular', capturedAt: '2026-01-01T00:00:00Z' });
+    await created('/api/consents', { contactId: person.id, channel: 'email', purpose: 'newsletter', legalBasis: 'consent', action: 'withdrawn', source: 'E-Mail', capturedAt: '2026-06-01T00:00:00Z' });
+    const task = await created('/api/tasks', { title: 'Ida nachfassen', dueDate: '2026-12-01', contactId: person.id });
+    const opportunity = await created('/api/opportunities', { accountId: account.id, name: 'Ersatzteile', amount: 500, contactIds: [person.id] });
+    const [mailbox] = await getDb().query<{ id: string }>(`SELECT id FROM users WHERE tenant_id = $1 LIMIT 1`, [tenantId]);
+    await getDb().query(`INSERT INTO graph_items (tenant_id, user_id, kind, graph_id, record_id) VALUES ($1, $2, 'event', 'AAMk-termin', $3), ($1, $2, 'contact', 'AAMk-ida', $4)`, [
+      tenantId,
+      mailbox!.id,
+      meeting.id,
+      person.id,
+    ]);
+    expect((await call(officer, 'POST', `/api/contacts/${person.id}/restriction`, { reason: 'Art. 18(1)(c)' })).status).toBe(200);
+
+    const response = await call(officer, 'GET', `/api/contacts/${person.id}/personal-data`);
+    expect(response.status, response.text).toBe(200);
+    const data = response.body;
+    const columns = await getDb().query<{ column_name: string }>(
+      `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'contacts' AND column_name <> 'tenant_id'`,
+    );
+    expect(Object.keys(data.contact).sort()).toEqual(columns.map((c) => c.column_name.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase())).sort());
+    expect(data.contact).toMatchObject({ id: person.id, firstName: 'Ida', lastName: 'Auskunft', customFields: { messe: 'Hannover 2026' } });
+    expect(data.contact.phones).toEqual([{ type: 'work', number: '+49 89 555' }]);
+    expect(data.emails).toEqual(['ida.privat@mail.example', 'ida@export-gmbh.example']);
+    expect(data.account).toMatchObject({ id: account.id, name: 'Export GmbH' });
+    expect(data.restriction).toMatchObject({ restricted: true, reason: 'Art. 18(1)(c)' });
+    expect(data.interactions.map((i: { id: string; source: string }) => [i.id, i.source])).toEqual([
+      [email.id, 'addin'],
+      [meeting.id, 'graph-sync'],
+    ]);
+    expect(data.interactions[0]).toMatchObject({ internetMessageId: '<angebot@export-gmbh.example>', accountIds: [account.id], loggedBy: ['Vertrieb Eins'] });
+    expect(data.interactions[0].contactIds.sort()).toEqual([person.id, other.id].sort());
+    expect(data.consents.map((c: { action: string; source: string }) => [c.action, c.source])).toEqual([
+      ['granted', 'Webformular'],
+      ['withdrawn', 'E-Mail'],
+    ]);
+    expect(data.tasks.map((t: { id: string }) => t.id)).toEqual([task.id]);
+    expect(data.opportunities.map((o: { id: string }) => o.id)).toEqual([opportunity.id]);
+    expect(data.graphSyncItems.map((g: { kind: string; graphId: string }) => [g.kind, g.graphId])).toEqual([
+      ['contact', 'AAMk-ida'],
+      ['event', 'AAMk-termin'],
+    ]);
+    expect(data.processing).toEqual([
+      expect.objectContaining({ purpose: 'customer_relationship' }),
+      { purpose: 'newsletter', legalBasis: 'consent', channels: ['email'] },
+    ]);
+    expect(data.retention).toMatch(/No retention policy/);
+    expect(response.text).not.toContain('Nur Fremd');
+    expect(response.text).not.toContain(tenantId);
+  });
+
+  it('is for CRM.Privacy and CRM.Admin of the tenant only', async () => {
+    const person = await created('/api/contacts', { lastName: 'Geheim' });
+    const path = `/api/contacts/${person.id}/personal-data`;
+    for (const roles of [['CRM.User'], ['CRM.Manager'], ['CRM.Reader']] as const) {
+      expect((await call(await api.token({ tenantId, userId: randomUUID(), roles: [...roles] }), 'GET', path)).status).toBe(403);
+    }
+    expect((await call(await api.token({ tenantId: randomUUID(), userId: randomUUID(), roles: ['CRM.Privacy'] }), 'GET', path)).status).toBe(404);
+    expect((await call(admin, 'GET', path)).status).toBe(200);
+    expect((await call(officer, 'GET', `/api/contacts/${randomUUID()}/personal-data`)).status).toBe(404);
+  });
+});

@@ -1,0 +1,58 @@
+// Access (Art. 15) and portability (Art. 20): everything stored about a person as one machine-readable JSON document.
+import type { PersonalData } from '@crm/common';
+import type { Actor } from '../../core/actor';
+import type { Queryable } from '../../core/db/db';
+import type { Row } from '../../core/db/rows';
+import { notFound } from '../../core/errors';
+import { restrictionOf } from './restriction';
+import { personalDataRows } from './store';
+
+const camel = (snake: string) => snake.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+
+/** A stored row with its columns in camelCase and instants as ISO strings; the tenant id is the company's, not the person's. */
+export function storedRecord(row: Row): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (key === 'tenant_id') continue;
+    out[camel(key)] = value instanceof Date ? value.toISOString() : value;
+  }
+  return out;
+}
+
+/** What the CRM itself processes every contact for, besides what the consent ledger records. */
+const CRM_PURPOSE = {
+  purpose: 'customer_relationship',
+  legalBasis: 'contract or legitimate_interest (Art. 6(1)(b) and (f) DSGVO): managing the business relationship with the company the person works for',
+  channels: [],
+};
+
+export const RETENTION_STATEMENT =
+  'No retention policy is configured in this version: the data above are kept until the person is erased (Art. 17) or the ' +
+  'records are deleted. Withdrawals and objections outlive an erasure only as channel, purpose and date, without the person.';
+
+export async function personalData(db: Queryable, actor: Actor, contactId: string): Promise<PersonalData> {
+  const rows = await personalDataRows(db, actor.tenantId, contactId);
+  if (!rows) throw notFound('contact');
+  const purposes = new Map<string, { purpose: string; legalBasis: string; channels: Set<string> }>();
+  for (const entry of rows.consents) {
+    const key = `${entry.purpose}\u0000${entry.legal_basis}`;
+    const item = purposes.get(key) ?? { purpose: String(entry.purpose), legalBasis: String(entry.legal_basis), channels: new Set<string>() };
+    item.channels.add(String(entry.channel));
+    purposes.set(key, item);
+  }
+  return {
+    generatedAt: new Date().toISOString(),
+    contact: storedRecord(rows.contact),
+    emails: rows.emails,
+    account: rows.account ? storedRecord(rows.account) : null,
+    restriction: await restrictionOf(db, actor.tenantId, contactId),
+    interactions: rows.interactions.map(storedRecord),
+    consents: rows.consents.map(storedRecord),
+    tasks: rows.tasks.map(storedRecord),
+    opportunities: rows.opportunities.map(storedRecord),
+    graphSyncItems: rows.graphItems.map(storedRecord),
+    syncConflicts: rows.syncConflicts.map(storedRecord),
+    processing: [CRM_PURPOSE, ...[...purposes.values()].map((p) => ({ ...p, channels: [...p.channels].sort() }))],
+    retention: RETENTION_STATEMENT,
+  };
+}
