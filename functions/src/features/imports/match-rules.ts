@@ -1,0 +1,238 @@
+// The proposed decision for every row of a mapped list, against the CRM's candidate records (found by the caller,
+// later by SQL) and against the rows above it in the same file. Exact keys decide on their own; anything a person
+// should judge (legal forms that differ, similar names, a domain that points elsewhere) is proposed as "review" with
+// the candidates, their scores and the reason, and nothing is merged automatically on a fuzzy match.
+import { normalizeEmail, type ImportField } from '@crm/common';
+import { compareCompanies, parseCompanyName, type CompanyName } from './company-names';
+import { comparePersons, parseEmail, parsePersonName, type PersonName } from './person-names';
+import type { ImportCell } from './table';
+import { detectNumberStyle, parseDecimal } from './values';
+
+export interface ExistingAccount {
+  id: string;
+  name: string;
+  customerNumber: string | null;
+  domains: readonly string[];
+}
+
+export interface ExistingContact {
+  id: string;
+  firstName: string;
+  lastName: string;
+  emails: readonly string[];
+  accountId: string | null;
+}
+
+export interface CrmCandidates {
+  accounts: readonly ExistingAccount[];
+  contacts: readonly ExistingContact[];
+}
+
+export interface MappedRow {
+  row: number;
+  values: Partial<Record<ImportField, ImportCell>>;
+}
+
+/** A record the row may be: one in the CRM (existingId) or the one an earlier row of the file makes (row). */
+export interface Candidate {
+  existingId: string | null;
+  row: number | null;
+  name: string;
+  score: number;
+  reason: string;
+}
+
+export type Decision =
+  | { action: 'create'; reason: string }
+  | { action: 'update'; existingId: string; reason: string }
+  | { action: 'merge'; intoRow: number; reason: string }
+  | { action: 'review'; reason: string; candidates: Candidate[] }
+  | { action: 'skip'; reason: string }
+  | { action: 'error'; field: ImportField | null; reason: string };
+
+export interface RowDecision {
+  row: number;
+  /** Null when the row has no company part, or no person part. */
+  account: Decision | null;
+  contact: Decision | null;
+}
+
+const MAX_CANDIDATES = 5;
+
+const text = (cell: ImportCell | undefined): string => {
+  if (cell === null || cell === undefined) return '';
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  return String(cell).trim();
+};
+
+const sameNumber = (a: string, b: string) => a.replace(/\s+/g, '').toLowerCase() === b.replace(/\s+/g, '').toLowerCase();
+
+type AccountIdentity = { existingId: string } | { row: number };
+
+interface FileAccount {
+  row: number;
+  name: CompanyName | null;
+  customerNumber: string;
+  identity: AccountIdentity | null;
+}
+
+interface FileContact {
+  row: number;
+  email: string | null;
+  person: PersonName;
+  account: AccountIdentity | null;
+}
+
+const sameIdentity = (a: AccountIdentity | null, b: AccountIdentity | null) =>
+  a !== null && b !== null && ('existingId' in a ? 'existingId' in b && a.existingId === b.existingId : 'row' in b && a.row === b.row);
+
+export function decideRows(rows: readonly MappedRow[], crm: CrmCandidates): RowDecision[] {
+  const revenueStyle = detectNumberStyle(rows.map((row) => row.values['account.revenue'] ?? null));
+  const accounts = crm.accounts.map((account) => ({ account, name: parseCompanyName(account.name) }));
+  const fileAccounts: FileAccount[] = [];
+  const fileContacts: FileContact[] = [];
+
+  return rows.map(({ row, values }) => {
+    const hasAccount = text(values['account.name']) !== '' || text(values['account.customerNumber']) !== '';
+    const hasContact = (Object.keys(values) as ImportField[]).some((field) => field.startsWith('contact.') && text(values[field]) !== '');
+    if (!hasAccount && !hasContact) {
+      const skip: Decision = { action: 'skip', reason: 'no value in any column mapped to an account or a contact' };
+      return { row, account: skip, contact: null };
+    }
+    const email = text(values['contact.email']) ? parseEmail(text(values['contact.email'])) : null;
+    const account = hasAccount ? decideAccount(row, values, email?.ok ? email.domain : null) : null;
+    const contact = hasContact ? decideContact(row, values, email, account) : null;
+    return { row, account: account?.decision ?? null, contact };
+  });
+
+  function decideAccount(row: number, values: MappedRow['values'], domain: string | null): { decision: Decision; identity: AccountIdentity | null } {
+    const revenue = values['account.revenue'];
+    if (revenue !== undefined && revenue !== null) {
+      const parsed = parseDecimal(revenue, revenueStyle === 'mixed' ? null : revenueStyle);
+      if (!parsed.ok) return { decision: { action: 'error', field: 'account.revenue', reason: parsed.reason }, identity: null };
+    }
+    const nameText = text(values['account.name']);
+    const name = nameText ? parseCompanyName(nameText, text(values['account.legalForm']) || null) : null;
+    const customerNumber = text(values['account.customerNumber']);
+    const remember = (decision: Decision, identity: AccountIdentity | null) => {
+      if (decision.action !== 'merge' && decision.action !== 'error') fileAccounts.push({ row, name, customerNumber, identity });
+      return { decision, identity };
+    };
+    const legalFormsApart = (other: CompanyName | null) => (name && other ? compareCompanies(name, other) : null);
+
+    if (customerNumber) {
+      const earlier = fileAccounts.find((file) => file.customerNumber && sameNumber(file.customerNumber, customerNumber));
+      if (earlier) {
+        const comparison = legalFormsApart(earlier.name);
+        if (comparison?.kind === 'legal_form_differs') return remember(review(`customer number ${customerNumber} as on row ${earlier.row}; ${comparison.reason}`, [fileCandidate(earlier, comparison.score, comparison.reason)]), null);
+        return { decision: { action: 'merge', intoRow: earlier.row, reason: `the same customer number as row ${earlier.row}` }, identity: earlier.identity };
+      }
+      const matches = accounts.filter(({ account }) => account.customerNumber && sameNumber(account.customerNumber, customerNumber));
+      if (matches.length > 1) return remember(review(`${matches.length} accounts have customer number ${customerNumber}`, matches.map(({ account }) => crmCandidate(account, 1, 'the same customer number'))), null);
+      const [match] = matches;
+      if (match) {
+        const comparison = legalFormsApart(match.name);
+        if (comparison?.kind === 'legal_form_differs') return remember(review(`customer number ${customerNumber} matches; ${comparison.reason}`, [crmCandidate(match.account, 1, comparison.reason)]), null);
+        const renamed = comparison && comparison.kind !== 'same' ? ` (the CRM has the name "${match.account.name}")` : '';
+        return remember({ action: 'update', existingId: match.account.id, reason: `the same customer number${renamed}` }, { existingId: match.account.id });
+      }
+    }
+    if (!name) return { decision: { action: 'error', field: 'account.name', reason: `no company name, and customer number ${customerNumber} is not in the CRM` }, identity: null };
+
+    const numbersDiffer = (other: string | null) => Boolean(customerNumber && other && !sameNumber(customerNumber, other));
+    const earlierSame = fileAccounts.find((file) => file.name && compareCompanies(name, file.name).kind === 'same');
+    if (earlierSame) {
+      if (numbersDiffer(earlierSame.customerNumber)) return remember(review(`the same name as row ${earlierSame.row}, but another customer number`, [fileCandidate(earlierSame, 1, 'the same name')]), null);
+      return { decision: { action: 'merge', intoRow: earlierSame.row, reason: `the same company as row ${earlierSame.row}` }, identity: earlierSame.identity };
+    }
+    const sameInCrm = accounts.filter((candidate) => compareCompanies(name, candidate.name).kind === 'same');
+    if (sameInCrm.length > 1) return remember(review(`${sameInCrm.length} accounts in the CRM have this name`, sameInCrm.map(({ account }) => crmCandidate(account, 1, 'the same name'))), null);
+    const [same] = sameInCrm;
+    if (same) {
+      if (numbersDiffer(same.account.customerNumber)) return remember(review('the same name, but the CRM account has another customer number', [crmCandidate(same.account, 1, 'the same name')]), null);
+      return remember({ action: 'update', existingId: same.account.id, reason: 'an account with the same name and legal form' }, { existingId: same.account.id });
+    }
+
+    const byDomain = domain ? accounts.filter(({ account }) => account.domains.includes(domain)) : [];
+    const similar = [
+      ...fileAccounts.flatMap((file) => {
+        const comparison = file.name ? compareCompanies(name, file.name) : null;
+        return comparison && comparison.kind !== 'different' && comparison.kind !== 'same' ? [fileCandidate(file, comparison.score, comparison.reason)] : [];
+      }),
+      ...accounts.flatMap(({ account, name: other }) => {
+        const comparison = compareCompanies(name, other);
+        const domainNote = byDomain.some((found) => found.account.id === account.id) ? `; the email domain ${domain} is this account's` : '';
+        if (comparison.kind === 'different' || comparison.kind === 'same') return domainNote ? [crmCandidate(account, comparison.score, `the email domain ${domain} is this account's`)] : [];
+        return [crmCandidate(account, comparison.score, comparison.reason + domainNote)];
+      }),
+    ].sort((a, b) => b.score - a.score);
+    if (similar.length > 0) {
+      return remember(review(`${similar.length === 1 ? 'a possible match' : `${similar.length} possible matches`}; a person decides`, similar.slice(0, MAX_CANDIDATES)), null);
+    }
+    return remember({ action: 'create', reason: 'no account with this name, customer number or email domain' }, { row });
+  }
+
+  function decideContact(
+    row: number,
+    values: MappedRow['values'],
+    email: ReturnType<typeof parseEmail> | null,
+    account: { decision: Decision; identity: AccountIdentity | null } | null,
+  ): Decision {
+    if (email && !email.ok) return { action: 'error', field: 'contact.email', reason: email.reason };
+    const address = email?.ok ? email.email : null;
+    const person = parsePersonName(text(values['contact.firstName']), text(values['contact.lastName']));
+    if (!person.lastKey && !address) return { action: 'error', field: 'contact.lastName', reason: 'a contact needs a last name or an email address' };
+    const identity = account?.identity ?? null;
+    const remember = (decision: Decision) => {
+      if (decision.action !== 'merge' && decision.action !== 'error') fileContacts.push({ row, email: address, person, account: identity });
+      return decision;
+    };
+
+    if (address) {
+      const earlier = fileContacts.find((file) => file.email === address);
+      if (earlier) return { action: 'merge', intoRow: earlier.row, reason: `the same email address as row ${earlier.row}` };
+      const matches = crm.contacts.filter((contact) => contact.emails.some((known) => normalizeEmail(known) === address));
+      if (matches.length > 1) return remember(review(`${matches.length} contacts in the CRM have this email address`, matches.map((contact) => contactCandidate(contact, 1, 'the same email address'))));
+      const [match] = matches;
+      if (match) return remember({ action: 'update', existingId: match.id, reason: 'a contact with the same email address' });
+    }
+    if (person.lastKey && identity) {
+      const emailsConflict = (other: string | null | readonly string[]) => {
+        const known = other === null ? [] : typeof other === 'string' ? [other] : other.map(normalizeEmail);
+        return address !== null && known.length > 0 && !known.includes(address);
+      };
+      const candidates: Candidate[] = [];
+      for (const file of fileContacts.filter((file) => sameIdentity(file.account, identity))) {
+        const comparison = comparePersons(person, file.person);
+        if (comparison.kind === 'same' && !emailsConflict(file.email)) return { action: 'merge', intoRow: file.row, reason: `the same person at the same company as row ${file.row}` };
+        if (comparison.kind !== 'different') candidates.push({ existingId: null, row: file.row, name: `${file.person.firstName} ${file.person.lastName}`.trim(), score: comparison.kind === 'same' ? 1 : comparison.score, reason: comparison.kind === 'same' ? 'the same name at the same company, another email address' : comparison.reason });
+      }
+      if ('existingId' in identity) {
+        for (const contact of crm.contacts.filter((known) => known.accountId === identity.existingId)) {
+          const comparison = comparePersons(person, parsePersonName(contact.firstName, contact.lastName));
+          if (comparison.kind === 'same' && !emailsConflict(contact.emails)) return remember({ action: 'update', existingId: contact.id, reason: 'a contact with the same name at the same account' });
+          if (comparison.kind !== 'different') candidates.push(contactCandidate(contact, comparison.kind === 'same' ? 1 : comparison.score, comparison.kind === 'same' ? 'the same name at the same account, another email address' : comparison.reason));
+        }
+      }
+      if (candidates.length > 0) return remember(review('a possible match at the same company; a person decides', candidates.sort((a, b) => b.score - a.score).slice(0, MAX_CANDIDATES)));
+    }
+    return remember({ action: 'create', reason: address ? 'no contact with this email address or name' : 'no contact with this name at this company' });
+  }
+}
+
+const review = (reason: string, candidates: Candidate[]): Decision => ({ action: 'review', reason, candidates });
+const crmCandidate = (account: ExistingAccount, score: number, reason: string): Candidate => ({ existingId: account.id, row: null, name: account.name, score, reason });
+const fileCandidate = (file: FileAccount, score: number, reason: string): Candidate => ({ existingId: null, row: file.row, name: file.name?.text ?? file.customerNumber, score, reason });
+const contactCandidate = (contact: ExistingContact, score: number, reason: string): Candidate => ({ existingId: contact.id, row: null, name: `${contact.firstName} ${contact.lastName}`.trim(), score, reason });
+
+export type DecisionSummary = Record<'account' | 'contact', Record<Decision['action'], number>>;
+
+export function summarize(decisions: readonly RowDecision[]): DecisionSummary {
+  const empty = (): Record<Decision['action'], number> => ({ create: 0, update: 0, merge: 0, review: 0, skip: 0, error: 0 });
+  const summary: DecisionSummary = { account: empty(), contact: empty() };
+  for (const decision of decisions) {
+    if (decision.account) summary.account[decision.account.action] += 1;
+    if (decision.contact) summary.contact[decision.contact.action] += 1;
+  }
+  return summary;
+}
