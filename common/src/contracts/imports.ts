@@ -84,7 +84,8 @@ export const ColumnMapping = z
     const fields = new Set<string>();
     columns.forEach((column, i) => {
       if (indexes.has(column.index)) ctx.addIssue({ code: 'custom', path: ['columns', i, 'index'], message: `column ${column.index} is mapped twice` });
-      if (column.field && fields.has(column.field)) ctx.addIssue({ code: 'custom', path: ['columns', i, 'field'], message: `${column.field} is already fed by another column` });
+      if (column.field && fields.has(column.field))
+        ctx.addIssue({ code: 'custom', path: ['columns', i, 'field'], message: `${column.field} is already fed by another column` });
       indexes.add(column.index);
       if (column.field) fields.add(column.field);
     });

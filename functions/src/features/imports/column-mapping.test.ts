@@ -6,7 +6,28 @@ const fields = (header: string[]) => suggestMapping(header).columns.map((column)
 
 describe('column mapping', () => {
   it('recognises the headers of a German Excel customer list', () => {
-    expect(fields(['Firma', 'Kundennummer', 'Anrede', 'Titel', 'Vorname', 'Nachname', 'E-Mail', 'Telefon', 'Mobil', 'Straße', 'PLZ', 'Ort', 'Land', 'Branche', 'Umsatz', 'Position', 'Abteilung', 'Bemerkung'])).toEqual([
+    expect(
+      fields([
+        'Firma',
+        'Kundennummer',
+        'Anrede',
+        'Titel',
+        'Vorname',
+        'Nachname',
+        'E-Mail',
+        'Telefon',
+        'Mobil',
+        'Straße',
+        'PLZ',
+        'Ort',
+        'Land',
+        'Branche',
+        'Umsatz',
+        'Position',
+        'Abteilung',
+        'Bemerkung',
+      ]),
+    ).toEqual([
       'account.name',
       'account.customerNumber',
       'contact.salutation',
@@ -29,7 +50,9 @@ describe('column mapping', () => {
   });
 
   it('recognises English headers and variants in case, umlauts, punctuation and Outlook qualifiers', () => {
-    expect(fields(['Company', 'First Name', 'Last name', 'Email Address', 'Business Phone', 'Mobile Phone', 'Job Title', 'ZIP Code', 'City', 'Country/Region'])).toEqual([
+    expect(
+      fields(['Company', 'First Name', 'Last name', 'Email Address', 'Business Phone', 'Mobile Phone', 'Job Title', 'ZIP Code', 'City', 'Country/Region']),
+    ).toEqual([
       'account.name',
       'contact.firstName',
       'contact.lastName',
@@ -68,7 +91,12 @@ describe('column mapping', () => {
   it('is a plain object that survives JSON and the contract, which refuses a field fed twice', () => {
     const mapping = suggestMapping(['Firma', 'Nachname']);
     expect(ColumnMapping.parse(JSON.parse(JSON.stringify(mapping)))).toEqual(mapping);
-    const twice = ColumnMapping.safeParse({ columns: [{ index: 0, header: 'A', field: 'account.name' }, { index: 1, header: 'B', field: 'account.name' }] });
+    const twice = ColumnMapping.safeParse({
+      columns: [
+        { index: 0, header: 'A', field: 'account.name' },
+        { index: 1, header: 'B', field: 'account.name' },
+      ],
+    });
     expect(twice.success).toBe(false);
     expect(twice.error?.issues[0]).toMatchObject({ path: ['columns', 1, 'field'], message: 'account.name is already fed by another column' });
   });
@@ -81,11 +109,21 @@ describe('column mapping', () => {
         { index: 2, header: 'Ort', field: null },
       ],
     };
-    expect(applyTemplate(template, ['Ort', 'ansprechpartner', 'NAME', 'E-Mail', 'Firma']).columns.map((column) => column.field)).toEqual([null, 'contact.lastName', 'account.name', 'contact.email', null]);
+    expect(applyTemplate(template, ['Ort', 'ansprechpartner', 'NAME', 'E-Mail', 'Firma']).columns.map((column) => column.field)).toEqual([
+      null,
+      'contact.lastName',
+      'account.name',
+      'contact.email',
+      null,
+    ]);
   });
 
   it('reads a row by field, blank cells as null and unmapped columns left out', () => {
     const mapping = suggestMapping(['Firma', 'Lieblingsfarbe', 'Umsatz', 'Ort']);
-    expect(mapRow({ row: 2, cells: ['Müller GmbH', 'blau', 1234.5, '  '] }, mapping)).toEqual({ 'account.name': 'Müller GmbH', 'account.revenue': 1234.5, 'account.city': null });
+    expect(mapRow({ row: 2, cells: ['Müller GmbH', 'blau', 1234.5, '  '] }, mapping)).toEqual({
+      'account.name': 'Müller GmbH',
+      'account.revenue': 1234.5,
+      'account.city': null,
+    });
   });
 });

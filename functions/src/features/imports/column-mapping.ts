@@ -6,12 +6,52 @@ import { foldText } from './folding';
 import type { ImportCell, ImportRow } from './table';
 
 const SYNONYMS: Record<ImportField, readonly string[]> = {
-  'account.name': ['firma', 'firmenname', 'firmierung', 'unternehmen', 'unternehmensname', 'kunde', 'kundenname', 'company', 'company name', 'organisation', 'organization', 'account', 'account name'],
+  'account.name': [
+    'firma',
+    'firmenname',
+    'firmierung',
+    'unternehmen',
+    'unternehmensname',
+    'kunde',
+    'kundenname',
+    'company',
+    'company name',
+    'organisation',
+    'organization',
+    'account',
+    'account name',
+  ],
   'account.legalForm': ['rechtsform', 'legal form'],
-  'account.customerNumber': ['kundennummer', 'kundennr', 'kd nr', 'kdnr', 'kunden nr', 'kunden id', 'debitor', 'debitorennummer', 'debitorennr', 'customer number', 'customer no', 'customer id', 'account number'],
+  'account.customerNumber': [
+    'kundennummer',
+    'kundennr',
+    'kd nr',
+    'kdnr',
+    'kunden nr',
+    'kunden id',
+    'debitor',
+    'debitorennummer',
+    'debitorennr',
+    'customer number',
+    'customer no',
+    'customer id',
+    'account number',
+  ],
   'account.industry': ['branche', 'wirtschaftszweig', 'industry', 'sector'],
   'account.website': ['website', 'webseite', 'homepage', 'internet', 'internetseite', 'web', 'www', 'url'],
-  'account.street': ['strasse', 'str', 'strasse hausnummer', 'strasse und hausnummer', 'strasse nr', 'anschrift', 'adresse', 'street', 'street address', 'address', 'address line 1'],
+  'account.street': [
+    'strasse',
+    'str',
+    'strasse hausnummer',
+    'strasse und hausnummer',
+    'strasse nr',
+    'anschrift',
+    'adresse',
+    'street',
+    'street address',
+    'address',
+    'address line 1',
+  ],
   'account.postalCode': ['plz', 'postleitzahl', 'zip', 'zip code', 'postal code', 'postcode', 'post code'],
   'account.city': ['ort', 'stadt', 'city', 'town'],
   'account.country': ['land', 'land region', 'staat', 'country', 'country region'],
@@ -63,7 +103,11 @@ export function applyTemplate(template: ColumnMapping, header: readonly string[]
     return chosen.has(key) ? { field: claim(chosen.get(key)) } : null;
   });
   return {
-    columns: header.map((text, index) => ({ index, header: text, field: fromTemplate[index]?.field ?? (fromTemplate[index] ? null : claim(FIELD_BY_KEY.get(headerKey(text)))) })),
+    columns: header.map((text, index) => ({
+      index,
+      header: text,
+      field: fromTemplate[index]?.field ?? (fromTemplate[index] ? null : claim(FIELD_BY_KEY.get(headerKey(text)))),
+    })),
   };
 }
 

@@ -49,15 +49,24 @@ describe('company names', () => {
       reason: 'the same name, but the legal forms differ (GmbH / AG): possibly different legal entities',
     });
     expect(compareCompanies(parseCompanyName('Müller GmbH'), parseCompanyName('Müller GmbH & Co. KG')).kind).toBe('legal_form_differs');
-    expect(compareCompanies(parseCompanyName('Müller'), parseCompanyName('Müller GmbH'))).toMatchObject({ reason: 'the same name, but only one has a legal form (GmbH): possibly different legal entities' });
+    expect(compareCompanies(parseCompanyName('Müller'), parseCompanyName('Müller GmbH'))).toMatchObject({
+      reason: 'the same name, but only one has a legal form (GmbH): possibly different legal entities',
+    });
   });
 
   it('scores typos and plain vowels for umlauts as candidates with the reason, never as the same', () => {
     const typo = compareCompanies(parseCompanyName('Hoffmann Antriebstechnik'), parseCompanyName('Hofmann Antriebstechnik GmbH'));
-    expect(typo).toEqual({ kind: 'similar', score: expect.closeTo(0.8846, 4), reason: 'names differ only in umlauts or double letters (similarity 0.88); only one has a legal form (GmbH)' });
+    expect(typo).toEqual({
+      kind: 'similar',
+      score: expect.closeTo(0.8846, 4),
+      reason: 'names differ only in umlauts or double letters (similarity 0.88); only one has a legal form (GmbH)',
+    });
     const plain = compareCompanies(parseCompanyName('Müller GmbH'), parseCompanyName('Muller GmbH'));
     expect(plain).toMatchObject({ kind: 'similar', score: 0.5, reason: 'names differ only in umlauts or double letters (similarity 0.50)' });
-    expect(compareCompanies(parseCompanyName('Schmidt Logistik GmbH'), parseCompanyName('Schmitt Logistik GmbH'))).toMatchObject({ kind: 'similar', reason: expect.stringMatching(/^similar names/) });
+    expect(compareCompanies(parseCompanyName('Schmidt Logistik GmbH'), parseCompanyName('Schmitt Logistik GmbH'))).toMatchObject({
+      kind: 'similar',
+      reason: expect.stringMatching(/^similar names/),
+    });
     expect(compareCompanies(parseCompanyName('Müller GmbH'), parseCompanyName('Schneider GmbH')).kind).toBe('different');
   });
 });

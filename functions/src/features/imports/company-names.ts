@@ -57,8 +57,14 @@ const compact = (text: string) =>
     .filter((word) => word !== 'und' && word !== 'u')
     .join('');
 
-const FORM_BY_SPELLING = new Map<string, string>(Object.entries(LEGAL_FORMS).flatMap(([canonical, spellings]) => spellings.map((spelling) => [compact(spelling), canonical] as const)));
-const LONGEST_FORM_WORDS = Math.max(...Object.values(LEGAL_FORMS).flat().map((spelling) => spelling.split(/\s+/).length));
+const FORM_BY_SPELLING = new Map<string, string>(
+  Object.entries(LEGAL_FORMS).flatMap(([canonical, spellings]) => spellings.map((spelling) => [compact(spelling), canonical] as const)),
+);
+const LONGEST_FORM_WORDS = Math.max(
+  ...Object.values(LEGAL_FORMS)
+    .flat()
+    .map((spelling) => spelling.split(/\s+/).length),
+);
 
 export interface CompanyName {
   /** The name as written, trimmed. */
@@ -78,17 +84,26 @@ export function parseCompanyName(text: string, legalFormColumn?: string | null):
     const form = FORM_BY_SPELLING.get(compact(words.slice(words.length - count).join(' ')));
     if (!form) continue;
     // "Müller, GmbH" and "Müller - GmbH": the separator belongs to neither part.
-    const base = words.slice(0, words.length - count).join(' ').replace(/[\s,;–-]+$/, '');
+    const base = words
+      .slice(0, words.length - count)
+      .join(' ')
+      .replace(/[\s,;–-]+$/, '');
     if (foldText(base) === '') continue;
     return { text: trimmed, base, legalForm: form, key: foldText(base) };
   }
   // A separate "Rechtsform" column names the form of a name that does not carry it.
-  const column = legalFormColumn ? FORM_BY_SPELLING.get(compact(legalFormColumn)) ?? legalFormColumn.trim() : null;
+  const column = legalFormColumn ? (FORM_BY_SPELLING.get(compact(legalFormColumn)) ?? legalFormColumn.trim()) : null;
   return { text: trimmed, base: trimmed, legalForm: column || null, key: foldText(trimmed) };
 }
 
 /** Umlaut transcriptions and double letters reduced ("mueller" -> "muler", "muller" -> "muler"): a hint, never a match. */
-const looseKey = (key: string) => key.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u').replace(/ss/g, 's').replace(/([a-z])\1/g, '$1');
+const looseKey = (key: string) =>
+  key
+    .replace(/ae/g, 'a')
+    .replace(/oe/g, 'o')
+    .replace(/ue/g, 'u')
+    .replace(/ss/g, 's')
+    .replace(/([a-z])\1/g, '$1');
 
 /** The similarity at which a differently written name is proposed as a candidate, for the code and the SQL search. */
 export const SIMILAR_NAME_THRESHOLD = 0.45;
@@ -102,7 +117,8 @@ export type NameComparison =
 export function compareCompanies(a: CompanyName, b: CompanyName): NameComparison {
   const forms = legalFormNote(a, b);
   if (a.key === b.key) {
-    if (!forms) return { kind: 'same', score: 1, reason: a.text === b.text ? 'the same name' : 'the same name once case, umlauts, ß and punctuation are folded' };
+    if (!forms)
+      return { kind: 'same', score: 1, reason: a.text === b.text ? 'the same name' : 'the same name once case, umlauts, ß and punctuation are folded' };
     return { kind: 'legal_form_differs', score: 1, reason: `the same name, but ${forms}: possibly different legal entities` };
   }
   const score = trigramSimilarity(a.key, b.key);

@@ -28,7 +28,8 @@ export function detectDelimiter(text: string): DetectedDelimiter {
     return { delimiter: best.delimiter, reason: `${NAMES[best.delimiter]}: it splits each of the first ${counts.length} lines into ${best.first + 1} columns` };
   }
   const used = scored.filter((s) => s.total > 0).sort((a, b) => b.total - a.total)[0];
-  if (used) return { delimiter: used.delimiter, reason: `${NAMES[used.delimiter]}: it is the most frequent separator, though lines differ in their number of columns` };
+  if (used)
+    return { delimiter: used.delimiter, reason: `${NAMES[used.delimiter]}: it is the most frequent separator, though lines differ in their number of columns` };
   return { delimiter: ';', reason: 'semicolon: no separator found (one column), so the one German Excel writes' };
 }
 

@@ -46,7 +46,8 @@ export function decodeText(bytes: Uint8Array, encoding: ImportEncoding): string 
     case 'windows-1252': {
       // Five bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) have no character in Windows-1252; iconv-lite gives U+FFFD for them.
       const text = iconv.decode(Buffer.from(bytes), 'windows-1252');
-      if (text.includes('\uFFFD')) throw new ImportFileError('invalid_encoding', 'The file has bytes that Windows-1252 does not define; it is in another encoding.');
+      if (text.includes('\uFFFD'))
+        throw new ImportFileError('invalid_encoding', 'The file has bytes that Windows-1252 does not define; it is in another encoding.');
       return text;
     }
   }

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { readImportFile } from './file-format';
 import { ImportFileError } from './import-file-error';
 
-const GERMAN_EXCEL_CSV = 'Firma;Vorname;Nachname;Straße;Umsatz\r\nMüller GmbH;Jürgen;Weiß;"Hauptstraße 1\r\nHinterhof";1.234,56\r\nBäckerei Öztürk e.K.;Ayşe;Öztürk;Ring 2;99,90 €\r\n';
+const GERMAN_EXCEL_CSV =
+  'Firma;Vorname;Nachname;Straße;Umsatz\r\nMüller GmbH;Jürgen;Weiß;"Hauptstraße 1\r\nHinterhof";1.234,56\r\nBäckerei Öztürk e.K.;Ayşe;Öztürk;Ring 2;99,90 €\r\n';
 
 async function workbook(build: (book: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
@@ -49,7 +50,10 @@ describe('reading an uploaded list', () => {
     const { format, table } = await readImportFile(bytes, 'export.csv');
     expect([format.encoding, format.delimiter]).toEqual(['utf-8-bom', ',']);
     expect(table.rows[0]?.cells).toEqual(['Smith, Jones & Co. Ltd', 'Zürich']);
-    const overridden = await readImportFile(new TextEncoder().encode('Company,City\r\nAcme Ltd,Zürich\r\n'), 'export.csv', { delimiter: ';', encoding: 'utf-8' });
+    const overridden = await readImportFile(new TextEncoder().encode('Company,City\r\nAcme Ltd,Zürich\r\n'), 'export.csv', {
+      delimiter: ';',
+      encoding: 'utf-8',
+    });
     expect(overridden.format.overridden).toEqual(['encoding', 'delimiter']);
     expect(overridden.format.reasons.slice(1)).toEqual(['Encoding utf-8: chosen by the user', 'Separator chosen by the user']);
     expect(overridden.table.header).toEqual(['Company,City']);
@@ -75,7 +79,14 @@ describe('reading an uploaded list', () => {
       book.addWorksheet('Leads').addRows([['Company'], ['Acme Ltd']]);
     });
     const { format, table } = await readImportFile(bytes, 'Kunden.xlsx');
-    expect(format).toMatchObject({ kind: 'xlsx', encoding: null, delimiter: null, sheet: 'Kunden', sheets: ['Deckblatt', 'Alt', 'Kunden', 'Leads'], rowCount: 2 });
+    expect(format).toMatchObject({
+      kind: 'xlsx',
+      encoding: null,
+      delimiter: null,
+      sheet: 'Kunden',
+      sheets: ['Deckblatt', 'Alt', 'Kunden', 'Leads'],
+      rowCount: 2,
+    });
     expect(format.reasons[1]).toBe('Sheet "Kunden": the first visible sheet with data, of 4');
     expect(table.rows).toEqual([
       { row: 3, cells: ['Müller GmbH', 1234.56, new Date(Date.UTC(2025, 11, 31)), 'info@mueller.de'] },
@@ -83,7 +94,9 @@ describe('reading an uploaded list', () => {
     ]);
     const leads = await readImportFile(bytes, 'Kunden.xlsx', { sheet: 'leads' });
     expect([leads.format.sheet, leads.format.overridden, leads.table.rows[0]?.cells]).toEqual(['Leads', ['sheet'], ['Acme Ltd']]);
-    await expect(readImportFile(bytes, 'Kunden.xlsx', { sheet: 'Umsatz' })).rejects.toThrow('The workbook has no sheet "Umsatz"; its sheets are "Deckblatt", "Alt", "Kunden", "Leads".');
+    await expect(readImportFile(bytes, 'Kunden.xlsx', { sheet: 'Umsatz' })).rejects.toThrow(
+      'The workbook has no sheet "Umsatz"; its sheets are "Deckblatt", "Alt", "Kunden", "Leads".',
+    );
   });
 
   it('names the problem of a file that is not what it claims', async () => {

@@ -40,13 +40,16 @@ export async function readImportFile(bytes: Uint8Array, fileName: string, option
   if (bytes.length === 0) throw new ImportFileError('empty_file', 'The file is empty (0 bytes).');
   const content = sniff(bytes);
   if (content === 'pdf') throw new ImportFileError('pdf_file', 'The file is a PDF document, not a CSV or XLSX list.');
-  if (content === 'legacy_xls') throw new ImportFileError('legacy_xls', 'The file is an old Excel 97-2003 workbook (.xls); save it as .xlsx or CSV in Excel first.');
+  if (content === 'legacy_xls')
+    throw new ImportFileError('legacy_xls', 'The file is an old Excel 97-2003 workbook (.xls); save it as .xlsx or CSV in Excel first.');
   if (content === 'binary') throw new ImportFileError('binary_file', 'The file holds binary data, not text or an XLSX workbook.');
   const claimed = options.kind ?? claimedKind(fileName);
   if (claimed && claimed !== content) {
     throw new ImportFileError(
       claimed === 'xlsx' ? 'not_xlsx' : 'kind_mismatch',
-      claimed === 'xlsx' ? 'The file is called an XLSX workbook but contains text; import it as CSV.' : 'The file is called a CSV but is an XLSX workbook; import it as XLSX.',
+      claimed === 'xlsx'
+        ? 'The file is called an XLSX workbook but contains text; import it as CSV.'
+        : 'The file is called a CSV but is an XLSX workbook; import it as XLSX.',
     );
   }
   const overridden: DetectedImportFormat['overridden'] = options.kind ? ['kind'] : [];
@@ -59,7 +62,8 @@ function readCsv(bytes: Uint8Array, options: ImportReadOptions, overridden: Dete
   const text = decodeText(bytes, encoding);
   const { delimiter, reason: delimiterReason } = options.delimiter ? { delimiter: options.delimiter, reason: 'chosen by the user' } : detectDelimiter(text);
   const table = toTable(parseCsv(text, delimiter));
-  if (table.rows.length === 0) throw new ImportFileError('no_data', table.header.length ? 'The file has a header row but no data rows.' : 'The file holds only blank lines.');
+  if (table.rows.length === 0)
+    throw new ImportFileError('no_data', table.header.length ? 'The file has a header row but no data rows.' : 'The file holds only blank lines.');
   return {
     table,
     format: {
@@ -76,12 +80,19 @@ function readCsv(bytes: Uint8Array, options: ImportReadOptions, overridden: Dete
   };
 }
 
-async function readXlsx(bytes: Uint8Array, options: ImportReadOptions, overridden: DetectedImportFormat['overridden'], kindReason: string): Promise<ReadImportFile> {
+async function readXlsx(
+  bytes: Uint8Array,
+  options: ImportReadOptions,
+  overridden: DetectedImportFormat['overridden'],
+  kindReason: string,
+): Promise<ReadImportFile> {
   const sheets = await readWorkbook(bytes);
   const names = sheets.map((sheet) => sheet.name);
   const wanted = options.sheet?.toLowerCase();
   // Excel treats sheet names as case-insensitive, so "kunden" chooses "Kunden".
-  const chosen = wanted ? sheets.find((sheet) => sheet.name.toLowerCase() === wanted) : sheets.find((sheet) => !sheet.hidden && toTable(sheet.rows).rows.length > 0);
+  const chosen = wanted
+    ? sheets.find((sheet) => sheet.name.toLowerCase() === wanted)
+    : sheets.find((sheet) => !sheet.hidden && toTable(sheet.rows).rows.length > 0);
   if (!chosen) {
     throw wanted
       ? new ImportFileError('sheet_not_found', `The workbook has no sheet "${options.sheet}"; its sheets are ${names.map((name) => `"${name}"`).join(', ')}.`)
@@ -98,7 +109,10 @@ async function readXlsx(bytes: Uint8Array, options: ImportReadOptions, overridde
       sheet: chosen.name,
       sheets: names,
       overridden: [...overridden, ...(wanted ? (['sheet'] as const) : [])],
-      reasons: [kindReason, wanted ? `Sheet "${chosen.name}": chosen by the user` : `Sheet "${chosen.name}": the first visible sheet with data, of ${names.length}`],
+      reasons: [
+        kindReason,
+        wanted ? `Sheet "${chosen.name}": chosen by the user` : `Sheet "${chosen.name}": the first visible sheet with data, of ${names.length}`,
+      ],
       columnCount: table.header.length,
       rowCount: table.rows.length,
     },

@@ -61,7 +61,15 @@ describe('row decisions', () => {
     const [inCrm, inFile, again] = decide([row({ 'account.name': 'Müller AG' }), row({ 'account.name': 'Müller KG' }), row({ 'account.name': 'Müller AG' })]);
     expect(inCrm?.account).toMatchObject({
       action: 'review',
-      candidates: [{ existingId: 'acc-mueller', row: null, name: 'Müller GmbH', score: 1, reason: 'the same name, but the legal forms differ (AG / GmbH): possibly different legal entities' }],
+      candidates: [
+        {
+          existingId: 'acc-mueller',
+          row: null,
+          name: 'Müller GmbH',
+          score: 1,
+          reason: 'the same name, but the legal forms differ (AG / GmbH): possibly different legal entities',
+        },
+      ],
     });
     expect(inFile?.account).toMatchObject({ action: 'review', candidates: [{ row: 2, name: 'Müller AG' }, { existingId: 'acc-mueller' }] });
     // The same unclear company again joins the row the person decides on, instead of asking twice.
@@ -75,12 +83,27 @@ describe('row decisions', () => {
     const [domain] = decide([row({ 'account.name': 'HA Vertrieb', 'contact.lastName': 'Kurz', 'contact.email': 'kurz@hofmann-antriebe.de' })]);
     expect(typo?.account).toMatchObject({
       action: 'review',
-      candidates: [{ existingId: 'acc-hofmann', score: expect.closeTo(0.8846, 4), reason: 'names differ only in umlauts or double letters (similarity 0.88); only one has a legal form (GmbH)' }],
+      candidates: [
+        {
+          existingId: 'acc-hofmann',
+          score: expect.closeTo(0.8846, 4),
+          reason: 'names differ only in umlauts or double letters (similarity 0.88); only one has a legal form (GmbH)',
+        },
+      ],
     });
-    expect(misspelt?.account).toMatchObject({ action: 'review', candidates: [{ existingId: 'acc-hofmann', reason: expect.stringMatching(/^similar names \(similarity 0\.\d\d\)$/) }] });
-    expect(domain?.account).toMatchObject({ action: 'review', candidates: [{ existingId: 'acc-hofmann', reason: "the email domain hofmann-antriebe.de is this account's" }] });
+    expect(misspelt?.account).toMatchObject({
+      action: 'review',
+      candidates: [{ existingId: 'acc-hofmann', reason: expect.stringMatching(/^similar names \(similarity 0\.\d\d\)$/) }],
+    });
+    expect(domain?.account).toMatchObject({
+      action: 'review',
+      candidates: [{ existingId: 'acc-hofmann', reason: "the email domain hofmann-antriebe.de is this account's" }],
+    });
     const [muller] = decide([row({ 'account.name': 'Muller GmbH' })]);
-    expect(muller?.account).toMatchObject({ action: 'review', candidates: [{ existingId: 'acc-mueller', score: 0.5, reason: 'names differ only in umlauts or double letters (similarity 0.50)' }] });
+    expect(muller?.account).toMatchObject({
+      action: 'review',
+      candidates: [{ existingId: 'acc-mueller', score: 0.5, reason: 'names differ only in umlauts or double letters (similarity 0.50)' }],
+    });
   });
 
   it('asks a person when a customer number or email points to a record whose other key disagrees', () => {
@@ -89,7 +112,10 @@ describe('row decisions', () => {
       row({ 'account.customerNumber': '4711', 'account.name': 'Müller AG' }),
       row({ 'account.name': 'Müller GmbH', 'contact.firstName': 'Juergen', 'contact.lastName': 'Weiss', 'contact.email': 'juergen@weiss-privat.de' }),
     ]);
-    expect(number?.account).toMatchObject({ action: 'review', reason: 'customer number 4711 matches; the same name, but the legal forms differ (AG / GmbH): possibly different legal entities' });
+    expect(number?.account).toMatchObject({
+      action: 'review',
+      reason: 'customer number 4711 matches; the same name, but the legal forms differ (AG / GmbH): possibly different legal entities',
+    });
     expect(person?.contact).toEqual({
       action: 'review',
       reason: 'a possible match at the same company; a person decides',
@@ -117,7 +143,11 @@ describe('row decisions', () => {
     });
     expect(decisions[2]).toEqual({ row: 4, account: { action: 'skip', reason: 'no value in any column mapped to an account or a contact' }, contact: null });
     // A German amount elsewhere in the column settles "1.234" as 1234.
-    expect(decide([row({ 'account.name': 'Schulz KG', 'account.revenue': '1.234' }), row({ 'account.name': 'Neu GmbH', 'account.revenue': '99,90' })]).map((d) => d.account?.action)).toEqual(['create', 'create']);
+    expect(
+      decide([row({ 'account.name': 'Schulz KG', 'account.revenue': '1.234' }), row({ 'account.name': 'Neu GmbH', 'account.revenue': '99,90' })]).map(
+        (d) => d.account?.action,
+      ),
+    ).toEqual(['create', 'create']);
     expect(summarize(decisions)).toEqual({
       account: { create: 0, update: 0, merge: 0, review: 0, skip: 1, error: 3 },
       contact: { create: 0, update: 0, merge: 0, review: 0, skip: 0, error: 2 },

@@ -124,33 +124,63 @@ export function decideRows(rows: readonly MappedRow[], crm: CrmCandidates): RowD
       const earlier = fileAccounts.find((file) => file.customerNumber && sameNumber(file.customerNumber, customerNumber));
       if (earlier) {
         const comparison = legalFormsApart(earlier.name);
-        if (comparison?.kind === 'legal_form_differs') return remember(review(`customer number ${customerNumber} as on row ${earlier.row}; ${comparison.reason}`, [fileCandidate(earlier, comparison.score, comparison.reason)]), null);
+        if (comparison?.kind === 'legal_form_differs')
+          return remember(
+            review(`customer number ${customerNumber} as on row ${earlier.row}; ${comparison.reason}`, [
+              fileCandidate(earlier, comparison.score, comparison.reason),
+            ]),
+            null,
+          );
         return { decision: { action: 'merge', intoRow: earlier.row, reason: `the same customer number as row ${earlier.row}` }, identity: earlier.identity };
       }
       const matches = accounts.filter(({ account }) => account.customerNumber && sameNumber(account.customerNumber, customerNumber));
-      if (matches.length > 1) return remember(review(`${matches.length} accounts have customer number ${customerNumber}`, matches.map(({ account }) => crmCandidate(account, 1, 'the same customer number'))), null);
+      if (matches.length > 1)
+        return remember(
+          review(
+            `${matches.length} accounts have customer number ${customerNumber}`,
+            matches.map(({ account }) => crmCandidate(account, 1, 'the same customer number')),
+          ),
+          null,
+        );
       const [match] = matches;
       if (match) {
         const comparison = legalFormsApart(match.name);
-        if (comparison?.kind === 'legal_form_differs') return remember(review(`customer number ${customerNumber} matches; ${comparison.reason}`, [crmCandidate(match.account, 1, comparison.reason)]), null);
+        if (comparison?.kind === 'legal_form_differs')
+          return remember(review(`customer number ${customerNumber} matches; ${comparison.reason}`, [crmCandidate(match.account, 1, comparison.reason)]), null);
         const renamed = comparison && comparison.kind !== 'same' ? ` (the CRM has the name "${match.account.name}")` : '';
         return remember({ action: 'update', existingId: match.account.id, reason: `the same customer number${renamed}` }, { existingId: match.account.id });
       }
     }
-    if (!name) return { decision: { action: 'error', field: 'account.name', reason: `no company name, and customer number ${customerNumber} is not in the CRM` }, identity: null };
+    if (!name)
+      return {
+        decision: { action: 'error', field: 'account.name', reason: `no company name, and customer number ${customerNumber} is not in the CRM` },
+        identity: null,
+      };
 
     const numbersDiffer = (other: string | null) => Boolean(customerNumber && other && !sameNumber(customerNumber, other));
     const earlierSame = fileAccounts.find((file) => file.name && compareCompanies(name, file.name).kind === 'same');
     if (earlierSame) {
-      if (numbersDiffer(earlierSame.customerNumber)) return remember(review(`the same name as row ${earlierSame.row}, but another customer number`, [fileCandidate(earlierSame, 1, 'the same name')]), null);
+      if (numbersDiffer(earlierSame.customerNumber))
+        return remember(review(`the same name as row ${earlierSame.row}, but another customer number`, [fileCandidate(earlierSame, 1, 'the same name')]), null);
       return { decision: { action: 'merge', intoRow: earlierSame.row, reason: `the same company as row ${earlierSame.row}` }, identity: earlierSame.identity };
     }
     const sameInCrm = accounts.filter((candidate) => compareCompanies(name, candidate.name).kind === 'same');
-    if (sameInCrm.length > 1) return remember(review(`${sameInCrm.length} accounts in the CRM have this name`, sameInCrm.map(({ account }) => crmCandidate(account, 1, 'the same name'))), null);
+    if (sameInCrm.length > 1)
+      return remember(
+        review(
+          `${sameInCrm.length} accounts in the CRM have this name`,
+          sameInCrm.map(({ account }) => crmCandidate(account, 1, 'the same name')),
+        ),
+        null,
+      );
     const [same] = sameInCrm;
     if (same) {
-      if (numbersDiffer(same.account.customerNumber)) return remember(review('the same name, but the CRM account has another customer number', [crmCandidate(same.account, 1, 'the same name')]), null);
-      return remember({ action: 'update', existingId: same.account.id, reason: 'an account with the same name and legal form' }, { existingId: same.account.id });
+      if (numbersDiffer(same.account.customerNumber))
+        return remember(review('the same name, but the CRM account has another customer number', [crmCandidate(same.account, 1, 'the same name')]), null);
+      return remember(
+        { action: 'update', existingId: same.account.id, reason: 'an account with the same name and legal form' },
+        { existingId: same.account.id },
+      );
     }
 
     const byDomain = domain ? accounts.filter(({ account }) => account.domains.includes(domain)) : [];
@@ -162,12 +192,16 @@ export function decideRows(rows: readonly MappedRow[], crm: CrmCandidates): RowD
       ...accounts.flatMap(({ account, name: other }) => {
         const comparison = compareCompanies(name, other);
         const domainNote = byDomain.some((found) => found.account.id === account.id) ? `; the email domain ${domain} is this account's` : '';
-        if (comparison.kind === 'different' || comparison.kind === 'same') return domainNote ? [crmCandidate(account, comparison.score, `the email domain ${domain} is this account's`)] : [];
+        if (comparison.kind === 'different' || comparison.kind === 'same')
+          return domainNote ? [crmCandidate(account, comparison.score, `the email domain ${domain} is this account's`)] : [];
         return [crmCandidate(account, comparison.score, comparison.reason + domainNote)];
       }),
     ].sort((a, b) => b.score - a.score);
     if (similar.length > 0) {
-      return remember(review(`${similar.length === 1 ? 'a possible match' : `${similar.length} possible matches`}; a person decides`, similar.slice(0, MAX_CANDIDATES)), null);
+      return remember(
+        review(`${similar.length === 1 ? 'a possible match' : `${similar.length} possible matches`}; a person decides`, similar.slice(0, MAX_CANDIDATES)),
+        null,
+      );
     }
     return remember({ action: 'create', reason: 'no account with this name, customer number or email domain' }, { row });
   }
@@ -192,7 +226,13 @@ export function decideRows(rows: readonly MappedRow[], crm: CrmCandidates): RowD
       const earlier = fileContacts.find((file) => file.email === address);
       if (earlier) return { action: 'merge', intoRow: earlier.row, reason: `the same email address as row ${earlier.row}` };
       const matches = crm.contacts.filter((contact) => contact.emails.some((known) => normalizeEmail(known) === address));
-      if (matches.length > 1) return remember(review(`${matches.length} contacts in the CRM have this email address`, matches.map((contact) => contactCandidate(contact, 1, 'the same email address'))));
+      if (matches.length > 1)
+        return remember(
+          review(
+            `${matches.length} contacts in the CRM have this email address`,
+            matches.map((contact) => contactCandidate(contact, 1, 'the same email address')),
+          ),
+        );
       const [match] = matches;
       if (match) return remember({ action: 'update', existingId: match.id, reason: 'a contact with the same email address' });
     }
@@ -204,26 +244,63 @@ export function decideRows(rows: readonly MappedRow[], crm: CrmCandidates): RowD
       const candidates: Candidate[] = [];
       for (const file of fileContacts.filter((file) => sameIdentity(file.account, identity))) {
         const comparison = comparePersons(person, file.person);
-        if (comparison.kind === 'same' && !emailsConflict(file.email)) return { action: 'merge', intoRow: file.row, reason: `the same person at the same company as row ${file.row}` };
-        if (comparison.kind !== 'different') candidates.push({ existingId: null, row: file.row, name: `${file.person.firstName} ${file.person.lastName}`.trim(), score: comparison.kind === 'same' ? 1 : comparison.score, reason: comparison.kind === 'same' ? 'the same name at the same company, another email address' : comparison.reason });
+        if (comparison.kind === 'same' && !emailsConflict(file.email))
+          return { action: 'merge', intoRow: file.row, reason: `the same person at the same company as row ${file.row}` };
+        if (comparison.kind !== 'different')
+          candidates.push({
+            existingId: null,
+            row: file.row,
+            name: `${file.person.firstName} ${file.person.lastName}`.trim(),
+            score: comparison.kind === 'same' ? 1 : comparison.score,
+            reason: comparison.kind === 'same' ? 'the same name at the same company, another email address' : comparison.reason,
+          });
       }
       if ('existingId' in identity) {
         for (const contact of crm.contacts.filter((known) => known.accountId === identity.existingId)) {
           const comparison = comparePersons(person, parsePersonName(contact.firstName, contact.lastName));
-          if (comparison.kind === 'same' && !emailsConflict(contact.emails)) return remember({ action: 'update', existingId: contact.id, reason: 'a contact with the same name at the same account' });
-          if (comparison.kind !== 'different') candidates.push(contactCandidate(contact, comparison.kind === 'same' ? 1 : comparison.score, comparison.kind === 'same' ? 'the same name at the same account, another email address' : comparison.reason));
+          if (comparison.kind === 'same' && !emailsConflict(contact.emails))
+            return remember({ action: 'update', existingId: contact.id, reason: 'a contact with the same name at the same account' });
+          if (comparison.kind !== 'different')
+            candidates.push(
+              contactCandidate(
+                contact,
+                comparison.kind === 'same' ? 1 : comparison.score,
+                comparison.kind === 'same' ? 'the same name at the same account, another email address' : comparison.reason,
+              ),
+            );
         }
       }
-      if (candidates.length > 0) return remember(review('a possible match at the same company; a person decides', candidates.sort((a, b) => b.score - a.score).slice(0, MAX_CANDIDATES)));
+      if (candidates.length > 0)
+        return remember(
+          review('a possible match at the same company; a person decides', candidates.sort((a, b) => b.score - a.score).slice(0, MAX_CANDIDATES)),
+        );
     }
     return remember({ action: 'create', reason: address ? 'no contact with this email address or name' : 'no contact with this name at this company' });
   }
 }
 
 const review = (reason: string, candidates: Candidate[]): Decision => ({ action: 'review', reason, candidates });
-const crmCandidate = (account: ExistingAccount, score: number, reason: string): Candidate => ({ existingId: account.id, row: null, name: account.name, score, reason });
-const fileCandidate = (file: FileAccount, score: number, reason: string): Candidate => ({ existingId: null, row: file.row, name: file.name?.text ?? file.customerNumber, score, reason });
-const contactCandidate = (contact: ExistingContact, score: number, reason: string): Candidate => ({ existingId: contact.id, row: null, name: `${contact.firstName} ${contact.lastName}`.trim(), score, reason });
+const crmCandidate = (account: ExistingAccount, score: number, reason: string): Candidate => ({
+  existingId: account.id,
+  row: null,
+  name: account.name,
+  score,
+  reason,
+});
+const fileCandidate = (file: FileAccount, score: number, reason: string): Candidate => ({
+  existingId: null,
+  row: file.row,
+  name: file.name?.text ?? file.customerNumber,
+  score,
+  reason,
+});
+const contactCandidate = (contact: ExistingContact, score: number, reason: string): Candidate => ({
+  existingId: contact.id,
+  row: null,
+  name: `${contact.firstName} ${contact.lastName}`.trim(),
+  score,
+  reason,
+});
 
 export type DecisionSummary = Record<'account' | 'contact', Record<Decision['action'], number>>;
 

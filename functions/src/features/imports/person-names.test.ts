@@ -3,7 +3,14 @@ import { comparePersons, parseEmail, parsePersonName } from './person-names';
 
 describe('person names', () => {
   it('sets titles and salutations apart and folds the rest', () => {
-    expect(parsePersonName('Dr. Hans-Jürgen', 'Weiß')).toEqual({ firstName: 'Hans-Jürgen', lastName: 'Weiß', prefix: 'Dr.', key: 'hans juergen weiss', firstKey: 'hans juergen', lastKey: 'weiss' });
+    expect(parsePersonName('Dr. Hans-Jürgen', 'Weiß')).toEqual({
+      firstName: 'Hans-Jürgen',
+      lastName: 'Weiß',
+      prefix: 'Dr.',
+      key: 'hans juergen weiss',
+      firstKey: 'hans juergen',
+      lastKey: 'weiss',
+    });
     expect(parsePersonName('', 'Herr Prof. Dr. Müller').prefix).toBe('Herr Prof. Dr.');
     expect(parsePersonName('Dr.', '').firstName).toBe('Dr.');
     expect(parsePersonName('Drago', 'Ivić').firstName).toBe('Drago');
@@ -11,7 +18,10 @@ describe('person names', () => {
 
   it('matches umlaut spellings and initials, and scores the rest', () => {
     expect(comparePersons(parsePersonName('Jürgen', 'Müller'), parsePersonName('JUERGEN', 'Mueller')).kind).toBe('same');
-    expect(comparePersons(parsePersonName('J.', 'Müller'), parsePersonName('Jürgen', 'Müller'))).toMatchObject({ kind: 'similar', reason: 'the same last name and first initial' });
+    expect(comparePersons(parsePersonName('J.', 'Müller'), parsePersonName('Jürgen', 'Müller'))).toMatchObject({
+      kind: 'similar',
+      reason: 'the same last name and first initial',
+    });
     expect(comparePersons(parsePersonName('Julia', 'Hoffmann'), parsePersonName('Julia', 'Hofmann'))).toMatchObject({ kind: 'similar' });
     expect(comparePersons(parsePersonName('Julia', 'Hoffmann'), parsePersonName('Peter', 'Schulz')).kind).toBe('different');
   });

@@ -28,7 +28,14 @@ export function parsePersonName(firstName: string, lastName: string): PersonName
   const last = split(lastName);
   const firstKey = foldText(first.name);
   const lastKey = foldText(last.name);
-  return { firstName: first.name, lastName: last.name, prefix: [first.prefix, last.prefix].filter(Boolean).join(' '), key: `${firstKey} ${lastKey}`.trim(), firstKey, lastKey };
+  return {
+    firstName: first.name,
+    lastName: last.name,
+    prefix: [first.prefix, last.prefix].filter(Boolean).join(' '),
+    key: `${firstKey} ${lastKey}`.trim(),
+    firstKey,
+    lastKey,
+  };
 }
 
 export type PersonComparison = { kind: 'same'; reason: string } | { kind: 'similar'; score: number; reason: string } | { kind: 'different' };

@@ -62,7 +62,11 @@ describe('date values', () => {
 
   it('reports two-digit years and slashed dates either order reads, unless the column decides', () => {
     expect(parseDate('31.12.25')).toEqual({ ok: false, problem: 'ambiguous', reason: '"31.12.25" has a two-digit year: 1925 or 2025' });
-    expect(parseDate('03/04/2025')).toEqual({ ok: false, problem: 'ambiguous', reason: '"03/04/2025" is 03.04.2025 read day-first and 04.03.2025 read month-first' });
+    expect(parseDate('03/04/2025')).toEqual({
+      ok: false,
+      problem: 'ambiguous',
+      reason: '"03/04/2025" is 03.04.2025 read day-first and 04.03.2025 read month-first',
+    });
     expect(parseDate('13/04/2025')).toEqual({ ok: true, value: '2025-04-13' });
     expect(parseDate('04/13/2025')).toEqual({ ok: true, value: '2025-04-13' });
     expect(parseDate('04/04/2025')).toEqual({ ok: true, value: '2025-04-04' });

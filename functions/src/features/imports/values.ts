@@ -17,7 +17,10 @@ type NumberReading = { value: string; style: NumberStyle | null } | { readings: 
 const GROUP_SPACES = /[ \u00a0\u202f']/g;
 
 function readNumber(raw: string): NumberReading | null {
-  let text = raw.trim().replace(/^(?:€|EUR)\s*/i, '').replace(/\s*(?:€|EUR)$/i, '');
+  let text = raw
+    .trim()
+    .replace(/^(?:€|EUR)\s*/i, '')
+    .replace(/\s*(?:€|EUR)$/i, '');
   let sign = '';
   if (/^[-\u2212+]/.test(text)) {
     sign = text[0] === '+' ? '' : '-';
@@ -36,7 +39,10 @@ function readNumber(raw: string): NumberReading | null {
   }
   if ((match = /^(\d{1,3}(?:\.\d{3})+),(\d+)$/.exec(text))) return { value: plain(match[1]!.replaceAll('.', ''), match[2]), style: 'de' };
   if ((match = /^(\d{1,3}(?:,\d{3})+)\.(\d+)$/.exec(text))) return { value: plain(match[1]!.replaceAll(',', ''), match[2]), style: 'en' };
-  for (const [separator, style, other] of [['.', 'de', 'en'], [',', 'en', 'de']] as const) {
+  for (const [separator, style, other] of [
+    ['.', 'de', 'en'],
+    [',', 'en', 'de'],
+  ] as const) {
     const groups = text.split(separator);
     if (groups.length < 2 || !groups.every((group) => /^\d+$/.test(group))) continue;
     const [integer, ...rest] = groups as [string, ...string[]];
@@ -77,7 +83,9 @@ export function parseDecimal(cell: ImportCell, style: NumberStyle | null = null)
     return ambiguous(`"${cell.trim()}" is ${reading.readings.de} in German notation and ${reading.readings.en} in English notation`);
   }
   if (style && reading.style && reading.style !== style) {
-    return invalid(`"${cell.trim()}" is written in ${reading.style === 'de' ? 'German' : 'English'} notation, the column in ${style === 'de' ? 'German' : 'English'}`);
+    return invalid(
+      `"${cell.trim()}" is written in ${reading.style === 'de' ? 'German' : 'English'} notation, the column in ${style === 'de' ? 'German' : 'English'}`,
+    );
   }
   return { ok: true, value: reading.value };
 }
@@ -114,7 +122,10 @@ export function detectDateOrder(cells: readonly ImportCell[]): DateOrder | 'mixe
 /** A calendar date as "YYYY-MM-DD"; the time of day, where a cell has one, is not part of it. */
 export function parseDate(cell: ImportCell, order: DateOrder | null = null): ValueResult<string> {
   // exceljs gives a date cell as the UTC instant of its wall-clock value, so the UTC fields are what the sheet shows.
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? invalid('not a date') : calendarDate(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate(), cell.toISOString());
+  if (cell instanceof Date)
+    return Number.isNaN(cell.getTime())
+      ? invalid('not a date')
+      : calendarDate(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate(), cell.toISOString());
   if (typeof cell !== 'string') return invalid(typeof cell === 'number' ? 'a number, not a date (format the column as a date in Excel)' : 'not a date');
   const text = cell.trim();
   let match: RegExpExecArray | null;
