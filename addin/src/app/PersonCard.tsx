@@ -32,11 +32,17 @@ export function PersonCard({ person, displayName, onAdd }: { person: Person; dis
         <Text size={200} className={styles.muted}>
           {person.suggestedAccount ? t('person.suggested', { name: person.suggestedAccount.name }) : t('person.unknown')}
         </Text>
-        <div>
-          <Button size="small" onClick={() => onAdd(person)}>
-            {t('person.add')}
-          </Button>
-        </div>
+        {person.erased ? (
+          <Text size={200} className={styles.muted}>
+            {t('person.erased')}
+          </Text>
+        ) : (
+          <div>
+            <Button size="small" onClick={() => onAdd(person)}>
+              {t('person.add')}
+            </Button>
+          </div>
+        )}
       </li>
     );
   }

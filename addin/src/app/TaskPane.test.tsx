@@ -89,6 +89,24 @@ describe('task pane', () => {
     expect(screen.getByRole('button', { name: 'Als Kontakt anlegen' })).toBeTruthy();
   });
 
+  it('offers no "Add as contact" for an erased address and shows a restricted person without their data', async () => {
+    const api = paneApi({
+      context: () => ({
+        people: [
+          { email: 'lena@kunde.de', status: 'unknown', suggestedAccount: null, erased: true },
+          { email: 'rita@kunde.de', status: 'restricted', restricted: true },
+        ],
+        accounts: [],
+      }),
+    });
+    renderPane([message('m1', { email: 'lena@kunde.de', name: 'Lena Vogt' }, { recipients: [{ email: 'rita@kunde.de', name: 'Rita R' }] })], api);
+    await ready('m1');
+    expect(screen.getByText('Erased at their request (GDPR Art. 17); cannot be added again')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Add as contact' })).toBeNull();
+    expect(document.querySelector('[data-person="rita@kunde.de"]')?.getAttribute('data-status')).toBe('restricted');
+    expect(screen.getByText('Processing restricted (GDPR Art. 18)')).toBeTruthy();
+  });
+
   it('warns while composing about withdrawn consent and, for marketing, about missing consent', async () => {
     const withdrawn = knownPerson('tom@kunde.de', 'Tom Berger', HOFFMANN, 'Nordlicht', [
       consentEntry('withdrawn', 'newsletter', '2026-10-14T09:00:00Z', 'Abmeldelink'),
