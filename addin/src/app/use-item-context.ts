@@ -31,49 +31,55 @@ export function useItemContext(): ItemContext {
   const generation = useRef(0);
   const inflight = useRef<AbortController | null>(null);
 
-  const load = useCallback(async () => {
-    const mine = ++generation.current;
-    inflight.current?.abort();
-    const abort = new AbortController();
-    inflight.current = abort;
-    // No re-render before the request is on its way: the previous item stays on screen for the few milliseconds
-    // a lookup takes, and only a slow one turns the pane into its loading state.
-    const slow = setTimeout(() => mine === generation.current && setState((s) => ({ ...s, status: 'loading', error: null })), 150);
-    try {
-      const item = await host.getItem();
-      const people = item ? addressesOf(item, host.userEmail) : [];
-      // One request per item: the context answer also says whether this email or its conversation is logged.
-      const keys =
-        item?.mode === 'read'
-          ? {
-              ...(item.internetMessageId ? { internetMessageId: item.internetMessageId } : {}),
-              ...(item.conversationId ? { conversationId: item.conversationId } : {}),
-            }
-          : {};
-      const context =
-        people.length > 0
-          ? (await api('context', { query: { email: people.map((p) => p.email), ...keys }, signal: abort.signal })).data
-          : item?.mode === 'read' && item.internetMessageId
-            ? { ...EMPTY, logged: (await api('findInteractions', { query: keys, signal: abort.signal })).data.items }
-            : EMPTY;
-      if (mine === generation.current) setState({ status: 'ready', item, people, context, logged: context.logged, error: null });
-    } catch (error) {
-      if (error instanceof DOMException && error.name === 'AbortError') return;
-      if (mine === generation.current) setState((s) => ({ ...s, status: 'error', error }));
-    } finally {
-      clearTimeout(slow);
-    }
-  }, [api, host]);
+  /**
+   * `fresh` is another item: what is on screen belongs to the previous one, so it goes at once, before any request.
+   * A reload of the same item (retry, changed recipients, after a write) keeps the card until the answer replaces it.
+   */
+  const load = useCallback(
+    async (fresh: boolean) => {
+      const mine = ++generation.current;
+      inflight.current?.abort();
+      const abort = new AbortController();
+      inflight.current = abort;
+      if (fresh) setState({ status: 'loading', item: null, people: [], context: null, logged: [], error: null });
+      else setState((s) => ({ ...s, status: 'loading', error: null }));
+      try {
+        const item = await host.getItem();
+        const people = item ? addressesOf(item, host.userEmail) : [];
+        if (mine === generation.current && fresh) setState((s) => ({ ...s, item, people }));
+        // One request per item: the context answer also says whether this email or its conversation is logged.
+        const keys =
+          item?.mode === 'read'
+            ? {
+                ...(item.internetMessageId ? { internetMessageId: item.internetMessageId } : {}),
+                ...(item.conversationId ? { conversationId: item.conversationId } : {}),
+              }
+            : {};
+        const context =
+          people.length > 0
+            ? (await api('context', { query: { email: people.map((p) => p.email), ...keys }, signal: abort.signal })).data
+            : item?.mode === 'read' && item.internetMessageId
+              ? { ...EMPTY, logged: (await api('findInteractions', { query: keys, signal: abort.signal })).data.items }
+              : EMPTY;
+        if (mine === generation.current) setState({ status: 'ready', item, people, context, logged: context.logged, error: null });
+      } catch (error) {
+        if (error instanceof DOMException && error.name === 'AbortError') return;
+        // The error stands alone: a card under it would invite logging to a context that may no longer be true.
+        if (mine === generation.current) setState((s) => ({ ...s, status: 'error', context: null, logged: [], error }));
+      }
+    },
+    [api, host],
+  );
 
   useEffect(() => {
-    void load();
-    return host.onItemChanged(() => void load());
+    void load(true);
+    return host.onItemChanged(() => void load(true));
   }, [host, load]);
 
   // Recipient events belong to the item, so they are subscribed again for every item shown.
   const itemKey = state.item?.key;
   const composing = state.item?.mode === 'compose' || state.item?.mode === 'appointment-organizer';
-  useEffect(() => (composing ? host.onRecipientsChanged(() => void load()) : undefined), [host, load, itemKey, composing]);
+  useEffect(() => (composing ? host.onRecipientsChanged(() => void load(false)) : undefined), [host, load, itemKey, composing]);
 
-  return { ...state, reload: () => void load(), setLogged: (logged) => setState((s) => ({ ...s, logged })) };
+  return { ...state, reload: () => void load(false), setLogged: (logged) => setState((s) => ({ ...s, logged })) };
 }
