@@ -209,8 +209,8 @@ describeEachDatabase('Hostile input', (getDb) => {
       ['POST', '/api/tasks', { title: 'Call', dueDate: '0000-01-01' }, 'dueDate', DATE_RANGE],
       ['POST', '/api/tasks', { title: 'Call', dueDate: '1899-12-31' }, 'dueDate', DATE_RANGE],
       ['POST', '/api/opportunities', { accountId, name: 'Deal', expectedCloseDate: '0000-01-01' }, 'expectedCloseDate', DATE_RANGE],
-      ['POST', '/api/interactions', { type: 'note', occurredAt: '0000-01-01T00:00:00Z' }, 'occurredAt', `${DATE_RANGE} (in UTC)`],
-      ['POST', '/api/interactions', { type: 'note', occurredAt: '9999-12-31T23:59:59-14:00' }, 'occurredAt', `${DATE_RANGE} (in UTC)`],
+      ['POST', '/api/interactions', { type: 'note', subject: 'Datum', occurredAt: '0000-01-01T00:00:00Z' }, 'occurredAt', `${DATE_RANGE} (in UTC)`],
+      ['POST', '/api/interactions', { type: 'note', subject: 'Datum', occurredAt: '9999-12-31T23:59:59-14:00' }, 'occurredAt', `${DATE_RANGE} (in UTC)`],
       [
         'POST',
         '/api/consents',
@@ -230,7 +230,7 @@ describeEachDatabase('Hostile input', (getDb) => {
       expect(task.body.dueDate).toBe(dueDate);
     }
     for (const occurredAt of ['1900-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z']) {
-      const note = await post('/api/interactions', { type: 'note', occurredAt });
+      const note = await post('/api/interactions', { type: 'note', occurredAt, subject: 'Grenzdatum' });
       expect(note.status).toBe(201);
       expect(note.body.occurredAt).toBe(occurredAt);
     }

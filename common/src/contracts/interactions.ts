@@ -1,9 +1,15 @@
 // Interactions: emails, meetings, calls, notes, chats, complaints and more, with their natural keys.
 import { z } from 'zod';
-import { IsoDateTime, OptionalText, PageQuery, QueryList, Text, Uuid, Versioned } from './primitives';
+import { IsoDateTime, NonEmptyText, OptionalText, PageQuery, QueryList, Text, Uuid, Versioned } from './primitives';
 import { Direction, InteractionSource, InteractionStatus, InteractionType } from './enums';
 
 const NaturalKey = Text.trim().min(1).max(1000);
+
+/**
+ * What people write themselves needs a subject, or the timeline shows a blank row; emails and meetings take Outlook's
+ * subject as it is, which may be empty.
+ */
+const SUBJECT_REQUIRED: ReadonlySet<string> = new Set(['note', 'call', 'complaint']);
 
 export const TeamsOrigin = z
   .object({
@@ -37,6 +43,9 @@ export const InteractionCreate = z
   })
   .strict()
   .superRefine((value, ctx) => {
+    if (SUBJECT_REQUIRED.has(value.type) && value.subject === '') {
+      ctx.addIssue({ code: 'custom', path: ['subject'], message: `must not be blank for type ${value.type}` });
+    }
     if (value.internetMessageId && value.type !== 'email') {
       ctx.addIssue({ code: 'custom', path: ['internetMessageId'], message: 'is only allowed for type email' });
     }
@@ -48,7 +57,8 @@ export type InteractionCreate = z.infer<typeof InteractionCreate>;
 
 export const InteractionPatch = z
   .object({
-    subject: Text.trim().max(1000),
+    // A patch does not know the type; no logged record is meant to lose its subject.
+    subject: NonEmptyText(1000),
     summary: OptionalText(20_000),
     occurredAt: IsoDateTime,
     status: InteractionStatus,

@@ -118,7 +118,7 @@ describeEachDatabase('interactions', (getDb) => {
     const fresh = await freshAccount('Gleichzeitig AG');
     const times = ['2026-08-01T10:00:00.000300Z', '2026-08-01T10:00:00.000200Z', '2026-08-01T10:00:00.000100Z', '2026-08-01T10:00:00Z', '2026-08-01T10:00:00Z'];
     const ids = [];
-    for (const occurredAt of times) ids.push((await log({ type: 'note', occurredAt, accountIds: [fresh] })).value.id);
+    for (const occurredAt of times) ids.push((await log({ type: 'note', occurredAt, subject: 'Gleichzeitig', accountIds: [fresh] })).value.id);
     const pages = await allPages((cursor) => page(fresh, { limit: 1, cursor }));
     const tied = ids.slice(3).sort().reverse();
     expect(pages.flat().map((i) => i.id)).toEqual([...ids.slice(0, 3), ...tied]);
@@ -127,8 +127,8 @@ describeEachDatabase('interactions', (getDb) => {
   it('filters the timeline by contact', async () => {
     const fresh = await freshAccount('Kontaktfilter AG');
     const other = (await createContact(getDb(), anna, ContactCreate.parse({ lastName: 'Andere', accountId: fresh }))).value.id;
-    const mine = await log({ type: 'call', occurredAt: '2026-07-01T10:00:00Z', contactIds: [other] });
-    await log({ type: 'call', occurredAt: '2026-07-02T10:00:00Z', accountIds: [fresh] });
+    const mine = await log({ type: 'call', occurredAt: '2026-07-01T10:00:00Z', subject: 'Rückruf', contactIds: [other] });
+    await log({ type: 'call', occurredAt: '2026-07-02T10:00:00Z', subject: 'Anruf', accountIds: [fresh] });
     expect((await page(fresh, { contactId: other })).items.map((i) => i.id)).toEqual([mine.value.id]);
   });
 

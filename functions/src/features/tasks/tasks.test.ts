@@ -100,7 +100,7 @@ describeEachDatabase('tasks', (getDb) => {
     const accountId = (await createAccount(getDb(), stranger, AccountCreate.parse({ name: 'Fremd' }))).value.id;
     const contactId = (await createContact(getDb(), stranger, ContactCreate.parse({ lastName: 'Fremd' }))).value.id;
     const opportunityId = (await createOpportunity(getDb(), stranger, OpportunityCreate.parse({ accountId, name: 'Fremd' }))).value.id;
-    const interactionId = (await logInteraction(getDb(), stranger, InteractionCreate.parse({ type: 'note', occurredAt: '2026-01-01T00:00:00Z' }))).value.id;
+    const interactionId = (await logInteraction(getDb(), stranger, InteractionCreate.parse({ type: 'note', occurredAt: '2026-01-01T00:00:00Z', subject: 'Fremd' }))).value.id;
     const references = { assigneeId: stranger.userId, accountId, contactId, opportunityId, interactionId };
     for (const [field, id] of Object.entries(references)) {
       expect(await domainError(create({ title: 'Falsch', dueDate: '2026-05-01', [field]: id }), 'invalid'), field).toMatchObject({ field });

@@ -119,6 +119,21 @@ describe('account tab', () => {
     expect(screen.getByRole('status').textContent).toBe('Logged.');
   });
 
+  it('refuses a blank subject with an accessible error at the field instead of logging', async () => {
+    const { api } = renderTab({});
+    await ready();
+    fireEvent.click(screen.getByRole('button', { name: 'Log note, call or meeting' }));
+    const form = screen.getByRole('form', { name: 'Log to Hoffmann Antriebstechnik GmbH' });
+    const subject = within(form).getByLabelText(/Subject/);
+    fireEvent.change(subject, { target: { value: '   ' } });
+    fireEvent.submit(form);
+    await waitFor(() => expect(subject.getAttribute('aria-invalid')).toBe('true'));
+    const describedBy = subject.getAttribute('aria-describedby') ?? '';
+    expect(describedBy.split(' ').map((id) => document.getElementById(id)?.textContent)).toContain('Enter a subject.');
+    expect(document.activeElement).toBe(subject);
+    expect(api.calls.some((c) => c.name === 'logInteraction')).toBe(false);
+  });
+
   it('resolves a complaint with a resolution text, guarded by the version just read', async () => {
     const { api } = renderTab({
       getInteraction: () => interaction({ id: COMPLAINT, subject: 'Lagerschaden', type: 'complaint', status: 'open', etag: '"4"' }),

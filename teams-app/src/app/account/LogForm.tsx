@@ -1,6 +1,6 @@
 // Logs a note, call, meeting outcome or complaint to the account, optionally for people and a deal, remembering the Teams origin.
 import { Checkbox, Field, Input, Select, Textarea } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Contact, Interaction, Opportunity } from '@crm/common';
 import { ErrorNotice, FormActions, OptionalSelect, useSubmit } from '@crm/common/web';
 import { useServices } from '../services';
@@ -25,6 +25,8 @@ export function LogForm({ accountId, accountName, contacts, opportunities, onLog
   const { api, host } = useServices();
   const [type, setType] = useState<Kind>('note');
   const [subject, setSubject] = useState('');
+  const [subjectMissing, setSubjectMissing] = useState(false);
+  const subjectInput = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
   const [contactIds, setContactIds] = useState<string[]>([]);
   const [opportunityId, setOpportunityId] = useState('');
@@ -37,7 +39,7 @@ export function LogForm({ accountId, accountName, contacts, opportunities, onLog
             type,
             direction: type === 'complaint' ? 'inbound' : null,
             occurredAt: new Date().toISOString(),
-            subject,
+            subject: subject.trim(),
             summary: text.trim() || null,
             source: 'teams',
             accountIds: [accountId],
@@ -56,6 +58,12 @@ export function LogForm({ accountId, accountName, contacts, opportunities, onLog
       aria-label={t('log.heading', { name: accountName })}
       onSubmit={(e) => {
         e.preventDefault();
+        // "required" lets spaces through; the API would refuse them, so say so here, at the field.
+        if (!subject.trim()) {
+          setSubjectMissing(true);
+          subjectInput.current?.focus();
+          return;
+        }
         void submit();
       }}
     >
@@ -68,8 +76,23 @@ export function LogForm({ accountId, accountName, contacts, opportunities, onLog
           ))}
         </Select>
       </Field>
-      <Field label={t('log.subject')} required>
-        <Input value={subject} onChange={(_e, d) => setSubject(d.value)} maxLength={1000} required autoFocus />
+      <Field
+        label={t('log.subject')}
+        required
+        validationState={subjectMissing ? 'error' : 'none'}
+        validationMessage={subjectMissing ? t('log.subjectRequired') : undefined}
+      >
+        <Input
+          ref={subjectInput}
+          value={subject}
+          onChange={(_e, d) => {
+            setSubject(d.value);
+            if (d.value.trim()) setSubjectMissing(false);
+          }}
+          maxLength={1000}
+          required
+          autoFocus
+        />
       </Field>
       <Field label={t('log.text')}>
         <Textarea value={text} onChange={(_e, d) => setText(d.value)} maxLength={20_000} resize="vertical" />
