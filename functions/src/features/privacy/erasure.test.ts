@@ -112,6 +112,11 @@ describeEachDatabase('erasure', (getDb) => {
       keptWithdrawalProofs: 1,
     });
 
+    // A retry whose answer was lost gets the same answer and erases nothing twice.
+    const retried = await call(officer, 'POST', `/api/contacts/${p.contact.id}/erase`, { reason: 'Antrag nach Art. 17 vom 1.12.2026, Ticket 4711' }, p.etag);
+    expect(retried).toMatchObject({ status: 200, body: erased.body });
+    expect(await countRows(getDb(), 'erasures', tenantId)).toBe(1);
+
     expect(await rowsMentioning(getDb(), tenantId, 'quenzelbrink')).toEqual([]);
     expect(await rowsMentioning(getDb(), tenantId, 'privat.example')).toEqual([]);
     expect(await rowsMentioning(getDb(), tenantId, 'ottilie')).toEqual([]);

@@ -15,6 +15,7 @@ import {
   deleteOwnInteractions,
   deleteTasks,
   ensureHmacKey,
+  erasureOfContact,
   insertErasure,
   keepWithdrawalProofs,
   lockErasureSubject,
@@ -62,7 +63,12 @@ function identifyingPattern(emails: readonly string[], firstName: string, lastNa
 export async function eraseContact(db: Db, actor: Actor, contactId: string, expectedVersion: number, reason: string): Promise<ErasureResult> {
   return inTransaction(db, async (tx) => {
     const subject = await lockErasureSubject(tx, actor.tenantId, contactId);
-    if (!subject) throw notFound('contact');
+    if (!subject) {
+      // A retry whose first answer was lost: the person is already gone, and the first erasure's account of it stands.
+      const earlier = await erasureOfContact(tx, actor.tenantId, contactId);
+      if (!earlier) throw notFound('contact');
+      return erasureResult(earlier.id, earlier.erased_at, earlier.counts);
+    }
     if (subject.version !== expectedVersion) throw staleVersion('contact');
     const key = await ensureHmacKey(tx, actor.tenantId, newHmacKey());
     const erasure = await insertErasure(tx, actor.tenantId, contactId, actor.userId, reason);
@@ -84,16 +90,26 @@ export async function eraseContact(db: Db, actor: Actor, contactId: string, expe
     const tasks = await deleteTasks(tx, actor.tenantId, contactId);
     const contactLinks = await deleteContactSyncLinks(tx, actor.tenantId, contactId);
     await deleteContactRow(tx, actor.tenantId, contactId);
-    const deleted = { interactions: own.interactions, consents, tasks, syncLinks: own.syncLinks + contactLinks };
-    await saveErasureCounts(tx, actor.tenantId, erasure.id, { ...deleted, unlinkedInteractions, blockedAddresses: blocked, keptWithdrawalProofs });
-    await writeAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: 'erase', entity: 'contact', entityId: contactId });
-    return {
-      erasureId: erasure.id,
-      erasedAt: new Date(erasure.erased_at).toISOString(),
-      blockedAddresses: blocked,
-      deleted,
+    const counts = {
+      interactions: own.interactions,
+      consents,
+      tasks,
+      syncLinks: own.syncLinks + contactLinks,
       unlinkedInteractions,
+      blockedAddresses: blocked,
       keptWithdrawalProofs,
     };
+    await saveErasureCounts(tx, actor.tenantId, erasure.id, counts);
+    await writeAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: 'erase', entity: 'contact', entityId: contactId });
+    return erasureResult(erasure.id, erasure.erased_at, counts);
   });
 }
+
+const erasureResult = (id: string, erasedAt: Date, counts: Record<string, number>): ErasureResult => ({
+  erasureId: id,
+  erasedAt: new Date(erasedAt).toISOString(),
+  blockedAddresses: counts.blockedAddresses ?? 0,
+  deleted: { interactions: counts.interactions ?? 0, consents: counts.consents ?? 0, tasks: counts.tasks ?? 0, syncLinks: counts.syncLinks ?? 0 },
+  unlinkedInteractions: counts.unlinkedInteractions ?? 0,
+  keptWithdrawalProofs: counts.keptWithdrawalProofs ?? 0,
+});

@@ -54,6 +54,17 @@ export async function insertErasure(tx: Queryable, tenantId: string, contactId: 
   return rows[0]!;
 }
 
+/** An earlier erasure of this contact id, so a retried request gets the first answer instead of a 404. */
+export async function erasureOfContact(db: Queryable, tenantId: string, contactId: string) {
+  const rows = await db.query<{ id: string; erased_at: Date; counts: Record<string, number> | string }>(
+    `SELECT id, erased_at, counts FROM erasures WHERE tenant_id = $1 AND contact_id = $2 ORDER BY erased_at LIMIT 1`,
+    [tenantId, contactId],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return { id: row.id, erased_at: row.erased_at, counts: (typeof row.counts === 'string' ? JSON.parse(row.counts) : row.counts) as Record<string, number> };
+}
+
 export const blockHashes = (tx: Queryable, tenantId: string, erasureId: string, hashes: readonly string[]) =>
   count(
     tx,
