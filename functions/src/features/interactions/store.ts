@@ -5,6 +5,7 @@ import { decodeCursor, pageFrom } from '../../core/db/paging';
 import { iso, isoOrNull, str, strOrNull, versionedFields, type Row } from '../../core/db/rows';
 import { json, setClause, SqlParams } from '../../core/db/sql-builder';
 import { updateVersioned, type UpdateOutcome } from '../../core/db/versioned';
+import { invalid } from '../../core/errors';
 
 const FULL_SELECT = `SELECT i.*,
   ARRAY(SELECT x.account_id FROM interaction_accounts x WHERE x.tenant_id = i.tenant_id AND x.interaction_id = i.id ORDER BY x.account_id) AS account_ids,
@@ -120,6 +121,29 @@ async function addLinks(
   }
 }
 
+/** What InteractionCreate and InteractionPatch accept as a summary; a combined note must stay editable. */
+const SUMMARY_MAX = 20_000;
+
+const ADD_LOGGER_NOTE = prepared(
+  'add-interaction-logger-note',
+  `UPDATE interactions i SET
+     summary = CASE WHEN i.summary IS NULL OR i.summary = '' THEN n.entry ELSE i.summary || $4 || n.entry END,
+     version = i.version + 1, updated_at = now()
+   FROM (SELECT u.display_name || ': ' || $5 AS entry FROM users u WHERE u.tenant_id = $1 AND u.id = $3) n
+   WHERE i.tenant_id = $1 AND i.id = $2 AND strpos(COALESCE(i.summary, ''), n.entry) = 0
+   RETURNING length(i.summary) AS length`,
+);
+
+/**
+ * The model has one summary per interaction, so a colleague's note on an email or meeting already logged is added to it
+ * under their name instead of being dropped; a repeat of the same request finds its note there and adds nothing.
+ */
+async function addLoggerNote(tx: Queryable, tenantId: string, interactionId: string, userId: string, note: string): Promise<void> {
+  const rows = await tx.query<{ length: number }>(ADD_LOGGER_NOTE, [tenantId, interactionId, userId, '\n\n', note]);
+  const length = rows[0] ? Number(rows[0].length) : 0;
+  if (length > SUMMARY_MAX) throw invalid('summary', `together with the notes already on this interaction it would be ${length} characters, more than ${SUMMARY_MAX}`);
+}
+
 export interface LogOutcome {
   interaction: Interaction;
   created: boolean;
@@ -160,6 +184,7 @@ export async function logInteraction(tx: Queryable, tenantId: string, userId: st
   );
   const id = inserted[0]?.id ?? (await findExisting(tx, tenantId, input));
   if (!id) throw new Error('interaction neither inserted nor found; a unique key outside the natural keys conflicted');
+  if (!inserted[0] && input.summary) await addLoggerNote(tx, tenantId, id, userId, input.summary);
   await addLinks(tx, tenantId, id, input);
   await tx.query(
     prepared('add-interaction-logger', `INSERT INTO interaction_loggers (tenant_id, interaction_id, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`),
@@ -186,9 +211,13 @@ export async function findInteractions(db: Queryable, tenantId: string, keys: { 
   );
 }
 
-export async function accountTimeline(db: Queryable, tenantId: string, accountId: string, query: TimelineQuery) {
+export async function accountTimeline(db: Queryable, tenantId: string, accountId: string, query: TimelineQuery, now: Date) {
   const params = new SqlParams();
-  const where = [`ia.tenant_id = ${params.add(tenantId)}`, `ia.account_id = ${params.add(accountId)}`];
+  const where = [
+    `ia.tenant_id = ${params.add(tenantId)}`,
+    `ia.account_id = ${params.add(accountId)}`,
+    `ia.occurred_at <= ${params.add(now.toISOString())}::timestamptz`,
+  ];
   if (query.type.length > 0) where.push(`ia.type = ANY(${params.add(query.type)}::text[])`);
   if (query.contactId) {
     where.push(
