@@ -41,6 +41,8 @@ export const AccountOverview = z.object({
   pipeline: z.array(StageGroup),
   openTasks: z.array(Task),
   openComplaints: z.array(AgedComplaint),
+  /** What is planned (a meeting tomorrow, or one Graph sync brought in from the calendar), soonest first; it is not contact yet. */
+  upcoming: z.array(InteractionSummary).optional(),
 });
 export type AccountOverview = z.infer<typeof AccountOverview>;
 

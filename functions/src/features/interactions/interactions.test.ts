@@ -134,8 +134,19 @@ describeEachDatabase('interactions', (getDb) => {
 
   it('moves an interaction on the timeline when its date changes', async () => {
     const logged = await log(email(`<${randomUUID()}@x>`, { occurredAt: '2020-01-01T00:00:00Z' }));
-    await changeInteraction(getDb(), anna, logged.value.id, 1, { occurredAt: '2030-01-01T00:00:00Z' });
+    await changeInteraction(getDb(), anna, logged.value.id, 1, { occurredAt: '2026-11-30T00:00:00Z' });
     expect((await page(accountId, { limit: 1 })).items[0]!.id).toBe(logged.value.id);
+  });
+
+  it('lists only what has happened by the given time; planned meetings stay off the timeline', async () => {
+    const fresh = await freshAccount('Zukunft AG');
+    const now = new Date('2026-11-29T12:00:00Z');
+    const past = await log({ type: 'note', occurredAt: '2026-11-20T09:00:00Z', subject: 'Besuch', accountIds: [fresh] });
+    await log({ type: 'meeting', occurredAt: '2026-11-30T09:00:00Z', subject: 'Morgen', accountIds: [fresh] });
+    await log({ type: 'meeting', occurredAt: '2027-11-01T09:00:00Z', subject: 'Nächstes Jahr', accountIds: [fresh] });
+    const listed = await timeline(getDb(), anna, fresh, TimelineQuery.parse({}), now);
+    expect(listed.items.map((i) => i.id)).toEqual([past.value.id]);
+    expect((await timeline(getDb(), anna, fresh, TimelineQuery.parse({}), new Date('2028-01-01T00:00:00Z'))).items).toHaveLength(3);
   });
 
   it('opens complaints by default, stamps resolvedAt on resolving and drops them from the open complaints', async () => {

@@ -25,9 +25,10 @@ export const lookupInteractions = async (db: Db, actor: Actor, keys: { internetM
 export const changeInteraction = (db: Db, actor: Actor, id: string, expectedVersion: number, patch: InteractionPatch) =>
   updateRecord(db, actor, 'interaction', id, (tx) => updateInteraction(tx, actor.tenantId, id, expectedVersion, patch));
 
-export async function timeline(db: Db, actor: Actor, accountId: string, query: TimelineQuery) {
+/** What has happened by `now`, newest first; planned meetings are the account overview's `upcoming`. */
+export async function timeline(db: Db, actor: Actor, accountId: string, query: TimelineQuery, now = new Date()) {
   if (!(await accountById(db, actor.tenantId, accountId))) throw notFound('account');
-  return accountTimeline(db, actor.tenantId, accountId, query);
+  return accountTimeline(db, actor.tenantId, accountId, query, now);
 }
 
 /** The interactions already logged for an email or meeting, for the context lookup. */

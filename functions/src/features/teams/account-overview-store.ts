@@ -4,7 +4,7 @@ import type { Queryable } from '../../core/db/db';
 import { consentHistoryOf } from '../consents';
 import { CONTACT_SELECT, toContact } from '../contacts';
 import { OPPORTUNITY_SELECT, toOpportunity } from '../opportunities';
-import { iso, isoOrNull, str, strOrNull } from '../../core/db/rows';
+import { iso, isoOrNull, str, strOrNull, type Row } from '../../core/db/rows';
 import { toTask } from '../tasks';
 
 export interface AccountActivity {
@@ -41,6 +41,16 @@ export async function openTasksOfAccount(db: Queryable, tenantId: string, accoun
   return rows.map(toTask);
 }
 
+const toSummary = (row: Row): InteractionSummary => ({
+  id: str(row, 'id'),
+  type: str(row, 'type') as InteractionSummary['type'],
+  direction: strOrNull(row, 'direction') as InteractionSummary['direction'],
+  occurredAt: iso(row.occurred_at),
+  subject: str(row, 'subject'),
+  status: strOrNull(row, 'status') as InteractionSummary['status'],
+  source: str(row, 'source') as InteractionSummary['source'],
+});
+
 export async function openComplaintsOfAccount(db: Queryable, tenantId: string, accountId: string): Promise<InteractionSummary[]> {
   const rows = await db.query(
     `SELECT i.id, i.type, i.direction, i.occurred_at, i.subject, i.status, i.source FROM interaction_accounts ia
@@ -49,21 +59,29 @@ export async function openComplaintsOfAccount(db: Queryable, tenantId: string, a
      ORDER BY i.occurred_at, i.id`,
     [tenantId, accountId],
   );
-  return rows.map((row) => ({
-    id: str(row, 'id'),
-    type: 'complaint',
-    direction: strOrNull(row, 'direction') as InteractionSummary['direction'],
-    occurredAt: iso(row.occurred_at),
-    subject: str(row, 'subject'),
-    status: 'open',
-    source: str(row, 'source') as InteractionSummary['source'],
-  }));
+  return rows.map(toSummary);
 }
 
-export async function activityOfAccount(db: Queryable, tenantId: string, accountId: string): Promise<AccountActivity> {
+/** More than a tab shows at once; Graph sync may bring in a whole year of a series. */
+export const UPCOMING_LIMIT = 10;
+
+export async function upcomingOfAccount(db: Queryable, tenantId: string, accountId: string, now: Date): Promise<InteractionSummary[]> {
+  const rows = await db.query(
+    `SELECT i.id, i.type, i.direction, i.occurred_at, i.subject, i.status, i.source FROM interaction_accounts ia
+     JOIN interactions i ON i.tenant_id = ia.tenant_id AND i.id = ia.interaction_id
+     WHERE ia.tenant_id = $1 AND ia.account_id = $2 AND ia.occurred_at > $3
+     ORDER BY ia.occurred_at, ia.interaction_id LIMIT ${UPCOMING_LIMIT}`,
+    [tenantId, accountId, now.toISOString()],
+  );
+  return rows.map(toSummary);
+}
+
+/** The last contact is the latest interaction that has happened by `now`; a planned meeting is not contact. */
+export async function activityOfAccount(db: Queryable, tenantId: string, accountId: string, now: Date): Promise<AccountActivity> {
   const rows = await db.query<{ last_at: unknown; n: number }>(
-    `SELECT max(occurred_at) AS last_at, count(*)::int AS n FROM interaction_accounts WHERE tenant_id = $1 AND account_id = $2`,
-    [tenantId, accountId],
+    `SELECT max(occurred_at) FILTER (WHERE occurred_at <= $3) AS last_at, count(*)::int AS n
+     FROM interaction_accounts WHERE tenant_id = $1 AND account_id = $2`,
+    [tenantId, accountId, now.toISOString()],
   );
   return { lastContactAt: isoOrNull(rows[0]?.last_at), interactionCount: Number(rows[0]?.n ?? 0) };
 }

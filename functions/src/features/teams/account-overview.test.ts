@@ -93,6 +93,21 @@ describeEachDatabase('account overview', (getDb) => {
     expect(overview.openComplaints.map((c) => [c.subject, c.ageDays, c.status])).toEqual([['Leck', 10, 'open']]);
   });
 
+  it("counts only what has happened as last contact and lists tomorrow's and next year's meetings apart, soonest first", async () => {
+    const planned = (await createAccount(getDb(), anna, AccountCreate.parse({ name: 'Termin AG' }))).value.id;
+    const log = (input: z.input<typeof InteractionCreate>) => logInteraction(getDb(), anna, InteractionCreate.parse({ accountIds: [planned], ...input }));
+    await log({ type: 'note', occurredAt: '2026-11-20T09:00:00Z', subject: 'Besuch' });
+    const nextYear = (await log({ type: 'meeting', occurredAt: '2027-11-01T09:00:00Z', subject: 'Jahresgespräch', source: 'graph-sync' })).value;
+    const tomorrow = (await log({ type: 'meeting', occurredAt: '2026-11-30T09:00:00Z', subject: 'Werksbesuch', source: 'teams' })).value;
+    const overview = await accountOverview(getDb(), anna, planned, NOW);
+    expect(overview.figures.lastContactAt).toBe('2026-11-20T09:00:00.000Z');
+    expect(overview.upcoming?.map((i) => [i.id, i.subject])).toEqual([
+      [tomorrow.id, 'Werksbesuch'],
+      [nextYear.id, 'Jahresgespräch'],
+    ]);
+    expect((await accountOverview(getDb(), anna, accountId, NOW)).upcoming).toEqual([]);
+  });
+
   it('answers not found for an unknown account and for an account of another tenant', async () => {
     await domainError(accountOverview(getDb(), anna, randomUUID(), NOW), 'not_found');
     const stranger = await seedActor(getDb());

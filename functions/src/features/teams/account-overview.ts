@@ -2,7 +2,14 @@
 import type { AccountOverview } from '@crm/common';
 import type { Db } from '../../core/db/db';
 import { accountById } from '../accounts';
-import { activityOfAccount, contactsOfAccount, openComplaintsOfAccount, openOpportunitiesOfAccount, openTasksOfAccount } from './account-overview-store';
+import {
+  activityOfAccount,
+  contactsOfAccount,
+  openComplaintsOfAccount,
+  openOpportunitiesOfAccount,
+  openTasksOfAccount,
+  upcomingOfAccount,
+} from './account-overview-store';
 import { getSettings } from '../settings';
 import type { Actor } from '../../core/actor';
 import { consentState } from '../consents';
@@ -14,13 +21,14 @@ const DAY = 86_400_000;
 export async function accountOverview(db: Db, actor: Actor, accountId: string, now = new Date()): Promise<AccountOverview> {
   const account = await accountById(db, actor.tenantId, accountId);
   if (!account) throw notFound('account');
-  const [settings, opportunities, people, openTasks, complaints, activity] = await Promise.all([
+  const [settings, opportunities, people, openTasks, complaints, activity, upcoming] = await Promise.all([
     getSettings(db, actor.tenantId),
     openOpportunitiesOfAccount(db, actor.tenantId, accountId),
     contactsOfAccount(db, actor.tenantId, accountId),
     openTasksOfAccount(db, actor.tenantId, accountId),
     openComplaintsOfAccount(db, actor.tenantId, accountId),
-    activityOfAccount(db, actor.tenantId, accountId),
+    activityOfAccount(db, actor.tenantId, accountId, now),
+    upcomingOfAccount(db, actor.tenantId, accountId, now),
   ]);
   const pipeline = groupByStage(opportunities, settings.stages);
   return {
@@ -39,5 +47,6 @@ export async function accountOverview(db: Db, actor: Actor, accountId: string, n
     pipeline,
     openTasks,
     openComplaints: complaints.map((c) => ({ ...c, ageDays: Math.max(0, Math.floor((now.getTime() - Date.parse(c.occurredAt)) / DAY)) })),
+    upcoming,
   };
 }

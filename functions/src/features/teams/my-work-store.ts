@@ -40,14 +40,18 @@ export async function openOpportunitiesOf(db: Queryable, tenantId: string, userI
   return rows.map(toOpportunity);
 }
 
-/** The latest interaction per account comes from the newest entry of its timeline index, one index probe per account. */
-export async function ownedAccounts(db: Queryable, tenantId: string, userId: string): Promise<OwnedAccountRow[]> {
+/**
+ * The latest interaction per account that has happened by `now` (planned meetings are not contact) comes from its
+ * timeline index, one index probe per account.
+ */
+export async function ownedAccounts(db: Queryable, tenantId: string, userId: string, now: Date): Promise<OwnedAccountRow[]> {
   const rows = await db.query(
     `SELECT a.id, a.name, a.industry, a.segment, a.created_at,
        (SELECT ia.occurred_at FROM interaction_accounts ia WHERE ia.tenant_id = a.tenant_id AND ia.account_id = a.id
+          AND ia.occurred_at <= $3
         ORDER BY ia.occurred_at DESC LIMIT 1) AS last_contact_at
      FROM accounts a WHERE a.tenant_id = $1 AND a.owner_id = $2 ORDER BY lower(a.name), a.id`,
-    [tenantId, userId],
+    [tenantId, userId, now.toISOString()],
   );
   return rows.map((row) => ({
     id: str(row, 'id'),

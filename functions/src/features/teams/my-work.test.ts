@@ -81,4 +81,17 @@ describeEachDatabase('my work', (getDb) => {
     expect(work.sleeping).toEqual([]);
     expect((await myWork(getDb(), ben, new Date('2027-06-01T00:00:00Z'))).sleeping.map((a) => a.name)).toEqual(['Bens Kunde']);
   });
+
+  it('keeps an account with only planned meetings sleeping and counts its days from the last one that happened', async () => {
+    const carla = await seedActor(getDb(), { tenantId: anna.tenantId, name: 'Carla' });
+    const planned = (await createAccount(getDb(), carla, AccountCreate.parse({ name: 'Geplant KG', ownerId: carla.userId }))).value.id;
+    const log = (type: 'note' | 'meeting', occurredAt: string) =>
+      logInteraction(getDb(), carla, InteractionCreate.parse({ type, occurredAt, subject: 'x', accountIds: [planned] }));
+    await log('note', '2026-07-01T00:00:00Z');
+    await log('meeting', '2026-11-30T09:00:00Z');
+    await log('meeting', '2027-09-01T09:00:00Z');
+    const work = await myWork(getDb(), carla, NOW);
+    expect(work.accounts.map((a) => [a.name, a.lastContactAt, a.daysSinceContact])).toEqual([['Geplant KG', '2026-07-01T00:00:00.000Z', 151]]);
+    expect(work.sleeping.map((a) => a.name)).toEqual(['Geplant KG']);
+  });
 });

@@ -12,7 +12,7 @@ export async function myWork(db: Db, actor: Actor, now = new Date()): Promise<My
     getSettings(db, actor.tenantId),
     openTasksOf(db, actor.tenantId, actor.userId),
     openOpportunitiesOf(db, actor.tenantId, actor.userId),
-    ownedAccounts(db, actor.tenantId, actor.userId),
+    ownedAccounts(db, actor.tenantId, actor.userId, now),
   ]);
   const today = now.toISOString().slice(0, 10);
   const toMine = (row: OwnedAccountRow): MyAccount => ({

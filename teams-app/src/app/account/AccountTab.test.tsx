@@ -58,6 +58,45 @@ describe('account tab', () => {
     await waitFor(() => expect(rows()).toEqual(['i-0', 'i-1', 'i-2'].map(testUuid)));
   });
 
+  it('shows planned meetings apart as the next meeting, above the timeline, in English and German', async () => {
+    const upcoming = [
+      {
+        id: testUuid('m-1'),
+        type: 'meeting' as const,
+        direction: null,
+        occurredAt: '2026-12-03T09:00:00.000Z',
+        subject: 'Werksbesuch',
+        status: null,
+        source: 'teams' as const,
+      },
+      {
+        id: testUuid('m-2'),
+        type: 'meeting' as const,
+        direction: null,
+        occurredAt: '2027-03-01T09:00:00.000Z',
+        subject: 'Jahresgespräch',
+        status: null,
+        source: 'graph-sync' as const,
+      },
+    ];
+    renderTab({ accountOverview: () => overview(ACCOUNT, { upcoming }) });
+    await ready();
+    const section = screen.getByRole('region', { name: 'Next meeting' });
+    expect([...section.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      expect.stringContaining('Werksbesuch'),
+      expect.stringContaining('Jahresgespräch'),
+    ]);
+    expect(section.compareDocumentPosition(screen.getByTestId('timeline')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    cleanup();
+    renderTab({ accountOverview: () => overview(ACCOUNT, { upcoming }) }, fakeHost({ locale: 'de-DE' }));
+    await ready();
+    expect(screen.getByRole('region', { name: 'Nächster Termin' })).toBeTruthy();
+    cleanup();
+    renderTab({});
+    await ready();
+    expect(screen.queryByRole('region', { name: 'Next meeting' })).toBeNull();
+  });
+
   it('keeps only a window of a long timeline in the DOM and loads the next page when scrolled near its end', async () => {
     const { api } = renderTab({ accountTimeline: timelineAnswer(5_000) });
     await ready();

@@ -14,6 +14,7 @@ import { ContactsSection } from './ContactsSection';
 import { FollowUps } from './FollowUps';
 import { LogForm } from './LogForm';
 import { Timeline } from './Timeline';
+import { Upcoming } from './Upcoming';
 import { useTimeline, type TimelineFilter } from './use-timeline';
 
 export function AccountTab({ accountId }: { accountId: string }) {
@@ -32,6 +33,7 @@ export function AccountTab({ accountId }: { accountId: string }) {
   const { reload } = overview;
   // Stable props, so a timeline page arriving re-renders the timeline and not every (memoised) section beside it.
   const contacts = useMemo(() => data?.contacts.map((c) => c.contact) ?? [], [data]);
+  const upcoming = useMemo(() => data?.upcoming ?? [], [data]);
   const opportunities = useMemo(() => data?.pipeline.flatMap((g) => g.opportunities) ?? [], [data]);
   const changed = useCallback(
     (interaction: Interaction, message: string) => {
@@ -87,6 +89,7 @@ export function AccountTab({ accountId }: { accountId: string }) {
           <div className={compact ? styles.stack : styles.columns}>
             <div className={styles.stack}>
               {compact ? <Complaints complaints={data.openComplaints} onResolved={resolved} /> : null}
+              <Upcoming items={upcoming} />
               <Timeline contacts={contacts} height={compact ? 380 : 620} filter={filter} onFilter={setFilter} timeline={timeline} />
             </div>
             <div className={styles.stack}>
