@@ -2,7 +2,7 @@
 // end and kept apart from the name, because "Müller GmbH" and "Müller AG" are two legal entities. The rest is folded
 // to a key (folding.ts) by which names are compared.
 import { foldText } from './folding';
-import { trigramSimilarity } from './trigram';
+import { setSimilarity, trigrams } from './trigram';
 
 // Canonical spelling -> the spellings lists use. Longer forms are tried first, so "GmbH & Co. KG" is never read as "KG".
 const LEGAL_FORMS: Record<string, readonly string[]> = {
@@ -75,7 +75,15 @@ export interface CompanyName {
   legalForm: string | null;
   /** The folded base, by which names are compared and on which the SQL candidate search runs. */
   key: string;
+  /** The key's trigrams and its form with umlaut transcriptions and double letters reduced, made once per name. */
+  trigrams: ReadonlySet<string>;
+  looseKey: string;
 }
+
+const named = (text: string, base: string, legalForm: string | null): CompanyName => {
+  const key = foldText(base);
+  return { text, base, legalForm, key, trigrams: trigrams(key), looseKey: looseKey(key) };
+};
 
 export function parseCompanyName(text: string, legalFormColumn?: string | null): CompanyName {
   const trimmed = text.trim().replace(/\s+/g, ' ');
@@ -89,21 +97,22 @@ export function parseCompanyName(text: string, legalFormColumn?: string | null):
       .join(' ')
       .replace(/[\s,;–-]+$/, '');
     if (foldText(base) === '') continue;
-    return { text: trimmed, base, legalForm: form, key: foldText(base) };
+    return named(trimmed, base, form);
   }
   // A separate "Rechtsform" column names the form of a name that does not carry it.
   const column = legalFormColumn ? (FORM_BY_SPELLING.get(compact(legalFormColumn)) ?? legalFormColumn.trim()) : null;
-  return { text: trimmed, base: trimmed, legalForm: column || null, key: foldText(trimmed) };
+  return named(trimmed, trimmed, column || null);
 }
 
 /** Umlaut transcriptions and double letters reduced ("mueller" -> "muler", "muller" -> "muler"): a hint, never a match. */
-const looseKey = (key: string) =>
-  key
+function looseKey(key: string): string {
+  return key
     .replace(/ae/g, 'a')
     .replace(/oe/g, 'o')
     .replace(/ue/g, 'u')
     .replace(/ss/g, 's')
     .replace(/([a-z])\1/g, '$1');
+}
 
 /** The similarity at which a differently written name is proposed as a candidate, for the code and the SQL search. */
 export const SIMILAR_NAME_THRESHOLD = 0.45;
@@ -112,7 +121,7 @@ export type NameComparison =
   | { kind: 'same'; score: 1; reason: string }
   | { kind: 'legal_form_differs'; score: 1; reason: string }
   | { kind: 'similar'; score: number; reason: string }
-  | { kind: 'different'; score: number };
+  | { kind: 'different' };
 
 export function compareCompanies(a: CompanyName, b: CompanyName): NameComparison {
   const forms = legalFormNote(a, b);
@@ -121,13 +130,16 @@ export function compareCompanies(a: CompanyName, b: CompanyName): NameComparison
       return { kind: 'same', score: 1, reason: a.text === b.text ? 'the same name' : 'the same name once case, umlauts, ß and punctuation are folded' };
     return { kind: 'legal_form_differs', score: 1, reason: `the same name, but ${forms}: possibly different legal entities` };
   }
-  const score = trigramSimilarity(a.key, b.key);
+  const loose = a.looseKey === b.looseKey;
+  // Shared trigrams are at most the smaller set, so sets far apart in size cannot reach the threshold.
+  if (!loose && Math.min(a.trigrams.size, b.trigrams.size) < SIMILAR_NAME_THRESHOLD * Math.max(a.trigrams.size, b.trigrams.size)) return { kind: 'different' };
+  const score = setSimilarity(a.trigrams, b.trigrams);
   const rounded = score.toFixed(2);
-  if (looseKey(a.key) === looseKey(b.key)) {
+  if (loose) {
     return { kind: 'similar', score, reason: `names differ only in umlauts or double letters (similarity ${rounded})${forms ? `; ${forms}` : ''}` };
   }
   if (score >= SIMILAR_NAME_THRESHOLD) return { kind: 'similar', score, reason: `similar names (similarity ${rounded})${forms ? `; ${forms}` : ''}` };
-  return { kind: 'different', score };
+  return { kind: 'different' };
 }
 
 function legalFormNote(a: CompanyName, b: CompanyName): string | null {

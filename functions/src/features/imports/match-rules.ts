@@ -6,6 +6,7 @@ import { normalizeEmail, type ImportField } from '@crm/common';
 import { compareCompanies, parseCompanyName, type CompanyName } from './company-names';
 import { comparePersons, parseEmail, parsePersonName, type PersonName } from './person-names';
 import type { ImportCell } from './table';
+import { setSimilarity } from './trigram';
 import { detectNumberStyle, parseDecimal } from './values';
 
 export interface ExistingAccount {
@@ -65,7 +66,23 @@ const text = (cell: ImportCell | undefined): string => {
   return String(cell).trim();
 };
 
-const sameNumber = (a: string, b: string) => a.replace(/\s+/g, '').toLowerCase() === b.replace(/\s+/g, '').toLowerCase();
+const numberKey = (customerNumber: string) => customerNumber.replace(/\s+/g, '').toLowerCase();
+const sameNumber = (a: string, b: string) => numberKey(a) === numberKey(b);
+/** Exact matches are looked up, not scanned: the same folded name and the same legal form. */
+const nameKey = (name: CompanyName) => `${name.key}\u0000${name.legalForm ?? ''}`;
+const identityKey = (identity: AccountIdentity) => ('existingId' in identity ? `crm:${identity.existingId}` : `row:${identity.row}`);
+
+function pushTo<T>(groups: Map<string, T[]>, key: string, item: T): void {
+  const group = groups.get(key);
+  if (group) group.push(item);
+  else groups.set(key, [item]);
+}
+
+function groupBy<T>(items: readonly T[], keysOf: (item: T) => readonly string[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) for (const key of keysOf(item)) pushTo(groups, key, item);
+  return groups;
+}
 
 type AccountIdentity = { existingId: string } | { row: number };
 
@@ -80,17 +97,22 @@ interface FileContact {
   row: number;
   email: string | null;
   person: PersonName;
-  account: AccountIdentity | null;
 }
-
-const sameIdentity = (a: AccountIdentity | null, b: AccountIdentity | null) =>
-  a !== null && b !== null && ('existingId' in a ? 'existingId' in b && a.existingId === b.existingId : 'row' in b && a.row === b.row);
 
 export function decideRows(rows: readonly MappedRow[], crm: CrmCandidates): RowDecision[] {
   const revenueStyle = detectNumberStyle(rows.map((row) => row.values['account.revenue'] ?? null));
   const accounts = crm.accounts.map((account) => ({ account, name: parseCompanyName(account.name) }));
+  const crmByNumber = groupBy(accounts, ({ account }) => (account.customerNumber ? [numberKey(account.customerNumber)] : []));
+  const crmByName = groupBy(accounts, ({ name }) => [nameKey(name)]);
+  const crmContactsByEmail = groupBy(crm.contacts, (contact) => [...new Set(contact.emails.map(normalizeEmail))]);
+  const crmContactsByAccount = groupBy(crm.contacts, (contact) => (contact.accountId ? [identityKey({ existingId: contact.accountId })] : []));
+  // The rows above that stand for a record of their own (not merged, not errors): all of them for the similarity
+  // scan, the first per key for the exact lookups.
   const fileAccounts: FileAccount[] = [];
-  const fileContacts: FileContact[] = [];
+  const fileByNumber = new Map<string, FileAccount>();
+  const fileByName = new Map<string, FileAccount>();
+  const fileContactsByEmail = new Map<string, FileContact>();
+  const fileContactsByAccount = new Map<string, FileContact[]>();
 
   return rows.map(({ row, values }) => {
     const hasAccount = text(values['account.name']) !== '' || text(values['account.customerNumber']) !== '';
@@ -115,13 +137,18 @@ export function decideRows(rows: readonly MappedRow[], crm: CrmCandidates): RowD
     const name = nameText ? parseCompanyName(nameText, text(values['account.legalForm']) || null) : null;
     const customerNumber = text(values['account.customerNumber']);
     const remember = (decision: Decision, identity: AccountIdentity | null) => {
-      if (decision.action !== 'merge' && decision.action !== 'error') fileAccounts.push({ row, name, customerNumber, identity });
+      if (decision.action !== 'merge' && decision.action !== 'error') {
+        const file: FileAccount = { row, name, customerNumber, identity };
+        fileAccounts.push(file);
+        if (customerNumber && !fileByNumber.has(numberKey(customerNumber))) fileByNumber.set(numberKey(customerNumber), file);
+        if (name && !fileByName.has(nameKey(name))) fileByName.set(nameKey(name), file);
+      }
       return { decision, identity };
     };
     const legalFormsApart = (other: CompanyName | null) => (name && other ? compareCompanies(name, other) : null);
 
     if (customerNumber) {
-      const earlier = fileAccounts.find((file) => file.customerNumber && sameNumber(file.customerNumber, customerNumber));
+      const earlier = fileByNumber.get(numberKey(customerNumber));
       if (earlier) {
         const comparison = legalFormsApart(earlier.name);
         if (comparison?.kind === 'legal_form_differs')
@@ -133,7 +160,7 @@ export function decideRows(rows: readonly MappedRow[], crm: CrmCandidates): RowD
           );
         return { decision: { action: 'merge', intoRow: earlier.row, reason: `the same customer number as row ${earlier.row}` }, identity: earlier.identity };
       }
-      const matches = accounts.filter(({ account }) => account.customerNumber && sameNumber(account.customerNumber, customerNumber));
+      const matches = crmByNumber.get(numberKey(customerNumber)) ?? [];
       if (matches.length > 1)
         return remember(
           review(
@@ -158,13 +185,13 @@ export function decideRows(rows: readonly MappedRow[], crm: CrmCandidates): RowD
       };
 
     const numbersDiffer = (other: string | null) => Boolean(customerNumber && other && !sameNumber(customerNumber, other));
-    const earlierSame = fileAccounts.find((file) => file.name && compareCompanies(name, file.name).kind === 'same');
+    const earlierSame = fileByName.get(nameKey(name));
     if (earlierSame) {
       if (numbersDiffer(earlierSame.customerNumber))
         return remember(review(`the same name as row ${earlierSame.row}, but another customer number`, [fileCandidate(earlierSame, 1, 'the same name')]), null);
       return { decision: { action: 'merge', intoRow: earlierSame.row, reason: `the same company as row ${earlierSame.row}` }, identity: earlierSame.identity };
     }
-    const sameInCrm = accounts.filter((candidate) => compareCompanies(name, candidate.name).kind === 'same');
+    const sameInCrm = crmByName.get(nameKey(name)) ?? [];
     if (sameInCrm.length > 1)
       return remember(
         review(
@@ -193,7 +220,15 @@ export function decideRows(rows: readonly MappedRow[], crm: CrmCandidates): RowD
         const comparison = compareCompanies(name, other);
         const domainNote = byDomain.some((found) => found.account.id === account.id) ? `; the email domain ${domain} is this account's` : '';
         if (comparison.kind === 'different' || comparison.kind === 'same')
-          return domainNote ? [crmCandidate(account, comparison.score, `the email domain ${domain} is this account's`)] : [];
+          return domainNote
+            ? [
+                crmCandidate(
+                  account,
+                  comparison.kind === 'same' ? 1 : setSimilarity(name.trigrams, other.trigrams),
+                  `the email domain ${domain} is this account's`,
+                ),
+              ]
+            : [];
         return [crmCandidate(account, comparison.score, comparison.reason + domainNote)];
       }),
     ].sort((a, b) => b.score - a.score);
@@ -218,14 +253,18 @@ export function decideRows(rows: readonly MappedRow[], crm: CrmCandidates): RowD
     if (!person.lastKey && !address) return { action: 'error', field: 'contact.lastName', reason: 'a contact needs a last name or an email address' };
     const identity = account?.identity ?? null;
     const remember = (decision: Decision) => {
-      if (decision.action !== 'merge' && decision.action !== 'error') fileContacts.push({ row, email: address, person, account: identity });
+      if (decision.action !== 'merge' && decision.action !== 'error') {
+        const file: FileContact = { row, email: address, person };
+        if (address && !fileContactsByEmail.has(address)) fileContactsByEmail.set(address, file);
+        if (identity) pushTo(fileContactsByAccount, identityKey(identity), file);
+      }
       return decision;
     };
 
     if (address) {
-      const earlier = fileContacts.find((file) => file.email === address);
+      const earlier = fileContactsByEmail.get(address);
       if (earlier) return { action: 'merge', intoRow: earlier.row, reason: `the same email address as row ${earlier.row}` };
-      const matches = crm.contacts.filter((contact) => contact.emails.some((known) => normalizeEmail(known) === address));
+      const matches = crmContactsByEmail.get(address) ?? [];
       if (matches.length > 1)
         return remember(
           review(
@@ -242,7 +281,7 @@ export function decideRows(rows: readonly MappedRow[], crm: CrmCandidates): RowD
         return address !== null && known.length > 0 && !known.includes(address);
       };
       const candidates: Candidate[] = [];
-      for (const file of fileContacts.filter((file) => sameIdentity(file.account, identity))) {
+      for (const file of fileContactsByAccount.get(identityKey(identity)) ?? []) {
         const comparison = comparePersons(person, file.person);
         if (comparison.kind === 'same' && !emailsConflict(file.email))
           return { action: 'merge', intoRow: file.row, reason: `the same person at the same company as row ${file.row}` };
@@ -256,7 +295,7 @@ export function decideRows(rows: readonly MappedRow[], crm: CrmCandidates): RowD
           });
       }
       if ('existingId' in identity) {
-        for (const contact of crm.contacts.filter((known) => known.accountId === identity.existingId)) {
+        for (const contact of crmContactsByAccount.get(identityKey(identity)) ?? []) {
           const comparison = comparePersons(person, parsePersonName(contact.firstName, contact.lastName));
           if (comparison.kind === 'same' && !emailsConflict(contact.emails))
             return remember({ action: 'update', existingId: contact.id, reason: 'a contact with the same name at the same account' });

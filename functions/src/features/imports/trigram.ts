@@ -12,9 +12,10 @@ export function trigrams(key: string): Set<string> {
   return set;
 }
 
-export function trigramSimilarity(a: string, b: string): number {
-  const left = trigrams(a);
-  const right = trigrams(b);
+export const trigramSimilarity = (a: string, b: string): number => setSimilarity(trigrams(a), trigrams(b));
+
+/** For keys compared many times: their trigram sets made once. */
+export function setSimilarity(left: ReadonlySet<string>, right: ReadonlySet<string>): number {
   if (left.size === 0 || right.size === 0) return 0;
   let shared = 0;
   for (const trigram of left) if (right.has(trigram)) shared += 1;
