@@ -210,7 +210,6 @@ export function decideRows(rows: readonly MappedRow[], crm: CrmCandidates): RowD
       );
     }
 
-    const byDomain = domain ? accounts.filter(({ account }) => account.domains.includes(domain)) : [];
     const similar = [
       ...fileAccounts.flatMap((file) => {
         const comparison = file.name ? compareCompanies(name, file.name) : null;
@@ -218,18 +217,14 @@ export function decideRows(rows: readonly MappedRow[], crm: CrmCandidates): RowD
       }),
       ...accounts.flatMap(({ account, name: other }) => {
         const comparison = compareCompanies(name, other);
-        const domainNote = byDomain.some((found) => found.account.id === account.id) ? `; the email domain ${domain} is this account's` : '';
-        if (comparison.kind === 'different' || comparison.kind === 'same')
-          return domainNote
-            ? [
-                crmCandidate(
-                  account,
-                  comparison.kind === 'same' ? 1 : setSimilarity(name.trigrams, other.trigrams),
-                  `the email domain ${domain} is this account's`,
-                ),
-              ]
-            : [];
-        return [crmCandidate(account, comparison.score, comparison.reason + domainNote)];
+        const ownsDomain = domain !== null && account.domains.includes(domain);
+        if (comparison.kind === 'similar' || comparison.kind === 'legal_form_differs') {
+          return [
+            crmCandidate(account, comparison.score, ownsDomain ? `${comparison.reason}; the email domain ${domain} is this account's` : comparison.reason),
+          ];
+        }
+        // A name unlike the row's is still a candidate when the row's email domain is registered on that account.
+        return ownsDomain ? [crmCandidate(account, setSimilarity(name.trigrams, other.trigrams), `the email domain ${domain} is this account's`)] : [];
       }),
     ].sort((a, b) => b.score - a.score);
     if (similar.length > 0) {
