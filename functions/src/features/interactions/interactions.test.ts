@@ -149,6 +149,16 @@ describeEachDatabase('interactions', (getDb) => {
     expect((await timeline(getDb(), anna, fresh, TimelineQuery.parse({}), new Date('2028-01-01T00:00:00Z'))).items).toHaveLength(3);
   });
 
+  it('orders by when things happened, not when they were logged or changed: a resolved complaint keeps its place', async () => {
+    const fresh = await freshAccount('Reihenfolge AG');
+    const meeting = await log({ type: 'meeting', occurredAt: '2026-11-27T09:00:00Z', subject: 'Jour fixe', accountIds: [fresh] });
+    const complaint = await log({ type: 'complaint', occurredAt: '2026-11-25T08:00:00Z', subject: 'Lagerschaden', accountIds: [fresh] });
+    const note = await log({ type: 'note', occurredAt: '2026-11-26T10:00:00Z', subject: 'Nachgetragen', accountIds: [fresh] });
+    await changeInteraction(getDb(), anna, complaint.value.id, 1, { status: 'resolved', resolution: 'Ersetzt' });
+    const pages = await allPages((cursor) => page(fresh, { limit: 1, cursor }));
+    expect(pages.flat().map((i) => i.id)).toEqual([meeting.value.id, note.value.id, complaint.value.id]);
+  });
+
   it('opens complaints by default, stamps resolvedAt on resolving and drops them from the open complaints', async () => {
     const fresh = await freshAccount('Beschwerde AG');
     // The context lookup reaches the account through a contact with a matching email.

@@ -173,6 +173,41 @@ describe('account tab', () => {
     expect(api.calls.some((c) => c.name === 'logInteraction')).toBe(false);
   });
 
+  it('puts a newly logged note where it happened, below a later-dated meeting', async () => {
+    const meeting = interaction({ id: testUuid('mtg'), type: 'meeting', subject: 'Werksbesuch', occurredAt: '2026-11-21T15:00:00.000Z' });
+    renderTab({
+      accountTimeline: timelineAnswer(3, [meeting]),
+      logInteraction: (args) => interaction({ id: LOGGED, subject: String(args.body!.subject), occurredAt: '2026-11-21T09:00:00.000Z' }),
+    });
+    await ready();
+    await waitFor(() => expect(rows()).toHaveLength(4));
+    fireEvent.click(screen.getByRole('button', { name: 'Log note, call or meeting' }));
+    const form = screen.getByRole('form', { name: 'Log to Hoffmann Antriebstechnik GmbH' });
+    fireEvent.change(within(form).getByLabelText(/Subject/), { target: { value: 'Nachbereitung' } });
+    fireEvent.submit(form);
+    await waitFor(() => expect(rows()).toEqual([meeting.id, LOGGED, ...['i-0', 'i-1', 'i-2'].map(testUuid)]));
+  });
+
+  it('keeps a complaint from 25 Nov in its place on the timeline when it is resolved', async () => {
+    const later = interaction({ id: testUuid('later'), type: 'meeting', subject: 'Jour fixe', occurredAt: '2026-11-27T09:00:00.000Z' });
+    const open = interaction({ id: COMPLAINT, subject: 'Lagerschaden', type: 'complaint', status: 'open', occurredAt: '2026-11-25T08:00:00.000Z', etag: '"4"' });
+    renderTab({
+      accountTimeline: timelineAnswer(2, [later, open]),
+      getInteraction: () => open,
+      updateInteraction: (args) =>
+        interaction({ ...open, status: 'resolved', resolution: String(args.body!.resolution), updatedAt: '2026-12-02T08:00:00.000Z', etag: '"5"' }),
+    });
+    await ready();
+    const before = [later.id, COMPLAINT, ...['i-0', 'i-1'].map(testUuid)];
+    await waitFor(() => expect(rows()).toEqual(before));
+    fireEvent.click(screen.getByRole('button', { name: 'Resolve complaint: Lagerschaden' }));
+    const form = screen.getByRole('form', { name: 'Resolve complaint: Lagerschaden' });
+    fireEvent.change(within(form).getByLabelText(/Resolution/), { target: { value: 'Getriebe ersetzt' } });
+    fireEvent.submit(form);
+    await waitFor(() => expect(document.querySelector(`[data-interaction-id="${COMPLAINT}"]`)!.textContent).toContain('resolved: Getriebe ersetzt'));
+    expect(rows()).toEqual(before);
+  });
+
   it('resolves a complaint with a resolution text, guarded by the version just read', async () => {
     const { api } = renderTab({
       getInteraction: () => interaction({ id: COMPLAINT, subject: 'Lagerschaden', type: 'complaint', status: 'open', etag: '"4"' }),

@@ -29,7 +29,7 @@ export function AccountTab({ accountId }: { accountId: string }) {
   const [notice, setNotice] = useState<string | null>(null);
   const data = overview.data;
 
-  const { prepend } = timeline;
+  const { place } = timeline;
   const { reload } = overview;
   // Stable props, so a timeline page arriving re-renders the timeline and not every (memoised) section beside it.
   const contacts = useMemo(() => data?.contacts.map((c) => c.contact) ?? [], [data]);
@@ -37,11 +37,11 @@ export function AccountTab({ accountId }: { accountId: string }) {
   const opportunities = useMemo(() => data?.pipeline.flatMap((g) => g.opportunities) ?? [], [data]);
   const changed = useCallback(
     (interaction: Interaction, message: string) => {
-      prepend(interaction);
+      place(interaction);
       setNotice(message);
       reload();
     },
-    [prepend, reload],
+    [place, reload],
   );
   const resolved = useCallback((interaction: Interaction) => changed(interaction, t('complaints.resolved')), [changed, t]);
 

@@ -1,4 +1,4 @@
-// The account timeline page by page (keyset cursor), restarted when a filter changes; new records go on top at once.
+// The account timeline page by page (keyset cursor), restarted when a filter changes; new or changed records take their place at once.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Interaction, InteractionType } from '@crm/common';
 import { useServices } from '../services';
@@ -19,6 +19,24 @@ interface TimelineState {
 }
 
 const fresh: TimelineState = { items: [], cursor: null, done: false, loading: false, error: null };
+
+/** The API's order: by when it happened, newest first, then by id; never by when it was logged or changed. */
+const before = (a: Interaction, b: Interaction) => {
+  const at = Date.parse(b.occurredAt) - Date.parse(a.occurredAt);
+  return at !== 0 ? at < 0 : a.id > b.id;
+};
+
+/**
+ * The loaded items with `interaction` at its place by occurredAt. One that sorts below the last loaded row is left to its
+ * page, and one still ahead (a planned meeting) belongs to "upcoming", not here.
+ */
+export function placeInTimeline(items: readonly Interaction[], interaction: Interaction, done: boolean, now: Date): Interaction[] {
+  const others = items.filter((i) => i.id !== interaction.id);
+  if (Date.parse(interaction.occurredAt) > now.getTime()) return others;
+  const index = others.findIndex((i) => before(interaction, i));
+  if (index === -1) return done ? [...others, interaction] : others;
+  return [...others.slice(0, index), interaction, ...others.slice(index)];
+}
 
 export function useTimeline(accountId: string, filter: TimelineFilter) {
   const { api } = useServices();
@@ -72,17 +90,17 @@ export function useTimeline(accountId: string, filter: TimelineFilter) {
 
   const retry = useCallback(() => setState((s) => ({ ...s, error: null })), []);
 
-  const prepend = useCallback(
+  /** A record logged or changed here: placed by when it happened, or dropped when it no longer matches the filter. */
+  const place = useCallback(
     (interaction: Interaction) => {
       const matches = (!filter.type || interaction.type === filter.type) && (!filter.contactId || interaction.contactIds.includes(filter.contactId));
-      if (matches) setState((s) => ({ ...s, items: [interaction, ...s.items.filter((i) => i.id !== interaction.id)] }));
+      setState((s) => ({
+        ...s,
+        items: matches ? placeInTimeline(s.items, interaction, s.done, new Date()) : s.items.filter((i) => i.id !== interaction.id),
+      }));
     },
     [filter.type, filter.contactId],
   );
 
-  const replace = useCallback((interaction: Interaction) => {
-    setState((s) => ({ ...s, items: s.items.map((i) => (i.id === interaction.id ? interaction : i)) }));
-  }, []);
-
-  return { ...state, loadMore, retry, prepend, replace };
+  return { ...state, loadMore, retry, place };
 }
