@@ -16,11 +16,14 @@ export function Actions({
   context,
   logged,
   onLogged,
+  onChanged,
 }: {
   item: MailItem;
   context: ContextResponse;
   logged: readonly Interaction[];
   onLogged: (i: Interaction) => void;
+  /** A follow-up or opportunity was created: the account card is out of date. */
+  onChanged: () => void;
 }) {
   const styles = usePaneStyles();
   const { t, date } = useT();
@@ -81,7 +84,10 @@ export function Actions({
             subject={item.subject}
             accountId={firstAccount}
             contactId={contactIds[0] ?? null}
-            onCreated={(task) => done(t('followUp.created', { date: date(task.dueDate) }))}
+            onCreated={(task) => {
+              done(t('followUp.created', { date: date(task.dueDate) }));
+              onChanged();
+            }}
             onCancel={() => setOpen(null)}
           />
         ) : null}
@@ -90,7 +96,10 @@ export function Actions({
             subject={item.subject}
             accountId={firstAccount}
             contactIds={contactIds}
-            onCreated={(opportunity) => done(t('opportunity.created', { name: opportunity.name }))}
+            onCreated={(opportunity) => {
+              done(t('opportunity.created', { name: opportunity.name }));
+              onChanged();
+            }}
             onCancel={() => setOpen(null)}
           />
         ) : null}

@@ -6,7 +6,8 @@ import { previewMailHost } from '../host/preview-mail-host';
 import type { PreviewItem } from '../preview/preview-items';
 import { PaneShell } from './PaneShell';
 import { TaskPane } from './TaskPane';
-import { accountContext, knownPerson, paneApi, testUuid } from './test-fixtures';
+import type { AccountContext, Interaction } from '@crm/common';
+import { accountContext, interaction, knownPerson, paneApi, testUuid } from './test-fixtures';
 
 const HOFFMANN = testUuid('a1');
 const ME = 'anna.becker@seller.example';
@@ -36,8 +37,34 @@ const ready = (key: string) => waitFor(() => expect(document.querySelector(`[dat
 
 afterEach(cleanup);
 
+const stamp = { etag: '"1"', createdAt: '2026-11-20T10:00:00.000Z', updatedAt: '2026-11-20T10:00:00.000Z' };
+const juliaAt = (account: Partial<AccountContext> = {}) => ({
+  people: [knownPerson(julia.email, julia.name, HOFFMANN, 'Hoffmann GmbH')],
+  accounts: [accountContext(HOFFMANN, 'Hoffmann GmbH', account)],
+});
+const loggedByAnna = (body: unknown): Interaction => {
+  const b = body as { id: string; type: Interaction['type']; subject: string; summary: string | null; internetMessageId?: string; iCalUId?: string };
+  return interaction({
+    id: b.id,
+    type: b.type,
+    subject: b.subject,
+    summary: b.summary,
+    source: 'addin',
+    internetMessageId: b.internetMessageId ?? null,
+    iCalUId: b.iCalUId ?? null,
+    loggedBy: [{ userId: testUuid('u9'), displayName: 'Anna Becker', loggedAt: '2026-11-20T10:05:00.000Z' }],
+  });
+};
+const meeting = (key: string, iCalUId: string): PreviewItem => ({
+  ...message(key, julia),
+  mode: 'appointment-attendee',
+  internetMessageId: null,
+  conversationId: null,
+  iCalUId,
+});
+
 describe('task pane across items and writes', () => {
-  it('never shows the previous email\'s customer under another item when the API is down', async () => {
+  it("never shows the previous email's customer under another item when the API is down", async () => {
     let down = false;
     const api = paneApi({
       context: (emails) =>
@@ -45,7 +72,10 @@ describe('task pane across items and writes', () => {
           ? new ApiError('offline', 0, null)
           : { people: emails.map((e) => knownPerson(e, julia.name, HOFFMANN, 'Hoffmann GmbH')), accounts: [accountContext(HOFFMANN, 'Hoffmann GmbH')] },
     });
-    const host = renderPane([message('m1', julia), message('m2', { email: 'tom@other.example', name: 'Tom' }, { internetMessageId: '<m2@other.example>' })], api.client);
+    const host = renderPane(
+      [message('m1', julia), message('m2', { email: 'tom@other.example', name: 'Tom' }, { internetMessageId: '<m2@other.example>' })],
+      api.client,
+    );
     await ready('m1');
     expect(screen.getByRole('button', { name: 'Log email' })).toBeTruthy();
     down = true;
@@ -82,4 +112,124 @@ describe('task pane across items and writes', () => {
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
 
+  it('does not carry a success notice over to the next item', async () => {
+    const api = paneApi({ context: () => juliaAt(), onLog: loggedByAnna });
+    const host = renderPane([message('m1', julia), message('m2', julia, { internetMessageId: '<m2@kunde.de>' })], api.client);
+    await ready('m1');
+    fireEvent.click(screen.getByRole('button', { name: 'Log email' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Log' }));
+    await screen.findByText('Logged.');
+    act(() => host.select('m2'));
+    await ready('m2');
+    expect(screen.queryByText('Logged.')).toBeNull();
+  });
+
+  it('shows the new opportunity and the new follow-up on the account card right after creating them', async () => {
+    const opportunities: AccountContext['openOpportunities'] = [];
+    const tasks: AccountContext['openTasks'] = [];
+    const api = paneApi({
+      context: () => juliaAt({ openOpportunities: [...opportunities], openTasks: [...tasks] }),
+      more: {
+        createOpportunity: ({ body }) => {
+          const created = {
+            id: body.id ?? testUuid('o1'),
+            ...stamp,
+            accountId: body.accountId,
+            accountName: 'Hoffmann GmbH',
+            name: body.name,
+            stage: 'proposal',
+            amount: body.amount ?? 0,
+            currency: 'EUR',
+            probability: 50,
+            weightedAmount: (body.amount ?? 0) / 2,
+            expectedCloseDate: body.expectedCloseDate ?? null,
+            ownerId: null,
+            status: 'open' as const,
+            closeReason: null,
+            closedAt: null,
+          };
+          opportunities.push(created);
+          return created;
+        },
+        createTask: ({ body }) => {
+          const created = {
+            id: body.id ?? testUuid('t1'),
+            ...stamp,
+            kind: 'follow_up' as const,
+            title: body.title,
+            description: null,
+            dueDate: body.dueDate,
+            assigneeId: null,
+            status: 'open' as const,
+            accountId: body.accountId ?? null,
+            contactId: body.contactId ?? null,
+            opportunityId: null,
+            interactionId: null,
+            completedAt: null,
+            createdBy: null,
+          };
+          tasks.push(created);
+          return created;
+        },
+      },
+    });
+    renderPane([message('m1', julia, { subject: 'Wartung 2027' })], api.client);
+    await ready('m1');
+    fireEvent.click(screen.getByRole('button', { name: 'Opportunity' }));
+    fireEvent.change(await screen.findByRole('spinbutton', { name: 'Amount (EUR)' }), { target: { value: '1200' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Opportunity "Wartung 2027" created.');
+    await waitFor(() => expect(screen.getByRole('list', { name: 'Open opportunities' }).textContent).toMatch(/Wartung 2027/));
+    fireEvent.click(screen.getByRole('button', { name: 'Follow-up' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Save' }));
+    await screen.findByText(/Follow-up created/);
+    await waitFor(() => expect(screen.getByRole('list', { name: 'Open follow-ups' }).textContent).toMatch(/Reply to: Wartung 2027/));
+  });
+
+  it('accepts an amount with cents, such as 1250.50', async () => {
+    const api = paneApi({ context: () => juliaAt() });
+    renderPane([message('m1', julia)], api.client);
+    await ready('m1');
+    fireEvent.click(screen.getByRole('button', { name: 'Opportunity' }));
+    const amount = (await screen.findByRole('spinbutton', { name: 'Amount (EUR)' })) as HTMLInputElement;
+    for (const value of ['1250', '1250.5', '0.01']) {
+      fireEvent.change(amount, { target: { value } });
+      expect(amount.validity.stepMismatch).toBe(false);
+    }
+  });
+
+  it('remembers a meeting once logged: who logged it, and no "Log meeting" any more', async () => {
+    const api = paneApi({ context: () => juliaAt(), onLog: loggedByAnna });
+    renderPane([meeting('mt1', 'UID-MT1')], api.client);
+    await ready('mt1');
+    fireEvent.click(screen.getByRole('button', { name: 'Log meeting' }));
+    fireEvent.change(await screen.findByRole('textbox', { name: 'Note (optional)' }), { target: { value: 'Termin vor Ort' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Log' }));
+    await waitFor(() => expect(screen.getByTestId('logged-status').textContent).toMatch(/^Logged by Anna Becker, /));
+    expect(screen.queryByRole('button', { name: 'Log meeting' })).toBeNull();
+    const logged = api.calls.find((c) => c.name === 'logInteraction')?.args.body;
+    expect(logged).toMatchObject({ type: 'meeting', iCalUId: 'UID-MT1' });
+  });
+
+  it('says who logged a meeting when it is opened again, and offers only "Log for me too"', async () => {
+    const earlier = interaction({
+      subject: 'Subject mt1',
+      type: 'meeting',
+      source: 'addin',
+      iCalUId: 'UID-MT1',
+      summary: 'Termin vor Ort\n\nBen Wolf: Rabatt zugesagt',
+      loggedBy: [{ userId: testUuid('u1'), displayName: 'Markus Wolf', loggedAt: '2026-11-20T10:05:00.000Z' }],
+    });
+    const me = { id: testUuid('u9'), tenantId: testUuid('e1'), displayName: 'Anna Becker', email: ME, roles: ['CRM.User' as const] };
+    const api = paneApi({
+      context: () => juliaAt(),
+      more: { me: () => me, findInteractions: ({ query }) => ({ items: query?.iCalUId === 'UID-MT1' ? [earlier] : [], nextCursor: null }) },
+    });
+    renderPane([meeting('mt1', 'UID-MT1')], api.client);
+    await ready('mt1');
+    expect(screen.getByTestId('logged-status').textContent).toMatch(/^Logged by Markus Wolf, /);
+    expect(screen.getByTestId('logged-note').textContent).toBe('Termin vor Ort\n\nBen Wolf: Rabatt zugesagt');
+    expect(screen.queryByRole('button', { name: 'Log meeting' })).toBeNull();
+    expect(await screen.findByRole('button', { name: 'Log for me too' })).toBeTruthy();
+  });
 });

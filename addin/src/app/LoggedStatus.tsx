@@ -2,16 +2,20 @@
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import type { Interaction } from '@crm/common';
 import type { MailItem } from '../host/mail-host';
+import { usePaneStyles } from './styles';
 import { useT } from './texts';
 
 export function loggedState(item: MailItem | null, logged: readonly Interaction[]) {
-  const self = logged.find((i) => (item?.internetMessageId && i.internetMessageId === item.internetMessageId) || false) ?? null;
+  const self =
+    logged.find((i) => (item?.internetMessageId && i.internetMessageId === item.internetMessageId) || (item?.iCalUId && i.iCalUId === item.iCalUId) || false) ??
+    null;
   const conversation = !self && logged.some((i) => item?.conversationId && i.conversationId === item.conversationId);
   return { self, conversation };
 }
 
 export function LoggedStatus({ item, logged }: { item: MailItem | null; logged: readonly Interaction[] }) {
   const { t, dateTime } = useT();
+  const styles = usePaneStyles();
   const { self, conversation } = loggedState(item, logged);
   return (
     <div aria-live="polite" data-testid="logged-status">
@@ -19,6 +23,12 @@ export function LoggedStatus({ item, logged }: { item: MailItem | null; logged: 
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
             {t('log.loggedBy', { names: self.loggedBy.map((l) => l.displayName).join(', '), time: dateTime(self.loggedBy[0]?.loggedAt ?? self.createdAt) })}
+            {self.summary ? (
+              // The note, with what colleagues added under their names when they logged it too, line breaks kept.
+              <div className={styles.note} data-testid="logged-note">
+                {self.summary}
+              </div>
+            ) : null}
           </MessageBarBody>
         </MessageBar>
       ) : conversation ? (

@@ -87,7 +87,15 @@ export function TaskPane() {
           </section>
 
           {!composing ? (
-            <Actions item={item} context={context} logged={state.logged} onLogged={(i: Interaction) => state.setLogged([i, ...state.logged])} />
+            // Keyed by item: an open form or a success notice belongs to the item it was about.
+            <Actions
+              key={item.key}
+              item={item}
+              context={context}
+              logged={state.logged}
+              onLogged={(i: Interaction) => state.setLogged([i, ...state.logged])}
+              onChanged={state.reload}
+            />
           ) : null}
 
           {context.accounts.map((account) => (

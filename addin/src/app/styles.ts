@@ -33,4 +33,5 @@ export const usePaneStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', rowGap: tokens.spacingVerticalXS },
   clip: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 },
   form: { display: 'grid', rowGap: tokens.spacingVerticalS },
+  note: { whiteSpace: 'pre-wrap', marginTop: tokens.spacingVerticalXS },
 });

@@ -1,6 +1,6 @@
 // Builders of API answers for the pane's component tests, answered through the fake API held to the endpoint catalogue.
 import type { AccountContext, ConsentEntry, ConsentState, ContextResponse, Interaction, Person } from '@crm/common';
-import { fakeApi, nextId as id, stamp, type FakeApi } from '@crm/common/web/testing';
+import { fakeApi, nextId as id, stamp, type FakeAnswers, type FakeApi } from '@crm/common/web/testing';
 
 export { interaction, testUuid } from '@crm/common/web/testing';
 
@@ -73,11 +73,12 @@ export function accountContext(accountId: string, name: string, extra: Partial<A
   };
 }
 
-/** The pane's calls: the context of the open item, whether it is logged, the tenant's stages, and logging it. */
+/** The pane's calls: the context of the open item, whether it is logged, the tenant's stages, logging it, and any `more`. */
 export function paneApi(answers: {
   context?: (emails: string[]) => Omit<ContextResponse, 'logged'> | Error;
   logged?: Interaction[];
   onLog?: (body: unknown) => Interaction;
+  more?: FakeAnswers;
 }): FakeApi {
   return fakeApi({
     context: (args) => {
@@ -95,5 +96,6 @@ export function paneApi(answers: {
       etag: '"1"',
     }),
     ...(answers.onLog ? { logInteraction: (args) => answers.onLog!(args.body) } : {}),
+    ...answers.more,
   });
 }

@@ -1,7 +1,7 @@
 // Loads the customer context of the selected item, again whenever Outlook selects another item or recipients change.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ContextResponse, Interaction } from '@crm/common';
-import { addressesOf, type MailItem, type Participant } from '../host/mail-host';
+import { addressesOf, type MailHost, type MailItem, type Participant } from '../host/mail-host';
 import { useServices } from './services';
 
 export interface ItemContext {
@@ -17,6 +17,18 @@ export interface ItemContext {
 }
 
 const EMPTY: ContextResponse = { people: [], accounts: [], logged: [] };
+
+/**
+ * Without the iCalUId the pane cannot tell whether the meeting is logged, but it can still show who is on it and log it
+ * (the log form asks again), so a failed Graph request does not hide the customer context.
+ */
+async function meetingUid(host: MailHost, item: MailItem): Promise<string | null> {
+  try {
+    return await host.getMeetingUid(item);
+  } catch {
+    return null;
+  }
+}
 
 export function useItemContext(): ItemContext {
   const { api, host } = useServices();
@@ -44,7 +56,9 @@ export function useItemContext(): ItemContext {
       if (fresh) setState({ status: 'loading', item: null, people: [], context: null, logged: [], error: null });
       else setState((s) => ({ ...s, status: 'loading', error: null }));
       try {
-        const item = await host.getItem();
+        const shown = await host.getItem();
+        // A meeting is logged under its iCalUId, which the context lookup does not take: it is looked up beside it.
+        const item = shown?.mode === 'appointment-attendee' ? { ...shown, iCalUId: await meetingUid(host, shown) } : shown;
         const people = item ? addressesOf(item, host.userEmail) : [];
         if (mine === generation.current && fresh) setState((s) => ({ ...s, item, people }));
         // One request per item: the context answer also says whether this email or its conversation is logged.
@@ -55,13 +69,16 @@ export function useItemContext(): ItemContext {
                 ...(item.conversationId ? { conversationId: item.conversationId } : {}),
               }
             : {};
-        const context =
+        const [context, meetingLogged] = await Promise.all([
           people.length > 0
-            ? (await api('context', { query: { email: people.map((p) => p.email), ...keys }, signal: abort.signal })).data
+            ? api('context', { query: { email: people.map((p) => p.email), ...keys }, signal: abort.signal }).then((r) => r.data)
             : item?.mode === 'read' && item.internetMessageId
-              ? { ...EMPTY, logged: (await api('findInteractions', { query: keys, signal: abort.signal })).data.items }
-              : EMPTY;
-        if (mine === generation.current) setState({ status: 'ready', item, people, context, logged: context.logged, error: null });
+              ? api('findInteractions', { query: keys, signal: abort.signal }).then((r) => ({ ...EMPTY, logged: r.data.items }))
+              : EMPTY,
+          item?.iCalUId ? api('findInteractions', { query: { iCalUId: item.iCalUId }, signal: abort.signal }).then((r) => r.data.items) : ([] as Interaction[]),
+        ]);
+        const logged = [...context.logged, ...meetingLogged.filter((m) => !context.logged.some((l) => l.id === m.id))];
+        if (mine === generation.current) setState({ status: 'ready', item, people, context, logged, error: null });
       } catch (error) {
         if (error instanceof DOMException && error.name === 'AbortError') return;
         // The error stands alone: a card under it would invite logging to a context that may no longer be true.

@@ -20,6 +20,8 @@ export interface MailItem {
   conversationId: string | null;
   /** When the message was received or sent, or the meeting starts. */
   when: Date;
+  /** A meeting's iCalUId once the pane has asked the host for it (getMeetingUid); it is what a logged meeting is found by. */
+  iCalUId?: string | null;
 }
 
 export interface MailHost {

@@ -38,7 +38,7 @@ export default function LogForm({ item, accounts, contactIds, onLogged, onCancel
       opportunityIds: opportunityId ? [opportunityId] : [],
     };
     if (meeting) {
-      const iCalUId = await host.getMeetingUid(item);
+      const iCalUId = item.iCalUId ?? (await host.getMeetingUid(item));
       return (await api('logInteraction', { body: { ...common, type: 'meeting', ...(iCalUId ? { iCalUId } : {}) } })).data;
     }
     const inbound = item.from && item.from.email.toLowerCase() !== host.userEmail.toLowerCase();

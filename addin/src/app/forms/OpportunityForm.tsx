@@ -54,7 +54,7 @@ export default function OpportunityForm({ subject, accountId, contactIds, onCrea
         <Input value={name} onChange={(_e, data) => setName(data.value)} maxLength={200} required />
       </Field>
       <Field label={t('opportunity.amount')}>
-        <Input type="number" min={0} step={100} value={amount} onChange={(_e, data) => setAmount(data.value)} />
+        <Input type="number" min={0} step="any" value={amount} onChange={(_e, data) => setAmount(data.value)} />
       </Field>
       <Field label={t('opportunity.stage')}>
         <Select value={stage} onChange={(_e, data) => setStage(data.value)}>
