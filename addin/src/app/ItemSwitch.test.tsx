@@ -232,4 +232,57 @@ describe('task pane across items and writes', () => {
     expect(screen.queryByRole('button', { name: 'Log meeting' })).toBeNull();
     expect(await screen.findByRole('button', { name: 'Log for me too' })).toBeTruthy();
   });
+
+  it('"Log for me too" sends the note with the opportunity and shows the note the API kept', async () => {
+    const opportunity = { id: testUuid('o2'), ...stamp, accountId: HOFFMANN, accountName: 'Hoffmann GmbH', name: 'Wartung 2027', stage: 'proposal' };
+    const earlier = interaction({
+      subject: 'Subject m1',
+      type: 'email',
+      source: 'addin',
+      internetMessageId: '<m1@kunde.de>',
+      summary: 'Will ein Angebot.',
+      loggedBy: [{ userId: testUuid('u1'), displayName: 'Markus Wolf', loggedAt: '2026-11-20T10:05:00.000Z' }],
+    });
+    const me = { id: testUuid('u9'), tenantId: testUuid('e1'), displayName: 'Anna Becker', email: ME, roles: ['CRM.User' as const] };
+    const api = paneApi({
+      context: () =>
+        juliaAt({
+          openOpportunities: [
+            {
+              ...opportunity,
+              amount: 1250.5,
+              currency: 'EUR',
+              probability: 50,
+              weightedAmount: 625.25,
+              expectedCloseDate: null,
+              ownerId: null,
+              status: 'open',
+              closeReason: null,
+              closedAt: null,
+            },
+          ],
+        }),
+      logged: [earlier],
+      onLog: (body) => {
+        const b = body as { summary: string; opportunityIds: string[] };
+        return {
+          ...earlier,
+          summary: `${earlier.summary}\n\nAnna Becker: ${b.summary}`,
+          opportunityIds: b.opportunityIds,
+          loggedBy: [...earlier.loggedBy, { userId: me.id, displayName: 'Anna Becker', loggedAt: '2026-11-20T11:00:00.000Z' }],
+        };
+      },
+      more: { me: () => me },
+    });
+    renderPane([message('m1', julia)], api.client);
+    await ready('m1');
+    fireEvent.click(await screen.findByRole('button', { name: 'Log for me too' }));
+    fireEvent.change(await screen.findByRole('combobox', { name: 'Opportunity (optional)' }), { target: { value: opportunity.id } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Note (optional)' }), { target: { value: 'Rabatt 5 % zugesagt.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Log' }));
+    await screen.findByText('Logged.');
+    expect(api.calls.find((c) => c.name === 'logInteraction')?.args.body).toMatchObject({ summary: 'Rabatt 5 % zugesagt.', opportunityIds: [opportunity.id] });
+    expect(screen.getByTestId('logged-status').textContent).toMatch(/^Logged by Markus Wolf, Anna Becker, /);
+    expect(screen.getByTestId('logged-note').textContent).toBe('Will ein Angebot.\n\nAnna Becker: Rabatt 5 % zugesagt.');
+  });
 });
