@@ -1,3 +1,4 @@
+import { DetectedImportFormat } from '@crm/common';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
@@ -40,6 +41,8 @@ describe('reading an uploaded list', () => {
       columnCount: 5,
       rowCount: 2,
     });
+    // What the upload will answer is what the shared contract describes.
+    expect(DetectedImportFormat.parse(format)).toEqual(format);
     expect(table.header).toEqual(['Firma', 'Vorname', 'Nachname', 'Straße', 'Umsatz']);
     expect(table.rows[0]).toEqual({ row: 2, cells: ['Müller GmbH', 'Jürgen', 'Weiß', 'Hauptstraße 1\r\nHinterhof', '1.234,56'] });
     expect(table.rows[1]?.cells[4]).toBe('99,90 €');

@@ -99,6 +99,16 @@ describe('row decisions', () => {
       action: 'review',
       candidates: [{ existingId: 'acc-hofmann', reason: "the email domain hofmann-antriebe.de is this account's" }],
     });
+    const [both] = decide([row({ 'account.name': 'Hofmann Antriebe GmbH', 'contact.email': 'info@hofmann-antriebe.de' })]);
+    expect(both?.account).toMatchObject({
+      action: 'review',
+      candidates: [
+        {
+          existingId: 'acc-hofmann',
+          reason: expect.stringMatching(/^similar names \(similarity 0\.\d\d\); the email domain hofmann-antriebe\.de is this account's$/),
+        },
+      ],
+    });
     const [muller] = decide([row({ 'account.name': 'Muller GmbH' })]);
     expect(muller?.account).toMatchObject({
       action: 'review',
