@@ -51,6 +51,8 @@ export const UnknownPerson = z.object({
   suggestedAccount: z.object({ id: Uuid, name: z.string() }).nullable(),
   /** True when the address belonged to a person erased at their request: "Add as contact" would be refused. */
   erased: z.boolean().optional(),
+  /** A colleague: a tenant user's address or one of the tenant's own domains, never offered as a contact. */
+  internal: z.boolean().optional(),
 });
 
 export const Person = z.discriminatedUnion('status', [KnownPerson, UnknownPerson, RestrictedPerson]);

@@ -1,6 +1,6 @@
 // Tenant-level settings (admins only) and the signed-in user's profile.
 import { z } from 'zod';
-import { NonEmptyText, Uuid } from './primitives';
+import { Domain, NonEmptyText, Uuid } from './primitives';
 import { AppRole } from './enums';
 import { GraphSyncSettings } from './sync';
 
@@ -23,13 +23,20 @@ const StageModel = z
   .refine((stages) => new Set(stages.map((s) => s.key)).size === stages.length, 'stage keys must be unique');
 const SleepingAfterDays = z.number().int().min(7).max(3650);
 const Currency = z.string().regex(/^[A-Z]{3}$/);
+/**
+ * The tenant's own mail domains: people there are colleagues, never offered as contacts. Empty means the domains of the
+ * tenant users' own addresses.
+ */
+const InternalDomains = z.array(Domain).max(50);
 
-/** The body of PUT /api/settings: the whole document, only graphSync may be left out (it then takes its defaults). */
+/** The body of PUT /api/settings: the whole document, only graphSync and internalDomains may be left out (they then take their defaults). */
 export const TenantSettings = z.object({
   stages: StageModel,
   sleepingAfterDays: SleepingAfterDays,
   defaultCurrency: Currency,
   graphSync: GraphSyncSettings.default(GraphSyncSettings.parse({})),
+  // Optional rather than defaulted, so that clients typed before it existed still build a whole document.
+  internalDomains: InternalDomains.optional(),
 });
 export type TenantSettings = z.infer<typeof TenantSettings>;
 
@@ -53,6 +60,7 @@ export const StoredTenantSettings = z.object({
   sleepingAfterDays: SleepingAfterDays.default(90),
   defaultCurrency: Currency.default('EUR'),
   graphSync: z.object(GraphSyncSettings.shape).prefault({}),
+  internalDomains: InternalDomains.default([]),
 });
 
 export const TenantSettingsResponse = TenantSettings.extend({ etag: z.string() });

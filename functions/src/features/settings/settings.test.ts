@@ -18,8 +18,13 @@ describeEachDatabase('tenant settings', (getDb) => {
     const admin = await newAdmin();
     const stages = [{ key: 'only', label: { de: 'Einzig', en: 'Only' }, probability: 40 }];
     const graphSync = { ...defaultSettings.graphSync, connected: true };
-    const saved = await replaceSettings(getDb(), admin, { stages, sleepingAfterDays: 30, defaultCurrency: 'CHF', graphSync }, 1);
-    expect(saved).toEqual({ stages, sleepingAfterDays: 30, defaultCurrency: 'CHF', graphSync, etag: '"2"' });
+    const saved = await replaceSettings(
+      getDb(),
+      admin,
+      { stages, sleepingAfterDays: 30, defaultCurrency: 'CHF', graphSync, internalDomains: ['werk.example'] },
+      1,
+    );
+    expect(saved).toEqual({ stages, sleepingAfterDays: 30, defaultCurrency: 'CHF', graphSync, internalDomains: ['werk.example'], etag: '"2"' });
     expect(await getSettings(getDb(), admin.tenantId)).toEqual(saved);
 
     await domainError(replaceSettings(getDb(), admin, defaultSettings, 1), 'precondition_failed');
