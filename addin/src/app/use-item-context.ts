@@ -57,26 +57,28 @@ export function useItemContext(): ItemContext {
       else setState((s) => ({ ...s, status: 'loading', error: null }));
       try {
         const shown = await host.getItem();
-        // A meeting is logged under its iCalUId, which the context lookup does not take: it is looked up beside it.
-        const item = shown?.mode === 'appointment-attendee' ? { ...shown, iCalUId: await meetingUid(host, shown) } : shown;
-        const people = item ? addressesOf(item, host.userEmail) : [];
-        if (mine === generation.current && fresh) setState((s) => ({ ...s, item, people }));
+        const people = shown ? addressesOf(shown, host.userEmail) : [];
+        if (mine === generation.current && fresh) setState((s) => ({ ...s, item: shown, people }));
         // One request per item: the context answer also says whether this email or its conversation is logged.
         const keys =
-          item?.mode === 'read'
+          shown?.mode === 'read'
             ? {
-                ...(item.internetMessageId ? { internetMessageId: item.internetMessageId } : {}),
-                ...(item.conversationId ? { conversationId: item.conversationId } : {}),
+                ...(shown.internetMessageId ? { internetMessageId: shown.internetMessageId } : {}),
+                ...(shown.conversationId ? { conversationId: shown.conversationId } : {}),
               }
             : {};
-        const [context, meetingLogged] = await Promise.all([
+        // A meeting is logged under its iCalUId, which the context lookup does not take: it is asked for beside that lookup.
+        const uid = shown?.mode === 'appointment-attendee' ? meetingUid(host, shown) : Promise.resolve(null);
+        const [context, iCalUId, meetingLogged] = await Promise.all([
           people.length > 0
             ? api('context', { query: { email: people.map((p) => p.email), ...keys }, signal: abort.signal }).then((r) => r.data)
-            : item?.mode === 'read' && item.internetMessageId
+            : shown?.mode === 'read' && shown.internetMessageId
               ? api('findInteractions', { query: keys, signal: abort.signal }).then((r) => ({ ...EMPTY, logged: r.data.items }))
               : EMPTY,
-          item?.iCalUId ? api('findInteractions', { query: { iCalUId: item.iCalUId }, signal: abort.signal }).then((r) => r.data.items) : ([] as Interaction[]),
+          uid,
+          uid.then(async (id) => (id ? (await api('findInteractions', { query: { iCalUId: id }, signal: abort.signal })).data.items : [])),
         ]);
+        const item = shown && iCalUId ? { ...shown, iCalUId } : shown;
         const logged = [...context.logged, ...meetingLogged.filter((m) => !context.logged.some((l) => l.id === m.id))];
         if (mine === generation.current) setState({ status: 'ready', item, people, context, logged, error: null });
       } catch (error) {
