@@ -41,7 +41,10 @@ export async function readImportFile(bytes: Uint8Array, fileName: string, option
   const content = sniff(bytes);
   if (content === 'pdf') throw new ImportFileError('pdf_file', 'The file is a PDF document, not a CSV or XLSX list.');
   if (content === 'legacy_xls')
-    throw new ImportFileError('legacy_xls', 'The file is an old Excel 97-2003 workbook (.xls); save it as .xlsx or CSV in Excel first.');
+    throw new ImportFileError(
+      'legacy_xls',
+      'The file is an Excel 97-2003 workbook (.xls) or a password-protected workbook; save it in Excel as .xlsx without a password, or as CSV.',
+    );
   if (content === 'binary') throw new ImportFileError('binary_file', 'The file holds binary data, not text or an XLSX workbook.');
   const claimed = options.kind ?? claimedKind(fileName);
   if (claimed && claimed !== content) {

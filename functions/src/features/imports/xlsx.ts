@@ -17,10 +17,7 @@ export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookSheet[]> 
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {
-    throw new ImportFileError(
-      'broken_xlsx',
-      'The file is a ZIP archive but not a readable XLSX workbook (damaged, password-protected or another Office format).',
-    );
+    throw new ImportFileError('broken_xlsx', 'The file is a ZIP archive but not a readable XLSX workbook (damaged, or another Office format such as .docx).');
   }
   if (workbook.worksheets.length === 0) {
     throw new ImportFileError('not_xlsx', 'The file is a ZIP archive without any worksheet, so it is not an XLSX workbook.');
