@@ -1,4 +1,4 @@
-// One person on the email: a known contact with role, company and consent, or an unknown address to add.
+// One person on the email: a known contact with role, company and consent, a colleague, or an unknown address to add.
 import { Badge, Button, Text } from '@fluentui/react-components';
 import { ConsentBadge } from '@crm/common/web';
 import type { Person } from '@crm/common';
@@ -16,6 +16,22 @@ export function PersonCard({ person, displayName, onAdd }: { person: Person; dis
         </Text>
         <Text size={200} className={styles.muted}>
           {t('person.restricted')}
+        </Text>
+      </li>
+    );
+  }
+  // The API marks tenant users and the tenant's own domains: a colleague is never offered as a contact.
+  if (person.status === 'unknown' && person.internal) {
+    return (
+      <li className={styles.card} data-person={person.email} data-status="internal">
+        <Text weight="semibold" className={styles.clip} title={displayName}>
+          {displayName}
+        </Text>
+        <Text size={200} className={styles.clip}>
+          {person.email}
+        </Text>
+        <Text size={200} className={styles.muted}>
+          {t('person.colleague')}
         </Text>
       </li>
     );
