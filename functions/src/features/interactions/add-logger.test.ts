@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { describeEachDatabase, seedActor } from '../../../../test/support/databases';
 import { domainError } from '../../../../test/support/domain-expect';
 import type { Actor } from '../../core/actor';
+import { auditTrail } from '../../core/audit/audit-store';
 import { createAccount } from '../accounts';
 import { createContact } from '../contacts';
 import { createOpportunity } from '../opportunities';
@@ -45,6 +46,11 @@ describeEachDatabase('adding a logger', (getDb) => {
     expect(again.value.summary).toBe('Will ein Angebot bis Freitag.\n\nBen Wolf: Rabatt 5 % zugesagt.');
     expect(again.value.etag).not.toBe(first.value.etag);
     expect((await readInteraction(getDb(), ben, first.value.id)).summary).toBe(again.value.summary);
+    const trail = (await auditTrail(getDb(), anna.tenantId, 'interaction', first.value.id)).map((t) => [t.action, t.actor_id, t.changed_fields]);
+    expect(trail).toEqual([
+      ['log', anna.userId, []],
+      ['log-again', ben.userId, ['summary']],
+    ]);
   });
 
   it('takes the note as the summary when the first logger wrote none, and keeps it once when the request is repeated', async () => {

@@ -10,8 +10,8 @@ import { auditChange, readRecord, updateRecord, type Created } from '../../core/
 
 export async function logInteraction(db: Db, actor: Actor, input: InteractionCreate): Promise<Created<Interaction>> {
   return inTransaction(db, async (tx) => {
-    const { interaction, created } = await storeLog(tx, actor.tenantId, actor.userId, input);
-    await auditChange(tx, actor, created ? 'log' : 'log-again', 'interaction', interaction.id);
+    const { interaction, created, noteAdded } = await storeLog(tx, actor.tenantId, actor.userId, input);
+    await auditChange(tx, actor, created ? 'log' : 'log-again', 'interaction', interaction.id, noteAdded ? ['summary'] : undefined);
     return { value: interaction, created };
   });
 }

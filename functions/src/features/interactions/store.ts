@@ -138,15 +138,20 @@ const ADD_LOGGER_NOTE = prepared(
  * The model has one summary per interaction, so a colleague's note on an email or meeting already logged is added to it
  * under their name instead of being dropped; a repeat of the same request finds its note there and adds nothing.
  */
-async function addLoggerNote(tx: Queryable, tenantId: string, interactionId: string, userId: string, note: string): Promise<void> {
+async function addLoggerNote(tx: Queryable, tenantId: string, interactionId: string, userId: string, note: string): Promise<boolean> {
   const rows = await tx.query<{ length: number }>(ADD_LOGGER_NOTE, [tenantId, interactionId, userId, '\n\n', note]);
-  const length = rows[0] ? Number(rows[0].length) : 0;
-  if (length > SUMMARY_MAX) throw invalid('summary', `together with the notes already on this interaction it would be ${length} characters, more than ${SUMMARY_MAX}`);
+  if (!rows[0]) return false;
+  const length = Number(rows[0].length);
+  if (length > SUMMARY_MAX)
+    throw invalid('summary', `together with the notes already on this interaction it would be ${length} characters, more than ${SUMMARY_MAX}`);
+  return true;
 }
 
 export interface LogOutcome {
   interaction: Interaction;
   created: boolean;
+  /** A repeat log added the caller's note to the summary. */
+  noteAdded: boolean;
 }
 
 /**
@@ -184,13 +189,13 @@ export async function logInteraction(tx: Queryable, tenantId: string, userId: st
   );
   const id = inserted[0]?.id ?? (await findExisting(tx, tenantId, input));
   if (!id) throw new Error('interaction neither inserted nor found; a unique key outside the natural keys conflicted');
-  if (!inserted[0] && input.summary) await addLoggerNote(tx, tenantId, id, userId, input.summary);
+  const noteAdded = !inserted[0] && input.summary ? await addLoggerNote(tx, tenantId, id, userId, input.summary) : false;
   await addLinks(tx, tenantId, id, input);
   await tx.query(
     prepared('add-interaction-logger', `INSERT INTO interaction_loggers (tenant_id, interaction_id, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`),
     [tenantId, id, userId],
   );
-  return { interaction: (await getInteraction(tx, tenantId, id))!, created: Boolean(inserted[0]) };
+  return { interaction: (await getInteraction(tx, tenantId, id))!, created: Boolean(inserted[0]), noteAdded };
 }
 
 export async function findInteractions(db: Queryable, tenantId: string, keys: { internetMessageId?: string; iCalUId?: string; conversationId?: string }) {
