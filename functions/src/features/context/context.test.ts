@@ -106,6 +106,14 @@ describeEachDatabase('customer context', (getDb) => {
     expect(consent('lisa@keller-pumpen.de')?.current).toEqual([]);
   });
 
+  it('leaves planned meetings out of the recent interactions, however far ahead Graph sync brought them in', async () => {
+    const ahead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+    await log({ type: 'meeting', occurredAt: ahead(1), subject: 'Morgen', accountIds: [ids.keller!] });
+    await log({ type: 'meeting', occurredAt: ahead(360), subject: 'In einem Jahr', source: 'graph-sync', accountIds: [ids.keller!] });
+    const keller = (await customerContext(getDb(), actor, asked)).accounts[0]!;
+    expect(keller.recentInteractions.map((i) => i.subject)).toEqual(Array.from({ length: 10 }, (_, i) => `Notiz ${12 - i}`));
+  });
+
   it('says whether the open email is logged', async () => {
     expect((await customerContext(getDb(), actor, asked, { internetMessageId: messageId })).logged.map((i) => i.id)).toEqual([ids.logged]);
     expect((await customerContext(getDb(), actor, asked)).logged).toEqual([]);

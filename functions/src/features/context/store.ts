@@ -47,7 +47,8 @@ SELECT
    FROM account_ids ai
    CROSS JOIN LATERAL (
      SELECT ia.account_id, ia.interaction_id, ia.occurred_at FROM interaction_accounts ia
-     WHERE ia.tenant_id = $1 AND ia.account_id = ai.account_id
+     -- What has happened: a meeting ahead (Graph sync brings in a year of them) is no recent contact.
+     WHERE ia.tenant_id = $1 AND ia.account_id = ai.account_id AND ia.occurred_at <= now()
      ORDER BY ia.occurred_at DESC, ia.interaction_id DESC LIMIT ${RECENT_INTERACTIONS}) r
    JOIN interactions i ON i.tenant_id = $1 AND i.id = r.interaction_id) AS recent,
   (SELECT COALESCE(json_agg(json_build_object('account_id', ia.account_id, 'id', i.id, 'type', i.type, 'direction', i.direction,
