@@ -99,7 +99,7 @@ describeEachDatabase('Hostile input', (getDb) => {
       expect((await api.call('POST', '/api/tasks', { token: tenant, body: { title: name, dueDate: `2026-12-0${i + 1}` } })).status).toBe(201);
       const logged = await api.call('POST', '/api/interactions', {
         token: tenant,
-        body: { type: 'note', occurredAt: `2026-12-0${i + 1}T10:00:00.123456Z`, subject: name, accountIds: [account] },
+        body: { type: 'note', occurredAt: `2026-11-0${i + 1}T10:00:00.123456Z`, subject: name, accountIds: [account] },
       });
       expect(logged.status).toBe(201);
     }
