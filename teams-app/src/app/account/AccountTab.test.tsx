@@ -158,6 +158,26 @@ describe('account tab', () => {
     expect(screen.getByRole('status').textContent).toBe('Logged.');
   });
 
+  it('opens a long note in full, with its line breaks, by a button that touch and keyboard reach', async () => {
+    const note = 'Besuch in Werk 2.\nGetriebe G-40 läuft heiß, Kunde will bis Freitag ein Angebot für den Austausch.\nAnsprechpartner: Herr Weber, Instandhaltung.';
+    const long = interaction({ id: testUuid('long'), subject: 'Werksbesuch', summary: note, occurredAt: '2026-11-30T09:00:00.000Z' });
+    renderTab({ accountTimeline: timelineAnswer(2, [long]) });
+    await ready();
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    const row = document.querySelector(`[data-interaction-id="${long.id}"]`) as HTMLElement;
+    const toggle = within(row).getByRole('button', { expanded: false });
+    expect(toggle.tagName).toBe('BUTTON');
+    expect(toggle.textContent).toBe(note);
+    expect(getComputedStyle(toggle).whiteSpace).toBe('nowrap');
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(getComputedStyle(toggle).whiteSpace).toBe('pre-wrap');
+    expect((row.closest('li') as HTMLElement).style.height).toBe('auto');
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect((row.closest('li') as HTMLElement).style.height).toBe('76px');
+  });
+
   it('refuses a blank subject with an accessible error at the field instead of logging', async () => {
     const { api } = renderTab({});
     await ready();
