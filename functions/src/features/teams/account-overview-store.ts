@@ -76,11 +76,11 @@ export async function upcomingOfAccount(db: Queryable, tenantId: string, account
   return rows.map(toSummary);
 }
 
-/** The last contact is the latest interaction that has happened by `now`; a planned meeting is not contact. */
+/** The last contact and the count are of what has happened by `now`, as on the timeline; a planned meeting is not contact. */
 export async function activityOfAccount(db: Queryable, tenantId: string, accountId: string, now: Date): Promise<AccountActivity> {
   const rows = await db.query<{ last_at: unknown; n: number }>(
-    `SELECT max(occurred_at) FILTER (WHERE occurred_at <= $3) AS last_at, count(*)::int AS n
-     FROM interaction_accounts WHERE tenant_id = $1 AND account_id = $2`,
+    `SELECT max(occurred_at) AS last_at, count(*)::int AS n
+     FROM interaction_accounts WHERE tenant_id = $1 AND account_id = $2 AND occurred_at <= $3`,
     [tenantId, accountId, now.toISOString()],
   );
   return { lastContactAt: isoOrNull(rows[0]?.last_at), interactionCount: Number(rows[0]?.n ?? 0) };

@@ -100,7 +100,7 @@ describeEachDatabase('account overview', (getDb) => {
     const nextYear = (await log({ type: 'meeting', occurredAt: '2027-11-01T09:00:00Z', subject: 'Jahresgespräch', source: 'graph-sync' })).value;
     const tomorrow = (await log({ type: 'meeting', occurredAt: '2026-11-30T09:00:00Z', subject: 'Werksbesuch', source: 'teams' })).value;
     const overview = await accountOverview(getDb(), anna, planned, NOW);
-    expect(overview.figures.lastContactAt).toBe('2026-11-20T09:00:00.000Z');
+    expect(overview.figures).toMatchObject({ lastContactAt: '2026-11-20T09:00:00.000Z', interactionCount: 1 });
     expect(overview.upcoming?.map((i) => [i.id, i.subject])).toEqual([
       [tomorrow.id, 'Werksbesuch'],
       [nextYear.id, 'Jahresgespräch'],
