@@ -186,6 +186,52 @@ describe('task pane across items and writes', () => {
     await waitFor(() => expect(screen.getByRole('list', { name: 'Open follow-ups' }).textContent).toMatch(/Reply to: Wartung 2027/));
   });
 
+  it('asks before creating a follow-up due in the past, in English and German', async () => {
+    const api = paneApi({
+      context: () => juliaAt(),
+      more: {
+        createTask: ({ body }) => ({
+          id: body.id ?? testUuid('t1'),
+          ...stamp,
+          kind: 'follow_up' as const,
+          title: body.title,
+          description: null,
+          dueDate: body.dueDate,
+          assigneeId: null,
+          status: 'open' as const,
+          accountId: body.accountId ?? null,
+          contactId: body.contactId ?? null,
+          opportunityId: null,
+          interactionId: null,
+          completedAt: null,
+          createdBy: null,
+        }),
+      },
+    });
+    renderPane([message('m1', julia)], api.client);
+    await ready('m1');
+    fireEvent.click(screen.getByRole('button', { name: 'Follow-up' }));
+    const due = await screen.findByLabelText(/Due date/);
+    fireEvent.change(due, { target: { value: '2020-01-01' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('The due date 1 Jan 2020 is in the past.');
+    expect(api.calls.some((c) => c.name === 'createTask')).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Change date' }));
+    expect(document.activeElement).toBe(due);
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Create anyway' }));
+    await screen.findByText(/Follow-up created/);
+    expect(api.calls.find((c) => c.name === 'createTask')?.args.body).toMatchObject({ dueDate: '2020-01-01' });
+    cleanup();
+    renderPane([message('m1', julia)], paneApi({ context: () => juliaAt() }).client, 'de-DE');
+    await ready('m1');
+    fireEvent.click(screen.getByRole('button', { name: 'Wiedervorlage' }));
+    fireEvent.change(await screen.findByLabelText(/Fällig am/), { target: { value: '2020-01-01' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Speichern' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/liegt in der Vergangenheit/);
+    expect(screen.getByRole('button', { name: 'Trotzdem anlegen' })).toBeTruthy();
+  });
+
   it('accepts an amount with cents, such as 1250.50', async () => {
     const api = paneApi({ context: () => juliaAt() });
     renderPane([message('m1', julia)], api.client);

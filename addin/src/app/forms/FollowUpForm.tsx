@@ -1,8 +1,8 @@
 // A follow-up ("Wiedervorlage") from the email: prefilled title, due in three working days, linked to the customer.
-import { Field, Input } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-components';
+import { useRef, useState } from 'react';
 import type { Task } from '@crm/common';
-import { defaultDueDate, ErrorNotice, FormActions, useSubmit } from '@crm/common/web';
+import { defaultDueDate, ErrorNotice, FormActions, localDay, useSubmit } from '@crm/common/web';
 import { useServices } from '../services';
 import { usePaneStyles } from '../styles';
 import { useT } from '../texts';
@@ -17,10 +17,13 @@ export interface FollowUpFormProps {
 
 export default function FollowUpForm({ subject, accountId, contactId, onCreated, onCancel }: FollowUpFormProps) {
   const styles = usePaneStyles();
-  const { t } = useT();
+  const { t, date } = useT();
   const { api } = useServices();
   const [title, setTitle] = useState(t('followUp.defaultTitle', { subject }).slice(0, 300));
   const [dueDate, setDueDate] = useState(defaultDueDate());
+  // A due date before today is usually a slip of the date picker; it is created only once the user confirms it.
+  const [askPastDue, setAskPastDue] = useState(false);
+  const dueInput = useRef<HTMLInputElement>(null);
   const { busy, error, submit } = useSubmit(
     async (id) => (await api('createTask', { body: { id, kind: 'follow_up', title, dueDate, accountId, contactId } })).data,
     onCreated,
@@ -30,7 +33,8 @@ export default function FollowUpForm({ subject, accountId, contactId, onCreated,
       className={styles.form}
       onSubmit={(e) => {
         e.preventDefault();
-        void submit();
+        if (dueDate < localDay(new Date())) setAskPastDue(true);
+        else void submit();
       }}
       aria-label={t('action.followUp')}
     >
@@ -38,8 +42,42 @@ export default function FollowUpForm({ subject, accountId, contactId, onCreated,
         <Input value={title} onChange={(_e, data) => setTitle(data.value)} maxLength={300} required />
       </Field>
       <Field label={t('followUp.due')} required>
-        <Input type="date" value={dueDate} onChange={(_e, data) => setDueDate(data.value)} required />
+        <Input
+          type="date"
+          ref={dueInput}
+          value={dueDate}
+          onChange={(_e, data) => {
+            setDueDate(data.value);
+            setAskPastDue(false);
+          }}
+          required
+        />
       </Field>
+      {askPastDue ? (
+        <MessageBar intent="warning" role="alert">
+          <MessageBarBody>{t('followUp.pastDue', { date: date(dueDate) })}</MessageBarBody>
+          <MessageBarActions>
+            <Button
+              size="small"
+              onClick={() => {
+                setAskPastDue(false);
+                void submit();
+              }}
+            >
+              {t('followUp.createAnyway')}
+            </Button>
+            <Button
+              size="small"
+              onClick={() => {
+                setAskPastDue(false);
+                dueInput.current?.focus();
+              }}
+            >
+              {t('followUp.changeDate')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
       {error ? <ErrorNotice error={error} /> : null}
       <FormActions busy={busy} submitLabel={t('common.save')} onCancel={onCancel} />
     </form>

@@ -266,6 +266,34 @@ describe('account tab', () => {
     );
   });
 
+  it('asks before creating a follow-up due in the past, in English and German', async () => {
+    const { api } = renderTab({ createTask: (args) => task({ ...args.body, description: args.body.description ?? null, etag: '"1"' }) });
+    await ready();
+    fireEvent.click(screen.getByRole('button', { name: 'New follow-up' }));
+    const form = screen.getByRole('form', { name: 'New follow-up' });
+    fireEvent.change(within(form).getByLabelText(/Title/), { target: { value: 'Rückruf Einkauf' } });
+    const due = within(form).getByLabelText(/Due date/);
+    fireEvent.change(due, { target: { value: '2020-01-01' } });
+    fireEvent.submit(form);
+    expect(within(form).getByRole('alert').textContent).toContain('The due date 1 Jan 2020 is in the past.');
+    expect(api.calls.some((c) => c.name === 'createTask')).toBe(false);
+    fireEvent.click(within(form).getByRole('button', { name: 'Change date' }));
+    expect(document.activeElement).toBe(due);
+    expect(within(form).queryByRole('alert')).toBeNull();
+    fireEvent.submit(form);
+    fireEvent.click(within(form).getByRole('button', { name: 'Create anyway' }));
+    await waitFor(() => expect(api.calls.find((c) => c.name === 'createTask')?.args.body).toMatchObject({ title: 'Rückruf Einkauf', dueDate: '2020-01-01' }));
+    cleanup();
+    renderTab({}, fakeHost({ locale: 'de-DE' }));
+    await ready();
+    fireEvent.click(screen.getByRole('button', { name: 'Neue Wiedervorlage' }));
+    const de = screen.getByRole('form', { name: 'Neue Wiedervorlage' });
+    fireEvent.change(within(de).getByLabelText(/Fällig am/), { target: { value: '2020-01-01' } });
+    fireEvent.submit(de);
+    expect(within(de).getByRole('alert').textContent).toMatch(/liegt in der Vergangenheit/);
+    expect(within(de).getByRole('button', { name: 'Trotzdem anlegen' })).toBeTruthy();
+  });
+
   it('uses a compact one-column layout in a meeting side panel', async () => {
     renderTab({}, fakeHost({ frame: 'sidePanel', origin: { meetingId: 'm1' } }));
     await ready();

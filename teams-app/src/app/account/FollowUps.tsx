@@ -1,6 +1,6 @@
 // Open follow-ups of the account: mark one done, or add a new one for the team.
-import { Button, Field, Input, Text } from '@fluentui/react-components';
-import { memo, useState } from 'react';
+import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Text } from '@fluentui/react-components';
+import { memo, useRef, useState } from 'react';
 import type { Contact, Task } from '@crm/common';
 import { defaultDueDate, ErrorNotice, FormActions, localDay, OptionalSelect, useSubmit } from '@crm/common/web';
 import { useServices } from '../services';
@@ -10,11 +10,14 @@ import { Card } from '../Card';
 
 function NewFollowUp({ accountId, contacts, onDone, onCancel }: { accountId: string; contacts: readonly Contact[]; onDone: () => void; onCancel: () => void }) {
   const styles = useTabStyles();
-  const { t } = useT();
+  const { t, date } = useT();
   const { api } = useServices();
   const [title, setTitle] = useState('');
   const [dueDate, setDueDate] = useState(defaultDueDate());
   const [contactId, setContactId] = useState('');
+  // A due date before today is usually a slip of the date picker; it is created only once the user confirms it.
+  const [askPastDue, setAskPastDue] = useState(false);
+  const dueInput = useRef<HTMLInputElement>(null);
   const { busy, error, submit } = useSubmit(
     async (id) => (await api('createTask', { body: { id, kind: 'follow_up', title, dueDate, accountId, contactId: contactId || null } })).data,
     onDone,
@@ -25,14 +28,24 @@ function NewFollowUp({ accountId, contacts, onDone, onCancel }: { accountId: str
       aria-label={t('followUps.new')}
       onSubmit={(e) => {
         e.preventDefault();
-        void submit();
+        if (dueDate < localDay(new Date())) setAskPastDue(true);
+        else void submit();
       }}
     >
       <Field label={t('followUps.title')} required>
         <Input value={title} onChange={(_e, d) => setTitle(d.value)} maxLength={300} required autoFocus />
       </Field>
       <Field label={t('followUps.due')} required>
-        <Input type="date" value={dueDate} onChange={(_e, d) => setDueDate(d.value)} required />
+        <Input
+          type="date"
+          ref={dueInput}
+          value={dueDate}
+          onChange={(_e, d) => {
+            setDueDate(d.value);
+            setAskPastDue(false);
+          }}
+          required
+        />
       </Field>
       <OptionalSelect
         label={t('followUps.contact')}
@@ -41,6 +54,31 @@ function NewFollowUp({ accountId, contacts, onDone, onCancel }: { accountId: str
         options={contacts.map((c) => ({ id: c.id, label: c.displayName }))}
         onChange={setContactId}
       />
+      {askPastDue ? (
+        <MessageBar intent="warning" role="alert">
+          <MessageBarBody>{t('followUps.pastDue', { date: date(dueDate) })}</MessageBarBody>
+          <MessageBarActions>
+            <Button
+              size="small"
+              onClick={() => {
+                setAskPastDue(false);
+                void submit();
+              }}
+            >
+              {t('followUps.createAnyway')}
+            </Button>
+            <Button
+              size="small"
+              onClick={() => {
+                setAskPastDue(false);
+                dueInput.current?.focus();
+              }}
+            >
+              {t('followUps.changeDate')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
       {error ? <ErrorNotice error={error} /> : null}
       <FormActions busy={busy} submitLabel={t('common.save')} onCancel={onCancel} />
     </form>
