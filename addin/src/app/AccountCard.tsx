@@ -10,6 +10,7 @@ const DAY = 86_400_000;
 export function AccountCard({ context, stages }: { context: AccountContext; stages: TenantSettings['stages'] }) {
   const styles = usePaneStyles();
   const { t, language, date, money } = useT();
+  const openSince = (days: number) => (days === 0 ? t('complaint.openToday') : days === 1 ? t('complaint.openOneDay') : t('account.openSince', { days }));
   const { account, openOpportunities, openTasks, openComplaints, recentInteractions } = context;
   const stageLabel = (key: string) => stages.find((s) => s.key === key)?.label[language] ?? key;
   const today = new Date().toISOString().slice(0, 10);
@@ -79,7 +80,7 @@ export function AccountCard({ context, stages }: { context: AccountContext; stag
             {openComplaints.map((c) => (
               <li key={c.id}>
                 <Badge appearance="tint" color="danger">
-                  {t('account.openSince', { days: Math.max(0, Math.floor((Date.now() - Date.parse(c.occurredAt)) / DAY)) })}
+                  {openSince(Math.max(0, Math.floor((Date.now() - Date.parse(c.occurredAt)) / DAY)))}
                 </Badge>{' '}
                 <Text size={200}>{c.subject}</Text>
               </li>

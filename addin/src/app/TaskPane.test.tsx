@@ -69,6 +69,31 @@ describe('task pane', () => {
     expect(api.calls.find((c) => c.name === 'context')?.args).toMatchObject({ query: { email: ['julia@kunde.de'] } });
   });
 
+  it('says a complaint from today was opened today and heads the people on the email naturally in German', async () => {
+    const complaintFrom = (occurredAt: string) =>
+      paneApi({
+        context: () => ({
+          people: [knownPerson(julia.email, julia.name, HOFFMANN, 'Hoffmann GmbH')],
+          accounts: [
+            accountContext(HOFFMANN, 'Hoffmann GmbH', {
+              openComplaints: [
+                { id: testUuid('i1'), type: 'complaint', direction: 'inbound', occurredAt, subject: 'Lagerschaden', status: 'open', source: 'addin' },
+              ],
+            }),
+          ],
+        }),
+      });
+    renderPane([message('m1', julia)], complaintFrom(new Date().toISOString()));
+    await ready('m1');
+    expect(screen.getByText('opened today')).toBeTruthy();
+    cleanup();
+    renderPane([message('m1', julia)], complaintFrom(new Date().toISOString()), 'de-DE');
+    await ready('m1');
+    expect(screen.getByText('seit heute offen')).toBeTruthy();
+    expect(screen.getByText('Beteiligte')).toBeTruthy();
+    expect(screen.queryByText('Personen auf diesem Element')).toBeNull();
+  });
+
   it('never asks about the user themself and asks again when another item is selected', async () => {
     const api = paneApi({ context: (emails) => ({ people: emails.map((email) => ({ email, status: 'unknown', suggestedAccount: null })), accounts: [] }) });
     const host = renderPane([message('m1', julia), message('m2', { email: 'Other@Example.com', name: 'Other' })], api);

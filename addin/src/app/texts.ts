@@ -3,6 +3,8 @@ import { useTexts } from '@crm/common/web';
 
 const en = {
   'pane.people': 'People on this item',
+  'complaint.openToday': 'opened today',
+  'complaint.openOneDay': 'open for 1 day',
   'pane.empty': 'Select an email or meeting to see who it is.',
   'pane.noOthers': 'Nobody else is on this item.',
   'pane.loading': 'Loading customer context…',
@@ -58,7 +60,9 @@ const en = {
 type AddinKey = keyof typeof en;
 
 const de: Record<AddinKey, string> = {
-  'pane.people': 'Personen auf diesem Element',
+  'pane.people': 'Beteiligte',
+  'complaint.openToday': 'seit heute offen',
+  'complaint.openOneDay': 'seit 1 Tag offen',
   'pane.empty': 'Wählen Sie eine E-Mail oder Besprechung aus, um zu sehen, wer es ist.',
   'pane.noOthers': 'Außer Ihnen ist niemand beteiligt.',
   'pane.loading': 'Kundenkontext wird geladen…',
@@ -78,7 +82,7 @@ const de: Record<AddinKey, string> = {
   'log.submit': 'Protokollieren',
   'log.loggedBy': 'Protokolliert von {names}, {time}',
   'log.conversationLogged': 'Eine frühere E-Mail dieser Unterhaltung ist protokolliert. Diese Antwort auch protokollieren?',
-  'log.noAccount': 'Niemand auf diesem Element gehört zu einer bekannten Firma. Legen Sie zuerst einen Kontakt an.',
+  'log.noAccount': 'Keiner der Beteiligten gehört zu einer bekannten Firma. Legen Sie zuerst einen Kontakt an.',
   'log.done': 'Protokolliert.',
   'log.alsoMe': 'Auch für mich protokollieren',
   'action.followUp': 'Wiedervorlage',

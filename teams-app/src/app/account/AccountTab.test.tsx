@@ -294,6 +294,24 @@ describe('account tab', () => {
     expect(within(de).getByRole('button', { name: 'Trotzdem anlegen' })).toBeTruthy();
   });
 
+  it('says a complaint logged today was opened today, not "open for 0 days", in English and German', async () => {
+    const fresh = (ageDays: number) => () => {
+      const base = overview(ACCOUNT);
+      return { ...base, openComplaints: [{ ...base.openComplaints[0]!, ageDays }] };
+    };
+    renderTab({ accountOverview: fresh(0) });
+    await ready();
+    expect(within(screen.getByTestId('complaints')).getByText(/opened today/)).toBeTruthy();
+    cleanup();
+    renderTab({ accountOverview: fresh(1) });
+    await ready();
+    expect(within(screen.getByTestId('complaints')).getByText(/open for 1 day$/)).toBeTruthy();
+    cleanup();
+    renderTab({ accountOverview: fresh(0) }, fakeHost({ locale: 'de-DE' }));
+    await ready();
+    expect(within(screen.getByTestId('complaints')).getByText(/seit heute offen/)).toBeTruthy();
+  });
+
   it('uses a compact one-column layout in a meeting side panel', async () => {
     renderTab({}, fakeHost({ frame: 'sidePanel', origin: { meetingId: 'm1' } }));
     await ready();

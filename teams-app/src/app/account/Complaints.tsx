@@ -52,7 +52,7 @@ export const Complaints = memo(function Complaints({ complaints, onResolved }: {
                   {complaint.subject}
                 </Text>
                 <Text size={200} className={complaint.ageDays > 14 ? styles.danger : styles.muted}>
-                  {date(complaint.occurredAt)} · {t('account.openSince', { days: complaint.ageDays })}
+                  {date(complaint.occurredAt)} · {complaint.ageDays === 0 ? t('complaints.openToday') : complaint.ageDays === 1 ? t('complaints.openOneDay') : t('account.openSince', { days: complaint.ageDays })}
                 </Text>
               </div>
               {resolving !== complaint.id ? (
