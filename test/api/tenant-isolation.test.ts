@@ -77,8 +77,8 @@ describeEachDatabase('HTTP tenant isolation', (getDb) => {
   it('answers the context lookup for another tenant as unknown, with no suggested account', async () => {
     const response = await api.call('GET', '/api/context?email=h@geheim.de&email=someone@geheim.de', { token: intruder });
     expect(response.body.people).toEqual([
-      { email: 'h@geheim.de', status: 'unknown', suggestedAccount: null },
-      { email: 'someone@geheim.de', status: 'unknown', suggestedAccount: null },
+      { email: 'h@geheim.de', status: 'unknown', suggestedAccount: null, erased: false },
+      { email: 'someone@geheim.de', status: 'unknown', suggestedAccount: null, erased: false },
     ]);
     expect(response.body.accounts).toEqual([]);
   });
