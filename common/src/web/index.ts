@@ -11,6 +11,7 @@ export * from './components/ErrorNotice';
 export * from './components/ConsentBadge';
 export * from './components/InteractionList';
 export * from './components/FormActions';
+export * from './components/PastDueConfirm';
 export * from './hooks/use-submit';
 export * from './hooks/use-session-value';
 export * from './hooks/use-stages';

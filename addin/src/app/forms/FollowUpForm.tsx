@@ -1,8 +1,8 @@
 // A follow-up ("Wiedervorlage") from the email: prefilled title, due in three working days, linked to the customer.
-import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-components';
+import { Field, Input } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import type { Task } from '@crm/common';
-import { defaultDueDate, ErrorNotice, FormActions, localDay, useSubmit } from '@crm/common/web';
+import { defaultDueDate, ErrorNotice, FormActions, localDay, PastDueConfirm, useSubmit } from '@crm/common/web';
 import { useServices } from '../services';
 import { usePaneStyles } from '../styles';
 import { useT } from '../texts';
@@ -17,7 +17,7 @@ export interface FollowUpFormProps {
 
 export default function FollowUpForm({ subject, accountId, contactId, onCreated, onCancel }: FollowUpFormProps) {
   const styles = usePaneStyles();
-  const { t, date } = useT();
+  const { t } = useT();
   const { api } = useServices();
   const [title, setTitle] = useState(t('followUp.defaultTitle', { subject }).slice(0, 300));
   const [dueDate, setDueDate] = useState(defaultDueDate());
@@ -54,29 +54,17 @@ export default function FollowUpForm({ subject, accountId, contactId, onCreated,
         />
       </Field>
       {askPastDue ? (
-        <MessageBar intent="warning" role="alert">
-          <MessageBarBody>{t('followUp.pastDue', { date: date(dueDate) })}</MessageBarBody>
-          <MessageBarActions>
-            <Button
-              size="small"
-              onClick={() => {
-                setAskPastDue(false);
-                void submit();
-              }}
-            >
-              {t('followUp.createAnyway')}
-            </Button>
-            <Button
-              size="small"
-              onClick={() => {
-                setAskPastDue(false);
-                dueInput.current?.focus();
-              }}
-            >
-              {t('followUp.changeDate')}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+        <PastDueConfirm
+          dueDate={dueDate}
+          onCreateAnyway={() => {
+            setAskPastDue(false);
+            void submit();
+          }}
+          onChangeDate={() => {
+            setAskPastDue(false);
+            dueInput.current?.focus();
+          }}
+        />
       ) : null}
       {error ? <ErrorNotice error={error} /> : null}
       <FormActions busy={busy} submitLabel={t('common.save')} onCancel={onCancel} />

@@ -1,8 +1,8 @@
 // Open follow-ups of the account: mark one done, or add a new one for the team.
-import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Text } from '@fluentui/react-components';
+import { Button, Field, Input, Text } from '@fluentui/react-components';
 import { memo, useRef, useState } from 'react';
 import type { Contact, Task } from '@crm/common';
-import { defaultDueDate, ErrorNotice, FormActions, localDay, OptionalSelect, useSubmit } from '@crm/common/web';
+import { defaultDueDate, ErrorNotice, FormActions, localDay, OptionalSelect, PastDueConfirm, useSubmit } from '@crm/common/web';
 import { useServices } from '../services';
 import { useTabStyles } from '../styles';
 import { useT } from '../texts';
@@ -10,7 +10,7 @@ import { Card } from '../Card';
 
 function NewFollowUp({ accountId, contacts, onDone, onCancel }: { accountId: string; contacts: readonly Contact[]; onDone: () => void; onCancel: () => void }) {
   const styles = useTabStyles();
-  const { t, date } = useT();
+  const { t } = useT();
   const { api } = useServices();
   const [title, setTitle] = useState('');
   const [dueDate, setDueDate] = useState(defaultDueDate());
@@ -55,29 +55,17 @@ function NewFollowUp({ accountId, contacts, onDone, onCancel }: { accountId: str
         onChange={setContactId}
       />
       {askPastDue ? (
-        <MessageBar intent="warning" role="alert">
-          <MessageBarBody>{t('followUps.pastDue', { date: date(dueDate) })}</MessageBarBody>
-          <MessageBarActions>
-            <Button
-              size="small"
-              onClick={() => {
-                setAskPastDue(false);
-                void submit();
-              }}
-            >
-              {t('followUps.createAnyway')}
-            </Button>
-            <Button
-              size="small"
-              onClick={() => {
-                setAskPastDue(false);
-                dueInput.current?.focus();
-              }}
-            >
-              {t('followUps.changeDate')}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+        <PastDueConfirm
+          dueDate={dueDate}
+          onCreateAnyway={() => {
+            setAskPastDue(false);
+            void submit();
+          }}
+          onChangeDate={() => {
+            setAskPastDue(false);
+            dueInput.current?.focus();
+          }}
+        />
       ) : null}
       {error ? <ErrorNotice error={error} /> : null}
       <FormActions busy={busy} submitLabel={t('common.save')} onCancel={onCancel} />
