@@ -1,39 +1,13 @@
 // Switching items and writing from the pane: the pane shows only the selected item's context, fresh after every write.
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError, type ApiClient } from '@crm/common/web';
-import { previewMailHost } from '../host/preview-mail-host';
 import type { PreviewItem } from '../preview/preview-items';
-import { PaneShell } from './PaneShell';
-import { TaskPane } from './TaskPane';
 import type { AccountContext, Interaction } from '@crm/common';
 import { accountContext, interaction, knownPerson, paneApi, testUuid } from './test-fixtures';
+import { julia, ME, message, ready, renderPane } from './pane-test-kit';
 
 const HOFFMANN = testUuid('a1');
-const ME = 'anna.becker@seller.example';
-const base = { internetMessageId: '<m1@kunde.de>', conversationId: 'c1', when: new Date('2026-11-20T10:00:00Z'), body: '', hint: { en: '', de: '' } };
-const message = (key: string, from: { email: string; name: string }, extra: Partial<PreviewItem> = {}): PreviewItem => ({
-  ...base,
-  mode: 'read',
-  key,
-  subject: `Subject ${key}`,
-  from,
-  recipients: [{ email: ME, name: 'Anna' }],
-  ...extra,
-});
-const julia = { email: 'julia@kunde.de', name: 'Julia Hoffmann' };
-
-function renderPane(items: PreviewItem[], api: ApiClient, language = 'en-US') {
-  const host = previewMailHost({ items, userEmail: ME, language });
-  host.select(items[0]!.key);
-  render(
-    <PaneShell services={{ host, api }}>
-      <TaskPane />
-    </PaneShell>,
-  );
-  return host;
-}
-const ready = (key: string) => waitFor(() => expect(document.querySelector(`[data-ready-key="${key}"]`)).not.toBeNull());
 
 afterEach(cleanup);
 

@@ -1,39 +1,15 @@
 // The pane as users see it: context of known and unknown people, compose warnings, logging state, errors.
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '@crm/common/web';
-import { previewMailHost } from '../host/preview-mail-host';
 import type { PreviewItem } from '../preview/preview-items';
-import { PaneShell } from './PaneShell';
-import { TaskPane } from './TaskPane';
 import { accountContext, consentEntry, interaction, knownPerson, paneApi, testUuid } from './test-fixtures';
+import { julia, message, ready, renderPane as renderPaneWith } from './pane-test-kit';
 
 const HOFFMANN = testUuid('a1');
 
-const ME = 'anna.becker@seller.example';
-const base = { internetMessageId: '<m1@kunde.de>', conversationId: 'c1', when: new Date('2026-11-20T10:00:00Z'), body: '', hint: { en: '', de: '' } };
-const message = (key: string, from: { email: string; name: string }, extra: Partial<PreviewItem> = {}): PreviewItem => ({
-  ...base,
-  mode: 'read',
-  key,
-  subject: `Subject ${key}`,
-  from,
-  recipients: [{ email: ME, name: 'Anna' }],
-  ...extra,
-});
-const julia = { email: 'julia@kunde.de', name: 'Julia Hoffmann' };
-
-function renderPane(items: PreviewItem[], api: ReturnType<typeof paneApi>, language = 'en-US') {
-  const host = previewMailHost({ items, userEmail: ME, language });
-  host.select(items[0]!.key);
-  render(
-    <PaneShell services={{ host, api: api.client }}>
-      <TaskPane />
-    </PaneShell>,
-  );
-  return host;
-}
-const ready = (key: string) => waitFor(() => expect(document.querySelector(`[data-ready-key="${key}"]`)).not.toBeNull());
+// Its tests hand over the whole fake, whose calls some of them read back.
+const renderPane = (items: PreviewItem[], api: ReturnType<typeof paneApi>, language?: string) => renderPaneWith(items, api.client, language);
 
 afterEach(cleanup);
 

@@ -1,0 +1,36 @@
+// What the pane's component tests share: the signed-in user, a message of the preview mailbox, and the pane rendered around it.
+import { render, waitFor } from '@testing-library/react';
+import { expect } from 'vitest';
+import type { ApiClient } from '@crm/common/web';
+import { previewMailHost } from '../host/preview-mail-host';
+import type { PreviewItem } from '../preview/preview-items';
+import { PaneShell } from './PaneShell';
+import { TaskPane } from './TaskPane';
+
+export const ME = 'anna.becker@seller.example';
+export const julia = { email: 'julia@kunde.de', name: 'Julia Hoffmann' };
+
+const base = { internetMessageId: '<m1@kunde.de>', conversationId: 'c1', when: new Date('2026-11-20T10:00:00Z'), body: '', hint: { en: '', de: '' } };
+export const message = (key: string, from: { email: string; name: string }, extra: Partial<PreviewItem> = {}): PreviewItem => ({
+  ...base,
+  mode: 'read',
+  key,
+  subject: `Subject ${key}`,
+  from,
+  recipients: [{ email: ME, name: 'Anna' }],
+  ...extra,
+});
+
+/** The pane on the first of these items, in the preview mailbox; the host selects the others. */
+export function renderPane(items: PreviewItem[], api: ApiClient, language = 'en-US') {
+  const host = previewMailHost({ items, userEmail: ME, language });
+  host.select(items[0]!.key);
+  render(
+    <PaneShell services={{ host, api }}>
+      <TaskPane />
+    </PaneShell>,
+  );
+  return host;
+}
+
+export const ready = (key: string) => waitFor(() => expect(document.querySelector(`[data-ready-key="${key}"]`)).not.toBeNull());
