@@ -6,7 +6,7 @@ import type { Db, Queryable, Statement } from './db';
 const parsers = { 1082: (value: string) => value, 1700: (value: string) => Number(value) };
 
 /**
- * Durability, as test/e2e/crash-safety.test.ts shows it: on Node a data folder is PGlite's NodeFS, which passes each
+ * Durability, as test/e2e/crash-safety-suite.ts shows it: on Node a data folder is PGlite's NodeFS, which passes each
  * write straight to the file (there is no later sync step, so `relaxedDurability` changes nothing here), and PostgreSQL
  * commits synchronously, so a transaction whose promise resolved survives the process being killed. PGlite starts
  * PostgreSQL with fsync off (`-F`) and NodeFS has no fsync, so a power cut or an operating-system crash can still lose
