@@ -24,22 +24,12 @@ import {
   scrubSharedInteractions,
 } from './store';
 
-// A tenant's key never changes once it exists, so a committed key read once is good for the life of the process.
-// Only keys read outside an erasure are kept: one made inside an erasure that then rolls back never existed.
-const keys = new Map<string, string>();
-
-async function committedKey(db: Queryable, tenantId: string): Promise<string | null> {
-  const known = keys.get(tenantId);
-  if (known) return known;
-  const key = await readHmacKey(db, tenantId);
-  if (key) keys.set(tenantId, key);
-  return key;
-}
-
 /** The given addresses that belong to an erased person of the tenant (normalised); empty when none do. */
 export async function erasedAddresses(db: Queryable, tenantId: string, emails: readonly string[]): Promise<string[]> {
   if (emails.length === 0) return [];
-  const key = await committedKey(db, tenantId);
+  // Read every time (a primary-key lookup): a cache per tenant would outlive the database it was read from, as when one
+  // process serves tests on PGlite and on a PostgreSQL server for the same tenant id.
+  const key = await readHmacKey(db, tenantId);
   if (!key) return [];
   const normalised = [...new Set(emails.map(normalizeEmail))];
   const hashes = normalised.map((email) => addressHash(key, email));

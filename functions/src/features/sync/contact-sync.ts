@@ -10,6 +10,7 @@ import { accountByDomain, contactsById, contactsOfOwnedAccounts, sameNameContact
 import { contactsByEmail, type PageOutcome } from './store/synced-meetings-store';
 import { addedAddresses, mergeContact, type SyncedSnapshot } from './contact-merge';
 import { isFreeMail } from './free-mail';
+import { erasedAddresses, restrictedAmong } from '../privacy';
 
 export const crmFields = (c: Contact): ContactFields => ({
   firstName: c.firstName,
@@ -76,8 +77,15 @@ async function accountFor(tx: Queryable, ctx: PullContext, o: MailboxContact, em
   return { accountId: account.id };
 }
 
-async function createFromOutlook(tx: Queryable, ctx: PullContext, o: MailboxContact): Promise<{ contact: Contact; created: boolean } | null> {
+async function createFromOutlook(
+  tx: Queryable,
+  ctx: PullContext,
+  o: MailboxContact,
+  erased: ReadonlySet<string>,
+): Promise<{ contact: Contact; created: boolean } | null> {
   if (ctx.policy === 'never') return null;
+  // A person erased at their request stays erased, even while a colleague's address book still holds them.
+  if (o.emails.some((address) => erased.has(address))) return null;
   const emails = validEmails(o.emails).slice(0, MAX_CONTACT_EMAILS);
   if (emails.length === 0) return null;
   const account = await accountFor(tx, ctx, o, emails);
@@ -144,12 +152,9 @@ export async function applyContactsPage(tx: Queryable, ctx: PullContext, page: D
     page.items.map((o) => o.providerId),
   );
   // Every address of every contact on the page, looked up at once: a match on any of them links.
-  const byEmail = await contactsByEmail(
-    tx,
-    ctx.tenantId,
-    [...new Set(page.items.flatMap((o) => o.emails))],
-  );
+  const byEmail = await contactsByEmail(tx, ctx.tenantId, [...new Set(page.items.flatMap((o) => o.emails))]);
   const known = await contactsById(tx, ctx.tenantId, [...new Set([...[...links.values()].map((l) => l.recordId), ...byEmail.values()])]);
+  const erased = new Set(await erasedAddresses(tx, ctx.tenantId, [...new Set(page.items.flatMap((o) => o.emails))]));
   for (const o of page.items) {
     const link = links.get(o.providerId);
     let crm: Contact | null | undefined = link ? known.get(link.recordId) : undefined;
@@ -159,7 +164,7 @@ export async function applyContactsPage(tx: Queryable, ctx: PullContext, page: D
       crm = id ? known.get(id) : undefined;
       last = null;
       if (!crm) {
-        const made = await createFromOutlook(tx, ctx, o);
+        const made = await createFromOutlook(tx, ctx, o, erased);
         crm = made?.contact;
         if (made?.created) outcome.created++;
       }
@@ -169,7 +174,7 @@ export async function applyContactsPage(tx: Queryable, ctx: PullContext, page: D
       continue;
     }
     const owner = crm.id;
-    const merged = await mergeIntoCrm(tx, ctx, crm, o, last, (address) => (byEmail.get(address) ?? owner) === owner);
+    const merged = await mergeIntoCrm(tx, ctx, crm, o, last, (address) => !erased.has(address) && (byEmail.get(address) ?? owner) === owner);
     // Later contacts on the page (the same person twice in Outlook) find this one by any of its addresses.
     known.set(owner, merged.contact);
     for (const address of merged.contact.emails) byEmail.set(address, owner);
@@ -213,7 +218,14 @@ export interface PushTarget {
 export async function pushCrmFolder(db: Db, folder: CrmFolderPort, target: PushTarget): Promise<PageOutcome> {
   const { tenantId, userId, mailbox, folderId } = target;
   const outcome: PageOutcome = { created: 0, updated: 0, removed: 0 };
-  const owned = await contactsOfOwnedAccounts(db, tenantId, userId);
+  const ofOwnedAccounts = await contactsOfOwnedAccounts(db, tenantId, userId);
+  // Restricted processing (Art. 18) includes no copy in Outlook: their folder copies are deleted like those of contacts gone.
+  const restricted = await restrictedAmong(
+    db,
+    tenantId,
+    ofOwnedAccounts.map((c) => c.id),
+  );
+  const owned = ofOwnedAccounts.filter((c) => !restricted.has(c.id));
   const ownedById = new Map(owned.map((c) => [c.id, c]));
   let links = await allLinks<SyncedSnapshot>(db, tenantId, userId, 'crm_folder_contact');
   if (target.recovering) {
