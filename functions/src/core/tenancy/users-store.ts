@@ -29,3 +29,9 @@ export async function userEmail(db: Queryable, tenantId: string, userId: string)
   const rows = await db.query<{ email: string | null }>(`SELECT email FROM users WHERE tenant_id = $1 AND id = $2`, [tenantId, userId]);
   return rows[0]?.email ?? null;
 }
+
+/** The addresses of every user of the tenant that has one. */
+export async function tenantUserEmails(db: Queryable, tenantId: string): Promise<string[]> {
+  const rows = await db.query<{ email: string }>(`SELECT email FROM users WHERE tenant_id = $1 AND email IS NOT NULL`, [tenantId]);
+  return rows.map((row) => row.email);
+}

@@ -1,6 +1,7 @@
 // Who counts as a colleague on an email: the tenant's users, and the tenant's own domains.
 import { normalizeEmail } from '@crm/common';
 import type { Queryable } from '../../core/db/db';
+import { tenantUserEmails } from '../../core/tenancy/users-store';
 import { getSettings } from './store';
 
 export interface InternalPeople {
@@ -12,11 +13,8 @@ const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1);
 
 /** The configured internal domains, or when none are configured, the domains of the tenant users' own addresses. */
 export async function internalPeople(db: Queryable, tenantId: string): Promise<InternalPeople> {
-  const [settings, rows] = await Promise.all([
-    getSettings(db, tenantId),
-    db.query<{ email: string }>(`SELECT email FROM users WHERE tenant_id = $1 AND email IS NOT NULL`, [tenantId]),
-  ]);
-  const emails = new Set(rows.map((row) => normalizeEmail(row.email)).filter((email) => email.includes('@')));
+  const [settings, userEmails] = await Promise.all([getSettings(db, tenantId), tenantUserEmails(db, tenantId)]);
+  const emails = new Set(userEmails.map((email) => normalizeEmail(email)).filter((email) => email.includes('@')));
   const configured = settings.internalDomains ?? [];
   const domains = configured.length > 0 ? configured : [...emails].map(domainOf);
   return { emails, domains: new Set(domains) };
