@@ -1,4 +1,5 @@
 // Small conversions from database rows to API shapes, identical for PGlite and pg.
+import type { InteractionSummary } from '@crm/common';
 
 export const iso = (value: unknown): string => (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString());
 export const isoOrNull = (value: unknown): string | null => (value === null || value === undefined ? null : iso(value));
@@ -17,4 +18,15 @@ export const versionedFields = (row: Row) => ({
   etag: etagOf(row.version),
   createdAt: iso(row.created_at),
   updatedAt: iso(row.updated_at),
+});
+
+/** An interactions row as the short form lists show (context lookup, account overview). */
+export const toInteractionSummary = (row: Row): InteractionSummary => ({
+  id: str(row, 'id'),
+  type: str(row, 'type') as InteractionSummary['type'],
+  direction: strOrNull(row, 'direction') as InteractionSummary['direction'],
+  occurredAt: iso(row.occurred_at),
+  subject: str(row, 'subject'),
+  status: strOrNull(row, 'status') as InteractionSummary['status'],
+  source: str(row, 'source') as InteractionSummary['source'],
 });

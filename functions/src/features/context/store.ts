@@ -1,12 +1,12 @@
 // The context lookup behind the Outlook pane: one statement, one round trip, whatever the number of addresses.
-import type { AccountContext, ContextResponse, InteractionSummary, Person } from '@crm/common';
+import type { AccountContext, ContextResponse, Person } from '@crm/common';
 import { consentState } from '../consents';
 import { prepared, type Queryable } from '../../core/db/db';
 import { toAccount } from '../accounts';
 import { toConsentEntry } from '../consents';
 import { toContact } from '../contacts';
 import { toOpportunity } from '../opportunities';
-import { iso, str, strOrNull, type Row } from '../../core/db/rows';
+import { type Row, toInteractionSummary } from '../../core/db/rows';
 import { toTask } from '../tasks';
 
 export const RECENT_INTERACTIONS = 10;
@@ -89,16 +89,6 @@ export async function contextRows(db: Queryable, tenantId: string, emails: reado
   return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, parsed(value)])) as unknown as ContextRow;
 }
 
-const toSummary = (row: Row): InteractionSummary => ({
-  id: str(row, 'id'),
-  type: str(row, 'type') as InteractionSummary['type'],
-  direction: strOrNull(row, 'direction') as InteractionSummary['direction'],
-  occurredAt: iso(row.occurred_at),
-  subject: str(row, 'subject'),
-  status: strOrNull(row, 'status') as InteractionSummary['status'],
-  source: str(row, 'source') as InteractionSummary['source'],
-});
-
 /** Emails must already be normalised (trimmed, lower-case) and de-duplicated. */
 export async function lookupContext(db: Queryable, tenantId: string, emails: readonly string[]): Promise<Omit<ContextResponse, 'logged'>> {
   const data = await contextRows(db, tenantId, emails);
@@ -124,8 +114,8 @@ export async function lookupContext(db: Queryable, tenantId: string, emails: rea
   };
   const opportunities = byAccount(data.opportunities, 'account_id', toOpportunity);
   const tasks = byAccount(data.tasks, 'context_account_id', toTask);
-  const recent = byAccount(data.recent, 'account_id', toSummary);
-  const complaints = byAccount(data.complaints, 'account_id', toSummary);
+  const recent = byAccount(data.recent, 'account_id', toInteractionSummary);
+  const complaints = byAccount(data.complaints, 'account_id', toInteractionSummary);
 
   const accounts: AccountContext[] = data.accounts.map((row) => {
     const account = toAccount(row);

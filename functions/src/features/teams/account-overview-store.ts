@@ -4,7 +4,7 @@ import type { Queryable } from '../../core/db/db';
 import { consentHistoryOf } from '../consents';
 import { CONTACT_SELECT, toContact } from '../contacts';
 import { OPPORTUNITY_SELECT, toOpportunity } from '../opportunities';
-import { iso, isoOrNull, str, strOrNull, type Row } from '../../core/db/rows';
+import { isoOrNull, toInteractionSummary } from '../../core/db/rows';
 import { toTask } from '../tasks';
 
 export interface AccountActivity {
@@ -41,16 +41,6 @@ export async function openTasksOfAccount(db: Queryable, tenantId: string, accoun
   return rows.map(toTask);
 }
 
-const toSummary = (row: Row): InteractionSummary => ({
-  id: str(row, 'id'),
-  type: str(row, 'type') as InteractionSummary['type'],
-  direction: strOrNull(row, 'direction') as InteractionSummary['direction'],
-  occurredAt: iso(row.occurred_at),
-  subject: str(row, 'subject'),
-  status: strOrNull(row, 'status') as InteractionSummary['status'],
-  source: str(row, 'source') as InteractionSummary['source'],
-});
-
 export async function openComplaintsOfAccount(db: Queryable, tenantId: string, accountId: string): Promise<InteractionSummary[]> {
   const rows = await db.query(
     `SELECT i.id, i.type, i.direction, i.occurred_at, i.subject, i.status, i.source FROM interaction_accounts ia
@@ -59,7 +49,7 @@ export async function openComplaintsOfAccount(db: Queryable, tenantId: string, a
      ORDER BY i.occurred_at, i.id`,
     [tenantId, accountId],
   );
-  return rows.map(toSummary);
+  return rows.map(toInteractionSummary);
 }
 
 /** More than a tab shows at once; Graph sync may bring in a whole year of a series. */
@@ -73,7 +63,7 @@ export async function upcomingOfAccount(db: Queryable, tenantId: string, account
      ORDER BY ia.occurred_at, ia.interaction_id LIMIT ${UPCOMING_LIMIT}`,
     [tenantId, accountId, now.toISOString()],
   );
-  return rows.map(toSummary);
+  return rows.map(toInteractionSummary);
 }
 
 /** The last contact and the count are of what has happened by `now`, as on the timeline; a planned meeting is not contact. */
