@@ -2,6 +2,7 @@
 import { Badge, Button, Text } from '@fluentui/react-components';
 import { ConsentBadge } from '@crm/common/web';
 import type { Person } from '@crm/common';
+import type { ReactNode } from 'react';
 import { usePaneStyles } from './styles';
 import { useT } from './texts';
 
@@ -22,32 +23,16 @@ export function PersonCard({ person, displayName, onAdd }: { person: Person; dis
   }
   // The API marks tenant users and the tenant's own domains: a colleague is never offered as a contact.
   if (person.status === 'unknown' && person.internal) {
-    return (
-      <li className={styles.card} data-person={person.email} data-status="internal">
-        <Text weight="semibold" className={styles.clip} title={displayName}>
-          {displayName}
-        </Text>
-        <Text size={200} className={styles.clip}>
-          {person.email}
-        </Text>
-        <Text size={200} className={styles.muted}>
-          {t('person.colleague')}
-        </Text>
-      </li>
-    );
+    return <AddressCard status="internal" displayName={displayName} email={person.email} note={t('person.colleague')} />;
   }
   if (person.status === 'unknown') {
     return (
-      <li className={styles.card} data-person={person.email} data-status="unknown">
-        <Text weight="semibold" className={styles.clip} title={displayName}>
-          {displayName}
-        </Text>
-        <Text size={200} className={styles.clip}>
-          {person.email}
-        </Text>
-        <Text size={200} className={styles.muted}>
-          {person.suggestedAccount ? t('person.suggested', { name: person.suggestedAccount.name }) : t('person.unknown')}
-        </Text>
+      <AddressCard
+        status="unknown"
+        displayName={displayName}
+        email={person.email}
+        note={person.suggestedAccount ? t('person.suggested', { name: person.suggestedAccount.name }) : t('person.unknown')}
+      >
         {person.erased ? (
           <Text size={200} className={styles.muted}>
             {t('person.erased')}
@@ -59,7 +44,7 @@ export function PersonCard({ person, displayName, onAdd }: { person: Person; dis
             </Button>
           </div>
         )}
-      </li>
+      </AddressCard>
     );
   }
   const { contact } = person;
@@ -77,6 +62,37 @@ export function PersonCard({ person, displayName, onAdd }: { person: Person; dis
       <div>
         <ConsentBadge status={person.consent.channels.email} />
       </div>
+    </li>
+  );
+}
+
+/** A person known only by name and address on the email: a colleague or someone not in the CRM. */
+function AddressCard({
+  status,
+  displayName,
+  email,
+  note,
+  children,
+}: {
+  status: 'internal' | 'unknown';
+  displayName: string;
+  email: string;
+  note: string;
+  children?: ReactNode;
+}) {
+  const styles = usePaneStyles();
+  return (
+    <li className={styles.card} data-person={email} data-status={status}>
+      <Text weight="semibold" className={styles.clip} title={displayName}>
+        {displayName}
+      </Text>
+      <Text size={200} className={styles.clip}>
+        {email}
+      </Text>
+      <Text size={200} className={styles.muted}>
+        {note}
+      </Text>
+      {children}
     </li>
   );
 }
