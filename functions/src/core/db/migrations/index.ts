@@ -3,6 +3,7 @@ import { sql as initialSchema } from './0001-initial-schema';
 import { sql as graphSync } from './0002-graph-sync';
 import { sql as calendarWindow } from './0004-calendar-window';
 import { sql as privacy } from './0005-privacy';
+import { sql as insights } from './0006-insights';
 
 export interface Migration {
   id: string;
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   { id: '0002-graph-sync', sql: graphSync },
   { id: '0004-calendar-window', sql: calendarWindow },
   { id: '0005-privacy', sql: privacy },
+  { id: '0006-insights', sql: insights },
 ];
