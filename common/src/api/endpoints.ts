@@ -8,6 +8,7 @@ import { Task, TaskCreate, TaskListQuery, TaskPatch } from '../contracts/tasks';
 import { Interaction, InteractionCreate, InteractionLookupQuery, InteractionPatch, TimelineQuery } from '../contracts/interactions';
 import { ConsentEntry, ConsentEntryCreate, ConsentHistory } from '../contracts/consents';
 import { ContextQuery, ContextResponse } from '../contracts/context';
+import { ComposeCheckRequest, ComposeCheckResponse } from '../contracts/compose';
 import { Health, Me, TenantSettings, TenantSettingsResponse } from '../contracts/tenant';
 import { AccountOverview, MyWork } from '../contracts/teams';
 import { ErasureRequest, ErasureResult, PersonalData, Restriction, RestrictionRequest } from '../contracts/privacy';
@@ -299,6 +300,15 @@ export const endpoints = [
     access: 'read',
     query: ContextQuery,
     response: ContextResponse,
+    status: 200,
+  },
+  {
+    ...route('composeCheck'),
+    summary: 'Consent check before sending: per recipient (To, Cc, Bcc) whether the email may go out for the chosen purpose, and why not',
+    tag: 'context',
+    access: 'read',
+    body: ComposeCheckRequest,
+    response: ComposeCheckResponse,
     status: 200,
   },
   // Teams tabs

@@ -40,6 +40,7 @@ export const routes = {
   updateInteraction: ['PATCH', 'interactions/{id}'],
   recordConsent: ['POST', 'consents'],
   context: ['GET', 'context'],
+  composeCheck: ['POST', 'compose/check'],
   // Teams tabs
   accountOverview: ['GET', 'accounts/{id}/overview'],
   myWork: ['GET', 'me/work'],

@@ -8,6 +8,7 @@ import { accountRoutes } from '../features/accounts/routes';
 import { consentRoutes } from '../features/consents/routes';
 import { contactRoutes } from '../features/contacts/routes';
 import { contextRoutes } from '../features/context/routes';
+import { composeRoutes } from '../features/compose/routes';
 import { interactionRoutes } from '../features/interactions/routes';
 import { opportunityRoutes } from '../features/opportunities/routes';
 import { privacyRoutes } from '../features/privacy/routes';
@@ -30,6 +31,7 @@ function implementations(services: Services): RouteTable<EndpointName> {
     ...interactionRoutes,
     ...consentRoutes,
     ...contextRoutes,
+    ...composeRoutes,
     ...privacyRoutes,
     ...teamsRoutes,
     ...syncRoutes(services.sync),
