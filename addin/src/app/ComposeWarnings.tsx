@@ -9,9 +9,19 @@ export interface ConsentWarning {
   text: string;
 }
 
-export function consentWarnings(people: readonly Person[], marketing: boolean, t: ReturnType<typeof useT>): ConsentWarning[] {
+export function consentWarnings(
+  people: readonly Person[],
+  marketing: boolean,
+  t: ReturnType<typeof useT>,
+  nameOf: (email: string) => string,
+): ConsentWarning[] {
   const warnings: ConsentWarning[] = [];
   for (const person of people) {
+    // An address the CRM does not know has no consent on record; a colleague is not a marketing recipient.
+    if (person.status === 'unknown' && !person.internal && marketing) {
+      const name = nameOf(person.email);
+      warnings.push({ email: person.email, text: t.t('consent.unknownMarketingDetail', { name: name === person.email ? name : `${name} (${person.email})` }) });
+    }
     if (person.status !== 'known') continue;
     const name = person.contact.displayName;
     const email = person.consent.current.filter((e: ConsentEntry) => e.channel === 'email');
@@ -28,16 +38,19 @@ export function consentWarnings(people: readonly Person[], marketing: boolean, t
 
 export function ComposeWarnings({
   people,
+  nameOf,
   marketing,
   onMarketingChange,
 }: {
   people: readonly Person[];
+  /** The name the email gives an address, for recipients the CRM does not know. */
+  nameOf: (email: string) => string;
   marketing: boolean;
   onMarketingChange: (value: boolean) => void;
 }) {
   const styles = usePaneStyles();
   const i18n = useT();
-  const warnings = consentWarnings(people, marketing, i18n);
+  const warnings = consentWarnings(people, marketing, i18n, nameOf);
   return (
     <section className={styles.section} aria-label={i18n.t('compose.warningsHeading')}>
       <Switch checked={marketing} onChange={(_e, data) => onMarketingChange(data.checked)} label={i18n.t('compose.marketing')} />

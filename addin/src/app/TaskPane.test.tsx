@@ -134,6 +134,37 @@ describe('task pane', () => {
     expect(screen.getByText('Eva Meyer has not consented to marketing by email.')).toBeTruthy();
   });
 
+  it('warns, for marketing, about a recipient not in the CRM, and never about a colleague', async () => {
+    const silent = knownPerson('eva@kunde.de', 'Eva Meyer', HOFFMANN, 'Nordlicht');
+    const api = paneApi({
+      context: () => ({
+        people: [
+          silent,
+          { email: 'neu@fremd.de', status: 'unknown', suggestedAccount: null },
+          { email: 'markus@seller.example', status: 'unknown', suggestedAccount: null, internal: true },
+        ],
+        accounts: [accountContext(HOFFMANN, 'Nordlicht')],
+      }),
+    });
+    const draft: PreviewItem = {
+      ...message('draft', julia),
+      mode: 'compose',
+      from: null,
+      recipients: [
+        { email: 'eva@kunde.de', name: 'Eva' },
+        { email: 'neu@fremd.de', name: 'Nina Neu' },
+        { email: 'markus@seller.example', name: 'Markus' },
+      ],
+    };
+    renderPane([draft], api, 'de');
+    await ready('draft');
+    const warnings = () => [...document.querySelectorAll('[data-warning-for]')].map((w) => w.getAttribute('data-warning-for'));
+    expect(warnings()).toEqual([]);
+    fireEvent.click(screen.getByRole('switch', { name: 'Dies ist eine Werbe-E-Mail' }));
+    expect(warnings()).toEqual(['eva@kunde.de', 'neu@fremd.de']);
+    expect(screen.getByText('Nina Neu (neu@fremd.de) ist nicht im CRM, also liegt keine Einwilligung für Werbung per E-Mail vor.')).toBeTruthy();
+  });
+
   it('looks up the recipients again when they change while composing', async () => {
     const api = paneApi({ context: (emails) => ({ people: emails.map((email) => ({ email, status: 'unknown', suggestedAccount: null })), accounts: [] }) });
     const draft: PreviewItem = { ...message('draft', julia), mode: 'compose', from: null, recipients: [] };

@@ -54,7 +54,7 @@ export function TaskPane() {
       {item && context ? (
         <>
           {!composing ? <LoggedStatus item={item} logged={state.logged} /> : null}
-          {composing ? <ComposeWarnings people={context.people} marketing={marketing} onMarketingChange={setMarketing} /> : null}
+          {composing ? <ComposeWarnings people={context.people} nameOf={nameOf} marketing={marketing} onMarketingChange={setMarketing} /> : null}
 
           <section className={styles.section} aria-labelledby="people-heading">
             <h2 id="people-heading" className={styles.subheading}>

@@ -53,6 +53,7 @@ export const de: Record<MessageKey, string> = {
   'consent.withdrawnDetail': '{name} hat die Einwilligung für {purpose} per E-Mail am {date} widerrufen ({source}).',
   'consent.objectedDetail': '{name} hat {purpose} per E-Mail am {date} widersprochen ({source}).',
   'consent.noMarketingDetail': '{name} hat keine Einwilligung für Werbung per E-Mail erteilt.',
+  'consent.unknownMarketingDetail': '{name} ist nicht im CRM, also liegt keine Einwilligung für Werbung per E-Mail vor.',
   'account.owner': 'Verantwortlich: {name}',
   'account.noOwner': 'Keine verantwortliche Person',
   'account.segment': 'Segment: {segment}',

@@ -51,6 +51,7 @@ export const en = {
   'consent.withdrawnDetail': '{name} withdrew consent to {purpose} by email on {date} ({source}).',
   'consent.objectedDetail': '{name} objected to {purpose} by email on {date} ({source}).',
   'consent.noMarketingDetail': '{name} has not consented to marketing by email.',
+  'consent.unknownMarketingDetail': '{name} is not in the CRM, so there is no consent to marketing by email.',
   'account.owner': 'Owner: {name}',
   'account.noOwner': 'No owner',
   'account.segment': 'Segment: {segment}',

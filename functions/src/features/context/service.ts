@@ -2,8 +2,8 @@
 import { normalizeEmail, type ContextResponse, type Person } from '@crm/common';
 import type { Db } from '../../core/db/db';
 import { lookupContext } from './store';
-import { findLoggedInteractions } from '../interactions';
-import { erasedAddresses, restrictedAmongAddresses, seesRestricted } from '../privacy';
+import { findLoggedInteractions, interactionsOnlyAboutHidden } from '../interactions';
+import { erasedAddresses, restrictedAmongAddresses, restrictedViewOf, seesRestricted } from '../privacy';
 import { internalPeople, isInternal } from '../settings';
 import type { Actor } from '../../core/actor';
 
@@ -15,12 +15,13 @@ export interface MessageKeys {
 export async function customerContext(db: Db, actor: Actor, emails: readonly string[], keys: MessageKeys = {}): Promise<ContextResponse> {
   const unique = [...new Set(emails.map(normalizeEmail))];
   // The privacy checks run beside the lookup, so they add no round trip in sequence to the pane's answer.
-  const [context, logged, erasedList, restricted, internal] = await Promise.all([
+  const [context, logged, erasedList, restricted, internal, view] = await Promise.all([
     lookupContext(db, actor.tenantId, unique),
     keys.internetMessageId || keys.conversationId ? findLoggedInteractions(db, actor.tenantId, keys) : Promise.resolve([]),
     erasedAddresses(db, actor.tenantId, unique),
     restrictedAmongAddresses(db, actor.tenantId, unique),
     internalPeople(db, actor.tenantId),
+    restrictedViewOf(db, actor),
   ]);
   const erased = new Set(erasedList);
   const privileged = seesRestricted(actor);
@@ -31,12 +32,21 @@ export async function customerContext(db: Db, actor: Actor, emails: readonly str
     if (!restricted.has(p.email)) return p;
     return privileged ? { ...p, restricted: true } : { email: p.email, status: 'restricted', restricted: true };
   });
-  if (privileged || restricted.size === 0) return { ...context, people, logged };
-  // A restricted person must not show through their company either: accounts only they lead to, and their follow-ups, go.
-  const hiddenContacts = new Set(context.people.flatMap((p) => (p.status === 'known' && restricted.has(p.email) ? [p.contact.id] : [])));
+  if (view.hidden.length === 0) return { ...context, people, logged };
+  // A restricted person must not show through their company either: accounts only they lead to, their follow-ups and
+  // the interactions only about them go, also when someone else's email brings up their account.
   const visibleAccounts = new Set(people.flatMap((p) => (p.status === 'known' && p.accountId ? [p.accountId] : [])));
-  const accounts = context.accounts
-    .filter((a) => visibleAccounts.has(a.account.id))
-    .map((a) => ({ ...a, openTasks: a.openTasks.filter((t) => !t.contactId || !hiddenContacts.has(t.contactId)) }));
-  return { people, accounts, logged };
+  const accounts = restricted.size === 0 ? context.accounts : context.accounts.filter((a) => visibleAccounts.has(a.account.id));
+  const shown = accounts.flatMap((a) => [...a.recentInteractions, ...a.openComplaints].map((i) => i.id));
+  const hiddenInteractions = await interactionsOnlyAboutHidden(db, actor.tenantId, shown, view.hidden);
+  return {
+    people,
+    accounts: accounts.map((a) => ({
+      ...a,
+      openTasks: a.openTasks.filter((t) => !view.hidesTask(t)),
+      recentInteractions: a.recentInteractions.filter((i) => !hiddenInteractions.has(i.id)),
+      openComplaints: a.openComplaints.filter((i) => !hiddenInteractions.has(i.id)),
+    })),
+    logged: logged.filter((i) => !view.hidesInteraction(i)).map(view.withoutHidden),
+  };
 }

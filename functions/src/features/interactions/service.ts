@@ -2,10 +2,11 @@
 import type { Interaction, InteractionCreate, InteractionPatch, TimelineQuery } from '@crm/common';
 import type { Db, Queryable } from '../../core/db/db';
 import { accountById } from '../accounts';
-import { accountTimeline, findInteractions, getInteraction, logInteraction as storeLog, updateInteraction } from './store';
+import { accountTimeline, findInteractions, getInteraction, interactionsOnlyAbout, logInteraction as storeLog, updateInteraction } from './store';
 import { inTransaction } from '../../core/db/pg-errors';
 import type { Actor } from '../../core/actor';
 import { notFound } from '../../core/errors';
+import { restrictedViewOf } from '../privacy';
 import { auditChange, readRecord, updateRecord, type Created } from '../../core/records';
 
 export async function logInteraction(db: Db, actor: Actor, input: InteractionCreate): Promise<Created<Interaction>> {
@@ -16,20 +17,40 @@ export async function logInteraction(db: Db, actor: Actor, input: InteractionCre
   });
 }
 
-export const readInteraction = (db: Db, actor: Actor, id: string) => readRecord('interaction', () => getInteraction(db, actor.tenantId, id));
+/** An interaction only about a restricted person (Art. 18) is as absent as one that does not exist. */
+export async function readInteraction(db: Db, actor: Actor, id: string) {
+  const view = await restrictedViewOf(db, actor);
+  return readRecord('interaction', async () => {
+    const interaction = await getInteraction(db, actor.tenantId, id);
+    return interaction && !view.hidesInteraction(interaction) ? view.withoutHidden(interaction) : null;
+  });
+}
 
-export const lookupInteractions = async (db: Db, actor: Actor, keys: { internetMessageId?: string; iCalUId?: string; conversationId?: string }) => ({
-  items: await findInteractions(db, actor.tenantId, keys),
-});
+export async function lookupInteractions(db: Db, actor: Actor, keys: { internetMessageId?: string; iCalUId?: string; conversationId?: string }) {
+  const [items, view] = await Promise.all([findInteractions(db, actor.tenantId, keys), restrictedViewOf(db, actor)]);
+  return { items: items.filter((i) => !view.hidesInteraction(i)).map(view.withoutHidden) };
+}
 
-export const changeInteraction = (db: Db, actor: Actor, id: string, expectedVersion: number, patch: InteractionPatch) =>
-  updateRecord(db, actor, 'interaction', id, (tx) => updateInteraction(tx, actor.tenantId, id, expectedVersion, patch));
+export async function changeInteraction(db: Db, actor: Actor, id: string, expectedVersion: number, patch: InteractionPatch) {
+  const view = await restrictedViewOf(db, actor);
+  if (view.hidden.length > 0) {
+    const current = await getInteraction(db, actor.tenantId, id);
+    if (current && view.hidesInteraction(current)) throw notFound('interaction');
+  }
+  return updateRecord(db, actor, 'interaction', id, (tx) => updateInteraction(tx, actor.tenantId, id, expectedVersion, patch));
+}
 
 /** What has happened by `now`, newest first; planned meetings are the account overview's `upcoming`. */
 export async function timeline(db: Db, actor: Actor, accountId: string, query: TimelineQuery, now = new Date()) {
-  if (!(await accountById(db, actor.tenantId, accountId))) throw notFound('account');
-  return accountTimeline(db, actor.tenantId, accountId, query, now);
+  const [account, view] = await Promise.all([accountById(db, actor.tenantId, accountId), restrictedViewOf(db, actor)]);
+  if (!account) throw notFound('account');
+  const page = await accountTimeline(db, actor.tenantId, accountId, query, now, view.hidden);
+  return { ...page, items: page.items.map(view.withoutHidden) };
 }
+
+/** Which of these interactions (account tab, context lookup) concern only people the actor may not see. */
+export const interactionsOnlyAboutHidden = (db: Queryable, tenantId: string, interactionIds: readonly string[], hidden: readonly string[]) =>
+  interactionsOnlyAbout(db, tenantId, interactionIds, hidden);
 
 /** The interactions already logged for an email or meeting, for the context lookup. */
 export const findLoggedInteractions = (db: Queryable, tenantId: string, keys: { internetMessageId?: string; iCalUId?: string; conversationId?: string }) =>

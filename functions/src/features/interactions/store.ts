@@ -216,7 +216,22 @@ export async function findInteractions(db: Queryable, tenantId: string, keys: { 
   );
 }
 
-export async function accountTimeline(db: Queryable, tenantId: string, accountId: string, query: TimelineQuery, now: Date) {
+/** Links to some of `hidden` and to no one else: what a restricted person's interactions look like (SQL, alias ia). */
+const onlyAboutSql = (alias: string, hidden: string) =>
+  `(EXISTS (SELECT 1 FROM interaction_contacts ic WHERE ic.tenant_id = ${alias}.tenant_id AND ic.interaction_id = ${alias}.interaction_id AND ic.contact_id = ANY(${hidden}::uuid[]))
+    AND NOT EXISTS (SELECT 1 FROM interaction_contacts ic WHERE ic.tenant_id = ${alias}.tenant_id AND ic.interaction_id = ${alias}.interaction_id AND ic.contact_id <> ALL(${hidden}::uuid[])))`;
+
+/** The interactions among the given ones that concern only contacts in `hidden` (restricted people). */
+export async function interactionsOnlyAbout(db: Queryable, tenantId: string, interactionIds: readonly string[], hidden: readonly string[]): Promise<Set<string>> {
+  if (interactionIds.length === 0 || hidden.length === 0) return new Set();
+  const rows = await db.query<{ interaction_id: string }>(
+    `SELECT ia.interaction_id FROM (SELECT $1::uuid AS tenant_id, unnest($2::uuid[]) AS interaction_id) ia WHERE ${onlyAboutSql('ia', '$3')}`,
+    [tenantId, [...interactionIds], [...hidden]],
+  );
+  return new Set(rows.map((r) => r.interaction_id));
+}
+
+export async function accountTimeline(db: Queryable, tenantId: string, accountId: string, query: TimelineQuery, now: Date, hidden: readonly string[] = []) {
   const params = new SqlParams();
   const where = [
     `ia.tenant_id = ${params.add(tenantId)}`,
@@ -229,6 +244,7 @@ export async function accountTimeline(db: Queryable, tenantId: string, accountId
       `EXISTS (SELECT 1 FROM interaction_contacts ic WHERE ic.tenant_id = ia.tenant_id AND ic.interaction_id = ia.interaction_id AND ic.contact_id = ${params.add(query.contactId)})`,
     );
   }
+  if (hidden.length > 0) where.push(`NOT ${onlyAboutSql('ia', params.add([...hidden]))}`);
   const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
   if (after) where.push(`(ia.occurred_at, ia.interaction_id) < (${params.add(after[0])}::timestamptz, ${params.add(after[1])}::uuid)`);
   // The cursor keeps the microseconds a JavaScript Date would drop; without them rows less than 1 ms apart went missing.

@@ -65,6 +65,40 @@ describeEachDatabase('restriction', (getDb) => {
     expect(asOfficer.body.accounts[0].openTasks.map((t: { title: string }) => t.title)).toEqual(['Rita Restrikt anrufen']);
   });
 
+  it('leaves no trace of a restricted person in the account tab, the timeline, interaction reads, My CRM or a colleague\'s context', async () => {
+    const p = await people('Verborgen');
+    const log = (body: Record<string, unknown>) => created(admin, '/api/interactions', { occurredAt: '2026-11-20T09:00:00Z', ...body });
+    const onlyTheirs = await log({ type: 'note', subject: 'Gespräch mit Rita Verborgen', contactIds: [p.person.id] });
+    const shared = await log({ type: 'meeting', subject: 'Runde mit beiden', contactIds: [p.person.id, p.colleague.id] });
+    const complaint = await log({ type: 'complaint', subject: 'Beschwerde von Rita', status: 'open', contactIds: [p.person.id] });
+    const me = (await call(user, 'GET', '/api/me')).body as { id: string };
+    await created(admin, '/api/tasks', { title: 'Rita Verborgen zurückrufen', dueDate: '2026-12-11', contactId: p.person.id, assigneeId: me.id });
+    expect((await call(user, 'GET', '/api/me/work')).text).toMatch(/Rita Verborgen zurückrufen/);
+    expect((await call(officer, 'POST', `/api/contacts/${p.person.id}/restriction`, { reason: 'Art. 18(1)(b)' })).status).toBe(200);
+
+    const overview = await call(user, 'GET', `/api/accounts/${p.account.id}/overview`);
+    expect(overview.status, overview.text).toBe(200);
+    expect(overview.body.contacts.map((c: { contact: { id: string } }) => c.contact.id)).toEqual([p.colleague.id]);
+    expect(overview.body.openComplaints).toEqual([]);
+    expect(overview.text).not.toMatch(/Rita|Verborgen/);
+    const timeline = await call(user, 'GET', `/api/accounts/${p.account.id}/timeline`);
+    expect(timeline.body.items.map((i: { id: string; contactIds: string[] }) => [i.id, i.contactIds])).toEqual([[shared.id, [p.colleague.id]]]);
+    expect((await call(user, 'GET', `/api/interactions/${onlyTheirs.id}`)).status).toBe(404);
+    expect((await call(user, 'GET', `/api/interactions/${shared.id}`)).body.contactIds).toEqual([p.colleague.id]);
+    const etag = (await call(admin, 'GET', `/api/interactions/${complaint.id}`)).headers.get('etag')!;
+    expect((await call(user, 'PATCH', `/api/interactions/${complaint.id}`, { status: 'resolved' }, etag)).status).toBe(404);
+    expect((await call(user, 'GET', '/api/me/work')).text).not.toMatch(/Rita/);
+    const context = await call(user, 'GET', `/api/context?email=${p.colleagueEmail}`);
+    expect(context.body.accounts[0].recentInteractions.map((i: { id: string }) => i.id)).toEqual([shared.id]);
+    expect(context.text).not.toMatch(/Rita|Verborgen/);
+
+    const asOfficer = await call(officer, 'GET', `/api/accounts/${p.account.id}/overview`);
+    expect(asOfficer.body.contacts).toHaveLength(2);
+    expect(asOfficer.body.openComplaints.map((c: { id: string }) => c.id)).toEqual([complaint.id]);
+    expect((await call(officer, 'GET', `/api/accounts/${p.account.id}/timeline`)).body.items).toHaveLength(3);
+    expect((await call(admin, 'GET', `/api/interactions/${onlyTheirs.id}`)).status).toBe(200);
+  });
+
   it('keeps a restricted person read-only for everyone until the restriction is lifted, with a reason and in the audit log', async () => {
     const p = await people('Gesperrt');
     expect((await call(officer, 'POST', `/api/contacts/${p.person.id}/restriction`, { reason: 'Art. 18(1)(d): Widerspruch wird geprüft' })).status).toBe(200);

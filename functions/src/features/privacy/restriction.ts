@@ -7,7 +7,16 @@ import type { Db, Queryable } from '../../core/db/db';
 import { inTransaction } from '../../core/db/pg-errors';
 import { iso, isoOrNull } from '../../core/db/rows';
 import { conflict, notFound } from '../../core/errors';
-import { closeRestriction, contactExists, insertRestriction, latestRestriction, restrictedAddresses, restrictedContactIds, type RestrictionRow } from './store';
+import {
+  closeRestriction,
+  contactExists,
+  insertRestriction,
+  latestRestriction,
+  openRestrictedContactIds,
+  restrictedAddresses,
+  restrictedContactIds,
+  type RestrictionRow,
+} from './store';
 
 /** Who may still see a restricted person: the data protection officer and admins. */
 export const seesRestricted = (actor: Actor): boolean => actor.roles.includes('CRM.Privacy') || actor.roles.includes('CRM.Admin');
@@ -15,6 +24,31 @@ export const seesRestricted = (actor: Actor): boolean => actor.roles.includes('C
 /** SQL condition that keeps a contact (table alias given) only while its processing is not restricted. */
 export const notRestrictedSql = (alias: string): string =>
   `NOT EXISTS (SELECT 1 FROM contact_restrictions r WHERE r.tenant_id = ${alias}.tenant_id AND r.contact_id = ${alias}.id AND r.lifted_at IS NULL)`;
+
+/**
+ * What one actor may not see of restricted people: their ids, and whatever is only about them (a follow-up for them, an
+ * interaction linked to nobody else). Someone else on the same interaction keeps it visible, without the restricted id.
+ */
+export interface RestrictedView {
+  /** The restricted contacts hidden from this actor; empty for CRM.Privacy and CRM.Admin. */
+  hidden: readonly string[];
+  hidesContact(id: string): boolean;
+  hidesTask(task: { contactId: string | null }): boolean;
+  hidesInteraction(interaction: { contactIds: readonly string[] }): boolean;
+  withoutHidden<T extends { contactIds: string[] }>(record: T): T;
+}
+
+export async function restrictedViewOf(db: Queryable, actor: Actor): Promise<RestrictedView> {
+  const hidden = seesRestricted(actor) ? [] : await openRestrictedContactIds(db, actor.tenantId);
+  const set = new Set(hidden);
+  return {
+    hidden,
+    hidesContact: (id) => set.has(id),
+    hidesTask: (task) => task.contactId !== null && set.has(task.contactId),
+    hidesInteraction: (interaction) => interaction.contactIds.length > 0 && interaction.contactIds.every((id) => set.has(id)),
+    withoutHidden: (record) => (set.size === 0 ? record : { ...record, contactIds: record.contactIds.filter((id) => !set.has(id)) }),
+  };
+}
 
 export const restrictedAmong = (db: Queryable, tenantId: string, contactIds: readonly string[]) => restrictedContactIds(db, tenantId, contactIds);
 

@@ -204,6 +204,12 @@ export async function restrictedContactIds(db: Queryable, tenantId: string, cont
   return new Set(rows.map((r) => r.contact_id));
 }
 
+/** Every contact of the tenant whose processing is restricted now; a handful at most, read through the partial index. */
+export async function openRestrictedContactIds(db: Queryable, tenantId: string): Promise<string[]> {
+  const rows = await db.query<{ contact_id: string }>(`SELECT contact_id FROM contact_restrictions WHERE tenant_id = $1 AND lifted_at IS NULL`, [tenantId]);
+  return rows.map((r) => r.contact_id);
+}
+
 /** The addresses among the given (normalised) ones that belong to a restricted contact. */
 export async function restrictedAddresses(db: Queryable, tenantId: string, emails: readonly string[]): Promise<Set<string>> {
   if (emails.length === 0) return new Set();

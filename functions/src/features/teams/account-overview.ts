@@ -15,13 +15,15 @@ import type { Actor } from '../../core/actor';
 import { consentState } from '../consents';
 import { notFound } from '../../core/errors';
 import { groupByStage } from '../opportunities';
+import { interactionsOnlyAboutHidden } from '../interactions';
+import { restrictedViewOf } from '../privacy';
 
 const DAY = 86_400_000;
 
 export async function accountOverview(db: Db, actor: Actor, accountId: string, now = new Date()): Promise<AccountOverview> {
   const account = await accountById(db, actor.tenantId, accountId);
   if (!account) throw notFound('account');
-  const [settings, opportunities, people, openTasks, complaints, activity, upcoming] = await Promise.all([
+  const [settings, opportunities, people, openTasks, complaints, activity, upcoming, view] = await Promise.all([
     getSettings(db, actor.tenantId),
     openOpportunitiesOfAccount(db, actor.tenantId, accountId),
     contactsOfAccount(db, actor.tenantId, accountId),
@@ -29,7 +31,16 @@ export async function accountOverview(db: Db, actor: Actor, accountId: string, n
     openComplaintsOfAccount(db, actor.tenantId, accountId),
     activityOfAccount(db, actor.tenantId, accountId, now),
     upcomingOfAccount(db, actor.tenantId, accountId, now),
+    restrictedViewOf(db, actor),
   ]);
+  // A restricted person (Art. 18) leaves no trace in the tab: not as a contact, nor through their follow-ups or interactions.
+  const hiddenInteractions = await interactionsOnlyAboutHidden(
+    db,
+    actor.tenantId,
+    [...complaints, ...upcoming].map((i) => i.id),
+    view.hidden,
+  );
+  const contacts = people.contacts.filter((c) => !view.hidesContact(c.id));
   const pipeline = groupByStage(opportunities, settings.stages);
   return {
     account,
@@ -40,13 +51,13 @@ export async function accountOverview(db: Db, actor: Actor, accountId: string, n
       lastContactAt: activity.lastContactAt,
       interactionCount: activity.interactionCount,
     },
-    contacts: people.contacts.map((contact) => ({
+    contacts: contacts.map((contact) => ({
       contact,
       emailConsent: consentState(people.consents.filter((e) => e.contactId === contact.id)).channels.email,
     })),
     pipeline,
-    openTasks,
-    openComplaints: complaints.map((c) => ({ ...c, ageDays: Math.max(0, Math.floor((now.getTime() - Date.parse(c.occurredAt)) / DAY)) })),
-    upcoming,
+    openTasks: openTasks.filter((t) => !view.hidesTask(t)),
+    openComplaints: complaints.filter((c) => !hiddenInteractions.has(c.id)).map((c) => ({ ...c, ageDays: Math.max(0, Math.floor((now.getTime() - Date.parse(c.occurredAt)) / DAY)) })),
+    upcoming: upcoming.filter((i) => !hiddenInteractions.has(i.id)),
   };
 }

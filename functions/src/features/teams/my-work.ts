@@ -6,13 +6,15 @@ import { getSettings } from '../settings';
 import type { Actor } from '../../core/actor';
 import { forecastFor, groupByStage } from '../opportunities';
 import { daysSince, isSleeping } from './sleeping';
+import { restrictedViewOf } from '../privacy';
 
 export async function myWork(db: Db, actor: Actor, now = new Date()): Promise<MyWork> {
-  const [settings, open, opportunities, accounts] = await Promise.all([
+  const [settings, open, opportunities, accounts, view] = await Promise.all([
     getSettings(db, actor.tenantId),
     openTasksOf(db, actor.tenantId, actor.userId),
     openOpportunitiesOf(db, actor.tenantId, actor.userId),
     ownedAccounts(db, actor.tenantId, actor.userId, now),
+    restrictedViewOf(db, actor),
   ]);
   const today = now.toISOString().slice(0, 10);
   const toMine = (row: OwnedAccountRow): MyAccount => ({
@@ -29,8 +31,9 @@ export async function myWork(db: Db, actor: Actor, now = new Date()): Promise<My
     currency: settings.defaultCurrency,
     sleepingAfterDays: settings.sleepingAfterDays,
     // Sorted by due date, the overdue ones already come first.
-    tasks: open.tasks.map((task) => ({ ...task, overdue: task.dueDate < today })),
-    openTaskCount: open.total,
+    // A follow-up for a restricted person (Art. 18) waits unseen until the restriction is lifted.
+    tasks: open.tasks.filter((task) => !view.hidesTask(task)).map((task) => ({ ...task, overdue: task.dueDate < today })),
+    openTaskCount: open.total - open.tasks.filter((task) => view.hidesTask(task)).length,
     pipeline: groupByStage(opportunities, settings.stages),
     forecast: { thisQuarter: forecastFor(opportunities, now, 0), nextQuarter: forecastFor(opportunities, now, 1) },
     accounts: accounts.map(toMine),
