@@ -16,4 +16,5 @@ export * from './contracts/teams';
 export * from './contracts/privacy';
 export * from './contracts/imports';
 export * from './api/endpoints';
+export * from './api/access';
 export * from './api/openapi';

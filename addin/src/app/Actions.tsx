@@ -2,6 +2,7 @@
 import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { Suspense, useState } from 'react';
 import type { ContextResponse, Interaction } from '@crm/common';
+import type { UserAccess } from '@crm/common/web';
 import type { MailItem } from '../host/mail-host';
 import { FollowUpForm, LogForm, OpportunityForm } from './lazy-forms';
 import { loggedState } from './LoggedStatus';
@@ -17,6 +18,8 @@ export function Actions({
   logged,
   onLogged,
   onChanged,
+  access,
+  roleNoticeId,
 }: {
   item: MailItem;
   context: ContextResponse;
@@ -24,6 +27,9 @@ export function Actions({
   onLogged: (i: Interaction) => void;
   /** A follow-up or opportunity was created: the account card is out of date. */
   onChanged: () => void;
+  access: UserAccess;
+  /** The pane's notice that says which role the disabled actions need. */
+  roleNoticeId: string;
 }) {
   const styles = usePaneStyles();
   const { t, date } = useT();
@@ -50,14 +56,14 @@ export function Actions({
     <section className={styles.section} aria-label={t('app.name')}>
       <div className={styles.row} role="toolbar" aria-label={t('app.name')}>
         {!loggedByMe ? (
-          <Button appearance={alreadyLogged ? 'secondary' : 'primary'} aria-expanded={open === 'log'} onClick={() => toggle('log')} disabled={!firstAccount}>
+          <Button appearance={alreadyLogged ? 'secondary' : 'primary'} aria-expanded={open === 'log'} onClick={() => toggle('log')} disabled={!firstAccount} {...access.gate('logInteraction', roleNoticeId)}>
             {alreadyLogged ? t('log.alsoMe') : meeting ? t('log.meeting') : t('log.email')}
           </Button>
         ) : null}
-        <Button aria-expanded={open === 'followUp'} onClick={() => toggle('followUp')}>
+        <Button aria-expanded={open === 'followUp'} onClick={() => toggle('followUp')} {...access.gate('createTask', roleNoticeId)}>
           {t('action.followUp')}
         </Button>
-        <Button aria-expanded={open === 'opportunity'} onClick={() => toggle('opportunity')} disabled={!firstAccount}>
+        <Button aria-expanded={open === 'opportunity'} onClick={() => toggle('opportunity')} disabled={!firstAccount} {...access.gate('createOpportunity', roleNoticeId)}>
           {t('action.opportunity')}
         </Button>
       </div>

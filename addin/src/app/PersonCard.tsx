@@ -1,12 +1,23 @@
 // One person on the email: a known contact with role, company and consent, a colleague, or an unknown address to add.
 import { Badge, Button, Text } from '@fluentui/react-components';
-import { ConsentBadge } from '@crm/common/web';
+import { ConsentBadge, type UserAccess } from '@crm/common/web';
 import type { Person } from '@crm/common';
 import type { ReactNode } from 'react';
 import { usePaneStyles } from './styles';
 import { useT } from './texts';
 
-export function PersonCard({ person, displayName, onAdd }: { person: Person; displayName: string; onAdd: (person: Person) => void }) {
+export function PersonCard({
+  person,
+  displayName,
+  onAdd,
+  addGate,
+}: {
+  person: Person;
+  displayName: string;
+  onAdd: (person: Person) => void;
+  /** Props that disable "Add as contact" for a role that cannot create contacts. */
+  addGate: ReturnType<UserAccess['gate']>;
+}) {
   const styles = usePaneStyles();
   const { t } = useT();
   if (person.status === 'restricted') {
@@ -39,7 +50,7 @@ export function PersonCard({ person, displayName, onAdd }: { person: Person; dis
           </Text>
         ) : (
           <div>
-            <Button size="small" onClick={() => onAdd(person)}>
+            <Button size="small" onClick={() => onAdd(person)} {...addGate}>
               {t('person.add')}
             </Button>
           </div>

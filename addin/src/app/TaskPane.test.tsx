@@ -165,6 +165,28 @@ describe('task pane', () => {
     expect(screen.getByText('Nina Neu (neu@fremd.de) ist nicht im CRM, also liegt keine Einwilligung für Werbung per E-Mail vor.')).toBeTruthy();
   });
 
+  it('shows a Reader the actions disabled and says which role they need, in German', async () => {
+    const reader = { id: testUuid('u9'), tenantId: testUuid('e1'), displayName: 'Rita Leser', email: 'rita@seller.example', roles: ['CRM.Reader' as const] };
+    const api = paneApi({
+      context: () => ({
+        people: [knownPerson(julia.email, julia.name, HOFFMANN, 'Hoffmann GmbH'), { email: 'neu@kunde.de', status: 'unknown', suggestedAccount: null }],
+        accounts: [accountContext(HOFFMANN, 'Hoffmann GmbH')],
+      }),
+      more: { me: () => reader },
+    });
+    renderPane([message('m1', julia, { recipients: [{ email: 'neu@kunde.de', name: 'Neu' }] })], api, 'de');
+    await ready('m1');
+    await waitFor(() => expect(screen.getByTestId('role-notice').textContent).toContain('Ihre Rolle (CRM.Reader) darf das CRM lesen'));
+    expect(screen.getByTestId('role-notice').textContent).toContain('CRM.Admin, CRM.Manager, CRM.User');
+    for (const name of ['E-Mail protokollieren', 'Wiedervorlage', 'Verkaufschance', 'Als Kontakt anlegen']) {
+      const button = screen.getByRole('button', { name });
+      expect(button.getAttribute('aria-disabled')).toBe('true');
+      expect(button.getAttribute('aria-describedby')).toBe(screen.getByTestId('role-notice').id);
+    }
+    fireEvent.click(screen.getByRole('button', { name: 'E-Mail protokollieren' }));
+    expect(screen.queryByRole('form')).toBeNull();
+  });
+
   it('looks up the recipients again when they change while composing', async () => {
     const api = paneApi({ context: (emails) => ({ people: emails.map((email) => ({ email, status: 'unknown', suggestedAccount: null })), accounts: [] }) });
     const draft: PreviewItem = { ...message('draft', julia), mode: 'compose', from: null, recipients: [] };

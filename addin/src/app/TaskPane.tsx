@@ -1,8 +1,8 @@
 // The task pane: who is on the selected email or meeting, their companies, consent, and what to do next.
 import { Spinner, Text } from '@fluentui/react-components';
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useId, useState } from 'react';
 import type { Interaction, Person } from '@crm/common';
-import { ErrorNotice, useStages } from '@crm/common/web';
+import { ErrorNotice, RoleNotice, useAccess, useStages } from '@crm/common/web';
 import { AccountCard } from './AccountCard';
 import { Actions } from './Actions';
 import { ComposeWarnings } from './ComposeWarnings';
@@ -20,6 +20,8 @@ export function TaskPane() {
   const state = useItemContext();
   const { api } = useServices();
   const stages = useStages(api);
+  const access = useAccess(api);
+  const roleNoticeId = useId();
   const [marketing, setMarketing] = useState(false);
   const [adding, setAdding] = useState<Person | null>(null);
   const { item, context, people } = state;
@@ -54,6 +56,7 @@ export function TaskPane() {
       {item && context ? (
         <>
           {!composing ? <LoggedStatus item={item} logged={state.logged} /> : null}
+          <RoleNotice id={roleNoticeId} access={access} endpoint="logInteraction" />
           {composing ? <ComposeWarnings people={context.people} nameOf={nameOf} marketing={marketing} onMarketingChange={setMarketing} /> : null}
 
           <section className={styles.section} aria-labelledby="people-heading">
@@ -63,7 +66,13 @@ export function TaskPane() {
             {people.length === 0 ? <Text className={styles.muted}>{composing ? t('compose.noRecipients') : t('pane.noOthers')}</Text> : null}
             <ul className={styles.list}>
               {context.people.map((person) => (
-                <PersonCard key={person.email} person={person} displayName={nameOf(person.email)} onAdd={setAdding} />
+                <PersonCard
+                  key={person.email}
+                  person={person}
+                  displayName={nameOf(person.email)}
+                  onAdd={setAdding}
+                  addGate={access.gate('createContact', roleNoticeId)}
+                />
               ))}
             </ul>
             {adding?.status === 'unknown' ? (
@@ -95,6 +104,8 @@ export function TaskPane() {
               logged={state.logged}
               onLogged={(i: Interaction) => state.setLogged([i, ...state.logged])}
               onChanged={state.reload}
+              access={access}
+              roleNoticeId={roleNoticeId}
             />
           ) : null}
 

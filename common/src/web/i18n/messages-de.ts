@@ -28,6 +28,7 @@ export const de: Record<MessageKey, string> = {
   'error.signInBusy': 'Ein anderes Fenster des CRM-Add-ins ist noch geöffnet. Schließen Sie es und versuchen Sie es erneut.',
   'error.signInUnavailable': 'Die Anmeldeseite lässt sich nicht öffnen. Bitten Sie Ihre Administration, die Bereitstellung des CRM-Add-ins zu prüfen.',
   'error.details': 'Details: {detail}',
+  'access.readOnly': 'Ihre Rolle ({roles}) darf das CRM lesen, aber nicht ändern; deshalb sind diese Aktionen aus. Zum Protokollieren und Anlegen braucht es eine dieser Rollen: {needed}. Wenden Sie sich bei Bedarf an Ihre Administration.',
   'type.email': 'E-Mail',
   'type.meeting': 'Besprechung',
   'type.call': 'Anruf',

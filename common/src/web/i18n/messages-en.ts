@@ -26,6 +26,7 @@ export const en = {
   'error.signInBusy': 'Another window of the CRM add-in is still open. Close it, then try again.',
   'error.signInUnavailable': "The sign-in page cannot be opened. Ask your administrator to check the CRM add-in's deployment.",
   'error.details': 'Details: {detail}',
+  'access.readOnly': 'Your role ({roles}) can read the CRM but not change it, so these actions are off. Logging and creating records need one of these roles: {needed}. Ask your administrator if you need them.',
   'type.email': 'Email',
   'type.meeting': 'Meeting',
   'type.call': 'Call',

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Interaction } from '@crm/common';
 import { ApiError } from '@crm/common/web';
 import { TabShell } from '../TabShell';
-import { ACCOUNT_ID, CONTACT_ID, fakeApi, fakeHost, interaction, overview, task, testUuid, type FakeHost } from '../test-fixtures';
+import { ACCOUNT_ID, CONTACT_ID, fakeApi, fakeHost, interaction, me, overview, task, testUuid, type FakeHost } from '../test-fixtures';
 import { AccountTab } from './AccountTab';
 
 const ACCOUNT = ACCOUNT_ID;
@@ -338,5 +338,29 @@ describe('account tab', () => {
     failure = new ApiError('forbidden', 403, { type: 't', title: 'Forbidden', status: 403, detail: 'no CRM role is assigned to this user' });
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/no access.*no CRM role is assigned/));
+  });
+
+  it('shows a Reader every action disabled, with the roles that could do it, in German', async () => {
+    renderTab({ me: () => me(['CRM.Reader']) }, fakeHost({ locale: 'de-DE' }));
+    await ready();
+    await waitFor(() => expect(screen.getByTestId('role-notice').textContent).toContain('Ihre Rolle (CRM.Reader) darf das CRM lesen'));
+    expect(screen.getByTestId('role-notice').textContent).toContain('CRM.Admin, CRM.Manager, CRM.User');
+    const notice = screen.getByTestId('role-notice').id;
+    for (const name of ['Notiz, Anruf oder Besprechung erfassen', 'Neue Wiedervorlage', /^Erledigt: /, /^Reklamation erledigen: /]) {
+      expect(screen.getAllByRole('button', { name }).length).toBeGreaterThan(0);
+      for (const button of screen.getAllByRole('button', { name })) {
+        expect(button.getAttribute('aria-disabled')).toBe('true');
+        expect(button.getAttribute('aria-describedby')).toBe(notice);
+      }
+    }
+    fireEvent.click(screen.getByRole('button', { name: 'Neue Wiedervorlage' }));
+    expect(screen.queryByRole('form')).toBeNull();
+  });
+
+  it('offers a User every action without a role notice', async () => {
+    renderTab({ me: () => me(['CRM.User']) });
+    await ready();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'New follow-up' }).getAttribute('aria-disabled')).toBeNull());
+    expect(screen.queryByTestId('role-notice')).toBeNull();
   });
 });

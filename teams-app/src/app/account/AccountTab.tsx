@@ -1,8 +1,8 @@
 // The account tab: the whole relationship at a glance, and logging what the team learns, in a channel, chat or meeting.
 import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import type { Interaction } from '@crm/common';
-import { ErrorNotice } from '@crm/common/web';
+import { ErrorNotice, RoleNotice, useAccess } from '@crm/common/web';
 import { StageGroups } from '../StageGroups';
 import { useServices } from '../services';
 import { useTabStyles } from '../styles';
@@ -28,6 +28,8 @@ export function AccountTab({ accountId }: { accountId: string }) {
   const [logging, setLogging] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const data = overview.data;
+  const access = useAccess(api);
+  const roleNoticeId = useId();
 
   const { place } = timeline;
   const { reload } = overview;
@@ -81,20 +83,28 @@ export function AccountTab({ accountId }: { accountId: string }) {
             </section>
           ) : (
             <div className={styles.row}>
-              <Button appearance="primary" onClick={() => (setLogging(true), setNotice(null))}>
+              <Button appearance="primary" onClick={() => (setLogging(true), setNotice(null))} {...access.gate('logInteraction', roleNoticeId)}>
                 {t('log.button')}
               </Button>
             </div>
           )}
+          <RoleNotice id={roleNoticeId} access={access} endpoint="logInteraction" />
           <div className={compact ? styles.stack : styles.columns}>
             <div className={styles.stack}>
-              {compact ? <Complaints complaints={data.openComplaints} onResolved={resolved} /> : null}
+              {compact ? <Complaints complaints={data.openComplaints} onResolved={resolved} access={access} roleNoticeId={roleNoticeId} /> : null}
               <Upcoming items={upcoming} />
               <Timeline contacts={contacts} height={compact ? 380 : 620} filter={filter} onFilter={setFilter} timeline={timeline} />
             </div>
             <div className={styles.stack}>
-              {!compact ? <Complaints complaints={data.openComplaints} onResolved={resolved} /> : null}
-              <FollowUps accountId={accountId} tasks={data.openTasks} contacts={contacts} onChanged={reload} />
+              {!compact ? <Complaints complaints={data.openComplaints} onResolved={resolved} access={access} roleNoticeId={roleNoticeId} /> : null}
+              <FollowUps
+                accountId={accountId}
+                tasks={data.openTasks}
+                contacts={contacts}
+                onChanged={reload}
+                access={access}
+                roleNoticeId={roleNoticeId}
+              />
               <ContactsSection contacts={data.contacts} />
               <StageGroups groups={data.pipeline} headingId="pipeline-heading" heading={t('pipeline.heading')} />
             </div>

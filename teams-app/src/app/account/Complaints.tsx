@@ -2,7 +2,7 @@
 import { Button, Field, Text, Textarea } from '@fluentui/react-components';
 import { memo, useState } from 'react';
 import type { AgedComplaint, Interaction } from '@crm/common';
-import { ErrorNotice, FormActions, useSubmit } from '@crm/common/web';
+import { ErrorNotice, FormActions, useSubmit, type UserAccess } from '@crm/common/web';
 import { useServices } from '../services';
 import { useTabStyles } from '../styles';
 import { useT } from '../texts';
@@ -36,7 +36,18 @@ function ResolveForm({ complaint, onResolved, onCancel }: { complaint: AgedCompl
   );
 }
 
-export const Complaints = memo(function Complaints({ complaints, onResolved }: { complaints: readonly AgedComplaint[]; onResolved: (i: Interaction) => void }) {
+export const Complaints = memo(function Complaints({
+  complaints,
+  onResolved,
+  access,
+  roleNoticeId,
+}: {
+  complaints: readonly AgedComplaint[];
+  onResolved: (i: Interaction) => void;
+  access: UserAccess;
+  /** The tab's notice that says which role the disabled actions need. */
+  roleNoticeId: string;
+}) {
   const styles = useTabStyles();
   const { t, date } = useT();
   const [resolving, setResolving] = useState<string | null>(null);
@@ -56,7 +67,12 @@ export const Complaints = memo(function Complaints({ complaints, onResolved }: {
                 </Text>
               </div>
               {resolving !== complaint.id ? (
-                <Button size="small" onClick={() => setResolving(complaint.id)} aria-label={t('complaints.resolveLabel', { subject: complaint.subject })}>
+                <Button
+                  size="small"
+                  onClick={() => setResolving(complaint.id)}
+                  aria-label={t('complaints.resolveLabel', { subject: complaint.subject })}
+                  {...access.gate('updateInteraction', roleNoticeId)}
+                >
                   {t('complaints.resolve')}
                 </Button>
               ) : null}

@@ -2,7 +2,7 @@
 import { Button, Field, Input, Text } from '@fluentui/react-components';
 import { memo, useRef, useState } from 'react';
 import type { Contact, Task } from '@crm/common';
-import { defaultDueDate, ErrorNotice, FormActions, localDay, OptionalSelect, PastDueConfirm, useSubmit } from '@crm/common/web';
+import { defaultDueDate, ErrorNotice, FormActions, localDay, OptionalSelect, PastDueConfirm, useSubmit, type UserAccess } from '@crm/common/web';
 import { useServices } from '../services';
 import { useTabStyles } from '../styles';
 import { useT } from '../texts';
@@ -78,11 +78,16 @@ export const FollowUps = memo(function FollowUps({
   tasks,
   contacts,
   onChanged,
+  access,
+  roleNoticeId,
 }: {
   accountId: string;
   tasks: readonly Task[];
   contacts: readonly Contact[];
   onChanged: () => void;
+  access: UserAccess;
+  /** The tab's notice that says which role the disabled actions need. */
+  roleNoticeId: string;
 }) {
   const styles = useTabStyles();
   const { t, date } = useT();
@@ -104,7 +109,13 @@ export const FollowUps = memo(function FollowUps({
       headingId="follow-ups-heading"
       heading={t('followUps.heading')}
       testId="follow-ups"
-      aside={!adding ? <Button onClick={() => setAdding(true)}>{t('followUps.new')}</Button> : null}
+      aside={
+        !adding ? (
+          <Button onClick={() => setAdding(true)} {...access.gate('createTask', roleNoticeId)}>
+            {t('followUps.new')}
+          </Button>
+        ) : null
+      }
     >
       {adding ? (
         <NewFollowUp
@@ -129,7 +140,12 @@ export const FollowUps = memo(function FollowUps({
                 {task.dueDate < today ? t('account.overdue', { date: date(task.dueDate) }) : t('account.due', { date: date(task.dueDate) })}
               </Text>
             </div>
-            <Button size="small" onClick={() => void complete(task)} aria-label={t('followUps.complete', { title: task.title })}>
+            <Button
+              size="small"
+              onClick={() => void complete(task)}
+              aria-label={t('followUps.complete', { title: task.title })}
+              {...access.gate('updateTask', roleNoticeId)}
+            >
               {t('followUps.done')}
             </Button>
           </li>
