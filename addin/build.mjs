@@ -1,7 +1,8 @@
 // Builds the Outlook add-in into dist/: taskpane.html for Outlook, auth-dialog.html (the sign-in page the task pane opens in
-// the Office dialog when nested app authentication cannot sign in) and index.html, the standalone preview mailbox.
+// the Office dialog when nested app authentication cannot sign in), index.html, the standalone preview mailbox, and the
+// send check's event runtime (launch-events.html, and launch-events.js as one file for classic Outlook on Windows).
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { bundlePages, pageConfig, withConfig } from '@crm/common/build';
+import { bundlePages, bundleScript, pageConfig, withConfig } from '@crm/common/build';
 import { colorIcon } from '@crm/manifest/icons';
 
 const config = { ...pageConfig(), graphScope: 'https://graph.microsoft.com/Calendars.Read' };
@@ -14,5 +15,7 @@ mkdirSync('dist/assets', { recursive: true });
 for (const size of [16, 32, 80]) writeFileSync(`dist/assets/icon-${size}.png`, colorIcon(size));
 writeFileSync('dist/taskpane.html', withConfig(readFileSync('src/taskpane.html', 'utf8'), config));
 writeFileSync('dist/auth-dialog.html', withConfig(readFileSync('src/auth-dialog.html', 'utf8'), config));
+writeFileSync('dist/launch-events.html', readFileSync('src/launch-events.html'));
 
 await bundlePages({ taskpane: 'src/taskpane.tsx', 'auth-dialog': 'src/auth-dialog.ts', preview: 'src/preview.tsx' });
+await bundleScript('src/launch-events.ts', 'dist/launch-events.js', pageConfig());

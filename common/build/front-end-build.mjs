@@ -33,3 +33,21 @@ export async function bundlePages(entryPoints) {
   });
   writeFileSync('build-meta.json', JSON.stringify(result.metafile));
 }
+
+/**
+ * Bundles one entry into one classic script with nothing to import (classic Outlook on Windows runs event handlers as a
+ * single JavaScript file), with the deployment's settings compiled in as CRM_PAGE_CONFIG.
+ */
+export async function bundleScript(entryPoint, outfile, config) {
+  await build({
+    entryPoints: [entryPoint],
+    outfile,
+    bundle: true,
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+    sourcemap: true,
+    define: { 'process.env.NODE_ENV': '"production"', CRM_PAGE_CONFIG: JSON.stringify(config) },
+    logLevel: 'warning',
+  });
+}

@@ -3,6 +3,12 @@ import type { AppConfig } from './app-config';
 
 /** Mailbox 1.7 brings RecipientsChanged; ItemChanged (pinning) came with 1.5. */
 export const MAILBOX_REQUIREMENT = '1.7';
+/** Smart Alerts (messageSending with a send mode) came with Mailbox 1.12; messageRecipientsChanged with 1.11. */
+export const SEND_CHECK_REQUIREMENT = '1.12';
+/** The functions launch-events.js associates with Office.actions (addin/src/host/office-send-check.ts). */
+export const SEND_CHECK_ACTIONS = { send: 'onMessageSendHandler', recipientsChanged: 'onMessageRecipientsChangedHandler' } as const;
+/** Classic Outlook on Windows runs this one script; the other clients load the page, which loads the same script. */
+export const sendCheckScriptUrl = (config: AppConfig): string => `${config.hostingUrl}/addin/launch-events.js`;
 export const MANIFEST_VERSION = '1.22';
 export const MY_CRM_TAB = 'my-crm';
 export const ACCOUNT_TAB = 'account';
@@ -65,6 +71,27 @@ export function buildAppManifest(config: AppConfig): Record<string, unknown> {
             lifetime: 'short',
             actions: [{ id: 'OpenCrmPane', type: 'openPage', view: 'crmPane', pinnable: true }],
           },
+          {
+            id: 'SendCheckRuntime',
+            type: 'general',
+            requirements: { capabilities: [{ name: 'Mailbox', minVersion: SEND_CHECK_REQUIREMENT }] },
+            code: { page: `${config.hostingUrl}/addin/launch-events.html`, script: sendCheckScriptUrl(config) },
+            lifetime: 'short',
+            actions: [
+              { id: SEND_CHECK_ACTIONS.send, type: 'executeFunction' },
+              { id: SEND_CHECK_ACTIONS.recipientsChanged, type: 'executeFunction' },
+            ],
+          },
+        ],
+        // softBlock: a blocked recipient stops the send until the user acts; if the add-in cannot run at all, Outlook sends.
+        autoRunEvents: [
+          {
+            requirements: { capabilities: [{ name: 'Mailbox', minVersion: SEND_CHECK_REQUIREMENT }] },
+            events: [
+              { type: 'messageSending', actionId: SEND_CHECK_ACTIONS.send, options: { sendMode: 'softBlock' } },
+              { type: 'messageRecipientsChanged', actionId: SEND_CHECK_ACTIONS.recipientsChanged },
+            ],
+          },
         ],
         ribbons: [
           {
@@ -110,3 +137,10 @@ export function germanLocalization(): Record<string, unknown> {
       'Sehen Sie, wem Sie schreiben, die Firma, offene Verkaufschancen, Wiedervorlagen, Reklamationen und Einwilligungen, und protokollieren Sie E-Mails und Besprechungen mit einem Klick im CRM. Selbst betrieben im eigenen Azure-Mandanten.',
   };
 }
+
+/**
+ * The allow-list classic Outlook on Windows reads before the send check's script may call the API or sign in
+ * (Microsoft Learn, "Use single sign-on (SSO) or cross-origin resource sharing (CORS) in your event-based or
+ * spam-reporting Outlook add-in"): served by the add-in's origin at /.well-known/microsoft-officeaddins-allowed.json.
+ */
+export const allowedAddinScripts = (config: AppConfig): { allowed: string[] } => ({ allowed: [sendCheckScriptUrl(config)] });

@@ -9,7 +9,16 @@ import addFormats from 'ajv-formats';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { loadAppConfig } from './app-config';
-import { ACCOUNT_TAB_CONTEXTS, buildAppManifest, germanLocalization, MAILBOX_REQUIREMENT, MANIFEST_VERSION } from './app-manifest';
+import { RECIPIENTS_HANDLER, SEND_HANDLER } from '../../addin/src/host/office-send-check';
+import {
+  ACCOUNT_TAB_CONTEXTS,
+  allowedAddinScripts,
+  buildAppManifest,
+  germanLocalization,
+  MAILBOX_REQUIREMENT,
+  MANIFEST_VERSION,
+  SEND_CHECK_ACTIONS,
+} from './app-manifest';
 import { writeAppPackage } from './package-app';
 
 const require = createRequire(import.meta.url);
@@ -54,6 +63,34 @@ describe('app manifest', () => {
     expect(manifest.validDomains).toEqual(['crm.contoso.de']);
   });
 
+  it('runs the send check on messageSending with softBlock and precomputes it on messageRecipientsChanged, from Mailbox 1.12', () => {
+    const [extension] = (buildAppManifest(config) as { extensions: Array<Record<string, unknown>> }).extensions as Array<{
+      runtimes: Array<{ id: string; requirements?: unknown; code: { page: string; script?: string }; actions: Array<{ id: string; type: string }> }>;
+      autoRunEvents: Array<{ requirements: unknown; events: Array<{ type: string; actionId: string; options?: { sendMode: string } }> }>;
+    }>;
+    const runtime = extension!.runtimes.find((r) => r.id === 'SendCheckRuntime')!;
+    expect(runtime.code).toEqual({ page: 'https://crm.contoso.de/addin/launch-events.html', script: 'https://crm.contoso.de/addin/launch-events.js' });
+    expect(runtime.requirements).toEqual({ capabilities: [{ name: 'Mailbox', minVersion: '1.12' }] });
+    expect(runtime.actions).toEqual([
+      { id: SEND_HANDLER, type: 'executeFunction' },
+      { id: RECIPIENTS_HANDLER, type: 'executeFunction' },
+    ]);
+    expect(SEND_CHECK_ACTIONS).toEqual({ send: SEND_HANDLER, recipientsChanged: RECIPIENTS_HANDLER });
+    expect(extension!.autoRunEvents).toEqual([
+      {
+        requirements: { capabilities: [{ name: 'Mailbox', minVersion: '1.12' }] },
+        events: [
+          { type: 'messageSending', actionId: SEND_HANDLER, options: { sendMode: 'softBlock' } },
+          { type: 'messageRecipientsChanged', actionId: RECIPIENTS_HANDLER },
+        ],
+      },
+    ]);
+  });
+
+  it('lists the send check script in the allow-list classic Outlook on Windows reads from the add-in origin', () => {
+    expect(allowedAddinScripts(config)).toEqual({ allowed: ['https://crm.contoso.de/addin/launch-events.js'] });
+  });
+
   it('declares the personal tab and the account tab for channels, group chats and meetings, on the hosting URL', () => {
     const manifest = buildAppManifest(config) as {
       staticTabs: Array<{ entityId: string; contentUrl: string; scopes: string[]; context: string[] }>;
@@ -83,6 +120,7 @@ describe('app manifest', () => {
       expect(pngSize(zip['color.png']!)).toEqual([192, 192]);
       expect(pngSize(zip['outline.png']!)).toEqual([32, 32]);
       expect(JSON.parse(new TextDecoder().decode(zip['manifest.json']!)).id).toBe(config.appId);
+      expect(JSON.parse(readFileSync(join(dir, '.well-known', 'microsoft-officeaddins-allowed.json'), 'utf8'))).toEqual(allowedAddinScripts(config));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,11 +1,12 @@
-// `npm run package`: writes the app package (manifest, localization, icons) as manifest/build/appPackage.zip.
+// `npm run package`: writes the app package (manifest, localization, icons) as manifest/build/appPackage.zip, and the
+// allow-list the add-in's origin serves for classic Outlook on Windows as manifest/build/.well-known/.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
 import { colorIcon, outlineIcon } from '../icons.mjs';
 import { loadAppConfig, type AppConfig } from './app-config';
-import { buildAppManifest, germanLocalization } from './app-manifest';
+import { allowedAddinScripts, buildAppManifest, germanLocalization } from './app-manifest';
 
 export function appPackageFiles(config: AppConfig): Record<string, Uint8Array> {
   const json = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
@@ -24,6 +25,8 @@ export function writeAppPackage(config: AppConfig, outDir: string): string {
   for (const [name, bytes] of Object.entries(files)) writeFileSync(join(outDir, name), bytes);
   const zip = join(outDir, 'appPackage.zip');
   writeFileSync(zip, zipSync(files));
+  mkdirSync(join(outDir, '.well-known'), { recursive: true });
+  writeFileSync(join(outDir, '.well-known', 'microsoft-officeaddins-allowed.json'), `${JSON.stringify(allowedAddinScripts(config), null, 2)}\n`);
   return zip;
 }
 
@@ -31,5 +34,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const config = loadAppConfig();
   const zip = writeAppPackage(config, fileURLToPath(new URL('../build/', import.meta.url)));
   console.log(`app package for ${config.hostingUrl}: ${zip}`);
+  console.log(`serve manifest/build/.well-known/microsoft-officeaddins-allowed.json at ${config.hostingUrl}/.well-known/ (the send check in classic Outlook on Windows)`);
   if (!process.env.CRM_HOSTING_URL) console.log('(set CRM_HOSTING_URL, CRM_ADDIN_CLIENT_ID and CRM_APP_ID for your deployment)');
 }

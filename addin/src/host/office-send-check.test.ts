@@ -1,0 +1,248 @@
+// The Smart Alerts handlers against a faked Outlook compose item: what event.completed gets for every verdict, when the
+// API is down or too slow, and what the recipients-changed handler leaves on the item for the send handler.
+import { OfficeMockObject } from 'office-addin-mock';
+import { describe, expect, it, vi } from 'vitest';
+import type { ComposeCheckResponse, ComposePurpose, RecipientVerdict } from '@crm/common';
+import type { CheckRecipients } from '../send-check/send-check';
+import { MAX_SEND_MESSAGE } from '../send-check/send-check';
+import { PURPOSE_PROPERTY, RECIPIENTS_HANDLER, registerSendCheck, saveComposePurpose, SEND_HANDLER, sendCheckHandlers, VERDICT_KEY } from './office-send-check';
+
+const enums = {
+  AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+  MailboxEnums: { SendModeOverride: { PromptUser: 'promptUser' } },
+};
+
+type Details = { emailAddress: string; displayName: string };
+const field = (list: Details[]) => ({ getAsync: (callback: (r: unknown) => void) => callback({ status: 'succeeded', value: list }) });
+
+interface Fake {
+  to?: Details[];
+  cc?: Details[];
+  bcc?: Details[];
+  purpose?: string;
+  language?: string;
+  mailbox?: string;
+  session?: Record<string, string>;
+}
+
+/** Outlook's compose item as Office.js shows it to an event handler (Mailbox 1.12, 1.14 when mailbox is '1.14'). */
+function outlook(fake: Fake) {
+  const session: Record<string, string> = { ...fake.session };
+  const properties: Record<string, unknown> = fake.purpose ? { [PURPOSE_PROPERTY]: fake.purpose } : {};
+  const associated: Record<string, unknown> = {};
+  const ok = (callback: (r: unknown) => void, value?: unknown) => callback({ status: 'succeeded', value });
+  const mock = new OfficeMockObject({
+    host: 'outlook',
+    ...enums,
+    actions: { associate: (name: string, handler: unknown) => (associated[name] = handler) },
+    context: {
+      displayLanguage: fake.language ?? 'en-US',
+      requirements: { isSetSupported: (_set: string, version: string) => Number(version.split('.')[1]) <= Number((fake.mailbox ?? '1.14').split('.')[1]) },
+      mailbox: {
+        item: {
+          to: field(fake.to ?? []),
+          cc: field(fake.cc ?? []),
+          bcc: field(fake.bcc ?? []),
+          loadCustomPropertiesAsync: (callback: (r: unknown) => void) =>
+            ok(callback, {
+              get: (name: string) => properties[name],
+              set: (name: string, value: unknown) => (properties[name] = value),
+              saveAsync: (cb: (r: unknown) => void) => ok(cb),
+            }),
+          sessionData: {
+            getAsync: (name: string, callback: (r: unknown) => void) =>
+              name in session ? ok(callback, session[name]) : callback({ status: 'failed', error: { message: 'not found' } }),
+            setAsync: (name: string, value: string, callback: (r: unknown) => void) => ok(callback, (session[name] = value)),
+            removeAsync: (name: string, callback: (r: unknown) => void) => ok(callback, delete session[name]),
+          },
+        },
+      },
+    },
+  });
+  return { office: mock as unknown as typeof Office, session, properties, associated };
+}
+
+const verdict = (email: string, over: Partial<RecipientVerdict> = {}): RecipientVerdict => ({
+  email,
+  verdict: 'pass',
+  reason: null,
+  known: true,
+  consentPurpose: null,
+  since: null,
+  source: null,
+  ...over,
+});
+
+/** A fake API answering from a table of verdicts by address; it records what it was asked. */
+function api(verdicts: Record<string, Partial<RecipientVerdict>>) {
+  const calls: Array<{ purpose: ComposePurpose; emails: string[] }> = [];
+  const check: CheckRecipients = async (purpose, emails) => {
+    calls.push({ purpose, emails });
+    const recipients = emails.map((e) => verdict(e, verdicts[e]));
+    return { purpose, blocked: recipients.some((r) => r.verdict === 'block'), recipients } satisfies ComposeCheckResponse;
+  };
+  return { check, calls };
+}
+
+const send = async (o: ReturnType<typeof outlook>, check: CheckRecipients) => {
+  const completed = vi.fn();
+  await sendCheckHandlers(o.office, check).onMessageSend({ completed });
+  expect(completed).toHaveBeenCalledTimes(1);
+  return completed.mock.calls[0]![0] as Office.SmartAlertsEventCompletedOptions;
+};
+
+const julia = { emailAddress: 'julia.hoffmann@kunde.example', displayName: 'Julia Hoffmann' };
+const stefan = { emailAddress: 'Stefan.Kraus@kunde.example', displayName: 'Stefan Kraus' };
+const unknown = { emailAddress: 'info@fremd.example', displayName: 'info@fremd.example' };
+
+describe('the send check (OnMessageSend)', () => {
+  it('lets the email go when every recipient passes, asking once for To, Cc and Bcc with the purpose from the item', async () => {
+    const o = outlook({ to: [julia], cc: [stefan], bcc: [unknown], purpose: 'newsletter' });
+    const { check, calls } = api({});
+    expect(await send(o, check)).toEqual({ allowEvent: true });
+    expect(calls).toEqual([{ purpose: 'newsletter', emails: ['julia.hoffmann@kunde.example', 'stefan.kraus@kunde.example', 'info@fremd.example'] }]);
+  });
+
+  it('checks one-to-one correspondence when the pane chose no purpose', async () => {
+    const { check, calls } = api({});
+    await send(outlook({ to: [julia] }), check);
+    expect(calls[0]!.purpose).toBe('correspondence');
+  });
+
+  it('blocks with the names and reasons of every blocked recipient, in English', async () => {
+    const o = outlook({ to: [julia, stefan], bcc: [unknown], purpose: 'marketing' });
+    const { check } = api({
+      'julia.hoffmann@kunde.example': { verdict: 'block', reason: 'objected', consentPurpose: 'marketing', since: '2025-04-20T10:00:00.000Z', source: 'Anruf' },
+      'stefan.kraus@kunde.example': { verdict: 'block', reason: 'withdrawn', consentPurpose: 'marketing', since: '2025-06-15T12:30:00.000Z' },
+      'info@fremd.example': { verdict: 'block', reason: 'no_consent', known: false },
+    });
+    expect(await send(o, check)).toEqual({
+      allowEvent: false,
+      errorMessage:
+        'Not sent: consent check for marketing. Julia Hoffmann <julia.hoffmann@kunde.example>: objected to marketing on 20/04/2025; ' +
+        'Stefan Kraus <stefan.kraus@kunde.example>: withdrew marketing consent on 15/06/2025; info@fremd.example: not in the CRM, no consent. ' +
+        'Remove them, or choose another purpose in the CRM pane.',
+    });
+  });
+
+  it('says the same in German when Outlook runs in German, restriction and missing consent included', async () => {
+    const o = outlook({ to: [julia], cc: [stefan], purpose: 'events', language: 'de-DE' });
+    const { check } = api({
+      'julia.hoffmann@kunde.example': { verdict: 'block', reason: 'restricted' },
+      'stefan.kraus@kunde.example': { verdict: 'block', reason: 'no_consent' },
+    });
+    expect((await send(o, check)).errorMessage).toBe(
+      'Nicht gesendet: Einwilligungsprüfung für Veranstaltungen. Julia Hoffmann <julia.hoffmann@kunde.example>: Verarbeitung eingeschränkt; ' +
+        'Stefan Kraus <stefan.kraus@kunde.example>: keine Einwilligung. Entfernen Sie diese Empfänger oder wählen Sie im CRM-Bereich einen anderen Zweck.',
+    );
+  });
+
+  it('keeps the message within 500 characters for a long list, naming as many as fit and counting the rest', async () => {
+    const many = Array.from({ length: 40 }, (_, i) => ({ emailAddress: `empfaenger${i}@kunde.example`, displayName: `Empfänger Nummer ${i}` }));
+    const verdicts = Object.fromEntries(many.map((m) => [m.emailAddress, { verdict: 'block', reason: 'no_consent', known: false } as const]));
+    for (const language of ['en-US', 'de-DE']) {
+      const message = (await send(outlook({ bcc: many, purpose: 'newsletter', language }), api(verdicts).check)).errorMessage!;
+      expect(message.length).toBeLessThanOrEqual(MAX_SEND_MESSAGE);
+      const named = many.filter((m) => message.includes(`<${m.emailAddress}>`)).length;
+      expect(named).toBeGreaterThan(0);
+      expect(message).toContain(language === 'de-DE' ? `Und ${40 - named} weitere.` : `And ${40 - named} more.`);
+      expect(message).toMatch(language === 'de-DE' ? /anderen Zweck\.$/ : /CRM pane\.$/);
+    }
+  });
+
+  it('lets the user send anyway with a prompt when the API is down (Mailbox 1.14 relaxes softBlock to promptUser)', async () => {
+    const down: CheckRecipients = async () => {
+      throw new TypeError('Failed to fetch');
+    };
+    expect(await send(outlook({ to: [julia], purpose: 'marketing' }), down)).toEqual({
+      allowEvent: false,
+      errorMessage: 'The CRM consent check could not run (no answer in time). Check that the recipients agreed to this email before you send it anyway.',
+      sendModeOverride: 'promptUser',
+    });
+    expect((await send(outlook({ to: [julia], language: 'de-AT' }), down)).errorMessage).toMatch(/^Die Einwilligungsprüfung des CRM konnte nicht laufen/);
+  });
+
+  it('gives up at the deadline and prompts instead of waiting for an API that does not answer', async () => {
+    const signals: AbortSignal[] = [];
+    const hanging: CheckRecipients = (_purpose, _emails, signal) => {
+      signals.push(signal);
+      return new Promise(() => {});
+    };
+    vi.useFakeTimers();
+    try {
+      const completed = vi.fn();
+      const running = sendCheckHandlers(outlook({ to: [julia] }).office, hanging).onMessageSend({ completed });
+      await vi.runAllTimersAsync();
+      await running;
+      expect(completed).toHaveBeenCalledWith(expect.objectContaining({ allowEvent: false, sendModeOverride: 'promptUser' }));
+      expect(signals[0]!.aborted).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('sends without a prompt where Outlook cannot relax the send mode (before Mailbox 1.14): never blocked because the CRM is down', async () => {
+    const down: CheckRecipients = async () => {
+      throw new Error('503');
+    };
+    expect(await send(outlook({ to: [julia], mailbox: '1.13' }), down)).toEqual({ allowEvent: true });
+  });
+
+  it('sends an email without recipients without asking', async () => {
+    const { check, calls } = api({});
+    expect(await send(outlook({}), check)).toEqual({ allowEvent: true });
+    expect(calls).toEqual([]);
+  });
+});
+
+describe('the verdict kept on the item (OnMessageRecipientsChanged)', () => {
+  const blockJulia = { 'julia.hoffmann@kunde.example': { verdict: 'block', reason: 'withdrawn', consentPurpose: 'newsletter', since: '2025-02-01T12:00:00.000Z' } } as const;
+
+  it('is computed when the recipients change, and the send check answers from it without calling the API', async () => {
+    const o = outlook({ to: [julia, stefan], purpose: 'newsletter' });
+    const first = api(blockJulia);
+    const completed = vi.fn();
+    await sendCheckHandlers(o.office, first.check).onRecipientsChanged({ completed });
+    expect(completed).toHaveBeenCalledWith();
+    expect(first.calls).toHaveLength(1);
+    expect(JSON.parse(o.session[VERDICT_KEY]!).blocked).toEqual([verdict('julia.hoffmann@kunde.example', blockJulia['julia.hoffmann@kunde.example'])]);
+
+    const atSend = api({});
+    const answer = await send(o, atSend.check);
+    expect(atSend.calls).toEqual([]);
+    expect(answer.errorMessage).toContain('Julia Hoffmann <julia.hoffmann@kunde.example>: withdrew newsletter consent on 01/02/2025');
+  });
+
+  it('is not used once the purpose or the recipients differ from what it was computed for', async () => {
+    const o = outlook({ to: [julia], purpose: 'newsletter' });
+    await sendCheckHandlers(o.office, api(blockJulia).check).onRecipientsChanged({ completed: vi.fn() });
+
+    await saveComposePurpose(o.office, 'correspondence');
+    expect(o.properties[PURPOSE_PROPERTY]).toBe('correspondence');
+    const live = api({});
+    expect(await send(o, live.check)).toEqual({ allowEvent: true });
+    expect(live.calls).toEqual([{ purpose: 'correspondence', emails: ['julia.hoffmann@kunde.example'] }]);
+  });
+
+  it('stores nothing when the API is down, so the send check asks again', async () => {
+    const o = outlook({ to: [julia], purpose: 'newsletter', session: { [VERDICT_KEY]: 'not json' } });
+    const completed = vi.fn();
+    await sendCheckHandlers(o.office, async () => Promise.reject(new Error('offline'))).onRecipientsChanged({ completed });
+    expect(completed).toHaveBeenCalledTimes(1);
+    const live = api(blockJulia);
+    expect((await send(o, live.check)).allowEvent).toBe(false);
+    expect(live.calls).toHaveLength(1);
+  });
+
+  it('is removed when the last recipient goes', async () => {
+    const o = outlook({ session: { [VERDICT_KEY]: '{"key":"x","blocked":[]}' } });
+    await sendCheckHandlers(o.office, api({}).check).onRecipientsChanged({ completed: vi.fn() });
+    expect(o.session).toEqual({});
+  });
+});
+
+it('registers both handlers under the action ids the manifest names', () => {
+  const o = outlook({});
+  registerSendCheck(o.office, api({}).check);
+  expect(Object.keys(o.associated).sort()).toEqual([RECIPIENTS_HANDLER, SEND_HANDLER].sort());
+});

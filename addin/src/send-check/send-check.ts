@@ -1,0 +1,110 @@
+// The consent check when the user selects Send (Outlook Smart Alerts, OnMessageSend): decide from the verdict stored
+// when the recipients changed, else ask the API once within a deadline, and never hold mail back because the CRM
+// cannot answer. Knows nothing of Office.js: the host module reads the item and hands over plain values.
+import type { ComposeCheckResponse, ComposePurpose, RecipientVerdict } from '@crm/common';
+import { sendCheckTexts, type SendCheckLanguage } from './send-check-texts';
+
+/** Outlook shows at most this many characters of a Smart Alerts message (SmartAlertsEventCompletedOptions.errorMessage). */
+export const MAX_SEND_MESSAGE = 500;
+
+/**
+ * Outlook gives a send handler about 5 seconds before it treats the add-in as unavailable (Microsoft Learn, "Handle
+ * OnMessageSend and OnAppointmentSend events in your Outlook add-in with Smart Alerts"); reading the item and the
+ * token come out of the same budget, so the API gets well under it.
+ */
+export const SEND_CHECK_TIMEOUT_MS = 3000;
+
+export interface SendRecipient {
+  email: string;
+  name: string;
+}
+
+/** The verdict kept on the item (sessionData), valid only for the purpose and recipients it was computed for. */
+export interface StoredVerdict {
+  key: string;
+  blocked: RecipientVerdict[];
+}
+
+export type SendDecision =
+  | { kind: 'send' }
+  /** Recipients who must not get this message: the user removes them or changes the purpose. */
+  | { kind: 'block'; message: string }
+  /** The check could not run: the user may send anyway (never block mail because the CRM is down). */
+  | { kind: 'unchecked'; message: string };
+
+export type CheckRecipients = (purpose: ComposePurpose, emails: string[], signal: AbortSignal) => Promise<ComposeCheckResponse>;
+
+const normalized = (recipients: readonly SendRecipient[]): string[] => [...new Set(recipients.map((r) => r.email.trim().toLowerCase()).filter(Boolean))];
+
+/** Identifies purpose and recipients without storing the addresses again (sessionData holds 50,000 characters per add-in). */
+export function verdictKey(purpose: ComposePurpose, recipients: readonly SendRecipient[]): string {
+  let hash = 0x811c9dc5;
+  const text = [...normalized(recipients)].sort().join('\n');
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return `${purpose}:${text.length}:${hash.toString(36)}`;
+}
+
+export const storedVerdictOf = (purpose: ComposePurpose, recipients: readonly SendRecipient[], response: ComposeCheckResponse): StoredVerdict => ({
+  key: verdictKey(purpose, recipients),
+  blocked: response.recipients.filter((r) => r.verdict === 'block'),
+});
+
+/** Asks the API, aborting at the deadline; the caller treats a rejection as "could not run". */
+export async function checkWithin(check: CheckRecipients, purpose: ComposePurpose, emails: string[], timeoutMs: number): Promise<ComposeCheckResponse> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    return await Promise.race([
+      check(purpose, emails, controller.signal),
+      new Promise<never>((_resolve, reject) => controller.signal.addEventListener('abort', () => reject(new Error('send check timed out')))),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Names the blocked recipients and why, within Outlook's 500 characters; those that do not fit are counted. */
+export function blockMessage(blocked: readonly RecipientVerdict[], recipients: readonly SendRecipient[], purpose: ComposePurpose, language: SendCheckLanguage): string {
+  const texts = sendCheckTexts(language);
+  const names = new Map(recipients.map((r) => [r.email.trim().toLowerCase(), r.name.trim()]));
+  const items = blocked.map((v) => {
+    const name = names.get(v.email);
+    const who = name && name.toLowerCase() !== v.email ? `${name.length > 40 ? `${name.slice(0, 39)}…` : name} <${v.email}>` : v.email;
+    return `${who}: ${texts.reason(v)}`;
+  });
+  const message = (shown: number) => {
+    const omitted = items.length - shown;
+    const list = shown > 0 ? ` ${items.slice(0, shown).join('; ')}.` : '';
+    return `${texts.blockedHead(purpose)}${list}${omitted > 0 ? ` ${texts.more(omitted)}` : ''} ${texts.blockedTail}`;
+  };
+  // As many as fit, in the order Outlook lists them; the count of the rest says the list goes on.
+  for (let shown = items.length; shown > 0; shown--) if (message(shown).length <= MAX_SEND_MESSAGE) return message(shown);
+  return message(0);
+}
+
+export interface SendCheckInput {
+  purpose: ComposePurpose;
+  recipients: readonly SendRecipient[];
+  stored: StoredVerdict | null;
+  check: CheckRecipients;
+  language: SendCheckLanguage;
+  timeoutMs?: number;
+}
+
+export async function decideSend(input: SendCheckInput): Promise<SendDecision> {
+  const emails = normalized(input.recipients);
+  if (emails.length === 0) return { kind: 'send' };
+  const key = verdictKey(input.purpose, input.recipients);
+  let blocked: RecipientVerdict[];
+  if (input.stored?.key === key) {
+    blocked = input.stored.blocked;
+  } else {
+    try {
+      const response = await checkWithin(input.check, input.purpose, emails, input.timeoutMs ?? SEND_CHECK_TIMEOUT_MS);
+      blocked = response.recipients.filter((r) => r.verdict === 'block');
+    } catch {
+      return { kind: 'unchecked', message: sendCheckTexts(input.language).unchecked };
+    }
+  }
+  return blocked.length === 0 ? { kind: 'send' } : { kind: 'block', message: blockMessage(blocked, input.recipients, input.purpose, input.language) };
+}
