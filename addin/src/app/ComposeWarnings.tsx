@@ -1,6 +1,7 @@
 // While composing: who must not get this email, and why (what was withdrawn or objected, when, and via which source).
-import { MessageBar, MessageBarBody, MessageBarTitle, Switch } from '@fluentui/react-components';
-import type { ConsentEntry, Person } from '@crm/common';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { composeVerdict, factsOfPerson, type ComposePurpose, type ConsentEntry, type Person } from '@crm/common';
+import { ComposePurposePicker } from './ComposePurposePicker';
 import { usePaneStyles } from './styles';
 import { useT } from './texts';
 
@@ -11,16 +12,18 @@ export interface ConsentWarning {
 
 export function consentWarnings(
   people: readonly Person[],
-  marketing: boolean,
+  purpose: ComposePurpose,
   t: ReturnType<typeof useT>,
   nameOf: (email: string) => string,
 ): ConsentWarning[] {
   const warnings: ConsentWarning[] = [];
   for (const person of people) {
-    // An address the CRM does not know has no consent on record; a colleague is not a marketing recipient.
-    if (person.status === 'unknown' && !person.internal && marketing) {
+    // The send check's own rule says who lacks consent for this purpose; colleagues never do.
+    const missing = composeVerdict(factsOfPerson(person), purpose).reason === 'no_consent';
+    const what = purpose === 'correspondence' ? '' : t.t(`consent.purpose.${purpose}`);
+    if (person.status === 'unknown' && missing) {
       const name = nameOf(person.email);
-      warnings.push({ email: person.email, text: t.t('consent.unknownMarketingDetail', { name: name === person.email ? name : `${name} (${person.email})` }) });
+      warnings.push({ email: person.email, text: t.t('consent.unknownPurposeDetail', { name: name === person.email ? name : `${name} (${person.email})`, purpose: what }) });
     }
     if (person.status !== 'known') continue;
     const name = person.contact.displayName;
@@ -29,9 +32,7 @@ export function consentWarnings(
       const vars = { name, purpose: t.t(`consent.purpose.${entry.purpose}`), date: t.date(entry.capturedAt), source: entry.source };
       warnings.push({ email: person.email, text: t.t(entry.action === 'withdrawn' ? 'consent.withdrawnDetail' : 'consent.objectedDetail', vars) });
     }
-    const marketingGranted = email.some((e) => e.purpose === 'marketing' && e.action === 'granted');
-    const marketingRefused = email.some((e) => e.purpose === 'marketing' && e.action !== 'granted');
-    if (marketing && !marketingGranted && !marketingRefused) warnings.push({ email: person.email, text: t.t('consent.noMarketingDetail', { name }) });
+    if (missing) warnings.push({ email: person.email, text: t.t('consent.noPurposeDetail', { name, purpose: what }) });
   }
   return warnings;
 }
@@ -39,21 +40,21 @@ export function consentWarnings(
 export function ComposeWarnings({
   people,
   nameOf,
-  marketing,
-  onMarketingChange,
+  purpose,
+  onPurposeChange,
 }: {
   people: readonly Person[];
   /** The name the email gives an address, for recipients the CRM does not know. */
   nameOf: (email: string) => string;
-  marketing: boolean;
-  onMarketingChange: (value: boolean) => void;
+  purpose: ComposePurpose;
+  onPurposeChange: (purpose: ComposePurpose) => void;
 }) {
   const styles = usePaneStyles();
   const i18n = useT();
-  const warnings = consentWarnings(people, marketing, i18n, nameOf);
+  const warnings = consentWarnings(people, purpose, i18n, nameOf);
   return (
     <section className={styles.section} aria-label={i18n.t('compose.warningsHeading')}>
-      <Switch checked={marketing} onChange={(_e, data) => onMarketingChange(data.checked)} label={i18n.t('compose.marketing')} />
+      <ComposePurposePicker purpose={purpose} onChange={onPurposeChange} />
       <div aria-live="polite">
         {warnings.length > 0 ? (
           <MessageBar intent="warning" layout="multiline">

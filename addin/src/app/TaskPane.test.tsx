@@ -128,7 +128,7 @@ describe('task pane', () => {
     const warnings = () => [...document.querySelectorAll('[data-warning-for]')].map((w) => w.getAttribute('data-warning-for'));
     expect(warnings()).toEqual(['tom@kunde.de']);
     expect(screen.getByText(/Tom Berger withdrew consent to newsletter by email on 14 Oct 2026 \(Abmeldelink\)/)).toBeTruthy();
-    fireEvent.click(screen.getByRole('switch', { name: 'This is a marketing email' }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Kind of email' }), { target: { value: 'marketing' } });
     // Tom withdrew only the newsletter, so for marketing he lacks consent too; Eva never gave any.
     expect(warnings()).toEqual(['tom@kunde.de', 'tom@kunde.de', 'eva@kunde.de']);
     expect(screen.getByText('Eva Meyer has not consented to marketing by email.')).toBeTruthy();
@@ -160,7 +160,7 @@ describe('task pane', () => {
     await ready('draft');
     const warnings = () => [...document.querySelectorAll('[data-warning-for]')].map((w) => w.getAttribute('data-warning-for'));
     expect(warnings()).toEqual([]);
-    fireEvent.click(screen.getByRole('switch', { name: 'Dies ist eine Werbe-E-Mail' }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Art der E-Mail' }), { target: { value: 'marketing' } });
     expect(warnings()).toEqual(['eva@kunde.de', 'neu@fremd.de']);
     expect(screen.getByText('Nina Neu (neu@fremd.de) ist nicht im CRM, also liegt keine Einwilligung für Werbung per E-Mail vor.')).toBeTruthy();
   });

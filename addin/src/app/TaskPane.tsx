@@ -13,22 +13,23 @@ import { usePaneStyles } from './styles';
 import { useT } from './texts';
 import { useItemContext } from './use-item-context';
 import { useServices } from './services';
+import { useComposePurpose } from './use-compose-purpose';
 
 export function TaskPane() {
   const styles = usePaneStyles();
   const { t, date } = useT();
   const state = useItemContext();
-  const { api } = useServices();
+  const { api, host } = useServices();
   const stages = useStages(api);
   const access = useAccess(api);
   const roleNoticeId = useId();
-  const [marketing, setMarketing] = useState(false);
   const [adding, setAdding] = useState<Person | null>(null);
   const { item, context, people } = state;
   useEffect(prefetchForms, []);
   useEffect(() => setAdding(null), [item?.key]);
 
   const composing = item?.mode === 'compose' || item?.mode === 'appointment-organizer';
+  const [purpose, setPurpose] = useComposePurpose(host, item?.key, composing);
   const nameOf = (email: string) => people.find((p) => p.email === email)?.name ?? email;
   // The key of the item whose context is on screen: the benchmark and the browser tests wait for it.
   const readyKey = state.status === 'ready' && item ? item.key : undefined;
@@ -57,7 +58,7 @@ export function TaskPane() {
         <>
           {!composing ? <LoggedStatus item={item} logged={state.logged} /> : null}
           <RoleNotice id={roleNoticeId} access={access} endpoint="logInteraction" />
-          {composing ? <ComposeWarnings people={context.people} nameOf={nameOf} marketing={marketing} onMarketingChange={setMarketing} /> : null}
+          {composing ? <ComposeWarnings people={context.people} nameOf={nameOf} purpose={purpose} onPurposeChange={setPurpose} /> : null}
 
           <section className={styles.section} aria-labelledby="people-heading">
             <h2 id="people-heading" className={styles.subheading}>

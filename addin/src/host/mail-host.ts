@@ -1,4 +1,5 @@
 // What the task pane needs from Outlook, as an interface: Office.js in Outlook, the preview mailbox in a browser.
+import type { ComposePurpose } from '@crm/common';
 import type { ThemeKind } from '@crm/common/web';
 
 export type ItemMode = 'read' | 'compose' | 'appointment-attendee' | 'appointment-organizer';
@@ -38,6 +39,9 @@ export interface MailHost {
   onThemeChanged(handler: (theme: ThemeKind) => void): () => void;
   /** The meeting's iCalUId, which Office.js does not expose directly. */
   getMeetingUid(item: MailItem): Promise<string | null>;
+  /** Compose: the purpose chosen for this message, kept on the item for the send check (null when none was chosen). */
+  getComposePurpose(): Promise<ComposePurpose | null>;
+  setComposePurpose(purpose: ComposePurpose): Promise<void>;
 }
 
 /** Everyone on the item except the user, lower-cased and each once: the addresses the pane looks up. */

@@ -2,6 +2,7 @@
 // The Office.js edge of the add-in: the only module that touches the Office global.
 import { themeKindOfBackground } from '@crm/common/web';
 import type { MailHost, MailItem, Participant } from './mail-host';
+import { loadComposePurpose, saveComposePurpose } from './office-send-check';
 
 type Details = Office.EmailAddressDetails;
 const person = (d: Details | undefined | null): Participant | null =>
@@ -115,5 +116,7 @@ export function officeMailHost(office: typeof Office, options: { graphToken: () 
         handler(themeKindOfBackground(office.context.officeTheme?.bodyBackgroundColor)),
       ),
     getMeetingUid: () => meetingUid(office, mailbox, options.graphToken, options.graphBaseUrl ?? 'https://graph.microsoft.com'),
+    getComposePurpose: () => loadComposePurpose(office),
+    setComposePurpose: (purpose) => saveComposePurpose(office, purpose),
   };
 }

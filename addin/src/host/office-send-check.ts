@@ -30,16 +30,16 @@ async function recipientsOf(office: typeof Office, item: Compose): Promise<SendR
   return lists.flat().map((d) => ({ email: d.emailAddress, name: d.displayName ?? '' }));
 }
 
-async function purposeOf(office: typeof Office, item: Compose): Promise<ComposePurpose> {
-  try {
-    const properties = await settle<Office.CustomProperties>(office, (cb) => item.loadCustomPropertiesAsync(cb));
-    const value: unknown = properties.get(PURPOSE_PROPERTY);
-    // An unknown value is handed on: the API refuses it and the user gets the "could not run" prompt, never a silent pass.
-    return typeof value === 'string' && value ? (value as ComposePurpose) : 'correspondence';
-  } catch {
-    return 'correspondence';
-  }
+/** The purpose saved on the item; null when none was chosen. */
+export async function loadComposePurpose(office: typeof Office): Promise<ComposePurpose | null> {
+  const item = office.context.mailbox.item as Compose;
+  const properties = await settle<Office.CustomProperties>(office, (cb) => item.loadCustomPropertiesAsync(cb));
+  const value: unknown = properties.get(PURPOSE_PROPERTY);
+  // An unknown value is handed on: the API refuses it and the user gets the "could not run" prompt, never a silent pass.
+  return typeof value === 'string' && value ? (value as ComposePurpose) : null;
 }
+
+const purposeOf = (office: typeof Office): Promise<ComposePurpose> => loadComposePurpose(office).then((p) => p ?? 'correspondence', () => 'correspondence');
 
 async function storedOf(office: typeof Office, item: Compose): Promise<StoredVerdict | null> {
   try {
@@ -66,7 +66,7 @@ export function sendCheckHandlers(office: typeof Office, check: CheckRecipients)
   async function onMessageSend(event: MailboxEvent): Promise<void> {
     try {
       const item = office.context.mailbox.item as Compose;
-      const [recipients, purpose, stored] = await Promise.all([recipientsOf(office, item), purposeOf(office, item), storedOf(office, item)]);
+      const [recipients, purpose, stored] = await Promise.all([recipientsOf(office, item), purposeOf(office), storedOf(office, item)]);
       const decision = await decideSend({ purpose, recipients, stored, check, language: language() });
       if (decision.kind === 'send') event.completed({ allowEvent: true });
       else if (decision.kind === 'block') event.completed({ allowEvent: false, errorMessage: decision.message });
@@ -81,7 +81,7 @@ export function sendCheckHandlers(office: typeof Office, check: CheckRecipients)
   async function onRecipientsChanged(event: MailboxEvent): Promise<void> {
     const item = office.context.mailbox.item as Compose;
     try {
-      const [recipients, purpose] = await Promise.all([recipientsOf(office, item), purposeOf(office, item)]);
+      const [recipients, purpose] = await Promise.all([recipientsOf(office, item), purposeOf(office)]);
       const emails = [...new Set(recipients.map((r) => r.email.trim().toLowerCase()).filter(Boolean))];
       if (emails.length === 0) await settle<void>(office, (cb) => item.sessionData.removeAsync(VERDICT_KEY, cb));
       else {

@@ -1,4 +1,5 @@
 // The preview mailbox as a MailHost: selecting an item or editing recipients fires the same events Outlook does.
+import type { ComposePurpose } from '@crm/common';
 import type { ThemeKind } from '@crm/common/web';
 import type { MailHost, MailItem, Participant } from './mail-host';
 import type { PreviewItem } from '../preview/preview-items';
@@ -16,6 +17,8 @@ export function previewMailHost(options: { items: PreviewItem[]; userEmail: stri
   const itemHandlers = new Set<() => void>();
   const recipientHandlers = new Set<() => void>();
   const themeHandlers = new Set<(theme: ThemeKind) => void>();
+  // Outlook keeps the purpose as a custom property of the draft; the preview keeps it per item while the page lives.
+  const purposes = new Map<string, ComposePurpose>();
   const add = <T>(set: Set<T>, handler: T) => {
     set.add(handler);
     return () => void set.delete(handler);
@@ -30,6 +33,10 @@ export function previewMailHost(options: { items: PreviewItem[]; userEmail: stri
     onRecipientsChanged: (handler) => add(recipientHandlers, handler),
     onThemeChanged: (handler) => add(themeHandlers, handler),
     getMeetingUid: async (item) => items.get(item.key)?.iCalUId ?? null,
+    getComposePurpose: async () => (selected ? (purposes.get(selected.key) ?? null) : null),
+    setComposePurpose: async (purpose) => {
+      if (selected) purposes.set(selected.key, purpose);
+    },
     select(key) {
       selected = items.get(key) ?? null;
       itemHandlers.forEach((handler) => handler());
