@@ -1,6 +1,6 @@
 // Data subject rights (DSGVO/GDPR Art. 15-18, 20): erasure, restriction of processing, and the export of a person's data.
 import { z } from 'zod';
-import { IsoDateTime, NonEmptyText, Uuid } from './primitives';
+import { IsoDate, IsoDateTime, NonEmptyText, Uuid } from './primitives';
 
 /** Why the request is carried out, e.g. "Art. 17 request of 2 Dec 2026, ticket 4711"; names no personal data. */
 const Reason = NonEmptyText(2000);
@@ -24,6 +24,11 @@ export const ErasureResult = z.object({
   unlinkedInteractions: z.number().int(),
   /** Withdrawals and objections kept as channel, purpose and date, without the person (see docs/API.md). */
   keptWithdrawalProofs: z.number().int(),
+  /**
+   * Logged business emails an erasure keeps instead of deleting, because they are commercial letters with a retention
+   * duty: unlinked from the person, out of every list, readable by CRM.Privacy and CRM.Admin only, deleted when it ends.
+   */
+  retained: z.object({ interactions: z.number().int(), until: IsoDate.nullable(), legalBasis: z.string().nullable() }),
 });
 export type ErasureResult = z.infer<typeof ErasureResult>;
 

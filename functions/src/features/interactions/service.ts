@@ -5,8 +5,8 @@ import { accountById } from '../accounts';
 import { accountTimeline, findInteractions, getInteraction, interactionsOnlyAbout, logInteraction as storeLog, updateInteraction } from './store';
 import { inTransaction } from '../../core/db/pg-errors';
 import type { Actor } from '../../core/actor';
-import { notFound } from '../../core/errors';
-import { restrictedViewOf } from '../privacy';
+import { conflict, notFound } from '../../core/errors';
+import { restrictedViewOf, retainedInteractionIds, seesRestricted } from '../privacy';
 import { auditChange, readRecord, updateRecord, type Created } from '../../core/records';
 
 export async function logInteraction(db: Db, actor: Actor, input: InteractionCreate): Promise<Created<Interaction>> {
@@ -19,20 +19,35 @@ export async function logInteraction(db: Db, actor: Actor, input: InteractionCre
 
 /** An interaction only about a restricted person (Art. 18) is as absent as one that does not exist. */
 export async function readInteraction(db: Db, actor: Actor, id: string) {
-  const view = await restrictedViewOf(db, actor);
+  const [view, retained] = await Promise.all([restrictedViewOf(db, actor), hiddenByRetention(db, actor, [id])]);
   return readRecord('interaction', async () => {
     const interaction = await getInteraction(db, actor.tenantId, id);
-    return interaction && !view.hidesInteraction(interaction) ? view.withoutHidden(interaction) : null;
+    return interaction && !view.hidesInteraction(interaction) && !retained.has(id) ? view.withoutHidden(interaction) : null;
   });
 }
 
+/** A letter an erasure kept under a retention duty is readable by CRM.Privacy and CRM.Admin only. */
+const hiddenByRetention = async (db: Queryable, actor: Actor, ids: readonly string[]): Promise<Set<string>> =>
+  seesRestricted(actor) ? new Set() : retainedInteractionIds(db, actor.tenantId, ids);
+
 export async function lookupInteractions(db: Db, actor: Actor, keys: { internetMessageId?: string; iCalUId?: string; conversationId?: string }) {
   const [items, view] = await Promise.all([findInteractions(db, actor.tenantId, keys), restrictedViewOf(db, actor)]);
-  return { items: items.filter((i) => !view.hidesInteraction(i)).map(view.withoutHidden) };
+  const retained = await hiddenByRetention(
+    db,
+    actor,
+    items.map((i) => i.id),
+  );
+  return { items: items.filter((i) => !view.hidesInteraction(i) && !retained.has(i.id)).map(view.withoutHidden) };
 }
 
 export async function changeInteraction(db: Db, actor: Actor, id: string, expectedVersion: number, patch: InteractionPatch) {
-  const view = await restrictedViewOf(db, actor);
+  const [view, retained] = await Promise.all([restrictedViewOf(db, actor), retainedInteractionIds(db, actor.tenantId, [id])]);
+  if (retained.size > 0) {
+    if (!seesRestricted(actor)) throw notFound('interaction');
+    throw conflict('this email is kept only under a retention duty after its correspondent was erased: it is read-only until the retention run deletes it', undefined, {
+      reason: 'retained',
+    });
+  }
   if (view.hidden.length > 0) {
     const current = await getInteraction(db, actor.tenantId, id);
     if (current && view.hidesInteraction(current)) throw notFound('interaction');

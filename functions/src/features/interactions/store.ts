@@ -5,7 +5,7 @@ import { decodeCursor, pageFrom } from '../../core/db/paging';
 import { iso, isoOrNull, str, strOrNull, versionedFields, type Row } from '../../core/db/rows';
 import { json, setClause, SqlParams } from '../../core/db/sql-builder';
 import { updateVersioned, type UpdateOutcome } from '../../core/db/versioned';
-import { invalid } from '../../core/errors';
+import { conflict, invalid } from '../../core/errors';
 
 const FULL_SELECT = `SELECT i.*,
   ARRAY(SELECT x.account_id FROM interaction_accounts x WHERE x.tenant_id = i.tenant_id AND x.interaction_id = i.id ORDER BY x.account_id) AS account_ids,
@@ -60,19 +60,25 @@ export async function getInteraction(db: Queryable, tenantId: string, id: string
 
 const FIND_EXISTING = prepared(
   'interactions-find-existing',
-  `SELECT id FROM interactions WHERE tenant_id = $1 AND (
+  `SELECT id, retained_until IS NOT NULL AS retained FROM interactions WHERE tenant_id = $1 AND (
      id = $2::uuid OR internet_message_id = $3 OR ical_uid = $4 OR teams_message_id = $5) LIMIT 1`,
 );
 
 /** The stored interaction that a create would duplicate: same client id or same natural key. */
 async function findExisting(tx: Queryable, tenantId: string, input: InteractionCreate): Promise<string | null> {
-  const rows = await tx.query<{ id: string }>(FIND_EXISTING, [
+  const rows = await tx.query<{ id: string; retained: boolean }>(FIND_EXISTING, [
     tenantId,
     input.id ?? null,
     input.internetMessageId ?? null,
     input.iCalUId ?? null,
     input.teamsMessageId ?? null,
   ]);
+  // Logging it again would tie a letter kept only for the retention duty back to people and lists.
+  if (rows[0]?.retained) {
+    throw conflict('this email belongs to a person whose data was erased and is kept only under a retention duty, so it cannot be logged again', undefined, {
+      reason: 'retained',
+    });
+  }
   return rows[0]?.id ?? null;
 }
 

@@ -156,6 +156,58 @@ describeEachDatabase('erasure', (getDb) => {
     expect(proof).toEqual({ channel: 'email', purpose: 'newsletter', action: 'withdrawn' });
   });
 
+  it('keeps a logged business email under its retention duty: unlinked, out of every list, read-only for CRM.Privacy and CRM.Admin', async () => {
+    const p = await person('Aufbewahrt');
+    const email = (occurredAt: string, internetMessageId: string, accountIds: string[]) =>
+      created(admin, '/api/interactions', {
+        type: 'email',
+        direction: 'inbound',
+        occurredAt,
+        subject: 'Bestellung 4711',
+        summary: 'Wir bestellen 20 Stück.',
+        internetMessageId,
+        contactIds: [p.contact.id],
+        accountIds,
+      });
+    const letter = await email('2026-11-05T10:00:00Z', `<order-${p.contact.id}@kunde.example>`, [p.account.id]);
+    // Six years from the end of 2019 ran out on 31 Dec 2025; an email with no company is no commercial letter.
+    const expired = await email('2019-06-01T10:00:00Z', `<old-${p.contact.id}@kunde.example>`, [p.account.id]);
+    const privateMail = await email('2026-11-06T10:00:00Z', `<private-${p.contact.id}@kunde.example>`, []);
+    await getDb().query(`DELETE FROM interaction_accounts WHERE tenant_id = $1 AND interaction_id = $2`, [tenantId, privateMail.id]);
+
+    const erased = await call(officer, 'POST', `/api/contacts/${p.contact.id}/erase`, { reason: 'Antrag nach Art. 17, Ticket 4712' }, p.etag);
+    expect(erased.status, erased.text).toBe(200);
+    expect(erased.body).toMatchObject({
+      deleted: { interactions: 3 },
+      retained: { interactions: 1, until: '2032-12-31', legalBasis: expect.stringMatching(/HGB §257.*AO §147/) },
+    });
+
+    expect((await call(user, 'GET', `/api/interactions/${letter.id}`)).status).toBe(404);
+    expect((await call(user, 'GET', `/api/interactions?internetMessageId=${encodeURIComponent(`<order-${p.contact.id}@kunde.example>`)}`)).body.items).toEqual([]);
+    const timeline = await call(admin, 'GET', `/api/accounts/${p.account.id}/timeline`);
+    expect(timeline.body.items.map((i: { id: string }) => i.id)).not.toContain(letter.id);
+    for (const gone of [expired.id, privateMail.id]) expect((await call(officer, 'GET', `/api/interactions/${gone}`)).status).toBe(404);
+
+    const kept = await call(officer, 'GET', `/api/interactions/${letter.id}`);
+    expect(kept.body).toMatchObject({ subject: 'Bestellung 4711', contactIds: [], accountIds: [] });
+    const [row] = await getDb().query<{ retained_until: string; retained_account_ids: string[] }>(
+      `SELECT to_char(retained_until, 'YYYY-MM-DD') AS retained_until, retained_account_ids FROM interactions WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, letter.id],
+    );
+    expect(row).toEqual({ retained_until: '2032-12-31', retained_account_ids: [p.account.id] });
+    const change = await call(admin, 'PATCH', `/api/interactions/${letter.id}`, { subject: 'geändert' }, kept.headers.get('etag')!);
+    expect(change).toMatchObject({ status: 409, body: { reason: 'retained' } });
+    const again = await call(user, 'POST', '/api/interactions', {
+      type: 'email',
+      occurredAt: '2026-11-05T10:00:00Z',
+      subject: 'Bestellung 4711',
+      internetMessageId: `<order-${p.contact.id}@kunde.example>`,
+      accountIds: [p.account.id],
+    });
+    expect(again).toMatchObject({ status: 409, body: { reason: 'retained' } });
+    expect(again.text).not.toMatch(/Bestellung|20 Stück/);
+  });
+
   it('refuses to create or give any contact an erased address again, naming the reason and not the address', async () => {
     const p = await person('Wiederkehr');
     expect((await call(admin, 'POST', `/api/contacts/${p.contact.id}/erase`, { reason: 'Art. 17' }, p.etag)).status).toBe(200);

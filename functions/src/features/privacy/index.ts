@@ -2,3 +2,4 @@
 // (the erasure blocklist, restriction of processing).
 export { erasedAddresses, isErasedAddress } from './service';
 export { notRestrictedSql, restrictedAmong, restrictedAmongAddresses, restrictedViewOf, seesRestricted, type RestrictedView } from './restriction';
+export { retainedInteractionIds } from './store';

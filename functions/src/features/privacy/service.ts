@@ -20,6 +20,8 @@ import {
   keepWithdrawalProofs,
   lockErasureSubject,
   readHmacKey,
+  retainCommercialLetters,
+  COMMERCIAL_LETTER_BASIS,
   saveErasureCounts,
   scrubSharedInteractions,
 } from './store';
@@ -70,6 +72,7 @@ export async function eraseContact(db: Db, actor: Actor, contactId: string, expe
     );
     const keptWithdrawalProofs = await keepWithdrawalProofs(tx, actor.tenantId, contactId, erasure.id);
     const consents = await deleteConsents(tx, actor.tenantId, contactId);
+    const retained = await retainCommercialLetters(tx, actor.tenantId, contactId);
     const own = await deleteOwnInteractions(tx, actor.tenantId, contactId);
     const unlinkedInteractions = await scrubSharedInteractions(
       tx,
@@ -88,6 +91,8 @@ export async function eraseContact(db: Db, actor: Actor, contactId: string, expe
       unlinkedInteractions,
       blockedAddresses: blocked,
       keptWithdrawalProofs,
+      retainedLetters: retained.letters,
+      ...(retained.untilYear ? { retainedUntilYear: retained.untilYear } : {}),
     };
     await saveErasureCounts(tx, actor.tenantId, erasure.id, counts);
     await writeAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: 'erase', entity: 'contact', entityId: contactId });
@@ -102,4 +107,7 @@ const erasureResult = (id: string, erasedAt: Date, counts: Record<string, number
   deleted: { interactions: counts.interactions ?? 0, consents: counts.consents ?? 0, tasks: counts.tasks ?? 0, syncLinks: counts.syncLinks ?? 0 },
   unlinkedInteractions: counts.unlinkedInteractions ?? 0,
   keptWithdrawalProofs: counts.keptWithdrawalProofs ?? 0,
+  retained: counts.retainedLetters
+    ? { interactions: counts.retainedLetters, until: `${counts.retainedUntilYear}-12-31`, legalBasis: COMMERCIAL_LETTER_BASIS }
+    : { interactions: 0, until: null, legalBasis: null },
 });

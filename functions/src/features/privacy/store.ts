@@ -102,12 +102,58 @@ export async function deleteOwnInteractions(tx: Queryable, tenantId: string, con
      ), links AS (
        DELETE FROM graph_items g USING own WHERE g.tenant_id = $1 AND g.kind = 'event' AND g.record_id = own.interaction_id RETURNING 1
      ), gone AS (
-       DELETE FROM interactions i USING own WHERE i.tenant_id = $1 AND i.id = own.interaction_id RETURNING 1
+       DELETE FROM interactions i USING own WHERE i.tenant_id = $1 AND i.id = own.interaction_id AND i.retained_until IS NULL RETURNING 1
      )
      SELECT (SELECT count(*) FROM gone)::int AS interactions, (SELECT count(*) FROM links)::int AS sync_links`,
     [tenantId, contactId],
   );
   return { interactions: Number(rows[0]!.interactions), syncLinks: Number(rows[0]!.sync_links) };
+}
+
+/** Why a logged business email outlives its erased correspondent: the answer to the person quotes it. */
+export const COMMERCIAL_LETTER_BASIS =
+  'HGB §257 Abs. 1 Nr. 2 und 3, Abs. 4; AO §147 Abs. 1 Nr. 2 und 3, Abs. 3: empfangene und abgesandte Handels- und Geschäftsbriefe, 6 Jahre';
+
+/**
+ * The person's own logged emails with a company (their account links make them business correspondence) whose six
+ * years, counted from the end of the calendar year of sending (HGB s.257(5)), have not run out: kept restricted and
+ * unlinked instead of deleted. Their timeline links go so no list shows them; the contact link goes with the contact.
+ */
+export async function retainCommercialLetters(tx: Queryable, tenantId: string, contactId: string): Promise<{ letters: number; untilYear: number | null }> {
+  const rows = await tx.query<{ until_year: number }>(
+    `WITH own AS (
+       SELECT ic.interaction_id FROM interaction_contacts ic
+       WHERE ic.tenant_id = $1 AND ic.contact_id = $2
+         AND NOT EXISTS (SELECT 1 FROM interaction_contacts o WHERE o.tenant_id = $1 AND o.interaction_id = ic.interaction_id AND o.contact_id <> $2)
+     ), kept AS (
+       UPDATE interactions i
+       SET retained_until = make_date(extract(year FROM i.occurred_at AT TIME ZONE 'Europe/Berlin')::int + 6, 12, 31),
+           retention_basis = $3,
+           retained_account_ids = ARRAY(SELECT ia.account_id FROM interaction_accounts ia WHERE ia.tenant_id = $1 AND ia.interaction_id = i.id ORDER BY ia.account_id),
+           version = i.version + 1, updated_at = now()
+       FROM own
+       WHERE i.tenant_id = $1 AND i.id = own.interaction_id AND i.type = 'email' AND i.retained_until IS NULL
+         AND EXISTS (SELECT 1 FROM interaction_accounts ia WHERE ia.tenant_id = $1 AND ia.interaction_id = i.id)
+         AND make_date(extract(year FROM i.occurred_at AT TIME ZONE 'Europe/Berlin')::int + 6, 12, 31) >= (now() AT TIME ZONE 'Europe/Berlin')::date
+       RETURNING i.id, i.retained_until
+     ), unlinked AS (
+       -- A data-modifying CTE runs whether or not the query reads it.
+       DELETE FROM interaction_accounts ia USING kept WHERE ia.tenant_id = $1 AND ia.interaction_id = kept.id
+     )
+     SELECT extract(year FROM retained_until)::int AS until_year FROM kept`,
+    [tenantId, contactId, COMMERCIAL_LETTER_BASIS],
+  );
+  return { letters: rows.length, untilYear: rows.length > 0 ? Math.max(...rows.map((r) => Number(r.until_year))) : null };
+}
+
+/** Which of the given interactions an erasure keeps under a retention duty (readable by CRM.Privacy and CRM.Admin only). */
+export async function retainedInteractionIds(db: Queryable, tenantId: string, interactionIds: readonly string[]): Promise<Set<string>> {
+  if (interactionIds.length === 0) return new Set();
+  const rows = await db.query<{ id: string }>(`SELECT id FROM interactions WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND retained_until IS NOT NULL`, [
+    tenantId,
+    [...interactionIds],
+  ]);
+  return new Set(rows.map((r) => r.id));
 }
 
 /**

@@ -4,6 +4,7 @@ import { sql as graphSync } from './0002-graph-sync';
 import { sql as calendarWindow } from './0004-calendar-window';
 import { sql as privacy } from './0005-privacy';
 import { sql as insights } from './0006-insights';
+import { sql as erasureRetention } from './0013-erasure-retention';
 
 export interface Migration {
   id: string;
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   { id: '0004-calendar-window', sql: calendarWindow },
   { id: '0005-privacy', sql: privacy },
   { id: '0006-insights', sql: insights },
+  { id: '0013-erasure-retention', sql: erasureRetention },
 ];
