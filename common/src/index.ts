@@ -15,6 +15,7 @@ export * from './contracts/sync';
 export * from './contracts/teams';
 export * from './contracts/privacy';
 export * from './contracts/imports';
+export * from './contracts/insights';
 export * from './api/endpoints';
 export * from './api/access';
 export * from './api/openapi';

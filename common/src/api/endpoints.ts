@@ -11,6 +11,7 @@ import { ContextQuery, ContextResponse } from '../contracts/context';
 import { ComposeCheckRequest, ComposeCheckResponse } from '../contracts/compose';
 import { Health, Me, TenantSettings, TenantSettingsResponse } from '../contracts/tenant';
 import { AccountOverview, MyWork } from '../contracts/teams';
+import { AccountInsights, InsightsQuery, TeamInsights } from '../contracts/insights';
 import { ErasureRequest, ErasureResult, PersonalData, Restriction, RestrictionRequest } from '../contracts/privacy';
 import {
   GraphNotificationBatch,
@@ -327,6 +328,26 @@ export const endpoints = [
     tag: 'system',
     access: 'read',
     response: MyWork,
+    status: 200,
+  },
+  // Insights (analytics)
+  {
+    ...route('accountInsights'),
+    summary: "An account's ABC class, lifetime value with its inputs and yearly terms, segment with its rule, churn risk with each factor",
+    tag: 'insights',
+    access: 'read',
+    params: IdParams,
+    query: InsightsQuery,
+    response: AccountInsights,
+    status: 200,
+  },
+  {
+    ...route('teamInsights'),
+    summary: "The team's key figures for a period: pipeline, forecast, win rate, customers, churn, complaints, ABC and segments, at-risk accounts",
+    tag: 'insights',
+    access: 'read',
+    query: InsightsQuery,
+    response: TeamInsights,
     status: 200,
   },
   // Graph sync

@@ -44,6 +44,9 @@ export const routes = {
   // Teams tabs
   accountOverview: ['GET', 'accounts/{id}/overview'],
   myWork: ['GET', 'me/work'],
+  // Insights (analytics)
+  accountInsights: ['GET', 'accounts/{id}/insights'],
+  teamInsights: ['GET', 'insights'],
   // Graph sync
   getMySync: ['GET', 'me/sync'],
   putMySync: ['PUT', 'me/sync'],

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Domain, NonEmptyText, Uuid } from './primitives';
 import { AppRole } from './enums';
 import { GraphSyncSettings } from './sync';
+import { InsightsSettings, StoredInsightsSettings } from './insights-settings';
 
 export const Stage = z.object({
   key: z
@@ -29,7 +30,7 @@ const Currency = z.string().regex(/^[A-Z]{3}$/);
  */
 const InternalDomains = z.array(Domain).max(50);
 
-/** The body of PUT /api/settings: the whole document, only graphSync and internalDomains may be left out (they then take their defaults). */
+/** The body of PUT /api/settings: the whole document, only graphSync, internalDomains and insights may be left out (they then take their defaults). */
 export const TenantSettings = z.object({
   stages: StageModel,
   sleepingAfterDays: SleepingAfterDays,
@@ -37,6 +38,8 @@ export const TenantSettings = z.object({
   graphSync: GraphSyncSettings.default(GraphSyncSettings.parse({})),
   // Optional rather than defaulted, so that clients typed before it existed still build a whole document.
   internalDomains: InternalDomains.optional(),
+  // Optional like internalDomains; left out, the analytics settings (issue 15) read as their defaults.
+  insights: InsightsSettings.optional(),
 });
 export type TenantSettings = z.infer<typeof TenantSettings>;
 
@@ -61,6 +64,7 @@ export const StoredTenantSettings = z.object({
   defaultCurrency: Currency.default('EUR'),
   graphSync: z.object(GraphSyncSettings.shape).prefault({}),
   internalDomains: InternalDomains.default([]),
+  insights: StoredInsightsSettings.prefault({}),
 });
 
 export const TenantSettingsResponse = TenantSettings.extend({ etag: z.string() });

@@ -9,6 +9,7 @@ import { consentRoutes } from '../features/consents/routes';
 import { contactRoutes } from '../features/contacts/routes';
 import { contextRoutes } from '../features/context/routes';
 import { composeRoutes } from '../features/compose/routes';
+import { insightsRoutes } from '../features/insights/routes';
 import { interactionRoutes } from '../features/interactions/routes';
 import { opportunityRoutes } from '../features/opportunities/routes';
 import { privacyRoutes } from '../features/privacy/routes';
@@ -34,6 +35,7 @@ function implementations(services: Services): RouteTable<EndpointName> {
     ...composeRoutes,
     ...privacyRoutes,
     ...teamsRoutes,
+    ...insightsRoutes,
     ...syncRoutes(services.sync),
   };
 }

@@ -24,7 +24,15 @@ describeEachDatabase('tenant settings', (getDb) => {
       { stages, sleepingAfterDays: 30, defaultCurrency: 'CHF', graphSync, internalDomains: ['werk.example'] },
       1,
     );
-    expect(saved).toEqual({ stages, sleepingAfterDays: 30, defaultCurrency: 'CHF', graphSync, internalDomains: ['werk.example'], etag: '"2"' });
+    expect(saved).toEqual({
+      stages,
+      sleepingAfterDays: 30,
+      defaultCurrency: 'CHF',
+      graphSync,
+      internalDomains: ['werk.example'],
+      insights: defaultSettings.insights,
+      etag: '"2"',
+    });
     expect(await getSettings(getDb(), admin.tenantId)).toEqual(saved);
 
     await domainError(replaceSettings(getDb(), admin, defaultSettings, 1), 'precondition_failed');

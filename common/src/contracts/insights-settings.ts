@@ -1,0 +1,55 @@
+// The tenant's analytics settings (issue 15), apart from the insights contracts so tenant.ts can hold them without a cycle.
+import { z } from 'zod';
+
+const Percent = z.number().min(0).max(100);
+const Weight = z.number().int().min(0).max(100);
+const Years = z.number().int().min(1).max(10);
+
+/** Where revenue comes from: imported revenue per account and period, won opportunities, or both added up. */
+export const RevenueSource = z.enum(['imported', 'opportunities', 'both']);
+export type RevenueSource = z.infer<typeof RevenueSource>;
+
+/**
+ * One shape, two readings: the PUT body refuses unknown keys (a typo must not be saved silently), the stored document
+ * drops them (a key removed later must not make older documents unreadable). Every field has its default.
+ */
+const insightsSettings = (object: typeof z.strictObject) =>
+  object({
+    revenueSource: RevenueSource.default('imported'),
+    abc: object({ aPercent: Weight.default(10), bPercent: Weight.default(20) })
+      .refine((abc) => abc.aPercent + abc.bPercent <= 100, 'aPercent and bPercent together must not exceed 100')
+      .prefault({}),
+    clv: object({
+      horizonYears: z.number().int().min(1).max(30).default(5),
+      discountRatePercent: Percent.default(8),
+      /** Margin on revenue whose cost is not known (won opportunities, imports without cost). */
+      defaultMarginPercent: Percent.default(30),
+      /** How many past years the projected yearly margin averages. */
+      historyYears: Years.default(3),
+    }).prefault({}),
+    churn: object({
+      /** Points each factor adds at most; the score is their sum, capped at 100. */
+      weights: object({
+        inactivity: Weight.default(35),
+        revenueTrend: Weight.default(25),
+        complaints: Weight.default(20),
+        consents: Weight.default(10),
+        buyingCenter: Weight.default(10),
+      }).prefault({}),
+      /** An account sleeps when its silence exceeds both sleepingAfterDays and this many of its usual gaps. */
+      sleepingRhythmFactor: z.number().min(1).max(10).default(2),
+    }).prefault({}),
+    segments: object({
+      atRiskMinScore: Weight.default(60),
+      /** A revenue drop against the previous period of at least this many percent puts an account at risk. */
+      atRiskDeclinePercent: Percent.default(20),
+      championsTopPercent: Percent.default(20),
+      championsMinYears: Years.default(2),
+      loyalMinYears: Years.default(2),
+      potentialGrowthPercent: Percent.default(20),
+    }).prefault({}),
+  });
+
+export const InsightsSettings = insightsSettings(z.strictObject);
+export type InsightsSettings = z.infer<typeof InsightsSettings>;
+export const StoredInsightsSettings = insightsSettings(z.object as typeof z.strictObject);

@@ -1,0 +1,2 @@
+// The insights feature's public entry.
+export { accountInsights, teamInsights } from './service';

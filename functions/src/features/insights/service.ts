@@ -1,0 +1,155 @@
+// The insights of one account and of the team, computed from the tenant's facts as of `now`.
+import { InsightsSettings, type AccountInsights, type TeamInsights } from '@crm/common';
+import type { Db } from '../../core/db/db';
+import type { Actor } from '../../core/actor';
+import { notFound } from '../../core/errors';
+import { forecastFor, groupByStage } from '../opportunities';
+import { getSettings } from '../settings';
+import { analyse, type AccountAnalysis } from './analysis';
+import { historyWindows, periodWindow, previousWindow, rangeOf, type MonthWindow } from './period';
+import {
+  accountsOf,
+  activeContacts,
+  closedOpportunities,
+  complaintFigures,
+  contactRhythms,
+  openComplaints,
+  openOpportunities,
+  revenueByWindow,
+  withdrawingContacts,
+} from './store';
+
+/** Revenue before this month counts as "ever before" for new customers; no date the API takes lies earlier. */
+const FIRST_MONTH = 1900 * 12;
+/** The at-risk list is a work list for the team, not an export. */
+export const AT_RISK_LIMIT = 50;
+
+async function analyseTenant(db: Db, tenantId: string, period: string, now: Date) {
+  const settings = await getSettings(db, tenantId);
+  const config = settings.insights ?? InsightsSettings.parse({});
+  const window = periodWindow(period, now);
+  const previous = previousWindow(window);
+  const history = historyWindows(now, config.clv.historyYears);
+  const windows: MonthWindow[] = [window, previous, { from: FIRST_MONTH, to: window.from }, ...history];
+  const [accounts, revenue, rhythms, complaints, withdrawals, contacts, opportunities] = await Promise.all([
+    accountsOf(db, tenantId),
+    revenueByWindow(db, tenantId, windows, {
+      imported: config.revenueSource !== 'opportunities',
+      opportunities: config.revenueSource !== 'imported',
+      currency: settings.defaultCurrency,
+    }),
+    contactRhythms(db, tenantId, now),
+    openComplaints(db, tenantId),
+    withdrawingContacts(db, tenantId, window),
+    activeContacts(db, tenantId, window, previous, now),
+    openOpportunities(db, tenantId),
+  ]);
+  const pipelineOf = new Map<string, number>();
+  for (const o of opportunities) pipelineOf.set(o.accountId, (pipelineOf.get(o.accountId) ?? 0) + o.weightedAmount);
+  const none = { revenueCents: 0, costCents: 0, uncostedCents: 0 };
+  const analyses = analyse(
+    accounts.map((account) => {
+      const years = revenue.get(account.id);
+      return {
+        ...account,
+        revenueCents: years?.[0]?.revenueCents ?? 0,
+        previousRevenueCents: years?.[1]?.revenueCents ?? 0,
+        history: history.map((_, i) => years?.[3 + i] ?? none),
+        lastContactAt: rhythms.get(account.id)?.lastContactAt ?? null,
+        medianGapDays: rhythms.get(account.id)?.medianGapDays ?? null,
+        openComplaintsSince: complaints.get(account.id) ?? [],
+        withdrawingContacts: withdrawals.get(account.id) ?? 0,
+        activeContacts: contacts.get(account.id)?.current ?? 0,
+        previousActiveContacts: contacts.get(account.id)?.previous ?? 0,
+        openWeightedPipeline: Math.round((pipelineOf.get(account.id) ?? 0) * 100) / 100,
+      };
+    }),
+    config,
+    settings.sleepingAfterDays,
+    now,
+  );
+  const everBefore = new Set([...revenue].filter(([, years]) => (years[2]?.revenueCents ?? 0) > 0).map(([id]) => id));
+  return { settings, config, window, range: rangeOf(period, window), analyses, opportunities, everBefore };
+}
+
+export async function accountInsights(db: Db, actor: Actor, accountId: string, period: string, now = new Date()): Promise<AccountInsights> {
+  const { settings, config, range, analyses } = await analyseTenant(db, actor.tenantId, period, now);
+  const found = analyses.find((a) => a.facts.id === accountId);
+  if (!found) throw notFound('account');
+  return {
+    accountId,
+    name: found.facts.name,
+    rating: found.facts.rating as AccountInsights['rating'],
+    currency: settings.defaultCurrency,
+    range,
+    revenueSource: config.revenueSource,
+    abc: found.abc,
+    clv: found.clv,
+    churnRisk: found.churnRisk,
+    segment: found.segment,
+  };
+}
+
+const countBy = <K>(items: readonly AccountAnalysis[], key: (a: AccountAnalysis) => K) => {
+  const counts = new Map<K, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
+};
+
+export async function teamInsights(db: Db, actor: Actor, period: string, now = new Date()): Promise<TeamInsights> {
+  const { settings, config, window, range, analyses, opportunities, everBefore } = await analyseTenant(db, actor.tenantId, period, now);
+  const [closed, complaints] = await Promise.all([closedOpportunities(db, actor.tenantId, window), complaintFigures(db, actor.tenantId, window)]);
+  const won = closed.filter((c) => c.status === 'won').reduce((s, c) => s + c.count, 0);
+  const lost = closed.filter((c) => c.status === 'lost').reduce((s, c) => s + c.count, 0);
+  const active = analyses.filter((a) => a.facts.revenueCents > 0);
+  const previous = analyses.filter((a) => a.facts.previousRevenueCents > 0);
+  const churned = previous.filter((a) => a.facts.revenueCents === 0).length;
+  const abcCounts = countBy(active, (a) => a.abc.class);
+  const segmentCounts = countBy(analyses, (a) => a.segment.segment);
+  const ratio = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
+  return {
+    currency: settings.defaultCurrency,
+    range,
+    revenueSource: config.revenueSource,
+    // Team figures only: the stage groups without the deals in them.
+    pipeline: groupByStage(opportunities, settings.stages).map((g) => ({ stage: g.stage.key, count: g.count, amount: g.amount, weightedAmount: g.weightedAmount })),
+    forecast: { thisQuarter: forecastFor(opportunities, now, 0), nextQuarter: forecastFor(opportunities, now, 1) },
+    winRate: {
+      won,
+      lost,
+      rate: ratio(won, won + lost),
+      lostByStage: closed.filter((c) => c.status === 'lost').map((c) => ({ stage: c.stage, count: c.count })),
+    },
+    customers: {
+      active: active.length,
+      new: active.filter((a) => !everBefore.has(a.facts.id)).length,
+      previous: previous.length,
+      churned,
+      churnRate: ratio(churned, previous.length),
+    },
+    complaints: {
+      count: complaints.received,
+      open: complaints.open,
+      resolved: complaints.resolved,
+      medianResolutionHours: complaints.medianHours,
+      p90ResolutionHours: complaints.p90Hours,
+    },
+    abc: (['A', 'B', 'C'] as const).map((abcClass) => ({
+      class: abcClass,
+      accounts: abcCounts.get(abcClass) ?? 0,
+      revenue: Math.round(active.filter((a) => a.abc.class === abcClass).reduce((s, a) => s + a.facts.revenueCents, 0)) / 100,
+    })),
+    segments: (['champions', 'loyal', 'potential', 'at_risk', null] as const).map((segment) => ({ segment, accounts: segmentCounts.get(segment) ?? 0 })),
+    atRisk: analyses
+      .filter((a) => a.segment.segment === 'at_risk')
+      .sort((a, b) => b.churnRisk.score - a.churnRisk.score || a.facts.name.localeCompare(b.facts.name))
+      .slice(0, AT_RISK_LIMIT)
+      .map((a) => ({
+        accountId: a.facts.id,
+        name: a.facts.name,
+        score: a.churnRisk.score,
+        segment: a.segment.segment,
+        reasons: a.churnRisk.factors.filter((f) => f.contribution > 0).sort((x, y) => y.contribution - x.contribution),
+      })),
+  };
+}

@@ -1,0 +1,67 @@
+// The insights endpoints over HTTP: contract shapes, the period checked with the field named, every role may read,
+// and each tenant sees only its own figures.
+import { AccountInsights, TeamInsights } from '@crm/common';
+import { randomUUID } from 'node:crypto';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../support/databases';
+import { createApiHarness, type ApiHarness } from '../support/api-harness';
+
+describeEachDatabase('HTTP insights', (getDb) => {
+  let api: ApiHarness;
+  const tenants = { own: randomUUID(), other: randomUUID() };
+  let owner: string;
+  let reader: string;
+  let intruder: string;
+  let accountId: string;
+
+  const customerWith = async (token: string, tenantId: string, name: string, revenue: number) => {
+    const id = (await api.call('POST', '/api/accounts', { token, body: { name } })).body.id as string;
+    await getDb().query(
+      `INSERT INTO account_revenue (tenant_id, account_id, period_kind, period_start, revenue, source) VALUES ($1, $2, 'year', '2025-01-01', $3, 'import')`,
+      [tenantId, id, revenue],
+    );
+    return id;
+  };
+
+  beforeAll(async () => {
+    api = await createApiHarness(getDb());
+    owner = await api.token({ tenantId: tenants.own, userId: randomUUID(), roles: ['CRM.User'] });
+    reader = await api.token({ tenantId: tenants.own, userId: randomUUID(), roles: ['CRM.Reader'] });
+    intruder = await api.token({ tenantId: tenants.other, userId: randomUUID(), roles: ['CRM.Admin'] });
+    accountId = await customerWith(owner, tenants.own, 'Eigen GmbH', 50_000);
+    await customerWith(intruder, tenants.other, 'Fremd AG', 70_000);
+  });
+
+  it("answers the team's figures of a year in their contract shape, for any role, with the tenant's own customers only", async () => {
+    for (const [token, revenue] of [
+      [owner, 50_000],
+      [reader, 50_000],
+      [intruder, 70_000],
+    ] as const) {
+      const response = await api.call('GET', '/api/insights?period=2025', { token });
+      expect(response.status).toBe(200);
+      const team = TeamInsights.parse(response.body);
+      expect(team.range).toEqual({ period: '2025', from: '2025-01-01', to: '2026-01-01', previousFrom: '2024-01-01' });
+      expect(team.abc[0]).toEqual({ class: 'A', accounts: 1, revenue });
+      expect(team.customers).toMatchObject({ active: 1, new: 1 });
+    }
+  });
+
+  it("answers an account's insights and hides it from another tenant", async () => {
+    const response = await api.call('GET', `/api/accounts/${accountId}/insights?period=2025`, { token: owner });
+    expect(response.status).toBe(200);
+    expect(AccountInsights.parse(response.body).abc).toMatchObject({ class: 'A', revenue: 50_000, customers: 1 });
+    expect((await api.call('GET', `/api/accounts/${accountId}/insights`, { token: intruder })).status).toBe(404);
+  });
+
+  it('refuses a malformed period or an unknown parameter with a problem naming it', async () => {
+    const bad = await api.call('GET', '/api/insights?period=2025-13', { token: owner });
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(bad.body.errors[0]).toMatchObject({ field: 'period', in: 'query' });
+    const unknown = await api.call('GET', `/api/accounts/${accountId}/insights?perod=2025`, { token: owner });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors[0]).toMatchObject({ field: 'perod', in: 'query' });
+    expect((await api.call('GET', '/api/insights', { token: null })).status).toBe(401);
+  });
+});
