@@ -14,6 +14,7 @@ export * from './contracts/dev-token';
 export * from './contracts/sync';
 export * from './contracts/teams';
 export * from './contracts/privacy';
+export * from './contracts/privacy-requests';
 export * from './contracts/imports';
 export * from './contracts/insights';
 export * from './api/endpoints';

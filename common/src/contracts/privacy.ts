@@ -1,6 +1,7 @@
 // Data subject rights (DSGVO/GDPR Art. 15-18, 20): erasure, restriction of processing, and the export of a person's data.
 import { z } from 'zod';
 import { IsoDate, IsoDateTime, NonEmptyText, Uuid } from './primitives';
+import { PersonalDataRead } from './privacy-requests';
 
 /** Why the request is carried out, e.g. "Art. 17 request of 2 Dec 2026, ticket 4711"; names no personal data. */
 const Reason = NonEmptyText(2000);
@@ -67,6 +68,8 @@ export const PersonalData = z.object({
   graphSyncItems: z.array(StoredRecord),
   syncConflicts: z.array(StoredRecord),
   processing: z.array(z.object({ purpose: z.string(), legalBasis: z.string(), channels: z.array(z.string()) })),
+  /** Who in the company read the person's data (Art. 15(1)(c)), from the read audit, per reader and kind of read; this export included. */
+  reads: z.array(PersonalDataRead),
   retention: z.string(),
 });
 export type PersonalData = z.infer<typeof PersonalData>;

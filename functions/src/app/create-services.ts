@@ -2,6 +2,7 @@
 import { createRemoteJWKSet } from 'jose';
 import pkg from '../../package.json' with { type: 'json' };
 import type { Config, EntraConfig } from '../core/config';
+import { configureReadAudit } from '../core/audit/read-audit';
 import { createActorResolver } from '../core/auth/actor-resolver';
 import { createTokenValidator, type TrustedIssuer } from '../core/auth/token-validator';
 import type { Db } from '../core/db/db';
@@ -20,6 +21,8 @@ export function entraIssuer(entra: EntraConfig): TrustedIssuer {
 
 export function createServices(config: Config, db: () => Promise<Db>, extraIssuers: TrustedIssuer[] = []): Services {
   const issuers = [...(config.entra ? [entraIssuer(config.entra)] : []), ...extraIssuers];
+  // Process-wide, like the buffer it configures: one switch for every database this process serves.
+  configureReadAudit({ enabled: config.readAudit.enabled });
   return {
     db,
     authenticate: createTokenValidator(issuers),

@@ -13,6 +13,7 @@ import { insightsRoutes } from '../features/insights/routes';
 import { interactionRoutes } from '../features/interactions/routes';
 import { opportunityRoutes } from '../features/opportunities/routes';
 import { privacyRoutes } from '../features/privacy/routes';
+import { privacyRequestRoutes } from '../features/privacy/requests-routes';
 import { settingsRoutes } from '../features/settings/routes';
 import { syncRoutes } from '../features/sync/routes';
 import { systemRoutes } from '../features/system/routes';
@@ -34,6 +35,7 @@ function implementations(services: Services): RouteTable<EndpointName> {
     ...contextRoutes,
     ...composeRoutes,
     ...privacyRoutes,
+    ...privacyRequestRoutes,
     ...teamsRoutes,
     ...insightsRoutes,
     ...syncRoutes(services.sync),

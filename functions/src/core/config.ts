@@ -52,6 +52,10 @@ const EnvSchema = z.object({
   /** Every enabled mailbox is synced at least this often, notifications or not. */
   SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
   SUBSCRIPTION_TICK_SECONDS: z.coerce.number().int().min(5).max(86_400).default(3600),
+  /** The audit of reads of personal data (docs/PRIVACY.md): on by default; off records no reads at all. */
+  CRM_READ_AUDIT: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
+  /** How often buffered reads are written; what a crash can lose is at most this much. */
+  CRM_READ_AUDIT_FLUSH_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -81,6 +85,7 @@ export interface Config {
   /** The tick settings as the cron expressions both hosts schedule (see cronEvery). */
   syncSchedule: string;
   subscriptionSchedule: string;
+  readAudit: { enabled: boolean; flushMs: number };
 }
 
 /** Field by field, the steps cron can repeat evenly: a step restarts at 0 each minute, hour and day. */
@@ -181,5 +186,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     subscriptionTickSeconds: e.SUBSCRIPTION_TICK_SECONDS,
     syncSchedule: tickSchedule('SYNC_TICK_SECONDS', e.SYNC_TICK_SECONDS),
     subscriptionSchedule: tickSchedule('SUBSCRIPTION_TICK_SECONDS', e.SUBSCRIPTION_TICK_SECONDS),
+    readAudit: { enabled: e.CRM_READ_AUDIT === 'on', flushMs: e.CRM_READ_AUDIT_FLUSH_MS },
   };
 }

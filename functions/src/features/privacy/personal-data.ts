@@ -1,9 +1,11 @@
 // Access (Art. 15) and portability (Art. 20): everything stored about a person as one machine-readable JSON document.
 import type { PersonalData } from '@crm/common';
 import type { Actor } from '../../core/actor';
-import type { Queryable } from '../../core/db/db';
+import { recordReads } from '../../core/audit/read-audit';
+import type { Db } from '../../core/db/db';
 import type { Row } from '../../core/db/rows';
 import { notFound } from '../../core/errors';
+import { personReads } from './audit-search';
 import { restrictionOf } from './restriction';
 import { personalDataRows } from './store';
 
@@ -30,9 +32,11 @@ export const RETENTION_STATEMENT =
   'No retention policy is configured in this version: the data above are kept until the person is erased (Art. 17) or the ' +
   'records are deleted. Withdrawals and objections outlive an erasure only as channel, purpose and date, without the person.';
 
-export async function personalData(db: Queryable, actor: Actor, contactId: string): Promise<PersonalData> {
+export async function personalData(db: Db, actor: Actor, contactId: string): Promise<PersonalData> {
   const rows = await personalDataRows(db, actor.tenantId, contactId);
   if (!rows) throw notFound('contact');
+  // The export is itself a read, and it lists itself among the reads.
+  recordReads(db, actor, 'export', [{ entity: 'contact', id: contactId }]);
   const purposes = new Map<string, { purpose: string; legalBasis: string; channels: Set<string> }>();
   for (const entry of rows.consents) {
     const key = `${entry.purpose}\u0000${entry.legal_basis}`;
@@ -54,5 +58,6 @@ export async function personalData(db: Queryable, actor: Actor, contactId: strin
     syncConflicts: rows.syncConflicts.map(storedRecord),
     processing: [CRM_PURPOSE, ...[...purposes.values()].map((p) => ({ ...p, channels: [...p.channels].sort() }))],
     retention: RETENTION_STATEMENT,
+    reads: await personReads(db, actor.tenantId, contactId, rows.emails),
   };
 }

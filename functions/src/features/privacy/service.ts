@@ -2,10 +2,12 @@
 import { normalizeEmail, type ErasureResult } from '@crm/common';
 import type { Actor } from '../../core/actor';
 import { writeAudit } from '../../core/audit/audit-store';
+import { flushReadAudit } from '../../core/audit/read-audit';
 import type { Db, Queryable } from '../../core/db/db';
 import { inTransaction } from '../../core/db/pg-errors';
 import { notFound, staleVersion } from '../../core/errors';
 import { addressHash, newHmacKey } from './address-hash';
+import { forgetAddresses } from './audit-search-store';
 import {
   blockedHashes,
   blockHashes,
@@ -53,6 +55,8 @@ function identifyingPattern(emails: readonly string[], firstName: string, lastNa
 }
 
 export async function eraseContact(db: Db, actor: Actor, contactId: string, expectedVersion: number, reason: string): Promise<ErasureResult> {
+  // Buffered lookups of the person's addresses must reach the table before the transaction removes the addresses from it.
+  await flushReadAudit(db);
   return inTransaction(db, async (tx) => {
     const subject = await lockErasureSubject(tx, actor.tenantId, contactId);
     if (!subject) {
@@ -81,6 +85,8 @@ export async function eraseContact(db: Db, actor: Actor, contactId: string, expe
       identifyingPattern(subject.emails, subject.firstName, subject.lastName),
     );
     const tasks = await deleteTasks(tx, actor.tenantId, contactId);
+    // The read audit keeps who read and when, under the contact id the erasures table keeps too, but not the addresses.
+    await forgetAddresses(tx, actor.tenantId, subject.emails);
     const contactLinks = await deleteContactSyncLinks(tx, actor.tenantId, contactId);
     await deleteContactRow(tx, actor.tenantId, contactId);
     const counts = {

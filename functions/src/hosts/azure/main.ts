@@ -4,6 +4,7 @@ import { createServices } from '../../app/create-services';
 import { loadConfig } from '../../core/config';
 import { buildApiApp } from '../../app/routes';
 import { buildTimers } from '../../app/timers';
+import { startReadAuditFlusher } from '../../core/audit/read-audit';
 import { migrate } from '../../core/db/migrate';
 import { openPostgres } from '../../core/db/postgres-db';
 import type { Db } from '../../core/db/db';
@@ -36,6 +37,11 @@ app.http('api', {
   authLevel: 'anonymous',
   handler: azureHttpHandler(buildApiApp(services, { corsOrigins: config.corsOrigins })),
 });
+// Buffered reads are written on an interval and at a graceful shutdown; the runtime skips the hook when it stops the
+// worker forcefully (https://learn.microsoft.com/en-us/javascript/api/@azure/functions/appterminatecontext), which loses at
+// most one interval of reads (docs/PRIVACY.md).
+const stopReadAudit = startReadAuditFlusher(config.readAudit.flushMs);
+app.hook.appTerminate(() => stopReadAudit());
 for (const timer of buildTimers(config)) {
   app.timer(timer.name, { schedule: timer.schedule, handler: async () => void (await timer.run(services)) });
 }

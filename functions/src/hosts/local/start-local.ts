@@ -7,6 +7,7 @@ import { createDevTokenIssuer, DEV_AUDIENCE } from '../../core/auth/dev-token-is
 import { loadConfig, type Config } from '../../core/config';
 import { buildApiApp } from '../../app/routes';
 import { buildTimers, startTimers } from '../../app/timers';
+import { startReadAuditFlusher } from '../../core/audit/read-audit';
 import type { Services } from '../../app/services';
 import { seedDemoTenant } from '../../seed/seed-demo';
 import { DEMO_USERS } from '@crm/common/demo';
@@ -106,6 +107,7 @@ async function main() {
   ];
   console.log(lines.join('\n'));
   const stopTimers = startTimers(buildTimers(config), services!, (message) => console.warn(message));
+  const stopReadAudit = startReadAuditFlusher(config.readAudit.flushMs);
   // A machine-readable line for tests and scripts that start the host on a random port.
   console.log(`listening on ${server.url}`);
 
@@ -116,6 +118,8 @@ async function main() {
     console.log(`\n${signal}: stopping; closing the database cleanly...`);
     await stopTimers();
     await server.close();
+    // After the server, so reads of the last requests are written too; before the database closes.
+    await stopReadAudit();
     await db.close();
     releaseLock();
     console.log('stopped.');

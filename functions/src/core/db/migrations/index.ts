@@ -5,6 +5,7 @@ import { sql as calendarWindow } from './0004-calendar-window';
 import { sql as privacy } from './0005-privacy';
 import { sql as insights } from './0006-insights';
 import { sql as erasureRetention } from './0013-erasure-retention';
+import { sql as privacyRequests } from './0009-privacy-requests';
 
 export interface Migration {
   id: string;
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   { id: '0005-privacy', sql: privacy },
   { id: '0006-insights', sql: insights },
   { id: '0013-erasure-retention', sql: erasureRetention },
+  { id: '0009-privacy-requests', sql: privacyRequests },
 ];

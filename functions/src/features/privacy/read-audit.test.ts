@@ -1,0 +1,166 @@
+// The audit of reads through the API: what each read records once flushed, the audit search, the person's export,
+// the switch, erasure and retention.
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeAll, expect, it } from 'vitest';
+import { createApiHarness, type ApiHarness } from '../../../../test/support/api-harness';
+import { describeEachDatabase } from '../../../../test/support/databases';
+import { configureReadAudit, deleteReadAuditBefore, flushReadAudit } from '../../core/audit/read-audit';
+
+describeEachDatabase('read audit', (getDb) => {
+  let api: ApiHarness;
+  let tenantId: string;
+  let admin: string;
+  let user: string;
+  let userId: string;
+  let officer: string;
+
+  const call = (token: string, method: string, path: string, body?: unknown, ifMatch?: string) =>
+    api.call(method, path, { token, body, headers: ifMatch ? { 'if-match': ifMatch } : {} });
+  const created = async (path: string, body: unknown) => {
+    const response = await call(admin, 'POST', path, body);
+    expect(response.status, response.text).toBe(201);
+    return response.body as { id: string; etag: string };
+  };
+  const stored = (contactOrAddress: string) =>
+    getDb().query<{ actor_id: string; action: string; entity: string; entity_id: string | null; address: string | null }>(
+      `SELECT actor_id, action, entity, entity_id, address FROM read_audit WHERE tenant_id = $1 AND (entity_id::text = $2 OR address = $2) ORDER BY id`,
+      [tenantId, contactOrAddress],
+    );
+
+  beforeAll(async () => {
+    api = await createApiHarness(getDb());
+    tenantId = randomUUID();
+    userId = randomUUID();
+    admin = await api.token({ tenantId, userId: randomUUID(), roles: ['CRM.Admin'] });
+    user = await api.token({ tenantId, userId, name: 'Vertrieb Zwei', roles: ['CRM.User'] });
+    officer = await api.token({ tenantId, userId: randomUUID(), roles: ['CRM.Privacy'] });
+  });
+  afterEach(() => configureReadAudit({ enabled: true }));
+
+  it('records the addresses a context lookup asked about and the contacts they matched, not the answer, once flushed', async () => {
+    const account = await created('/api/accounts', { name: 'Lesezugriff GmbH', domains: ['lesezugriff.example'] });
+    const person = await created('/api/contacts', { lastName: 'Gelesen', emails: ['gelesen@lesezugriff.example'], accountId: account.id });
+    await created('/api/interactions', { type: 'note', occurredAt: '2026-10-01T08:00:00Z', subject: 'Geheimes Angebot', contactIds: [person.id] });
+
+    const lookup = await call(user, 'GET', '/api/context?email=gelesen@lesezugriff.example&email=neu@lesezugriff.example');
+    expect(lookup.status).toBe(200);
+    expect(await stored('neu@lesezugriff.example')).toEqual([]);
+    await flushReadAudit(getDb());
+
+    expect(await stored('gelesen@lesezugriff.example')).toEqual([
+      { actor_id: expect.any(String), action: 'context', entity: 'contact', entity_id: person.id, address: 'gelesen@lesezugriff.example' },
+    ]);
+    expect(await stored('neu@lesezugriff.example')).toEqual([{ actor_id: expect.any(String), action: 'context', entity: 'address', entity_id: null, address: 'neu@lesezugriff.example' }]);
+    const everything = JSON.stringify(await getDb().query(`SELECT * FROM read_audit WHERE tenant_id = $1`, [tenantId]));
+    expect(everything).not.toContain('Geheimes Angebot');
+    expect(everything).not.toContain('Lesezugriff GmbH');
+    expect(everything).not.toContain(account.id);
+  });
+
+  it('records contact and account views, searches, timelines and the account tab, and finds them by person, record, actor and time', async () => {
+    const before = new Date().toISOString();
+    const account = await created('/api/accounts', { name: 'Suchbar AG' });
+    const person = await created('/api/contacts', { lastName: 'Suchbar', emails: ['suchbar@mail.example'], accountId: account.id });
+    await created('/api/interactions', { type: 'call', occurredAt: '2026-10-02T08:00:00Z', subject: 'Anruf', contactIds: [person.id], accountIds: [account.id] });
+    for (const path of [
+      `/api/contacts/${person.id}`,
+      '/api/contacts?q=suchbar',
+      `/api/accounts/${account.id}`,
+      `/api/accounts/${account.id}/timeline`,
+      `/api/accounts/${account.id}/overview`,
+      `/api/contacts/${person.id}/consents`,
+    ]) {
+      expect((await call(user, 'GET', path)).status, path).toBe(200);
+    }
+
+    const byPerson = await call(officer, 'GET', `/api/audit?contactId=${person.id}&kind=read`);
+    expect(byPerson.status, byPerson.text).toBe(200);
+    expect(byPerson.body.items.map((e: { action: string }) => e.action).sort()).toEqual(['consents', 'list', 'overview', 'timeline', 'view']);
+    expect(byPerson.body.items[0]).toMatchObject({ kind: 'read', actorId: expect.any(String), actorName: 'Vertrieb Zwei', entity: 'contact', entityId: person.id });
+
+    const byRecord = await call(officer, 'GET', `/api/audit?entity=account&entityId=${account.id}&kind=read`);
+    expect(byRecord.body.items.map((e: { action: string }) => e.action).sort()).toEqual(['overview', 'timeline', 'view']);
+    const actorId = byPerson.body.items[0].actorId;
+    const byActor = await call(officer, 'GET', `/api/audit?actorId=${actorId}&from=${encodeURIComponent(before)}&kind=read`);
+    expect(byActor.body.items.length).toBe(byPerson.body.items.length + byRecord.body.items.length);
+    const future = await call(officer, 'GET', `/api/audit?contactId=${person.id}&from=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`);
+    expect(future.body.items).toEqual([]);
+
+    // Reads and changes in one list, newest first; the cursor walk sees each entry once.
+    const all = await call(officer, 'GET', `/api/audit?contactId=${person.id}`);
+    expect(all.body.items.map((e: { kind: string }) => e.kind)).toContain('change');
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: { kind: string; id: number }[]; nextCursor: string | null } } = await call(
+        officer,
+        'GET',
+        `/api/audit?contactId=${person.id}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      seen.push(...page.body.items.map((e) => `${e.kind}:${e.id}`));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.body.items.map((e: { kind: string; id: number }) => `${e.kind}:${e.id}`));
+    expect((await call(officer, 'GET', '/api/audit?cursor=bm90LWEtY3Vyc29y')).status).toBe(400);
+    expect((await call(officer, 'GET', `/api/audit?from=${encodeURIComponent(before)}&to=${encodeURIComponent(before)}`)).status).toBe(400);
+  });
+
+  it('fills "who in the company read it" in the personal-data export, the export itself included', async () => {
+    const person = await created('/api/contacts', { lastName: 'Auskunft', emails: ['auskunft@mail.example'] });
+    await call(user, 'GET', `/api/contacts/${person.id}`);
+    await call(user, 'GET', `/api/contacts/${person.id}`);
+    await call(user, 'GET', '/api/context?email=auskunft@mail.example');
+    await call(officer, 'GET', `/api/contacts/${person.id}/personal-data`);
+    const second = await call(officer, 'GET', `/api/contacts/${person.id}/personal-data`);
+    expect(second.status, second.text).toBe(200);
+    const reads = second.body.reads as { actorName: string; action: string; count: number }[];
+    expect(reads.map((r) => [r.actorName, r.action, r.count]).sort()).toEqual([
+      ['Test User', 'export', 2],
+      ['Vertrieb Zwei', 'context', 1],
+      ['Vertrieb Zwei', 'view', 2],
+    ]);
+  });
+
+  it('is for CRM.Privacy and CRM.Admin of the tenant only', async () => {
+    for (const roles of [['CRM.User'], ['CRM.Manager'], ['CRM.Reader']] as const) {
+      const token = await api.token({ tenantId, userId: randomUUID(), roles: [...roles] });
+      expect((await call(token, 'GET', '/api/audit')).status).toBe(403);
+    }
+    expect((await call(admin, 'GET', '/api/audit?kind=read')).body.items.length).toBeGreaterThan(0);
+    const stranger = await api.token({ tenantId: randomUUID(), userId: randomUUID(), roles: ['CRM.Privacy'] });
+    expect((await call(stranger, 'GET', '/api/audit')).body.items).toEqual([]);
+  });
+
+  it('records nothing while switched off', async () => {
+    const person = await created('/api/contacts', { lastName: 'Unbeobachtet', emails: ['aus@mail.example'] });
+    configureReadAudit({ enabled: false });
+    await call(user, 'GET', `/api/contacts/${person.id}`);
+    await call(user, 'GET', '/api/context?email=aus@mail.example');
+    await flushReadAudit(getDb());
+    expect(await stored(person.id)).toEqual([]);
+    expect(await stored('aus@mail.example')).toEqual([]);
+  });
+
+  it('forgets the erased addresses but keeps who looked and when', async () => {
+    const person = await created('/api/contacts', { lastName: 'Vergessen', emails: ['vergessen@mail.example'] });
+    await call(user, 'GET', '/api/context?email=vergessen@mail.example');
+    const erased = await call(officer, 'POST', `/api/contacts/${person.id}/erase`, { reason: 'Art. 17 Antrag' }, person.etag);
+    expect(erased.status, erased.text).toBe(200);
+    expect(await stored('vergessen@mail.example')).toEqual([]);
+    expect(await stored(person.id)).toEqual([{ actor_id: expect.any(String), action: 'context', entity: 'contact', entity_id: person.id, address: null }]);
+  });
+
+  it('deletes entries older than the retention date, of the one tenant only (deleteReadAuditBefore)', async () => {
+    const other = randomUUID();
+    const old = new Date('2025-01-01T00:00:00Z');
+    await getDb().query(
+      `INSERT INTO read_audit (tenant_id, at, actor_id, action, entity, entity_id) VALUES ($1, $3, $4, 'view', 'contact', $4), ($1, now(), $4, 'view', 'contact', $4), ($2, $3, $4, 'view', 'contact', $4)`,
+      [tenantId, other, old.toISOString(), randomUUID()],
+    );
+    const count = (tenant: string) => getDb().query<{ n: number }>(`SELECT count(*)::int AS n FROM read_audit WHERE tenant_id = $1 AND at < $2`, [tenant, '2025-06-01']);
+    expect(await deleteReadAuditBefore(getDb(), tenantId, new Date('2025-06-01T00:00:00Z'), 10)).toBe(1);
+    expect((await count(tenantId))[0]!.n).toBe(0);
+    expect((await count(other))[0]!.n).toBe(1);
+    expect(await deleteReadAuditBefore(getDb(), tenantId, new Date('2025-06-01T00:00:00Z'))).toBe(0);
+  });
+});
