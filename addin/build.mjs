@@ -3,16 +3,16 @@
 // send check's event runtime (launch-events.html, and launch-events.js as one file for classic Outlook on Windows).
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { bundlePages, bundleScript, pageConfig, withConfig } from '@crm/common/build';
-import { colorIcon } from '@crm/manifest/icons';
+import { ADDIN_ICON_SIZES, colorIcon } from '@crm/manifest/icons';
 
 const config = { ...pageConfig(), graphScope: 'https://graph.microsoft.com/Calendars.Read' };
 
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
 writeFileSync('dist/index.html', readFileSync('src/index.html'));
-// Ribbon button icons: the manifest points Outlook at these URLs.
+// Ribbon, app and mobile button icons: both manifests point Outlook at these URLs.
 mkdirSync('dist/assets', { recursive: true });
-for (const size of [16, 32, 80]) writeFileSync(`dist/assets/icon-${size}.png`, colorIcon(size));
+for (const size of ADDIN_ICON_SIZES) writeFileSync(`dist/assets/icon-${size}.png`, colorIcon(size));
 writeFileSync('dist/taskpane.html', withConfig(readFileSync('src/taskpane.html', 'utf8'), config));
 writeFileSync('dist/auth-dialog.html', withConfig(readFileSync('src/auth-dialog.html', 'utf8'), config));
 writeFileSync('dist/launch-events.html', readFileSync('src/launch-events.html'));

@@ -51,3 +51,9 @@ export const colorIcon = (size) => encode(size, (u, v) => (glyph(u, v) ? WHITE :
 
 /** Outline icon: the white glyph on transparent, as Teams requires for the 32x32 "outline" icon. */
 export const outlineIcon = (size) => encode(size, (u, v) => (glyph(u, v) ? WHITE : [0, 0, 0, 0]));
+
+/**
+ * The pixel sizes the add-in's build writes to addin/dist/assets: the ribbon's 16/32/80, the XML manifest's app icon
+ * 64/128, and Outlook mobile's 25/32/48 at scales 1 to 3.
+ */
+export const ADDIN_ICON_SIZES = [16, 25, 32, 48, 50, 64, 75, 80, 96, 128, 144];

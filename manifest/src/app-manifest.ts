@@ -8,6 +8,17 @@ export const SEND_CHECK_REQUIREMENT = '1.12';
 /** The functions launch-events.js associates with Office.actions (addin/src/host/office-send-check.ts). */
 export const SEND_CHECK_ACTIONS = { send: 'onMessageSendHandler', recipientsChanged: 'onMessageRecipientsChangedHandler' } as const;
 /** Classic Outlook on Windows runs this one script; the other clients load the page, which loads the same script. */
+/** The ribbon button that opens the pane, in both manifests. */
+export const PANE_BUTTON = {
+  label: 'CRM',
+  title: { en: 'Customer context', de: 'Kundenkontext' },
+  description: {
+    en: 'Show who this is, their company, deals and consent, and log the item.',
+    de: 'Zeigt, wer das ist, die Firma, Verkaufschancen und Einwilligungen, und protokolliert das Element.',
+  },
+} as const;
+/** Where an icon of the given pixel size is served (addin/dist/assets, one file per size; see ADDIN_ICON_SIZES). */
+export const iconUrl = (config: AppConfig, size: number): string => `${config.hostingUrl}/addin/assets/icon-${size}.png`;
 export const sendCheckScriptUrl = (config: AppConfig): string => `${config.hostingUrl}/addin/launch-events.js`;
 export const MANIFEST_VERSION = '1.22';
 export const MY_CRM_TAB = 'my-crm';
@@ -17,7 +28,7 @@ export const ACCOUNT_TAB_CONTEXTS = ['channelTab', 'privateChatTab', 'meetingCha
 
 export function buildAppManifest(config: AppConfig): Record<string, unknown> {
   const host = new URL(config.hostingUrl).host;
-  const asset = (size: number) => ({ size, url: `${config.hostingUrl}/addin/assets/icon-${size}.png` });
+  const asset = (size: number) => ({ size, url: iconUrl(config, size) });
   return {
     $schema: `https://developer.microsoft.com/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.schema.json`,
     manifestVersion: MANIFEST_VERSION,
@@ -39,7 +50,8 @@ export function buildAppManifest(config: AppConfig): Record<string, unknown> {
     localizationInfo: { defaultLanguageTag: 'en-us', additionalLanguages: [{ languageTag: 'de-de', file: 'de-de.json' }] },
     validDomains: [host],
     webApplicationInfo: { id: config.clientId, resource: `api://${host}/${config.clientId}` },
-    authorization: { permissions: { resourceSpecific: [{ name: 'MailboxItem.Read.User', type: 'Delegated' }] } },
+    // Read/write item: the send check keeps its verdict in the item's sessionData, whose setAsync needs it (Mailbox 1.11).
+    authorization: { permissions: { resourceSpecific: [{ name: 'MailboxItem.ReadWrite.User', type: 'Delegated' }] } },
     staticTabs: [
       {
         entityId: MY_CRM_TAB,
@@ -102,15 +114,15 @@ export function buildAppManifest(config: AppConfig): Record<string, unknown> {
                 groups: [
                   {
                     id: 'CrmGroup',
-                    label: 'CRM',
+                    label: PANE_BUTTON.label,
                     icons: [asset(16), asset(32), asset(80)],
                     controls: [
                       {
                         id: 'OpenCrmButton',
                         type: 'button',
-                        label: 'CRM',
+                        label: PANE_BUTTON.label,
                         icons: [asset(16), asset(32), asset(80)],
-                        supertip: { title: 'Customer context', description: 'Show who this is, their company, deals and consent, and log the item.' },
+                        supertip: { title: PANE_BUTTON.title.en, description: PANE_BUTTON.description.en },
                         actionId: 'OpenCrmPane',
                       },
                     ],

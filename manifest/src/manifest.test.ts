@@ -76,6 +76,10 @@ describe('app manifest', () => {
       { id: RECIPIENTS_HANDLER, type: 'executeFunction' },
     ]);
     expect(SEND_CHECK_ACTIONS).toEqual({ send: SEND_HANDLER, recipientsChanged: RECIPIENTS_HANDLER });
+    // sessionData.setAsync, where the precomputed verdict is kept, needs read/write item.
+    expect((buildAppManifest(config) as { authorization: unknown }).authorization).toEqual({
+      permissions: { resourceSpecific: [{ name: 'MailboxItem.ReadWrite.User', type: 'Delegated' }] },
+    });
     expect(extension!.autoRunEvents).toEqual([
       {
         requirements: { capabilities: [{ name: 'Mailbox', minVersion: '1.12' }] },
