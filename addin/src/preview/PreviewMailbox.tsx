@@ -8,6 +8,7 @@ import { TaskPane } from '../app/TaskPane';
 import type { Participant } from '../host/mail-host';
 import { previewMailHost } from '../host/preview-mail-host';
 import { previewItems, type PreviewItem } from './preview-items';
+import { PreviewSend } from './PreviewSend';
 
 const useStyles = makeStyles({
   page: { display: 'grid', gridTemplateColumns: 'minmax(220px, 300px) 1fr 360px', height: '100vh', fontFamily: tokens.fontFamilyBase },
@@ -188,6 +189,7 @@ export function PreviewMailbox({ apiBaseUrl }: { apiBaseUrl: string }) {
               />
               <Button type="submit">{german ? 'Hinzufügen' : 'Add'}</Button>
             </form>
+            <PreviewSend key={current.key} host={services.host} api={services.api} recipients={current.recipients} german={german} />
           </div>
         ) : (
           <Text>{current.body}</Text>
