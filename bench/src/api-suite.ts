@@ -45,7 +45,7 @@ export interface ApiResults {
 }
 
 /** Three addresses per email as in real mail: two customers and the user's own colleague. */
-const emailsFor = (tenant: TenantUnderTest, i: number) => {
+export const emailsFor = (tenant: Pick<TenantUnderTest, 'seeded'>, i: number) => {
   const sample = tenant.seeded.sampleEmails;
   return [sample[(i * 7) % sample.length]!, sample[(i * 13 + 5) % sample.length]!, `colleague${i % 5}@seller.example`];
 };

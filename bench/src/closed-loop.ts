@@ -2,7 +2,8 @@
 import { performance } from 'node:perf_hooks';
 import { summarize, type LatencySummary } from './stats';
 
-export async function closedLoop(options: { clients: number; requests: number; send: (i: number) => Promise<void> }): Promise<LatencySummary> {
+/** samples: when given, every latency is also appended there, so runs of several rounds can be summarised together. */
+export async function closedLoop(options: { clients: number; requests: number; send: (i: number) => Promise<void>; samples?: number[] }): Promise<LatencySummary> {
   const samples: number[] = [];
   let next = 0;
   const started = performance.now();
@@ -14,5 +15,6 @@ export async function closedLoop(options: { clients: number; requests: number; s
     }
   };
   await Promise.all(Array.from({ length: options.clients }, client));
+  options.samples?.push(...samples);
   return summarize(samples, performance.now() - started);
 }

@@ -1,4 +1,4 @@
-// `npm run bench [-- --scale small|large] [--suite all|api|addin|teams|graph]`: prints figures and ratios, keeps a JSON record.
+// `npm run bench [-- --scale small|large] [--suite all|api|addin|teams|graph|read-audit]`: prints figures and ratios, keeps a JSON record.
 // `npm run bench -- soak [--minutes 10]`: the long run under steady load instead (bench/src/soak.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -9,6 +9,7 @@ import { addinReport, runAddinSuite } from './addin-suite';
 import { apiReport, runApiSuite, type Scale } from './api-suite';
 import { runTeamsSuite, teamsReport } from './teams-suite';
 import { graphReport, runGraphSuite } from './graph-suite';
+import { readAuditReport, runReadAuditSuite } from './read-audit-suite';
 
 if (process.argv[2] === 'soak') {
   const { soakCli } = await import('./soak');
@@ -20,9 +21,9 @@ if (values.scale !== 'small' && values.scale !== 'large') {
   console.error('--scale must be small or large');
   process.exit(2);
 }
-const suites = values.suite === 'all' ? ['api', 'addin', 'teams', 'graph'] : [values.suite];
-if (suites.some((s) => !['api', 'addin', 'teams', 'graph'].includes(s))) {
-  console.error('--suite must be all, api, addin, teams or graph');
+const suites = values.suite === 'all' ? ['api', 'addin', 'teams', 'graph', 'read-audit'] : [values.suite];
+if (suites.some((s) => !['api', 'addin', 'teams', 'graph', 'read-audit'].includes(s))) {
+  console.error('--suite must be all, api, addin, teams, graph or read-audit');
   process.exit(2);
 }
 // The large run also measures the small tenant, so the scale ratio comes from one run on one machine.
@@ -56,6 +57,12 @@ if (suites.includes('graph')) {
   const graph = await runGraphSuite(log);
   results.graph = graph;
   report.push('', 'Graph sync', ...graphReport(graph));
+}
+if (suites.includes('read-audit')) {
+  log('Read audit: context lookup with CRM_READ_AUDIT off and on, alternating rounds, PostgreSQL server, local host in a child process');
+  const readAudit = await runReadAuditSuite(log);
+  results.readAudit = readAudit;
+  report.push('', 'Read audit', ...readAuditReport(readAudit));
 }
 for (const line of report) log(line);
 
