@@ -3,11 +3,12 @@
 // settings into it (CRM_PAGE_CONFIG) instead of into a page.
 import { createApiClient, naaTokenProvider, type PageConfig } from '@crm/common/web/client';
 import { eventRuntimeOffice, registerSendCheck } from './host/office-send-check';
+import { apiSendCheck } from './send-check/send-check';
 
 declare const CRM_PAGE_CONFIG: PageConfig;
 
 const office = eventRuntimeOffice();
 if (office) {
   const api = createApiClient({ baseUrl: CRM_PAGE_CONFIG.apiBaseUrl, tokens: naaTokenProvider(CRM_PAGE_CONFIG) });
-  registerSendCheck(office, async (purpose, recipients, signal) => (await api('composeCheck', { body: { purpose, recipients }, signal })).data);
+  registerSendCheck(office, apiSendCheck(api));
 }

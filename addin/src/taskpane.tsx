@@ -4,6 +4,7 @@ import { createApiClient, naaTokenProvider, readPageConfig, type PageConfig } fr
 import { officeAuthDialog } from './host/office-auth-dialog';
 import { readyOffice } from './host/office-global';
 import { officeMailHost } from './host/office-mail-host';
+import { apiSendCheck } from './send-check/send-check';
 import { PaneShell } from './app/PaneShell';
 import { TaskPane } from './app/TaskPane';
 
@@ -22,8 +23,11 @@ async function start() {
   const dialog = { host: officeAuthDialog(office), pageUrl: new URL('./auth-dialog.html', location.href).toString() };
   const tokens = naaTokenProvider(config, { dialog });
   const graphTokens = naaTokenProvider(config, { scope: config.graphScope, dialog });
-  const host = officeMailHost(office, { graphToken: () => graphTokens.getToken() });
   const api = createApiClient({ baseUrl: config.apiBaseUrl, tokens });
+  const host = officeMailHost(office, {
+    graphToken: () => graphTokens.getToken(),
+    sendCheck: apiSendCheck(api),
+  });
   createRoot(root).render(
     <PaneShell services={{ host, api }}>
       <TaskPane />

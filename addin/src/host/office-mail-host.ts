@@ -2,7 +2,8 @@
 // The Office.js edge of the add-in: the only module that touches the Office global.
 import { themeKindOfBackground } from '@crm/common/web';
 import type { MailHost, MailItem, Participant } from './mail-host';
-import { loadComposePurpose, saveComposePurpose } from './office-send-check';
+import type { CheckRecipients } from '../send-check/send-check';
+import { loadComposePurpose, precomputeSendCheck, saveComposePurpose } from './office-send-check';
 
 type Details = Office.EmailAddressDetails;
 const person = (d: Details | undefined | null): Participant | null =>
@@ -94,7 +95,14 @@ interface HandlerTarget {
   removeHandlerAsync(type: Office.EventType, options: object): void;
 }
 
-export function officeMailHost(office: typeof Office, options: { graphToken: () => Promise<string>; graphBaseUrl?: string }): MailHost {
+export interface OfficeMailHostOptions {
+  graphToken: () => Promise<string>;
+  graphBaseUrl?: string;
+  /** The API's send check: a purpose chosen in the pane recomputes the verdict the send check answers from. */
+  sendCheck?: CheckRecipients;
+}
+
+export function officeMailHost(office: typeof Office, options: OfficeMailHostOptions): MailHost {
   const mailbox = office.context.mailbox;
   const subscribe = (target: HandlerTarget, type: Office.EventType, handler: () => void) => {
     target.addHandlerAsync(type, handler);
@@ -117,6 +125,9 @@ export function officeMailHost(office: typeof Office, options: { graphToken: () 
       ),
     getMeetingUid: () => meetingUid(office, mailbox, options.graphToken, options.graphBaseUrl ?? 'https://graph.microsoft.com'),
     getComposePurpose: () => loadComposePurpose(office),
-    setComposePurpose: (purpose) => saveComposePurpose(office, purpose),
+    setComposePurpose: async (purpose) => {
+      await saveComposePurpose(office, purpose);
+      if (options.sendCheck) await precomputeSendCheck(office, options.sendCheck);
+    },
   };
 }

@@ -5,7 +5,16 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ComposeCheckResponse, ComposePurpose, RecipientVerdict } from '@crm/common';
 import type { CheckRecipients } from '../send-check/send-check';
 import { MAX_SEND_MESSAGE } from '../send-check/send-check';
-import { PURPOSE_PROPERTY, RECIPIENTS_HANDLER, registerSendCheck, saveComposePurpose, SEND_HANDLER, sendCheckHandlers, VERDICT_KEY } from './office-send-check';
+import {
+  precomputeSendCheck,
+  PURPOSE_PROPERTY,
+  RECIPIENTS_HANDLER,
+  registerSendCheck,
+  saveComposePurpose,
+  SEND_HANDLER,
+  sendCheckHandlers,
+  VERDICT_KEY,
+} from './office-send-check';
 
 const enums = {
   AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
@@ -222,6 +231,19 @@ describe('the verdict kept on the item (OnMessageRecipientsChanged)', () => {
     const live = api({});
     expect(await send(o, live.check)).toEqual({ allowEvent: true });
     expect(live.calls).toEqual([{ purpose: 'correspondence', emails: ['julia.hoffmann@kunde.example'] }]);
+  });
+
+  it('is recomputed when the pane picks another purpose, so Send still answers without a call', async () => {
+    const o = outlook({ to: [julia], purpose: 'newsletter' });
+    const { check, calls } = api(blockJulia);
+    await sendCheckHandlers(o.office, check).onRecipientsChanged({ completed: vi.fn() });
+    await saveComposePurpose(o.office, 'marketing');
+    await precomputeSendCheck(o.office, check);
+    expect(calls.map((c) => c.purpose)).toEqual(['newsletter', 'marketing']);
+
+    const atSend = api({});
+    expect((await send(o, atSend.check)).errorMessage).toMatch(/^Not sent: consent check for marketing\./);
+    expect(atSend.calls).toEqual([]);
   });
 
   it('stores nothing when the API is down, so the send check asks again', async () => {

@@ -59,6 +59,26 @@ export async function saveComposePurpose(office: typeof Office, purpose: Compose
   await settle<void>(office, (cb) => properties.saveAsync(cb));
 }
 
+/**
+ * Computes the verdict for the item's current recipients and purpose and keeps it in the item's session data, where the
+ * send check finds it. Run when the recipients change and when the pane changes the purpose; a failure stores nothing,
+ * so the send check asks the API itself.
+ */
+export async function precomputeSendCheck(office: typeof Office, check: CheckRecipients): Promise<void> {
+  const item = office.context.mailbox.item as Compose;
+  try {
+    const [recipients, purpose] = await Promise.all([recipientsOf(office, item), purposeOf(office)]);
+    const emails = [...new Set(recipients.map((r) => r.email.trim().toLowerCase()).filter(Boolean))];
+    if (emails.length === 0) await settle<void>(office, (cb) => item.sessionData.removeAsync(VERDICT_KEY, cb));
+    else {
+      const response = await checkWithin(check, purpose, emails, PRECOMPUTE_TIMEOUT_MS);
+      await settle<void>(office, (cb) => item.sessionData.setAsync(VERDICT_KEY, JSON.stringify(storedVerdictOf(purpose, recipients, response)), cb));
+    }
+  } catch {
+    // Nothing stored: the send check asks the API itself.
+  }
+}
+
 export function sendCheckHandlers(office: typeof Office, check: CheckRecipients) {
   const language = () => sendCheckLanguage(office.context.displayLanguage);
   const canPrompt = () => office.context.requirements.isSetSupported('Mailbox', '1.14');
@@ -79,18 +99,7 @@ export function sendCheckHandlers(office: typeof Office, check: CheckRecipients)
   }
 
   async function onRecipientsChanged(event: MailboxEvent): Promise<void> {
-    const item = office.context.mailbox.item as Compose;
-    try {
-      const [recipients, purpose] = await Promise.all([recipientsOf(office, item), purposeOf(office)]);
-      const emails = [...new Set(recipients.map((r) => r.email.trim().toLowerCase()).filter(Boolean))];
-      if (emails.length === 0) await settle<void>(office, (cb) => item.sessionData.removeAsync(VERDICT_KEY, cb));
-      else {
-        const response = await checkWithin(check, purpose, emails, PRECOMPUTE_TIMEOUT_MS);
-        await settle<void>(office, (cb) => item.sessionData.setAsync(VERDICT_KEY, JSON.stringify(storedVerdictOf(purpose, recipients, response)), cb));
-      }
-    } catch {
-      // Nothing stored: the send check asks the API itself.
-    }
+    await precomputeSendCheck(office, check);
     event.completed();
   }
 

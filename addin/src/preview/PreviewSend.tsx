@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { ApiClient } from '@crm/common/web';
 import type { Participant } from '../host/mail-host';
 import type { PreviewMailHost } from '../host/preview-mail-host';
-import { decideSend, type SendDecision } from '../send-check/send-check';
+import { apiSendCheck, decideSend, type SendDecision } from '../send-check/send-check';
 import { sendCheckLanguage } from '../send-check/send-check-texts';
 
 type Outcome = SendDecision | { kind: 'checking' } | { kind: 'sent' } | { kind: 'kept' };
@@ -18,7 +18,7 @@ export function PreviewSend({ host, api, recipients, german }: { host: PreviewMa
       purpose: (await host.getComposePurpose()) ?? 'correspondence',
       recipients,
       stored: null,
-      check: async (purpose, emails, signal) => (await api('composeCheck', { body: { purpose, recipients: emails }, signal })).data,
+      check: apiSendCheck(api),
       language: sendCheckLanguage(host.language),
     });
     setOutcome(decision.kind === 'send' ? { kind: 'sent' } : decision);

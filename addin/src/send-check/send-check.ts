@@ -2,6 +2,7 @@
 // when the recipients changed, else ask the API once within a deadline, and never hold mail back because the CRM
 // cannot answer. Knows nothing of Office.js: the host module reads the item and hands over plain values.
 import type { ComposeCheckResponse, ComposePurpose, RecipientVerdict } from '@crm/common';
+import type { ApiClient } from '@crm/common/web/client';
 import { sendCheckTexts, type SendCheckLanguage } from './send-check-texts';
 
 /** Outlook shows at most this many characters of a Smart Alerts message (SmartAlertsEventCompletedOptions.errorMessage). */
@@ -33,6 +34,12 @@ export type SendDecision =
   | { kind: 'unchecked'; message: string };
 
 export type CheckRecipients = (purpose: ComposePurpose, emails: string[], signal: AbortSignal) => Promise<ComposeCheckResponse>;
+
+/** The question the send check asks the API. */
+export const apiSendCheck =
+  (api: ApiClient): CheckRecipients =>
+  async (purpose, recipients, signal) =>
+    (await api('composeCheck', { body: { purpose, recipients }, signal })).data;
 
 const normalized = (recipients: readonly SendRecipient[]): string[] => [...new Set(recipients.map((r) => r.email.trim().toLowerCase()).filter(Boolean))];
 
