@@ -56,14 +56,14 @@ export function Actions({
     <section className={styles.section} aria-label={t('app.name')}>
       <div className={styles.row} role="toolbar" aria-label={t('app.name')}>
         {!loggedByMe ? (
-          <Button appearance={alreadyLogged ? 'secondary' : 'primary'} aria-expanded={open === 'log'} onClick={() => toggle('log')} disabled={!firstAccount} {...access.gate('logInteraction', roleNoticeId)}>
+          <Button appearance={alreadyLogged ? 'secondary' : 'primary'} aria-expanded={open === 'log'} onClick={() => toggle('log')} disabled={!firstAccount} {...access.gate('write', roleNoticeId)}>
             {alreadyLogged ? t('log.alsoMe') : meeting ? t('log.meeting') : t('log.email')}
           </Button>
         ) : null}
-        <Button aria-expanded={open === 'followUp'} onClick={() => toggle('followUp')} {...access.gate('createTask', roleNoticeId)}>
+        <Button aria-expanded={open === 'followUp'} onClick={() => toggle('followUp')} {...access.gate('write', roleNoticeId)}>
           {t('action.followUp')}
         </Button>
-        <Button aria-expanded={open === 'opportunity'} onClick={() => toggle('opportunity')} disabled={!firstAccount} {...access.gate('createOpportunity', roleNoticeId)}>
+        <Button aria-expanded={open === 'opportunity'} onClick={() => toggle('opportunity')} disabled={!firstAccount} {...access.gate('write', roleNoticeId)}>
           {t('action.opportunity')}
         </Button>
       </div>

@@ -57,7 +57,7 @@ export function TaskPane() {
       {item && context ? (
         <>
           {!composing ? <LoggedStatus item={item} logged={state.logged} /> : null}
-          <RoleNotice id={roleNoticeId} access={access} endpoint="logInteraction" />
+          <RoleNotice id={roleNoticeId} access={access} level="write" />
           {composing ? <ComposeWarnings people={context.people} nameOf={nameOf} purpose={purpose} onPurposeChange={setPurpose} /> : null}
 
           <section className={styles.section} aria-labelledby="people-heading">
@@ -72,7 +72,7 @@ export function TaskPane() {
                   person={person}
                   displayName={nameOf(person.email)}
                   onAdd={setAdding}
-                  addGate={access.gate('createContact', roleNoticeId)}
+                  addGate={access.gate('write', roleNoticeId)}
                 />
               ))}
             </ul>

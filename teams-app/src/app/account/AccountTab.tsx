@@ -83,12 +83,12 @@ export function AccountTab({ accountId }: { accountId: string }) {
             </section>
           ) : (
             <div className={styles.row}>
-              <Button appearance="primary" onClick={() => (setLogging(true), setNotice(null))} {...access.gate('logInteraction', roleNoticeId)}>
+              <Button appearance="primary" onClick={() => (setLogging(true), setNotice(null))} {...access.gate('write', roleNoticeId)}>
                 {t('log.button')}
               </Button>
             </div>
           )}
-          <RoleNotice id={roleNoticeId} access={access} endpoint="logInteraction" />
+          <RoleNotice id={roleNoticeId} access={access} level="write" />
           <div className={compact ? styles.stack : styles.columns}>
             <div className={styles.stack}>
               {compact ? <Complaints complaints={data.openComplaints} onResolved={resolved} access={access} roleNoticeId={roleNoticeId} /> : null}

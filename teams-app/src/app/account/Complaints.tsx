@@ -71,7 +71,7 @@ export const Complaints = memo(function Complaints({
                   size="small"
                   onClick={() => setResolving(complaint.id)}
                   aria-label={t('complaints.resolveLabel', { subject: complaint.subject })}
-                  {...access.gate('updateInteraction', roleNoticeId)}
+                  {...access.gate('write', roleNoticeId)}
                 >
                   {t('complaints.resolve')}
                 </Button>

@@ -111,7 +111,7 @@ export const FollowUps = memo(function FollowUps({
       testId="follow-ups"
       aside={
         !adding ? (
-          <Button onClick={() => setAdding(true)} {...access.gate('createTask', roleNoticeId)}>
+          <Button onClick={() => setAdding(true)} {...access.gate('write', roleNoticeId)}>
             {t('followUps.new')}
           </Button>
         ) : null
@@ -144,7 +144,7 @@ export const FollowUps = memo(function FollowUps({
               size="small"
               onClick={() => void complete(task)}
               aria-label={t('followUps.complete', { title: task.title })}
-              {...access.gate('updateTask', roleNoticeId)}
+              {...access.gate('write', roleNoticeId)}
             >
               {t('followUps.done')}
             </Button>
