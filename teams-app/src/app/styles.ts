@@ -37,10 +37,14 @@ export const useTabStyles = makeStyles({
   danger: { color: tokens.colorPaletteRedForeground1 },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
   spread: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS },
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', rowGap: tokens.spacingVerticalS },
+  // One column that may shrink below its content (minmax(0, ...)): a long name or option ellipsizes instead of
+  // widening a 320 px side panel.
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', rowGap: tokens.spacingVerticalS },
   item: { display: 'grid', rowGap: tokens.spacingVerticalXXS, minWidth: 0 },
   clip: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 },
-  form: { display: 'grid', rowGap: tokens.spacingVerticalS },
+  form: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', rowGap: tokens.spacingVerticalS },
+  // A fieldset is at least as wide as its content (min-inline-size: min-content) unless told otherwise.
+  fieldset: { border: 0, padding: 0, margin: 0, minWidth: 0 },
   figures: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(140px, 1fr))',

@@ -1,5 +1,5 @@
 // Logs a note, call, meeting outcome or complaint to the account, optionally for people and a deal, remembering the Teams origin.
-import { Checkbox, Field, Input, Select, Textarea } from '@fluentui/react-components';
+import { Checkbox, Field, Input, mergeClasses, Select, Textarea } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import type { Contact, Interaction, Opportunity } from '@crm/common';
 import { ErrorNotice, FormActions, OptionalSelect, useSubmit } from '@crm/common/web';
@@ -98,7 +98,7 @@ export function LogForm({ accountId, accountName, contacts, opportunities, onLog
         <Textarea value={text} onChange={(_e, d) => setText(d.value)} maxLength={20_000} resize="vertical" />
       </Field>
       {contacts.length > 0 ? (
-        <fieldset className={styles.row} style={{ border: 0, padding: 0, margin: 0 }}>
+        <fieldset className={mergeClasses(styles.row, styles.fieldset)}>
           <legend>{t('log.contacts')}</legend>
           {contacts.map((c) => (
             <Checkbox key={c.id} label={c.displayName} checked={contactIds.includes(c.id)} onChange={(_e, d) => toggle(c.id, d.checked === true)} />
