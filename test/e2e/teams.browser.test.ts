@@ -76,8 +76,8 @@ describeInBrowser('Teams tabs in Chromium', () => {
 
   it('configures the account tab by searching and picking an account', async () => {
     await page.goto(`${host.url}/teams/config.html?lang=en`);
-    await page.getByRole('searchbox', { name: 'Search accounts' }).fill('hoffmann');
-    await page.getByRole('button', { name: `Choose ${HOFFMANN}` }).click();
+    await page.getByRole('combobox', { name: 'Search accounts' }).fill('hoffmann');
+    await page.getByRole('option', { name: `Choose ${HOFFMANN}` }).click();
     await screenshot(page, 'teams-config');
     await page.getByRole('button', { name: 'Open the account tab' }).click();
     await page.waitForURL(/account\.html\?accountId=/);
