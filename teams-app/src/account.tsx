@@ -1,7 +1,12 @@
-// Entry of the account tab (account.html?accountId=...); without an account it offers the picker, as standalone previews need.
+// Entry of the account tab (account.html?accountId=...); without a usable account it offers the picker, as standalone previews need.
 import { AccountTab } from './app/account/AccountTab';
 import { UnboundTab } from './app/account/UnboundTab';
 import { startTab } from './start';
 
+// The shape the API's Uuid accepts; a mistyped or truncated id names no account, and the API would only answer "Invalid UUID".
+// (Checked here rather than with the zod contract, which would bring zod into the tab's first bundle.)
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const accountId = new URLSearchParams(location.search).get('accountId');
-void startTab(() => (accountId ? <AccountTab accountId={accountId} /> : <UnboundTab />));
+const page = accountId === null ? <UnboundTab /> : UUID.test(accountId) ? <AccountTab accountId={accountId} /> : <UnboundTab missing />;
+void startTab(() => page);

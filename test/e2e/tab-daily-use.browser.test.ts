@@ -58,4 +58,21 @@ describeInBrowser('Teams account tab in daily use (Chromium)', () => {
     expect(box.x + box.width).toBeLessThanOrEqual(320);
     await screenshot(page, 'teams-side-panel-log-form');
   });
+
+  it('offers the account picker for an account id that names no account, and picks one with the keyboard alone', async () => {
+    await page.goto(`${host.url}/teams/account.html?accountId=not-a-uuid&lang=en`);
+    await page.getByTestId('account-missing').waitFor();
+    expect(await page.locator('main').innerText()).not.toContain('Invalid UUID');
+    const search = page.getByRole('combobox', { name: 'Search accounts' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
+    await page.keyboard.type('hoffmann');
+    await page.getByRole('option', { name: `Choose ${HOFFMANN}` }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByRole('option', { name: `Choose ${HOFFMANN}` }).getAttribute('aria-selected')).toBe('true');
+    expect(await search.getAttribute('aria-activedescendant')).toBe(await page.getByRole('option', { name: `Choose ${HOFFMANN}` }).getAttribute('id'));
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`[data-ready-key="${accountId}"]`);
+    expect(new URL(page.url()).searchParams.getAll('accountId')).toEqual([accountId]);
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+  });
 });

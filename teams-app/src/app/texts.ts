@@ -5,6 +5,9 @@ import { syncTexts } from './personal/sync-texts';
 const en = {
   'tab.loading': 'Loading the account…',
   'tab.noAccount': 'This tab is not bound to an account yet. Pick one:',
+  'tab.accountMissing': 'This tab points at an account the CRM does not have: the link may be mistyped, or the account was deleted.',
+  'tab.pickAnother': 'Pick another account:',
+  'tab.rebindInTeams': "Open the tab's settings in Teams (the arrow beside the tab name, then Settings) to bind it to another account.",
   'picker.label': 'Search accounts',
   'picker.placeholder': 'Name or domain, e.g. Hoffmann',
   'picker.results': 'Matching accounts',
@@ -99,6 +102,9 @@ type TabKey = keyof typeof en;
 const de: Record<TabKey, string> = {
   'tab.loading': 'Firma wird geladen…',
   'tab.noAccount': 'Diese Registerkarte ist noch keiner Firma zugeordnet. Wählen Sie eine aus:',
+  'tab.accountMissing': 'Diese Registerkarte verweist auf eine Firma, die es im CRM nicht gibt: Der Link ist vielleicht falsch, oder die Firma wurde gelöscht.',
+  'tab.pickAnother': 'Wählen Sie eine andere Firma:',
+  'tab.rebindInTeams': 'Öffnen Sie in Teams die Einstellungen der Registerkarte (der Pfeil neben ihrem Namen, dann Einstellungen), um sie einer anderen Firma zuzuordnen.',
   'picker.label': 'Firmen suchen',
   'picker.placeholder': 'Name oder Domain, z. B. Hoffmann',
   'picker.results': 'Passende Firmen',

@@ -363,4 +363,27 @@ describe('account tab', () => {
     await waitFor(() => expect(screen.getByRole('button', { name: 'New follow-up' }).getAttribute('aria-disabled')).toBeNull());
     expect(screen.queryByTestId('role-notice')).toBeNull();
   });
+
+  it('offers the account picker, not an error to retry, when the account does not exist', async () => {
+    const notFound = new ApiError('not-found', 404, { type: 't', title: 'Not Found', status: 404, detail: 'account not found' });
+    const { host } = renderTab(
+      { accountOverview: () => notFound, listAccounts: () => ({ items: [overview(testUuid('a9')).account], nextCursor: null }) },
+      fakeHost({ kind: 'standalone', origin: null }),
+    );
+    await waitFor(() => expect(screen.getByTestId('account-missing').textContent).toContain('points at an account the CRM does not have'));
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+    const search = screen.getByRole('combobox', { name: 'Search accounts' });
+    fireEvent.change(search, { target: { value: 'hoff' } });
+    await screen.findByRole('option');
+    fireEvent.keyDown(search, { key: 'ArrowDown' });
+    fireEvent.keyDown(search, { key: 'Enter' });
+    expect(host.navigated.at(-1)).toContain(`account.html?accountId=${testUuid('a9')}`);
+  });
+
+  it('inside Teams, says to bind the tab to another account in its settings', async () => {
+    const notFound = new ApiError('not-found', 404, { type: 't', title: 'Not Found', status: 404, detail: 'account not found' });
+    renderTab({ accountOverview: () => notFound }, fakeHost({ locale: 'de-DE' }));
+    await waitFor(() => expect(screen.getByTestId('unbound-tab').textContent).toContain('Einstellungen der Registerkarte'));
+    expect(screen.queryByRole('combobox')).toBeNull();
+  });
 });

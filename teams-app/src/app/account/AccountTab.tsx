@@ -2,7 +2,7 @@
 import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useCallback, useId, useMemo, useState } from 'react';
 import type { Interaction } from '@crm/common';
-import { ErrorNotice, RoleNotice, useAccess } from '@crm/common/web';
+import { ApiError, ErrorNotice, RoleNotice, useAccess } from '@crm/common/web';
 import { StageGroups } from '../StageGroups';
 import { useServices } from '../services';
 import { useTabStyles } from '../styles';
@@ -14,6 +14,7 @@ import { ContactsSection } from './ContactsSection';
 import { FollowUps } from './FollowUps';
 import { LogForm } from './LogForm';
 import { Timeline } from './Timeline';
+import { UnboundTab } from './UnboundTab';
 import { Upcoming } from './Upcoming';
 import { useTimeline, type TimelineFilter } from './use-timeline';
 
@@ -49,6 +50,9 @@ export function AccountTab({ accountId }: { accountId: string }) {
 
   // The key of the account on screen, set once its overview is shown: the benchmark and browser tests wait for it.
   const readyKey = data && data.account.id === accountId ? accountId : undefined;
+
+  // A deleted account (or one of another tenant) is not an error to retry: offer another.
+  if (overview.status === 'error' && overview.error instanceof ApiError && overview.error.kind === 'not-found') return <UnboundTab missing />;
 
   return (
     <main
