@@ -75,4 +75,11 @@ describeInBrowser('Teams account tab in daily use (Chromium)', () => {
     expect(new URL(page.url()).searchParams.getAll('accountId')).toEqual([accountId]);
     expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
   });
+
+  it('serves an icon at /favicon.ico', async () => {
+    const response = await fetch(`${host.url}/favicon.ico`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    expect([...new Uint8Array(await response.arrayBuffer()).slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  });
 });

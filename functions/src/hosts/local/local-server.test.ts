@@ -44,6 +44,8 @@ function rawRequest(
   });
 }
 
+const ICON = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
 describeEachDatabase('local host server', (getDb) => {
   const dir = mkdtempSync(join(tmpdir(), 'crm-local-server-'));
   const root = join(dir, 'addin');
@@ -55,6 +57,7 @@ describeEachDatabase('local host server', (getDb) => {
     mkdirSync(root);
     writeFileSync(join(root, 'index.html'), '<!doctype html><title>task pane</title>');
     writeFileSync(join(root, 'app.js'), 'console.log("task pane");');
+    writeFileSync(join(dir, 'icon.png'), ICON);
     writeFileSync(join(dir, 'secret.txt'), 'outside the root');
     api = await createApiHarness(getDb());
     token = await api.token({ tenantId: randomUUID(), userId: randomUUID() });
@@ -62,6 +65,7 @@ describeEachDatabase('local host server', (getDb) => {
       host: '127.0.0.1',
       port: 0,
       sites: [{ prefix: '/addin/', root, title: 'Add-in' }],
+      favicon: join(dir, 'icon.png'),
       prepare: async () => ({ api: api.app, issuer: api.issuer }),
     });
   });
@@ -88,6 +92,13 @@ describeEachDatabase('local host server', (getDb) => {
     expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
     expect(script.headers.get('cache-control')).toBe('public, max-age=60');
     expect(script.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('answers /favicon.ico with the app icon instead of a 404', async () => {
+    const icon = await fetch(`${server.url}/favicon.ico`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await icon.arrayBuffer())).toEqual(ICON);
   });
 
   it("sets the pages' Content-Security-Policy on HTML and nosniff on every answer, the API app's own included", async () => {

@@ -23,6 +23,8 @@ export interface LocalServerOptions {
   host: string;
   port: number;
   sites: readonly StaticSite[];
+  /** A PNG the browser gets for /favicon.ico, which it asks for on every page without an icon of its own. */
+  favicon?: string;
   /** What the pages' Content-Security-Policy must allow beyond the defaults (e.g. a national cloud's sign-in). */
   pagePolicy?: PagePolicyOptions;
   /**
@@ -58,6 +60,7 @@ function localApp(api: Hono, issuer: DevTokenIssuer | null, options: LocalServer
     c.header('cache-control', 'no-cache');
     return c.html(renderIndexPage(sites, baseUrl, issuer !== null));
   });
+  if (options.favicon) app.get('/favicon.ico', frontEndHeaders, serveStatic({ path: options.favicon }));
   for (const site of sites) {
     app.get(site.prefix.slice(0, -1), (c) => c.redirect(site.prefix, 308));
     app.use(

@@ -56,6 +56,8 @@ async function main() {
       { prefix: '/addin/', root: join(repoRoot, 'addin', 'dist'), title: 'Outlook add-in (preview mailbox) / Outlook-Add-in (Vorschau-Postfach)' },
       { prefix: '/teams/', root: join(repoRoot, 'teams-app', 'dist'), title: 'Teams tabs / Teams-Registerkarten' },
     ],
+    // The add-in's build draws the app icon (addin/build.mjs).
+    favicon: join(repoRoot, 'addin', 'dist', 'assets', 'icon-32.png'),
     pagePolicy: { authorityOrigin: config.entra?.authorityHost },
     prepare: async (baseUrl) => {
       const issuer = signIn.devTokens ? await createDevTokenIssuer(baseUrl) : null;
@@ -95,6 +97,7 @@ async function main() {
     `    account tab  ${server.url}/teams/account.html (pick an account; ?frame=sidePanel for the meeting side panel)`,
     `    config page  ${server.url}/teams/config.html`,
     `    My CRM       ${server.url}/teams/personal.html`,
+    `    Privacy      ${server.url}/teams/privacy.html (data subject requests; CRM.Privacy and CRM.Admin)`,
     `  API          ${server.url}/api/health   ${server.url}/api/openapi.json`,
     `  Graph sync   ${
       config.graph
