@@ -1,6 +1,6 @@
-// The insights endpoints over HTTP: contract shapes, the period checked with the field named, every role may read,
-// and each tenant sees only its own figures.
-import { AccountInsights, TeamInsights } from '@crm/common';
+// The insights and goals endpoints over HTTP: contract shapes, the period checked with the field named, every role may
+// read, managers set goals, and each tenant sees only its own figures and goals.
+import { AccountInsights, Goal, TeamInsights } from '@crm/common';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases';
@@ -12,6 +12,7 @@ describeEachDatabase('HTTP insights', (getDb) => {
   let owner: string;
   let reader: string;
   let intruder: string;
+  let manager: string;
   let accountId: string;
 
   const customerWith = async (token: string, tenantId: string, name: string, revenue: number) => {
@@ -28,6 +29,7 @@ describeEachDatabase('HTTP insights', (getDb) => {
     owner = await api.token({ tenantId: tenants.own, userId: randomUUID(), roles: ['CRM.User'] });
     reader = await api.token({ tenantId: tenants.own, userId: randomUUID(), roles: ['CRM.Reader'] });
     intruder = await api.token({ tenantId: tenants.other, userId: randomUUID(), roles: ['CRM.Admin'] });
+    manager = await api.token({ tenantId: tenants.own, userId: randomUUID(), roles: ['CRM.Manager'] });
     accountId = await customerWith(owner, tenants.own, 'Eigen GmbH', 50_000);
     await customerWith(intruder, tenants.other, 'Fremd AG', 70_000);
   });
@@ -63,5 +65,29 @@ describeEachDatabase('HTTP insights', (getDb) => {
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors[0]).toMatchObject({ field: 'perod', in: 'query' });
     expect((await api.call('GET', '/api/insights', { token: null })).status).toBe(401);
+  });
+
+  it('lets managers set, change and delete goals, everyone read them, and no other tenant see them', async () => {
+    const body = { title: 'Neukunden', metric: 'newCustomers', startValue: 0, targetValue: 4, startDate: '2026-01-01', deadline: '2026-12-31' };
+    expect((await api.call('POST', '/api/goals', { token: owner, body })).status).toBe(403);
+    const bad = await api.call('POST', '/api/goals', { token: manager, body: { ...body, deadline: '2025-12-31' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0]).toMatchObject({ field: 'deadline', in: 'body', reason: 'must be after startDate' });
+
+    const made = await api.call('POST', '/api/goals', { token: manager, body });
+    expect(made.status).toBe(201);
+    expect(made.headers.get('location')).toBe(`/api/goals/${made.body.id}`);
+    expect(Goal.parse(made.body).progress.period).toBe('last-12-months');
+    const listed = await api.call('GET', '/api/goals', { token: reader });
+    expect(listed.body.items.map((g: { id: string }) => g.id)).toEqual([made.body.id]);
+
+    const path = `/api/goals/${made.body.id}`;
+    expect((await api.call('PATCH', path, { token: manager, body: { targetValue: 6 } })).status).toBe(428);
+    const changed = await api.call('PATCH', path, { token: manager, body: { targetValue: 6 }, headers: { 'if-match': made.headers.get('etag') ?? '' } });
+    expect([changed.status, changed.body.targetValue]).toEqual([200, 6]);
+    expect((await api.call('GET', path, { token: intruder })).status).toBe(404);
+    expect((await api.call('GET', '/api/goals', { token: intruder })).body.items).toEqual([]);
+    expect((await api.call('DELETE', path, { token: manager, headers: { 'if-match': changed.headers.get('etag') ?? '' } })).status).toBe(204);
+    expect((await api.call('GET', path, { token: reader })).status).toBe(404);
   });
 });

@@ -12,6 +12,7 @@ import { ComposeCheckRequest, ComposeCheckResponse } from '../contracts/compose'
 import { Health, Me, TenantSettings, TenantSettingsResponse } from '../contracts/tenant';
 import { AccountOverview, MyWork } from '../contracts/teams';
 import { AccountInsights, InsightsQuery, TeamInsights } from '../contracts/insights';
+import { Goal, GoalCreate, GoalListQuery, GoalPatch } from '../contracts/goals';
 import { ErasureRequest, ErasureResult, PersonalData, Restriction, RestrictionRequest } from '../contracts/privacy';
 import {
   GraphNotificationBatch,
@@ -405,6 +406,53 @@ export const endpoints = [
     query: InsightsQuery,
     response: TeamInsights,
     status: 200,
+  },
+  {
+    ...route('listGoals'),
+    summary: "The team's goals, soonest deadline first, each with its progress on its key figure",
+    tag: 'insights',
+    access: 'read',
+    query: GoalListQuery,
+    response: pageOf(Goal),
+    status: 200,
+  },
+  {
+    ...route('createGoal'),
+    summary: 'Set a goal: a target value on one team key figure by a deadline (managers; idempotent when the client sends an id)',
+    tag: 'insights',
+    access: 'manage',
+    body: GoalCreate,
+    response: Goal,
+    status: 201,
+  },
+  {
+    ...route('getGoal'),
+    summary: 'Read one goal with its progress',
+    tag: 'insights',
+    access: 'read',
+    params: IdParams,
+    response: Goal,
+    status: 200,
+  },
+  {
+    ...route('updateGoal'),
+    summary: 'Change a goal (managers; If-Match required)',
+    tag: 'insights',
+    access: 'manage',
+    params: IdParams,
+    body: GoalPatch,
+    ifMatch: true,
+    response: Goal,
+    status: 200,
+  },
+  {
+    ...route('deleteGoal'),
+    summary: 'Delete a goal (managers; If-Match required)',
+    tag: 'insights',
+    access: 'manage',
+    params: IdParams,
+    ifMatch: true,
+    status: 204,
   },
   // Graph sync
   {

@@ -52,6 +52,11 @@ export const routes = {
   // Insights (analytics)
   accountInsights: ['GET', 'accounts/{id}/insights'],
   teamInsights: ['GET', 'insights'],
+  listGoals: ['GET', 'goals'],
+  createGoal: ['POST', 'goals'],
+  getGoal: ['GET', 'goals/{id}'],
+  updateGoal: ['PATCH', 'goals/{id}'],
+  deleteGoal: ['DELETE', 'goals/{id}'],
   // Graph sync
   getMySync: ['GET', 'me/sync'],
   putMySync: ['PUT', 'me/sync'],

@@ -1,2 +1,3 @@
 // The insights feature's public entry.
 export { accountInsights, teamInsights } from './service';
+export { changeGoal, createGoal, readGoal, removeGoal, searchGoals } from './goals';

@@ -1,0 +1,79 @@
+// Goals (issue 15): a strategic goal with an operational target on one key figure of the team insights, from a start
+// value to a target value by a deadline, and how far the team has come.
+import { z } from 'zod';
+import { IsoDate, NonEmptyText, OptionalText, PageQuery, Uuid, Versioned } from './primitives';
+
+/** The team key figures a goal can target; rates are fractions (0.1 is 10 %), durations hours. */
+export const GoalMetric = z.enum([
+  'churnRate',
+  'winRate',
+  'newCustomers',
+  'activeCustomers',
+  'openComplaints',
+  'medianResolutionHours',
+  'p90ResolutionHours',
+  'weightedPipeline',
+  'atRiskAccounts',
+]);
+export type GoalMetric = z.infer<typeof GoalMetric>;
+
+const Value = z.number().min(-1e12).max(1e12);
+
+export const GoalCreate = z
+  .object({
+    id: Uuid.optional(),
+    title: NonEmptyText(200),
+    description: OptionalText(2000),
+    metric: GoalMetric,
+    startValue: Value,
+    targetValue: Value,
+    startDate: IsoDate,
+    deadline: IsoDate,
+  })
+  .strict()
+  .refine((goal) => goal.deadline > goal.startDate, { path: ['deadline'], message: 'must be after startDate' })
+  .refine((goal) => goal.targetValue !== goal.startValue, { path: ['targetValue'], message: 'must differ from startValue' });
+export type GoalCreate = z.infer<typeof GoalCreate>;
+
+/** The metric stays: a goal on another figure is another goal. */
+export const GoalPatch = z
+  .object({
+    title: NonEmptyText(200),
+    description: OptionalText(2000),
+    startValue: Value,
+    targetValue: Value,
+    startDate: IsoDate,
+    deadline: IsoDate,
+  })
+  .partial()
+  .strict();
+export type GoalPatch = z.infer<typeof GoalPatch>;
+
+export const GoalProgress = z.object({
+  /** The figure over the team insights' default period, the last twelve full months, as of today. */
+  period: z.string(),
+  currentValue: z.number().nullable(),
+  /** (current - start) / (target - start): 0 at the start value, 1 at the target; below 0 or above 1 when beyond. */
+  share: z.number().nullable(),
+  /** The share of the time from startDate to deadline that has passed, 0 to 1. */
+  timeShare: z.number(),
+  /** share >= timeShare; null without a current value. */
+  onTrack: z.boolean().nullable(),
+});
+export type GoalProgress = z.infer<typeof GoalProgress>;
+
+export const Goal = Versioned.extend({
+  title: z.string(),
+  description: z.string().nullable(),
+  metric: GoalMetric,
+  startValue: z.number(),
+  targetValue: z.number(),
+  startDate: IsoDate,
+  deadline: IsoDate,
+  createdBy: Uuid.nullable(),
+  progress: GoalProgress,
+});
+export type Goal = z.infer<typeof Goal>;
+
+export const GoalListQuery = PageQuery;
+export type GoalListQuery = z.infer<typeof GoalListQuery>;
