@@ -22,6 +22,8 @@ export const iconUrl = (config: AppConfig, size: number): string => `${config.ho
 export const sendCheckScriptUrl = (config: AppConfig): string => `${config.hostingUrl}/addin/launch-events.js`;
 export const MANIFEST_VERSION = '1.22';
 export const MY_CRM_TAB = 'my-crm';
+/** The data protection officer's tab; Teams shows it to everyone who installs the app, the API answers only CRM.Privacy and CRM.Admin. */
+export const PRIVACY_TAB = 'privacy';
 export const ACCOUNT_TAB = 'account';
 /** Channels, group and meeting chats, the meeting's details and its side panel (compact layout). */
 export const ACCOUNT_TAB_CONTEXTS = ['channelTab', 'privateChatTab', 'meetingChatTab', 'meetingDetailsTab', 'meetingSidePanel'];
@@ -58,6 +60,14 @@ export function buildAppManifest(config: AppConfig): Record<string, unknown> {
         name: 'My CRM',
         contentUrl: `${config.hostingUrl}/teams/personal.html`,
         websiteUrl: `${config.hostingUrl}/teams/personal.html`,
+        scopes: ['personal'],
+        context: ['personalTab'],
+      },
+      {
+        entityId: PRIVACY_TAB,
+        name: 'Privacy',
+        contentUrl: `${config.hostingUrl}/teams/privacy.html`,
+        websiteUrl: `${config.hostingUrl}/teams/privacy.html`,
         scopes: ['personal'],
         context: ['personalTab'],
       },
@@ -144,6 +154,7 @@ export function germanLocalization(): Record<string, unknown> {
     'name.short': 'CRM',
     'name.full': 'CRM für Outlook und Teams',
     'staticTabs[0].name': 'Mein CRM',
+    'staticTabs[1].name': 'Datenschutz',
     'description.short': 'Kundenkontext neben jeder E-Mail und Besprechung.',
     'description.full':
       'Sehen Sie, wem Sie schreiben, die Firma, offene Verkaufschancen, Wiedervorlagen, Reklamationen und Einwilligungen, und protokollieren Sie E-Mails und Besprechungen mit einem Klick im CRM. Selbst betrieben im eigenen Azure-Mandanten.',

@@ -1,6 +1,7 @@
 // Texts of the Teams tabs (shared texts live in @crm/common/web), in English and German.
 import { useTexts } from '@crm/common/web';
 import { syncTexts } from './personal/sync-texts';
+import { privacyTexts } from './privacy/privacy-texts';
 
 const en = {
   'tab.loading': 'Loading the account…',
@@ -195,7 +196,7 @@ const de: Record<TabKey, string> = {
 };
 
 // The sync card keeps its texts beside it; the tabs' dictionary includes them.
-export const tabTexts = { en: { ...en, ...syncTexts.en }, de: { ...de, ...syncTexts.de } };
+export const tabTexts = { en: { ...en, ...syncTexts.en, ...privacyTexts.en }, de: { ...de, ...syncTexts.de, ...privacyTexts.de } };
 
 /** The tabs' translate function: shared keys and the tabs' own. */
 export const useT = () => useTexts<TabKey>();

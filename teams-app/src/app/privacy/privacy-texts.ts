@@ -1,0 +1,61 @@
+// Texts of the "Privacy" (Datenschutz) tab, in English and German; the tabs' dictionary includes them.
+import { useTexts } from '@crm/common/web';
+
+const en = {
+  'privacy.heading': 'Privacy',
+  'privacy.loading': 'Loading the requests…',
+  'privacy.requests': 'Data subject requests',
+  'privacy.none': 'No requests registered.',
+  'privacy.summary': '{overdue} overdue, {soon} due within 7 days, {open} open',
+  'privacy.more': 'The first {shown} requests, open ones first.',
+  'privacy.overdue': 'Overdue',
+  'privacy.dueThisWeek': 'Due this week',
+  'privacy.received': 'received {date}',
+  'privacy.due': 'due {date}',
+  'privacy.extended': 'extended, originally due {date}',
+  'privacy.answered': 'answered {date}',
+  'privacy.contact': 'CRM contact',
+  'privacy.type.access': 'Access (Art. 15)',
+  'privacy.type.rectification': 'Rectification (Art. 16)',
+  'privacy.type.erasure': 'Erasure (Art. 17)',
+  'privacy.type.restriction': 'Restriction (Art. 18)',
+  'privacy.type.portability': 'Portability (Art. 20)',
+  'privacy.type.objection': 'Objection (Art. 21)',
+  'privacy.status.received': 'Received',
+  'privacy.status.in_progress': 'In progress',
+  'privacy.status.completed': 'Completed',
+  'privacy.status.rejected': 'Rejected',
+};
+
+export type PrivacyKey = keyof typeof en;
+
+const de: Record<PrivacyKey, string> = {
+  'privacy.heading': 'Datenschutz',
+  'privacy.loading': 'Anfragen werden geladen…',
+  'privacy.requests': 'Anfragen betroffener Personen',
+  'privacy.none': 'Keine Anfragen erfasst.',
+  'privacy.summary': '{overdue} überfällig, {soon} in den nächsten 7 Tagen fällig, {open} offen',
+  'privacy.more': 'Die ersten {shown} Anfragen, offene zuerst.',
+  'privacy.overdue': 'Überfällig',
+  'privacy.dueThisWeek': 'Diese Woche fällig',
+  'privacy.received': 'eingegangen am {date}',
+  'privacy.due': 'fällig am {date}',
+  'privacy.extended': 'verlängert, ursprünglich fällig am {date}',
+  'privacy.answered': 'beantwortet am {date}',
+  'privacy.contact': 'CRM-Kontakt',
+  'privacy.type.access': 'Auskunft (Art. 15)',
+  'privacy.type.rectification': 'Berichtigung (Art. 16)',
+  'privacy.type.erasure': 'Löschung (Art. 17)',
+  'privacy.type.restriction': 'Einschränkung (Art. 18)',
+  'privacy.type.portability': 'Datenübertragbarkeit (Art. 20)',
+  'privacy.type.objection': 'Widerspruch (Art. 21)',
+  'privacy.status.received': 'Eingegangen',
+  'privacy.status.in_progress': 'In Bearbeitung',
+  'privacy.status.completed': 'Erledigt',
+  'privacy.status.rejected': 'Abgelehnt',
+};
+
+export const privacyTexts = { en, de };
+
+/** The privacy tab's translate function: shared keys and its own. */
+export const usePrivacyT = () => useTexts<PrivacyKey>();
