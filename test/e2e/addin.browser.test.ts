@@ -114,6 +114,37 @@ describeInBrowser('Outlook add-in in Chromium', () => {
     await screenshot(page, 'addin-compose-warnings');
   });
 
+  it('checks consent on Send for the kind of email chosen in the pane, as the Outlook send check does', async () => {
+    await open('compose', 'lang=en');
+    const send = page.getByTestId('preview-send');
+    await send.getByRole('button', { name: 'Send' }).click();
+    // One-to-one correspondence needs no consent, so a withdrawal and an objection to marketing do not stop it.
+    await expect.poll(() => send.getByRole('status').innerText()).toBe('Sent.');
+
+    await pane().getByRole('combobox', { name: 'Kind of email' }).selectOption('marketing');
+    await send.getByRole('button', { name: 'Send' }).click();
+    const alert = page.getByTestId('send-alert');
+    await expect.poll(() => alert.innerText()).toMatch(/^Not sent: consent check for marketing\./);
+    const text = await alert.innerText();
+    const { withdrawnEmailContact: withdrawn, objectedContact: objected } = DEMO_FEATURED;
+    expect(text).toContain(`${withdrawn.name} <${withdrawn.email}>: withdrew marketing consent on `);
+    expect(text).toContain(`${objected.name} <${objected.email}>: objected to marketing on `);
+    expect(text.length).toBeLessThanOrEqual(500);
+    expect(await send.getByRole('button', { name: 'Send anyway' }).count()).toBe(0);
+    await screenshot(page, 'addin-send-check-blocked');
+  });
+
+  it('lets the email go with a prompt when the send check cannot reach the API', async () => {
+    await page.route('**/api/compose/check', (route) => route.abort('connectionrefused'));
+    await open('compose', 'lang=de');
+    await pane().getByRole('combobox', { name: 'Art der E-Mail' }).selectOption('newsletter');
+    const send = page.getByTestId('preview-send');
+    await send.getByRole('button', { name: 'Senden' }).click();
+    await expect.poll(() => page.getByTestId('send-alert').innerText()).toMatch(/^Die Einwilligungsprüfung des CRM konnte nicht laufen/);
+    await send.getByRole('button', { name: 'Trotzdem senden' }).click();
+    await expect.poll(() => send.getByRole('status').innerText()).toBe('Gesendet.');
+  });
+
   it('renders HTML and script in subject and sender as text and runs none of it', async () => {
     await open('html-subject', 'lang=en');
     expect(await page.getByTestId('item-subject').innerText()).toContain('<script>window.__xss=2</script>');
