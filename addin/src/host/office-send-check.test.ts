@@ -174,7 +174,7 @@ describe('the send check (OnMessageSend)', () => {
   it('gives up at the deadline and prompts instead of waiting for an API that does not answer', async () => {
     const signals: AbortSignal[] = [];
     const hanging: CheckRecipients = (_purpose, _emails, signal) => {
-      signals.push(signal);
+      signals.push(signal!);
       return new Promise(() => {});
     };
     vi.useFakeTimers();
@@ -187,6 +187,21 @@ describe('the send check (OnMessageSend)', () => {
       expect(signals[0]!.aborted).toBe(true);
     } finally {
       vi.useRealTimers();
+    }
+  });
+
+  it('gives up at the deadline too where the runtime has no AbortController (classic Outlook on Windows is no browser)', async () => {
+    vi.stubGlobal('AbortController', undefined);
+    vi.useFakeTimers();
+    try {
+      const completed = vi.fn();
+      const running = sendCheckHandlers(outlook({ to: [julia] }).office, () => new Promise(() => {})).onMessageSend({ completed });
+      await vi.runAllTimersAsync();
+      await running;
+      expect(completed).toHaveBeenCalledWith(expect.objectContaining({ allowEvent: false, sendModeOverride: 'promptUser' }));
+    } finally {
+      vi.useRealTimers();
+      vi.unstubAllGlobals();
     }
   });
 

@@ -33,7 +33,7 @@ export type SendDecision =
   /** The check could not run: the user may send anyway (never block mail because the CRM is down). */
   | { kind: 'unchecked'; message: string };
 
-export type CheckRecipients = (purpose: ComposePurpose, emails: string[], signal: AbortSignal) => Promise<ComposeCheckResponse>;
+export type CheckRecipients = (purpose: ComposePurpose, emails: string[], signal: AbortSignal | undefined) => Promise<ComposeCheckResponse>;
 
 /** The question the send check asks the API. */
 export const apiSendCheck =
@@ -56,15 +56,21 @@ export const storedVerdictOf = (purpose: ComposePurpose, recipients: readonly Se
   blocked: response.recipients.filter((r) => r.verdict === 'block'),
 });
 
-/** Asks the API, aborting at the deadline; the caller treats a rejection as "could not run". */
+/**
+ * Asks the API and gives up at the deadline, aborting the request where the runtime has AbortController (the
+ * JavaScript-only runtime of classic Outlook on Windows is not a browser); the caller treats a rejection as "could not run".
+ */
 export async function checkWithin(check: CheckRecipients, purpose: ComposePurpose, emails: string[], timeoutMs: number): Promise<ComposeCheckResponse> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const controller = typeof AbortController === 'function' ? new AbortController() : undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      controller?.abort();
+      reject(new Error('send check timed out'));
+    }, timeoutMs);
+  });
   try {
-    return await Promise.race([
-      check(purpose, emails, controller.signal),
-      new Promise<never>((_resolve, reject) => controller.signal.addEventListener('abort', () => reject(new Error('send check timed out')))),
-    ]);
+    return await Promise.race([check(purpose, emails, controller?.signal), deadline]);
   } finally {
     clearTimeout(timer);
   }
