@@ -17,6 +17,7 @@ export * from './contracts/privacy';
 export * from './contracts/privacy-requests';
 export * from './contracts/imports';
 export * from './contracts/insights';
+export * from './contracts/webhooks';
 export * from './contracts/goals';
 export * from './api/endpoints';
 export * from './api/access';

@@ -1,8 +1,8 @@
 // What the user can do from the item: log it, create a follow-up or an opportunity; one form open at a time.
 import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
-import { Suspense, useState } from 'react';
+import { Suspense, useRef, useState } from 'react';
 import type { ContextResponse, Interaction } from '@crm/common';
-import type { UserAccess } from '@crm/common/web';
+import { DoneNotice, type UserAccess } from '@crm/common/web';
 import type { MailItem } from '../host/mail-host';
 import { FollowUpForm, LogForm, OpportunityForm } from './lazy-forms';
 import { loggedState } from './LoggedStatus';
@@ -51,19 +51,38 @@ export function Actions({
     setOpen(null);
     setNotice(text);
   };
+  // The toolbar stays while a form is open, so a cancelled form hands the focus straight back to its button.
+  const openers = { log: useRef<HTMLButtonElement>(null), followUp: useRef<HTMLButtonElement>(null), opportunity: useRef<HTMLButtonElement>(null) };
+  const cancel = (which: Exclude<Open, null>) => {
+    setOpen(null);
+    openers[which].current?.focus();
+  };
 
   return (
     <section className={styles.section} aria-label={t('app.name')}>
       <div className={styles.row} role="toolbar" aria-label={t('app.name')}>
         {!loggedByMe ? (
-          <Button appearance={alreadyLogged ? 'secondary' : 'primary'} aria-expanded={open === 'log'} onClick={() => toggle('log')} disabled={!firstAccount} {...access.gate('write', roleNoticeId)}>
+          <Button
+            ref={openers.log}
+            appearance={alreadyLogged ? 'secondary' : 'primary'}
+            aria-expanded={open === 'log'}
+            onClick={() => toggle('log')}
+            disabled={!firstAccount}
+            {...access.gate('write', roleNoticeId)}
+          >
             {alreadyLogged ? t('log.alsoMe') : meeting ? t('log.meeting') : t('log.email')}
           </Button>
         ) : null}
-        <Button aria-expanded={open === 'followUp'} onClick={() => toggle('followUp')} {...access.gate('write', roleNoticeId)}>
+        <Button ref={openers.followUp} aria-expanded={open === 'followUp'} onClick={() => toggle('followUp')} {...access.gate('write', roleNoticeId)}>
           {t('action.followUp')}
         </Button>
-        <Button aria-expanded={open === 'opportunity'} onClick={() => toggle('opportunity')} disabled={!firstAccount} {...access.gate('write', roleNoticeId)}>
+        <Button
+          ref={openers.opportunity}
+          aria-expanded={open === 'opportunity'}
+          onClick={() => toggle('opportunity')}
+          disabled={!firstAccount}
+          {...access.gate('write', roleNoticeId)}
+        >
           {t('action.opportunity')}
         </Button>
       </div>
@@ -82,7 +101,7 @@ export function Actions({
               done(t('log.done'));
               onLogged(interaction);
             }}
-            onCancel={() => setOpen(null)}
+            onCancel={() => cancel('log')}
           />
         ) : null}
         {open === 'followUp' ? (
@@ -94,7 +113,7 @@ export function Actions({
               done(t('followUp.created', { date: date(task.dueDate) }));
               onChanged();
             }}
-            onCancel={() => setOpen(null)}
+            onCancel={() => cancel('followUp')}
           />
         ) : null}
         {open === 'opportunity' && firstAccount ? (
@@ -106,17 +125,11 @@ export function Actions({
               done(t('opportunity.created', { name: opportunity.name }));
               onChanged();
             }}
-            onCancel={() => setOpen(null)}
+            onCancel={() => cancel('opportunity')}
           />
         ) : null}
       </Suspense>
-      <div aria-live="polite">
-        {notice ? (
-          <MessageBar intent="success" layout="multiline">
-            <MessageBarBody>{notice}</MessageBarBody>
-          </MessageBar>
-        ) : null}
-      </div>
+      {notice ? <DoneNotice text={notice} /> : null}
     </section>
   );
 }

@@ -2,7 +2,7 @@
 import { Spinner, Text } from '@fluentui/react-components';
 import { Suspense, useEffect, useId, useState } from 'react';
 import type { Interaction, Person } from '@crm/common';
-import { ErrorNotice, RoleNotice, useAccess, useStages } from '@crm/common/web';
+import { DoneNotice, ErrorNotice, RoleNotice, useAccess, useStages } from '@crm/common/web';
 import { AccountCard } from './AccountCard';
 import { Actions } from './Actions';
 import { ComposeWarnings } from './ComposeWarnings';
@@ -24,9 +24,11 @@ export function TaskPane() {
   const access = useAccess(api);
   const roleNoticeId = useId();
   const [adding, setAdding] = useState<Person | null>(null);
+  // The contact just added, named in a notice that takes the focus from the closing form.
+  const [added, setAdded] = useState<string | null>(null);
   const { item, context, people } = state;
   useEffect(prefetchForms, []);
-  useEffect(() => setAdding(null), [item?.key]);
+  useEffect(() => (setAdding(null), setAdded(null)), [item?.key]);
 
   const composing = item?.mode === 'compose' || item?.mode === 'appointment-organizer';
   const [purpose, setPurpose] = useComposePurpose(host, item?.key, composing);
@@ -71,7 +73,7 @@ export function TaskPane() {
                   key={person.email}
                   person={person}
                   displayName={nameOf(person.email)}
-                  onAdd={setAdding}
+                  onAdd={(p) => (setAdding(p), setAdded(null))}
                   addGate={access.gate('write', roleNoticeId)}
                 />
               ))}
@@ -86,14 +88,20 @@ export function TaskPane() {
                     ...context.accounts.map((a) => ({ id: a.account.id, name: a.account.name })).filter((a) => a.id !== adding.suggestedAccount?.id),
                   ]}
                   suggestedAccountId={adding.suggestedAccount?.id ?? null}
-                  onCreated={() => {
+                  onCreated={(contact) => {
                     setAdding(null);
+                    setAdded(contact.displayName);
                     state.reload();
                   }}
-                  onCancel={() => setAdding(null)}
+                  onCancel={() => {
+                    setAdding(null);
+                    // Back to the person's "Add as contact", which stayed on screen while the form was open.
+                    document.querySelector<HTMLElement>(`[data-person="${CSS.escape(adding.email)}"] button`)?.focus();
+                  }}
                 />
               </Suspense>
             ) : null}
+            {added ? <DoneNotice text={t('contact.created', { name: added })} /> : null}
           </section>
 
           {!composing ? (

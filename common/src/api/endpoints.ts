@@ -33,6 +33,7 @@ import {
   PrivacyRequestSummary,
 } from '../contracts/privacy-requests';
 import { route, type HttpMethod, type RouteName } from './routes';
+import { webhookEndpoints } from './webhook-endpoints';
 
 export type { HttpMethod };
 
@@ -499,6 +500,7 @@ export const endpoints = [
   },
   graphWebhook('graphNotifications', 'Microsoft Graph change notifications (validation handshake, clientState checked, answers 202)'),
   graphWebhook('graphLifecycle', 'Microsoft Graph lifecycle notifications: reauthorizationRequired, subscriptionRemoved, missed'),
+  ...webhookEndpoints,
 ] as const satisfies readonly Endpoint[];
 
 export type EndpointName = (typeof endpoints)[number]['name'];

@@ -65,6 +65,13 @@ export const routes = {
   syncConflicts: ['GET', 'sync/conflicts'],
   graphNotifications: ['POST', 'graph/notifications'],
   graphLifecycle: ['POST', 'graph/lifecycle'],
+  // Outbound webhooks
+  listWebhooks: ['GET', 'webhooks'],
+  createWebhook: ['POST', 'webhooks'],
+  getWebhook: ['GET', 'webhooks/{id}'],
+  updateWebhook: ['PATCH', 'webhooks/{id}'],
+  deleteWebhook: ['DELETE', 'webhooks/{id}'],
+  webhookDeliveries: ['GET', 'webhooks/{id}/deliveries'],
 } as const satisfies Record<string, readonly [HttpMethod, string]>;
 
 export type RouteName = keyof typeof routes;

@@ -16,6 +16,7 @@ import { privacyRoutes } from '../features/privacy/routes';
 import { privacyRequestRoutes } from '../features/privacy/requests-routes';
 import { settingsRoutes } from '../features/settings/routes';
 import { syncRoutes } from '../features/sync/routes';
+import { webhookRoutes } from '../features/webhooks/routes';
 import { systemRoutes } from '../features/system/routes';
 import { taskRoutes } from '../features/tasks/routes';
 import { teamsRoutes } from '../features/teams/routes';
@@ -37,6 +38,7 @@ function implementations(services: Services): RouteTable<EndpointName> {
     ...privacyRoutes,
     ...privacyRequestRoutes,
     ...teamsRoutes,
+    ...webhookRoutes,
     ...insightsRoutes,
     ...syncRoutes(services.sync),
   };

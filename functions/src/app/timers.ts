@@ -3,6 +3,12 @@
 import { Cron } from 'croner';
 import type { Services } from './services';
 import { redactedError } from '../core/redacted-error';
+import { deliverDue } from '../features/webhooks';
+
+/** Every 10 seconds: an event reaches its receiver within that of the change. */
+export const WEBHOOK_SCHEDULE = '*/10 * * * * *';
+/** A tick stops claiming before the next one is due; what is left waits for it. */
+const WEBHOOK_BUDGET_MS = 8000;
 
 export interface Timer<S = Services> {
   name: string;
@@ -15,6 +21,7 @@ export function buildTimers(schedules: { syncSchedule: string; subscriptionSched
   return [
     { name: 'graphSync', schedule: schedules.syncSchedule, run: async (services) => services.sync?.runDue() },
     { name: 'graphSubscriptions', schedule: schedules.subscriptionSchedule, run: async (services) => services.sync?.maintainSubscriptions() },
+    { name: 'webhookDelivery', schedule: WEBHOOK_SCHEDULE, run: async (services) => deliverDue(await services.db(), { deadline: Date.now() + WEBHOOK_BUDGET_MS }) },
   ];
 }
 

@@ -76,7 +76,7 @@ export default function AddContactForm({ email, displayName, accounts, suggested
         <Input value={email} readOnly />
       </Field>
       <Field label={t('contact.firstName')}>
-        <Input value={firstName} onChange={(_e, data) => setFirstName(data.value)} maxLength={100} />
+        <Input value={firstName} onChange={(_e, data) => setFirstName(data.value)} maxLength={100} autoFocus />
       </Field>
       <Field label={t('contact.lastName')} required>
         <Input value={lastName} onChange={(_e, data) => setLastName(data.value)} maxLength={100} required />

@@ -39,7 +39,7 @@ export default function FollowUpForm({ subject, accountId, contactId, onCreated,
       aria-label={t('action.followUp')}
     >
       <Field label={t('followUp.title')} required>
-        <Input value={title} onChange={(_e, data) => setTitle(data.value)} maxLength={300} required />
+        <Input value={title} onChange={(_e, data) => setTitle(data.value)} maxLength={300} required autoFocus />
       </Field>
       <Field label={t('followUp.due')} required>
         <Input

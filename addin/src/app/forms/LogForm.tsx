@@ -65,7 +65,7 @@ export default function LogForm({ item, accounts, contactIds, onLogged, onCancel
       aria-label={meeting ? t('log.meeting') : t('log.email')}
     >
       <Field label={t('log.regarding')}>
-        <Select value={accountId} onChange={(_e, data) => (setAccountId(data.value), setOpportunityId(''))}>
+        <Select value={accountId} onChange={(_e, data) => (setAccountId(data.value), setOpportunityId(''))} autoFocus>
           {accounts.map((a) => (
             <option key={a.account.id} value={a.account.id}>
               {a.account.name}

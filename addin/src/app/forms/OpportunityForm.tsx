@@ -51,7 +51,7 @@ export default function OpportunityForm({ subject, accountId, contactIds, onCrea
       aria-label={t('action.opportunity')}
     >
       <Field label={t('opportunity.name')} required>
-        <Input value={name} onChange={(_e, data) => setName(data.value)} maxLength={200} required />
+        <Input value={name} onChange={(_e, data) => setName(data.value)} maxLength={200} required autoFocus />
       </Field>
       <Field label={t('opportunity.amount')}>
         <Input type="number" min={0} step="any" value={amount} onChange={(_e, data) => setAmount(data.value)} />

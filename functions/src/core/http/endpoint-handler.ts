@@ -48,6 +48,8 @@ function respond(endpoint: Endpoint, reply: Reply): Response {
   if (reply.etag) headers.etag = reply.etag;
   if (reply.location) headers.location = reply.location;
   if (reply.body === undefined) return new Response(null, { status, headers });
+  // A file (an export, a PDF) streams as it is produced; its implementation names the content type.
+  if (reply.body instanceof ReadableStream) return new Response(reply.body, { status, headers });
   if (!headers['content-type']) headers['content-type'] = 'application/json; charset=utf-8';
   return new Response(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body), { status, headers });
 }

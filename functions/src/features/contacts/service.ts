@@ -62,6 +62,9 @@ export const removeContact = async (db: Db, actor: Actor, id: string, expectedVe
   await deleteRecord(db, actor, 'contact', 'contacts', id, expectedVersion);
 };
 
+/** Bulk processing such as exports: restricted persons (Art. 18) are left out whoever asks, since it is processing too. */
+export const unrestrictedContacts = (db: Queryable, tenantId: string, query: ContactListQuery) => listContacts(db, tenantId, query, notRestrictedSql('c'));
+
 /** For other features' reads and transactions: the tenant's contact, or null. */
 export const contactById = (db: Queryable, tenantId: string, id: string) => getContact(db, tenantId, id);
 

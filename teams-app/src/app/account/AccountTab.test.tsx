@@ -386,4 +386,24 @@ describe('account tab', () => {
     await waitFor(() => expect(screen.getByTestId('unbound-tab').textContent).toContain('Einstellungen der Registerkarte'));
     expect(screen.queryByRole('combobox')).toBeNull();
   });
+
+  it('hands the focus to the form, back to its button on cancel and to the notice after logging, never to the body', async () => {
+    renderTab({ logInteraction: (args) => interaction({ id: LOGGED, subject: String(args.body!.subject) }) });
+    await ready();
+    fireEvent.click(screen.getByRole('button', { name: 'Log note, call or meeting' }));
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: /Subject/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Log note, call or meeting' })));
+
+    fireEvent.click(screen.getByRole('button', { name: 'New follow-up' }));
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: /Title/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'New follow-up' })));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Log note, call or meeting' }));
+    const form = screen.getByRole('form', { name: 'Log to Hoffmann Antriebstechnik GmbH' });
+    fireEvent.change(within(form).getByLabelText(/Subject/), { target: { value: 'Anruf' } });
+    fireEvent.submit(form);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('done-notice')));
+  });
 });

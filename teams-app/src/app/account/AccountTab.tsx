@@ -1,8 +1,8 @@
 // The account tab: the whole relationship at a glance, and logging what the team learns, in a channel, chat or meeting.
-import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { Button, Spinner } from '@fluentui/react-components';
 import { useCallback, useId, useMemo, useState } from 'react';
 import type { Interaction } from '@crm/common';
-import { ApiError, ErrorNotice, RoleNotice, useAccess } from '@crm/common/web';
+import { ApiError, DoneNotice, ErrorNotice, RoleNotice, useAccess, useOpenerFocus } from '@crm/common/web';
 import { StageGroups } from '../StageGroups';
 import { useServices } from '../services';
 import { useTabStyles } from '../styles';
@@ -31,6 +31,7 @@ export function AccountTab({ accountId }: { accountId: string }) {
   const data = overview.data;
   const access = useAccess(api);
   const roleNoticeId = useId();
+  const logOpener = useOpenerFocus();
 
   const { place } = timeline;
   const { reload } = overview;
@@ -66,11 +67,7 @@ export function AccountTab({ accountId }: { accountId: string }) {
       {data ? (
         <>
           <AccountHeader overview={data} compact={compact} />
-          {notice ? (
-            <MessageBar intent="success" role="status">
-              <MessageBarBody>{notice}</MessageBarBody>
-            </MessageBar>
-          ) : null}
+          {notice ? <DoneNotice text={notice} /> : null}
           {logging ? (
             <section className={styles.card}>
               <LogForm
@@ -82,12 +79,12 @@ export function AccountTab({ accountId }: { accountId: string }) {
                   setLogging(false);
                   changed(interaction, t('log.done'));
                 }}
-                onCancel={() => setLogging(false)}
+                onCancel={() => (setLogging(false), logOpener.restore())}
               />
             </section>
           ) : (
             <div className={styles.row}>
-              <Button appearance="primary" onClick={() => (setLogging(true), setNotice(null))} {...access.gate('write', roleNoticeId)}>
+              <Button ref={logOpener.ref} appearance="primary" onClick={() => (setLogging(true), setNotice(null))} {...access.gate('write', roleNoticeId)}>
                 {t('log.button')}
               </Button>
             </div>
@@ -101,14 +98,7 @@ export function AccountTab({ accountId }: { accountId: string }) {
             </div>
             <div className={styles.stack}>
               {!compact ? <Complaints complaints={data.openComplaints} onResolved={resolved} access={access} roleNoticeId={roleNoticeId} /> : null}
-              <FollowUps
-                accountId={accountId}
-                tasks={data.openTasks}
-                contacts={contacts}
-                onChanged={reload}
-                access={access}
-                roleNoticeId={roleNoticeId}
-              />
+              <FollowUps accountId={accountId} tasks={data.openTasks} contacts={contacts} onChanged={reload} access={access} roleNoticeId={roleNoticeId} />
               <ContactsSection contacts={data.contacts} />
               <StageGroups groups={data.pipeline} headingId="pipeline-heading" heading={t('pipeline.heading')} />
             </div>

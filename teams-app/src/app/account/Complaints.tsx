@@ -2,7 +2,7 @@
 import { Button, Field, Text, Textarea } from '@fluentui/react-components';
 import { memo, useState } from 'react';
 import type { AgedComplaint, Interaction } from '@crm/common';
-import { ErrorNotice, FormActions, useSubmit, type UserAccess } from '@crm/common/web';
+import { ErrorNotice, FormActions, useOpenerFocus, useSubmit, type UserAccess } from '@crm/common/web';
 import { useServices } from '../services';
 import { useTabStyles } from '../styles';
 import { useT } from '../texts';
@@ -51,6 +51,10 @@ export const Complaints = memo(function Complaints({
   const styles = useTabStyles();
   const { t, date } = useT();
   const [resolving, setResolving] = useState<string | null>(null);
+  // A cancelled resolution hands the focus back to its complaint's Resolve button (a resolved one goes away; the tab's
+  // notice takes the focus then).
+  const opener = useOpenerFocus();
+  const [returnTo, setReturnTo] = useState<string | null>(null);
   return (
     <Card headingId="complaints-heading" heading={t('complaints.heading')} testId="complaints">
       {complaints.length === 0 ? <Text className={styles.muted}>{t('complaints.none')}</Text> : null}
@@ -63,11 +67,17 @@ export const Complaints = memo(function Complaints({
                   {complaint.subject}
                 </Text>
                 <Text size={200} className={complaint.ageDays > 14 ? styles.danger : styles.muted}>
-                  {date(complaint.occurredAt)} · {complaint.ageDays === 0 ? t('complaints.openToday') : complaint.ageDays === 1 ? t('complaints.openOneDay') : t('account.openSince', { days: complaint.ageDays })}
+                  {date(complaint.occurredAt)} ·{' '}
+                  {complaint.ageDays === 0
+                    ? t('complaints.openToday')
+                    : complaint.ageDays === 1
+                      ? t('complaints.openOneDay')
+                      : t('account.openSince', { days: complaint.ageDays })}
                 </Text>
               </div>
               {resolving !== complaint.id ? (
                 <Button
+                  ref={complaint.id === returnTo ? opener.ref : undefined}
                   size="small"
                   onClick={() => setResolving(complaint.id)}
                   aria-label={t('complaints.resolveLabel', { subject: complaint.subject })}
@@ -84,7 +94,11 @@ export const Complaints = memo(function Complaints({
                   setResolving(null);
                   onResolved(i);
                 }}
-                onCancel={() => setResolving(null)}
+                onCancel={() => {
+                  setResolving(null);
+                  setReturnTo(complaint.id);
+                  opener.restore();
+                }}
               />
             ) : null}
           </li>

@@ -2,7 +2,17 @@
 import { Button, Field, Input, Text } from '@fluentui/react-components';
 import { memo, useRef, useState } from 'react';
 import type { Contact, Task } from '@crm/common';
-import { defaultDueDate, ErrorNotice, FormActions, localDay, OptionalSelect, PastDueConfirm, useSubmit, type UserAccess } from '@crm/common/web';
+import {
+  defaultDueDate,
+  ErrorNotice,
+  FormActions,
+  localDay,
+  OptionalSelect,
+  PastDueConfirm,
+  useOpenerFocus,
+  useSubmit,
+  type UserAccess,
+} from '@crm/common/web';
 import { useServices } from '../services';
 import { useTabStyles } from '../styles';
 import { useT } from '../texts';
@@ -94,11 +104,14 @@ export const FollowUps = memo(function FollowUps({
   const { api } = useServices();
   const [adding, setAdding] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // After a new follow-up, a cancelled one or a completed one (whose row goes away), the focus goes to "New follow-up".
+  const opener = useOpenerFocus();
   const today = localDay(new Date());
   const complete = async (task: Task) => {
     setError(null);
     try {
       await api('updateTask', { params: { id: task.id }, body: { status: 'done' }, ifMatch: task.etag });
+      opener.restore();
       onChanged();
     } catch (e) {
       setError(e);
@@ -111,7 +124,7 @@ export const FollowUps = memo(function FollowUps({
       testId="follow-ups"
       aside={
         !adding ? (
-          <Button onClick={() => setAdding(true)} {...access.gate('write', roleNoticeId)}>
+          <Button ref={opener.ref} onClick={() => setAdding(true)} {...access.gate('write', roleNoticeId)}>
             {t('followUps.new')}
           </Button>
         ) : null
@@ -123,9 +136,10 @@ export const FollowUps = memo(function FollowUps({
           contacts={contacts}
           onDone={() => {
             setAdding(false);
+            opener.restore();
             onChanged();
           }}
-          onCancel={() => setAdding(false)}
+          onCancel={() => (setAdding(false), opener.restore())}
         />
       ) : null}
       {tasks.length === 0 ? <Text className={styles.muted}>{t('followUps.none')}</Text> : null}

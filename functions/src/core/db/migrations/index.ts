@@ -6,6 +6,7 @@ import { sql as privacy } from './0005-privacy';
 import { sql as insights } from './0006-insights';
 import { sql as insightsGoals } from './0006-insights-goals';
 import { sql as erasureRetention } from './0013-erasure-retention';
+import { sql as webhooks } from './0014-webhooks';
 import { sql as privacyRequests } from './0009-privacy-requests';
 
 export interface Migration {
@@ -21,5 +22,6 @@ export const migrations: readonly Migration[] = [
   { id: '0006-insights', sql: insights },
   { id: '0006-insights-goals', sql: insightsGoals },
   { id: '0013-erasure-retention', sql: erasureRetention },
+  { id: '0014-webhooks', sql: webhooks },
   { id: '0009-privacy-requests', sql: privacyRequests },
 ];
