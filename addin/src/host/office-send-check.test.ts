@@ -130,7 +130,7 @@ describe('the send check (OnMessageSend)', () => {
       errorMessage:
         'Not sent: consent check for marketing. Julia Hoffmann <julia.hoffmann@kunde.example>: objected to marketing on 20/04/2025; ' +
         'Stefan Kraus <stefan.kraus@kunde.example>: withdrew marketing consent on 15/06/2025; info@fremd.example: not in the CRM, no consent. ' +
-        'Remove them, or choose another purpose in the CRM pane.',
+        'Remove them, or choose another kind of email in the CRM pane.',
     });
   });
 
@@ -142,7 +142,7 @@ describe('the send check (OnMessageSend)', () => {
     });
     expect((await send(o, check)).errorMessage).toBe(
       'Nicht gesendet: Einwilligungsprüfung für Veranstaltungen. Julia Hoffmann <julia.hoffmann@kunde.example>: Verarbeitung eingeschränkt; ' +
-        'Stefan Kraus <stefan.kraus@kunde.example>: keine Einwilligung. Entfernen Sie diese Empfänger oder wählen Sie im CRM-Bereich einen anderen Zweck.',
+        'Stefan Kraus <stefan.kraus@kunde.example>: keine Einwilligung. Entfernen Sie diese Empfänger oder wählen Sie im CRM-Bereich eine andere Art der E-Mail.',
     );
   });
 
@@ -155,7 +155,7 @@ describe('the send check (OnMessageSend)', () => {
       const named = many.filter((m) => message.includes(`<${m.emailAddress}>`)).length;
       expect(named).toBeGreaterThan(0);
       expect(message).toContain(language === 'de-DE' ? `Und ${40 - named} weitere.` : `And ${40 - named} more.`);
-      expect(message).toMatch(language === 'de-DE' ? /anderen Zweck\.$/ : /CRM pane\.$/);
+      expect(message).toMatch(language === 'de-DE' ? /andere Art der E-Mail\.$/ : /CRM pane\.$/);
     }
   });
 

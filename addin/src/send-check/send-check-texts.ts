@@ -8,48 +8,56 @@ export type SendCheckLanguage = 'de' | 'en';
 export const sendCheckLanguage = (displayLanguage: string | undefined): SendCheckLanguage => (/^de\b/i.test(displayLanguage ?? '') ? 'de' : 'en');
 
 interface Texts {
+  locale: string;
   purpose: Record<ComposePurpose, string>;
   blockedHead: (purpose: ComposePurpose) => string;
   blockedTail: string;
   more: (count: number) => string;
-  reason: (verdict: RecipientVerdict) => string;
+  restricted: string;
+  objected: (what: string, since: string) => string;
+  withdrawn: (what: string, since: string) => string;
+  noConsent: string;
+  unknown: string;
   unchecked: string;
 }
 
-const day = (language: SendCheckLanguage, iso: string | null): string =>
-  iso ? new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso)) : '';
-
 const en: Texts = {
+  locale: 'en-GB',
   purpose: { correspondence: 'business correspondence', marketing: 'marketing', newsletter: 'newsletter', events: 'events', surveys: 'surveys' },
   blockedHead: (purpose) => `Not sent: consent check for ${en.purpose[purpose]}.`,
-  blockedTail: 'Remove them, or choose another purpose in the CRM pane.',
+  blockedTail: 'Remove them, or choose another kind of email in the CRM pane.',
   more: (count) => `And ${count} more.`,
-  reason: (v) => {
-    const since = day('en', v.since);
-    const what = v.consentPurpose ? en.purpose[v.consentPurpose] : '';
-    if (v.reason === 'restricted') return 'processing restricted';
-    if (v.reason === 'objected') return `objected to ${what} on ${since}`;
-    if (v.reason === 'withdrawn') return `withdrew ${what} consent on ${since}`;
-    return v.known ? 'no consent' : 'not in the CRM, no consent';
-  },
+  restricted: 'processing restricted',
+  objected: (what, since) => `objected to ${what} on ${since}`,
+  withdrawn: (what, since) => `withdrew ${what} consent on ${since}`,
+  noConsent: 'no consent',
+  unknown: 'not in the CRM, no consent',
   unchecked: 'The CRM consent check could not run (no answer in time). Check that the recipients agreed to this email before you send it anyway.',
 };
 
 const de: Texts = {
+  locale: 'de-DE',
   purpose: { correspondence: 'Geschäftskorrespondenz', marketing: 'Werbung', newsletter: 'Newsletter', events: 'Veranstaltungen', surveys: 'Umfragen' },
   blockedHead: (purpose) => `Nicht gesendet: Einwilligungsprüfung für ${de.purpose[purpose]}.`,
-  blockedTail: 'Entfernen Sie diese Empfänger oder wählen Sie im CRM-Bereich einen anderen Zweck.',
+  blockedTail: 'Entfernen Sie diese Empfänger oder wählen Sie im CRM-Bereich eine andere Art der E-Mail.',
   more: (count) => `Und ${count} weitere.`,
-  reason: (v) => {
-    const since = day('de', v.since);
-    const what = v.consentPurpose ? de.purpose[v.consentPurpose] : '';
-    if (v.reason === 'restricted') return 'Verarbeitung eingeschränkt';
-    if (v.reason === 'objected') return `Widerspruch gegen ${what} am ${since}`;
-    if (v.reason === 'withdrawn') return `Einwilligung in ${what} am ${since} widerrufen`;
-    return v.known ? 'keine Einwilligung' : 'nicht im CRM, keine Einwilligung';
-  },
+  restricted: 'Verarbeitung eingeschränkt',
+  objected: (what, since) => `Widerspruch gegen ${what} am ${since}`,
+  withdrawn: (what, since) => `Einwilligung in ${what} am ${since} widerrufen`,
+  noConsent: 'keine Einwilligung',
+  unknown: 'nicht im CRM, keine Einwilligung',
   unchecked:
     'Die Einwilligungsprüfung des CRM konnte nicht laufen (keine Antwort rechtzeitig). Prüfen Sie selbst, ob die Empfänger zugestimmt haben, bevor Sie trotzdem senden.',
 };
 
 export const sendCheckTexts = (language: SendCheckLanguage): Texts => (language === 'de' ? de : en);
+
+/** Why one recipient is blocked, with the ledger entry's purpose and day. */
+export function reasonText(texts: Texts, verdict: RecipientVerdict): string {
+  const since = verdict.since ? new Intl.DateTimeFormat(texts.locale, { day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(verdict.since)) : '';
+  const what = verdict.consentPurpose ? texts.purpose[verdict.consentPurpose] : '';
+  if (verdict.reason === 'restricted') return texts.restricted;
+  if (verdict.reason === 'objected') return texts.objected(what, since);
+  if (verdict.reason === 'withdrawn') return texts.withdrawn(what, since);
+  return verdict.known ? texts.noConsent : texts.unknown;
+}

@@ -3,7 +3,7 @@
 // cannot answer. Knows nothing of Office.js: the host module reads the item and hands over plain values.
 import type { ComposeCheckResponse, ComposePurpose, RecipientVerdict } from '@crm/common';
 import type { ApiClient } from '@crm/common/web/client';
-import { sendCheckTexts, type SendCheckLanguage } from './send-check-texts';
+import { reasonText, sendCheckTexts, type SendCheckLanguage } from './send-check-texts';
 
 /** Outlook shows at most this many characters of a Smart Alerts message (SmartAlertsEventCompletedOptions.errorMessage). */
 export const MAX_SEND_MESSAGE = 500;
@@ -83,7 +83,7 @@ export function blockMessage(blocked: readonly RecipientVerdict[], recipients: r
   const items = blocked.map((v) => {
     const name = names.get(v.email);
     const who = name && name.toLowerCase() !== v.email ? `${name.length > 40 ? `${name.slice(0, 39)}…` : name} <${v.email}>` : v.email;
-    return `${who}: ${texts.reason(v)}`;
+    return `${who}: ${reasonText(texts, v)}`;
   });
   const message = (shown: number) => {
     const omitted = items.length - shown;
