@@ -19,6 +19,7 @@ export * from './contracts/imports';
 export * from './contracts/insights';
 export * from './contracts/webhooks';
 export * from './contracts/goals';
+export * from './contracts/exports';
 export * from './api/endpoints';
 export * from './api/access';
 export * from './api/openapi';

@@ -32,6 +32,7 @@ import {
   PrivacyRequestPatch,
   PrivacyRequestSummary,
 } from '../contracts/privacy-requests';
+import { AccountExportQuery, ContactExportQuery, InteractionExportQuery, OpportunityExportQuery } from '../contracts/exports';
 import { route, type HttpMethod, type RouteName } from './routes';
 import { webhookEndpoints } from './webhook-endpoints';
 
@@ -170,6 +171,21 @@ const graphWebhook = <N extends 'graphNotifications' | 'graphLifecycle'>(name: N
     body: GraphNotificationBatch,
     raw: true,
     status: 202,
+  }) as const;
+
+/** A list as a file: CSV for German Excel (UTF-8 with BOM, semicolons) or XLSX, with the list's filters. */
+const exportFile = <N extends 'exportAccounts' | 'exportContacts' | 'exportOpportunities' | 'exportInteractions', Q extends z.ZodType>(
+  name: N,
+  what: string,
+  query: Q,
+) =>
+  ({
+    ...route(name),
+    summary: `Export ${what} as CSV (format=csv, decimal=comma|point) or XLSX (format=xlsx), with the list's filters`,
+    tag: 'exports',
+    access: 'read',
+    query,
+    status: 200,
   }) as const;
 
 export const endpoints = [
@@ -500,6 +516,10 @@ export const endpoints = [
   },
   graphWebhook('graphNotifications', 'Microsoft Graph change notifications (validation handshake, clientState checked, answers 202)'),
   graphWebhook('graphLifecycle', 'Microsoft Graph lifecycle notifications: reauthorizationRequired, subscriptionRemoved, missed'),
+  exportFile('exportAccounts', 'accounts', AccountExportQuery),
+  exportFile('exportContacts', 'contacts (restricted persons left out)', ContactExportQuery),
+  exportFile('exportOpportunities', 'opportunities', OpportunityExportQuery),
+  exportFile('exportInteractions', 'interactions, newest first (those about restricted persons alone left out)', InteractionExportQuery),
   ...webhookEndpoints,
 ] as const satisfies readonly Endpoint[];
 

@@ -65,6 +65,11 @@ export const routes = {
   syncConflicts: ['GET', 'sync/conflicts'],
   graphNotifications: ['POST', 'graph/notifications'],
   graphLifecycle: ['POST', 'graph/lifecycle'],
+  // Exports
+  exportAccounts: ['GET', 'exports/accounts'],
+  exportContacts: ['GET', 'exports/contacts'],
+  exportOpportunities: ['GET', 'exports/opportunities'],
+  exportInteractions: ['GET', 'exports/interactions'],
   // Outbound webhooks
   listWebhooks: ['GET', 'webhooks'],
   createWebhook: ['POST', 'webhooks'],

@@ -10,6 +10,7 @@ import { contactRoutes } from '../features/contacts/routes';
 import { contextRoutes } from '../features/context/routes';
 import { composeRoutes } from '../features/compose/routes';
 import { insightsRoutes } from '../features/insights/routes';
+import { exportRoutes } from '../features/exports/routes';
 import { interactionRoutes } from '../features/interactions/routes';
 import { opportunityRoutes } from '../features/opportunities/routes';
 import { privacyRoutes } from '../features/privacy/routes';
@@ -41,6 +42,7 @@ function implementations(services: Services): RouteTable<EndpointName> {
     ...webhookRoutes,
     ...insightsRoutes,
     ...syncRoutes(services.sync),
+    ...exportRoutes,
   };
 }
 
