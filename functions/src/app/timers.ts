@@ -21,7 +21,11 @@ export function buildTimers(schedules: { syncSchedule: string; subscriptionSched
   return [
     { name: 'graphSync', schedule: schedules.syncSchedule, run: async (services) => services.sync?.runDue() },
     { name: 'graphSubscriptions', schedule: schedules.subscriptionSchedule, run: async (services) => services.sync?.maintainSubscriptions() },
-    { name: 'webhookDelivery', schedule: WEBHOOK_SCHEDULE, run: async (services) => deliverDue(await services.db(), { deadline: Date.now() + WEBHOOK_BUDGET_MS }) },
+    {
+      name: 'webhookDelivery',
+      schedule: WEBHOOK_SCHEDULE,
+      run: async (services) => deliverDue(await services.db(), { deadline: Date.now() + WEBHOOK_BUDGET_MS }),
+    },
   ];
 }
 
