@@ -8,12 +8,11 @@ import { splitName } from './AddContactForm';
 
 const HOFFMANN = testUuid('a1');
 const DOMAIN = 'hoffmann-antriebstechnik.de';
-const contactOf = (first: string, last: string, email: string): Contact => ({
-  ...knownPerson(email, `${first} ${last}`, HOFFMANN, 'Hoffmann Antriebstechnik GmbH').contact,
-  firstName: first,
-  lastName: last,
-  displayName: `${first} ${last}`,
-});
+function contactOf(first: string, last: string, email: string): Contact {
+  const person = knownPerson(email, `${first} ${last}`, HOFFMANN, 'Hoffmann Antriebstechnik GmbH');
+  if (person.status !== 'known') throw new Error('knownPerson builds a known person');
+  return { ...person.contact, firstName: first, lastName: last, displayName: `${first} ${last}` };
+}
 
 afterEach(cleanup);
 
