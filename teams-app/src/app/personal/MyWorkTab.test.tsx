@@ -3,7 +3,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '@crm/common/web';
 import { TabShell } from '../TabShell';
-import { fakeApi, fakeHost, me, myWork, SLEEPING_ACCOUNT_ID, type FakeAnswer } from '../test-fixtures';
+import { fakeApi, fakeHost, me, myWork, SLEEPING_ACCOUNT_ID, task, type FakeAnswer } from '../test-fixtures';
 import { MyWorkTab } from './MyWorkTab';
 
 function renderMine(answer: FakeAnswer<'myWork'>, locale = 'en-US') {
@@ -42,6 +42,16 @@ describe('personal tab', () => {
     expect(screen.getByRole('heading', { name: 'Mein CRM' })).toBeTruthy();
     expect(screen.getByText('Keine offenen Wiedervorlagen. Gut gemacht.')).toBeTruthy();
     expect(screen.getByText('Keiner Ihrer Kunden schläft.')).toBeTruthy();
+  });
+
+  it('says which email a follow-up came from, also when its sender is not in the CRM yet (#12 defect 15)', async () => {
+    const origin = { internetMessageId: '<a1@kunde.de>', subject: 'Anfrage Ersatzteile', from: 'lena.vogt@hoffmann-antriebstechnik.de' };
+    const orphan = { ...task({ title: 'Antworten auf: Anfrage Ersatzteile', dueDate: '2026-12-03', accountId: null, origin }), accountName: null, overdue: false };
+    renderMine(() => myWork({ tasks: [orphan], openTaskCount: 1 }), 'de-DE');
+    await ready();
+    expect(within(screen.getByTestId('my-tasks')).getByTestId('task-origin').textContent).toBe(
+      'Aus der E-Mail „Anfrage Ersatzteile“ von lena.vogt@hoffmann-antriebstechnik.de',
+    );
   });
 
   it('says so when it shows only the first of very many follow-ups', async () => {

@@ -110,6 +110,11 @@ export function MyWorkTab() {
                       {task.overdue ? t('account.overdue', { date: date(task.dueDate) }) : t('account.due', { date: date(task.dueDate) })}
                       {task.accountName ? ` · ${task.accountName}` : ''}
                     </Text>
+                    {task.origin ? (
+                      <Text size={200} className={styles.muted} data-testid="task-origin">
+                        {t('me.fromEmail', { subject: task.origin.subject, from: task.origin.from })}
+                      </Text>
+                    ) : null}
                   </li>
                 ))}
               </ul>

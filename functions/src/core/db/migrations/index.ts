@@ -8,6 +8,7 @@ import { sql as insightsGoals } from './0006-insights-goals';
 import { sql as erasureRetention } from './0013-erasure-retention';
 import { sql as webhooks } from './0014-webhooks';
 import { sql as privacyRequests } from './0009-privacy-requests';
+import { sql as pane } from './0012-pane';
 
 export interface Migration {
   id: string;
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   { id: '0013-erasure-retention', sql: erasureRetention },
   { id: '0014-webhooks', sql: webhooks },
   { id: '0009-privacy-requests', sql: privacyRequests },
+  { id: '0012-pane', sql: pane },
 ];
