@@ -5,6 +5,7 @@ import type { Interaction, Person } from '@crm/common';
 import { DoneNotice, ErrorNotice, RoleNotice, useAccess, useStages } from '@crm/common/web';
 import { AccountCard } from './AccountCard';
 import { Actions } from './Actions';
+import { ComplaintBanner } from './ComplaintBanner';
 import { ComposeWarnings } from './ComposeWarnings';
 import { AddContactForm, prefetchForms } from './lazy-forms';
 import { LoggedStatus } from './LoggedStatus';
@@ -58,6 +59,7 @@ export function TaskPane() {
 
       {item && context ? (
         <>
+          <ComplaintBanner accounts={context.accounts} />
           {!composing ? <LoggedStatus item={item} logged={state.logged} /> : null}
           <RoleNotice id={roleNoticeId} access={access} level="write" />
           {composing ? <ComposeWarnings people={context.people} nameOf={nameOf} purpose={purpose} onPurposeChange={setPurpose} /> : null}
