@@ -35,6 +35,7 @@ import {
 import { AccountExportQuery, ContactExportQuery, InteractionExportQuery, OpportunityExportQuery } from '../contracts/exports';
 import { route, type HttpMethod, type RouteName } from './routes';
 import { webhookEndpoints } from './webhook-endpoints';
+import { leadEndpoints } from './lead-endpoints';
 
 export type { HttpMethod };
 
@@ -521,6 +522,7 @@ export const endpoints = [
   exportFile('exportOpportunities', 'opportunities', OpportunityExportQuery),
   exportFile('exportInteractions', 'interactions, newest first (those about restricted persons alone left out)', InteractionExportQuery),
   ...webhookEndpoints,
+  ...leadEndpoints,
 ] as const satisfies readonly Endpoint[];
 
 export type EndpointName = (typeof endpoints)[number]['name'];

@@ -70,6 +70,14 @@ export const routes = {
   exportContacts: ['GET', 'exports/contacts'],
   exportOpportunities: ['GET', 'exports/opportunities'],
   exportInteractions: ['GET', 'exports/interactions'],
+  // Leads
+  listLeads: ['GET', 'leads'],
+  createLead: ['POST', 'leads'],
+  getLead: ['GET', 'leads/{id}'],
+  updateLead: ['PATCH', 'leads/{id}'],
+  deleteLead: ['DELETE', 'leads/{id}'],
+  convertLead: ['POST', 'leads/{id}/convert'],
+  leadSummary: ['GET', 'lead-figures'],
   // Outbound webhooks
   listWebhooks: ['GET', 'webhooks'],
   createWebhook: ['POST', 'webhooks'],

@@ -4,6 +4,7 @@ import { Domain, NonEmptyText, Uuid } from './primitives';
 import { AppRole } from './enums';
 import { GraphSyncSettings } from './sync';
 import { InsightsSettings, StoredInsightsSettings } from './insights-settings';
+import { LeadScoringSettings } from './leads';
 
 export const Stage = z.object({
   key: z
@@ -40,6 +41,8 @@ export const TenantSettings = z.object({
   internalDomains: InternalDomains.optional(),
   // Optional like internalDomains; left out, the analytics settings (issue 15) read as their defaults.
   insights: InsightsSettings.optional(),
+  // Optional too; left out, the lead score (issue 18) weighs with its defaults.
+  leads: LeadScoringSettings.optional(),
 });
 export type TenantSettings = z.infer<typeof TenantSettings>;
 
@@ -65,6 +68,7 @@ export const StoredTenantSettings = z.object({
   graphSync: z.object(GraphSyncSettings.shape).prefault({}),
   internalDomains: InternalDomains.default([]),
   insights: StoredInsightsSettings.prefault({}),
+  leads: LeadScoringSettings.prefault({}),
 });
 
 export const TenantSettingsResponse = TenantSettings.extend({ etag: z.string() });

@@ -16,6 +16,7 @@ export const WebhookEventType = z.enum([
   'interaction.logged',
   'consent.changed',
   'person.erased',
+  'lead.converted',
 ]);
 export type WebhookEventType = z.infer<typeof WebhookEventType>;
 

@@ -18,6 +18,7 @@ import { privacyRequestRoutes } from '../features/privacy/requests-routes';
 import { settingsRoutes } from '../features/settings/routes';
 import { syncRoutes } from '../features/sync/routes';
 import { webhookRoutes } from '../features/webhooks/routes';
+import { leadRoutes } from '../features/leads/routes';
 import { systemRoutes } from '../features/system/routes';
 import { taskRoutes } from '../features/tasks/routes';
 import { teamsRoutes } from '../features/teams/routes';
@@ -40,6 +41,7 @@ function implementations(services: Services): RouteTable<EndpointName> {
     ...privacyRequestRoutes,
     ...teamsRoutes,
     ...webhookRoutes,
+    ...leadRoutes,
     ...insightsRoutes,
     ...syncRoutes(services.sync),
     ...exportRoutes,

@@ -17,6 +17,7 @@ export function webhookEventOf(entry: AuditedChange): WebhookEventType | null {
   if (entry.entity === 'interaction' && entry.action === 'log') return 'interaction.logged';
   if (entry.entity === 'contact' && entry.action === 'consent') return 'consent.changed';
   if (entry.entity === 'contact' && entry.action === 'erase') return 'person.erased';
+  if (entry.entity === 'lead' && entry.action === 'convert') return 'lead.converted';
   if (!RECORDS.has(entry.entity)) return null;
   // The Graph sync audits its creates without fields and its updates with them.
   const verb = entry.action === 'sync' ? (entry.changedFields?.length ? 'changed' : 'created') : VERB[entry.action];
