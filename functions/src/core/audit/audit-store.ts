@@ -27,15 +27,7 @@ const INSERT_AUDIT = prepared(
 );
 
 export async function writeAudit(tx: Queryable, entry: AuditEntry): Promise<void> {
-  await tx.query(INSERT_AUDIT, [
-    entry.tenantId,
-    entry.actorId,
-    entry.action,
-    entry.entity,
-    entry.entityId,
-    entry.changedFields ?? [],
-    webhookEventOf(entry),
-  ]);
+  await tx.query(INSERT_AUDIT, [entry.tenantId, entry.actorId, entry.action, entry.entity, entry.entityId, entry.changedFields ?? [], webhookEventOf(entry)]);
 }
 
 export async function auditTrail(db: Queryable, tenantId: string, entity: string, entityId: string) {
