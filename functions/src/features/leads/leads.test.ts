@@ -105,8 +105,8 @@ describeEachDatabase('leads', (getDb) => {
       amount: 12500,
       accountId: first.body.accountId,
     });
-    const [{ n }] = await getDb().query<{ n: number }>(`SELECT count(*)::int AS n FROM accounts WHERE tenant_id = $1 AND name = 'Neukunde KG'`, [tenantId]);
-    expect(n).toBe(1);
+    const [accounts] = await getDb().query<{ n: number }>(`SELECT count(*)::int AS n FROM accounts WHERE tenant_id = $1 AND name = 'Neukunde KG'`, [tenantId]);
+    expect(accounts!.n).toBe(1);
     const locked = await call(seller, 'PATCH', `/api/leads/${lead.id}`, { notes: 'später' }, first.body.lead.etag);
     expect(locked).toMatchObject({ status: 409, body: { reason: 'converted' } });
   });
