@@ -43,6 +43,8 @@ export const TenantSettings = z.object({
   insights: InsightsSettings.optional(),
   // Optional too; left out, the lead score (issue 18) weighs with its defaults.
   leads: LeadScoringSettings.optional(),
+  /** The compose pane's "Log when sent" starts switched on for an email to a contact of the CRM (issue 13). */
+  logWhenSentToCustomers: z.boolean().optional(),
 });
 export type TenantSettings = z.infer<typeof TenantSettings>;
 
@@ -69,6 +71,7 @@ export const StoredTenantSettings = z.object({
   internalDomains: InternalDomains.default([]),
   insights: StoredInsightsSettings.prefault({}),
   leads: LeadScoringSettings.prefault({}),
+  logWhenSentToCustomers: z.boolean().default(false),
 });
 
 export const TenantSettingsResponse = TenantSettings.extend({ etag: z.string() });

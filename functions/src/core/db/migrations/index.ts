@@ -10,6 +10,7 @@ import { sql as webhooks } from './0014-webhooks';
 import { sql as leads } from './0015-leads';
 import { sql as privacyRequests } from './0009-privacy-requests';
 import { sql as pane } from './0012-pane';
+import { sql as compose } from './0011-compose';
 
 export interface Migration {
   id: string;
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   { id: '0015-leads', sql: leads },
   { id: '0009-privacy-requests', sql: privacyRequests },
   { id: '0012-pane', sql: pane },
+  { id: '0011-compose', sql: compose },
 ];
