@@ -2,11 +2,10 @@
 // a follow-up keeps the email it came from.
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { accountContext, knownPerson, paneApi, testUuid } from './test-fixtures';
+import { accountContext, createdTask, knownPerson, paneApi, testUuid } from './test-fixtures';
 import { julia, message, ready, renderPane } from './pane-test-kit';
 
 const HOFFMANN = testUuid('a1');
-const stamp = { etag: '"1"', createdAt: '2026-11-20T10:00:00.000Z', updatedAt: '2026-11-20T10:00:00.000Z' };
 
 afterEach(cleanup);
 
@@ -15,22 +14,7 @@ describe('pane form focus', () => {
     const api = paneApi({
       context: () => ({ people: [knownPerson(julia.email, julia.name, HOFFMANN, 'Hoffmann GmbH')], accounts: [accountContext(HOFFMANN, 'Hoffmann GmbH')] }),
       more: {
-        createTask: ({ body }) => ({
-          id: body.id ?? testUuid('t1'),
-          ...stamp,
-          kind: 'follow_up' as const,
-          title: body.title,
-          description: null,
-          dueDate: body.dueDate,
-          assigneeId: null,
-          status: 'open' as const,
-          accountId: body.accountId ?? null,
-          contactId: body.contactId ?? null,
-          opportunityId: null,
-          interactionId: null,
-          completedAt: null,
-          createdBy: null,
-        }),
+        createTask: ({ body }) => createdTask(body),
       },
     });
     renderPane([message('m1', julia)], api.client);
@@ -58,23 +42,7 @@ describe('pane form focus', () => {
     const api = paneApi({
       context: () => ({ people: [{ email: lena.email, status: 'unknown', suggestedAccount: null }], accounts: [] }),
       more: {
-        createTask: ({ body }) => ({
-          id: body.id ?? testUuid('t1'),
-          ...stamp,
-          kind: 'follow_up' as const,
-          title: body.title,
-          description: null,
-          dueDate: body.dueDate,
-          assigneeId: null,
-          status: 'open' as const,
-          accountId: null,
-          contactId: null,
-          opportunityId: null,
-          interactionId: null,
-          completedAt: null,
-          createdBy: null,
-          origin: body.origin ?? null,
-        }),
+        createTask: ({ body }) => createdTask(body),
       },
     });
     renderPane([message('m1', lena, { subject: 'Anfrage Ersatzteile', internetMessageId: '<a1@hoffmann-antriebstechnik.de>' })], api.client);
