@@ -19,6 +19,7 @@ export * from './contracts/imports';
 export * from './contracts/insights';
 export * from './contracts/webhooks';
 export * from './contracts/leads';
+export * from './contracts/cases';
 export * from './contracts/goals';
 export * from './contracts/exports';
 export * from './api/endpoints';

@@ -36,6 +36,7 @@ import { AccountExportQuery, ContactExportQuery, InteractionExportQuery, Opportu
 import { route, type HttpMethod, type RouteName } from './routes';
 import { webhookEndpoints } from './webhook-endpoints';
 import { leadEndpoints } from './lead-endpoints';
+import { caseEndpoints } from './case-endpoints';
 
 export type { HttpMethod };
 
@@ -523,6 +524,7 @@ export const endpoints = [
   exportFile('exportInteractions', 'interactions, newest first (those about restricted persons alone left out)', InteractionExportQuery),
   ...webhookEndpoints,
   ...leadEndpoints,
+  ...caseEndpoints,
 ] as const satisfies readonly Endpoint[];
 
 export type EndpointName = (typeof endpoints)[number]['name'];

@@ -78,6 +78,11 @@ export const routes = {
   deleteLead: ['DELETE', 'leads/{id}'],
   convertLead: ['POST', 'leads/{id}/convert'],
   leadSummary: ['GET', 'lead-figures'],
+  // Service cases
+  listCases: ['GET', 'cases'],
+  createCase: ['POST', 'cases'],
+  getCase: ['GET', 'cases/{id}'],
+  updateCase: ['PATCH', 'cases/{id}'],
   // Outbound webhooks
   listWebhooks: ['GET', 'webhooks'],
   createWebhook: ['POST', 'webhooks'],

@@ -5,6 +5,7 @@ import { AppRole } from './enums';
 import { GraphSyncSettings } from './sync';
 import { InsightsSettings, StoredInsightsSettings } from './insights-settings';
 import { LeadScoringSettings } from './leads';
+import { ServiceLevelSettings } from './cases';
 
 export const Stage = z.object({
   key: z
@@ -43,6 +44,8 @@ export const TenantSettings = z.object({
   insights: InsightsSettings.optional(),
   // Optional too; left out, the lead score (issue 18) weighs with its defaults.
   leads: LeadScoringSettings.optional(),
+  // Optional too; left out, service cases take the default service levels.
+  serviceLevels: ServiceLevelSettings.optional(),
   /** The compose pane's "Log when sent" starts switched on for an email to a contact of the CRM (issue 13). */
   logWhenSentToCustomers: z.boolean().optional(),
 });
@@ -71,6 +74,7 @@ export const StoredTenantSettings = z.object({
   internalDomains: InternalDomains.default([]),
   insights: StoredInsightsSettings.prefault({}),
   leads: LeadScoringSettings.prefault({}),
+  serviceLevels: ServiceLevelSettings.prefault({}),
   logWhenSentToCustomers: z.boolean().default(false),
 });
 

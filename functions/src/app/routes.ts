@@ -19,6 +19,7 @@ import { settingsRoutes } from '../features/settings/routes';
 import { syncRoutes } from '../features/sync/routes';
 import { webhookRoutes } from '../features/webhooks/routes';
 import { leadRoutes } from '../features/leads/routes';
+import { caseRoutes } from '../features/cases/routes';
 import { systemRoutes } from '../features/system/routes';
 import { taskRoutes } from '../features/tasks/routes';
 import { teamsRoutes } from '../features/teams/routes';
@@ -42,6 +43,7 @@ function implementations(services: Services): RouteTable<EndpointName> {
     ...teamsRoutes,
     ...webhookRoutes,
     ...leadRoutes,
+    ...caseRoutes,
     ...insightsRoutes,
     ...syncRoutes(services.sync),
     ...exportRoutes,

@@ -74,6 +74,7 @@ describe('timer schedules', () => {
       ['graphSync', '0 */1 * * * *'],
       ['graphSubscriptions', '0 0 */1 * * *'],
       ['webhookDelivery', '*/10 * * * * *'],
+      ['caseEscalation', '0 */5 * * * *'],
     ]);
   });
 });

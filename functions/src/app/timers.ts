@@ -4,11 +4,14 @@ import { Cron } from 'croner';
 import type { Services } from './services';
 import { redactedError } from '../core/redacted-error';
 import { deliverDue } from '../features/webhooks';
+import { escalateDue } from '../features/cases';
 
 /** Every 10 seconds: an event reaches its receiver within that of the change. */
 export const WEBHOOK_SCHEDULE = '*/10 * * * * *';
 /** A tick stops claiming before the next one is due; what is left waits for it. */
 const WEBHOOK_BUDGET_MS = 8000;
+/** Every 5 minutes: a case is escalated within that of its due time. */
+export const CASE_ESCALATION_SCHEDULE = '0 */5 * * * *';
 
 export interface Timer<S = Services> {
   name: string;
@@ -26,6 +29,7 @@ export function buildTimers(schedules: { syncSchedule: string; subscriptionSched
       schedule: WEBHOOK_SCHEDULE,
       run: async (services) => deliverDue(await services.db(), { deadline: Date.now() + WEBHOOK_BUDGET_MS }),
     },
+    { name: 'caseEscalation', schedule: CASE_ESCALATION_SCHEDULE, run: async (services) => escalateDue(await services.db()) },
   ];
 }
 

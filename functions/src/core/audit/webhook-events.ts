@@ -3,7 +3,7 @@
 // path able to forget it.
 import type { WebhookEventType } from '@crm/common';
 
-const RECORDS = new Set(['account', 'contact', 'opportunity']);
+const RECORDS = new Set(['account', 'contact', 'opportunity', 'case']);
 const VERB: Partial<Record<string, 'created' | 'changed' | 'deleted'>> = { create: 'created', update: 'changed', delete: 'deleted' };
 
 /** The parts of an audit entry that decide (typed apart from audit-store.ts, which imports this). */

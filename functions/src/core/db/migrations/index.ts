@@ -8,6 +8,7 @@ import { sql as insightsGoals } from './0006-insights-goals';
 import { sql as erasureRetention } from './0013-erasure-retention';
 import { sql as webhooks } from './0014-webhooks';
 import { sql as leads } from './0015-leads';
+import { sql as cases } from './0016-cases';
 import { sql as privacyRequests } from './0009-privacy-requests';
 import { sql as pane } from './0012-pane';
 import { sql as compose } from './0011-compose';
@@ -27,6 +28,7 @@ export const migrations: readonly Migration[] = [
   { id: '0013-erasure-retention', sql: erasureRetention },
   { id: '0014-webhooks', sql: webhooks },
   { id: '0015-leads', sql: leads },
+  { id: '0016-cases', sql: cases },
   { id: '0009-privacy-requests', sql: privacyRequests },
   { id: '0012-pane', sql: pane },
   { id: '0011-compose', sql: compose },
