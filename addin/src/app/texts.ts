@@ -60,6 +60,8 @@ const en = {
   'compose.allClear': 'No consent problems with these recipients.',
   'compose.warningsHeading': 'Consent warnings',
   'compose.noRecipients': 'Add recipients to see their context.',
+  'compose.logWhenSent': 'Log when sent',
+  'compose.logWhenSentHint': 'Logged once Outlook sends the email; an email not sent leaves no record.',
   'meeting.when': 'Meeting on {date}',
 } as const;
 
@@ -124,6 +126,8 @@ const de: Record<AddinKey, string> = {
   'compose.allClear': 'Keine Einwilligungsprobleme bei diesen Empfängern.',
   'compose.warningsHeading': 'Hinweise zur Einwilligung',
   'compose.noRecipients': 'Fügen Sie Empfänger hinzu, um ihren Kontext zu sehen.',
+  'compose.logWhenSent': 'Beim Senden protokollieren',
+  'compose.logWhenSentHint': 'Wird protokolliert, sobald Outlook die E-Mail sendet; eine nicht gesendete E-Mail hinterlässt keinen Eintrag.',
   'meeting.when': 'Besprechung am {date}',
 };
 

@@ -53,6 +53,22 @@ export function sentEmailLog(choice: LogWhenSentChoice, email: SentEmail): Inter
   };
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The x-crm-log-key of a received or sent email, from all its internet headers (getAllInternetHeadersAsync, Mailbox
+ * 1.8). Only a UUID counts: a header someone else wrote must not make the pane's lookup fail.
+ */
+export function logKeyOfHeaders(headers: string, name: string): string | null {
+  const prefix = `${name.toLowerCase()}:`;
+  for (const line of headers.split(/\r?\n/)) {
+    if (!line.toLowerCase().startsWith(prefix)) continue;
+    const value = line.slice(prefix.length).trim();
+    return UUID.test(value) ? value.toLowerCase() : null;
+  }
+  return null;
+}
+
 /** A choice read back from the draft; anything else (an older or damaged value) is no choice, so nothing is logged. */
 export function parseLogWhenSent(value: unknown): LogWhenSentChoice | null {
   if (typeof value !== 'string') return null;

@@ -49,6 +49,7 @@ export default function LogForm({ item, accounts, contactIds, onLogged, onCancel
           type: 'email',
           direction: inbound ? 'inbound' : 'outbound',
           ...(item.internetMessageId ? { internetMessageId: item.internetMessageId } : {}),
+          ...(item.logKey ? { logKey: item.logKey } : {}),
           ...(item.conversationId ? { conversationId: item.conversationId } : {}),
         },
       })
