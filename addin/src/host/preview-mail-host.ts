@@ -10,6 +10,8 @@ export interface PreviewMailHost extends MailHost {
   setRecipients(recipients: Participant[]): void;
   setTheme(theme: ThemeKind): void;
   current(): PreviewItem | null;
+  /** A sent email's copy arrives in the mailbox. */
+  deliver(item: PreviewItem): void;
 }
 
 export function previewMailHost(options: { items: PreviewItem[]; userEmail: string; language: string; theme?: ThemeKind }): PreviewMailHost {
@@ -59,6 +61,9 @@ export function previewMailHost(options: { items: PreviewItem[]; userEmail: stri
       themeHandlers.forEach((handler) => handler(theme));
     },
     current: () => selected,
+    deliver(item) {
+      items.set(item.key, { ...item });
+    },
   };
   return host;
 }
