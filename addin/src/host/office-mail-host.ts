@@ -1,10 +1,9 @@
 /// <reference types="office-js" />
 // The Office.js edge of the add-in: the only module that touches the Office global.
-import { themeKindOfBackground } from '@crm/common/web';
+import { LOG_KEY_HEADER, themeKindOfBackground } from '@crm/common/web';
 import type { MailHost, MailItem, Participant } from './mail-host';
 import type { CheckRecipients } from '../send-check/send-check';
 import { loadComposePurpose, loadLogWhenSent, precomputeSendCheck, saveComposePurpose, saveLogWhenSent } from './office-send-check';
-import { LOG_KEY_HEADER } from '@crm/common';
 import { logKeyOfHeaders } from '../send-check/log-when-sent';
 
 type Details = Office.EmailAddressDetails;
@@ -121,9 +120,7 @@ export function officeMailHost(office: typeof Office, options: OfficeMailHostOpt
     getItem: () => currentItem(office, mailbox),
     onItemChanged: (handler) => subscribe(mailbox, office.EventType.ItemChanged, handler),
     onRecipientsChanged: (handler) =>
-      mailbox.item
-        ? subscribe(mailbox.item as unknown as HandlerTarget, office.EventType.RecipientsChanged, handler)
-        : () => undefined,
+      mailbox.item ? subscribe(mailbox.item as unknown as HandlerTarget, office.EventType.RecipientsChanged, handler) : () => undefined,
     onThemeChanged: (handler) =>
       subscribe(mailbox, 'officeThemeChanged' as unknown as Office.EventType, () =>
         handler(themeKindOfBackground(office.context.officeTheme?.bodyBackgroundColor)),

@@ -2,8 +2,16 @@
 // The Office.js edge of the send check: Outlook's event-based activation calls these handlers (unified manifest
 // autoRunEvents: messageSending with sendMode softBlock, messageRecipientsChanged). They read the item, keep the
 // verdict on it, and answer the Smart Alerts event; the decision itself is send-check/send-check.ts.
-import { LOG_KEY_HEADER, type ComposePurpose } from '@crm/common';
-import { decideSend, storedVerdictOf, checkWithin, withinDeadline, type CheckRecipients, type SendRecipient, type StoredVerdict } from '../send-check/send-check';
+import { LOG_KEY_HEADER, type ComposePurpose } from '@crm/common/web/client';
+import {
+  decideSend,
+  storedVerdictOf,
+  checkWithin,
+  withinDeadline,
+  type CheckRecipients,
+  type SendRecipient,
+  type StoredVerdict,
+} from '../send-check/send-check';
 import { sendCheckLanguage } from '../send-check/send-check-texts';
 import { LOG_WHEN_SENT_TIMEOUT_MS, parseLogWhenSent, sentEmailLog, type LogInteraction, type LogWhenSentChoice } from '../send-check/log-when-sent';
 
@@ -42,7 +50,11 @@ export async function loadComposePurpose(office: typeof Office): Promise<Compose
   return typeof value === 'string' && value ? (value as ComposePurpose) : null;
 }
 
-const purposeOf = (office: typeof Office): Promise<ComposePurpose> => loadComposePurpose(office).then((p) => p ?? 'correspondence', () => 'correspondence');
+const purposeOf = (office: typeof Office): Promise<ComposePurpose> =>
+  loadComposePurpose(office).then(
+    (p) => p ?? 'correspondence',
+    () => 'correspondence',
+  );
 
 async function storedOf(office: typeof Office, item: Compose): Promise<StoredVerdict | null> {
   try {
@@ -133,7 +145,8 @@ export function sendCheckHandlers(office: typeof Office, check: CheckRecipients,
         event.completed({ allowEvent: true });
       } else if (decision.kind === 'block') event.completed({ allowEvent: false, errorMessage: decision.message });
       // softBlock can be relaxed at run time to promptUser (Mailbox 1.14), never tightened; without it the mail goes.
-      else if (canPrompt()) event.completed({ allowEvent: false, errorMessage: decision.message, sendModeOverride: office.MailboxEnums.SendModeOverride.PromptUser });
+      else if (canPrompt())
+        event.completed({ allowEvent: false, errorMessage: decision.message, sendModeOverride: office.MailboxEnums.SendModeOverride.PromptUser });
       else event.completed({ allowEvent: true });
     } catch {
       event.completed({ allowEvent: true });

@@ -5,11 +5,7 @@ import { Direction, InteractionSource, InteractionStatus, InteractionType } from
 
 const NaturalKey = Text.trim().min(1).max(1000);
 
-/**
- * The internet header the add-in sets on an email while composing it for "Log when sent" (Mailbox 1.8,
- * item.internetHeaders.setAsync); every copy of the sent email carries it, so they all log as one interaction.
- */
-export const LOG_KEY_HEADER = 'x-crm-log-key';
+export { LOG_KEY_HEADER } from './compose-rule';
 /** The header's value: a UUID the add-in makes per draft, so it says nothing about the email or its sender. */
 export const LogKey = Uuid;
 
