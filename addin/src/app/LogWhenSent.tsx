@@ -1,11 +1,12 @@
 // "Log when sent" in the compose pane: the choice and its regarding record are kept on the draft, where the send
 // handler finds them; the email is logged only once Outlook lets it go.
-import { Field, Select, Switch } from '@fluentui/react-components';
+import { Switch } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { ContextResponse } from '@crm/common';
-import { OptionalSelect, useSessionValue, type ApiClient } from '@crm/common/web';
+import { useSessionValue, type ApiClient } from '@crm/common/web';
 import type { MailHost } from '../host/mail-host';
 import type { LogWhenSentChoice } from '../send-check/log-when-sent';
+import { RegardingFields } from './RegardingFields';
 import { usePaneStyles } from './styles';
 import { useT } from './texts';
 
@@ -72,7 +73,6 @@ export function LogWhenSent({ host, api, itemKey, context, canWrite }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [contactsKey]);
 
-  const account = accounts.find((a) => a.account.id === choice?.accountId);
   return (
     <section className={styles.section} aria-label={t('compose.logWhenSent')}>
       <Switch
@@ -84,21 +84,12 @@ export function LogWhenSent({ host, api, itemKey, context, canWrite }: Props) {
       {accounts.length === 0 ? <span className={styles.muted}>{t('log.noAccount')}</span> : null}
       {choice ? (
         <>
-          <Field label={t('log.regarding')} hint={t('compose.logWhenSentHint')}>
-            <Select value={choice.accountId} onChange={(_e, data) => save({ ...choice, accountId: data.value, opportunityId: null })}>
-              {accounts.map((a) => (
-                <option key={a.account.id} value={a.account.id}>
-                  {a.account.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <OptionalSelect
-            label={t('log.opportunity')}
-            noneLabel={t('log.noOpportunity')}
-            value={choice.opportunityId ?? ''}
-            options={(account?.openOpportunities ?? []).map((o) => ({ id: o.id, label: o.name }))}
-            onChange={(id) => save({ ...choice, opportunityId: id || null })}
+          <RegardingFields
+            accounts={accounts}
+            accountId={choice.accountId}
+            opportunityId={choice.opportunityId ?? ''}
+            onChange={(accountId, opportunityId) => save({ ...choice, accountId, opportunityId: opportunityId || null })}
+            hint={t('compose.logWhenSentHint')}
           />
         </>
       ) : null}
