@@ -12,7 +12,8 @@ export const MAX_COMPOSE_RECIPIENTS = 500;
 export const ComposePurpose = z.enum(COMPOSE_PURPOSES);
 export type ComposePurpose = z.infer<typeof ComposePurpose>;
 export { DEFAULT_COMPOSE_PURPOSE };
-export { composeVerdict, factsOfPerson, isComposePurpose, type RecipientFacts } from './compose-rule';
+// The log-key header comes with the rule rather than through interactions.ts, whose contracts the rule's types reach.
+export { composeVerdict, factsOfPerson, isComposePurpose, LOG_KEY_HEADER, type RecipientFacts } from './compose-rule';
 
 export const ComposeCheckRequest = z
   .object({

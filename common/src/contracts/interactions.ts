@@ -5,8 +5,7 @@ import { Direction, InteractionSource, InteractionStatus, InteractionType } from
 
 const NaturalKey = Text.trim().min(1).max(1000);
 
-export { LOG_KEY_HEADER } from './compose-rule';
-/** The header's value: a UUID the add-in makes per draft, so it says nothing about the email or its sender. */
+/** The value of the x-crm-log-key header (LOG_KEY_HEADER): a UUID the add-in makes per draft, so it says nothing about the email or its sender. */
 export const LogKey = Uuid;
 
 /**
