@@ -57,6 +57,9 @@ describeEachDatabase('interactions over HTTP', (getDb) => {
     const internetMessageId = `<${randomUUID()}@leer.example>`;
     const sent = await post({ type: 'email', subject: 'Angebot', logKey });
     expect(sent.status).toBe(201);
+    // The colleague's pane finds it by the header of the copy before the record has a message id.
+    const context = await api.call('GET', `/api/context?email=info%40leer.example&logKey=${logKey}`, { token: colleague });
+    expect(context.body.logged.map((i: { id: string }) => i.id)).toEqual([sent.body.id]);
     const copy = await api.call('POST', '/api/interactions', {
       token: colleague,
       body: { type: 'email', occurredAt: '2026-11-20T10:00:05Z', subject: 'Angebot', logKey, internetMessageId },
