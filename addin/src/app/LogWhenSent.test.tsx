@@ -3,6 +3,7 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, expect, it } from 'vitest';
 import type { PreviewItem } from '../preview/preview-items';
+import { interaction } from '@crm/common/web/testing';
 import { accountContext, knownPerson, paneApi, testUuid } from './test-fixtures';
 import { julia, message, ready, renderPane } from './pane-test-kit';
 
@@ -50,3 +51,23 @@ it('stays off by default without the tenant setting', async () => {
   expect((screen.getByRole('switch', { name: 'Log when sent' }) as HTMLInputElement).checked).toBe(false);
   expect(await host.getLogWhenSent()).toBeNull();
 });
+
+it('finds a received copy by its log key and logs it with the key, so it joins the record made when it was sent', async () => {
+  const logKey = '2b0c7a4e-5f3d-4c1e-9a8b-6d7e8f9a0b1c';
+  const asked: unknown[] = [];
+  const bodies: unknown[] = [];
+  const api = paneApi({
+    context: () => ({ people: [tom], accounts: [accountContext(NORDLICHT, 'Nordlicht')] }),
+    onLog: (body) => (bodies.push(body), interaction({ subject: 'Subject r1', type: 'email', logKey })),
+    more: {
+      context: (args) => (asked.push(args.query), { people: [tom], accounts: [accountContext(NORDLICHT, 'Nordlicht')], logged: [] }),
+    },
+  });
+  renderPane([message('r1', julia, { logKey })], api.client);
+  await ready('r1');
+  expect(asked).toEqual([expect.objectContaining({ logKey, internetMessageId: '<m1@kunde.de>' })]);
+  fireEvent.click(screen.getByRole('button', { name: 'Log email' }));
+  fireEvent.click(await screen.findByRole('button', { name: 'Log' }));
+  await waitFor(() => expect(bodies).toEqual([expect.objectContaining({ type: 'email', logKey, internetMessageId: '<m1@kunde.de>' })]));
+});
+
