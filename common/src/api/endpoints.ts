@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Uuid, pageOf, Problem } from '../contracts/primitives';
 import { Account, AccountCreate, AccountListQuery, AccountPatch } from '../contracts/accounts';
 import { Contact, ContactCreate, ContactListQuery, ContactPatch } from '../contracts/contacts';
+import { Import, ImportPatch, ImportPreview, ImportPreviewQuery, ImportUploadQuery } from '../contracts/imports';
 import { Opportunity, OpportunityCreate, OpportunityListQuery, OpportunityPatch } from '../contracts/opportunities';
 import { Task, TaskCreate, TaskListQuery, TaskPatch } from '../contracts/tasks';
 import { Interaction, InteractionCreate, InteractionLookupQuery, InteractionPatch, TimelineQuery } from '../contracts/interactions';
@@ -369,6 +370,65 @@ export const endpoints = [
     body: ConsentEntryCreate,
     response: ConsentEntry,
     status: 201,
+  },
+  // Imports (CRM.Manager and CRM.Admin)
+  {
+    ...route('uploadImport'),
+    summary:
+      'Upload a CSV or XLSX list (the body is the file, up to 20 MiB; ?fileName= and optionally encoding, delimiter, sheet): answers what was detected, the proposed mapping and a decision per row; the same file again answers its import',
+    tag: 'imports',
+    access: 'manage',
+    query: ImportUploadQuery,
+    raw: true,
+    response: Import,
+    status: 201,
+  },
+  {
+    ...route('getImport'),
+    summary: 'An import with its status, progress and summary, and its rows page by page with the proposed and chosen decisions (?action= filters)',
+    tag: 'imports',
+    access: 'manage',
+    params: IdParams,
+    query: ImportPreviewQuery,
+    response: ImportPreview,
+    status: 200,
+  },
+  {
+    ...route('updateImport'),
+    summary: 'Change what was read, the mapping (saved as the template) or the decisions, per row or in bulk (If-Match required)',
+    tag: 'imports',
+    access: 'manage',
+    params: IdParams,
+    body: ImportPatch,
+    ifMatch: true,
+    response: Import,
+    status: 200,
+  },
+  {
+    ...route('commitImport'),
+    summary: 'Write the decided rows in batches: 200 when done, 202 with the progress while rows remain (call again to continue; a commit that died resumes)',
+    tag: 'imports',
+    access: 'manage',
+    params: IdParams,
+    response: Import,
+    status: 200,
+  },
+  {
+    ...route('undoImport'),
+    summary: 'Roll back what a commit created or changed, for 30 days; records edited or used since are left alone and listed',
+    tag: 'imports',
+    access: 'manage',
+    params: IdParams,
+    response: Import,
+    status: 200,
+  },
+  {
+    ...route('importReport'),
+    summary: 'What happened to every row and why, as CSV for German Excel (UTF-8 with BOM, semicolons)',
+    tag: 'imports',
+    access: 'manage',
+    params: IdParams,
+    status: 200,
   },
   {
     ...route('context'),

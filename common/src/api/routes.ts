@@ -39,6 +39,13 @@ export const routes = {
   getTask: ['GET', 'tasks/{id}'],
   updateTask: ['PATCH', 'tasks/{id}'],
   deleteTask: ['DELETE', 'tasks/{id}'],
+  // Imports of CSV and XLSX lists
+  uploadImport: ['POST', 'imports'],
+  getImport: ['GET', 'imports/{id}'],
+  updateImport: ['PATCH', 'imports/{id}'],
+  commitImport: ['POST', 'imports/{id}/commit'],
+  undoImport: ['POST', 'imports/{id}/undo'],
+  importReport: ['GET', 'imports/{id}/report'],
   logInteraction: ['POST', 'interactions'],
   findInteractions: ['GET', 'interactions'],
   getInteraction: ['GET', 'interactions/{id}'],

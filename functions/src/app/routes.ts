@@ -7,6 +7,7 @@ import type { RouteTable } from '../core/http/typed-routes';
 import { accountRoutes } from '../features/accounts/routes';
 import { consentRoutes } from '../features/consents/routes';
 import { contactRoutes } from '../features/contacts/routes';
+import { importRoutes } from '../features/imports/routes';
 import { contextRoutes } from '../features/context/routes';
 import { composeRoutes } from '../features/compose/routes';
 import { insightsRoutes } from '../features/insights/routes';
@@ -36,6 +37,7 @@ function implementations(services: Services): RouteTable<EndpointName> {
     ...taskRoutes,
     ...interactionRoutes,
     ...consentRoutes,
+    ...importRoutes,
     ...contextRoutes,
     ...composeRoutes,
     ...privacyRoutes,

@@ -4,6 +4,7 @@ import { sql as graphSync } from './0002-graph-sync';
 import { sql as calendarWindow } from './0004-calendar-window';
 import { sql as privacy } from './0005-privacy';
 import { sql as insights } from './0006-insights';
+import { sql as imports } from './0007-imports';
 import { sql as insightsGoals } from './0006-insights-goals';
 import { sql as erasureRetention } from './0013-erasure-retention';
 import { sql as webhooks } from './0014-webhooks';
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   { id: '0004-calendar-window', sql: calendarWindow },
   { id: '0005-privacy', sql: privacy },
   { id: '0006-insights', sql: insights },
+  { id: '0007-imports', sql: imports },
   { id: '0006-insights-goals', sql: insightsGoals },
   { id: '0013-erasure-retention', sql: erasureRetention },
   { id: '0014-webhooks', sql: webhooks },
