@@ -32,6 +32,7 @@ describeEachDatabase('tenant settings', (getDb) => {
       internalDomains: ['werk.example'],
       insights: defaultSettings.insights,
       leads: defaultSettings.leads,
+      serviceLevels: defaultSettings.serviceLevels,
       logWhenSentToCustomers: false,
       etag: '"2"',
     });
