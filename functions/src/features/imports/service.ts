@@ -444,8 +444,16 @@ async function updateAccountFrom(tx: Queryable, actor: Actor, importId: string, 
   return part('updated', id, `filled ${Object.keys(fields).join(', ')}${keptText}`);
 }
 
-async function createContactFrom(tx: Queryable, actor: Actor, importId: string, row: number, plan: NonNullable<RowPlan['contact']>, accountId: string | null) {
-  if (plan.email && (await erasedAddresses(tx, actor.tenantId, [plan.email])).length > 0) return part('skipped', null, ERASED_REASON);
+async function createContactFrom(
+  tx: Queryable,
+  actor: Actor,
+  importId: string,
+  row: number,
+  plan: NonNullable<RowPlan['contact']>,
+  accountId: string | null,
+  erased: ReadonlySet<string>,
+) {
+  if (plan.email && erased.has(plan.email)) return part('skipped', null, ERASED_REASON);
   if (plan.email && (await emailOwner(tx, actor.tenantId, plan.email))) return part('failed', null, 'the email address belongs to another contact by now');
   const input = ContactCreate.parse(contactInput(plan, accountId));
   const { contact } = await insertContactIn(tx, actor.tenantId, input);
@@ -462,6 +470,7 @@ async function updateContactFrom(
   id: string,
   plan: NonNullable<RowPlan['contact']>,
   accountId: string | null,
+  erased: ReadonlySet<string>,
 ) {
   const contact = await contactById(tx, actor.tenantId, id);
   if (!contact) return part('failed', null, 'the contact the row matched no longer exists');
@@ -470,7 +479,7 @@ async function updateContactFrom(
   const before: Record<string, unknown> = {};
   const kept: string[] = [];
   if (plan.email && !contact.emails.includes(plan.email)) {
-    if ((await erasedAddresses(tx, actor.tenantId, [plan.email])).length > 0) kept.push('its addresses (the new one was erased at its owner’s request)');
+    if (erased.has(plan.email)) kept.push('its addresses (the new one was erased at its owner’s request)');
     else if (await emailOwner(tx, actor.tenantId, plan.email)) kept.push('its addresses (the new one belongs to another contact)');
     else if (contact.emails.length >= 10) kept.push('its addresses (it has ten)');
     else {
@@ -522,7 +531,8 @@ async function recordConsentFrom(tx: Queryable, actor: Actor, importId: string, 
   return `recorded: ${consent.action}, source "${consent.source}", ${consent.capturedAt.slice(0, 10)}`;
 }
 
-async function commitRow(tx: Queryable, actor: Actor, importId: string, row: ImportRowRecord): Promise<RowResult> {
+/** erased: the batch's addresses on the blocklist, read once per batch inside its transaction. */
+async function commitRow(tx: Queryable, actor: Actor, importId: string, row: ImportRowRecord, erased: ReadonlySet<string>): Promise<RowResult> {
   const proposal = row.proposal as unknown as Proposal;
   const choice = row.choice as Choices;
   const plan = row.plan as unknown as RowPlan;
@@ -562,12 +572,12 @@ async function commitRow(tx: Queryable, actor: Actor, importId: string, row: Imp
   if (contact && plan.contact) {
     if (contact.action === 'skip') result.outcome.contact = part('skipped', contact.existingId, contact.reason);
     else if (contact.action === 'update')
-      result.outcome.contact = await updateContactFrom(tx, actor, importId, number, contact.existingId!, plan.contact, result.accountId);
+      result.outcome.contact = await updateContactFrom(tx, actor, importId, number, contact.existingId!, plan.contact, result.accountId, erased);
     else {
       const merged = contact.action === 'merge' ? await mergedRecord(tx, actor.tenantId, importId, 'contact', contact.intoRow!) : null;
       result.outcome.contact = merged
         ? part('linked', merged, `the same person as row ${contact.intoRow}`)
-        : await createContactFrom(tx, actor, importId, number, plan.contact, result.accountId);
+        : await createContactFrom(tx, actor, importId, number, plan.contact, result.accountId, erased);
     }
     const written = ['created', 'updated', 'unchanged', 'linked'].includes(result.outcome.contact.action);
     result.contactId = written ? result.outcome.contact.id : null;
@@ -605,11 +615,13 @@ export async function commitImport(db: Db, actor: Actor, id: string, options: Co
       for (;;) {
         const batch = await inTransaction(db, async (tx) => {
           const rows = await pendingRows(tx, actor.tenantId, id, batchSize);
+          const emails = rows.flatMap((row) => ((row.plan as unknown as RowPlan).contact?.email ? [(row.plan as unknown as RowPlan).contact!.email!] : []));
+          const erased = new Set(await erasedAddresses(tx, actor.tenantId, emails));
           for (const row of rows) {
             await tx.query('SAVEPOINT import_row');
             let result: RowResult;
             try {
-              result = await commitRow(tx, actor, id, row);
+              result = await commitRow(tx, actor, id, row, erased);
               options.afterRow?.(row.row_number);
               await tx.query('RELEASE SAVEPOINT import_row');
             } catch (error) {
