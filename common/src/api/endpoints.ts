@@ -12,7 +12,7 @@ import { ContextQuery, ContextResponse } from '../contracts/context';
 import { ComposeCheckRequest, ComposeCheckResponse } from '../contracts/compose';
 import { Health, Me, TenantSettings, TenantSettingsResponse } from '../contracts/tenant';
 import { AccountOverview, MyWork } from '../contracts/teams';
-import { AccountInsights, InsightsQuery, TeamInsights } from '../contracts/insights';
+import { AccountInsights, InsightsQuery, InsightTrend, InsightTrendQuery, TeamInsights } from '../contracts/insights';
 import { Goal, GoalCreate, GoalListQuery, GoalPatch } from '../contracts/goals';
 import { ErasureRequest, ErasureResult, PersonalData, Restriction, RestrictionRequest } from '../contracts/privacy';
 import {
@@ -484,6 +484,15 @@ export const endpoints = [
     access: 'read',
     query: InsightsQuery,
     response: TeamInsights,
+    status: 200,
+  },
+  {
+    ...route('insightTrend'),
+    summary: "The team's figures month by month, from the snapshots taken when each month had ended (oldest first)",
+    tag: 'insights',
+    access: 'read',
+    query: InsightTrendQuery,
+    response: InsightTrend,
     status: 200,
   },
   {

@@ -59,6 +59,7 @@ export const routes = {
   // Insights (analytics)
   accountInsights: ['GET', 'accounts/{id}/insights'],
   teamInsights: ['GET', 'insights'],
+  insightTrend: ['GET', 'insights/trend'],
   listGoals: ['GET', 'goals'],
   createGoal: ['POST', 'goals'],
   getGoal: ['GET', 'goals/{id}'],

@@ -6,6 +6,7 @@ import { sql as privacy } from './0005-privacy';
 import { sql as insights } from './0006-insights';
 import { sql as imports } from './0007-imports';
 import { sql as insightsGoals } from './0006-insights-goals';
+import { sql as insightsSnapshots } from './0006-insights-snapshots';
 import { sql as erasureRetention } from './0013-erasure-retention';
 import { sql as webhooks } from './0014-webhooks';
 import { sql as leads } from './0015-leads';
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   { id: '0005-privacy', sql: privacy },
   { id: '0006-insights', sql: insights },
   { id: '0006-insights-goals', sql: insightsGoals },
+  { id: '0006-insights-snapshots', sql: insightsSnapshots },
   { id: '0007-imports', sql: imports },
   { id: '0013-erasure-retention', sql: erasureRetention },
   { id: '0014-webhooks', sql: webhooks },
