@@ -11,6 +11,7 @@ import { importRoutes } from '../features/imports/routes';
 import { contextRoutes } from '../features/context/routes';
 import { composeRoutes } from '../features/compose/routes';
 import { insightsRoutes } from '../features/insights/routes';
+import { duplicateRoutes } from '../features/duplicates/routes';
 import { exportRoutes } from '../features/exports/routes';
 import { interactionRoutes } from '../features/interactions/routes';
 import { opportunityRoutes } from '../features/opportunities/routes';
@@ -49,6 +50,7 @@ function implementations(services: Services): RouteTable<EndpointName> {
     ...insightsRoutes,
     ...syncRoutes(services.sync),
     ...exportRoutes,
+    ...duplicateRoutes,
   };
 }
 

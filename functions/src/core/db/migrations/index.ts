@@ -7,6 +7,7 @@ import { sql as insights } from './0006-insights';
 import { sql as insightsGoals } from './0006-insights-goals';
 import { sql as insightsSnapshots } from './0006-insights-snapshots';
 import { sql as imports } from './0007-imports';
+import { sql as merges } from './0008-merges';
 import { sql as privacyRequests } from './0009-privacy-requests';
 import { sql as compose } from './0011-compose';
 import { sql as pane } from './0012-pane';
@@ -29,6 +30,7 @@ export const migrations: readonly Migration[] = [
   { id: '0006-insights-goals', sql: insightsGoals },
   { id: '0006-insights-snapshots', sql: insightsSnapshots },
   { id: '0007-imports', sql: imports },
+  { id: '0008-merges', sql: merges },
   { id: '0009-privacy-requests', sql: privacyRequests },
   { id: '0011-compose', sql: compose },
   { id: '0012-pane', sql: pane },
