@@ -1,5 +1,6 @@
 // Bundles the Azure Functions app into dist/main.js (or the path given); @azure/functions stays external as the runtime requires.
 import { build } from 'esbuild';
+import { PDF_PACKAGES } from './scripts/pdf-packages.mjs';
 
 const outfile = process.argv[2] ?? 'dist/main.js';
 await build({
@@ -11,7 +12,9 @@ await build({
   target: 'node20',
   format: 'esm',
   sourcemap: true,
-  external: ['@azure/functions', 'pg-native'],
+  // The PDF export reads font and data files next to its packages at run time, so they stay installed packages
+  // (functions/deploy/package.json lists them) instead of being bundled away from those files.
+  external: ['@azure/functions', 'pg-native', ...PDF_PACKAGES],
   // Bundled CommonJS dependencies (pg) call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'info',

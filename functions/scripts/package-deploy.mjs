@@ -1,6 +1,7 @@
-// Prepares functions/deploy/: the bundled app with a package.json that needs only @azure/functions,
+// Prepares functions/deploy/: the bundled app with a package.json that needs only @azure/functions and the PDF packages,
 // because the workspace packages (@crm/common) are bundled and do not exist on the npm registry.
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { PDF_PACKAGES } from './pdf-packages.mjs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 rmSync('deploy', { recursive: true, force: true });
@@ -18,7 +19,7 @@ writeFileSync(
       main: 'dist/main.js',
       // The Function App runs Node 22 (see README, Deploying to Azure); the bundle itself needs only what the workspace does.
       engines: pkg.engines,
-      dependencies: { '@azure/functions': pkg.dependencies['@azure/functions'] },
+      dependencies: Object.fromEntries(['@azure/functions', ...PDF_PACKAGES].map((name) => [name, pkg.dependencies[name]])),
     },
     null,
     2,

@@ -1,7 +1,6 @@
 // While composing: who must not get this email, and why (what was withdrawn or objected, when, and via which source).
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import type { ConsentEntry, Person } from '@crm/common';
-import { composeVerdict, factsOfPerson, type ComposePurpose } from '@crm/common/web';
+import { composeVerdict, factsOfPerson, type ComposePurpose, type ConsentEntry, type Person } from '@crm/common';
 import { ComposePurposePicker } from './ComposePurposePicker';
 import { usePaneStyles } from './styles';
 import { useT } from './texts';
@@ -24,10 +23,7 @@ export function consentWarnings(
     const what = purpose === 'correspondence' ? '' : t.t(`consent.purpose.${purpose}`);
     if (person.status === 'unknown' && missing) {
       const name = nameOf(person.email);
-      warnings.push({
-        email: person.email,
-        text: t.t('consent.unknownPurposeDetail', { name: name === person.email ? name : `${name} (${person.email})`, purpose: what }),
-      });
+      warnings.push({ email: person.email, text: t.t('consent.unknownPurposeDetail', { name: name === person.email ? name : `${name} (${person.email})`, purpose: what }) });
     }
     if (person.status !== 'known') continue;
     const name = person.contact.displayName;

@@ -64,7 +64,6 @@ export function useItemContext(): ItemContext {
           shown?.mode === 'read'
             ? {
                 ...(shown.internetMessageId ? { internetMessageId: shown.internetMessageId } : {}),
-                ...(shown.logKey ? { logKey: shown.logKey } : {}),
                 ...(shown.conversationId ? { conversationId: shown.conversationId } : {}),
               }
             : {};

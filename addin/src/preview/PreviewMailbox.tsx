@@ -41,10 +41,7 @@ const params = new URLSearchParams(location.search);
 
 export function PreviewMailbox({ apiBaseUrl }: { apiBaseUrl: string }) {
   const styles = useStyles();
-  const initialItems = useMemo(() => previewItems(), []);
-  // Copies of the emails sent from the draft, kept across sessions (another user sees them too).
-  const [sent, setSent] = useState<PreviewItem[]>([]);
-  const items = useMemo(() => [...sent, ...initialItems], [sent, initialItems]);
+  const items = useMemo(() => previewItems(), []);
   const [userIndex, setUserIndex] = useState(
     Math.max(
       0,
@@ -192,17 +189,7 @@ export function PreviewMailbox({ apiBaseUrl }: { apiBaseUrl: string }) {
               />
               <Button type="submit">{german ? 'Hinzufügen' : 'Add'}</Button>
             </form>
-            <PreviewSend
-              key={current.key}
-              host={services.host}
-              api={services.api}
-              recipients={current.recipients}
-              german={german}
-              onSent={(copy) => {
-                services.host.deliver(copy);
-                setSent((list) => [copy, ...list]);
-              }}
-            />
+            <PreviewSend key={current.key} host={services.host} api={services.api} recipients={current.recipients} german={german} />
           </div>
         ) : (
           <Text>{current.body}</Text>

@@ -1,9 +1,8 @@
 // The API catalogue: every endpoint once, with its schemas. Server, client and OpenAPI all read it.
 import { z } from 'zod';
-import { Uuid, pageOf, Problem } from '../contracts/primitives';
+import { PageQuery, Uuid, pageOf, Problem } from '../contracts/primitives';
 import { Account, AccountCreate, AccountListQuery, AccountPatch } from '../contracts/accounts';
 import { Contact, ContactCreate, ContactListQuery, ContactPatch } from '../contracts/contacts';
-import { Import, ImportPatch, ImportPreview, ImportPreviewQuery, ImportUploadQuery } from '../contracts/imports';
 import { Opportunity, OpportunityCreate, OpportunityListQuery, OpportunityPatch } from '../contracts/opportunities';
 import { Task, TaskCreate, TaskListQuery, TaskPatch } from '../contracts/tasks';
 import { Interaction, InteractionCreate, InteractionLookupQuery, InteractionPatch, TimelineQuery } from '../contracts/interactions';
@@ -12,9 +11,9 @@ import { ContextQuery, ContextResponse } from '../contracts/context';
 import { ComposeCheckRequest, ComposeCheckResponse } from '../contracts/compose';
 import { Health, Me, TenantSettings, TenantSettingsResponse } from '../contracts/tenant';
 import { AccountOverview, MyWork } from '../contracts/teams';
-import { AccountInsights, InsightsQuery, InsightTrend, InsightTrendQuery, TeamInsights } from '../contracts/insights';
+import { AccountInsights, InsightsQuery, TeamInsights } from '../contracts/insights';
 import { Goal, GoalCreate, GoalListQuery, GoalPatch } from '../contracts/goals';
-import { ErasureRequest, ErasureResult, PersonalData, Restriction, RestrictionRequest } from '../contracts/privacy';
+import { ErasureRequest, ErasureResult, PersonalData, PersonalDataQuery, Restriction, RestrictionRequest } from '../contracts/privacy';
 import {
   GraphNotificationBatch,
   GraphWebhookQuery,
@@ -34,11 +33,15 @@ import {
   PrivacyRequestSummary,
 } from '../contracts/privacy-requests';
 import { AccountExportQuery, ContactExportQuery, InteractionExportQuery, OpportunityExportQuery } from '../contracts/exports';
-import { AccountDuplicate, AccountMergeRequest, ContactDuplicate, ContactMergeRequest, DuplicateQuery, Merge } from '../contracts/duplicates';
+import {
+  RetentionPolicies,
+  RetentionPoliciesUpdate,
+  RetentionPreview,
+  RetentionRun,
+  RetentionRunRequest,
+} from '../contracts/retention';
 import { route, type HttpMethod, type RouteName } from './routes';
 import { webhookEndpoints } from './webhook-endpoints';
-import { leadEndpoints } from './lead-endpoints';
-import { caseEndpoints } from './case-endpoints';
 
 export type { HttpMethod };
 
@@ -63,6 +66,11 @@ export interface Endpoint {
   status: number;
   /** The implementation reads the body itself (Graph webhooks: a validation request has none). */
   raw?: boolean;
+  /**
+   * The media types the success answer comes in, the default first (application/json, described by `response`); the
+   * client picks by Accept or by ?format=<subtype> (e.g. format=pdf), which the query schema then declares.
+   */
+  produces?: readonly [string, ...string[]];
 }
 
 const IdParams = z.object({ id: Uuid });
@@ -269,11 +277,68 @@ export const endpoints = [
   },
   {
     ...route('contactPersonalData'),
-    summary: 'Everything stored about a person as one JSON document (access, Art. 15; portability, Art. 20)',
+    summary:
+      'Everything stored about a person as one JSON document (access, Art. 15; portability, Art. 20), or the same as a readable PDF in German or English (Accept: application/pdf or ?format=pdf; ?lang= or Accept-Language)',
     tag: 'privacy',
     access: 'privacy',
     params: IdParams,
+    query: PersonalDataQuery,
     response: PersonalData,
+    produces: ['application/json', 'application/pdf'],
+    status: 200,
+  },
+  // Retention (CRM.Privacy and CRM.Admin)
+  {
+    ...route('getRetentionPolicies'),
+    summary: 'The retention policy of every data class (German defaults until saved), with what each removes and keeps',
+    tag: 'privacy',
+    access: 'privacy',
+    response: RetentionPolicies,
+    status: 200,
+  },
+  {
+    ...route('putRetentionPolicies'),
+    summary: 'Replace the retention policies and switch the nightly run on or off (If-Match required, "0" before the first save)',
+    tag: 'privacy',
+    access: 'privacy',
+    body: RetentionPoliciesUpdate,
+    ifMatch: true,
+    response: RetentionPolicies,
+    status: 200,
+  },
+  {
+    ...route('previewRetention'),
+    summary: 'What a retention run would do now: a planned run with counts per policy and the oldest records of each; nothing is changed',
+    tag: 'privacy',
+    access: 'privacy',
+    response: RetentionPreview,
+    status: 201,
+  },
+  {
+    ...route('runRetention'),
+    summary: 'Carry out a preview (or resume a paused run) in batches: exactly the records the preview listed, those still due',
+    tag: 'privacy',
+    access: 'privacy',
+    body: RetentionRunRequest,
+    response: RetentionRun,
+    status: 200,
+  },
+  {
+    ...route('listRetentionRuns'),
+    summary: 'Every retention run, newest first, with counts per policy (never the removed content)',
+    tag: 'privacy',
+    access: 'privacy',
+    query: PageQuery,
+    response: pageOf(RetentionRun),
+    status: 200,
+  },
+  {
+    ...route('getRetentionRun'),
+    summary: 'One retention run with its progress',
+    tag: 'privacy',
+    access: 'privacy',
+    params: IdParams,
+    response: RetentionRun,
     status: 200,
   },
   {
@@ -372,65 +437,6 @@ export const endpoints = [
     response: ConsentEntry,
     status: 201,
   },
-  // Imports (CRM.Manager and CRM.Admin)
-  {
-    ...route('uploadImport'),
-    summary:
-      'Upload a CSV or XLSX list (the body is the file, up to 20 MiB; ?fileName= and optionally encoding, delimiter, sheet): answers what was detected, the proposed mapping and a decision per row; the same file again answers its import',
-    tag: 'imports',
-    access: 'manage',
-    query: ImportUploadQuery,
-    raw: true,
-    response: Import,
-    status: 201,
-  },
-  {
-    ...route('getImport'),
-    summary: 'An import with its status, progress and summary, and its rows page by page with the proposed and chosen decisions (?action= filters)',
-    tag: 'imports',
-    access: 'manage',
-    params: IdParams,
-    query: ImportPreviewQuery,
-    response: ImportPreview,
-    status: 200,
-  },
-  {
-    ...route('updateImport'),
-    summary: 'Change what was read, the mapping (saved as the template) or the decisions, per row or in bulk (If-Match required)',
-    tag: 'imports',
-    access: 'manage',
-    params: IdParams,
-    body: ImportPatch,
-    ifMatch: true,
-    response: Import,
-    status: 200,
-  },
-  {
-    ...route('commitImport'),
-    summary: 'Write the decided rows in batches: 200 when done, 202 with the progress while rows remain (call again to continue; a commit that died resumes)',
-    tag: 'imports',
-    access: 'manage',
-    params: IdParams,
-    response: Import,
-    status: 200,
-  },
-  {
-    ...route('undoImport'),
-    summary: 'Roll back what a commit created or changed, for 30 days; records edited or used since are left alone and listed',
-    tag: 'imports',
-    access: 'manage',
-    params: IdParams,
-    response: Import,
-    status: 200,
-  },
-  {
-    ...route('importReport'),
-    summary: 'What happened to every row and why, as CSV for German Excel (UTF-8 with BOM, semicolons)',
-    tag: 'imports',
-    access: 'manage',
-    params: IdParams,
-    status: 200,
-  },
   {
     ...route('context'),
     summary: 'Customer context for email addresses (one call per email in Outlook)',
@@ -485,15 +491,6 @@ export const endpoints = [
     access: 'read',
     query: InsightsQuery,
     response: TeamInsights,
-    status: 200,
-  },
-  {
-    ...route('insightTrend'),
-    summary: "The team's figures month by month, from the snapshots taken when each month had ended (oldest first)",
-    tag: 'insights',
-    access: 'read',
-    query: InsightTrendQuery,
-    response: InsightTrend,
     status: 200,
   },
   {
@@ -592,57 +589,7 @@ export const endpoints = [
   exportFile('exportContacts', 'contacts (restricted persons left out)', ContactExportQuery),
   exportFile('exportOpportunities', 'opportunities', OpportunityExportQuery),
   exportFile('exportInteractions', 'interactions, newest first (those about restricted persons alone left out)', InteractionExportQuery),
-  {
-    ...route('contactDuplicates'),
-    summary: 'Possible duplicate contacts: the same or a similar name within an account, the same name at another; best score first',
-    tag: 'duplicates',
-    access: 'read',
-    query: DuplicateQuery,
-    response: pageOf(ContactDuplicate),
-    status: 200,
-  },
-  {
-    ...route('accountDuplicates'),
-    summary: 'Possible duplicate accounts: customer number, email domain, the same name (legal forms compared apart), similar names (pg_trgm)',
-    tag: 'duplicates',
-    access: 'read',
-    query: DuplicateQuery,
-    response: pageOf(AccountDuplicate),
-    status: 200,
-  },
-  {
-    ...route('mergeContacts'),
-    summary: 'Merge another contact (mergedId, mergedEtag) into this one with all history (If-Match required); undoable',
-    tag: 'duplicates',
-    access: 'manage',
-    params: IdParams,
-    body: ContactMergeRequest,
-    ifMatch: true,
-    response: Merge,
-    status: 200,
-  },
-  {
-    ...route('mergeAccounts'),
-    summary: 'Merge another account (mergedId, mergedEtag) into this one with its contacts, opportunities and history (If-Match required); undoable',
-    tag: 'duplicates',
-    access: 'manage',
-    params: IdParams,
-    body: AccountMergeRequest,
-    ifMatch: true,
-    response: Merge,
-    status: 200,
-  },
-  {
-    ...route('undoMerge'),
-    summary: 'Undo a merge: both records as they were, with the links it moved; refused once the survivor was changed since',
-    tag: 'duplicates',
-    access: 'manage',
-    params: IdParams,
-    response: Merge,
-    status: 200,
-  },  ...webhookEndpoints,
-  ...leadEndpoints,
-  ...caseEndpoints,
+  ...webhookEndpoints,
 ] as const satisfies readonly Endpoint[];
 
 export type EndpointName = (typeof endpoints)[number]['name'];

@@ -40,7 +40,13 @@ export function buildOpenApi(endpoints: readonly Endpoint[], info: { version: st
     const path = `/api/${endpoint.path}`;
     const responses: Record<string, JsonSchema> = {
       [String(endpoint.status)]: endpoint.response
-        ? { description: 'Success', content: { 'application/json': { schema: schemaOf(endpoint.response, 'output') } } }
+        ? {
+            description: 'Success',
+            content: {
+              'application/json': { schema: schemaOf(endpoint.response, 'output') },
+              ...Object.fromEntries((endpoint.produces ?? []).slice(1).map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+            },
+          }
         : { description: 'Success' },
       '400': problemResponse('Invalid input; `errors` names each field and reason'),
     };
@@ -49,6 +55,7 @@ export function buildOpenApi(endpoints: readonly Endpoint[], info: { version: st
       responses['403'] = problemResponse('The token lacks the scope or app role');
     }
     if (endpoint.params) responses['404'] = problemResponse('Not found in this tenant');
+    if (endpoint.produces) responses['406'] = problemResponse(`Accept allows none of ${endpoint.produces.join(', ')}`);
     if (endpoint.ifMatch) {
       responses['412'] = problemResponse('The record changed since it was read (stale ETag)');
       responses['428'] = problemResponse('If-Match header missing');

@@ -73,3 +73,7 @@ export const PersonalData = z.object({
   retention: z.string(),
 });
 export type PersonalData = z.infer<typeof PersonalData>;
+
+/** ?format=pdf asks for the readable document (as Accept: application/pdf does); ?lang= overrides Accept-Language for it. */
+export const PersonalDataQuery = z.object({ format: z.enum(['json', 'pdf']).optional(), lang: z.enum(['de', 'en']).optional() }).strict();
+export type PersonalDataQuery = z.infer<typeof PersonalDataQuery>;

@@ -17,7 +17,6 @@ export function interaction(fields: Partial<Interaction> & Pick<Interaction, 'su
     summary: null,
     source: 'teams',
     internetMessageId: null,
-    logKey: null,
     iCalUId: null,
     teamsMessageId: null,
     conversationId: null,

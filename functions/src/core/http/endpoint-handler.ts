@@ -8,6 +8,7 @@ import type { Actor } from '../actor';
 import type { Db } from '../db/db';
 import { translatePgError } from '../db/pg-errors';
 import { problemFromError } from './problem';
+import { negotiateMediaType } from './negotiation';
 import { expectedVersion, queryObject, readJsonBody, validate } from './request-input';
 import { redactedError } from '../redacted-error';
 
@@ -19,6 +20,8 @@ export interface Call {
   body: unknown;
   /** The version If-Match named, for endpoints that require it. */
   version: number;
+  /** The media type to answer in: application/json, or one the endpoint's `produces` offers and the client asked for. */
+  mediaType: string;
   request: Request;
 }
 
@@ -48,7 +51,7 @@ function respond(endpoint: Endpoint, reply: Reply): Response {
   if (reply.etag) headers.etag = reply.etag;
   if (reply.location) headers.location = reply.location;
   if (reply.body === undefined) return new Response(null, { status, headers });
-  // A file (an export, a PDF) streams as it is produced; its implementation names the content type.
+  // A rendered document (PDF) streams as it is produced; its implementation names the content type.
   if (reply.body instanceof ReadableStream) return new Response(reply.body, { status, headers });
   if (!headers['content-type']) headers['content-type'] = 'application/json; charset=utf-8';
   return new Response(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body), { status, headers });
@@ -71,8 +74,11 @@ export function endpointHandler(endpoint: Endpoint, implementation: Implementati
       const params = endpoint.params ? validate(endpoint.params, rawParams, 'path') : {};
       const query = endpoint.query ? validate(endpoint.query, queryObject(request.url), 'query') : {};
       const version = endpoint.ifMatch ? expectedVersion(request) : 0;
+      const mediaType = endpoint.produces
+        ? negotiateMediaType(request.headers.get('accept'), endpoint.produces, (query as { format?: string }).format)
+        : 'application/json';
       const body = endpoint.body && !endpoint.raw ? validate(endpoint.body, await readJsonBody(request), 'body') : undefined;
-      return respond(endpoint, await implementation({ db, actor, params, query, body, version, request }));
+      return respond(endpoint, await implementation({ db, actor, params, query, body, version, mediaType, request }));
     } catch (error) {
       const instance = randomUUID();
       // Reads run outside inTransaction, so their database errors are translated here.

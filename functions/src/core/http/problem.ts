@@ -11,6 +11,7 @@ const titles: Record<number, string> = {
   403: 'Not allowed',
   404: 'Not found',
   405: 'Method not allowed',
+  406: 'Not acceptable',
   409: 'Conflict',
   412: 'Changed by someone else',
   413: 'Request body too large',

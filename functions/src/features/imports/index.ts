@@ -8,5 +8,4 @@ export { detectDateOrder, detectNumberStyle, parseDate, parseDecimal } from './v
 export { foldText } from './folding';
 export { compareCompanies, parseCompanyName, SIMILAR_NAME_THRESHOLD } from './company-names';
 export { trigramSimilarity } from './trigram';
-export { comparePersons, parsePersonName } from './person-names';
-export { decideRows, numberKey, summarize, type CrmCandidates, type Decision, type RowDecision } from './match-rules';
+export { decideRows, summarize, type CrmCandidates, type Decision, type RowDecision } from './match-rules';

@@ -1,2 +1,0 @@
-// The leads feature's public entry: the score, for whoever shows a lead.
-export { scoreLead } from './score';
