@@ -21,6 +21,7 @@ export * from './contracts/insights';
 export * from './contracts/webhooks';
 export * from './contracts/goals';
 export * from './contracts/exports';
+export * from './contracts/duplicates';
 export * from './api/endpoints';
 export * from './api/access';
 export * from './api/openapi';

@@ -33,6 +33,7 @@ import {
   PrivacyRequestSummary,
 } from '../contracts/privacy-requests';
 import { AccountExportQuery, ContactExportQuery, InteractionExportQuery, OpportunityExportQuery } from '../contracts/exports';
+import { AccountDuplicate, AccountMergeRequest, ContactDuplicate, ContactMergeRequest, DuplicateQuery, Merge } from '../contracts/duplicates';
 import {
   RetentionPolicies,
   RetentionPoliciesUpdate,
@@ -589,7 +590,55 @@ export const endpoints = [
   exportFile('exportContacts', 'contacts (restricted persons left out)', ContactExportQuery),
   exportFile('exportOpportunities', 'opportunities', OpportunityExportQuery),
   exportFile('exportInteractions', 'interactions, newest first (those about restricted persons alone left out)', InteractionExportQuery),
-  ...webhookEndpoints,
+  {
+    ...route('contactDuplicates'),
+    summary: 'Possible duplicate contacts: the same or a similar name within an account, the same name at another; best score first',
+    tag: 'duplicates',
+    access: 'read',
+    query: DuplicateQuery,
+    response: pageOf(ContactDuplicate),
+    status: 200,
+  },
+  {
+    ...route('accountDuplicates'),
+    summary: 'Possible duplicate accounts: customer number, email domain, the same name (legal forms compared apart), similar names (pg_trgm)',
+    tag: 'duplicates',
+    access: 'read',
+    query: DuplicateQuery,
+    response: pageOf(AccountDuplicate),
+    status: 200,
+  },
+  {
+    ...route('mergeContacts'),
+    summary: 'Merge another contact (mergedId, mergedEtag) into this one with all history (If-Match required); undoable',
+    tag: 'duplicates',
+    access: 'manage',
+    params: IdParams,
+    body: ContactMergeRequest,
+    ifMatch: true,
+    response: Merge,
+    status: 200,
+  },
+  {
+    ...route('mergeAccounts'),
+    summary: 'Merge another account (mergedId, mergedEtag) into this one with its contacts, opportunities and history (If-Match required); undoable',
+    tag: 'duplicates',
+    access: 'manage',
+    params: IdParams,
+    body: AccountMergeRequest,
+    ifMatch: true,
+    response: Merge,
+    status: 200,
+  },
+  {
+    ...route('undoMerge'),
+    summary: 'Undo a merge: both records as they were, with the links it moved; refused once the survivor was changed since',
+    tag: 'duplicates',
+    access: 'manage',
+    params: IdParams,
+    response: Merge,
+    status: 200,
+  },  ...webhookEndpoints,
 ] as const satisfies readonly Endpoint[];
 
 export type EndpointName = (typeof endpoints)[number]['name'];

@@ -76,6 +76,12 @@ export const routes = {
   exportContacts: ['GET', 'exports/contacts'],
   exportOpportunities: ['GET', 'exports/opportunities'],
   exportInteractions: ['GET', 'exports/interactions'],
+  // Duplicates already in the CRM
+  contactDuplicates: ['GET', 'duplicates/contacts'],
+  accountDuplicates: ['GET', 'duplicates/accounts'],
+  mergeContacts: ['POST', 'contacts/{id}/merge'],
+  mergeAccounts: ['POST', 'accounts/{id}/merge'],
+  undoMerge: ['POST', 'merges/{id}/undo'],
   // Outbound webhooks
   listWebhooks: ['GET', 'webhooks'],
   createWebhook: ['POST', 'webhooks'],

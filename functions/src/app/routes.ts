@@ -10,6 +10,7 @@ import { contactRoutes } from '../features/contacts/routes';
 import { contextRoutes } from '../features/context/routes';
 import { composeRoutes } from '../features/compose/routes';
 import { insightsRoutes } from '../features/insights/routes';
+import { duplicateRoutes } from '../features/duplicates/routes';
 import { exportRoutes } from '../features/exports/routes';
 import { interactionRoutes } from '../features/interactions/routes';
 import { opportunityRoutes } from '../features/opportunities/routes';
@@ -45,6 +46,7 @@ function implementations(services: Services): RouteTable<EndpointName> {
     ...insightsRoutes,
     ...syncRoutes(services.sync),
     ...exportRoutes,
+    ...duplicateRoutes,
   };
 }
 

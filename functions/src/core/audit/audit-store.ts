@@ -5,7 +5,7 @@ import { webhookEventOf } from './webhook-events';
 export interface AuditEntry {
   tenantId: string;
   actorId: string | null;
-  action: 'create' | 'update' | 'delete' | 'log' | 'log-again' | 'consent' | 'settings' | 'sync' | 'erase' | 'restrict' | 'lift-restriction';
+  action: 'create' | 'update' | 'delete' | 'log' | 'log-again' | 'consent' | 'settings' | 'sync' | 'erase' | 'restrict' | 'lift-restriction' | 'merge' | 'undo-merge';
   entity: string;
   entityId: string | null;
   changedFields?: readonly string[];

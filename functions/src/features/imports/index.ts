@@ -8,4 +8,5 @@ export { detectDateOrder, detectNumberStyle, parseDate, parseDecimal } from './v
 export { foldText } from './folding';
 export { compareCompanies, parseCompanyName, SIMILAR_NAME_THRESHOLD } from './company-names';
 export { trigramSimilarity } from './trigram';
-export { decideRows, summarize, type CrmCandidates, type Decision, type RowDecision } from './match-rules';
+export { comparePersons, parsePersonName } from './person-names';
+export { decideRows, numberKey, summarize, type CrmCandidates, type Decision, type RowDecision } from './match-rules';

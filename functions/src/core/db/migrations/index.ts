@@ -7,6 +7,7 @@ import { sql as insights } from './0006-insights';
 import { sql as insightsGoals } from './0006-insights-goals';
 import { sql as erasureRetention } from './0013-erasure-retention';
 import { sql as webhooks } from './0014-webhooks';
+import { sql as merges } from './0008-merges';
 import { sql as privacyRequests } from './0009-privacy-requests';
 import { sql as retention } from './0010-retention';
 
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   { id: '0006-insights-goals', sql: insightsGoals },
   { id: '0013-erasure-retention', sql: erasureRetention },
   { id: '0014-webhooks', sql: webhooks },
+  { id: '0008-merges', sql: merges },
   { id: '0009-privacy-requests', sql: privacyRequests },
   { id: '0010-retention', sql: retention },
 ];

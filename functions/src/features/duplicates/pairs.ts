@@ -1,0 +1,184 @@
+// The possible duplicates among a tenant's records, by the import's rules (docs/IMPORTS.md "Matching"): pure, so the
+// rules are tested without a database; the store supplies the records and pg_trgm's similar name keys.
+import { comparePersons, compareCompanies, numberKey, parseCompanyName, parsePersonName } from '../imports';
+
+export interface AccountRecord {
+  id: string;
+  version: number;
+  name: string;
+  customerNumber: string | null;
+  domains: string[];
+}
+
+export interface AccountPair {
+  first: AccountRecord & { legalForm: string | null };
+  second: AccountRecord & { legalForm: string | null };
+  score: number;
+  kind: 'customer_number' | 'email_domain' | 'same_name' | 'legal_form_differs' | 'similar_name';
+  differentLegalEntities: boolean;
+  reason: string;
+}
+
+/** Account a has contacts writing from a domain registered on account b. */
+export interface DomainLink {
+  accountId: string;
+  domainAccountId: string;
+  domain: string;
+}
+
+const pairKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
+
+function groupsOf<T>(items: readonly T[], key: (item: T) => string | null): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === null || k === '') continue;
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return [...groups.values()].filter((g) => g.length > 1);
+}
+
+function* pairsIn<T>(group: readonly T[]): Generator<[T, T]> {
+  for (let i = 0; i < group.length; i += 1) for (let j = i + 1; j < group.length; j += 1) yield [group[i]!, group[j]!];
+}
+
+/** Name keys of the accounts, the folded base without the legal form, for pg_trgm's similar-name search. */
+export const accountNameKey = (name: string): string => parseCompanyName(name).key;
+
+/**
+ * Candidates by customer number, by a contact's email domain registered on the other account, and by name: the same
+ * folded name, the same name in another legal form (never the same company without a person saying so), and the
+ * similar keys pg_trgm found. One pair per two accounts, with its strongest reason.
+ */
+export function accountPairs(
+  accounts: readonly AccountRecord[],
+  similarKeys: ReadonlyArray<readonly [string, string]>,
+  domainLinks: readonly DomainLink[],
+): AccountPair[] {
+  const parsed = new Map(accounts.map((a) => [a.id, { record: a, name: parseCompanyName(a.name) }]));
+  const candidates = new Map<string, { a: string; b: string; number: boolean; domain: string | null }>();
+  const note = (a: string, b: string, fact: { number?: boolean; domain?: string }) => {
+    if (a === b) return;
+    const key = pairKey(a, b);
+    const entry = candidates.get(key) ?? { a: a < b ? a : b, b: a < b ? b : a, number: false, domain: null };
+    if (fact.number) entry.number = true;
+    if (fact.domain) entry.domain = fact.domain;
+    candidates.set(key, entry);
+  };
+  for (const group of groupsOf(accounts, (a) => (a.customerNumber ? numberKey(a.customerNumber) : null))) {
+    for (const [a, b] of pairsIn(group)) note(a.id, b.id, { number: true });
+  }
+  for (const link of domainLinks) note(link.accountId, link.domainAccountId, { domain: link.domain });
+  const all = [...parsed.values()];
+  for (const group of groupsOf(all, (p) => p.name.key)) for (const [a, b] of pairsIn(group)) note(a.record.id, b.record.id, {});
+  for (const group of groupsOf(all, (p) => p.name.looseKey)) for (const [a, b] of pairsIn(group)) note(a.record.id, b.record.id, {});
+  const byKey = new Map<string, string[]>();
+  for (const p of all) byKey.set(p.name.key, [...(byKey.get(p.name.key) ?? []), p.record.id]);
+  for (const [x, y] of similarKeys) for (const a of byKey.get(x) ?? []) for (const b of byKey.get(y) ?? []) note(a, b, {});
+
+  const pairs: AccountPair[] = [];
+  for (const { a, b, number, domain } of candidates.values()) {
+    const left = parsed.get(a)!;
+    const right = parsed.get(b)!;
+    const names = compareCompanies(left.name, right.name);
+    const differentLegalEntities = names.kind === 'legal_form_differs';
+    const first = { ...left.record, legalForm: left.name.legalForm };
+    const second = { ...right.record, legalForm: right.name.legalForm };
+    const nameReason = names.kind === 'different' ? 'the names differ' : names.reason;
+    if (number) {
+      pairs.push({
+        first,
+        second,
+        score: 1,
+        kind: 'customer_number',
+        differentLegalEntities,
+        reason: `the same customer number ${left.record.customerNumber}; ${nameReason}`,
+      });
+    } else if (names.kind === 'same') {
+      pairs.push({ first, second, score: 1, kind: 'same_name', differentLegalEntities, reason: names.reason });
+    } else if (names.kind === 'legal_form_differs') {
+      pairs.push({ first, second, score: 1, kind: 'legal_form_differs', differentLegalEntities, reason: names.reason });
+    } else if (domain) {
+      pairs.push({
+        first,
+        second,
+        score: 0.9,
+        kind: 'email_domain',
+        differentLegalEntities,
+        reason: `contacts of one write from ${domain}, a domain of the other; ${nameReason}`,
+      });
+    } else if (names.kind === 'similar') {
+      // Also below the threshold when only umlauts or double letters differ ("Müller" / "Muller"): for a person to look at.
+      pairs.push({ first, second, score: names.score, kind: 'similar_name', differentLegalEntities, reason: names.reason });
+    }
+  }
+  return pairs;
+}
+
+export interface ContactRecord {
+  id: string;
+  version: number;
+  firstName: string;
+  lastName: string;
+  emails: string[];
+  accountId: string | null;
+  accountName: string | null;
+}
+
+export interface ContactPair {
+  first: ContactRecord;
+  second: ContactRecord;
+  score: number;
+  kind: 'same_name_same_account' | 'similar_name_same_account' | 'same_name_other_account';
+  reason: string;
+}
+
+/** The same name at two companies (or without one) is worth a look, but weaker than a match within one account. */
+const OTHER_ACCOUNT_SCORE = 0.6;
+
+/**
+ * Candidates by name within the account, then the same name across accounts. Email addresses cannot pair two
+ * contacts here: the CRM gives every normalised address to one contact only, so the import's first rule never fires
+ * inside the CRM.
+ */
+export function contactPairs(contacts: readonly ContactRecord[]): ContactPair[] {
+  const named = contacts.map((record) => ({ record, name: parsePersonName(record.firstName, record.lastName) }));
+  const pairs: ContactPair[] = [];
+  for (const group of groupsOf(named, (c) => c.record.accountId)) {
+    for (const [a, b] of pairsIn(group)) {
+      const names = comparePersons(a.name, b.name);
+      if (names.kind === 'same')
+        pairs.push({ first: a.record, second: b.record, score: 1, kind: 'same_name_same_account', reason: `${names.reason} at ${a.record.accountName}` });
+      else if (names.kind === 'similar') {
+        pairs.push({
+          first: a.record,
+          second: b.record,
+          score: names.score,
+          kind: 'similar_name_same_account',
+          reason: `${names.reason} at ${a.record.accountName}`,
+        });
+      }
+    }
+  }
+  for (const group of groupsOf(named, (c) => c.name.key)) {
+    for (const [a, b] of pairsIn(group)) {
+      if (a.record.accountId !== null && a.record.accountId === b.record.accountId) continue;
+      const where =
+        a.record.accountName && b.record.accountName ? `at ${a.record.accountName} and at ${b.record.accountName}` : 'one of them without a company';
+      pairs.push({
+        first: a.record,
+        second: b.record,
+        score: OTHER_ACCOUNT_SCORE,
+        kind: 'same_name_other_account',
+        reason: `the same first and last name, ${where}`,
+      });
+    }
+  }
+  return pairs;
+}
+
+/** Strongest first; equal scores in a stable order so pages do not shift between calls. */
+export const byScore = <P extends { score: number; first: { id: string }; second: { id: string } }>(pairs: P[]): P[] =>
+  pairs.sort((x, y) => y.score - x.score || pairKey(x.first.id, x.second.id).localeCompare(pairKey(y.first.id, y.second.id)));
