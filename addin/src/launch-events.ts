@@ -4,11 +4,12 @@
 import { createApiClient, naaTokenProvider, type PageConfig } from '@crm/common/web/client';
 import { eventRuntimeOffice, registerSendCheck } from './host/office-send-check';
 import { apiSendCheck } from './send-check/send-check';
+import { apiLogInteraction } from './send-check/log-when-sent';
 
 declare const CRM_PAGE_CONFIG: PageConfig;
 
 const office = eventRuntimeOffice();
 if (office) {
   const api = createApiClient({ baseUrl: CRM_PAGE_CONFIG.apiBaseUrl, tokens: naaTokenProvider(CRM_PAGE_CONFIG) });
-  registerSendCheck(office, apiSendCheck(api));
+  registerSendCheck(office, apiSendCheck(api), apiLogInteraction(api));
 }

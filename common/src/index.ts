@@ -19,6 +19,8 @@ export * from './contracts/privacy-requests';
 export * from './contracts/imports';
 export * from './contracts/insights';
 export * from './contracts/webhooks';
+export * from './contracts/leads';
+export * from './contracts/cases';
 export * from './contracts/goals';
 export * from './contracts/exports';
 export * from './contracts/duplicates';

@@ -90,4 +90,11 @@ describeEachDatabase('HTTP insights', (getDb) => {
     expect((await api.call('DELETE', path, { token: manager, headers: { 'if-match': changed.headers.get('etag') ?? '' } })).status).toBe(204);
     expect((await api.call('GET', path, { token: reader })).status).toBe(404);
   });
+
+  it('answers the trend from the snapshots, refusing a month count out of range', async () => {
+    const trend = await api.call('GET', '/api/insights/trend?months=3', { token: reader });
+    expect([trend.status, trend.body]).toEqual([200, { snapshots: [] }]);
+    const bad = await api.call('GET', '/api/insights/trend?months=0', { token: reader });
+    expect([bad.status, bad.body.errors[0].field]).toEqual([400, 'months']);
+  });
 });

@@ -145,6 +145,33 @@ describeInBrowser('Outlook add-in in Chromium', () => {
     await expect.poll(() => send.getByRole('status').innerText()).toBe('Gesendet.');
   });
 
+  it('logs an email when it is sent, and the copy a colleague logs from their inbox is the same interaction with two loggers', async () => {
+    await open('compose', 'lang=en');
+    await pane().getByRole('switch', { name: 'Log when sent' }).click();
+    const send = page.getByTestId('preview-send');
+    await send.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => send.getByRole('status').innerText()).toBe('Sent.');
+    const key = (await page.locator('[data-item-key^="sent-"]').first().getAttribute('data-item-key'))!;
+    const colleague = DEMO_USERS[1]!;
+    await page.getByLabel('Signed in as').selectOption(String(DEMO_USERS.indexOf(colleague)));
+    await page.click(`[data-item-key="${key}"]`);
+    await page.waitForSelector(`[data-ready-key="${key}"]`);
+    // Found by the x-crm-log-key header of the copy: the record logged at send time has no internet message id yet.
+    await expect.poll(() => page.getByTestId('logged-status').innerText()).toMatch(/^Logged by Anna Becker/);
+    await pane().getByRole('button', { name: 'Log for me too' }).click();
+    await pane().getByRole('form', { name: 'Log email' }).getByRole('button', { name: 'Log' }).click();
+    await expect.poll(() => page.getByTestId('logged-status').innerText()).toMatch(/^Logged by Anna Becker, Markus Wolf/);
+    const internetMessageId = `<preview-${key}@${DEMO_USERS[0]!.email.split('@')[1]}>`;
+    const { body: found } = await localApi(host.url, colleague)<{ items: { logKey: string | null; loggedBy: { displayName: string }[] }[] }>(
+      'GET',
+      `/api/interactions?internetMessageId=${encodeURIComponent(internetMessageId)}`,
+    );
+    expect(found.items).toHaveLength(1);
+    expect(found.items[0]!.logKey).not.toBeNull();
+    expect(found.items[0]!.loggedBy.map((l) => l.displayName)).toEqual(['Anna Becker', 'Markus Wolf']);
+    await screenshot(page, 'addin-log-when-sent');
+  });
+
   it('renders HTML and script in subject and sender as text and runs none of it', async () => {
     await open('html-subject', 'lang=en');
     expect(await page.getByTestId('item-subject').innerText()).toContain('<script>window.__xss=2</script>');

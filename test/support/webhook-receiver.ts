@@ -12,6 +12,8 @@ export interface ReceivedDelivery {
 
 export interface WebhookReceiver {
   url: string;
+  /** PEM of the receiver's self-signed certificate, for a child process's NODE_EXTRA_CA_CERTS. */
+  certificate: string;
   received: ReceivedDelivery[];
   /** The statuses of the next calls in order; 'hang' holds the request open until the receiver closes. */
   respond(...next: Array<number | 'hang'>): void;
@@ -41,6 +43,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `https://127.0.0.1:${(server.address() as AddressInfo).port}/crm-events`,
+    certificate: tls.cert,
     received,
     respond: (...next) => script.push(...next),
     reset: () => {

@@ -1,17 +1,15 @@
-// The company behind the people: owner, segment, open deals, follow-ups, complaints and the latest interactions.
+// The company behind the people: owner, segment, open deals, follow-ups and the latest interactions (open complaints
+// stand above everything, in the pane's ComplaintBanner).
 import { Badge, Text } from '@fluentui/react-components';
 import { InteractionList } from '@crm/common/web';
 import type { AccountContext, TenantSettings } from '@crm/common';
 import { usePaneStyles } from './styles';
 import { useT } from './texts';
 
-const DAY = 86_400_000;
-
 export function AccountCard({ context, stages }: { context: AccountContext; stages: TenantSettings['stages'] }) {
   const styles = usePaneStyles();
   const { t, language, date, money } = useT();
-  const openSince = (days: number) => (days === 0 ? t('complaint.openToday') : days === 1 ? t('complaint.openOneDay') : t('account.openSince', { days }));
-  const { account, openOpportunities, openTasks, openComplaints, recentInteractions } = context;
+  const { account, openOpportunities, openTasks, recentInteractions } = context;
   const stageLabel = (key: string) => stages.find((s) => s.key === key)?.label[language] ?? key;
   const today = new Date().toISOString().slice(0, 10);
   const headingId = `account-${account.id}`;
@@ -72,22 +70,6 @@ export function AccountCard({ context, stages }: { context: AccountContext; stag
           ))}
         </ul>
       )}
-
-      {openComplaints.length > 0 ? (
-        <>
-          <h3 className={styles.subheading}>{t('account.openComplaints')}</h3>
-          <ul className={styles.list} aria-label={t('account.openComplaints')}>
-            {openComplaints.map((c) => (
-              <li key={c.id}>
-                <Badge appearance="tint" color="danger">
-                  {openSince(Math.max(0, Math.floor((Date.now() - Date.parse(c.occurredAt)) / DAY)))}
-                </Badge>{' '}
-                <Text size={200}>{c.subject}</Text>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
 
       <h3 className={styles.subheading}>{t('account.recent')}</h3>
       {recentInteractions.length === 0 ? (

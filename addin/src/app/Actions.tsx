@@ -38,6 +38,14 @@ export function Actions({
   const meeting = item.mode.startsWith('appointment');
   const contactIds = context.people.flatMap((p) => (p.status === 'known' ? [p.contact.id] : []));
   const firstAccount = context.accounts[0]?.account.id ?? null;
+  // An address erased at its owner's request is not stored again (the API refuses it).
+  const erasedSender = context.people.some((p) => p.status === 'unknown' && p.erased && p.email === item.from?.email.toLowerCase());
+  // A follow-up from an email keeps the email (and its sender's address, which links it to them once they are added).
+  // Exchange can report a sender without an SMTP address; such a follow-up keeps no origin rather than fail.
+  const origin =
+    !meeting && item.from && /^[^\s@]+@[^\s@]+$/.test(item.from.email) && !erasedSender
+      ? { internetMessageId: item.internetMessageId || null, subject: item.subject.slice(0, 1000), from: item.from.email }
+      : null;
   const loggedItem = loggedState(item, logged).self;
   const myId = useMyUserId(loggedItem !== null);
   // A colleague logged it: logging again only adds me as a logger; if I logged it, there is nothing to do.
@@ -109,6 +117,7 @@ export function Actions({
             subject={item.subject}
             accountId={firstAccount}
             contactId={contactIds[0] ?? null}
+            origin={origin}
             onCreated={(task) => {
               done(t('followUp.created', { date: date(task.dueDate) }));
               onChanged();

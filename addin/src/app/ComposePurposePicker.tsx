@@ -1,14 +1,14 @@
 // What kind of email is being written: the consent it needs depends on it, here and in the send check.
 import { Field, Select } from '@fluentui/react-components';
-import { ComposePurpose } from '@crm/common';
+import { COMPOSE_PURPOSES, isComposePurpose, type ComposePurpose } from '@crm/common/web';
 import { useT } from './texts';
 
 export function ComposePurposePicker({ purpose, onChange }: { purpose: ComposePurpose; onChange: (purpose: ComposePurpose) => void }) {
   const { t } = useT();
   return (
     <Field label={t('compose.purposeLabel')} hint={t('compose.purposeHint')}>
-      <Select value={purpose} onChange={(_e, data) => onChange(ComposePurpose.parse(data.value))}>
-        {ComposePurpose.options.map((option) => (
+      <Select value={purpose} onChange={(_e, data) => isComposePurpose(data.value) && onChange(data.value)}>
+        {COMPOSE_PURPOSES.map((option) => (
           <option key={option} value={option}>
             {t(`compose.purpose.${option}`)}
           </option>

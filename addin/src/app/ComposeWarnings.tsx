@@ -1,6 +1,7 @@
 // While composing: who must not get this email, and why (what was withdrawn or objected, when, and via which source).
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { composeVerdict, factsOfPerson, type ComposePurpose, type ConsentEntry, type Person } from '@crm/common';
+import type { ConsentEntry, Person } from '@crm/common';
+import { composeVerdict, factsOfPerson, type ComposePurpose } from '@crm/common/web';
 import { ComposePurposePicker } from './ComposePurposePicker';
 import { usePaneStyles } from './styles';
 import { useT } from './texts';
@@ -23,7 +24,10 @@ export function consentWarnings(
     const what = purpose === 'correspondence' ? '' : t.t(`consent.purpose.${purpose}`);
     if (person.status === 'unknown' && missing) {
       const name = nameOf(person.email);
-      warnings.push({ email: person.email, text: t.t('consent.unknownPurposeDetail', { name: name === person.email ? name : `${name} (${person.email})`, purpose: what }) });
+      warnings.push({
+        email: person.email,
+        text: t.t('consent.unknownPurposeDetail', { name: name === person.email ? name : `${name} (${person.email})`, purpose: what }),
+      });
     }
     if (person.status !== 'known') continue;
     const name = person.contact.displayName;

@@ -1,11 +1,11 @@
-// Keyboard focus in the pane's forms: into the form when it opens, back to its button on cancel, onto the notice after saving.
+// The pane's forms: the focus goes into a form when it opens, back to its button on cancel, onto the notice after saving;
+// a follow-up keeps the email it came from.
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { accountContext, knownPerson, paneApi, testUuid } from './test-fixtures';
+import { accountContext, createdTask, knownPerson, paneApi, testUuid } from './test-fixtures';
 import { julia, message, ready, renderPane } from './pane-test-kit';
 
 const HOFFMANN = testUuid('a1');
-const stamp = { etag: '"1"', createdAt: '2026-11-20T10:00:00.000Z', updatedAt: '2026-11-20T10:00:00.000Z' };
 
 afterEach(cleanup);
 
@@ -14,22 +14,7 @@ describe('pane form focus', () => {
     const api = paneApi({
       context: () => ({ people: [knownPerson(julia.email, julia.name, HOFFMANN, 'Hoffmann GmbH')], accounts: [accountContext(HOFFMANN, 'Hoffmann GmbH')] }),
       more: {
-        createTask: ({ body }) => ({
-          id: body.id ?? testUuid('t1'),
-          ...stamp,
-          kind: 'follow_up' as const,
-          title: body.title,
-          description: null,
-          dueDate: body.dueDate,
-          assigneeId: null,
-          status: 'open' as const,
-          accountId: body.accountId ?? null,
-          contactId: body.contactId ?? null,
-          opportunityId: null,
-          interactionId: null,
-          completedAt: null,
-          createdBy: null,
-        }),
+        createTask: ({ body }) => createdTask(body),
       },
     });
     renderPane([message('m1', julia)], api.client);
@@ -50,5 +35,25 @@ describe('pane form focus', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('done-notice')));
     expect(document.activeElement?.textContent).toMatch(/Follow-up created/);
+  });
+
+  it('keeps the email a follow-up is created from, even when its sender is not in the CRM (#12 defect 15)', async () => {
+    const lena = { email: 'lena.vogt@hoffmann-antriebstechnik.de', name: 'Lena Vogt' };
+    const api = paneApi({
+      context: () => ({ people: [{ email: lena.email, status: 'unknown', suggestedAccount: null }], accounts: [] }),
+      more: {
+        createTask: ({ body }) => createdTask(body),
+      },
+    });
+    renderPane([message('m1', lena, { subject: 'Anfrage Ersatzteile', internetMessageId: '<a1@hoffmann-antriebstechnik.de>' })], api.client);
+    await ready('m1');
+    fireEvent.click(screen.getByRole('button', { name: 'Follow-up' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Save' }));
+    await screen.findByTestId('done-notice');
+    expect(api.calls.find((c) => c.name === 'createTask')?.args.body).toMatchObject({
+      accountId: null,
+      contactId: null,
+      origin: { internetMessageId: '<a1@hoffmann-antriebstechnik.de>', subject: 'Anfrage Ersatzteile', from: lena.email },
+    });
   });
 });

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError, type ApiClient } from '@crm/common/web';
 import type { PreviewItem } from '../preview/preview-items';
 import type { AccountContext, Interaction } from '@crm/common';
-import { accountContext, interaction, knownPerson, paneApi, testUuid } from './test-fixtures';
+import { accountContext, createdTask, interaction, knownPerson, paneApi, testUuid } from './test-fixtures';
 import { julia, ME, message, ready, renderPane } from './pane-test-kit';
 
 const HOFFMANN = testUuid('a1');
@@ -126,22 +126,7 @@ describe('task pane across items and writes', () => {
           return created;
         },
         createTask: ({ body }) => {
-          const created = {
-            id: body.id ?? testUuid('t1'),
-            ...stamp,
-            kind: 'follow_up' as const,
-            title: body.title,
-            description: null,
-            dueDate: body.dueDate,
-            assigneeId: null,
-            status: 'open' as const,
-            accountId: body.accountId ?? null,
-            contactId: body.contactId ?? null,
-            opportunityId: null,
-            interactionId: null,
-            completedAt: null,
-            createdBy: null,
-          };
+          const created = createdTask(body);
           tasks.push(created);
           return created;
         },
@@ -164,22 +149,7 @@ describe('task pane across items and writes', () => {
     const api = paneApi({
       context: () => juliaAt(),
       more: {
-        createTask: ({ body }) => ({
-          id: body.id ?? testUuid('t1'),
-          ...stamp,
-          kind: 'follow_up' as const,
-          title: body.title,
-          description: null,
-          dueDate: body.dueDate,
-          assigneeId: null,
-          status: 'open' as const,
-          accountId: body.accountId ?? null,
-          contactId: body.contactId ?? null,
-          opportunityId: null,
-          interactionId: null,
-          completedAt: null,
-          createdBy: null,
-        }),
+        createTask: ({ body }) => createdTask(body),
       },
     });
     renderPane([message('m1', julia)], api.client);

@@ -7,7 +7,13 @@ import { useT } from './texts';
 
 export function loggedState(item: MailItem | null, logged: readonly Interaction[]) {
   const self =
-    logged.find((i) => (item?.internetMessageId && i.internetMessageId === item.internetMessageId) || (item?.iCalUId && i.iCalUId === item.iCalUId) || false) ??
+    logged.find(
+      (i) =>
+        (item?.internetMessageId && i.internetMessageId === item.internetMessageId) ||
+        (item?.logKey && i.logKey === item.logKey) ||
+        (item?.iCalUId && i.iCalUId === item.iCalUId) ||
+        false,
+    ) ??
     null;
   const conversation = !self && logged.some((i) => item?.conversationId && i.conversationId === item.conversationId);
   return { self, conversation };

@@ -45,6 +45,37 @@ describe('task pane', () => {
     expect(api.calls.find((c) => c.name === 'context')?.args).toMatchObject({ query: { email: ['julia@kunde.de'] } });
   });
 
+  it('puts an open complaint first, as a banner above the people and the account card with its opportunities', async () => {
+    const api = paneApi({
+      context: () => ({
+        people: [knownPerson(julia.email, julia.name, HOFFMANN, 'Hoffmann GmbH')],
+        accounts: [
+          accountContext(HOFFMANN, 'Hoffmann GmbH', {
+            openComplaints: [
+              {
+                id: testUuid('i1'),
+                type: 'complaint',
+                direction: 'inbound',
+                occurredAt: new Date(Date.now() - 3 * 86_400_000).toISOString(),
+                subject: 'Lagerschaden',
+                status: 'open',
+                source: 'addin',
+              },
+            ],
+          }),
+        ],
+      }),
+    });
+    renderPane([message('m1', julia)], api, 'de-DE');
+    await ready('m1');
+    const banner = screen.getByTestId('complaint-banner');
+    expect(banner.textContent).toBe('Offene ReklamationenLagerschaden · seit 3 Tagen offen');
+    const before = (a: Node, b: Node) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+    expect(before(banner, screen.getByRole('heading', { name: 'Beteiligte' }))).toBe(true);
+    // The account card, with its opportunities, comes after it.
+    expect(before(banner, screen.getByRole('heading', { name: 'Hoffmann GmbH' }))).toBe(true);
+  });
+
   it('says a complaint from today was opened today and heads the people on the email naturally in German', async () => {
     const complaintFrom = (occurredAt: string) =>
       paneApi({

@@ -5,9 +5,11 @@ import type { Interaction, Person } from '@crm/common';
 import { DoneNotice, ErrorNotice, RoleNotice, useAccess, useStages } from '@crm/common/web';
 import { AccountCard } from './AccountCard';
 import { Actions } from './Actions';
+import { ComplaintBanner } from './ComplaintBanner';
 import { ComposeWarnings } from './ComposeWarnings';
 import { AddContactForm, prefetchForms } from './lazy-forms';
 import { LoggedStatus } from './LoggedStatus';
+import { LogWhenSent } from './LogWhenSent';
 import { PersonCard } from './PersonCard';
 import { usePaneStyles } from './styles';
 import { useT } from './texts';
@@ -58,9 +60,11 @@ export function TaskPane() {
 
       {item && context ? (
         <>
+          <ComplaintBanner accounts={context.accounts} />
           {!composing ? <LoggedStatus item={item} logged={state.logged} /> : null}
           <RoleNotice id={roleNoticeId} access={access} level="write" />
           {composing ? <ComposeWarnings people={context.people} nameOf={nameOf} purpose={purpose} onPurposeChange={setPurpose} /> : null}
+          {item.mode === 'compose' ? <LogWhenSent host={host} api={api} itemKey={item.key} context={context} canWrite={access.may('write')} /> : null}
 
           <section className={styles.section} aria-labelledby="people-heading">
             <h2 id="people-heading" className={styles.subheading}>

@@ -1,5 +1,5 @@
 // Builders of API answers for the pane's component tests, answered through the fake API held to the endpoint catalogue.
-import type { AccountContext, ConsentEntry, ConsentState, ContextResponse, Interaction, Person } from '@crm/common';
+import type { AccountContext, ConsentEntry, ConsentState, ContextResponse, Interaction, Person, Task, TaskCreate } from '@crm/common';
 import { fakeApi, nextId as id, stamp, type FakeAnswers, type FakeApi } from '@crm/common/web/testing';
 
 export { interaction, testUuid } from '@crm/common/web/testing';
@@ -70,6 +70,27 @@ export function accountContext(accountId: string, name: string, extra: Partial<A
     recentInteractions: [],
     openComplaints: [],
     ...extra,
+  };
+}
+
+/** The follow-up the API makes of a createTask body (as sent: the kind may be left to its default). */
+export function createdTask(body: Omit<TaskCreate, 'kind'> & Partial<Pick<TaskCreate, 'kind'>>): Task {
+  return {
+    id: body.id ?? id(),
+    ...stamp,
+    kind: body.kind ?? 'follow_up',
+    title: body.title,
+    description: null,
+    dueDate: body.dueDate,
+    assigneeId: null,
+    status: 'open',
+    accountId: body.accountId ?? null,
+    contactId: body.contactId ?? null,
+    opportunityId: null,
+    interactionId: null,
+    completedAt: null,
+    createdBy: null,
+    origin: body.origin ?? null,
   };
 }
 

@@ -44,7 +44,10 @@ const en = {
   'contact.jobTitle': 'Job title',
   'contact.account': 'Company',
   'contact.noAccount': 'No company',
-  'contact.similar': 'Similar contacts already exist: {names}. Check that this is not a duplicate.',
+  'contact.similar': 'This may be someone already in the CRM. Check before saving:',
+  'contact.similar.sameName': '{name}: the same name',
+  'contact.similar.sameInitial': '{name}: the same last name and first initial',
+  'contact.similar.sameAddressName': '{name}: the same name before the @ ({emails})',
   'contact.exists': 'A contact with this email already exists.',
   'contact.created': '{name} added.',
   'compose.purposeLabel': 'Kind of email',
@@ -57,6 +60,8 @@ const en = {
   'compose.allClear': 'No consent problems with these recipients.',
   'compose.warningsHeading': 'Consent warnings',
   'compose.noRecipients': 'Add recipients to see their context.',
+  'compose.logWhenSent': 'Log when sent',
+  'compose.logWhenSentHint': 'Logged once Outlook sends the email; an email not sent leaves no record.',
   'meeting.when': 'Meeting on {date}',
 } as const;
 
@@ -105,7 +110,10 @@ const de: Record<AddinKey, string> = {
   'contact.jobTitle': 'Position',
   'contact.account': 'Firma',
   'contact.noAccount': 'Keine Firma',
-  'contact.similar': 'Ähnliche Kontakte gibt es schon: {names}. Bitte prüfen Sie, ob es ein Duplikat ist.',
+  'contact.similar': 'Diese Person ist vielleicht schon im CRM. Bitte vor dem Speichern prüfen:',
+  'contact.similar.sameName': '{name}: derselbe Name',
+  'contact.similar.sameInitial': '{name}: derselbe Nachname und Anfangsbuchstabe des Vornamens',
+  'contact.similar.sameAddressName': '{name}: derselbe Name vor dem @ ({emails})',
   'contact.exists': 'Ein Kontakt mit dieser E-Mail-Adresse existiert bereits.',
   'contact.created': '{name} angelegt.',
   'compose.purposeLabel': 'Art der E-Mail',
@@ -118,6 +126,8 @@ const de: Record<AddinKey, string> = {
   'compose.allClear': 'Keine Einwilligungsprobleme bei diesen Empfängern.',
   'compose.warningsHeading': 'Hinweise zur Einwilligung',
   'compose.noRecipients': 'Fügen Sie Empfänger hinzu, um ihren Kontext zu sehen.',
+  'compose.logWhenSent': 'Beim Senden protokollieren',
+  'compose.logWhenSentHint': 'Wird protokolliert, sobald Outlook die E-Mail sendet; eine nicht gesendete E-Mail hinterlässt keinen Eintrag.',
   'meeting.when': 'Besprechung am {date}',
 };
 

@@ -1,7 +1,7 @@
 // The purpose of the message being composed: read from the item when it opens, saved on it when the user picks one,
 // so the send check (which runs without the pane) checks what the pane shows.
 import { useEffect, useState } from 'react';
-import { DEFAULT_COMPOSE_PURPOSE, type ComposePurpose } from '@crm/common';
+import { DEFAULT_COMPOSE_PURPOSE, type ComposePurpose } from '@crm/common/web';
 import type { MailHost } from '../host/mail-host';
 
 export function useComposePurpose(host: MailHost, itemKey: string | undefined, composing: boolean) {

@@ -64,6 +64,7 @@ export function useItemContext(): ItemContext {
           shown?.mode === 'read'
             ? {
                 ...(shown.internetMessageId ? { internetMessageId: shown.internetMessageId } : {}),
+                ...(shown.logKey ? { logKey: shown.logKey } : {}),
                 ...(shown.conversationId ? { conversationId: shown.conversationId } : {}),
               }
             : {};

@@ -1,5 +1,6 @@
 // What the task pane needs from Outlook, as an interface: Office.js in Outlook, the preview mailbox in a browser.
 import type { ComposePurpose } from '@crm/common';
+import type { LogWhenSentChoice } from '../send-check/log-when-sent';
 import type { ThemeKind } from '@crm/common/web';
 
 export type ItemMode = 'read' | 'compose' | 'appointment-attendee' | 'appointment-organizer';
@@ -23,6 +24,8 @@ export interface MailItem {
   when: Date;
   /** A meeting's iCalUId once the pane has asked the host for it (getMeetingUid); it is what a logged meeting is found by. */
   iCalUId?: string | null;
+  /** An email's x-crm-log-key header, set by this add-in when its sender chose "Log when sent": every copy carries it. */
+  logKey?: string | null;
 }
 
 export interface MailHost {
@@ -42,6 +45,9 @@ export interface MailHost {
   /** Compose: the purpose chosen for this message, kept on the item for the send check (null when none was chosen). */
   getComposePurpose(): Promise<ComposePurpose | null>;
   setComposePurpose(purpose: ComposePurpose): Promise<void>;
+  /** Compose: "Log when sent" as kept on the draft (null when off), for the send handler to log the email. */
+  getLogWhenSent(): Promise<LogWhenSentChoice | null>;
+  setLogWhenSent(choice: LogWhenSentChoice | null): Promise<void>;
 }
 
 /** Everyone on the item except the user, lower-cased and each once: the addresses the pane looks up. */

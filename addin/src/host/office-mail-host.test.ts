@@ -52,6 +52,9 @@ describe('Office mail host', () => {
       internetMessageId: '<abc@kunde.de>',
       conversationId: 'conv-1',
       dateTimeCreated: new Date('2026-11-20T09:00:00Z'),
+      // Mailbox 1.8: the sender's add-in set x-crm-log-key while composing ("Log when sent").
+      getAllInternetHeadersAsync: (callback: (r: unknown) => void) =>
+        callback({ status: 'succeeded', value: 'Message-ID: <abc@kunde.de>\r\nx-crm-log-key: 2b0c7a4e-5f3d-4c1e-9a8b-6d7e8f9a0b1c\r\n' }),
     });
     const host = officeMailHost(o, noGraph);
     expect(host).toMatchObject({ kind: 'office', userEmail: 'anna.becker@seller.example', language: 'de-DE', theme: 'dark' });
@@ -65,6 +68,7 @@ describe('Office mail host', () => {
         { email: 'stefan@kunde.de', name: 'Stefan' },
       ],
       internetMessageId: '<abc@kunde.de>',
+      logKey: '2b0c7a4e-5f3d-4c1e-9a8b-6d7e8f9a0b1c',
       conversationId: 'conv-1',
       when: new Date('2026-11-20T09:00:00Z'),
     });

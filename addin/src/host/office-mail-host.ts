@@ -1,9 +1,10 @@
 /// <reference types="office-js" />
 // The Office.js edge of the add-in: the only module that touches the Office global.
-import { themeKindOfBackground } from '@crm/common/web';
+import { LOG_KEY_HEADER, themeKindOfBackground } from '@crm/common/web';
 import type { MailHost, MailItem, Participant } from './mail-host';
 import type { CheckRecipients } from '../send-check/send-check';
-import { loadComposePurpose, precomputeSendCheck, saveComposePurpose } from './office-send-check';
+import { loadComposePurpose, loadLogWhenSent, precomputeSendCheck, saveComposePurpose, saveLogWhenSent } from './office-send-check';
+import { logKeyOfHeaders } from '../send-check/log-when-sent';
 
 type Details = Office.EmailAddressDetails;
 const person = (d: Details | undefined | null): Participant | null =>
@@ -65,9 +66,12 @@ async function currentItem(office: typeof Office, mailbox: Office.Mailbox): Prom
       when: new Date(),
     };
   }
+  // Mailbox 1.8; a client without it shows the email without its log key, which then logs by its message id alone.
+  const headers = typeof item.getAllInternetHeadersAsync === 'function' ? await read<string>((cb) => item.getAllInternetHeadersAsync(cb)).catch(() => '') : '';
   return {
     mode: 'read',
     key,
+    logKey: logKeyOfHeaders(headers, LOG_KEY_HEADER),
     subject: item.subject as unknown as string,
     from: person(item.from as unknown as Details),
     recipients: [...people(item.to as unknown as Details[]), ...people(item.cc as unknown as Details[])],
@@ -116,9 +120,7 @@ export function officeMailHost(office: typeof Office, options: OfficeMailHostOpt
     getItem: () => currentItem(office, mailbox),
     onItemChanged: (handler) => subscribe(mailbox, office.EventType.ItemChanged, handler),
     onRecipientsChanged: (handler) =>
-      mailbox.item
-        ? subscribe(mailbox.item as unknown as HandlerTarget, office.EventType.RecipientsChanged, handler)
-        : () => undefined,
+      mailbox.item ? subscribe(mailbox.item as unknown as HandlerTarget, office.EventType.RecipientsChanged, handler) : () => undefined,
     onThemeChanged: (handler) =>
       subscribe(mailbox, 'officeThemeChanged' as unknown as Office.EventType, () =>
         handler(themeKindOfBackground(office.context.officeTheme?.bodyBackgroundColor)),
@@ -129,5 +131,7 @@ export function officeMailHost(office: typeof Office, options: OfficeMailHostOpt
       await saveComposePurpose(office, purpose);
       if (options.sendCheck) await precomputeSendCheck(office, options.sendCheck);
     },
+    getLogWhenSent: () => loadLogWhenSent(office),
+    setLogWhenSent: (choice) => saveLogWhenSent(office, choice),
   };
 }

@@ -5,7 +5,12 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ComposeCheckResponse, ComposePurpose, RecipientVerdict } from '@crm/common';
 import type { CheckRecipients } from '../send-check/send-check';
 import { MAX_SEND_MESSAGE } from '../send-check/send-check';
+import { LOG_KEY_HEADER } from '@crm/common';
+import { LOG_WHEN_SENT_TIMEOUT_MS, type LogInteraction, type LogWhenSentChoice } from '../send-check/log-when-sent';
 import {
+  LOG_PROPERTY,
+  loadLogWhenSent,
+  saveLogWhenSent,
   precomputeSendCheck,
   PURPOSE_PROPERTY,
   RECIPIENTS_HANDLER,
@@ -32,12 +37,15 @@ interface Fake {
   language?: string;
   mailbox?: string;
   session?: Record<string, string>;
+  subject?: string;
+  properties?: Record<string, unknown>;
 }
 
 /** Outlook's compose item as Office.js shows it to an event handler (Mailbox 1.12, 1.14 when mailbox is '1.14'). */
 function outlook(fake: Fake) {
   const session: Record<string, string> = { ...fake.session };
-  const properties: Record<string, unknown> = fake.purpose ? { [PURPOSE_PROPERTY]: fake.purpose } : {};
+  const properties: Record<string, unknown> = { ...fake.properties, ...(fake.purpose ? { [PURPOSE_PROPERTY]: fake.purpose } : {}) };
+  const headers: Record<string, string> = {};
   const associated: Record<string, unknown> = {};
   const ok = (callback: (r: unknown) => void, value?: unknown) => callback({ status: 'succeeded', value });
   const mock = new OfficeMockObject({
@@ -52,12 +60,20 @@ function outlook(fake: Fake) {
           to: field(fake.to ?? []),
           cc: field(fake.cc ?? []),
           bcc: field(fake.bcc ?? []),
+          subject: { getAsync: (callback: (r: unknown) => void) => ok(callback, fake.subject ?? '') },
+          conversationId: 'conversation-1',
           loadCustomPropertiesAsync: (callback: (r: unknown) => void) =>
             ok(callback, {
               get: (name: string) => properties[name],
               set: (name: string, value: unknown) => (properties[name] = value),
+              remove: (name: string) => delete properties[name],
               saveAsync: (cb: (r: unknown) => void) => ok(cb),
             }),
+          // Mailbox 1.8: custom internet headers of the draft, which travel with the sent email.
+          internetHeaders: {
+            setAsync: (values: Record<string, string>, callback: (r: unknown) => void) => ok(callback, Object.assign(headers, values)),
+            removeAsync: (names: string[], callback: (r: unknown) => void) => ok(callback, names.forEach((name) => delete headers[name])),
+          },
           sessionData: {
             getAsync: (name: string, callback: (r: unknown) => void) =>
               name in session ? ok(callback, session[name]) : callback({ status: 'failed', error: { message: 'not found' } }),
@@ -68,7 +84,7 @@ function outlook(fake: Fake) {
       },
     },
   });
-  return { office: mock as unknown as typeof Office, session, properties, associated };
+  return { office: mock as unknown as typeof Office, session, properties, headers, associated };
 }
 
 const verdict = (email: string, over: Partial<RecipientVerdict> = {}): RecipientVerdict => ({
@@ -93,9 +109,9 @@ function api(verdicts: Record<string, Partial<RecipientVerdict>>) {
   return { check, calls };
 }
 
-const send = async (o: ReturnType<typeof outlook>, check: CheckRecipients) => {
+const send = async (o: ReturnType<typeof outlook>, check: CheckRecipients, log?: LogInteraction) => {
   const completed = vi.fn();
-  await sendCheckHandlers(o.office, check).onMessageSend({ completed });
+  await sendCheckHandlers(o.office, check, log).onMessageSend({ completed });
   expect(completed).toHaveBeenCalledTimes(1);
   return completed.mock.calls[0]![0] as Office.SmartAlertsEventCompletedOptions;
 };
@@ -283,3 +299,78 @@ it('registers both handlers under the action ids the manifest names', () => {
   registerSendCheck(o.office, api({}).check);
   expect(Object.keys(o.associated).sort()).toEqual([RECIPIENTS_HANDLER, SEND_HANDLER].sort());
 });
+
+describe('log when sent', () => {
+  const choice: LogWhenSentChoice = {
+    key: '2b0c7a4e-5f3d-4c1e-9a8b-6d7e8f9a0b1c',
+    accountId: '11111111-1111-4111-8111-111111111111',
+    opportunityId: '22222222-2222-4222-8222-222222222222',
+    contacts: { 'julia.hoffmann@kunde.example': '33333333-3333-4333-8333-333333333333', 'gone@kunde.example': '44444444-4444-4444-8444-444444444444' },
+  };
+  const logger = (fail?: 'down' | 'hangs') => {
+    const logged: Parameters<LogInteraction>[0][] = [];
+    const log: LogInteraction = async (body) => {
+      if (fail === 'down') throw new Error('API down');
+      if (fail === 'hangs') return new Promise<void>(() => undefined);
+      logged.push(body);
+    };
+    return { log, logged };
+  };
+
+  it('sets the x-crm-log-key header and keeps the choice on the draft when switched on, and removes both when switched off', async () => {
+    const o = outlook({ to: [julia] });
+    await saveLogWhenSent(o.office, choice);
+    expect(o.headers).toEqual({ [LOG_KEY_HEADER]: choice.key });
+    expect(await loadLogWhenSent(o.office)).toEqual(choice);
+    await saveLogWhenSent(o.office, null);
+    expect(o.headers).toEqual({});
+    expect(LOG_PROPERTY in o.properties).toBe(false);
+    expect(await loadLogWhenSent(o.office)).toBeNull();
+  });
+
+  it('logs the email once Outlook may send it: outbound, keyed by the header, with the chosen account and opportunity and the contacts still on it', async () => {
+    const o = outlook({ to: [julia], cc: [stefan], subject: 'Angebot Wartung 2027', properties: { [LOG_PROPERTY]: JSON.stringify(choice) } });
+    const { log, logged } = logger();
+    expect(await send(o, api({}).check, log)).toEqual({ allowEvent: true });
+    expect(logged).toEqual([
+      expect.objectContaining({
+        type: 'email',
+        direction: 'outbound',
+        subject: 'Angebot Wartung 2027',
+        source: 'addin',
+        logKey: choice.key,
+        conversationId: 'conversation-1',
+        accountIds: [choice.accountId],
+        opportunityIds: [choice.opportunityId],
+        contactIds: ['33333333-3333-4333-8333-333333333333'],
+      }),
+    ]);
+  });
+
+  it('logs nothing for an email the check holds back, nor when the user may only send anyway, nor when it is off', async () => {
+    const properties = { [LOG_PROPERTY]: JSON.stringify(choice) };
+    const { log, logged } = logger();
+    const blocked = api({ 'julia.hoffmann@kunde.example': { verdict: 'block', reason: 'restricted' } }).check;
+    expect((await send(outlook({ to: [julia], properties }), blocked, log)).allowEvent).toBe(false);
+    const down: CheckRecipients = async () => {
+      throw new Error('API down');
+    };
+    expect(await send(outlook({ to: [julia], properties }), down, log)).toMatchObject({ allowEvent: false, sendModeOverride: 'promptUser' });
+    expect(await send(outlook({ to: [julia] }), api({}).check, log)).toEqual({ allowEvent: true });
+    expect(logged).toEqual([]);
+  });
+
+  it('lets the email go when logging fails or does not answer in time', async () => {
+    vi.useFakeTimers();
+    try {
+      const properties = { [LOG_PROPERTY]: JSON.stringify(choice) };
+      expect(await send(outlook({ to: [julia], properties }), api({}).check, logger('down').log)).toEqual({ allowEvent: true });
+      const hanging = send(outlook({ to: [julia], properties }), api({}).check, logger('hangs').log);
+      await vi.advanceTimersByTimeAsync(LOG_WHEN_SENT_TIMEOUT_MS);
+      expect(await hanging).toEqual({ allowEvent: true });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+

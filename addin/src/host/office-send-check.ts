@@ -2,15 +2,26 @@
 // The Office.js edge of the send check: Outlook's event-based activation calls these handlers (unified manifest
 // autoRunEvents: messageSending with sendMode softBlock, messageRecipientsChanged). They read the item, keep the
 // verdict on it, and answer the Smart Alerts event; the decision itself is send-check/send-check.ts.
-import type { ComposePurpose } from '@crm/common';
-import { decideSend, storedVerdictOf, checkWithin, type CheckRecipients, type SendRecipient, type StoredVerdict } from '../send-check/send-check';
+import { LOG_KEY_HEADER, type ComposePurpose } from '@crm/common/web/client';
+import {
+  decideSend,
+  storedVerdictOf,
+  checkWithin,
+  withinDeadline,
+  type CheckRecipients,
+  type SendRecipient,
+  type StoredVerdict,
+} from '../send-check/send-check';
 import { sendCheckLanguage } from '../send-check/send-check-texts';
+import { LOG_WHEN_SENT_TIMEOUT_MS, parseLogWhenSent, sentEmailLog, type LogInteraction, type LogWhenSentChoice } from '../send-check/log-when-sent';
 
 /** The action ids the manifest's autoRunEvents name. */
 export const SEND_HANDLER = 'onMessageSendHandler';
 export const RECIPIENTS_HANDLER = 'onMessageRecipientsChangedHandler';
 /** The purpose the user chose in the compose pane, kept as a custom property of the item (saved with the draft). */
 export const PURPOSE_PROPERTY = 'crmComposePurpose';
+/** "Log when sent" as chosen in the compose pane (LogWhenSentChoice as JSON), a custom property like the purpose. */
+export const LOG_PROPERTY = 'crmLogWhenSent';
 /** The verdict computed when the recipients changed, in the item's session data (Mailbox 1.11) while it is composed. */
 export const VERDICT_KEY = 'crmSendCheck';
 /** The recipients-changed check may take longer than the send check: nobody waits for it. */
@@ -39,7 +50,11 @@ export async function loadComposePurpose(office: typeof Office): Promise<Compose
   return typeof value === 'string' && value ? (value as ComposePurpose) : null;
 }
 
-const purposeOf = (office: typeof Office): Promise<ComposePurpose> => loadComposePurpose(office).then((p) => p ?? 'correspondence', () => 'correspondence');
+const purposeOf = (office: typeof Office): Promise<ComposePurpose> =>
+  loadComposePurpose(office).then(
+    (p) => p ?? 'correspondence',
+    () => 'correspondence',
+  );
 
 async function storedOf(office: typeof Office, item: Compose): Promise<StoredVerdict | null> {
   try {
@@ -57,6 +72,42 @@ export async function saveComposePurpose(office: typeof Office, purpose: Compose
   const properties = await settle<Office.CustomProperties>(office, (cb) => item.loadCustomPropertiesAsync(cb));
   properties.set(PURPOSE_PROPERTY, purpose);
   await settle<void>(office, (cb) => properties.saveAsync(cb));
+}
+
+/** The "Log when sent" choice saved on the draft; null when it is off. */
+export async function loadLogWhenSent(office: typeof Office): Promise<LogWhenSentChoice | null> {
+  const item = office.context.mailbox.item as Compose;
+  const properties = await settle<Office.CustomProperties>(office, (cb) => item.loadCustomPropertiesAsync(cb));
+  return parseLogWhenSent(properties.get(LOG_PROPERTY));
+}
+
+/**
+ * Turns "Log when sent" on or off for the draft. On, the draft gets the x-crm-log-key header (Mailbox 1.8; Microsoft
+ * Learn, "Get and set internet headers on a message in an Outlook add-in": custom headers set while composing stay on
+ * the message after it leaves Exchange, so every copy carries the key); off, the header goes too, so an email nobody
+ * logs carries nothing of the CRM.
+ */
+export async function saveLogWhenSent(office: typeof Office, choice: LogWhenSentChoice | null): Promise<void> {
+  const item = office.context.mailbox.item as Compose;
+  if (choice) await settle<void>(office, (cb) => item.internetHeaders.setAsync({ [LOG_KEY_HEADER]: choice.key }, cb));
+  else await settle<void>(office, (cb) => item.internetHeaders.removeAsync([LOG_KEY_HEADER], cb));
+  const properties = await settle<Office.CustomProperties>(office, (cb) => item.loadCustomPropertiesAsync(cb));
+  if (choice) properties.set(LOG_PROPERTY, JSON.stringify(choice));
+  else properties.remove(LOG_PROPERTY);
+  await settle<void>(office, (cb) => properties.saveAsync(cb));
+}
+
+/** Logs the email Outlook is about to send, within what is left of the handler's time; a failure leaves the send alone. */
+async function logWhenSent(office: typeof Office, item: Compose, recipients: SendRecipient[], log: LogInteraction): Promise<void> {
+  try {
+    const choice = await loadLogWhenSent(office);
+    if (!choice) return;
+    const subject = await settle<string>(office, (cb) => item.subject.getAsync(cb));
+    const body = sentEmailLog(choice, { subject, recipients, conversationId: item.conversationId ?? null, sentAt: new Date() });
+    await withinDeadline((signal) => log(body, signal), LOG_WHEN_SENT_TIMEOUT_MS);
+  } catch {
+    // Not logged: the header is on the email, so logging its sent copy from the pane later is still the one record.
+  }
 }
 
 /**
@@ -79,7 +130,7 @@ export async function precomputeSendCheck(office: typeof Office, check: CheckRec
   }
 }
 
-export function sendCheckHandlers(office: typeof Office, check: CheckRecipients) {
+export function sendCheckHandlers(office: typeof Office, check: CheckRecipients, log?: LogInteraction) {
   const language = () => sendCheckLanguage(office.context.displayLanguage);
   const canPrompt = () => office.context.requirements.isSetSupported('Mailbox', '1.14');
 
@@ -88,10 +139,14 @@ export function sendCheckHandlers(office: typeof Office, check: CheckRecipients)
       const item = office.context.mailbox.item as Compose;
       const [recipients, purpose, stored] = await Promise.all([recipientsOf(office, item), purposeOf(office), storedOf(office, item)]);
       const decision = await decideSend({ purpose, recipients, stored, check, language: language() });
-      if (decision.kind === 'send') event.completed({ allowEvent: true });
-      else if (decision.kind === 'block') event.completed({ allowEvent: false, errorMessage: decision.message });
+      if (decision.kind === 'send') {
+        // Only an email Outlook may send is logged: a blocked one, or one the user may still not send, leaves no record.
+        if (log) await logWhenSent(office, item, recipients, log);
+        event.completed({ allowEvent: true });
+      } else if (decision.kind === 'block') event.completed({ allowEvent: false, errorMessage: decision.message });
       // softBlock can be relaxed at run time to promptUser (Mailbox 1.14), never tightened; without it the mail goes.
-      else if (canPrompt()) event.completed({ allowEvent: false, errorMessage: decision.message, sendModeOverride: office.MailboxEnums.SendModeOverride.PromptUser });
+      else if (canPrompt())
+        event.completed({ allowEvent: false, errorMessage: decision.message, sendModeOverride: office.MailboxEnums.SendModeOverride.PromptUser });
       else event.completed({ allowEvent: true });
     } catch {
       event.completed({ allowEvent: true });
@@ -107,8 +162,8 @@ export function sendCheckHandlers(office: typeof Office, check: CheckRecipients)
 }
 
 /** Called once when the event runtime loads the script: classic Outlook on Windows finds the handlers only this way. */
-export function registerSendCheck(office: typeof Office, check: CheckRecipients): void {
-  const handlers = sendCheckHandlers(office, check);
+export function registerSendCheck(office: typeof Office, check: CheckRecipients, log?: LogInteraction): void {
+  const handlers = sendCheckHandlers(office, check, log);
   office.actions.associate(SEND_HANDLER, handlers.onMessageSend);
   office.actions.associate(RECIPIENTS_HANDLER, handlers.onRecipientsChanged);
 }

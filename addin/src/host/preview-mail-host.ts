@@ -1,5 +1,6 @@
 // The preview mailbox as a MailHost: selecting an item or editing recipients fires the same events Outlook does.
 import type { ComposePurpose } from '@crm/common';
+import type { LogWhenSentChoice } from '../send-check/log-when-sent';
 import type { ThemeKind } from '@crm/common/web';
 import type { MailHost, MailItem, Participant } from './mail-host';
 import type { PreviewItem } from '../preview/preview-items';
@@ -9,6 +10,8 @@ export interface PreviewMailHost extends MailHost {
   setRecipients(recipients: Participant[]): void;
   setTheme(theme: ThemeKind): void;
   current(): PreviewItem | null;
+  /** A sent email's copy arrives in the mailbox. */
+  deliver(item: PreviewItem): void;
 }
 
 export function previewMailHost(options: { items: PreviewItem[]; userEmail: string; language: string; theme?: ThemeKind }): PreviewMailHost {
@@ -19,6 +22,7 @@ export function previewMailHost(options: { items: PreviewItem[]; userEmail: stri
   const themeHandlers = new Set<(theme: ThemeKind) => void>();
   // Outlook keeps the purpose as a custom property of the draft; the preview keeps it per item while the page lives.
   const purposes = new Map<string, ComposePurpose>();
+  const logChoices = new Map<string, LogWhenSentChoice>();
   const add = <T>(set: Set<T>, handler: T) => {
     set.add(handler);
     return () => void set.delete(handler);
@@ -37,6 +41,12 @@ export function previewMailHost(options: { items: PreviewItem[]; userEmail: stri
     setComposePurpose: async (purpose) => {
       if (selected) purposes.set(selected.key, purpose);
     },
+    getLogWhenSent: async () => (selected ? (logChoices.get(selected.key) ?? null) : null),
+    setLogWhenSent: async (choice) => {
+      if (!selected) return;
+      if (choice) logChoices.set(selected.key, choice);
+      else logChoices.delete(selected.key);
+    },
     select(key) {
       selected = items.get(key) ?? null;
       itemHandlers.forEach((handler) => handler());
@@ -51,6 +61,9 @@ export function previewMailHost(options: { items: PreviewItem[]; userEmail: stri
       themeHandlers.forEach((handler) => handler(theme));
     },
     current: () => selected,
+    deliver(item) {
+      items.set(item.key, { ...item });
+    },
   };
   return host;
 }

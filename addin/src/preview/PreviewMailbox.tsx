@@ -41,7 +41,10 @@ const params = new URLSearchParams(location.search);
 
 export function PreviewMailbox({ apiBaseUrl }: { apiBaseUrl: string }) {
   const styles = useStyles();
-  const items = useMemo(() => previewItems(), []);
+  const initialItems = useMemo(() => previewItems(), []);
+  // Copies of the emails sent from the draft, kept across sessions (another user sees them too).
+  const [sent, setSent] = useState<PreviewItem[]>([]);
+  const items = useMemo(() => [...sent, ...initialItems], [sent, initialItems]);
   const [userIndex, setUserIndex] = useState(
     Math.max(
       0,
@@ -189,7 +192,17 @@ export function PreviewMailbox({ apiBaseUrl }: { apiBaseUrl: string }) {
               />
               <Button type="submit">{german ? 'Hinzufügen' : 'Add'}</Button>
             </form>
-            <PreviewSend key={current.key} host={services.host} api={services.api} recipients={current.recipients} german={german} />
+            <PreviewSend
+              key={current.key}
+              host={services.host}
+              api={services.api}
+              recipients={current.recipients}
+              german={german}
+              onSent={(copy) => {
+                services.host.deliver(copy);
+                setSent((list) => [copy, ...list]);
+              }}
+            />
           </div>
         ) : (
           <Text>{current.body}</Text>

@@ -57,24 +57,28 @@ export const storedVerdictOf = (purpose: ComposePurpose, recipients: readonly Se
 });
 
 /**
- * Asks the API and gives up at the deadline, aborting the request where the runtime has AbortController (the
- * JavaScript-only runtime of classic Outlook on Windows is not a browser); the caller treats a rejection as "could not run".
+ * Runs a request and gives up at the deadline, aborting it where the runtime has AbortController (the JavaScript-only
+ * runtime of classic Outlook on Windows is not a browser); the caller treats a rejection as "could not run".
  */
-export async function checkWithin(check: CheckRecipients, purpose: ComposePurpose, emails: string[], timeoutMs: number): Promise<ComposeCheckResponse> {
+export async function withinDeadline<T>(run: (signal: AbortSignal | undefined) => Promise<T>, timeoutMs: number): Promise<T> {
   const controller = typeof AbortController === 'function' ? new AbortController() : undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => {
       controller?.abort();
-      reject(new Error('send check timed out'));
+      reject(new Error('timed out'));
     }, timeoutMs);
   });
   try {
-    return await Promise.race([check(purpose, emails, controller?.signal), deadline]);
+    return await Promise.race([run(controller?.signal), deadline]);
   } finally {
     clearTimeout(timer);
   }
 }
+
+/** Asks the API within the deadline. */
+export const checkWithin = (check: CheckRecipients, purpose: ComposePurpose, emails: string[], timeoutMs: number): Promise<ComposeCheckResponse> =>
+  withinDeadline((signal) => check(purpose, emails, signal), timeoutMs);
 
 /** Names the blocked recipients and why, within Outlook's 500 characters; those that do not fit are counted. */
 export function blockMessage(blocked: readonly RecipientVerdict[], recipients: readonly SendRecipient[], purpose: ComposePurpose, language: SendCheckLanguage): string {

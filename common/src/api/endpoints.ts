@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { PageQuery, Uuid, pageOf, Problem } from '../contracts/primitives';
 import { Account, AccountCreate, AccountListQuery, AccountPatch } from '../contracts/accounts';
 import { Contact, ContactCreate, ContactListQuery, ContactPatch } from '../contracts/contacts';
+import { Import, ImportPatch, ImportPreview, ImportPreviewQuery, ImportUploadQuery } from '../contracts/imports';
 import { Opportunity, OpportunityCreate, OpportunityListQuery, OpportunityPatch } from '../contracts/opportunities';
 import { Task, TaskCreate, TaskListQuery, TaskPatch } from '../contracts/tasks';
 import { Interaction, InteractionCreate, InteractionLookupQuery, InteractionPatch, TimelineQuery } from '../contracts/interactions';
@@ -11,7 +12,7 @@ import { ContextQuery, ContextResponse } from '../contracts/context';
 import { ComposeCheckRequest, ComposeCheckResponse } from '../contracts/compose';
 import { Health, Me, TenantSettings, TenantSettingsResponse } from '../contracts/tenant';
 import { AccountOverview, MyWork } from '../contracts/teams';
-import { AccountInsights, InsightsQuery, TeamInsights } from '../contracts/insights';
+import { AccountInsights, InsightsQuery, InsightTrend, InsightTrendQuery, TeamInsights } from '../contracts/insights';
 import { Goal, GoalCreate, GoalListQuery, GoalPatch } from '../contracts/goals';
 import { ErasureRequest, ErasureResult, PersonalData, PersonalDataQuery, Restriction, RestrictionRequest } from '../contracts/privacy';
 import {
@@ -43,6 +44,8 @@ import {
 } from '../contracts/retention';
 import { route, type HttpMethod, type RouteName } from './routes';
 import { webhookEndpoints } from './webhook-endpoints';
+import { leadEndpoints } from './lead-endpoints';
+import { caseEndpoints } from './case-endpoints';
 
 export type { HttpMethod };
 
@@ -438,6 +441,65 @@ export const endpoints = [
     response: ConsentEntry,
     status: 201,
   },
+  // Imports (CRM.Manager and CRM.Admin)
+  {
+    ...route('uploadImport'),
+    summary:
+      'Upload a CSV or XLSX list (the body is the file, up to 20 MiB; ?fileName= and optionally encoding, delimiter, sheet): answers what was detected, the proposed mapping and a decision per row; the same file again answers its import',
+    tag: 'imports',
+    access: 'manage',
+    query: ImportUploadQuery,
+    raw: true,
+    response: Import,
+    status: 201,
+  },
+  {
+    ...route('getImport'),
+    summary: 'An import with its status, progress and summary, and its rows page by page with the proposed and chosen decisions (?action= filters)',
+    tag: 'imports',
+    access: 'manage',
+    params: IdParams,
+    query: ImportPreviewQuery,
+    response: ImportPreview,
+    status: 200,
+  },
+  {
+    ...route('updateImport'),
+    summary: 'Change what was read, the mapping (saved as the template) or the decisions, per row or in bulk (If-Match required)',
+    tag: 'imports',
+    access: 'manage',
+    params: IdParams,
+    body: ImportPatch,
+    ifMatch: true,
+    response: Import,
+    status: 200,
+  },
+  {
+    ...route('commitImport'),
+    summary: 'Write the decided rows in batches: 200 when done, 202 with the progress while rows remain (call again to continue; a commit that died resumes)',
+    tag: 'imports',
+    access: 'manage',
+    params: IdParams,
+    response: Import,
+    status: 200,
+  },
+  {
+    ...route('undoImport'),
+    summary: 'Roll back what a commit created or changed, for 30 days; records edited or used since are left alone and listed',
+    tag: 'imports',
+    access: 'manage',
+    params: IdParams,
+    response: Import,
+    status: 200,
+  },
+  {
+    ...route('importReport'),
+    summary: 'What happened to every row and why, as CSV for German Excel (UTF-8 with BOM, semicolons)',
+    tag: 'imports',
+    access: 'manage',
+    params: IdParams,
+    status: 200,
+  },
   {
     ...route('context'),
     summary: 'Customer context for email addresses (one call per email in Outlook)',
@@ -492,6 +554,15 @@ export const endpoints = [
     access: 'read',
     query: InsightsQuery,
     response: TeamInsights,
+    status: 200,
+  },
+  {
+    ...route('insightTrend'),
+    summary: "The team's figures month by month, from the snapshots taken when each month had ended (oldest first)",
+    tag: 'insights',
+    access: 'read',
+    query: InsightTrendQuery,
+    response: InsightTrend,
     status: 200,
   },
   {
@@ -639,6 +710,8 @@ export const endpoints = [
     response: Merge,
     status: 200,
   },  ...webhookEndpoints,
+  ...leadEndpoints,
+  ...caseEndpoints,
 ] as const satisfies readonly Endpoint[];
 
 export type EndpointName = (typeof endpoints)[number]['name'];

@@ -45,6 +45,13 @@ export const routes = {
   getTask: ['GET', 'tasks/{id}'],
   updateTask: ['PATCH', 'tasks/{id}'],
   deleteTask: ['DELETE', 'tasks/{id}'],
+  // Imports of CSV and XLSX lists
+  uploadImport: ['POST', 'imports'],
+  getImport: ['GET', 'imports/{id}'],
+  updateImport: ['PATCH', 'imports/{id}'],
+  commitImport: ['POST', 'imports/{id}/commit'],
+  undoImport: ['POST', 'imports/{id}/undo'],
+  importReport: ['GET', 'imports/{id}/report'],
   logInteraction: ['POST', 'interactions'],
   findInteractions: ['GET', 'interactions'],
   getInteraction: ['GET', 'interactions/{id}'],
@@ -58,6 +65,7 @@ export const routes = {
   // Insights (analytics)
   accountInsights: ['GET', 'accounts/{id}/insights'],
   teamInsights: ['GET', 'insights'],
+  insightTrend: ['GET', 'insights/trend'],
   listGoals: ['GET', 'goals'],
   createGoal: ['POST', 'goals'],
   getGoal: ['GET', 'goals/{id}'],
@@ -82,6 +90,19 @@ export const routes = {
   mergeContacts: ['POST', 'contacts/{id}/merge'],
   mergeAccounts: ['POST', 'accounts/{id}/merge'],
   undoMerge: ['POST', 'merges/{id}/undo'],
+  // Leads
+  listLeads: ['GET', 'leads'],
+  createLead: ['POST', 'leads'],
+  getLead: ['GET', 'leads/{id}'],
+  updateLead: ['PATCH', 'leads/{id}'],
+  deleteLead: ['DELETE', 'leads/{id}'],
+  convertLead: ['POST', 'leads/{id}/convert'],
+  leadSummary: ['GET', 'lead-figures'],
+  // Service cases
+  listCases: ['GET', 'cases'],
+  createCase: ['POST', 'cases'],
+  getCase: ['GET', 'cases/{id}'],
+  updateCase: ['PATCH', 'cases/{id}'],
   // Outbound webhooks
   listWebhooks: ['GET', 'webhooks'],
   createWebhook: ['POST', 'webhooks'],

@@ -4,16 +4,16 @@
 import { z } from 'zod';
 import { Email, IsoDateTime } from './primitives';
 import { ConsentPurpose } from './enums';
-import type { ConsentEntry } from './consents';
-import type { Person } from './context';
+import { COMPOSE_PURPOSES, DEFAULT_COMPOSE_PURPOSE } from './compose-rule';
 
 /** To, Cc and Bcc together; a message to more people than this is a mailing, not an email from Outlook. */
 export const MAX_COMPOSE_RECIPIENTS = 500;
 
-/** One-to-one business correspondence, or one of the consent ledger's purposes. */
-export const ComposePurpose = z.enum(['correspondence', ...ConsentPurpose.options]);
+export const ComposePurpose = z.enum(COMPOSE_PURPOSES);
 export type ComposePurpose = z.infer<typeof ComposePurpose>;
-export const DEFAULT_COMPOSE_PURPOSE: ComposePurpose = 'correspondence';
+export { DEFAULT_COMPOSE_PURPOSE };
+// The log-key header comes with the rule rather than through interactions.ts, whose contracts the rule's types reach.
+export { composeVerdict, factsOfPerson, isComposePurpose, LOG_KEY_HEADER, type RecipientFacts } from './compose-rule';
 
 export const ComposeCheckRequest = z
   .object({
@@ -47,42 +47,3 @@ export const ComposeCheckResponse = z.object({
   recipients: z.array(RecipientVerdict),
 });
 export type ComposeCheckResponse = z.infer<typeof ComposeCheckResponse>;
-
-/** What the rule needs to know of one recipient. */
-export interface RecipientFacts {
-  email: string;
-  known: boolean;
-  restricted: boolean;
-  /** A colleague (tenant user or own domain): internal mail needs no marketing consent. */
-  internal: boolean;
-  /** The latest ledger entry per channel and purpose (ConsentState.current). */
-  current: readonly Pick<ConsentEntry, 'channel' | 'purpose' | 'action' | 'capturedAt' | 'source'>[];
-}
-
-/**
- * Restriction blocks every purpose. Correspondence needs no consent, and an objection to direct marketing
- * does not reach it (Art. 21(2)-(3) GDPR concern direct marketing). Every other purpose is direct marketing:
- * an email objection recorded for any purpose blocks it, a withdrawal blocks the purpose it was for, and
- * without a current grant for the purpose it is blocked too, known to the CRM or not.
- */
-export function composeVerdict(facts: RecipientFacts, purpose: ComposePurpose): RecipientVerdict {
-  const base = { email: facts.email, known: facts.known, consentPurpose: null, since: null, source: null };
-  if (facts.restricted) return { ...base, verdict: 'block', reason: 'restricted' };
-  if (purpose === 'correspondence' || facts.internal) return { ...base, verdict: 'pass', reason: null };
-  const email = facts.current.filter((entry) => entry.channel === 'email');
-  const forPurpose = email.find((entry) => entry.purpose === purpose);
-  const objection = forPurpose?.action === 'objected' ? forPurpose : email.find((entry) => entry.action === 'objected');
-  const refusal = objection ?? (forPurpose?.action === 'withdrawn' ? forPurpose : undefined);
-  if (refusal) {
-    return { ...base, verdict: 'block', reason: refusal.action === 'objected' ? 'objected' : 'withdrawn', consentPurpose: refusal.purpose, since: refusal.capturedAt, source: refusal.source };
-  }
-  if (forPurpose?.action === 'granted') return { ...base, verdict: 'pass', reason: null };
-  return { ...base, verdict: 'block', reason: 'no_consent' };
-}
-
-/** The pane's context lookup already says all the rule needs. */
-export function factsOfPerson(person: Person): RecipientFacts {
-  if (person.status === 'known') return { email: person.email, known: true, restricted: person.restricted === true, internal: false, current: person.consent.current };
-  if (person.status === 'restricted') return { email: person.email, known: true, restricted: true, internal: false, current: [] };
-  return { email: person.email, known: false, restricted: false, internal: person.internal === true, current: [] };
-}

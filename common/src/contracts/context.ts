@@ -14,6 +14,8 @@ export const ContextQuery = z.object({
   email: QueryList(Email).pipe(z.array(z.string()).min(1).max(MAX_CONTEXT_EMAILS)),
   /** The open email's keys: the answer then also says whether it (or its conversation) is logged, saving a second call. */
   internetMessageId: Text.trim().min(1).max(1000).optional(),
+  /** The email's x-crm-log-key header: finds the record logged when it was sent, which has no internet message id yet. */
+  logKey: Uuid.optional(),
   conversationId: Text.trim().min(1).max(1000).optional(),
 });
 
@@ -70,7 +72,7 @@ export type AccountContext = z.infer<typeof AccountContext>;
 export const ContextResponse = z.object({
   people: z.array(Person),
   accounts: z.array(AccountContext),
-  /** Interactions logged with the given internetMessageId or conversationId (empty when none were given). */
+  /** Interactions logged with the given internetMessageId, logKey or conversationId (empty when none were given). */
   logged: z.array(Interaction),
 });
 export type ContextResponse = z.infer<typeof ContextResponse>;

@@ -1,6 +1,7 @@
 // Imports of CSV and XLSX lists: what was detected in a file (so a user can see and override it) and the column mapping,
 // a plain object that can be saved as a template for the next import.
 import { z } from 'zod';
+import { IsoDateTime, Uuid, Versioned, pageOf, PageQuery } from './primitives';
 
 export const ImportFileKind = z.enum(['csv', 'xlsx']);
 export type ImportFileKind = z.infer<typeof ImportFileKind>;
@@ -61,6 +62,10 @@ export const ImportField = z.enum([
   'contact.mobile',
   'contact.jobTitle',
   'contact.department',
+  /** An email-marketing consent; imported only together with its source and date, and never over a withdrawal or objection. */
+  'consent.email',
+  'consent.source',
+  'consent.date',
   'notes',
 ]);
 export type ImportField = z.infer<typeof ImportField>;
@@ -91,3 +96,149 @@ export const ColumnMapping = z
     });
   });
 export type ColumnMapping = z.infer<typeof ColumnMapping>;
+
+// The import pipeline: upload, preview with a decision per row, the user's decisions, commit, undo and the report.
+
+/** What a list holds, from the fields its columns are mapped to: the usual Excel customer list has both parts on each row. */
+export const ImportKind = z.enum(['accounts', 'contacts', 'combined']);
+export type ImportKind = z.infer<typeof ImportKind>;
+
+export const ImportStatus = z.enum(['preview', 'committing', 'committed', 'undone']);
+export type ImportStatus = z.infer<typeof ImportStatus>;
+
+export const ImportAction = z.enum(['create', 'update', 'merge', 'review', 'skip', 'error']);
+export type ImportAction = z.infer<typeof ImportAction>;
+
+/** The file name and, optionally, what to read instead of what would be detected; the body is the file itself. */
+export const ImportUploadQuery = ImportReadOptions.extend({
+  fileName: z.string().trim().min(1).max(255),
+}).strict();
+export type ImportUploadQuery = z.infer<typeof ImportUploadQuery>;
+
+export const ImportCandidate = z.object({
+  /** A CRM record, or null when the candidate is the record an earlier row of the file makes (row). */
+  existingId: Uuid.nullable(),
+  row: z.number().int().nullable(),
+  name: z.string(),
+  score: z.number(),
+  reason: z.string(),
+});
+
+/** A proposed decision for the account part or the contact part of a row. */
+export const ImportDecision = z.object({
+  action: ImportAction,
+  reason: z.string(),
+  existingId: Uuid.nullable().optional(),
+  intoRow: z.number().int().nullable().optional(),
+  field: z.string().nullable().optional(),
+  candidates: z.array(ImportCandidate).optional(),
+});
+export type ImportDecision = z.infer<typeof ImportDecision>;
+
+/** What the user chose instead of the proposal: update names the record, merge names the earlier row. */
+export const ImportChoice = z
+  .object({
+    action: z.enum(['create', 'update', 'merge', 'skip']),
+    existingId: Uuid.optional(),
+    intoRow: z.number().int().min(2).optional(),
+  })
+  .strict()
+  .superRefine((choice, ctx) => {
+    if (choice.action === 'update' && !choice.existingId) ctx.addIssue({ code: 'custom', path: ['existingId'], message: 'is required to update a record' });
+    if (choice.action === 'merge' && !choice.intoRow) ctx.addIssue({ code: 'custom', path: ['intoRow'], message: 'is required to merge into a row' });
+  });
+export type ImportChoice = z.infer<typeof ImportChoice>;
+
+export const ImportOutcomePart = z.object({
+  action: z.enum(['created', 'updated', 'unchanged', 'linked', 'skipped', 'failed']),
+  id: Uuid.nullable(),
+  reason: z.string(),
+});
+export type ImportOutcomePart = z.infer<typeof ImportOutcomePart>;
+
+export const ImportRowOutcome = z.object({
+  account: ImportOutcomePart.nullable(),
+  contact: ImportOutcomePart.nullable(),
+  /** What became of a consent column: recorded, or why not. */
+  consent: z.string().nullable(),
+});
+export type ImportRowOutcome = z.infer<typeof ImportRowOutcome>;
+
+const ImportPart = z.object({ proposed: ImportDecision, chosen: ImportChoice.nullable() });
+
+export const ImportRowView = z.object({
+  /** The row as Excel numbers it (the header is row 1). */
+  row: z.number().int(),
+  values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  account: ImportPart.nullable(),
+  contact: ImportPart.nullable(),
+  outcome: ImportRowOutcome.nullable(),
+});
+export type ImportRowView = z.infer<typeof ImportRowView>;
+
+const ActionCounts = z.record(ImportAction, z.number().int());
+
+export const ImportSummary = z.object({
+  /** Per part, by the decision that will be carried out (the user's choice, else the proposal). */
+  account: ActionCounts,
+  contact: ActionCounts,
+  /** Parts still proposed for review that no one has decided; commit waits for them. */
+  awaitingDecision: z.number().int(),
+  /** Parts that are the same record as an earlier row of the file. */
+  duplicatesInFile: z.number().int(),
+  /** Parts that match a CRM record (update, or a review with a CRM candidate). */
+  matchesInCrm: z.number().int(),
+});
+export type ImportSummary = z.infer<typeof ImportSummary>;
+
+export const ImportUndoReport = z.object({
+  reverted: z.number().int(),
+  /** Records the undo did not touch, and why (edited since the import, or used by other records). */
+  leftAlone: z.array(z.object({ entity: z.enum(['account', 'contact', 'consent']), id: Uuid, row: z.number().int(), reason: z.string() })),
+});
+export type ImportUndoReport = z.infer<typeof ImportUndoReport>;
+
+export const Import = Versioned.extend({
+  fileName: z.string(),
+  /** SHA-256 of the file, hex: the same file uploaded again answers this import. */
+  fileHash: z.string(),
+  fileSize: z.number().int(),
+  status: ImportStatus,
+  kind: ImportKind,
+  format: DetectedImportFormat,
+  mapping: ColumnMapping,
+  summary: ImportSummary,
+  progress: z.object({ committedRows: z.number().int(), totalRows: z.number().int() }),
+  committedAt: IsoDateTime.nullable(),
+  undoneAt: IsoDateTime.nullable(),
+  /** Undo is possible until then (30 days after the commit). */
+  undoUntil: IsoDateTime.nullable(),
+  undo: ImportUndoReport.nullable(),
+});
+export type Import = z.infer<typeof Import>;
+
+export const ImportPreviewQuery = PageQuery.extend({
+  /** Only rows with this decision in either part. */
+  action: ImportAction.optional(),
+});
+export type ImportPreviewQuery = z.infer<typeof ImportPreviewQuery>;
+
+export const ImportPreview = Import.extend({ rows: pageOf(ImportRowView) });
+export type ImportPreview = z.infer<typeof ImportPreview>;
+
+export const ImportBulkAction = z.enum(['skipErrors', 'updateExactMatches', 'skipExactMatches', 'skipUndecided']);
+
+export const ImportPatch = z
+  .object({
+    /** Read the file again with these settings; the mapping is proposed again and every choice is reset. */
+    read: ImportReadOptions.optional(),
+    /** A new mapping; saved as the template for the next import, and every choice is reset. */
+    mapping: ColumnMapping.optional(),
+    rows: z
+      .array(z.object({ row: z.number().int().min(2), account: ImportChoice.nullable().optional(), contact: ImportChoice.nullable().optional() }).strict())
+      .max(1000)
+      .optional(),
+    bulk: z.array(ImportBulkAction).max(4).optional(),
+  })
+  .strict();
+export type ImportPatch = z.infer<typeof ImportPatch>;

@@ -1,7 +1,7 @@
 // Analytics (issue 15): ABC class, customer lifetime value, segment and churn risk per account, and the team's key
 // figures. Every figure carries the inputs it was computed from, so the UI can show the formula next to the number.
 import { z } from 'zod';
-import { IsoDate, Uuid } from './primitives';
+import { IsoDate, IsoDateTime, Uuid } from './primitives';
 import { Rating } from './enums';
 import { QuarterForecast } from './teams';
 import { RevenueSource } from './insights-settings';
@@ -172,3 +172,19 @@ export const TeamInsights = z.object({
   atRisk: z.array(AtRiskAccount),
 });
 export type TeamInsights = z.infer<typeof TeamInsights>;
+
+export const InsightTrendQuery = z.object({ months: z.coerce.number().int().min(1).max(60).default(12) }).strict();
+export type InsightTrendQuery = z.infer<typeof InsightTrendQuery>;
+
+/** The team figures as they were right after a month ended: its last twelve months, taken on the first timer run after it. */
+export const InsightSnapshot = z.object({
+  /** The month that had just ended, e.g. "2026-11". */
+  month: z.string(),
+  takenAt: IsoDateTime,
+  figures: TeamInsights,
+});
+export type InsightSnapshot = z.infer<typeof InsightSnapshot>;
+
+/** Oldest month first. */
+export const InsightTrend = z.object({ snapshots: z.array(InsightSnapshot) });
+export type InsightTrend = z.infer<typeof InsightTrend>;

@@ -5,6 +5,9 @@ import { Direction, InteractionSource, InteractionStatus, InteractionType } from
 
 const NaturalKey = Text.trim().min(1).max(1000);
 
+/** The value of the x-crm-log-key header (LOG_KEY_HEADER): a UUID the add-in makes per draft, so it says nothing about the email or its sender. */
+export const LogKey = Uuid;
+
 /**
  * What people write themselves needs a subject, or the timeline shows a blank row; emails and meetings take Outlook's
  * subject as it is, which may be empty.
@@ -32,6 +35,8 @@ export const InteractionCreate = z
     summary: OptionalText(20_000),
     source: InteractionSource.default('api'),
     internetMessageId: NaturalKey.optional(),
+    /** The email's x-crm-log-key header: logged at send time before the internet message id exists, found again on every copy. */
+    logKey: LogKey.optional(),
     iCalUId: NaturalKey.optional(),
     teamsMessageId: NaturalKey.optional(),
     conversationId: NaturalKey.optional(),
@@ -48,6 +53,9 @@ export const InteractionCreate = z
     }
     if (value.internetMessageId && value.type !== 'email') {
       ctx.addIssue({ code: 'custom', path: ['internetMessageId'], message: 'is only allowed for type email' });
+    }
+    if (value.logKey && value.type !== 'email') {
+      ctx.addIssue({ code: 'custom', path: ['logKey'], message: 'is only allowed for type email' });
     }
     if (value.iCalUId && value.type !== 'meeting') {
       ctx.addIssue({ code: 'custom', path: ['iCalUId'], message: 'is only allowed for type meeting' });
@@ -78,6 +86,7 @@ export const Interaction = Versioned.extend({
   summary: z.string().nullable(),
   source: InteractionSource,
   internetMessageId: z.string().nullable(),
+  logKey: z.string().nullable(),
   iCalUId: z.string().nullable(),
   teamsMessageId: z.string().nullable(),
   conversationId: z.string().nullable(),
@@ -101,6 +110,7 @@ export type TimelineQuery = z.infer<typeof TimelineQuery>;
 
 export const InteractionLookupQuery = z.object({
   internetMessageId: NaturalKey.optional(),
+  logKey: LogKey.optional(),
   iCalUId: NaturalKey.optional(),
   conversationId: NaturalKey.optional(),
 });

@@ -1,9 +1,19 @@
 // Tasks and follow-ups ("Wiedervorlage"): something to do for a customer by a due date.
 import { z } from 'zod';
-import { IsoDate, IsoDateTime, NonEmptyText, OptionalText, PageQuery, Uuid, Versioned } from './primitives';
+import { Email, IsoDate, IsoDateTime, NonEmptyText, OptionalText, PageQuery, Uuid, Versioned } from './primitives';
 import { TaskStatus } from './enums';
 
 export const TaskKind = z.enum(['follow_up', 'task']);
+
+/** The email a follow-up was created from: where it came from, and whom it links to once the sender is a contact. */
+export const TaskOrigin = z
+  .object({
+    internetMessageId: z.string().min(1).max(998).nullable(),
+    subject: z.string().max(1000),
+    from: Email,
+  })
+  .strict();
+export type TaskOrigin = z.infer<typeof TaskOrigin>;
 
 export const TaskCreate = z
   .object({
@@ -17,6 +27,7 @@ export const TaskCreate = z
     contactId: Uuid.nullable().optional(),
     opportunityId: Uuid.nullable().optional(),
     interactionId: Uuid.nullable().optional(),
+    origin: TaskOrigin.nullable().optional(),
   })
   .strict();
 export type TaskCreate = z.infer<typeof TaskCreate>;
@@ -46,6 +57,8 @@ export const Task = Versioned.extend({
   interactionId: Uuid.nullable(),
   completedAt: IsoDateTime.nullable(),
   createdBy: Uuid.nullable(),
+  /** The email it was created from. This API always sends it (null for none); optional for answers built before it existed. */
+  origin: TaskOrigin.nullable().optional(),
 });
 export type Task = z.infer<typeof Task>;
 

@@ -4,6 +4,8 @@ import { Domain, NonEmptyText, Uuid } from './primitives';
 import { AppRole } from './enums';
 import { GraphSyncSettings } from './sync';
 import { InsightsSettings, StoredInsightsSettings } from './insights-settings';
+import { LeadScoringSettings } from './leads';
+import { ServiceLevelSettings } from './cases';
 
 export const Stage = z.object({
   key: z
@@ -40,6 +42,12 @@ export const TenantSettings = z.object({
   internalDomains: InternalDomains.optional(),
   // Optional like internalDomains; left out, the analytics settings (issue 15) read as their defaults.
   insights: InsightsSettings.optional(),
+  // Optional too; left out, the lead score (issue 18) weighs with its defaults.
+  leads: LeadScoringSettings.optional(),
+  // Optional too; left out, service cases take the default service levels.
+  serviceLevels: ServiceLevelSettings.optional(),
+  /** The compose pane's "Log when sent" starts switched on for an email to a contact of the CRM (issue 13). */
+  logWhenSentToCustomers: z.boolean().optional(),
 });
 export type TenantSettings = z.infer<typeof TenantSettings>;
 
@@ -65,6 +73,9 @@ export const StoredTenantSettings = z.object({
   graphSync: z.object(GraphSyncSettings.shape).prefault({}),
   internalDomains: InternalDomains.default([]),
   insights: StoredInsightsSettings.prefault({}),
+  leads: LeadScoringSettings.prefault({}),
+  serviceLevels: ServiceLevelSettings.prefault({}),
+  logWhenSentToCustomers: z.boolean().default(false),
 });
 
 export const TenantSettingsResponse = TenantSettings.extend({ etag: z.string() });

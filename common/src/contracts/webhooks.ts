@@ -13,9 +13,13 @@ export const WebhookEventType = z.enum([
   'opportunity.created',
   'opportunity.changed',
   'opportunity.deleted',
+  'case.created',
+  'case.changed',
+  'case.deleted',
   'interaction.logged',
   'consent.changed',
   'person.erased',
+  'lead.converted',
 ]);
 export type WebhookEventType = z.infer<typeof WebhookEventType>;
 

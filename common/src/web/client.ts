@@ -2,3 +2,4 @@
 export { createApiClient, type ApiClient } from './api/api-client';
 export { naaTokenProvider } from './auth/naa-token-provider';
 export type { PageConfig } from './page-config';
+export * from '../contracts/compose-rule';

@@ -23,3 +23,5 @@ export * from './dates';
 export * from './page-config';
 export * from './services';
 export * from './components/OptionalSelect';
+// The compose consent rule without zod, for the pane and the send check.
+export * from '../contracts/compose-rule';

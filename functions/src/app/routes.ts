@@ -7,6 +7,7 @@ import type { RouteTable } from '../core/http/typed-routes';
 import { accountRoutes } from '../features/accounts/routes';
 import { consentRoutes } from '../features/consents/routes';
 import { contactRoutes } from '../features/contacts/routes';
+import { importRoutes } from '../features/imports/routes';
 import { contextRoutes } from '../features/context/routes';
 import { composeRoutes } from '../features/compose/routes';
 import { insightsRoutes } from '../features/insights/routes';
@@ -20,6 +21,8 @@ import { privacyRequestRoutes } from '../features/privacy/requests-routes';
 import { settingsRoutes } from '../features/settings/routes';
 import { syncRoutes } from '../features/sync/routes';
 import { webhookRoutes } from '../features/webhooks/routes';
+import { leadRoutes } from '../features/leads/routes';
+import { caseRoutes } from '../features/cases/routes';
 import { systemRoutes } from '../features/system/routes';
 import { taskRoutes } from '../features/tasks/routes';
 import { teamsRoutes } from '../features/teams/routes';
@@ -36,6 +39,7 @@ function implementations(services: Services): RouteTable<EndpointName> {
     ...taskRoutes,
     ...interactionRoutes,
     ...consentRoutes,
+    ...importRoutes,
     ...contextRoutes,
     ...composeRoutes,
     ...privacyRoutes,
@@ -43,6 +47,8 @@ function implementations(services: Services): RouteTable<EndpointName> {
     ...privacyRequestRoutes,
     ...teamsRoutes,
     ...webhookRoutes,
+    ...leadRoutes,
+    ...caseRoutes,
     ...insightsRoutes,
     ...syncRoutes(services.sync),
     ...exportRoutes,

@@ -73,7 +73,9 @@ describe('timer schedules', () => {
     expect(buildTimers(config).map((t) => [t.name, t.schedule])).toEqual([
       ['graphSync', '0 */1 * * * *'],
       ['graphSubscriptions', '0 0 */1 * * *'],
+      ['insightSnapshots', '0 15 3 * * *'],
       ['webhookDelivery', '*/10 * * * * *'],
+      ['caseEscalation', '0 */5 * * * *'],
       ['privacyRetention', '0 30 2 * * *'],
     ]);
     const nightly = cronJob('0 30 2 * * *', () => undefined);

@@ -3,13 +3,20 @@
 import { Cron } from 'croner';
 import type { Services } from './services';
 import { redactedError } from '../core/redacted-error';
+import { INSIGHT_SNAPSHOT_SCHEDULE, takeMonthlySnapshots } from '../features/insights';
 import { runDailyRetention } from '../features/privacy/retention';
 import { deliverDue } from '../features/webhooks';
+import { escalateDue } from '../features/cases';
 
 /** Every 10 seconds: an event reaches its receiver within that of the change. */
 export const WEBHOOK_SCHEDULE = '*/10 * * * * *';
 /** A tick stops claiming before the next one is due; what is left waits for it. */
 const WEBHOOK_BUDGET_MS = 8000;
+/** Every 5 minutes: a case is escalated within that of its due time. */
+export const CASE_ESCALATION_SCHEDULE = '0 */5 * * * *';
+
+/** Below the 5 minutes Azure Functions gives a function on the Consumption plan; tenants left over follow the next day. */
+const INSIGHT_SNAPSHOT_BUDGET_MS = 4 * 60_000;
 
 /** 02:30 UTC every day. */
 export const RETENTION_SCHEDULE = '0 30 2 * * *';
@@ -27,11 +34,18 @@ export function buildTimers(schedules: { syncSchedule: string; subscriptionSched
   return [
     { name: 'graphSync', schedule: schedules.syncSchedule, run: async (services) => services.sync?.runDue() },
     { name: 'graphSubscriptions', schedule: schedules.subscriptionSchedule, run: async (services) => services.sync?.maintainSubscriptions() },
+    // Daily, so a month's snapshot is still taken when the host was down on the first; each tenant once per month.
+    {
+      name: 'insightSnapshots',
+      schedule: INSIGHT_SNAPSHOT_SCHEDULE,
+      run: async (services) => takeMonthlySnapshots(await services.db(), new Date(), Date.now() + INSIGHT_SNAPSHOT_BUDGET_MS),
+    },
     {
       name: 'webhookDelivery',
       schedule: WEBHOOK_SCHEDULE,
       run: async (services) => deliverDue(await services.db(), { deadline: Date.now() + WEBHOOK_BUDGET_MS }),
     },
+    { name: 'caseEscalation', schedule: CASE_ESCALATION_SCHEDULE, run: async (services) => escalateDue(await services.db()) },
     // Nightly, when the tenants are quiet; a run left unfinished at its deadline resumes the next night.
     {
       name: 'privacyRetention',

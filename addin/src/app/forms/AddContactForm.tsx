@@ -6,11 +6,21 @@ import { ApiError, ErrorNotice, FormActions, useSubmit } from '@crm/common/web';
 import { useServices } from '../services';
 import { usePaneStyles } from '../styles';
 import { useT } from '../texts';
+import { similarContacts, type SimilarContact } from './similar-contacts';
 
-/** "Lena Vogt" -> Lena / Vogt; "Vogt, Lena" -> Lena / Vogt; an address alone -> its local part as the last name. */
+const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+/**
+ * "Lena Vogt" -> Lena / Vogt; "Vogt, Lena" -> Lena / Vogt; an address alone -> its local part: "j.hoffmann@" ->
+ * J / Hoffmann, "info@" -> the last name "info".
+ */
 export function splitName(displayName: string, email: string): { firstName: string; lastName: string } {
   const name = displayName.trim() && displayName.trim() !== email ? displayName.trim() : '';
-  if (!name) return { firstName: '', lastName: email.split('@')[0] ?? email };
+  if (!name) {
+    const local = email.split('@')[0] ?? email;
+    const parts = local.split(/[._-]+/).filter(Boolean);
+    return parts.length === 2 ? { firstName: capitalized(parts[0]!), lastName: capitalized(parts[1]!) } : { firstName: '', lastName: local };
+  }
   if (name.includes(',')) {
     const [last, first] = name.split(',', 2);
     return { firstName: first!.trim(), lastName: last!.trim() };
@@ -37,20 +47,23 @@ export default function AddContactForm({ email, displayName, accounts, suggested
   const [lastName, setLastName] = useState(initial.lastName);
   const [jobTitle, setJobTitle] = useState('');
   const [accountId, setAccountId] = useState(suggestedAccountId ?? '');
-  const [similar, setSimilar] = useState<string[]>([]);
+  const [similar, setSimilar] = useState<SimilarContact[]>([]);
 
-  // Duplicate check before saving: same last name at the same company (or anywhere, without a company).
+  // Duplicate check before saving, on the person (name, the address's name part), anywhere in the CRM: the search also
+  // matches email domains, which name the company, so its answers are filtered and each kept one says why.
   useEffect(() => {
     if (lastName.trim().length < 2) return setSimilar([]);
     const abort = new AbortController();
+    const local = email.split('@')[0] ?? '';
+    const search = (q: string) => api('listContacts', { query: { q, limit: 50 }, signal: abort.signal }).then((r) => r.data.items);
     const timer = setTimeout(() => {
-      api('listContacts', { query: { q: lastName.trim(), limit: 5, ...(accountId ? { accountId } : {}) }, signal: abort.signal }).then(
-        (r) => setSimilar(r.data.items.map((c) => c.displayName)),
+      Promise.all([search(lastName.trim()), ...(local.length > 2 ? [search(local)] : [])]).then(
+        (pages) => setSimilar(similarContacts(pages.flat(), { firstName, lastName, email })),
         () => setSimilar([]),
       );
     }, 250);
     return () => (clearTimeout(timer), abort.abort());
-  }, [api, lastName, accountId]);
+  }, [api, firstName, lastName, email]);
 
   const { busy, error, submit } = useSubmit(
     async (id) =>
@@ -96,7 +109,19 @@ export default function AddContactForm({ email, displayName, accounts, suggested
       </Field>
       {similar.length > 0 ? (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{t('contact.similar', { names: similar.join(', ') })}</MessageBarBody>
+          <MessageBarBody>
+            {t('contact.similar')}
+            <ul className={styles.list} data-testid="similar-contacts">
+              {similar.map(({ contact, reason }) => (
+                <li key={contact.id} data-contact-id={contact.id}>
+                  {t(`contact.similar.${reason}`, {
+                    name: contact.accountName ? `${contact.displayName} (${contact.accountName})` : contact.displayName,
+                    emails: contact.emails.join(', '),
+                  })}
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
         </MessageBar>
       ) : null}
       {duplicateEmail ? (

@@ -1,7 +1,7 @@
 // A follow-up ("Wiedervorlage") from the email: prefilled title, due in three working days, linked to the customer.
 import { Field, Input } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
-import type { Task } from '@crm/common';
+import type { Task, TaskOrigin } from '@crm/common';
 import { defaultDueDate, ErrorNotice, FormActions, localDay, PastDueConfirm, useSubmit } from '@crm/common/web';
 import { useServices } from '../services';
 import { usePaneStyles } from '../styles';
@@ -11,11 +11,13 @@ export interface FollowUpFormProps {
   subject: string;
   accountId: string | null;
   contactId: string | null;
+  /** The email it is created from, so it is never an orphan even when nobody on it is in the CRM yet. */
+  origin: TaskOrigin | null;
   onCreated: (task: Task) => void;
   onCancel: () => void;
 }
 
-export default function FollowUpForm({ subject, accountId, contactId, onCreated, onCancel }: FollowUpFormProps) {
+export default function FollowUpForm({ subject, accountId, contactId, origin, onCreated, onCancel }: FollowUpFormProps) {
   const styles = usePaneStyles();
   const { t } = useT();
   const { api } = useServices();
@@ -25,7 +27,7 @@ export default function FollowUpForm({ subject, accountId, contactId, onCreated,
   const [askPastDue, setAskPastDue] = useState(false);
   const dueInput = useRef<HTMLInputElement>(null);
   const { busy, error, submit } = useSubmit(
-    async (id) => (await api('createTask', { body: { id, kind: 'follow_up', title, dueDate, accountId, contactId } })).data,
+    async (id) => (await api('createTask', { body: { id, kind: 'follow_up', title, dueDate, accountId, contactId, origin } })).data,
     onCreated,
   );
   return (

@@ -1,9 +1,10 @@
 // Logs the open email or meeting to an account (and optionally an opportunity), with an optional note.
-import { Field, Select, Textarea } from '@fluentui/react-components';
+import { Field, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { AccountContext, Interaction } from '@crm/common';
-import { ErrorNotice, FormActions, OptionalSelect, useSubmit } from '@crm/common/web';
+import { ErrorNotice, FormActions, useSubmit } from '@crm/common/web';
 import type { MailItem } from '../../host/mail-host';
+import { RegardingFields } from '../RegardingFields';
 import { useServices } from '../services';
 import { usePaneStyles } from '../styles';
 import { useT } from '../texts';
@@ -24,7 +25,6 @@ export default function LogForm({ item, accounts, contactIds, onLogged, onCancel
   const [opportunityId, setOpportunityId] = useState('');
   const [note, setNote] = useState('');
   const meeting = item.mode.startsWith('appointment');
-  const opportunities = accounts.find((a) => a.account.id === accountId)?.openOpportunities ?? [];
 
   const { busy, error, submit } = useSubmit(async (clientId) => {
     const common = {
@@ -49,6 +49,7 @@ export default function LogForm({ item, accounts, contactIds, onLogged, onCancel
           type: 'email',
           direction: inbound ? 'inbound' : 'outbound',
           ...(item.internetMessageId ? { internetMessageId: item.internetMessageId } : {}),
+          ...(item.logKey ? { logKey: item.logKey } : {}),
           ...(item.conversationId ? { conversationId: item.conversationId } : {}),
         },
       })
@@ -64,21 +65,12 @@ export default function LogForm({ item, accounts, contactIds, onLogged, onCancel
       }}
       aria-label={meeting ? t('log.meeting') : t('log.email')}
     >
-      <Field label={t('log.regarding')}>
-        <Select value={accountId} onChange={(_e, data) => (setAccountId(data.value), setOpportunityId(''))} autoFocus>
-          {accounts.map((a) => (
-            <option key={a.account.id} value={a.account.id}>
-              {a.account.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <OptionalSelect
-        label={t('log.opportunity')}
-        noneLabel={t('log.noOpportunity')}
-        value={opportunityId}
-        options={opportunities.map((o) => ({ id: o.id, label: o.name }))}
-        onChange={setOpportunityId}
+      <RegardingFields
+        accounts={accounts}
+        accountId={accountId}
+        opportunityId={opportunityId}
+        onChange={(account, opportunity) => (setAccountId(account), setOpportunityId(opportunity))}
+        autoFocus
       />
       <Field label={t('log.note')}>
         <Textarea value={note} onChange={(_e, data) => setNote(data.value)} maxLength={20_000} resize="vertical" />

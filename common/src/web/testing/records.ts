@@ -17,6 +17,7 @@ export function interaction(fields: Partial<Interaction> & Pick<Interaction, 'su
     summary: null,
     source: 'teams',
     internetMessageId: null,
+    logKey: null,
     iCalUId: null,
     teamsMessageId: null,
     conversationId: null,

@@ -5,7 +5,7 @@ import { webhookEventOf } from './webhook-events';
 export interface AuditEntry {
   tenantId: string;
   actorId: string | null;
-  action: 'create' | 'update' | 'delete' | 'log' | 'log-again' | 'consent' | 'settings' | 'sync' | 'erase' | 'restrict' | 'lift-restriction' | 'merge' | 'undo-merge';
+  action: 'create' | 'update' | 'delete' | 'log' | 'log-again' | 'consent' | 'settings' | 'sync' | 'erase' | 'restrict' | 'lift-restriction' | 'convert' | 'merge' | 'undo-merge';
   entity: string;
   entityId: string | null;
   changedFields?: readonly string[];
@@ -27,15 +27,7 @@ const INSERT_AUDIT = prepared(
 );
 
 export async function writeAudit(tx: Queryable, entry: AuditEntry): Promise<void> {
-  await tx.query(INSERT_AUDIT, [
-    entry.tenantId,
-    entry.actorId,
-    entry.action,
-    entry.entity,
-    entry.entityId,
-    entry.changedFields ?? [],
-    webhookEventOf(entry),
-  ]);
+  await tx.query(INSERT_AUDIT, [entry.tenantId, entry.actorId, entry.action, entry.entity, entry.entityId, entry.changedFields ?? [], webhookEventOf(entry)]);
 }
 
 export async function auditTrail(db: Queryable, tenantId: string, entity: string, entityId: string) {

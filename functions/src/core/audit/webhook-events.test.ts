@@ -12,6 +12,9 @@ describe('webhookEventOf', () => {
     expect(webhookEventOf({ action: 'log', entity: 'interaction' })).toBe('interaction.logged');
     expect(webhookEventOf({ action: 'consent', entity: 'contact' })).toBe('consent.changed');
     expect(webhookEventOf({ action: 'erase', entity: 'contact' })).toBe('person.erased');
+    expect(webhookEventOf({ action: 'convert', entity: 'lead' })).toBe('lead.converted');
+    expect(webhookEventOf({ action: 'update', entity: 'case', changedFields: ['status'] })).toBe('case.changed');
+    expect(webhookEventOf({ action: 'update', entity: 'lead' })).toBeNull();
   });
 
   it('keeps follow-ups, settings, repeat logs and restrictions internal', () => {

@@ -1,5 +1,6 @@
 // Embedded PGlite (file-backed or in memory): the zero-setup database for `npm start` and tests.
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Db, Queryable, Statement } from './db';
 
 // Same value types as the PostgreSQL driver: dates stay 'YYYY-MM-DD' text, numeric becomes a number.
@@ -14,7 +15,8 @@ const parsers = { 1082: (value: string) => value, 1700: (value: string) => Numbe
  * synchronous_commit off here: single-user PGlite has no WAL writer, and the crash test then loses even the schema.
  */
 export async function openPglite(dataDir?: string, loadDataDir?: Blob | File): Promise<Db & { pglite: PGlite }> {
-  const pg = await PGlite.create({ parsers, ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : {}) });
+  // pg_trgm serves the import's fuzzy candidate search (migration 0007); PostgreSQL servers ship it in contrib.
+  const pg = await PGlite.create({ parsers, extensions: { pg_trgm }, ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : {}) });
   return wrapPglite(pg);
 }
 

@@ -80,13 +80,16 @@ export function queryObject(url: string): Record<string, string | string[]> {
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
+const sizeText = (bytes: number) => `${bytes} bytes (${bytes / (1024 * 1024)} MiB)`;
+
 /**
- * Stops at the first chunk past MAX_BODY_BYTES, so a chunked upload without Content-Length is refused without buffering it all.
+ * Stops at the first chunk past the limit (MAX_BODY_BYTES unless an endpoint such as the import upload sets its own), so a
+ * chunked upload without Content-Length is refused without buffering it all.
  * The rest is left unread rather than cancelled: cancelling would reset the connection before the 413 reaches the client.
  */
-async function readLimitedBody(request: Request): Promise<Uint8Array> {
+export async function readLimitedBody(request: Request, limit = MAX_BODY_BYTES): Promise<Uint8Array> {
   const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) throw new HttpProblem(413, `The request body is ${declared} bytes; at most ${MAX_BODY_BYTES} bytes (1 MiB) are accepted.`);
+  if (declared > limit) throw new HttpProblem(413, `The request body is ${declared} bytes; at most ${sizeText(limit)} are accepted.`);
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -95,7 +98,7 @@ async function readLimitedBody(request: Request): Promise<Uint8Array> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.length;
-    if (size > MAX_BODY_BYTES) throw new HttpProblem(413, `The request body is larger than ${MAX_BODY_BYTES} bytes (1 MiB).`);
+    if (size > limit) throw new HttpProblem(413, `The request body is larger than ${sizeText(limit)}.`);
     chunks.push(value);
   }
   const bytes = new Uint8Array(size);

@@ -6,7 +6,7 @@ import { customerContext } from './service';
 
 export const contextRoutes: RouteTable<'context'> = {
   context: async ({ db, actor, query }) => {
-    const body = await customerContext(db, actor, query.email, { internetMessageId: query.internetMessageId, conversationId: query.conversationId });
+    const body = await customerContext(db, actor, query.email, { internetMessageId: query.internetMessageId, logKey: query.logKey, conversationId: query.conversationId });
     recordReads(
       db,
       actor,

@@ -9,6 +9,7 @@ import type { Actor } from '../../core/actor';
 
 export interface MessageKeys {
   internetMessageId?: string;
+  logKey?: string;
   conversationId?: string;
 }
 
@@ -17,7 +18,7 @@ export async function customerContext(db: Db, actor: Actor, emails: readonly str
   // The privacy checks run beside the lookup, so they add no round trip in sequence to the pane's answer.
   const [context, logged, erasedList, restricted, internal, view] = await Promise.all([
     lookupContext(db, actor.tenantId, unique),
-    keys.internetMessageId || keys.conversationId ? findLoggedInteractions(db, actor.tenantId, keys) : Promise.resolve([]),
+    keys.internetMessageId || keys.logKey || keys.conversationId ? findLoggedInteractions(db, actor.tenantId, keys) : Promise.resolve([]),
     erasedAddresses(db, actor.tenantId, unique),
     restrictedAmongAddresses(db, actor.tenantId, unique),
     internalPeople(db, actor.tenantId),

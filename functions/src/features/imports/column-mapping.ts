@@ -65,6 +65,9 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
   'contact.mobile': ['mobil', 'mobiltelefon', 'mobilnummer', 'handy', 'handynummer', 'mobile', 'mobile phone', 'cell', 'cell phone'],
   'contact.jobTitle': ['position', 'funktion', 'stellung', 'berufsbezeichnung', 'job title', 'jobtitel'],
   'contact.department': ['abteilung', 'bereich', 'department'],
+  'consent.email': ['einwilligung', 'einwilligung e mail', 'e mail einwilligung', 'werbeeinwilligung', 'consent', 'email consent', 'marketing consent'],
+  'consent.source': ['einwilligung quelle', 'quelle einwilligung', 'einwilligungsquelle', 'consent source'],
+  'consent.date': ['einwilligung datum', 'datum einwilligung', 'einwilligungsdatum', 'consent date'],
   notes: ['notiz', 'notizen', 'bemerkung', 'bemerkungen', 'anmerkung', 'kommentar', 'notes', 'note', 'comment', 'comments'],
 };
 

@@ -66,7 +66,7 @@ const text = (cell: ImportCell | undefined): string => {
   return String(cell).trim();
 };
 
-const numberKey = (customerNumber: string) => customerNumber.replace(/\s+/g, '').toLowerCase();
+export const numberKey = (customerNumber: string): string => customerNumber.replace(/\s+/g, '').toLowerCase();
 const sameNumber = (a: string, b: string) => numberKey(a) === numberKey(b);
 /** Exact matches are looked up, not scanned: the same folded name and the same legal form. */
 const nameKey = (name: CompanyName) => `${name.key}\u0000${name.legalForm ?? ''}`;

@@ -96,9 +96,12 @@ const countBy = <K>(items: readonly AccountAnalysis[], key: (a: AccountAnalysis)
   return counts;
 };
 
-export async function teamInsights(db: Db, actor: Actor, period: string, now = new Date()): Promise<TeamInsights> {
-  const { settings, config, window, range, analyses, opportunities, everBefore } = await analyseTenant(db, actor.tenantId, period, now);
-  const [closed, complaints] = await Promise.all([closedOpportunities(db, actor.tenantId, window), complaintFigures(db, actor.tenantId, window)]);
+export const teamInsights = (db: Db, actor: Actor, period: string, now = new Date()): Promise<TeamInsights> => teamFigures(db, actor.tenantId, period, now);
+
+/** The team figures of a tenant, also for the snapshot timer, which acts for no user. */
+export async function teamFigures(db: Db, tenantId: string, period: string, now: Date): Promise<TeamInsights> {
+  const { settings, config, window, range, analyses, opportunities, everBefore } = await analyseTenant(db, tenantId, period, now);
+  const [closed, complaints] = await Promise.all([closedOpportunities(db, tenantId, window), complaintFigures(db, tenantId, window)]);
   const won = closed.filter((c) => c.status === 'won').reduce((s, c) => s + c.count, 0);
   const lost = closed.filter((c) => c.status === 'lost').reduce((s, c) => s + c.count, 0);
   const active = analyses.filter((a) => a.facts.revenueCents > 0);

@@ -8,10 +8,11 @@ describeEachDatabase('interactions over HTTP', (getDb) => {
   let api: ApiHarness;
   let user: string;
   let accountId: string;
+  const tenantId = randomUUID();
 
   beforeAll(async () => {
     api = await createApiHarness(getDb());
-    user = await api.token({ tenantId: randomUUID(), userId: randomUUID(), roles: ['CRM.User'] });
+    user = await api.token({ tenantId, userId: randomUUID(), roles: ['CRM.User'] });
     accountId = (await api.call('POST', '/api/accounts', { token: user, body: { name: 'Leer GmbH' } })).body.id;
   });
 
@@ -48,5 +49,28 @@ describeEachDatabase('interactions over HTTP', (getDb) => {
     });
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual([expect.objectContaining({ field: 'subject' })]);
+  });
+
+  it('logs an email sent with a log key once: a colleague copy is the same record, found by the key and then by its message id', async () => {
+    const colleague = await api.token({ tenantId, userId: randomUUID(), roles: ['CRM.User'] });
+    const logKey = randomUUID();
+    const internetMessageId = `<${randomUUID()}@leer.example>`;
+    const sent = await post({ type: 'email', subject: 'Angebot', logKey });
+    expect(sent.status).toBe(201);
+    // The colleague's pane finds it by the header of the copy before the record has a message id.
+    const context = await api.call('GET', `/api/context?email=info%40leer.example&logKey=${logKey}`, { token: colleague });
+    expect(context.body.logged.map((i: { id: string }) => i.id)).toEqual([sent.body.id]);
+    const copy = await api.call('POST', '/api/interactions', {
+      token: colleague,
+      body: { type: 'email', occurredAt: '2026-11-20T10:00:05Z', subject: 'Angebot', logKey, internetMessageId },
+    });
+    expect(copy.status).toBe(200);
+    expect(copy.body).toMatchObject({ id: sent.body.id, internetMessageId, logKey });
+    expect(copy.body.loggedBy).toHaveLength(2);
+    const found = await api.call('GET', `/api/interactions?internetMessageId=${encodeURIComponent(internetMessageId)}`, { token: user });
+    expect(found.body.items.map((i: { id: string }) => i.id)).toEqual([sent.body.id]);
+    const wrong = await post({ type: 'email', logKey: 'not-a-uuid' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors).toEqual([expect.objectContaining({ field: 'logKey' })]);
   });
 });

@@ -2,7 +2,7 @@
 import type { Interaction, InteractionCreate, InteractionPatch, TimelineQuery } from '@crm/common';
 import type { Db, Queryable } from '../../core/db/db';
 import { accountById } from '../accounts';
-import { accountTimeline, findInteractions, getInteraction, interactionsOnlyAbout, logInteraction as storeLog, updateInteraction } from './store';
+import { accountTimeline, findInteractions, getInteraction, interactionsOnlyAbout, logInteraction as storeLog, updateInteraction, type InteractionKeys } from './store';
 import { inTransaction } from '../../core/db/pg-errors';
 import type { Actor } from '../../core/actor';
 import { conflict, notFound } from '../../core/errors';
@@ -11,8 +11,9 @@ import { auditChange, readRecord, updateRecord, type Created } from '../../core/
 
 export async function logInteraction(db: Db, actor: Actor, input: InteractionCreate): Promise<Created<Interaction>> {
   return inTransaction(db, async (tx) => {
-    const { interaction, created, noteAdded } = await storeLog(tx, actor.tenantId, actor.userId, input);
-    await auditChange(tx, actor, created ? 'log' : 'log-again', 'interaction', interaction.id, noteAdded ? ['summary'] : undefined);
+    const { interaction, created, noteAdded, keysAdded } = await storeLog(tx, actor.tenantId, actor.userId, input);
+    const changed = [...(noteAdded ? ['summary'] : []), ...keysAdded];
+    await auditChange(tx, actor, created ? 'log' : 'log-again', 'interaction', interaction.id, changed.length > 0 ? changed : undefined);
     return { value: interaction, created };
   });
 }
@@ -30,7 +31,7 @@ export async function readInteraction(db: Db, actor: Actor, id: string) {
 const hiddenByRetention = async (db: Queryable, actor: Actor, ids: readonly string[]): Promise<Set<string>> =>
   seesRestricted(actor) ? new Set() : retainedInteractionIds(db, actor.tenantId, ids);
 
-export async function lookupInteractions(db: Db, actor: Actor, keys: { internetMessageId?: string; iCalUId?: string; conversationId?: string }) {
+export async function lookupInteractions(db: Db, actor: Actor, keys: InteractionKeys) {
   const [items, view] = await Promise.all([findInteractions(db, actor.tenantId, keys), restrictedViewOf(db, actor)]);
   const retained = await hiddenByRetention(
     db,
@@ -68,5 +69,5 @@ export const interactionsOnlyAboutHidden = (db: Queryable, tenantId: string, int
   interactionsOnlyAbout(db, tenantId, interactionIds, hidden);
 
 /** The interactions already logged for an email or meeting, for the context lookup. */
-export const findLoggedInteractions = (db: Queryable, tenantId: string, keys: { internetMessageId?: string; iCalUId?: string; conversationId?: string }) =>
+export const findLoggedInteractions = (db: Queryable, tenantId: string, keys: InteractionKeys) =>
   findInteractions(db, tenantId, keys);

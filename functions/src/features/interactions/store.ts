@@ -1,5 +1,5 @@
 // Interactions and their links; natural keys (message id, iCalUId, Teams message id) make logging idempotent.
-import type { Interaction, InteractionCreate, InteractionPatch, TimelineQuery } from '@crm/common';
+import { LOG_KEY_HEADER, type Interaction, type InteractionCreate, type InteractionPatch, type TimelineQuery } from '@crm/common';
 import { prepared, type Queryable } from '../../core/db/db';
 import { decodeCursor, pageFrom } from '../../core/db/paging';
 import { iso, isoOrNull, str, strOrNull, versionedFields, type Row } from '../../core/db/rows';
@@ -29,6 +29,7 @@ export const toInteraction = (row: Row): Interaction => ({
   summary: strOrNull(row, 'summary'),
   source: str(row, 'source') as Interaction['source'],
   internetMessageId: strOrNull(row, 'internet_message_id'),
+  logKey: strOrNull(row, 'log_key'),
   iCalUId: strOrNull(row, 'ical_uid'),
   teamsMessageId: strOrNull(row, 'teams_message_id'),
   conversationId: strOrNull(row, 'conversation_id'),
@@ -60,18 +61,27 @@ export async function getInteraction(db: Queryable, tenantId: string, id: string
 
 const FIND_EXISTING = prepared(
   'interactions-find-existing',
-  `SELECT id, retained_until IS NOT NULL AS retained FROM interactions WHERE tenant_id = $1 AND (
-     id = $2::uuid OR internet_message_id = $3 OR ical_uid = $4 OR teams_message_id = $5) LIMIT 1`,
+  `SELECT id, retained_until IS NOT NULL AS retained, internet_message_id, log_key FROM interactions WHERE tenant_id = $1 AND (
+     id = $2::uuid OR internet_message_id = $3 OR ical_uid = $4 OR teams_message_id = $5 OR log_key = $6)
+   ORDER BY (id = $2::uuid) IS TRUE DESC, (log_key = $6) IS TRUE DESC LIMIT 1`,
 );
 
-/** The stored interaction that a create would duplicate: same client id or same natural key. */
-async function findExisting(tx: Queryable, tenantId: string, input: InteractionCreate): Promise<string | null> {
-  const rows = await tx.query<{ id: string; retained: boolean }>(FIND_EXISTING, [
+interface Existing {
+  id: string;
+  retained: boolean;
+  internet_message_id: string | null;
+  log_key: string | null;
+}
+
+/** The stored interaction that a create would duplicate: same client id or same natural key, the client id and the log key first. */
+async function findExisting(tx: Queryable, tenantId: string, input: InteractionCreate): Promise<Existing | null> {
+  const rows = await tx.query<Existing>(FIND_EXISTING, [
     tenantId,
     input.id ?? null,
     input.internetMessageId ?? null,
     input.iCalUId ?? null,
     input.teamsMessageId ?? null,
+    input.logKey ?? null,
   ]);
   // Logging it again would tie a letter kept only for the retention duty back to people and lists.
   if (rows[0]?.retained) {
@@ -79,7 +89,42 @@ async function findExisting(tx: Queryable, tenantId: string, input: InteractionC
       reason: 'retained',
     });
   }
-  return rows[0]?.id ?? null;
+  return rows[0] ?? null;
+}
+
+const ATTACH_KEYS = prepared(
+  'interactions-attach-keys',
+  `UPDATE interactions i SET internet_message_id = COALESCE(i.internet_message_id, $3), log_key = COALESCE(i.log_key, $4::text),
+     version = i.version + 1, updated_at = now()
+   WHERE i.tenant_id = $1 AND i.id = $2
+     AND (($3::text IS NOT NULL AND i.internet_message_id IS NULL
+           AND NOT EXISTS (SELECT 1 FROM interactions o WHERE o.tenant_id = $1 AND o.internet_message_id = $3))
+       OR ($4::text IS NOT NULL AND i.log_key IS NULL
+           AND NOT EXISTS (SELECT 1 FROM interactions o WHERE o.tenant_id = $1 AND o.log_key = $4::text)))
+   RETURNING (i.internet_message_id = $3) IS TRUE AS message_id, (i.log_key = $4::text) IS TRUE AS log_key`,
+);
+
+/**
+ * An email logged at send time has its log key but no internet message id yet, which the first copy logged from a
+ * mailbox brings; a key already on another record stays there (two records that existed before stay two). A log key
+ * on a record of another email is refused rather than merging two emails: the header was copied into a second one.
+ */
+async function attachKeys(tx: Queryable, tenantId: string, existing: Existing, input: InteractionCreate): Promise<string[]> {
+  const { internetMessageId, logKey } = input;
+  if (logKey && existing.log_key === logKey && internetMessageId && existing.internet_message_id && existing.internet_message_id !== internetMessageId) {
+    throw conflict(`the ${LOG_KEY_HEADER} header belongs to an email already logged with another internet message id`, 'logKey', {
+      reason: 'log_key_taken',
+    });
+  }
+  const missing = (internetMessageId && !existing.internet_message_id) || (logKey && !existing.log_key);
+  if (!missing) return [];
+  const rows = await tx.query<{ message_id: boolean; log_key: boolean }>(ATTACH_KEYS, [tenantId, existing.id, internetMessageId ?? null, logKey ?? null]);
+  const row = rows[0];
+  if (!row) return [];
+  return [
+    ...(row.message_id && !existing.internet_message_id ? ['internetMessageId'] : []),
+    ...(row.log_key && !existing.log_key ? ['logKey'] : []),
+  ];
 }
 
 /** Links are additive: a second logger's extra links are kept, existing ones stay untouched. */
@@ -158,6 +203,8 @@ export interface LogOutcome {
   created: boolean;
   /** A repeat log added the caller's note to the summary. */
   noteAdded: boolean;
+  /** A repeat log completed the record's keys (the internet message id of an email logged at send time). */
+  keysAdded: string[];
 }
 
 /**
@@ -171,8 +218,8 @@ export async function logInteraction(tx: Queryable, tenantId: string, userId: st
     prepared(
       'insert-interaction',
       `INSERT INTO interactions (tenant_id, id, type, direction, occurred_at, subject, summary, source, internet_message_id, ical_uid,
-       teams_message_id, conversation_id, status, teams_origin, created_by)
-     VALUES ($1, COALESCE($2, gen_random_uuid()), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+       teams_message_id, conversation_id, status, teams_origin, created_by, log_key)
+     VALUES ($1, COALESCE($2, gen_random_uuid()), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
      ON CONFLICT DO NOTHING RETURNING id`,
     ),
     [
@@ -191,9 +238,12 @@ export async function logInteraction(tx: Queryable, tenantId: string, userId: st
       status,
       input.teamsOrigin ? json(input.teamsOrigin) : null,
       userId,
+      input.logKey ?? null,
     ],
   );
-  const id = inserted[0]?.id ?? (await findExisting(tx, tenantId, input));
+  const existing = inserted[0] ? null : await findExisting(tx, tenantId, input);
+  const keysAdded = existing ? await attachKeys(tx, tenantId, existing, input) : [];
+  const id = inserted[0]?.id ?? existing?.id;
   if (!id) throw new Error('interaction neither inserted nor found; a unique key outside the natural keys conflicted');
   const noteAdded = !inserted[0] && input.summary ? await addLoggerNote(tx, tenantId, id, userId, input.summary) : false;
   await addLinks(tx, tenantId, id, input);
@@ -201,13 +251,21 @@ export async function logInteraction(tx: Queryable, tenantId: string, userId: st
     prepared('add-interaction-logger', `INSERT INTO interaction_loggers (tenant_id, interaction_id, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`),
     [tenantId, id, userId],
   );
-  return { interaction: (await getInteraction(tx, tenantId, id))!, created: Boolean(inserted[0]), noteAdded };
+  return { interaction: (await getInteraction(tx, tenantId, id))!, created: Boolean(inserted[0]), noteAdded, keysAdded };
 }
 
-export async function findInteractions(db: Queryable, tenantId: string, keys: { internetMessageId?: string; iCalUId?: string; conversationId?: string }) {
+export interface InteractionKeys {
+  internetMessageId?: string;
+  logKey?: string;
+  iCalUId?: string;
+  conversationId?: string;
+}
+
+export async function findInteractions(db: Queryable, tenantId: string, keys: InteractionKeys) {
   const params = new SqlParams();
   const where: string[] = [];
   if (keys.internetMessageId) where.push(`internet_message_id = ${params.add(keys.internetMessageId)}`);
+  if (keys.logKey) where.push(`log_key = ${params.add(keys.logKey)}`);
   if (keys.iCalUId) where.push(`ical_uid = ${params.add(keys.iCalUId)}`);
   if (keys.conversationId) where.push(`conversation_id = ${params.add(keys.conversationId)}`);
   if (where.length === 0) return [];

@@ -31,6 +31,9 @@ describeEachDatabase('tenant settings', (getDb) => {
       graphSync,
       internalDomains: ['werk.example'],
       insights: defaultSettings.insights,
+      leads: defaultSettings.leads,
+      serviceLevels: defaultSettings.serviceLevels,
+      logWhenSentToCustomers: false,
       etag: '"2"',
     });
     expect(await getSettings(getDb(), admin.tenantId)).toEqual(saved);
@@ -50,6 +53,17 @@ describeEachDatabase('tenant settings', (getDb) => {
 
     await storeDocument(admin.tenantId, { ...older, graphSync: { connected: true, contactCreation: 'never', calendarDaysBack: 30 } });
     expect((await getSettings(getDb(), admin.tenantId)).graphSync).toEqual({ ...graphSync, connected: true, contactCreation: 'never', calendarDaysBack: 30 });
+  });
+
+  it('keeps "Log when sent" off for emails to customers unless an admin turns it on, also in a document saved before it existed', async () => {
+    const admin = await newAdmin();
+    const { logWhenSentToCustomers, ...older } = defaultSettings;
+    expect(logWhenSentToCustomers).toBe(false);
+    await storeDocument(admin.tenantId, older);
+    expect((await getSettings(getDb(), admin.tenantId)).logWhenSentToCustomers).toBe(false);
+    const saved = await replaceSettings(getDb(), admin, { ...older, logWhenSentToCustomers: true }, 1);
+    expect(saved.logWhenSentToCustomers).toBe(true);
+    expect((await getSettings(getDb(), admin.tenantId)).logWhenSentToCustomers).toBe(true);
   });
 
   it('drops keys the schema no longer has, top-level and nested', async () => {

@@ -1,3 +1,3 @@
 // The tasks feature's public entry: what other features may use.
 export { toTask } from './rows';
-export { changeTask, createTask } from './service';
+export { changeTask, createTask, linkFollowUpsToSender } from './service';

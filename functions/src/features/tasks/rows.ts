@@ -1,5 +1,5 @@
 // How a task row becomes the API's record: pure mapping, shared with the features that read tasks in their own queries.
-import type { Task } from '@crm/common';
+import type { Task, TaskOrigin } from '@crm/common';
 import { isoOrNull, str, strOrNull, versionedFields, type Row } from '../../core/db/rows';
 
 export const toTask = (row: Row): Task => ({
@@ -16,4 +16,5 @@ export const toTask = (row: Row): Task => ({
   interactionId: strOrNull(row, 'interaction_id'),
   completedAt: isoOrNull(row.completed_at),
   createdBy: strOrNull(row, 'created_by'),
+  origin: (row.origin as TaskOrigin | null | undefined) ?? null,
 });

@@ -1,12 +1,20 @@
 // Follow-ups and tasks: assigned to the creator unless said otherwise; "me" lists the caller's own.
-import type { Task, TaskCreate, TaskListQuery, TaskPatch } from '@crm/common';
-import type { Db } from '../../core/db/db';
-import { getTask, insertTask, listTasks, updateTask } from './store';
+import type { Contact, Task, TaskCreate, TaskListQuery, TaskPatch } from '@crm/common';
+import type { Db, Queryable } from '../../core/db/db';
+import { getTask, insertTask, linkTasksToSender, listTasks, updateTask } from './store';
 import type { Actor } from '../../core/actor';
 import { createRecord, deleteRecord, readRecord, updateRecord, type Created } from '../../core/records';
+import { conflict } from '../../core/errors';
+import { erasedAddresses } from '../privacy';
 
 export const createTask = (db: Db, actor: Actor, input: TaskCreate): Promise<Created<Task>> =>
   createRecord(db, actor, 'task', async (tx) => {
+    // The sender's address is personal data: one erased at its owner's request is not stored again, here either.
+    if (input.origin && (await erasedAddresses(tx, actor.tenantId, [input.origin.from])).length > 0) {
+      throw conflict('the sender of this email was erased at their request (GDPR Art. 17), so their address may not be stored again', 'origin.from', {
+        reason: 'erased',
+      });
+    }
     const assigneeId = input.assigneeId === undefined ? actor.userId : input.assigneeId;
     const { task, created } = await insertTask(tx, actor.tenantId, actor.userId, { ...input, assigneeId });
     return { value: task, created };
@@ -21,3 +29,7 @@ export const changeTask = (db: Db, actor: Actor, id: string, expectedVersion: nu
   updateRecord(db, actor, 'task', id, (tx) => updateTask(tx, actor.tenantId, id, expectedVersion, patch));
 
 export const removeTask = (db: Db, actor: Actor, id: string, expectedVersion: number) => deleteRecord(db, actor, 'task', 'tasks', id, expectedVersion);
+
+/** Inside the transaction that created the contact: follow-ups made from its emails before it existed now concern it. */
+export const linkFollowUpsToSender = (tx: Queryable, tenantId: string, contact: Pick<Contact, 'id' | 'accountId' | 'emails'>) =>
+  linkTasksToSender(tx, tenantId, contact.id, contact.accountId, contact.emails);

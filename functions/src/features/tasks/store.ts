@@ -18,8 +18,8 @@ export async function insertTask(
   input: TaskCreate & { assigneeId: string | null },
 ): Promise<{ task: Task; created: boolean }> {
   const inserted = await tx.query<{ id: string }>(
-    `INSERT INTO tasks (tenant_id, id, kind, title, description, due_date, assignee_id, account_id, contact_id, opportunity_id, interaction_id, created_by)
-     VALUES ($1, COALESCE($2, gen_random_uuid()), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+    `INSERT INTO tasks (tenant_id, id, kind, title, description, due_date, assignee_id, account_id, contact_id, opportunity_id, interaction_id, created_by, origin)
+     VALUES ($1, COALESCE($2, gen_random_uuid()), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb)
      ON CONFLICT (tenant_id, id) DO NOTHING RETURNING id`,
     [
       tenantId,
@@ -34,6 +34,7 @@ export async function insertTask(
       input.opportunityId ?? null,
       input.interactionId ?? null,
       createdBy,
+      input.origin ? JSON.stringify(input.origin) : null,
     ],
   );
   const id = inserted[0]?.id ?? input.id!;
@@ -73,4 +74,17 @@ export async function updateTask(tx: Queryable, tenantId: string, id: string, ex
   const outcome = await updateVersioned(tx, 'tasks', tenantId, id, expectedVersion, set, params);
   if (outcome.status !== 'ok') return outcome;
   return { status: 'ok', value: (await getTask(tx, tenantId, id))!, fields: outcome.fields };
+}
+
+/**
+ * Follow-ups created from an email of one of these addresses before it belonged to a contact: they now concern the
+ * contact (and, when they had no account, the contact's). Returns their ids.
+ */
+export async function linkTasksToSender(tx: Queryable, tenantId: string, contactId: string, accountId: string | null, emails: readonly string[]) {
+  const rows = await tx.query<{ id: string }>(
+    `UPDATE tasks SET contact_id = $2, account_id = COALESCE(account_id, $3), version = version + 1, updated_at = now()
+     WHERE tenant_id = $1 AND contact_id IS NULL AND origin IS NOT NULL AND origin->>'from' = ANY($4::text[]) RETURNING id`,
+    [tenantId, contactId, accountId, emails],
+  );
+  return rows.map((row) => row.id);
 }

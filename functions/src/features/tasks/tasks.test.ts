@@ -100,7 +100,9 @@ describeEachDatabase('tasks', (getDb) => {
     const accountId = (await createAccount(getDb(), stranger, AccountCreate.parse({ name: 'Fremd' }))).value.id;
     const contactId = (await createContact(getDb(), stranger, ContactCreate.parse({ lastName: 'Fremd' }))).value.id;
     const opportunityId = (await createOpportunity(getDb(), stranger, OpportunityCreate.parse({ accountId, name: 'Fremd' }))).value.id;
-    const interactionId = (await logInteraction(getDb(), stranger, InteractionCreate.parse({ type: 'note', occurredAt: '2026-01-01T00:00:00Z', subject: 'Fremd' }))).value.id;
+    const interactionId = (
+      await logInteraction(getDb(), stranger, InteractionCreate.parse({ type: 'note', occurredAt: '2026-01-01T00:00:00Z', subject: 'Fremd' }))
+    ).value.id;
     const references = { assigneeId: stranger.userId, accountId, contactId, opportunityId, interactionId };
     for (const [field, id] of Object.entries(references)) {
       expect(await domainError(create({ title: 'Falsch', dueDate: '2026-05-01', [field]: id }), 'invalid'), field).toMatchObject({ field });
@@ -108,5 +110,33 @@ describeEachDatabase('tasks', (getDb) => {
     const mine = (await create({ title: 'Richtig', dueDate: '2026-05-01' })).value;
     expect(await domainError(changeTask(getDb(), actor, mine.id, 1, { assigneeId: stranger.userId }), 'invalid')).toMatchObject({ field: 'assigneeId' });
     expect(await countRows(getDb(), 'tasks', actor.tenantId, { title: 'Falsch' })).toBe(0);
+  });
+
+  it('keeps the email a follow-up came from and links it to the sender once they are added as a contact (#12 defect 15)', async () => {
+    const me = await seedActor(getDb());
+    const origin = {
+      internetMessageId: '<anfrage-1@hoffmann-antriebstechnik.de>',
+      subject: 'Anfrage Ersatzteile',
+      from: 'lena.vogt@hoffmann-antriebstechnik.de',
+    };
+    const orphan = (await create({ title: 'Antworten auf: Anfrage Ersatzteile', dueDate: '2026-12-03', origin }, me)).value;
+    expect(orphan).toMatchObject({ accountId: null, contactId: null, origin });
+    const other = (await create({ title: 'Jemand anderes', dueDate: '2026-12-03', origin: { ...origin, from: 'max@else.de' } }, me)).value;
+    // Another tenant's follow-up from the same address is not theirs to link.
+    const stranger = await seedActor(getDb());
+    const theirs = (await create({ title: 'Fremd', dueDate: '2026-12-03', origin }, stranger)).value;
+    const account = (await createAccount(getDb(), me, AccountCreate.parse({ name: 'Hoffmann Antriebstechnik GmbH' }))).value;
+    const lena = (
+      await createContact(
+        getDb(),
+        me,
+        ContactCreate.parse({ firstName: 'Lena', lastName: 'Vogt', emails: ['Lena.Vogt@Hoffmann-Antriebstechnik.de'], accountId: account.id }),
+      )
+    ).value;
+    const linked = await readTask(getDb(), me, orphan.id);
+    expect(linked).toMatchObject({ contactId: lena.id, accountId: account.id, origin });
+    expect(linked.etag).not.toBe(orphan.etag);
+    expect(await readTask(getDb(), me, other.id)).toMatchObject({ contactId: null, accountId: null, etag: other.etag });
+    expect(await readTask(getDb(), stranger, theirs.id)).toMatchObject({ contactId: null, etag: theirs.etag });
   });
 });

@@ -17,6 +17,7 @@ import { useServices } from '../services';
 import { useTabStyles } from '../styles';
 import { useT } from '../texts';
 import { Card } from '../Card';
+import { TaskActions } from '../TaskActions';
 
 function NewFollowUp({ accountId, contacts, onDone, onCancel }: { accountId: string; contacts: readonly Contact[]; onDone: () => void; onCancel: () => void }) {
   const styles = useTabStyles();
@@ -101,22 +102,10 @@ export const FollowUps = memo(function FollowUps({
 }) {
   const styles = useTabStyles();
   const { t, date } = useT();
-  const { api } = useServices();
   const [adding, setAdding] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  // After a new follow-up, a cancelled one or a completed one (whose row goes away), the focus goes to "New follow-up".
+  // After a new follow-up, a cancelled one or a changed one (a completed row goes away), the focus goes to "New follow-up".
   const opener = useOpenerFocus();
   const today = localDay(new Date());
-  const complete = async (task: Task) => {
-    setError(null);
-    try {
-      await api('updateTask', { params: { id: task.id }, body: { status: 'done' }, ifMatch: task.etag });
-      opener.restore();
-      onChanged();
-    } catch (e) {
-      setError(e);
-    }
-  };
   return (
     <Card
       headingId="follow-ups-heading"
@@ -154,18 +143,10 @@ export const FollowUps = memo(function FollowUps({
                 {task.dueDate < today ? t('account.overdue', { date: date(task.dueDate) }) : t('account.due', { date: date(task.dueDate) })}
               </Text>
             </div>
-            <Button
-              size="small"
-              onClick={() => void complete(task)}
-              aria-label={t('followUps.complete', { title: task.title })}
-              {...access.gate('write', roleNoticeId)}
-            >
-              {t('followUps.done')}
-            </Button>
+            <TaskActions task={task} onChanged={() => (opener.restore(), onChanged())} gate={access.gate('write', roleNoticeId)} />
           </li>
         ))}
       </ul>
-      {error ? <ErrorNotice error={error} onRetry={onChanged} /> : null}
     </Card>
   );
 });

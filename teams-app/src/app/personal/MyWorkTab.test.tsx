@@ -1,13 +1,13 @@
 // "My CRM": overdue follow-ups first and marked, the quarterly forecast, sleeping customers, in English and German.
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '@crm/common/web';
 import { TabShell } from '../TabShell';
-import { fakeApi, fakeHost, me, myWork, SLEEPING_ACCOUNT_ID, type FakeAnswer } from '../test-fixtures';
+import { ACCOUNT_ID, fakeApi, fakeHost, me, myWork, SLEEPING_ACCOUNT_ID, task, type FakeAnswer, type FakeAnswers } from '../test-fixtures';
 import { MyWorkTab } from './MyWorkTab';
 
-function renderMine(answer: FakeAnswer<'myWork'>, locale = 'en-US') {
-  const api = fakeApi({ myWork: answer, getMySync: () => ({ configured: false, connected: false, items: [] }), me: () => me() });
+function renderMine(answer: FakeAnswer<'myWork'>, locale = 'en-US', more: FakeAnswers = {}) {
+  const api = fakeApi({ myWork: answer, getMySync: () => ({ configured: false, connected: false, items: [] }), me: () => me(), ...more });
   render(
     <TabShell services={{ api: api.client, host: fakeHost({ locale, origin: null }) }}>
       <MyWorkTab />
@@ -25,7 +25,8 @@ describe('personal tab', () => {
     await ready();
     const tasks = within(screen.getByTestId('my-tasks')).getAllByRole('listitem');
     expect(tasks.map((t) => t.getAttribute('data-overdue'))).toEqual(['true', 'false']);
-    expect(tasks[0]!.textContent).toMatch(/^OverdueAngebot nachfassenoverdue since 26 Nov 2026 · Hoffmann Antriebstechnik GmbH$/);
+    expect(tasks[0]!.textContent).toMatch(/^OverdueAngebot nachfassenoverdue since 26 Nov 2026Hoffmann Antriebstechnik GmbHDoneReschedule$/);
+    expect(within(tasks[0]!).getByRole('link', { name: 'Hoffmann Antriebstechnik GmbH' }).getAttribute('href')).toBe(`account.html?accountId=${ACCOUNT_ID}`);
     const forecast = screen.getByTestId('forecast').textContent!;
     expect(forecast).toContain('This quarter (2026-Q4)€370,0002 deals, €500,000 in total');
     expect(forecast).toContain('Next quarter (2027-Q1)€5,000');
@@ -42,6 +43,40 @@ describe('personal tab', () => {
     expect(screen.getByRole('heading', { name: 'Mein CRM' })).toBeTruthy();
     expect(screen.getByText('Keine offenen Wiedervorlagen. Gut gemacht.')).toBeTruthy();
     expect(screen.getByText('Keiner Ihrer Kunden schläft.')).toBeTruthy();
+  });
+
+  it('says which email a follow-up came from, also when its sender is not in the CRM yet (#12 defect 15)', async () => {
+    const origin = { internetMessageId: '<a1@kunde.de>', subject: 'Anfrage Ersatzteile', from: 'lena.vogt@hoffmann-antriebstechnik.de' };
+    const orphan = { ...task({ title: 'Antworten auf: Anfrage Ersatzteile', dueDate: '2026-12-03', accountId: null, origin }), accountName: null, overdue: false };
+    renderMine(() => myWork({ tasks: [orphan], openTaskCount: 1 }), 'de-DE');
+    await ready();
+    expect(within(screen.getByTestId('my-tasks')).getByTestId('task-origin').textContent).toBe(
+      'Aus der E-Mail „Anfrage Ersatzteile“ von lena.vogt@hoffmann-antriebstechnik.de',
+    );
+  });
+
+  it('completes and reschedules a follow-up in place, with the version it read, and says when a colleague changed it first', async () => {
+    let version = 1;
+    const updateTask: FakeAnswer<'updateTask'> = ({ params, body, ifMatch }) =>
+      ifMatch !== `"${version}"`
+        ? new ApiError('changed', 412, { type: 't', title: 'Precondition Failed', status: 412, detail: 'the record was changed by Markus Wolf' })
+        : { ...task({ id: params!.id, title: 'Angebot nachfassen', dueDate: String(body!.dueDate ?? '2026-11-26') }), etag: `"${++version}"` };
+    const api = renderMine(() => myWork(), 'en-US', { updateTask });
+    await ready();
+    const first = () => within(screen.getByTestId('my-tasks')).getAllByRole('listitem')[0]!;
+    const id = first().getAttribute('data-task-id')!;
+    fireEvent.click(within(first()).getByRole('button', { name: 'Reschedule: Angebot nachfassen' }));
+    const due = within(first()).getByLabelText(/New due date/);
+    expect(document.activeElement).toBe(due);
+    fireEvent.change(due, { target: { value: '2026-12-10' } });
+    fireEvent.click(within(first()).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(api.calls.filter((c) => c.name === 'myWork')).toHaveLength(2));
+    expect(api.calls.find((c) => c.name === 'updateTask')!.args).toMatchObject({ params: { id }, body: { dueDate: '2026-12-10' }, ifMatch: '"1"' });
+    // The reloaded list holds version 1 again (the fixture's), which the API no longer has: a colleague's change.
+    fireEvent.click(within(first()).getByRole('button', { name: 'Done: Angebot nachfassen' }));
+    await waitFor(() => expect(within(first()).getByRole('alert').textContent).toMatch(/Someone else changed this record.*Markus Wolf/));
+    fireEvent.click(within(first()).getByRole('button', { name: 'Show the current state' }));
+    await waitFor(() => expect(api.calls.filter((c) => c.name === 'myWork')).toHaveLength(3));
   });
 
   it('says so when it shows only the first of very many follow-ups', async () => {

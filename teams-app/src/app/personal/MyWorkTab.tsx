@@ -1,7 +1,8 @@
 // "My CRM": my follow-ups (overdue first), my pipeline with this and next quarter's forecast, my accounts and the sleeping ones.
 import { Badge, Link, Spinner, Text } from '@fluentui/react-components';
 import type { MyAccount, MyWork, QuarterForecast } from '@crm/common';
-import { ErrorNotice } from '@crm/common/web';
+import { ErrorNotice, RoleNotice, useAccess } from '@crm/common/web';
+import { useId } from 'react';
 import { StageGroups } from '../StageGroups';
 import { SyncCard } from './SyncCard';
 import { useServices } from '../services';
@@ -9,6 +10,7 @@ import { useTabStyles } from '../styles';
 import { useT } from '../texts';
 import { useLoad } from '../use-load';
 import { Card } from '../Card';
+import { TaskActions } from '../TaskActions';
 
 const accountHref = (id: string) => `account.html?accountId=${encodeURIComponent(id)}`;
 
@@ -78,6 +80,8 @@ export function MyWorkTab() {
   const { api } = useServices();
   const work = useLoad(async (signal) => (await api('myWork', { signal })).data, 'me');
   const data = work.data;
+  const access = useAccess(api);
+  const roleNoticeId = useId();
   return (
     <main className={styles.page} data-ready-key={data ? 'me' : undefined} aria-busy={work.status === 'loading'}>
       <h1 className={styles.heading}>{t('me.heading')}</h1>
@@ -87,7 +91,11 @@ export function MyWorkTab() {
         <div className={styles.columns}>
           <div className={styles.stack}>
             <Card headingId="my-tasks-heading" heading={t('me.tasks')} testId="my-tasks">
-              {data.tasks.length === 0 ? <Text className={styles.muted}>{t('me.noTasks')}</Text> : null}
+              {data.tasks.length === 0 ? (
+                <Text className={styles.muted}>{t('me.noTasks')}</Text>
+              ) : (
+                <RoleNotice id={roleNoticeId} access={access} level="write" />
+              )}
               {data.openTaskCount > data.tasks.length ? (
                 <Text className={styles.muted} data-testid="more-tasks">
                   {t('me.moreTasks', { shown: data.tasks.length, total: data.openTaskCount })}
@@ -108,8 +116,18 @@ export function MyWorkTab() {
                     </div>
                     <Text size={200} className={task.overdue ? styles.danger : styles.muted}>
                       {task.overdue ? t('account.overdue', { date: date(task.dueDate) }) : t('account.due', { date: date(task.dueDate) })}
-                      {task.accountName ? ` · ${task.accountName}` : ''}
                     </Text>
+                    {task.accountId && task.accountName ? (
+                      <Link href={accountHref(task.accountId)} className={styles.clip}>
+                        {task.accountName}
+                      </Link>
+                    ) : null}
+                    {task.origin ? (
+                      <Text size={200} className={styles.muted} data-testid="task-origin">
+                        {t('me.fromEmail', { subject: task.origin.subject, from: task.origin.from })}
+                      </Text>
+                    ) : null}
+                    <TaskActions task={task} onChanged={work.reload} gate={access.gate('write', roleNoticeId)} />
                   </li>
                 ))}
               </ul>

@@ -78,6 +78,15 @@ describe('Outlook sync card', () => {
     expect(api.calls.find((c) => c.name === 'putMySync')!.args.body).toEqual({ calendar: true, contacts: false });
   });
 
+  it('shows a Reader the switches off limits, with the roles that may use them (#12 defect 14)', async () => {
+    renderCard(() => ({ configured: true, connected: true, items: [state({ enabled: false, status: 'not_synced' })] }), ['CRM.Reader']);
+    const calendar = await row('calendar');
+    await waitFor(() => expect(within(calendar).getByRole('switch')).toHaveProperty('disabled', true));
+    const notice = screen.getByTestId('role-notice');
+    expect(notice.textContent).toContain('Your role (CRM.Reader) can read the CRM but not change it');
+    expect(within(calendar).getByRole('switch').getAttribute('aria-describedby')).toBe(notice.id);
+  });
+
   it('lets an admin connect the organisation, in German', async () => {
     let connected = false;
     const settings: AnswerOf<'getSettings'> = {

@@ -1,8 +1,8 @@
 // "Outlook sync" card of the personal tab: switches per resource, status in words, and for admins connect and sync now.
 import { Badge, Button, Spinner, Switch, Text } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { MailboxSyncState, SyncResource, SyncStatusResponse } from '@crm/common';
-import { ErrorNotice, useTexts } from '@crm/common/web';
+import { ErrorNotice, RoleNotice, useAccess, useTexts } from '@crm/common/web';
 import { useServices } from '../services';
 import { useTabStyles } from '../styles';
 import { useLoad } from '../use-load';
@@ -17,18 +17,27 @@ function ResourceRow({
   resource,
   busy,
   onToggle,
+  readOnlyNoticeId,
 }: {
   state?: MailboxSyncState;
   resource: SyncResource;
   busy: boolean;
   onToggle: (on: boolean) => void;
+  /** Set when the user's role may not switch sync on or off: the notice that says which role may. */
+  readOnlyNoticeId: string | null;
 }) {
   const { t, dateTime } = useTexts<SyncKey>();
   const styles = useTabStyles();
   const status = state?.enabled ? state.status : null;
   return (
     <li data-resource={resource}>
-      <Switch checked={Boolean(state?.enabled)} disabled={busy} label={t(`sync.${resource}`)} onChange={(_e, data) => onToggle(data.checked)} />
+      <Switch
+        checked={Boolean(state?.enabled)}
+        disabled={busy || readOnlyNoticeId !== null}
+        aria-describedby={readOnlyNoticeId ?? undefined}
+        label={t(`sync.${resource}`)}
+        onChange={(_e, data) => onToggle(data.checked)}
+      />
       {status && (
         <div className={styles.muted}>
           <Badge appearance="tint" color={badgeColor[status]} data-status={status}>
@@ -57,6 +66,8 @@ export function SyncCard() {
     return { status: status.data, isAdmin: me.data.roles.includes('CRM.Admin') };
   }, 'sync');
   const [busy, setBusy] = useState(false);
+  const access = useAccess(api);
+  const roleNoticeId = useId();
   const [error, setError] = useState<unknown>(null);
   const [note, setNote] = useState<string | null>(null);
   const [status, setStatus] = useState<SyncStatusResponse | null>(null);
@@ -133,9 +144,11 @@ export function SyncCard() {
                 busy={busy}
                 state={current.items.find((i) => i.resource === resource)}
                 onToggle={(on) => void toggle(resource, on)}
+                readOnlyNoticeId={access.may('write') ? null : roleNoticeId}
               />
             ))}
           </ul>
+          <RoleNotice id={roleNoticeId} access={access} level="write" />
           {load.data?.isAdmin && (
             <Button disabled={busy} onClick={() => void runNow()} icon={busy ? <Spinner size="extra-tiny" /> : undefined}>
               {busy ? t('sync.running') : t('sync.runNow')}

@@ -29,7 +29,8 @@ CREATE TABLE privacy_requests (
   CHECK ((extended_due_on IS NULL) = (extension_reason IS NULL)),
   CHECK ((answer_sent_on IS NULL) = (answer IS NULL))
 );
-CREATE INDEX privacy_requests_by_due ON privacy_requests (tenant_id, received_on DESC, id DESC);
+-- The register's order: open requests first, then by the deadline in force (requests-store.ts listRequestRows).
+CREATE INDEX privacy_requests_by_due ON privacy_requests (tenant_id, ((status NOT IN ('received', 'in_progress'))::int), COALESCE(extended_due_on, due_on), id);
 CREATE INDEX privacy_requests_by_contact ON privacy_requests (tenant_id, contact_id);
 
 -- What was done for a request, by whom and when; appended, never changed. kind says what it was (so the tab can word it

@@ -5,11 +5,17 @@ import { sql as calendarWindow } from './0004-calendar-window';
 import { sql as privacy } from './0005-privacy';
 import { sql as insights } from './0006-insights';
 import { sql as insightsGoals } from './0006-insights-goals';
-import { sql as erasureRetention } from './0013-erasure-retention';
-import { sql as webhooks } from './0014-webhooks';
+import { sql as insightsSnapshots } from './0006-insights-snapshots';
+import { sql as imports } from './0007-imports';
 import { sql as merges } from './0008-merges';
 import { sql as privacyRequests } from './0009-privacy-requests';
 import { sql as retention } from './0010-retention';
+import { sql as compose } from './0011-compose';
+import { sql as pane } from './0012-pane';
+import { sql as erasureRetention } from './0013-erasure-retention';
+import { sql as webhooks } from './0014-webhooks';
+import { sql as leads } from './0015-leads';
+import { sql as cases } from './0016-cases';
 
 export interface Migration {
   id: string;
@@ -23,9 +29,15 @@ export const migrations: readonly Migration[] = [
   { id: '0005-privacy', sql: privacy },
   { id: '0006-insights', sql: insights },
   { id: '0006-insights-goals', sql: insightsGoals },
-  { id: '0013-erasure-retention', sql: erasureRetention },
-  { id: '0014-webhooks', sql: webhooks },
+  { id: '0006-insights-snapshots', sql: insightsSnapshots },
+  { id: '0007-imports', sql: imports },
   { id: '0008-merges', sql: merges },
   { id: '0009-privacy-requests', sql: privacyRequests },
   { id: '0010-retention', sql: retention },
+  { id: '0011-compose', sql: compose },
+  { id: '0012-pane', sql: pane },
+  { id: '0013-erasure-retention', sql: erasureRetention },
+  { id: '0014-webhooks', sql: webhooks },
+  { id: '0015-leads', sql: leads },
+  { id: '0016-cases', sql: cases },
 ];

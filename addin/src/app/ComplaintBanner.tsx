@@ -1,0 +1,31 @@
+// Open complaints first: before opportunities or anything else, the pane says the customer is waiting for a fix.
+import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import type { AccountContext } from '@crm/common';
+import { usePaneStyles } from './styles';
+import { useT } from './texts';
+
+const DAY = 86_400_000;
+
+export function ComplaintBanner({ accounts }: { accounts: readonly AccountContext[] }) {
+  const styles = usePaneStyles();
+  const { t } = useT();
+  const open = accounts.flatMap((a) => a.openComplaints.map((complaint) => ({ complaint, account: a.account.name })));
+  if (open.length === 0) return null;
+  const openSince = (days: number) => (days === 0 ? t('complaint.openToday') : days === 1 ? t('complaint.openOneDay') : t('account.openSince', { days }));
+  return (
+    <MessageBar intent="error" layout="multiline" data-testid="complaint-banner">
+      <MessageBarBody>
+        <MessageBarTitle>{t('account.openComplaints')}</MessageBarTitle>
+        <ul className={styles.list}>
+          {open.map(({ complaint, account }) => (
+            <li key={complaint.id} data-complaint-id={complaint.id}>
+              <span>{complaint.subject}</span>
+              {accounts.length > 1 ? ` (${account})` : ''} ·{' '}
+              <span>{openSince(Math.max(0, Math.floor((Date.now() - Date.parse(complaint.occurredAt)) / DAY)))}</span>
+            </li>
+          ))}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

@@ -1,0 +1,76 @@
+// The leads part of the API catalogue: spread into endpoints.ts.
+import { z } from 'zod';
+import { Lead, LeadConversion, LeadConvertRequest, LeadCreate, LeadListQuery, LeadPatch } from '../contracts/leads';
+import { pageOf, Uuid } from '../contracts/primitives';
+import { route } from './routes';
+
+const IdParams = z.object({ id: Uuid });
+
+export const LeadSummary = z.object({
+  total: z.number().int(),
+  bySource: z.array(z.object({ source: z.string(), count: z.number().int(), converted: z.number().int() })),
+  byStatus: z.array(z.object({ status: z.string(), count: z.number().int() })),
+  conversionRate: z.number().nullable(),
+  medianDaysToConversion: z.number().nullable(),
+});
+
+export const leadEndpoints = [
+  {
+    ...route('listLeads'),
+    summary: 'List leads, newest first; ownerId=me for my own',
+    tag: 'leads',
+    access: 'read',
+    query: LeadListQuery,
+    response: pageOf(Lead),
+    status: 200,
+  },
+  {
+    ...route('createLead'),
+    summary: 'Capture a lead (idempotent when the client sends an id); the owner defaults to the caller',
+    tag: 'leads',
+    access: 'write',
+    body: LeadCreate,
+    response: Lead,
+    status: 201,
+  },
+  {
+    ...route('getLead'),
+    summary: 'One lead with its score and the reason for each criterion',
+    tag: 'leads',
+    access: 'read',
+    params: IdParams,
+    response: Lead,
+    status: 200,
+  },
+  {
+    ...route('updateLead'),
+    summary: 'Qualify, disqualify (with a reason) or hand over a lead (If-Match required)',
+    tag: 'leads',
+    access: 'write',
+    params: IdParams,
+    body: LeadPatch,
+    ifMatch: true,
+    response: Lead,
+    status: 200,
+  },
+  { ...route('deleteLead'), summary: 'Delete a lead (If-Match required)', tag: 'leads', access: 'manage', params: IdParams, ifMatch: true, status: 204 },
+  {
+    ...route('convertLead'),
+    summary: 'Convert a lead into an account and contact, found or created, and optionally an opportunity; converting again creates nothing (If-Match)',
+    tag: 'leads',
+    access: 'write',
+    params: IdParams,
+    body: LeadConvertRequest,
+    ifMatch: true,
+    response: LeadConversion,
+    status: 200,
+  },
+  {
+    ...route('leadSummary'),
+    summary: 'Leads by source and status, conversion rate and median days to conversion',
+    tag: 'leads',
+    access: 'read',
+    response: LeadSummary,
+    status: 200,
+  },
+] as const;

@@ -1,0 +1,137 @@
+// Service cases through the API: due times from the service levels, history, first response, resolution, and an
+// escalation once per case and level.
+import { randomUUID } from 'node:crypto';
+import { beforeAll, expect, it } from 'vitest';
+import { createApiHarness, type ApiHarness } from '../../../../test/support/api-harness';
+import { describeEachDatabase } from '../../../../test/support/databases';
+import { escalateDue } from './service';
+
+const HOUR = 3_600_000;
+
+describeEachDatabase('cases', (getDb) => {
+  let api: ApiHarness;
+  let tenantId: string;
+  let admin: string;
+  let agent: string;
+  let agentId: string;
+  let ownerId: string;
+
+  const call = (token: string, method: string, path: string, body?: unknown, ifMatch?: string) =>
+    api.call(method, path, { token, body, headers: ifMatch ? { 'if-match': ifMatch } : {} });
+  const created = async (path: string, body: unknown, token = admin) => {
+    const response = await call(token, 'POST', path, body);
+    expect(response.status, response.text).toBe(201);
+    return response.body as { id: string; etag: string } & Record<string, unknown>;
+  };
+
+  beforeAll(async () => {
+    api = await createApiHarness(getDb());
+    tenantId = randomUUID();
+    admin = await api.token({ tenantId, userId: randomUUID(), roles: ['CRM.Admin'] });
+    ownerId = ((await call(admin, 'GET', '/api/me')).body as { id: string }).id;
+    agent = await api.token({ tenantId, userId: randomUUID(), name: 'Sven Service', roles: ['CRM.User'] });
+    agentId = ((await call(agent, 'GET', '/api/me')).body as { id: string }).id;
+  });
+
+  /** A complaint that came in `hoursAgo` on an account the admin owns. */
+  async function complaint(hoursAgo: number, subject = 'Lieferung beschädigt') {
+    const account = await created('/api/accounts', { name: `Kunde ${randomUUID().slice(0, 6)}`, ownerId });
+    const occurredAt = new Date(Date.now() - hoursAgo * HOUR).toISOString();
+    const interaction = await created('/api/interactions', { type: 'complaint', direction: 'inbound', subject, occurredAt, accountIds: [account.id] });
+    return { account, interaction, occurredAt };
+  }
+
+  it('opens one case per complaint with due times from the service levels, and moves them with the priority', async () => {
+    const c = await complaint(1);
+    const opened = await created('/api/cases', { interactionId: c.interaction.id, priority: 'high' }, agent);
+    const openedAt = Date.parse(c.occurredAt);
+    expect(opened).toMatchObject({
+      status: 'open',
+      priority: 'high',
+      assigneeId: agentId,
+      accountId: c.account.id,
+      subject: 'Lieferung beschädigt',
+      firstResponseDue: new Date(openedAt + 8 * HOUR).toISOString(),
+      resolutionDue: new Date(openedAt + 48 * HOUR).toISOString(),
+      overdue: false,
+      history: [{ kind: 'opened', to: 'high', actorId: agentId }],
+    });
+    const again = await call(agent, 'POST', '/api/cases', { interactionId: c.interaction.id, priority: 'low' });
+    expect(again).toMatchObject({ status: 200, body: { id: opened.id, priority: 'high' } });
+
+    const urgent = await call(agent, 'PATCH', `/api/cases/${opened.id}`, { priority: 'urgent', status: 'in_progress' }, opened.etag);
+    expect(urgent.body).toMatchObject({
+      priority: 'urgent',
+      firstResponseDue: new Date(openedAt + 2 * HOUR).toISOString(),
+      resolutionDue: new Date(openedAt + 24 * HOUR).toISOString(),
+    });
+    expect(urgent.body.history.map((e: { kind: string; from: string; to: string }) => [e.kind, e.from, e.to])).toEqual([
+      ['opened', null, 'high'],
+      ['status', 'open', 'in_progress'],
+      ['priority', 'high', 'urgent'],
+    ]);
+    expect((await call(agent, 'PATCH', `/api/cases/${opened.id}`, { status: 'waiting' }, opened.etag)).status).toBe(412);
+
+    const note = await created('/api/interactions', { type: 'note', subject: 'keine Beschwerde', occurredAt: c.occurredAt, accountIds: [c.account.id] });
+    const refused = await call(agent, 'POST', '/api/cases', { interactionId: note.id });
+    expect(refused.body.errors[0]).toMatchObject({ field: 'interactionId', reason: 'is no complaint or service request' });
+  });
+
+  it('takes the first outbound email or call on the account as the first response, and resolves the complaint with the case', async () => {
+    const c = await complaint(3);
+    const opened = await created('/api/cases', { interactionId: c.interaction.id }, agent);
+    expect(opened.firstResponseAt).toBeNull();
+    const reply = new Date(Date.now() - HOUR).toISOString();
+    await created('/api/interactions', {
+      type: 'email',
+      direction: 'inbound',
+      subject: 'Nachfrage',
+      occurredAt: new Date(Date.now() - 2 * HOUR).toISOString(),
+      accountIds: [c.account.id],
+    });
+    await created('/api/interactions', { type: 'call', direction: 'outbound', subject: 'Rückruf', occurredAt: reply, accountIds: [c.account.id] });
+    const read = await call(agent, 'GET', `/api/cases/${opened.id}`);
+    expect(read.body.firstResponseAt).toBe(reply);
+
+    const noResolution = await call(agent, 'PATCH', `/api/cases/${opened.id}`, { status: 'resolved' }, read.headers.get('etag')!);
+    expect(noResolution.body.errors[0]).toMatchObject({ field: 'resolution' });
+    const resolved = await call(agent, 'PATCH', `/api/cases/${opened.id}`, { status: 'resolved', resolution: 'Ersatz geliefert' }, read.headers.get('etag')!);
+    expect(resolved.body).toMatchObject({ status: 'resolved', resolution: 'Ersatz geliefert', overdue: false });
+    expect(resolved.body.resolvedAt).not.toBeNull();
+    expect((await call(agent, 'GET', `/api/interactions/${c.interaction.id}`)).body).toMatchObject({ status: 'resolved', resolution: 'Ersatz geliefert' });
+    expect((await call(agent, 'GET', `/api/accounts/${c.account.id}/overview`)).body.openComplaints).toEqual([]);
+  });
+
+  it('escalates a case once per due time passed, to the account owner, and lists overdue cases', async () => {
+    const late = await complaint(30, 'Rechnung falsch');
+    const opened = await created('/api/cases', { interactionId: late.interaction.id, priority: 'normal' }, agent);
+    expect(opened).toMatchObject({ overdue: true });
+    const overdue = await call(agent, 'GET', '/api/cases?overdue=true&assigneeId=me');
+    expect(overdue.body.items.map((x: { id: string }) => x.id)).toContain(opened.id);
+
+    const now = new Date();
+    const first = await escalateDue(getDb(), now);
+    expect(first.escalated).toBeGreaterThanOrEqual(1);
+    expect((await escalateDue(getDb(), now)).escalated).toBe(0);
+    const tasks = await call(admin, 'GET', `/api/tasks?accountId=${late.account.id}`);
+    expect(tasks.body.items.map((t: { title: string; assigneeId: string }) => [t.title.replace(/since .* UTC/, 'since …'), t.assigneeId])).toEqual([
+      ['First response overdue since …: Rechnung falsch', ownerId],
+    ]);
+    const later = new Date(now.getTime() + 100 * HOUR);
+    await escalateDue(getDb(), later);
+    await escalateDue(getDb(), later);
+    const both = await call(admin, 'GET', `/api/tasks?accountId=${late.account.id}`);
+    expect(both.body.items.map((t: { title: string }) => t.title.split(' overdue')[0]).sort()).toEqual(['First response', 'Resolution']);
+    const history = (await call(agent, 'GET', `/api/cases/${opened.id}`)).body.history as Array<{ kind: string; to: string }>;
+    expect(history.filter((e) => e.kind === 'escalated').map((e) => e.to)).toEqual(['1', '2']);
+  });
+
+  it('keeps tenants apart', async () => {
+    const c = await complaint(1);
+    const opened = await created('/api/cases', { interactionId: c.interaction.id }, agent);
+    const stranger = await api.token({ tenantId: randomUUID(), userId: randomUUID(), roles: ['CRM.Admin'] });
+    expect((await call(stranger, 'GET', `/api/cases/${opened.id}`)).status).toBe(404);
+    expect((await call(stranger, 'GET', '/api/cases')).body.items).toEqual([]);
+    expect((await call(stranger, 'POST', '/api/cases', { interactionId: c.interaction.id })).status).toBe(400);
+  });
+});

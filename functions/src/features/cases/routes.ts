@@ -1,0 +1,10 @@
+// HTTP handlers of the service case endpoints.
+import { created, one, type RouteTable } from '../../core/http/typed-routes';
+import { changeCase, openCase, readCase, searchCases } from './service';
+
+export const caseRoutes: RouteTable<'listCases' | 'createCase' | 'getCase' | 'updateCase'> = {
+  listCases: async ({ db, actor, query }) => ({ body: await searchCases(db, actor, query) }),
+  createCase: async ({ db, actor, body }) => created('cases', await openCase(db, actor, body)),
+  getCase: async ({ db, actor, params }) => one(await readCase(db, actor, params.id)),
+  updateCase: async ({ db, actor, params, body, version }) => one(await changeCase(db, actor, params.id, version, body)),
+};

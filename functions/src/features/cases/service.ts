@@ -1,0 +1,156 @@
+// Service cases: opened from a complaint or service request, due times from the service levels, every change in the
+// case's history, and an escalation once per case and level when a due time passes.
+import { createHash } from 'node:crypto';
+import { ServiceLevelSettings, type Case, type CaseCreate, type CaseListQuery, type CasePatch } from '@crm/common';
+import type { Actor } from '../../core/actor';
+import { writeAudit } from '../../core/audit/audit-store';
+import type { Db, Queryable } from '../../core/db/db';
+import { inTransaction } from '../../core/db/pg-errors';
+import { invalid, notFound, staleVersion } from '../../core/errors';
+import { createRecord, readRecord } from '../../core/records';
+import { changeInteraction } from '../interactions';
+import { getSettings } from '../settings';
+import { dueLevel, dueTimes } from './service-levels';
+import {
+  addEvent,
+  caseInteraction,
+  casesToEscalate,
+  getCaseRow,
+  insertCase,
+  insertEscalationTask,
+  interactionVersion,
+  listCaseRows,
+  raiseLevel,
+  saveCase,
+  toCase,
+} from './store';
+
+const levelsOf = async (db: Queryable, tenantId: string): Promise<ServiceLevelSettings> =>
+  (await getSettings(db, tenantId)).serviceLevels ?? ServiceLevelSettings.parse({});
+
+export async function readCase(db: Db, actor: Actor, id: string, now = new Date()): Promise<Case> {
+  return readRecord('case', async () => {
+    const row = await getCaseRow(db, actor.tenantId, id);
+    return row ? toCase(row, now) : null;
+  });
+}
+
+export async function searchCases(db: Db, actor: Actor, query: CaseListQuery, now = new Date()) {
+  const page = await listCaseRows(db, actor.tenantId, { ...query, assigneeId: query.assigneeId === 'me' ? actor.userId : query.assigneeId }, now);
+  return { items: page.rows.map((row) => toCase(row, now)), nextCursor: page.nextCursor };
+}
+
+/** One case per interaction: opening it again answers the case there is. */
+export async function openCase(db: Db, actor: Actor, input: CaseCreate, now = new Date()) {
+  const interaction = await caseInteraction(db, actor.tenantId, input.interactionId);
+  if (!interaction) throw invalid('interactionId', 'does not exist in this tenant');
+  if (interaction.type !== 'complaint' && interaction.type !== 'service_request') throw invalid('interactionId', 'is no complaint or service request');
+  const openedAt = new Date(interaction.occurred_at);
+  const due = dueTimes(openedAt, input.priority, await levelsOf(db, actor.tenantId));
+  return createRecord(db, actor, 'case', async (tx) => {
+    const { id, created } = await insertCase(
+      tx,
+      actor.tenantId,
+      {
+        interactionId: input.interactionId,
+        accountId: interaction.account_id,
+        priority: input.priority,
+        assigneeId: input.assigneeId === undefined ? actor.userId : input.assigneeId,
+        openedAt,
+        ...due,
+      },
+      actor.userId,
+    );
+    return { value: toCase((await getCaseRow(tx, actor.tenantId, id))!, now), created };
+  });
+}
+
+/** A new priority moves the due times (from when the case opened); resolving it resolves the complaint too. */
+export async function changeCase(db: Db, actor: Actor, id: string, expectedVersion: number, patch: CasePatch, now = new Date()): Promise<Case> {
+  const levels = await levelsOf(db, actor.tenantId);
+  const before = await inTransaction(db, async (tx) => {
+    const row = await getCaseRow(tx, actor.tenantId, id, true);
+    if (!row) throw notFound('case');
+    if (Number(row.version) !== expectedVersion) throw staleVersion('case');
+    const current = toCase(row, now);
+    const priority = patch.priority ?? current.priority;
+    const due =
+      priority === current.priority
+        ? { firstResponseDue: new Date(current.firstResponseDue), resolutionDue: new Date(current.resolutionDue) }
+        : dueTimes(new Date(current.openedAt), priority, levels);
+    const next = {
+      priority,
+      assigneeId: patch.assigneeId === undefined ? current.assigneeId : patch.assigneeId,
+      status: patch.status ?? current.status,
+      resolution: patch.resolution === undefined ? current.resolution : patch.resolution,
+      ...due,
+    };
+    await saveCase(tx, actor.tenantId, id, expectedVersion, next);
+    const changed: string[] = [];
+    for (const [kind, from, to] of [
+      ['status', current.status, next.status],
+      ['priority', current.priority, next.priority],
+      ['assignee', current.assigneeId, next.assigneeId],
+    ] as const) {
+      if (from === to) continue;
+      changed.push(kind);
+      await addEvent(tx, actor.tenantId, id, actor.userId, kind, from, to);
+    }
+    await writeAudit(tx, {
+      tenantId: actor.tenantId,
+      actorId: actor.userId,
+      action: 'update',
+      entity: 'case',
+      entityId: id,
+      changedFields: Object.keys(patch),
+    });
+    return current;
+  });
+  if (patch.status === 'resolved' && before.status !== 'resolved') {
+    const version = await interactionVersion(db, actor.tenantId, before.interactionId);
+    if (version !== null) await changeInteraction(db, actor, before.interactionId, version, { status: 'resolved', resolution: patch.resolution ?? null });
+  }
+  return readCase(db, actor, id, now);
+}
+
+const derived = (caseId: string, level: number) => {
+  const hex = createHash('sha256').update(`${caseId}:escalation:${level}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
+};
+
+/**
+ * Escalates every open case of every tenant whose due time passed: a follow-up for the tenant's escalation contact,
+ * else the account owner, else the assignee, saying which due time passed. Once per case and level, also when two
+ * runs overlap (the level is raised only from below, in the same transaction as the follow-up).
+ */
+export async function escalateDue(db: Db, now = new Date(), limit = 500): Promise<{ escalated: number }> {
+  let escalated = 0;
+  for (const row of await casesToEscalate(db, now, limit)) {
+    const respondedAt = row.responded_at ? new Date(row.responded_at) : null;
+    const level = dueLevel(
+      { firstResponseDue: new Date(row.first_response_due), resolutionDue: new Date(row.resolution_due), firstResponseAt: respondedAt, closed: false },
+      now,
+    );
+    if (level <= row.escalation_level) continue;
+    const levels = await levelsOf(db, row.tenant_id);
+    const due = level === 2 ? row.resolution_due : row.first_response_due;
+    await inTransaction(db, async (tx) => {
+      if (!(await raiseLevel(tx, row.tenant_id, row.id, level, respondedAt))) return;
+      await insertEscalationTask(tx, row.tenant_id, {
+        id: derived(row.id, level),
+        title:
+          `${level === 2 ? 'Resolution' : 'First response'} overdue since ${new Date(due).toISOString().slice(0, 16).replace('T', ' ')} UTC: ${row.subject}`.slice(
+            0,
+            300,
+          ),
+        assigneeId: levels.escalateTo ?? row.owner_id ?? row.assignee_id,
+        accountId: row.account_id,
+        interactionId: row.interaction_id,
+        dueDate: now.toISOString().slice(0, 10),
+      });
+      await addEvent(tx, row.tenant_id, row.id, null, 'escalated', String(level - 1), String(level));
+      escalated += 1;
+    });
+  }
+  return { escalated };
+}

@@ -1,0 +1,294 @@
+// The import pipeline end to end through the API, on PGlite and on PostgreSQL: a German Excel list (Windows-1252,
+// semicolons, umlauts, € amounts, legal forms) uploaded, previewed with a decision per row against the CRM, decided,
+// committed, imported again without doubling anything, reported and undone; privacy rules on the way; and a commit
+// that dies halfway and resumes.
+import { randomUUID } from 'node:crypto';
+import iconv from 'iconv-lite';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApiHarness, type ApiHarness } from '../../../../test/support/api-harness';
+import { describeEachDatabase, seedActor } from '../../../../test/support/databases';
+import type { ImportChoice, ImportDecision, ImportOutcomePart } from '@crm/common';
+import { commitImport, readImport, uploadImport } from './service';
+
+const GERMAN_LIST = [
+  'Kundennummer;Firma;Vorname;Nachname;E-Mail;Telefon;Straße;PLZ;Ort;Land;Umsatz;Einwilligung;Einwilligung Quelle;Einwilligung Datum',
+  'K-1001;Müller GmbH;Jürgen;Weiß;J.Weiss@Mueller-GmbH.de;+49 89 123456;Hauptstraße 5;80331;München;Deutschland;"1.234,56 €";ja;Messe 2024, Formular;15.03.2024',
+  'K-1001;Müller GmbH;Anna;Schäfer;a.schaefer@mueller-gmbh.de;;Hauptstraße 5;80331;München;Deutschland;"1.234,56 €";;;',
+  ';Müller AG;Hans;Groß;h.gross@mueller-ag.de;;;;Köln;DE;99,90;;;',
+  ';Hofmann Antriebstechnik GmbH;Eva;Köhler;eva@hofmann-antrieb.de;;;;;;;;;',
+  ';Bäckerei Öztürk e.K.;Ali;Öztürk;ali.oeztuerk@example.de;;;;;;;ja;;',
+  ';Schneider KG;Petra;Lang;PETRA.LANG@schneider-kg.de;0711 98765;;;;;;;;',
+  ';Schneider KG;Gerd;Gelöscht;erased.person@schneider-kg.de;;;;;;;;;',
+  ';Schneider KG;Karl;Klein;k.klein@schneider-kg.de;0711 11111;;;;;;;;',
+  ';Schneider KG;Wilma;Widerruf;w.widerruf@schneider-kg.de;;;;;;;ja;Newsletter-Formular;01.02.2024',
+  '',
+].join('\r\n');
+
+/** A row as these tests read it: both parts present and, after the commit, their outcomes. */
+interface Row {
+  row: number;
+  values: Record<string, unknown>;
+  account: { proposed: Required<ImportDecision>; chosen: ImportChoice | null };
+  contact: { proposed: Required<ImportDecision>; chosen: ImportChoice | null };
+  outcome: { account: ImportOutcomePart; contact: ImportOutcomePart; consent: string };
+}
+
+const windows1252 = (text: string) => new Uint8Array(iconv.encode(text, 'win1252'));
+
+describeEachDatabase('imports', (getDb) => {
+  let api: ApiHarness;
+  let manager: string;
+  let user: string;
+  let privacy: string;
+  const tenantId = randomUUID();
+  const call = (method: string, path: string, options: Parameters<ApiHarness['call']>[2] = {}) => api.call(method, path, { token: manager, ...options });
+  const upload = (bytes: Uint8Array, fileName = 'Kunden.csv', token = manager) =>
+    api.call('POST', `/api/imports?fileName=${encodeURIComponent(fileName)}`, { token, rawBody: bytes, headers: { 'content-type': 'text/csv' } });
+  const rowsOf = async (id: string) => (await call('GET', `/api/imports/${id}?limit=200`)).body.rows.items as Row[];
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    api = await createApiHarness(getDb());
+    manager = await api.token({ tenantId, userId: randomUUID(), roles: ['CRM.Manager'] });
+    user = await api.token({ tenantId, userId: randomUUID(), roles: ['CRM.User'] });
+    privacy = await api.token({ tenantId, userId: randomUUID(), roles: ['CRM.Privacy'] });
+    const create = async (path: string, body: unknown) => (await call('POST', path, { body })).body;
+    ids.hoffmann = (await create('/api/accounts', { name: 'Hoffmann Antriebstechnik' })).id;
+    ids.schneider = (await create('/api/accounts', { name: 'Schneider KG', domains: ['schneider-kg.de'] })).id;
+    ids.petra = (await create('/api/contacts', { firstName: 'Petra', lastName: 'Lang', emails: ['petra.lang@schneider-kg.de'], accountId: ids.schneider })).id;
+    const erased = await create('/api/contacts', { firstName: 'Gerd', lastName: 'Gelöscht', emails: ['erased.person@schneider-kg.de'] });
+    const erasure = await call('POST', `/api/contacts/${erased.id}/erase`, { token: privacy, body: { reason: 'Antrag vom 1.3.' }, headers: { 'if-match': erased.etag } });
+    expect(erasure.body).toMatchObject({ erasureId: expect.any(String) });
+    ids.karl = (await create('/api/contacts', { firstName: 'Karl', lastName: 'Klein', emails: ['k.klein@schneider-kg.de'], accountId: ids.schneider })).id;
+    const restriction = await call('POST', `/api/contacts/${ids.karl}/restriction`, { token: privacy, body: { reason: 'Widerspruch gegen Richtigkeit' } });
+    expect(restriction.body).toMatchObject({ restricted: true });
+    ids.wilma = (await create('/api/contacts', { firstName: 'Wilma', lastName: 'Widerruf', emails: ['w.widerruf@schneider-kg.de'], accountId: ids.schneider })).id;
+    const withdrawal = { contactId: ids.wilma, channel: 'email', purpose: 'marketing', legalBasis: 'consent', source: 'Abmeldelink' };
+    const consent = await call('POST', '/api/consents', { body: { ...withdrawal, action: 'withdrawn', capturedAt: '2024-06-01T10:00:00Z' } });
+    expect(consent.body).toMatchObject({ action: 'withdrawn' });
+  });
+
+  let importId = '';
+
+  it('reads a German Excel list (Windows-1252, semicolons) and proposes the mapping and a decision per row', async () => {
+    const response = await upload(windows1252(GERMAN_LIST));
+    expect(response.status).toBe(201);
+    importId = response.body.id;
+    expect(response.body).toMatchObject({
+      status: 'preview',
+      kind: 'combined',
+      format: { kind: 'csv', encoding: 'windows-1252', delimiter: ';' },
+      progress: { committedRows: 0, totalRows: 9 },
+    });
+    const fields = Object.fromEntries(response.body.mapping.columns.map((c: { header: string; field: string }) => [c.header, c.field]));
+    expect(fields).toMatchObject({ Straße: 'account.street', Firma: 'account.name', 'E-Mail': 'contact.email', Einwilligung: 'consent.email', 'Einwilligung Datum': 'consent.date' });
+
+    const rows = await rowsOf(importId);
+    const decision = (row: number, part: 'account' | 'contact') => rows.find((r) => r.row === row)![part].proposed;
+    expect(decision(2, 'account')).toMatchObject({ action: 'create' });
+    expect(rows[0]!.account).toMatchObject({ chosen: null });
+    expect(decision(3, 'account')).toMatchObject({ action: 'merge', intoRow: 2 });
+    // Müller AG is another legal entity than Müller GmbH: a person decides.
+    expect(decision(4, 'account')).toMatchObject({ action: 'review', candidates: [{ row: 2, reason: expect.stringMatching(/legal form/) }] });
+    // The fuzzy candidate comes from the CRM, found by pg_trgm, with its score.
+    expect(decision(5, 'account')).toMatchObject({ action: 'review', candidates: [{ existingId: ids.hoffmann, name: 'Hoffmann Antriebstechnik' }] });
+    expect(decision(5, 'account').candidates[0]!.score).toBeGreaterThan(0.8);
+    expect(decision(6, 'contact')).toMatchObject({ action: 'error', field: 'consent.source', reason: expect.stringMatching(/source/) });
+    expect(decision(7, 'account')).toMatchObject({ action: 'update', existingId: ids.schneider });
+    expect(decision(7, 'contact')).toMatchObject({ action: 'update', existingId: ids.petra });
+    expect(decision(8, 'contact')).toMatchObject({ action: 'skip', reason: expect.stringMatching(/erased/) });
+    expect(JSON.stringify(decision(8, 'contact'))).not.toContain('erased.person@');
+    expect(decision(9, 'contact')).toMatchObject({ action: 'skip', reason: expect.stringMatching(/restricted/) });
+    expect(rows.find((r) => r.row === 2)!).toMatchObject({ values: { 'account.name': 'Müller GmbH', 'contact.lastName': 'Weiß', 'account.revenue': '1.234,56 €' } });
+
+    const { body } = await call('GET', `/api/imports/${importId}`);
+    expect(body.summary).toMatchObject({ awaitingDecision: 3, duplicatesInFile: 4 });
+    expect(body.summary.matchesInCrm).toBeGreaterThanOrEqual(4);
+  });
+
+  it('pages the rows and filters them by decision', async () => {
+    const first = await call('GET', `/api/imports/${importId}?limit=4`);
+    expect(first.body.rows.items.map((r: { row: number }) => r.row)).toEqual([2, 3, 4, 5]);
+    const second = await call('GET', `/api/imports/${importId}?limit=4&cursor=${first.body.rows.nextCursor}`);
+    expect(second.body.rows.items.map((r: { row: number }) => r.row)).toEqual([6, 7, 8, 9]);
+    const reviews = await call('GET', `/api/imports/${importId}?action=review`);
+    expect(reviews.body.rows.items.map((r: { row: number }) => r.row)).toEqual([4, 5]);
+  });
+
+  it('answers the same file again with its import, and refuses roles below CRM.Manager', async () => {
+    const again = await upload(windows1252(GERMAN_LIST), 'Kopie.csv');
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(importId);
+    expect((await upload(windows1252(GERMAN_LIST), 'Kunden.csv', user)).status).toBe(403);
+    const other = await api.token({ tenantId: randomUUID(), userId: randomUUID(), roles: ['CRM.Admin'] });
+    expect((await call('GET', `/api/imports/${importId}`, { token: other })).status).toBe(404);
+  });
+
+  it('names a file that is not what it claims, and takes a file above 1 MiB', async () => {
+    const pdf = await upload(new TextEncoder().encode('%PDF-1.7 ...'), 'Kunden.csv');
+    expect(pdf.status).toBe(400);
+    expect(pdf.headers.get('content-type')).toContain('application/problem+json');
+    expect(pdf.body).toMatchObject({ problem: 'pdf_file', errors: [{ field: 'file' }] });
+    const xlsx = await upload(new TextEncoder().encode('Firma;Ort\nA;B\n'), 'Kunden.xlsx');
+    expect(xlsx.body).toMatchObject({ status: 400, problem: 'not_xlsx' });
+    // Contacts only: the similar-name scan of companies grows with the square of their number (IMPORTS.md).
+    const big = ['Vorname;Nachname;E-Mail', ...Array.from({ length: 30_000 }, (_, i) => `Vorname${i};Nachname${i};person.${i}@grossliste.de`)].join('\n');
+    expect(big.length).toBeGreaterThan(1024 * 1024);
+    const accepted = await upload(new TextEncoder().encode(big), 'Gross.csv');
+    expect(accepted.status).toBe(201);
+    expect(accepted.body).toMatchObject({ kind: 'contacts', progress: { totalRows: 30_000 } });
+    const tooBig = await upload(new Uint8Array(20 * 1024 * 1024 + 1).fill(0x41), 'Zu-gross.csv');
+    expect(tooBig.status).toBe(413);
+  });
+
+  it('refuses the commit while decisions are open, then takes per-row and bulk decisions with If-Match', async () => {
+    expect((await call('POST', `/api/imports/${importId}/commit`)).body).toMatchObject({ status: 409, awaitingDecision: 3 });
+    const current = await call('GET', `/api/imports/${importId}`);
+    expect((await call('PATCH', `/api/imports/${importId}`, { body: { bulk: ['skipErrors'] } })).status).toBe(428);
+    const bad = await call('PATCH', `/api/imports/${importId}`, {
+      body: { rows: [{ row: 5, account: { action: 'update', existingId: ids.schneider } }] },
+      headers: { 'if-match': current.body.etag },
+    });
+    expect(bad.body).toMatchObject({ status: 400, errors: [{ field: 'rows[0].account.existingId' }] });
+    const patched = await call('PATCH', `/api/imports/${importId}`, {
+      body: { rows: [{ row: 4, account: { action: 'create' } }, { row: 5, account: { action: 'update', existingId: ids.hoffmann } }], bulk: ['skipErrors'] },
+      headers: { 'if-match': current.body.etag },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body.summary.awaitingDecision).toBe(0);
+    expect((await call('PATCH', `/api/imports/${importId}`, { body: { bulk: ['skipErrors'] }, headers: { 'if-match': current.body.etag } })).status).toBe(412);
+    const rows = await rowsOf(importId);
+    expect(rows.find((r) => r.row === 6)!.contact.chosen).toEqual({ action: 'skip' });
+  });
+
+  it('commits: umlauts, amounts and consent as in the list, erased and restricted persons untouched, no consent over a withdrawal', async () => {
+    const committed = await call('POST', `/api/imports/${importId}/commit`);
+    expect(committed.status).toBe(200);
+    expect(committed.body).toMatchObject({ status: 'committed', progress: { committedRows: 9, totalRows: 9 } });
+    const rows = await rowsOf(importId);
+    const outcome = (row: number) => rows.find((r) => r.row === row)!.outcome;
+    const muellerId = outcome(2).account.id;
+    expect(outcome(3).account).toMatchObject({ action: 'linked', id: muellerId });
+    const mueller = (await call('GET', `/api/accounts/${muellerId}`)).body;
+    expect(mueller).toMatchObject({
+      name: 'Müller GmbH',
+      domains: [],
+      address: { street: 'Hauptstraße 5', postalCode: '80331', city: 'München', country: 'DE' },
+      customFields: { customerNumber: 'K-1001', revenue: '1234.56' },
+    });
+    const juergen = (await call('GET', `/api/contacts/${outcome(2).contact.id}`)).body;
+    expect(juergen).toMatchObject({ firstName: 'Jürgen', lastName: 'Weiß', emails: ['j.weiss@mueller-gmbh.de'], accountId: muellerId });
+    const consents = (await call('GET', `/api/contacts/${juergen.id}/consents`)).body;
+    expect(consents.history).toMatchObject([{ action: 'granted', source: 'Messe 2024, Formular', capturedAt: '2024-03-15T00:00:00.000Z', channel: 'email' }]);
+    expect(outcome(4).account.action).toBe('created');
+    expect(outcome(5).account).toMatchObject({ action: 'unchanged', id: ids.hoffmann });
+    expect(outcome(6).contact.action).toBe('skipped');
+    expect(outcome(7).contact).toMatchObject({ action: 'updated', id: ids.petra });
+    expect((await call('GET', `/api/contacts/${ids.petra}`)).body.phones).toEqual([{ type: 'work', number: '0711 98765' }]);
+    expect(outcome(8).contact).toMatchObject({ action: 'skipped', id: null });
+    expect((await call('GET', '/api/contacts?q=Gelöscht')).body.items).toEqual([]);
+    expect(outcome(9).contact).toMatchObject({ action: 'skipped', reason: expect.stringMatching(/restricted/) });
+    expect((await call('GET', `/api/contacts/${ids.karl}`, { token: privacy })).body.phones).toEqual([]);
+    expect(outcome(10).consent).toMatch(/never overrides/);
+    expect((await call('GET', `/api/contacts/${ids.wilma}/consents`)).body.state.channels.email).toBe('withdrawn');
+    // A second commit call finds nothing left to do.
+    expect((await call('POST', `/api/imports/${importId}/commit`)).body.progress.committedRows).toBe(9);
+  });
+
+  it('imports the same list again (saved as UTF-8 this time) without creating anything twice', async () => {
+    const count = async (path: string) => (await call('GET', `${path}?limit=200`)).body.items.length;
+    const before = { accounts: await count('/api/accounts'), contacts: await count('/api/contacts') };
+    const utf8 = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(GERMAN_LIST)]);
+    const second = await upload(utf8, 'Kunden-UTF8.csv');
+    expect(second.status).toBe(201);
+    expect(second.body.format.encoding).toBe('utf-8-bom');
+    // The template of the first import: the mapping came back the same.
+    expect(second.body.mapping).toEqual((await call('GET', `/api/imports/${importId}`)).body.mapping);
+    const rows = await rowsOf(second.body.id);
+    expect(rows.find((r) => r.row === 2)!.account.proposed).toMatchObject({ action: 'update', existingId: expect.any(String) });
+    expect(rows.find((r) => r.row === 2)!.contact.proposed).toMatchObject({ action: 'update' });
+    const etag = second.body.etag;
+    expect((await call('PATCH', `/api/imports/${second.body.id}`, { body: { bulk: ['updateExactMatches', 'skipUndecided'] }, headers: { 'if-match': etag } })).status).toBe(200);
+    expect((await call('POST', `/api/imports/${second.body.id}/commit`)).status).toBe(200);
+    expect({ accounts: await count('/api/accounts'), contacts: await count('/api/contacts') }).toEqual(before);
+    const again = await rowsOf(second.body.id);
+    expect(again.find((r) => r.row === 2)!.outcome.consent).toBe('already in the consent ledger');
+    expect((await call('POST', `/api/imports/${second.body.id}/undo`)).status).toBe(200);
+  });
+
+  it('reports every row as CSV for German Excel', async () => {
+    const response = await api.app.request(`https://crm.test/api/imports/${importId}/report`, { headers: { authorization: `Bearer ${manager}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    expect(text.startsWith('Row;Company;Person;Account result')).toBe(true);
+    const lines = text.split('\r\n');
+    expect(lines[1]).toMatch(/^2;Müller GmbH;Jürgen Weiß;created;/);
+    expect(lines.find((line) => line.startsWith('8;'))).toMatch(/^8;Schneider KG;;linked;[^;]*;skipped;the address belongs to a person whose data was erased/);
+    expect(text).not.toContain('Gelöscht');
+  });
+
+  it('undoes the import, leaving alone what was edited since, and says which', async () => {
+    const rows = await rowsOf(importId);
+    const anna = rows.find((r) => r.row === 3)!.outcome.contact.id;
+    const annaNow = (await call('GET', `/api/contacts/${anna}`)).body;
+    await call('PATCH', `/api/contacts/${anna}`, { body: { jobTitle: 'Einkauf' }, headers: { 'if-match': annaNow.etag } });
+    const undone = await call('POST', `/api/imports/${importId}/undo`);
+    expect(undone.body).toMatchObject({ status: 'undone' });
+    expect(undone.body.status).toBe('undone');
+    expect(undone.body.undo.leftAlone).toEqual(
+      expect.arrayContaining([
+        { entity: 'contact', id: anna, row: 3, reason: 'edited since the import' },
+        { entity: 'account', id: rows.find((r) => r.row === 2)!.outcome.account.id, row: 2, reason: 'has contacts that stay (added or edited since the import)' },
+      ]),
+    );
+    expect((await call('GET', `/api/contacts/${rows.find((r) => r.row === 2)!.outcome.contact.id}`)).status).toBe(404);
+    expect((await call('GET', `/api/contacts/${ids.petra}`)).body.phones).toEqual([]);
+    expect((await call('GET', `/api/accounts/${rows.find((r) => r.row === 4)!.outcome.account.id}`)).status).toBe(404);
+    expect((await call('GET', `/api/accounts/${ids.hoffmann}`)).status).toBe(200);
+    expect((await call('POST', `/api/imports/${importId}/undo`)).body.status).toBe('undone');
+  });
+});
+
+describeEachDatabase('imports: a commit that dies halfway', (getDb) => {
+  it('resumes after the process died mid-batch and writes every row exactly once', async () => {
+    const actor = await seedActor(getDb(), { roles: ['CRM.Manager'] });
+    const list = ['Vorname;Nachname;E-Mail', ...Array.from({ length: 30 }, (_, i) => `Vorname${i};Nachname${i};person.${i}@liste.de`)].join('\n');
+    const { value } = await uploadImport(getDb(), actor, { fileName: 'liste.csv', readOptions: {}, bytes: new TextEncoder().encode(list) });
+    const now = new Date('2026-01-05T10:00:00Z');
+    const crash = new Error('the process died');
+    await expect(
+      commitImport(getDb(), actor, value.id, {
+        batchSize: 10,
+        clock: () => now,
+        afterRow: (row) => {
+          if (row === 17) throw crash;
+        },
+      }),
+    ).rejects.toBe(crash);
+    const halfway = await readImport(getDb(), actor, value.id, { limit: 50 });
+    expect(halfway).toMatchObject({ status: 'committing', progress: { committedRows: 10 } });
+    const count = async (table: string) =>
+      (await getDb().query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = $1`, [actor.tenantId]))[0]!.n;
+    expect(await count('contacts')).toBe(10);
+    // The dead worker's lease still holds: nobody else commits at the same time.
+    expect((await commitImport(getDb(), actor, value.id, { clock: () => now })).done).toBe(false);
+    const later = new Date(now.getTime() + 5 * 60_000);
+    const resumed = await commitImport(getDb(), actor, value.id, { batchSize: 10, clock: () => later });
+    expect(resumed).toMatchObject({ done: true, value: { status: 'committed', progress: { committedRows: 30 } } });
+    expect(await count('contacts')).toBe(30);
+    expect(await count('audit_log')).toBe(30);
+    const page = await readImport(getDb(), actor, value.id, { limit: 50 });
+    expect(page.rows.items.every((row) => row.outcome !== null)).toBe(true);
+  });
+});
+
+describe('imports report cells', () => {
+  it('keeps a formula-looking name from running in Excel', async () => {
+    const { csvCell } = await import('./report');
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell('Müller; Söhne')).toBe('"Müller; Söhne"');
+  });
+});

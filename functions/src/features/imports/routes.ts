@@ -1,0 +1,34 @@
+// HTTP handlers of the import endpoints. The upload reads its body itself: the file, up to 20 MiB for this endpoint
+// only (every other body keeps the 1 MiB of core/http).
+import { readLimitedBody } from '../../core/http/request-input';
+import { one, type RouteTable } from '../../core/http/typed-routes';
+import { invalid } from '../../core/errors';
+import { changeImport, commitImport, importReport, MAX_IMPORT_BYTES, readImport, undoImport, uploadImport } from './service';
+
+export const importRoutes: RouteTable<'uploadImport' | 'getImport' | 'updateImport' | 'commitImport' | 'undoImport' | 'importReport'> = {
+  uploadImport: async ({ db, actor, query, request }) => {
+    const bytes = await readLimitedBody(request, MAX_IMPORT_BYTES);
+    if (bytes.length === 0) throw invalid('body', 'is empty: send the file itself as the request body');
+    const { fileName, ...readOptions } = query;
+    const result = await uploadImport(db, actor, { fileName, readOptions, bytes });
+    return { status: result.created ? 201 : 200, body: result.value, etag: result.value.etag, location: `/api/imports/${result.value.id}` };
+  },
+  getImport: async ({ db, actor, params, query }) => one(await readImport(db, actor, params.id, query)),
+  updateImport: async ({ db, actor, params, body, version }) => one(await changeImport(db, actor, params.id, version, body)),
+  commitImport: async ({ db, actor, params }) => {
+    // A budget below the hosts' request timeouts (230 s on Azure): a large list answers 202 and the client calls again.
+    const { value, done } = await commitImport(db, actor, params.id, { budgetMs: 20_000 });
+    return { status: done ? 200 : 202, body: value, etag: value.etag };
+  },
+  undoImport: async ({ db, actor, params }) => one(await undoImport(db, actor, params.id)),
+  importReport: async ({ db, actor, params }) => {
+    const { fileName, csv } = await importReport(db, actor, params.id);
+    return {
+      body: csv,
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"`,
+      },
+    };
+  },
+};

@@ -1,0 +1,732 @@
+// The import pipeline: upload (the file is stored with its hash, read, mapped and decided row by row against the CRM),
+// the preview, the user's decisions, the commit in batches that resumes after a crash, the undo and the report.
+import { createHash } from 'node:crypto';
+import {
+  AccountCreate,
+  ContactCreate,
+  type ColumnMapping,
+  type ContactPatch,
+  type Import,
+  type ImportAction,
+  type ImportChoice,
+  type ImportDecision,
+  type ImportField,
+  type ImportKind,
+  type ImportOutcomePart,
+  type ImportPatch,
+  type ImportPreview,
+  type ImportPreviewQuery,
+  type ImportReadOptions,
+  type ImportRowOutcome,
+  type ImportRowView,
+  type ImportSummary,
+  type ImportUndoReport,
+} from '@crm/common';
+import type { Actor } from '../../core/actor';
+import { writeAudit } from '../../core/audit/audit-store';
+import type { Db, Queryable } from '../../core/db/db';
+import { decodeCursor, pageFrom } from '../../core/db/paging';
+import { inTransaction } from '../../core/db/pg-errors';
+import { etagOf, iso, isoOrNull } from '../../core/db/rows';
+import { conflict, DomainError, invalid, notFound, staleVersion } from '../../core/errors';
+import { insertAccountIn } from '../accounts';
+import { consentHistoryOf, consentState } from '../consents';
+import { contactById, insertContactIn, updateContactIn } from '../contacts';
+import { erasedAddresses, restrictedAmong } from '../privacy';
+import { applyTemplate, mapRow } from './column-mapping';
+import { parseCompanyName } from './company-names';
+import { bulkChoice, effectiveAction, ERASED_REASON, PARTS, type Choices, type Part, type Proposal } from './decisions';
+import { readImportFile } from './file-format';
+import { ImportFileError } from './import-file-error';
+import { decideRows, numberKey, type Decision, type MappedRow } from './match-rules';
+import { contactInput, planRow, type RowPlan, type StoredValue, type StoredValues } from './record-plan';
+import { renderReport } from './report';
+import {
+  accountCandidates,
+  accountState,
+  actionCounts,
+  advanceCommit,
+  allRows,
+  appendImportedConsent,
+  bumpVersion,
+  changesOf,
+  claimCommit,
+  contactCandidates,
+  crmReviewCount,
+  currentVersion,
+  deleteRow,
+  domainOwners,
+  emailOwner,
+  finishCommit,
+  getImport,
+  importByHash,
+  importBytes,
+  insertImport,
+  listRows,
+  loadTemplate,
+  markUndone,
+  mergedRecord,
+  pendingRows,
+  recordChange,
+  refreshAccountKeys,
+  replaceRows,
+  rowsByNumber,
+  saveAnalysis,
+  saveChoices,
+  saveTemplate,
+  setOutcome,
+  type ImportRecordRow,
+  type ImportRowRecord,
+  type StoredRow,
+  usesOf,
+  writeAccountFields,
+} from './store';
+import { detectDateOrder, detectNumberStyle } from './values';
+
+/** The upload limit of this endpoint only; every other endpoint keeps the 1 MiB of core/http. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+const UNDO_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const RESTRICTED_REASON = 'processing of this person is restricted (GDPR Art. 18), so the import does not change the record';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading and deciding
+
+const fileError = (error: unknown): unknown =>
+  error instanceof ImportFileError
+    ? new DomainError('invalid', error.message, 'file', { problem: error.problem, ...(error.line ? { line: error.line } : {}) })
+    : error;
+
+function kindOf(mapping: ColumnMapping): ImportKind {
+  const fields = mapping.columns.flatMap((column) => (column.field ? [column.field] : []));
+  const account = fields.some((field) => field.startsWith('account.'));
+  const contact = fields.some((field) => field.startsWith('contact.'));
+  if (!account && !contact) throw invalid('mapping', 'no column is mapped to a company or a person field');
+  return account && contact ? 'combined' : account ? 'accounts' : 'contacts';
+}
+
+const stored = (cell: unknown): StoredValue => (cell instanceof Date ? cell.toISOString().slice(0, 10) : (cell as StoredValue));
+
+interface Analysis {
+  readOptions: ImportReadOptions;
+  format: Awaited<ReturnType<typeof readImportFile>>['format'];
+  mapping: ColumnMapping;
+  kind: ImportKind;
+  rows: StoredRow[];
+}
+
+const asDecision = (decision: Decision): ImportDecision => ({ ...decision }) as ImportDecision;
+const errorDecision = (error: { field: ImportField; reason: string }): ImportDecision => ({ action: 'error', field: error.field, reason: error.reason });
+
+async function analyse(
+  db: Db,
+  actor: Actor,
+  bytes: Uint8Array,
+  fileName: string,
+  readOptions: ImportReadOptions,
+  mapping: ColumnMapping | null,
+): Promise<Analysis> {
+  const { format, table } = await readImportFile(bytes, fileName, readOptions).catch((error: unknown) => {
+    throw fileError(error);
+  });
+  const chosen = mapping ?? applyTemplate((await loadTemplate(db, actor.tenantId)) ?? { columns: [] }, table.header);
+  chosen.columns.forEach((column, i) => {
+    if (column.index >= table.header.length) throw invalid(`mapping.columns[${i}].index`, `the file has ${table.header.length} columns`);
+  });
+  const kind = kindOf(chosen);
+  const hasAccount = kind !== 'contacts';
+  const hasContact = kind !== 'accounts';
+  const mapped: MappedRow[] = table.rows.map((row) => {
+    const values = mapRow(row, chosen);
+    return { row: row.row, values: Object.fromEntries(Object.entries(values).map(([field, cell]) => [field, stored(cell)])) };
+  });
+  const styles = {
+    revenue: ((style) => (style === 'mixed' ? null : style))(detectNumberStyle(mapped.map((row) => row.values['account.revenue'] ?? null))),
+    consentDate: ((order) => (order === 'mixed' ? null : order))(detectDateOrder(mapped.map((row) => row.values['consent.date'] ?? null))),
+  };
+  const plans = mapped.map((row) => planRow(row.values as StoredValues, hasAccount, hasContact, styles));
+
+  await db.transaction((tx) => refreshAccountKeys(tx, actor.tenantId));
+  const emails = [...new Set(plans.flatMap((plan) => (plan.contact?.email ? [plan.contact.email] : [])))];
+  const accounts = hasAccount
+    ? await accountCandidates(db, actor.tenantId, {
+        numbers: [...new Set(plans.flatMap((plan) => (plan.account?.customerNumber ? [numberKey(plan.account.customerNumber)] : [])))],
+        names: [...new Set(plans.flatMap((plan) => (plan.account?.name ? [parseCompanyName(plan.account.name).key] : [])))].filter(Boolean),
+        domains: [...new Set(emails.map((email) => email.slice(email.lastIndexOf('@') + 1)))],
+      })
+    : [];
+  const contacts = hasContact ? await contactCandidates(db, actor.tenantId, emails, accounts.map((account) => account.id)) : [];
+  const erased = new Set(await erasedAddresses(db, actor.tenantId, emails));
+  const restricted = await restrictedAmong(db, actor.tenantId, contacts.map((contact) => contact.id));
+  const decided = decideRows(mapped, { accounts, contacts });
+
+  const rows = decided.map((decision, i): StoredRow => {
+    const plan = plans[i]!;
+    let account = decision.account ? asDecision(decision.account) : null;
+    let contact = decision.contact ? asDecision(decision.contact) : null;
+    if (account && plan.accountError && account.action !== 'skip') account = errorDecision(plan.accountError);
+    if (contact && plan.contactError && contact.action !== 'skip' && contact.action !== 'error') contact = errorDecision(plan.contactError);
+    if (contact && plan.contact?.email && erased.has(plan.contact.email)) contact = { action: 'skip', reason: ERASED_REASON };
+    if (contact?.action === 'update' && contact.existingId && restricted.has(contact.existingId)) contact = { action: 'skip', reason: RESTRICTED_REASON };
+    // A row of nothing but blanks is one skip for the whole row.
+    if (decision.account?.action === 'skip' && !decision.contact && hasContact) contact = null;
+    return {
+      row: decision.row,
+      values: mapped[i]!.values,
+      proposal: { account, contact },
+      plan: plan as unknown as Record<string, unknown>,
+      accountAction: account?.action ?? null,
+      contactAction: contact?.action ?? null,
+    };
+  });
+  return { readOptions, format, mapping: chosen, kind, rows };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Views
+
+async function summaryOf(db: Queryable, tenantId: string, importId: string): Promise<ImportSummary> {
+  const empty = (): Record<ImportAction, number> => ({ create: 0, update: 0, merge: 0, review: 0, skip: 0, error: 0 });
+  const counts = { account: empty(), contact: empty() };
+  for (const { part, action, count } of await actionCounts(db, tenantId, importId)) counts[part][action as ImportAction] = count;
+  const both = (action: ImportAction) => counts.account[action] + counts.contact[action];
+  return {
+    ...counts,
+    awaitingDecision: both('review') + both('error'),
+    duplicatesInFile: both('merge'),
+    matchesInCrm: both('update') + (await crmReviewCount(db, tenantId, importId)),
+  };
+}
+
+async function viewOf(db: Queryable, tenantId: string, row: ImportRecordRow): Promise<Import> {
+  return {
+    id: row.id,
+    etag: etagOf(row.version),
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+    fileName: row.file_name,
+    fileHash: row.file_hash,
+    fileSize: Number(row.file_size),
+    status: row.status,
+    kind: row.kind,
+    format: row.format,
+    mapping: row.mapping,
+    summary: await summaryOf(db, tenantId, row.id),
+    progress: { committedRows: row.committed_rows, totalRows: row.row_count },
+    committedAt: isoOrNull(row.committed_at),
+    undoneAt: isoOrNull(row.undone_at),
+    undoUntil: row.committed_at && row.status === 'committed' ? new Date(new Date(row.committed_at).getTime() + UNDO_DAYS * DAY_MS).toISOString() : null,
+    undo: row.undo_report,
+  };
+}
+
+const rowView = (row: ImportRowRecord): ImportRowView => {
+  const proposal = row.proposal as unknown as Proposal;
+  const choice = row.choice as Choices;
+  const part = (name: Part) => (proposal[name] ? { proposed: proposal[name], chosen: choice[name] ?? null } : null);
+  return {
+    row: row.row_number,
+    values: row.values as ImportRowView['values'],
+    account: part('account'),
+    contact: part('contact'),
+    outcome: row.outcome as ImportRowOutcome | null,
+  };
+};
+
+async function loadImport(db: Queryable, actor: Actor, id: string, lock = false): Promise<ImportRecordRow> {
+  const row = await getImport(db, actor.tenantId, id, lock);
+  if (!row) throw notFound('import');
+  return row;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Upload, preview, decisions
+
+export async function uploadImport(
+  db: Db,
+  actor: Actor,
+  input: { fileName: string; readOptions: ImportReadOptions; bytes: Uint8Array },
+): Promise<{ value: Import; created: boolean }> {
+  const fileHash = createHash('sha256').update(input.bytes).digest('hex');
+  const earlier = await importByHash(db, actor.tenantId, fileHash);
+  if (earlier) return { value: await viewOf(db, actor.tenantId, earlier), created: false };
+  const analysis = await analyse(db, actor, input.bytes, input.fileName, input.readOptions, null);
+  const id = await inTransaction(db, async (tx) => {
+    const inserted = await insertImport(tx, actor.tenantId, actor.userId, {
+      fileName: input.fileName,
+      fileHash,
+      bytes: input.bytes,
+      readOptions: analysis.readOptions,
+      format: analysis.format,
+      mapping: analysis.mapping,
+      kind: analysis.kind,
+      rowCount: analysis.rows.length,
+    });
+    if (inserted) await replaceRows(tx, actor.tenantId, inserted, analysis.rows);
+    return inserted;
+  });
+  // A colleague's upload of the same file got there first: theirs is the import.
+  const row = id ? await loadImport(db, actor, id) : await importByHash(db, actor.tenantId, fileHash);
+  return { value: await viewOf(db, actor.tenantId, row!), created: id !== null };
+}
+
+export async function readImport(db: Db, actor: Actor, id: string, query: ImportPreviewQuery): Promise<ImportPreview> {
+  const row = await loadImport(db, actor, id);
+  const after = decodeCursor(query.cursor, ['text']);
+  const rows = await listRows(db, actor.tenantId, id, { afterRow: after ? Number(after[0]) : 0, limit: query.limit + 1, action: query.action });
+  const page = pageFrom(rows, query.limit, (last) => [String(last.row_number)]);
+  return { ...(await viewOf(db, actor.tenantId, row)), rows: { items: page.rows.map(rowView), nextCursor: page.nextCursor } };
+}
+
+function checkChoice(row: ImportRowRecord, part: Part, choice: ImportChoice, field: string): void {
+  const proposed = (row.proposal as unknown as Proposal)[part];
+  if (!proposed) throw invalid(field, `row ${row.row_number} has no ${part} part`);
+  if (choice.action === 'merge' && choice.intoRow! >= row.row_number) throw invalid(`${field}.intoRow`, 'must be an earlier row of the file');
+  if (choice.action === 'update') {
+    const known = [proposed.existingId, ...(proposed.candidates ?? []).map((candidate) => candidate.existingId)].filter(Boolean);
+    if (!known.includes(choice.existingId)) throw invalid(`${field}.existingId`, `is not a record proposed for row ${row.row_number}`);
+  }
+}
+
+export async function changeImport(db: Db, actor: Actor, id: string, expectedVersion: number, patch: ImportPatch): Promise<Import> {
+  const current = await loadImport(db, actor, id);
+  if (current.version !== expectedVersion) throw staleVersion('import');
+  if (current.status !== 'preview') throw conflict(`the import is ${current.status}; only an import in preview can be changed`, undefined, { status: current.status });
+  const analysis =
+    patch.read || patch.mapping
+      ? await analyse(db, actor, await importBytes(db, actor.tenantId, id), current.file_name, patch.read ?? current.read_options, patch.mapping ?? (patch.read ? null : current.mapping))
+      : null;
+  await inTransaction(db, async (tx) => {
+    const locked = await loadImport(tx, actor, id, true);
+    if (locked.version !== expectedVersion) throw staleVersion('import');
+    if (analysis) {
+      await saveAnalysis(tx, actor.tenantId, id, { ...analysis, rowCount: analysis.rows.length });
+      await replaceRows(tx, actor.tenantId, id, analysis.rows);
+      if (patch.mapping) await saveTemplate(tx, actor.tenantId, actor.userId, analysis.mapping);
+    } else {
+      await bumpVersion(tx, actor.tenantId, id);
+    }
+    if (!patch.bulk?.length && !patch.rows?.length) return;
+    const targets = patch.bulk?.length ? await allRows(tx, actor.tenantId, id) : await rowsByNumber(tx, actor.tenantId, id, patch.rows!.map((row) => row.row));
+    const byNumber = new Map(targets.map((row) => [row.row_number, row]));
+    const changed = new Map<number, Choices>();
+    const choicesOf = (row: ImportRowRecord) => changed.get(row.row_number) ?? { ...(row.choice as Choices) };
+    for (const action of patch.bulk ?? []) {
+      for (const row of targets) {
+        const choices = choicesOf(row);
+        let touched = false;
+        for (const part of PARTS) {
+          const proposed = (row.proposal as unknown as Proposal)[part];
+          const choice = proposed ? bulkChoice(action, proposed, choices[part]) : undefined;
+          if (choice) {
+            choices[part] = choice;
+            touched = true;
+          }
+        }
+        if (touched) changed.set(row.row_number, choices);
+      }
+    }
+    (patch.rows ?? []).forEach((entry, i) => {
+      const row = byNumber.get(entry.row);
+      if (!row) throw invalid(`rows[${i}].row`, `is not a row of this import`);
+      const choices = choicesOf(row);
+      for (const part of PARTS) {
+        const choice = entry[part];
+        if (choice === undefined) continue;
+        if (choice === null) delete choices[part];
+        else {
+          checkChoice(row, part, choice, `rows[${i}].${part}`);
+          choices[part] = choice;
+        }
+      }
+      changed.set(row.row_number, choices);
+    });
+    await saveChoices(
+      tx,
+      actor.tenantId,
+      id,
+      [...changed].map(([number, choice]) => {
+        const proposal = byNumber.get(number)!.proposal as unknown as Proposal;
+        return {
+          row: number,
+          choice,
+          accountAction: effectiveAction(proposal.account, choice.account),
+          contactAction: effectiveAction(proposal.contact, choice.contact),
+        };
+      }),
+    );
+  });
+  return viewOf(db, actor.tenantId, await loadImport(db, actor, id));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Commit
+
+export interface CommitOptions {
+  batchSize?: number;
+  /** Stop after this long and answer the progress; the next call (or a retry) continues. */
+  budgetMs?: number;
+  leaseMs?: number;
+  clock?: () => Date;
+  /** Called inside each row's transaction after the row is written: tests throw here to stand for a process dying mid-batch. */
+  afterRow?: (row: number) => void;
+}
+
+interface RowResult {
+  outcome: ImportRowOutcome;
+  accountId: string | null;
+  contactId: string | null;
+}
+
+const part = (action: ImportOutcomePart['action'], id: string | null, reason: string): ImportOutcomePart => ({ action, id, reason });
+
+async function audit(tx: Queryable, actor: Actor, action: 'create' | 'update' | 'delete' | 'consent', entity: string, id: string, fields?: string[]) {
+  await writeAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action, entity, entityId: id, changedFields: fields });
+}
+
+async function createAccountFrom(tx: Queryable, actor: Actor, importId: string, row: number, plan: NonNullable<RowPlan['account']>) {
+  const owners = plan.domain ? await domainOwners(tx, actor.tenantId, [plan.domain]) : new Map<string, string>();
+  const domain = plan.domain && !owners.has(plan.domain) ? plan.domain : null;
+  const customFields: Record<string, string> = {};
+  if (plan.customerNumber) customFields.customerNumber = plan.customerNumber;
+  if (plan.revenue) customFields.revenue = plan.revenue;
+  if (plan.notes) customFields.notes = plan.notes;
+  const input = AccountCreate.parse({ name: plan.name, domains: domain ? [domain] : [], industry: plan.industry, address: plan.address, customFields });
+  const { account } = await insertAccountIn(tx, actor.tenantId, input);
+  await audit(tx, actor, 'create', 'account', account.id);
+  await recordChange(tx, actor.tenantId, importId, { entity: 'account', entity_id: account.id, change: 'created', before: null, version_after: 1, row_number: row });
+  const note = plan.domain && !domain ? `; the domain ${plan.domain} belongs to another account and was left out` : '';
+  return { id: account.id, note };
+}
+
+async function updateAccountFrom(tx: Queryable, actor: Actor, importId: string, row: number, id: string, plan: NonNullable<RowPlan['account']>) {
+  const state = await accountState(tx, actor.tenantId, id);
+  if (!state) return part('failed', null, 'the account the row matched no longer exists');
+  const fields: Parameters<typeof writeAccountFields>[4] = {};
+  const before: Record<string, unknown> = {};
+  const kept: string[] = [];
+  if (plan.industry && !state.industry) {
+    fields.industry = plan.industry;
+    before.industry = state.industry;
+  } else if (plan.industry && plan.industry !== state.industry) kept.push('industry');
+  if (plan.address && !state.address) {
+    fields.address = plan.address;
+    before.address = state.address;
+  } else if (plan.address && JSON.stringify(plan.address) !== JSON.stringify(state.address)) kept.push('address');
+  const additions: Record<string, string> = {};
+  for (const [key, value] of [
+    ['customerNumber', plan.customerNumber],
+    ['revenue', plan.revenue],
+    ['notes', plan.notes],
+  ] as const) {
+    if (!value) continue;
+    if (state.custom_fields[key] === undefined) additions[key] = value;
+    else if (String(state.custom_fields[key]) !== value) kept.push(key);
+  }
+  if (Object.keys(additions).length > 0) {
+    fields.custom_fields = { ...state.custom_fields, ...additions };
+    before.custom_fields = state.custom_fields;
+  }
+  if (plan.domain && !state.domains.includes(plan.domain)) {
+    const owners = await domainOwners(tx, actor.tenantId, [plan.domain]);
+    if (!owners.has(plan.domain)) {
+      fields.domains = [...state.domains, plan.domain];
+      before.domains = state.domains;
+    } else kept.push(`domain ${plan.domain} (another account's)`);
+  }
+  const keptText = kept.length ? `; kept the CRM's ${kept.join(', ')}` : '';
+  if (Object.keys(fields).length === 0) return part('unchanged', id, `nothing new for the account${keptText}`);
+  const version = await writeAccountFields(tx, actor.tenantId, id, state.version, fields);
+  if (version === null) return part('failed', id, 'the account was changed at the same moment; import the row again');
+  await audit(tx, actor, 'update', 'account', id, Object.keys(fields));
+  await recordChange(tx, actor.tenantId, importId, { entity: 'account', entity_id: id, change: 'updated', before, version_after: version, row_number: row });
+  return part('updated', id, `filled ${Object.keys(fields).join(', ')}${keptText}`);
+}
+
+async function createContactFrom(
+  tx: Queryable,
+  actor: Actor,
+  importId: string,
+  row: number,
+  plan: NonNullable<RowPlan['contact']>,
+  accountId: string | null,
+  erased: ReadonlySet<string>,
+) {
+  if (plan.email && erased.has(plan.email)) return part('skipped', null, ERASED_REASON);
+  if (plan.email && (await emailOwner(tx, actor.tenantId, plan.email))) return part('failed', null, 'the email address belongs to another contact by now');
+  const input = ContactCreate.parse(contactInput(plan, accountId));
+  const { contact } = await insertContactIn(tx, actor.tenantId, input);
+  await audit(tx, actor, 'create', 'contact', contact.id);
+  await recordChange(tx, actor.tenantId, importId, { entity: 'contact', entity_id: contact.id, change: 'created', before: null, version_after: 1, row_number: row });
+  return part('created', contact.id, 'a new contact');
+}
+
+async function updateContactFrom(
+  tx: Queryable,
+  actor: Actor,
+  importId: string,
+  row: number,
+  id: string,
+  plan: NonNullable<RowPlan['contact']>,
+  accountId: string | null,
+  erased: ReadonlySet<string>,
+) {
+  const contact = await contactById(tx, actor.tenantId, id);
+  if (!contact) return part('failed', null, 'the contact the row matched no longer exists');
+  if ((await restrictedAmong(tx, actor.tenantId, [id])).size > 0) return part('skipped', id, RESTRICTED_REASON);
+  const patch: ContactPatch = {};
+  const before: Record<string, unknown> = {};
+  const kept: string[] = [];
+  if (plan.email && !contact.emails.includes(plan.email)) {
+    if (erased.has(plan.email)) kept.push('its addresses (the new one was erased at its owner’s request)');
+    else if (await emailOwner(tx, actor.tenantId, plan.email)) kept.push('its addresses (the new one belongs to another contact)');
+    else if (contact.emails.length >= 10) kept.push('its addresses (it has ten)');
+    else {
+      patch.emails = [...contact.emails, plan.email];
+      before.emails = contact.emails;
+    }
+  }
+  const newPhones = plan.phones.filter((phone) => !contact.phones.some((known) => known.number.replace(/\D/g, '') === phone.number.replace(/\D/g, '')));
+  if (newPhones.length > 0 && contact.phones.length + newPhones.length <= 10) {
+    patch.phones = [...contact.phones, ...newPhones];
+    before.phones = contact.phones;
+  }
+  if (plan.jobTitle && !contact.jobTitle) {
+    patch.jobTitle = plan.jobTitle;
+    before.jobTitle = contact.jobTitle;
+  } else if (plan.jobTitle && plan.jobTitle !== contact.jobTitle) kept.push('job title');
+  if (accountId && !contact.accountId) {
+    patch.accountId = accountId;
+    before.accountId = null;
+  } else if (accountId && contact.accountId !== accountId) kept.push('account');
+  const additions = Object.fromEntries(Object.entries(plan.customFields).filter(([key]) => contact.customFields[key] === undefined));
+  if (Object.keys(additions).length > 0) {
+    patch.customFields = { ...(contact.customFields as Record<string, string>), ...additions };
+    before.customFields = contact.customFields;
+  }
+  const keptText = kept.length ? `; kept the CRM's ${kept.join(', ')}` : '';
+  if (Object.keys(patch).length === 0) return part('unchanged', id, `nothing new for the contact${keptText}`);
+  const version = Number(contact.etag.replace(/\D/g, ''));
+  const outcome = await updateContactIn(tx, actor.tenantId, id, version, patch);
+  if (outcome.status !== 'ok') return part('failed', id, 'the contact was changed at the same moment; import the row again');
+  await audit(tx, actor, 'update', 'contact', id, outcome.fields);
+  await recordChange(tx, actor.tenantId, importId, { entity: 'contact', entity_id: id, change: 'updated', before, version_after: version + 1, row_number: row });
+  return part('updated', id, `added ${Object.keys(patch).join(', ')}${keptText}`);
+}
+
+async function recordConsentFrom(tx: Queryable, actor: Actor, importId: string, row: number, contactId: string, consent: NonNullable<RowPlan['consent']>) {
+  const history = await consentHistoryOf(tx, actor.tenantId, [contactId]);
+  const status = consentState(history).channels.email;
+  if (consent.action === 'granted' && (status === 'withdrawn' || status === 'objected')) {
+    return `not recorded: the person ${status === 'withdrawn' ? 'withdrew' : 'objected to'} email marketing, and an import never overrides that`;
+  }
+  const same = history.some(
+    (entry) => entry.channel === 'email' && entry.purpose === 'marketing' && entry.action === consent.action && entry.source === consent.source && entry.capturedAt === consent.capturedAt,
+  );
+  if (same) return 'already in the consent ledger';
+  const id = await appendImportedConsent(tx, actor.tenantId, actor.userId, { contactId, ...consent, note: `imported from a list (import ${importId}, row ${row})` });
+  await audit(tx, actor, 'consent', 'contact', contactId, [`email/marketing:${consent.action}`]);
+  await recordChange(tx, actor.tenantId, importId, { entity: 'consent', entity_id: id, change: 'created', before: null, version_after: null, row_number: row });
+  return `recorded: ${consent.action}, source "${consent.source}", ${consent.capturedAt.slice(0, 10)}`;
+}
+
+/** erased: the batch's addresses on the blocklist, read once per batch inside its transaction. */
+async function commitRow(tx: Queryable, actor: Actor, importId: string, row: ImportRowRecord, erased: ReadonlySet<string>): Promise<RowResult> {
+  const proposal = row.proposal as unknown as Proposal;
+  const choice = row.choice as Choices;
+  const plan = row.plan as unknown as RowPlan;
+  const result: RowResult = { outcome: { account: null, contact: null, consent: null }, accountId: null, contactId: null };
+  const number = row.row_number;
+
+  const target = async (which: Part): Promise<{ action: ImportAction; existingId: string | null; intoRow: number | null; reason: string } | null> => {
+    const proposed = proposal[which];
+    if (!proposed) return null;
+    const chosen = choice[which];
+    const action = chosen?.action ?? proposed.action;
+    return {
+      action,
+      existingId: chosen?.existingId ?? proposed.existingId ?? null,
+      intoRow: chosen?.intoRow ?? proposed.intoRow ?? null,
+      reason: chosen ? 'chosen in the preview' : proposed.reason,
+    };
+  };
+
+  const account = await target('account');
+  if (account && plan.account) {
+    if (account.action === 'skip') result.outcome.account = part('skipped', null, account.reason);
+    else if (account.action === 'update') result.outcome.account = await updateAccountFrom(tx, actor, importId, number, account.existingId!, plan.account);
+    else {
+      const merged = account.action === 'merge' ? await mergedRecord(tx, actor.tenantId, importId, 'account', account.intoRow!) : null;
+      if (merged) result.outcome.account = part('linked', merged, `the same company as row ${account.intoRow}`);
+      else {
+        const created = await createAccountFrom(tx, actor, importId, number, plan.account);
+        const why = account.action === 'merge' ? `row ${account.intoRow}, the same company, was not imported` : account.reason;
+        result.outcome.account = part('created', created.id, `${why}${created.note}`);
+      }
+    }
+    result.accountId = result.outcome.account.id;
+  }
+
+  const contact = await target('contact');
+  if (contact && plan.contact) {
+    if (contact.action === 'skip') result.outcome.contact = part('skipped', contact.existingId, contact.reason);
+    else if (contact.action === 'update')
+      result.outcome.contact = await updateContactFrom(tx, actor, importId, number, contact.existingId!, plan.contact, result.accountId, erased);
+    else {
+      const merged = contact.action === 'merge' ? await mergedRecord(tx, actor.tenantId, importId, 'contact', contact.intoRow!) : null;
+      result.outcome.contact = merged
+        ? part('linked', merged, `the same person as row ${contact.intoRow}`)
+        : await createContactFrom(tx, actor, importId, number, plan.contact, result.accountId, erased);
+    }
+    const written = ['created', 'updated', 'unchanged', 'linked'].includes(result.outcome.contact.action);
+    result.contactId = written ? result.outcome.contact.id : null;
+    if (plan.consent) {
+      result.outcome.consent = result.contactId
+        ? await recordConsentFrom(tx, actor, importId, number, result.contactId, plan.consent)
+        : 'not recorded: the contact was not imported';
+    }
+  }
+  return result;
+}
+
+const isDomainFailure = (error: unknown) => error instanceof DomainError;
+
+export async function commitImport(db: Db, actor: Actor, id: string, options: CommitOptions = {}): Promise<{ value: Import; done: boolean }> {
+  const clock = options.clock ?? (() => new Date());
+  const batchSize = options.batchSize ?? 500;
+  const leaseMs = options.leaseMs ?? 120_000;
+  const started = clock().getTime();
+  const current = await loadImport(db, actor, id);
+  if (current.status === 'undone') throw conflict('the import was undone; upload the file again to import it anew', undefined, { status: 'undone' });
+  if (current.status === 'preview') {
+    const summary = await summaryOf(db, actor.tenantId, id);
+    if (summary.awaitingDecision > 0) {
+      throw conflict(
+        `${summary.awaitingDecision} decisions are still open (rows proposed for review, and rows with errors); decide them or skip them ("skipUndecided", "skipErrors") before the commit`,
+        undefined,
+        { awaitingDecision: summary.awaitingDecision },
+      );
+    }
+  }
+  if (current.status !== 'committed') {
+    const claimed = await inTransaction(db, (tx) => claimCommit(tx, actor.tenantId, id, clock(), leaseMs));
+    if (claimed) {
+      for (;;) {
+        const batch = await inTransaction(db, async (tx) => {
+          const rows = await pendingRows(tx, actor.tenantId, id, batchSize);
+          const emails = rows.flatMap((row) => ((row.plan as unknown as RowPlan).contact?.email ? [(row.plan as unknown as RowPlan).contact!.email!] : []));
+          const erased = new Set(await erasedAddresses(tx, actor.tenantId, emails));
+          for (const row of rows) {
+            await tx.query('SAVEPOINT import_row');
+            let result: RowResult;
+            try {
+              result = await commitRow(tx, actor, id, row, erased);
+              options.afterRow?.(row.row_number);
+              await tx.query('RELEASE SAVEPOINT import_row');
+            } catch (error) {
+              if (!isDomainFailure(error)) throw error;
+              await tx.query('ROLLBACK TO SAVEPOINT import_row');
+              const reason = `not imported: ${(error as Error).message}`;
+              result = { outcome: { account: part('failed', null, reason), contact: null, consent: null }, accountId: null, contactId: null };
+            }
+            await setOutcome(tx, actor.tenantId, id, row.row_number, result.outcome, result.accountId, result.contactId);
+          }
+          await advanceCommit(tx, actor.tenantId, id, rows.length, clock(), leaseMs);
+          return rows.length;
+        });
+        const finished = batch < batchSize;
+        const outOfTime = options.budgetMs !== undefined && clock().getTime() - started >= options.budgetMs;
+        if (finished || outOfTime) {
+          await inTransaction(db, async (tx) => {
+            await finishCommit(tx, actor.tenantId, id, finished);
+            if (finished) await saveTemplate(tx, actor.tenantId, actor.userId, current.mapping);
+          });
+          break;
+        }
+      }
+    }
+  }
+  const after = await loadImport(db, actor, id);
+  return { value: await viewOf(db, actor.tenantId, after), done: after.status === 'committed' };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Undo and report
+
+export async function undoImport(db: Db, actor: Actor, id: string, clock: () => Date = () => new Date()): Promise<Import> {
+  const current = await loadImport(db, actor, id);
+  if (current.status === 'undone') return viewOf(db, actor.tenantId, current);
+  if (current.status !== 'committed') throw conflict(`the import is ${current.status}; only a committed import can be undone`, undefined, { status: current.status });
+  if (clock().getTime() - new Date(current.committed_at!).getTime() > UNDO_DAYS * DAY_MS) {
+    throw conflict(`an import can be undone for ${UNDO_DAYS} days after its commit; this one was committed on ${iso(current.committed_at).slice(0, 10)}`);
+  }
+  await inTransaction(db, async (tx) => {
+    const locked = await loadImport(tx, actor, id, true);
+    if (locked.status !== 'committed') throw conflict(`the import is ${locked.status}`);
+    const report: ImportUndoReport = { reverted: 0, leftAlone: [] };
+    const keptContacts = new Set<string>();
+    const leave = (entity: 'account' | 'contact' | 'consent', entityId: string, row: number, reason: string) => report.leftAlone.push({ entity, id: entityId, row, reason });
+    for (const change of await changesOf(tx, actor.tenantId, id)) {
+      const { entity, entity_id: entityId, row_number: row } = change;
+      if (entity === 'consent') {
+        const owner = await tx.query<{ contact_id: string }>(`SELECT contact_id FROM consents WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, entityId]);
+        if (!owner[0]) report.reverted += 1;
+        else if (keptContacts.has(owner[0].contact_id)) leave('consent', entityId, row, 'its contact was left alone');
+        else {
+          await deleteRow(tx, actor.tenantId, 'consents', entityId);
+          report.reverted += 1;
+        }
+        continue;
+      }
+      const table = entity === 'account' ? 'accounts' : 'contacts';
+      const version = await currentVersion(tx, actor.tenantId, table, entityId);
+      if (version === null) {
+        leave(entity, entityId, row, 'deleted since the import');
+        continue;
+      }
+      if (version !== change.version_after) {
+        if (entity === 'contact') keptContacts.add(entityId);
+        leave(entity, entityId, row, 'edited since the import');
+        continue;
+      }
+      if (change.change === 'created') {
+        const used = await usesOf(tx, actor.tenantId, entity, entityId, id);
+        if (used) {
+          if (entity === 'contact') keptContacts.add(entityId);
+          leave(entity, entityId, row, `has ${used}`);
+          continue;
+        }
+        if (entity === 'contact') {
+          const restricted = (await restrictedAmong(tx, actor.tenantId, [entityId])).size > 0;
+          if (restricted) {
+            keptContacts.add(entityId);
+            leave(entity, entityId, row, 'processing of this person is restricted (GDPR Art. 18)');
+            continue;
+          }
+        }
+        await deleteRow(tx, actor.tenantId, table, entityId);
+        await audit(tx, actor, 'delete', entity, entityId);
+      } else if (entity === 'contact') {
+        const outcome = await updateContactIn(tx, actor.tenantId, entityId, version, change.before as ContactPatch);
+        if (outcome.status !== 'ok') throw conflict('a contact changed during the undo; try again');
+        await audit(tx, actor, 'update', 'contact', entityId, outcome.fields);
+      } else {
+        await writeAccountFields(tx, actor.tenantId, entityId, version, change.before as Parameters<typeof writeAccountFields>[4]);
+        await audit(tx, actor, 'update', 'account', entityId, Object.keys(change.before ?? {}));
+      }
+      report.reverted += 1;
+    }
+    await markUndone(tx, actor.tenantId, id, report);
+  });
+  return viewOf(db, actor.tenantId, await loadImport(db, actor, id));
+}
+
+export async function importReport(db: Db, actor: Actor, id: string): Promise<{ fileName: string; csv: string }> {
+  const current = await loadImport(db, actor, id);
+  const rows = await allRows(db, actor.tenantId, id);
+  return {
+    fileName: `${current.file_name.replace(/\.[^.]+$/, '')}-report.csv`,
+    csv: renderReport(rows.map((row) => ({ view: rowView(row), plan: row.plan as unknown as RowPlan }))),
+  };
+}

@@ -1,0 +1,505 @@
+// The imports feature's SQL: imports, their rows and changes, the mapping template, and the candidate search over the
+// CRM's accounts and contacts. Every statement filters by tenant_id.
+import type { ColumnMapping, DetectedImportFormat, ImportKind, ImportReadOptions, ImportStatus, ImportUndoReport } from '@crm/common';
+import type { Queryable } from '../../core/db/db';
+import { SIMILAR_NAME_THRESHOLD, parseCompanyName } from './company-names';
+import { numberKey, type ExistingAccount, type ExistingContact } from './match-rules';
+
+export interface ImportRecordRow {
+  id: string;
+  file_name: string;
+  file_hash: string;
+  file_size: number;
+  read_options: ImportReadOptions;
+  format: DetectedImportFormat;
+  mapping: ColumnMapping;
+  kind: ImportKind;
+  status: ImportStatus;
+  row_count: number;
+  committed_rows: number;
+  lease_until: Date | string | null;
+  undo_report: ImportUndoReport | null;
+  version: number;
+  created_at: Date | string;
+  updated_at: Date | string;
+  committed_at: Date | string | null;
+  undone_at: Date | string | null;
+}
+
+const IMPORT_COLUMNS = `id, file_name, file_hash, octet_length(file_bytes) AS file_size, read_options, format, mapping, kind, status, row_count,
+  committed_rows, lease_until, undo_report, version, created_at, updated_at, committed_at, undone_at`;
+
+export interface NewImport {
+  fileName: string;
+  fileHash: string;
+  bytes: Uint8Array;
+  readOptions: ImportReadOptions;
+  format: DetectedImportFormat;
+  mapping: ColumnMapping;
+  kind: ImportKind;
+  rowCount: number;
+}
+
+/** Null when the tenant has a live import of the same file already (the unique index on the hash). */
+export async function insertImport(tx: Queryable, tenantId: string, userId: string, input: NewImport): Promise<string | null> {
+  const rows = await tx.query<{ id: string }>(
+    `INSERT INTO imports (tenant_id, file_name, file_hash, file_bytes, read_options, format, mapping, kind, row_count, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+     ON CONFLICT (tenant_id, file_hash) WHERE status <> 'undone' DO NOTHING RETURNING id`,
+    [
+      tenantId,
+      input.fileName,
+      input.fileHash,
+      input.bytes,
+      JSON.stringify(input.readOptions),
+      JSON.stringify(input.format),
+      JSON.stringify(input.mapping),
+      input.kind,
+      input.rowCount,
+      userId,
+    ],
+  );
+  return rows[0]?.id ?? null;
+}
+
+export async function importByHash(db: Queryable, tenantId: string, fileHash: string): Promise<ImportRecordRow | null> {
+  const rows = await db.query<ImportRecordRow>(`SELECT ${IMPORT_COLUMNS} FROM imports WHERE tenant_id = $1 AND file_hash = $2 AND status <> 'undone'`, [
+    tenantId,
+    fileHash,
+  ]);
+  return rows[0] ?? null;
+}
+
+export async function getImport(db: Queryable, tenantId: string, id: string, lock = false): Promise<ImportRecordRow | null> {
+  const rows = await db.query<ImportRecordRow>(`SELECT ${IMPORT_COLUMNS} FROM imports WHERE tenant_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`, [
+    tenantId,
+    id,
+  ]);
+  return rows[0] ?? null;
+}
+
+export async function importBytes(db: Queryable, tenantId: string, id: string): Promise<Uint8Array> {
+  const rows = await db.query<{ file_bytes: Uint8Array }>(`SELECT file_bytes FROM imports WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+  return rows[0]!.file_bytes;
+}
+
+export async function saveAnalysis(
+  tx: Queryable,
+  tenantId: string,
+  id: string,
+  analysis: { readOptions: ImportReadOptions; format: DetectedImportFormat; mapping: ColumnMapping; kind: ImportKind; rowCount: number },
+): Promise<void> {
+  await tx.query(
+    `UPDATE imports SET read_options = $3, format = $4, mapping = $5, kind = $6, row_count = $7, version = version + 1, updated_at = now()
+     WHERE tenant_id = $1 AND id = $2`,
+    [tenantId, id, JSON.stringify(analysis.readOptions), JSON.stringify(analysis.format), JSON.stringify(analysis.mapping), analysis.kind, analysis.rowCount],
+  );
+}
+
+export const bumpVersion = (tx: Queryable, tenantId: string, id: string) =>
+  tx.query(`UPDATE imports SET version = version + 1, updated_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+
+export interface StoredRow {
+  row: number;
+  values: Record<string, unknown>;
+  proposal: Record<string, unknown>;
+  plan: Record<string, unknown>;
+  accountAction: string | null;
+  contactAction: string | null;
+}
+
+const CHUNK = 2000;
+
+/** Replaces every row of the import (a new analysis resets the user's choices). */
+export async function replaceRows(tx: Queryable, tenantId: string, importId: string, rows: readonly StoredRow[]): Promise<void> {
+  await tx.query(`DELETE FROM import_rows WHERE tenant_id = $1 AND import_id = $2`, [tenantId, importId]);
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const chunk = rows.slice(start, start + CHUNK);
+    await tx.query(
+      `INSERT INTO import_rows (tenant_id, import_id, row_number, "values", proposal, plan, account_action, contact_action)
+       SELECT $1, $2, r, v::jsonb, p::jsonb, pl::jsonb, aa, ca
+       FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS t(r, v, p, pl, aa, ca)`,
+      [
+        tenantId,
+        importId,
+        chunk.map((row) => row.row),
+        chunk.map((row) => JSON.stringify(row.values)),
+        chunk.map((row) => JSON.stringify(row.proposal)),
+        chunk.map((row) => JSON.stringify(row.plan)),
+        chunk.map((row) => row.accountAction),
+        chunk.map((row) => row.contactAction),
+      ],
+    );
+  }
+}
+
+export interface ImportRowRecord {
+  row_number: number;
+  values: Record<string, unknown>;
+  proposal: Record<string, unknown>;
+  plan: Record<string, unknown>;
+  choice: Record<string, unknown>;
+  account_action: string | null;
+  contact_action: string | null;
+  outcome: Record<string, unknown> | null;
+  account_id: string | null;
+  contact_id: string | null;
+}
+
+const ROW_COLUMNS = `row_number, "values", proposal, plan, choice, account_action, contact_action, outcome, account_id, contact_id`;
+
+export async function listRows(
+  db: Queryable,
+  tenantId: string,
+  importId: string,
+  page: { afterRow: number; limit: number; action?: string },
+): Promise<ImportRowRecord[]> {
+  const filter = page.action ? `AND (account_action = $5 OR contact_action = $5)` : '';
+  return db.query<ImportRowRecord>(
+    `SELECT ${ROW_COLUMNS} FROM import_rows WHERE tenant_id = $1 AND import_id = $2 AND row_number > $3 ${filter} ORDER BY row_number LIMIT $4`,
+    [tenantId, importId, page.afterRow, page.limit, ...(page.action ? [page.action] : [])],
+  );
+}
+
+export const rowsByNumber = (db: Queryable, tenantId: string, importId: string, rows: readonly number[]) =>
+  db.query<ImportRowRecord>(`SELECT ${ROW_COLUMNS} FROM import_rows WHERE tenant_id = $1 AND import_id = $2 AND row_number = ANY($3::int[]) ORDER BY row_number`, [
+    tenantId,
+    importId,
+    rows,
+  ]);
+
+export const allRows = (db: Queryable, tenantId: string, importId: string) =>
+  db.query<ImportRowRecord>(`SELECT ${ROW_COLUMNS} FROM import_rows WHERE tenant_id = $1 AND import_id = $2 ORDER BY row_number`, [tenantId, importId]);
+
+export async function saveChoices(
+  tx: Queryable,
+  tenantId: string,
+  importId: string,
+  choices: readonly { row: number; choice: Record<string, unknown>; accountAction: string | null; contactAction: string | null }[],
+): Promise<void> {
+  for (let start = 0; start < choices.length; start += CHUNK) {
+    const chunk = choices.slice(start, start + CHUNK);
+    await tx.query(
+      `UPDATE import_rows r SET choice = t.c::jsonb, account_action = t.aa, contact_action = t.ca
+       FROM unnest($3::int[], $4::text[], $5::text[], $6::text[]) AS t(n, c, aa, ca)
+       WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.row_number = t.n`,
+      [tenantId, importId, chunk.map((c) => c.row), chunk.map((c) => JSON.stringify(c.choice)), chunk.map((c) => c.accountAction), chunk.map((c) => c.contactAction)],
+    );
+  }
+}
+
+export interface SummaryCounts {
+  part: 'account' | 'contact';
+  action: string;
+  count: number;
+}
+
+export async function actionCounts(db: Queryable, tenantId: string, importId: string): Promise<SummaryCounts[]> {
+  return db.query<SummaryCounts>(
+    `SELECT 'account' AS part, account_action AS action, count(*)::int AS count FROM import_rows
+       WHERE tenant_id = $1 AND import_id = $2 AND account_action IS NOT NULL GROUP BY account_action
+     UNION ALL
+     SELECT 'contact', contact_action, count(*)::int FROM import_rows
+       WHERE tenant_id = $1 AND import_id = $2 AND contact_action IS NOT NULL GROUP BY contact_action`,
+    [tenantId, importId],
+  );
+}
+
+/** Parts still under review whose candidates include a CRM record: with the updates, the matches against the CRM. */
+export async function crmReviewCount(db: Queryable, tenantId: string, importId: string): Promise<number> {
+  const rows = await db.query<{ count: number }>(
+    `SELECT (count(*) FILTER (WHERE account_action = 'review' AND jsonb_path_exists(proposal, '$.account.candidates[*] ? (@.existingId != null)'))
+           + count(*) FILTER (WHERE contact_action = 'review' AND jsonb_path_exists(proposal, '$.contact.candidates[*] ? (@.existingId != null)')))::int AS count
+     FROM import_rows WHERE tenant_id = $1 AND import_id = $2`,
+    [tenantId, importId],
+  );
+  return rows[0]?.count ?? 0;
+}
+
+// The commit's lease: one worker at a time; a dead one's lease expires and the next call resumes where it stopped.
+export async function claimCommit(tx: Queryable, tenantId: string, id: string, now: Date, leaseMs: number): Promise<boolean> {
+  const rows = await tx.query(
+    `UPDATE imports SET status = 'committing', lease_until = $3::timestamptz + make_interval(secs => $4), version = version + 1, updated_at = now()
+     WHERE tenant_id = $1 AND id = $2 AND status IN ('preview', 'committing') AND (lease_until IS NULL OR lease_until < $3::timestamptz) RETURNING id`,
+    [tenantId, id, now.toISOString(), leaseMs / 1000],
+  );
+  return rows.length > 0;
+}
+
+export async function advanceCommit(tx: Queryable, tenantId: string, id: string, rows: number, now: Date, leaseMs: number): Promise<void> {
+  await tx.query(
+    `UPDATE imports SET committed_rows = committed_rows + $3, lease_until = $4::timestamptz + make_interval(secs => $5), updated_at = now()
+     WHERE tenant_id = $1 AND id = $2`,
+    [tenantId, id, rows, now.toISOString(), leaseMs / 1000],
+  );
+}
+
+export async function finishCommit(tx: Queryable, tenantId: string, id: string, done: boolean): Promise<void> {
+  await tx.query(
+    `UPDATE imports SET lease_until = NULL, version = version + 1, updated_at = now(),
+       status = CASE WHEN $3 THEN 'committed' ELSE status END, committed_at = CASE WHEN $3 THEN now() ELSE committed_at END
+     WHERE tenant_id = $1 AND id = $2`,
+    [tenantId, id, done],
+  );
+}
+
+export const pendingRows = (tx: Queryable, tenantId: string, importId: string, limit: number) =>
+  tx.query<ImportRowRecord>(
+    `SELECT ${ROW_COLUMNS} FROM import_rows WHERE tenant_id = $1 AND import_id = $2 AND outcome IS NULL ORDER BY row_number LIMIT $3`,
+    [tenantId, importId, limit],
+  );
+
+export async function setOutcome(
+  tx: Queryable,
+  tenantId: string,
+  importId: string,
+  row: number,
+  outcome: Record<string, unknown>,
+  accountId: string | null,
+  contactId: string | null,
+): Promise<void> {
+  await tx.query(
+    `UPDATE import_rows SET outcome = $4, account_id = $5, contact_id = $6 WHERE tenant_id = $1 AND import_id = $2 AND row_number = $3`,
+    [tenantId, importId, row, JSON.stringify(outcome), accountId, contactId],
+  );
+}
+
+/**
+ * The record a merge row joins: the one its target row made or found, else the one the first other row merging into
+ * that target made (when the target itself was skipped).
+ */
+export async function mergedRecord(tx: Queryable, tenantId: string, importId: string, part: 'account' | 'contact', intoRow: number): Promise<string | null> {
+  const column = part === 'account' ? 'account_id' : 'contact_id';
+  const rows = await tx.query<{ id: string }>(
+    `SELECT ${column} AS id FROM import_rows WHERE tenant_id = $1 AND import_id = $2 AND ${column} IS NOT NULL
+       AND (row_number = $3 OR (choice -> '${part}' ->> 'intoRow')::int = $3 OR (proposal -> '${part}' ->> 'intoRow')::int = $3)
+     ORDER BY row_number LIMIT 1`,
+    [tenantId, importId, intoRow],
+  );
+  return rows[0]?.id ?? null;
+}
+
+export interface ChangeRow {
+  entity: 'account' | 'contact' | 'consent';
+  entity_id: string;
+  change: 'created' | 'updated';
+  before: Record<string, unknown> | null;
+  version_after: number | null;
+  row_number: number;
+}
+
+export async function recordChange(tx: Queryable, tenantId: string, importId: string, change: ChangeRow): Promise<void> {
+  // A record changed by two rows keeps the first row's "before" and the last version.
+  await tx.query(
+    `INSERT INTO import_changes (tenant_id, import_id, entity, entity_id, change, before, version_after, row_number)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (tenant_id, import_id, entity, entity_id) DO UPDATE SET version_after = EXCLUDED.version_after`,
+    [tenantId, importId, change.entity, change.entity_id, change.change, change.before ? JSON.stringify(change.before) : null, change.version_after, change.row_number],
+  );
+}
+
+export const changesOf = (tx: Queryable, tenantId: string, importId: string) =>
+  tx.query<ChangeRow>(
+    `SELECT entity, entity_id, change, before, version_after, row_number FROM import_changes WHERE tenant_id = $1 AND import_id = $2
+     ORDER BY CASE entity WHEN 'consent' THEN 0 WHEN 'contact' THEN 1 ELSE 2 END, row_number DESC`,
+    [tenantId, importId],
+  );
+
+export async function markUndone(tx: Queryable, tenantId: string, id: string, report: ImportUndoReport): Promise<void> {
+  await tx.query(
+    `UPDATE imports SET status = 'undone', undone_at = now(), undo_report = $3, version = version + 1, updated_at = now() WHERE tenant_id = $1 AND id = $2`,
+    [tenantId, id, JSON.stringify(report)],
+  );
+}
+
+const TEMPLATE = 'last';
+
+export async function loadTemplate(db: Queryable, tenantId: string): Promise<ColumnMapping | null> {
+  const rows = await db.query<{ mapping: ColumnMapping }>(`SELECT mapping FROM import_templates WHERE tenant_id = $1 AND name = $2`, [tenantId, TEMPLATE]);
+  return rows[0]?.mapping ?? null;
+}
+
+export async function saveTemplate(tx: Queryable, tenantId: string, userId: string, mapping: ColumnMapping): Promise<void> {
+  await tx.query(
+    `INSERT INTO import_templates (tenant_id, name, mapping, saved_by) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (tenant_id, name) DO UPDATE SET mapping = EXCLUDED.mapping, saved_by = EXCLUDED.saved_by, saved_at = now()`,
+    [tenantId, TEMPLATE, JSON.stringify(mapping), userId],
+  );
+}
+
+/** Brings the match keys of accounts created or changed since the last preview up to date, with the file's own folding. */
+export async function refreshAccountKeys(tx: Queryable, tenantId: string): Promise<void> {
+  const stale = await tx.query<{ id: string; version: number; name: string; customer_number: string | null }>(
+    `SELECT a.id, a.version, a.name, a.custom_fields ->> 'customerNumber' AS customer_number FROM accounts a
+     LEFT JOIN import_account_keys k ON k.tenant_id = a.tenant_id AND k.account_id = a.id
+     WHERE a.tenant_id = $1 AND (k.account_id IS NULL OR k.account_version <> a.version)`,
+    [tenantId],
+  );
+  for (let start = 0; start < stale.length; start += CHUNK) {
+    const chunk = stale.slice(start, start + CHUNK);
+    await tx.query(
+      `INSERT INTO import_account_keys (tenant_id, account_id, account_version, name_key, number_key)
+       SELECT $1, id, v, k, n FROM unnest($2::uuid[], $3::int[], $4::text[], $5::text[]) AS t(id, v, k, n)
+       ON CONFLICT (tenant_id, account_id) DO UPDATE SET account_version = EXCLUDED.account_version, name_key = EXCLUDED.name_key, number_key = EXCLUDED.number_key`,
+      [
+        tenantId,
+        chunk.map((a) => a.id),
+        chunk.map((a) => a.version),
+        chunk.map((a) => parseCompanyName(a.name).key),
+        chunk.map((a) => (a.customer_number ? numberKey(a.customer_number) : null)),
+      ],
+    );
+  }
+}
+
+/**
+ * The CRM accounts a list may mean: the same customer number, the same folded name, a name pg_trgm finds similar (the %
+ * operator uses the GIN index at its default threshold 0.3; the rules' own threshold is applied on top), or one of
+ * the email domains.
+ */
+export async function accountCandidates(
+  db: Queryable,
+  tenantId: string,
+  keys: { numbers: readonly string[]; names: readonly string[]; domains: readonly string[] },
+): Promise<ExistingAccount[]> {
+  const rows = await db.query<{ id: string; name: string; customer_number: string | null; domains: string[] }>(
+    `WITH hits AS (
+       SELECT account_id FROM import_account_keys WHERE tenant_id = $1 AND number_key = ANY($2::text[])
+       UNION SELECT k.account_id FROM unnest($3::text[]) AS q(key)
+         JOIN import_account_keys k ON k.tenant_id = $1 AND k.name_key % q.key AND similarity(k.name_key, q.key) >= $5
+       UNION SELECT account_id FROM account_domains WHERE tenant_id = $1 AND domain = ANY($4::text[])
+     )
+     SELECT a.id, a.name, a.custom_fields ->> 'customerNumber' AS customer_number, a.domains
+     FROM hits JOIN accounts a ON a.tenant_id = $1 AND a.id = hits.account_id`,
+    [tenantId, keys.numbers, keys.names, keys.domains, SIMILAR_NAME_THRESHOLD],
+  );
+  return rows.map((row) => ({ id: row.id, name: row.name, customerNumber: row.customer_number, domains: row.domains }));
+}
+
+/** The contacts a list may mean: by email address, and every contact of the candidate accounts (names within an account). */
+export async function contactCandidates(db: Queryable, tenantId: string, emails: readonly string[], accountIds: readonly string[]): Promise<ExistingContact[]> {
+  const rows = await db.query<{ id: string; first_name: string; last_name: string; emails: string[]; account_id: string | null }>(
+    `SELECT c.id, c.first_name, c.last_name, c.emails, c.account_id FROM contacts c
+     WHERE c.tenant_id = $1 AND (c.account_id = ANY($2::uuid[])
+       OR c.id IN (SELECT contact_id FROM contact_emails WHERE tenant_id = $1 AND email = ANY($3::text[])))`,
+    [tenantId, accountIds, emails],
+  );
+  return rows.map((row) => ({ id: row.id, firstName: row.first_name, lastName: row.last_name, emails: row.emails, accountId: row.account_id }));
+}
+
+export async function domainOwners(tx: Queryable, tenantId: string, domains: readonly string[]): Promise<Map<string, string>> {
+  const rows = await tx.query<{ domain: string; account_id: string }>(`SELECT domain, account_id FROM account_domains WHERE tenant_id = $1 AND domain = ANY($2::text[])`, [
+    tenantId,
+    domains,
+  ]);
+  return new Map(rows.map((row) => [row.domain, row.account_id]));
+}
+
+export async function emailOwner(tx: Queryable, tenantId: string, email: string): Promise<string | null> {
+  const rows = await tx.query<{ contact_id: string }>(`SELECT contact_id FROM contact_emails WHERE tenant_id = $1 AND email = $2`, [tenantId, email]);
+  return rows[0]?.contact_id ?? null;
+}
+
+export interface AccountState {
+  id: string;
+  version: number;
+  industry: string | null;
+  address: Record<string, unknown> | null;
+  domains: string[];
+  custom_fields: Record<string, unknown>;
+}
+
+export async function accountState(tx: Queryable, tenantId: string, id: string): Promise<AccountState | null> {
+  const rows = await tx.query<AccountState>(`SELECT id, version, industry, address, domains, custom_fields FROM accounts WHERE tenant_id = $1 AND id = $2`, [
+    tenantId,
+    id,
+  ]);
+  return rows[0] ?? null;
+}
+
+/** Sets the given account fields if the version is still the one read; the domains' claims follow the domains. */
+export async function writeAccountFields(
+  tx: Queryable,
+  tenantId: string,
+  id: string,
+  expectedVersion: number,
+  fields: { industry?: string | null; address?: Record<string, unknown> | null; domains?: string[]; custom_fields?: Record<string, unknown> },
+): Promise<number | null> {
+  const rows = await tx.query<{ version: number }>(
+    `UPDATE accounts SET
+       industry = CASE WHEN $4 THEN $5 ELSE industry END,
+       address = CASE WHEN $6 THEN $7::jsonb ELSE address END,
+       domains = CASE WHEN $8 THEN $9::text[] ELSE domains END,
+       custom_fields = CASE WHEN $10 THEN $11::jsonb ELSE custom_fields END,
+       version = version + 1, updated_at = now()
+     WHERE tenant_id = $1 AND id = $2 AND version = $3 RETURNING version`,
+    [
+      tenantId,
+      id,
+      expectedVersion,
+      'industry' in fields,
+      fields.industry ?? null,
+      'address' in fields,
+      JSON.stringify(fields.address ?? null),
+      'domains' in fields,
+      fields.domains ?? [],
+      'custom_fields' in fields,
+      JSON.stringify(fields.custom_fields ?? {}),
+    ],
+  );
+  if (!rows[0]) return null;
+  if (fields.domains) {
+    await tx.query(`DELETE FROM account_domains WHERE tenant_id = $1 AND account_id = $2 AND NOT (domain = ANY($3::text[]))`, [tenantId, id, fields.domains]);
+    await tx.query(
+      `INSERT INTO account_domains (tenant_id, domain, account_id) SELECT $1, d, $2 FROM unnest($3::text[]) AS d ON CONFLICT (tenant_id, domain) DO NOTHING`,
+      [tenantId, id, fields.domains],
+    );
+  }
+  return rows[0].version;
+}
+
+export async function currentVersion(tx: Queryable, tenantId: string, table: 'accounts' | 'contacts', id: string): Promise<number | null> {
+  const rows = await tx.query<{ version: number }>(`SELECT version FROM ${table} WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+  return rows[0]?.version ?? null;
+}
+
+/** What else uses a record an import created, so that an undo does not delete it under them. */
+export async function usesOf(tx: Queryable, tenantId: string, entity: 'account' | 'contact', id: string, importId: string): Promise<string | null> {
+  const checks =
+    entity === 'contact'
+      ? [
+          ['interactions', `SELECT 1 FROM interaction_contacts WHERE tenant_id = $1 AND contact_id = $2`],
+          ['follow-ups', `SELECT 1 FROM tasks WHERE tenant_id = $1 AND contact_id = $2`],
+          ['opportunities', `SELECT 1 FROM opportunity_contacts WHERE tenant_id = $1 AND contact_id = $2`],
+          ['consents recorded since the import', `SELECT 1 FROM consents c WHERE c.tenant_id = $1 AND c.contact_id = $2 AND NOT EXISTS (SELECT 1 FROM import_changes x WHERE x.tenant_id = $1 AND x.import_id = $3 AND x.entity = 'consent' AND x.entity_id = c.id)`],
+        ]
+      : [
+          // Runs after the undo removed the contacts it could, so whatever contact is left stays.
+          ['contacts that stay (added or edited since the import)', `SELECT 1 FROM contacts WHERE tenant_id = $1 AND account_id = $2`],
+          ['opportunities', `SELECT 1 FROM opportunities WHERE tenant_id = $1 AND account_id = $2`],
+          ['interactions', `SELECT 1 FROM interaction_accounts WHERE tenant_id = $1 AND account_id = $2`],
+          ['follow-ups', `SELECT 1 FROM tasks WHERE tenant_id = $1 AND account_id = $2`],
+        ];
+  for (const [what, sql] of checks) {
+    const found = await tx.query(`${sql!} LIMIT 1`, sql!.includes('$3') ? [tenantId, id, importId] : [tenantId, id]);
+    if (found.length > 0) return what!;
+  }
+  return null;
+}
+
+export const deleteRow = (tx: Queryable, tenantId: string, table: 'accounts' | 'contacts' | 'consents', id: string) =>
+  tx.query(`DELETE FROM ${table} WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+
+export async function appendImportedConsent(
+  tx: Queryable,
+  tenantId: string,
+  userId: string,
+  entry: { contactId: string; action: string; source: string; capturedAt: string; note: string },
+): Promise<string> {
+  const rows = await tx.query<{ id: string }>(
+    `INSERT INTO consents (tenant_id, contact_id, channel, purpose, legal_basis, action, source, note, captured_by, captured_at)
+     VALUES ($1, $2, 'email', 'marketing', 'consent', $3, $4, $5, $6, $7) RETURNING id`,
+    [tenantId, entry.contactId, entry.action, entry.source, entry.note, userId, entry.capturedAt],
+  );
+  return rows[0]!.id;
+}

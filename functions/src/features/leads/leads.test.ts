@@ -1,0 +1,159 @@
+// Leads through the API: capture with a score that explains itself, qualification, handover, and a conversion that
+// finds or creates the account and contact once, however often it is retried.
+import { randomUUID } from 'node:crypto';
+import { beforeAll, expect, it } from 'vitest';
+import { createApiHarness, type ApiHarness } from '../../../../test/support/api-harness';
+import { describeEachDatabase } from '../../../../test/support/databases';
+import { countRows } from '../../../../test/support/domain-expect';
+
+describeEachDatabase('leads', (getDb) => {
+  let api: ApiHarness;
+  let tenantId: string;
+  let admin: string;
+  let seller: string;
+  let sellerId: string;
+
+  const call = (token: string, method: string, path: string, body?: unknown, ifMatch?: string) =>
+    api.call(method, path, { token, body, headers: ifMatch ? { 'if-match': ifMatch } : {} });
+  const created = async (path: string, body: unknown, token = admin) => {
+    const response = await call(token, 'POST', path, body);
+    expect(response.status, response.text).toBe(201);
+    return response.body as { id: string; etag: string } & Record<string, unknown>;
+  };
+
+  beforeAll(async () => {
+    api = await createApiHarness(getDb());
+    tenantId = randomUUID();
+    admin = await api.token({ tenantId, userId: randomUUID(), roles: ['CRM.Admin'] });
+    seller = await api.token({ tenantId, userId: randomUUID(), name: 'Sina Vertrieb', roles: ['CRM.User'] });
+    sellerId = ((await call(seller, 'GET', '/api/me')).body as { id: string }).id;
+    const settings = await call(admin, 'GET', '/api/settings');
+    const { etag, ...document } = settings.body as Record<string, unknown>;
+    const put = await call(admin, 'PUT', '/api/settings', { ...document, leads: { targetIndustries: ['Maschinenbau'] } }, settings.headers.get('etag')!);
+    expect(put.status, put.text).toBe(200);
+    expect(etag).toBeDefined();
+  });
+
+  it('scores a lead by named criteria and says why, and needs someone to be about', async () => {
+    const lead = await created('/api/leads', {
+      source: 'event',
+      firstName: 'Jonas',
+      lastName: 'Keller',
+      email: 'j.keller@keller-maschinen.example',
+      company: 'Keller Maschinen GmbH',
+      industry: 'Maschinenbau',
+      employees: 180,
+      budget: 'planned',
+      timing: 'within_3_months',
+    });
+    expect(lead).toMatchObject({ status: 'new', source: 'event', score: { total: 73 } });
+    expect((lead.score as { criteria: Array<{ key: string; points: number; reason: string }> }).criteria).toEqual([
+      { key: 'fit', weight: 20, points: 20, reason: 'Maschinenbau is a target industry' },
+      { key: 'size', weight: 15, points: 15, reason: '180 employees, within 50-500' },
+      { key: 'budget', weight: 25, points: 12.5, reason: 'budget: planned' },
+      { key: 'timing', weight: 25, points: 25, reason: 'timing: within 3 months' },
+      { key: 'engagement', weight: 15, points: 0, reason: 'engagement: none' },
+    ]);
+    const nobody = await call(admin, 'POST', '/api/leads', { source: 'manual', notes: 'Anruf' });
+    expect(nobody.status).toBe(400);
+    expect(nobody.body.errors[0]).toMatchObject({ field: 'lastName', reason: expect.stringMatching(/last name, an email address or a company/) });
+  });
+
+  it('hands a lead over, lists my leads, disqualifies only with a reason, and keeps the change in the audit log', async () => {
+    const lead = await created('/api/leads', { source: 'web_form', lastName: 'Übergabe', company: 'Übergabe AG' });
+    const handed = await call(admin, 'PATCH', `/api/leads/${lead.id}`, { ownerId: sellerId, status: 'contacted' }, lead.etag);
+    expect(handed.body).toMatchObject({ ownerId: sellerId, status: 'contacted' });
+    expect((await call(seller, 'GET', '/api/leads?ownerId=me')).body.items.map((l: { id: string }) => l.id)).toContain(lead.id);
+    const noReason = await call(seller, 'PATCH', `/api/leads/${lead.id}`, { status: 'disqualified' }, handed.headers.get('etag')!);
+    expect(noReason.body.errors[0]).toMatchObject({ field: 'disqualifyReason' });
+    const out = await call(seller, 'PATCH', `/api/leads/${lead.id}`, { status: 'disqualified', disqualifyReason: 'kein Budget' }, handed.headers.get('etag')!);
+    expect(out.body).toMatchObject({ status: 'disqualified', disqualifyReason: 'kein Budget' });
+    const audit = await getDb().query<{ action: string; changed_fields: string[] }>(
+      `SELECT action, changed_fields FROM audit_log WHERE tenant_id = $1 AND entity = 'lead' AND entity_id = $2 ORDER BY id`,
+      [tenantId, lead.id],
+    );
+    expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'update']);
+    expect(audit[1]!.changed_fields).toEqual(expect.arrayContaining(['ownerId', 'status']));
+    const convert = await call(seller, 'POST', `/api/leads/${lead.id}/convert`, {}, out.headers.get('etag')!);
+    expect(convert).toMatchObject({ status: 409, body: { reason: 'disqualified' } });
+  });
+
+  it('converts into a new account, contact and opportunity once, however often it is retried', async () => {
+    const lead = await created('/api/leads', {
+      source: 'email',
+      firstName: 'Mia',
+      lastName: 'Neu',
+      email: 'mia@neukunde.example',
+      company: 'Neukunde KG',
+      phone: '+49 89 123456',
+    });
+    const body = { opportunity: { name: 'Erstauftrag', amount: 12500 } };
+    const first = await call(seller, 'POST', `/api/leads/${lead.id}/convert`, body, lead.etag);
+    expect(first.status, first.text).toBe(200);
+    expect(first.body).toMatchObject({ accountCreated: true, contactCreated: true, lead: { status: 'converted' } });
+    const again = await call(seller, 'POST', `/api/leads/${lead.id}/convert`, body, lead.etag);
+    expect(again.body).toMatchObject({ accountId: first.body.accountId, contactId: first.body.contactId, opportunityId: first.body.opportunityId });
+    expect((await call(seller, 'GET', `/api/accounts/${first.body.accountId}`)).body).toMatchObject({ name: 'Neukunde KG' });
+    expect((await call(seller, 'GET', `/api/contacts/${first.body.contactId}`)).body).toMatchObject({
+      firstName: 'Mia',
+      lastName: 'Neu',
+      emails: ['mia@neukunde.example'],
+      accountId: first.body.accountId,
+    });
+    expect((await call(seller, 'GET', `/api/opportunities/${first.body.opportunityId}`)).body).toMatchObject({
+      name: 'Erstauftrag',
+      amount: 12500,
+      accountId: first.body.accountId,
+    });
+    const [accounts] = await getDb().query<{ n: number }>(`SELECT count(*)::int AS n FROM accounts WHERE tenant_id = $1 AND name = 'Neukunde KG'`, [tenantId]);
+    expect(accounts!.n).toBe(1);
+    const locked = await call(seller, 'PATCH', `/api/leads/${lead.id}`, { notes: 'später' }, first.body.lead.etag);
+    expect(locked).toMatchObject({ status: 409, body: { reason: 'converted' } });
+  });
+
+  it('links to the account that holds the domain or has the same name, and asks when only a similar one exists', async () => {
+    const domainAccount = await created('/api/accounts', { name: 'Bestand Holding', domains: ['bestand.example'] });
+    const existing = await created('/api/contacts', { lastName: 'Bekannt', emails: ['k.bekannt@bestand.example'], accountId: domainAccount.id });
+    const byDomain = await created('/api/leads', { lastName: 'Bekannt', email: 'k.bekannt@bestand.example', company: 'Irgendwas' });
+    const linked = await call(seller, 'POST', `/api/leads/${byDomain.id}/convert`, {}, byDomain.etag);
+    expect(linked.body).toMatchObject({
+      accountId: domainAccount.id,
+      accountCreated: false,
+      contactId: existing.id,
+      contactCreated: false,
+      opportunityId: null,
+    });
+
+    const sameName = await created('/api/accounts', { name: 'Müller Antriebe GmbH' });
+    const byName = await created('/api/leads', { lastName: 'Schmidt', company: 'Mueller Antriebe GmbH' });
+    expect((await call(seller, 'POST', `/api/leads/${byName.id}/convert`, {}, byName.etag)).body).toMatchObject({
+      accountId: sameName.id,
+      accountCreated: false,
+      contactCreated: true,
+    });
+
+    const otherForm = await created('/api/leads', { lastName: 'Berger', company: 'Müller Antriebe AG' });
+    const asked = await call(seller, 'POST', `/api/leads/${otherForm.id}/convert`, {}, otherForm.etag);
+    expect(asked).toMatchObject({ status: 409, body: { reason: 'similar_accounts', candidates: [{ id: sameName.id, name: 'Müller Antriebe GmbH' }] } });
+    expect(await countRows(getDb(), 'accounts', tenantId)).toBe(3);
+    const anyway = await call(seller, 'POST', `/api/leads/${otherForm.id}/convert`, { createAccount: true }, otherForm.etag);
+    expect(anyway.body).toMatchObject({ accountCreated: true });
+    const chosen = await created('/api/leads', { lastName: 'Wahl', company: 'Müller Antriebe AG' });
+    expect((await call(seller, 'POST', `/api/leads/${chosen.id}/convert`, { accountId: sameName.id }, chosen.etag)).body).toMatchObject({
+      accountId: sameName.id,
+    });
+  });
+
+  it('counts leads by source and status with the conversion rate, and keeps tenants apart', async () => {
+    const summary = await call(seller, 'GET', '/api/lead-figures');
+    expect(summary.status, summary.text).toBe(200);
+    expect(summary.body.total).toBe(7);
+    // 5 converted and 1 disqualified so far in this tenant.
+    expect(summary.body.conversionRate).toBeCloseTo(5 / 6, 3);
+    expect(summary.body.medianDaysToConversion).toBeGreaterThanOrEqual(0);
+    const stranger = await api.token({ tenantId: randomUUID(), userId: randomUUID(), roles: ['CRM.Admin'] });
+    expect((await call(stranger, 'GET', '/api/lead-figures')).body).toMatchObject({ total: 0, conversionRate: null });
+    const some = (await call(seller, 'GET', '/api/leads?limit=1')).body.items[0] as { id: string };
+    expect((await call(stranger, 'GET', `/api/leads/${some.id}`)).status).toBe(404);
+  });
+});

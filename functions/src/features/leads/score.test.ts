@@ -1,0 +1,37 @@
+// The lead score against hand-computed values with the default weights (fit 20, size 15, budget 25, timing 25, engagement 15).
+import { LeadScoringSettings } from '@crm/common';
+import { describe, expect, it } from 'vitest';
+import { scoreLead } from './score';
+
+const defaults = LeadScoringSettings.parse({ targetIndustries: ['Maschinenbau'] });
+const lead = { industry: null, employees: null, budget: 'unknown', timing: 'unknown', engagement: 'none' } as const;
+
+describe('scoreLead', () => {
+  it('gives a lead nobody knows anything about 0, saying so per criterion', () => {
+    const score = scoreLead(lead, defaults);
+    expect(score.total).toBe(0);
+    expect(score.criteria.map((c) => c.reason)).toEqual(['industry unknown', 'company size unknown', 'budget: unknown', 'timing: unknown', 'engagement: none']);
+  });
+
+  it('gives a perfect lead every weight: 100', () => {
+    const perfect = { industry: ' maschinenbau', employees: 120, budget: 'approved', timing: 'within_3_months', engagement: 'meeting_held' } as const;
+    const score = scoreLead(perfect, defaults);
+    expect(score.total).toBe(100);
+    expect(score.criteria.find((c) => c.key === 'size')!.reason).toBe('120 employees, within 50-500');
+  });
+
+  it('adds partial answers: 0 + 7.5 (size near the range) + 12.5 (planned) + 15 (within 12 months) + 7.5 (replied) = 42.5, shown as 43', () => {
+    const partial = { industry: 'Handel', employees: 30, budget: 'planned', timing: 'within_12_months', engagement: 'replied' } as const;
+    const score = scoreLead(partial, defaults);
+    expect(score.criteria.map((c) => c.points)).toEqual([0, 7.5, 12.5, 15, 7.5]);
+    expect(score.total).toBe(43);
+    expect(score.criteria[0]!.reason).toBe('Handel is not a target industry');
+  });
+
+  it('weighs what the tenant weighs', () => {
+    const custom = LeadScoringSettings.parse({ weights: { fit: 0, size: 0, budget: 50, timing: 50, engagement: 0 } });
+    expect(scoreLead({ ...lead, budget: 'approved', timing: 'later' }, custom).total).toBe(60);
+    expect(scoreLead({ ...lead, industry: 'Maschinenbau' }, custom).criteria[0]!.reason).toBe('no target industries set');
+    expect(() => LeadScoringSettings.parse({ weights: { fit: 60, budget: 60 } })).toThrow(/at most 100/);
+  });
+});

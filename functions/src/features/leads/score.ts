@@ -1,0 +1,52 @@
+// The lead score: five named criteria, each worth its tenant weight, each saying why it scored what it did.
+import type { Lead, LeadScore, LeadScoringSettings } from '@crm/common';
+
+type Scored = Pick<Lead, 'industry' | 'employees' | 'budget' | 'timing' | 'engagement'>;
+
+const BUDGET = { unknown: 0, none: 0, planned: 0.5, approved: 1 } as const;
+const TIMING = { unknown: 0, later: 0.2, within_12_months: 0.6, within_3_months: 1 } as const;
+const ENGAGEMENT = { none: 0, replied: 0.5, meeting_held: 1 } as const;
+
+const fold = (text: string) => text.trim().toLocaleLowerCase('de');
+const round1 = (value: number) => Math.round(value * 10) / 10;
+
+function sizeShare(employees: number | null, settings: LeadScoringSettings): { share: number; reason: string } {
+  if (employees === null) return { share: 0, reason: 'company size unknown' };
+  const range = `${settings.minEmployees}-${settings.maxEmployees}`;
+  if (employees >= settings.minEmployees && employees <= settings.maxEmployees) return { share: 1, reason: `${employees} employees, within ${range}` };
+  // Half the points up to twice the range's bounds: a bit small or a bit big is still a prospect.
+  if (employees >= settings.minEmployees / 2 && employees <= settings.maxEmployees * 2) return { share: 0.5, reason: `${employees} employees, near ${range}` };
+  return { share: 0, reason: `${employees} employees, outside ${range}` };
+}
+
+export function scoreLead(lead: Scored, settings: LeadScoringSettings): LeadScore {
+  const w = settings.weights;
+  const targets = settings.targetIndustries.map(fold);
+  const fits = lead.industry !== null && targets.includes(fold(lead.industry));
+  const size = sizeShare(lead.employees, settings);
+  const criteria: LeadScore['criteria'] = [
+    {
+      key: 'fit',
+      weight: w.fit,
+      points: fits ? w.fit : 0,
+      reason:
+        lead.industry === null
+          ? 'industry unknown'
+          : targets.length === 0
+            ? 'no target industries set'
+            : fits
+              ? `${lead.industry} is a target industry`
+              : `${lead.industry} is not a target industry`,
+    },
+    { key: 'size', weight: w.size, points: round1(w.size * size.share), reason: size.reason },
+    { key: 'budget', weight: w.budget, points: round1(w.budget * BUDGET[lead.budget]), reason: `budget: ${lead.budget}` },
+    { key: 'timing', weight: w.timing, points: round1(w.timing * TIMING[lead.timing]), reason: `timing: ${lead.timing.replaceAll('_', ' ')}` },
+    {
+      key: 'engagement',
+      weight: w.engagement,
+      points: round1(w.engagement * ENGAGEMENT[lead.engagement]),
+      reason: `engagement: ${lead.engagement.replaceAll('_', ' ')}`,
+    },
+  ];
+  return { total: Math.round(criteria.reduce((sum, c) => sum + c.points, 0)), criteria };
+}
