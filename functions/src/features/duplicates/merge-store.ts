@@ -60,23 +60,31 @@ export async function moveLinksBack(
   ]);
 }
 
-/** A versioned record's reference, re-pointed with its version raised, since its ETag must change with its content. */
-export async function repoint(
+/** Re-points a reference of rows keyed by id; a versioned record's version goes up, since its ETag must change with its content. */
+async function repointRows(
   tx: Queryable,
-  table: string,
-  column: string,
+  target: { table: string; column: string; versioned: boolean },
   tenantId: string,
   from: string,
   to: string,
   only?: readonly string[],
 ): Promise<string[]> {
+  const { table, column } = target;
   const rows = await tx.query<{ id: string }>(
-    `UPDATE ${table} SET ${column} = $3, version = version + 1, updated_at = now()
+    `UPDATE ${table} SET ${column} = $3${target.versioned ? ', version = version + 1, updated_at = now()' : ''}
      WHERE tenant_id = $1 AND ${column} = $2 ${only ? 'AND id = ANY($4::uuid[])' : ''} RETURNING id`,
     only ? [tenantId, from, to, [...only]] : [tenantId, from, to],
   );
   return rows.map((r) => r.id);
 }
+
+/** Contacts, opportunities, follow-ups and child accounts: versioned records. */
+export const repoint = (tx: Queryable, table: string, column: string, tenantId: string, from: string, to: string, only?: readonly string[]) =>
+  repointRows(tx, { table, column, versioned: true }, tenantId, from, to, only);
+
+/** Rows without a version whose reference moves: sync conflicts, the history of lifted restrictions, revenue figures. */
+export const repointPlain = (tx: Queryable, table: string, column: string, tenantId: string, from: string, to: string, only?: readonly string[]) =>
+  repointRows(tx, { table, column, versioned: false }, tenantId, from, to, only);
 
 export const interactionContacts: LinkTable = { table: 'interaction_contacts', key: 'interaction_id', ref: 'contact_id' };
 export const opportunityContacts: LinkTable = { table: 'opportunity_contacts', key: 'opportunity_id', ref: 'contact_id' };
@@ -150,23 +158,6 @@ export async function appendConsents(
 
 export async function deleteConsents(tx: Queryable, tenantId: string, ids: readonly string[]): Promise<void> {
   if (ids.length > 0) await tx.query(`DELETE FROM consents WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [tenantId, [...ids]]);
-}
-
-/** Rows keyed by id whose contact reference moves: sync conflicts and the history of lifted restrictions. */
-export async function repointPlain(
-  tx: Queryable,
-  table: string,
-  column: string,
-  tenantId: string,
-  from: string,
-  to: string,
-  only?: readonly string[],
-): Promise<string[]> {
-  const rows = await tx.query<{ id: string }>(
-    `UPDATE ${table} SET ${column} = $3 WHERE tenant_id = $1 AND ${column} = $2 ${only ? 'AND id = ANY($4::uuid[])' : ''} RETURNING id`,
-    only ? [tenantId, from, to, [...only]] : [tenantId, from, to],
-  );
-  return rows.map((r) => r.id);
 }
 
 export interface GraphItemKey {
