@@ -709,7 +709,8 @@ export const endpoints = [
     params: IdParams,
     response: Merge,
     status: 200,
-  },  ...webhookEndpoints,
+  },
+  ...webhookEndpoints,
   ...leadEndpoints,
   ...caseEndpoints,
 ] as const satisfies readonly Endpoint[];

@@ -50,8 +50,7 @@ export function buildTimers(schedules: { syncSchedule: string; subscriptionSched
     {
       name: 'privacyRetention',
       schedule: RETENTION_SCHEDULE,
-      run: async (services) =>
-        runDailyRetention(await services.db(), { deadline: Date.now() + RETENTION_BUDGET_MS, log: (message) => console.warn(message) }),
+      run: async (services) => runDailyRetention(await services.db(), { deadline: Date.now() + RETENTION_BUDGET_MS, log: (message) => console.warn(message) }),
     },
   ];
 }

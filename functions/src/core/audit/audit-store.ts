@@ -5,7 +5,21 @@ import { webhookEventOf } from './webhook-events';
 export interface AuditEntry {
   tenantId: string;
   actorId: string | null;
-  action: 'create' | 'update' | 'delete' | 'log' | 'log-again' | 'consent' | 'settings' | 'sync' | 'erase' | 'restrict' | 'lift-restriction' | 'convert' | 'merge' | 'undo-merge';
+  action:
+    | 'create'
+    | 'update'
+    | 'delete'
+    | 'log'
+    | 'log-again'
+    | 'consent'
+    | 'settings'
+    | 'sync'
+    | 'erase'
+    | 'restrict'
+    | 'lift-restriction'
+    | 'convert'
+    | 'merge'
+    | 'undo-merge';
   entity: string;
   entityId: string | null;
   changedFields?: readonly string[];
