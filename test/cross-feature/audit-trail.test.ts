@@ -100,7 +100,11 @@ describeEachDatabase('audit log', (getDb) => {
     const admin = await seedActor(getDb(), { roles: ['CRM.Admin'] });
     await replaceSettings(getDb(), admin, { ...defaultSettings, sleepingAfterDays: 30 }, 1);
     expect((await auditTrail(getDb(), admin.tenantId, 'tenant', admin.tenantId)).map((t) => [t.action, t.actor_id, t.changed_fields])).toEqual([
-      ['settings', admin.userId, ['stages', 'sleepingAfterDays', 'defaultCurrency', 'graphSync', 'internalDomains', 'insights']],
+      [
+        'settings',
+        admin.userId,
+        ['stages', 'sleepingAfterDays', 'defaultCurrency', 'graphSync', 'internalDomains', 'insights', 'leads', 'serviceLevels', 'logWhenSentToCustomers'],
+      ],
     ]);
   });
 
