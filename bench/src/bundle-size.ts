@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 interface Metafile {
-  outputs: Record<string, { imports: Array<{ path: string; kind: string }>; bytes: number }>;
+  outputs: Record<string, { imports: Array<{ path: string; kind: string }>; bytes: number; inputs?: Record<string, unknown> }>;
 }
 
 export interface EntrySize {
@@ -14,8 +14,8 @@ export interface EntrySize {
   gzipBytes: number;
 }
 
-/** The entry plus everything it imports statically: the JavaScript downloaded before the page can render. */
-export function initialJavaScript(appDir: string, entry: string): EntrySize {
+/** The entry's output files and the chunks it imports statically, each with the source files bundled into it. */
+export function initialOutputs(appDir: string, entry: string): Array<{ file: string; inputs: string[] }> {
   const meta = JSON.parse(readFileSync(join(appDir, 'build-meta.json'), 'utf8')) as Metafile;
   const seen = new Set<string>();
   const stack = [`dist/${entry}`];
@@ -25,6 +25,12 @@ export function initialJavaScript(appDir: string, entry: string): EntrySize {
     seen.add(file);
     for (const imported of meta.outputs[file]?.imports ?? []) if (imported.kind === 'import-statement') stack.push(imported.path);
   }
+  return [...seen].map((file) => ({ file, inputs: Object.keys(meta.outputs[file]?.inputs ?? {}) }));
+}
+
+/** The entry plus everything it imports statically: the JavaScript downloaded before the page can render. */
+export function initialJavaScript(appDir: string, entry: string): EntrySize {
+  const seen = initialOutputs(appDir, entry).map((o) => o.file);
   let rawBytes = 0;
   let gzipBytes = 0;
   for (const file of seen) {
@@ -32,7 +38,7 @@ export function initialJavaScript(appDir: string, entry: string): EntrySize {
     rawBytes += bytes.length;
     gzipBytes += gzipSync(bytes, { level: 9 }).length;
   }
-  return { entry, files: seen.size, rawBytes, gzipBytes };
+  return { entry, files: seen.length, rawBytes, gzipBytes };
 }
 
 /** Chunks loaded on demand (dynamic imports) with their gzipped sizes, largest first. */

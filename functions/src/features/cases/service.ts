@@ -1,8 +1,8 @@
 // Service cases: opened from a complaint or service request, due times from the service levels, every change in the
 // case's history, and an escalation once per case and level when a due time passes.
-import { createHash } from 'node:crypto';
 import { ServiceLevelSettings, type Case, type CaseCreate, type CaseListQuery, type CasePatch } from '@crm/common';
 import type { Actor } from '../../core/actor';
+import { nameBasedId } from '../../core/name-based-id';
 import { writeAudit } from '../../core/audit/audit-store';
 import type { Db, Queryable } from '../../core/db/db';
 import { inTransaction } from '../../core/db/pg-errors';
@@ -113,10 +113,8 @@ export async function changeCase(db: Db, actor: Actor, id: string, expectedVersi
   return readCase(db, actor, id, now);
 }
 
-const derived = (caseId: string, level: number) => {
-  const hex = createHash('sha256').update(`${caseId}:escalation:${level}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
-};
+/** One follow-up per case and level, whoever runs the escalation and however often. */
+const derived = (caseId: string, level: number) => nameBasedId(`${caseId}:escalation:${level}`);
 
 /**
  * Escalates every open case of every tenant whose due time passed: a follow-up for the tenant's escalation contact,

@@ -1,9 +1,9 @@
 // Lead use cases: capture, qualify, hand over and convert. Conversion creates or links the account and contact with
 // the import's name rules and is idempotent: every record it makes has an id derived from the lead's.
-import { createHash } from 'node:crypto';
 import { AccountCreate, ContactCreate, LeadScoringSettings, OpportunityCreate } from '@crm/common';
 import type { Lead, LeadConversion, LeadConvertRequest, LeadCreate, LeadListQuery, LeadPatch } from '@crm/common';
 import type { Actor } from '../../core/actor';
+import { nameBasedId } from '../../core/name-based-id';
 import type { Db, Queryable } from '../../core/db/db';
 import { inTransaction } from '../../core/db/pg-errors';
 import { conflict, invalid, notFound, staleVersion } from '../../core/errors';
@@ -66,11 +66,7 @@ export async function changeLead(db: Db, actor: Actor, id: string, expectedVersi
 export const removeLead = (db: Db, actor: Actor, id: string, expectedVersion: number) => deleteRecord(db, actor, 'lead', 'leads', id, expectedVersion);
 
 /** The id a conversion gives what it creates for this lead: the same on every retry, so nothing is created twice. */
-export function derivedId(leadId: string, what: 'account' | 'contact' | 'opportunity'): string {
-  const hex = createHash('sha256').update(`${leadId}:${what}`).digest('hex');
-  // RFC 9562 version 8 (custom) with the RFC variant bits.
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
-}
+export const derivedId = (leadId: string, what: 'account' | 'contact' | 'opportunity'): string => nameBasedId(`${leadId}:${what}`);
 
 /** "Ärzte" and "Aerzte" start with different letters but are one name to the folding rules. */
 const UMLAUT_TWIN: Record<string, string[]> = { ä: ['a'], ö: ['o'], ü: ['u'], a: ['ä'], o: ['ö'], u: ['ü'] };
