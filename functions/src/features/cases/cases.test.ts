@@ -126,6 +126,20 @@ describeEachDatabase('cases', (getDb) => {
     expect(history.filter((e) => e.kind === 'escalated').map((e) => e.to)).toEqual(['1', '2']);
   });
 
+  it('hides a case about a restricted person from other roles', async () => {
+    const account = await created('/api/accounts', { name: `Kunde ${randomUUID().slice(0, 6)}` });
+    const person = await created('/api/contacts', { lastName: 'Eingeschränkt', accountId: account.id });
+    const occurredAt = new Date(Date.now() - HOUR).toISOString();
+    const interaction = await created('/api/interactions', { type: 'complaint', subject: 'Beschwerde', occurredAt, contactIds: [person.id] });
+    const opened = await created('/api/cases', { interactionId: interaction.id }, agent);
+    const officer = await api.token({ tenantId, userId: randomUUID(), roles: ['CRM.Privacy'] });
+    expect((await call(officer, 'POST', `/api/contacts/${person.id}/restriction`, { reason: 'Art. 18' })).status).toBe(200);
+    expect((await call(agent, 'GET', `/api/cases/${opened.id}`)).status).toBe(404);
+    expect((await call(agent, 'GET', `/api/cases?accountId=${account.id}`)).body.items).toEqual([]);
+    expect((await call(agent, 'PATCH', `/api/cases/${opened.id}`, { status: 'waiting' }, opened.etag)).status).toBe(404);
+    expect((await call(admin, 'GET', `/api/cases/${opened.id}`)).status).toBe(200);
+  });
+
   it('keeps tenants apart', async () => {
     const c = await complaint(1);
     const opened = await created('/api/cases', { interactionId: c.interaction.id }, agent);

@@ -8,7 +8,8 @@ import type { Db, Queryable } from '../../core/db/db';
 import { inTransaction } from '../../core/db/pg-errors';
 import { invalid, notFound, staleVersion } from '../../core/errors';
 import { createRecord, readRecord } from '../../core/records';
-import { changeInteraction } from '../interactions';
+import { changeInteraction, interactionsOnlyAboutHidden } from '../interactions';
+import { restrictedViewOf } from '../privacy';
 import { getSettings } from '../settings';
 import { dueLevel, dueTimes } from './service-levels';
 import {
@@ -28,16 +29,32 @@ import {
 const levelsOf = async (db: Queryable, tenantId: string): Promise<ServiceLevelSettings> =>
   (await getSettings(db, tenantId)).serviceLevels ?? ServiceLevelSettings.parse({});
 
+/** The cases about complaints that concern only restricted people (Art. 18), which other roles may not see. */
+async function hiddenCases(db: Db, actor: Actor, cases: readonly Case[]): Promise<Set<string>> {
+  const view = await restrictedViewOf(db, actor);
+  const hidden = await interactionsOnlyAboutHidden(
+    db,
+    actor.tenantId,
+    cases.map((c) => c.interactionId),
+    view.hidden,
+  );
+  return new Set(cases.filter((c) => hidden.has(c.interactionId)).map((c) => c.id));
+}
+
 export async function readCase(db: Db, actor: Actor, id: string, now = new Date()): Promise<Case> {
   return readRecord('case', async () => {
     const row = await getCaseRow(db, actor.tenantId, id);
-    return row ? toCase(row, now) : null;
+    if (!row) return null;
+    const found = toCase(row, now);
+    return (await hiddenCases(db, actor, [found])).size > 0 ? null : found;
   });
 }
 
 export async function searchCases(db: Db, actor: Actor, query: CaseListQuery, now = new Date()) {
   const page = await listCaseRows(db, actor.tenantId, { ...query, assigneeId: query.assigneeId === 'me' ? actor.userId : query.assigneeId }, now);
-  return { items: page.rows.map((row) => toCase(row, now)), nextCursor: page.nextCursor };
+  const items = page.rows.map((row) => toCase(row, now));
+  const hidden = await hiddenCases(db, actor, items);
+  return { items: items.filter((c) => !hidden.has(c.id)), nextCursor: page.nextCursor };
 }
 
 /** One case per interaction: opening it again answers the case there is. */
@@ -67,6 +84,7 @@ export async function openCase(db: Db, actor: Actor, input: CaseCreate, now = ne
 
 /** A new priority moves the due times (from when the case opened); resolving it resolves the complaint too. */
 export async function changeCase(db: Db, actor: Actor, id: string, expectedVersion: number, patch: CasePatch, now = new Date()): Promise<Case> {
+  await readCase(db, actor, id, now);
   const levels = await levelsOf(db, actor.tenantId);
   const before = await inTransaction(db, async (tx) => {
     const row = await getCaseRow(tx, actor.tenantId, id, true);

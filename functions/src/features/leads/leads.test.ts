@@ -144,10 +144,26 @@ describeEachDatabase('leads', (getDb) => {
     });
   });
 
+  it('refuses an erased address and converts no lead into a restricted person', async () => {
+    const officer = await api.token({ tenantId, userId: randomUUID(), roles: ['CRM.Privacy'] });
+    const gone = await created('/api/contacts', { lastName: 'Gelöscht', emails: ['weg@erased.example'] });
+    expect((await call(officer, 'POST', `/api/contacts/${gone.id}/erase`, { reason: 'Art. 17' }, gone.etag)).status).toBe(200);
+    const erased = await call(seller, 'POST', '/api/leads', { lastName: 'Wieder', email: 'weg@erased.example' });
+    expect(erased).toMatchObject({ status: 409, body: { reason: 'erased', errors: [{ field: 'email' }] } });
+    expect(erased.text).not.toContain('weg@erased.example');
+
+    const quiet = await created('/api/contacts', { lastName: 'Still', emails: ['still@restricted.example'] });
+    expect((await call(officer, 'POST', `/api/contacts/${quiet.id}/restriction`, { reason: 'Art. 18' })).status).toBe(200);
+    const lead = await created('/api/leads', { lastName: 'Still', email: 'still@restricted.example', company: 'Still GmbH' });
+    const refused = await call(seller, 'POST', `/api/leads/${lead.id}/convert`, { createAccount: true }, lead.etag);
+    expect(refused).toMatchObject({ status: 409, body: { reason: 'restricted' } });
+    expect((await call(seller, 'GET', `/api/leads/${lead.id}`)).body.status).toBe('new');
+  });
+
   it('counts leads by source and status with the conversion rate, and keeps tenants apart', async () => {
     const summary = await call(seller, 'GET', '/api/lead-figures');
     expect(summary.status, summary.text).toBe(200);
-    expect(summary.body.total).toBe(7);
+    expect(summary.body.total).toBe(8);
     // 5 converted and 1 disqualified so far in this tenant.
     expect(summary.body.conversionRate).toBeCloseTo(5 / 6, 3);
     expect(summary.body.medianDaysToConversion).toBeGreaterThanOrEqual(0);

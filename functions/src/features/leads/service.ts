@@ -13,6 +13,7 @@ import { createContact } from '../contacts';
 import { compareCompanies, parseCompanyName } from '../imports';
 import { createOpportunity } from '../opportunities';
 import { getSettings } from '../settings';
+import { erasedAddresses, restrictedAmong } from '../privacy';
 import {
   accountByDomain,
   accountsStartingWith,
@@ -30,8 +31,18 @@ import {
 const scoringOf = async (db: Queryable, tenantId: string): Promise<LeadScoringSettings> =>
   (await getSettings(db, tenantId)).leads ?? LeadScoringSettings.parse({});
 
+/** A person erased at their request does not come back as a lead either (Art. 17); the problem names the field, not the address. */
+async function refuseErased(db: Queryable, tenantId: string, email: string | null | undefined): Promise<void> {
+  if (email && (await erasedAddresses(db, tenantId, [email])).length > 0) {
+    throw conflict('this address belongs to a person whose data was erased at their request (GDPR Art. 17), so it may not be stored again', 'email', {
+      reason: 'erased',
+    });
+  }
+}
+
 export async function createLead(db: Db, actor: Actor, input: LeadCreate): Promise<Created<Lead>> {
   const scoring = await scoringOf(db, actor.tenantId);
+  await refuseErased(db, actor.tenantId, input.email);
   return createRecord(db, actor, 'lead', async (tx) => {
     const { id, created } = await insertLead(tx, actor.tenantId, actor.userId, {
       ...input,
@@ -55,6 +66,7 @@ export async function searchLeads(db: Db, actor: Actor, query: LeadListQuery) {
 /** A converted lead is history: its account and contact carry on. A new owner is the handover, in the audit log. */
 export async function changeLead(db: Db, actor: Actor, id: string, expectedVersion: number, patch: LeadPatch): Promise<Lead> {
   const scoring = await scoringOf(db, actor.tenantId);
+  await refuseErased(db, actor.tenantId, patch.email);
   const row = await updateRecord(db, actor, 'lead', id, async (tx) => {
     const current = await getLeadRow(tx, actor.tenantId, id);
     if (current?.status === 'converted') throw conflict('this lead was converted and can no longer be changed', undefined, { reason: 'converted' });
@@ -104,6 +116,10 @@ async function accountFor(db: Db, actor: Actor, lead: Lead, request: LeadConvert
 
 async function contactFor(db: Db, actor: Actor, lead: Lead, accountId: string): Promise<{ id: string | null; created: boolean }> {
   const existing = lead.email ? await contactByEmail(db, actor.tenantId, lead.email) : null;
+  // A restricted person (Art. 18) is read-only: no conversion links new business to them.
+  if (existing && (await restrictedAmong(db, actor.tenantId, [existing])).size > 0) {
+    throw conflict('the lead is a contact whose processing is restricted (GDPR Art. 18)', 'email', { reason: 'restricted' });
+  }
   if (existing) return { id: existing, created: false };
   if (!lead.lastName && !lead.email) return { id: null, created: false };
   const made = await createContact(
