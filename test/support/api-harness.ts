@@ -1,6 +1,7 @@
 // Calls the API app in-process with app.request(), the same fetch(Request) -> Response both hosts serve, with development tokens.
 import type { Hono } from 'hono';
 import { createLocalJWKSet } from 'jose';
+import { expect } from 'vitest';
 import { endpoints, type AppRole, type Endpoint } from '@crm/common';
 import type { ApiAppOptions } from '../../functions/src/core/http/api-app';
 import { createActorResolver } from '../../functions/src/core/auth/actor-resolver';
@@ -103,3 +104,18 @@ export async function createApiHarness(
     },
   };
 }
+
+/** Calls as the holder of `token`, with If-Match when given; reads the harness at call time (suites make it in beforeAll). */
+export const callAs =
+  (api: () => ApiHarness) =>
+  (token: string, method: string, path: string, body?: unknown, ifMatch?: string): Promise<ApiResponse> =>
+    api().call(method, path, { token, body, headers: ifMatch ? { 'if-match': ifMatch } : {} });
+
+/** POSTs as `token`, expects 201 (the answer's text in the failure), and answers the created record. */
+export const createAs =
+  (api: () => ApiHarness) =>
+  async <T = { id: string; etag: string } & Record<string, unknown>>(token: string, path: string, body: unknown): Promise<T> => {
+    const response = await callAs(api)(token, 'POST', path, body);
+    expect(response.status, response.text).toBe(201);
+    return response.body as T;
+  };

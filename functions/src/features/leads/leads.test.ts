@@ -2,7 +2,7 @@
 // finds or creates the account and contact once, however often it is retried.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
-import { createApiHarness, type ApiHarness } from '../../../../test/support/api-harness';
+import { callAs, createAs, createApiHarness, type ApiHarness } from '../../../../test/support/api-harness';
 import { describeEachDatabase } from '../../../../test/support/databases';
 import { countRows } from '../../../../test/support/domain-expect';
 
@@ -13,13 +13,8 @@ describeEachDatabase('leads', (getDb) => {
   let seller: string;
   let sellerId: string;
 
-  const call = (token: string, method: string, path: string, body?: unknown, ifMatch?: string) =>
-    api.call(method, path, { token, body, headers: ifMatch ? { 'if-match': ifMatch } : {} });
-  const created = async (path: string, body: unknown, token = admin) => {
-    const response = await call(token, 'POST', path, body);
-    expect(response.status, response.text).toBe(201);
-    return response.body as { id: string; etag: string } & Record<string, unknown>;
-  };
+  const call = callAs(() => api);
+  const created = (path: string, body: unknown, token = admin) => createAs(() => api)(token, path, body);
 
   beforeAll(async () => {
     api = await createApiHarness(getDb());

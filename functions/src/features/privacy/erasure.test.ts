@@ -1,7 +1,7 @@
 // Erasure (Art. 17) through the API: the person is gone from every table, stays gone, and a failed erasure changes nothing.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
-import { createApiHarness, type ApiHarness } from '../../../../test/support/api-harness';
+import { callAs, createAs, createApiHarness, type ApiHarness } from '../../../../test/support/api-harness';
 import { describeEachDatabase } from '../../../../test/support/databases';
 import { countRows } from '../../../../test/support/domain-expect';
 import type { Queryable } from '../../core/db/db';
@@ -19,10 +19,10 @@ async function rowsMentioning(db: Queryable, tenantId: string, needle: string): 
   expect(columns.length).toBeGreaterThan(40);
   const found: string[] = [];
   for (const { table_name, column_name } of columns) {
-    const hits = await db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM "${table_name}" WHERE tenant_id = $1 AND "${column_name}"::text ILIKE $2`,
-      [tenantId, `%${needle}%`],
-    );
+    const hits = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table_name}" WHERE tenant_id = $1 AND "${column_name}"::text ILIKE $2`, [
+      tenantId,
+      `%${needle}%`,
+    ]);
     if (hits[0]!.n > 0) found.push(`${table_name}.${column_name}`);
   }
   return found;
@@ -36,13 +36,8 @@ describeEachDatabase('erasure', (getDb) => {
   let officer: string;
   let officerId: string;
 
-  const call = (token: string, method: string, path: string, body?: unknown, ifMatch?: string) =>
-    api.call(method, path, { token, body, headers: ifMatch ? { 'if-match': ifMatch } : {} });
-  const created = async (token: string, path: string, body: unknown) => {
-    const response = await call(token, 'POST', path, body);
-    expect(response.status, response.text).toBe(201);
-    return response.body as { id: string };
-  };
+  const call = callAs(() => api);
+  const created = createAs(() => api);
 
   beforeAll(async () => {
     api = await createApiHarness(getDb());
@@ -183,7 +178,9 @@ describeEachDatabase('erasure', (getDb) => {
     });
 
     expect((await call(user, 'GET', `/api/interactions/${letter.id}`)).status).toBe(404);
-    expect((await call(user, 'GET', `/api/interactions?internetMessageId=${encodeURIComponent(`<order-${p.contact.id}@kunde.example>`)}`)).body.items).toEqual([]);
+    expect((await call(user, 'GET', `/api/interactions?internetMessageId=${encodeURIComponent(`<order-${p.contact.id}@kunde.example>`)}`)).body.items).toEqual(
+      [],
+    );
     const timeline = await call(admin, 'GET', `/api/accounts/${p.account.id}/timeline`);
     expect(timeline.body.items.map((i: { id: string }) => i.id)).not.toContain(letter.id);
     for (const gone of [expired.id, privateMail.id]) expect((await call(officer, 'GET', `/api/interactions/${gone}`)).status).toBe(404);
@@ -273,9 +270,18 @@ describeEachDatabase('erasure', (getDb) => {
     const counted = async () =>
       Object.fromEntries(
         await Promise.all(
-          ['contacts', 'contact_emails', 'consents', 'interactions', 'interaction_contacts', 'tasks', 'graph_items', 'erasures', 'erased_addresses', 'erased_consent_proofs'].map(
-            async (table) => [table, await countRows(getDb(), table, tenantId)] as const,
-          ),
+          [
+            'contacts',
+            'contact_emails',
+            'consents',
+            'interactions',
+            'interaction_contacts',
+            'tasks',
+            'graph_items',
+            'erasures',
+            'erased_addresses',
+            'erased_consent_proofs',
+          ].map(async (table) => [table, await countRows(getDb(), table, tenantId)] as const),
         ),
       );
     try {

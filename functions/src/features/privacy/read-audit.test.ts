@@ -2,7 +2,7 @@
 // the switch, erasure and retention.
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeAll, expect, it } from 'vitest';
-import { createApiHarness, type ApiHarness } from '../../../../test/support/api-harness';
+import { callAs, createApiHarness, type ApiHarness } from '../../../../test/support/api-harness';
 import { describeEachDatabase } from '../../../../test/support/databases';
 import { configureReadAudit, deleteReadAuditBefore, flushReadAudit } from '../../core/audit/read-audit';
 
@@ -14,8 +14,7 @@ describeEachDatabase('read audit', (getDb) => {
   let userId: string;
   let officer: string;
 
-  const call = (token: string, method: string, path: string, body?: unknown, ifMatch?: string) =>
-    api.call(method, path, { token, body, headers: ifMatch ? { 'if-match': ifMatch } : {} });
+  const call = callAs(() => api);
   const created = async (path: string, body: unknown) => {
     const response = await call(admin, 'POST', path, body);
     expect(response.status, response.text).toBe(201);
@@ -50,7 +49,9 @@ describeEachDatabase('read audit', (getDb) => {
     expect(await stored('gelesen@lesezugriff.example')).toEqual([
       { actor_id: expect.any(String), action: 'context', entity: 'contact', entity_id: person.id, address: 'gelesen@lesezugriff.example' },
     ]);
-    expect(await stored('neu@lesezugriff.example')).toEqual([{ actor_id: expect.any(String), action: 'context', entity: 'address', entity_id: null, address: 'neu@lesezugriff.example' }]);
+    expect(await stored('neu@lesezugriff.example')).toEqual([
+      { actor_id: expect.any(String), action: 'context', entity: 'address', entity_id: null, address: 'neu@lesezugriff.example' },
+    ]);
     const everything = JSON.stringify(await getDb().query(`SELECT * FROM read_audit WHERE tenant_id = $1`, [tenantId]));
     expect(everything).not.toContain('Geheimes Angebot');
     expect(everything).not.toContain('Lesezugriff GmbH');
@@ -61,7 +62,13 @@ describeEachDatabase('read audit', (getDb) => {
     const before = new Date().toISOString();
     const account = await created('/api/accounts', { name: 'Suchbar AG' });
     const person = await created('/api/contacts', { lastName: 'Suchbar', emails: ['suchbar@mail.example'], accountId: account.id });
-    await created('/api/interactions', { type: 'call', occurredAt: '2026-10-02T08:00:00Z', subject: 'Anruf', contactIds: [person.id], accountIds: [account.id] });
+    await created('/api/interactions', {
+      type: 'call',
+      occurredAt: '2026-10-02T08:00:00Z',
+      subject: 'Anruf',
+      contactIds: [person.id],
+      accountIds: [account.id],
+    });
     for (const path of [
       `/api/contacts/${person.id}`,
       '/api/contacts?q=suchbar',
@@ -76,7 +83,13 @@ describeEachDatabase('read audit', (getDb) => {
     const byPerson = await call(officer, 'GET', `/api/audit?contactId=${person.id}&kind=read`);
     expect(byPerson.status, byPerson.text).toBe(200);
     expect(byPerson.body.items.map((e: { action: string }) => e.action).sort()).toEqual(['consents', 'list', 'overview', 'timeline', 'view']);
-    expect(byPerson.body.items[0]).toMatchObject({ kind: 'read', actorId: expect.any(String), actorName: 'Vertrieb Zwei', entity: 'contact', entityId: person.id });
+    expect(byPerson.body.items[0]).toMatchObject({
+      kind: 'read',
+      actorId: expect.any(String),
+      actorName: 'Vertrieb Zwei',
+      entity: 'contact',
+      entityId: person.id,
+    });
 
     const byRecord = await call(officer, 'GET', `/api/audit?entity=account&entityId=${account.id}&kind=read`);
     expect(byRecord.body.items.map((e: { action: string }) => e.action).sort()).toEqual(['overview', 'timeline', 'view']);
@@ -157,7 +170,8 @@ describeEachDatabase('read audit', (getDb) => {
       `INSERT INTO read_audit (tenant_id, at, actor_id, action, entity, entity_id) VALUES ($1, $3, $4, 'view', 'contact', $4), ($1, now(), $4, 'view', 'contact', $4), ($2, $3, $4, 'view', 'contact', $4)`,
       [tenantId, other, old.toISOString(), randomUUID()],
     );
-    const count = (tenant: string) => getDb().query<{ n: number }>(`SELECT count(*)::int AS n FROM read_audit WHERE tenant_id = $1 AND at < $2`, [tenant, '2025-06-01']);
+    const count = (tenant: string) =>
+      getDb().query<{ n: number }>(`SELECT count(*)::int AS n FROM read_audit WHERE tenant_id = $1 AND at < $2`, [tenant, '2025-06-01']);
     expect(await deleteReadAuditBefore(getDb(), tenantId, new Date('2025-06-01T00:00:00Z'), 10)).toBe(1);
     expect((await count(tenantId))[0]!.n).toBe(0);
     expect((await count(other))[0]!.n).toBe(1);

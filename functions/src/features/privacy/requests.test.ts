@@ -2,7 +2,7 @@
 // links, roles and tenants.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
-import { createApiHarness, type ApiHarness } from '../../../../test/support/api-harness';
+import { callAs, createApiHarness, type ApiHarness } from '../../../../test/support/api-harness';
 import { describeEachDatabase } from '../../../../test/support/databases';
 import { addDays, addMonths, todayUtc } from './request-deadlines';
 
@@ -13,8 +13,7 @@ describeEachDatabase('data subject requests', (getDb) => {
   let admin: string;
   const today = todayUtc();
 
-  const call = (token: string, method: string, path: string, body?: unknown, ifMatch?: string) =>
-    api.call(method, path, { token, body, headers: ifMatch ? { 'if-match': ifMatch } : {} });
+  const call = callAs(() => api);
   const register = async (body: Record<string, unknown>) => {
     const response = await call(officer, 'POST', '/api/privacy/requests', body);
     expect(response.status, response.text).toBe(201);
@@ -86,7 +85,13 @@ describeEachDatabase('data subject requests', (getDb) => {
   it('extends once by up to two months, counted from receipt, with the reason recorded', async () => {
     const receivedOn = addDays(today, -3);
     const request = await register({ type: 'access', email: 'viel@mail.example', receivedOn });
-    const extended = await call(officer, 'PATCH', `/api/privacy/requests/${request.id}`, { extension: { months: 2, reason: 'Umfang: 12 Jahre Korrespondenz' } }, request.etag);
+    const extended = await call(
+      officer,
+      'PATCH',
+      `/api/privacy/requests/${request.id}`,
+      { extension: { months: 2, reason: 'Umfang: 12 Jahre Korrespondenz' } },
+      request.etag,
+    );
     expect(extended.status, extended.text).toBe(200);
     expect(extended.body).toMatchObject({
       dueOn: addMonths(receivedOn, 3),
@@ -130,9 +135,20 @@ describeEachDatabase('data subject requests', (getDb) => {
     const noAnswer = await call(officer, 'PATCH', path, { status: 'completed' }, request.etag);
     expect(noAnswer.status).toBe(400);
     expect(noAnswer.body.errors).toEqual([expect.objectContaining({ field: 'answer' })]);
-    const done = await call(officer, 'PATCH', path, { status: 'completed', answer: { sentOn: today, text: 'Auskunft per Brief mit Anlage JSON' } }, request.etag);
+    const done = await call(
+      officer,
+      'PATCH',
+      path,
+      { status: 'completed', answer: { sentOn: today, text: 'Auskunft per Brief mit Anlage JSON' } },
+      request.etag,
+    );
     expect(done.status, done.text).toBe(200);
-    expect(done.body).toMatchObject({ status: 'completed', answer: { sentOn: today, text: 'Auskunft per Brief mit Anlage JSON' }, overdue: false, dueThisWeek: false });
+    expect(done.body).toMatchObject({
+      status: 'completed',
+      answer: { sentOn: today, text: 'Auskunft per Brief mit Anlage JSON' },
+      overdue: false,
+      dueThisWeek: false,
+    });
     expect(done.body.actions.map((a: { kind: string }) => a.kind)).toEqual(['registered', 'answered', 'status']);
   });
 
@@ -149,7 +165,13 @@ describeEachDatabase('data subject requests', (getDb) => {
     // 27 days ago is due in one to four days, whatever the months' lengths.
     const soon = await add(addDays(today, -27), 'soon@mail.example');
     const closed = await add(addDays(today, -50), 'closed@mail.example');
-    await call(list, 'PATCH', `/api/privacy/requests/${closed.id}`, { status: 'rejected', answer: { sentOn: today, text: 'Identität nicht nachgewiesen' } }, closed.etag);
+    await call(
+      list,
+      'PATCH',
+      `/api/privacy/requests/${closed.id}`,
+      { status: 'rejected', answer: { sentOn: today, text: 'Identität nicht nachgewiesen' } },
+      closed.etag,
+    );
 
     const all = await call(list, 'GET', '/api/privacy/requests');
     expect(all.body.items.map((r: { id: string }) => r.id)).toEqual([overdue.id, soon.id, later.id, closed.id]);
@@ -184,7 +206,13 @@ describeEachDatabase('data subject requests', (getDb) => {
     expect(update).toMatchObject({ kind: 'change', entity: 'contact', entityId: person.id, changedFields: ['emails'] });
 
     const request = await register({ type: 'rectification', contactId: person.id, receivedOn: today });
-    const linked = await call(officer, 'PATCH', `/api/privacy/requests/${request.id}`, { linkChanges: [update.id], action: 'Adresse berichtigt' }, request.etag);
+    const linked = await call(
+      officer,
+      'PATCH',
+      `/api/privacy/requests/${request.id}`,
+      { linkChanges: [update.id], action: 'Adresse berichtigt' },
+      request.etag,
+    );
     expect(linked.status, linked.text).toBe(200);
     expect(linked.body.changes).toEqual([expect.objectContaining({ auditId: update.id, entity: 'contact', entityId: person.id, changedFields: ['emails'] })]);
 

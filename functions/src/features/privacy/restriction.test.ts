@@ -1,7 +1,7 @@
 // Restriction of processing (Art. 18) through the API: read-only for everyone, invisible to all but CRM.Privacy and CRM.Admin.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
-import { createApiHarness, type ApiHarness } from '../../../../test/support/api-harness';
+import { callAs, createAs, createApiHarness, type ApiHarness } from '../../../../test/support/api-harness';
 import { describeEachDatabase } from '../../../../test/support/databases';
 
 describeEachDatabase('restriction', (getDb) => {
@@ -11,13 +11,8 @@ describeEachDatabase('restriction', (getDb) => {
   let user: string;
   let officer: string;
 
-  const call = (token: string, method: string, path: string, body?: unknown, ifMatch?: string) =>
-    api.call(method, path, { token, body, headers: ifMatch ? { 'if-match': ifMatch } : {} });
-  const created = async (token: string, path: string, body: unknown) => {
-    const response = await call(token, 'POST', path, body);
-    expect(response.status, response.text).toBe(201);
-    return response.body as { id: string };
-  };
+  const call = callAs(() => api);
+  const created = createAs(() => api);
 
   beforeAll(async () => {
     api = await createApiHarness(getDb());
@@ -65,7 +60,7 @@ describeEachDatabase('restriction', (getDb) => {
     expect(asOfficer.body.accounts[0].openTasks.map((t: { title: string }) => t.title)).toEqual(['Rita Restrikt anrufen']);
   });
 
-  it('leaves no trace of a restricted person in the account tab, the timeline, interaction reads, My CRM or a colleague\'s context', async () => {
+  it("leaves no trace of a restricted person in the account tab, the timeline, interaction reads, My CRM or a colleague's context", async () => {
     const p = await people('Verborgen');
     const log = (body: Record<string, unknown>) => created(admin, '/api/interactions', { occurredAt: '2026-11-20T09:00:00Z', ...body });
     const onlyTheirs = await log({ type: 'note', subject: 'Gespräch mit Rita Verborgen', contactIds: [p.person.id] });
@@ -128,7 +123,7 @@ describeEachDatabase('restriction', (getDb) => {
     expect(audit.map((a) => a.action)).toEqual(['create', 'restrict', 'lift-restriction', 'update']);
   });
 
-  it('needs CRM.Privacy or CRM.Admin, a reason, and a contact of the caller\'s tenant', async () => {
+  it("needs CRM.Privacy or CRM.Admin, a reason, and a contact of the caller's tenant", async () => {
     const p = await people('Rechte');
     const path = `/api/contacts/${p.person.id}/restriction`;
     expect((await call(user, 'POST', path, { reason: 'Art. 18' })).status).toBe(403);

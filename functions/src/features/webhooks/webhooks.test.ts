@@ -2,7 +2,7 @@
 // after 500s and timeouts, pause after a day of failures and resume, leases of a worker that died, privacy and tenants.
 import { createHmac, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { createApiHarness, type ApiHarness } from '../../../../test/support/api-harness';
+import { callAs, createAs, createApiHarness, type ApiHarness } from '../../../../test/support/api-harness';
 import { describeEachDatabase } from '../../../../test/support/databases';
 import { startWebhookReceiver, type ReceivedDelivery, type WebhookReceiver } from '../../../../test/support/webhook-receiver';
 import { deliverDue } from './delivery';
@@ -28,13 +28,8 @@ describeEachDatabase('webhooks', (getDb) => {
   let tenantId: string;
   let admin: string;
 
-  const call = (token: string, method: string, path: string, body?: unknown, ifMatch?: string) =>
-    api.call(method, path, { token, body, headers: ifMatch ? { 'if-match': ifMatch } : {} });
-  const created = async (path: string, body: unknown, token = admin) => {
-    const response = await call(token, 'POST', path, body);
-    expect(response.status, response.text).toBe(201);
-    return response.body as { id: string; etag: string; secret?: string };
-  };
+  const call = callAs(() => api);
+  const created = (path: string, body: unknown, token = admin) => createAs(() => api)<{ id: string; etag: string; secret?: string }>(token, path, body);
   const register = (events: string[]) => created('/api/webhooks', { url: receiver.url, events, description: 'ERP' });
   const deliver = (at: Date, timeoutMs = 2000) => deliverDue(getDb(), { now: () => at, timeoutMs });
   const types = () => receiver.received.map((r) => (JSON.parse(r.body) as { type: string }).type);
