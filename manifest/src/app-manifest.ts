@@ -7,6 +7,15 @@ export const MAILBOX_REQUIREMENT = '1.7';
 export const SEND_CHECK_REQUIREMENT = '1.12';
 /** The functions launch-events.js associates with Office.actions (addin/src/host/office-send-check.ts). */
 export const SEND_CHECK_ACTIONS = { send: 'onMessageSendHandler', recipientsChanged: 'onMessageRecipientsChangedHandler' } as const;
+/**
+ * The send check's events under both manifests' names (Microsoft Learn, "Configure your Outlook add-in for event-based
+ * activation", supported events): the unified manifest's autoRunEvents and the add-in only manifest's LaunchEvent.
+ * softBlock: a blocked recipient stops the send until the user acts; if the add-in cannot run at all, Outlook sends.
+ */
+export const SEND_CHECK_EVENTS: ReadonlyArray<{ unified: string; xml: string; actionId: string; softBlock: boolean }> = [
+  { unified: 'messageSending', xml: 'OnMessageSend', actionId: SEND_CHECK_ACTIONS.send, softBlock: true },
+  { unified: 'messageRecipientsChanged', xml: 'OnMessageRecipientsChanged', actionId: SEND_CHECK_ACTIONS.recipientsChanged, softBlock: false },
+];
 /** Classic Outlook on Windows runs this one script; the other clients load the page, which loads the same script. */
 /** The ribbon button that opens the pane, in both manifests. */
 export const PANE_BUTTON = {
@@ -20,6 +29,7 @@ export const PANE_BUTTON = {
 /** Where an icon of the given pixel size is served (addin/dist/assets, one file per size; see ADDIN_ICON_SIZES). */
 export const iconUrl = (config: AppConfig, size: number): string => `${config.hostingUrl}/addin/assets/icon-${size}.png`;
 export const sendCheckScriptUrl = (config: AppConfig): string => `${config.hostingUrl}/addin/launch-events.js`;
+export const sendCheckPageUrl = (config: AppConfig): string => `${config.hostingUrl}/addin/launch-events.html`;
 export const MANIFEST_VERSION = '1.22';
 export const MY_CRM_TAB = 'my-crm';
 /** The data protection officer's tab; Teams shows it to everyone who installs the app, the API answers only CRM.Privacy and CRM.Admin. */
@@ -97,22 +107,15 @@ export function buildAppManifest(config: AppConfig): Record<string, unknown> {
             id: 'SendCheckRuntime',
             type: 'general',
             requirements: { capabilities: [{ name: 'Mailbox', minVersion: SEND_CHECK_REQUIREMENT }] },
-            code: { page: `${config.hostingUrl}/addin/launch-events.html`, script: sendCheckScriptUrl(config) },
+            code: { page: sendCheckPageUrl(config), script: sendCheckScriptUrl(config) },
             lifetime: 'short',
-            actions: [
-              { id: SEND_CHECK_ACTIONS.send, type: 'executeFunction' },
-              { id: SEND_CHECK_ACTIONS.recipientsChanged, type: 'executeFunction' },
-            ],
+            actions: SEND_CHECK_EVENTS.map((e) => ({ id: e.actionId, type: 'executeFunction' })),
           },
         ],
-        // softBlock: a blocked recipient stops the send until the user acts; if the add-in cannot run at all, Outlook sends.
         autoRunEvents: [
           {
             requirements: { capabilities: [{ name: 'Mailbox', minVersion: SEND_CHECK_REQUIREMENT }] },
-            events: [
-              { type: 'messageSending', actionId: SEND_CHECK_ACTIONS.send, options: { sendMode: 'softBlock' } },
-              { type: 'messageRecipientsChanged', actionId: SEND_CHECK_ACTIONS.recipientsChanged },
-            ],
+            events: SEND_CHECK_EVENTS.map((e) => ({ type: e.unified, actionId: e.actionId, ...(e.softBlock ? { options: { sendMode: 'softBlock' } } : {}) })),
           },
         ],
         ribbons: [

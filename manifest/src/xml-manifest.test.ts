@@ -1,6 +1,17 @@
 // The add-in only manifest for Outlook on Mac and mobile. No package ships Microsoft's XSD schemas for it, so this checks
-// its structure: well-formed XML, the same app as the unified manifest, the surfaces per form factor, and that every
-// resource it refers to is defined and every icon is one the add-in's build writes.
+// its structure: well-formed XML, the same app as the unified manifest, the surfaces per form factor, the send check's
+// launch events, and that every resource it refers to is defined and every icon is one the add-in's build writes.
+//
+// The send check's markup follows Microsoft Learn:
+// - "Configure your Outlook add-in for event-based activation" (https://learn.microsoft.com/office/dev/add-ins/outlook/autolaunch):
+//   the XML names OnMessageSend and OnMessageRecipientsChanged, and the minimum sets 1.12 and 1.11;
+// - "Automatically check for an attachment before a message is sent" (https://learn.microsoft.com/office/dev/add-ins/outlook/smart-alerts-onmessagesend-walkthrough):
+//   VersionOverridesV1_1, Host > Runtimes > Runtime (the HTML page) with Override type="javascript" (the script classic
+//   Outlook on Windows loads), and ExtensionPoint xsi:type="LaunchEvent" with SendMode="SoftBlock" and a SourceLocation
+//   naming the runtime's resid;
+// - "LaunchEvent element" (https://learn.microsoft.com/javascript/api/manifest/launchevent): valid only in Mail 1.1;
+// - "Implement event-based activation in Outlook mobile add-ins" (https://learn.microsoft.com/office/dev/add-ins/outlook/mobile-event-based):
+//   its sample keeps launch events inside a VersionOverridesV1_1 that asks for Mailbox 1.5, as this one does.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +19,7 @@ import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { ADDIN_ICON_SIZES } from '../icons.mjs';
 import { loadAppConfig } from './app-config';
-import { buildAppManifest, PANE_BUTTON } from './app-manifest';
+import { buildAppManifest, PANE_BUTTON, SEND_CHECK_ACTIONS } from './app-manifest';
 import { writeAppPackage } from './package-app';
 import { buildXmlManifest, XML_MAILBOX_REQUIREMENT } from './xml-manifest';
 
@@ -44,9 +55,10 @@ describe('add-in only manifest', () => {
   });
 
   it('opens the pane when reading and composing messages and meetings on desktop, pinnable when reading (1.1 only)', () => {
+    const surfaces = ['MessageReadCommandSurface', 'MessageComposeCommandSurface', 'AppointmentAttendeeCommandSurface', 'AppointmentOrganizerCommandSurface'];
     for (const overrides of [outer!, inner!]) {
-      const points = all(all(overrides, 'DesktopFormFactor')[0]!, 'ExtensionPoint').map((p) => p.getAttribute('xsi:type'));
-      expect(points).toEqual(['MessageReadCommandSurface', 'MessageComposeCommandSurface', 'AppointmentAttendeeCommandSurface', 'AppointmentOrganizerCommandSurface']);
+      const points = children(all(overrides, 'DesktopFormFactor')[0]!, 'ExtensionPoint').map((p) => p.getAttribute('xsi:type'));
+      expect(points).toEqual(overrides === inner ? [...surfaces, 'LaunchEvent'] : surfaces);
       expect(all(overrides, 'bt:Set')[0]!.getAttribute('Name')).toBe('Mailbox');
       expect(all(overrides, 'bt:Sets')[0]!.getAttribute('DefaultMinVersion')).toBe(XML_MAILBOX_REQUIREMENT);
     }
@@ -57,6 +69,36 @@ describe('add-in only manifest', () => {
     // The outer 1.0 block holds the inner one, so its own pinning is what the inner lacks.
     expect(pinned(inner!)).toEqual(['CrmMsgReadButton', 'CrmApptAttendeeButton']);
     expect(pinned(outer!)).toEqual(pinned(inner!));
+  });
+
+  it('runs the send check from the 1.1 block only: OnMessageSend with SoftBlock and OnMessageRecipientsChanged, handled by the functions the unified manifest names', () => {
+    const outerHost = children(children(outer!, 'Hosts')[0]!, 'Host')[0]!;
+    expect(children(outerHost, 'Runtimes')).toEqual([]);
+    expect(children(children(outerHost, 'DesktopFormFactor')[0]!, 'ExtensionPoint').map((p) => p.getAttribute('xsi:type'))).not.toContain('LaunchEvent');
+
+    const host = children(children(inner!, 'Hosts')[0]!, 'Host')[0]!;
+    expect(Array.from(host.children).map((c) => c.tagName)).toEqual(['Runtimes', 'DesktopFormFactor', 'MobileFormFactor']);
+    const [runtime] = all(children(host, 'Runtimes')[0]!, 'Runtime');
+    const [override] = children(runtime!, 'Override');
+    expect(override!.getAttribute('type')).toBe('javascript');
+
+    const launch = children(children(host, 'DesktopFormFactor')[0]!, 'ExtensionPoint').find((p) => p.getAttribute('xsi:type') === 'LaunchEvent')!;
+    const events = all(launch, 'LaunchEvent').map((e) => ({ type: e.getAttribute('Type'), fn: e.getAttribute('FunctionName'), mode: e.getAttribute('SendMode') }));
+    expect(events).toEqual([
+      { type: 'OnMessageSend', fn: SEND_CHECK_ACTIONS.send, mode: 'SoftBlock' },
+      { type: 'OnMessageRecipientsChanged', fn: SEND_CHECK_ACTIONS.recipientsChanged, mode: null },
+    ]);
+    // The event runs in the runtime the extension point names; both URLs are the ones the unified manifest's runtime loads.
+    const source = children(launch, 'SourceLocation')[0]!.getAttribute('resid');
+    expect(source).toBe(runtime!.getAttribute('resid'));
+    const url = (id: string) => all(children(inner!, 'Resources')[0]!, 'bt:Url').find((u) => u.getAttribute('id') === id)?.getAttribute('DefaultValue');
+    const unified = buildAppManifest(config) as { extensions: Array<{ runtimes: Array<{ id: string; code: { page: string; script: string } }>; autoRunEvents: Array<{ events: Array<{ actionId: string }> }> }> };
+    const sendRuntime = unified.extensions[0]!.runtimes.find((r) => r.id === 'SendCheckRuntime')!;
+    expect(url(source!)).toBe(sendRuntime.code.page);
+    expect(url(override!.getAttribute('resid')!)).toBe(sendRuntime.code.script);
+    expect(events.map((e) => e.fn)).toEqual(unified.extensions[0]!.autoRunEvents[0]!.events.map((e) => e.actionId));
+    // Outlook mobile has no Smart Alerts: its form factor keeps only the read pane.
+    expect(all(children(host, 'MobileFormFactor')[0]!, 'LaunchEvent')).toEqual([]);
   });
 
   it('offers the pane in Outlook mobile for reading messages, with the nine icons it requires', () => {

@@ -1,11 +1,16 @@
 // The add-in only (XML) manifest, from the same configuration as the unified one: Outlook on Mac and Outlook mobile do
 // not take the unified manifest for this add-in. It declares the pane for reading and composing (DesktopFormFactor:
-// classic Outlook on Mac, and any client that prefers this manifest) and for reading on phones (MobileFormFactor, which
-// Outlook mobile supports for read mode only). It carries no send check: Smart Alerts stays with the unified manifest.
+// Outlook on Mac, and any client that prefers this manifest), for reading on phones (MobileFormFactor, which Outlook
+// mobile supports for read mode only), and the send check (LaunchEvent, VersionOverrides 1.1 only), which new Outlook on
+// Mac runs from this manifest; Outlook mobile has no Smart Alerts.
 import type { AppConfig } from './app-config';
-import { buildAppManifest, germanLocalization, iconUrl, PANE_BUTTON } from './app-manifest';
+import { buildAppManifest, germanLocalization, iconUrl, PANE_BUTTON, SEND_CHECK_EVENTS, sendCheckPageUrl, sendCheckScriptUrl } from './app-manifest';
 
-/** Mailbox 1.5 brings pinning (ItemChanged); it is also the highest set Outlook mobile fully supports. */
+/**
+ * Mailbox 1.5 brings pinning (ItemChanged); it is also the highest set Outlook mobile fully supports. The send check's
+ * events need 1.12, but raising the whole VersionOverrides to it would take the pane off phones: a client runs a
+ * LaunchEvent only for events it supports, so the send check stays within the 1.5 block, as Microsoft's mobile sample does.
+ */
 export const XML_MAILBOX_REQUIREMENT = '1.5';
 
 interface XmlElement {
@@ -104,17 +109,39 @@ function hosts(version: '1.0' | '1.1'): XmlElement {
       ),
     ),
   );
-  return el('Hosts', {}, el('Host', { 'xsi:type': 'MailHost' }, desktop, ...(version === '1.1' ? [mobile] : [])));
+  if (version === '1.0') return el('Hosts', {}, el('Host', { 'xsi:type': 'MailHost' }, desktop));
+  // The page runs the handlers in the browser runtime (web, new Outlook, Mac); classic Outlook on Windows loads the script.
+  const runtimes = el('Runtimes', {}, el('Runtime', { resid: 'SendCheck.Page' }, el('Override', { type: 'javascript', resid: 'SendCheck.Script' })));
+  desktop.children.push(
+    el(
+      'ExtensionPoint',
+      { 'xsi:type': 'LaunchEvent' },
+      el(
+        'LaunchEvents',
+        {},
+        ...SEND_CHECK_EVENTS.map((e) => el('LaunchEvent', { Type: e.xml, FunctionName: e.actionId, ...(e.softBlock ? { SendMode: 'SoftBlock' } : {}) })),
+      ),
+      el('SourceLocation', { resid: 'SendCheck.Page' }),
+    ),
+  );
+  return el('Hosts', {}, el('Host', { 'xsi:type': 'MailHost' }, runtimes, desktop, mobile));
 }
 
-function resources(config: AppConfig): XmlElement {
+function resources(config: AppConfig, version: '1.0' | '1.1'): XmlElement {
   const text = (id: string, en: string, de: string) => el('bt:String', { id, DefaultValue: en }, el('bt:Override', { Locale: 'de-DE', Value: de }));
   const usedSizes = [...new Set([16, 32, 80, ...MOBILE_ICONS.map((i) => i.size * i.scale)])].sort((a, b) => a - b);
   return el(
     'Resources',
     {},
     el('bt:Images', {}, ...usedSizes.map((size) => el('bt:Image', { id: `Icon.${size}`, DefaultValue: iconUrl(config, size) }))),
-    el('bt:Urls', {}, el('bt:Url', { id: 'Taskpane.Url', DefaultValue: `${config.hostingUrl}/addin/taskpane.html` })),
+    el(
+      'bt:Urls',
+      {},
+      el('bt:Url', { id: 'Taskpane.Url', DefaultValue: `${config.hostingUrl}/addin/taskpane.html` }),
+      ...(version === '1.1'
+        ? [el('bt:Url', { id: 'SendCheck.Page', DefaultValue: sendCheckPageUrl(config) }), el('bt:Url', { id: 'SendCheck.Script', DefaultValue: sendCheckScriptUrl(config) })]
+        : []),
+    ),
     el('bt:ShortStrings', {}, text('Crm.Label', PANE_BUTTON.label, PANE_BUTTON.label), text('Crm.Title', PANE_BUTTON.title.en, PANE_BUTTON.title.de)),
     el('bt:LongStrings', {}, text('Crm.Description', PANE_BUTTON.description.en, PANE_BUTTON.description.de)),
   );
@@ -164,9 +191,9 @@ export function buildXmlManifest(config: AppConfig): string {
       { xmlns: NS.overrides10, 'xsi:type': 'VersionOverridesV1_0' },
       requirements(XML_MAILBOX_REQUIREMENT),
       hosts('1.0'),
-      resources(config),
+      resources(config, '1.0'),
       // Clients that know 1.1 read this one instead: it adds pinning and the mobile form factor.
-      el('VersionOverrides', { xmlns: NS.overrides11, 'xsi:type': 'VersionOverridesV1_1' }, requirements(XML_MAILBOX_REQUIREMENT), hosts('1.1'), resources(config)),
+      el('VersionOverrides', { xmlns: NS.overrides11, 'xsi:type': 'VersionOverridesV1_1' }, requirements(XML_MAILBOX_REQUIREMENT), hosts('1.1'), resources(config, '1.1')),
     ),
   );
   return `<?xml version="1.0" encoding="UTF-8"?>\n${serialize(root)}\n`;
