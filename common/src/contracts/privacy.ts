@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { IsoDate, IsoDateTime, NonEmptyText, Uuid } from './primitives';
 import { PersonalDataRead } from './privacy-requests';
+import { RetentionPolicySetting } from './retention';
 
 /** Why the request is carried out, e.g. "Art. 17 request of 2 Dec 2026, ticket 4711"; names no personal data. */
 const Reason = NonEmptyText(2000);
@@ -70,7 +71,10 @@ export const PersonalData = z.object({
   processing: z.array(z.object({ purpose: z.string(), legalBasis: z.string(), channels: z.array(z.string()) })),
   /** Who in the company read the person's data (Art. 15(1)(c)), from the read audit, per reader and kind of read; this export included. */
   reads: z.array(PersonalDataRead),
+  /** How long the data are kept, in words, from the tenant's retention policies (Art. 15(1)(d)). */
   retention: z.string(),
+  /** The same policies as data: saved false means the German defaults, which run only when the officer starts a run. */
+  retentionPolicies: z.object({ saved: z.boolean(), dailyRun: z.boolean(), policies: z.array(RetentionPolicySetting) }),
 });
 export type PersonalData = z.infer<typeof PersonalData>;
 

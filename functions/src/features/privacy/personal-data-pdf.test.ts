@@ -91,6 +91,7 @@ describeEachDatabase('personal data export as PDF', (getDb) => {
       'Ersatzteile Größe M · 1.234,50 €',
       '01.10.2026, 10:00 MESZ',
       'Speicherdauer',
+      'Unsere Löschfristen (die deutschen Standardfristen',
       'Wer im Unternehmen Ihre Daten gelesen hat',
       'Datenschutz Döring · Auskunft (Export)',
     ]) {

@@ -11,6 +11,7 @@ import type { PersonalData } from '@crm/common';
 import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { fieldLabels, headings, valueLabels, yesNo, type PdfLanguage } from './personal-data-pdf-text';
+import { retentionStatement } from './personal-data-retention';
 
 const require = createRequire(import.meta.url);
 const SCRIPTS = ['latin', 'latin-ext', 'cyrillic', 'greek'] as const;
@@ -185,7 +186,7 @@ export function personalDataPdf(data: PersonalData, lang: PdfLanguage): Readable
       line(joined(f.value('purpose', p.purpose, {}), f.value('legalBasis', p.legalBasis, {}), p.channels.length ? `${headings.channels[lang]}: ${f.value('channel', p.channels, {})}` : '')),
     ),
     section(headings.retention[lang]),
-    line(data.retention),
+    line(retentionStatement(data.retentionPolicies, lang)),
     ...records(headings.consents[lang], data.consents, (c) => joined(text(c, 'capturedAt'), text(c, 'channel'), text(c, 'purpose'), text(c, 'action')), []),
     ...records(headings.interactions[lang], data.interactions, (i) => joined(text(i, 'occurredAt'), text(i, 'type'), text(i, 'subject')), ['subject']),
     ...records(headings.tasks[lang], data.tasks, (t) => joined(text(t, 'dueDate'), text(t, 'title')), ['title']),

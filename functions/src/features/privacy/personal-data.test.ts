@@ -97,9 +97,30 @@ describeEachDatabase('personal data export', (getDb) => {
       expect.objectContaining({ purpose: 'customer_relationship' }),
       { purpose: 'newsletter', legalBasis: 'consent', channels: ['email'] },
     ]);
-    expect(data.retention).toMatch(/No retention policy/);
+    expect(data.retention).toContain('Our retention policies (the German defaults, applied when the data protection officer runs them):');
+    expect(data.retentionPolicies).toMatchObject({ saved: false, dailyRun: false });
     expect(response.text).not.toContain('Nur Fremd');
     expect(response.text).not.toContain(tenantId);
+  });
+
+  it("names the tenant's saved retention policies, not the defaults, once they are changed", async () => {
+    const person = await created('/api/contacts', { lastName: 'Frist' });
+    const policies = (await call(officer, 'GET', '/api/privacy/retention/policies')).body;
+    const changed = policies.policies.map((p: { dataClass: string; enabled: boolean; periodMonths: number; action: string; fromEndOfYear: boolean }) => ({
+      dataClass: p.dataClass,
+      enabled: p.dataClass === 'read_audit' ? false : p.enabled,
+      periodMonths: p.dataClass === 'email_meeting_interactions' ? 96 : p.periodMonths,
+      action: p.dataClass === 'email_meeting_interactions' ? 'delete' : p.action,
+      fromEndOfYear: p.fromEndOfYear,
+    }));
+    const put = await api.call('PUT', '/api/privacy/retention/policies', { token: officer, body: { policies: changed, dailyRun: true }, headers: { 'if-match': policies.etag } });
+    expect(put.status, put.text).toBe(200);
+    const data = (await call(officer, 'GET', `/api/contacts/${person.id}/personal-data`)).body;
+    expect(data.retention).toContain('Our retention policies (applied every night):');
+    expect(data.retention).toContain('Emails and meetings (commercial letters, s.257 HGB, s.147 AO): deleted 8 years after the end of the calendar year of sending or receipt.');
+    expect(data.retention).toContain('The record of who read your data: no period is set; kept until erased or deleted.');
+    expect(data.retentionPolicies.saved).toBe(true);
+    expect(data.retentionPolicies.policies).toContainEqual({ dataClass: 'email_meeting_interactions', enabled: true, periodMonths: 96, action: 'delete', fromEndOfYear: true });
   });
 
   it('is for CRM.Privacy and CRM.Admin of the tenant only', async () => {

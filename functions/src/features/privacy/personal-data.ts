@@ -6,7 +6,9 @@ import type { Db } from '../../core/db/db';
 import type { Row } from '../../core/db/rows';
 import { notFound } from '../../core/errors';
 import { personReads } from './audit-search';
+import { retentionStatement } from './personal-data-retention';
 import { restrictionOf } from './restriction';
+import { retentionPolicies } from './retention';
 import { personalDataRows } from './store';
 
 const camel = (snake: string) => snake.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
@@ -28,10 +30,6 @@ const CRM_PURPOSE = {
   channels: [],
 };
 
-export const RETENTION_STATEMENT =
-  'No retention policy is configured in this version: the data above are kept until the person is erased (Art. 17) or the ' +
-  'records are deleted. Withdrawals and objections outlive an erasure only as channel, purpose and date, without the person.';
-
 export async function personalData(db: Db, actor: Actor, contactId: string): Promise<PersonalData> {
   const rows = await personalDataRows(db, actor.tenantId, contactId);
   if (!rows) throw notFound('contact');
@@ -44,6 +42,12 @@ export async function personalData(db: Db, actor: Actor, contactId: string): Pro
     item.channels.add(String(entry.channel));
     purposes.set(key, item);
   }
+  const policies = await retentionPolicies(db, actor.tenantId);
+  const retention = {
+    saved: policies.saved,
+    dailyRun: policies.dailyRun,
+    policies: policies.policies.map(({ dataClass, enabled, periodMonths, action, fromEndOfYear }) => ({ dataClass, enabled, periodMonths, action, fromEndOfYear })),
+  };
   return {
     generatedAt: new Date().toISOString(),
     contact: storedRecord(rows.contact),
@@ -57,7 +61,8 @@ export async function personalData(db: Db, actor: Actor, contactId: string): Pro
     graphSyncItems: rows.graphItems.map(storedRecord),
     syncConflicts: rows.syncConflicts.map(storedRecord),
     processing: [CRM_PURPOSE, ...[...purposes.values()].map((p) => ({ ...p, channels: [...p.channels].sort() }))],
-    retention: RETENTION_STATEMENT,
+    retention: retentionStatement(retention, 'en'),
+    retentionPolicies: retention,
     reads: await personReads(db, actor.tenantId, contactId, rows.emails),
   };
 }
