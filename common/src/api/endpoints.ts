@@ -6,7 +6,7 @@ import { Contact, ContactCreate, ContactListQuery, ContactPatch } from '../contr
 import { Import, ImportPatch, ImportPreview, ImportPreviewQuery, ImportUploadQuery } from '../contracts/imports';
 import { Opportunity, OpportunityCreate, OpportunityListQuery, OpportunityPatch } from '../contracts/opportunities';
 import { Task, TaskCreate, TaskListQuery, TaskPatch } from '../contracts/tasks';
-import { Interaction, InteractionCreate, InteractionLookupQuery, InteractionPatch, TimelineQuery } from '../contracts/interactions';
+import { Interaction, InteractionCreate, InteractionLookupQuery, InteractionPatch, TimelinePage, TimelineQuery } from '../contracts/interactions';
 import { ConsentEntry, ConsentEntryCreate, ConsentHistory } from '../contracts/consents';
 import { ContextQuery, ContextResponse } from '../contracts/context';
 import { ComposeCheckRequest, ComposeCheckResponse } from '../contracts/compose';
@@ -229,12 +229,12 @@ export const endpoints = [
   ...accountCrud,
   {
     ...route('accountTimeline'),
-    summary: 'Interactions of an account, newest first',
+    summary: 'Interactions of an account that have happened, newest first; filters by type (several), person and words (q); count=true adds the total',
     tag: 'accounts',
     access: 'read',
     params: IdParams,
     query: TimelineQuery,
-    response: pageOf(Interaction),
+    response: TimelinePage,
     status: 200,
   },
   ...contactCrud,

@@ -14,6 +14,12 @@ export const LogKey = Uuid;
  */
 const SUBJECT_REQUIRED: ReadonlySet<string> = new Set(['note', 'call', 'complaint']);
 
+/**
+ * A call is logged once it has happened (a planned one is a follow-up), or it would count as the account's last contact
+ * before it took place. The margin lets a device clock run a little ahead of the server's.
+ */
+export const CALL_CLOCK_MARGIN_MS = 5 * 60_000;
+
 export const TeamsOrigin = z
   .object({
     channelId: Text.max(500).optional(),
@@ -50,6 +56,9 @@ export const InteractionCreate = z
   .superRefine((value, ctx) => {
     if (SUBJECT_REQUIRED.has(value.type) && value.subject === '') {
       ctx.addIssue({ code: 'custom', path: ['subject'], message: `must not be blank for type ${value.type}` });
+    }
+    if (value.type === 'call' && Date.parse(value.occurredAt) > Date.now() + CALL_CLOCK_MARGIN_MS) {
+      ctx.addIssue({ code: 'custom', path: ['occurredAt'], message: 'must not be in the future for a call; plan a call as a follow-up' });
     }
     if (value.internetMessageId && value.type !== 'email') {
       ctx.addIssue({ code: 'custom', path: ['internetMessageId'], message: 'is only allowed for type email' });
@@ -105,8 +114,22 @@ export type Interaction = z.infer<typeof Interaction>;
 export const TimelineQuery = PageQuery.extend({
   type: QueryList(InteractionType),
   contactId: Uuid.optional(),
+  /** Words in the subject, the note or the resolution, case-insensitive. */
+  q: Text.trim().max(200).optional(),
+  /** count=true adds `total`, how many match the filters across all pages; a client asks once, with the first page. */
+  count: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => value === 'true'),
 });
 export type TimelineQuery = z.infer<typeof TimelineQuery>;
+
+export const TimelinePage = z.object({
+  items: z.array(Interaction),
+  nextCursor: z.string().nullable(),
+  total: z.number().int().min(0).optional(),
+});
+export type TimelinePage = z.infer<typeof TimelinePage>;
 
 export const InteractionLookupQuery = z.object({
   internetMessageId: NaturalKey.optional(),

@@ -51,6 +51,34 @@ describeEachDatabase('interactions over HTTP', (getDb) => {
     expect(response.body.errors).toEqual([expect.objectContaining({ field: 'subject' })]);
   });
 
+  it('takes a back-dated call and a future meeting, and refuses a call in the future, naming occurredAt', async () => {
+    const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
+    expect((await post({ type: 'call', subject: 'Rückruf von gestern', occurredAt: new Date(Date.now() - 86_400_000).toISOString() })).status).toBe(201);
+    expect((await post({ type: 'meeting', subject: 'Nächste Woche', occurredAt: inAnHour })).status).toBe(201);
+    const future = await post({ type: 'call', subject: 'Morgen', occurredAt: inAnHour });
+    expect(future.status).toBe(400);
+    expect(future.body.errors).toEqual([expect.objectContaining({ field: 'occurredAt', in: 'body', reason: expect.stringMatching(/future/) })]);
+  });
+
+  it('searches and counts the timeline over HTTP and names a bad count or q', async () => {
+    const timelineOf = (query: string) => api.call('GET', `/api/accounts/${accountId}/timeline?${query}`, { token: user });
+    await post({ type: 'note', subject: 'Suchwort Alpha' });
+    await post({ type: 'call', subject: 'Suchwort Beta', occurredAt: '2026-11-19T10:00:00Z' });
+    const found = await timelineOf('q=suchwort&type=note&type=call&count=true&limit=1');
+    expect(found.status, found.text).toBe(200);
+    expect(found.body.total).toBe(2);
+    expect(found.body.items.map((i: { subject: string }) => i.subject)).toEqual(['Suchwort Alpha']);
+    for (const [query, field] of [
+      ['count=yes', 'count'],
+      [`q=${'x'.repeat(201)}`, 'q'],
+      ['type=letter', 'type'],
+    ]) {
+      const bad = await timelineOf(query!);
+      expect(bad.status, query).toBe(400);
+      expect(bad.body.errors).toEqual([expect.objectContaining({ field: expect.stringMatching(new RegExp(`^${field}`)), in: 'query' })]);
+    }
+  });
+
   it('logs an email sent with a log key once: a colleague copy is the same record, found by the key and then by its message id', async () => {
     const colleague = await api.token({ tenantId, userId: randomUUID(), roles: ['CRM.User'] });
     const logKey = randomUUID();

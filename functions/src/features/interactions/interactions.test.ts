@@ -114,6 +114,49 @@ describeEachDatabase('interactions', (getDb) => {
     expect(calls.flat().map((i) => i.subject)).toEqual(['Eintrag 25', 'Eintrag 20', 'Eintrag 15', 'Eintrag 10', 'Eintrag 5']);
   });
 
+  it('filters by several types and by words in subject, note or resolution, and counts the matches across pages', async () => {
+    const fresh = await freshAccount('Suche AG');
+    const entries: Array<Omit<z.input<typeof InteractionCreate>, 'occurredAt'>> = [
+      { type: 'call', subject: 'Rückruf Pumpe P-200', summary: null },
+      { type: 'note', subject: 'Messe', summary: 'Fragte nach der PUMPE in Edelstahl' },
+      { type: 'meeting', subject: 'Jour fixe', summary: 'Kein Thema: 100% erledigt' },
+      { type: 'complaint', subject: 'Lieferung zu spät', summary: null },
+      { type: 'email', subject: 'Angebot Pumpe', summary: null },
+      { type: 'call', subject: 'Termin', summary: null },
+    ];
+    const ids: string[] = [];
+    for (const [day, entry] of entries.entries()) {
+      ids.push((await log({ ...entry, occurredAt: `2026-06-${String(day + 10)}T09:00:00Z`, accountIds: [fresh] })).value.id);
+    }
+    const complaint = ids[3]!;
+    await changeInteraction(getDb(), anna, complaint, 1, { status: 'resolved', resolution: 'Pumpe ersetzt' });
+    const newestFirst = (...indexes: number[]) => indexes.map((i) => ids[i]).reverse();
+
+    expect((await page(fresh, { type: ['call', 'meeting'] })).items.map((i) => i.id)).toEqual(newestFirst(0, 2, 5));
+    expect((await page(fresh, { q: 'pumpe' })).items.map((i) => i.id)).toEqual(newestFirst(0, 1, 3, 4));
+    expect((await page(fresh, { q: 'Pumpe', type: ['call', 'note'] })).items.map((i) => i.id)).toEqual(newestFirst(0, 1));
+    // % and _ are the words searched for, not patterns.
+    expect((await page(fresh, { q: '100%' })).items.map((i) => i.id)).toEqual([ids[2]]);
+    expect((await page(fresh, { q: 'p_200' })).items).toEqual([]);
+
+    const counted = await page(fresh, { q: 'pumpe', count: 'true', limit: 3 });
+    expect(counted).toMatchObject({ total: 4 });
+    expect(counted.items).toHaveLength(3);
+    expect(await page(fresh, { q: 'pumpe', count: 'true', limit: 3, cursor: counted.nextCursor! })).toMatchObject({ total: 4, nextCursor: null });
+    expect(await page(fresh, { count: 'true' })).toMatchObject({ total: 6 });
+    expect(await page(fresh, { type: ['web_form'], count: 'true' })).toMatchObject({ items: [], total: 0 });
+    expect(await page(fresh, {})).not.toHaveProperty('total');
+  });
+
+  it("counts and searches only the tenant's own account and what has happened", async () => {
+    const fresh = await freshAccount('Zaehlen AG');
+    await log({ type: 'note', occurredAt: '2026-06-01T09:00:00Z', subject: 'Geheim Eins', accountIds: [fresh] });
+    await log({ type: 'meeting', occurredAt: '2099-06-01T09:00:00Z', subject: 'Geheim Zukunft', accountIds: [fresh] });
+    expect(await page(fresh, { q: 'geheim', count: 'true' })).toMatchObject({ total: 1 });
+    const stranger = await seedActor(getDb());
+    await domainError(timeline(getDb(), stranger, fresh, TimelineQuery.parse({ q: 'geheim', count: 'true' })), 'not_found');
+  });
+
   it('pages interactions with the same or sub-millisecond-apart times without losing any', async () => {
     const fresh = await freshAccount('Gleichzeitig AG');
     const times = ['2026-08-01T10:00:00.000300Z', '2026-08-01T10:00:00.000200Z', '2026-08-01T10:00:00.000100Z', '2026-08-01T10:00:00Z', '2026-08-01T10:00:00Z'];

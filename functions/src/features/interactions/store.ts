@@ -2,7 +2,7 @@
 import { LOG_KEY_HEADER, type Interaction, type InteractionCreate, type InteractionPatch, type TimelineQuery } from '@crm/common';
 import { prepared, type Queryable } from '../../core/db/db';
 import { decodeCursor, pageFrom } from '../../core/db/paging';
-import { iso, isoOrNull, str, strOrNull, versionedFields, type Row } from '../../core/db/rows';
+import { iso, isoOrNull, likePattern, str, strOrNull, versionedFields, type Row } from '../../core/db/rows';
 import { json, setClause, SqlParams } from '../../core/db/sql-builder';
 import { updateVersioned, type UpdateOutcome } from '../../core/db/versioned';
 import { conflict, invalid } from '../../core/errors';
@@ -308,25 +308,36 @@ export async function accountTimeline(db: Queryable, tenantId: string, accountId
       `EXISTS (SELECT 1 FROM interaction_contacts ic WHERE ic.tenant_id = ia.tenant_id AND ic.interaction_id = ia.interaction_id AND ic.contact_id = ${params.add(query.contactId)})`,
     );
   }
+  if (query.q) {
+    const pattern = params.add(likePattern(query.q.toLowerCase()));
+    where.push(
+      `EXISTS (SELECT 1 FROM interactions i WHERE i.tenant_id = ia.tenant_id AND i.id = ia.interaction_id
+        AND (lower(i.subject) LIKE ${pattern} OR lower(i.summary) LIKE ${pattern} OR lower(i.resolution) LIKE ${pattern}))`,
+    );
+  }
   if (hidden.length > 0) where.push(`NOT ${onlyAboutSql('ia', params.add([...hidden]))}`);
+  // The total ignores the cursor: it is the same for every page, so it counts what the filters match.
+  const countSql = `SELECT count(*)::int AS total FROM interaction_accounts ia WHERE ${where.join(' AND ')}`;
+  const countValues = [...params.values];
   const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
   if (after) where.push(`(ia.occurred_at, ia.interaction_id) < (${params.add(after[0])}::timestamptz, ${params.add(after[1])}::uuid)`);
   // The cursor keeps the microseconds a JavaScript Date would drop; without them rows less than 1 ms apart went missing.
-  const rows = await db.query<{ interaction_id: string; cursor_at: string }>(
-    `SELECT ia.interaction_id, to_char(ia.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
-     FROM interaction_accounts ia WHERE ${where.join(' AND ')}
-     ORDER BY ia.occurred_at DESC, ia.interaction_id DESC LIMIT ${query.limit + 1}`,
-    params.values,
-  );
-  const page = pageFrom(rows, query.limit, (row) => [row.cursor_at, row.interaction_id]);
-  return {
-    items: await getInteractions(
-      db,
-      tenantId,
-      page.rows.map((r) => r.interaction_id),
+  const [rows, counted] = await Promise.all([
+    db.query<{ interaction_id: string; cursor_at: string }>(
+      `SELECT ia.interaction_id, to_char(ia.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
+       FROM interaction_accounts ia WHERE ${where.join(' AND ')}
+       ORDER BY ia.occurred_at DESC, ia.interaction_id DESC LIMIT ${query.limit + 1}`,
+      params.values,
     ),
-    nextCursor: page.nextCursor,
-  };
+    query.count ? db.query<{ total: number }>(countSql, countValues) : null,
+  ]);
+  const page = pageFrom(rows, query.limit, (row) => [row.cursor_at, row.interaction_id]);
+  const items = await getInteractions(
+    db,
+    tenantId,
+    page.rows.map((r) => r.interaction_id),
+  );
+  return { items, nextCursor: page.nextCursor, ...(counted ? { total: Number(counted[0]!.total) } : {}) };
 }
 
 const columns = {

@@ -78,6 +78,9 @@ describeEachDatabase('restriction', (getDb) => {
     expect(overview.text).not.toMatch(/Rita|Verborgen/);
     const timeline = await call(user, 'GET', `/api/accounts/${p.account.id}/timeline`);
     expect(timeline.body.items.map((i: { id: string; contactIds: string[] }) => [i.id, i.contactIds])).toEqual([[shared.id, [p.colleague.id]]]);
+    // Neither the search nor the count gives away what is hidden.
+    expect((await call(user, 'GET', `/api/accounts/${p.account.id}/timeline?count=true`)).body.total).toBe(1);
+    expect((await call(user, 'GET', `/api/accounts/${p.account.id}/timeline?q=rita&count=true`)).body).toEqual({ items: [], nextCursor: null, total: 0 });
     expect((await call(user, 'GET', `/api/interactions/${onlyTheirs.id}`)).status).toBe(404);
     expect((await call(user, 'GET', `/api/interactions/${shared.id}`)).body.contactIds).toEqual([p.colleague.id]);
     const etag = (await call(admin, 'GET', `/api/interactions/${complaint.id}`)).headers.get('etag')!;
@@ -91,6 +94,7 @@ describeEachDatabase('restriction', (getDb) => {
     expect(asOfficer.body.contacts).toHaveLength(2);
     expect(asOfficer.body.openComplaints.map((c: { id: string }) => c.id)).toEqual([complaint.id]);
     expect((await call(officer, 'GET', `/api/accounts/${p.account.id}/timeline`)).body.items).toHaveLength(3);
+    expect((await call(officer, 'GET', `/api/accounts/${p.account.id}/timeline?q=rita&count=true`)).body.total).toBe(2);
     expect((await call(admin, 'GET', `/api/interactions/${onlyTheirs.id}`)).status).toBe(200);
   });
 
