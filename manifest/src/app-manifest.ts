@@ -3,10 +3,15 @@ import type { AppConfig } from './app-config';
 
 /** Mailbox 1.7 brings RecipientsChanged; ItemChanged (pinning) came with 1.5. */
 export const MAILBOX_REQUIREMENT = '1.7';
-/** Smart Alerts (messageSending with a send mode) came with Mailbox 1.12; messageRecipientsChanged with 1.11. */
+/** Smart Alerts (messageSending and appointmentSending with a send mode) came with Mailbox 1.12; the recipients and attendees changed events with 1.11. */
 export const SEND_CHECK_REQUIREMENT = '1.12';
 /** The functions launch-events.js associates with Office.actions (addin/src/host/office-send-check.ts). */
-export const SEND_CHECK_ACTIONS = { send: 'onMessageSendHandler', recipientsChanged: 'onMessageRecipientsChangedHandler' } as const;
+export const SEND_CHECK_ACTIONS = {
+  send: 'onMessageSendHandler',
+  recipientsChanged: 'onMessageRecipientsChangedHandler',
+  appointmentSend: 'onAppointmentSendHandler',
+  attendeesChanged: 'onAppointmentAttendeesChangedHandler',
+} as const;
 /**
  * The send check's events under both manifests' names (Microsoft Learn, "Configure your Outlook add-in for event-based
  * activation", supported events): the unified manifest's autoRunEvents and the add-in only manifest's LaunchEvent.
@@ -15,6 +20,9 @@ export const SEND_CHECK_ACTIONS = { send: 'onMessageSendHandler', recipientsChan
 export const SEND_CHECK_EVENTS: ReadonlyArray<{ unified: string; xml: string; actionId: string; softBlock: boolean }> = [
   { unified: 'messageSending', xml: 'OnMessageSend', actionId: SEND_CHECK_ACTIONS.send, softBlock: true },
   { unified: 'messageRecipientsChanged', xml: 'OnMessageRecipientsChanged', actionId: SEND_CHECK_ACTIONS.recipientsChanged, softBlock: false },
+  // Meeting invitations to customers get the same check (the organizer sends them; attendees replace To, Cc and Bcc).
+  { unified: 'appointmentSending', xml: 'OnAppointmentSend', actionId: SEND_CHECK_ACTIONS.appointmentSend, softBlock: true },
+  { unified: 'appointmentAttendeesChanged', xml: 'OnAppointmentAttendeesChanged', actionId: SEND_CHECK_ACTIONS.attendeesChanged, softBlock: false },
 ];
 /** Classic Outlook on Windows runs this one script; the other clients load the page, which loads the same script. */
 /** The ribbon button that opens the pane, in both manifests. */

@@ -9,7 +9,7 @@ import addFormats from 'ajv-formats';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { loadAppConfig } from './app-config';
-import { RECIPIENTS_HANDLER, SEND_HANDLER } from '../../addin/src/host/office-send-check';
+import { APPOINTMENT_SEND_HANDLER, ATTENDEES_HANDLER, RECIPIENTS_HANDLER, SEND_HANDLER } from '../../addin/src/host/office-send-check';
 import {
   ACCOUNT_TAB_CONTEXTS,
   allowedAddinScripts,
@@ -63,7 +63,7 @@ describe('app manifest', () => {
     expect(manifest.validDomains).toEqual(['crm.contoso.de']);
   });
 
-  it('runs the send check on messageSending with softBlock and precomputes it on messageRecipientsChanged, from Mailbox 1.12', () => {
+  it('runs the send check on messageSending and appointmentSending with softBlock and precomputes it when recipients or attendees change, from Mailbox 1.12', () => {
     const [extension] = (buildAppManifest(config) as { extensions: Array<Record<string, unknown>> }).extensions as Array<{
       runtimes: Array<{ id: string; requirements?: unknown; code: { page: string; script?: string }; actions: Array<{ id: string; type: string }> }>;
       autoRunEvents: Array<{ requirements: unknown; events: Array<{ type: string; actionId: string; options?: { sendMode: string } }> }>;
@@ -74,8 +74,15 @@ describe('app manifest', () => {
     expect(runtime.actions).toEqual([
       { id: SEND_HANDLER, type: 'executeFunction' },
       { id: RECIPIENTS_HANDLER, type: 'executeFunction' },
+      { id: APPOINTMENT_SEND_HANDLER, type: 'executeFunction' },
+      { id: ATTENDEES_HANDLER, type: 'executeFunction' },
     ]);
-    expect(SEND_CHECK_ACTIONS).toEqual({ send: SEND_HANDLER, recipientsChanged: RECIPIENTS_HANDLER });
+    expect(SEND_CHECK_ACTIONS).toEqual({
+      send: SEND_HANDLER,
+      recipientsChanged: RECIPIENTS_HANDLER,
+      appointmentSend: APPOINTMENT_SEND_HANDLER,
+      attendeesChanged: ATTENDEES_HANDLER,
+    });
     // sessionData.setAsync, where the precomputed verdict is kept, needs read/write item.
     expect((buildAppManifest(config) as { authorization: unknown }).authorization).toEqual({
       permissions: { resourceSpecific: [{ name: 'MailboxItem.ReadWrite.User', type: 'Delegated' }] },
@@ -86,6 +93,8 @@ describe('app manifest', () => {
         events: [
           { type: 'messageSending', actionId: SEND_HANDLER, options: { sendMode: 'softBlock' } },
           { type: 'messageRecipientsChanged', actionId: RECIPIENTS_HANDLER },
+          { type: 'appointmentSending', actionId: APPOINTMENT_SEND_HANDLER, options: { sendMode: 'softBlock' } },
+          { type: 'appointmentAttendeesChanged', actionId: ATTENDEES_HANDLER },
         ],
       },
     ]);

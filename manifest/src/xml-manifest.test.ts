@@ -4,7 +4,11 @@
 //
 // The send check's markup follows Microsoft Learn:
 // - "Configure your Outlook add-in for event-based activation" (https://learn.microsoft.com/office/dev/add-ins/outlook/autolaunch):
-//   the XML names OnMessageSend and OnMessageRecipientsChanged, and the minimum sets 1.12 and 1.11;
+//   the XML names OnMessageSend, OnAppointmentSend, OnMessageRecipientsChanged and OnAppointmentAttendeesChanged, and
+//   the minimum sets 1.12 and 1.11;
+// - "Handle OnMessageSend and OnAppointmentSend events in your Outlook add-in with Smart Alerts"
+//   (https://learn.microsoft.com/office/dev/add-ins/outlook/onmessagesend-onappointmentsend-events): the SendMode
+//   attribute of both send events and the clients (web, Windows new and classic, Mac 16.65 or later; not iOS, Android);
 // - "Automatically check for an attachment before a message is sent" (https://learn.microsoft.com/office/dev/add-ins/outlook/smart-alerts-onmessagesend-walkthrough):
 //   VersionOverridesV1_1, Host > Runtimes > Runtime (the HTML page) with Override type="javascript" (the script classic
 //   Outlook on Windows loads), and ExtensionPoint xsi:type="LaunchEvent" with SendMode="SoftBlock" and a SourceLocation
@@ -23,7 +27,11 @@ import { buildAppManifest, PANE_BUTTON, SEND_CHECK_ACTIONS } from './app-manifes
 import { writeAppPackage } from './package-app';
 import { buildXmlManifest, XML_MAILBOX_REQUIREMENT } from './xml-manifest';
 
-const config = loadAppConfig({ CRM_HOSTING_URL: 'https://crm.contoso.de', CRM_ADDIN_CLIENT_ID: '11111111-2222-4333-8444-555555555555', CRM_APP_VERSION: '2.3.4' });
+const config = loadAppConfig({
+  CRM_HOSTING_URL: 'https://crm.contoso.de',
+  CRM_ADDIN_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
+  CRM_APP_VERSION: '2.3.4',
+});
 
 const parse = (xml: string) => new new Window().DOMParser().parseFromString(xml, 'application/xml');
 const doc = parse(buildXmlManifest(config));
@@ -71,7 +79,7 @@ describe('add-in only manifest', () => {
     expect(pinned(outer!)).toEqual(pinned(inner!));
   });
 
-  it('runs the send check from the 1.1 block only: OnMessageSend with SoftBlock and OnMessageRecipientsChanged, handled by the functions the unified manifest names', () => {
+  it('runs the send check from the 1.1 block only: both send events with SoftBlock, recipients and attendees changed, handled by the functions the unified manifest names', () => {
     const outerHost = children(children(outer!, 'Hosts')[0]!, 'Host')[0]!;
     expect(children(outerHost, 'Runtimes')).toEqual([]);
     expect(children(children(outerHost, 'DesktopFormFactor')[0]!, 'ExtensionPoint').map((p) => p.getAttribute('xsi:type'))).not.toContain('LaunchEvent');
@@ -83,16 +91,30 @@ describe('add-in only manifest', () => {
     expect(override!.getAttribute('type')).toBe('javascript');
 
     const launch = children(children(host, 'DesktopFormFactor')[0]!, 'ExtensionPoint').find((p) => p.getAttribute('xsi:type') === 'LaunchEvent')!;
-    const events = all(launch, 'LaunchEvent').map((e) => ({ type: e.getAttribute('Type'), fn: e.getAttribute('FunctionName'), mode: e.getAttribute('SendMode') }));
+    const events = all(launch, 'LaunchEvent').map((e) => ({
+      type: e.getAttribute('Type'),
+      fn: e.getAttribute('FunctionName'),
+      mode: e.getAttribute('SendMode'),
+    }));
     expect(events).toEqual([
       { type: 'OnMessageSend', fn: SEND_CHECK_ACTIONS.send, mode: 'SoftBlock' },
       { type: 'OnMessageRecipientsChanged', fn: SEND_CHECK_ACTIONS.recipientsChanged, mode: null },
+      { type: 'OnAppointmentSend', fn: SEND_CHECK_ACTIONS.appointmentSend, mode: 'SoftBlock' },
+      { type: 'OnAppointmentAttendeesChanged', fn: SEND_CHECK_ACTIONS.attendeesChanged, mode: null },
     ]);
     // The event runs in the runtime the extension point names; both URLs are the ones the unified manifest's runtime loads.
     const source = children(launch, 'SourceLocation')[0]!.getAttribute('resid');
     expect(source).toBe(runtime!.getAttribute('resid'));
-    const url = (id: string) => all(children(inner!, 'Resources')[0]!, 'bt:Url').find((u) => u.getAttribute('id') === id)?.getAttribute('DefaultValue');
-    const unified = buildAppManifest(config) as { extensions: Array<{ runtimes: Array<{ id: string; code: { page: string; script: string } }>; autoRunEvents: Array<{ events: Array<{ actionId: string }> }> }> };
+    const url = (id: string) =>
+      all(children(inner!, 'Resources')[0]!, 'bt:Url')
+        .find((u) => u.getAttribute('id') === id)
+        ?.getAttribute('DefaultValue');
+    const unified = buildAppManifest(config) as {
+      extensions: Array<{
+        runtimes: Array<{ id: string; code: { page: string; script: string } }>;
+        autoRunEvents: Array<{ events: Array<{ actionId: string }> }>;
+      }>;
+    };
     const sendRuntime = unified.extensions[0]!.runtimes.find((r) => r.id === 'SendCheckRuntime')!;
     expect(url(source!)).toBe(sendRuntime.code.page);
     expect(url(override!.getAttribute('resid')!)).toBe(sendRuntime.code.script);

@@ -139,7 +139,10 @@ function resources(config: AppConfig, version: '1.0' | '1.1'): XmlElement {
       {},
       el('bt:Url', { id: 'Taskpane.Url', DefaultValue: `${config.hostingUrl}/addin/taskpane.html` }),
       ...(version === '1.1'
-        ? [el('bt:Url', { id: 'SendCheck.Page', DefaultValue: sendCheckPageUrl(config) }), el('bt:Url', { id: 'SendCheck.Script', DefaultValue: sendCheckScriptUrl(config) })]
+        ? [
+            el('bt:Url', { id: 'SendCheck.Page', DefaultValue: sendCheckPageUrl(config) }),
+            el('bt:Url', { id: 'SendCheck.Script', DefaultValue: sendCheckScriptUrl(config) }),
+          ]
         : []),
     ),
     el('bt:ShortStrings', {}, text('Crm.Label', PANE_BUTTON.label, PANE_BUTTON.label), text('Crm.Title', PANE_BUTTON.title.en, PANE_BUTTON.title.de)),
@@ -192,8 +195,14 @@ export function buildXmlManifest(config: AppConfig): string {
       requirements(XML_MAILBOX_REQUIREMENT),
       hosts('1.0'),
       resources(config, '1.0'),
-      // Clients that know 1.1 read this one instead: it adds pinning and the mobile form factor.
-      el('VersionOverrides', { xmlns: NS.overrides11, 'xsi:type': 'VersionOverridesV1_1' }, requirements(XML_MAILBOX_REQUIREMENT), hosts('1.1'), resources(config, '1.1')),
+      // Clients that know 1.1 read this one instead: it adds pinning, the mobile form factor and the send check.
+      el(
+        'VersionOverrides',
+        { xmlns: NS.overrides11, 'xsi:type': 'VersionOverridesV1_1' },
+        requirements(XML_MAILBOX_REQUIREMENT),
+        hosts('1.1'),
+        resources(config, '1.1'),
+      ),
     ),
   );
   return `<?xml version="1.0" encoding="UTF-8"?>\n${serialize(root)}\n`;

@@ -8,6 +8,8 @@ import { MAX_SEND_MESSAGE } from '../send-check/send-check';
 import { LOG_KEY_HEADER } from '@crm/common';
 import { LOG_WHEN_SENT_TIMEOUT_MS, type LogInteraction, type LogWhenSentChoice } from '../send-check/log-when-sent';
 import {
+  APPOINTMENT_SEND_HANDLER,
+  ATTENDEES_HANDLER,
   LOG_PROPERTY,
   loadLogWhenSent,
   saveLogWhenSent,
@@ -23,13 +25,15 @@ import {
 
 const enums = {
   AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
-  MailboxEnums: { SendModeOverride: { PromptUser: 'promptUser' } },
+  MailboxEnums: { SendModeOverride: { PromptUser: 'promptUser' }, ItemType: { Message: 'message', Appointment: 'appointment' } },
 };
 
 type Details = { emailAddress: string; displayName: string };
 const field = (list: Details[]) => ({ getAsync: (callback: (r: unknown) => void) => callback({ status: 'succeeded', value: list }) });
 
 interface Fake {
+  /** A meeting invitation being composed: required and optional attendees instead of To, Cc and Bcc. */
+  meeting?: { required?: Details[]; optional?: Details[] };
   to?: Details[];
   cc?: Details[];
   bcc?: Details[];
@@ -57,9 +61,9 @@ function outlook(fake: Fake) {
       requirements: { isSetSupported: (_set: string, version: string) => Number(version.split('.')[1]) <= Number((fake.mailbox ?? '1.14').split('.')[1]) },
       mailbox: {
         item: {
-          to: field(fake.to ?? []),
-          cc: field(fake.cc ?? []),
-          bcc: field(fake.bcc ?? []),
+          ...(fake.meeting
+            ? { itemType: 'appointment', requiredAttendees: field(fake.meeting.required ?? []), optionalAttendees: field(fake.meeting.optional ?? []) }
+            : { itemType: 'message', to: field(fake.to ?? []), cc: field(fake.cc ?? []), bcc: field(fake.bcc ?? []) }),
           subject: { getAsync: (callback: (r: unknown) => void) => ok(callback, fake.subject ?? '') },
           conversationId: 'conversation-1',
           loadCustomPropertiesAsync: (callback: (r: unknown) => void) =>
@@ -72,7 +76,11 @@ function outlook(fake: Fake) {
           // Mailbox 1.8: custom internet headers of the draft, which travel with the sent email.
           internetHeaders: {
             setAsync: (values: Record<string, string>, callback: (r: unknown) => void) => ok(callback, Object.assign(headers, values)),
-            removeAsync: (names: string[], callback: (r: unknown) => void) => ok(callback, names.forEach((name) => delete headers[name])),
+            removeAsync: (names: string[], callback: (r: unknown) => void) =>
+              ok(
+                callback,
+                names.forEach((name) => delete headers[name]),
+              ),
           },
           sessionData: {
             getAsync: (name: string, callback: (r: unknown) => void) =>
@@ -236,7 +244,9 @@ describe('the send check (OnMessageSend)', () => {
 });
 
 describe('the verdict kept on the item (OnMessageRecipientsChanged)', () => {
-  const blockJulia = { 'julia.hoffmann@kunde.example': { verdict: 'block', reason: 'withdrawn', consentPurpose: 'newsletter', since: '2025-02-01T12:00:00.000Z' } } as const;
+  const blockJulia = {
+    'julia.hoffmann@kunde.example': { verdict: 'block', reason: 'withdrawn', consentPurpose: 'newsletter', since: '2025-02-01T12:00:00.000Z' },
+  } as const;
 
   it('is computed when the recipients change, and the send check answers from it without calling the API', async () => {
     const o = outlook({ to: [julia, stefan], purpose: 'newsletter' });
@@ -294,10 +304,93 @@ describe('the verdict kept on the item (OnMessageRecipientsChanged)', () => {
   });
 });
 
-it('registers both handlers under the action ids the manifest names', () => {
+it('registers the four handlers under the action ids the manifest names', () => {
   const o = outlook({});
   registerSendCheck(o.office, api({}).check);
-  expect(Object.keys(o.associated).sort()).toEqual([RECIPIENTS_HANDLER, SEND_HANDLER].sort());
+  expect(Object.keys(o.associated).sort()).toEqual([APPOINTMENT_SEND_HANDLER, ATTENDEES_HANDLER, RECIPIENTS_HANDLER, SEND_HANDLER].sort());
+});
+
+describe('the send check on meeting invitations (OnAppointmentSend)', () => {
+  const sendInvitation = async (o: ReturnType<typeof outlook>, check: CheckRecipients, log?: LogInteraction) => {
+    const completed = vi.fn();
+    await sendCheckHandlers(o.office, check, log).onAppointmentSend({ completed });
+    expect(completed).toHaveBeenCalledTimes(1);
+    return completed.mock.calls[0]![0] as Office.SmartAlertsEventCompletedOptions;
+  };
+  const blockBoth = {
+    'julia.hoffmann@kunde.example': { verdict: 'block', reason: 'objected', consentPurpose: 'events', since: '2025-04-20T10:00:00.000Z' },
+    'stefan.kraus@kunde.example': { verdict: 'block', reason: 'restricted' },
+  } as const;
+
+  it('checks the required and optional attendees for the kind chosen in the pane and names the blocked ones, in English', async () => {
+    const o = outlook({ meeting: { required: [julia], optional: [stefan] }, purpose: 'events' });
+    const { check, calls } = api(blockBoth);
+    expect(await sendInvitation(o, check)).toEqual({
+      allowEvent: false,
+      errorMessage:
+        'Invitation not sent: consent check for events. Julia Hoffmann <julia.hoffmann@kunde.example>: objected to events on 20/04/2025; ' +
+        'Stefan Kraus <stefan.kraus@kunde.example>: processing restricted. Remove them from the attendees, or choose another kind of email in the CRM pane.',
+    });
+    expect(calls).toEqual([{ purpose: 'events', emails: ['julia.hoffmann@kunde.example', 'stefan.kraus@kunde.example'] }]);
+  });
+
+  it('says the same in German', async () => {
+    const o = outlook({ meeting: { required: [julia], optional: [stefan] }, purpose: 'events', language: 'de-DE' });
+    expect((await sendInvitation(o, api(blockBoth).check)).errorMessage).toBe(
+      'Einladung nicht gesendet: Einwilligungsprüfung für Veranstaltungen. Julia Hoffmann <julia.hoffmann@kunde.example>: Widerspruch gegen Veranstaltungen am 20.04.2025; ' +
+        'Stefan Kraus <stefan.kraus@kunde.example>: Verarbeitung eingeschränkt. Entfernen Sie diese Teilnehmer oder wählen Sie im CRM-Bereich eine andere Art der E-Mail.',
+    );
+  });
+
+  it('lets the invitation go when every attendee passes, and checks one-to-one correspondence when no kind was chosen', async () => {
+    const { check, calls } = api({});
+    expect(await sendInvitation(outlook({ meeting: { required: [julia], optional: [unknown] } }), check)).toEqual({ allowEvent: true });
+    expect(calls).toEqual([{ purpose: 'correspondence', emails: ['julia.hoffmann@kunde.example', 'info@fremd.example'] }]);
+  });
+
+  it('prompts "could not run" in the user\'s language when the API is down, naming the invitation, and never blocks it outright', async () => {
+    const down: CheckRecipients = async () => {
+      throw new TypeError('Failed to fetch');
+    };
+    expect(await sendInvitation(outlook({ meeting: { required: [julia] }, purpose: 'events' }), down)).toEqual({
+      allowEvent: false,
+      errorMessage: 'The CRM consent check could not run (no answer in time). Check that the attendees agreed to this invitation before you send it anyway.',
+      sendModeOverride: 'promptUser',
+    });
+    expect((await sendInvitation(outlook({ meeting: { required: [julia] }, language: 'de-DE' }), down)).errorMessage).toBe(
+      'Die Einwilligungsprüfung des CRM konnte nicht laufen (keine Antwort rechtzeitig). Prüfen Sie selbst, ob die Teilnehmer zugestimmt haben, bevor Sie die Einladung trotzdem senden.',
+    );
+    expect(await sendInvitation(outlook({ meeting: { required: [julia] }, mailbox: '1.13' }), down)).toEqual({ allowEvent: true });
+  });
+
+  it('answers from the verdict kept when the attendees changed, and logs nothing at send time', async () => {
+    const choice: LogWhenSentChoice = {
+      key: '2b0c7a4e-5f3d-4c1e-9a8b-6d7e8f9a0b1c',
+      accountId: '11111111-1111-4111-8111-111111111111',
+      opportunityId: null,
+      contacts: {},
+    };
+    const o = outlook({ meeting: { required: [julia], optional: [stefan] }, purpose: 'events', properties: { [LOG_PROPERTY]: JSON.stringify(choice) } });
+    const first = api(blockBoth);
+    await sendCheckHandlers(o.office, first.check).onAttendeesChanged({ completed: vi.fn() });
+    expect(first.calls).toHaveLength(1);
+    expect(JSON.parse(o.session[VERDICT_KEY]!).blocked.map((v: RecipientVerdict) => v.email)).toEqual([
+      'julia.hoffmann@kunde.example',
+      'stefan.kraus@kunde.example',
+    ]);
+    const logged: unknown[] = [];
+    const atSend = api({});
+    const answer = await sendInvitation(o, atSend.check, async (body) => void logged.push(body));
+    expect(answer.errorMessage).toMatch(/^Invitation not sent/);
+    expect(atSend.calls).toEqual([]);
+    // A meeting is logged from the pane by its iCalUId; the send handler logs emails only, even when it lets one go.
+    await sendCheckHandlers(
+      outlook({ meeting: { required: [julia] }, properties: { [LOG_PROPERTY]: JSON.stringify(choice) } }).office,
+      api({}).check,
+      async (body) => void logged.push(body),
+    ).onAppointmentSend({ completed: vi.fn() });
+    expect(logged).toEqual([]);
+  });
 });
 
 describe('log when sent', () => {
@@ -373,4 +466,3 @@ describe('log when sent', () => {
     }
   });
 });
-

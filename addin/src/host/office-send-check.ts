@@ -1,7 +1,9 @@
 /// <reference types="office-js" />
 // The Office.js edge of the send check: Outlook's event-based activation calls these handlers (unified manifest
-// autoRunEvents: messageSending with sendMode softBlock, messageRecipientsChanged). They read the item, keep the
-// verdict on it, and answer the Smart Alerts event; the decision itself is send-check/send-check.ts.
+// autoRunEvents: messageSending and appointmentSending with sendMode softBlock, messageRecipientsChanged and
+// appointmentAttendeesChanged; the XML manifest's LaunchEvents under their names). They read the item (an email's To,
+// Cc and Bcc, a meeting's required and optional attendees), keep the verdict on it, and answer the Smart Alerts event;
+// the decision itself is send-check/send-check.ts.
 import { LOG_KEY_HEADER, type ComposePurpose } from '@crm/common/web/client';
 import {
   decideSend,
@@ -12,12 +14,14 @@ import {
   type SendRecipient,
   type StoredVerdict,
 } from '../send-check/send-check';
-import { sendCheckLanguage } from '../send-check/send-check-texts';
+import { sendCheckLanguage, type SendItemKind } from '../send-check/send-check-texts';
 import { LOG_WHEN_SENT_TIMEOUT_MS, parseLogWhenSent, sentEmailLog, type LogInteraction, type LogWhenSentChoice } from '../send-check/log-when-sent';
 
 /** The action ids the manifest's autoRunEvents name. */
 export const SEND_HANDLER = 'onMessageSendHandler';
 export const RECIPIENTS_HANDLER = 'onMessageRecipientsChangedHandler';
+export const APPOINTMENT_SEND_HANDLER = 'onAppointmentSendHandler';
+export const ATTENDEES_HANDLER = 'onAppointmentAttendeesChangedHandler';
 /** The purpose the user chose in the compose pane, kept as a custom property of the item (saved with the draft). */
 export const PURPOSE_PROPERTY = 'crmComposePurpose';
 /** "Log when sent" as chosen in the compose pane (LogWhenSentChoice as JSON), a custom property like the purpose. */
@@ -28,6 +32,8 @@ export const VERDICT_KEY = 'crmSendCheck';
 const PRECOMPUTE_TIMEOUT_MS = 10_000;
 
 type Compose = Office.MessageCompose;
+/** What an event handler finds as the item: an email or a meeting being composed (both have custom properties and session data). */
+type ComposeItem = Office.MessageCompose | Office.AppointmentCompose;
 type Completion = Office.SmartAlertsEventCompletedOptions;
 interface MailboxEvent {
   completed(options?: Completion): void;
@@ -36,8 +42,15 @@ interface MailboxEvent {
 const settle = <T>(office: typeof Office, get: (callback: (result: Office.AsyncResult<T>) => void) => void): Promise<T> =>
   new Promise((resolve, reject) => get((result) => (result.status === office.AsyncResultStatus.Succeeded ? resolve(result.value) : reject(result.error))));
 
-async function recipientsOf(office: typeof Office, item: Compose): Promise<SendRecipient[]> {
-  const lists = await Promise.all([item.to, item.cc, item.bcc].map((field) => settle<Office.EmailAddressDetails[]>(office, (cb) => field.getAsync(cb))));
+const kindOf = (office: typeof Office, item: ComposeItem): SendItemKind => (item.itemType === office.MailboxEnums.ItemType.Appointment ? 'meeting' : 'message');
+
+/** An email's To, Cc and Bcc; a meeting invitation's required and optional attendees (the organizer is the user). */
+async function recipientsOf(office: typeof Office, item: ComposeItem): Promise<SendRecipient[]> {
+  const fields =
+    kindOf(office, item) === 'meeting'
+      ? [(item as Office.AppointmentCompose).requiredAttendees, (item as Office.AppointmentCompose).optionalAttendees]
+      : [(item as Compose).to, (item as Compose).cc, (item as Compose).bcc];
+  const lists = await Promise.all(fields.map((field) => settle<Office.EmailAddressDetails[]>(office, (cb) => field.getAsync(cb))));
   return lists.flat().map((d) => ({ email: d.emailAddress, name: d.displayName ?? '' }));
 }
 
@@ -56,7 +69,7 @@ const purposeOf = (office: typeof Office): Promise<ComposePurpose> =>
     () => 'correspondence',
   );
 
-async function storedOf(office: typeof Office, item: Compose): Promise<StoredVerdict | null> {
+async function storedOf(office: typeof Office, item: ComposeItem): Promise<StoredVerdict | null> {
   try {
     const text = await settle<string>(office, (cb) => item.sessionData.getAsync(VERDICT_KEY, cb));
     const value = JSON.parse(text) as StoredVerdict;
@@ -116,7 +129,7 @@ async function logWhenSent(office: typeof Office, item: Compose, recipients: Sen
  * so the send check asks the API itself.
  */
 export async function precomputeSendCheck(office: typeof Office, check: CheckRecipients): Promise<void> {
-  const item = office.context.mailbox.item as Compose;
+  const item = office.context.mailbox.item as ComposeItem;
   try {
     const [recipients, purpose] = await Promise.all([recipientsOf(office, item), purposeOf(office)]);
     const emails = [...new Set(recipients.map((r) => r.email.trim().toLowerCase()).filter(Boolean))];
@@ -134,14 +147,17 @@ export function sendCheckHandlers(office: typeof Office, check: CheckRecipients,
   const language = () => sendCheckLanguage(office.context.displayLanguage);
   const canPrompt = () => office.context.requirements.isSetSupported('Mailbox', '1.14');
 
-  async function onMessageSend(event: MailboxEvent): Promise<void> {
+  /** OnMessageSend and OnAppointmentSend alike: the item says which it is. */
+  async function onSend(event: MailboxEvent): Promise<void> {
     try {
-      const item = office.context.mailbox.item as Compose;
+      const item = office.context.mailbox.item as ComposeItem;
+      const kind = kindOf(office, item);
       const [recipients, purpose, stored] = await Promise.all([recipientsOf(office, item), purposeOf(office), storedOf(office, item)]);
-      const decision = await decideSend({ purpose, recipients, stored, check, language: language() });
+      const decision = await decideSend({ purpose, recipients, stored, check, language: language(), kind });
       if (decision.kind === 'send') {
         // Only an email Outlook may send is logged: a blocked one, or one the user may still not send, leaves no record.
-        if (log) await logWhenSent(office, item, recipients, log);
+        // A meeting is logged from the pane (by its iCalUId), not here.
+        if (log && kind === 'message') await logWhenSent(office, item as Compose, recipients, log);
         event.completed({ allowEvent: true });
       } else if (decision.kind === 'block') event.completed({ allowEvent: false, errorMessage: decision.message });
       // softBlock can be relaxed at run time to promptUser (Mailbox 1.14), never tightened; without it the mail goes.
@@ -158,7 +174,7 @@ export function sendCheckHandlers(office: typeof Office, check: CheckRecipients,
     event.completed();
   }
 
-  return { onMessageSend, onRecipientsChanged };
+  return { onMessageSend: onSend, onAppointmentSend: onSend, onRecipientsChanged, onAttendeesChanged: onRecipientsChanged };
 }
 
 /** Called once when the event runtime loads the script: classic Outlook on Windows finds the handlers only this way. */
@@ -166,6 +182,8 @@ export function registerSendCheck(office: typeof Office, check: CheckRecipients,
   const handlers = sendCheckHandlers(office, check, log);
   office.actions.associate(SEND_HANDLER, handlers.onMessageSend);
   office.actions.associate(RECIPIENTS_HANDLER, handlers.onRecipientsChanged);
+  office.actions.associate(APPOINTMENT_SEND_HANDLER, handlers.onAppointmentSend);
+  office.actions.associate(ATTENDEES_HANDLER, handlers.onAttendeesChanged);
 }
 
 /** The event runtime's Office global; absent when the script is opened outside Outlook. */

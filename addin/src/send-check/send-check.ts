@@ -3,7 +3,7 @@
 // cannot answer. Knows nothing of Office.js: the host module reads the item and hands over plain values.
 import type { ComposeCheckResponse, ComposePurpose, RecipientVerdict } from '@crm/common';
 import type { ApiClient } from '@crm/common/web/client';
-import { reasonText, sendCheckTexts, type SendCheckLanguage } from './send-check-texts';
+import { reasonText, sendCheckTexts, type SendCheckLanguage, type SendItemKind } from './send-check-texts';
 
 /** Outlook shows at most this many characters of a Smart Alerts message (SmartAlertsEventCompletedOptions.errorMessage). */
 export const MAX_SEND_MESSAGE = 500;
@@ -81,7 +81,13 @@ export const checkWithin = (check: CheckRecipients, purpose: ComposePurpose, ema
   withinDeadline((signal) => check(purpose, emails, signal), timeoutMs);
 
 /** Names the blocked recipients and why, within Outlook's 500 characters; those that do not fit are counted. */
-export function blockMessage(blocked: readonly RecipientVerdict[], recipients: readonly SendRecipient[], purpose: ComposePurpose, language: SendCheckLanguage): string {
+export function blockMessage(
+  blocked: readonly RecipientVerdict[],
+  recipients: readonly SendRecipient[],
+  purpose: ComposePurpose,
+  language: SendCheckLanguage,
+  kind: SendItemKind = 'message',
+): string {
   const texts = sendCheckTexts(language);
   const names = new Map(recipients.map((r) => [r.email.trim().toLowerCase(), r.name.trim()]));
   const items = blocked.map((v) => {
@@ -92,7 +98,7 @@ export function blockMessage(blocked: readonly RecipientVerdict[], recipients: r
   const message = (shown: number) => {
     const omitted = items.length - shown;
     const list = shown > 0 ? ` ${items.slice(0, shown).join('; ')}.` : '';
-    return `${texts.blockedHead(purpose)}${list}${omitted > 0 ? ` ${texts.more(omitted)}` : ''} ${texts.blockedTail}`;
+    return `${texts.blockedHead(purpose, kind)}${list}${omitted > 0 ? ` ${texts.more(omitted)}` : ''} ${texts.blockedTail(kind)}`;
   };
   // As many as fit, in the order Outlook lists them; the count of the rest says the list goes on.
   for (let shown = items.length; shown > 0; shown--) if (message(shown).length <= MAX_SEND_MESSAGE) return message(shown);
@@ -105,6 +111,8 @@ export interface SendCheckInput {
   stored: StoredVerdict | null;
   check: CheckRecipients;
   language: SendCheckLanguage;
+  /** An email by default; a meeting invitation's words name the attendees and the invitation. */
+  kind?: SendItemKind;
   timeoutMs?: number;
 }
 
@@ -120,8 +128,10 @@ export async function decideSend(input: SendCheckInput): Promise<SendDecision> {
       const response = await checkWithin(input.check, input.purpose, emails, input.timeoutMs ?? SEND_CHECK_TIMEOUT_MS);
       blocked = response.recipients.filter((r) => r.verdict === 'block');
     } catch {
-      return { kind: 'unchecked', message: sendCheckTexts(input.language).unchecked };
+      return { kind: 'unchecked', message: sendCheckTexts(input.language).unchecked(input.kind ?? 'message') };
     }
   }
-  return blocked.length === 0 ? { kind: 'send' } : { kind: 'block', message: blockMessage(blocked, input.recipients, input.purpose, input.language) };
+  return blocked.length === 0
+    ? { kind: 'send' }
+    : { kind: 'block', message: blockMessage(blocked, input.recipients, input.purpose, input.language, input.kind) };
 }
