@@ -1,7 +1,7 @@
 // One person on the email: a known contact with role, company and consent, a colleague, or an unknown address to add.
 import { Badge, Button, Text } from '@fluentui/react-components';
-import { ConsentBadge, type UserAccess } from '@crm/common/web';
-import type { Person } from '@crm/common';
+import { ConsentBadge, LeadScore, type UserAccess } from '@crm/common/web';
+import type { Lead, Person } from '@crm/common';
 import type { ReactNode } from 'react';
 import { usePaneStyles } from './styles';
 import { useT } from './texts';
@@ -9,12 +9,17 @@ import { useT } from './texts';
 export function PersonCard({
   person,
   displayName,
+  lead,
   onAdd,
+  onAddLead,
   addGate,
 }: {
   person: Person;
   displayName: string;
+  /** The open lead of an unknown address, from the context or just created in the pane. */
+  lead: Lead | undefined;
   onAdd: (person: Person) => void;
+  onAddLead: (person: Person) => void;
   /** Props that disable "Add as contact" for a role that cannot create contacts. */
   addGate: ReturnType<UserAccess['gate']>;
 }) {
@@ -49,11 +54,32 @@ export function PersonCard({
             {t('person.erased')}
           </Text>
         ) : (
-          <div>
-            <Button size="small" onClick={() => onAdd(person)} {...addGate}>
-              {t('person.add')}
-            </Button>
-          </div>
+          <>
+            {lead ? (
+              <div data-testid="sender-lead" data-lead-id={lead.id}>
+                <Text size={200} weight="semibold">
+                  {t('person.lead', { status: t(`lead.status.${lead.status}`) })}
+                </Text>
+                {lead.status === 'disqualified' && lead.disqualifyReason ? (
+                  <Text size={200} className={styles.muted}>
+                    {' '}
+                    ({lead.disqualifyReason})
+                  </Text>
+                ) : null}
+                <LeadScore lead={lead} />
+              </div>
+            ) : null}
+            <div className={styles.row}>
+              <Button size="small" onClick={() => onAdd(person)} {...addGate}>
+                {t('person.add')}
+              </Button>
+              {lead ? null : (
+                <Button size="small" data-action="add-lead" onClick={() => onAddLead(person)} {...addGate}>
+                  {t('person.addLead')}
+                </Button>
+              )}
+            </div>
+          </>
         )}
       </AddressCard>
     );

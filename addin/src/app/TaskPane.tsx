@@ -1,13 +1,13 @@
 // The task pane: who is on the selected email or meeting, their companies, consent, and what to do next.
 import { Spinner, Text } from '@fluentui/react-components';
 import { Suspense, useEffect, useId, useState } from 'react';
-import type { Interaction, Person } from '@crm/common';
+import type { Interaction, Lead, Person } from '@crm/common';
 import { DoneNotice, ErrorNotice, RoleNotice, useAccess, useStages } from '@crm/common/web';
 import { AccountCard } from './AccountCard';
 import { Actions } from './Actions';
 import { ComplaintBanner } from './ComplaintBanner';
 import { ComposeWarnings } from './ComposeWarnings';
-import { AddContactForm, prefetchForms } from './lazy-forms';
+import { AddContactForm, AddLeadForm, prefetchForms } from './lazy-forms';
 import { LoggedStatus } from './LoggedStatus';
 import { LogWhenSent } from './LogWhenSent';
 import { PersonCard } from './PersonCard';
@@ -26,11 +26,17 @@ export function TaskPane() {
   const access = useAccess(api);
   const roleNoticeId = useId();
   const [adding, setAdding] = useState<Person | null>(null);
-  // The contact just added, named in a notice that takes the focus from the closing form.
+  const [addingLead, setAddingLead] = useState<Person | null>(null);
+  // The contact or lead just added, named in a notice that takes the focus from the closing form.
   const [added, setAdded] = useState<string | null>(null);
+  // Leads made here show at once, before the context reloads with them.
+  const [madeLeads, setMadeLeads] = useState<ReadonlyMap<string, Lead>>(new Map());
   const { item, context, people } = state;
   useEffect(prefetchForms, []);
-  useEffect(() => (setAdding(null), setAdded(null)), [item?.key]);
+  useEffect(() => (setAdding(null), setAddingLead(null), setAdded(null)), [item?.key]);
+  const leadOf = (person: Person) => (person.status === 'unknown' ? (person.lead ?? madeLeads.get(person.email)) : undefined);
+  const focusPersonButton = (email: string, selector: string) =>
+    document.querySelector<HTMLElement>(`[data-person="${CSS.escape(email)}"] ${selector}`)?.focus();
 
   const composing = item?.mode === 'compose' || item?.mode === 'appointment-organizer';
   const [purpose, setPurpose] = useComposePurpose(host, item?.key, composing);
@@ -77,7 +83,9 @@ export function TaskPane() {
                   key={person.email}
                   person={person}
                   displayName={nameOf(person.email)}
-                  onAdd={(p) => (setAdding(p), setAdded(null))}
+                  lead={leadOf(person)}
+                  onAdd={(p) => (setAdding(p), setAddingLead(null), setAdded(null))}
+                  onAddLead={(p) => (setAddingLead(p), setAdding(null), setAdded(null))}
                   addGate={access.gate('write', roleNoticeId)}
                 />
               ))}
@@ -94,18 +102,37 @@ export function TaskPane() {
                   suggestedAccountId={adding.suggestedAccount?.id ?? null}
                   onCreated={(contact) => {
                     setAdding(null);
-                    setAdded(contact.displayName);
+                    setAdded(t('contact.created', { name: contact.displayName }));
                     state.reload();
                   }}
                   onCancel={() => {
                     setAdding(null);
                     // Back to the person's "Add as contact", which stayed on screen while the form was open.
-                    document.querySelector<HTMLElement>(`[data-person="${CSS.escape(adding.email)}"] button`)?.focus();
+                    focusPersonButton(adding.email, 'button');
                   }}
                 />
               </Suspense>
             ) : null}
-            {added ? <DoneNotice text={t('contact.created', { name: added })} /> : null}
+            {addingLead?.status === 'unknown' ? (
+              <Suspense fallback={<Spinner size="tiny" />}>
+                <AddLeadForm
+                  email={addingLead.email}
+                  displayName={nameOf(addingLead.email)}
+                  company={addingLead.suggestedAccount?.name ?? ''}
+                  onCreated={(lead) => {
+                    setAddingLead(null);
+                    setMadeLeads((made) => new Map(made).set(addingLead.email, lead));
+                    setAdded(t('lead.created', { name: nameOf(addingLead.email) }));
+                    state.reload();
+                  }}
+                  onCancel={() => {
+                    setAddingLead(null);
+                    focusPersonButton(addingLead.email, 'button[data-action="add-lead"]');
+                  }}
+                />
+              </Suspense>
+            ) : null}
+            {added ? <DoneNotice text={added} /> : null}
           </section>
 
           {!composing ? (

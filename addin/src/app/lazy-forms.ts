@@ -6,12 +6,14 @@ const loaders = {
   followUp: () => import('./forms/FollowUpForm'),
   opportunity: () => import('./forms/OpportunityForm'),
   addContact: () => import('./forms/AddContactForm'),
+  addLead: () => import('./forms/AddLeadForm'),
 };
 
 export const LogForm = lazy(loaders.log);
 export const FollowUpForm = lazy(loaders.followUp);
 export const OpportunityForm = lazy(loaders.opportunity);
 export const AddContactForm = lazy(loaders.addContact);
+export const AddLeadForm = lazy(loaders.addLead);
 
 /** Fetches the form chunks once the pane is idle, so opening a form later is instant. */
 export function prefetchForms(): void {

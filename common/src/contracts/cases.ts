@@ -1,11 +1,12 @@
 // Service cases: a complaint or service request with a priority, an assignee, due times from the tenant's service
 // levels, its history and its resolution.
 import { z } from 'zod';
+import { CASE_PRIORITIES, CASE_STATUSES } from './case-values';
 import { IsoDateTime, OptionalText, PageQuery, Uuid, Versioned } from './primitives';
 
-export const CasePriority = z.enum(['low', 'normal', 'high', 'urgent']);
+export const CasePriority = z.enum(CASE_PRIORITIES);
 export type CasePriority = z.infer<typeof CasePriority>;
-export const CaseStatus = z.enum(['open', 'in_progress', 'waiting', 'resolved', 'closed']);
+export const CaseStatus = z.enum(CASE_STATUSES);
 
 const Hours = z
   .number()

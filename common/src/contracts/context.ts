@@ -7,6 +7,7 @@ import { Opportunity } from './opportunities';
 import { Task } from './tasks';
 import { Interaction } from './interactions';
 import { ConsentState } from './consents';
+import { Lead } from './leads';
 
 export const MAX_CONTEXT_EMAILS = 100;
 
@@ -55,6 +56,8 @@ export const UnknownPerson = z.object({
   erased: z.boolean().optional(),
   /** A colleague: a tenant user's address or one of the tenant's own domains, never offered as a contact. */
   internal: z.boolean().optional(),
+  /** The address's open lead (not converted), with its score and status: the pane shows it instead of "Add as lead". */
+  lead: Lead.optional(),
 });
 
 export const Person = z.discriminatedUnion('status', [KnownPerson, UnknownPerson, RestrictedPerson]);

@@ -1,14 +1,15 @@
 // Leads: a person and/or company that is not a customer yet, from first contact to conversion, with a score that
 // shows how it was reached.
 import { z } from 'zod';
+import { LEAD_BUDGETS, LEAD_ENGAGEMENTS, LEAD_SOURCES, LEAD_STATUSES, LEAD_TIMINGS } from './lead-values';
 import { Email, IsoDateTime, NonEmptyText, OptionalText, PageQuery, Text, Uuid, Versioned } from './primitives';
 
-export const LeadSource = z.enum(['email', 'web_form', 'event', 'import', 'manual']);
-export const LeadStatus = z.enum(['new', 'contacted', 'qualified', 'disqualified', 'converted']);
+export const LeadSource = z.enum(LEAD_SOURCES);
+export const LeadStatus = z.enum(LEAD_STATUSES);
 /** The qualification answers the score weighs (BANT-style: budget and timing, plus fit and engagement). */
-export const LeadBudget = z.enum(['unknown', 'none', 'planned', 'approved']);
-export const LeadTiming = z.enum(['unknown', 'later', 'within_12_months', 'within_3_months']);
-export const LeadEngagement = z.enum(['none', 'replied', 'meeting_held']);
+export const LeadBudget = z.enum(LEAD_BUDGETS);
+export const LeadTiming = z.enum(LEAD_TIMINGS);
+export const LeadEngagement = z.enum(LEAD_ENGAGEMENTS);
 
 const leadFields = {
   source: LeadSource.default('manual'),
@@ -59,13 +60,20 @@ export const LeadPatch = z
   });
 export type LeadPatch = z.infer<typeof LeadPatch>;
 
-/** One named criterion of the score: its points out of its weight, and why. */
+/**
+ * One named criterion of the score: its points out of its weight, and why, as English text (`reason`) and as a code the
+ * front-ends word in the user's language: fit unknown / no_targets / target / not_target, size unknown / within / near /
+ * outside (of `range`), and for budget, timing and engagement the answer itself.
+ */
 export const LeadScoreCriterion = z.object({
   key: z.enum(['fit', 'size', 'budget', 'timing', 'engagement']),
   points: z.number(),
   weight: z.number(),
   reason: z.string(),
+  code: z.string(),
+  range: z.object({ min: z.number().int(), max: z.number().int() }).optional(),
 });
+export type LeadScoreCriterion = z.infer<typeof LeadScoreCriterion>;
 export const LeadScore = z.object({ total: z.number().int().min(0).max(100), criteria: z.array(LeadScoreCriterion) });
 export type LeadScore = z.infer<typeof LeadScore>;
 

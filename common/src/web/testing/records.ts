@@ -1,5 +1,7 @@
 // Records as the API answers them, for fixtures of both front-ends: every field the contracts require, ids that are UUIDs.
+import type { Case } from '../../contracts/cases';
 import type { Interaction } from '../../contracts/interactions';
+import type { Lead } from '../../contracts/leads';
 
 let counter = 0;
 /** A fresh UUID for records a test does not refer to by name. */
@@ -30,6 +32,69 @@ export function interaction(fields: Partial<Interaction> & Pick<Interaction, 'su
     teamsOrigin: null,
     createdBy: null,
     loggedBy: [],
+    ...fields,
+  };
+}
+
+/** A lead with the default weights' score of a lead nobody knows anything about yet (0), unless the test gives one. */
+export function lead(fields: Partial<Lead> = {}): Lead {
+  return {
+    id: nextId(),
+    ...stamp,
+    source: 'email',
+    status: 'new',
+    disqualifyReason: null,
+    firstName: '',
+    lastName: null,
+    email: null,
+    company: null,
+    phone: null,
+    industry: null,
+    employees: null,
+    budget: 'unknown',
+    timing: 'unknown',
+    engagement: 'none',
+    ownerId: null,
+    notes: null,
+    score: {
+      total: 0,
+      criteria: [
+        { key: 'fit', points: 0, weight: 20, reason: 'industry unknown', code: 'unknown' },
+        { key: 'size', points: 0, weight: 15, reason: 'company size unknown', code: 'unknown', range: { min: 50, max: 500 } },
+        { key: 'budget', points: 0, weight: 25, reason: 'budget: unknown', code: 'unknown' },
+        { key: 'timing', points: 0, weight: 25, reason: 'timing: unknown', code: 'unknown' },
+        { key: 'engagement', points: 0, weight: 15, reason: 'engagement: none', code: 'none' },
+      ],
+    },
+    convertedAt: null,
+    accountId: null,
+    contactId: null,
+    opportunityId: null,
+    ...fields,
+  };
+}
+
+/** An open service case of normal priority opened on 20 November 2026, due times from the default service levels. */
+export function serviceCase(fields: Partial<Case> = {}): Case {
+  return {
+    id: nextId(),
+    ...stamp,
+    interactionId: nextId(),
+    subject: 'Complaint',
+    type: 'complaint',
+    accountId: null,
+    priority: 'normal',
+    assigneeId: null,
+    status: 'open',
+    openedAt: '2026-11-20T10:00:00.000Z',
+    firstResponseDue: '2026-11-21T10:00:00.000Z',
+    resolutionDue: '2026-11-25T10:00:00.000Z',
+    firstResponseAt: null,
+    resolvedAt: null,
+    resolution: null,
+    escalationLevel: 0,
+    overdue: false,
+    history: [],
     ...fields,
   };
 }

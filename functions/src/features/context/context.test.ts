@@ -1,5 +1,5 @@
 // The Outlook pane's context lookup: who the addresses are, what is open with their accounts, and nothing of other tenants.
-import { AccountCreate, ContactCreate, InteractionCreate, OpportunityCreate, TaskCreate } from '@crm/common';
+import { AccountCreate, ContactCreate, InteractionCreate, LeadCreate, OpportunityCreate, TaskCreate } from '@crm/common';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import type { z } from 'zod';
@@ -9,6 +9,7 @@ import { createAccount } from '../accounts';
 import { recordConsent } from '../consents';
 import { createContact } from '../contacts';
 import { customerContext } from './service';
+import { changeLead, createLead } from '../leads';
 import { changeInteraction, logInteraction } from '../interactions';
 import { changeOpportunity, createOpportunity } from '../opportunities';
 import { changeTask, createTask } from '../tasks';
@@ -125,5 +126,26 @@ describeEachDatabase('customer context', (getDb) => {
     expect(context.people.map((p) => p.status === 'unknown' && p.suggestedAccount)).toEqual([null, null, null, null]);
     expect(context.accounts).toEqual([]);
     expect(context.logged).toEqual([]);
+  });
+
+  it("shows an unknown address's newest lead with its score and status, and no other tenant's", async () => {
+    const db = getDb();
+    const lead = (input: z.input<typeof LeadCreate>) => createLead(db, actor, LeadCreate.parse({ source: 'email', ...input }));
+    const older = await lead({ email: 'Jemand@nirgends.test', lastName: 'Alt' });
+    await changeLead(db, actor, older.value.id, 1, { status: 'disqualified', disqualifyReason: 'kein Bedarf' });
+    const newer = await lead({ email: 'jemand@nirgends.test', lastName: 'Neu', budget: 'approved' });
+    await lead({ email: 'karl@keller-pumpen.de', lastName: 'Keller' });
+    const { people } = await customerContext(db, actor, asked);
+    const leadOf = (email: string) => {
+      const person = people.find((p) => p.email === email)!;
+      return person.status === 'unknown' ? (person.lead ?? null) : 'known';
+    };
+    const shown = leadOf('jemand@nirgends.test');
+    expect(shown !== 'known' && shown && [shown.id, shown.lastName, shown.status, shown.score.total]).toEqual([newer.value.id, 'Neu', 'new', 25]);
+    expect(leadOf('neu@keller-pumpen.de')).toBeNull();
+    // A known contact is shown as the contact, whatever lead carries the address.
+    expect(leadOf('karl@keller-pumpen.de')).toBe('known');
+    const stranger = await seedActor(db);
+    expect((await customerContext(db, stranger, asked)).people.map((p) => p.status === 'unknown' && p.lead)).toEqual([undefined, undefined, undefined, undefined]);
   });
 });

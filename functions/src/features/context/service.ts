@@ -3,6 +3,7 @@ import { normalizeEmail, type ContextResponse, type Person } from '@crm/common';
 import type { Db } from '../../core/db/db';
 import { lookupContext } from './store';
 import { findLoggedInteractions, interactionsOnlyAboutHidden } from '../interactions';
+import { openLeadsByEmail } from '../leads';
 import { erasedAddresses, restrictedAmongAddresses, restrictedViewOf, seesRestricted } from '../privacy';
 import { internalPeople, isInternal } from '../settings';
 import type { Actor } from '../../core/actor';
@@ -16,20 +17,24 @@ export interface MessageKeys {
 export async function customerContext(db: Db, actor: Actor, emails: readonly string[], keys: MessageKeys = {}): Promise<ContextResponse> {
   const unique = [...new Set(emails.map(normalizeEmail))];
   // The privacy checks run beside the lookup, so they add no round trip in sequence to the pane's answer.
-  const [context, logged, erasedList, restricted, internal, view] = await Promise.all([
+  const [context, logged, erasedList, restricted, internal, view, leads] = await Promise.all([
     lookupContext(db, actor.tenantId, unique),
     keys.internetMessageId || keys.logKey || keys.conversationId ? findLoggedInteractions(db, actor.tenantId, keys) : Promise.resolve([]),
     erasedAddresses(db, actor.tenantId, unique),
     restrictedAmongAddresses(db, actor.tenantId, unique),
     internalPeople(db, actor.tenantId),
     restrictedViewOf(db, actor),
+    openLeadsByEmail(db, actor.tenantId, unique),
   ]);
   const erased = new Set(erasedList);
   const privileged = seesRestricted(actor);
   const people = context.people.map((p): Person => {
     // A colleague is no customer: not offered as a contact, not even of an account that holds the own domain.
     if (p.status === 'unknown' && isInternal(internal, p.email)) return { ...p, suggestedAccount: null, erased: erased.has(p.email), internal: true };
-    if (p.status === 'unknown') return { ...p, erased: erased.has(p.email) };
+    if (p.status === 'unknown') {
+      const lead = leads.get(p.email);
+      return { ...p, erased: erased.has(p.email), ...(lead ? { lead } : {}) };
+    }
     if (!restricted.has(p.email)) return p;
     return privileged ? { ...p, restricted: true } : { email: p.email, status: 'restricted', restricted: true };
   });

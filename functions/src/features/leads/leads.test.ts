@@ -43,11 +43,11 @@ describeEachDatabase('leads', (getDb) => {
     });
     expect(lead).toMatchObject({ status: 'new', source: 'event', score: { total: 73 } });
     expect((lead.score as { criteria: Array<{ key: string; points: number; reason: string }> }).criteria).toEqual([
-      { key: 'fit', weight: 20, points: 20, reason: 'Maschinenbau is a target industry' },
-      { key: 'size', weight: 15, points: 15, reason: '180 employees, within 50-500' },
-      { key: 'budget', weight: 25, points: 12.5, reason: 'budget: planned' },
-      { key: 'timing', weight: 25, points: 25, reason: 'timing: within 3 months' },
-      { key: 'engagement', weight: 15, points: 0, reason: 'engagement: none' },
+      { key: 'fit', weight: 20, points: 20, reason: 'Maschinenbau is a target industry', code: 'target' },
+      { key: 'size', weight: 15, points: 15, reason: '180 employees, within 50-500', code: 'within', range: { min: 50, max: 500 } },
+      { key: 'budget', weight: 25, points: 12.5, reason: 'budget: planned', code: 'planned' },
+      { key: 'timing', weight: 25, points: 25, reason: 'timing: within 3 months', code: 'within_3_months' },
+      { key: 'engagement', weight: 15, points: 0, reason: 'engagement: none', code: 'none' },
     ]);
     const nobody = await call(admin, 'POST', '/api/leads', { source: 'manual', notes: 'Anruf' });
     expect(nobody.status).toBe(400);

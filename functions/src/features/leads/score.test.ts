@@ -26,12 +26,13 @@ describe('scoreLead', () => {
     expect(score.criteria.map((c) => c.points)).toEqual([0, 7.5, 12.5, 15, 7.5]);
     expect(score.total).toBe(43);
     expect(score.criteria[0]!.reason).toBe('Handel is not a target industry');
+    expect(score.criteria.map((c) => c.code)).toEqual(['not_target', 'near', 'planned', 'within_12_months', 'replied']);
   });
 
   it('weighs what the tenant weighs', () => {
     const custom = LeadScoringSettings.parse({ weights: { fit: 0, size: 0, budget: 50, timing: 50, engagement: 0 } });
     expect(scoreLead({ ...lead, budget: 'approved', timing: 'later' }, custom).total).toBe(60);
-    expect(scoreLead({ ...lead, industry: 'Maschinenbau' }, custom).criteria[0]!.reason).toBe('no target industries set');
+    expect(scoreLead({ ...lead, industry: 'Maschinenbau' }, custom).criteria[0]).toMatchObject({ reason: 'no target industries set', code: 'no_targets' });
     expect(() => LeadScoringSettings.parse({ weights: { fit: 60, budget: 60 } })).toThrow(/at most 100/);
   });
 });

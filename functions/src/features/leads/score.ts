@@ -10,13 +10,14 @@ const ENGAGEMENT = { none: 0, replied: 0.5, meeting_held: 1 } as const;
 const fold = (text: string) => text.trim().toLocaleLowerCase('de');
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
-function sizeShare(employees: number | null, settings: LeadScoringSettings): { share: number; reason: string } {
-  if (employees === null) return { share: 0, reason: 'company size unknown' };
+function sizeShare(employees: number | null, settings: LeadScoringSettings): { share: number; reason: string; code: string } {
+  if (employees === null) return { share: 0, reason: 'company size unknown', code: 'unknown' };
   const range = `${settings.minEmployees}-${settings.maxEmployees}`;
-  if (employees >= settings.minEmployees && employees <= settings.maxEmployees) return { share: 1, reason: `${employees} employees, within ${range}` };
+  if (employees >= settings.minEmployees && employees <= settings.maxEmployees) return { share: 1, reason: `${employees} employees, within ${range}`, code: 'within' };
   // Half the points up to twice the range's bounds: a bit small or a bit big is still a prospect.
-  if (employees >= settings.minEmployees / 2 && employees <= settings.maxEmployees * 2) return { share: 0.5, reason: `${employees} employees, near ${range}` };
-  return { share: 0, reason: `${employees} employees, outside ${range}` };
+  if (employees >= settings.minEmployees / 2 && employees <= settings.maxEmployees * 2)
+    return { share: 0.5, reason: `${employees} employees, near ${range}`, code: 'near' };
+  return { share: 0, reason: `${employees} employees, outside ${range}`, code: 'outside' };
 }
 
 export function scoreLead(lead: Scored, settings: LeadScoringSettings): LeadScore {
@@ -24,28 +25,37 @@ export function scoreLead(lead: Scored, settings: LeadScoringSettings): LeadScor
   const targets = settings.targetIndustries.map(fold);
   const fits = lead.industry !== null && targets.includes(fold(lead.industry));
   const size = sizeShare(lead.employees, settings);
+  const fitCode = lead.industry === null ? 'unknown' : targets.length === 0 ? 'no_targets' : fits ? 'target' : 'not_target';
+  const fitReason = {
+    unknown: 'industry unknown',
+    no_targets: 'no target industries set',
+    target: `${lead.industry} is a target industry`,
+    not_target: `${lead.industry} is not a target industry`,
+  }[fitCode];
   const criteria: LeadScore['criteria'] = [
+    { key: 'fit', weight: w.fit, points: fits ? w.fit : 0, reason: fitReason, code: fitCode },
     {
-      key: 'fit',
-      weight: w.fit,
-      points: fits ? w.fit : 0,
-      reason:
-        lead.industry === null
-          ? 'industry unknown'
-          : targets.length === 0
-            ? 'no target industries set'
-            : fits
-              ? `${lead.industry} is a target industry`
-              : `${lead.industry} is not a target industry`,
+      key: 'size',
+      weight: w.size,
+      points: round1(w.size * size.share),
+      reason: size.reason,
+      code: size.code,
+      range: { min: settings.minEmployees, max: settings.maxEmployees },
     },
-    { key: 'size', weight: w.size, points: round1(w.size * size.share), reason: size.reason },
-    { key: 'budget', weight: w.budget, points: round1(w.budget * BUDGET[lead.budget]), reason: `budget: ${lead.budget}` },
-    { key: 'timing', weight: w.timing, points: round1(w.timing * TIMING[lead.timing]), reason: `timing: ${lead.timing.replaceAll('_', ' ')}` },
+    { key: 'budget', weight: w.budget, points: round1(w.budget * BUDGET[lead.budget]), reason: `budget: ${lead.budget}`, code: lead.budget },
+    {
+      key: 'timing',
+      weight: w.timing,
+      points: round1(w.timing * TIMING[lead.timing]),
+      reason: `timing: ${lead.timing.replaceAll('_', ' ')}`,
+      code: lead.timing,
+    },
     {
       key: 'engagement',
       weight: w.engagement,
       points: round1(w.engagement * ENGAGEMENT[lead.engagement]),
       reason: `engagement: ${lead.engagement.replaceAll('_', ' ')}`,
+      code: lead.engagement,
     },
   ];
   return { total: Math.round(criteria.reduce((sum, c) => sum + c.points, 0)), criteria };

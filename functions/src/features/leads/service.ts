@@ -6,6 +6,7 @@ import type { Actor } from '../../core/actor';
 import { nameBasedId } from '../../core/name-based-id';
 import type { Db, Queryable } from '../../core/db/db';
 import { inTransaction } from '../../core/db/pg-errors';
+import { str } from '../../core/db/rows';
 import { conflict, invalid, notFound, staleVersion } from '../../core/errors';
 import { auditChange, createRecord, deleteRecord, readRecord, updateRecord, type Created } from '../../core/records';
 import { accountById, createAccount } from '../accounts';
@@ -24,6 +25,7 @@ import {
   listLeadRows,
   lockLead,
   markConverted,
+  openLeadRowsByEmail,
   toLead,
   updateLead,
 } from './store';
@@ -61,6 +63,13 @@ export async function searchLeads(db: Db, actor: Actor, query: LeadListQuery) {
   const ownerId = query.ownerId === 'me' ? actor.userId : query.ownerId;
   const [page, scoring] = await Promise.all([listLeadRows(db, actor.tenantId, { ...query, ownerId }), scoringOf(db, actor.tenantId)]);
   return { items: page.rows.map((row) => toLead(row, scoring)), nextCursor: page.nextCursor };
+}
+
+/** The open lead of each of these (normalized) addresses, by address; addresses without one are absent. */
+export async function openLeadsByEmail(db: Db, tenantId: string, emails: readonly string[]): Promise<Map<string, Lead>> {
+  if (emails.length === 0) return new Map();
+  const [rows, scoring] = await Promise.all([openLeadRowsByEmail(db, tenantId, emails), scoringOf(db, tenantId)]);
+  return new Map(rows.map((row) => [str(row, 'email'), toLead(row, scoring)]));
 }
 
 /** A converted lead is history: its account and contact carry on. A new owner is the handover, in the audit log. */

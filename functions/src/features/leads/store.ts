@@ -114,6 +114,15 @@ export async function updateLead(tx: Queryable, tenantId: string, id: string, ex
   return { ...outcome, value: (await getLeadRow(tx, tenantId, id))! };
 }
 
+/** The newest open (not converted) lead of each address: what the Outlook pane shows for a sender not in the CRM yet. */
+export async function openLeadRowsByEmail(db: Queryable, tenantId: string, emails: readonly string[]): Promise<Row[]> {
+  return db.query(
+    `SELECT DISTINCT ON (email) * FROM leads WHERE tenant_id = $1 AND email = ANY($2::text[]) AND status <> 'converted'
+     ORDER BY email, created_at DESC, id DESC`,
+    [tenantId, [...emails]],
+  );
+}
+
 /** Locks the lead for its conversion, so two converting at once agree on one account and contact. */
 export async function lockLead(tx: Queryable, tenantId: string, id: string): Promise<Row | null> {
   return (await tx.query(`SELECT * FROM leads WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [tenantId, id]))[0] ?? null;

@@ -1,0 +1,141 @@
+// "Add as lead" for a sender not in the CRM: the form prefilled from the email, one lead however often Save is pressed
+// after a failure, and the pane showing the sender's lead with its score and the reasons.
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Person } from '@crm/common';
+import { ApiError } from '@crm/common/web';
+import { lead } from '@crm/common/web/testing';
+import { paneApi } from './test-fixtures';
+import { message, ready, renderPane } from './pane-test-kit';
+
+const lena = { email: 'lena.vogt@hoffmann-antriebstechnik.de', name: 'Lena Vogt' };
+const unknownLena: Person = { email: lena.email, status: 'unknown', suggestedAccount: null };
+// The form is a lazy chunk: its first import can take a while on a busy machine.
+const LAZY = { timeout: 10_000 };
+
+afterEach(cleanup);
+
+describe('add as lead', () => {
+  it('creates the lead from the prefilled form, retries with the same id, and then shows its status and score instead of the button', async () => {
+    let attempts = 0;
+    let stored: Person = unknownLena;
+    const api = paneApi({
+      context: () => ({ people: [stored], accounts: [] }),
+      more: {
+        createLead: ({ body }) => {
+          attempts += 1;
+          if (attempts === 1) return new ApiError('server', 500, null);
+          const made = lead({
+            id: body.id!,
+            email: body.email!,
+            firstName: body.firstName!,
+            lastName: body.lastName!,
+            source: body.source!,
+            budget: body.budget!,
+            score: { ...lead().score, total: 25 },
+          });
+          made.score.criteria[2] = { key: 'budget', points: 25, weight: 25, reason: 'budget: approved', code: 'approved' };
+          stored = { ...unknownLena, lead: made };
+          return made;
+        },
+      },
+    });
+    renderPane([message('m1', lena)], api.client);
+    await ready('m1');
+    fireEvent.click(screen.getByRole('button', { name: 'Add as lead' }));
+    const form = await screen.findByRole('form', { name: 'Add as lead' }, LAZY);
+    await waitFor(() => expect(document.activeElement).toBe(within(form).getByRole('textbox', { name: 'First name' })));
+    expect((within(form).getByRole('textbox', { name: 'Last name' }) as HTMLInputElement).value).toBe('Vogt');
+    expect((within(form).getByRole('combobox', { name: 'Source' }) as HTMLSelectElement).value).toBe('email');
+    fireEvent.change(within(form).getByRole('combobox', { name: 'Budget' }), { target: { value: 'approved' } });
+
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    await within(form).findByText(/Something went wrong on our side/);
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('done-notice')));
+    expect(screen.getByTestId('done-notice').textContent).toBe('Lead Lena Vogt added.');
+
+    const creates = api.calls.filter((c) => c.name === 'createLead').map((c) => c.args.body);
+    expect(creates).toHaveLength(2);
+    expect(creates[1]).toEqual(creates[0]);
+    expect(creates[0]).toMatchObject({ source: 'email', email: lena.email, firstName: 'Lena', lastName: 'Vogt', budget: 'approved', company: null });
+
+    const card = document.querySelector(`[data-person="${lena.email}"]`) as HTMLElement;
+    expect(within(card).getByText('Lead · New')).toBeTruthy();
+    expect(within(card).getByText('Score 25 of 100')).toBeTruthy();
+    expect(card.querySelector('[data-criterion="budget"]')?.textContent).toBe('Budget 25 of 25: Budget approved');
+    expect(within(card).queryByRole('button', { name: 'Add as lead' })).toBeNull();
+    // "Add as contact" stays: the lead can still become a contact directly.
+    expect(within(card).getByRole('button', { name: 'Add as contact' })).toBeTruthy();
+    // The pane asked for the context again, which now carries the lead.
+    expect(api.calls.filter((c) => c.name === 'context').length).toBeGreaterThan(1);
+  });
+
+  it('shows a known lead in German with the reason of each criterion, and offers no second lead', async () => {
+    const known = lead({
+      email: lena.email,
+      lastName: 'Vogt',
+      status: 'disqualified',
+      disqualifyReason: 'kein Budget',
+      industry: 'Maschinenbau',
+      employees: 30,
+      score: {
+        total: 28,
+        criteria: [
+          { key: 'fit', points: 20, weight: 20, reason: 'Maschinenbau is a target industry', code: 'target' },
+          { key: 'size', points: 7.5, weight: 15, reason: '30 employees, near 50-500', code: 'near', range: { min: 50, max: 500 } },
+          { key: 'budget', points: 0, weight: 25, reason: 'budget: none', code: 'none' },
+          { key: 'timing', points: 0, weight: 25, reason: 'timing: unknown', code: 'unknown' },
+          { key: 'engagement', points: 0, weight: 15, reason: 'engagement: none', code: 'none' },
+        ],
+      },
+    });
+    const api = paneApi({ context: () => ({ people: [{ ...unknownLena, lead: known }], accounts: [] }) });
+    renderPane([message('m1', lena)], api.client, 'de-DE');
+    await ready('m1');
+    const card = document.querySelector(`[data-person="${lena.email}"]`) as HTMLElement;
+    expect(within(card).getByText('Lead · Disqualifiziert')).toBeTruthy();
+    expect(within(card).getByText('(kein Budget)')).toBeTruthy();
+    expect([...card.querySelectorAll('[data-criterion]')].map((c) => c.textContent)).toEqual([
+      'Branche 20 von 20: Maschinenbau ist eine Zielbranche',
+      'Unternehmensgröße 7,5 von 15: 30 Beschäftigte, nahe 50–500',
+      'Budget 0 von 25: Kein Budget',
+      'Zeitrahmen 0 von 25: Zeitrahmen unbekannt',
+      'Interaktion 0 von 15: Noch keine Antwort',
+    ]);
+    expect(within(card).queryByRole('button', { name: 'Als Lead anlegen' })).toBeNull();
+  });
+
+  it('returns the focus to "Add as lead" on cancel and offers it to no colleague and no erased address', async () => {
+    const api = paneApi({
+      context: () => ({
+        people: [
+          unknownLena,
+          { email: 'kollege@seller.example', status: 'unknown', suggestedAccount: null, internal: true },
+          { email: 'weg@kunde.de', status: 'unknown', suggestedAccount: null, erased: true },
+        ],
+        accounts: [],
+      }),
+    });
+    renderPane(
+      [
+        message('m1', lena, {
+          recipients: [
+            { email: 'kollege@seller.example', name: 'Kollege' },
+            { email: 'weg@kunde.de', name: 'Weg' },
+          ],
+        }),
+      ],
+      api.client,
+    );
+    await ready('m1');
+    expect(screen.getAllByRole('button', { name: 'Add as lead' })).toHaveLength(1);
+    const opener = screen.getByRole('button', { name: 'Add as lead' });
+    fireEvent.click(opener);
+    const form = await screen.findByRole('form', { name: 'Add as lead' }, LAZY);
+    fireEvent.click(within(form).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('form', { name: 'Add as lead' })).toBeNull();
+    expect(document.activeElement).toBe(opener);
+    expect(api.calls.some((c) => c.name === 'createLead')).toBe(false);
+  });
+});
