@@ -106,15 +106,22 @@ const verdict = (email: string, over: Partial<RecipientVerdict> = {}): Recipient
   ...over,
 });
 
-/** A fake API answering from a table of verdicts by address; it records what it was asked. */
-function api(verdicts: Record<string, Partial<RecipientVerdict>>) {
-  const calls: Array<{ purpose: ComposePurpose; emails: string[] }> = [];
-  const check: CheckRecipients = async (purpose, emails) => {
-    calls.push({ purpose, emails });
+/**
+ * A fake API answering from a table of verdicts by address, which a test may change between calls (a consent recorded
+ * meanwhile); like the API it names each verdict with a version and answers "unchanged" to a caller who holds it.
+ */
+function api(table: Record<string, Partial<RecipientVerdict>>) {
+  const verdicts = { ...table };
+  const calls: Array<{ purpose: ComposePurpose; emails: string[]; knownVersion?: string }> = [];
+  const check: CheckRecipients = async (purpose, emails, _signal, knownVersion) => {
+    calls.push({ purpose, emails, ...(knownVersion ? { knownVersion } : {}) });
     const recipients = emails.map((e) => verdict(e, verdicts[e]));
-    return { purpose, blocked: recipients.some((r) => r.verdict === 'block'), recipients } satisfies ComposeCheckResponse;
+    const version = `v-${JSON.stringify([purpose, recipients]).length}-${JSON.stringify(recipients.map((r) => [r.verdict, r.reason, r.since]))}`;
+    const blocked = recipients.some((r) => r.verdict === 'block');
+    const unchanged = knownVersion === version;
+    return { purpose, blocked, version, unchanged, recipients: unchanged ? [] : recipients } satisfies ComposeCheckResponse;
   };
-  return { check, calls };
+  return { check, calls, verdicts };
 }
 
 const send = async (o: ReturnType<typeof outlook>, check: CheckRecipients, log?: LogInteraction) => {
@@ -248,19 +255,63 @@ describe('the verdict kept on the item (OnMessageRecipientsChanged)', () => {
     'julia.hoffmann@kunde.example': { verdict: 'block', reason: 'withdrawn', consentPurpose: 'newsletter', since: '2025-02-01T12:00:00.000Z' },
   } as const;
 
-  it('is computed when the recipients change, and the send check answers from it without calling the API', async () => {
+  it('is computed when the recipients change; Send asks once with its version and answers from it when the API says it is unchanged', async () => {
     const o = outlook({ to: [julia, stefan], purpose: 'newsletter' });
     const first = api(blockJulia);
     const completed = vi.fn();
     await sendCheckHandlers(o.office, first.check).onRecipientsChanged({ completed });
     expect(completed).toHaveBeenCalledWith();
     expect(first.calls).toHaveLength(1);
-    expect(JSON.parse(o.session[VERDICT_KEY]!).blocked).toEqual([verdict('julia.hoffmann@kunde.example', blockJulia['julia.hoffmann@kunde.example'])]);
+    const stored = JSON.parse(o.session[VERDICT_KEY]!);
+    expect(stored.blocked).toEqual([verdict('julia.hoffmann@kunde.example', blockJulia['julia.hoffmann@kunde.example'])]);
+    expect(stored.version).toEqual(expect.any(String));
 
-    const atSend = api({});
-    const answer = await send(o, atSend.check);
-    expect(atSend.calls).toEqual([]);
+    const answer = await send(o, first.check);
+    // The answer carried no recipients: the message comes from the stored verdict.
+    expect(first.calls[1]).toEqual({
+      purpose: 'newsletter',
+      emails: ['julia.hoffmann@kunde.example', 'stefan.kraus@kunde.example'],
+      knownVersion: stored.version,
+    });
     expect(answer.errorMessage).toContain('Julia Hoffmann <julia.hoffmann@kunde.example>: withdrew newsletter consent on 01/02/2025');
+  });
+
+  it('is not reused when a consent was withdrawn after it was computed: Send blocks with the withdrawal', async () => {
+    const o = outlook({ to: [julia, stefan], purpose: 'newsletter' });
+    const ledger = api({});
+    await sendCheckHandlers(o.office, ledger.check).onRecipientsChanged({ completed: vi.fn() });
+    expect(JSON.parse(o.session[VERDICT_KEY]!).blocked).toEqual([]);
+
+    // Julia withdraws her newsletter consent on the phone while the email is still being written.
+    Object.assign(ledger.verdicts, blockJulia);
+    expect(await send(o, ledger.check)).toEqual({
+      allowEvent: false,
+      errorMessage:
+        'Not sent: consent check for newsletter. Julia Hoffmann <julia.hoffmann@kunde.example>: withdrew newsletter consent on 01/02/2025. ' +
+        'Remove them, or choose another kind of email in the CRM pane.',
+    });
+    // And a grant given meanwhile lets it go, though the stored verdict blocked.
+    const blockedFirst = outlook({ to: [julia], purpose: 'newsletter' });
+    const regranted = api(blockJulia);
+    await sendCheckHandlers(blockedFirst.office, regranted.check).onRecipientsChanged({ completed: vi.fn() });
+    delete regranted.verdicts['julia.hoffmann@kunde.example'];
+    expect(await send(blockedFirst, regranted.check)).toEqual({ allowEvent: true });
+  });
+
+  it('does not stand in for the API when the API cannot answer at Send: the user gets "could not run", not the old verdict', async () => {
+    const o = outlook({ to: [julia], purpose: 'newsletter' });
+    await sendCheckHandlers(o.office, api({}).check).onRecipientsChanged({ completed: vi.fn() });
+    const down: CheckRecipients = async () => {
+      throw new TypeError('Failed to fetch');
+    };
+    expect(await send(o, down)).toMatchObject({ allowEvent: false, sendModeOverride: 'promptUser' });
+  });
+
+  it('is ignored when an older add-in stored it without a version, so Send asks afresh', async () => {
+    const o = outlook({ to: [julia], purpose: 'newsletter', session: { [VERDICT_KEY]: JSON.stringify({ key: 'newsletter:29:x', blocked: [] }) } });
+    const live = api(blockJulia);
+    expect((await send(o, live.check)).allowEvent).toBe(false);
+    expect(live.calls).toEqual([{ purpose: 'newsletter', emails: ['julia.hoffmann@kunde.example'] }]);
   });
 
   it('is not used once the purpose or the recipients differ from what it was computed for', async () => {
@@ -274,7 +325,7 @@ describe('the verdict kept on the item (OnMessageRecipientsChanged)', () => {
     expect(live.calls).toEqual([{ purpose: 'correspondence', emails: ['julia.hoffmann@kunde.example'] }]);
   });
 
-  it('is recomputed when the pane picks another purpose, so Send still answers without a call', async () => {
+  it('is recomputed when the pane picks another purpose, so Send still gets the short "unchanged" answer', async () => {
     const o = outlook({ to: [julia], purpose: 'newsletter' });
     const { check, calls } = api(blockJulia);
     await sendCheckHandlers(o.office, check).onRecipientsChanged({ completed: vi.fn() });
@@ -282,9 +333,8 @@ describe('the verdict kept on the item (OnMessageRecipientsChanged)', () => {
     await precomputeSendCheck(o.office, check);
     expect(calls.map((c) => c.purpose)).toEqual(['newsletter', 'marketing']);
 
-    const atSend = api({});
-    expect((await send(o, atSend.check)).errorMessage).toMatch(/^Not sent: consent check for marketing\./);
-    expect(atSend.calls).toEqual([]);
+    expect((await send(o, check)).errorMessage).toMatch(/^Not sent: consent check for marketing\./);
+    expect(calls[2]).toMatchObject({ purpose: 'marketing', knownVersion: JSON.parse(o.session[VERDICT_KEY]!).version });
   });
 
   it('stores nothing when the API is down, so the send check asks again', async () => {
@@ -379,10 +429,9 @@ describe('the send check on meeting invitations (OnAppointmentSend)', () => {
       'stefan.kraus@kunde.example',
     ]);
     const logged: unknown[] = [];
-    const atSend = api({});
-    const answer = await sendInvitation(o, atSend.check, async (body) => void logged.push(body));
+    const answer = await sendInvitation(o, first.check, async (body) => void logged.push(body));
     expect(answer.errorMessage).toMatch(/^Invitation not sent/);
-    expect(atSend.calls).toEqual([]);
+    expect(first.calls[1]).toMatchObject({ knownVersion: JSON.parse(o.session[VERDICT_KEY]!).version });
     // A meeting is logged from the pane by its iCalUId; the send handler logs emails only, even when it lets one go.
     await sendCheckHandlers(
       outlook({ meeting: { required: [julia] }, properties: { [LOG_PROPERTY]: JSON.stringify(choice) } }).office,

@@ -26,7 +26,7 @@ export const ATTENDEES_HANDLER = 'onAppointmentAttendeesChangedHandler';
 export const PURPOSE_PROPERTY = 'crmComposePurpose';
 /** "Log when sent" as chosen in the compose pane (LogWhenSentChoice as JSON), a custom property like the purpose. */
 export const LOG_PROPERTY = 'crmLogWhenSent';
-/** The verdict computed when the recipients changed, in the item's session data (Mailbox 1.11) while it is composed. */
+/** The verdict computed when the recipients changed, with its API version, in the item's session data (Mailbox 1.11) while it is composed. */
 export const VERDICT_KEY = 'crmSendCheck';
 /** The recipients-changed check may take longer than the send check: nobody waits for it. */
 const PRECOMPUTE_TIMEOUT_MS = 10_000;
@@ -73,7 +73,8 @@ async function storedOf(office: typeof Office, item: ComposeItem): Promise<Store
   try {
     const text = await settle<string>(office, (cb) => item.sessionData.getAsync(VERDICT_KEY, cb));
     const value = JSON.parse(text) as StoredVerdict;
-    return typeof value?.key === 'string' && Array.isArray(value.blocked) ? value : null;
+    // One stored by an older add-in has no version, so Send asks afresh.
+    return typeof value?.key === 'string' && typeof value.version === 'string' && Array.isArray(value.blocked) ? value : null;
   } catch {
     return null;
   }
@@ -125,7 +126,7 @@ async function logWhenSent(office: typeof Office, item: Compose, recipients: Sen
 
 /**
  * Computes the verdict for the item's current recipients and purpose and keeps it in the item's session data, where the
- * send check finds it. Run when the recipients change and when the pane changes the purpose; a failure stores nothing,
+ * send check finds it and asks the API whether its version is still current. Run when the recipients change and when the pane changes the purpose; a failure stores nothing,
  * so the send check asks the API itself.
  */
 export async function precomputeSendCheck(office: typeof Office, check: CheckRecipients): Promise<void> {

@@ -45,6 +45,8 @@ it('blocks with the recipients and reasons, for the purpose saved on the draft, 
         return {
           purpose: 'newsletter',
           blocked: true,
+          version: 'v1',
+          unchanged: false,
           recipients: [{ email: 'tom@kunde.de', verdict: 'block', reason: 'no_consent', known: true, consentPurpose: null, since: null, source: null }],
         };
       },
@@ -53,7 +55,9 @@ it('blocks with the recipients and reasons, for the purpose saved on the draft, 
   const host = show(api);
   await host.setComposePurpose('newsletter');
   fireEvent.click(screen.getByRole('button', { name: 'Send' }));
-  await waitFor(() => expect(screen.getByTestId('send-alert').textContent).toMatch(/^Not sent: consent check for newsletter\. Tom Berger <tom@kunde\.de>: no consent\./));
+  await waitFor(() =>
+    expect(screen.getByTestId('send-alert').textContent).toMatch(/^Not sent: consent check for newsletter\. Tom Berger <tom@kunde\.de>: no consent\./),
+  );
   expect(asked).toEqual([{ purpose: 'newsletter', recipients: ['tom@kunde.de'] }]);
   expect(screen.queryByRole('button', { name: 'Send anyway' })).toBeNull();
   fireEvent.click(screen.getByRole('button', { name: "Don't send" }));
@@ -61,7 +65,7 @@ it('blocks with the recipients and reasons, for the purpose saved on the draft, 
 });
 
 it('sends at once when nobody is blocked, and offers Send anyway when the API is down', async () => {
-  show(paneApi({ more: { composeCheck: () => ({ purpose: 'correspondence', blocked: false, recipients: [] }) } }));
+  show(paneApi({ more: { composeCheck: () => ({ purpose: 'correspondence', blocked: false, version: 'v1', unchanged: false, recipients: [] }) } }));
   fireEvent.click(screen.getByRole('button', { name: 'Send' }));
   await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Sent.'));
   cleanup();
@@ -90,7 +94,7 @@ it('logs an email switched to "Log when sent" only when it goes, and delivers th
     );
   };
 
-  await open(answers(() => ({ purpose: 'correspondence', blocked: false, recipients: [] })));
+  await open(answers(() => ({ purpose: 'correspondence', blocked: false, version: 'v1', unchanged: false, recipients: [] })));
   fireEvent.click(screen.getByRole('button', { name: 'Send' }));
   await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Sent.'));
   expect(logged).toEqual([expect.objectContaining({ type: 'email', direction: 'outbound', logKey: choice.key, accountIds: [choice.accountId] })]);

@@ -1,5 +1,6 @@
-// The consent check when the user selects Send (Outlook Smart Alerts, OnMessageSend): decide from the verdict stored
-// when the recipients changed, else ask the API once within a deadline, and never hold mail back because the CRM
+// The consent check when the user selects Send (Outlook Smart Alerts, OnMessageSend and OnAppointmentSend): ask the API
+// once within a deadline, naming the version of the verdict stored when the recipients changed so that an unchanged one
+// costs a few bytes and a changed one (a consent withdrawn in between) is seen; never hold mail back because the CRM
 // cannot answer. Knows nothing of Office.js: the host module reads the item and hands over plain values.
 import type { ComposeCheckResponse, ComposePurpose, RecipientVerdict } from '@crm/common';
 import type { ApiClient } from '@crm/common/web/client';
@@ -23,6 +24,8 @@ export interface SendRecipient {
 /** The verdict kept on the item (sessionData), valid only for the purpose and recipients it was computed for. */
 export interface StoredVerdict {
   key: string;
+  /** The API's version of this verdict: Send asks whether it is still current. */
+  version: string;
   blocked: RecipientVerdict[];
 }
 
@@ -33,13 +36,19 @@ export type SendDecision =
   /** The check could not run: the user may send anyway (never block mail because the CRM is down). */
   | { kind: 'unchecked'; message: string };
 
-export type CheckRecipients = (purpose: ComposePurpose, emails: string[], signal: AbortSignal | undefined) => Promise<ComposeCheckResponse>;
+/** Asks the API; with knownVersion the answer may be "unchanged", without the recipients. */
+export type CheckRecipients = (
+  purpose: ComposePurpose,
+  emails: string[],
+  signal: AbortSignal | undefined,
+  knownVersion?: string,
+) => Promise<ComposeCheckResponse>;
 
 /** The question the send check asks the API. */
 export const apiSendCheck =
   (api: ApiClient): CheckRecipients =>
-  async (purpose, recipients, signal) =>
-    (await api('composeCheck', { body: { purpose, recipients }, signal })).data;
+  async (purpose, recipients, signal, knownVersion) =>
+    (await api('composeCheck', { body: { purpose, recipients, ...(knownVersion ? { knownVersion } : {}) }, signal })).data;
 
 const normalized = (recipients: readonly SendRecipient[]): string[] => [...new Set(recipients.map((r) => r.email.trim().toLowerCase()).filter(Boolean))];
 
@@ -53,6 +62,7 @@ export function verdictKey(purpose: ComposePurpose, recipients: readonly SendRec
 
 export const storedVerdictOf = (purpose: ComposePurpose, recipients: readonly SendRecipient[], response: ComposeCheckResponse): StoredVerdict => ({
   key: verdictKey(purpose, recipients),
+  version: response.version,
   blocked: response.recipients.filter((r) => r.verdict === 'block'),
 });
 
@@ -77,8 +87,13 @@ export async function withinDeadline<T>(run: (signal: AbortSignal | undefined) =
 }
 
 /** Asks the API within the deadline. */
-export const checkWithin = (check: CheckRecipients, purpose: ComposePurpose, emails: string[], timeoutMs: number): Promise<ComposeCheckResponse> =>
-  withinDeadline((signal) => check(purpose, emails, signal), timeoutMs);
+export const checkWithin = (
+  check: CheckRecipients,
+  purpose: ComposePurpose,
+  emails: string[],
+  timeoutMs: number,
+  knownVersion?: string,
+): Promise<ComposeCheckResponse> => withinDeadline((signal) => check(purpose, emails, signal, knownVersion), timeoutMs);
 
 /** Names the blocked recipients and why, within Outlook's 500 characters; those that do not fit are counted. */
 export function blockMessage(
@@ -119,17 +134,15 @@ export interface SendCheckInput {
 export async function decideSend(input: SendCheckInput): Promise<SendDecision> {
   const emails = normalized(input.recipients);
   if (emails.length === 0) return { kind: 'send' };
-  const key = verdictKey(input.purpose, input.recipients);
+  // A verdict for other recipients or another purpose says nothing about this send.
+  const stored = input.stored?.key === verdictKey(input.purpose, input.recipients) ? input.stored : null;
   let blocked: RecipientVerdict[];
-  if (input.stored?.key === key) {
-    blocked = input.stored.blocked;
-  } else {
-    try {
-      const response = await checkWithin(input.check, input.purpose, emails, input.timeoutMs ?? SEND_CHECK_TIMEOUT_MS);
-      blocked = response.recipients.filter((r) => r.verdict === 'block');
-    } catch {
-      return { kind: 'unchecked', message: sendCheckTexts(input.language).unchecked(input.kind ?? 'message') };
-    }
+  try {
+    const response = await checkWithin(input.check, input.purpose, emails, input.timeoutMs ?? SEND_CHECK_TIMEOUT_MS, stored?.version);
+    blocked = response.unchanged && stored ? stored.blocked : response.recipients.filter((r) => r.verdict === 'block');
+  } catch {
+    // Not even a stored verdict stands in: it may be the one a consent changed since.
+    return { kind: 'unchecked', message: sendCheckTexts(input.language).unchecked(input.kind ?? 'message') };
   }
   return blocked.length === 0
     ? { kind: 'send' }

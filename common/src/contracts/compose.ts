@@ -19,6 +19,8 @@ export const ComposeCheckRequest = z
   .object({
     purpose: ComposePurpose.default(DEFAULT_COMPOSE_PURPOSE),
     recipients: z.array(Email).min(1).max(MAX_COMPOSE_RECIPIENTS),
+    /** The version of a verdict the caller already holds (an earlier answer's); still current, the answer leaves the recipients out. */
+    knownVersion: z.string().trim().min(1).max(64).optional(),
   })
   .strict();
 export type ComposeCheckRequest = z.input<typeof ComposeCheckRequest>;
@@ -43,7 +45,14 @@ export type RecipientVerdict = z.infer<typeof RecipientVerdict>;
 export const ComposeCheckResponse = z.object({
   purpose: ComposePurpose,
   blocked: z.boolean(),
-  /** One per distinct recipient, in the order given. */
+  /**
+   * Names this verdict: it changes whenever any recipient's verdict, reason, date or source would (a consent, objection,
+   * withdrawal or restriction recorded or lifted, an address becoming a contact or a colleague).
+   */
+  version: z.string(),
+  /** The caller's knownVersion is still current: recipients is empty and the verdict the caller holds stands. */
+  unchanged: z.boolean(),
+  /** One per distinct recipient, in the order given; empty when unchanged. */
   recipients: z.array(RecipientVerdict),
 });
 export type ComposeCheckResponse = z.infer<typeof ComposeCheckResponse>;

@@ -39,13 +39,22 @@ describeEachDatabase('compose check', (getDb) => {
     return { email, id: contact.body.id as string };
   }
 
-  const check = async (recipients: string[], purpose?: ComposePurpose, token = user) => {
-    const response = await api.call('POST', '/api/compose/check', { token, body: purpose ? { recipients, purpose } : { recipients } });
+  const check = async (recipients: string[], purpose?: ComposePurpose, token = user, knownVersion?: string) => {
+    const body = { recipients, ...(purpose ? { purpose } : {}), ...(knownVersion ? { knownVersion } : {}) };
+    const response = await api.call('POST', '/api/compose/check', { token, body });
     expect(response.status, response.text).toBe(200);
     return response.body as ComposeCheckResponse;
   };
   const verdictOf = async (email: string, purpose?: ComposePurpose) => (await check([email], purpose)).recipients[0]!;
-  const pass = (email: string, known: boolean): RecipientVerdict => ({ email, verdict: 'pass', reason: null, known, consentPurpose: null, since: null, source: null });
+  const pass = (email: string, known: boolean): RecipientVerdict => ({
+    email,
+    verdict: 'pass',
+    reason: null,
+    known,
+    consentPurpose: null,
+    since: null,
+    source: null,
+  });
 
   it('lets one-to-one correspondence through to everyone whose processing is not restricted, objections and withdrawals included', async () => {
     const objected = await person('widerspruch', [{ purpose: 'marketing', action: 'objected', capturedAt: '2025-03-01T09:00:00.000Z' }]);
@@ -56,6 +65,8 @@ describeEachDatabase('compose check', (getDb) => {
     expect(answer).toEqual({
       purpose: 'correspondence',
       blocked: false,
+      version: expect.any(String),
+      unchanged: false,
       recipients: [pass(objected.email, true), pass(withdrawn.email, true), pass(never.email, true), pass(unknown, false)],
     });
   });
@@ -70,7 +81,15 @@ describeEachDatabase('compose check', (getDb) => {
     expect(answer.blocked).toBe(true);
     expect(answer.recipients).toEqual([
       pass(granted.email, true),
-      { email: withdrawn.email, verdict: 'block', reason: 'withdrawn', known: true, consentPurpose: 'marketing', since: '2025-06-15T12:30:00.000Z', source: 'Antwort auf Mailing' },
+      {
+        email: withdrawn.email,
+        verdict: 'block',
+        reason: 'withdrawn',
+        known: true,
+        consentPurpose: 'marketing',
+        since: '2025-06-15T12:30:00.000Z',
+        source: 'Antwort auf Mailing',
+      },
     ]);
   });
 
@@ -128,7 +147,13 @@ describeEachDatabase('compose check', (getDb) => {
 
   it('needs no marketing consent from colleagues: the sender and the own domain', async () => {
     const answer = await check([`anna.becker@${ownDomain}`, `MARKUS.WOLF@${ownDomain}`], 'newsletter');
-    expect(answer).toEqual({ purpose: 'newsletter', blocked: false, recipients: [pass(`anna.becker@${ownDomain}`, false), pass(`markus.wolf@${ownDomain}`, false)] });
+    expect(answer).toEqual({
+      purpose: 'newsletter',
+      blocked: false,
+      version: expect.any(String),
+      unchanged: false,
+      recipients: [pass(`anna.becker@${ownDomain}`, false), pass(`markus.wolf@${ownDomain}`, false)],
+    });
   });
 
   it('answers once per address, case-insensitively, in the order given', async () => {
@@ -161,6 +186,33 @@ describeEachDatabase('compose check', (getDb) => {
     expect((await check([unknownHere])).recipients[0]).toEqual(pass(unknownHere, false));
   });
 
+  it('answers "unchanged" without the recipients to a caller holding the current version, and a new version once a consent changes', async () => {
+    const julia = await person('version', [{ purpose: 'newsletter', action: 'granted', capturedAt: '2025-01-10T08:00:00.000Z' }]);
+    const unknown = `version-neu@${domain}`;
+    const first = await check([julia.email, unknown], 'newsletter');
+    expect(first).toMatchObject({ blocked: true, unchanged: false });
+    expect(first.recipients).toHaveLength(2);
+
+    // The same question in another order, repeated: the same verdict, so only its name comes back.
+    const again = await check([unknown, julia.email], 'newsletter', user, first.version);
+    expect(again).toEqual({ purpose: 'newsletter', blocked: true, version: first.version, unchanged: true, recipients: [] });
+    // The version names purpose and recipients too, not only the ledger.
+    expect((await check([julia.email, unknown], 'events', user, first.version)).unchanged).toBe(false);
+
+    const withdrawal = { contactId: julia.id, channel: 'email', purpose: 'newsletter', legalBasis: 'consent', action: 'withdrawn', source: 'Telefon' };
+    expect((await api.call('POST', '/api/consents', { token: admin, body: withdrawal })).status).toBe(201);
+    const after = await check([julia.email, unknown], 'newsletter', user, first.version);
+    expect(after.unchanged).toBe(false);
+    expect(after.version).not.toBe(first.version);
+    expect(after.recipients[0]).toMatchObject({ email: julia.email, verdict: 'block', reason: 'withdrawn', source: 'Telefon' });
+
+    const restricted = await api.call('POST', `/api/contacts/${julia.id}/restriction`, { token: admin, body: { reason: 'Art. 18(1)(a)' } });
+    expect(restricted.status, restricted.text).toBe(200);
+    const restrictedAnswer = await check([julia.email, unknown], 'newsletter', user, after.version);
+    expect(restrictedAnswer).toMatchObject({ unchanged: false });
+    expect(restrictedAnswer.recipients[0]).toMatchObject({ reason: 'restricted' });
+  });
+
   describe('refuses what it cannot check, naming the field', () => {
     const refused = async (body: unknown, field: RegExp) => {
       const response = await api.call('POST', '/api/compose/check', { token: user, body });
@@ -174,6 +226,7 @@ describeEachDatabase('compose check', (getDb) => {
       await refused({ recipients: ['kein-at-zeichen'] }, /recipients/);
       await refused({ recipients: [`a@${domain}`], purpose: 'werbung' }, /purpose/);
       await refused({ recipients: [`a@${domain}`], marketing: true }, /marketing/);
+      await refused({ recipients: [`a@${domain}`], knownVersion: 'x'.repeat(65) }, /knownVersion/);
     });
   });
 

@@ -1,12 +1,33 @@
 // The consent check before an email is sent (Outlook's Smart Alerts handler and the compose pane ask it).
-import { composeVerdict, type ComposeCheckResponse, type ComposePurpose, type ConsentEntry } from '@crm/common';
+import { createHash } from 'node:crypto';
+import { composeVerdict, type ComposeCheckResponse, type ComposePurpose, type ConsentEntry, type RecipientVerdict } from '@crm/common';
 import type { Actor } from '../../core/actor';
 import type { Db } from '../../core/db/db';
 import { consentState, toConsentEntry } from '../consents';
 import { internalPeople, isInternal } from '../settings';
 import { recipientRows } from './store';
 
-export async function checkRecipients(db: Db, actor: Actor, purpose: ComposePurpose, recipients: readonly string[]): Promise<ComposeCheckResponse> {
+/**
+ * A digest of the whole verdict, whatever the order the recipients came in: the send check keeps it with the verdict it
+ * computed when the recipients changed and asks again at Send with it, so a consent changed in between is seen while an
+ * unchanged verdict costs a few bytes of answer.
+ */
+function verdictVersion(purpose: ComposePurpose, verdicts: readonly RecipientVerdict[]): string {
+  const ordered = [...verdicts].sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0));
+  const canonical = ordered.map((v) => [v.email, v.verdict, v.reason, v.known, v.consentPurpose, v.since, v.source]);
+  return createHash('sha256')
+    .update(JSON.stringify([purpose, canonical]))
+    .digest('base64url')
+    .slice(0, 22);
+}
+
+export async function checkRecipients(
+  db: Db,
+  actor: Actor,
+  purpose: ComposePurpose,
+  recipients: readonly string[],
+  knownVersion?: string,
+): Promise<ComposeCheckResponse> {
   const emails = [...new Set(recipients)];
   // Colleagues matter only where consent does; correspondence spares the lookup.
   const [rows, internal] = await Promise.all([
@@ -22,9 +43,19 @@ export async function checkRecipients(db: Db, actor: Actor, purpose: ComposePurp
   const verdicts = emails.map((email) => {
     const facts = byEmail.get(email) ?? { known: false, restricted: false, entries: [] };
     return composeVerdict(
-      { email, known: facts.known, restricted: facts.restricted, internal: internal ? isInternal(internal, email) : false, current: consentState(facts.entries).current },
+      {
+        email,
+        known: facts.known,
+        restricted: facts.restricted,
+        internal: internal ? isInternal(internal, email) : false,
+        current: consentState(facts.entries).current,
+      },
       purpose,
     );
   });
-  return { purpose, blocked: verdicts.some((v) => v.verdict === 'block'), recipients: verdicts };
+  const version = verdictVersion(purpose, verdicts);
+  const blocked = verdicts.some((v) => v.verdict === 'block');
+  return knownVersion === version
+    ? { purpose, blocked, version, unchanged: true, recipients: [] }
+    : { purpose, blocked, version, unchanged: false, recipients: verdicts };
 }
