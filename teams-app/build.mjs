@@ -12,4 +12,5 @@ for (const [entry, title] of Object.entries(pages)) {
   writeFileSync(`dist/${entry}.html`, withConfig(template.replace('__TITLE__', title).replace('__ENTRY__', entry), pageConfig()));
 }
 
-await bundlePages(Object.fromEntries(Object.keys(pages).map((entry) => [entry, `src/${entry}.tsx`])));
+// Each tab is its own page in its own frame: built alone, it downloads only what it uses.
+await bundlePages(Object.fromEntries(Object.keys(pages).map((entry) => [entry, `src/${entry}.tsx`])), { shared: false });

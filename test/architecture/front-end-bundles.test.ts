@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { initialOutputs } from '../../bench/src/bundle-size';
+import { initialJavaScript, initialOutputs } from '../../bench/src/bundle-size';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -26,5 +26,13 @@ describe.each([
     const inputs = initialInputs(app, entry);
     expect(inputs.length).toBeGreaterThan(10);
     expect(inputs.filter((input) => /node_modules\/zod\/|common\/src\/api\/endpoints\.ts|common\/src\/contracts\/(?!compose-rule|lead-values|case-values)/.test(input))).toEqual([]);
+  });
+});
+
+// Issue #12's budget for what the Teams account tab downloads before it renders (the first part of its load time).
+describe('teams-app account.js', () => {
+  it('downloads less than 150 KB of gzipped JavaScript up front', () => {
+    const { gzipBytes } = initialJavaScript(`${root}teams-app`, 'account.js');
+    expect(gzipBytes / 1024).toBeLessThan(150);
   });
 });

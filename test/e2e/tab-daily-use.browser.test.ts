@@ -76,6 +76,40 @@ describeInBrowser('Teams account tab in daily use (Chromium)', () => {
     expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
   });
 
+  it('finds records by words and two types at once, with the count of all matches, at 1280 x 800 with the keyboard', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const api = localApi(host.url);
+    const word = `Kolbenpumpe${Date.now().toString(36)}`;
+    const log = (type: string, subject: string, hoursAgo: number) =>
+      api('POST', '/api/interactions', {
+        body: { type, subject, accountIds: [accountId], source: 'teams', occurredAt: new Date(Date.now() - hoursAgo * 3_600_000).toISOString() },
+      });
+    await log('call', `${word} Rückruf`, 1);
+    await log('meeting', `Termin zur ${word}`, 2);
+    await log('note', `${word} Notiz`, 3);
+    const all = await api<{ total: number }>('GET', `/api/accounts/${accountId}/timeline?count=true&limit=1`);
+    await openAccount();
+    const count = page.getByTestId('timeline-count');
+    await expect.poll(() => count.innerText()).toBe(`${Math.min(50, all.body.total)} of ${all.body.total.toLocaleString('en-GB')}`);
+
+    await page.getByRole('searchbox', { name: 'Search' }).focus();
+    await page.keyboard.type(word.toLowerCase());
+    await page.keyboard.press('Enter');
+    await expect.poll(() => count.innerText()).toBe('3 of 3');
+    const types = page.getByRole('group', { name: 'Types (none chosen: all)' });
+    await types.getByRole('button', { name: 'Call' }).focus();
+    await page.keyboard.press('Space');
+    await types.getByRole('button', { name: 'Meeting' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => count.innerText()).toBe('2 of 2');
+    const subjects = await page.locator('[data-interaction-id]').evaluateAll((rows) => rows.map((row) => row.querySelector('[title]')?.getAttribute('title')));
+    expect(subjects).toEqual([`${word} Rückruf`, `Termin zur ${word}`]);
+    expect(await types.getByRole('button', { name: 'Call' }).getAttribute('aria-pressed')).toBe('true');
+    await screenshot(page, 'teams-timeline-search-filters');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => count.innerText()).toBe(`${Math.min(50, all.body.total)} of ${all.body.total.toLocaleString('en-GB')}`);
+  });
+
   it('serves an icon at /favicon.ico', async () => {
     const response = await fetch(`${host.url}/favicon.ico`);
     expect(response.status).toBe(200);

@@ -1,7 +1,7 @@
 // Wraps the pane in the host's theme and language and hands it the services; shared by Outlook and the preview.
 import { FluentProvider } from '@fluentui/react-components';
 import { useEffect, useState, type ReactNode } from 'react';
-import { I18nProvider, languageOf, themeFor, useCreateI18n, type ThemeKind } from '@crm/common/web';
+import { I18nProvider, languageOf, officeTheme, useCreateI18n, type ThemeKind } from '@crm/common/web';
 import { ServicesProvider, type PaneServices } from './services';
 import { addinTexts } from './texts';
 
@@ -10,7 +10,7 @@ export function PaneShell({ services, children }: { services: PaneServices; chil
   useEffect(() => services.host.onThemeChanged(setTheme), [services.host]);
   const i18n = useCreateI18n(languageOf(services.host.language), addinTexts);
   return (
-    <FluentProvider theme={themeFor(theme, 'office')} lang={i18n.language} data-theme={theme} style={{ minHeight: '100%' }}>
+    <FluentProvider theme={officeTheme(theme)} lang={i18n.language} data-theme={theme} style={{ minHeight: '100%' }}>
       <I18nProvider i18n={i18n}>
         <ServicesProvider services={services}>{children}</ServicesProvider>
       </I18nProvider>

@@ -1,7 +1,7 @@
 // Wraps a tab in Teams' theme (live) and language and hands it the services; shared by Teams and the standalone pages.
 import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState, type ReactNode } from 'react';
-import { I18nProvider, languageOf, themeFor, useCreateI18n, type ThemeKind } from '@crm/common/web';
+import { I18nProvider, languageOf, teamsTheme, useCreateI18n, type ThemeKind } from '@crm/common/web';
 import { ServicesProvider, type TabServices } from './services';
 import { tabTexts } from './texts';
 
@@ -15,7 +15,7 @@ export function TabShell({ services, children }: { services: TabServices; childr
   useEffect(() => services.host.onThemeChanged(setTheme), [services.host]);
   const i18n = useCreateI18n(languageOf(services.host.locale), tabTexts);
   return (
-    <FluentProvider theme={themeFor(theme, 'teams')} lang={i18n.language} data-theme={theme} className={styles.root}>
+    <FluentProvider theme={teamsTheme(theme)} lang={i18n.language} data-theme={theme} className={styles.root}>
       <I18nProvider i18n={i18n}>
         <ServicesProvider services={services}>{children}</ServicesProvider>
       </I18nProvider>

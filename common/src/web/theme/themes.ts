@@ -3,10 +3,15 @@ import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, webDarkTheme, 
 
 export type ThemeKind = 'light' | 'dark' | 'contrast';
 
-export function themeFor(kind: ThemeKind, family: 'office' | 'teams'): Theme {
+// One function per family, so that a page bundles only its own family's themes (each is about 15 KB of tokens).
+export function officeTheme(kind: ThemeKind): Theme {
   if (kind === 'contrast') return teamsHighContrastTheme;
-  if (family === 'teams') return kind === 'dark' ? teamsDarkTheme : teamsLightTheme;
   return kind === 'dark' ? webDarkTheme : webLightTheme;
+}
+
+export function teamsTheme(kind: ThemeKind): Theme {
+  if (kind === 'contrast') return teamsHighContrastTheme;
+  return kind === 'dark' ? teamsDarkTheme : teamsLightTheme;
 }
 
 /** Office reports colours, not a mode: a dark body background means a dark theme. */

@@ -6,6 +6,7 @@ import { ApiError } from '@crm/common/web';
 import { TabShell } from '../TabShell';
 import { ACCOUNT_ID, CONTACT_ID, fakeApi, fakeHost, interaction, me, overview, task, testUuid, type FakeHost } from '../test-fixtures';
 import { AccountTab } from './AccountTab';
+import { localDateTime } from './LogForm';
 
 const ACCOUNT = ACCOUNT_ID;
 const COMPLAINT = testUuid('k1');
@@ -22,7 +23,11 @@ function timelineAnswer(total: number, extra: Interaction[] = []) {
     const start = Number(args.query?.cursor ?? 0);
     const limit = Number(args.query?.limit ?? 50);
     const page = all.slice(start, start + limit);
-    return { items: page, nextCursor: start + limit < all.length ? String(start + limit) : null };
+    return {
+      items: page,
+      nextCursor: start + limit < all.length ? String(start + limit) : null,
+      ...(args.query?.count === 'true' ? { total: all.length } : {}),
+    };
   };
 }
 
@@ -108,18 +113,130 @@ describe('account tab', () => {
     fireEvent.scroll(viewport);
     await waitFor(() => expect(api.calls.filter((c) => c.name === 'accountTimeline')).toHaveLength(2));
     expect(api.calls.at(-1)!.args.query).toMatchObject({ cursor: '50', limit: 50 });
-    await waitFor(() => expect(screen.getByText('100 shown')).toBeTruthy());
+    await waitFor(() => expect(screen.getByText('100 of 5,000')).toBeTruthy());
     expect(rows().length).toBeLessThan(30);
   });
 
-  it('filters the timeline by type and person through the API', async () => {
+  it('searches and filters by several types and a person through the API, asking the count with the first page only', async () => {
     const { api } = renderTab({});
     await ready();
     await waitFor(() => expect(rows()).toHaveLength(3));
-    fireEvent.change(screen.getByLabelText('Type'), { target: { value: 'complaint' } });
-    await waitFor(() => expect(api.calls.at(-1)).toMatchObject({ name: 'accountTimeline', args: { query: { type: ['complaint'] } } }));
+    const timelineCalls = () => api.calls.filter((c) => c.name === 'accountTimeline');
+    expect(timelineCalls()[0]!.args.query).toMatchObject({ count: 'true' });
+    const types = screen.getByRole('group', { name: 'Types (none chosen: all)' });
+    fireEvent.click(within(types).getByRole('button', { name: 'Call' }));
+    fireEvent.click(within(types).getByRole('button', { name: 'Meeting' }));
+    expect(within(types).getByRole('button', { name: 'Call' }).getAttribute('aria-pressed')).toBe('true');
+    await waitFor(() => expect(timelineCalls().at(-1)!.args.query).toMatchObject({ type: ['call', 'meeting'], count: 'true' }));
     fireEvent.change(screen.getByLabelText('Person'), { target: { value: CONTACT_ID } });
-    await waitFor(() => expect(api.calls.at(-1)).toMatchObject({ name: 'accountTimeline', args: { query: { type: ['complaint'], contactId: CONTACT_ID } } }));
+    await waitFor(() => expect(timelineCalls().at(-1)!.args.query).toMatchObject({ type: ['call', 'meeting'], contactId: CONTACT_ID }));
+    const before = timelineCalls().length;
+    const search = screen.getByRole('searchbox', { name: 'Search' });
+    fireEvent.change(search, { target: { value: 'P' } });
+    fireEvent.change(search, { target: { value: 'Pumpe' } });
+    // One request for the word once typing pauses, not one per letter.
+    await waitFor(() => expect(timelineCalls().at(-1)!.args.query).toMatchObject({ q: 'Pumpe', type: ['call', 'meeting'], contactId: CONTACT_ID }));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(timelineCalls()).toHaveLength(before + 1);
+    fireEvent.change(search, { target: { value: 'Getriebe' } });
+    fireEvent.keyDown(search, { key: 'Enter' });
+    expect(timelineCalls().at(-1)!.args.query).toMatchObject({ q: 'Getriebe' });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(timelineCalls()).toHaveLength(before + 2);
+    fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(timelineCalls().at(-1)!.args.query).toEqual({ limit: 50, count: 'true' }));
+    expect((search as HTMLInputElement).value).toBe('');
+    expect(within(types).getByRole('button', { name: 'Call' }).getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('says how many of all matches are loaded ("50 of 151", "50 von 151") and counts a note logged here', async () => {
+    const { api } = renderTab({
+      accountTimeline: timelineAnswer(151),
+      logInteraction: (args) => interaction({ id: LOGGED, subject: String(args.body!.subject), occurredAt: new Date().toISOString() }),
+    });
+    await ready();
+    await waitFor(() => expect(screen.getByTestId('timeline-count').textContent).toBe('50 of 151'));
+    expect(api.calls.filter((c) => c.name === 'accountTimeline')).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Log note, call or meeting' }));
+    const form = screen.getByRole('form', { name: 'Log to Hoffmann Antriebstechnik GmbH' });
+    fireEvent.change(within(form).getByLabelText(/Subject/), { target: { value: 'Besuch' } });
+    fireEvent.submit(form);
+    await waitFor(() => expect(rows()[0]).toBe(LOGGED));
+    expect(screen.getByTestId('timeline-count').textContent).toBe('51 of 152');
+    const viewport = screen.getByTestId('virtual-list');
+    viewport.scrollTop = 51 * 76 - 620;
+    fireEvent.scroll(viewport);
+    await waitFor(() => expect(screen.getByTestId('timeline-count').textContent).toBe('101 of 152'));
+    expect(api.calls.filter((c) => c.name === 'accountTimeline').at(-1)!.args.query!.count).toBeUndefined();
+    cleanup();
+    renderTab({ accountTimeline: timelineAnswer(5_000) }, fakeHost({ locale: 'de-DE' }));
+    await waitFor(() => expect(screen.getByTestId('timeline-count').textContent).toBe('50 von 5.000'));
+  });
+
+  it('leaves a note that the search does not match off the list and out of the count', async () => {
+    renderTab({
+      accountTimeline: timelineAnswer(3),
+      logInteraction: (args) => interaction({ id: LOGGED, subject: String(args.body!.subject), occurredAt: new Date().toISOString() }),
+    });
+    await ready();
+    const search = screen.getByRole('searchbox', { name: 'Search' });
+    fireEvent.change(search, { target: { value: 'Eintrag' } });
+    fireEvent.keyDown(search, { key: 'Enter' });
+    await waitFor(() => expect(screen.getByTestId('timeline-count').textContent).toBe('3 of 3'));
+    fireEvent.click(screen.getByRole('button', { name: 'Log note, call or meeting' }));
+    const form = screen.getByRole('form', { name: 'Log to Hoffmann Antriebstechnik GmbH' });
+    fireEvent.change(within(form).getByLabelText(/Subject/), { target: { value: 'Anderes Thema' } });
+    fireEvent.submit(form);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Logged.'));
+    expect(rows()).not.toContain(LOGGED);
+    expect(screen.getByTestId('timeline-count').textContent).toBe('3 of 3');
+  });
+
+  it('back-dates a call or meeting to the time entered, refuses a call in the future at the field, and logs a note at the moment', async () => {
+    const { api } = renderTab({
+      logInteraction: (args) => interaction({ id: LOGGED, subject: String(args.body!.subject), occurredAt: String(args.body!.occurredAt) }),
+    });
+    await ready();
+    const open = () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Log note, call or meeting' }));
+      return screen.getByRole('form', { name: 'Log to Hoffmann Antriebstechnik GmbH' });
+    };
+    let form = open();
+    expect(within(form).queryByLabelText('When')).toBeNull();
+    fireEvent.change(within(form).getByLabelText('What happened'), { target: { value: 'call' } });
+    const when = within(form).getByLabelText('When') as HTMLInputElement;
+    expect(when.type).toBe('datetime-local');
+    expect(when.value).toBe(localDateTime(new Date()));
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    fireEvent.change(when, { target: { value: localDateTime(tomorrow) } });
+    fireEvent.change(within(form).getByLabelText(/Subject/), { target: { value: 'Rückruf' } });
+    fireEvent.submit(form);
+    await waitFor(() => expect(when.getAttribute('aria-invalid')).toBe('true'));
+    expect(document.activeElement).toBe(when);
+    expect(screen.getByText('A call cannot lie in the future. Plan it as a follow-up instead.')).toBeTruthy();
+    expect(api.calls.some((c) => c.name === 'logInteraction')).toBe(false);
+    fireEvent.change(when, { target: { value: '2026-11-27T14:30' } });
+    fireEvent.submit(form);
+    await waitFor(() => expect(api.calls.filter((c) => c.name === 'logInteraction')).toHaveLength(1));
+    expect(api.calls.find((c) => c.name === 'logInteraction')!.args.body).toMatchObject({
+      type: 'call',
+      occurredAt: new Date('2026-11-27T14:30').toISOString(),
+    });
+
+    form = open();
+    fireEvent.change(within(form).getByLabelText('What happened'), { target: { value: 'meeting' } });
+    fireEvent.change(within(form).getByLabelText('When'), { target: { value: localDateTime(tomorrow) } });
+    fireEvent.change(within(form).getByLabelText(/Subject/), { target: { value: 'Werksbesuch' } });
+    fireEvent.submit(form);
+    await waitFor(() => expect(api.calls.filter((c) => c.name === 'logInteraction')).toHaveLength(2));
+    expect(Date.parse(String(api.calls.filter((c) => c.name === 'logInteraction')[1]!.args.body!.occurredAt))).toBeGreaterThan(Date.now());
+
+    form = open();
+    const before = Date.now();
+    fireEvent.change(within(form).getByLabelText(/Subject/), { target: { value: 'Notiz' } });
+    fireEvent.submit(form);
+    await waitFor(() => expect(api.calls.filter((c) => c.name === 'logInteraction')).toHaveLength(3));
+    expect(Date.parse(String(api.calls.filter((c) => c.name === 'logInteraction')[2]!.args.body!.occurredAt))).toBeGreaterThanOrEqual(before);
   });
 
   it('logs a note with the Teams channel it came from and shows it at the top of the timeline, rendering HTML as text', async () => {
@@ -159,7 +276,8 @@ describe('account tab', () => {
   });
 
   it('opens a long note in full, with its line breaks, by a button that touch and keyboard reach', async () => {
-    const note = 'Besuch in Werk 2.\nGetriebe G-40 läuft heiß, Kunde will bis Freitag ein Angebot für den Austausch.\nAnsprechpartner: Herr Weber, Instandhaltung.';
+    const note =
+      'Besuch in Werk 2.\nGetriebe G-40 läuft heiß, Kunde will bis Freitag ein Angebot für den Austausch.\nAnsprechpartner: Herr Weber, Instandhaltung.';
     const long = interaction({ id: testUuid('long'), subject: 'Werksbesuch', summary: note, occurredAt: '2026-11-30T09:00:00.000Z' });
     renderTab({ accountTimeline: timelineAnswer(2, [long]) });
     await ready();
@@ -210,7 +328,14 @@ describe('account tab', () => {
 
   it('keeps a complaint from 25 Nov in its place on the timeline when it is resolved', async () => {
     const later = interaction({ id: testUuid('later'), type: 'meeting', subject: 'Jour fixe', occurredAt: '2026-11-27T09:00:00.000Z' });
-    const open = interaction({ id: COMPLAINT, subject: 'Lagerschaden', type: 'complaint', status: 'open', occurredAt: '2026-11-25T08:00:00.000Z', etag: '"4"' });
+    const open = interaction({
+      id: COMPLAINT,
+      subject: 'Lagerschaden',
+      type: 'complaint',
+      status: 'open',
+      occurredAt: '2026-11-25T08:00:00.000Z',
+      etag: '"4"',
+    });
     renderTab({
       accountTimeline: timelineAnswer(2, [later, open]),
       getInteraction: () => open,

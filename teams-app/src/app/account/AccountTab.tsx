@@ -16,7 +16,7 @@ import { LogForm } from './LogForm';
 import { Timeline } from './Timeline';
 import { UnboundTab } from './UnboundTab';
 import { Upcoming } from './Upcoming';
-import { useTimeline, type TimelineFilter } from './use-timeline';
+import { NO_FILTER, useTimeline, type TimelineFilter } from './use-timeline';
 
 export function AccountTab({ accountId }: { accountId: string }) {
   const styles = useTabStyles();
@@ -24,7 +24,7 @@ export function AccountTab({ accountId }: { accountId: string }) {
   const { api, host } = useServices();
   const compact = host.frame === 'sidePanel';
   const overview = useLoad(async (signal) => (await api('accountOverview', { params: { id: accountId }, signal })).data, accountId);
-  const [filter, setFilter] = useState<TimelineFilter>({ type: '', contactId: '' });
+  const [filter, setFilter] = useState<TimelineFilter>(NO_FILTER);
   const timeline = useTimeline(accountId, filter);
   const [logging, setLogging] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -40,8 +40,8 @@ export function AccountTab({ accountId }: { accountId: string }) {
   const upcoming = useMemo(() => data?.upcoming ?? [], [data]);
   const opportunities = useMemo(() => data?.pipeline.flatMap((g) => g.opportunities) ?? [], [data]);
   const changed = useCallback(
-    (interaction: Interaction, message: string) => {
-      place(interaction);
+    (interaction: Interaction, message: string, created = false) => {
+      place(interaction, created);
       setNotice(message);
       reload();
     },
@@ -77,7 +77,7 @@ export function AccountTab({ accountId }: { accountId: string }) {
                 opportunities={opportunities}
                 onLogged={(interaction) => {
                   setLogging(false);
-                  changed(interaction, t('log.done'));
+                  changed(interaction, t('log.done'), true);
                 }}
                 onCancel={() => (setLogging(false), logOpener.restore())}
               />

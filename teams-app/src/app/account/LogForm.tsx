@@ -10,6 +10,15 @@ import { useT } from '../texts';
 const KINDS = ['note', 'call', 'meeting', 'complaint'] as const;
 type Kind = (typeof KINDS)[number];
 
+/** Calls and meetings are often logged afterwards, so they take a date and time; notes and complaints are logged as they come. */
+const DATED: ReadonlySet<Kind> = new Set(['call', 'meeting']);
+
+/** The value a datetime-local input shows for an instant, in the browser's time zone (minutes, as the input shows them). */
+export function localDateTime(date: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}T${two(date.getHours())}:${two(date.getMinutes())}`;
+}
+
 export interface LogFormProps {
   accountId: string;
   accountName: string;
@@ -27,9 +36,15 @@ export function LogForm({ accountId, accountName, contacts, opportunities, onLog
   const [subject, setSubject] = useState('');
   const [subjectMissing, setSubjectMissing] = useState(false);
   const subjectInput = useRef<HTMLInputElement>(null);
+  // Untouched, the record is logged at the moment of submitting, to the second; edited, at the time entered.
+  const [when, setWhen] = useState(() => ({ value: localDateTime(new Date()), edited: false }));
+  const [whenProblem, setWhenProblem] = useState<'missing' | 'future' | null>(null);
+  const whenInput = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
   const [contactIds, setContactIds] = useState<string[]>([]);
   const [opportunityId, setOpportunityId] = useState('');
+  const dated = DATED.has(type);
+  const occurredAt = () => (dated && when.edited ? new Date(when.value) : new Date());
   const { busy, error, submit } = useSubmit(
     async (id) =>
       (
@@ -38,7 +53,7 @@ export function LogForm({ accountId, accountName, contacts, opportunities, onLog
             id,
             type,
             direction: type === 'complaint' ? 'inbound' : null,
-            occurredAt: new Date().toISOString(),
+            occurredAt: occurredAt().toISOString(),
             subject: subject.trim(),
             summary: text.trim() || null,
             source: 'teams',
@@ -63,6 +78,15 @@ export function LogForm({ accountId, accountName, contacts, opportunities, onLog
           setSubjectMissing(true);
           subjectInput.current?.focus();
           return;
+        }
+        if (dated && when.edited) {
+          const at = new Date(when.value);
+          const problem = Number.isNaN(at.getTime()) ? 'missing' : type === 'call' && at.getTime() > Date.now() ? 'future' : null;
+          setWhenProblem(problem);
+          if (problem) {
+            whenInput.current?.focus();
+            return;
+          }
         }
         void submit();
       }}
@@ -94,6 +118,24 @@ export function LogForm({ accountId, accountName, contacts, opportunities, onLog
           autoFocus
         />
       </Field>
+      {dated ? (
+        <Field
+          label={t('log.when')}
+          hint={type === 'call' ? t('log.whenCallHint') : t('log.whenMeetingHint')}
+          validationState={whenProblem ? 'error' : 'none'}
+          validationMessage={whenProblem === 'future' ? t('log.whenFuture') : whenProblem === 'missing' ? t('log.whenMissing') : undefined}
+        >
+          <Input
+            ref={whenInput}
+            type="datetime-local"
+            value={when.value}
+            onChange={(_e, d) => {
+              setWhen({ value: d.value, edited: true });
+              setWhenProblem(null);
+            }}
+          />
+        </Field>
+      ) : null}
       <Field label={t('log.text')}>
         <Textarea value={text} onChange={(_e, d) => setText(d.value)} maxLength={20_000} resize="vertical" />
       </Field>

@@ -1,11 +1,12 @@
-// All interactions of the account, newest first, filterable by type and person; windowed so thousands stay smooth.
-import { useState } from 'react';
-import { Caption1, Field, Select, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+// All interactions of the account, newest first, searchable and filterable by types and person, with the number of
+// matches; windowed so thousands stay smooth.
+import { useEffect, useRef, useState } from 'react';
+import { Button, Caption1, Field, Input, Spinner, Text, ToggleButton, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Contact, Interaction } from '@crm/common';
 import { ErrorNotice, OptionalSelect } from '@crm/common/web';
 import { useTabStyles } from '../styles';
 import { useT } from '../texts';
-import { useTimeline, type TimelineFilter } from './use-timeline';
+import { NO_FILTER, useTimeline, type TimelineFilter } from './use-timeline';
 import { VirtualList } from './VirtualList';
 import { Card } from '../Card';
 
@@ -51,8 +52,24 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
   expanded: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
-  filters: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS },
+  filters: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', rowGap: tokens.spacingVerticalXS },
+  line: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS },
+  search: { flexGrow: 1, minWidth: '10em' },
+  types: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalXS,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+    padding: 0,
+    border: 0,
+    minWidth: 0,
+  },
+  legend: { padding: 0, marginBottom: tokens.spacingVerticalXXS, fontSize: tokens.fontSizeBase300 },
 });
+
+/** Typing pauses this long before the search runs, so that a word is one request and not one per letter. */
+const SEARCH_PAUSE_MS = 300;
 
 function originText(interaction: Interaction, t: ReturnType<typeof useT>['t']): string | null {
   const origin = interaction.teamsOrigin;
@@ -97,8 +114,12 @@ export interface TimelineProps {
 
 export function Timeline({ contacts, height, filter, onFilter, timeline }: TimelineProps) {
   const tab = useTabStyles();
-  const { t } = useT();
+  const { t, language } = useT();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const number = (n: number) => n.toLocaleString(language === 'de' ? 'de-DE' : 'en-GB');
+  const shown = timeline.items.length;
+  const count =
+    timeline.total === null ? t('timeline.count', { count: number(shown) }) : t('timeline.countOf', { shown: number(shown), total: number(timeline.total) });
   const toggle = (id: string) =>
     setExpanded((open) => {
       const next = new Set(open);
@@ -110,7 +131,11 @@ export function Timeline({ contacts, height, filter, onFilter, timeline }: Timel
       headingId="timeline-heading"
       heading={t('timeline.heading')}
       testId="timeline"
-      aside={<Caption1 className={tab.muted}>{t('timeline.count', { count: timeline.items.length })}</Caption1>}
+      aside={
+        <Caption1 className={tab.muted} data-testid="timeline-count">
+          {count}
+        </Caption1>
+      }
     >
       <TimelineFilters filter={filter} onChange={onFilter} contacts={contacts} />
       {timeline.items.length === 0 && timeline.done ? <Text>{t('timeline.empty')}</Text> : null}
@@ -122,9 +147,7 @@ export function Timeline({ contacts, height, filter, onFilter, timeline }: Timel
         label={t('timeline.heading')}
         onEndReached={timeline.loadMore}
         grown={expanded}
-        renderRow={(interaction) => (
-          <TimelineRow interaction={interaction} expanded={expanded.has(interaction.id)} onToggle={() => toggle(interaction.id)} />
-        )}
+        renderRow={(interaction) => <TimelineRow interaction={interaction} expanded={expanded.has(interaction.id)} onToggle={() => toggle(interaction.id)} />}
         footer={timeline.loading ? <Spinner size="tiny" label={t('timeline.loadingMore')} /> : null}
       />
       {timeline.error ? <ErrorNotice error={timeline.error} onRetry={timeline.retry} /> : null}
@@ -135,25 +158,64 @@ export function Timeline({ contacts, height, filter, onFilter, timeline }: Timel
 function TimelineFilters({ filter, onChange, contacts }: { filter: TimelineFilter; onChange: (f: TimelineFilter) => void; contacts: readonly Contact[] }) {
   const styles = useStyles();
   const { t } = useT();
+  const [text, setText] = useState(filter.q);
+  const latest = useRef(filter);
+  latest.current = filter;
+  // The search runs once typing pauses (or at once on Enter); the words stay in the field meanwhile.
+  useEffect(() => {
+    const apply = () => {
+      if (text.trim() !== latest.current.q.trim()) onChange({ ...latest.current, q: text });
+    };
+    const timer = setTimeout(apply, SEARCH_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [text, onChange]);
+  const toggleType = (type: Interaction['type']) =>
+    onChange({ ...filter, types: filter.types.includes(type) ? filter.types.filter((x) => x !== type) : [...filter.types, type] });
+  const filtered = filter.types.length > 0 || filter.contactId !== '' || filter.q.trim() !== '' || text.trim() !== '';
   return (
     <div className={styles.filters}>
-      <Field label={t('timeline.type')}>
-        <Select value={filter.type} onChange={(_e, d) => onChange({ ...filter, type: d.value as TimelineFilter['type'] })}>
-          <option value="">{t('timeline.allTypes')}</option>
-          {TYPES.map((type) => (
-            <option key={type} value={type}>
-              {t(`type.${type}`)}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <OptionalSelect
-        label={t('timeline.person')}
-        noneLabel={t('timeline.everyone')}
-        value={filter.contactId}
-        options={contacts.map((c) => ({ id: c.id, label: c.displayName }))}
-        onChange={(contactId) => onChange({ ...filter, contactId })}
-      />
+      <div className={styles.line}>
+        <Field label={t('timeline.search')} className={styles.search}>
+          <Input
+            type="search"
+            value={text}
+            placeholder={t('timeline.searchHint')}
+            maxLength={200}
+            onChange={(_e, d) => setText(d.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') onChange({ ...filter, q: text });
+            }}
+          />
+        </Field>
+        <OptionalSelect
+          label={t('timeline.person')}
+          noneLabel={t('timeline.everyone')}
+          value={filter.contactId}
+          options={contacts.map((c) => ({ id: c.id, label: c.displayName }))}
+          onChange={(contactId) => onChange({ ...filter, contactId })}
+        />
+      </div>
+      {/* Several types at once: each a toggle (aria-pressed); none pressed shows every type. */}
+      <fieldset className={styles.types}>
+        <legend className={styles.legend}>{t('timeline.types')}</legend>
+        {TYPES.map((type) => (
+          <ToggleButton key={type} size="small" shape="circular" checked={filter.types.includes(type)} onClick={() => toggleType(type)}>
+            {t(`type.${type}`)}
+          </ToggleButton>
+        ))}
+        {filtered ? (
+          <Button
+            size="small"
+            appearance="subtle"
+            onClick={() => {
+              setText('');
+              onChange(NO_FILTER);
+            }}
+          >
+            {t('timeline.clear')}
+          </Button>
+        ) : null}
+      </fieldset>
     </div>
   );
 }

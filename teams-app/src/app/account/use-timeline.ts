@@ -1,4 +1,5 @@
-// The account timeline page by page (keyset cursor), restarted when a filter changes; new or changed records take their place at once.
+// The account timeline page by page (keyset cursor) with the number of matches, restarted when a filter changes; new or
+// changed records take their place (and the count) at once.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Interaction, InteractionType } from '@crm/common';
 import { useServices } from '../services';
@@ -6,9 +7,14 @@ import { useServices } from '../services';
 export const TIMELINE_PAGE = 50;
 
 export interface TimelineFilter {
-  type: InteractionType | '';
+  /** None is every type. */
+  types: readonly InteractionType[];
   contactId: string;
+  /** Words searched in subject, note and resolution (the API's q). */
+  q: string;
 }
+
+export const NO_FILTER: TimelineFilter = { types: [], contactId: '', q: '' };
 
 interface TimelineState {
   items: Interaction[];
@@ -16,9 +22,19 @@ interface TimelineState {
   done: boolean;
   loading: boolean;
   error: unknown;
+  /** How many match the filter on all pages; null until the first page tells. */
+  total: number | null;
 }
 
-const fresh: TimelineState = { items: [], cursor: null, done: false, loading: false, error: null };
+const fresh: TimelineState = { items: [], cursor: null, done: false, loading: false, error: null, total: null };
+
+/** The API's filter, repeated here for records logged or changed in the tab (q as a case-insensitive substring). */
+export function matchesFilter(interaction: Interaction, filter: TimelineFilter): boolean {
+  if (filter.types.length > 0 && !filter.types.includes(interaction.type)) return false;
+  if (filter.contactId && !interaction.contactIds.includes(filter.contactId)) return false;
+  const q = filter.q.trim().toLowerCase();
+  return !q || [interaction.subject, interaction.summary, interaction.resolution].some((text) => text?.toLowerCase().includes(q));
+}
 
 /** The API's order: by when it happened, newest first, then by id; never by when it was logged or changed. */
 const before = (a: Interaction, b: Interaction) => {
@@ -53,7 +69,15 @@ export function useTimeline(accountId: string, filter: TimelineFilter) {
     setState((s) => ({ ...s, loading: true }));
     api('accountTimeline', {
       params: { id: accountId },
-      query: { limit: TIMELINE_PAGE, cursor: cursor ?? undefined, type: filter.type ? [filter.type] : undefined, contactId: filter.contactId || undefined },
+      query: {
+        limit: TIMELINE_PAGE,
+        cursor: cursor ?? undefined,
+        type: filter.types.length > 0 ? [...filter.types] : undefined,
+        contactId: filter.contactId || undefined,
+        q: filter.q.trim() || undefined,
+        // The total is the same on every page: asked for once, with the first.
+        count: cursor ? undefined : 'true',
+      },
       signal: abort.signal,
     }).then(
       (r) => {
@@ -68,6 +92,7 @@ export function useTimeline(accountId: string, filter: TimelineFilter) {
             cursor: r.data.nextCursor,
             done: !r.data.nextCursor,
             loading: false,
+            total: r.data.total ?? s.total,
           };
         });
       },
@@ -77,7 +102,7 @@ export function useTimeline(accountId: string, filter: TimelineFilter) {
         setState((s) => ({ ...s, loading: false, error }));
       },
     );
-  }, [api, accountId, filter.type, filter.contactId]);
+  }, [api, accountId, filter]);
 
   // A new account or filter starts over, and the first page is asked for at once, alongside the overview, not after it.
   useEffect(() => {
@@ -90,16 +115,24 @@ export function useTimeline(accountId: string, filter: TimelineFilter) {
 
   const retry = useCallback(() => setState((s) => ({ ...s, error: null })), []);
 
-  /** A record logged or changed here: placed by when it happened, or dropped when it no longer matches the filter. */
+  /**
+   * A record logged (`created`) or changed here: placed by when it happened, or dropped when it no longer matches the
+   * filter; the total follows when the tab can know the change (a new match, or a listed one that no longer matches).
+   */
   const place = useCallback(
-    (interaction: Interaction) => {
-      const matches = (!filter.type || interaction.type === filter.type) && (!filter.contactId || interaction.contactIds.includes(filter.contactId));
-      setState((s) => ({
-        ...s,
-        items: matches ? placeInTimeline(s.items, interaction, s.done, new Date()) : s.items.filter((i) => i.id !== interaction.id),
-      }));
+    (interaction: Interaction, created = false) => {
+      const matches = matchesFilter(interaction, filter) && Date.parse(interaction.occurredAt) <= Date.now();
+      setState((s) => {
+        const listed = s.items.some((i) => i.id === interaction.id);
+        const delta = created && matches ? 1 : !created && listed && !matches ? -1 : 0;
+        return {
+          ...s,
+          items: matches ? placeInTimeline(s.items, interaction, s.done, new Date()) : s.items.filter((i) => i.id !== interaction.id),
+          total: s.total === null ? null : s.total + delta,
+        };
+      });
     },
-    [filter.type, filter.contactId],
+    [filter],
   );
 
   return { ...state, loadMore, retry, place };
