@@ -42,6 +42,8 @@ export const MANIFEST_VERSION = '1.22';
 export const MY_CRM_TAB = 'my-crm';
 /** The data protection officer's tab; Teams shows it to everyone who installs the app, the API answers only CRM.Privacy and CRM.Admin. */
 export const PRIVACY_TAB = 'privacy';
+/** The team's figures; personal scope only, since the schema supports static tabs only there. */
+export const INSIGHTS_TAB = 'insights';
 export const ACCOUNT_TAB = 'account';
 /** Channels, group and meeting chats, the meeting's details and its side panel (compact layout). */
 export const ACCOUNT_TAB_CONTEXTS = ['channelTab', 'privateChatTab', 'meetingChatTab', 'meetingDetailsTab', 'meetingSidePanel'];
@@ -78,6 +80,14 @@ export function buildAppManifest(config: AppConfig): Record<string, unknown> {
         name: 'My CRM',
         contentUrl: `${config.hostingUrl}/teams/personal.html`,
         websiteUrl: `${config.hostingUrl}/teams/personal.html`,
+        scopes: ['personal'],
+        context: ['personalTab'],
+      },
+      {
+        entityId: INSIGHTS_TAB,
+        name: 'Insights',
+        contentUrl: `${config.hostingUrl}/teams/insights.html`,
+        websiteUrl: `${config.hostingUrl}/teams/insights.html`,
         scopes: ['personal'],
         context: ['personalTab'],
       },
@@ -165,7 +175,8 @@ export function germanLocalization(): Record<string, unknown> {
     'name.short': 'CRM',
     'name.full': 'CRM für Outlook und Teams',
     'staticTabs[0].name': 'Mein CRM',
-    'staticTabs[1].name': 'Datenschutz',
+    'staticTabs[1].name': 'Auswertungen',
+    'staticTabs[2].name': 'Datenschutz',
     'description.short': 'Kundenkontext neben jeder E-Mail und Besprechung.',
     'description.full':
       'Sehen Sie, wem Sie schreiben, die Firma, offene Verkaufschancen, Wiedervorlagen, Reklamationen und Einwilligungen, und protokollieren Sie E-Mails und Besprechungen mit einem Klick im CRM. Selbst betrieben im eigenen Azure-Mandanten.',

@@ -29,3 +29,4 @@ export * from '../contracts/compose-rule';
 export * from '../contracts/lead-values';
 export * from '../contracts/case-values';
 export * from './components/LeadScore';
+export * from '../contracts/goal-metric';

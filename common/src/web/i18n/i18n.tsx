@@ -15,6 +15,12 @@ export interface I18n {
   date(value: string | Date): string;
   dateTime(value: string | Date): string;
   money(amount: number, currency: string): string;
+  /** An amount to the cent, for figures whose inputs are shown (de-DE: 1.234,56 €). */
+  exactMoney(amount: number, currency: string): string;
+  /** A plain number with at most `digits` decimals (de-DE: 1.234,5). */
+  number(value: number, digits?: number): string;
+  /** A fraction as a percentage (0.1234 -> 12.3 %; de-DE: 12,3 %). */
+  percent(fraction: number, digits?: number): string;
 }
 
 /** Extra texts a front-end adds on top of the shared ones, in both languages. */
@@ -34,6 +40,9 @@ export function createI18n<K extends string = never>(
     date: (value) => dateFormat.format(typeof value === 'string' ? new Date(value) : value),
     dateTime: (value) => dateTimeFormat.format(typeof value === 'string' ? new Date(value) : value),
     money: (amount, currency) => new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount),
+    exactMoney: (amount, currency) => new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount),
+    number: (value, digits = 2) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value),
+    percent: (fraction, digits = 1) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(fraction),
   };
 }
 

@@ -1,30 +1,7 @@
 // How far a goal has come: its key figure today against its start and target values, and against the time passed.
-import type { Goal, GoalMetric, GoalProgress, TeamInsights } from '@crm/common';
+import { metricValue, type Goal, type GoalProgress, type TeamInsights } from '@crm/common';
 
 const DAY = 86_400_000;
-
-export function metricValue(team: TeamInsights, metric: GoalMetric): number | null {
-  switch (metric) {
-    case 'churnRate':
-      return team.customers.churnRate;
-    case 'winRate':
-      return team.winRate.rate;
-    case 'newCustomers':
-      return team.customers.new;
-    case 'activeCustomers':
-      return team.customers.active;
-    case 'openComplaints':
-      return team.complaints.open;
-    case 'medianResolutionHours':
-      return team.complaints.medianResolutionHours;
-    case 'p90ResolutionHours':
-      return team.complaints.p90ResolutionHours;
-    case 'weightedPipeline':
-      return Math.round(team.pipeline.reduce((s, g) => s + g.weightedAmount, 0) * 100) / 100;
-    case 'atRiskAccounts':
-      return team.segments.find((s) => s.segment === 'at_risk')?.accounts ?? 0;
-  }
-}
 
 const fourDecimals = (value: number) => Math.round(value * 10_000) / 10_000;
 

@@ -97,6 +97,7 @@ async function main() {
     `    account tab  ${server.url}/teams/account.html (pick an account; ?frame=sidePanel for the meeting side panel)`,
     `    config page  ${server.url}/teams/config.html`,
     `    My CRM       ${server.url}/teams/personal.html`,
+    `    Insights     ${server.url}/teams/insights.html (team figures, goals, trend, accounts at risk)`,
     `    Privacy      ${server.url}/teams/privacy.html (data subject requests; CRM.Privacy and CRM.Admin)`,
     `  API          ${server.url}/api/health   ${server.url}/api/openapi.json`,
     `  Graph sync   ${

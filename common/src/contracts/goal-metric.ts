@@ -1,0 +1,27 @@
+// The value of a goal's key figure in a set of team figures, free of zod: the API computes a goal's progress with it and
+// the Insights tab reads the same figure out of each monthly snapshot for the goal's trend.
+import type { GoalMetric } from './goals';
+import type { TeamInsights } from './insights';
+
+export function metricValue(team: TeamInsights, metric: GoalMetric): number | null {
+  switch (metric) {
+    case 'churnRate':
+      return team.customers.churnRate;
+    case 'winRate':
+      return team.winRate.rate;
+    case 'newCustomers':
+      return team.customers.new;
+    case 'activeCustomers':
+      return team.customers.active;
+    case 'openComplaints':
+      return team.complaints.open;
+    case 'medianResolutionHours':
+      return team.complaints.medianResolutionHours;
+    case 'p90ResolutionHours':
+      return team.complaints.p90ResolutionHours;
+    case 'weightedPipeline':
+      return Math.round(team.pipeline.reduce((s, g) => s + g.weightedAmount, 0) * 100) / 100;
+    case 'atRiskAccounts':
+      return team.segments.find((s) => s.segment === 'at_risk')?.accounts ?? 0;
+  }
+}

@@ -1,0 +1,130 @@
+// The "Insights" tab: team figures with how each was computed, goals against today's figure, the trend from snapshots,
+// distributions, accounts at risk and one account's figures with their inputs, in English and German.
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiError } from '@crm/common/web';
+import { TabShell } from '../TabShell';
+import { fakeApi, fakeHost, type FakeAnswers } from '../test-fixtures';
+import { InsightsTab } from './InsightsTab';
+import { insightsTexts } from './insights-texts';
+import { accountInsights, AT_RISK_ID, goal, GOAL_ID, snapshot, team } from './insights-fixtures';
+
+const NOW = new Date('2026-12-02T10:00:00Z');
+
+function renderTab(answers: FakeAnswers = {}, locale = 'en-US') {
+  const api = fakeApi({
+    teamInsights: () => team(),
+    listGoals: () => ({ items: [goal()], nextCursor: null }),
+    insightTrend: () => ({ snapshots: [snapshot('2026-09', 0.1, 8), snapshot('2026-10', null, 9), snapshot('2026-11', 0.2, 9)] }),
+    accountInsights: () => accountInsights(),
+    ...answers,
+  });
+  render(
+    <TabShell services={{ api: api.client, host: fakeHost({ locale, origin: null }) }}>
+      <InsightsTab texts={insightsTexts} now={NOW} />
+    </TabShell>,
+  );
+  return api;
+}
+const ready = () => waitFor(() => expect(document.querySelector('[data-ready-key="insights"]')).not.toBeNull());
+const figure = (name: string) => document.querySelector(`[data-figure="${name}"]`)!.textContent;
+
+afterEach(cleanup);
+
+describe('insights tab', () => {
+  it('shows each key figure with the inputs it was computed from', async () => {
+    renderTab();
+    await ready();
+    expect(screen.getByRole('heading', { level: 1, name: 'Insights' })).toBeTruthy();
+    expect(screen.getByTestId('insights-range').textContent).toBe(
+      '1 Dec 2025 to 30 Nov 2026, compared with the period before. Revenue from imported revenue and won opportunities.',
+    );
+    expect(figure('winRate')).toBe('Win rate60%won / (won + lost) = 3 / (3 + 2) of the opportunities closed in the period');
+    expect(figure('churnRate')).toBe('Churn rate20%churned / previous customers = 2 / 10: customers with revenue in the previous period and none in this one');
+    expect(figure('complaints')).toContain('1 open now; of 3 resolved in the period, median 26.5 and 90th percentile 70 hours to resolution');
+    expect(figure('weightedPipeline')).toBe('Weighted pipeline€1,234.56sum of amount × probability of 3 open opportunities; unweighted €12,469.12');
+    expect(screen.getByText('Lost by stage: proposal 2')).toBeTruthy();
+  });
+
+  it('speaks German and formats numbers as de-DE does', async () => {
+    renderTab({}, 'de-DE');
+    await ready();
+    expect(screen.getByRole('heading', { level: 1, name: 'Auswertungen' })).toBeTruthy();
+    expect(figure('weightedPipeline')).toBe('Gewichtete Pipeline1.234,56\u00a0€Summe aus Betrag × Wahrscheinlichkeit von 3 offenen Verkaufschancen; ungewichtet 12.469,12\u00a0€');
+    expect(figure('winRate')).toContain('60\u00a0%');
+    expect(figure('complaints')).toContain('Median 26,5');
+    const b = within(screen.getByTestId('abc-table')).getByText('B').closest('tr')!;
+    expect(b.textContent).toBe('B230.000,50\u00a0€');
+  });
+
+  it('shows each goal from its start to its target with today’s value and whether it is on track', async () => {
+    renderTab();
+    await ready();
+    const item = document.querySelector(`[data-goal-id="${GOAL_ID}"]`) as HTMLElement;
+    expect(within(item).getByText('Behind')).toBeTruthy();
+    expect(item.textContent).toContain('start 10% · now 20% · target 5% by 30 Nov 2026');
+    expect(within(item).getByRole('progressbar', { name: 'Progress towards Halve the churn' }).getAttribute('aria-valuenow')).toBe('0');
+  });
+
+  it('draws the trend of the chosen figure and lists every snapshot in a table', async () => {
+    renderTab();
+    await ready();
+    expect(screen.getByRole('img').getAttribute('aria-label')).toBe('Churn rate by month: Sept 2026 10%, Oct 2026 –, Nov 2026 20%');
+    const rows = within(screen.getByTestId('trend-table')).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.getAttribute('data-month'))).toEqual(['2026-09', '2026-10', '2026-11']);
+    expect(rows[0]!.textContent).toBe('Sept 20268110%60%11');
+    fireEvent.change(screen.getByLabelText('Figure in the chart'), { target: { value: 'activeCustomers' } });
+    expect(screen.getByRole('img').getAttribute('aria-label')).toBe('Active customers by month: Sept 2026 8, Oct 2026 9, Nov 2026 9');
+  });
+
+  it('says when no snapshot has been taken yet', async () => {
+    renderTab({ insightTrend: () => ({ snapshots: [] }) });
+    await ready();
+    expect(screen.getByText('No snapshots yet: the first is taken on the first day after a month ends.')).toBeTruthy();
+    expect(screen.queryByRole('img')).toBeNull();
+  });
+
+  it('asks for the chosen period', async () => {
+    const api = renderTab();
+    await ready();
+    fireEvent.change(screen.getByLabelText('Period'), { target: { value: '2025' } });
+    await waitFor(() => expect(api.calls.filter((c) => c.name === 'teamInsights').map((c) => c.args.query?.period)).toEqual(['last-12-months', '2025']));
+  });
+
+  it('lists accounts at risk with their reasons and opens one account’s figures with their inputs', async () => {
+    const api = renderTab();
+    await ready();
+    const risk = within(screen.getByTestId('at-risk'));
+    expect(risk.getByText('Time since the last contact (+35): no contact for 97 days, usually every 30')).toBeTruthy();
+    expect(risk.getByText('Revenue trend (+12.5): revenue -25% against the previous period')).toBeTruthy();
+    fireEvent.click(risk.getByRole('button', { name: 'Details of Schlafmüller KG' }));
+    const details = await screen.findByTestId('account-insights');
+    expect(api.calls.find((c) => c.name === 'accountInsights')?.args).toMatchObject({ params: { id: AT_RISK_ID }, query: { period: 'last-12-months' } });
+    await waitFor(() => expect(document.activeElement?.id).toBe('account-details-heading'));
+    expect(within(details).getByTestId('abc-of').textContent).toBe('Class B: rank 3 of 9 customers by revenue €7,500.00. A up to rank 1, B up to rank 3.');
+    expect(within(details).getByTestId('clv-value').textContent).toBe('€1,872.36');
+    const terms = within(within(details).getByTestId('clv-terms')).getAllByRole('row');
+    expect(terms.map((r) => r.textContent)).toEqual([
+      'Year tRevenueCostRetention^t1 / (1 + d)^tPresent value',
+      '1€8,750.00€6,125.000.520.9259€1,263.85',
+      '2€8,750.00€6,125.000.27040.8573€608.51',
+      'Sum€1,872.36',
+    ]);
+    expect(details.textContent).toContain('2 of the last 3 years with revenue: revenue €17,500.00, cost €12,250.00 (imported €0.00, the rest at the default margin of 30 %)');
+    const inactivity = details.querySelector('[data-factor="inactivity"]')!;
+    expect(inactivity.textContent).toBe('Time since the last contact35 of 35no contact for 97 days, usually every 30');
+    expect(within(details).getByText('Sleeping: silent longer than 60 days')).toBeTruthy();
+    expect(within(details).getByTestId('segment-rule').textContent).toBe('Rule that set it: churn risk 48 is at least 40');
+  });
+
+  it('gives the risk reasons in German from the measured inputs', async () => {
+    renderTab({}, 'de-DE');
+    await ready();
+    expect(within(screen.getByTestId('at-risk')).getByText('Umsatzentwicklung (+12,5): Umsatz -25 % gegenüber der Vorperiode')).toBeTruthy();
+  });
+
+  it('explains a failure instead of showing a blank tab', async () => {
+    renderTab({ teamInsights: () => new ApiError('server', 500, null) });
+    await waitFor(() => expect(screen.getByRole('alert')).toBeTruthy());
+  });
+});

@@ -1,0 +1,431 @@
+// The "Insights" (Auswertungen) tab: the team's key figures for a period, each with how it was computed, the goals
+// against their figure today, the trend from the monthly snapshots, the ABC and segment distributions, the accounts
+// at risk with their reasons, and any account's figures with their inputs. Team figures only, no one's personal ones.
+import { Badge, Button, Field, mergeClasses, Select, Spinner, Text } from '@fluentui/react-components';
+import type { Goal, GoalMetric, InsightSnapshot, TeamInsights } from '@crm/common';
+import { ErrorNotice, I18nProvider, metricValue, useCreateI18n, useI18n } from '@crm/common/web';
+import { useId, useMemo, useRef, useState } from 'react';
+import { tabTexts } from '../texts';
+import { Card } from '../Card';
+import { useServices } from '../services';
+import { useTabStyles } from '../styles';
+import { useLoad } from '../use-load';
+import { AccountDetails } from './AccountDetails';
+import { reasonOf } from './reasons';
+import type { InsightsTexts } from './insights-texts';
+import { useInsightsT } from './use-insights-t';
+import { useTableStyles } from './table-styles';
+import { TrendChart } from './TrendChart';
+
+type T = ReturnType<typeof useInsightsT>;
+
+const GOALS_SHOWN = 50;
+const TREND_MONTHS = 12;
+const METRICS: readonly GoalMetric[] = [
+  'churnRate',
+  'winRate',
+  'activeCustomers',
+  'newCustomers',
+  'openComplaints',
+  'medianResolutionHours',
+  'p90ResolutionHours',
+  'weightedPipeline',
+  'atRiskAccounts',
+];
+/** A calendar date at noon UTC, so formatting it in any time zone of Europe keeps the day. */
+const day = (date: string) => `${date}T12:00:00Z`;
+const dayBefore = (date: string) => new Date(Date.parse(day(date)) - 86_400_000).toISOString();
+
+/** A figure as its kind reads: rates as percentages, hours with their unit, the pipeline as money, counts as numbers. */
+export function formatMetric(metric: GoalMetric, value: number | null, currency: string, { t, number, percent, exactMoney }: T): string {
+  if (value === null) return t('insights.none');
+  if (metric === 'churnRate' || metric === 'winRate') return percent(value);
+  if (metric === 'medianResolutionHours' || metric === 'p90ResolutionHours') return t('insights.hours', { value: number(value, 1) });
+  if (metric === 'weightedPipeline') return exactMoney(value, currency);
+  return number(value);
+}
+
+function Figure({ label, value, how, metric }: { label: string; value: string; how: string; metric: string }) {
+  const styles = useTabStyles();
+  return (
+    <div className={styles.figure} data-figure={metric}>
+      <dt className={styles.muted}>{label}</dt>
+      <dd className={styles.figureValue}>{value}</dd>
+      <dd className={styles.muted} style={{ margin: 0 }}>
+        {how}
+      </dd>
+    </div>
+  );
+}
+
+function KeyFigures({ team }: { team: TeamInsights }) {
+  const styles = useTabStyles();
+  const texts = useInsightsT();
+  const { t, number, percent, exactMoney } = texts;
+  const money = (value: number) => exactMoney(value, team.currency);
+  const none = t('insights.none');
+  const hours = (value: number | null) => (value === null ? none : number(value, 1));
+  const open = team.pipeline.reduce((s, g) => ({ count: s.count + g.count, amount: s.amount + g.amount, weighted: s.weighted + g.weightedAmount }), {
+    count: 0,
+    amount: 0,
+    weighted: 0,
+  });
+  const quarter = team.forecast.thisQuarter;
+  return (
+    <Card headingId="figures-heading" heading={t('insights.figures')} testId="key-figures">
+      <dl className={styles.figures}>
+        <Figure
+          metric="winRate"
+          label={t('insights.winRate')}
+          value={team.winRate.rate === null ? none : percent(team.winRate.rate)}
+          how={t('insights.winRate.how', { won: number(team.winRate.won), lost: number(team.winRate.lost) })}
+        />
+        <Figure
+          metric="churnRate"
+          label={t('insights.churnRate')}
+          value={team.customers.churnRate === null ? none : percent(team.customers.churnRate)}
+          how={t('insights.churnRate.how', { churned: number(team.customers.churned), previous: number(team.customers.previous) })}
+        />
+        <Figure
+          metric="activeCustomers"
+          label={t('insights.active')}
+          value={number(team.customers.active)}
+          how={t('insights.active.how', { previous: number(team.customers.previous) })}
+        />
+        <Figure metric="newCustomers" label={t('insights.new')} value={number(team.customers.new)} how={t('insights.new.how')} />
+        <Figure
+          metric="complaints"
+          label={t('insights.complaints')}
+          value={number(team.complaints.count)}
+          how={t('insights.complaints.how', {
+            open: number(team.complaints.open),
+            resolved: number(team.complaints.resolved),
+            median: hours(team.complaints.medianResolutionHours),
+            p90: hours(team.complaints.p90ResolutionHours),
+          })}
+        />
+        <Figure
+          metric="weightedPipeline"
+          label={t('insights.weighted')}
+          value={money(open.weighted)}
+          how={t('insights.weighted.how', { count: number(open.count), amount: money(open.amount) })}
+        />
+        <Figure
+          metric="forecast"
+          label={t('insights.forecast', { quarter: quarter.quarter })}
+          value={money(quarter.weightedAmount)}
+          how={t('insights.forecast.how', { count: number(quarter.count), quarter: quarter.quarter })}
+        />
+      </dl>
+      {team.winRate.lostByStage.length > 0 ? (
+        <Text className={styles.muted} size={200}>
+          {t('insights.lostByStage', { stages: team.winRate.lostByStage.map((s) => `${s.stage} ${number(s.count)}`).join(', ') })}
+        </Text>
+      ) : null}
+    </Card>
+  );
+}
+
+function GoalItem({ goal, currency }: { goal: Goal; currency: string }) {
+  const styles = useTabStyles();
+  const texts = useInsightsT();
+  const { t, date, percent } = texts;
+  const format = (value: number | null) => formatMetric(goal.metric, value, currency, texts);
+  const table = useTableStyles();
+  const { progress } = goal;
+  const clamped = Math.min(1, Math.max(0, progress.share ?? 0));
+  const shareText = progress.share === null ? undefined : t('insights.goal.share', { share: percent(progress.share, 0), time: percent(progress.timeShare, 0) });
+  return (
+    <li className={styles.item} data-goal-id={goal.id}>
+      <div className={styles.row}>
+        <Text weight="semibold">{goal.title}</Text>
+        <Text className={styles.muted}>{t(`insights.metric.${goal.metric}`)}</Text>
+        {progress.onTrack === null ? (
+          <Badge appearance="outline">{t('insights.goal.unknown')}</Badge>
+        ) : (
+          <Badge color={progress.onTrack ? 'success' : 'warning'} appearance="filled">
+            {t(progress.onTrack ? 'insights.goal.onTrack' : 'insights.goal.behind')}
+          </Badge>
+        )}
+      </div>
+      <Text size={200}>
+        {t('insights.goal.values', {
+          start: format(goal.startValue),
+          current: format(progress.currentValue),
+          target: format(goal.targetValue),
+          deadline: date(day(goal.deadline)),
+        })}
+      </Text>
+      {/* A plain bar, not Fluent's ProgressBar: its motion code would land in every tab's shared chunk. */}
+      <div
+        role="progressbar"
+        aria-label={t('insights.goal.progress', { title: goal.title })}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(clamped * 100)}
+        aria-valuetext={shareText}
+        className={table.track}
+      >
+        <div className={mergeClasses(table.bar, progress.onTrack === false ? table.behind : undefined)} style={{ width: `${clamped * 100}%` }} />
+      </div>
+      {shareText ? (
+        <Text size={200} className={styles.muted}>
+          {shareText}
+        </Text>
+      ) : null}
+    </li>
+  );
+}
+
+function Goals({ goals, currency }: { goals: readonly Goal[]; currency: string }) {
+  const styles = useTabStyles();
+  const { t } = useInsightsT();
+  return (
+    <Card headingId="goals-heading" heading={t('insights.goals')} testId="goals">
+      {goals.length === 0 ? <Text className={styles.muted}>{t('insights.goals.none')}</Text> : null}
+      <ul className={styles.list}>
+        {goals.map((goal) => (
+          <GoalItem key={goal.id} goal={goal} currency={currency} />
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
+function Trend({ snapshots, currency }: { snapshots: readonly InsightSnapshot[]; currency: string }) {
+  const styles = useTabStyles();
+  const table = useTableStyles();
+  const texts = useInsightsT();
+  const { t, language } = texts;
+  const selectId = useId();
+  const [metric, setMetric] = useState<GoalMetric>('churnRate');
+  const monthLabel = (month: string) =>
+    new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-15T12:00:00Z`));
+  const points = snapshots.map((s) => {
+    const value = metricValue(s.figures, metric);
+    return { label: monthLabel(s.month), value, text: formatMetric(metric, value, currency, texts) };
+  });
+  const columns: GoalMetric[] = ['activeCustomers', 'newCustomers', 'churnRate', 'winRate', 'openComplaints', 'atRiskAccounts'];
+  return (
+    <Card headingId="trend-heading" heading={t('insights.trend')} testId="trend">
+      <Text className={styles.muted}>{t('insights.trend.how')}</Text>
+      {snapshots.length === 0 ? (
+        <Text>{t('insights.trend.none')}</Text>
+      ) : (
+        <>
+          <Field label={t('insights.trend.metric')}>
+            <Select id={selectId} value={metric} onChange={(_e, d) => setMetric(d.value as GoalMetric)}>
+              {METRICS.map((m) => (
+                <option key={m} value={m}>
+                  {t(`insights.metric.${m}`)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <TrendChart
+            points={points}
+            summary={t('insights.trend.chart', { metric: t(`insights.metric.${metric}`), points: points.map((p) => `${p.label} ${p.text}`).join(', ') })}
+          />
+          <div className={table.scroll}>
+            <table className={table.table} data-testid="trend-table">
+              <caption className={table.caption}>{t('insights.trend')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('insights.trend.month')}</th>
+                  {columns.map((c) => (
+                    <th key={c} scope="col">
+                      {t(`insights.metric.${c}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {snapshots.map((s) => (
+                  <tr key={s.month} data-month={s.month}>
+                    <th scope="row">{monthLabel(s.month)}</th>
+                    {columns.map((c) => (
+                      <td key={c}>{formatMetric(c, metricValue(s.figures, c), currency, texts)}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </Card>
+  );
+}
+
+function Distributions({ team }: { team: TeamInsights }) {
+  const styles = useTabStyles();
+  const table = useTableStyles();
+  const { t, number, exactMoney } = useInsightsT();
+  const abcTotal = Math.max(1, ...team.abc.map((a) => a.accounts));
+  const segmentTotal = Math.max(1, ...team.segments.map((s) => s.accounts));
+  return (
+    <Card headingId="distribution-heading" heading={`${t('insights.abc')} · ${t('insights.segments')}`} testId="distributions">
+      <Text className={styles.muted}>{t('insights.abc.how')}</Text>
+      <div className={table.scroll}>
+        <table className={table.table} data-testid="abc-table">
+          <caption className={table.caption}>{t('insights.abc')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('insights.abc.class')}</th>
+              <th scope="col">{t('insights.abc.accounts')}</th>
+              <th scope="col">{t('insights.abc.revenue')}</th>
+              <td aria-hidden="true" />
+            </tr>
+          </thead>
+          <tbody>
+            {team.abc.map((a) => (
+              <tr key={a.class} data-class={a.class}>
+                <th scope="row">{a.class}</th>
+                <td>{number(a.accounts)}</td>
+                <td>{exactMoney(a.revenue, team.currency)}</td>
+                <td className={table.barCell} aria-hidden="true">
+                  <div className={table.bar} style={{ width: `${(a.accounts / abcTotal) * 100}%` }} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Text className={styles.muted}>{t('insights.segments.how')}</Text>
+      <div className={table.scroll}>
+        <table className={table.table} data-testid="segment-table">
+          <caption className={table.caption}>{t('insights.segments')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('insights.segment')}</th>
+              <th scope="col">{t('insights.abc.accounts')}</th>
+              <td aria-hidden="true" />
+            </tr>
+          </thead>
+          <tbody>
+            {team.segments.map((s) => (
+              <tr key={s.segment ?? 'none'} data-segment={s.segment ?? 'none'}>
+                <th scope="row">{t(s.segment ? `insights.segment.${s.segment}` : 'insights.segment.none')}</th>
+                <td>{number(s.accounts)}</td>
+                <td className={table.barCell} aria-hidden="true">
+                  <div className={table.bar} style={{ width: `${(s.accounts / segmentTotal) * 100}%` }} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Card>
+  );
+}
+
+function AtRisk({ team, onDetails }: { team: TeamInsights; onDetails: (id: string) => void }) {
+  const styles = useTabStyles();
+  const texts = useInsightsT();
+  const { t, number } = texts;
+  return (
+    <Card headingId="at-risk-heading" heading={t('insights.atRisk')} testId="at-risk">
+      {team.atRisk.length === 0 ? <Text className={styles.muted}>{t('insights.atRisk.none')}</Text> : null}
+      <ul className={styles.list}>
+        {team.atRisk.map((a) => (
+          <li key={a.accountId} className={styles.item} data-account-id={a.accountId}>
+            <div className={styles.spread}>
+              <div className={styles.row}>
+                <Text weight="semibold">{a.name}</Text>
+                <Badge color="danger" appearance="filled">
+                  {t('insights.atRisk.score', { score: number(a.score) })}
+                </Badge>
+              </div>
+              <Button size="small" onClick={() => onDetails(a.accountId)} aria-label={t('insights.details', { name: a.name })}>
+                {t('insights.detailsButton')}
+              </Button>
+            </div>
+            <ul className={styles.muted} style={{ margin: 0, paddingInlineStart: '1.2em' }}>
+              {a.reasons.slice(0, 3).map((r) => (
+                <li key={r.factor}>
+                  {t(`insights.factor.${r.factor}`)} (+{number(r.contribution, 1)}): {reasonOf(r, texts)}
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
+/** The tab's body with its own texts (loaded on demand: insights-texts.ts) added to the shell's language. */
+export function InsightsTab({ texts, now = new Date() }: { texts: InsightsTexts; now?: Date }) {
+  const dictionary = useMemo(() => ({ en: { ...tabTexts.en, ...texts.en }, de: { ...tabTexts.de, ...texts.de } }), [texts]);
+  const i18n = useCreateI18n(useI18n().language, dictionary);
+  return (
+    <I18nProvider i18n={i18n}>
+      <InsightsPage now={now} />
+    </I18nProvider>
+  );
+}
+
+function InsightsPage({ now }: { now: Date }) {
+  const styles = useTabStyles();
+  const { t, date } = useInsightsT();
+  const { api } = useServices();
+  const periodId = useId();
+  const [period, setPeriod] = useState('last-12-months');
+  const [accountId, setAccountId] = useState<string | null>(null);
+  const detailsHeading = useRef<HTMLHeadingElement>(null);
+  const year = now.getUTCFullYear();
+  const team = useLoad(async (signal) => (await api('teamInsights', { query: { period }, signal })).data, period);
+  const goals = useLoad(async (signal) => (await api('listGoals', { query: { limit: GOALS_SHOWN }, signal })).data, 'goals');
+  const trend = useLoad(async (signal) => (await api('insightTrend', { query: { months: TREND_MONTHS }, signal })).data, 'trend');
+  const data = team.data;
+  const showDetails = (id: string) => {
+    setAccountId(id);
+    // The details card sits below the lists: move focus there so keyboard and screen reader users land on what they asked for.
+    requestAnimationFrame(() => detailsHeading.current?.focus());
+  };
+  return (
+    <main className={styles.page} data-ready-key={data && goals.data && trend.data ? 'insights' : undefined} aria-busy={team.status === 'loading'}>
+      <h1 className={styles.heading}>{t('insights.heading')}</h1>
+      <Text className={styles.muted}>{t('insights.teamOnly')}</Text>
+      <Field label={t('insights.period')} style={{ maxWidth: '20rem' }}>
+        <Select id={periodId} value={period} onChange={(_e, d) => setPeriod(d.value)}>
+          <option value="last-12-months">{t('insights.period.last-12-months')}</option>
+          {[year, year - 1, year - 2].map((y) => (
+            <option key={y} value={String(y)}>
+              {t('insights.period.year', { year: y })}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {team.status === 'error' ? <ErrorNotice error={team.error} onRetry={team.reload} /> : null}
+      {team.status === 'loading' ? <Spinner label={t('insights.loading')} /> : null}
+      {data ? (
+        <>
+          <Text data-testid="insights-range">
+            {t('insights.range', { from: date(day(data.range.from)), to: date(dayBefore(data.range.to)), source: t(`insights.source.${data.revenueSource}`) })}
+          </Text>
+          <KeyFigures team={data} />
+          <div className={styles.columns}>
+            <div className={styles.stack}>
+              {goals.status === 'error' ? <ErrorNotice error={goals.error} onRetry={goals.reload} /> : null}
+              {goals.data ? <Goals goals={goals.data.items} currency={data.currency} /> : null}
+              {trend.status === 'error' ? <ErrorNotice error={trend.error} onRetry={trend.reload} /> : null}
+              {trend.data ? <Trend snapshots={trend.data.snapshots} currency={data.currency} /> : null}
+            </div>
+            <div className={styles.stack}>
+              <Distributions team={data} />
+              <AtRisk team={data} onDetails={showDetails} />
+            </div>
+          </div>
+          <section className={styles.card} aria-labelledby="account-details-heading" data-testid="account-details">
+            <h2 id="account-details-heading" className={styles.subheading} tabIndex={-1} ref={detailsHeading}>
+              {t('insights.account')}
+            </h2>
+            <Text className={styles.muted}>{t('insights.account.hint')}</Text>
+            {accountId ? <AccountDetails accountId={accountId} period={period} /> : null}
+          </section>
+        </>
+      ) : null}
+    </main>
+  );
+}
