@@ -8,6 +8,7 @@ export * from './contracts/tasks';
 export * from './contracts/interactions';
 export * from './contracts/consents';
 export * from './contracts/context';
+export * from './contracts/regarding';
 export * from './contracts/compose';
 export * from './contracts/tenant';
 export * from './contracts/dev-token';

@@ -20,6 +20,7 @@ export function Actions({
   onChanged,
   access,
   roleNoticeId,
+  nameOf,
 }: {
   item: MailItem;
   context: ContextResponse;
@@ -30,6 +31,8 @@ export function Actions({
   access: UserAccess;
   /** The pane's notice that says which role the disabled actions need. */
   roleNoticeId: string;
+  /** The name the email gives an address. */
+  nameOf: (email: string) => string;
 }) {
   const styles = usePaneStyles();
   const { t, date } = useT();
@@ -75,7 +78,6 @@ export function Actions({
             appearance={alreadyLogged ? 'secondary' : 'primary'}
             aria-expanded={open === 'log'}
             onClick={() => toggle('log')}
-            disabled={!firstAccount}
             {...access.gate('write', roleNoticeId)}
           >
             {alreadyLogged ? t('log.alsoMe') : meeting ? t('log.meeting') : t('log.email')}
@@ -96,15 +98,15 @@ export function Actions({
       </div>
       {!firstAccount && !alreadyLogged ? (
         <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{t('log.noAccount')}</MessageBarBody>
+          <MessageBarBody>{t('log.searchInstead')}</MessageBarBody>
         </MessageBar>
       ) : null}
       <Suspense fallback={<Spinner size="tiny" label={t('common.loading')} />}>
         {open === 'log' ? (
           <LogForm
             item={item}
-            accounts={context.accounts}
-            contactIds={contactIds}
+            context={context}
+            nameOf={nameOf}
             onLogged={(interaction) => {
               done(t('log.done'));
               onLogged(interaction);

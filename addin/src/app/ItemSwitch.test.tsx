@@ -267,7 +267,7 @@ describe('task pane across items and writes', () => {
     renderPane([message('m1', julia)], api.client);
     await ready('m1');
     fireEvent.click(await screen.findByRole('button', { name: 'Log for me too' }));
-    fireEvent.change(await screen.findByRole('combobox', { name: 'Opportunity (optional)' }), { target: { value: opportunity.id } });
+    fireEvent.click(await screen.findByRole('option', { name: 'Opportunity: Wartung 2027 · Hoffmann GmbH' }));
     fireEvent.change(screen.getByRole('textbox', { name: 'Note (optional)' }), { target: { value: 'Rabatt 5 % zugesagt.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Log' }));
     await screen.findByText('Logged.');

@@ -146,6 +146,7 @@ export function TaskPane() {
               onChanged={state.reload}
               access={access}
               roleNoticeId={roleNoticeId}
+              nameOf={nameOf}
             />
           ) : null}
 

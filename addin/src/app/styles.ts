@@ -33,5 +33,7 @@ export const usePaneStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', rowGap: tokens.spacingVerticalXS },
   clip: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 },
   form: { display: 'grid', rowGap: tokens.spacingVerticalS },
+  // A fieldset is at least as wide as its content (min-inline-size: min-content) unless told otherwise.
+  fieldset: { border: 0, padding: 0, margin: 0, minWidth: 0, display: 'grid', rowGap: tokens.spacingVerticalXXS },
   note: { whiteSpace: 'pre-wrap', marginTop: tokens.spacingVerticalXS },
 });

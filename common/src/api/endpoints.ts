@@ -9,6 +9,7 @@ import { Task, TaskCreate, TaskListQuery, TaskPatch } from '../contracts/tasks';
 import { Interaction, InteractionCreate, InteractionLookupQuery, InteractionPatch, TimelinePage, TimelineQuery } from '../contracts/interactions';
 import { ConsentEntry, ConsentEntryCreate, ConsentHistory } from '../contracts/consents';
 import { ContextQuery, ContextResponse } from '../contracts/context';
+import { RegardingQuery, RegardingResults } from '../contracts/regarding';
 import { ComposeCheckRequest, ComposeCheckResponse } from '../contracts/compose';
 import { Health, Me, TenantSettings, TenantSettingsResponse } from '../contracts/tenant';
 import { AccountOverview, MyWork } from '../contracts/teams';
@@ -507,6 +508,16 @@ export const endpoints = [
     access: 'read',
     query: ContextQuery,
     response: ContextResponse,
+    status: 200,
+  },
+  {
+    ...route('searchRegarding'),
+    summary:
+      'Type-ahead over what an email or meeting can be logged regarding: accounts, open opportunities and open complaints whose name, subject or account name contains q (at most limit of each kind)',
+    tag: 'context',
+    access: 'read',
+    query: RegardingQuery,
+    response: RegardingResults,
     status: 200,
   },
   {

@@ -58,6 +58,7 @@ export const routes = {
   updateInteraction: ['PATCH', 'interactions/{id}'],
   recordConsent: ['POST', 'consents'],
   context: ['GET', 'context'],
+  searchRegarding: ['GET', 'regarding'],
   composeCheck: ['POST', 'compose/check'],
   // Teams tabs
   accountOverview: ['GET', 'accounts/{id}/overview'],

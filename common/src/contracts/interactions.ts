@@ -1,6 +1,6 @@
 // Interactions: emails, meetings, calls, notes, chats, complaints and more, with their natural keys.
 import { z } from 'zod';
-import { IsoDateTime, NonEmptyText, OptionalText, PageQuery, QueryList, Text, Uuid, Versioned } from './primitives';
+import { Email, IsoDateTime, NonEmptyText, OptionalText, PageQuery, QueryList, Text, Uuid, Versioned } from './primitives';
 import { Direction, InteractionSource, InteractionStatus, InteractionType } from './enums';
 
 const NaturalKey = Text.trim().min(1).max(1000);
@@ -50,6 +50,13 @@ export const InteractionCreate = z
     accountIds: z.array(Uuid).max(20).default([]),
     contactIds: z.array(Uuid).max(200).default([]),
     opportunityIds: z.array(Uuid).max(20).default([]),
+    /** The open complaint this is about (an answer to it, a meeting on it); its accounts are linked too. */
+    complaintId: Uuid.optional(),
+    /**
+     * Addresses on the email that are no contact yet (at a company the CRM knows by its domain, say): each waits beside
+     * the interaction and is linked to it once a contact with that address is created.
+     */
+    pendingEmails: z.array(Email).max(200).optional(),
     teamsOrigin: TeamsOrigin.optional(),
   })
   .strict()
@@ -65,6 +72,9 @@ export const InteractionCreate = z
     }
     if (value.logKey && value.type !== 'email') {
       ctx.addIssue({ code: 'custom', path: ['logKey'], message: 'is only allowed for type email' });
+    }
+    if (value.complaintId && value.type === 'complaint') {
+      ctx.addIssue({ code: 'custom', path: ['complaintId'], message: 'a complaint cannot be regarding another complaint' });
     }
     if (value.iCalUId && value.type !== 'meeting') {
       ctx.addIssue({ code: 'custom', path: ['iCalUId'], message: 'is only allowed for type meeting' });
@@ -105,6 +115,8 @@ export const Interaction = Versioned.extend({
   accountIds: z.array(Uuid),
   contactIds: z.array(Uuid),
   opportunityIds: z.array(Uuid),
+  /** The complaint this interaction is regarding, if any. */
+  complaintId: Uuid.nullable(),
   teamsOrigin: TeamsOrigin.nullable(),
   createdBy: Uuid.nullable(),
   loggedBy: z.array(Logger),

@@ -1,41 +1,69 @@
-// Logs the open email or meeting to an account (and optionally an opportunity), with an optional note.
-import { Field, Textarea } from '@fluentui/react-components';
-import { useState } from 'react';
-import type { AccountContext, Interaction } from '@crm/common';
+// Logs the open email or meeting regarding an account, an open opportunity or an open complaint (from the item or found
+// by search), linked to the people on it the user keeps ticked, with an optional note.
+import { Checkbox, Field, MessageBar, MessageBarBody, Text, Textarea } from '@fluentui/react-components';
+import { useRef, useState } from 'react';
+import type { ContextResponse, Interaction } from '@crm/common';
 import { ErrorNotice, FormActions, useSubmit } from '@crm/common/web';
 import type { MailItem } from '../../host/mail-host';
-import { RegardingFields } from '../RegardingFields';
 import { useServices } from '../services';
 import { usePaneStyles } from '../styles';
 import { useT } from '../texts';
+import { contextRecords, RegardingPicker, type Regarding } from './RegardingPicker';
 
 export interface LogFormProps {
   item: MailItem;
-  accounts: readonly AccountContext[];
-  contactIds: readonly string[];
+  context: ContextResponse;
+  /** The name the email gives an address. */
+  nameOf: (email: string) => string;
   onLogged: (interaction: Interaction) => void;
   onCancel: () => void;
 }
 
-export default function LogForm({ item, accounts, contactIds, onLogged, onCancel }: LogFormProps) {
+interface Linkable {
+  email: string;
+  /** Null for someone not in the CRM yet. */
+  contactId: string | null;
+  label: string | null;
+  ticked: boolean;
+}
+
+/** Who on the item can be linked: known customers (ticked), and people not in the CRM yet whose company is known by the domain (ticked, linked once added). */
+export function linkablePeople(context: ContextResponse): Linkable[] {
+  return context.people.flatMap((p): Linkable[] => {
+    if (p.status === 'known') return [{ email: p.email, contactId: p.contact.id, label: p.contact.displayName, ticked: true }];
+    // Colleagues are never linked as customers; an erased address is not stored again.
+    if (p.status === 'unknown' && !p.internal && !p.erased) return [{ email: p.email, contactId: null, label: null, ticked: p.suggestedAccount !== null }];
+    return [];
+  });
+}
+
+export default function LogForm({ item, context, nameOf, onLogged, onCancel }: LogFormProps) {
   const styles = usePaneStyles();
   const { t } = useT();
   const { api, host } = useServices();
-  const [accountId, setAccountId] = useState(accounts[0]?.account.id ?? '');
-  const [opportunityId, setOpportunityId] = useState('');
+  const suggested = context.people.flatMap((p) => (p.status === 'unknown' && !p.internal && p.suggestedAccount ? [p.suggestedAccount] : []));
+  const offered = contextRecords(context.accounts, suggested);
+  const [regarding, setRegarding] = useState<Regarding | null>(offered.find((r) => r.kind === 'account') ?? null);
+  const linkable = linkablePeople(context);
+  const [linked, setLinked] = useState<ReadonlySet<string>>(() => new Set(linkable.filter((p) => p.ticked).map((p) => p.email)));
   const [note, setNote] = useState('');
+  const [missing, setMissing] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
   const meeting = item.mode.startsWith('appointment');
 
   const { busy, error, submit } = useSubmit(async (clientId) => {
+    const chosen = linkable.filter((p) => linked.has(p.email));
     const common = {
       id: clientId,
       occurredAt: item.when.toISOString(),
       subject: item.subject,
       summary: note.trim() || null,
       source: 'addin' as const,
-      accountIds: accountId ? [accountId] : [],
-      contactIds: [...contactIds],
-      opportunityIds: opportunityId ? [opportunityId] : [],
+      accountIds: regarding?.accountId ? [regarding.accountId] : [],
+      contactIds: chosen.flatMap((p) => (p.contactId ? [p.contactId] : [])),
+      opportunityIds: regarding?.kind === 'opportunity' ? [regarding.id] : [],
+      ...(regarding?.kind === 'complaint' ? { complaintId: regarding.id } : {}),
+      pendingEmails: chosen.flatMap((p) => (p.contactId ? [] : [p.email])),
     };
     if (meeting) {
       const iCalUId = item.iCalUId ?? (await host.getMeetingUid(item));
@@ -56,22 +84,53 @@ export default function LogForm({ item, accounts, contactIds, onLogged, onCancel
     ).data;
   }, onLogged);
 
+  const toggle = (email: string, on: boolean) =>
+    setLinked((current) => {
+      const next = new Set(current);
+      if (on) next.add(email);
+      else next.delete(email);
+      return next;
+    });
+
   return (
     <form
+      ref={formRef}
       className={styles.form}
       onSubmit={(e) => {
         e.preventDefault();
+        if (!regarding) {
+          setMissing(true);
+          formRef.current?.querySelector<HTMLInputElement>('[role="combobox"]')?.focus();
+          return;
+        }
         void submit();
       }}
       aria-label={meeting ? t('log.meeting') : t('log.email')}
     >
-      <RegardingFields
-        accounts={accounts}
-        accountId={accountId}
-        opportunityId={opportunityId}
-        onChange={(account, opportunity) => (setAccountId(account), setOpportunityId(opportunity))}
-        autoFocus
-      />
+      <RegardingPicker value={regarding} onChange={(r) => (setRegarding(r), setMissing(false))} offered={offered} autoFocus />
+      {missing && !regarding ? (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{t('regarding.required')}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <fieldset className={styles.fieldset}>
+        <legend>{t('link.legend')}</legend>
+        {linkable.length === 0 ? (
+          <Text size={200} className={styles.muted}>
+            {t('link.nobody')}
+          </Text>
+        ) : (
+          linkable.map((p) => (
+            <Checkbox
+              key={p.email}
+              checked={linked.has(p.email)}
+              onChange={(_e, data) => toggle(p.email, data.checked === true)}
+              label={p.contactId ? p.label : t('link.pending', { name: nameOf(p.email) })}
+              data-link={p.email}
+            />
+          ))
+        )}
+      </fieldset>
       <Field label={t('log.note')}>
         <Textarea value={note} onChange={(_e, data) => setNote(data.value)} maxLength={20_000} resize="vertical" />
       </Field>

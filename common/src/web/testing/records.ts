@@ -29,6 +29,7 @@ export function interaction(fields: Partial<Interaction> & Pick<Interaction, 'su
     accountIds: [],
     contactIds: [],
     opportunityIds: [],
+    complaintId: null,
     teamsOrigin: null,
     createdBy: null,
     loggedBy: [],

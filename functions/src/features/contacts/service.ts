@@ -7,6 +7,7 @@ import { createRecord, deleteRecord, readRecord, updateRecord, type Created } fr
 import { conflict, notFound } from '../../core/errors';
 import { erasedAddresses, notRestrictedSql, restrictedAmong, seesRestricted } from '../privacy';
 import { linkFollowUpsToSender } from '../tasks';
+import { linkInteractionsToNewContact } from '../interactions';
 
 /** An address erased at its owner's request stays out; the problem names the reason and the field, not the address. */
 async function refuseErased(db: Queryable, tenantId: string, emails: readonly string[] | undefined): Promise<void> {
@@ -39,7 +40,10 @@ export const createContact = (db: Db, actor: Actor, input: ContactCreate): Promi
   createRecord(db, actor, 'contact', async (tx) => {
     await refuseErased(tx, actor.tenantId, input.emails);
     const { contact, created } = await insertContact(tx, actor.tenantId, input);
-    if (created) await linkFollowUpsToSender(tx, actor.tenantId, contact);
+    if (created) {
+      await linkFollowUpsToSender(tx, actor.tenantId, contact);
+      await linkInteractionsToNewContact(tx, actor.tenantId, contact);
+    }
     return { value: contact, created };
   });
 

@@ -2,9 +2,9 @@
 // looked up and the contacts they matched, not the answer; recording only buffers, so the lookup does not wait for it.
 import { recordReads } from '../../core/audit/read-audit';
 import type { RouteTable } from '../../core/http/typed-routes';
-import { customerContext } from './service';
+import { customerContext, regardingSearch } from './service';
 
-export const contextRoutes: RouteTable<'context'> = {
+export const contextRoutes: RouteTable<'context' | 'searchRegarding'> = {
   context: async ({ db, actor, query }) => {
     const body = await customerContext(db, actor, query.email, { internetMessageId: query.internetMessageId, logKey: query.logKey, conversationId: query.conversationId });
     recordReads(
@@ -15,4 +15,5 @@ export const contextRoutes: RouteTable<'context'> = {
     );
     return { body };
   },
+  searchRegarding: async ({ db, actor, query }) => ({ body: await regardingSearch(db, actor, query) }),
 };

@@ -1,7 +1,8 @@
 // The Outlook pane's question "who are these people?", answered for many addresses in one query.
-import { normalizeEmail, type ContextResponse, type Person } from '@crm/common';
+import { normalizeEmail, type ContextResponse, type Person, type RegardingQuery, type RegardingResults } from '@crm/common';
 import type { Db } from '../../core/db/db';
 import { lookupContext } from './store';
+import { searchRegardingRows } from './regarding-store';
 import { findLoggedInteractions, interactionsOnlyAboutHidden } from '../interactions';
 import { openLeadsByEmail } from '../leads';
 import { erasedAddresses, restrictedAmongAddresses, restrictedViewOf, seesRestricted } from '../privacy';
@@ -55,4 +56,15 @@ export async function customerContext(db: Db, actor: Actor, emails: readonly str
     })),
     logged: logged.filter((i) => !view.hidesInteraction(i)).map(view.withoutHidden),
   };
+}
+
+/**
+ * What the pane can log an email regarding, over all of the tenant's records. A complaint only about restricted people
+ * (Art. 18) stays out for whoever may not see them, as it does everywhere else.
+ */
+export async function regardingSearch(db: Db, actor: Actor, query: RegardingQuery): Promise<RegardingResults> {
+  const [items, view] = await Promise.all([searchRegardingRows(db, actor.tenantId, query.q, query.limit), restrictedViewOf(db, actor)]);
+  const complaints = items.filter((i) => i.kind === 'complaint').map((i) => i.id);
+  const hidden = view.hidden.length > 0 ? await interactionsOnlyAboutHidden(db, actor.tenantId, complaints, view.hidden) : new Set<string>();
+  return { items: items.filter((i) => !hidden.has(i.id)) };
 }

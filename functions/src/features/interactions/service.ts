@@ -2,15 +2,50 @@
 import type { Interaction, InteractionCreate, InteractionPatch, TimelineQuery } from '@crm/common';
 import type { Db, Queryable } from '../../core/db/db';
 import { accountById } from '../accounts';
-import { accountTimeline, findInteractions, getInteraction, interactionsOnlyAbout, logInteraction as storeLog, updateInteraction, type InteractionKeys } from './store';
+import {
+  accountTimeline,
+  findInteractions,
+  getInteraction,
+  interactionsOnlyAbout,
+  linkPendingToContact,
+  logInteraction as storeLog,
+  updateInteraction,
+  type InteractionKeys,
+} from './store';
 import { inTransaction } from '../../core/db/pg-errors';
 import type { Actor } from '../../core/actor';
-import { conflict, notFound } from '../../core/errors';
-import { restrictedViewOf, retainedInteractionIds, seesRestricted } from '../privacy';
+import { conflict, invalid, notFound } from '../../core/errors';
+import { erasedAddresses, restrictedViewOf, retainedInteractionIds, seesRestricted } from '../privacy';
 import { auditChange, readRecord, updateRecord, type Created } from '../../core/records';
 
-export async function logInteraction(db: Db, actor: Actor, input: InteractionCreate): Promise<Created<Interaction>> {
+/**
+ * Regarding a complaint: it must be one of the tenant's complaints the actor may see, and the email goes on the timeline
+ * of the complaint's accounts too.
+ */
+async function withComplaint(tx: Queryable, actor: Actor, input: InteractionCreate): Promise<InteractionCreate> {
+  if (!input.complaintId) return input;
+  const [complaint, view] = await Promise.all([getInteraction(tx, actor.tenantId, input.complaintId), restrictedViewOf(tx, actor)]);
+  if (!complaint || complaint.type !== 'complaint' || view.hidesInteraction(complaint)) {
+    throw invalid('complaintId', 'is not a complaint in this CRM');
+  }
+  return { ...input, accountIds: [...new Set([...input.accountIds, ...complaint.accountIds])] };
+}
+
+/** An address erased at its owner's request is not stored again, not even as one waiting to become a contact. */
+async function refuseErasedPending(tx: Queryable, tenantId: string, emails: readonly string[]): Promise<void> {
+  if (emails.length === 0) return;
+  const erased = new Set(await erasedAddresses(tx, tenantId, emails));
+  const index = emails.findIndex((email) => erased.has(email));
+  if (index < 0) return;
+  throw conflict('this address belongs to a person whose data was erased at their request (GDPR Art. 17), so it may not be stored again', `pendingEmails[${index}]`, {
+    reason: 'erased',
+  });
+}
+
+export async function logInteraction(db: Db, actor: Actor, request: InteractionCreate): Promise<Created<Interaction>> {
   return inTransaction(db, async (tx) => {
+    await refuseErasedPending(tx, actor.tenantId, request.pendingEmails ?? []);
+    const input = await withComplaint(tx, actor, request);
     const { interaction, created, noteAdded, keysAdded } = await storeLog(tx, actor.tenantId, actor.userId, input);
     const changed = [...(noteAdded ? ['summary'] : []), ...keysAdded];
     await auditChange(tx, actor, created ? 'log' : 'log-again', 'interaction', interaction.id, changed.length > 0 ? changed : undefined);
@@ -63,6 +98,10 @@ export async function timeline(db: Db, actor: Actor, accountId: string, query: T
   const page = await accountTimeline(db, actor.tenantId, accountId, query, now, view.hidden);
   return { ...page, items: page.items.map(view.withoutHidden) };
 }
+
+/** For the contacts feature's create transaction: interactions logged while the new contact's address was unknown. */
+export const linkInteractionsToNewContact = (tx: Queryable, tenantId: string, contact: { id: string; emails: readonly string[] }) =>
+  linkPendingToContact(tx, tenantId, contact);
 
 /** Which of these interactions (account tab, context lookup) concern only people the actor may not see. */
 export const interactionsOnlyAboutHidden = (db: Queryable, tenantId: string, interactionIds: readonly string[], hidden: readonly string[]) =>

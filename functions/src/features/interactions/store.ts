@@ -39,6 +39,7 @@ export const toInteraction = (row: Row): Interaction => ({
   accountIds: ids(row.account_ids),
   contactIds: ids(row.contact_ids),
   opportunityIds: ids(row.opportunity_ids),
+  complaintId: strOrNull(row, 'complaint_id'),
   teamsOrigin: (row.teams_origin as Interaction['teamsOrigin']) ?? null,
   createdBy: strOrNull(row, 'created_by'),
   loggedBy: ((typeof row.logged_by === 'string' ? JSON.parse(row.logged_by) : row.logged_by) as Array<Record<string, unknown>>).map((l) => ({
@@ -218,8 +219,8 @@ export async function logInteraction(tx: Queryable, tenantId: string, userId: st
     prepared(
       'insert-interaction',
       `INSERT INTO interactions (tenant_id, id, type, direction, occurred_at, subject, summary, source, internet_message_id, ical_uid,
-       teams_message_id, conversation_id, status, teams_origin, created_by, log_key)
-     VALUES ($1, COALESCE($2, gen_random_uuid()), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+       teams_message_id, conversation_id, status, teams_origin, created_by, log_key, complaint_id)
+     VALUES ($1, COALESCE($2, gen_random_uuid()), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
      ON CONFLICT DO NOTHING RETURNING id`,
     ),
     [
@@ -239,6 +240,7 @@ export async function logInteraction(tx: Queryable, tenantId: string, userId: st
       input.teamsOrigin ? json(input.teamsOrigin) : null,
       userId,
       input.logKey ?? null,
+      input.complaintId ?? null,
     ],
   );
   const existing = inserted[0] ? null : await findExisting(tx, tenantId, input);
@@ -246,12 +248,81 @@ export async function logInteraction(tx: Queryable, tenantId: string, userId: st
   const id = inserted[0]?.id ?? existing?.id;
   if (!id) throw new Error('interaction neither inserted nor found; a unique key outside the natural keys conflicted');
   const noteAdded = !inserted[0] && input.summary ? await addLoggerNote(tx, tenantId, id, userId, input.summary) : false;
-  await addLinks(tx, tenantId, id, input);
+  const complaintAdded = !inserted[0] && input.complaintId ? await addComplaint(tx, tenantId, id, input.complaintId) : false;
+  const known = await addPendingEmails(tx, tenantId, id, input.pendingEmails ?? []);
+  await addLinks(tx, tenantId, id, { ...input, contactIds: [...input.contactIds, ...known] });
   await tx.query(
     prepared('add-interaction-logger', `INSERT INTO interaction_loggers (tenant_id, interaction_id, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`),
     [tenantId, id, userId],
   );
-  return { interaction: (await getInteraction(tx, tenantId, id))!, created: Boolean(inserted[0]), noteAdded, keysAdded };
+  return {
+    interaction: (await getInteraction(tx, tenantId, id))!,
+    created: Boolean(inserted[0]),
+    noteAdded,
+    keysAdded: [...keysAdded, ...(complaintAdded ? ['complaintId'] : [])],
+  };
+}
+
+const ADD_COMPLAINT = prepared(
+  'interactions-add-complaint',
+  `UPDATE interactions SET complaint_id = $3, version = version + 1, updated_at = now()
+   WHERE tenant_id = $1 AND id = $2 AND complaint_id IS NULL RETURNING id`,
+);
+
+/** A colleague logging the same email regarding a complaint: the first one regarding a complaint keeps it. */
+async function addComplaint(tx: Queryable, tenantId: string, interactionId: string, complaintId: string): Promise<boolean> {
+  return (await tx.query(ADD_COMPLAINT, [tenantId, interactionId, complaintId])).length > 0;
+}
+
+const KNOWN_PENDING = prepared(
+  'interactions-known-pending',
+  `SELECT ce.contact_id FROM contact_emails ce WHERE ce.tenant_id = $1 AND ce.email = ANY($2::text[])`,
+);
+
+const ADD_PENDING = prepared(
+  'interactions-add-pending',
+  `INSERT INTO interaction_pending_contacts (tenant_id, interaction_id, email)
+   SELECT $1, $2, e FROM unnest($3::text[]) AS e
+   WHERE NOT EXISTS (SELECT 1 FROM contact_emails ce WHERE ce.tenant_id = $1 AND ce.email = e)
+   ON CONFLICT DO NOTHING`,
+);
+
+/**
+ * Addresses that are no contact yet wait beside the interaction; one that became a contact since the pane looked (a
+ * colleague added them meanwhile) is linked at once instead. Returns the contacts of those.
+ */
+async function addPendingEmails(tx: Queryable, tenantId: string, interactionId: string, emails: readonly string[]): Promise<string[]> {
+  if (emails.length === 0) return [];
+  const unique = [...new Set(emails)];
+  const known = await tx.query<{ contact_id: string }>(KNOWN_PENDING, [tenantId, unique]);
+  await tx.query(ADD_PENDING, [tenantId, interactionId, unique]);
+  return known.map((k) => k.contact_id);
+}
+
+const TAKE_PENDING = prepared(
+  'interactions-take-pending',
+  `DELETE FROM interaction_pending_contacts WHERE tenant_id = $1 AND email = ANY($2::text[]) RETURNING interaction_id`,
+);
+
+/**
+ * A new contact takes over the interactions logged while their address was unknown: linked to them and, through them,
+ * to their account, in the contact's transaction. Returns the interactions linked.
+ */
+export async function linkPendingToContact(tx: Queryable, tenantId: string, contact: { id: string; emails: readonly string[] }): Promise<string[]> {
+  if (contact.emails.length === 0) return [];
+  const taken = await tx.query<{ interaction_id: string }>(TAKE_PENDING, [tenantId, [...contact.emails]]);
+  const interactionIds = [...new Set(taken.map((t) => t.interaction_id))];
+  for (const interactionId of interactionIds) await addLinks(tx, tenantId, interactionId, { accountIds: [], contactIds: [contact.id], opportunityIds: [] });
+  return interactionIds;
+}
+
+/** The addresses still waiting beside an interaction to become contacts. */
+export async function pendingEmailsOf(db: Queryable, tenantId: string, interactionId: string): Promise<string[]> {
+  const rows = await db.query<{ email: string }>(
+    `SELECT email FROM interaction_pending_contacts WHERE tenant_id = $1 AND interaction_id = $2 ORDER BY email`,
+    [tenantId, interactionId],
+  );
+  return rows.map((r) => r.email);
 }
 
 export interface InteractionKeys {

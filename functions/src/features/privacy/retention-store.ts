@@ -218,6 +218,7 @@ export async function retireInteractions(
     if (action === 'anonymise') {
       await tx.query(`DELETE FROM interaction_contacts WHERE tenant_id = $1 AND interaction_id = ANY($2::uuid[])`, params);
       await tx.query(`DELETE FROM interaction_loggers WHERE tenant_id = $1 AND interaction_id = ANY($2::uuid[])`, params);
+      await tx.query(`DELETE FROM interaction_pending_contacts WHERE tenant_id = $1 AND interaction_id = ANY($2::uuid[])`, params);
     }
   }
   return done.length;

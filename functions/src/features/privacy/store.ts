@@ -190,8 +190,16 @@ export const deleteContactSyncLinks = (tx: Queryable, tenantId: string, contactI
     [tenantId, contactId],
   );
 
-/** The contact itself; its address claims, opportunity roles, links, restriction and sync conflicts cascade. */
+/**
+ * The contact itself; its address claims, opportunity roles, links, restriction and sync conflicts cascade. An address
+ * of theirs still waiting beside an interaction (added to the contact after the email was logged) goes too.
+ */
 export async function deleteContactRow(tx: Queryable, tenantId: string, contactId: string): Promise<void> {
+  await tx.query(
+    `DELETE FROM interaction_pending_contacts p USING contact_emails ce
+     WHERE p.tenant_id = $1 AND ce.tenant_id = $1 AND ce.contact_id = $2 AND p.email = ce.email`,
+    [tenantId, contactId],
+  );
   await tx.query(`DELETE FROM contacts WHERE tenant_id = $1 AND id = $2`, [tenantId, contactId]);
 }
 

@@ -16,6 +16,7 @@ import { sql as erasureRetention } from './0013-erasure-retention';
 import { sql as webhooks } from './0014-webhooks';
 import { sql as leads } from './0015-leads';
 import { sql as cases } from './0016-cases';
+import { sql as regarding } from './0017-regarding';
 
 export interface Migration {
   id: string;
@@ -40,4 +41,5 @@ export const migrations: readonly Migration[] = [
   { id: '0014-webhooks', sql: webhooks },
   { id: '0015-leads', sql: leads },
   { id: '0016-cases', sql: cases },
+  { id: '0017-regarding', sql: regarding },
 ];
