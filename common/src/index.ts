@@ -14,6 +14,7 @@ export * from './contracts/tenant';
 export * from './contracts/dev-token';
 export * from './contracts/sync';
 export * from './contracts/teams';
+export * from './contracts/teams-bot';
 export * from './contracts/privacy';
 export * from './contracts/retention';
 export * from './contracts/privacy-requests';

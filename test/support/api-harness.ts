@@ -10,6 +10,7 @@ import { createTokenValidator } from '../../functions/src/core/auth/token-valida
 import { buildApiApp } from '../../functions/src/app/routes';
 import type { Db } from '../../functions/src/core/db/db';
 import type { SyncService } from '../../functions/src/features/sync/sync-engine';
+import type { BotService } from '../../functions/src/features/teams-bot';
 
 /** The endpoint a request reaches, so a successful answer can be checked against its contract. */
 const templates = endpoints.map((endpoint) => ({
@@ -54,14 +55,14 @@ export interface ApiHarness {
 
 export async function createApiHarness(
   db: Db,
-  options: { allowedTenants?: '*' | string[]; sync?: SyncService; corsOrigins?: ApiAppOptions['corsOrigins'] } = {},
+  options: { allowedTenants?: '*' | string[]; sync?: SyncService; corsOrigins?: ApiAppOptions['corsOrigins']; bot?: BotService } = {},
 ): Promise<ApiHarness> {
   const issuer = await createDevTokenIssuer('https://crm.test');
   const authenticate = createTokenValidator([
     { issuerTemplate: issuer.issuerTemplate, keys: createLocalJWKSet(issuer.jwks), audiences: [DEV_AUDIENCE], allowedTenants: options.allowedTenants ?? '*' },
   ]);
   const app = buildApiApp(
-    { db: async () => db, authenticate, resolveActor: createActorResolver(), version: 'test', sync: options.sync },
+    { db: async () => db, authenticate, resolveActor: createActorResolver(), version: 'test', sync: options.sync, bot: options.bot },
     { corsOrigins: options.corsOrigins },
   );
 

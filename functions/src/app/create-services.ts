@@ -7,6 +7,7 @@ import { createActorResolver } from '../core/auth/actor-resolver';
 import { createTokenValidator, type TrustedIssuer } from '../core/auth/token-validator';
 import type { Db } from '../core/db/db';
 import { createGraphProvider, createSyncService } from '../features/sync';
+import { createBotService } from '../features/teams-bot';
 import type { Services } from './services';
 
 /** Entra ID v2: one key set for all tenants, one issuer per tenant. */
@@ -35,5 +36,7 @@ export function createServices(config: Config, db: () => Promise<Db>, extraIssue
       intervalSeconds: config.syncIntervalSeconds,
       log: (message) => console.warn(message),
     }),
+    // The bot admits the tenants the API does; without Entra ID (the local host) every tenant, as the development sign-in.
+    bot: config.bot ? createBotService(config.bot, config.entra?.allowedTenants ?? '*') : undefined,
   };
 }

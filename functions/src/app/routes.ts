@@ -26,6 +26,7 @@ import { caseRoutes } from '../features/cases/routes';
 import { systemRoutes } from '../features/system/routes';
 import { taskRoutes } from '../features/tasks/routes';
 import { teamsRoutes } from '../features/teams/routes';
+import { botMessagesRoute } from '../features/teams-bot/routes';
 import type { Services } from './services';
 
 /** Every catalogue endpoint: the type fails to check when a feature forgets one. */
@@ -59,5 +60,5 @@ function implementations(services: Services): RouteTable<EndpointName> {
 export const buildApiApp = (services: Services, options: ApiAppOptions = {}): Hono => {
   const table = implementations(services);
   const routes = endpoints.map((endpoint) => ({ endpoint, implementation: table[endpoint.name] as unknown as Implementation }));
-  return createApiApp(services, routes, options);
+  return createApiApp(services, routes, { ...options, rawRoutes: [...(options.rawRoutes ?? []), botMessagesRoute(services, services.bot)] });
 };

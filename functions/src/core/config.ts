@@ -11,6 +11,12 @@ const list = z
       .filter(Boolean),
   );
 
+/** Keys and metadata are fetched over TLS, except from a fake on this machine (tests, the offline fake channel). */
+export const secureOrLoopback = (url: string): boolean => {
+  const { protocol, hostname } = new URL(url);
+  return protocol === 'https:' || (protocol === 'http:' && ['127.0.0.1', '[::1]', 'localhost'].includes(hostname));
+};
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(7071),
   HOST: z.string().default('127.0.0.1'),
@@ -56,6 +62,15 @@ const EnvSchema = z.object({
   CRM_READ_AUDIT: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
   /** How often buffered reads are written; what a crash can lose is at most this much. */
   CRM_READ_AUDIT_FLUSH_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** The Teams bot's Microsoft App ID (its Entra app registration's client id): the audience of the Bot Connector's tokens. */
+  BOT_APP_ID: z.string().trim().min(1).optional(),
+  /** Where the Bot Connector publishes its signing keys; https, or http on a loopback address for the offline fake channel. */
+  BOT_OPENID_METADATA_URL: z
+    .url()
+    .default('https://login.botframework.com/v1/.well-known/openidconfiguration')
+    .refine(secureOrLoopback, { message: 'must be an https URL (http only on 127.0.0.1, ::1 or localhost)' }),
+  /** The issuer of the Bot Connector's tokens; another one only in national clouds (https://api.botframework.us). */
+  BOT_TOKEN_ISSUER: z.url().default('https://api.botframework.com'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -86,6 +101,14 @@ export interface Config {
   syncSchedule: string;
   subscriptionSchedule: string;
   readAudit: { enabled: boolean; flushMs: number };
+  /** The Teams bot (docs/TEAMS-BOT.md); null without BOT_APP_ID, and /api/messages then says so. */
+  bot: BotConfig | null;
+}
+
+export interface BotConfig {
+  appId: string;
+  openIdMetadataUrl: string;
+  issuer: string;
 }
 
 /** Field by field, the steps cron can repeat evenly: a step restarts at 0 each minute, hour and day. */
@@ -187,5 +210,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     syncSchedule: tickSchedule('SYNC_TICK_SECONDS', e.SYNC_TICK_SECONDS),
     subscriptionSchedule: tickSchedule('SUBSCRIPTION_TICK_SECONDS', e.SUBSCRIPTION_TICK_SECONDS),
     readAudit: { enabled: e.CRM_READ_AUDIT === 'on', flushMs: e.CRM_READ_AUDIT_FLUSH_MS },
+    bot: e.BOT_APP_ID ? { appId: e.BOT_APP_ID, openIdMetadataUrl: e.BOT_OPENID_METADATA_URL, issuer: e.BOT_TOKEN_ISSUER.replace(/\/+$/, '') } : null,
   };
 }

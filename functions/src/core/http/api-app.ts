@@ -12,9 +12,18 @@ export interface ApiRoute {
   implementation: Implementation;
 }
 
+/** A route outside the catalogue: it authenticates its callers itself (the Teams bot's /api/messages takes the Bot Connector's tokens). */
+export interface RawRoute {
+  method: 'POST';
+  /** The full path, e.g. /api/messages. */
+  path: string;
+  handle(request: Request): Promise<Response>;
+}
+
 export interface ApiAppOptions {
   /** Origins (scheme://host[:port]) whose browsers may call the API cross-origin; none by default, so only same-origin pages can. */
   corsOrigins?: readonly string[];
+  rawRoutes?: readonly RawRoute[];
 }
 
 /** The catalogue writes paths as Azure Functions did ("accounts/{id}"); Hono writes ":id". */
@@ -72,6 +81,10 @@ export function createApiApp(kernel: Kernel, table: readonly ApiRoute[], options
     const path = honoPath(endpoint.path);
     app.on(endpoint.method, path, (c) => handle(c.req.raw, c.req.param()));
     methodsByPath.set(path, [...(methodsByPath.get(path) ?? []), endpoint.method]);
+  }
+  for (const route of options.rawRoutes ?? []) {
+    app.on(route.method, route.path, (c) => route.handle(c.req.raw));
+    methodsByPath.set(route.path, [...(methodsByPath.get(route.path) ?? []), route.method]);
   }
   // Registered after every endpoint, so they only answer what no endpoint took.
   for (const [path, methods] of methodsByPath) {
