@@ -47,6 +47,7 @@ import { route, type HttpMethod, type RouteName } from './routes';
 import { webhookEndpoints } from './webhook-endpoints';
 import { leadEndpoints } from './lead-endpoints';
 import { caseEndpoints } from './case-endpoints';
+import { segmentEndpoints } from './segment-endpoints';
 
 export type { HttpMethod };
 
@@ -724,6 +725,7 @@ export const endpoints = [
   ...webhookEndpoints,
   ...leadEndpoints,
   ...caseEndpoints,
+  ...segmentEndpoints,
 ] as const satisfies readonly Endpoint[];
 
 export type EndpointName = (typeof endpoints)[number]['name'];

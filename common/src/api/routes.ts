@@ -72,6 +72,9 @@ export const routes = {
   getGoal: ['GET', 'goals/{id}'],
   updateGoal: ['PATCH', 'goals/{id}'],
   deleteGoal: ['DELETE', 'goals/{id}'],
+  listSegments: ['GET', 'segments'],
+  createSegment: ['POST', 'segments'],
+  segmentMembers: ['GET', 'segments/{id}/members'],
   // Graph sync
   getMySync: ['GET', 'me/sync'],
   putMySync: ['PUT', 'me/sync'],

@@ -1,10 +1,12 @@
-// HTTP handlers of the insights: the account's figures and the team's key figures, readable by every role, and goals.
+// HTTP handlers of the insights: the account's figures and the team's key figures, readable by every role, goals and segment lists.
 import { created, one, type RouteTable } from '../../core/http/typed-routes';
 import { changeGoal, createGoal, readGoal, removeGoal, searchGoals } from './goals';
 import { accountInsights, teamInsights } from './service';
 import { insightTrend } from './snapshots';
+import { createSegmentList, searchSegmentLists, segmentMembers } from './segment-lists';
+import { recordReads } from '../../core/audit/read-audit';
 
-export const insightsRoutes: RouteTable<'accountInsights' | 'teamInsights' | 'insightTrend' | 'listGoals' | 'createGoal' | 'getGoal' | 'updateGoal' | 'deleteGoal'> = {
+export const insightsRoutes: RouteTable<'accountInsights' | 'teamInsights' | 'insightTrend' | 'listGoals' | 'createGoal' | 'getGoal' | 'updateGoal' | 'deleteGoal' | 'listSegments' | 'createSegment' | 'segmentMembers'> = {
   accountInsights: async ({ db, actor, params, query }) => ({ body: await accountInsights(db, actor, params.id, query.period) }),
   teamInsights: async ({ db, actor, query }) => ({ body: await teamInsights(db, actor, query.period) }),
   insightTrend: async ({ db, actor, query }) => ({ body: await insightTrend(db, actor, query.months) }),
@@ -13,4 +15,13 @@ export const insightsRoutes: RouteTable<'accountInsights' | 'teamInsights' | 'in
   getGoal: async ({ db, actor, params }) => one(await readGoal(db, actor, params.id)),
   updateGoal: async ({ db, actor, params, body, version }) => one(await changeGoal(db, actor, params.id, version, body)),
   deleteGoal: async ({ db, actor, params, version }) => (await removeGoal(db, actor, params.id, version), {}),
+  listSegments: async ({ db, actor, query }) => ({ body: await searchSegmentLists(db, actor, query) }),
+  createSegment: async ({ db, actor, body }) => created('segments', await createSegmentList(db, actor, body)),
+  segmentMembers: async ({ db, actor, params, query }) => {
+    const members = await segmentMembers(db, actor, params.id, query);
+    // A list of people is a read of their data; an export for a purpose is recorded as one.
+    const people = members.items.flatMap((m) => (m.contact ? [{ entity: 'contact' as const, id: m.contact.id }] : []));
+    if (people.length > 0) recordReads(db, actor, query.purpose ? 'export' : 'list', people);
+    return { body: members };
+  },
 };

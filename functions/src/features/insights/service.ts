@@ -24,7 +24,7 @@ const FIRST_MONTH = 1900 * 12;
 /** The at-risk list is a work list for the team, not an export. */
 export const AT_RISK_LIMIT = 50;
 
-async function analyseTenant(db: Db, tenantId: string, period: string, now: Date) {
+export async function analyseTenant(db: Db, tenantId: string, period: string, now: Date) {
   const settings = await getSettings(db, tenantId);
   const config = settings.insights ?? InsightsSettings.parse({});
   const window = periodWindow(period, now);

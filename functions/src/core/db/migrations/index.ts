@@ -17,6 +17,7 @@ import { sql as webhooks } from './0014-webhooks';
 import { sql as leads } from './0015-leads';
 import { sql as cases } from './0016-cases';
 import { sql as regarding } from './0017-regarding';
+import { sql as segments } from './0018-segments';
 
 export interface Migration {
   id: string;
@@ -42,4 +43,5 @@ export const migrations: readonly Migration[] = [
   { id: '0015-leads', sql: leads },
   { id: '0016-cases', sql: cases },
   { id: '0017-regarding', sql: regarding },
+  { id: '0018-segments', sql: segments },
 ];

@@ -1,0 +1,92 @@
+// Segment lists as stored, and the facts their members are computed from that the analysis does not carry.
+import { SegmentFilter, type ConsentAction, type SegmentList, type SegmentListCreate, type SegmentListQuery } from '@crm/common';
+import type { Queryable } from '../../core/db/db';
+import { decodeCursor, pageFrom } from '../../core/db/paging';
+import { str, strOrNull, versionedFields, type Row } from '../../core/db/rows';
+import { SqlParams } from '../../core/db/sql-builder';
+
+const toSegmentList = (row: Row): SegmentList => ({
+  ...versionedFields(row),
+  name: str(row, 'name'),
+  description: strOrNull(row, 'description'),
+  target: str(row, 'target') as SegmentList['target'],
+  // Parsed, not cast: a list saved before a filter field existed reads with its default.
+  filter: SegmentFilter.parse(row.filter),
+  createdBy: strOrNull(row, 'created_by'),
+});
+
+export async function getSegmentList(db: Queryable, tenantId: string, id: string): Promise<SegmentList | null> {
+  const rows = await db.query(`SELECT * FROM segment_lists WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+  return rows[0] ? toSegmentList(rows[0]) : null;
+}
+
+export async function insertSegmentList(tx: Queryable, tenantId: string, createdBy: string, input: SegmentListCreate) {
+  const inserted = await tx.query<{ id: string }>(
+    `INSERT INTO segment_lists (tenant_id, id, name, description, target, filter, created_by)
+     VALUES ($1, COALESCE($2, gen_random_uuid()), $3, $4, $5, $6::jsonb, $7)
+     ON CONFLICT (tenant_id, id) DO NOTHING RETURNING id`,
+    [tenantId, input.id ?? null, input.name, input.description ?? null, input.target, JSON.stringify(input.filter), createdBy],
+  );
+  const list = await getSegmentList(tx, tenantId, inserted[0]?.id ?? input.id ?? '');
+  if (!list) throw new Error('the segment list just written is not readable');
+  return { list, created: Boolean(inserted[0]) };
+}
+
+export async function listSegmentLists(db: Queryable, tenantId: string, query: SegmentListQuery) {
+  const params = new SqlParams();
+  const where = [`tenant_id = ${params.add(tenantId)}`];
+  const after = decodeCursor(query.cursor, ['text', 'uuid']);
+  if (after) where.push(`(lower(name), id) > (${params.add(after[0])}, ${params.add(after[1])}::uuid)`);
+  const rows = await db.query(
+    `SELECT *, lower(name) AS name_key FROM segment_lists WHERE ${where.join(' AND ')} ORDER BY lower(name), id LIMIT ${query.limit + 1}`,
+    params.values,
+  );
+  const page = pageFrom(rows, query.limit, (row) => [row.name_key, row.id]);
+  return { items: page.rows.map(toSegmentList), nextCursor: page.nextCursor };
+}
+
+/** Industry and owner per account, which the analysis does not need. */
+export async function accountClassifications(db: Queryable, tenantId: string): Promise<Map<string, { industry: string | null; ownerId: string | null }>> {
+  const rows = await db.query(`SELECT id, industry, owner_id FROM accounts WHERE tenant_id = $1`, [tenantId]);
+  return new Map(rows.map((row) => [str(row, 'id'), { industry: strOrNull(row, 'industry'), ownerId: strOrNull(row, 'owner_id') }]));
+}
+
+export interface MemberContactRow {
+  id: string;
+  accountId: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  jobTitle: string | null;
+  /** The latest ledger entry per channel and purpose. */
+  current: Array<{ channel: string; purpose: string; action: ConsentAction }>;
+}
+
+/** The contacts of these accounts with their current consents, by last and first name. */
+export async function contactsOfAccounts(db: Queryable, tenantId: string, accountIds: readonly string[]): Promise<MemberContactRow[]> {
+  if (accountIds.length === 0) return [];
+  const rows = await db.query(
+    `SELECT c.id, c.account_id, c.first_name, c.last_name, c.emails[1] AS email, c.job_title,
+       COALESCE((
+         SELECT json_agg(json_build_object('channel', k.channel, 'purpose', k.purpose, 'action', k.action))
+         FROM (
+           SELECT DISTINCT ON (channel, purpose) channel, purpose, action FROM consents
+           WHERE tenant_id = c.tenant_id AND contact_id = c.id
+           ORDER BY channel, purpose, captured_at DESC, recorded_at DESC
+         ) k
+       ), '[]'::json) AS current
+     FROM contacts c
+     WHERE c.tenant_id = $1 AND c.account_id = ANY($2::uuid[])
+     ORDER BY lower(c.last_name), lower(c.first_name), c.id`,
+    [tenantId, [...accountIds]],
+  );
+  return rows.map((row) => ({
+    id: str(row, 'id'),
+    accountId: str(row, 'account_id'),
+    firstName: str(row, 'first_name'),
+    lastName: str(row, 'last_name'),
+    email: strOrNull(row, 'email'),
+    jobTitle: strOrNull(row, 'job_title'),
+    current: row.current as MemberContactRow['current'],
+  }));
+}

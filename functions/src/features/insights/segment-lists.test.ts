@@ -1,0 +1,231 @@
+// Segment lists on a small known tenant, on PGlite and PostgreSQL: each filter against hand-picked members, contacts
+// hidden while restricted, and a marketing export that lets in only current email grants and says who was left out.
+import { randomUUID } from 'node:crypto';
+import { AccountCreate, ConsentEntryCreate, ContactCreate, InteractionCreate, SegmentListCreate, type SegmentFilter } from '@crm/common';
+import { beforeAll, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { callAs, createAs, createApiHarness, type ApiHarness } from '../../../../test/support/api-harness';
+import { describeEachDatabase, seedActor } from '../../../../test/support/databases';
+import { domainError } from '../../../../test/support/domain-expect';
+import type { Actor } from '../../core/actor';
+import { createAccount } from '../accounts';
+import { recordConsent } from '../consents';
+import { createContact } from '../contacts';
+import { logInteraction } from '../interactions';
+import { createSegmentList, searchSegmentLists, segmentMembers } from './segment-lists';
+
+// The default period is 2025-12 to 2026-11, the one before 2024-12 to 2025-11.
+const NOW = new Date('2026-12-01T12:00:00Z');
+const daysFromNow = (days: number) => new Date(NOW.getTime() + days * 86_400_000).toISOString();
+
+describeEachDatabase('segment lists', (getDb) => {
+  let anna: Actor;
+  let admin: Actor;
+  const ids: Record<string, string> = {};
+
+  const monthly = async (account: string, from: string, months: number, amount: number) => {
+    const [year, month] = from.split('-').map(Number) as [number, number];
+    for (let i = 0; i < months; i++) {
+      const index = year * 12 + month - 1 + i;
+      const start = `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+      await getDb().query(
+        `INSERT INTO account_revenue (tenant_id, account_id, period_kind, period_start, revenue, source) VALUES ($1, $2, 'month', $3, $4, 'api')`,
+        [anna.tenantId, ids[account], start, amount],
+      );
+    }
+  };
+  const log = (account: string, days: number) =>
+    logInteraction(getDb(), anna, InteractionCreate.parse({ accountIds: [ids[account]], type: 'call', direction: 'outbound', subject: 'Anruf', occurredAt: daysFromNow(days) }));
+  const person = async (account: string, firstName: string, lastName: string, email: boolean) =>
+    (ids[lastName] = (
+      await createContact(
+        getDb(),
+        anna,
+        ContactCreate.parse({ accountId: ids[account], firstName, lastName, emails: email ? [`${lastName.toLowerCase()}@${account.toLowerCase()}.example`] : [] }),
+      )
+    ).value.id);
+  const consent = (lastName: string, purpose: string, action: string, capturedAt: string, channel = 'email') =>
+    recordConsent(
+      getDb(),
+      anna,
+      ConsentEntryCreate.parse({ contactId: ids[lastName], channel, purpose, legalBasis: 'consent', action, source: 'Messe', capturedAt }),
+    );
+
+  beforeAll(async () => {
+    anna = await seedActor(getDb(), { name: 'Anna' });
+    admin = await seedActor(getDb(), { tenantId: anna.tenantId, roles: ['CRM.Admin'] });
+    for (const [name, industry] of [
+      ['Anker', 'Maschinenbau'],
+      ['Birke', 'maschinenbau '],
+      ['Chrom', 'Elektro'],
+      ['Dorn', 'Maschinenbau'],
+    ] as const)
+      ids[name] = (await createAccount(getDb(), anna, AccountCreate.parse({ name, industry }))).value.id;
+    // Anker: 120,000 in each period (stable); Birke: 120,000 then 48,000 (-60 %, declining); Chrom: new with 60,000
+    // (growing); Dorn: none. Three customers: A is rank 1 (Anker), B up to rank ceil(3 * 30 %) = 1, so Chrom and Birke are C.
+    await monthly('Anker', '2024-12', 24, 10_000);
+    await monthly('Birke', '2024-12', 12, 10_000);
+    await monthly('Birke', '2025-12', 12, 4_000);
+    await monthly('Chrom', '2025-12', 12, 5_000);
+    // Last contact: Anker 20 days ago (2026-11-11), Birke 200 days ago (2026-05-15), Dorn 400 days ago (2025-10-27), Chrom never.
+    await log('Anker', -20);
+    await log('Birke', -200);
+    await log('Dorn', -400);
+
+    await person('Anker', 'Ada', 'Adler', true);
+    await person('Anker', 'Bernd', 'Bauer', true);
+    await person('Anker', 'Carla', 'Conrad', true);
+    await person('Anker', 'Dieter', 'Dach', false);
+    await person('Anker', 'Emil', 'Eck', true);
+    await person('Birke', 'Frida', 'Fink', true);
+    await person('Birke', 'Gustav', 'Gans', true);
+    await person('Chrom', 'Hanna', 'Horn', true);
+    for (const name of ['Adler', 'Bauer', 'Conrad', 'Dach', 'Fink', 'Gans']) await consent(name, 'marketing', 'granted', '2026-01-10T09:00:00.000Z');
+    // Bauer objected on the phone: that covers email marketing too. Fink withdrew. Eck only wants the newsletter.
+    await consent('Bauer', 'marketing', 'objected', '2026-03-01T09:00:00.000Z', 'phone');
+    await consent('Fink', 'marketing', 'withdrawn', '2026-04-01T09:00:00.000Z');
+    await consent('Eck', 'newsletter', 'granted', '2026-02-01T09:00:00.000Z');
+    await getDb().query(`INSERT INTO contact_restrictions (tenant_id, contact_id, reason, restricted_by) VALUES ($1, $2, 'Widerspruch gegen Richtigkeit', $3)`, [
+      anna.tenantId,
+      ids.Conrad,
+      admin.userId,
+    ]);
+  });
+
+  const list = async (target: 'accounts' | 'contacts', filter: z.input<typeof SegmentListCreate>['filter']) =>
+    (await createSegmentList(getDb(), anna, SegmentListCreate.parse({ name: `Liste ${randomUUID()}`, target, filter }))).value;
+  const accountsOf = async (filter: z.input<typeof SegmentListCreate>['filter']) =>
+    (await segmentMembers(getDb(), anna, (await list('accounts', filter)).id, {}, NOW)).items.map((m) => m.account.name);
+  const contactsOf = async (filter: z.input<typeof SegmentListCreate>['filter'], actor = anna, purpose?: 'marketing') => {
+    const members = await segmentMembers(getDb(), actor, (await list('contacts', filter)).id, purpose ? { purpose } : {}, NOW);
+    return { names: members.items.map((m) => m.contact?.lastName), leftOut: members.leftOut, items: members.items };
+  };
+
+  it('filters accounts by industry without case, by ABC class and by revenue trend', async () => {
+    expect(await accountsOf({ industries: ['MASCHINENBAU'] })).toEqual(['Anker', 'Birke', 'Dorn']);
+    expect(await accountsOf({ abcClasses: ['C', 'none'] })).toEqual(['Birke', 'Chrom', 'Dorn']);
+    expect(await accountsOf({ abcClasses: ['A'] })).toEqual(['Anker']);
+    expect(await accountsOf({ revenueTrends: ['declining', 'none'] })).toEqual(['Birke', 'Dorn']);
+    expect(await accountsOf({ revenueTrends: ['growing'] })).toEqual(['Chrom']);
+    expect(await accountsOf({ revenueTrends: ['stable'], industries: ['Elektro'] })).toEqual([]);
+  });
+
+  it('filters by the last contact: before a day includes never contacted, after a day does not', async () => {
+    expect(await accountsOf({ lastContactBefore: '2026-06-01' })).toEqual(['Birke', 'Chrom', 'Dorn']);
+    expect(await accountsOf({ lastContactAfter: '2026-01-01' })).toEqual(['Anker', 'Birke']);
+    expect(await accountsOf({ lastContactAfter: '2025-01-01', lastContactBefore: '2026-06-01' })).toEqual(['Birke', 'Dorn']);
+    // The day itself counts as after: Birke's call was on 2026-05-15.
+    expect(await accountsOf({ lastContactAfter: '2026-05-15', lastContactBefore: '2026-05-16' })).toEqual(['Birke']);
+  });
+
+  it('filters by segment: Anker is a champion, Birke at risk (-60 %), Chrom potential (new), Dorn in none', async () => {
+    expect(await accountsOf({ segments: ['champions', 'at_risk'] })).toEqual(['Anker', 'Birke']);
+    expect(await accountsOf({ segments: ['potential'] })).toEqual(['Chrom']);
+    expect(await accountsOf({ segments: ['none'] })).toEqual(['Dorn']);
+    const members = await segmentMembers(getDb(), anna, (await list('accounts', { industries: ['Elektro'] })).id, {}, NOW);
+    expect(members.items).toEqual([
+      {
+        account: {
+          id: ids.Chrom,
+          name: 'Chrom',
+          industry: 'Elektro',
+          ownerId: null,
+          abcClass: 'C',
+          segment: 'potential',
+          revenue: 60_000,
+          previousRevenue: 0,
+          revenueTrend: 'growing',
+          lastContactAt: null,
+        },
+        contact: null,
+      },
+    ]);
+    expect(members.range).toMatchObject({ from: '2025-12-01', to: '2026-12-01' });
+  });
+
+  it('lists the contacts of matching accounts, hiding a restricted person from those who may not see them', async () => {
+    expect((await contactsOf({ industries: ['Maschinenbau'] })).names).toEqual(['Adler', 'Bauer', 'Dach', 'Eck', 'Fink', 'Gans']);
+    expect((await contactsOf({ industries: ['Maschinenbau'] }, admin)).names).toEqual(['Adler', 'Bauer', 'Conrad', 'Dach', 'Eck', 'Fink', 'Gans']);
+    expect((await contactsOf({ consentPurpose: 'newsletter' })).names).toEqual(['Eck']);
+    expect((await contactsOf({ consentPurpose: 'marketing' })).names).toEqual(['Adler', 'Gans']);
+  });
+
+  it('exports for marketing only current email grants, never an objection on any channel, and counts who is left out', async () => {
+    const filter: Partial<SegmentFilter> = { industries: ['Maschinenbau'] };
+    const user = await contactsOf(filter, anna, 'marketing');
+    expect(user.names).toEqual(['Adler', 'Gans']);
+    expect(user.items[0]?.contact).toEqual({ id: ids.Adler, firstName: 'Ada', lastName: 'Adler', email: 'adler@anker.example', jobTitle: null });
+    expect(user.leftOut).toEqual({
+      total: 4,
+      byReason: [
+        { reason: 'objected', count: 1 },
+        { reason: 'withdrawn', count: 1 },
+        { reason: 'no_consent', count: 1 },
+        { reason: 'no_email', count: 1 },
+      ],
+    });
+    // The data protection officer and admins see the restricted person in the list, and why she is not exported.
+    const privileged = await contactsOf(filter, admin, 'marketing');
+    expect(privileged.names).toEqual(['Adler', 'Gans']);
+    expect(privileged.leftOut).toEqual({
+      total: 5,
+      byReason: ['restricted', 'objected', 'withdrawn', 'no_consent', 'no_email'].map((reason) => ({ reason, count: 1 })),
+    });
+    expect((await segmentMembers(getDb(), anna, (await list('contacts', filter)).id, {}, NOW)).leftOut).toBeNull();
+  });
+
+  it('refuses an export of an account list, a consent filter on accounts, and another tenant', async () => {
+    const accounts = await list('accounts', {});
+    expect((await domainError(segmentMembers(getDb(), anna, accounts.id, { purpose: 'marketing' }, NOW), 'invalid')).field).toBe('purpose');
+    const refused = SegmentListCreate.safeParse({ name: 'x', target: 'accounts', filter: { consentPurpose: 'marketing' } });
+    expect(refused.error?.issues[0]?.path).toEqual(['filter', 'consentPurpose']);
+    const stranger = await seedActor(getDb());
+    await domainError(segmentMembers(getDb(), stranger, accounts.id, {}, NOW), 'not_found');
+    expect((await searchSegmentLists(getDb(), stranger, { limit: 50 })).items).toEqual([]);
+  });
+});
+
+describeEachDatabase('segment lists API', (getDb) => {
+  let api: ApiHarness;
+  let user: string;
+  let reader: string;
+  const call = callAs(() => api);
+
+  beforeAll(async () => {
+    api = await createApiHarness(getDb());
+    const tenantId = randomUUID();
+    user = await api.token({ tenantId, userId: randomUUID(), roles: ['CRM.User'] });
+    reader = await api.token({ tenantId, userId: randomUUID(), roles: ['CRM.Reader'] });
+  });
+
+  it('saves a list once however often it is retried, lists it by name, and answers its members', async () => {
+    const id = randomUUID();
+    const body = { id, name: 'Schlafende Maschinenbauer', target: 'contacts', filter: { industries: ['Maschinenbau'], lastContactBefore: '2026-06-01' } };
+    const first = await createAs(() => api)(user, '/api/segments', body);
+    expect(first).toMatchObject({ id, target: 'contacts', filter: { period: 'last-12-months', industries: ['Maschinenbau'] } });
+    const again = await call(user, 'POST', '/api/segments', { ...body, name: 'anders' });
+    expect([again.status, again.body.name]).toEqual([200, 'Schlafende Maschinenbauer']);
+    await createAs(() => api)(user, '/api/segments', { name: 'Alle Konten', target: 'accounts' });
+    const page = await call(reader, 'GET', '/api/segments?limit=1');
+    expect(page.body.items.map((l: { name: string }) => l.name)).toEqual(['Alle Konten']);
+    const next = await call(reader, 'GET', `/api/segments?limit=1&cursor=${page.body.nextCursor}`);
+    expect(next.body.items.map((l: { name: string }) => l.name)).toEqual(['Schlafende Maschinenbauer']);
+    const members = await call(reader, 'GET', `/api/segments/${id}/members?purpose=newsletter`);
+    expect(members.status, members.text).toBe(200);
+    expect(members.body).toMatchObject({ segmentId: id, purpose: 'newsletter', items: [], leftOut: { total: 0, byReason: [] } });
+  });
+
+  it('refuses bad input naming the field, and readers cannot save', async () => {
+    const bad = await call(user, 'POST', '/api/segments', { name: 'x', target: 'accounts', filter: { consentPurpose: 'marketing' } });
+    expect([bad.status, bad.body.errors[0].field]).toEqual([400, 'filter.consentPurpose']);
+    const unknown = await call(user, 'POST', '/api/segments', { name: 'x', target: 'contacts', filter: { abcClasses: ['D'] } });
+    expect([unknown.status, unknown.body.errors[0].field]).toEqual([400, 'filter.abcClasses[0]']);
+    expect((await call(reader, 'POST', '/api/segments', { name: 'x', target: 'accounts' })).status).toBe(403);
+    const list = await createAs(() => api)(user, '/api/segments', { name: 'Konten', target: 'accounts' });
+    const purpose = await call(user, 'GET', `/api/segments/${list.id}/members?purpose=werbung`);
+    expect([purpose.status, purpose.body.errors[0].field]).toEqual([400, 'purpose']);
+    const ofAccounts = await call(user, 'GET', `/api/segments/${list.id}/members?purpose=marketing`);
+    expect([ofAccounts.status, ofAccounts.body.errors[0].field]).toEqual([400, 'purpose']);
+    expect((await call(user, 'GET', `/api/segments/${randomUUID()}/members`)).status).toBe(404);
+  });
+});
