@@ -64,7 +64,8 @@ export function useItemContext(): ItemContext {
           shown?.mode === 'read'
             ? {
                 ...(shown.internetMessageId ? { internetMessageId: shown.internetMessageId } : {}),
-                ...(shown.logKey ? { logKey: shown.logKey } : {}),
+                // The server weighs the key by who sent the email: anyone can write the header.
+                ...(shown.logKey ? { logKey: shown.logKey, ...(shown.from ? { sender: shown.from.email } : {}) } : {}),
                 ...(shown.conversationId ? { conversationId: shown.conversationId } : {}),
               }
             : {};

@@ -17,6 +17,8 @@ export const ContextQuery = z.object({
   internetMessageId: Text.trim().min(1).max(1000).optional(),
   /** The email's x-crm-log-key header: finds the record logged when it was sent, which has no internet message id yet. */
   logKey: Uuid.optional(),
+  /** The open email's sender (From): its logKey counts only when the sender is a colleague, as anyone can write the header. */
+  sender: Email.optional(),
   conversationId: Text.trim().min(1).max(1000).optional(),
 });
 

@@ -43,6 +43,12 @@ export const InteractionCreate = z
     internetMessageId: NaturalKey.optional(),
     /** The email's x-crm-log-key header: logged at send time before the internet message id exists, found again on every copy. */
     logKey: LogKey.optional(),
+    /**
+     * The email's sender (From). Anyone can write the log-key header into an email, so the key of an inbound email counts
+     * only when its sender is a colleague (a tenant user or one of the tenant's own domains); an outbound email is the
+     * caller's own. Not stored.
+     */
+    sender: Email.optional(),
     iCalUId: NaturalKey.optional(),
     teamsMessageId: NaturalKey.optional(),
     conversationId: NaturalKey.optional(),

@@ -77,7 +77,7 @@ export default function LogForm({ item, context, nameOf, onLogged, onCancel }: L
           type: 'email',
           direction: inbound ? 'inbound' : 'outbound',
           ...(item.internetMessageId ? { internetMessageId: item.internetMessageId } : {}),
-          ...(item.logKey ? { logKey: item.logKey } : {}),
+          ...(item.logKey ? { logKey: item.logKey, ...(item.from ? { sender: item.from.email } : {}) } : {}),
           ...(item.conversationId ? { conversationId: item.conversationId } : {}),
         },
       })

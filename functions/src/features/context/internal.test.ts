@@ -1,9 +1,11 @@
 // Colleagues on an email are not customers: tenant users and the tenant's own domains are marked internal, never offered as contacts.
-import { AccountCreate } from '@crm/common';
+import { AccountCreate, InteractionCreate } from '@crm/common';
+import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase, seedActor } from '../../../../test/support/databases';
 import type { Actor } from '../../core/actor';
 import { createAccount } from '../accounts';
+import { logInteraction } from '../interactions';
 import { defaultSettings, replaceSettings } from '../settings';
 import { customerContext } from './service';
 
@@ -44,6 +46,27 @@ describeEachDatabase('internal people in the context', (getDb) => {
       ['carla@gruppe.example', 'unknown', true],
       ['z@gruppe.example', 'unknown', false],
     ]);
+  });
+
+  it('finds the email logged at send time by its log key only when a colleague sent it, not by a header from outside', async () => {
+    const logKey = randomUUID();
+    const sent = await logInteraction(
+      getDb(),
+      anna,
+      InteractionCreate.parse({ type: 'email', direction: 'outbound', occurredAt: '2026-12-02T09:00:00Z', subject: 'Angebot', source: 'addin', logKey }),
+    );
+    const logged = async (sender?: string) =>
+      (
+        await customerContext(getDb(), anna, ['karl@keller-pumpen.de'], {
+          logKey,
+          internetMessageId: `<${randomUUID()}@x.example>`,
+          ...(sender ? { sender } : {}),
+        })
+      ).logged.map((i) => i.id);
+    expect(await logged('ben.roth@becker-industrie.de')).toEqual([sent.value.id]);
+    // A customer who writes the header into their own email must not make the pane say "Logged by Anna".
+    expect(await logged('karl@keller-pumpen.de')).toEqual([]);
+    expect(await logged()).toEqual([]);
   });
 
   it('marks nobody internal for another tenant', async () => {

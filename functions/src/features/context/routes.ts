@@ -6,7 +6,7 @@ import { customerContext, regardingSearch } from './service';
 
 export const contextRoutes: RouteTable<'context' | 'searchRegarding'> = {
   context: async ({ db, actor, query }) => {
-    const body = await customerContext(db, actor, query.email, { internetMessageId: query.internetMessageId, logKey: query.logKey, conversationId: query.conversationId });
+    const body = await customerContext(db, actor, query.email, { internetMessageId: query.internetMessageId, logKey: query.logKey, sender: query.sender, conversationId: query.conversationId });
     recordReads(
       db,
       actor,

@@ -3,7 +3,7 @@ import { normalizeEmail, type ContextResponse, type Person, type RegardingQuery,
 import type { Db } from '../../core/db/db';
 import { lookupContext } from './store';
 import { searchRegardingRows } from './regarding-store';
-import { findLoggedInteractions, interactionsOnlyAboutHidden } from '../interactions';
+import { findLoggedInteractions, interactionsOnlyAboutHidden, logKeyCounts } from '../interactions';
 import { openLeadsByEmail } from '../leads';
 import { erasedAddresses, restrictedAmongAddresses, restrictedViewOf, seesRestricted } from '../privacy';
 import { internalPeople, isInternal } from '../settings';
@@ -12,13 +12,15 @@ import type { Actor } from '../../core/actor';
 export interface MessageKeys {
   internetMessageId?: string;
   logKey?: string;
+  /** The email's From: its logKey counts only from a colleague. */
+  sender?: string;
   conversationId?: string;
 }
 
 export async function customerContext(db: Db, actor: Actor, emails: readonly string[], keys: MessageKeys = {}): Promise<ContextResponse> {
   const unique = [...new Set(emails.map(normalizeEmail))];
   // The privacy checks run beside the lookup, so they add no round trip in sequence to the pane's answer.
-  const [context, logged, erasedList, restricted, internal, view, leads] = await Promise.all([
+  const [context, found, erasedList, restricted, internal, view, leads] = await Promise.all([
     lookupContext(db, actor.tenantId, unique),
     keys.internetMessageId || keys.logKey || keys.conversationId ? findLoggedInteractions(db, actor.tenantId, keys) : Promise.resolve([]),
     erasedAddresses(db, actor.tenantId, unique),
@@ -28,6 +30,14 @@ export async function customerContext(db: Db, actor: Actor, emails: readonly str
     openLeadsByEmail(db, actor.tenantId, unique),
   ]);
   const erased = new Set(erasedList);
+  // The key is looked up beside the colleagues, not after them; a record it alone found from an outsider's header goes.
+  const logged =
+    !keys.logKey || logKeyCounts(internal, keys.sender)
+      ? found
+      : found.filter(
+          (i) =>
+            (keys.internetMessageId && i.internetMessageId === keys.internetMessageId) || (keys.conversationId && i.conversationId === keys.conversationId),
+        );
   const privileged = seesRestricted(actor);
   const people = context.people.map((p): Person => {
     // A colleague is no customer: not offered as a contact, not even of an account that holds the own domain.

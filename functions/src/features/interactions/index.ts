@@ -1,2 +1,2 @@
 // The interactions feature's public entry: what other features may use.
-export { changeInteraction, findLoggedInteractions, interactionsOnlyAboutHidden, linkInteractionsToNewContact, logInteraction } from './service';
+export { changeInteraction, findLoggedInteractions, interactionsOnlyAboutHidden, linkInteractionsToNewContact, logInteraction, logKeyCounts } from './service';

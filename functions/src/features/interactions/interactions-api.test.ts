@@ -9,10 +9,11 @@ describeEachDatabase('interactions over HTTP', (getDb) => {
   let user: string;
   let accountId: string;
   const tenantId = randomUUID();
+  const ANNA = 'anna@leer-vertrieb.example';
 
   beforeAll(async () => {
     api = await createApiHarness(getDb());
-    user = await api.token({ tenantId, userId: randomUUID(), roles: ['CRM.User'] });
+    user = await api.token({ tenantId, userId: randomUUID(), roles: ['CRM.User'], email: ANNA });
     accountId = (await api.call('POST', '/api/accounts', { token: user, body: { name: 'Leer GmbH' } })).body.id;
   });
 
@@ -20,12 +21,7 @@ describeEachDatabase('interactions over HTTP', (getDb) => {
     api.call('POST', '/api/interactions', { token: user, body: { occurredAt: '2026-11-20T10:00:00Z', accountIds: [accountId], ...body } });
 
   it('refuses a note, call or complaint whose subject is blank or missing, naming subject', async () => {
-    for (const body of [
-      { type: 'note', subject: '   ' },
-      { type: 'call', subject: '\t\n' },
-      { type: 'complaint', subject: ' ' },
-      { type: 'note' },
-    ]) {
+    for (const body of [{ type: 'note', subject: '   ' }, { type: 'call', subject: '\t\n' }, { type: 'complaint', subject: ' ' }, { type: 'note' }]) {
       const response = await post(body);
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(response.headers.get('content-type')).toMatch(/application\/problem\+json/);
@@ -83,15 +79,23 @@ describeEachDatabase('interactions over HTTP', (getDb) => {
     const colleague = await api.token({ tenantId, userId: randomUUID(), roles: ['CRM.User'] });
     const logKey = randomUUID();
     const internetMessageId = `<${randomUUID()}@leer.example>`;
-    const sent = await post({ type: 'email', subject: 'Angebot', logKey });
+    const sent = await post({ type: 'email', direction: 'outbound', subject: 'Angebot', logKey });
     expect(sent.status).toBe(201);
-    // The colleague's pane finds it by the header of the copy before the record has a message id.
-    const context = await api.call('GET', `/api/context?email=info%40leer.example&logKey=${logKey}`, { token: colleague });
-    expect(context.body.logged.map((i: { id: string }) => i.id)).toEqual([sent.body.id]);
-    const copy = await api.call('POST', '/api/interactions', {
-      token: colleague,
-      body: { type: 'email', occurredAt: '2026-11-20T10:00:05Z', subject: 'Angebot', logKey, internetMessageId },
-    });
+    // The colleague's pane finds it by the header of the copy before the record has a message id; from a customer's
+    // address the same header finds nothing, and logging that email makes its own record.
+    const contextFrom = (sender: string) =>
+      api.call('GET', `/api/context?email=info%40leer.example&logKey=${logKey}&sender=${encodeURIComponent(sender)}`, { token: colleague });
+    expect((await contextFrom(ANNA)).body.logged.map((i: { id: string }) => i.id)).toEqual([sent.body.id]);
+    expect((await contextFrom('info@leer.example')).body.logged).toEqual([]);
+    const received = (sender: string, messageId: string) =>
+      api.call('POST', '/api/interactions', {
+        token: colleague,
+        body: { type: 'email', direction: 'inbound', occurredAt: '2026-11-20T10:00:05Z', subject: 'Angebot', logKey, sender, internetMessageId: messageId },
+      });
+    const forged = await received('info@leer.example', `<${randomUUID()}@leer.example>`);
+    expect(forged.status).toBe(201);
+    expect(forged.body.logKey).toBeNull();
+    const copy = await received(ANNA, internetMessageId);
     expect(copy.status).toBe(200);
     expect(copy.body).toMatchObject({ id: sent.body.id, internetMessageId, logKey });
     expect(copy.body.loggedBy).toHaveLength(2);
@@ -100,5 +104,7 @@ describeEachDatabase('interactions over HTTP', (getDb) => {
     const wrong = await post({ type: 'email', logKey: 'not-a-uuid' });
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors).toEqual([expect.objectContaining({ field: 'logKey' })]);
+    const noAddress = await post({ type: 'email', logKey, sender: 'anna' });
+    expect(noAddress.body.errors).toEqual([expect.objectContaining({ field: 'sender' })]);
   });
 });

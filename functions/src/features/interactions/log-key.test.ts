@@ -1,5 +1,6 @@
 // "Log when sent" (issue 13): the email is logged at send time by its x-crm-log-key header, before it has an internet
-// message id; every later copy (the sender's sent item, a colleague's inbox) finds that record and completes it.
+// message id; every later copy (the sender's sent item, a colleague's inbox) finds that record and completes it. Anyone
+// can write the header, so a received email's key counts only when a colleague sent it.
 import { AccountCreate, InteractionCreate } from '@crm/common';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
@@ -10,6 +11,8 @@ import type { Actor } from '../../core/actor';
 import { createAccount } from '../accounts';
 import { logInteraction, lookupInteractions } from './service';
 
+const ANNA = 'anna.becker@becker-industrie.de';
+
 describeEachDatabase('logging an email by its log key', (getDb) => {
   let anna: Actor;
   let ben: Actor;
@@ -18,6 +21,12 @@ describeEachDatabase('logging an email by its log key', (getDb) => {
   beforeAll(async () => {
     anna = await seedActor(getDb(), { name: 'Anna Becker' });
     ben = await seedActor(getDb(), { tenantId: anna.tenantId, name: 'Ben Wolf' });
+    for (const [actor, email] of [
+      [anna, ANNA],
+      [ben, 'ben.wolf@becker-industrie.de'],
+    ] as const) {
+      await getDb().query(`UPDATE users SET email = $3 WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, actor.userId, email]);
+    }
     accountId = (await createAccount(getDb(), anna, AccountCreate.parse({ name: 'Hoffmann Antriebstechnik' }))).value.id;
   });
 
@@ -25,7 +34,14 @@ describeEachDatabase('logging an email by its log key', (getDb) => {
     logInteraction(
       getDb(),
       as,
-      InteractionCreate.parse({ type: 'email', direction: 'outbound', occurredAt: '2026-12-02T09:00:00Z', subject: 'Angebot Wartung', source: 'addin', ...input }),
+      InteractionCreate.parse({
+        type: 'email',
+        direction: 'outbound',
+        occurredAt: '2026-12-02T09:00:00Z',
+        subject: 'Angebot Wartung',
+        source: 'addin',
+        ...input,
+      }),
     );
   const messageId = () => `<${randomUUID()}@hoffmann.example>`;
 
@@ -44,7 +60,7 @@ describeEachDatabase('logging an email by its log key', (getDb) => {
     const internetMessageId = messageId();
     const sent = await log({ logKey, accountIds: [accountId] }, anna);
     expect(sent.value.internetMessageId).toBeNull();
-    const received = await log({ logKey, internetMessageId, direction: 'inbound' }, ben);
+    const received = await log({ logKey, internetMessageId, direction: 'inbound', sender: ANNA }, ben);
     expect(received.created).toBe(false);
     expect(received.value).toMatchObject({ id: sent.value.id, logKey, internetMessageId, accountIds: [accountId] });
     // A copy logged without the header (an older add-in, the API) now finds the same record by its message id.
@@ -86,6 +102,23 @@ describeEachDatabase('logging an email by its log key', (getDb) => {
     await log({ logKey, internetMessageId: messageId() }, anna);
     const error = await domainError(log({ logKey, internetMessageId: messageId() }, ben), 'conflict');
     expect(error.field).toBe('logKey');
+  });
+
+  it("ignores the key of an email from outside, so a forged header cannot attach it to a colleague's record", async () => {
+    const logKey = randomUUID();
+    const sent = await log({ logKey, accountIds: [accountId] }, anna);
+    const forged = messageId();
+    const outside = await log({ logKey, internetMessageId: forged, direction: 'inbound', sender: 'einkauf@hoffmann.example' }, ben);
+    // Without a sender there is nobody to trust: an inbound email's key needs its colleague.
+    const unnamed = await log({ logKey, internetMessageId: messageId(), direction: 'inbound' }, ben);
+    expect([outside.created, unnamed.created]).toEqual([true, true]);
+    expect(outside.value).toMatchObject({ logKey: null, internetMessageId: forged, accountIds: [] });
+    expect(unnamed.value.logKey).toBeNull();
+    const untouched = (await lookupInteractions(getDb(), anna, { logKey })).items;
+    expect(untouched.map((i) => [i.id, i.internetMessageId, i.loggedBy.map((l) => l.displayName)])).toEqual([[sent.value.id, null, ['Anna Becker']]]);
+    // The same header from a colleague's address joins the record as before.
+    const colleague = await log({ logKey, internetMessageId: messageId(), direction: 'inbound', sender: ANNA.toUpperCase() }, ben);
+    expect(colleague.value.id).toBe(sent.value.id);
   });
 
   it('keeps log keys apart per tenant', async () => {

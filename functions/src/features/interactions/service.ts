@@ -1,5 +1,5 @@
 // Logging interactions: new records answer "created", repeats of the same email or meeting answer "existing".
-import type { Interaction, InteractionCreate, InteractionPatch, TimelineQuery } from '@crm/common';
+import { normalizeEmail, type Interaction, type InteractionCreate, type InteractionPatch, type TimelineQuery } from '@crm/common';
 import type { Db, Queryable } from '../../core/db/db';
 import { accountById } from '../accounts';
 import {
@@ -17,6 +17,7 @@ import type { Actor } from '../../core/actor';
 import { conflict, invalid, notFound } from '../../core/errors';
 import { erasedAddresses, restrictedViewOf, retainedInteractionIds, seesRestricted } from '../privacy';
 import { auditChange, readRecord, updateRecord, type Created } from '../../core/records';
+import { internalPeople, isInternal, type InternalPeople } from '../settings';
 
 /**
  * Regarding a complaint: it must be one of the tenant's complaints the actor may see, and the email goes on the timeline
@@ -42,10 +43,26 @@ async function refuseErasedPending(tx: Queryable, tenantId: string, emails: read
   });
 }
 
+/**
+ * Anyone can write the log-key header into an email, a key they saw on one of ours too, so the key of an email counts
+ * only when a colleague sent it (the same notion of internal as the pane's): an outsider's email must not join a
+ * colleague's record, nor make the pane say it is logged.
+ */
+export const logKeyCounts = (internal: InternalPeople, sender: string | undefined): boolean =>
+  sender !== undefined && isInternal(internal, normalizeEmail(sender));
+
+/** The caller's own outbound email keeps its key; any other keeps it only from a colleague, else it is logged as if it had none. */
+async function withTrustedLogKey(tx: Queryable, tenantId: string, request: InteractionCreate): Promise<InteractionCreate> {
+  if (!request.logKey || request.direction === 'outbound') return request;
+  if (request.sender && logKeyCounts(await internalPeople(tx, tenantId), request.sender)) return request;
+  const { logKey: _ignored, ...rest } = request;
+  return rest;
+}
+
 export async function logInteraction(db: Db, actor: Actor, request: InteractionCreate): Promise<Created<Interaction>> {
   return inTransaction(db, async (tx) => {
     await refuseErasedPending(tx, actor.tenantId, request.pendingEmails ?? []);
-    const input = await withComplaint(tx, actor, request);
+    const input = await withComplaint(tx, actor, await withTrustedLogKey(tx, actor.tenantId, request));
     const { interaction, created, noteAdded, keysAdded } = await storeLog(tx, actor.tenantId, actor.userId, input);
     const changed = [...(noteAdded ? ['summary'] : []), ...keysAdded];
     await auditChange(tx, actor, created ? 'log' : 'log-again', 'interaction', interaction.id, changed.length > 0 ? changed : undefined);
