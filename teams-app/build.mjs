@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { bundlePages, pageConfig, withConfig } from '@crm/common/build';
 
-const pages = { account: 'CRM: account', config: 'CRM: choose an account', personal: 'My CRM', privacy: 'CRM: privacy', insights: 'CRM: insights' };
+const pages = { account: 'CRM: account', config: 'CRM: choose an account', personal: 'My CRM', privacy: 'CRM: privacy', insights: 'CRM: insights', data: 'CRM: data' };
 
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });

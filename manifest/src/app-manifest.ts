@@ -44,6 +44,8 @@ export const MY_CRM_TAB = 'my-crm';
 export const PRIVACY_TAB = 'privacy';
 /** The team's figures; personal scope only, since the schema supports static tabs only there. */
 export const INSIGHTS_TAB = 'insights';
+/** Import, export and duplicates; Teams shows it to everyone who installs the app, the tab and the API serve only CRM.Manager and CRM.Admin. */
+export const DATA_TAB = 'data';
 export const ACCOUNT_TAB = 'account';
 /** Channels, group and meeting chats, the meeting's details and its side panel (compact layout). */
 export const ACCOUNT_TAB_CONTEXTS = ['channelTab', 'privateChatTab', 'meetingChatTab', 'meetingDetailsTab', 'meetingSidePanel'];
@@ -96,6 +98,14 @@ export function buildAppManifest(config: AppConfig): Record<string, unknown> {
         name: 'Privacy',
         contentUrl: `${config.hostingUrl}/teams/privacy.html`,
         websiteUrl: `${config.hostingUrl}/teams/privacy.html`,
+        scopes: ['personal'],
+        context: ['personalTab'],
+      },
+      {
+        entityId: DATA_TAB,
+        name: 'Data',
+        contentUrl: `${config.hostingUrl}/teams/data.html`,
+        websiteUrl: `${config.hostingUrl}/teams/data.html`,
         scopes: ['personal'],
         context: ['personalTab'],
       },
@@ -177,6 +187,7 @@ export function germanLocalization(): Record<string, unknown> {
     'staticTabs[0].name': 'Mein CRM',
     'staticTabs[1].name': 'Auswertungen',
     'staticTabs[2].name': 'Datenschutz',
+    'staticTabs[3].name': 'Daten',
     'description.short': 'Kundenkontext neben jeder E-Mail und Besprechung.',
     'description.full':
       'Sehen Sie, wem Sie schreiben, die Firma, offene Verkaufschancen, Wiedervorlagen, Reklamationen und Einwilligungen, und protokollieren Sie E-Mails und Besprechungen mit einem Klick im CRM. Selbst betrieben im eigenen Azure-Mandanten.',

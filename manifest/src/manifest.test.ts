@@ -104,7 +104,7 @@ describe('app manifest', () => {
     expect(allowedAddinScripts(config)).toEqual({ allowed: ['https://crm.contoso.de/addin/launch-events.js'] });
   });
 
-  it('declares the personal tabs (My CRM, Insights, Privacy) and the account tab for channels, group chats and meetings, on the hosting URL', () => {
+  it('declares the personal tabs (My CRM, Insights, Privacy, Data) and the account tab for channels, group chats and meetings, on the hosting URL', () => {
     const manifest = buildAppManifest(config) as {
       staticTabs: Array<{ entityId: string; contentUrl: string; scopes: string[]; context: string[] }>;
       configurableTabs: Array<{ configurationUrl: string; scopes: string[]; context: string[]; meetingSurfaces: string[]; canUpdateConfiguration: boolean }>;
@@ -113,6 +113,7 @@ describe('app manifest', () => {
       expect.objectContaining({ entityId: 'my-crm', contentUrl: 'https://crm.contoso.de/teams/personal.html', scopes: ['personal'], context: ['personalTab'] }),
       expect.objectContaining({ entityId: 'insights', contentUrl: 'https://crm.contoso.de/teams/insights.html', scopes: ['personal'], context: ['personalTab'] }),
       expect.objectContaining({ entityId: 'privacy', contentUrl: 'https://crm.contoso.de/teams/privacy.html', scopes: ['personal'], context: ['personalTab'] }),
+      expect.objectContaining({ entityId: 'data', contentUrl: 'https://crm.contoso.de/teams/data.html', scopes: ['personal'], context: ['personalTab'] }),
     ]);
     const [account] = manifest.configurableTabs;
     expect(manifest.configurableTabs).toHaveLength(1);
@@ -127,6 +128,7 @@ describe('app manifest', () => {
     expect(germanLocalization()['staticTabs[0].name']).toBe('Mein CRM');
     expect(germanLocalization()['staticTabs[1].name']).toBe('Auswertungen');
     expect(germanLocalization()['staticTabs[2].name']).toBe('Datenschutz');
+    expect(germanLocalization()['staticTabs[3].name']).toBe('Daten');
   });
 
   it('packages manifest, localization and icons of the required sizes into the zip', () => {

@@ -22,6 +22,7 @@ describe.each([
   ['teams-app', 'personal.js'],
   ['teams-app', 'config.js'],
   ['teams-app', 'insights.js'],
+  ['teams-app', 'data.js'],
 ])('%s %s', (app, entry) => {
   it('loads neither zod nor the API catalogue up front', () => {
     const inputs = initialInputs(app, entry);
@@ -41,6 +42,19 @@ describe('teams-app insights.js', () => {
 
   it('leaves its texts out of the first download', () => {
     expect(initialInputs('teams-app', 'insights.js').filter((input) => input.endsWith('insights-texts.ts'))).toEqual([]);
+  });
+});
+
+describe('teams-app data.js', () => {
+  // Issue #17's tab under the tabs' budget: its texts and each of its pages (import, export, duplicates) load on demand.
+  const BUDGET_GZIP_BYTES = 150 * 1024;
+
+  it('downloads less than 150 KB gzip before it can render', () => {
+    expect(initialJavaScript(`${root}teams-app`, 'data.js').gzipBytes).toBeLessThan(BUDGET_GZIP_BYTES);
+  });
+
+  it('leaves its texts and its pages out of the first download', () => {
+    expect(initialInputs('teams-app', 'data.js').filter((input) => /data-tab\/(data-texts|ImportPage|ExportPage|DuplicatesPage)\.tsx?$/.test(input))).toEqual([]);
   });
 });
 

@@ -15,12 +15,24 @@ export type CallArgs<N extends RouteName> = ([Input<EndpointOf<N>, 'params'>] ex
   : { params: Input<EndpointOf<N>, 'params'> }) &
   ([Input<EndpointOf<N>, 'query'>] extends [never] ? { query?: never } : { query?: Input<EndpointOf<N>, 'query'> }) &
   ([Input<EndpointOf<N>, 'body'>] extends [never] ? { body?: never } : { body: Input<EndpointOf<N>, 'body'> }) &
-  (EndpointOf<N> extends { ifMatch: true } ? { ifMatch: string } : { ifMatch?: never }) & { signal?: AbortSignal };
+  (EndpointOf<N> extends { ifMatch: true } ? { ifMatch: string } : { ifMatch?: never }) &
+  // An endpoint that reads its body itself and declares no JSON body takes a file as the body (an import's upload).
+  (EndpointOf<N> extends { raw: true } ? ([Input<EndpointOf<N>, 'body'>] extends [never] ? { file: Blob } : { file?: never }) : { file?: never }) & {
+    signal?: AbortSignal;
+  };
 
 export interface ApiResult<T> {
   data: T;
   status: number;
   etag: string | null;
+  /** The answer when it is a file (an export, an import's report), with the name the server gave it. */
+  file?: { blob: Blob; name: string | null };
+}
+
+/** The file name of a Content-Disposition header (`attachment; filename="x.csv"`), or null. */
+export function attachmentName(disposition: string | null): string | null {
+  const match = /filename="([^"]*)"/i.exec(disposition ?? '') ?? /filename=([^;\s]+)/i.exec(disposition ?? '');
+  return match?.[1] || null;
 }
 
 export type ApiClient = <N extends RouteName>(name: N, args: CallArgs<N>) => Promise<ApiResult<Output<EndpointOf<N>>>>;
@@ -45,21 +57,27 @@ export function createApiClient(options: { baseUrl: string; tokens: TokenProvide
     const headers: Record<string, string> = { accept: 'application/json' };
     if (name !== 'health' && name !== 'openapi') headers.authorization = `Bearer ${await options.tokens.getToken()}`;
     if (args.body !== undefined) headers['content-type'] = 'application/json';
+    if (args.file !== undefined) headers['content-type'] = 'application/octet-stream';
     if (args.ifMatch) headers['if-match'] = args.ifMatch;
     let response: Response;
     try {
       response = await doFetch(`${options.baseUrl}/api/${path}${queryString(args.query as Record<string, unknown> | undefined)}`, {
         method,
         headers,
-        body: args.body === undefined ? undefined : JSON.stringify(args.body),
+        body: args.file ?? (args.body === undefined ? undefined : JSON.stringify(args.body)),
         signal: args.signal,
       });
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError') throw error;
       throw new ApiError('offline', 0, null);
     }
+    const contentType = response.headers.get('content-type') ?? '';
+    if (response.ok && contentType && !/json/.test(contentType)) {
+      const file = { blob: await response.blob(), name: attachmentName(response.headers.get('content-disposition')) };
+      return { data: undefined as never, status: response.status, etag: response.headers.get('etag'), file };
+    }
     const text = await response.text();
-    const json = text && /json/.test(response.headers.get('content-type') ?? '') ? JSON.parse(text) : undefined;
+    const json = text && /json/.test(contentType) ? JSON.parse(text) : undefined;
     if (!response.ok) {
       if (response.status === 401) options.tokens.invalidate?.();
       throw new ApiError(kindOfStatus(response.status), response.status, json ?? null);

@@ -51,6 +51,21 @@ describe('fake API held to the endpoint catalogue', () => {
   });
 });
 
+describe('fake API files', () => {
+  it('answers a file for an endpoint that answers no JSON, and passes an upload through to the answer', async () => {
+    const api = fakeApi({
+      exportAccounts: (args) => new File(['Name;Ort'], `accounts.${String(args.query?.format)}`, { type: 'text/csv' }),
+      uploadImport: () => new ApiError('invalid', 400, null),
+    });
+    const result = await api.client('exportAccounts', { query: { format: 'csv' } });
+    expect(result.file?.name).toBe('accounts.csv');
+    expect(await result.file?.blob.text()).toBe('Name;Ort');
+    const file = new Blob(['Firma;Ort']);
+    await expect(api.client('uploadImport', { query: { fileName: 'liste.csv' }, file })).rejects.toMatchObject({ status: 400 });
+    expect(api.calls[1]!.args.file).toBe(file);
+  });
+});
+
 describe('fixture ids', () => {
   it('are UUIDs, the same for the same label and distinct for distinct ones', () => {
     expect(testUuid('a1')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/);

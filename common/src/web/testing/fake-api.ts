@@ -12,13 +12,15 @@ type EndpointOf<N extends RouteName> = Extract<Catalogue, { name: N }>;
 /** What the endpoint answers on success, as the client receives it. */
 export type AnswerOf<N extends RouteName> = EndpointOf<N> extends { response: infer S extends z.ZodType } ? z.output<S> : undefined;
 
+/** An endpoint that answers no JSON (an export, a report) answers a file: a File, whose name is the download's. */
+type Answered<N extends RouteName> = AnswerOf<N> | Error | (EndpointOf<N> extends { response: z.ZodType } ? never : File);
 /** Builds the answer from the request; an Error (e.g. an ApiError) is thrown to the caller instead. */
-export type FakeAnswer<N extends RouteName> = (args: CallArgs<N>) => AnswerOf<N> | Error | Promise<AnswerOf<N> | Error>;
+export type FakeAnswer<N extends RouteName> = (args: CallArgs<N>) => Answered<N> | Promise<Answered<N>>;
 export type FakeAnswers = { [N in RouteName]?: FakeAnswer<N> };
 
 export interface FakeCall {
   name: RouteName;
-  args: { params?: Record<string, string>; query?: Record<string, unknown>; body?: Record<string, unknown>; ifMatch?: string };
+  args: { params?: Record<string, string>; query?: Record<string, unknown>; body?: Record<string, unknown>; ifMatch?: string; file?: Blob };
 }
 
 export interface FakeApi {
@@ -74,6 +76,7 @@ export function fakeApi(answers: FakeAnswers): FakeApi {
     if (!answer) throw new ApiError('server', 500, null);
     const data = await answer(args);
     if (data instanceof Error) throw data;
+    if (data instanceof File && !endpoint.response) return { data: undefined, status: endpoint.status, etag: null, file: { blob: data, name: data.name } };
     const body = wire(data);
     const checked = endpoint.response?.safeParse(body);
     if (checked && !checked.success) {
