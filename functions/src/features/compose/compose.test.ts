@@ -1,9 +1,11 @@
-// POST /api/compose/check: every consent state of the ledger, restriction, colleagues, tenant isolation and bad input.
+// POST /api/compose/check: every consent state of the ledger, restriction, colleagues, tenant isolation, bad input and
+// the read audit.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_COMPOSE_RECIPIENTS, type ComposeCheckResponse, type ComposePurpose, type RecipientVerdict } from '@crm/common';
 import { createApiHarness, type ApiHarness } from '../../../../test/support/api-harness';
 import { describeEachDatabase } from '../../../../test/support/databases';
+import { flushReadAudit } from '../../core/audit/read-audit';
 
 type Ledger = Array<{ purpose: string; action: 'granted' | 'withdrawn' | 'objected'; capturedAt: string; channel?: string; source?: string }>;
 
@@ -211,6 +213,24 @@ describeEachDatabase('compose check', (getDb) => {
     const restrictedAnswer = await check([julia.email, unknown], 'newsletter', user, after.version);
     expect(restrictedAnswer).toMatchObject({ unchanged: false });
     expect(restrictedAnswer.recipients[0]).toMatchObject({ reason: 'restricted' });
+  });
+
+  it('records in the read audit which addresses were checked and the contacts they matched, never the verdict', async () => {
+    const objected = await person('audit-widerspruch', [{ purpose: 'marketing', action: 'objected', capturedAt: '2025-03-01T09:00:00.000Z' }]);
+    const unknown = `audit-neu@${domain}`;
+    const first = await check([objected.email, unknown.toUpperCase()], 'marketing');
+    // Send asks again with the version: an unchanged answer read the same people, so it is recorded too.
+    await check([objected.email, unknown], 'marketing', user, first.version);
+    await flushReadAudit(getDb());
+    const rows = await getDb().query<Record<string, unknown>>(
+      `SELECT action, entity, entity_id, address FROM read_audit WHERE tenant_id = $1 AND action = 'compose' AND address = ANY($2::text[]) ORDER BY id`,
+      [tenantId, [objected.email, unknown]],
+    );
+    const contactRow = { action: 'compose', entity: 'contact', entity_id: objected.id, address: objected.email };
+    const addressRow = { action: 'compose', entity: 'address', entity_id: null, address: unknown };
+    expect(rows).toEqual([contactRow, addressRow, contactRow, addressRow]);
+    const everything = JSON.stringify(await getDb().query(`SELECT * FROM read_audit WHERE tenant_id = $1`, [tenantId]));
+    expect(everything).not.toMatch(/objected|no_consent|block|marketing/);
   });
 
   describe('refuses what it cannot check, naming the field', () => {

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { composeVerdict, type ComposeCheckResponse, type ComposePurpose, type ConsentEntry, type RecipientVerdict } from '@crm/common';
 import type { Actor } from '../../core/actor';
+import type { ReadRecord } from '../../core/audit/read-audit';
 import type { Db } from '../../core/db/db';
 import { consentState, toConsentEntry } from '../consents';
 import { internalPeople, isInternal } from '../settings';
@@ -21,31 +22,37 @@ function verdictVersion(purpose: ComposePurpose, verdicts: readonly RecipientVer
     .slice(0, 22);
 }
 
+export interface ComposeCheck {
+  response: ComposeCheckResponse;
+  /** For the read audit: every address checked, with the contact it matched; never the verdict. */
+  checked: ReadRecord[];
+}
+
 export async function checkRecipients(
   db: Db,
   actor: Actor,
   purpose: ComposePurpose,
   recipients: readonly string[],
   knownVersion?: string,
-): Promise<ComposeCheckResponse> {
+): Promise<ComposeCheck> {
   const emails = [...new Set(recipients)];
   // Colleagues matter only where consent does; correspondence spares the lookup.
   const [rows, internal] = await Promise.all([
     recipientRows(db, actor.tenantId, emails),
     purpose === 'correspondence' ? Promise.resolve(null) : internalPeople(db, actor.tenantId),
   ]);
-  const byEmail = new Map<string, { known: boolean; restricted: boolean; entries: ConsentEntry[] }>();
+  const byEmail = new Map<string, { contactId: string | null; restricted: boolean; entries: ConsentEntry[] }>();
   for (const row of rows) {
-    const facts = byEmail.get(row.email) ?? { known: row.matched_contact_id !== null, restricted: row.restricted, entries: [] };
+    const facts = byEmail.get(row.email) ?? { contactId: row.matched_contact_id, restricted: row.restricted, entries: [] };
     if (row.id !== null) facts.entries.push(toConsentEntry(row));
     byEmail.set(row.email, facts);
   }
   const verdicts = emails.map((email) => {
-    const facts = byEmail.get(email) ?? { known: false, restricted: false, entries: [] };
+    const facts = byEmail.get(email) ?? { contactId: null, restricted: false, entries: [] };
     return composeVerdict(
       {
         email,
-        known: facts.known,
+        known: facts.contactId !== null,
         restricted: facts.restricted,
         internal: internal ? isInternal(internal, email) : false,
         current: consentState(facts.entries).current,
@@ -55,7 +62,14 @@ export async function checkRecipients(
   });
   const version = verdictVersion(purpose, verdicts);
   const blocked = verdicts.some((v) => v.verdict === 'block');
-  return knownVersion === version
-    ? { purpose, blocked, version, unchanged: true, recipients: [] }
-    : { purpose, blocked, version, unchanged: false, recipients: verdicts };
+  // An unchanged answer read the same people again, so it is recorded like any other check.
+  const checked = emails.map((email): ReadRecord => {
+    const contactId = byEmail.get(email)?.contactId ?? null;
+    return contactId ? { entity: 'contact', id: contactId, address: email } : { entity: 'address', address: email };
+  });
+  const response: ComposeCheckResponse =
+    knownVersion === version
+      ? { purpose, blocked, version, unchanged: true, recipients: [] }
+      : { purpose, blocked, version, unchanged: false, recipients: verdicts };
+  return { response, checked };
 }
