@@ -19,6 +19,8 @@ export interface ConversationOptions {
   conversation?: { kind: 'groupChat'; id?: string } | { kind: 'channel'; id?: string; teamId?: string; teamName?: string; channelName?: string };
   serviceUrl?: string;
   channelId?: string;
+  /** The Teams client's language; en-US unless given. */
+  locale?: string;
 }
 
 export interface MessageOptions {
@@ -60,8 +62,8 @@ function invoke(name: string, options: ConversationOptions, value: unknown) {
           }
         : {}),
     },
-    locale: 'de-DE',
-    entities: [{ type: 'clientInfo', locale: 'de-DE', country: 'DE', platform: 'Web', timezone: 'Europe/Berlin' }],
+    locale: options.locale ?? 'en-US',
+    entities: [{ type: 'clientInfo', locale: options.locale ?? 'en-US', country: 'DE', platform: 'Web', timezone: 'Europe/Berlin' }],
     value,
   };
 }

@@ -28,6 +28,9 @@ export const TeamsOrigin = z
     teamId: Text.max(500).optional(),
     /** The channel's or meeting's name when Teams tells it, so the timeline can say where a record came from. */
     name: Text.max(500).optional(),
+    /** A message saved from Teams: the link back to it, and who wrote it (the Teams display name). */
+    messageUrl: z.url({ protocol: /^https$/ }).max(4000).optional(),
+    author: Text.max(500).optional(),
   })
   .strict();
 

@@ -4,9 +4,12 @@
 // and the search command's query (https://learn.microsoft.com/en-us/microsoftteams/platform/messaging-extensions/how-to/search-commands/respond-to-search).
 // Teams adds fields over time, so the objects keep what they do not name instead of refusing it.
 import { z } from 'zod';
-import { Text } from './primitives';
+import { IsoDate, Text, Uuid } from './primitives';
 
 const Id = Text.min(1).max(1000);
+
+/** The message extension's command ids, as the app manifest declares them and the invokes name them. */
+export const BOT_COMMANDS = { saveToCrm: 'saveToCrm', searchCrm: 'searchCrm' } as const;
 
 export const BotChannelAccount = z.looseObject({
   id: Id,
@@ -90,3 +93,34 @@ export const MessageExtensionQuery = z.looseObject({
   queryOptions: z.looseObject({ skip: z.number().int().min(0).max(1000).default(0), count: z.number().int().min(1).max(100).default(25) }).optional(),
 });
 export type MessageExtensionQuery = z.infer<typeof MessageExtensionQuery>;
+
+/** The kinds of record "Save to CRM" offers; a message is logged as what it was about, not as a chat. */
+export const SavedMessageType = z.enum(['note', 'call', 'complaint', 'service_request']);
+export type SavedMessageType = z.infer<typeof SavedMessageType>;
+
+const blankAsAbsent = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+/**
+ * The "Save to CRM" dialog's inputs as its Action.Submit sends them in value.data: Adaptive Card inputs are strings, and a
+ * multi-select ChoiceSet joins its values with commas.
+ */
+export const SaveToCrmData = z.looseObject({
+  accountId: Uuid,
+  type: SavedMessageType,
+  subject: Text.trim().min(1).max(1000),
+  contactIds: z.preprocess(
+    (value) => (typeof value === 'string' ? value.split(',').map((id) => id.trim()).filter(Boolean) : (value ?? [])),
+    z.array(Uuid).max(50),
+  ),
+  followUpDue: z.preprocess(blankAsAbsent, IsoDate.optional()),
+  followUpTitle: z.preprocess(blankAsAbsent, Text.trim().max(300).optional()),
+});
+export type SaveToCrmData = z.infer<typeof SaveToCrmData>;
+
+/** Adaptive Cards' dynamic type-ahead (Data.Query) asks with an application/search invoke. */
+export const TypeaheadSearch = z.looseObject({
+  queryText: Text.max(200).default(''),
+  dataset: z.string().max(100),
+  queryOptions: z.looseObject({ skip: z.number().int().min(0).max(1000).default(0), top: z.number().int().min(1).max(50).default(15) }).optional(),
+});
+export type TypeaheadSearch = z.infer<typeof TypeaheadSearch>;
