@@ -26,6 +26,7 @@ export * from './contracts/cases';
 export * from './contracts/goals';
 export * from './contracts/goal-metric';
 export * from './contracts/segment-lists';
+export * from './contracts/automation';
 export * from './contracts/exports';
 export * from './contracts/duplicates';
 export * from './api/endpoints';

@@ -48,6 +48,7 @@ import { webhookEndpoints } from './webhook-endpoints';
 import { leadEndpoints } from './lead-endpoints';
 import { caseEndpoints } from './case-endpoints';
 import { segmentEndpoints } from './segment-endpoints';
+import { automationEndpoints } from './automation-endpoints';
 
 export type { HttpMethod };
 
@@ -726,6 +727,7 @@ export const endpoints = [
   ...leadEndpoints,
   ...caseEndpoints,
   ...segmentEndpoints,
+  ...automationEndpoints,
 ] as const satisfies readonly Endpoint[];
 
 export type EndpointName = (typeof endpoints)[number]['name'];

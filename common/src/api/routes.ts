@@ -75,6 +75,11 @@ export const routes = {
   listSegments: ['GET', 'segments'],
   createSegment: ['POST', 'segments'],
   segmentMembers: ['GET', 'segments/{id}/members'],
+  getAutomationRules: ['GET', 'automation/rules'],
+  putAutomationRules: ['PUT', 'automation/rules'],
+  runAutomation: ['POST', 'automation/run'],
+  listAutomationRuns: ['GET', 'automation/runs'],
+  snoozeFollowUp: ['POST', 'automation/follow-ups/{id}/snooze'],
   // Graph sync
   getMySync: ['GET', 'me/sync'],
   putMySync: ['PUT', 'me/sync'],

@@ -76,6 +76,7 @@ describe('timer schedules', () => {
       ['insightSnapshots', '0 15 3 * * *'],
       ['webhookDelivery', '*/10 * * * * *'],
       ['caseEscalation', '0 */5 * * * *'],
+      ['automationRules', '0 0 6 * * *'],
       ['privacyRetention', '0 30 2 * * *'],
     ]);
     const nightly = cronJob('0 30 2 * * *', () => undefined);

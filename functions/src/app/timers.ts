@@ -7,6 +7,7 @@ import { INSIGHT_SNAPSHOT_SCHEDULE, takeMonthlySnapshots } from '../features/ins
 import { runDailyRetention } from '../features/privacy/retention';
 import { deliverDue } from '../features/webhooks';
 import { escalateDue } from '../features/cases';
+import { AUTOMATION_SCHEDULE, runDailyAutomation } from '../features/automation';
 
 /** Every 10 seconds: an event reaches its receiver within that of the change. */
 export const WEBHOOK_SCHEDULE = '*/10 * * * * *';
@@ -17,6 +18,9 @@ export const CASE_ESCALATION_SCHEDULE = '0 */5 * * * *';
 
 /** Below the 5 minutes Azure Functions gives a function on the Consumption plan; tenants left over follow the next day. */
 const INSIGHT_SNAPSHOT_BUDGET_MS = 4 * 60_000;
+
+/** Below the 5 minutes of the Consumption plan; tenants left over run the next day. */
+const AUTOMATION_BUDGET_MS = 4 * 60_000;
 
 /** 02:30 UTC every day. */
 export const RETENTION_SCHEDULE = '0 30 2 * * *';
@@ -46,6 +50,11 @@ export function buildTimers(schedules: { syncSchedule: string; subscriptionSched
       run: async (services) => deliverDue(await services.db(), { deadline: Date.now() + WEBHOOK_BUDGET_MS }),
     },
     { name: 'caseEscalation', schedule: CASE_ESCALATION_SCHEDULE, run: async (services) => escalateDue(await services.db()) },
+    {
+      name: 'automationRules',
+      schedule: AUTOMATION_SCHEDULE,
+      run: async (services) => runDailyAutomation(await services.db(), { deadline: Date.now() + AUTOMATION_BUDGET_MS, log: (message) => console.warn(message) }),
+    },
     // Nightly, when the tenants are quiet; a run left unfinished at its deadline resumes the next night.
     {
       name: 'privacyRetention',

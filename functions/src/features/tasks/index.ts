@@ -1,3 +1,3 @@
 // The tasks feature's public entry: what other features may use.
 export { toTask } from './rows';
-export { changeTask, createTask, linkFollowUpsToSender } from './service';
+export { changeTask, createSystemTask, createTask, linkFollowUpsToSender, readTask } from './service';

@@ -1,5 +1,6 @@
 // Follow-ups and tasks: assigned to the creator unless said otherwise; "me" lists the caller's own.
 import type { Contact, Task, TaskCreate, TaskListQuery, TaskPatch } from '@crm/common';
+import { writeAudit } from '../../core/audit/audit-store';
 import type { Db, Queryable } from '../../core/db/db';
 import { getTask, insertTask, linkTasksToSender, listTasks, updateTask } from './store';
 import type { Actor } from '../../core/actor';
@@ -33,3 +34,13 @@ export const removeTask = (db: Db, actor: Actor, id: string, expectedVersion: nu
 /** Inside the transaction that created the contact: follow-ups made from its emails before it existed now concern it. */
 export const linkFollowUpsToSender = (tx: Queryable, tenantId: string, contact: Pick<Contact, 'id' | 'accountId' | 'emails'>) =>
   linkTasksToSender(tx, tenantId, contact.id, contact.accountId, contact.emails);
+
+/**
+ * Inside the caller's transaction, a follow-up no user asked for (an automation rule made it): created by nobody, its
+ * audit entry without an actor. Idempotent by the id the caller derives, so a retried run finds the task it made.
+ */
+export async function createSystemTask(tx: Queryable, tenantId: string, input: TaskCreate & { id: string; assigneeId: string | null }): Promise<Created<Task>> {
+  const { task, created } = await insertTask(tx, tenantId, null, input);
+  if (created) await writeAudit(tx, { tenantId, actorId: null, action: 'create', entity: 'task', entityId: task.id });
+  return { value: task, created };
+}

@@ -14,7 +14,7 @@ export async function getTask(db: Queryable, tenantId: string, id: string): Prom
 export async function insertTask(
   tx: Queryable,
   tenantId: string,
-  createdBy: string,
+  createdBy: string | null,
   input: TaskCreate & { assigneeId: string | null },
 ): Promise<{ task: Task; created: boolean }> {
   const inserted = await tx.query<{ id: string }>(

@@ -18,6 +18,7 @@ import { sql as leads } from './0015-leads';
 import { sql as cases } from './0016-cases';
 import { sql as regarding } from './0017-regarding';
 import { sql as segments } from './0018-segments';
+import { sql as automation } from './0018-segments-automation';
 
 export interface Migration {
   id: string;
@@ -44,4 +45,5 @@ export const migrations: readonly Migration[] = [
   { id: '0016-cases', sql: cases },
   { id: '0017-regarding', sql: regarding },
   { id: '0018-segments', sql: segments },
+  { id: '0018-segments-automation', sql: automation },
 ];

@@ -1,0 +1,189 @@
+// Automation: admins edit the rules, a run (by hand or by the daily timer) turns what the rules find into follow-ups
+// through the tasks feature, each once per rule, record and period, and logs what it made.
+import { randomUUID } from 'node:crypto';
+import {
+  AutomationRules,
+  type AutomationFollowUp,
+  type AutomationRuleName,
+  type AutomationRulesResponse,
+  type AutomationRun,
+  type AutomationRunListQuery,
+  type FollowUpSnooze,
+  type SnoozedFollowUp,
+} from '@crm/common';
+import type { Actor } from '../../core/actor';
+import type { Db } from '../../core/db/db';
+import { inTransaction } from '../../core/db/pg-errors';
+import { invalid, notFound, staleVersion } from '../../core/errors';
+import { nameBasedId } from '../../core/name-based-id';
+import { analyseTenant } from '../insights';
+import { changeTask, createSystemTask } from '../tasks';
+import {
+  atRiskFollowUps,
+  contactRhythmFollowUps,
+  noAnswerFollowUps,
+  openComplaintFollowUps,
+  RULE_LABELS,
+  stuckOpportunityFollowUps,
+  type FollowUpCandidate,
+} from './rules';
+import {
+  accountOwners,
+  claimFollowUp,
+  followUpOfTask,
+  insertRun,
+  isTenantUser,
+  listRuns,
+  openOpportunities,
+  overdueComplaints,
+  readRules,
+  saveRules,
+  snoozeFollowUp,
+  tenantsWithDailyRun,
+  unansweredInteractions,
+} from './store';
+
+/** How far back beyond its days the no-answer rule looks, so a first run does not follow up on years of history. */
+export const NO_ANSWER_LOOKBACK_DAYS = 30;
+/** 06:00 UTC every day: before the working day starts in Europe, after the nightly retention and snapshots. */
+export const AUTOMATION_SCHEDULE = '0 0 6 * * *';
+
+const RULE_ORDER: readonly AutomationRuleName[] = ['contactRhythm', 'noAnswer', 'stuckOpportunities', 'openComplaints', 'atRisk'];
+
+const rulesOf = async (db: Db, tenantId: string) => {
+  const stored = await readRules(db, tenantId);
+  return { stored, rules: stored?.rules ?? AutomationRules.parse({}) };
+};
+
+export async function automationRules(db: Db, tenantId: string): Promise<AutomationRulesResponse> {
+  const { stored, rules } = await rulesOf(db, tenantId);
+  return { ...rules, saved: stored !== null, updatedAt: stored?.updatedAt ?? null, etag: `"${stored?.version ?? 0}"` };
+}
+
+/** Replaces the rules; If-Match names the version read ("0" before the first save). */
+export async function updateAutomationRules(db: Db, actor: Actor, expectedVersion: number, rules: AutomationRules): Promise<AutomationRulesResponse> {
+  const escalateTo = rules.openComplaints.escalateTo;
+  if (escalateTo && !(await isTenantUser(db, actor.tenantId, escalateTo))) throw invalid('openComplaints.escalateTo', 'is no user of this tenant');
+  if (!(await inTransaction(db, (tx) => saveRules(tx, actor.tenantId, expectedVersion, rules, actor.userId)))) throw staleVersion('automation rules');
+  return automationRules(db, actor.tenantId);
+}
+
+async function candidatesOf(db: Db, tenantId: string, rules: AutomationRules, now: Date): Promise<Map<AutomationRuleName, FollowUpCandidate[]>> {
+  const { settings, analyses } = await analyseTenant(db, tenantId, 'last-12-months', now);
+  const owners = await accountOwners(db, tenantId);
+  const found = new Map<AutomationRuleName, FollowUpCandidate[]>();
+  if (rules.contactRhythm.enabled)
+    found.set(
+      'contactRhythm',
+      contactRhythmFollowUps(
+        analyses.map((a) => ({
+          id: a.facts.id,
+          name: a.facts.name,
+          ownerId: owners.get(a.facts.id) ?? null,
+          createdAt: a.facts.createdAt,
+          lastContactAt: a.facts.lastContactAt,
+          medianGapDays: a.facts.medianGapDays,
+          abcClass: a.abc.class,
+          segment: a.segment.segment,
+        })),
+        rules.contactRhythm,
+        now,
+      ),
+    );
+  if (rules.noAnswer.enabled)
+    found.set('noAnswer', noAnswerFollowUps(await unansweredInteractions(db, tenantId, now, rules.noAnswer.days, NO_ANSWER_LOOKBACK_DAYS), rules.noAnswer, now));
+  if (rules.stuckOpportunities.enabled)
+    found.set('stuckOpportunities', stuckOpportunityFollowUps(await openOpportunities(db, tenantId), rules.stuckOpportunities, settings.stages, now));
+  if (rules.openComplaints.enabled)
+    found.set('openComplaints', openComplaintFollowUps(await overdueComplaints(db, tenantId, now, rules.openComplaints.days), rules.openComplaints, now));
+  if (rules.atRisk.enabled)
+    found.set(
+      'atRisk',
+      atRiskFollowUps(
+        analyses
+          .filter((a) => a.segment.segment === 'at_risk')
+          .map((a) => ({ id: a.facts.id, name: a.facts.name, ownerId: owners.get(a.facts.id) ?? null, score: a.churnRisk.score, factors: a.churnRisk.factors })),
+        now,
+      ),
+    );
+  return found;
+}
+
+/** The key row and the task in one transaction: a run that dies between them leaves neither, a rerun makes both. */
+async function makeFollowUp(db: Db, tenantId: string, runId: string, candidate: FollowUpCandidate, today: string): Promise<AutomationFollowUp | null> {
+  const followUp: AutomationFollowUp = {
+    taskId: nameBasedId(`automation:${tenantId}:${candidate.rule}:${candidate.recordId}:${candidate.period}`),
+    rule: candidate.rule,
+    recordId: candidate.recordId,
+    period: candidate.period,
+    assigneeId: candidate.assigneeId,
+    accountId: candidate.accountId,
+    reason: candidate.reason,
+  };
+  return inTransaction(db, async (tx) => {
+    if (!(await claimFollowUp(tx, tenantId, runId, followUp))) return null;
+    const label = RULE_LABELS[candidate.rule];
+    await createSystemTask(tx, tenantId, {
+      id: followUp.taskId,
+      kind: 'follow_up',
+      title: `${label.de} / ${label.en}: ${candidate.subject}`.slice(0, 300),
+      description: `${candidate.reason.de}\n${candidate.reason.en}\n(Regel / rule: ${candidate.rule})`,
+      dueDate: today,
+      assigneeId: candidate.assigneeId,
+      accountId: candidate.accountId,
+      contactId: null,
+      opportunityId: candidate.opportunityId,
+      interactionId: candidate.interactionId,
+      origin: null,
+    });
+    return followUp;
+  });
+}
+
+export async function runAutomation(db: Db, tenantId: string, trigger: AutomationRun['trigger'], createdBy: string | null, now = new Date()): Promise<AutomationRun> {
+  const startedAt = new Date().toISOString();
+  const runId = randomUUID();
+  const { rules } = await rulesOf(db, tenantId);
+  const found = await candidatesOf(db, tenantId, rules, now);
+  const today = now.toISOString().slice(0, 10);
+  const outcomes: AutomationRun['rules'] = [];
+  for (const rule of RULE_ORDER) {
+    const created: AutomationFollowUp[] = [];
+    let alreadyCreated = 0;
+    for (const candidate of found.get(rule) ?? []) {
+      const followUp = await makeFollowUp(db, tenantId, runId, candidate, today);
+      if (followUp) created.push(followUp);
+      else alreadyCreated += 1;
+    }
+    outcomes.push({ rule, enabled: rules[rule].enabled, created, alreadyCreated });
+  }
+  const run: AutomationRun = { id: runId, trigger, createdBy, startedAt, finishedAt: new Date().toISOString(), rules: outcomes };
+  await insertRun(db, tenantId, run);
+  return run;
+}
+
+export const automationRuns = (db: Db, actor: Actor, query: AutomationRunListQuery) => listRuns(db, actor.tenantId, query);
+
+/** The daily timer: every tenant that switched the daily run on, until the deadline; the rest follow the next day. */
+export async function runDailyAutomation(db: Db, options: { deadline: number; log: (message: string) => void }, now = new Date()): Promise<number> {
+  let ran = 0;
+  for (const tenantId of await tenantsWithDailyRun(db)) {
+    if (Date.now() > options.deadline) {
+      options.log('automation: deadline reached, the remaining tenants run tomorrow');
+      break;
+    }
+    await runAutomation(db, tenantId, 'timer', null, now);
+    ran += 1;
+  }
+  return ran;
+}
+
+/** Moves a rule's follow-up to a later day with a reason (If-Match: the task's version). */
+export async function snoozeRuleFollowUp(db: Db, actor: Actor, taskId: string, expectedVersion: number, input: FollowUpSnooze, now = new Date()): Promise<SnoozedFollowUp> {
+  const followUp = await followUpOfTask(db, actor.tenantId, taskId);
+  if (!followUp) throw notFound('rule follow-up');
+  if (input.until <= now.toISOString().slice(0, 10)) throw invalid('until', 'must be after today');
+  const task = await changeTask(db, actor, taskId, expectedVersion, { dueDate: input.until });
+  await inTransaction(db, (tx) => snoozeFollowUp(tx, actor.tenantId, taskId, input.until, input.reason, actor.userId));
+  return { ...followUp, snoozedUntil: input.until, snoozeReason: input.reason, snoozedBy: actor.userId, task };
+}
