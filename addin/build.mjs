@@ -17,5 +17,7 @@ writeFileSync('dist/taskpane.html', withConfig(readFileSync('src/taskpane.html',
 writeFileSync('dist/auth-dialog.html', withConfig(readFileSync('src/auth-dialog.html', 'utf8'), config));
 writeFileSync('dist/launch-events.html', readFileSync('src/launch-events.html'));
 
-await bundlePages({ taskpane: 'src/taskpane.tsx', 'auth-dialog': 'src/auth-dialog.ts', preview: 'src/preview.tsx' });
+// Built one by one: built together, the chunk they share through Fluent UI's index carried the preview mailbox's
+// components into what Outlook downloads before the pane renders (151.7 KB gzip, over the 150 KB budget; 148.3 alone).
+await bundlePages({ taskpane: 'src/taskpane.tsx', 'auth-dialog': 'src/auth-dialog.ts', preview: 'src/preview.tsx' }, { shared: false });
 await bundleScript('src/launch-events.ts', 'dist/launch-events.js', pageConfig());

@@ -65,3 +65,17 @@ describe('teams-app account.js', () => {
     expect(gzipBytes / 1024).toBeLessThan(150);
   });
 });
+
+// Issue #12's budget for the Outlook pane: what Outlook downloads before the pane renders. The forms load on first use.
+describe('addin taskpane.js', () => {
+  it('downloads less than 150 KB of gzipped JavaScript up front', () => {
+    const { gzipBytes } = initialJavaScript(`${root}addin`, 'taskpane.js');
+    expect(gzipBytes / 1024).toBeLessThan(150);
+  });
+
+  it('leaves the forms and the preview mailbox out of the first download', () => {
+    const inputs = initialInputs('addin', 'taskpane.js');
+    expect(inputs).toContain('src/app/TaskPane.tsx');
+    expect(inputs.filter((input) => /^src\/(app\/forms|preview)\//.test(input))).toEqual([]);
+  });
+});
