@@ -23,6 +23,7 @@ describe.each([
   ['teams-app', 'config.js'],
   ['teams-app', 'insights.js'],
   ['teams-app', 'data.js'],
+  ['teams-app', 'privacy.js'],
 ])('%s %s', (app, entry) => {
   it('loads neither zod nor the API catalogue up front', () => {
     const inputs = initialInputs(app, entry);
@@ -77,5 +78,16 @@ describe('addin taskpane.js', () => {
     const inputs = initialInputs('addin', 'taskpane.js');
     expect(inputs).toContain('src/app/TaskPane.tsx');
     expect(inputs.filter((input) => /^src\/(app\/forms|preview)\//.test(input))).toEqual([]);
+  });
+});
+
+// Issue #14's budget for the Privacy tab: its sections beyond the request register load when first opened.
+describe('teams-app privacy.js', () => {
+  it('downloads less than 150 KB of gzipped JavaScript up front', () => {
+    expect(initialJavaScript(`${root}teams-app`, 'privacy.js').gzipBytes / 1024).toBeLessThan(150);
+  });
+
+  it('leaves the sections and their texts out of the first download', () => {
+    expect(initialInputs('teams-app', 'privacy.js').filter((input) => /privacy\/(person|retention|audit)\//.test(input))).toEqual([]);
   });
 });

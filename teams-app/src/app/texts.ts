@@ -1,7 +1,6 @@
 // Texts of the Teams tabs (shared texts live in @crm/common/web), in English and German.
 import { useTexts } from '@crm/common/web';
 import { syncTexts } from './personal/sync-texts';
-import { privacyTexts } from './privacy/privacy-texts';
 
 const en = {
   'tab.loading': 'Loading the account…',
@@ -221,8 +220,8 @@ const de: Record<TabKey, string> = {
   'me.neverContacted': 'noch nie kontaktiert',
 };
 
-// The sync card keeps its texts beside it; the tabs' dictionary includes them.
-export const tabTexts = { en: { ...en, ...syncTexts.en, ...privacyTexts.en }, de: { ...de, ...syncTexts.de, ...privacyTexts.de } };
+// The sync card keeps its texts beside it; the tabs' dictionary includes them. The privacy tab adds its own on its page.
+export const tabTexts = { en: { ...en, ...syncTexts.en }, de: { ...de, ...syncTexts.de } };
 
 /** The tabs' translate function: shared keys and the tabs' own. */
 export const useT = () => useTexts<TabKey>();

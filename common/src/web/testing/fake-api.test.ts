@@ -44,6 +44,16 @@ describe('fake API held to the endpoint catalogue', () => {
     await expect(api.client('listAccounts', { query: { limit: 500 } })).rejects.toMatchObject({ kind: 'invalid' });
   });
 
+  it('lets an endpoint that answers JSON or a file by format answer a file, and no endpoint that answers only JSON', async () => {
+    const silence = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const pdf = new File(['%PDF-1.7'], 'personal-data.pdf', { type: 'application/pdf' });
+    const api = fakeApi({ contactPersonalData: () => pdf, getInteraction: () => pdf as never });
+    const result = await api.client('contactPersonalData', { params: { id: ID }, query: { format: 'pdf' } });
+    expect(result.file).toEqual({ blob: pdf, name: 'personal-data.pdf' });
+    await expect(api.client('getInteraction', { params: { id: ID } })).rejects.toBeInstanceOf(FakeContractError);
+    silence.mockRestore();
+  });
+
   it('fails loudly on an endpoint it was given no answer for, and throws the errors it is told to', async () => {
     const api = fakeApi({ me: () => new ApiError('forbidden', 403, null) });
     await expect(api.client('myWork', {})).rejects.toMatchObject({ kind: 'server', status: 500 });

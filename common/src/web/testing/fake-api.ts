@@ -12,8 +12,14 @@ type EndpointOf<N extends RouteName> = Extract<Catalogue, { name: N }>;
 /** What the endpoint answers on success, as the client receives it. */
 export type AnswerOf<N extends RouteName> = EndpointOf<N> extends { response: infer S extends z.ZodType } ? z.output<S> : undefined;
 
-/** An endpoint that answers no JSON (an export, a report) answers a file: a File, whose name is the download's. */
-type Answered<N extends RouteName> = AnswerOf<N> | Error | (EndpointOf<N> extends { response: z.ZodType } ? never : File);
+/**
+ * An endpoint that answers no JSON (an export, a report) answers a file: a File, whose name is the download's; one that
+ * answers JSON or a file by ?format= (`produces`, e.g. the personal-data PDF) may answer either.
+ */
+type Answered<N extends RouteName> =
+  | AnswerOf<N>
+  | Error
+  | (EndpointOf<N> extends { response: z.ZodType } ? (EndpointOf<N> extends { produces: readonly string[] } ? File : never) : File);
 /** Builds the answer from the request; an Error (e.g. an ApiError) is thrown to the caller instead. */
 export type FakeAnswer<N extends RouteName> = (args: CallArgs<N>) => Answered<N> | Promise<Answered<N>>;
 export type FakeAnswers = { [N in RouteName]?: FakeAnswer<N> };
@@ -76,7 +82,7 @@ export function fakeApi(answers: FakeAnswers): FakeApi {
     if (!answer) throw new ApiError('server', 500, null);
     const data = await answer(args);
     if (data instanceof Error) throw data;
-    if (data instanceof File && !endpoint.response) return { data: undefined, status: endpoint.status, etag: null, file: { blob: data, name: data.name } };
+    if (data instanceof File && (!endpoint.response || endpoint.produces)) return { data: undefined, status: endpoint.status, etag: null, file: { blob: data, name: data.name } };
     const body = wire(data);
     const checked = endpoint.response?.safeParse(body);
     if (checked && !checked.success) {

@@ -1,5 +1,5 @@
 // The "Privacy" tab: the request register with its deadlines, overdue and due-this-week marked, in English and German.
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PrivacyRequestSummary } from '@crm/common';
 import { ApiError } from '@crm/common/web';
@@ -41,7 +41,14 @@ const register = () => ({
       status: 'in_progress',
       extension: { dueOn: '2027-02-20', reason: 'Umfang', extendedBy: null, extendedAt: '2026-11-25T09:00:00.000Z' },
     }),
-    request({ id: DONE, type: 'portability', receivedOn: '2026-10-01', dueOn: '2026-11-01', status: 'completed', answer: { sentOn: '2026-10-20', text: 'JSON per E-Mail' } }),
+    request({
+      id: DONE,
+      type: 'portability',
+      receivedOn: '2026-10-01',
+      dueOn: '2026-11-01',
+      status: 'completed',
+      answer: { sentOn: '2026-10-20', text: 'JSON per E-Mail' },
+    }),
   ],
   nextCursor: null,
 });
@@ -67,7 +74,11 @@ describe('privacy tab', () => {
     const card = screen.getByTestId('privacy-requests');
     expect(within(card).getByRole('heading').textContent).toBe('Data subject requests');
     expect(screen.getByTestId('privacy-summary').textContent).toBe('1 overdue, 1 due within 7 days, 3 open');
-    expect(within(card).getAllByRole('listitem').map((li) => li.getAttribute('data-request-id'))).toEqual([OVERDUE, SOON, EXTENDED, DONE]);
+    expect(
+      within(card)
+        .getAllByRole('listitem')
+        .map((li) => li.getAttribute('data-request-id')),
+    ).toEqual([OVERDUE, SOON, EXTENDED, DONE]);
     expect(item(OVERDUE).textContent).toBe('OverdueErasure (Art. 17)anfrage@mail.exampleReceivedreceived 31 Jan 2026 · due 28 Feb 2026');
     expect(item(SOON).textContent).toBe('Due this weekObjection (Art. 21)CRM contactReceivedreceived 5 Nov 2026 · due 5 Dec 2026');
     expect(item(EXTENDED).textContent).toContain('In progressreceived 20 Nov 2026 · due 20 Feb 2027 · extended, originally due 20 Dec 2026');
@@ -88,6 +99,24 @@ describe('privacy tab', () => {
     renderTab(() => ({ items: [], nextCursor: null }));
     await ready();
     expect(screen.getByText('No requests registered.')).toBeTruthy();
+  });
+
+  it('moves between its sections with the arrow keys, Home and End, one tab stop for the list', async () => {
+    renderTab(() => register());
+    await ready();
+    const tabs = screen.getAllByRole('tab');
+    expect(tabs.map((tab) => [tab.textContent, tab.getAttribute('aria-selected'), tab.getAttribute('tabindex')])).toEqual([
+      ['Requests', 'true', '0'],
+      ['Person', 'false', '-1'],
+    ]);
+    fireEvent.keyDown(tabs[0]!, { key: 'ArrowRight' });
+    expect(screen.getByRole('tab', { name: 'Person' }).getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Person' }));
+    expect(screen.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe('privacy-tab-person');
+    fireEvent.keyDown(document.activeElement!, { key: 'Home' });
+    expect(screen.getByRole('tab', { name: 'Requests' }).getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowLeft' });
+    expect(document.activeElement?.textContent).toBe(screen.getAllByRole('tab').at(-1)!.textContent);
   });
 
   it('explains a missing role instead of showing a blank tab', async () => {

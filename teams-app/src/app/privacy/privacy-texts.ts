@@ -1,8 +1,19 @@
-// Texts of the "Privacy" (Datenschutz) tab, in English and German; the tabs' dictionary includes them.
+// Texts of the "Privacy" (Datenschutz) tab, in English and German; only its own page adds them to the tabs' dictionary.
 import { useTexts } from '@crm/common/web';
 
 const en = {
   'privacy.heading': 'Privacy',
+  'privacy.sections': 'Sections',
+  'privacy.section.requests': 'Requests',
+  'privacy.section.person': 'Person',
+  'privacy.openPerson': 'Open the person of this request ({type})',
+  'privacy.read.view': 'viewed',
+  'privacy.read.list': 'listed',
+  'privacy.read.context': 'looked up in Outlook',
+  'privacy.read.timeline': 'timeline',
+  'privacy.read.overview': 'account overview',
+  'privacy.read.consents': 'consents',
+  'privacy.read.export': 'export',
   'privacy.loading': 'Loading the requests…',
   'privacy.requests': 'Data subject requests',
   'privacy.none': 'No requests registered.',
@@ -31,6 +42,17 @@ export type PrivacyKey = keyof typeof en;
 
 const de: Record<PrivacyKey, string> = {
   'privacy.heading': 'Datenschutz',
+  'privacy.sections': 'Bereiche',
+  'privacy.section.requests': 'Anfragen',
+  'privacy.section.person': 'Person',
+  'privacy.openPerson': 'Die Person dieser Anfrage öffnen ({type})',
+  'privacy.read.view': 'angesehen',
+  'privacy.read.list': 'gelistet',
+  'privacy.read.context': 'in Outlook nachgeschlagen',
+  'privacy.read.timeline': 'Verlauf',
+  'privacy.read.overview': 'Firmenübersicht',
+  'privacy.read.consents': 'Einwilligungen',
+  'privacy.read.export': 'Export',
   'privacy.loading': 'Anfragen werden geladen…',
   'privacy.requests': 'Anfragen betroffener Personen',
   'privacy.none': 'Keine Anfragen erfasst.',
