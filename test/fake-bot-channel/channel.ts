@@ -12,6 +12,8 @@ import type { BotConfig } from '../../functions/src/core/config';
 export const BOT_CONNECTOR_ISSUER = 'https://api.botframework.com';
 /** Teams' service URL for Europe, as an activity and its token carry it. */
 export const TEAMS_SERVICE_URL = 'https://smba.trafficmanager.net/emea/';
+/** Where the bot under test says the Teams tabs are served (CRM_HOSTING_URL). */
+export const CRM_TEST_HOSTING_URL = 'https://crm.contoso.test';
 
 export interface TokenOptions {
   audience?: string;
@@ -91,7 +93,7 @@ export async function startFakeBotChannel(options: { appId?: string } = {}): Pro
   return {
     appId,
     metadataUrl,
-    botConfig: { appId, openIdMetadataUrl: metadataUrl, issuer: BOT_CONNECTOR_ISSUER },
+    botConfig: { appId, openIdMetadataUrl: metadataUrl, issuer: BOT_CONNECTOR_ISSUER, hostingUrl: CRM_TEST_HOSTING_URL },
     fetches,
     async token(tokenOptions = {}) {
       const now = Math.floor(Date.now() / 1000);

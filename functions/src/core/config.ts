@@ -71,6 +71,11 @@ const EnvSchema = z.object({
     .refine(secureOrLoopback, { message: 'must be an https URL (http only on 127.0.0.1, ::1 or localhost)' }),
   /** The issuer of the Bot Connector's tokens; another one only in national clouds (https://api.botframework.us). */
   BOT_TOKEN_ISSUER: z.url().default('https://api.botframework.com'),
+  /** The https origin serving the Teams tabs (as for the manifest): the bot's cards open the account tab there. */
+  CRM_HOSTING_URL: z
+    .url()
+    .refine((url) => new URL(url).protocol === 'https:' && new URL(url).pathname === '/', { message: 'must be an https origin without a path, such as https://crm.contoso.de' })
+    .optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -109,6 +114,8 @@ export interface BotConfig {
   appId: string;
   openIdMetadataUrl: string;
   issuer: string;
+  /** Where the Teams tabs are served (CRM_HOSTING_URL), without a trailing slash. */
+  hostingUrl: string;
 }
 
 /** Field by field, the steps cron can repeat evenly: a step restarts at 0 each minute, hour and day. */
@@ -183,6 +190,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`invalid configuration: ${reasons}`);
   }
   const e = parsed.data;
+  if (e.BOT_APP_ID && !e.CRM_HOSTING_URL) {
+    throw new Error('invalid configuration: BOT_APP_ID needs CRM_HOSTING_URL, the https origin of the Teams tabs that the bot\'s cards open');
+  }
   if (e.ENTRA_CLIENT_ID && e.ENTRA_ALLOWED_TENANTS.length === 0) {
     throw new Error('invalid configuration: ENTRA_ALLOWED_TENANTS must list tenant ids (or "*") when ENTRA_CLIENT_ID is set');
   }
@@ -210,6 +220,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     syncSchedule: tickSchedule('SYNC_TICK_SECONDS', e.SYNC_TICK_SECONDS),
     subscriptionSchedule: tickSchedule('SUBSCRIPTION_TICK_SECONDS', e.SUBSCRIPTION_TICK_SECONDS),
     readAudit: { enabled: e.CRM_READ_AUDIT === 'on', flushMs: e.CRM_READ_AUDIT_FLUSH_MS },
-    bot: e.BOT_APP_ID ? { appId: e.BOT_APP_ID, openIdMetadataUrl: e.BOT_OPENID_METADATA_URL, issuer: e.BOT_TOKEN_ISSUER.replace(/\/+$/, '') } : null,
+    bot:
+      e.BOT_APP_ID && e.CRM_HOSTING_URL
+        ? {
+            appId: e.BOT_APP_ID,
+            openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
+            issuer: e.BOT_TOKEN_ISSUER.replace(/\/+$/, ''),
+            hostingUrl: e.CRM_HOSTING_URL.replace(/\/+$/, ''),
+          }
+        : null,
   };
 }

@@ -12,6 +12,7 @@ import { translatePgError } from '../../core/db/pg-errors';
 import { checkActivityAgainstToken } from './bot-token';
 import { popup } from './cards';
 import { fetchSaveDialog, searchAccountChoices, submitSaveDialog, type InvokeContext } from './save-message';
+import { searchCards, searchNotice } from './search-cards';
 import { callerOf, type BotService } from './service';
 import { languageOf, textsFor } from './texts';
 
@@ -27,6 +28,7 @@ interface InvokeHandler {
 const HANDLERS: Record<string, InvokeHandler> = {
   'composeExtension/fetchTask': { access: 'write', commandId: BOT_COMMANDS.saveToCrm, run: fetchSaveDialog, notice: popup },
   'composeExtension/submitAction': { access: 'write', commandId: BOT_COMMANDS.saveToCrm, run: submitSaveDialog, notice: popup },
+  'composeExtension/query': { access: 'read', commandId: BOT_COMMANDS.searchCrm, run: searchCards, notice: searchNotice },
   'application/search': {
     access: 'read',
     run: searchAccountChoices,
@@ -66,7 +68,7 @@ export function botMessagesRoute(kernel: Pick<Kernel, 'db'>, bot: BotService | u
         const texts = textsFor(languageOf(activity.locale));
         if (!actor) return json(handler.notice(texts.notKnown));
         if (!mayAccess(actor.roles, handler.access)) return json(handler.notice(texts.noRole));
-        return json(await handler.run({ db, actor, activity, texts }));
+        return json(await handler.run({ db, actor, activity, texts, hostingUrl: bot.hostingUrl }));
       } catch (error) {
         const instance = randomUUID();
         return problemFromError(translatePgError(error), instance, logUnexpected(instance));

@@ -21,10 +21,12 @@ export interface InvokeContext {
   actor: Actor;
   activity: BotActivity;
   texts: Texts;
+  /** Where the Teams tabs are served (CRM_HOSTING_URL). */
+  hostingUrl: string;
 }
 
 /** The invoke's value, validated with the field names as they sit in the activity (value.data.accountId). */
-const valueOf = <T extends z.ZodType>(activity: BotActivity, schema: T): z.output<T> =>
+export const valueOf = <T extends z.ZodType>(activity: BotActivity, schema: T): z.output<T> =>
   validate(z.looseObject({ value: schema }), activity, 'body').value as z.output<T>;
 
 function messageOf(value: MessageActionValue): TeamsMessagePayload {

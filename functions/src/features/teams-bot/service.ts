@@ -11,12 +11,15 @@ import { userByEntraOid } from './store';
 
 export interface BotService {
   validator: BotTokenValidator;
+  /** Where the Teams tabs are served, for the cards' "open account" button. */
+  hostingUrl: string;
   /** The tenants the API admits (ENTRA_ALLOWED_TENANTS); the bot admits no other. */
   allowedTenants: '*' | readonly string[];
 }
 
 export const createBotService = (config: BotConfig, allowedTenants: '*' | readonly string[], options?: BotTokenOptions): BotService => ({
   validator: createBotTokenValidator(config, options),
+  hostingUrl: config.hostingUrl,
   allowedTenants,
 });
 

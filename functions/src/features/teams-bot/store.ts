@@ -105,3 +105,58 @@ export async function savedMessageId(db: Queryable, tenantId: string, teamsMessa
   const rows = await db.query<{ id: string }>(`SELECT i.id FROM interactions i WHERE i.tenant_id = $1 AND i.teams_message_id = $2`, [tenantId, teamsMessageKey]);
   return rows[0]?.id ?? null;
 }
+
+export interface CardFigures {
+  id: string;
+  name: string;
+  owner: string | null;
+  openPipeline: number;
+  /** Open complaints on the account, to be filtered for people the caller may not see. */
+  openComplaintIds: string[];
+  nextFollowUp: { dueDate: string; title: string } | null;
+}
+
+/**
+ * What a search card shows of each account, in one query. Follow-ups about a hidden (restricted) contact do not count;
+ * complaints are filtered by the caller with the interactions feature's rule.
+ */
+export async function cardFigures(db: Queryable, tenantId: string, accountIds: readonly string[], hidden: readonly string[]): Promise<CardFigures[]> {
+  if (accountIds.length === 0) return [];
+  const rows = await db.query<{
+    id: string;
+    name: string;
+    owner: string | null;
+    open_pipeline: string | number | null;
+    complaint_ids: string[] | null;
+    due_date: string | Date | null;
+    title: string | null;
+  }>(
+    `SELECT a.id, a.name, u.display_name AS owner,
+       (SELECT sum(o.amount) FROM opportunities o WHERE o.tenant_id = a.tenant_id AND o.account_id = a.id AND o.status = 'open') AS open_pipeline,
+       ARRAY(SELECT ia.interaction_id FROM interaction_accounts ia
+             WHERE ia.tenant_id = a.tenant_id AND ia.account_id = a.id AND ia.type = 'complaint' AND ia.is_open) AS complaint_ids,
+       f.due_date, f.title
+     FROM accounts a
+     LEFT JOIN users u ON u.tenant_id = a.tenant_id AND u.id = a.owner_id
+     LEFT JOIN LATERAL (
+       SELECT to_char(t.due_date, 'YYYY-MM-DD') AS due_date, t.title FROM tasks t
+       WHERE t.tenant_id = a.tenant_id AND t.account_id = a.id AND t.status = 'open' AND (t.contact_id IS NULL OR t.contact_id <> ALL($3::uuid[]))
+       ORDER BY t.due_date, t.id LIMIT 1) f ON true
+     WHERE a.tenant_id = $1 AND a.id = ANY($2::uuid[])`,
+    [tenantId, [...accountIds], [...hidden]],
+  );
+  const byId = new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        name: row.name,
+        owner: row.owner,
+        openPipeline: Number(row.open_pipeline ?? 0),
+        openComplaintIds: row.complaint_ids ?? [],
+        nextFollowUp: row.due_date && row.title !== null ? { dueDate: String(row.due_date), title: row.title } : null,
+      },
+    ]),
+  );
+  return accountIds.map((id) => byId.get(id)).filter((f): f is CardFigures => f !== undefined);
+}

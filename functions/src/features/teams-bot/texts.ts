@@ -33,6 +33,15 @@ const en = {
   contactGone: 'A chosen contact is no longer in the CRM. Choose the others only.',
   accountGone: 'The chosen account is no longer in the CRM. Choose another one.',
   followUpTitleDefault: (subject: string) => `Follow up: ${subject}`,
+  owner: 'Owner',
+  openPipeline: 'Open pipeline',
+  openComplaints: 'Open complaints',
+  nextFollowUp: 'Next follow-up',
+  none: 'none',
+  opportunity: (name: string) => `Opportunity: ${name}`,
+  openAccount: 'Open account',
+  openInBrowser: 'Open in the browser',
+  numberLocale: 'en-GB',
 };
 
 const de: typeof en = {
@@ -58,6 +67,15 @@ const de: typeof en = {
   contactGone: 'Ein gewählter Kontakt ist nicht mehr im CRM. Bitte nur die anderen wählen.',
   accountGone: 'Die gewählte Firma ist nicht mehr im CRM. Bitte eine andere wählen.',
   followUpTitleDefault: (subject) => `Nachfassen: ${subject}`,
+  owner: 'Verantwortlich',
+  openPipeline: 'Offene Pipeline',
+  openComplaints: 'Offene Reklamationen',
+  nextFollowUp: 'Nächste Wiedervorlage',
+  none: 'keine',
+  opportunity: (name) => `Verkaufschance: ${name}`,
+  openAccount: 'Firma öffnen',
+  openInBrowser: 'Im Browser öffnen',
+  numberLocale: 'de-DE',
 };
 
 export type Texts = typeof en;
