@@ -457,6 +457,15 @@ export const endpoints = [
     status: 201,
   },
   {
+    ...route('listImports'),
+    summary: 'The history of imports, newest first: file, status, progress and summary of each (the rows are read per import)',
+    tag: 'imports',
+    access: 'manage',
+    query: PageQuery,
+    response: pageOf(Import),
+    status: 200,
+  },
+  {
     ...route('getImport'),
     summary: 'An import with its status, progress and summary, and its rows page by page with the proposed and chosen decisions (?action= filters)',
     tag: 'imports',

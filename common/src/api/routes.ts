@@ -47,6 +47,7 @@ export const routes = {
   deleteTask: ['DELETE', 'tasks/{id}'],
   // Imports of CSV and XLSX lists
   uploadImport: ['POST', 'imports'],
+  listImports: ['GET', 'imports'],
   getImport: ['GET', 'imports/{id}'],
   updateImport: ['PATCH', 'imports/{id}'],
   commitImport: ['POST', 'imports/{id}/commit'],

@@ -285,6 +285,29 @@ describeEachDatabase('imports: a commit that dies halfway', (getDb) => {
   });
 });
 
+describeEachDatabase('imports: the history', (getDb) => {
+  it('lists the tenant’s imports newest first with status and progress, page by page, to managers only', async () => {
+    const api = await createApiHarness(getDb());
+    const tenantId = randomUUID();
+    const manager = await api.token({ tenantId, userId: randomUUID(), roles: ['CRM.Manager'] });
+    const upload = async (text: string, fileName: string) =>
+      (await api.call('POST', `/api/imports?fileName=${fileName}`, { token: manager, rawBody: new TextEncoder().encode(text) })).body as { id: string };
+    const first = await upload('Vorname;Nachname;E-Mail\nAnna;Alt;anna@alt.de\n', 'alt.csv');
+    expect((await api.call('POST', `/api/imports/${first.id}/commit`, { token: manager })).status).toBe(200);
+    const second = await upload('Vorname;Nachname;E-Mail\nBernd;Neu;bernd@neu.de\n', 'neu.csv');
+    const page1 = await api.call('GET', '/api/imports?limit=1', { token: manager });
+    expect(page1.status).toBe(200);
+    expect(page1.body.items).toMatchObject([{ id: second.id, fileName: 'neu.csv', status: 'preview', progress: { committedRows: 0, totalRows: 1 } }]);
+    const page2 = await api.call('GET', `/api/imports?limit=1&cursor=${page1.body.nextCursor}`, { token: manager });
+    expect(page2.body).toMatchObject({ items: [{ id: first.id, status: 'committed', progress: { committedRows: 1 }, undoUntil: expect.any(String) }], nextCursor: null });
+    const other = await api.token({ tenantId: randomUUID(), userId: randomUUID(), roles: ['CRM.Admin'] });
+    expect((await api.call('GET', '/api/imports', { token: other })).body.items).toEqual([]);
+    const user = await api.token({ tenantId, userId: randomUUID(), roles: ['CRM.User'] });
+    expect((await api.call('GET', '/api/imports', { token: user })).status).toBe(403);
+    expect((await api.call('GET', '/api/imports?cursor=x', { token: manager })).body).toMatchObject({ status: 400, errors: [{ field: 'cursor' }] });
+  });
+});
+
 describe('imports report cells', () => {
   it('keeps a formula-looking name from running in Excel', async () => {
     const { csvCell } = await import('./report');

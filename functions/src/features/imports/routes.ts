@@ -3,9 +3,9 @@
 import { readLimitedBody } from '../../core/http/request-input';
 import { one, type RouteTable } from '../../core/http/typed-routes';
 import { invalid } from '../../core/errors';
-import { changeImport, commitImport, importReport, MAX_IMPORT_BYTES, readImport, undoImport, uploadImport } from './service';
+import { changeImport, commitImport, importReport, listImports, MAX_IMPORT_BYTES, readImport, undoImport, uploadImport } from './service';
 
-export const importRoutes: RouteTable<'uploadImport' | 'getImport' | 'updateImport' | 'commitImport' | 'undoImport' | 'importReport'> = {
+export const importRoutes: RouteTable<'uploadImport' | 'listImports' | 'getImport' | 'updateImport' | 'commitImport' | 'undoImport' | 'importReport'> = {
   uploadImport: async ({ db, actor, query, request }) => {
     const bytes = await readLimitedBody(request, MAX_IMPORT_BYTES);
     if (bytes.length === 0) throw invalid('body', 'is empty: send the file itself as the request body');
@@ -13,6 +13,7 @@ export const importRoutes: RouteTable<'uploadImport' | 'getImport' | 'updateImpo
     const result = await uploadImport(db, actor, { fileName, readOptions, bytes });
     return { status: result.created ? 201 : 200, body: result.value, etag: result.value.etag, location: `/api/imports/${result.value.id}` };
   },
+  listImports: async ({ db, actor, query }) => ({ body: await listImports(db, actor, query) }),
   getImport: async ({ db, actor, params, query }) => one(await readImport(db, actor, params.id, query)),
   updateImport: async ({ db, actor, params, body, version }) => one(await changeImport(db, actor, params.id, version, body)),
   commitImport: async ({ db, actor, params }) => {

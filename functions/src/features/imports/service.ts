@@ -62,6 +62,7 @@ import {
   importByHash,
   importBytes,
   insertImport,
+  listImportRows,
   listRows,
   loadTemplate,
   markUndone,
@@ -269,6 +270,14 @@ export async function uploadImport(
   // A colleague's upload of the same file got there first: theirs is the import.
   const row = id ? await loadImport(db, actor, id) : await importByHash(db, actor.tenantId, fileHash);
   return { value: await viewOf(db, actor.tenantId, row!), created: id !== null };
+}
+
+export async function listImports(db: Db, actor: Actor, query: { limit: number; cursor?: string }): Promise<{ items: Import[]; nextCursor: string | null }> {
+  const rows = await listImportRows(db, actor.tenantId, decodeCursor(query.cursor, ['timestamp', 'uuid']), query.limit + 1);
+  const page = pageFrom(rows, query.limit, (last) => [last.cursor_at, last.id]);
+  const items: Import[] = [];
+  for (const row of page.rows) items.push(await viewOf(db, actor.tenantId, row));
+  return { items, nextCursor: page.nextCursor };
 }
 
 export async function readImport(db: Db, actor: Actor, id: string, query: ImportPreviewQuery): Promise<ImportPreview> {

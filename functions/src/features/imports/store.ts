@@ -78,6 +78,16 @@ export async function getImport(db: Queryable, tenantId: string, id: string, loc
   return rows[0] ?? null;
 }
 
+/** The tenant's imports, newest first, one page after the (created_at, id) of the cursor. */
+export async function listImportRows(db: Queryable, tenantId: string, after: readonly [string, string] | null, limit: number) {
+  return db.query<ImportRecordRow & { cursor_at: string }>(
+    `SELECT ${IMPORT_COLUMNS}, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at FROM imports
+     WHERE tenant_id = $1 ${after ? `AND (created_at, id) < ($2::timestamptz, $3::uuid)` : ''}
+     ORDER BY created_at DESC, id DESC LIMIT ${limit}`,
+    after ? [tenantId, after[0], after[1]] : [tenantId],
+  );
+}
+
 export async function importBytes(db: Queryable, tenantId: string, id: string): Promise<Uint8Array> {
   const rows = await db.query<{ file_bytes: Uint8Array }>(`SELECT file_bytes FROM imports WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
   return rows[0]!.file_bytes;

@@ -14,14 +14,15 @@ import type { DataTexts } from './data-texts';
 import { saveFile, type SaveFile } from './save-file';
 import { useDataT } from './use-data-t';
 
-export type DataPageName = 'export';
+export type DataPageName = 'import' | 'export';
 
 const pages: Record<DataPageName, ComponentType<{ save: SaveFile }>> = {
+  import: lazy(() => import('./ImportPage').then((m) => ({ default: m.ImportPage }))),
   export: lazy(() => import('./ExportPage').then((m) => ({ default: m.ExportPage }))),
 };
-const ORDER: readonly DataPageName[] = ['export'];
+const ORDER: readonly DataPageName[] = ['import', 'export'];
 
-export function DataTab({ texts, save = saveFile, page = 'export' }: { texts: DataTexts; save?: SaveFile; page?: DataPageName }) {
+export function DataTab({ texts, save = saveFile, page = 'import' }: { texts: DataTexts; save?: SaveFile; page?: DataPageName }) {
   const dictionary = useMemo(() => ({ en: { ...tabTexts.en, ...texts.en }, de: { ...tabTexts.de, ...texts.de } }), [texts]);
   const i18n = useCreateI18n(useI18n().language, dictionary);
   return (
