@@ -108,6 +108,7 @@ describe('privacy tab', () => {
     expect(tabs.map((tab) => [tab.textContent, tab.getAttribute('aria-selected'), tab.getAttribute('tabindex')])).toEqual([
       ['Requests', 'true', '0'],
       ['Person', 'false', '-1'],
+      ['Retention', 'false', '-1'],
     ]);
     fireEvent.keyDown(tabs[0]!, { key: 'ArrowRight' });
     expect(screen.getByRole('tab', { name: 'Person' }).getAttribute('aria-selected')).toBe('true');

@@ -14,12 +14,13 @@ import { PrivacyTexts } from './section-texts';
 import { saveFile as browserSave, type SaveFile } from '../data-tab/save-file';
 
 const PersonSection = lazy(() => import('./person/PersonSection').then((m) => ({ default: m.PersonSection })));
+const RetentionSection = lazy(() => import('./retention/RetentionSection').then((m) => ({ default: m.RetentionSection })));
 
 const SHOWN = 100;
 /** A calendar date at noon UTC, so formatting it in any time zone of Europe keeps the day. */
 const day = (date: string) => `${date}T12:00:00Z`;
 
-const SECTIONS = ['requests', 'person'] as const;
+const SECTIONS = ['requests', 'person', 'retention'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const useSectionStyles = makeStyles({
@@ -177,6 +178,7 @@ function PrivacyPage({ save }: { save: SaveFile }) {
         <Suspense fallback={<Spinner label={t('common.loading')} />}>
           {section === 'requests' ? <Requests onOpenPerson={openPerson} /> : null}
           {section === 'person' ? <PersonSection contactId={personId} onOpen={setPersonId} save={save} /> : null}
+          {section === 'retention' ? <RetentionSection /> : null}
         </Suspense>
       </div>
     </main>

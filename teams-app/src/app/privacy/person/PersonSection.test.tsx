@@ -289,7 +289,10 @@ describe('privacy tab: person view', () => {
 
   it('speaks German', async () => {
     const { saved } = renderTab(
-      { ...personApi(), contactPersonalData: (args) => (args.query?.format === 'pdf' ? new File(['%PDF'], `personal-data-${JULIA}-de.pdf`) : personal(restricted)) },
+      {
+        ...personApi(),
+        contactPersonalData: (args) => (args.query?.format === 'pdf' ? new File(['%PDF'], `personal-data-${JULIA}-de.pdf`) : personal(restricted)),
+      },
       'de-DE',
     );
     fireEvent.click(screen.getByRole('tab', { name: 'Person' }));
