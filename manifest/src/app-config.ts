@@ -7,6 +7,8 @@ export interface AppConfig {
   /** Application (client) id of the front-end app registration (NAA / SSO). */
   clientId: string;
   version: string;
+  /** The Teams bot's Microsoft App ID (BOT_APP_ID, as the API has it); without it the app has no bot and no message extension. */
+  botAppId?: string;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -17,11 +19,13 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     appId: env.CRM_APP_ID ?? '5b1e4f3a-8c2d-4e6f-9a0b-7c3d2e1f0a9b',
     clientId: env.CRM_ADDIN_CLIENT_ID ?? '00000000-0000-0000-0000-000000000000',
     version: env.CRM_APP_VERSION ?? '1.0.0',
+    ...(env.BOT_APP_ID ? { botAppId: env.BOT_APP_ID } : {}),
   };
   const url = new URL(config.hostingUrl);
   if (url.protocol !== 'https:') throw new Error(`CRM_HOSTING_URL must be https (Outlook and Teams load only https pages): ${config.hostingUrl}`);
   if (url.pathname !== '/') throw new Error(`CRM_HOSTING_URL must be an origin without a path: ${config.hostingUrl}`);
   for (const key of ['appId', 'clientId'] as const) if (!GUID.test(config[key])) throw new Error(`${key} must be a GUID, got ${config[key]}`);
+  if (config.botAppId !== undefined && !GUID.test(config.botAppId)) throw new Error(`BOT_APP_ID must be the bot's Microsoft App ID (a GUID), got ${config.botAppId}`);
   if (!/^\d+\.\d+\.\d+$/.test(config.version)) throw new Error(`CRM_APP_VERSION must look like 1.2.3, got ${config.version}`);
   return config;
 }

@@ -1,4 +1,5 @@
 // The unified Microsoft 365 app manifest: one app for the Outlook add-in and the Teams tabs.
+import { BOT_COMMANDS } from '@crm/common';
 import type { AppConfig } from './app-config';
 
 /** Mailbox 1.7 brings RecipientsChanged; ItemChanged (pinning) came with 1.5. */
@@ -175,11 +176,66 @@ export function buildAppManifest(config: AppConfig): Record<string, unknown> {
         ],
       },
     ],
+    ...(config.botAppId ? messageExtension(config.botAppId) : {}),
   };
 }
 
-/** German names and descriptions for Outlook and Teams in German. */
-export function germanLocalization(): Record<string, unknown> {
+/** The message extension's two commands, in the order of composeExtensions[0].commands (the localization indexes them). */
+export const BOT_COMMAND_TEXTS = {
+  saveToCrm: {
+    en: { title: 'Save to CRM', description: 'Save this message to a CRM account as a note, call summary, complaint or service request.' },
+    de: { title: 'Im CRM speichern', description: 'Diese Nachricht als Notiz, Gesprächsnotiz, Reklamation oder Serviceanfrage bei einer Firma im CRM speichern.' },
+  },
+  searchCrm: {
+    en: { title: 'CRM', description: 'Find an account or opportunity and insert its card.', parameter: 'Account or opportunity' },
+    de: { title: 'CRM', description: 'Eine Firma oder Verkaufschance finden und ihre Karte einfügen.', parameter: 'Firma oder Verkaufschance' },
+  },
+} as const;
+
+/**
+ * The bot behind /api/messages and its message extension (docs/TEAMS-BOT.md): "Save to CRM" on a message (an action
+ * command, which needs a bot) and the card search in the compose box. Learn: "Define message extension action commands",
+ * "Define message extension search commands".
+ */
+function messageExtension(botId: string): Record<string, unknown> {
+  const { saveToCrm, searchCrm } = BOT_COMMAND_TEXTS;
+  return {
+    // The bot only answers the message extension's invokes; it is in the scopes where the app itself is used.
+    bots: [{ botId, scopes: ['personal', 'team', 'groupChat'], isNotificationOnly: false, supportsFiles: false }],
+    composeExtensions: [
+      {
+        botId,
+        commands: [
+          { id: BOT_COMMANDS.saveToCrm, type: 'action', context: ['message'], title: saveToCrm.en.title, description: saveToCrm.en.description, fetchTask: true },
+          {
+            id: BOT_COMMANDS.searchCrm,
+            type: 'query',
+            context: ['compose', 'commandBox'],
+            title: searchCrm.en.title,
+            description: searchCrm.en.description,
+            initialRun: true,
+            parameters: [{ name: 'searchQuery', title: searchCrm.en.parameter, description: searchCrm.en.description, inputType: 'text' }],
+          },
+        ],
+      },
+    ],
+  };
+}
+
+const germanCommands = (): Record<string, string> => {
+  const { saveToCrm, searchCrm } = BOT_COMMAND_TEXTS;
+  return {
+    'composeExtensions[0].commands[0].title': saveToCrm.de.title,
+    'composeExtensions[0].commands[0].description': saveToCrm.de.description,
+    'composeExtensions[0].commands[1].title': searchCrm.de.title,
+    'composeExtensions[0].commands[1].description': searchCrm.de.description,
+    'composeExtensions[0].commands[1].parameters[0].title': searchCrm.de.parameter,
+    'composeExtensions[0].commands[1].parameters[0].description': searchCrm.de.description,
+  };
+};
+
+/** German names and descriptions for Outlook and Teams in German; the commands' only where the app has the bot. */
+export function germanLocalization(config?: Pick<AppConfig, 'botAppId'>): Record<string, unknown> {
   return {
     $schema: `https://developer.microsoft.com/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.Localization.schema.json`,
     'name.short': 'CRM',
@@ -191,6 +247,7 @@ export function germanLocalization(): Record<string, unknown> {
     'description.short': 'Kundenkontext neben jeder E-Mail und Besprechung.',
     'description.full':
       'Sehen Sie, wem Sie schreiben, die Firma, offene Verkaufschancen, Wiedervorlagen, Reklamationen und Einwilligungen, und protokollieren Sie E-Mails und Besprechungen mit einem Klick im CRM. Selbst betrieben im eigenen Azure-Mandanten.',
+    ...(config?.botAppId ? germanCommands() : {}),
   };
 }
 

@@ -9,6 +9,7 @@ import addFormats from 'ajv-formats';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { loadAppConfig } from './app-config';
+import { BOT_COMMANDS } from '@crm/common';
 import { APPOINTMENT_SEND_HANDLER, ATTENDEES_HANDLER, RECIPIENTS_HANDLER, SEND_HANDLER } from '../../addin/src/host/office-send-check';
 import {
   ACCOUNT_TAB_CONTEXTS,
@@ -23,6 +24,8 @@ import { writeAppPackage } from './package-app';
 
 const require = createRequire(import.meta.url);
 const config = loadAppConfig({ CRM_HOSTING_URL: 'https://crm.contoso.de', CRM_ADDIN_CLIENT_ID: '11111111-2222-4333-8444-555555555555' });
+const BOT_ID = '99999999-8888-4777-8666-555555555555';
+const withBot = loadAppConfig({ CRM_HOSTING_URL: 'https://crm.contoso.de', CRM_ADDIN_CLIENT_ID: '11111111-2222-4333-8444-555555555555', BOT_APP_ID: BOT_ID });
 
 const pngSize = (png: Uint8Array) => {
   const view = new DataView(png.buffer, png.byteOffset);
@@ -35,6 +38,37 @@ describe('app manifest', () => {
     expect(failures).toEqual([]);
   });
 
+  it('validates with the bot and its message extension against the same schema', async () => {
+    const failures = await AppManifestUtils.validateAgainstSchema(buildAppManifest(withBot) as never);
+    expect(failures).toEqual([]);
+  });
+
+  it('declares the bot and "Save to CRM" on messages and the card search in the compose box only with BOT_APP_ID', () => {
+    expect(buildAppManifest(config)).not.toHaveProperty('bots');
+    expect(buildAppManifest(config)).not.toHaveProperty('composeExtensions');
+    expect(germanLocalization(config)).not.toHaveProperty(['composeExtensions[0].commands[0].title']);
+    const manifest = buildAppManifest(withBot) as {
+      bots: Array<{ botId: string; scopes: string[] }>;
+      composeExtensions: Array<{ botId: string; commands: Array<Record<string, unknown>> }>;
+    };
+    expect(manifest.bots).toEqual([{ botId: BOT_ID, scopes: ['personal', 'team', 'groupChat'], isNotificationOnly: false, supportsFiles: false }]);
+    const [extension] = manifest.composeExtensions;
+    expect(extension!.botId).toBe(BOT_ID);
+    // The ids are the ones the bot's invokes must name (common/src/contracts/teams-bot.ts).
+    expect(extension!.commands).toEqual([
+      expect.objectContaining({ id: BOT_COMMANDS.saveToCrm, type: 'action', context: ['message'], title: 'Save to CRM', fetchTask: true }),
+      expect.objectContaining({
+        id: BOT_COMMANDS.searchCrm,
+        type: 'query',
+        context: ['compose', 'commandBox'],
+        initialRun: true,
+        parameters: [expect.objectContaining({ name: 'searchQuery', inputType: 'text' })],
+      }),
+    ]);
+    expect(germanLocalization(withBot)['composeExtensions[0].commands[0].title']).toBe('Im CRM speichern');
+    expect(() => loadAppConfig({ BOT_APP_ID: 'my-bot' })).toThrow(/BOT_APP_ID must be/);
+  });
+
   it('validates the German localization file against the bundled localization schema', () => {
     // The library's validator compiles this schema's patterns in unicode mode, which one of them does not survive.
     const schema = JSON.parse(
@@ -44,6 +78,7 @@ describe('app manifest', () => {
     addFormats(ajv, ['uri']);
     const validate = ajv.compile(schema);
     expect(validate(germanLocalization()), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate(germanLocalization(withBot)), JSON.stringify(validate.errors)).toBe(true);
   });
 
   it('points the pinnable task pane at the hosting URL and needs the Mailbox set the pane uses', () => {

@@ -14,7 +14,7 @@ export function appPackageFiles(config: AppConfig): Record<string, Uint8Array> {
   const json = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
   return {
     'manifest.json': json(buildAppManifest(config)),
-    'de-de.json': json(germanLocalization()),
+    'de-de.json': json(germanLocalization(config)),
     'color.png': colorIcon(192),
     'outline.png': outlineIcon(32),
   };
@@ -40,4 +40,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log(`add-in only manifest for Outlook on Mac and mobile: ${join(fileURLToPath(new URL('../build/', import.meta.url)), 'manifest.xml')}`);
   console.log(`serve manifest/build/.well-known/microsoft-officeaddins-allowed.json at ${config.hostingUrl}/.well-known/ (the send check in classic Outlook on Windows)`);
   if (!process.env.CRM_HOSTING_URL) console.log('(set CRM_HOSTING_URL, CRM_ADDIN_CLIENT_ID and CRM_APP_ID for your deployment)');
+  if (!config.botAppId) console.log('(no BOT_APP_ID: the package has no bot, so no "Save to CRM" and no CRM card search in Teams)');
 }
