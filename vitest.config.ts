@@ -32,7 +32,7 @@ export default defineConfig({
           // module and unmount what they render (cleanup() after each test), so they share one registry per thread.
           pool: 'threads',
           isolate: false,
-          include: ['addin/src/**/*.test.{ts,tsx}', 'teams-app/src/**/*.test.{ts,tsx}'],
+          include: ['addin/src/**/*.test.{ts,tsx}', 'teams-app/src/**/*.test.{ts,tsx}', 'common/src/web/**/*.test.tsx'],
         },
       },
     ],
