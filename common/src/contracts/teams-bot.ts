@@ -18,8 +18,11 @@ export const BotChannelAccount = z.looseObject({
   aadObjectId: z.string().max(100).optional(),
 });
 
+/** Teams' conversation ids are about 100 characters; 500 leaves room and keeps the saved message's key within its limit. */
+const ConversationId = Text.min(1).max(500);
+
 export const BotConversation = z.looseObject({
-  id: Id,
+  id: ConversationId,
   conversationType: z.string().max(50).optional(),
   tenantId: z.string().max(100).optional(),
   name: Text.max(500).optional(),
@@ -27,8 +30,8 @@ export const BotConversation = z.looseObject({
 
 export const TeamsChannelData = z.looseObject({
   tenant: z.looseObject({ id: z.string().max(100) }).optional(),
-  channel: z.looseObject({ id: Id, name: Text.max(500).optional() }).optional(),
-  team: z.looseObject({ id: Id, name: Text.max(500).optional() }).optional(),
+  channel: z.looseObject({ id: ConversationId, name: Text.max(500).optional() }).optional(),
+  team: z.looseObject({ id: ConversationId, name: Text.max(500).optional() }).optional(),
   meeting: z.looseObject({ id: Id }).optional(),
 });
 
@@ -50,7 +53,8 @@ export type BotActivity = z.infer<typeof BotActivity>;
 
 /** The message a message action was started on (value.messagePayload). */
 export const TeamsMessagePayload = z.looseObject({
-  id: Id,
+  /** A timestamp in milliseconds, as text. */
+  id: Text.min(1).max(100),
   createdDateTime: z.iso.datetime({ offset: true }).optional(),
   linkToMessage: z.url().max(4000).optional(),
   subject: Text.max(1000).nullable().optional(),

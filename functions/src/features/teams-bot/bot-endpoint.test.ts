@@ -64,6 +64,8 @@ describeEachDatabase('Teams bot endpoint', (getDb) => {
     expect(badTenant.body.errors[0]).toMatchObject({ field: 'channelData.tenant.id' });
     const noUser = await post({ ...activity(), from: { id: '29:abc', name: 'x' } }, token);
     expect(noUser.body.errors[0]).toMatchObject({ field: 'from.aadObjectId' });
+    const longConversation = await post({ ...activity(), conversation: { id: `19:${'x'.repeat(500)}@thread.v2` } }, token);
+    expect(longConversation.body.errors[0]).toMatchObject({ field: 'conversation.id' });
   });
 
   it('acknowledges activities that are not invokes with an empty 200', async () => {
