@@ -41,6 +41,19 @@ export const sendCheckScriptUrl = (config: AppConfig): string => `${config.hosti
 export const sendCheckPageUrl = (config: AppConfig): string => `${config.hostingUrl}/addin/launch-events.html`;
 export const MANIFEST_VERSION = '1.22';
 export const MY_CRM_TAB = 'my-crm';
+/**
+ * The activity feed notifications the automation rules send (functions/src/features/automation/notifications.ts,
+ * Graph sendActivityNotification): each type sent must be declared here; {rule} is the template parameter it fills.
+ */
+export const ACTIVITY_TYPES = [
+  { type: 'ruleFollowUp', description: 'A rule made a follow-up for you', templateText: '{rule}: a new follow-up for you', de: '{rule}: eine neue Wiedervorlage für Sie' },
+  {
+    type: 'complaintEscalated',
+    description: 'A complaint open too long was escalated to you',
+    templateText: '{rule}: a complaint was escalated to you',
+    de: '{rule}: eine Beschwerde wurde an Sie eskaliert',
+  },
+] as const;
 /** The data protection officer's tab; Teams shows it to everyone who installs the app, the API answers only CRM.Privacy and CRM.Admin. */
 export const PRIVACY_TAB = 'privacy';
 /** The team's figures; personal scope only, since the schema supports static tabs only there. */
@@ -77,6 +90,7 @@ export function buildAppManifest(config: AppConfig): Record<string, unknown> {
     webApplicationInfo: { id: config.clientId, resource: `api://${host}/${config.clientId}` },
     // Read/write item: the send check keeps its verdict in the item's sessionData, whose setAsync needs it (Mailbox 1.11).
     authorization: { permissions: { resourceSpecific: [{ name: 'MailboxItem.ReadWrite.User', type: 'Delegated' }] } },
+    activities: { activityTypes: ACTIVITY_TYPES.map(({ type, description, templateText }) => ({ type, description, templateText })) },
     staticTabs: [
       {
         entityId: MY_CRM_TAB,
@@ -244,6 +258,7 @@ export function germanLocalization(config?: Pick<AppConfig, 'botAppId'>): Record
     'staticTabs[1].name': 'Auswertungen',
     'staticTabs[2].name': 'Datenschutz',
     'staticTabs[3].name': 'Daten',
+    ...Object.fromEntries(ACTIVITY_TYPES.map((activity, i) => [`activities.activityTypes[${i}].templateText`, activity.de])),
     'description.short': 'Kundenkontext neben jeder E-Mail und Besprechung.',
     'description.full':
       'Sehen Sie, wem Sie schreiben, die Firma, offene Verkaufschancen, Wiedervorlagen, Reklamationen und Einwilligungen, und protokollieren Sie E-Mails und Besprechungen mit einem Klick im CRM. Selbst betrieben im eigenen Azure-Mandanten.',

@@ -5,6 +5,7 @@ import { serveDelta } from './delta-routes';
 import { GraphError, parseJsonBody, readBody, sendJson } from './http-util';
 import type { ContactInput, Mailbox } from './model';
 import { contactJson, eventJson, userJson } from './serialize';
+import { sendActivityNotification } from './activity-feed-routes';
 
 const notFound = () => new GraphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
 
@@ -37,6 +38,9 @@ export async function routeUsers(
   const [a, b, c, d, e] = rest;
 
   if (rest.length === 0 && method === 'GET') return sendJson(res, 200, userJson(mailbox));
+
+  if (a === 'teamwork' && b === 'sendActivityNotification' && rest.length === 2 && method === 'POST')
+    return sendActivityNotification(req, res, mailbox, (entry) => ctx.model.activityNotifications.push(entry), ctx.model.now());
 
   if (a === 'calendarView' && b === 'delta' && rest.length === 2 && method === 'GET') return serveDelta(ctx, req, res, mailbox, 'events', '', query, linkBase);
 

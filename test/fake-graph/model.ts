@@ -37,6 +37,15 @@ export interface Mailbox {
   idCounter: number;
   /** Documented Graph behaviours a test can switch on per mailbox; see README.md. */
   calendarQuirks: CalendarQuirks;
+  /** Whether the Teams app is installed for the user: activity feed notifications to them need it. */
+  teamsAppInstalled: boolean;
+}
+
+/** An activity feed notification the fake accepted: to whom, the request body as sent, and when. */
+export interface ActivityNotificationRecord {
+  userId: string;
+  body: Record<string, unknown>;
+  at: number;
 }
 
 export interface CalendarQuirks {
@@ -98,6 +107,8 @@ const toAttendee = (value: string | EmailAddress | Attendee): Attendee =>
 
 export class FakeGraphModel {
   readonly mailboxes = new Map<string, Mailbox>();
+  /** Every activity feed notification accepted, in order. */
+  readonly activityNotifications: ActivityNotificationRecord[] = [];
   private readonly byAddress = new Map<string, Mailbox>();
   private readonly listeners = new Set<(change: ModelChange) => void>();
   readonly now: () => number;
@@ -126,6 +137,7 @@ export class FakeGraphModel {
       defaultFolderId,
       idCounter: 0,
       calendarQuirks: { ignoresTimeZonePreference: false, emptyFirstDeltaPage: false },
+      teamsAppInstalled: true,
     };
     this.mailboxes.set(id, mailbox);
     this.byAddress.set(mail, mailbox);

@@ -1,6 +1,15 @@
 // The automation part of the API catalogue (issue 15): spread into endpoints.ts.
 import { z } from 'zod';
-import { AutomationRules, AutomationRulesResponse, AutomationRun, AutomationRunListQuery, FollowUpSnooze, SnoozedFollowUp } from '../contracts/automation';
+import {
+  AutomationRules,
+  AutomationRulesResponse,
+  AutomationRun,
+  AutomationRunListQuery,
+  FollowUpSnooze,
+  MyNotificationSwitches,
+  NotificationStatus,
+  SnoozedFollowUp,
+} from '../contracts/automation';
 import { pageOf, Uuid } from '../contracts/primitives';
 import { route } from './routes';
 
@@ -49,6 +58,34 @@ export const automationEndpoints = [
     body: FollowUpSnooze,
     ifMatch: true,
     response: SnoozedFollowUp,
+    status: 200,
+  },
+] as const;
+
+export const notificationEndpoints = [
+  {
+    ...route('getMyNotifications'),
+    summary: 'Whether the signed-in user gets Teams activity feed notifications of rule follow-ups (on until switched off)',
+    tag: 'insights',
+    access: 'read',
+    response: MyNotificationSwitches,
+    status: 200,
+  },
+  {
+    ...route('putMyNotifications'),
+    summary: "Switch the signed-in user's Teams activity feed notifications on or off",
+    tag: 'insights',
+    access: 'read',
+    body: MyNotificationSwitches,
+    response: MyNotificationSwitches,
+    status: 200,
+  },
+  {
+    ...route('automationNotifications'),
+    summary: 'What became of the activity feed notifications: counts by status and the latest failures with their reason',
+    tag: 'insights',
+    access: 'manage',
+    response: NotificationStatus,
     status: 200,
   },
 ] as const;

@@ -48,7 +48,7 @@ import { webhookEndpoints } from './webhook-endpoints';
 import { leadEndpoints } from './lead-endpoints';
 import { caseEndpoints } from './case-endpoints';
 import { segmentEndpoints } from './segment-endpoints';
-import { automationEndpoints } from './automation-endpoints';
+import { automationEndpoints, notificationEndpoints } from './automation-endpoints';
 
 export type { HttpMethod };
 
@@ -737,6 +737,7 @@ export const endpoints = [
   ...caseEndpoints,
   ...segmentEndpoints,
   ...automationEndpoints,
+  ...notificationEndpoints,
 ] as const satisfies readonly Endpoint[];
 
 export type EndpointName = (typeof endpoints)[number]['name'];

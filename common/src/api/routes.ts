@@ -81,6 +81,9 @@ export const routes = {
   runAutomation: ['POST', 'automation/run'],
   listAutomationRuns: ['GET', 'automation/runs'],
   snoozeFollowUp: ['POST', 'automation/follow-ups/{id}/snooze'],
+  automationNotifications: ['GET', 'automation/notifications'],
+  getMyNotifications: ['GET', 'me/notifications'],
+  putMyNotifications: ['PUT', 'me/notifications'],
   // Graph sync
   getMySync: ['GET', 'me/sync'],
   putMySync: ['PUT', 'me/sync'],

@@ -104,3 +104,27 @@ export const SnoozedFollowUp = AutomationFollowUp.extend({
   task: Task,
 });
 export type SnoozedFollowUp = z.infer<typeof SnoozedFollowUp>;
+
+/** The signed-in user's own switch: off, the CRM sends them no Teams activity feed notification. */
+export const MyNotificationSwitches = z.object({ activityFeed: z.boolean() }).strict();
+export type MyNotificationSwitches = z.infer<typeof MyNotificationSwitches>;
+
+export const NotificationStatusName = z.enum(['pending', 'sent', 'failed', 'skipped']);
+
+/** What became of the activity feed notifications of rule follow-ups: counts, and the latest failures with their reason. */
+export const NotificationStatus = z.object({
+  /** False while this host has no Graph app or no Teams app id (CRM_APP_ID): nothing is sent, notifications wait. */
+  sending: z.boolean(),
+  counts: z.record(NotificationStatusName, z.number().int()),
+  failures: z.array(
+    z.object({
+      taskId: Uuid,
+      userId: Uuid,
+      activityType: z.string(),
+      attempts: z.number().int(),
+      error: z.string().nullable(),
+      at: IsoDateTime,
+    }),
+  ),
+});
+export type NotificationStatus = z.infer<typeof NotificationStatus>;

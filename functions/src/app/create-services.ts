@@ -6,7 +6,7 @@ import { configureReadAudit } from '../core/audit/read-audit';
 import { createActorResolver } from '../core/auth/actor-resolver';
 import { createTokenValidator, type TrustedIssuer } from '../core/auth/token-validator';
 import type { Db } from '../core/db/db';
-import { createGraphProvider, createSyncService } from '../features/sync';
+import { createGraphActivityFeed, createGraphProvider, createSyncService } from '../features/sync';
 import { createBotService } from '../features/teams-bot';
 import type { Services } from './services';
 
@@ -38,5 +38,6 @@ export function createServices(config: Config, db: () => Promise<Db>, extraIssue
     }),
     // The bot admits the tenants the API does; without Entra ID (the local host) every tenant, as the development sign-in.
     bot: config.bot ? createBotService(config.bot, config.entra?.allowedTenants ?? '*') : undefined,
+    activityFeed: config.graph && config.teamsAppId ? createGraphActivityFeed(config.graph, config.teamsAppId) : undefined,
   };
 }

@@ -11,7 +11,7 @@ import { importRoutes } from '../features/imports/routes';
 import { contextRoutes } from '../features/context/routes';
 import { composeRoutes } from '../features/compose/routes';
 import { insightsRoutes } from '../features/insights/routes';
-import { automationRoutes } from '../features/automation/routes';
+import { automationRoutes, notificationRoutes } from '../features/automation/routes';
 import { duplicateRoutes } from '../features/duplicates/routes';
 import { exportRoutes } from '../features/exports/routes';
 import { interactionRoutes } from '../features/interactions/routes';
@@ -53,6 +53,7 @@ function implementations(services: Services): RouteTable<EndpointName> {
     ...caseRoutes,
     ...insightsRoutes,
     ...automationRoutes,
+    ...notificationRoutes(Boolean(services.activityFeed)),
     ...syncRoutes(services.sync),
     ...exportRoutes,
     ...duplicateRoutes,

@@ -2,6 +2,7 @@
 import type { Kernel } from '../core/http/endpoint-handler';
 import type { SyncService } from '../features/sync/sync-engine';
 import type { BotService } from '../features/teams-bot';
+import type { ActivityFeed } from '../features/automation';
 
 export interface Services extends Kernel {
   version: string;
@@ -9,4 +10,6 @@ export interface Services extends Kernel {
   sync?: SyncService;
   /** The Teams bot behind /api/messages; absent without BOT_APP_ID. */
   bot?: BotService;
+  /** Teams activity feed notifications; absent without Graph or without the Teams app id (CRM_APP_ID). */
+  activityFeed?: ActivityFeed;
 }

@@ -77,6 +77,7 @@ describe('timer schedules', () => {
       ['webhookDelivery', '*/10 * * * * *'],
       ['caseEscalation', '0 */5 * * * *'],
       ['automationRules', '0 0 6 * * *'],
+      ['activityNotifications', '0 */1 * * * *'],
       ['privacyRetention', '0 30 2 * * *'],
     ]);
     const nightly = cronJob('0 30 2 * * *', () => undefined);

@@ -7,7 +7,7 @@ import { INSIGHT_SNAPSHOT_SCHEDULE, takeMonthlySnapshots } from '../features/ins
 import { runDailyRetention } from '../features/privacy/retention';
 import { deliverDue } from '../features/webhooks';
 import { escalateDue } from '../features/cases';
-import { AUTOMATION_SCHEDULE, runDailyAutomation } from '../features/automation';
+import { AUTOMATION_SCHEDULE, deliverNotifications, NOTIFICATION_SCHEDULE, runDailyAutomation } from '../features/automation';
 
 /** Every 10 seconds: an event reaches its receiver within that of the change. */
 export const WEBHOOK_SCHEDULE = '*/10 * * * * *';
@@ -21,6 +21,9 @@ const INSIGHT_SNAPSHOT_BUDGET_MS = 4 * 60_000;
 
 /** Below the 5 minutes of the Consumption plan; tenants left over run the next day. */
 const AUTOMATION_BUDGET_MS = 4 * 60_000;
+
+/** A tick stops claiming before the next one is due. */
+const NOTIFICATION_BUDGET_MS = 50_000;
 
 /** 02:30 UTC every day. */
 export const RETENTION_SCHEDULE = '0 30 2 * * *';
@@ -54,6 +57,11 @@ export function buildTimers(schedules: { syncSchedule: string; subscriptionSched
       name: 'automationRules',
       schedule: AUTOMATION_SCHEDULE,
       run: async (services) => runDailyAutomation(await services.db(), { deadline: Date.now() + AUTOMATION_BUDGET_MS, log: (message) => console.warn(message) }),
+    },
+    {
+      name: 'activityNotifications',
+      schedule: NOTIFICATION_SCHEDULE,
+      run: async (services) => (services.activityFeed ? deliverNotifications(await services.db(), services.activityFeed, { deadline: Date.now() + NOTIFICATION_BUDGET_MS }) : undefined),
     },
     // Nightly, when the tenants are quiet; a run left unfinished at its deadline resumes the next night.
     {

@@ -62,6 +62,8 @@ const EnvSchema = z.object({
   CRM_READ_AUDIT: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
   /** How often buffered reads are written; what a crash can lose is at most this much. */
   CRM_READ_AUDIT_FLUSH_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** The Teams app's id (the manifest's id, as manifest/ reads it): activity feed notifications deep-link into its tabs. */
+  CRM_APP_ID: z.uuid().optional(),
   /** The Teams bot's Microsoft App ID (its Entra app registration's client id): the audience of the Bot Connector's tokens. */
   BOT_APP_ID: z.string().trim().min(1).optional(),
   /** Where the Bot Connector publishes its signing keys; https, or http on a loopback address for the offline fake channel. */
@@ -108,6 +110,8 @@ export interface Config {
   readAudit: { enabled: boolean; flushMs: number };
   /** The Teams bot (docs/TEAMS-BOT.md); null without BOT_APP_ID, and /api/messages then says so. */
   bot: BotConfig | null;
+  /** The Teams app's id; without it (or without Graph) no activity feed notification is sent. */
+  teamsAppId: string | null;
 }
 
 export interface BotConfig {
@@ -229,5 +233,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             hostingUrl: e.CRM_HOSTING_URL.replace(/\/+$/, ''),
           }
         : null,
+    teamsAppId: e.CRM_APP_ID ?? null,
   };
 }

@@ -232,6 +232,30 @@ describeEachDatabase('automation API', (getDb) => {
   });
 });
 
+describeEachDatabase('notification switches API', (getDb) => {
+  let api: ApiHarness;
+  const call = callAs(() => api);
+
+  beforeAll(async () => {
+    api = await createApiHarness(getDb());
+  });
+
+  it("keeps each user's own switch, and shows managers the sending status", async () => {
+    const tenantId = randomUUID();
+    const reader = await api.token({ tenantId, userId: randomUUID(), roles: ['CRM.Reader'] });
+    const manager = await api.token({ tenantId, userId: randomUUID(), roles: ['CRM.Manager'] });
+    expect((await call(reader, 'GET', '/api/me/notifications')).body).toEqual({ activityFeed: true });
+    expect((await call(reader, 'PUT', '/api/me/notifications', { activityFeed: false })).body).toEqual({ activityFeed: false });
+    expect((await call(reader, 'GET', '/api/me/notifications')).body).toEqual({ activityFeed: false });
+    expect((await call(manager, 'GET', '/api/me/notifications')).body).toEqual({ activityFeed: true });
+    const bad = await call(reader, 'PUT', '/api/me/notifications', { activityFeed: 'nein' });
+    expect([bad.status, bad.body.errors?.[0]?.field]).toEqual([400, 'activityFeed']);
+    expect((await call(reader, 'GET', '/api/automation/notifications')).status).toBe(403);
+    const status = await call(manager, 'GET', '/api/automation/notifications');
+    expect(status.body).toEqual({ sending: false, counts: { pending: 0, sent: 0, failed: 0, skipped: 0 }, failures: [] });
+  });
+});
+
 describe('automation rules document', () => {
   it('reads a stored document from before a rule existed with its defaults, and drops keys it no longer has', () => {
     const stored = StoredAutomationRules.parse({ dailyRun: true, noAnswer: { days: 3, gone: 1 }, retired: {} });

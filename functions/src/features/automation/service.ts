@@ -18,6 +18,7 @@ import { invalid, notFound, staleVersion } from '../../core/errors';
 import { nameBasedId } from '../../core/name-based-id';
 import { analyseTenant } from '../insights';
 import { changeTask, createSystemTask } from '../tasks';
+import { queueNotification } from './notifications-store';
 import {
   atRiskFollowUps,
   contactRhythmFollowUps,
@@ -109,7 +110,7 @@ async function candidatesOf(db: Db, tenantId: string, rules: AutomationRules, no
   return found;
 }
 
-/** The key row and the task in one transaction: a run that dies between them leaves neither, a rerun makes both. */
+/** The key row, the task and its notification in one transaction: a run that dies between them leaves none, a rerun makes all. */
 async function makeFollowUp(db: Db, tenantId: string, runId: string, candidate: FollowUpCandidate, today: string): Promise<AutomationFollowUp | null> {
   const followUp: AutomationFollowUp = {
     taskId: nameBasedId(`automation:${tenantId}:${candidate.rule}:${candidate.recordId}:${candidate.period}`),
@@ -136,6 +137,9 @@ async function makeFollowUp(db: Db, tenantId: string, runId: string, candidate: 
       interactionId: candidate.interactionId,
       origin: null,
     });
+    // The assignee hears of it in Teams; the timer sends it, so a run never waits on Graph.
+    if (candidate.assigneeId)
+      await queueNotification(tx, tenantId, followUp.taskId, candidate.assigneeId, candidate.rule === 'openComplaints' ? 'complaintEscalated' : 'ruleFollowUp');
     return followUp;
   });
 }

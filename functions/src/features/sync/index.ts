@@ -5,3 +5,4 @@ export type * from './ports';
 export { SyncProviderError } from './ports';
 export { createGraphProvider } from './graph/graph-provider';
 export { syncRoutes } from './routes';
+export { createGraphActivityFeed, graphActivityFeed, type ActivityNotificationBody, type GraphActivityFeed } from './graph/activity-feed-driver';

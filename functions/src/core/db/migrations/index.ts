@@ -19,6 +19,7 @@ import { sql as cases } from './0016-cases';
 import { sql as regarding } from './0017-regarding';
 import { sql as segments } from './0018-segments';
 import { sql as automation } from './0018-segments-automation';
+import { sql as automationNotify } from './0018-segments-automation-notify';
 
 export interface Migration {
   id: string;
@@ -46,4 +47,5 @@ export const migrations: readonly Migration[] = [
   { id: '0017-regarding', sql: regarding },
   { id: '0018-segments', sql: segments },
   { id: '0018-segments-automation', sql: automation },
+  { id: '0018-segments-automation-notify', sql: automationNotify },
 ];
