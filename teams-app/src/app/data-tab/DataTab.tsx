@@ -14,13 +14,14 @@ import type { DataTexts } from './data-texts';
 import { saveFile, type SaveFile } from './save-file';
 import { useDataT } from './use-data-t';
 
-export type DataPageName = 'import' | 'export';
+export type DataPageName = 'import' | 'export' | 'duplicates';
 
 const pages: Record<DataPageName, ComponentType<{ save: SaveFile }>> = {
   import: lazy(() => import('./ImportPage').then((m) => ({ default: m.ImportPage }))),
   export: lazy(() => import('./ExportPage').then((m) => ({ default: m.ExportPage }))),
+  duplicates: lazy(() => import('./DuplicatesPage').then((m) => ({ default: m.DuplicatesPage }))),
 };
-const ORDER: readonly DataPageName[] = ['import', 'export'];
+const ORDER: readonly DataPageName[] = ['import', 'export', 'duplicates'];
 
 export function DataTab({ texts, save = saveFile, page = 'import' }: { texts: DataTexts; save?: SaveFile; page?: DataPageName }) {
   const dictionary = useMemo(() => ({ en: { ...tabTexts.en, ...texts.en }, de: { ...tabTexts.de, ...texts.de } }), [texts]);

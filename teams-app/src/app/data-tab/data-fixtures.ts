@@ -1,6 +1,6 @@
 // Records of the Data tab's tests as the API answers them: a German Excel list's import in preview, its rows with
 // proposals (a new company, the same company again, a legal-form conflict to decide, an error), and after the commit.
-import type { Import, ImportPreview, ImportRowView } from '@crm/common';
+import type { Account, AccountDuplicate, Contact, ContactDuplicate, Import, ImportPreview, ImportRowView, Merge } from '@crm/common';
 import { testUuid } from '../test-fixtures';
 
 export const IMPORT_ID = testUuid('i1');
@@ -100,4 +100,91 @@ export function rows(): ImportRowView[] {
 
 export function preview(value: Import = anImport(), items: ImportRowView[] = rows(), nextCursor: string | null = null): ImportPreview {
   return { ...value, rows: { items, nextCursor } };
+}
+
+export const JUERGEN_ID = testUuid('c5');
+export const JUERGEN2_ID = testUuid('c6');
+export const MUELLER_GMBH_ID = testUuid('a6');
+export const MUELLER_AG_ID = testUuid('a7');
+export const MERGE_ID = testUuid('m1');
+
+const stamp = { createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-01T10:00:00.000Z' };
+
+export function contact(fields: Partial<Contact> & Pick<Contact, 'id' | 'lastName'>): Contact {
+  return {
+    ...stamp,
+    etag: '"3"',
+    firstName: '',
+    displayName: `${fields.firstName ?? ''} ${fields.lastName}`.trim(),
+    emails: [],
+    phones: [],
+    jobTitle: null,
+    buyingRole: null,
+    accountId: MUELLER_GMBH_ID,
+    accountName: 'Müller GmbH',
+    ownerId: null,
+    communicationPreferences: {},
+    customFields: {},
+    ...fields,
+  };
+}
+
+export function account(fields: Partial<Account> & Pick<Account, 'id' | 'name'>): Account {
+  return {
+    ...stamp,
+    etag: '"5"',
+    domains: [],
+    parentAccountId: null,
+    industry: null,
+    segment: null,
+    rating: null,
+    ownerId: null,
+    ownerName: null,
+    address: null,
+    customFields: {},
+    ...fields,
+  };
+}
+
+export function contactPair(): ContactDuplicate {
+  const ref = (c: Contact) => ({ id: c.id, etag: c.etag, displayName: c.displayName, emails: c.emails, accountId: c.accountId, accountName: c.accountName });
+  return {
+    first: ref(juergen()),
+    second: ref(juergen2()),
+    score: 0.82,
+    kind: 'similar_name_same_account',
+    reason: 'similar names within the account',
+  };
+}
+
+export const juergen = () =>
+  contact({ id: JUERGEN_ID, firstName: 'Jürgen', lastName: 'Weiß', emails: ['j.weiss@mueller-gmbh.de'], jobTitle: 'Einkauf', customFields: { kundennummer: 'K-1' } });
+export const juergen2 = () =>
+  contact({ id: JUERGEN2_ID, etag: '"7"', firstName: 'Juergen', lastName: 'Weiss', emails: ['jw@mueller-gmbh.de'], jobTitle: null, customFields: { kundennummer: 'K-2' } });
+
+export function accountPair(): AccountDuplicate {
+  const ref = (a: Account) => ({ id: a.id, etag: a.etag, name: a.name, legalForm: a.name.split(' ').at(-1)!, customerNumber: null, domains: a.domains });
+  return {
+    first: ref(account({ id: MUELLER_GMBH_ID, name: 'Müller GmbH' })),
+    second: ref(account({ id: MUELLER_AG_ID, name: 'Müller AG' })),
+    score: 1,
+    kind: 'legal_form_differs',
+    differentLegalEntities: true,
+    reason: 'the names differ only in legal form (GmbH, AG)',
+  };
+}
+
+export function merge(fields: Partial<Merge> = {}): Merge {
+  return {
+    id: MERGE_ID,
+    entity: 'contact',
+    survivorId: JUERGEN_ID,
+    mergedId: JUERGEN2_ID,
+    moved: { interactions: 3, consents: 1, tasks: 0 },
+    mergedAt: '2026-12-02T12:00:00.000Z',
+    mergedBy: null,
+    undoneAt: null,
+    survivorEtag: '"4"',
+    ...fields,
+  };
 }
