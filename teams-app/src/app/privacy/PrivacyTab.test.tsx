@@ -109,6 +109,7 @@ describe('privacy tab', () => {
       ['Requests', 'true', '0'],
       ['Person', 'false', '-1'],
       ['Retention', 'false', '-1'],
+      ['Audit log', 'false', '-1'],
     ]);
     fireEvent.keyDown(tabs[0]!, { key: 'ArrowRight' });
     expect(screen.getByRole('tab', { name: 'Person' }).getAttribute('aria-selected')).toBe('true');

@@ -14,13 +14,14 @@ import { PrivacyTexts } from './section-texts';
 import { saveFile as browserSave, type SaveFile } from '../data-tab/save-file';
 
 const PersonSection = lazy(() => import('./person/PersonSection').then((m) => ({ default: m.PersonSection })));
+const AuditSection = lazy(() => import('./audit/AuditSection').then((m) => ({ default: m.AuditSection })));
 const RetentionSection = lazy(() => import('./retention/RetentionSection').then((m) => ({ default: m.RetentionSection })));
 
 const SHOWN = 100;
 /** A calendar date at noon UTC, so formatting it in any time zone of Europe keeps the day. */
 const day = (date: string) => `${date}T12:00:00Z`;
 
-const SECTIONS = ['requests', 'person', 'retention'] as const;
+const SECTIONS = ['requests', 'person', 'retention', 'audit'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const useSectionStyles = makeStyles({
@@ -179,6 +180,7 @@ function PrivacyPage({ save }: { save: SaveFile }) {
           {section === 'requests' ? <Requests onOpenPerson={openPerson} /> : null}
           {section === 'person' ? <PersonSection contactId={personId} onOpen={setPersonId} save={save} /> : null}
           {section === 'retention' ? <RetentionSection /> : null}
+          {section === 'audit' ? <AuditSection /> : null}
         </Suspense>
       </div>
     </main>

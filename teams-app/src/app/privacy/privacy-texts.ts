@@ -7,10 +7,12 @@ const en = {
   'privacy.section.requests': 'Requests',
   'privacy.section.person': 'Person',
   'privacy.section.retention': 'Retention',
+  'privacy.section.audit': 'Audit log',
   'privacy.openPerson': 'Open the person of this request ({type})',
   'privacy.read.view': 'viewed',
   'privacy.read.list': 'listed',
   'privacy.read.context': 'looked up in Outlook',
+  'privacy.read.compose': 'send check',
   'privacy.read.timeline': 'timeline',
   'privacy.read.overview': 'account overview',
   'privacy.read.consents': 'consents',
@@ -47,10 +49,12 @@ const de: Record<PrivacyKey, string> = {
   'privacy.section.requests': 'Anfragen',
   'privacy.section.person': 'Person',
   'privacy.section.retention': 'Aufbewahrung',
+  'privacy.section.audit': 'Protokoll',
   'privacy.openPerson': 'Die Person dieser Anfrage öffnen ({type})',
   'privacy.read.view': 'angesehen',
   'privacy.read.list': 'gelistet',
   'privacy.read.context': 'in Outlook nachgeschlagen',
+  'privacy.read.compose': 'Sendeprüfung',
   'privacy.read.timeline': 'Verlauf',
   'privacy.read.overview': 'Firmenübersicht',
   'privacy.read.consents': 'Einwilligungen',
@@ -83,3 +87,10 @@ export const privacyTexts = { en, de };
 
 /** The privacy tab's translate function: shared keys and its own. */
 export const usePrivacyT = () => useTexts<PrivacyKey>();
+
+/** A read's kind in words; one the tab does not know yet (the API may add kinds) stays as the API names it. */
+export function readActionText(t: ReturnType<typeof usePrivacyT>['t'], action: string): string {
+  const key = `privacy.read.${action}` as PrivacyKey;
+  const text = t(key);
+  return text === key ? action : text;
+}

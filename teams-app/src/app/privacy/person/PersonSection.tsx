@@ -1,73 +1,21 @@
 // The privacy tab's person view: find a contact (restricted ones too, the officer sees them), what is stored about them,
 // and the data subject rights on it: export (Art. 15, 20), restriction and its lifting (Art. 18), erasure (Art. 17).
-import { Badge, Button, Field, Input, Spinner, Text, Textarea } from '@fluentui/react-components';
+import { Badge, Button, Field, Spinner, Text, Textarea } from '@fluentui/react-components';
 import type { Contact, ErasureResult } from '@crm/common';
 import { ApiError, DoneNotice, ErrorNotice, FormActions, useSubmit, useTexts } from '@crm/common/web';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { Card } from '../../Card';
 import { useServices } from '../../services';
 import { useTabStyles } from '../../styles';
 import { useLoad } from '../../use-load';
-import type { PrivacyKey } from '../privacy-texts';
+import { readActionText, type PrivacyKey } from '../privacy-texts';
 import { ModalDialog } from '../ModalDialog';
 import type { SaveFile } from '../../data-tab/save-file';
+import { ContactFinder } from '../ContactFinder';
 import { PrivacyTexts } from '../section-texts';
 import { personTexts, type PersonKey } from './person-texts';
 
 const usePersonT = () => useTexts<PersonKey | PrivacyKey>();
-const FOUND = 20;
-
-function Finder({ onOpen }: { onOpen: (id: string) => void }) {
-  const styles = useTabStyles();
-  const { t } = usePersonT();
-  const { api } = useServices();
-  const [q, setQ] = useState('');
-  const [found, setFound] = useState<{ q: string; items: Contact[] } | null>(null);
-  const [tooShort, setTooShort] = useState(false);
-  const resultsId = useId();
-  const { busy, error, submit } = useSubmit(
-    async () => ({ q: q.trim(), items: (await api('listContacts', { query: { q: q.trim(), limit: FOUND } })).data.items }),
-    setFound,
-  );
-  return (
-    <div className={styles.form}>
-      <form
-        role="search"
-        className={styles.row}
-        onSubmit={(e) => {
-          e.preventDefault();
-          setTooShort(q.trim().length < 2);
-          if (q.trim().length >= 2) void submit();
-        }}
-      >
-        <Field label={t('person.find')} hint={tooShort ? undefined : t('person.findHint')} validationMessage={tooShort ? t('person.tooShort') : undefined}>
-          <Input type="search" value={q} onChange={(_e, d) => setQ(d.value)} maxLength={200} aria-controls={resultsId} />
-        </Field>
-        <Button type="submit" disabled={busy}>
-          {t('person.search')}
-        </Button>
-      </form>
-      {error ? <ErrorNotice error={error} /> : null}
-      <div id={resultsId} aria-live="polite">
-        {found && found.items.length === 0 ? <Text className={styles.muted}>{t('person.noMatch', { q: found.q })}</Text> : null}
-        {found && found.items.length > 0 ? (
-          <ul className={styles.list} aria-label={t('person.results')} data-testid="person-results">
-            {found.items.map((contact) => (
-              <li key={contact.id} className={styles.row}>
-                <Button appearance="subtle" onClick={() => onOpen(contact.id)} aria-label={t('person.open', { name: contact.displayName })}>
-                  {contact.displayName}
-                </Button>
-                <Text size={200} className={styles.muted}>
-                  {[contact.emails[0], contact.accountName].filter(Boolean).join(' · ')}
-                </Text>
-              </li>
-            ))}
-          </ul>
-        ) : null}
-      </div>
-    </div>
-  );
-}
 
 function ReasonForm({ label, onSubmit, onCancel }: { label: string; onSubmit: (reason: string) => Promise<void>; onCancel: () => void }) {
   const styles = useTabStyles();
@@ -267,7 +215,7 @@ function Person({ contactId, save, onErased }: { contactId: string; save: SaveFi
               <li key={`${r.actorId} ${r.action}`}>
                 {t('person.reader', {
                   name: r.actorName ?? t('person.someone'),
-                  action: t(`privacy.read.${r.action}` as PrivacyKey),
+                  action: readActionText(t, r.action),
                   count: r.count,
                   date: date(r.lastAt),
                 })}
@@ -310,7 +258,7 @@ export function PersonSection({ contactId, onOpen, save }: { contactId: string |
   return (
     <PrivacyTexts section={personTexts}>
       <div className={styles.stack}>
-        <Finder onOpen={onOpen} />
+        <ContactFinder onPick={(contact) => onOpen(contact.id)} />
         {erased && !contactId ? <Erased name={erased.name} result={erased.result} /> : null}
         {contactId ? (
           <Person
