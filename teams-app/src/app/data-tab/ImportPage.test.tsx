@@ -169,6 +169,10 @@ describe('import page', () => {
     const report = await screen.findByTestId('undo-report');
     expect(report.textContent).toContain('Undone: 5 records reverted.');
     expect(report.textContent).toContain('row 3, contact: edited since the import');
+    // The history is read again after the commit and after the undo, so it shows their status.
+    const names = () => api.calls.map((c) => c.name);
+    await waitFor(() => expect(names().lastIndexOf('listImports')).toBeGreaterThan(names().indexOf('undoImport')));
+    expect(names().slice(names().indexOf('commitImport'), names().indexOf('importReport'))).toContain('listImports');
   });
 
   it('shows why a commit or an upload was refused', async () => {

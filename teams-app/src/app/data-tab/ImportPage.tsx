@@ -63,10 +63,15 @@ export function ImportPage({ save }: { save: SaveFile }) {
     if (value) requestAnimationFrame(() => document.getElementById('import-current-heading')?.focus());
     else requestAnimationFrame(() => heading.current?.focus());
   };
+  // The history shows each import's status: a commit or an undo reads it again.
+  const change = (value: Import) => {
+    if (value.status !== current?.status) setHistoryKey((k) => k + 1);
+    setCurrent(value);
+  };
   return (
     <div className={styles.stack} data-ready-key="import">
       <Upload onUploaded={open} headingRef={heading} />
-      {current ? <CurrentImport key={current.id} value={current} onChange={setCurrent} onClose={() => open(null)} save={save} /> : null}
+      {current ? <CurrentImport key={current.id} value={current} onChange={change} onClose={() => open(null)} save={save} /> : null}
       <History refresh={historyKey} onOpen={(id) => void api('getImport', { params: { id }, query: { limit: 1 } }).then((r) => open(r.data))} />
     </div>
   );

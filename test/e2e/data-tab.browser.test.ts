@@ -1,0 +1,172 @@
+// The Teams "Data" tab in real Chromium against the local host: a German Excel list (semicolons, Windows-1252 bytes with
+// umlauts and €, 31.12.2025 dates) uploaded, previewed, committed, reported and undone; an export downloaded; two
+// duplicate contacts merged and the merge undone; and a role without access told which role it needs.
+import { readFileSync, rmSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { DEMO_FEATURED } from '@crm/common/demo';
+import { describeInBrowser, launchBrowser, screenshot } from '../support/browser';
+import { localApi, type LocalApi } from '../support/local-api';
+import { startLocalHostProcess, type LocalHostProcess } from '../support/local-host-process';
+import { seededDataDir } from '../support/seeded-data-dir';
+
+const GERMAN_LIST = [
+  'Kundennummer;Firma;Vorname;Nachname;E-Mail;Ort;Umsatz;Einwilligung;Einwilligung Quelle;Einwilligung Datum',
+  'K-9001;Bäckerei Größle GmbH;Jürgen;Weißmüller;j.weissmueller@groessle-test.de;München;"1.234,56 €";ja;Messe 2025, Formular;31.12.2025',
+  'K-9001;Bäckerei Größle GmbH;Änne;Schön;aenne.schoen@groessle-test.de;München;"1.234,56 €";;;',
+  '',
+].join('\r\n');
+
+/** Windows-1252 as Excel's "CSV (Trennzeichen-getrennt)" writes it: Latin-1 for umlauts and ß, 0x80 for €. */
+function windows1252(text: string): Buffer {
+  return Buffer.from([...text].map((c) => (c === '€' ? 0x80 : c.charCodeAt(0) < 0x100 ? c.charCodeAt(0) : 0x3f)));
+}
+
+describeInBrowser('Teams Data tab in Chromium', () => {
+  const dataDir = seededDataDir('crm-data-tab-');
+  let host: LocalHostProcess;
+  let browser: Browser;
+  let api: LocalApi;
+  let context: BrowserContext;
+  let page: Page;
+
+  const open = async (lang = 'en') => {
+    await page.goto(`${host.url}/teams/data.html?lang=${lang}`);
+    await page.waitForSelector('[data-ready-key="import"]');
+  };
+  const download = async (click: () => Promise<void>) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+    return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
+  };
+
+  beforeAll(async () => {
+    host = await startLocalHostProcess({ CRM_DATA_DIR: dataDir });
+    browser = await launchBrowser();
+    api = localApi(host.url);
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-US', acceptDownloads: true });
+    page = await context.newPage();
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('imports a German Excel list: detected format, preview, commit, report, undo, history', async () => {
+    await open();
+    await page.getByLabel('File (CSV or XLSX, up to 20 MB)').setInputFiles({ name: 'Kunden.csv', mimeType: 'text/csv', buffer: windows1252(GERMAN_LIST) });
+    await page.getByRole('button', { name: 'Upload and preview' }).click();
+    const current = page.getByTestId('import-current');
+    await current.waitFor();
+    await page.waitForSelector('[data-ready-key="import-rows"]');
+    expect(await page.getByLabel('Encoding (detected)').inputValue()).toBe('windows-1252');
+    expect(await page.getByLabel('Separator (detected)').inputValue()).toBe(';');
+    expect(await page.getByRole('heading', { name: /Kunden\.csv: 2 rows of accounts and contacts/ }).count()).toBe(1);
+    expect(await page.getByLabel('Einwilligung Datum').inputValue()).toBe('consent.date');
+    const row2 = page.locator('[data-row="2"]');
+    const row3 = page.locator('[data-row="3"]');
+    expect(await row2.textContent()).toContain('Bäckerei Größle GmbH');
+    expect(await row2.textContent()).toContain('Jürgen Weißmüller');
+    expect(await row3.locator('[data-part="account"]').getAttribute('data-proposed')).toBe('merge');
+    expect(await page.getByTestId('import-summary').textContent()).toContain('0 still to decide');
+    await screenshot(page, 'data-import-preview');
+
+    // The keyboard reaches the commit button and starts the import.
+    await page.getByRole('button', { name: 'Import now' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Imported: 2 of 2 rows.').waitFor();
+    await page.waitForSelector('[data-row="2"] [data-outcome]');
+    expect(await row2.locator('[data-outcome]').textContent()).toContain('Account: Created');
+    expect(await row3.locator('[data-outcome]').textContent()).toContain('Account: Linked');
+
+    const accounts = await api<{ items: Array<{ id: string; name: string; customFields: Record<string, unknown> }> }>('GET', `/api/accounts?q=${encodeURIComponent('Größle')}`);
+    expect(accounts.body.items).toMatchObject([{ name: 'Bäckerei Größle GmbH', customFields: { customerNumber: 'K-9001', revenue: '1234.56' } }]);
+    const contacts = await api<{ items: Array<{ id: string; firstName: string }> }>('GET', `/api/contacts?accountId=${accounts.body.items[0]!.id}`);
+    expect(contacts.body.items.map((c) => c.firstName).sort()).toEqual(['Jürgen', 'Änne']);
+    const juergen = contacts.body.items.find((c) => c.firstName === 'Jürgen')!;
+    const consents = await api<{ history: Array<{ source: string; capturedAt: string }> }>('GET', `/api/contacts/${juergen.id}/consents`);
+    expect(consents.body.history).toMatchObject([{ source: 'Messe 2025, Formular', capturedAt: '2025-12-31T00:00:00.000Z' }]);
+
+    const report = await download(() => page.getByRole('button', { name: 'Download the report (CSV)' }).click());
+    expect([...report.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(report.bytes.toString('utf8')).toMatch(/\r\n2;Bäckerei Größle GmbH;Jürgen Weißmüller;created;/);
+
+    await page.getByRole('button', { name: 'Undo this import' }).click();
+    await page.getByRole('button', { name: 'Undo now' }).click();
+    await page.getByTestId('undo-report').waitFor();
+    expect(await page.getByTestId('undo-report').textContent()).toMatch(/Undone: \d+ records reverted\./);
+    expect((await api<{ items: unknown[] }>('GET', `/api/accounts?q=${encodeURIComponent('Größle')}`)).body.items).toEqual([]);
+    const history = page.getByTestId('import-history');
+    await history.getByRole('button', { name: 'Open Kunden.csv' }).waitFor();
+    expect(await history.locator('li', { hasText: 'Kunden.csv' }).first().textContent()).toContain('Undone');
+    await screenshot(page, 'data-import-undone');
+  });
+
+  it('downloads accounts as CSV for German Excel and as XLSX', async () => {
+    await open();
+    await page.getByRole('navigation', { name: 'Pages of the Data tab' }).getByRole('button', { name: 'Export' }).click();
+    await page.waitForSelector('[data-ready-key="export"]');
+    const csv = await download(() => page.getByRole('button', { name: 'Download' }).click());
+    expect(csv.name).toMatch(/\.csv$/);
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = csv.bytes.toString('utf8');
+    expect(text.split('\r\n')[0]).toContain(';');
+    expect(text).toContain(DEMO_FEATURED.knownContact.accountName);
+    await page.getByRole('radio', { name: 'Excel workbook (XLSX)' }).check();
+    const xlsx = await download(() => page.getByRole('button', { name: 'Download' }).click());
+    expect(xlsx.name).toMatch(/\.xlsx$/);
+    expect(xlsx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    await page.getByTestId('done-notice').waitFor();
+  });
+
+  it('merges two duplicate contacts with all their history and undoes the merge', async () => {
+    const company = await api<{ id: string }>('POST', '/api/accounts', { body: { name: 'Doppeltest Armaturen GmbH' } });
+    const a = await api<{ id: string }>('POST', '/api/contacts', { body: { firstName: 'Jürgen', lastName: 'Zwilling', accountId: company.body.id, emails: ['jz@doppeltest.de'] } });
+    const b = await api<{ id: string }>('POST', '/api/contacts', { body: { firstName: 'Juergen', lastName: 'Zwilling', accountId: company.body.id, jobTitle: 'Einkauf' } });
+    await api('POST', '/api/interactions', {
+      body: { type: 'note', subject: 'Anruf wegen Ventilen', occurredAt: '2026-11-20T10:00:00.000Z', source: 'teams', accountIds: [company.body.id], contactIds: [b.body.id] },
+    });
+    await open();
+    await page.getByRole('navigation', { name: 'Pages of the Data tab' }).getByRole('button', { name: 'Possible duplicates' }).click();
+    await page.waitForSelector('[data-ready-key="duplicates"]');
+    const compare = page.getByRole('button', { name: /^Compare and merge .*Zwilling and .*Zwilling$/ });
+    // The demo tenant has pairs of its own; the list pages, best first.
+    while ((await compare.count()) === 0) {
+      await page.getByRole('button', { name: 'Show more pairs' }).click();
+      await page.waitForSelector('[data-ready-key="duplicates"]');
+    }
+    await compare.click();
+    const panel = page.getByTestId('merge-panel');
+    await panel.getByTestId('merge-fields').waitFor();
+    await panel.getByRole('radio', { name: 'Keep Jürgen Zwilling' }).check();
+    await panel.getByRole('radiogroup', { name: 'Value of First name' }).getByRole('radio', { name: 'Jürgen' }).check();
+    await screenshot(page, 'data-duplicates-merge');
+    await panel.getByRole('button', { name: 'Merge' }).click();
+    const done = page.getByTestId('merge-done');
+    await done.getByText(/Merged into Jürgen Zwilling\./).waitFor();
+    const survivor = await api<{ firstName: string; emails: string[]; jobTitle: string | null }>('GET', `/api/contacts/${a.body.id}`);
+    expect(survivor.body).toMatchObject({ firstName: 'Jürgen', emails: ['jz@doppeltest.de'], jobTitle: 'Einkauf' });
+    // The merged contact's history moved to the one kept.
+    const timeline = await api<{ items: Array<{ subject: string; contactIds: string[] }> }>('GET', `/api/accounts/${company.body.id}/timeline`);
+    expect(timeline.body.items.find((i) => i.subject === 'Anruf wegen Ventilen')!.contactIds).toEqual([a.body.id]);
+    await expect(api('GET', `/api/contacts/${b.body.id}`)).rejects.toThrow(/answered 404/);
+
+    await done.getByRole('button', { name: 'Undo the merge' }).click();
+    await page.getByText('The merge was undone: both records are back as they were.').waitFor();
+    expect((await api<{ firstName: string }>('GET', `/api/contacts/${b.body.id}`)).body.firstName).toBe('Juergen');
+  });
+
+  it('tells a user without a manager role which role the tab needs, in German', async () => {
+    await page.route('**/dev/token', (route) => route.continue({ postData: JSON.stringify({ roles: ['CRM.User'] }) }));
+    await page.goto(`${host.url}/teams/data.html?lang=de`);
+    const notice = page.getByTestId('needs-role');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('Ihre Rolle (CRM.User) erlaubt es nicht; nötig ist eine dieser Rollen: CRM.Admin, CRM.Manager.');
+    expect(await page.getByRole('navigation').count()).toBe(0);
+  });
+});
