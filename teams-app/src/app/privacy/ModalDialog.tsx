@@ -1,5 +1,5 @@
 // A modal confirmation on the browser's own <dialog>: it keeps the focus inside, makes the page behind it inert, closes
-// on Escape and gives the focus back to the opener. Fluent's Dialog would do the same, but its focus-trap library comes
+// on Escape, and the focus goes back to the opener. Fluent's Dialog would do the same, but its focus-trap library comes
 // into the tab's first download (esbuild shares every component a lazy section takes from Fluent's index with the
 // entry), which the 150 KB budget cannot carry.
 import { makeStyles, tokens } from '@fluentui/react-components';
@@ -30,8 +30,13 @@ export function ModalDialog({ title, onCancel, children }: { title: string; onCa
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current!;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     dialog.showModal();
-    return () => dialog.close();
+    // The browser hands the focus back only when an open dialog closes in the page; this one leaves with its parent.
+    return () => {
+      dialog.close();
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
   return (
     <dialog

@@ -138,6 +138,11 @@ function Person({ contactId, save, onErased }: { contactId: string; save: SaveFi
     return { contact: contact.data, data: data.data };
   }, contactId);
   const [mode, setMode] = useState<Mode>('idle');
+  // Starting another action clears the notice of the last one, which would otherwise take the focus when it ends.
+  const start = (next: Mode) => {
+    setDone(null);
+    setMode(next);
+  };
   const [done, setDone] = useState<string | null>(null);
   const exportAs = async (format: 'json' | 'pdf') => {
     if (format === 'pdf') {
@@ -232,10 +237,10 @@ function Person({ contactId, save, onErased }: { contactId: string; save: SaveFi
         <Button onClick={() => void exportPdf.submit()} disabled={exportJson.busy || exportPdf.busy}>
           {t('person.exportPdf')}
         </Button>
-        <Button onClick={() => setMode(restriction.restricted ? 'lift' : 'restrict')} aria-expanded={mode === 'restrict' || mode === 'lift'}>
+        <Button onClick={() => start(restriction.restricted ? 'lift' : 'restrict')} aria-expanded={mode === 'restrict' || mode === 'lift'}>
           {restriction.restricted ? t('person.lift') : t('person.restrict')}
         </Button>
-        <Button onClick={() => setMode('erase')}>{t('person.erase')}</Button>
+        <Button onClick={() => start('erase')}>{t('person.erase')}</Button>
       </div>
       {exportError ? <ErrorNotice error={exportError} /> : null}
       {done && mode === 'idle' ? <DoneNotice text={done} /> : null}
