@@ -207,6 +207,13 @@ describe('import page', () => {
     expect(screen.getByRole('heading', { name: /Messe 2025.xlsx: 4 rows of contacts/ })).toBeTruthy();
   });
 
+  it('says why an earlier import could not be opened', async () => {
+    renderTab({ getImport: () => new ApiError('not-found', 404, { type: 'about:blank', title: 'Not Found', status: 404, detail: 'import not found' }) });
+    fireEvent.click(await screen.findByRole('button', { name: 'Open Messe 2025.xlsx' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('import not found'));
+    expect(screen.queryByTestId('import-current')).toBeNull();
+  });
+
   it('speaks German', async () => {
     renderTab({}, 'de-DE');
     const page = within(await screen.findByTestId('import-upload'));

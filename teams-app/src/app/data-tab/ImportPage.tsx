@@ -55,6 +55,7 @@ export function ImportPage({ save }: { save: SaveFile }) {
   const { api } = useServices();
   const [current, setCurrent] = useState<Import | null>(null);
   const [historyKey, setHistoryKey] = useState(0);
+  const [openError, setOpenError] = useState<unknown>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const open = (value: Import | null) => {
     setCurrent(value);
@@ -72,7 +73,14 @@ export function ImportPage({ save }: { save: SaveFile }) {
     <div className={styles.stack} data-ready-key="import">
       <Upload onUploaded={open} headingRef={heading} />
       {current ? <CurrentImport key={current.id} value={current} onChange={change} onClose={() => open(null)} save={save} /> : null}
-      <History refresh={historyKey} onOpen={(id) => void api('getImport', { params: { id }, query: { limit: 1 } }).then((r) => open(r.data))} />
+      {openError ? <ErrorNotice error={openError} /> : null}
+      <History
+        refresh={historyKey}
+        onOpen={(id) => {
+          setOpenError(null);
+          api('getImport', { params: { id }, query: { limit: 1 } }).then((r) => open(r.data), setOpenError);
+        }}
+      />
     </div>
   );
 }
