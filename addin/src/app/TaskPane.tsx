@@ -100,9 +100,14 @@ export function TaskPane() {
                     ...context.accounts.map((a) => ({ id: a.account.id, name: a.account.name })).filter((a) => a.id !== adding.suggestedAccount?.id),
                   ]}
                   suggestedAccountId={adding.suggestedAccount?.id ?? null}
-                  onCreated={(contact) => {
+                  emailSubject={state.item?.subject ?? ''}
+                  onCreated={(contact, consent) => {
                     setAdding(null);
-                    setAdded(t('contact.created', { name: contact.displayName }));
+                    setAdded(
+                      consent
+                        ? t('contact.createdWithConsent', { name: contact.displayName, purpose: t(`consent.purpose.${consent}`) })
+                        : t('contact.created', { name: contact.displayName }),
+                    );
                     state.reload();
                   }}
                   onCancel={() => {

@@ -1,12 +1,18 @@
-// Creates a contact from an unknown sender: name from the display name, company from the domain, duplicates flagged.
+// Creates a contact from an unknown sender: name from the display name, company from the domain, duplicates flagged;
+// phone, job title and buying-center role, and a consent the person gave in this email, recorded with that as its source.
 import { Field, Input, MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
-import type { Contact } from '@crm/common';
+import { useEffect, useRef, useState } from 'react';
+import type { Contact, ConsentPurpose } from '@crm/common';
 import { ApiError, ErrorNotice, FormActions, useSubmit } from '@crm/common/web';
 import { useServices } from '../services';
 import { usePaneStyles } from '../styles';
 import { useT } from '../texts';
 import { similarContacts, type SimilarContact } from './similar-contacts';
+
+type BuyingRole = NonNullable<Contact['buyingRole']>;
+
+const ROLES = ['decision_maker', 'influencer', 'user', 'gatekeeper', 'champion', 'other'] as const satisfies readonly BuyingRole[];
+const PURPOSES = ['marketing', 'newsletter', 'events', 'surveys'] as const satisfies readonly ConsentPurpose[];
 
 const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
@@ -34,11 +40,14 @@ export interface AddContactFormProps {
   displayName: string;
   accounts: ReadonlyArray<{ id: string; name: string }>;
   suggestedAccountId: string | null;
-  onCreated: (contact: Contact) => void;
+  /** The open email's subject: a consent given in it names it as its source. */
+  emailSubject: string;
+  /** The consent recorded with the contact, if any. */
+  onCreated: (contact: Contact, consent: ConsentPurpose | null) => void;
   onCancel: () => void;
 }
 
-export default function AddContactForm({ email, displayName, accounts, suggestedAccountId, onCreated, onCancel }: AddContactFormProps) {
+export default function AddContactForm({ email, displayName, accounts, suggestedAccountId, emailSubject, onCreated, onCancel }: AddContactFormProps) {
   const styles = usePaneStyles();
   const { t } = useT();
   const { api } = useServices();
@@ -46,6 +55,11 @@ export default function AddContactForm({ email, displayName, accounts, suggested
   const [firstName, setFirstName] = useState(initial.firstName);
   const [lastName, setLastName] = useState(initial.lastName);
   const [jobTitle, setJobTitle] = useState('');
+  const [phone, setPhone] = useState('');
+  const [buyingRole, setBuyingRole] = useState<BuyingRole | ''>('');
+  const [consent, setConsent] = useState<ConsentPurpose | ''>('');
+  // Like the contact's, the consent's id stays the same over retries, so a repeat after a failure records it once.
+  const consentId = useRef(crypto.randomUUID());
   const [accountId, setAccountId] = useState(suggestedAccountId ?? '');
   const [similar, setSimilar] = useState<SimilarContact[]>([]);
 
@@ -66,13 +80,27 @@ export default function AddContactForm({ email, displayName, accounts, suggested
   }, [api, firstName, lastName, email]);
 
   const { busy, error, submit } = useSubmit(
-    async (id) =>
-      (
-        await api('createContact', {
-          body: { id, firstName, lastName, emails: [email], jobTitle: jobTitle || null, accountId: accountId || null },
-        })
-      ).data,
-    onCreated,
+    async (id) => {
+      const body = {
+        id,
+        firstName,
+        lastName,
+        emails: [email],
+        phones: phone.trim() ? [{ type: 'work' as const, number: phone.trim() }] : [],
+        jobTitle: jobTitle || null,
+        buyingRole: buyingRole || null,
+        accountId: accountId || null,
+      };
+      const contact = (await api('createContact', { body })).data;
+      if (consent) {
+        const source = t('contact.consentSource', { subject: emailSubject.trim() || t('contact.noSubject') }).slice(0, 200);
+        await api('recordConsent', {
+          body: { id: consentId.current, contactId: contact.id, channel: 'email', purpose: consent, legalBasis: 'consent', action: 'granted', source },
+        });
+      }
+      return { contact, consent: consent || null };
+    },
+    ({ contact, consent: given }) => onCreated(contact, given),
   );
   const duplicateEmail = error instanceof ApiError && error.kind === 'conflict';
 
@@ -97,12 +125,35 @@ export default function AddContactForm({ email, displayName, accounts, suggested
       <Field label={t('contact.jobTitle')}>
         <Input value={jobTitle} onChange={(_e, data) => setJobTitle(data.value)} maxLength={200} />
       </Field>
+      <Field label={t('contact.phone')}>
+        <Input type="tel" value={phone} onChange={(_e, data) => setPhone(data.value)} maxLength={40} />
+      </Field>
+      <Field label={t('contact.buyingRole')}>
+        <Select value={buyingRole} onChange={(_e, data) => setBuyingRole(data.value as BuyingRole | '')}>
+          <option value="">{t('contact.noRole')}</option>
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {t(`role.${role}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
       <Field label={t('contact.account')}>
         <Select value={accountId} onChange={(_e, data) => setAccountId(data.value)}>
           <option value="">{t('contact.noAccount')}</option>
           {accounts.map((a) => (
             <option key={a.id} value={a.id}>
               {a.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t('contact.consent')} hint={t('contact.consentHint')}>
+        <Select value={consent} onChange={(_e, data) => setConsent(data.value as ConsentPurpose | '')}>
+          <option value="">{t('contact.noConsent')}</option>
+          {PURPOSES.map((purpose) => (
+            <option key={purpose} value={purpose}>
+              {t(`consent.purpose.${purpose}`)}
             </option>
           ))}
         </Select>
