@@ -4,12 +4,14 @@ import { configDefaults, defineConfig } from 'vitest/config';
 const NODE_TESTS = ['common/src/**/*.test.ts', 'functions/src/**/*.test.ts', 'test/**/*.test.ts', 'bench/src/**/*.test.ts', 'manifest/src/**/*.test.ts'];
 // The dependency-rule fixtures are trees to cruise, not tests to run.
 const FIXTURES = ['test/architecture/fixtures/**'];
-/** Test files that mock modules, stub globals or process.env, or fake timers: they must not share a module registry. */
+/** Test files that mock modules, stub globals or process.env, fake timers or flush module-wide state: they must not share a module registry. */
 const ISOLATED = [
   'common/src/web/auth/naa-token-provider.test.ts',
   'common/src/web/auth/auth-dialog-page.test.ts',
   'functions/src/app/timers.test.ts',
   'functions/src/hosts/azure/main.test.ts',
+  // flushAllReadAudits() flushes the buffers of every database the process has used, also other files' closed ones.
+  'functions/src/core/audit/read-audit.test.ts',
 ];
 
 export default defineConfig({
@@ -29,7 +31,8 @@ export default defineConfig({
           pool: 'forks',
           // A worker process keeps its module registry from file to file: importing the app, PGlite and the fakes again
           // for every file cost more than the tests themselves (vitest's "import" time fell from 173 s to 13 s over the
-          // feature tests). Files that mock modules, stub globals or the environment, or fake timers run isolated below.
+          // feature tests). Files that mock modules, stub globals or the environment, fake timers or reach every
+          // database the process has opened run isolated below.
           isolate: false,
           include: NODE_TESTS,
           exclude: [...configDefaults.exclude, ...FIXTURES, ...ISOLATED],

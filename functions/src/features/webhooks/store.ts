@@ -187,7 +187,11 @@ export async function markFailed(
          next_attempt_at = COALESCE($5::timestamptz, next_attempt_at), last_status = $3, last_error = $4, lease_until = NULL
        WHERE tenant_id = $1 AND seq = $2
      )
-     UPDATE webhook_endpoints SET failing_since = COALESCE(failing_since, $7::timestamptz),
+     UPDATE webhook_endpoints SET failing_since = COALESCE(failing_since, CASE WHEN EXISTS (
+         -- A round attempts deliveries side by side: a success that committed first must not be overwritten by a
+         -- failure of the same round, or the order of two answers would decide whether the endpoint counts as failing.
+         SELECT 1 FROM webhook_deliveries ok WHERE ok.tenant_id = $1 AND ok.endpoint_id = $6 AND ok.status = 'delivered'
+           AND ok.delivered_at >= $7::timestamptz - interval '1 minute') THEN NULL ELSE $7::timestamptz END),
        status = CASE WHEN COALESCE(failing_since, $7::timestamptz) <= $7::timestamptz - interval '24 hours' THEN 'paused' ELSE status END,
        paused_reason = CASE WHEN COALESCE(failing_since, $7::timestamptz) <= $7::timestamptz - interval '24 hours'
          THEN 'every delivery failed for 24 hours; last error: ' || $4 ELSE paused_reason END
