@@ -98,7 +98,8 @@ async function main() {
     `    config page  ${server.url}/teams/config.html`,
     `    My CRM       ${server.url}/teams/personal.html`,
     `    Insights     ${server.url}/teams/insights.html (team figures, goals, trend, accounts at risk)`,
-    `    Privacy      ${server.url}/teams/privacy.html (data subject requests; CRM.Privacy and CRM.Admin)`,
+    `    Privacy      ${server.url}/teams/privacy.html (requests, a person's data and rights, retention, audit; CRM.Privacy and CRM.Admin)`,
+    `    Data         ${server.url}/teams/data.html (import, export, possible duplicates; CRM.Manager and CRM.Admin)`,
     `  API          ${server.url}/api/health   ${server.url}/api/openapi.json`,
     `  Graph sync   ${
       config.graph
