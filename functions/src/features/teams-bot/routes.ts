@@ -57,7 +57,12 @@ export function botMessagesRoute(kernel: Pick<Kernel, 'db'>, bot: BotService | u
         // Conversation updates, installs and messages need no answer: the bot has nothing to say in a chat.
         if (activity.type !== 'invoke') return new Response(null, { status: 200 });
         const handler = HANDLERS[activity.name ?? ''];
-        if (!handler) throw new HttpProblem(501, `The CRM's bot does not handle the invoke ${activity.name ?? '(no name)'}.`);
+        // A client error, not a 5xx: the sender asked for something this bot never offers, and retrying cannot help.
+        if (!handler) {
+          throw new HttpProblem(400, `The CRM's bot does not handle the invoke ${activity.name ?? '(no name)'}.`, [
+            { field: 'name', in: 'body', reason: `must be one of ${Object.keys(HANDLERS).join(', ')}` },
+          ]);
+        }
         if (handler.commandId && commandOf(activity) !== handler.commandId) {
           throw new HttpProblem(400, `The activity is not valid: value.commandId must be ${handler.commandId}`, [
             { field: 'value.commandId', in: 'body', reason: `must be ${handler.commandId}` },

@@ -237,6 +237,7 @@ describeEachDatabase('Save to CRM from a Teams message', (getDb) => {
     (badPayload.value as { messagePayload: { body: unknown } }).messagePayload.body = { content: 42 };
     expect((await post(badPayload)).body.errors[0]).toMatchObject({ field: 'value.messagePayload.body.content' });
     const unknownInvoke = await post({ ...fetchTaskActivity(as(seller), message('x')), name: 'adaptiveCard/action' });
-    expect(unknownInvoke.status).toBe(501);
+    expect(unknownInvoke.status).toBe(400);
+    expect(unknownInvoke.body.errors[0]).toMatchObject({ field: 'name', reason: expect.stringContaining('composeExtension/submitAction') });
   });
 });
