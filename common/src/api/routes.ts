@@ -76,6 +76,7 @@ export const routes = {
   listSegments: ['GET', 'segments'],
   createSegment: ['POST', 'segments'],
   segmentMembers: ['GET', 'segments/{id}/members'],
+  exportSegment: ['GET', 'segments/{id}/export'],
   getAutomationRules: ['GET', 'automation/rules'],
   putAutomationRules: ['PUT', 'automation/rules'],
   runAutomation: ['POST', 'automation/run'],

@@ -1,6 +1,6 @@
 // The segment lists part of the API catalogue (issue 15): spread into endpoints.ts.
 import { z } from 'zod';
-import { SegmentList, SegmentListCreate, SegmentListQuery, SegmentMembers, SegmentMembersQuery } from '../contracts/segment-lists';
+import { SegmentExportQuery, SegmentList, SegmentListCreate, SegmentListQuery, SegmentMembers, SegmentMembersQuery } from '../contracts/segment-lists';
 import { pageOf, Uuid } from '../contracts/primitives';
 import { route } from './routes';
 
@@ -34,6 +34,16 @@ export const segmentEndpoints = [
     params: IdParams,
     query: SegmentMembersQuery,
     response: SegmentMembers,
+    status: 200,
+  },
+  {
+    ...route('exportSegment'),
+    summary:
+      'The members as CSV for German Excel (format=csv, decimal=comma|point) or XLSX (format=xlsx); with purpose= only the people a marketing export may hold, as the members answer',
+    tag: 'insights',
+    access: 'read',
+    params: IdParams,
+    query: SegmentExportQuery,
     status: 200,
   },
 ] as const;

@@ -14,6 +14,8 @@ const fileOptions = {
   /** CSV only: German Excel reads 1234,56 as a number and 1234.56 as text, so the comma is the default. */
   decimal: z.enum(['comma', 'point']).default('comma'),
 };
+/** The file options alone, for exports of lists that are not one of the list endpoints (a segment list). */
+export const ExportFileQuery = z.object(fileOptions);
 
 // The list filters without paging: an export walks every page itself.
 export const AccountExportQuery = AccountListQuery.omit({ limit: true, cursor: true }).extend(fileOptions);

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { Email, IsoDate, NonEmptyText, OptionalText, PageQuery, Uuid, Versioned } from './primitives';
 import { ConsentPurpose } from './enums';
 import { AbcClass, InsightsPeriod, PeriodRange, SegmentName } from './insights';
+import { ExportFileQuery } from './exports';
 
 /**
  * growing: revenue up by at least the tenant's potentialGrowthPercent, or revenue now and none in the previous period;
@@ -83,6 +84,10 @@ export const SegmentMembersQuery = z
   })
   .strict();
 export type SegmentMembersQuery = z.infer<typeof SegmentMembersQuery>;
+
+/** The members as a file, CSV for German Excel or XLSX, with the same purpose rule as the members. */
+export const SegmentExportQuery = SegmentMembersQuery.extend(ExportFileQuery.shape).strict();
+export type SegmentExportQuery = z.infer<typeof SegmentExportQuery>;
 
 export const SegmentMemberAccount = z.object({
   id: Uuid,

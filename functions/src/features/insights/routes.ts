@@ -5,8 +5,9 @@ import { accountInsights, teamInsights } from './service';
 import { insightTrend } from './snapshots';
 import { createSegmentList, searchSegmentLists, segmentMembers } from './segment-lists';
 import { recordReads } from '../../core/audit/read-audit';
+import { exportSegment } from './segment-export';
 
-export const insightsRoutes: RouteTable<'accountInsights' | 'teamInsights' | 'insightTrend' | 'listGoals' | 'createGoal' | 'getGoal' | 'updateGoal' | 'deleteGoal' | 'listSegments' | 'createSegment' | 'segmentMembers'> = {
+export const insightsRoutes: RouteTable<'accountInsights' | 'teamInsights' | 'insightTrend' | 'listGoals' | 'createGoal' | 'getGoal' | 'updateGoal' | 'deleteGoal' | 'listSegments' | 'createSegment' | 'segmentMembers' | 'exportSegment'> = {
   accountInsights: async ({ db, actor, params, query }) => ({ body: await accountInsights(db, actor, params.id, query.period) }),
   teamInsights: async ({ db, actor, query }) => ({ body: await teamInsights(db, actor, query.period) }),
   insightTrend: async ({ db, actor, query }) => ({ body: await insightTrend(db, actor, query.months) }),
@@ -23,5 +24,10 @@ export const insightsRoutes: RouteTable<'accountInsights' | 'teamInsights' | 'in
     const people = members.items.flatMap((m) => (m.contact ? [{ entity: 'contact' as const, id: m.contact.id }] : []));
     if (people.length > 0) recordReads(db, actor, query.purpose ? 'export' : 'list', people);
     return { body: members };
+  },
+  exportSegment: async ({ db, actor, params, query }) => {
+    const { file, contactIds } = await exportSegment(db, actor, params.id, query);
+    if (contactIds.length > 0) recordReads(db, actor, 'export', contactIds.map((id) => ({ entity: 'contact' as const, id })));
+    return { body: file.body, headers: { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.filename}"` } };
   },
 };

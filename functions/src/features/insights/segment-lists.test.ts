@@ -13,6 +13,7 @@ import { recordConsent } from '../consents';
 import { createContact } from '../contacts';
 import { logInteraction } from '../interactions';
 import { createSegmentList, searchSegmentLists, segmentMembers } from './segment-lists';
+import { exportSegment } from './segment-export';
 
 // The default period is 2025-12 to 2026-11, the one before 2024-12 to 2025-11.
 const NOW = new Date('2026-12-01T12:00:00Z');
@@ -174,6 +175,31 @@ describeEachDatabase('segment lists', (getDb) => {
     expect((await segmentMembers(getDb(), anna, (await list('contacts', filter)).id, {}, NOW)).leftOut).toBeNull();
   });
 
+  it('writes a list as CSV for German Excel: a marketing export holds the same people as the members, amounts with a decimal comma', async () => {
+    const people = await list('contacts', { industries: ['Maschinenbau'] });
+    const { file, contactIds } = await exportSegment(getDb(), anna, people.id, { format: 'csv', decimal: 'comma', purpose: 'marketing' }, NOW);
+    expect(file.filename).toBe('segment-marketing-2026-12-01.csv');
+    expect(file.contentType).toBe('text/csv; charset=utf-8');
+    const raw = Buffer.from(await new Response(file.body).arrayBuffer()).toString('utf8');
+    expect(raw.startsWith('\uFEFF')).toBe(true);
+    const rows = raw.slice(1).split('\r\n').filter(Boolean).map((line) => line.split(';'));
+    expect(rows[0]).toEqual(['ID', 'First name', 'Last name', 'Email', 'Job title', 'Account ID', 'Company', 'Industry', 'ABC class', 'Segment', 'Revenue', 'Previous revenue', 'Revenue trend', 'Last contact']);
+    expect(rows.slice(1).map((r) => [r[2], r[3], r[6], r[10], r[11], r[12]])).toEqual([
+      ['Adler', 'adler@anker.example', 'Anker', '120000,00', '120000,00', 'stable'],
+      ['Gans', 'gans@birke.example', 'Birke', '48000,00', '120000,00', 'declining'],
+    ]);
+    expect(contactIds).toEqual([ids.Adler, ids.Gans]);
+
+    const accounts = await list('accounts', { industries: ['Elektro'] });
+    const plain = await exportSegment(getDb(), anna, accounts.id, { format: 'csv', decimal: 'point' }, NOW);
+    const text = Buffer.from(await new Response(plain.file.body).arrayBuffer()).toString('utf8');
+    expect(text.slice(1).split('\r\n').filter(Boolean).map((line) => line.split(';').slice(1))).toEqual([
+      ['Company', 'Industry', 'ABC class', 'Segment', 'Revenue', 'Previous revenue', 'Revenue trend', 'Last contact'],
+      ['Chrom', 'Elektro', 'C', 'potential', '60000.00', '0.00', 'growing', ''],
+    ]);
+    expect([plain.file.filename, plain.contactIds]).toEqual(['segment-2026-12-01.csv', []]);
+  });
+
   it('refuses an export of an account list, a consent filter on accounts, and another tenant', async () => {
     const accounts = await list('accounts', {});
     expect((await domainError(segmentMembers(getDb(), anna, accounts.id, { purpose: 'marketing' }, NOW), 'invalid')).field).toBe('purpose');
@@ -227,5 +253,15 @@ describeEachDatabase('segment lists API', (getDb) => {
     const ofAccounts = await call(user, 'GET', `/api/segments/${list.id}/members?purpose=marketing`);
     expect([ofAccounts.status, ofAccounts.body.errors[0].field]).toEqual([400, 'purpose']);
     expect((await call(user, 'GET', `/api/segments/${randomUUID()}/members`)).status).toBe(404);
+    const file = await call(user, 'GET', `/api/segments/${list.id}/export?decimal=point`);
+    expect([file.status, file.headers.get('content-type'), file.headers.get('content-disposition')]).toEqual([
+      200,
+      'text/csv; charset=utf-8',
+      `attachment; filename="segment-${new Date().toISOString().slice(0, 10)}.csv"`,
+    ]);
+    const badFormat = await call(user, 'GET', `/api/segments/${list.id}/export?format=pdf`);
+    expect([badFormat.status, badFormat.body.errors[0].field]).toEqual([400, 'format']);
+    const accountsForMarketing = await call(user, 'GET', `/api/segments/${list.id}/export?purpose=marketing`);
+    expect([accountsForMarketing.status, accountsForMarketing.body.errors[0].field]).toEqual([400, 'purpose']);
   });
 });
