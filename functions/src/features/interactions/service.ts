@@ -11,6 +11,7 @@ import {
   logInteraction as storeLog,
   updateInteraction,
   type InteractionKeys,
+  type LogOptions,
 } from './store';
 import { inTransaction } from '../../core/db/pg-errors';
 import type { Actor } from '../../core/actor';
@@ -59,11 +60,11 @@ async function withTrustedLogKey(tx: Queryable, tenantId: string, request: Inter
   return rest;
 }
 
-export async function logInteraction(db: Db, actor: Actor, request: InteractionCreate): Promise<Created<Interaction>> {
+export async function logInteraction(db: Db, actor: Actor, request: InteractionCreate, options: LogOptions = {}): Promise<Created<Interaction>> {
   return inTransaction(db, async (tx) => {
     await refuseErasedPending(tx, actor.tenantId, request.pendingEmails ?? []);
     const input = await withComplaint(tx, actor, await withTrustedLogKey(tx, actor.tenantId, request));
-    const { interaction, created, noteAdded, keysAdded } = await storeLog(tx, actor.tenantId, actor.userId, input);
+    const { interaction, created, noteAdded, keysAdded } = await storeLog(tx, actor.tenantId, actor.userId, input, options);
     const changed = [...(noteAdded ? ['summary'] : []), ...keysAdded];
     await auditChange(tx, actor, created ? 'log' : 'log-again', 'interaction', interaction.id, changed.length > 0 ? changed : undefined);
     return { value: interaction, created };

@@ -199,6 +199,14 @@ async function addLoggerNote(tx: Queryable, tenantId: string, interactionId: str
   return true;
 }
 
+export interface LogOptions {
+  /**
+   * The summary is the logged thing's own text (a Teams message), not the caller's note about it: when the record
+   * exists already, it holds that text, so a second logger adds nothing to it.
+   */
+  summaryIsContent?: boolean;
+}
+
 export interface LogOutcome {
   interaction: Interaction;
   created: boolean;
@@ -213,7 +221,13 @@ export interface LogOutcome {
  * is recorded as a logger. ON CONFLICT DO NOTHING makes concurrent logs of one email wait for each
  * other and then agree on a single row.
  */
-export async function logInteraction(tx: Queryable, tenantId: string, userId: string, input: InteractionCreate): Promise<LogOutcome> {
+export async function logInteraction(
+  tx: Queryable,
+  tenantId: string,
+  userId: string,
+  input: InteractionCreate,
+  options: LogOptions = {},
+): Promise<LogOutcome> {
   const status = input.status ?? (input.type === 'complaint' || input.type === 'service_request' ? 'open' : null);
   const inserted = await tx.query<{ id: string }>(
     prepared(
@@ -247,7 +261,7 @@ export async function logInteraction(tx: Queryable, tenantId: string, userId: st
   const keysAdded = existing ? await attachKeys(tx, tenantId, existing, input) : [];
   const id = inserted[0]?.id ?? existing?.id;
   if (!id) throw new Error('interaction neither inserted nor found; a unique key outside the natural keys conflicted');
-  const noteAdded = !inserted[0] && input.summary ? await addLoggerNote(tx, tenantId, id, userId, input.summary) : false;
+  const noteAdded = !inserted[0] && input.summary && !options.summaryIsContent ? await addLoggerNote(tx, tenantId, id, userId, input.summary) : false;
   const complaintAdded = !inserted[0] && input.complaintId ? await addComplaint(tx, tenantId, id, input.complaintId) : false;
   const known = await addPendingEmails(tx, tenantId, id, input.pendingEmails ?? []);
   await addLinks(tx, tenantId, id, { ...input, contactIds: [...input.contactIds, ...known] });

@@ -13,7 +13,7 @@ import { erasedAddresses, restrictedAmong, seesRestricted } from '../privacy';
 import { createTask } from '../tasks';
 import { ACCOUNT_DATASET, popup, saveDialog, type Choice, type DialogContent } from './cards';
 import { firstLine, htmlToText } from './html-text';
-import { accountsByIds, accountsPointedAt, contactsMatching, contactsOfAccounts, existingContactIds, savedMessageId, type SuggestedContact } from './store';
+import { accountsByIds, accountsPointedAt, contactsMatching, contactsOfAccounts, existingContactIds, type SuggestedContact } from './store';
 import type { Texts } from './texts';
 
 export interface InvokeContext {
@@ -143,21 +143,24 @@ export async function submitSaveDialog(ctx: InvokeContext) {
   if (data.contactIds.some((id) => !existing.has(id))) return again(texts.contactGone);
   if (!seesRestricted(actor) && (await restrictedAmong(db, actor.tenantId, data.contactIds)).size > 0) return again(texts.restricted);
 
-  const key = messageKey(activity, message);
-  // A second save keeps the one copy of the text: the interactions feature would add it again under the saver's name.
-  const savedBefore = (await savedMessageId(db, actor.tenantId, key)) !== null;
-  const { value: interaction, created } = await logInteraction(db, actor, {
-    type: data.type,
-    occurredAt: message.createdDateTime ?? new Date().toISOString(),
-    subject: data.subject,
-    summary: savedBefore || text === '' ? undefined : text,
-    source: 'teams',
-    teamsMessageId: key,
-    teamsOrigin: originOf(activity, message),
-    accountIds: [account.id],
-    contactIds: data.contactIds,
-    opportunityIds: [],
-  });
+  // The text is the message's own: a second save, even one racing the first, adds a logger and no second copy of it.
+  const { value: interaction, created } = await logInteraction(
+    db,
+    actor,
+    {
+      type: data.type,
+      occurredAt: message.createdDateTime ?? new Date().toISOString(),
+      subject: data.subject,
+      summary: text === '' ? undefined : text,
+      source: 'teams',
+      teamsMessageId: messageKey(activity, message),
+      teamsOrigin: originOf(activity, message),
+      accountIds: [account.id],
+      contactIds: data.contactIds,
+      opportunityIds: [],
+    },
+    { summaryIsContent: true },
+  );
 
   let followUp = '';
   if (data.followUpDue) {

@@ -148,6 +148,21 @@ describeEachDatabase('Save to CRM from a Teams message', (getDb) => {
     expect(items[0].subject).toBe('Lieferung beschädigt');
   });
 
+  it('keeps one copy of the text when two colleagues save the same message for the first time at the same moment', async () => {
+    const conversationId = `19:${randomUUID()}@thread.v2`;
+    const saved = message('<p>Angebot bitte bis Freitag.</p>');
+    const data = { accountId: account.id, type: 'note', subject: 'Angebot bis Freitag', contactIds: anna.id, action: 'save' };
+    const answers = await Promise.all([
+      post(submitActionActivity(as(seller, conversationId), saved, data)),
+      post(submitActionActivity(as(colleague, conversationId), saved, data)),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200]);
+    const items = (await timeline()).filter((i: { teamsMessageId: string | null }) => i.teamsMessageId === `${conversationId}/${saved.id}`);
+    expect(items).toHaveLength(1);
+    expect(items[0].summary).toBe('Angebot bitte bis Freitag.');
+    expect(items[0].loggedBy.map((l: { displayName: string }) => l.displayName).sort()).toEqual(['Kai Kollege', 'Sina Vertrieb']);
+  });
+
   it('keys a channel reply by its channel and message, and keeps the team and channel as the origin', async () => {
     const channelId = `19:${randomUUID()}@thread.tacv2`;
     const options: ConversationOptions = {

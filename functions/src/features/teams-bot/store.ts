@@ -100,12 +100,6 @@ export async function existingContactIds(db: Queryable, tenantId: string, ids: r
   return new Set(rows.map((r) => r.id));
 }
 
-/** The interaction a Teams message was saved as, if someone saved it already. */
-export async function savedMessageId(db: Queryable, tenantId: string, teamsMessageKey: string): Promise<string | null> {
-  const rows = await db.query<{ id: string }>(`SELECT i.id FROM interactions i WHERE i.tenant_id = $1 AND i.teams_message_id = $2`, [tenantId, teamsMessageKey]);
-  return rows[0]?.id ?? null;
-}
-
 export interface CardFigures {
   id: string;
   name: string;
