@@ -59,6 +59,19 @@ describe('teams-app data.js', () => {
   });
 });
 
+describe('teams-app personal.js', () => {
+  // Issue #18's leads and service cases in My CRM load after the first paint, with their texts, under the tabs' budget.
+  it('downloads less than 150 KB gzip before it can render', () => {
+    expect(initialJavaScript(`${root}teams-app`, 'personal.js').gzipBytes / 1024).toBeLessThan(150);
+  });
+
+  it('leaves the leads and cases sections and their texts out of the first download', () => {
+    const inputs = initialInputs('teams-app', 'personal.js');
+    expect(inputs).toContain('src/app/personal/MyWorkTab.tsx');
+    expect(inputs.filter((input) => input.includes('src/app/personal/service/'))).toEqual([]);
+  });
+});
+
 // Issue #12's budget for what the Teams account tab downloads before it renders (the first part of its load time).
 describe('teams-app account.js', () => {
   it('downloads less than 150 KB of gzipped JavaScript up front', () => {

@@ -110,7 +110,7 @@ const en = {
   'me.neverContacted': 'never contacted',
 } as const;
 
-type TabKey = keyof typeof en;
+export type TabKey = keyof typeof en;
 
 const de: Record<TabKey, string> = {
   'tab.loading': 'Firma wird geladen…',

@@ -7,7 +7,14 @@ import { ACCOUNT_ID, fakeApi, fakeHost, me, myWork, SLEEPING_ACCOUNT_ID, task, t
 import { MyWorkTab } from './MyWorkTab';
 
 function renderMine(answer: FakeAnswer<'myWork'>, locale = 'en-US', more: FakeAnswers = {}) {
-  const api = fakeApi({ myWork: answer, getMySync: () => ({ configured: false, connected: false, items: [] }), me: () => me(), ...more });
+  const api = fakeApi({
+    myWork: answer,
+    getMySync: () => ({ configured: false, connected: false, items: [] }),
+    me: () => me(),
+    listLeads: () => ({ items: [], nextCursor: null }),
+    listCases: () => ({ items: [], nextCursor: null }),
+    ...more,
+  });
   render(
     <TabShell services={{ api: api.client, host: fakeHost({ locale, origin: null }) }}>
       <MyWorkTab />

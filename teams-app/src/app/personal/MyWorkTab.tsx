@@ -1,8 +1,8 @@
-// "My CRM": my follow-ups (overdue first), my pipeline with this and next quarter's forecast, my accounts and the sleeping ones.
+// "My CRM": my follow-ups (overdue first), my service cases and leads (loaded after the first paint), my pipeline with this and next quarter's forecast, my accounts and the sleeping ones.
 import { Badge, Link, Spinner, Text } from '@fluentui/react-components';
 import type { MyAccount, MyWork, QuarterForecast } from '@crm/common';
 import { ErrorNotice, RoleNotice, useAccess } from '@crm/common/web';
-import { useId } from 'react';
+import { lazy, Suspense, useId } from 'react';
 import { StageGroups } from '../StageGroups';
 import { SyncCard } from './SyncCard';
 import { useServices } from '../services';
@@ -11,6 +11,8 @@ import { useT } from '../texts';
 import { useLoad } from '../use-load';
 import { Card } from '../Card';
 import { TaskActions } from '../TaskActions';
+
+const ServiceSections = lazy(() => import('./service/ServiceSections').then((m) => ({ default: m.ServiceSections })));
 
 const accountHref = (id: string) => `account.html?accountId=${encodeURIComponent(id)}`;
 
@@ -132,6 +134,9 @@ export function MyWorkTab() {
                 ))}
               </ul>
             </Card>
+            <Suspense fallback={<Spinner label={t('common.loading')} />}>
+              <ServiceSections access={access} />
+            </Suspense>
             <Forecast work={data} />
             <StageGroups groups={data.pipeline} headingId="my-pipeline" heading={t('me.pipeline')} withAccount />
           </div>

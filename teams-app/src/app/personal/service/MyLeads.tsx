@@ -1,0 +1,225 @@
+// My leads (the ones I own and that are not customers yet): the score with each criterion's reason, the status, a
+// disqualification with its reason, and the conversion, which asks a person to choose when similar accounts exist.
+import { Badge, Button, Field, Input, Link, Text } from '@fluentui/react-components';
+import type { Lead, LeadConversion, LeadPatch } from '@crm/common';
+import { ApiError, ErrorNotice, FormActions, LEAD_STATUSES, LeadScore, useSubmit, type UserAccess } from '@crm/common/web';
+import { useRef, useState } from 'react';
+import { Card } from '../../Card';
+import { useServices } from '../../services';
+import { useTabStyles } from '../../styles';
+import { useNativeStyles } from './native-styles';
+import { useServiceT } from './use-service-t';
+
+const accountHref = (id: string) => `account.html?accountId=${encodeURIComponent(id)}`;
+export const leadName = (lead: Lead) => [lead.firstName, lead.lastName].filter(Boolean).join(' ') || lead.email || lead.company || lead.id;
+
+type Candidate = { id: string; name: string };
+
+/** The accounts a 409 similar_accounts names, or none for any other answer. */
+function similarAccounts(error: unknown): Candidate[] {
+  if (!(error instanceof ApiError) || error.kind !== 'conflict' || error.problem?.reason !== 'similar_accounts') return [];
+  const candidates = error.problem.candidates;
+  return Array.isArray(candidates) ? (candidates as Candidate[]) : [];
+}
+
+function DisqualifyForm({ lead, onDone, onCancel }: { lead: Lead; onDone: () => void; onCancel: () => void }) {
+  const styles = useTabStyles();
+  const native = useNativeStyles();
+  const { t } = useServiceT();
+  const { api } = useServices();
+  const [reason, setReason] = useState('');
+  const { busy, error, submit } = useSubmit(
+    () => api('updateLead', { params: { id: lead.id }, body: { status: 'disqualified', disqualifyReason: reason }, ifMatch: lead.etag }),
+    onDone,
+  );
+  return (
+    <form
+      className={styles.form}
+      aria-label={t('leads.disqualifyLabel', { name: leadName(lead) })}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <label className={native.label}>
+        {t('leads.reason')}
+        <textarea className={native.textarea} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} required autoFocus />
+      </label>
+      {error ? <ErrorNotice error={error} /> : null}
+      <FormActions busy={busy} submitLabel={t('leads.disqualify')} onCancel={onCancel} />
+    </form>
+  );
+}
+
+function ConvertForm({ lead, onDone, onCancel }: { lead: Lead; onDone: (c: LeadConversion) => void; onCancel: () => void }) {
+  const styles = useTabStyles();
+  const native = useNativeStyles();
+  const { t } = useServiceT();
+  const { api } = useServices();
+  const [opportunity, setOpportunity] = useState('');
+  const [amount, setAmount] = useState('');
+  const [candidates, setCandidates] = useState<Candidate[]>([]);
+  const [choice, setChoice] = useState('');
+  const { busy, error, submit } = useSubmit(async () => {
+    try {
+      return (
+        await api('convertLead', {
+          params: { id: lead.id },
+          body: {
+            ...(choice === 'new' ? { createAccount: true } : choice ? { accountId: choice } : {}),
+            ...(opportunity.trim() ? { opportunity: { name: opportunity.trim(), ...(amount ? { amount: Number(amount) } : {}) } } : {}),
+          },
+          ifMatch: lead.etag,
+        })
+      ).data;
+    } catch (e) {
+      const similar = similarAccounts(e);
+      // Similar names are a question for the seller, not a failure: the form asks it and the next Convert answers it.
+      if (similar.length > 0) setCandidates(similar);
+      throw e;
+    }
+  }, onDone);
+  const asking = candidates.length > 0;
+  return (
+    <form
+      className={styles.form}
+      aria-label={t('leads.convertLabel', { name: leadName(lead) })}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <Text size={200} className={styles.muted}>
+        {t('leads.convertIntro')}
+      </Text>
+      <Field label={t('leads.opportunity')}>
+        <Input value={opportunity} onChange={(_e, d) => setOpportunity(d.value)} maxLength={200} autoFocus />
+      </Field>
+      {opportunity.trim() ? (
+        <Field label={t('leads.amount')}>
+          <Input type="number" min={0} step="any" value={amount} onChange={(_e, d) => setAmount(d.value)} />
+        </Field>
+      ) : null}
+      {asking ? (
+        <fieldset className={native.choices} data-testid="similar-accounts">
+          <legend>{t('leads.similar')}</legend>
+          {candidates.map((c) => (
+            <label key={c.id}>
+              <input type="radio" name={`account-${lead.id}`} value={c.id} checked={choice === c.id} onChange={() => setChoice(c.id)} required /> {c.name}
+            </label>
+          ))}
+          <label>
+            <input type="radio" name={`account-${lead.id}`} value="new" checked={choice === 'new'} onChange={() => setChoice('new')} required />{' '}
+            {t('leads.newAccount')}
+          </label>
+        </fieldset>
+      ) : null}
+      {error && !(asking && similarAccounts(error).length > 0) ? <ErrorNotice error={error} /> : null}
+      <FormActions busy={busy} submitLabel={t('leads.convert')} onCancel={onCancel} />
+    </form>
+  );
+}
+
+function LeadItem({ lead, onChanged, gate }: { lead: Lead; onChanged: (done?: LeadConversion) => void; gate: ReturnType<UserAccess['gate']> }) {
+  const styles = useTabStyles();
+  const native = useNativeStyles();
+  const { t, date } = useServiceT();
+  const { api } = useServices();
+  const [form, setForm] = useState<'disqualify' | 'convert' | null>(null);
+  const name = leadName(lead);
+  // The status a select chose, sent with the version this list read: a colleague's change meanwhile is a 412, not lost.
+  const next = useRef<LeadPatch>({});
+  const change = useSubmit(() => api('updateLead', { params: { id: lead.id }, body: next.current, ifMatch: lead.etag }), () => onChanged());
+  return (
+    <li className={styles.item} data-lead-id={lead.id} data-status={lead.status}>
+      <div className={styles.spread}>
+        <Text weight="semibold" className={styles.clip} title={name}>
+          {name}
+          {lead.company && lead.company !== name ? ` · ${lead.company}` : ''}
+        </Text>
+        <Badge appearance="tint" color={lead.status === 'disqualified' ? 'danger' : lead.status === 'qualified' ? 'success' : 'informative'}>
+          {t(`lead.status.${lead.status}`)}
+        </Badge>
+      </div>
+      <Text size={200} className={styles.muted}>
+        {t('leads.from', { source: t(`lead.source.${lead.source}`), date: date(lead.createdAt) })}
+      </Text>
+      {lead.status === 'disqualified' && lead.disqualifyReason ? (
+        <Text size={200} className={styles.danger}>
+          {t('leads.disqualifiedBecause', { reason: lead.disqualifyReason })}
+        </Text>
+      ) : null}
+      <LeadScore lead={lead} />
+      {form === null ? (
+        <div className={styles.row}>
+          <select
+            className={native.select}
+            aria-label={t('leads.status', { name })}
+            value={lead.status}
+            disabled={change.busy || 'disabledFocusable' in gate}
+            aria-describedby={gate['aria-describedby']}
+            onChange={(e) => {
+              const status = e.target.value as Exclude<Lead['status'], 'converted'>;
+              if (status === 'disqualified') setForm('disqualify');
+              else {
+                next.current = { status };
+                void change.submit();
+              }
+            }}
+          >
+            {LEAD_STATUSES.filter((s) => s !== 'converted').map((s) => (
+              <option key={s} value={s}>
+                {t(`lead.status.${s}`)}
+              </option>
+            ))}
+          </select>
+          {lead.status !== 'disqualified' ? (
+            <>
+              <Button size="small" onClick={() => setForm('disqualify')} aria-label={t('leads.disqualifyLabel', { name })} {...gate}>
+                {t('leads.disqualify')}
+              </Button>
+              <Button size="small" appearance="primary" onClick={() => setForm('convert')} aria-label={t('leads.convertLabel', { name })} {...gate}>
+                {t('leads.convert')}
+              </Button>
+            </>
+          ) : null}
+        </div>
+      ) : form === 'disqualify' ? (
+        <DisqualifyForm lead={lead} onDone={() => (setForm(null), onChanged())} onCancel={() => setForm(null)} />
+      ) : (
+        <ConvertForm lead={lead} onDone={(c) => (setForm(null), onChanged(c))} onCancel={() => setForm(null)} />
+      )}
+      {change.error ? <ErrorNotice error={change.error} onRetry={() => onChanged()} /> : null}
+    </li>
+  );
+}
+
+export function MyLeads({ leads, onChanged, access, roleNoticeId }: { leads: readonly Lead[]; onChanged: () => void; access: UserAccess; roleNoticeId: string }) {
+  const styles = useTabStyles();
+  const { t } = useServiceT();
+  const [converted, setConverted] = useState<{ name: string; accountId: string } | null>(null);
+  return (
+    <Card headingId="my-leads-heading" heading={t('leads.heading')} testId="my-leads">
+      {converted ? (
+        <Text role="status" data-testid="lead-converted">
+          {t('leads.converted', { name: converted.name })}{' '}
+          <Link href={accountHref(converted.accountId)}>{t('leads.openAccount')}</Link>
+        </Text>
+      ) : null}
+      {leads.length === 0 ? <Text className={styles.muted}>{t('leads.none')}</Text> : null}
+      <ul className={styles.list}>
+        {leads.map((lead) => (
+          <LeadItem
+            key={lead.id}
+            lead={lead}
+            gate={access.gate('write', roleNoticeId)}
+            onChanged={(done) => {
+              if (done) setConverted({ name: leadName(done.lead), accountId: done.accountId });
+              onChanged();
+            }}
+          />
+        ))}
+      </ul>
+    </Card>
+  );
+}

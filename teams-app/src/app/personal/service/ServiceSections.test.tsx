@@ -1,0 +1,203 @@
+// My CRM's leads and cases, loaded after the tab's first paint: my open cases with due times, overdue and escalation
+// marked, history, priority, status and resolution; my leads with the score's reasons, status, disqualification with a
+// reason and a conversion that asks which account when similar ones exist; in English and German.
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiError } from '@crm/common/web';
+import { lead, serviceCase } from '@crm/common/web/testing';
+import { TabShell } from '../../TabShell';
+import { ACCOUNT_ID, fakeApi, fakeHost, me, myWork, testUuid, type FakeAnswers } from '../../test-fixtures';
+import { MyWorkTab } from '../MyWorkTab';
+
+const LATE = serviceCase({
+  id: testUuid('ca1'),
+  subject: 'Lager defekt',
+  priority: 'urgent',
+  accountId: ACCOUNT_ID,
+  openedAt: '2026-11-20T08:00:00.000Z',
+  firstResponseDue: '2026-11-20T10:00:00.000Z',
+  resolutionDue: '2099-11-21T08:00:00.000Z',
+  escalationLevel: 1,
+  overdue: true,
+  history: [
+    { at: '2026-11-20T08:00:00.000Z', actorId: null, kind: 'opened', from: null, to: null },
+    { at: '2026-11-20T09:00:00.000Z', actorId: null, kind: 'priority', from: 'normal', to: 'urgent' },
+    { at: '2026-11-20T10:05:00.000Z', actorId: null, kind: 'escalated', from: '0', to: '1' },
+  ],
+});
+const ANSWERED = serviceCase({
+  id: testUuid('ca2'),
+  subject: 'Rückfrage Wartung',
+  type: 'service_request',
+  firstResponseAt: '2026-11-20T11:00:00.000Z',
+  resolutionDue: '2099-11-25T10:00:00.000Z',
+});
+const RESOLVED = serviceCase({ id: testUuid('ca3'), subject: 'Erledigt', status: 'resolved', resolution: 'getauscht' });
+const KELLER = lead({
+  id: testUuid('l1'),
+  firstName: 'Jonas',
+  lastName: 'Keller',
+  company: 'Keller Maschinen GmbH',
+  industry: 'Maschinenbau',
+  source: 'event',
+  score: {
+    total: 45,
+    criteria: [
+      { key: 'fit', points: 20, weight: 20, reason: 'Maschinenbau is a target industry', code: 'target' },
+      { key: 'size', points: 0, weight: 15, reason: 'company size unknown', code: 'unknown', range: { min: 50, max: 500 } },
+      { key: 'budget', points: 0, weight: 25, reason: 'budget: unknown', code: 'unknown' },
+      { key: 'timing', points: 25, weight: 25, reason: 'timing: within 3 months', code: 'within_3_months' },
+      { key: 'engagement', points: 0, weight: 15, reason: 'engagement: none', code: 'none' },
+    ],
+  },
+});
+const CONVERTED = lead({ id: testUuid('l2'), lastName: 'Schon Kunde', status: 'converted', accountId: ACCOUNT_ID });
+
+function renderMine(more: FakeAnswers = {}, locale = 'en-US') {
+  const api = fakeApi({
+    myWork: () => myWork({ tasks: [], openTaskCount: 0 }),
+    getMySync: () => ({ configured: false, connected: false, items: [] }),
+    me: () => me(),
+    listLeads: () => ({ items: [KELLER, CONVERTED], nextCursor: null }),
+    listCases: () => ({ items: [LATE, ANSWERED, RESOLVED], nextCursor: null }),
+    ...more,
+  });
+  render(
+    <TabShell services={{ api: api.client, host: fakeHost({ locale, origin: null }) }}>
+      <MyWorkTab />
+    </TabShell>,
+  );
+  return api;
+}
+const ready = () => waitFor(() => expect(document.querySelector('[data-ready-key="service"]')).not.toBeNull());
+const caseItems = () => within(screen.getByTestId('my-cases')).getAllByRole('listitem').filter((li) => li.hasAttribute('data-case-id'));
+const leadItems = () => within(screen.getByTestId('my-leads')).getAllByRole('listitem').filter((li) => li.hasAttribute('data-lead-id'));
+
+afterEach(cleanup);
+
+describe('My CRM: leads and service cases', () => {
+  it('lists my open cases with due times, the overdue one marked and its escalation, and my open leads with the reasons of their score', async () => {
+    const api = renderMine();
+    await ready();
+    expect(api.calls.find((c) => c.name === 'listLeads')!.args.query).toMatchObject({ ownerId: 'me' });
+    expect(api.calls.find((c) => c.name === 'listCases')!.args.query).toMatchObject({ assigneeId: 'me' });
+    const [late, answered, ...rest] = caseItems();
+    expect(rest).toEqual([]);
+    expect(late!.getAttribute('data-overdue')).toBe('true');
+    expect(within(late!).getByText('Overdue')).toBeTruthy();
+    expect(within(late!).getByText('Urgent', { selector: '.fui-Badge' })).toBeTruthy();
+    expect(within(late!).getByTestId('first-response').textContent).toMatch(/^First response due 20 Nov 2026, \d\d:\d\d$/);
+    expect(within(late!).getByTestId('escalation').textContent).toBe('Escalated: first response overdue');
+    expect(within(late!).getByRole('link').getAttribute('href')).toBe(`account.html?accountId=${ACCOUNT_ID}`);
+    const history = within(late!).getByTestId('case-history');
+    expect([...history.querySelectorAll('li')].map((li) => li.getAttribute('data-kind'))).toEqual(['opened', 'priority', 'escalated']);
+    expect(history.textContent).toContain('Priority Normal → Urgent');
+    expect(history.textContent).toContain('Escalated (level 1)');
+    expect(answered!.getAttribute('data-overdue')).toBe('false');
+    expect(within(answered!).getByTestId('first-response').textContent).toMatch(/^First response 20 Nov 2026/);
+    expect(within(answered!).queryByTestId('escalation')).toBeNull();
+
+    const leads = leadItems();
+    expect(leads.map((l) => l.getAttribute('data-lead-id'))).toEqual([KELLER.id]);
+    const score = within(leads[0]!).getByTestId('lead-score');
+    expect(score.textContent).toContain('Score 45 of 100');
+    expect(within(score).getByText(/Industry fit 20 of 20: Maschinenbau is a target industry/)).toBeTruthy();
+    expect(leads[0]!.textContent).toContain('from Event');
+  });
+
+  it('changes a case priority and resolves it with the resolution, each with the version it read', async () => {
+    const updated: unknown[] = [];
+    const api = renderMine({
+      updateCase: ({ params, body, ifMatch }) => {
+        updated.push({ params, body, ifMatch });
+        return { ...LATE, ...body, resolution: body.resolution ?? null, etag: '"2"' };
+      },
+    });
+    await ready();
+    fireEvent.change(within(caseItems()[0]!).getByLabelText('Priority of Lager defekt'), { target: { value: 'high' } });
+    await waitFor(() => expect(updated).toHaveLength(1));
+    expect(updated[0]).toEqual({ params: { id: LATE.id }, body: { priority: 'high' }, ifMatch: '"1"' });
+    await waitFor(() => expect(api.calls.filter((c) => c.name === 'listCases')).toHaveLength(2));
+
+    fireEvent.click(within(caseItems()[1]!).getByRole('button', { name: 'Resolve Rückfrage Wartung' }));
+    const form = screen.getByRole('form', { name: 'Resolve Rückfrage Wartung' });
+    const resolution = within(form).getByLabelText('Resolution');
+    expect(document.activeElement).toBe(resolution);
+    fireEvent.change(resolution, { target: { value: 'Wartungstermin vereinbart' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Resolve' }));
+    await waitFor(() => expect(screen.getByTestId('case-resolved').textContent).toBe('Case resolved: Rückfrage Wartung.'));
+    expect(updated[1]).toEqual({ params: { id: ANSWERED.id }, body: { status: 'resolved', resolution: 'Wartungstermin vereinbart' }, ifMatch: '"1"' });
+  });
+
+  it('disqualifies a lead only with a reason and sets another status at once', async () => {
+    const bodies: unknown[] = [];
+    renderMine({ updateLead: ({ body }) => (bodies.push(body), { ...KELLER, ...body, disqualifyReason: body.disqualifyReason ?? null, etag: '"2"' }) });
+    await ready();
+    fireEvent.change(within(leadItems()[0]!).getByLabelText('Status of Jonas Keller'), { target: { value: 'contacted' } });
+    await waitFor(() => expect(bodies).toEqual([{ status: 'contacted' }]));
+    fireEvent.change(within(leadItems()[0]!).getByLabelText('Status of Jonas Keller'), { target: { value: 'disqualified' } });
+    const form = screen.getByRole('form', { name: 'Disqualify Jonas Keller' });
+    expect(within(form).getByLabelText('Reason')).toHaveProperty('required', true);
+    fireEvent.change(within(form).getByLabelText('Reason'), { target: { value: 'Kein Budget bis 2028' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Disqualify' }));
+    await waitFor(() => expect(bodies).toHaveLength(2));
+    expect(bodies[1]).toEqual({ status: 'disqualified', disqualifyReason: 'Kein Budget bis 2028' });
+  });
+
+  it('converts a lead: similar accounts are a question, the chosen one is linked, and the new customer is linked from the notice', async () => {
+    const bodies: Array<Record<string, unknown>> = [];
+    const similar = { id: testUuid('a9'), name: 'Keller Maschinen AG' };
+    renderMine({
+      convertLead: ({ body }) => {
+        bodies.push(body);
+        if (!body.accountId && !body.createAccount) {
+          return new ApiError('conflict', 409, {
+            type: 'about:blank',
+            title: 'Conflict',
+            status: 409,
+            detail: 'accounts with a similar name exist',
+            reason: 'similar_accounts',
+            candidates: [{ ...similar, reason: 'legal form differs' }],
+          });
+        }
+        return {
+          lead: { ...KELLER, status: 'converted', accountId: similar.id },
+          accountId: similar.id,
+          accountCreated: false,
+          contactId: null,
+          contactCreated: true,
+          opportunityId: null,
+        };
+      },
+    });
+    await ready();
+    fireEvent.click(within(leadItems()[0]!).getByRole('button', { name: 'Convert Jonas Keller into a customer' }));
+    const form = () => screen.getByRole('form', { name: 'Convert Jonas Keller into a customer' });
+    fireEvent.change(within(form()).getByLabelText('Opportunity name (optional)'), { target: { value: 'Ersatzteile 2027' } });
+    fireEvent.change(within(form()).getByLabelText('Amount in EUR (optional)'), { target: { value: '12000' } });
+    fireEvent.click(within(form()).getByRole('button', { name: 'Convert' }));
+    const choices = await within(form()).findByTestId('similar-accounts');
+    expect(within(form()).queryByRole('alert')).toBeNull();
+    expect(within(choices).getAllByRole('radio').map((r) => r.parentElement!.textContent!.trim())).toEqual(['Keller Maschinen AG', 'None of these: create a new account']);
+    fireEvent.click(within(choices).getByLabelText('Keller Maschinen AG'));
+    fireEvent.click(within(form()).getByRole('button', { name: 'Convert' }));
+    await waitFor(() => expect(screen.getByTestId('lead-converted').textContent).toBe('Jonas Keller is now a customer. Open the account'));
+    expect(bodies).toEqual([
+      { opportunity: { name: 'Ersatzteile 2027', amount: 12000 } },
+      { accountId: similar.id, opportunity: { name: 'Ersatzteile 2027', amount: 12000 } },
+    ]);
+    expect(within(screen.getByTestId('lead-converted')).getByRole('link').getAttribute('href')).toBe(`account.html?accountId=${similar.id}`);
+  });
+
+  it('speaks German and says so when nothing is open', async () => {
+    renderMine({ listLeads: () => ({ items: [], nextCursor: null }), listCases: () => ({ items: [LATE], nextCursor: null }) }, 'de-DE');
+    await ready();
+    expect(screen.getByRole('heading', { name: 'Meine Servicefälle' })).toBeTruthy();
+    expect(screen.getByText('Sie haben keine offenen Leads.')).toBeTruthy();
+    const late = caseItems()[0]!;
+    expect(within(late).getByText('Überfällig')).toBeTruthy();
+    expect(within(late).getByTestId('first-response').textContent).toMatch(/^Erste Antwort fällig 20\.11\.2026/);
+    expect(within(late).getByTestId('escalation').textContent).toBe('Eskaliert: erste Antwort überfällig');
+    expect(within(late).getByRole('button', { name: 'Lager defekt lösen' })).toBeTruthy();
+  });
+});
