@@ -136,6 +136,7 @@ export const valueLabels: Record<string, Record<string, Words>> = {
     view: { de: 'Ansicht', en: 'view' },
     list: { de: 'Liste oder Suche', en: 'list or search' },
     context: { de: 'Outlook-Seitenleiste', en: 'Outlook pane' },
+    compose: { de: 'Einwilligungsprüfung beim Senden', en: 'send check' },
     timeline: { de: 'Zeitleiste', en: 'timeline' },
     overview: { de: 'Teams-Übersicht', en: 'Teams overview' },
     consents: { de: 'Einwilligungen', en: 'consents' },
