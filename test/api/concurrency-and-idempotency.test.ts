@@ -32,6 +32,8 @@ describeEachDatabase('HTTP If-Match and idempotency', (getDb) => {
     // Ben read version 1 too; his write would overwrite Anna's change, so it is refused.
     const lost = await api.call('PATCH', `/api/accounts/${id}`, { token: ben, body: { segment: 'Konzern' }, headers: { 'if-match': etag } });
     expect(lost.status).toBe(412);
+    // ...and told who changed it, when and what, so he can reload or overwrite knowingly.
+    expect(lost.body.lastChange).toEqual({ by: { id: expect.any(String), name: 'Anna' }, at: first.body.updatedAt, action: 'update', fields: ['segment'] });
     const stored = await api.call('GET', `/api/accounts/${id}`, { token: ben });
     expect(stored.body.segment).toBe('Mittelstand');
   });

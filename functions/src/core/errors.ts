@@ -22,5 +22,11 @@ export const notFound = (entity: string) => new DomainError('not_found', `${enti
 export const invalid = (field: string, reason: string, location: 'body' | 'query' | 'path' = 'body') =>
   new DomainError('invalid', `${field}: ${reason}`, field, undefined, location);
 export const conflict = (message: string, field?: string, details?: Record<string, unknown>) => new DomainError('conflict', message, field, details);
-export const staleVersion = (entity: string) =>
-  new DomainError('precondition_failed', `${entity} was changed by someone else since you read it; reload and try again`);
+/** `lastChange` (who changed it, when, which fields) lets the writer decide between reloading and overwriting knowingly. */
+export const staleVersion = (entity: string, lastChange?: unknown) =>
+  new DomainError(
+    'precondition_failed',
+    `${entity} was changed by someone else since you read it; reload and try again`,
+    undefined,
+    lastChange ? { lastChange } : undefined,
+  );

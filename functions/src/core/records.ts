@@ -1,6 +1,6 @@
 // The shared write path: one transaction per change, with its audit entry, and versions checked.
 import type { Db, Queryable } from './db/db';
-import { writeAudit, type AuditEntry } from './audit/audit-store';
+import { lastChange, writeAudit, type AuditEntry } from './audit/audit-store';
 import { inTransaction } from './db/pg-errors';
 import { deleteVersioned, type UpdateOutcome } from './db/versioned';
 import type { Actor } from './actor';
@@ -32,7 +32,7 @@ export async function updateRecord<T>(db: Db, actor: Actor, entity: string, id: 
   return inTransaction(db, async (tx) => {
     const outcome = await update(tx);
     if (outcome.status === 'missing') throw notFound(entity);
-    if (outcome.status === 'stale') throw staleVersion(entity);
+    if (outcome.status === 'stale') throw staleVersion(entity, await lastChange(tx, actor.tenantId, entity, id));
     await audit(tx, actor, 'update', entity, id, outcome.fields);
     return outcome.value;
   });
@@ -42,7 +42,7 @@ export async function deleteRecord(db: Db, actor: Actor, entity: string, table: 
   await inTransaction(db, async (tx) => {
     const outcome = await deleteVersioned(tx, table, actor.tenantId, id, expectedVersion);
     if (outcome === 'missing') throw notFound(entity);
-    if (outcome === 'stale') throw staleVersion(entity);
+    if (outcome === 'stale') throw staleVersion(entity, await lastChange(tx, actor.tenantId, entity, id));
     await audit(tx, actor, 'delete', entity, id);
   });
 }

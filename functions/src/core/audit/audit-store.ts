@@ -44,6 +44,31 @@ export async function writeAudit(tx: Queryable, entry: AuditEntry): Promise<void
   await tx.query(INSERT_AUDIT, [entry.tenantId, entry.actorId, entry.action, entry.entity, entry.entityId, entry.changedFields ?? [], webhookEventOf(entry)]);
 }
 
+/** Who made the latest change to a record, and when: what a 412 tells the writer whose version was overtaken. */
+export interface LastChange {
+  by: { id: string; name: string } | null;
+  at: string;
+  action: string;
+  fields: string[];
+}
+
+export async function lastChange(db: Queryable, tenantId: string, entity: string, entityId: string): Promise<LastChange | null> {
+  const [row] = await db.query<{ actor_id: string | null; display_name: string | null; action: string; changed_fields: string[]; at: Date }>(
+    `SELECT l.actor_id, u.display_name, l.action, l.changed_fields, l.at
+     FROM audit_log l LEFT JOIN users u ON u.tenant_id = l.tenant_id AND u.id = l.actor_id
+     WHERE l.tenant_id = $1 AND l.entity = $2 AND l.entity_id = $3
+     ORDER BY l.at DESC, l.id DESC LIMIT 1`,
+    [tenantId, entity, entityId],
+  );
+  if (!row) return null;
+  return {
+    by: row.actor_id ? { id: row.actor_id, name: row.display_name ?? '' } : null,
+    at: row.at.toISOString(),
+    action: row.action,
+    fields: row.changed_fields,
+  };
+}
+
 export async function auditTrail(db: Queryable, tenantId: string, entity: string, entityId: string) {
   return db.query<{ action: string; actor_id: string | null; changed_fields: string[]; at: Date }>(
     `SELECT action, actor_id, changed_fields, at FROM audit_log WHERE tenant_id = $1 AND entity = $2 AND entity_id = $3 ORDER BY id`,

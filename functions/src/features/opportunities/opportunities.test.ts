@@ -110,6 +110,24 @@ describeEachDatabase('opportunities', (getDb) => {
     await domainError(removeOpportunity(getDb(), actor, value.id, 2), 'not_found');
   });
 
+  it('names who changed it, when and which fields when the version read was overtaken', async () => {
+    const colleague = await seedActor(getDb(), { tenantId: actor.tenantId, name: 'Anna Berger' });
+    const { value } = await create({ name: 'Überholt', amount: 100 });
+    const theirs = await changeOpportunity(getDb(), colleague, value.id, 1, { stage: 'proposal', amount: 900 });
+    const error = await domainError(changeOpportunity(getDb(), actor, value.id, 1, { amount: 1 }), 'precondition_failed');
+    expect(error.details).toEqual({
+      lastChange: {
+        by: { id: colleague.userId, name: 'Anna Berger' },
+        at: theirs.updatedAt,
+        action: 'update',
+        fields: expect.arrayContaining(['stage', 'amount']),
+      },
+    });
+    expect((await domainError(removeOpportunity(getDb(), actor, value.id, 1), 'precondition_failed')).details).toMatchObject({
+      lastChange: { by: { name: 'Anna Berger' } },
+    });
+  });
+
   it("refuses another tenant's account, owner or contacts and names the field", async () => {
     const stranger = await seedActor(getDb());
     const foreignAccount = await account('Fremd', stranger);
