@@ -1,4 +1,4 @@
-// `npm run bench [-- --scale small|large] [--suite all|api|addin|teams|graph|read-audit]`: prints figures and ratios, keeps a JSON record.
+// `npm run bench [-- --scale small|large] [--suite all|api|addin|teams|graph|read-audit|compose]`: prints figures and ratios, keeps a JSON record.
 // `npm run bench -- soak [--minutes 10]`: the long run under steady load instead (bench/src/soak.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -10,6 +10,7 @@ import { apiReport, runApiSuite, type Scale } from './api-suite';
 import { runTeamsSuite, teamsReport } from './teams-suite';
 import { graphReport, runGraphSuite } from './graph-suite';
 import { readAuditReport, runReadAuditSuite } from './read-audit-suite';
+import { composeReport, runComposeSuite } from './compose-suite';
 
 if (process.argv[2] === 'soak') {
   const { soakCli } = await import('./soak');
@@ -21,9 +22,10 @@ if (values.scale !== 'small' && values.scale !== 'large') {
   console.error('--scale must be small or large');
   process.exit(2);
 }
-const suites = values.suite === 'all' ? ['api', 'addin', 'teams', 'graph', 'read-audit'] : [values.suite];
-if (suites.some((s) => !['api', 'addin', 'teams', 'graph', 'read-audit'].includes(s))) {
-  console.error('--suite must be all, api, addin, teams, graph or read-audit');
+const SUITES = ['api', 'addin', 'teams', 'graph', 'read-audit', 'compose'];
+const suites = values.suite === 'all' ? SUITES : [values.suite];
+if (suites.some((s) => !SUITES.includes(s))) {
+  console.error(`--suite must be all, ${SUITES.join(', ')}`);
   process.exit(2);
 }
 // The large run also measures the small tenant, so the scale ratio comes from one run on one machine.
@@ -63,6 +65,12 @@ if (suites.includes('read-audit')) {
   const readAudit = await runReadAuditSuite(log);
   results.readAudit = readAudit;
   report.push('', 'Read audit', ...readAuditReport(readAudit));
+}
+if (suites.includes('compose')) {
+  log('Send check: POST /api/compose/check at 50 recipients, PostgreSQL server, local host in a child process');
+  const compose = await runComposeSuite(scales, log);
+  results.compose = compose;
+  report.push('', 'Send check', ...composeReport(compose));
 }
 for (const line of report) log(line);
 
