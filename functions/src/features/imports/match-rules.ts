@@ -6,6 +6,7 @@ import { normalizeEmail, type ImportField } from '@crm/common';
 import { compareCompanies, parseCompanyName, type CompanyName } from './company-names';
 import { comparePersons, parseEmail, parsePersonName, type PersonName } from './person-names';
 import type { ImportCell } from './table';
+import { SimilarNames } from './similar-names';
 import { setSimilarity } from './trigram';
 import { detectNumberStyle, parseDecimal } from './values';
 
@@ -104,11 +105,16 @@ export function decideRows(rows: readonly MappedRow[], crm: CrmCandidates): RowD
   const accounts = crm.accounts.map((account) => ({ account, name: parseCompanyName(account.name) }));
   const crmByNumber = groupBy(accounts, ({ account }) => (account.customerNumber ? [numberKey(account.customerNumber)] : []));
   const crmByName = groupBy(accounts, ({ name }) => [nameKey(name)]);
+  // Positions in accounts, so the candidates come in the order the CRM gave them whichever index found them.
+  const crmSimilar = new SimilarNames<number>();
+  accounts.forEach(({ name }, i) => crmSimilar.add(name, i));
+  const crmByDomain = new Map<string, number[]>();
+  accounts.forEach(({ account }, i) => new Set(account.domains).forEach((domain) => pushTo(crmByDomain, domain, i)));
   const crmContactsByEmail = groupBy(crm.contacts, (contact) => [...new Set(contact.emails.map(normalizeEmail))]);
   const crmContactsByAccount = groupBy(crm.contacts, (contact) => (contact.accountId ? [identityKey({ existingId: contact.accountId })] : []));
   // The rows above that stand for a record of their own (not merged, not errors): all of them for the similarity
   // scan, the first per key for the exact lookups.
-  const fileAccounts: FileAccount[] = [];
+  const fileSimilar = new SimilarNames<FileAccount>();
   const fileByNumber = new Map<string, FileAccount>();
   const fileByName = new Map<string, FileAccount>();
   const fileContactsByEmail = new Map<string, FileContact>();
@@ -139,7 +145,7 @@ export function decideRows(rows: readonly MappedRow[], crm: CrmCandidates): RowD
     const remember = (decision: Decision, identity: AccountIdentity | null) => {
       if (decision.action !== 'merge' && decision.action !== 'error') {
         const file: FileAccount = { row, name, customerNumber, identity };
-        fileAccounts.push(file);
+        if (name) fileSimilar.add(name, file);
         if (customerNumber && !fileByNumber.has(numberKey(customerNumber))) fileByNumber.set(numberKey(customerNumber), file);
         if (name && !fileByName.has(nameKey(name))) fileByName.set(nameKey(name), file);
       }
@@ -211,21 +217,24 @@ export function decideRows(rows: readonly MappedRow[], crm: CrmCandidates): RowD
     }
 
     const similar = [
-      ...fileAccounts.flatMap((file) => {
+      ...fileSimilar.near(name).flatMap((file) => {
         const comparison = file.name ? compareCompanies(name, file.name) : null;
         return comparison && comparison.kind !== 'different' && comparison.kind !== 'same' ? [fileCandidate(file, comparison.score, comparison.reason)] : [];
       }),
-      ...accounts.flatMap(({ account, name: other }) => {
-        const comparison = compareCompanies(name, other);
-        const ownsDomain = domain !== null && account.domains.includes(domain);
-        if (comparison.kind === 'similar' || comparison.kind === 'legal_form_differs') {
-          return [
-            crmCandidate(account, comparison.score, ownsDomain ? `${comparison.reason}; the email domain ${domain} is this account's` : comparison.reason),
-          ];
-        }
-        // A name unlike the row's is still a candidate when the row's email domain is registered on that account.
-        return ownsDomain ? [crmCandidate(account, setSimilarity(name.trigrams, other.trigrams), `the email domain ${domain} is this account's`)] : [];
-      }),
+      ...[...new Set([...crmSimilar.near(name), ...(domain ? (crmByDomain.get(domain) ?? []) : [])])]
+        .sort((a, b) => a - b)
+        .flatMap((i) => {
+          const { account, name: other } = accounts[i]!;
+          const comparison = compareCompanies(name, other);
+          const ownsDomain = domain !== null && account.domains.includes(domain);
+          if (comparison.kind === 'similar' || comparison.kind === 'legal_form_differs') {
+            return [
+              crmCandidate(account, comparison.score, ownsDomain ? `${comparison.reason}; the email domain ${domain} is this account's` : comparison.reason),
+            ];
+          }
+          // A name unlike the row's is still a candidate when the row's email domain is registered on that account.
+          return ownsDomain ? [crmCandidate(account, setSimilarity(name.trigrams, other.trigrams), `the email domain ${domain} is this account's`)] : [];
+        }),
     ].sort((a, b) => b.score - a.score);
     if (similar.length > 0) {
       return remember(

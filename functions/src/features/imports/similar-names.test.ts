@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { compareCompanies, parseCompanyName } from './company-names';
+import { SimilarNames } from './similar-names';
+
+// Names built to sit around the threshold: shared words, typos, umlauts and transcriptions, double letters, legal forms.
+const STEMS = ['Müller', 'Mueller', 'Muller', 'Hoffmann', 'Hofmann', 'Schmidt', 'Schmitt', 'Weiß', 'Weiss', 'Bäcker', 'Becker', 'Öztürk', 'Oeztuerk', 'Lang', 'Langer'];
+const WORDS = ['Antriebstechnik', 'Antriebstechnick', 'Bau', 'Holzbau', 'Logistik', 'Logistic', 'Metall', 'Metallbau', 'Elektro', 'Service', '& Söhne', ''];
+const FORMS = ['', ' GmbH', ' AG', ' GmbH & Co. KG', ' KG', ' e.K.', ' UG (haftungsbeschränkt)', ' Ltd'];
+
+function names(count: number): string[] {
+  let state = 12345;
+  const pick = <T>(list: readonly T[]): T => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return list[state % list.length]!;
+  };
+  return Array.from({ length: count }, () => `${pick(STEMS)} ${pick(WORDS)}${pick(FORMS)}`.replace(/\s+/g, ' ').trim());
+}
+
+describe('similar names index', () => {
+  it('finds exactly the names compareCompanies does not call different, in the order they were added', () => {
+    const parsed = names(600).map((text) => parseCompanyName(text));
+    const index = new SimilarNames<number>();
+    let pairs = 0;
+    parsed.forEach((name, i) => {
+      const expected = parsed.slice(0, i).flatMap((other, j) => (compareCompanies(name, other).kind === 'different' ? [] : [j]));
+      const found = index.near(name).filter((j) => compareCompanies(name, parsed[j]!).kind !== 'different');
+      expect(found, parsed[i]!.text).toEqual(expected);
+      pairs += expected.length;
+      index.add(name, i);
+    });
+    // The list must hold matches for the comparison to mean anything.
+    expect(pairs).toBeGreaterThan(1000);
+  });
+
+  it('skips names that share too few trigrams', () => {
+    const index = new SimilarNames<string>();
+    for (const text of ['Müller GmbH', 'Schneider AG', 'Hofmann Antriebstechnik GmbH', 'Zander Logistik']) index.add(parseCompanyName(text), text);
+    expect(index.near(parseCompanyName('Hoffmann Antriebstechnik'))).toEqual(['Hofmann Antriebstechnik GmbH']);
+    expect(index.near(parseCompanyName('Mueller AG'))).toEqual(['Müller GmbH']);
+  });
+});
