@@ -1,13 +1,14 @@
 // Teams activity feed notifications of rule follow-ups, end to end against the fake Graph on PGlite and PostgreSQL: a rule
 // run queues one per follow-up, the sender posts the documented request shape at most five per second per tenant, a
 // user who switched them off gets none, an app not installed fails once and visibly, and a temporary failure is tried a
-// few times, never without end.
+// few times, never without end; a lead handed to a colleague reaches them as a handover.
 import { randomUUID } from 'node:crypto';
-import { AccountCreate, InteractionCreate } from '@crm/common';
+import { AccountCreate, InteractionCreate, LeadCreate } from '@crm/common';
 import { beforeAll, expect, it } from 'vitest';
 import { ACTIVITY_TYPES, MY_CRM_TAB } from '../../manifest/src/app-manifest';
 import type { Actor } from '../../functions/src/core/actor';
 import { createAccount } from '../../functions/src/features/accounts';
+import { changeLead, createLead } from '../../functions/src/features/leads/service';
 import { logInteraction } from '../../functions/src/features/interactions';
 import { createGraphActivityFeed } from '../../functions/src/features/sync';
 import { deliverNotifications, MAX_ATTEMPTS, notificationStatus, setMyNotifications } from '../../functions/src/features/automation/notifications';
@@ -116,5 +117,19 @@ describeEachDatabase('activity feed notifications', (getDb) => {
       [world.tenantId, seller.actor.userId],
     );
     expect(row).toMatchObject({ attempts: MAX_ATTEMPTS, last_error: expect.stringMatching(/^503 gave up after 5 attempts/) });
+  });
+
+  it('tells a colleague a lead was handed to them, as a handover the manifest declares', async () => {
+    const taker = await world.employee('Hanna Übernahme', []);
+    const lead = (await createLead(getDb(), seller.actor, LeadCreate.parse({ firstName: 'Jonas', lastName: 'Keller', company: 'Keller Maschinen GmbH' }))).value;
+    await changeLead(getDb(), seller.actor, lead.id, Number(lead.etag.replaceAll('"', '')), { ownerId: taker.actor.userId });
+    expect(await deliver()).toMatchObject({ sent: 1 });
+    const [sent] = sentTo(taker.mailbox);
+    expect(sent!.body).toMatchObject({
+      activityType: 'handedOver',
+      previewText: { content: 'Übergabe / Handover: Lead Jonas Keller (Keller Maschinen GmbH)' },
+      templateParameters: [{ name: 'rule', value: 'Übergabe / Handover' }],
+    });
+    expect(ACTIVITY_TYPES.map((t) => t.type)).toContain('handedOver');
   });
 });

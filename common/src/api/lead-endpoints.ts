@@ -14,6 +14,9 @@ export const LeadSummary = z.object({
   medianDaysToConversion: z.number().nullable(),
 });
 
+/** A user of the tenant a lead or case can be handed to: the name only, no address. */
+export const Colleague = z.object({ id: Uuid, displayName: z.string() });
+
 export const leadEndpoints = [
   {
     ...route('listLeads'),
@@ -71,6 +74,14 @@ export const leadEndpoints = [
     tag: 'leads',
     access: 'read',
     response: LeadSummary,
+    status: 200,
+  },
+  {
+    ...route('listColleagues'),
+    summary: 'The users of the tenant by name, to hand a lead or case over to',
+    tag: 'leads',
+    access: 'read',
+    response: z.object({ items: z.array(Colleague) }),
     status: 200,
   },
 ] as const;

@@ -112,6 +112,7 @@ export const routes = {
   deleteLead: ['DELETE', 'leads/{id}'],
   convertLead: ['POST', 'leads/{id}/convert'],
   leadSummary: ['GET', 'lead-figures'],
+  listColleagues: ['GET', 'colleagues'],
   // Service cases
   listCases: ['GET', 'cases'],
   createCase: ['POST', 'cases'],

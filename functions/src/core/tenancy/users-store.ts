@@ -35,3 +35,12 @@ export async function tenantUserEmails(db: Queryable, tenantId: string): Promise
   const rows = await db.query<{ email: string }>(`SELECT email FROM users WHERE tenant_id = $1 AND email IS NOT NULL`, [tenantId]);
   return rows.map((row) => row.email);
 }
+
+/** The tenant's users by name, for handing a lead or case over; users without a name (never signed in by name) last. */
+export async function tenantColleagues(db: Queryable, tenantId: string): Promise<Array<{ id: string; displayName: string }>> {
+  const rows = await db.query<{ id: string; display_name: string }>(
+    `SELECT id, display_name FROM users WHERE tenant_id = $1 ORDER BY display_name = '', lower(display_name), id LIMIT 1000`,
+    [tenantId],
+  );
+  return rows.map((row) => ({ id: row.id, displayName: row.display_name }));
+}

@@ -7,6 +7,7 @@ import type { Actor } from '../../core/actor';
 import type { Db } from '../../core/db/db';
 import { redactedError } from '../../core/redacted-error';
 import { SyncProviderError, type ActivityNotificationBody, type GraphActivityFeed } from '../sync';
+import { HANDOVER_ACTIVITY } from './handover';
 import { RULE_LABELS } from './rules';
 import { claimDue, latestFailures, notificationCounts, readSwitch, settle, writeSwitch, type ClaimedNotification, type Settlement } from './notifications-store';
 
@@ -27,7 +28,12 @@ export type { GraphActivityFeed as ActivityFeed };
 /** Custom topic with a deep link into the app's My CRM tab; subEntityId names the account (or the task) it is about. */
 export function notificationBody(n: ClaimedNotification, teamsAppId: string): ActivityNotificationBody {
   const context = JSON.stringify({ subEntityId: n.accountId ? `account:${n.accountId}` : `task:${n.id}` });
-  const label = n.rule && n.rule in RULE_LABELS ? RULE_LABELS[n.rule as keyof typeof RULE_LABELS] : { de: 'Wiedervorlage', en: 'Follow-up' };
+  const label =
+    n.rule && n.rule in RULE_LABELS
+      ? RULE_LABELS[n.rule as keyof typeof RULE_LABELS]
+      : n.activityType === HANDOVER_ACTIVITY
+        ? { de: 'Übergabe', en: 'Handover' }
+        : { de: 'Wiedervorlage', en: 'Follow-up' };
   const preview = n.reason ? `${n.reason.de} / ${n.reason.en}` : (n.taskTitle ?? '');
   return {
     topic: {

@@ -8,6 +8,7 @@ import type { Db, Queryable } from '../../core/db/db';
 import { inTransaction } from '../../core/db/pg-errors';
 import { invalid, notFound, staleVersion } from '../../core/errors';
 import { createRecord, readRecord } from '../../core/records';
+import { notifyHandover } from '../automation';
 import { changeInteraction, interactionsOnlyAboutHidden } from '../interactions';
 import { restrictedViewOf } from '../privacy';
 import { getSettings } from '../settings';
@@ -113,6 +114,17 @@ export async function changeCase(db: Db, actor: Actor, id: string, expectedVersi
       if (from === to) continue;
       changed.push(kind);
       await addEvent(tx, actor.tenantId, id, actor.userId, kind, from, to);
+    }
+    if (next.assigneeId && next.assigneeId !== current.assigneeId) {
+      await notifyHandover(tx, actor, {
+        entity: 'case',
+        entityId: id,
+        version: expectedVersion + 1,
+        assigneeId: next.assigneeId,
+        title: `Übergabe / Handover: ${current.type === 'complaint' ? 'Reklamation / complaint' : 'Serviceanfrage / service request'} ${current.subject}`,
+        accountId: current.accountId,
+        interactionId: current.interactionId,
+      });
     }
     await writeAudit(tx, {
       tenantId: actor.tenantId,

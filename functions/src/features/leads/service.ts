@@ -10,6 +10,7 @@ import { str } from '../../core/db/rows';
 import { conflict, invalid, notFound, staleVersion } from '../../core/errors';
 import { auditChange, createRecord, deleteRecord, readRecord, updateRecord, type Created } from '../../core/records';
 import { accountById, createAccount } from '../accounts';
+import { notifyHandover } from '../automation';
 import { createContact } from '../contacts';
 import { compareCompanies, parseCompanyName } from '../imports';
 import { createOpportunity } from '../opportunities';
@@ -79,7 +80,19 @@ export async function changeLead(db: Db, actor: Actor, id: string, expectedVersi
   const row = await updateRecord(db, actor, 'lead', id, async (tx) => {
     const current = await getLeadRow(tx, actor.tenantId, id);
     if (current?.status === 'converted') throw conflict('this lead was converted and can no longer be changed', undefined, { reason: 'converted' });
-    return updateLead(tx, actor.tenantId, id, expectedVersion, patch.status && patch.status !== 'disqualified' ? { ...patch, disqualifyReason: null } : patch);
+    const outcome = await updateLead(tx, actor.tenantId, id, expectedVersion, patch.status && patch.status !== 'disqualified' ? { ...patch, disqualifyReason: null } : patch);
+    if (outcome.status === 'ok' && patch.ownerId && patch.ownerId !== current?.owner_id) {
+      const lead = toLead(outcome.value, scoring);
+      const who = [lead.firstName, lead.lastName].filter(Boolean).join(' ') || lead.email || lead.company;
+      await notifyHandover(tx, actor, {
+        entity: 'lead',
+        entityId: id,
+        version: Number(outcome.value.version),
+        assigneeId: patch.ownerId,
+        title: `Übergabe / Handover: Lead ${who}${lead.company && lead.company !== who ? ` (${lead.company})` : ''}`,
+      });
+    }
+    return outcome;
   });
   return toLead(row, scoring);
 }

@@ -13,6 +13,7 @@ function renderMine(answer: FakeAnswer<'myWork'>, locale = 'en-US', more: FakeAn
     me: () => me(),
     listLeads: () => ({ items: [], nextCursor: null }),
     listCases: () => ({ items: [], nextCursor: null }),
+    listColleagues: () => ({ items: [] }),
     ...more,
   });
   render(

@@ -7,6 +7,8 @@ import { useRef, useState } from 'react';
 import { Card } from '../../Card';
 import { useServices } from '../../services';
 import { useTabStyles } from '../../styles';
+import type { Colleague } from './colleagues';
+import { HandOver } from './HandOver';
 import { useNativeStyles } from './native-styles';
 import { useServiceT } from './use-service-t';
 
@@ -62,20 +64,37 @@ function History({ item }: { item: Case }) {
   );
 }
 
-function CaseItem({ item, onChanged, gate }: { item: Case; onChanged: (resolved?: Case) => void; gate: ReturnType<UserAccess['gate']> }) {
+function CaseItem({
+  item,
+  colleagues,
+  onChanged,
+  onHandedOver,
+  gate,
+}: {
+  item: Case;
+  colleagues: readonly Colleague[];
+  onChanged: (resolved?: Case) => void;
+  onHandedOver: (colleague: Colleague) => void;
+  gate: ReturnType<UserAccess['gate']>;
+}) {
   const styles = useTabStyles();
   const native = useNativeStyles();
   const { t, dateTime } = useServiceT();
   const { api } = useServices();
   const [resolving, setResolving] = useState(false);
   const next = useRef<CasePatch>({});
-  const change = useSubmit(() => api('updateCase', { params: { id: item.id }, body: next.current, ifMatch: item.etag }), () => onChanged());
+  const handedTo = useRef<Colleague | null>(null);
+  const change = useSubmit(
+    () => api('updateCase', { params: { id: item.id }, body: next.current, ifMatch: item.etag }),
+    () => (handedTo.current ? onHandedOver(handedTo.current) : onChanged()),
+  );
   const now = Date.now();
   const responseLate = item.firstResponseAt === null && new Date(item.firstResponseDue).getTime() < now;
   const resolutionLate = new Date(item.resolutionDue).getTime() < now;
   const disabled = change.busy || 'disabledFocusable' in gate;
-  const send = (patch: CasePatch) => {
+  const send = (patch: CasePatch, colleague: Colleague | null = null) => {
     next.current = patch;
+    handedTo.current = colleague;
     void change.submit();
   };
   return (
@@ -149,6 +168,14 @@ function CaseItem({ item, onChanged, gate }: { item: Case; onChanged: (resolved?
               </option>
             ))}
           </select>
+          <HandOver
+            name={item.subject}
+            holderId={item.assigneeId}
+            colleagues={colleagues}
+            disabled={disabled}
+            describedBy={gate['aria-describedby']}
+            onHandOver={(colleague) => send({ assigneeId: colleague.id }, colleague)}
+          />
           <Button size="small" appearance="primary" onClick={() => setResolving(true)} aria-label={t('cases.resolveLabel', { subject: item.subject })} {...gate}>
             {t('cases.resolve')}
           </Button>
@@ -159,7 +186,21 @@ function CaseItem({ item, onChanged, gate }: { item: Case; onChanged: (resolved?
   );
 }
 
-export function MyCases({ cases, onChanged, access, roleNoticeId }: { cases: readonly Case[]; onChanged: () => void; access: UserAccess; roleNoticeId: string }) {
+export function MyCases({
+  cases,
+  colleagues,
+  onChanged,
+  onHandedOver,
+  access,
+  roleNoticeId,
+}: {
+  cases: readonly Case[];
+  colleagues: readonly Colleague[];
+  onChanged: () => void;
+  onHandedOver: (name: string, colleague: Colleague) => void;
+  access: UserAccess;
+  roleNoticeId: string;
+}) {
   const styles = useTabStyles();
   const { t } = useServiceT();
   const [resolved, setResolved] = useState<string | null>(null);
@@ -176,6 +217,8 @@ export function MyCases({ cases, onChanged, access, roleNoticeId }: { cases: rea
           <CaseItem
             key={item.id}
             item={item}
+            colleagues={colleagues}
+            onHandedOver={(colleague) => onHandedOver(item.subject, colleague)}
             gate={access.gate('write', roleNoticeId)}
             onChanged={(done) => {
               if (done) setResolved(done.subject);

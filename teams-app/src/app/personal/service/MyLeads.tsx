@@ -7,6 +7,8 @@ import { useRef, useState } from 'react';
 import { Card } from '../../Card';
 import { useServices } from '../../services';
 import { useTabStyles } from '../../styles';
+import type { Colleague } from './colleagues';
+import { HandOver } from './HandOver';
 import { useNativeStyles } from './native-styles';
 import { useServiceT } from './use-service-t';
 
@@ -120,7 +122,19 @@ function ConvertForm({ lead, onDone, onCancel }: { lead: Lead; onDone: (c: LeadC
   );
 }
 
-function LeadItem({ lead, onChanged, gate }: { lead: Lead; onChanged: (done?: LeadConversion) => void; gate: ReturnType<UserAccess['gate']> }) {
+function LeadItem({
+  lead,
+  colleagues,
+  onChanged,
+  onHandedOver,
+  gate,
+}: {
+  lead: Lead;
+  colleagues: readonly Colleague[];
+  onChanged: (done?: LeadConversion) => void;
+  onHandedOver: (colleague: Colleague) => void;
+  gate: ReturnType<UserAccess['gate']>;
+}) {
   const styles = useTabStyles();
   const native = useNativeStyles();
   const { t, date } = useServiceT();
@@ -129,7 +143,11 @@ function LeadItem({ lead, onChanged, gate }: { lead: Lead; onChanged: (done?: Le
   const name = leadName(lead);
   // The status a select chose, sent with the version this list read: a colleague's change meanwhile is a 412, not lost.
   const next = useRef<LeadPatch>({});
-  const change = useSubmit(() => api('updateLead', { params: { id: lead.id }, body: next.current, ifMatch: lead.etag }), () => onChanged());
+  const handedTo = useRef<Colleague | null>(null);
+  const change = useSubmit(
+    () => api('updateLead', { params: { id: lead.id }, body: next.current, ifMatch: lead.etag }),
+    () => (handedTo.current ? onHandedOver(handedTo.current) : onChanged()),
+  );
   return (
     <li className={styles.item} data-lead-id={lead.id} data-status={lead.status}>
       <div className={styles.spread}>
@@ -163,6 +181,7 @@ function LeadItem({ lead, onChanged, gate }: { lead: Lead; onChanged: (done?: Le
               if (status === 'disqualified') setForm('disqualify');
               else {
                 next.current = { status };
+                handedTo.current = null;
                 void change.submit();
               }
             }}
@@ -173,6 +192,18 @@ function LeadItem({ lead, onChanged, gate }: { lead: Lead; onChanged: (done?: Le
               </option>
             ))}
           </select>
+          <HandOver
+            name={name}
+            holderId={lead.ownerId}
+            colleagues={colleagues}
+            disabled={change.busy || 'disabledFocusable' in gate}
+            describedBy={gate['aria-describedby']}
+            onHandOver={(colleague) => {
+              next.current = { ownerId: colleague.id };
+              handedTo.current = colleague;
+              void change.submit();
+            }}
+          />
           {lead.status !== 'disqualified' ? (
             <>
               <Button size="small" onClick={() => setForm('disqualify')} aria-label={t('leads.disqualifyLabel', { name })} {...gate}>
@@ -194,7 +225,21 @@ function LeadItem({ lead, onChanged, gate }: { lead: Lead; onChanged: (done?: Le
   );
 }
 
-export function MyLeads({ leads, onChanged, access, roleNoticeId }: { leads: readonly Lead[]; onChanged: () => void; access: UserAccess; roleNoticeId: string }) {
+export function MyLeads({
+  leads,
+  colleagues,
+  onChanged,
+  onHandedOver,
+  access,
+  roleNoticeId,
+}: {
+  leads: readonly Lead[];
+  colleagues: readonly Colleague[];
+  onChanged: () => void;
+  onHandedOver: (name: string, colleague: Colleague) => void;
+  access: UserAccess;
+  roleNoticeId: string;
+}) {
   const styles = useTabStyles();
   const { t } = useServiceT();
   const [converted, setConverted] = useState<{ name: string; accountId: string } | null>(null);
@@ -212,6 +257,8 @@ export function MyLeads({ leads, onChanged, access, roleNoticeId }: { leads: rea
           <LeadItem
             key={lead.id}
             lead={lead}
+            colleagues={colleagues}
+            onHandedOver={(colleague) => onHandedOver(leadName(lead), colleague)}
             gate={access.gate('write', roleNoticeId)}
             onChanged={(done) => {
               if (done) setConverted({ name: leadName(done.lead), accountId: done.accountId });

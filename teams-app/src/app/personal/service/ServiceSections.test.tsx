@@ -6,11 +6,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '@crm/common/web';
 import { lead, serviceCase } from '@crm/common/web/testing';
 import { TabShell } from '../../TabShell';
-import { ACCOUNT_ID, fakeApi, fakeHost, me, myWork, testUuid, type FakeAnswers } from '../../test-fixtures';
+import { ACCOUNT_ID, fakeApi, fakeHost, me, myWork, testUuid, USER_ID, type FakeAnswers } from '../../test-fixtures';
 import { MyWorkTab } from '../MyWorkTab';
 
 const LATE = serviceCase({
   id: testUuid('ca1'),
+  assigneeId: USER_ID,
   subject: 'Lager defekt',
   priority: 'urgent',
   accountId: ACCOUNT_ID,
@@ -35,6 +36,7 @@ const ANSWERED = serviceCase({
 const RESOLVED = serviceCase({ id: testUuid('ca3'), subject: 'Erledigt', status: 'resolved', resolution: 'getauscht' });
 const KELLER = lead({
   id: testUuid('l1'),
+  ownerId: USER_ID,
   firstName: 'Jonas',
   lastName: 'Keller',
   company: 'Keller Maschinen GmbH',
@@ -51,6 +53,10 @@ const KELLER = lead({
     ],
   },
 });
+const COLLEAGUES = [
+  { id: USER_ID, displayName: 'Anna Becker' },
+  { id: testUuid('u2'), displayName: 'Bernd Vertrieb' },
+];
 const CONVERTED = lead({ id: testUuid('l2'), lastName: 'Schon Kunde', status: 'converted', accountId: ACCOUNT_ID });
 
 function renderMine(more: FakeAnswers = {}, locale = 'en-US') {
@@ -60,6 +66,7 @@ function renderMine(more: FakeAnswers = {}, locale = 'en-US') {
     me: () => me(),
     listLeads: () => ({ items: [KELLER, CONVERTED], nextCursor: null }),
     listCases: () => ({ items: [LATE, ANSWERED, RESOLVED], nextCursor: null }),
+    listColleagues: () => ({ items: COLLEAGUES }),
     ...more,
   });
   render(
@@ -189,6 +196,27 @@ describe('My CRM: leads and service cases', () => {
     expect(within(screen.getByTestId('lead-converted')).getByRole('link').getAttribute('href')).toBe(`account.html?accountId=${similar.id}`);
   });
 
+  it('hands a case and a lead to a colleague (not to who holds it) and says to whom', async () => {
+    const caseBodies: unknown[] = [];
+    const leadBodies: unknown[] = [];
+    const api = renderMine({
+      updateCase: ({ body }) => (caseBodies.push(body), { ...LATE, assigneeId: body.assigneeId ?? null, etag: '"2"' }),
+      updateLead: ({ body }) => (leadBodies.push(body), { ...KELLER, ownerId: body.ownerId ?? null, etag: '"2"' }),
+    });
+    await ready();
+    const select = within(caseItems()[0]!).getByLabelText('Hand Lager defekt over to');
+    expect([...select.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['Hand over to…', 'Bernd Vertrieb']);
+    fireEvent.change(select, { target: { value: testUuid('u2') } });
+    await waitFor(() =>
+      expect(screen.getByTestId('handed-over').textContent).toBe('Lager defekt handed over to Bernd Vertrieb, who finds it in My CRM and is notified in Teams.'),
+    );
+    expect(caseBodies).toEqual([{ assigneeId: testUuid('u2') }]);
+    await waitFor(() => expect(api.calls.filter((c) => c.name === 'listCases')).toHaveLength(2));
+    fireEvent.change(within(leadItems()[0]!).getByLabelText('Hand Jonas Keller over to'), { target: { value: testUuid('u2') } });
+    await waitFor(() => expect(screen.getByTestId('handed-over').textContent).toMatch(/^Jonas Keller handed over to Bernd Vertrieb/));
+    expect(leadBodies).toEqual([{ ownerId: testUuid('u2') }]);
+  });
+
   it('speaks German and says so when nothing is open', async () => {
     renderMine({ listLeads: () => ({ items: [], nextCursor: null }), listCases: () => ({ items: [LATE], nextCursor: null }) }, 'de-DE');
     await ready();
@@ -199,5 +227,6 @@ describe('My CRM: leads and service cases', () => {
     expect(within(late).getByTestId('first-response').textContent).toMatch(/^Erste Antwort fällig 20\.11\.2026/);
     expect(within(late).getByTestId('escalation').textContent).toBe('Eskaliert: erste Antwort überfällig');
     expect(within(late).getByRole('button', { name: 'Lager defekt lösen' })).toBeTruthy();
+    expect(within(late).getByLabelText('Lager defekt übergeben an')).toBeTruthy();
   });
 });

@@ -4,6 +4,9 @@
 
 const en = {
   'service.loading': 'Loading your leads and cases…',
+  'service.handOver': 'Hand {name} over to',
+  'service.handOverChoose': 'Hand over to…',
+  'service.handedOver': '{name} handed over to {colleague}, who finds it in My CRM and is notified in Teams.',
   'leads.heading': 'My leads',
   'leads.none': 'No open leads are yours.',
   'leads.status': 'Status of {name}',
@@ -60,6 +63,9 @@ export type ServiceKey = keyof typeof en;
 
 const de: Record<ServiceKey, string> = {
   'service.loading': 'Ihre Leads und Fälle werden geladen…',
+  'service.handOver': '{name} übergeben an',
+  'service.handOverChoose': 'Übergeben an…',
+  'service.handedOver': '{name} an {colleague} übergeben; sie oder er findet es in Mein CRM und wird in Teams benachrichtigt.',
   'leads.heading': 'Meine Leads',
   'leads.none': 'Sie haben keine offenen Leads.',
   'leads.status': 'Status von {name}',
