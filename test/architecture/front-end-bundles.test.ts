@@ -41,8 +41,8 @@ describe('teams-app insights.js', () => {
     expect(initialJavaScript(`${root}teams-app`, 'insights.js').gzipBytes).toBeLessThan(BUDGET_GZIP_BYTES);
   });
 
-  it('leaves its texts out of the first download', () => {
-    expect(initialInputs('teams-app', 'insights.js').filter((input) => input.endsWith('insights-texts.ts'))).toEqual([]);
+  it('leaves its texts, its segment lists and its rules out of the first download', () => {
+    expect(initialInputs('teams-app', 'insights.js').filter((input) => /insights\/(insights-texts\.ts|SegmentsPage\.tsx|RulesPage\.tsx)$/.test(input))).toEqual([]);
   });
 });
 

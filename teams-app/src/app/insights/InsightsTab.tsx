@@ -4,12 +4,13 @@
 import { Badge, Button, Field, mergeClasses, Select, Spinner, Text } from '@fluentui/react-components';
 import type { Goal, GoalMetric, InsightSnapshot, TeamInsights } from '@crm/common';
 import { ErrorNotice, I18nProvider, metricValue, useCreateI18n, useI18n } from '@crm/common/web';
-import { useId, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useId, useMemo, useRef, useState, type ComponentType } from 'react';
 import { tabTexts } from '../texts';
 import { Card } from '../Card';
 import { useServices } from '../services';
 import { useTabStyles } from '../styles';
 import { useLoad } from '../use-load';
+import { saveFile, type SaveFile } from '../data-tab/save-file';
 import { AccountDetails } from './AccountDetails';
 import { reasonOf } from './reasons';
 import type { InsightsTexts } from './insights-texts';
@@ -18,6 +19,14 @@ import { useTableStyles } from './table-styles';
 import { TrendChart } from './TrendChart';
 
 type T = ReturnType<typeof useInsightsT>;
+
+export type InsightsPageName = 'figures' | 'segments' | 'rules';
+const ORDER: readonly InsightsPageName[] = ['figures', 'segments', 'rules'];
+// The segment lists and the rules are their own chunks, loaded when opened: the figures are what the tab opens with.
+const lazyPages: Record<Exclude<InsightsPageName, 'figures'>, ComponentType<{ now: Date; save: SaveFile }>> = {
+  segments: lazy(() => import('./SegmentsPage').then((m) => ({ default: m.SegmentsPage }))),
+  rules: lazy(() => import('./RulesPage').then((m) => ({ default: m.RulesPage }))),
+};
 
 const GOALS_SHOWN = 50;
 const TREND_MONTHS = 12;
@@ -200,7 +209,9 @@ function Trend({ snapshots, currency }: { snapshots: readonly InsightSnapshot[];
   const selectId = useId();
   const [metric, setMetric] = useState<GoalMetric>('churnRate');
   const monthLabel = (month: string) =>
-    new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-15T12:00:00Z`));
+    new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${month}-15T12:00:00Z`),
+    );
   const points = snapshots.map((s) => {
     const value = metricValue(s.figures, metric);
     return { label: monthLabel(s.month), value, text: formatMetric(metric, value, currency, texts) };
@@ -355,13 +366,53 @@ function AtRisk({ team, onDetails }: { team: TeamInsights; onDetails: (id: strin
 }
 
 /** The tab's body with its own texts (loaded on demand: insights-texts.ts) added to the shell's language. */
-export function InsightsTab({ texts, now = new Date() }: { texts: InsightsTexts; now?: Date }) {
+export function InsightsTab({
+  texts,
+  now = new Date(),
+  page = 'figures',
+  save = saveFile,
+}: {
+  texts: InsightsTexts;
+  now?: Date;
+  page?: InsightsPageName;
+  save?: SaveFile;
+}) {
   const dictionary = useMemo(() => ({ en: { ...tabTexts.en, ...texts.en }, de: { ...tabTexts.de, ...texts.de } }), [texts]);
   const i18n = useCreateI18n(useI18n().language, dictionary);
   return (
     <I18nProvider i18n={i18n}>
-      <InsightsPage now={now} />
+      <InsightsPages now={now} initial={page} save={save} />
     </I18nProvider>
+  );
+}
+
+/**
+ * The pages are switched by plain buttons in a nav, as in the Data tab: Fluent's TabList would bring its keyboard
+ * library into the first download.
+ */
+function InsightsPages({ now, initial, save }: { now: Date; initial: InsightsPageName; save: SaveFile }) {
+  const styles = useTabStyles();
+  const { t } = useInsightsT();
+  const [page, setPage] = useState<InsightsPageName>(initial);
+  const Lazy = page === 'figures' ? null : lazyPages[page];
+  return (
+    <main className={styles.page}>
+      <h1 className={styles.heading}>{t('insights.heading')}</h1>
+      <nav aria-label={t('insights.pages')} className={styles.row}>
+        {ORDER.map((name) => (
+          <Button key={name} appearance={name === page ? 'primary' : 'subtle'} aria-current={name === page ? 'page' : undefined} onClick={() => setPage(name)}>
+            {t(`insights.page.${name}`)}
+          </Button>
+        ))}
+      </nav>
+      {Lazy ? (
+        <Suspense fallback={<Spinner label={t('insights.loadingPage')} />}>
+          <Lazy now={now} save={save} />
+        </Suspense>
+      ) : (
+        <InsightsPage now={now} />
+      )}
+    </main>
   );
 }
 
@@ -384,8 +435,7 @@ function InsightsPage({ now }: { now: Date }) {
     requestAnimationFrame(() => detailsHeading.current?.focus());
   };
   return (
-    <main className={styles.page} data-ready-key={data && goals.data && trend.data ? 'insights' : undefined} aria-busy={team.status === 'loading'}>
-      <h1 className={styles.heading}>{t('insights.heading')}</h1>
+    <div className={styles.stack} data-ready-key={data && goals.data && trend.data ? 'insights' : undefined} aria-busy={team.status === 'loading'}>
       <Text className={styles.muted}>{t('insights.teamOnly')}</Text>
       <Field label={t('insights.period')} style={{ maxWidth: '20rem' }}>
         <Select id={periodId} value={period} onChange={(_e, d) => setPeriod(d.value)}>
@@ -426,6 +476,6 @@ function InsightsPage({ now }: { now: Date }) {
           </section>
         </>
       ) : null}
-    </main>
+    </div>
   );
 }

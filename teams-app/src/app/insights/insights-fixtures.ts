@@ -1,5 +1,5 @@
 // Answers of the insights endpoints for the tab's component tests: a small team whose figures can be checked by hand.
-import type { AccountInsights, Goal, InsightSnapshot, RiskFactor, TeamInsights } from '@crm/common';
+import type { AccountInsights, AutomationRulesResponse, AutomationRun, Goal, InsightSnapshot, RiskFactor, SegmentList, SegmentMember, SegmentMembers, TeamInsights } from '@crm/common';
 import { stamp, testUuid } from '@crm/common/web/testing';
 
 export const AT_RISK_ID = testUuid('a7');
@@ -115,6 +115,117 @@ export function accountInsights(fields: Partial<AccountInsights> = {}): AccountI
     },
     churnRisk: { score: 48, factors, sleeping: true, sleepingAfterDays: 60 },
     segment: { segment: 'at_risk', rule: 'churn risk 48 is at least 40' },
+    ...fields,
+  };
+}
+
+export const SEGMENT_ID = testUuid('s1');
+export const ACCOUNT_SEGMENT_ID = testUuid('s2');
+const ANKER_ID = testUuid('a8');
+export const ADLER_ID = testUuid('c8');
+
+export function segmentList(fields: Partial<SegmentList> = {}): SegmentList {
+  return {
+    id: SEGMENT_ID,
+    ...stamp,
+    name: 'Schlafende Maschinenbauer',
+    description: 'Für die Frühjahrskampagne',
+    target: 'contacts',
+    filter: { period: 'last-12-months', industries: ['Maschinenbau'], lastContactBefore: '2026-06-01', abcClasses: ['A', 'B'] },
+    createdBy: null,
+    ...fields,
+  };
+}
+
+const anker: SegmentMember['account'] = {
+  id: ANKER_ID,
+  name: 'Anker Maschinen GmbH',
+  industry: 'Maschinenbau',
+  ownerId: null,
+  abcClass: 'A',
+  segment: 'champions',
+  revenue: 120000,
+  previousRevenue: 118000.5,
+  revenueTrend: 'stable',
+  lastContactAt: '2026-05-11T09:00:00.000Z',
+};
+
+/** Ada Adler at Anker, and for a marketing export who of the list was left out. */
+export function segmentMembers(purpose: SegmentMembers['purpose'] = null): SegmentMembers {
+  return {
+    segmentId: SEGMENT_ID,
+    target: 'contacts',
+    currency: 'EUR',
+    range: { period: 'last-12-months', from: '2025-12-01', to: '2026-12-01', previousFrom: '2024-12-01' },
+    purpose,
+    items: [
+      { account: anker, contact: { id: ADLER_ID, firstName: 'Ada', lastName: 'Adler', email: 'adler@anker.example', jobTitle: 'Einkauf' } },
+      ...(purpose ? [] : [{ account: anker, contact: { id: testUuid('c9'), firstName: 'Bernd', lastName: 'Bauer', email: null, jobTitle: null } }]),
+    ],
+    leftOut: purpose
+      ? {
+          total: 3,
+          byReason: [
+            { reason: 'objected', count: 1 },
+            { reason: 'no_consent', count: 1 },
+            { reason: 'no_email', count: 1 },
+          ],
+        }
+      : null,
+  };
+}
+
+export function automationRules(fields: Partial<AutomationRulesResponse> = {}): AutomationRulesResponse {
+  return {
+    dailyRun: false,
+    contactRhythm: { enabled: true, byAbcClass: { A: 60, B: 90, C: 180 }, bySegment: {} },
+    noAnswer: { enabled: true, days: 7 },
+    stuckOpportunities: { enabled: true, defaultLimitDays: 30, stageLimitDays: {} },
+    openComplaints: { enabled: true, days: 14, escalateTo: null },
+    atRisk: { enabled: true },
+    saved: false,
+    updatedAt: null,
+    etag: '"0"',
+    ...fields,
+  };
+}
+
+export const RUN_ID = testUuid('r1');
+export const FOLLOW_UP_ID = testUuid('f1');
+
+export function automationRun(fields: Partial<AutomationRun> = {}): AutomationRun {
+  const none = (rule: AutomationRun['rules'][number]['rule'], enabled = true) => ({ rule, enabled, created: [], alreadyCreated: 0 });
+  return {
+    id: RUN_ID,
+    trigger: 'manual',
+    createdBy: null,
+    startedAt: '2026-12-01T06:00:00.000Z',
+    finishedAt: '2026-12-01T06:00:02.000Z',
+    rules: [
+      {
+        rule: 'contactRhythm',
+        enabled: true,
+        created: [
+          {
+            taskId: FOLLOW_UP_ID,
+            rule: 'contactRhythm',
+            recordId: AT_RISK_ID,
+            period: '2026-08-26',
+            assigneeId: null,
+            accountId: AT_RISK_ID,
+            reason: {
+              en: 'no contact for 97 days, usually every 30; A customers at least every 60 days',
+              de: 'seit 97 Tagen kein Kontakt, sonst alle 30 Tage; A-Kunden mindestens alle 60 Tage',
+            },
+          },
+        ],
+        alreadyCreated: 2,
+      },
+      none('noAnswer'),
+      none('stuckOpportunities'),
+      none('openComplaints', false),
+      none('atRisk'),
+    ],
     ...fields,
   };
 }
