@@ -1,14 +1,34 @@
 // The company behind the people: owner, segment, open deals, follow-ups and the latest interactions (open complaints
 // stand above everything, in the pane's ComplaintBanner).
-import { Badge, Text } from '@fluentui/react-components';
-import { InteractionList } from '@crm/common/web';
+import { Badge, Button, Spinner, Text } from '@fluentui/react-components';
+import { Suspense, useRef, useState } from 'react';
+import { DoneNotice, InteractionList, type UserAccess } from '@crm/common/web';
 import type { AccountContext, TenantSettings } from '@crm/common';
+import { OpportunityEditForm } from './lazy-forms';
 import { usePaneStyles } from './styles';
 import { useT } from './texts';
 
-export function AccountCard({ context, stages }: { context: AccountContext; stages: TenantSettings['stages'] }) {
+export function AccountCard({
+  context,
+  stages,
+  access,
+  roleNoticeId,
+  onChanged,
+}: {
+  context: AccountContext;
+  stages: TenantSettings['stages'];
+  access: UserAccess;
+  /** The pane's notice that says which role the disabled actions need. */
+  roleNoticeId: string;
+  /** An opportunity was changed: the context is out of date. */
+  onChanged: () => void;
+}) {
   const styles = usePaneStyles();
   const { t, language, date, money } = useT();
+  const [editing, setEditing] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  // The button stays while its form is open, so a cancelled form hands the focus straight back to it.
+  const openers = useRef(new Map<string, HTMLElement>());
   const { account, openOpportunities, openTasks, recentInteractions } = context;
   const stageLabel = (key: string) => stages.find((s) => s.key === key)?.label[language] ?? key;
   const today = new Date().toISOString().slice(0, 10);
@@ -38,7 +58,7 @@ export function AccountCard({ context, stages }: { context: AccountContext; stag
       ) : (
         <ul className={styles.list} aria-label={t('account.openOpportunities')}>
           {openOpportunities.map((o) => (
-            <li key={o.id}>
+            <li key={o.id} data-opportunity={o.id}>
               <Text size={200} weight="semibold">
                 {o.name}
               </Text>
@@ -46,11 +66,37 @@ export function AccountCard({ context, stages }: { context: AccountContext; stag
                 {' '}
                 · {stageLabel(o.stage)} · {money(o.amount, o.currency)}
                 {o.expectedCloseDate ? ` · ${t('account.closes', { date: date(o.expectedCloseDate) })}` : ''}
-              </Text>
+              </Text>{' '}
+              <Button
+                ref={(button) => void (button ? openers.current.set(o.id, button) : openers.current.delete(o.id))}
+                size="small"
+                appearance="subtle"
+                aria-label={t('opportunity.edit', { name: o.name })}
+                aria-expanded={editing === o.id}
+                onClick={() => (setNotice(null), setEditing((current) => (current === o.id ? null : o.id)))}
+                {...access.gate('write', roleNoticeId)}
+              >
+                {t('opportunity.editButton')}
+              </Button>
+              {editing === o.id ? (
+                <Suspense fallback={<Spinner size="tiny" />}>
+                  <OpportunityEditForm
+                    opportunity={o}
+                    stages={stages}
+                    onSaved={(saved) => {
+                      setEditing(null);
+                      setNotice(t('opportunity.saved', { name: saved.name }));
+                      onChanged();
+                    }}
+                    onCancel={() => (setEditing(null), openers.current.get(o.id)?.focus())}
+                  />
+                </Suspense>
+              ) : null}
             </li>
           ))}
         </ul>
       )}
+      {notice ? <DoneNotice text={notice} /> : null}
 
       <h3 className={styles.subheading}>{t('account.openTasks')}</h3>
       {openTasks.length === 0 ? (

@@ -156,7 +156,15 @@ export function TaskPane() {
           ) : null}
 
           {context.accounts.map((account) => (
-            <AccountCard key={account.account.id} context={account} stages={stages} />
+            // Keyed by item too: an open form or a notice belongs to the item it was opened on.
+            <AccountCard
+              key={`${item.key}:${account.account.id}`}
+              context={account}
+              stages={stages}
+              access={access}
+              roleNoticeId={roleNoticeId}
+              onChanged={state.reload}
+            />
           ))}
         </>
       ) : null}

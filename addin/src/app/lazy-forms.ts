@@ -5,6 +5,7 @@ const loaders = {
   log: () => import('./forms/LogForm'),
   followUp: () => import('./forms/FollowUpForm'),
   opportunity: () => import('./forms/OpportunityForm'),
+  editOpportunity: () => import('./forms/OpportunityEditForm'),
   addContact: () => import('./forms/AddContactForm'),
   addLead: () => import('./forms/AddLeadForm'),
 };
@@ -12,6 +13,7 @@ const loaders = {
 export const LogForm = lazy(loaders.log);
 export const FollowUpForm = lazy(loaders.followUp);
 export const OpportunityForm = lazy(loaders.opportunity);
+export const OpportunityEditForm = lazy(loaders.editOpportunity);
 export const AddContactForm = lazy(loaders.addContact);
 export const AddLeadForm = lazy(loaders.addLead);
 

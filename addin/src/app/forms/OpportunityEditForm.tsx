@@ -1,0 +1,122 @@
+// Changes an open opportunity's stage, amount and expected close from the pane, with the version it was read at
+// (If-Match). When a colleague changed it in between, the pane says who, when and what it holds now, and the user
+// reloads it or overwrites it knowingly; only the fields the user changed are sent, so nothing else of theirs is lost.
+import { Field, Input, Select } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Opportunity, OpportunityPatch, TenantSettings } from '@crm/common';
+import { ApiError, ErrorNotice, FormActions } from '@crm/common/web';
+import { ChangedNotice, lastChangeOf, type LastChange } from '@crm/common/web/changed-notice';
+import { useServices } from '../services';
+import { usePaneStyles } from '../styles';
+import { useT } from '../texts';
+
+export interface OpportunityEditFormProps {
+  opportunity: Opportunity;
+  stages: TenantSettings['stages'];
+  onSaved: (opportunity: Opportunity) => void;
+  onCancel: () => void;
+}
+
+interface Values {
+  stage: string;
+  amount: string;
+  close: string;
+}
+
+const valuesOf = (o: Opportunity): Values => ({ stage: o.stage, amount: String(o.amount), close: o.expectedCloseDate ?? '' });
+
+/** The fields the user changed from the version read, as the API takes them. */
+function patchOf(read: Values, now: Values): OpportunityPatch {
+  return {
+    ...(now.stage !== read.stage ? { stage: now.stage } : {}),
+    ...(now.amount !== read.amount ? { amount: Number(now.amount || 0) } : {}),
+    ...(now.close !== read.close ? { expectedCloseDate: now.close || null } : {}),
+  };
+}
+
+export default function OpportunityEditForm({ opportunity, stages, onSaved, onCancel }: OpportunityEditFormProps) {
+  const styles = usePaneStyles();
+  const { t, language, money, date } = useT();
+  const { api } = useServices();
+  // The version the user's edits are based on: the one opened, or the colleague's after a reload.
+  const [read, setRead] = useState(opportunity);
+  const [values, setValues] = useState(() => valuesOf(opportunity));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [conflict, setConflict] = useState<{ change: LastChange | null; current: Opportunity } | null>(null);
+  const stageLabel = (key: string) => stages.find((s) => s.key === key)?.label[language] ?? key;
+  const set = (field: keyof Values) => (_e: unknown, data: { value: string }) => setValues((v) => ({ ...v, [field]: data.value }));
+
+  const save = async (base: Opportunity) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const patch = patchOf(valuesOf(read), values);
+      onSaved(Object.keys(patch).length === 0 ? base : (await api('updateOpportunity', { params: { id: base.id }, body: patch, ifMatch: base.etag })).data);
+    } catch (e) {
+      if (e instanceof ApiError && e.kind === 'changed' && e.status === 412) {
+        try {
+          const current = (await api('getOpportunity', { params: { id: base.id } })).data;
+          setConflict({ change: lastChangeOf(e), current });
+        } catch (reading) {
+          setError(reading);
+        }
+      } else setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const fieldLabel = (field: string) =>
+    ({ stage: t('opportunity.stage'), amount: t('opportunity.amount'), expectedCloseDate: t('opportunity.close'), probability: t('opportunity.probability') })[
+      field
+    ] ?? field;
+  const summary = (o: Opportunity) =>
+    [stageLabel(o.stage), money(o.amount, o.currency), o.expectedCloseDate ? t('account.closes', { date: date(o.expectedCloseDate) }) : null]
+      .filter(Boolean)
+      .join(' · ');
+  const stageOptions = stages.some((s) => s.key === values.stage) ? stages : [{ key: values.stage, label: { de: values.stage, en: values.stage } }, ...stages];
+
+  return (
+    <form
+      className={styles.form}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save(conflict?.current ?? read);
+      }}
+      aria-label={t('opportunity.edit', { name: opportunity.name })}
+    >
+      <Field label={t('opportunity.stage')}>
+        <Select value={values.stage} onChange={set('stage')} autoFocus>
+          {stageOptions.map((s) => (
+            <option key={s.key} value={s.key}>
+              {s.label[language]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t('opportunity.amountIn', { currency: read.currency })}>
+        <Input type="number" min={0} step="any" value={values.amount} onChange={set('amount')} required />
+      </Field>
+      <Field label={t('opportunity.close')}>
+        <Input type="date" value={values.close} onChange={set('close')} />
+      </Field>
+      {conflict ? (
+        <ChangedNotice
+          change={conflict.change}
+          current={summary(conflict.current)}
+          fieldLabel={fieldLabel}
+          busy={busy}
+          onReload={() => {
+            setRead(conflict.current);
+            setValues(valuesOf(conflict.current));
+            setConflict(null);
+          }}
+          onOverwrite={() => void save(conflict.current)}
+        />
+      ) : null}
+      {error ? <ErrorNotice error={error} /> : null}
+      <FormActions busy={busy} submitLabel={t('common.save')} onCancel={onCancel} />
+    </form>
+  );
+}
