@@ -1,0 +1,129 @@
+// Issue #18's leads and service cases in the Teams personal tab "My CRM", in real Chromium against the local host: an
+// overdue case marked and resolved by keyboard, a lead's score explained and the lead converted, a case handed to a
+// colleague who then finds its follow-up in My CRM, and the sections in German.
+import { rmSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { DEMO_FEATURED, DEMO_USERS } from '@crm/common/demo';
+import { describeInBrowser, launchBrowser, screenshot } from '../support/browser';
+import { localApi, type LocalApi } from '../support/local-api';
+import { startLocalHostProcess, type LocalHostProcess } from '../support/local-host-process';
+import { seededDataDir } from '../support/seeded-data-dir';
+
+const HOUR = 3_600_000;
+type Versioned = { id: string; etag: string };
+
+describeInBrowser('My CRM leads and cases in Chromium', () => {
+  const dataDir = seededDataDir('crm-service-tab-');
+  let host: LocalHostProcess;
+  let browser: Browser;
+  let api: LocalApi;
+  let colleagueApi: LocalApi;
+  let accountId: string;
+  let context: BrowserContext;
+  let page: Page;
+  const colleague = DEMO_USERS[1]!;
+
+  const open = async (lang = 'en') => {
+    await page.goto(`${host.url}/teams/personal.html?lang=${lang}`);
+    await page.waitForSelector('[data-ready-key="service"]');
+  };
+  /** A complaint on the featured account that came in `hoursAgo`, and its case, assigned to the signed-in user. */
+  const caseFor = async (subject: string, hoursAgo: number, priority: string) => {
+    const occurredAt = new Date(Date.now() - hoursAgo * HOUR).toISOString();
+    const complaint = await api<Versioned>('POST', '/api/interactions', { body: { type: 'complaint', direction: 'inbound', subject, occurredAt, accountIds: [accountId] } });
+    return (await api<Versioned>('POST', '/api/cases', { body: { interactionId: complaint.body.id, priority } })).body;
+  };
+
+  beforeAll(async () => {
+    host = await startLocalHostProcess({ CRM_DATA_DIR: dataDir });
+    browser = await launchBrowser();
+    api = localApi(host.url);
+    colleagueApi = localApi(host.url, colleague);
+    // The colleague signs in once, so the tenant knows them as someone to hand over to.
+    await colleagueApi('GET', '/api/me');
+    const accounts = await api<{ items: Array<{ id: string; name: string }> }>('GET', `/api/accounts?q=${encodeURIComponent('Hoffmann')}`);
+    accountId = accounts.body.items.find((a) => a.name === DEMO_FEATURED.knownContact.accountName)!.id;
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-US' });
+    page = await context.newPage();
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('marks an overdue case with its due times and resolves it by keyboard', async () => {
+    const late = await caseFor('Spindel blockiert (Browsertest)', 3, 'urgent');
+    await open();
+    const item = page.locator(`[data-case-id="${late.id}"]`);
+    expect(await item.getAttribute('data-overdue')).toBe('true');
+    expect(await item.textContent()).toContain('Overdue');
+    expect(await item.getByTestId('first-response').textContent()).toMatch(/^First response due /);
+    expect(await item.getByTestId('resolution-due').textContent()).toMatch(/^Resolution due /);
+    await item.getByTestId('case-history').locator('summary').focus();
+    await page.keyboard.press('Enter');
+    expect(await item.getByTestId('case-history').locator('li').first().textContent()).toContain('Opened');
+    await screenshot(page, 'my-crm-cases');
+
+    await item.getByRole('button', { name: 'Resolve Spindel blockiert (Browsertest)' }).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Spindel getauscht, Kunde informiert');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('case-resolved').waitFor();
+    const stored = await api<{ status: string; resolution: string }>('GET', `/api/cases/${late.id}`);
+    expect(stored.body).toMatchObject({ status: 'resolved', resolution: 'Spindel getauscht, Kunde informiert' });
+    await page.locator(`[data-case-id="${late.id}"]`).waitFor({ state: 'detached' });
+  });
+
+  it("explains a lead's score and converts it into a customer with an opportunity", async () => {
+    const lead = (
+      await api<Versioned>('POST', '/api/leads', {
+        body: { source: 'event', firstName: 'Xaver', lastName: 'Quendt', company: 'Quendt Xylotechnik GmbH', employees: 120, budget: 'approved', timing: 'within_3_months' },
+      })
+    ).body;
+    await open();
+    const item = page.locator(`[data-lead-id="${lead.id}"]`);
+    await item.getByTestId('lead-score').locator('summary').click();
+    expect(await item.locator('[data-criterion="budget"]').textContent()).toBe('Budget 25 of 25: Budget approved');
+    expect(await item.locator('[data-criterion="size"]').textContent()).toContain('120 employees, within 50–500');
+    await item.getByRole('button', { name: 'Convert Xaver Quendt into a customer' }).click();
+    await page.getByLabel('Opportunity name (optional)').fill('Prüfstand 2027');
+    await page.getByLabel('Amount in EUR (optional)').fill('48000');
+    await page.getByRole('form', { name: 'Convert Xaver Quendt into a customer' }).getByRole('button', { name: 'Convert' }).click();
+    await page.getByTestId('lead-converted').waitFor();
+    expect(await page.getByTestId('lead-converted').textContent()).toContain('Xaver Quendt is now a customer.');
+    const stored = await api<{ status: string; accountId: string; opportunityId: string | null }>('GET', `/api/leads/${lead.id}`);
+    expect(stored.body.status).toBe('converted');
+    expect(stored.body.opportunityId).not.toBeNull();
+    expect(await page.getByTestId('lead-converted').getByRole('link').getAttribute('href')).toBe(`account.html?accountId=${stored.body.accountId}`);
+  });
+
+  it('hands a case to a colleague, who finds the follow-up in their My CRM', async () => {
+    const handed = await caseFor('Lieferschein fehlt (Browsertest)', 1, 'normal');
+    await open();
+    await page.getByLabel('Hand Lieferschein fehlt (Browsertest) over to').selectOption({ label: colleague.displayName });
+    await page.getByTestId('handed-over').waitFor();
+    expect(await page.getByTestId('handed-over').textContent()).toBe(
+      `Lieferschein fehlt (Browsertest) handed over to ${colleague.displayName}, who finds it in My CRM and is notified in Teams.`,
+    );
+    await page.locator(`[data-case-id="${handed.id}"]`).waitFor({ state: 'detached' });
+    const work = await colleagueApi<{ tasks: Array<{ title: string }> }>('GET', '/api/me/work');
+    expect(work.body.tasks.map((t) => t.title)).toContain('Übergabe / Handover: Reklamation / complaint Lieferschein fehlt (Browsertest)');
+  });
+
+  it('speaks German', async () => {
+    await caseFor('Geräusch am Getriebe (Browsertest)', 1, 'high');
+    await open('de');
+    expect(await page.getByRole('heading', { name: 'Meine Servicefälle' }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Meine Leads' }).count()).toBe(1);
+    expect(await page.getByLabel('Priorität von Geräusch am Getriebe (Browsertest)').inputValue()).toBe('high');
+    await screenshot(page, 'my-crm-cases-de');
+  });
+});
