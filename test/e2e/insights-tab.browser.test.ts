@@ -1,0 +1,123 @@
+// The Teams "Insights" tab in real Chromium, standalone against the local host (signed in as the demo admin, revenue
+// from the seeded won opportunities): the key figures with how each was computed and the distributions as tables; a
+// segment list made from the keyboard, its marketing export with who was left out, and its CSV for German Excel; the
+// rules run by hand and the run listed with what each rule made, as the API lists it.
+import { readFileSync, rmSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { describeInBrowser, launchBrowser, screenshot } from '../support/browser';
+import { localApi, type LocalApi } from '../support/local-api';
+import { startLocalHostProcess, type LocalHostProcess } from '../support/local-host-process';
+import { seededDataDir } from '../support/seeded-data-dir';
+
+describeInBrowser('Insights tab in Chromium', () => {
+  const dataDir = seededDataDir('crm-insights-');
+  let host: LocalHostProcess;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let admin: LocalApi;
+
+  const openTab = async () => {
+    await page.goto(`${host.url}/teams/insights.html?lang=en`);
+    await page.waitForSelector('[data-ready-key="insights"]');
+  };
+  const openPage = async (name: string, readyKey: string) => {
+    // From the keyboard: the nav's buttons are reachable and pressed with Enter like any button.
+    await page.getByRole('navigation', { name: 'Insights pages' }).getByRole('button', { name }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`[data-ready-key="${readyKey}"]`);
+  };
+
+  beforeAll(async () => {
+    host = await startLocalHostProcess({ CRM_DATA_DIR: dataDir });
+    browser = await launchBrowser();
+    admin = localApi(host.url);
+    // The demo tenant has won opportunities but no imported revenue: count the won deals as revenue.
+    const { body, etag } = await admin<Record<string, unknown> & { insights?: Record<string, unknown> }>('GET', '/api/settings');
+    const { etag: _etag, ...settings } = body;
+    await admin('PUT', '/api/settings', { body: { ...settings, insights: { ...settings.insights, revenueSource: 'opportunities' } }, ifMatch: etag ?? String(_etag) });
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-US', acceptDownloads: true });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('shows the key figures with how each was computed, and the distributions as tables with the API’s counts', { timeout: 60_000 }, async () => {
+    const { body: team } = await admin<{ abc: Array<{ class: string; accounts: number }>; winRate: { won: number; lost: number } }>('GET', '/api/insights');
+    expect(team.abc.reduce((sum, a) => sum + a.accounts, 0)).toBeGreaterThan(0);
+    await openTab();
+    const winRate = page.locator('[data-figure="winRate"]');
+    expect(await winRate.textContent()).toContain(`won / (won + lost) = ${team.winRate.won} / (${team.winRate.won} + ${team.winRate.lost})`);
+    // Each bar of a distribution sits in a table row whose cells carry the numbers; the bars are hidden from screen readers.
+    const abc = page.getByRole('table', { name: 'ABC analysis' });
+    for (const a of team.abc) expect(await abc.locator(`tr[data-class="${a.class}"] td`).first().textContent()).toBe(String(a.accounts));
+    expect(await abc.locator('tbody td[aria-hidden="true"]').count()).toBe(team.abc.length);
+    expect(await page.getByTestId('segment-table').locator('tbody tr').count()).toBeGreaterThan(0);
+    await screenshot(page, 'insights-figures');
+  });
+
+  it('makes a segment list from the keyboard, exports it for marketing saying who was left out, as CSV for German Excel', { timeout: 90_000 }, async () => {
+    await openTab();
+    await openPage('Segment lists', 'segments');
+    const name = `Alle Kontakte ${crypto.randomUUID().slice(0, 8)}`;
+    const form = page.getByTestId('segment-new');
+    await form.getByLabel('Name').fill(name);
+    await form.getByLabel('contacts').check();
+    await form.getByRole('button', { name: 'Save list' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText(`Saved the list ${name}.`).waitFor();
+    const members = page.getByTestId('segment-members');
+    await members.getByTestId('segment-members-table').waitFor();
+    const everyone = await members.locator('[data-member-id]').count();
+    expect(everyone).toBeGreaterThan(0);
+
+    await members.getByLabel('Export for').selectOption('marketing');
+    const leftOut = members.getByTestId('segment-left-out');
+    await leftOut.waitFor();
+    const list = (await admin<{ items: Array<{ id: string; name: string }> }>('GET', '/api/segments?limit=100')).body.items.find((l) => l.name === name)!;
+    const { body: exported } = await admin<{ items: unknown[]; leftOut: { total: number } }>('GET', `/api/segments/${list.id}/members?purpose=marketing`);
+    expect(await leftOut.textContent()).toContain(`${exported.leftOut.total} person(s) of the list left out of the marketing export`);
+    expect(exported.items.length + exported.leftOut.total).toBe(everyone);
+    await expect.poll(() => members.locator('[data-member-id]').count()).toBe(exported.items.length);
+    await screenshot(page, 'insights-segment-export');
+
+    const download = page.waitForEvent('download');
+    await members.getByRole('button', { name: 'Export for marketing as CSV' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^segment-marketing-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = readFileSync((await file.path())!, 'utf8');
+    expect(text.startsWith('\uFEFFID;First name;Last name;Email;')).toBe(true);
+    expect(text.split('\r\n').filter(Boolean)).toHaveLength(exported.items.length + 1);
+  });
+
+  it('runs the rules by hand and lists the run with what each rule made', { timeout: 90_000 }, async () => {
+    await openTab();
+    await openPage('Rules', 'rules');
+    expect(await page.locator('[data-rule]').count()).toBe(5);
+    await page.getByRole('button', { name: 'Run now' }).click();
+    const notice = page.getByTestId('done-notice');
+    await notice.waitFor();
+    const { body: runs } = await admin<{ items: Array<{ id: string; rules: Array<{ created: unknown[] }> }> }>('GET', '/api/automation/runs?limit=1');
+    const made = runs.items[0]!.rules.reduce((sum, r) => sum + r.created.length, 0);
+    expect(await notice.textContent()).toBe(`Ran the rules: ${made} follow-up(s) made.`);
+    const run = page.locator(`[data-run-id="${runs.items[0]!.id}"]`);
+    await run.waitFor();
+    expect(await run.textContent()).toContain('run by hand');
+    // The demo tenant has accounts silent for longer than their class allows, so the first run makes follow-ups.
+    expect(made).toBeGreaterThan(0);
+    await run.getByText(`Follow-ups made (${made})`).click();
+    expect(await run.locator('[data-task-id]').count()).toBe(made);
+    expect(await run.locator('[data-task-id]').first().textContent()).toMatch(/^(Contact rhythm|No answer|Stuck opportunities|Open complaints|Accounts at risk): \S/);
+    await screenshot(page, 'insights-rules-run');
+  });
+});
