@@ -1,0 +1,129 @@
+// Where the time of the pane's item switch and the account tab's first render goes: resource timing of every request
+// and a CPU profile (CDP Profiler) of the same runs, summed by script. `tsx bench/src/trace-probe.ts pane|tab`.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchBrowser } from '../../test/support/browser';
+import { startLocalHostProcess } from '../../test/support/local-host-process';
+import { addBigAccount, BIG_ACCOUNT_ID } from './big-account';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Self time per script file and the heaviest functions, from a CPU profile. */
+function summarizeProfile(profile: Profile): { byUrl: Array<[string, number]>; byFunction: Array<[string, number]> } {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const url = new Map<string, number>();
+  const fn = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const node = byId.get(id)!;
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    const file = node.callFrame.url ? node.callFrame.url.replace(/^https?:\/\/[^/]+/, '') : `(${node.callFrame.functionName || 'native'})`;
+    url.set(file, (url.get(file) ?? 0) + ms);
+    const name = `${node.callFrame.functionName || '(anonymous)'} ${file}:${node.callFrame.lineNumber}`;
+    fn.set(name, (fn.get(name) ?? 0) + ms);
+  });
+  const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
+  return { byUrl: top(url, 8), byFunction: top(fn, 15) };
+}
+
+const which = process.argv[2] ?? 'tab';
+const dataDir = mkdtempSync(join(tmpdir(), 'crm-trace-'));
+try {
+  if (which === 'tab') {
+    const seeding = await startLocalHostProcess({ CRM_DATA_DIR: dataDir });
+    await seeding.stop('SIGTERM');
+    await addBigAccount(dataDir, 5_000);
+  }
+  const host = await startLocalHostProcess({ CRM_DATA_DIR: dataDir });
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    if (which === 'tab') {
+      await page.addInitScript(`new MutationObserver((_r, o) => {
+        if (document.querySelector('[data-ready-key]') && document.querySelector('[data-interaction-id]')) { window.__firstRender = performance.now(); document.documentElement.setAttribute('data-first-render', ''); o.disconnect(); }
+      }).observe(document, { childList: true, subtree: true, attributes: true });`);
+      const url = `${host.url}/teams/account.html?accountId=${BIG_ACCOUNT_ID}&lang=en`;
+      for (let i = 0; i < 3; i++) {
+        await page.goto(url);
+        await page.waitForSelector('html[data-first-render]', { state: 'attached' });
+      }
+      const runs: Array<Record<string, string>> = [];
+      await cdp.send('Profiler.start');
+      for (let i = 0; i < 8; i++) {
+        await page.goto(url);
+        await page.waitForSelector('html[data-first-render]', { state: 'attached' });
+        runs.push(
+          (await page.evaluate(`(() => {
+          const r = {};
+          const nav = performance.getEntriesByType('navigation')[0];
+          r.html = nav.responseEnd.toFixed(1);
+          r.domInteractive = nav.domInteractive.toFixed(1);
+          for (const e of performance.getEntriesByType('resource')) {
+            const name = e.name.replace(location.origin, '').replace(/\\?.*$/, '').replace(/[0-9a-f-]{36}/, ':id');
+            r[name] = e.startTime.toFixed(1) + '..' + e.responseEnd.toFixed(1);
+          }
+          r.firstRender = window.__firstRender.toFixed(1);
+          return r;
+        })()`)) as Record<string, string>,
+        );
+      }
+      const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+      for (const run of runs) console.log(JSON.stringify(run));
+      const s = summarizeProfile(profile);
+      console.log('self time by script over 8 loads (ms):', s.byUrl.map(([u, t]) => `${u} ${t.toFixed(0)}`).join('; '));
+      console.log('heaviest functions:\n  ' + s.byFunction.map(([f, t]) => `${t.toFixed(1)} ${f}`).join('\n  '));
+    } else {
+      await page.goto(`${host.url}/addin/?lang=en`);
+      await page.waitForSelector('[data-ready-key]');
+      const items = ['known-sender', 'unknown-known-domain', 'withdrawn', 'unknown', 'meeting'];
+      const switches = (n: number) =>
+        page.evaluate(`(async () => {
+        const main = () => document.querySelector('main[aria-busy]');
+        const items = ${JSON.stringify(items)};
+        const out = [];
+        for (let i = 0; i < ${n}; i++) {
+          const key = items[(i + 1) % items.length];
+          performance.clearResourceTimings();
+          const t = await new Promise((resolve) => {
+            const started = performance.now();
+            let cleared = null;
+            const observer = new MutationObserver(() => {
+              if (cleared === null && main().getAttribute('aria-busy') === 'true') cleared = performance.now() - started;
+              if (main().getAttribute('data-ready-key') === key) { observer.disconnect(); resolve({ total: performance.now() - started, cleared, started }); }
+            });
+            observer.observe(main(), { attributes: true, attributeFilter: ['data-ready-key', 'aria-busy'] });
+            document.querySelector('[data-item-key="' + key + '"]').click();
+          });
+          const api = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/'));
+          out.push({ key, total: t.total.toFixed(1), cleared: t.cleared?.toFixed(1), requests: api.map((e) => e.name.replace(location.origin, '').slice(0, 40) + ' ' + (e.startTime - t.started).toFixed(1) + '..' + (e.responseEnd - t.started).toFixed(1)) });
+        }
+        return out;
+      })()`);
+      await switches(10);
+      await cdp.send('Profiler.start');
+      const out = (await switches(30)) as Array<Record<string, unknown>>;
+      const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+      for (const o of out.slice(0, 10)) console.log(JSON.stringify(o));
+      const s = summarizeProfile(profile);
+      console.log('self time by script over 30 switches (ms):', s.byUrl.map(([u, t]) => `${u} ${t.toFixed(0)}`).join('; '));
+      console.log('heaviest functions:\n  ' + s.byFunction.map(([f, t]) => `${t.toFixed(1)} ${f}`).join('\n  '));
+    }
+  } finally {
+    await browser.close();
+    await host.stop('SIGTERM');
+  }
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}
