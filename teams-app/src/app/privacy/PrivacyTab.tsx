@@ -1,25 +1,17 @@
 // The "Privacy" (Datenschutz) personal tab for CRM.Privacy and CRM.Admin: the register of data subject requests with
-// their deadlines (open ones first, overdue and due-this-week marked), and the person view, retention and audit search,
-// each loaded when first opened so the tab's first download stays small.
-import { Badge, Button, makeStyles, mergeClasses, Spinner, Text, tokens } from '@fluentui/react-components';
-import type { PrivacyRequestSummary } from '@crm/common';
-import { ErrorNotice } from '@crm/common/web';
+// their deadlines, and the person view, retention and audit search, each section loaded when first opened so the tab's
+// first download stays small (the register and its request screens too: they are the larger part).
+import { Button, makeStyles, mergeClasses, Spinner, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useRef, useState, type KeyboardEvent } from 'react';
-import { Card } from '../Card';
-import { useServices } from '../services';
 import { useTabStyles } from '../styles';
-import { useLoad } from '../use-load';
 import { usePrivacyT } from './privacy-texts';
 import { PrivacyTexts } from './section-texts';
 import { saveFile as browserSave, type SaveFile } from '../data-tab/save-file';
 
+const RequestsSection = lazy(() => import('./requests/RequestsSection').then((m) => ({ default: m.RequestsSection })));
 const PersonSection = lazy(() => import('./person/PersonSection').then((m) => ({ default: m.PersonSection })));
 const AuditSection = lazy(() => import('./audit/AuditSection').then((m) => ({ default: m.AuditSection })));
 const RetentionSection = lazy(() => import('./retention/RetentionSection').then((m) => ({ default: m.RetentionSection })));
-
-const SHOWN = 100;
-/** A calendar date at noon UTC, so formatting it in any time zone of Europe keeps the day. */
-const day = (date: string) => `${date}T12:00:00Z`;
 
 const SECTIONS = ['requests', 'person', 'retention', 'audit'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -77,83 +69,6 @@ function SectionTabs({ section, onSelect }: { section: Section; onSelect: (secti
   );
 }
 
-function RequestItem({ request, onOpenPerson }: { request: PrivacyRequestSummary; onOpenPerson: (id: string) => void }) {
-  const styles = useTabStyles();
-  const { t, date } = usePrivacyT();
-  const facts = [
-    t('privacy.received', { date: date(day(request.receivedOn)) }),
-    t('privacy.due', { date: date(day(request.dueOn)) }),
-    ...(request.extension ? [t('privacy.extended', { date: date(day(request.originalDueOn)) })] : []),
-    ...(request.answer ? [t('privacy.answered', { date: date(day(request.answer.sentOn)) })] : []),
-  ];
-  const contactId = request.contactId;
-  return (
-    <li className={styles.item} data-request-id={request.id} data-overdue={request.overdue} data-due-this-week={request.dueThisWeek}>
-      <div className={styles.row}>
-        {request.overdue ? (
-          <Badge color="danger" appearance="filled">
-            {t('privacy.overdue')}
-          </Badge>
-        ) : null}
-        {request.dueThisWeek ? (
-          <Badge color="warning" appearance="filled">
-            {t('privacy.dueThisWeek')}
-          </Badge>
-        ) : null}
-        <Text weight="semibold">{t(`privacy.type.${request.type}`)}</Text>
-        {contactId ? (
-          <Button
-            size="small"
-            appearance="transparent"
-            onClick={() => onOpenPerson(contactId)}
-            aria-label={t('privacy.openPerson', { type: t(`privacy.type.${request.type}`) })}
-          >
-            {t('privacy.contact')}
-          </Button>
-        ) : (
-          <Text className={styles.clip}>{request.email}</Text>
-        )}
-        <Badge appearance="outline">{t(`privacy.status.${request.status}`)}</Badge>
-      </div>
-      <Text size={200} className={request.overdue ? styles.danger : styles.muted}>
-        {facts.join(' · ')}
-      </Text>
-    </li>
-  );
-}
-
-function Requests({ onOpenPerson }: { onOpenPerson: (id: string) => void }) {
-  const styles = useTabStyles();
-  const { t } = usePrivacyT();
-  const { api } = useServices();
-  const requests = useLoad(async (signal) => (await api('listPrivacyRequests', { query: { limit: SHOWN }, signal })).data, 'privacy');
-  const data = requests.data;
-  const open = data?.items.filter((r) => r.status === 'received' || r.status === 'in_progress') ?? [];
-  return (
-    <div data-ready-key={data ? 'privacy' : undefined} aria-busy={requests.status === 'loading'} className={styles.stack}>
-      {requests.status === 'error' ? <ErrorNotice error={requests.error} onRetry={requests.reload} /> : null}
-      {!data && requests.status === 'loading' ? <Spinner label={t('privacy.loading')} /> : null}
-      {data ? (
-        <Card headingId="privacy-requests-heading" heading={t('privacy.requests')} testId="privacy-requests">
-          {data.items.length === 0 ? (
-            <Text className={styles.muted}>{t('privacy.none')}</Text>
-          ) : (
-            <Text className={styles.muted} data-testid="privacy-summary">
-              {t('privacy.summary', { overdue: open.filter((r) => r.overdue).length, soon: open.filter((r) => r.dueThisWeek).length, open: open.length })}
-            </Text>
-          )}
-          {data.nextCursor ? <Text className={styles.muted}>{t('privacy.more', { shown: data.items.length })}</Text> : null}
-          <ul className={styles.list}>
-            {data.items.map((request) => (
-              <RequestItem key={request.id} request={request} onOpenPerson={onOpenPerson} />
-            ))}
-          </ul>
-        </Card>
-      ) : null}
-    </div>
-  );
-}
-
 export function PrivacyTab({ save = browserSave }: { save?: SaveFile }) {
   return (
     <PrivacyTexts>
@@ -177,7 +92,7 @@ function PrivacyPage({ save }: { save: SaveFile }) {
       <SectionTabs section={section} onSelect={setSection} />
       <div role="tabpanel" id="privacy-panel" aria-labelledby={`privacy-tab-${section}`} data-section={section}>
         <Suspense fallback={<Spinner label={t('common.loading')} />}>
-          {section === 'requests' ? <Requests onOpenPerson={openPerson} /> : null}
+          {section === 'requests' ? <RequestsSection onOpenPerson={openPerson} /> : null}
           {section === 'person' ? <PersonSection contactId={personId} onOpen={setPersonId} save={save} /> : null}
           {section === 'retention' ? <RetentionSection /> : null}
           {section === 'audit' ? <AuditSection /> : null}
