@@ -8,6 +8,7 @@ import { Task } from './tasks';
 import { Interaction } from './interactions';
 import { ConsentState } from './consents';
 import { Lead } from './leads';
+import { Case } from './cases';
 
 export const MAX_CONTEXT_EMAILS = 100;
 
@@ -65,12 +66,19 @@ export const UnknownPerson = z.object({
 export const Person = z.discriminatedUnion('status', [KnownPerson, UnknownPerson, RestrictedPerson]);
 export type Person = z.infer<typeof Person>;
 
+/** What the complaint banner shows of a complaint's open service case: how urgent, what is due, and whether it escalated. */
+export const CaseBrief = Case.pick({ id: true, priority: true, status: true, firstResponseDue: true, resolutionDue: true, firstResponseAt: true, escalationLevel: true, overdue: true });
+export type CaseBrief = z.infer<typeof CaseBrief>;
+export const OpenComplaint = InteractionSummary.extend({ case: CaseBrief.optional() });
+export type OpenComplaint = z.infer<typeof OpenComplaint>;
+
 export const AccountContext = z.object({
   account: Account,
   openOpportunities: z.array(Opportunity),
   openTasks: z.array(Task),
   recentInteractions: z.array(InteractionSummary),
-  openComplaints: z.array(InteractionSummary),
+  /** With the open case of each, if it has one. */
+  openComplaints: z.array(OpenComplaint),
 });
 export type AccountContext = z.infer<typeof AccountContext>;
 

@@ -121,6 +121,38 @@ describeEachDatabase('cases', (getDb) => {
     expect(history.filter((e) => e.kind === 'escalated').map((e) => e.to)).toEqual(['1', '2']);
   });
 
+  it("puts the open case of a complaint on the pane's context: priority, due times, overdue and escalation, gone once resolved", async () => {
+    const c = await complaint(30, 'Pumpe undicht');
+    const email = `kunde-${randomUUID().slice(0, 6)}@pumpen.example`;
+    await created('/api/contacts', { lastName: 'Kunde', emails: [email], accountId: c.account.id });
+    const other = await created('/api/interactions', { type: 'complaint', subject: 'Ohne Fall', occurredAt: c.occurredAt, accountIds: [c.account.id] });
+    const opened = await created('/api/cases', { interactionId: c.interaction.id, priority: 'high' }, agent);
+    await escalateDue(getDb());
+    const complaints = async () =>
+      ((await call(agent, 'GET', `/api/context?email=${encodeURIComponent(email)}`)).body.accounts[0].openComplaints as Array<{ id: string; case?: unknown }>).sort(
+        (a, b) => (a.id === c.interaction.id ? -1 : b.id === c.interaction.id ? 1 : 0),
+      );
+    const [withCase, without] = await complaints();
+    expect(withCase).toMatchObject({
+      id: c.interaction.id,
+      case: {
+        id: opened.id,
+        priority: 'high',
+        status: 'open',
+        firstResponseDue: opened.firstResponseDue,
+        resolutionDue: opened.resolutionDue,
+        firstResponseAt: null,
+        overdue: true,
+        escalationLevel: 1,
+      },
+    });
+    expect(without).toMatchObject({ id: other.id });
+    expect(without!.case).toBeUndefined();
+    const read = await call(agent, 'GET', `/api/cases/${opened.id}`);
+    await call(agent, 'PATCH', `/api/cases/${opened.id}`, { status: 'resolved', resolution: 'Dichtung getauscht' }, read.headers.get('etag')!);
+    expect((await complaints()).map((x) => x.id)).toEqual([other.id]);
+  });
+
   it('hides a case about a restricted person from other roles', async () => {
     const account = await created('/api/accounts', { name: `Kunde ${randomUUID().slice(0, 6)}` });
     const person = await created('/api/contacts', { lastName: 'Eingeschränkt', accountId: account.id });

@@ -1,6 +1,6 @@
 // Service cases: opened from a complaint or service request, due times from the service levels, every change in the
 // case's history, and an escalation once per case and level when a due time passes.
-import { ServiceLevelSettings, type Case, type CaseCreate, type CaseListQuery, type CasePatch } from '@crm/common';
+import { ServiceLevelSettings, type Case, type CaseBrief, type CaseCreate, type CaseListQuery, type CasePatch } from '@crm/common';
 import type { Actor } from '../../core/actor';
 import { nameBasedId } from '../../core/name-based-id';
 import { writeAudit } from '../../core/audit/audit-store';
@@ -22,6 +22,7 @@ import {
   insertEscalationTask,
   interactionVersion,
   listCaseRows,
+  openCaseRowsOf,
   raiseLevel,
   saveCase,
   toCase,
@@ -56,6 +57,31 @@ export async function searchCases(db: Db, actor: Actor, query: CaseListQuery, no
   const items = page.rows.map((row) => toCase(row, now));
   const hidden = await hiddenCases(db, actor, items);
   return { items: items.filter((c) => !hidden.has(c.id)), nextCursor: page.nextCursor };
+}
+
+/**
+ * The open case of each of these complaints, by complaint, for the pane's banner. The caller shows only complaints the
+ * actor may see, so a case about a hidden complaint is never asked for.
+ */
+export async function openCasesOf(db: Db, tenantId: string, interactionIds: readonly string[], now = new Date()): Promise<Map<string, CaseBrief>> {
+  if (interactionIds.length === 0) return new Map();
+  const rows = await openCaseRowsOf(db, tenantId, interactionIds);
+  return new Map(
+    rows.map((row) => {
+      const c = toCase(row, now);
+      const brief: CaseBrief = {
+        id: c.id,
+        priority: c.priority,
+        status: c.status,
+        firstResponseDue: c.firstResponseDue,
+        resolutionDue: c.resolutionDue,
+        firstResponseAt: c.firstResponseAt,
+        escalationLevel: c.escalationLevel,
+        overdue: c.overdue,
+      };
+      return [c.interactionId, brief];
+    }),
+  );
 }
 
 /** One case per interaction: opening it again answers the case there is. */

@@ -111,6 +111,11 @@ export async function getCaseRow(db: Queryable, tenantId: string, id: string, lo
   return (await db.query(`${CASE_SELECT} WHERE c.tenant_id = $1 AND c.id = $2`, [tenantId, id]))[0] ?? null;
 }
 
+/** The open cases of these interactions (complaints shown in the Outlook pane). */
+export async function openCaseRowsOf(db: Queryable, tenantId: string, interactionIds: readonly string[]): Promise<Row[]> {
+  return db.query(`${CASE_SELECT} WHERE c.tenant_id = $1 AND c.interaction_id = ANY($2::uuid[]) AND ${OPEN}`, [tenantId, [...interactionIds]]);
+}
+
 /** Most urgent first: by the resolution due time. */
 export async function listCaseRows(db: Queryable, tenantId: string, query: CaseListQuery & { assigneeId?: string }, now: Date) {
   const params = new SqlParams();

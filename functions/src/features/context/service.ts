@@ -4,6 +4,7 @@ import type { Db } from '../../core/db/db';
 import { lookupContext } from './store';
 import { searchRegardingRows } from './regarding-store';
 import { findLoggedInteractions, interactionsOnlyAboutHidden, logKeyCounts } from '../interactions';
+import { openCasesOf } from '../cases';
 import { openLeadsByEmail } from '../leads';
 import { erasedAddresses, restrictedAmongAddresses, restrictedViewOf, seesRestricted } from '../privacy';
 import { internalPeople, isInternal } from '../settings';
@@ -18,6 +19,19 @@ export interface MessageKeys {
 }
 
 export async function customerContext(db: Db, actor: Actor, emails: readonly string[], keys: MessageKeys = {}): Promise<ContextResponse> {
+  const answer = await visibleContext(db, actor, emails, keys);
+  // The complaints left are the ones the actor may see; their open cases go on the banner. Most emails show none, and
+  // then no query is made.
+  const complaints = answer.accounts.flatMap((a) => a.openComplaints.map((c) => c.id));
+  const cases = await openCasesOf(db, actor.tenantId, complaints);
+  if (cases.size === 0) return answer;
+  return {
+    ...answer,
+    accounts: answer.accounts.map((a) => ({ ...a, openComplaints: a.openComplaints.map((c) => (cases.has(c.id) ? { ...c, case: cases.get(c.id)! } : c)) })),
+  };
+}
+
+async function visibleContext(db: Db, actor: Actor, emails: readonly string[], keys: MessageKeys): Promise<ContextResponse> {
   const unique = [...new Set(emails.map(normalizeEmail))];
   // The privacy checks run beside the lookup, so they add no round trip in sequence to the pane's answer.
   const [context, found, erasedList, restricted, internal, view, leads] = await Promise.all([
