@@ -66,7 +66,7 @@ import {
   listRows,
   loadTemplate,
   markUndone,
-  mergedRecord,
+  committedRecords,
   pendingRows,
   recordChange,
   refreshAccountKeys,
@@ -157,9 +157,20 @@ async function analyse(
         domains: [...new Set(emails.map((email) => email.slice(email.lastIndexOf('@') + 1)))],
       })
     : [];
-  const contacts = hasContact ? await contactCandidates(db, actor.tenantId, emails, accounts.map((account) => account.id)) : [];
+  const contacts = hasContact
+    ? await contactCandidates(
+        db,
+        actor.tenantId,
+        emails,
+        accounts.map((account) => account.id),
+      )
+    : [];
   const erased = new Set(await erasedAddresses(db, actor.tenantId, emails));
-  const restricted = await restrictedAmong(db, actor.tenantId, contacts.map((contact) => contact.id));
+  const restricted = await restrictedAmong(
+    db,
+    actor.tenantId,
+    contacts.map((contact) => contact.id),
+  );
   const decided = decideRows(mapped, { accounts, contacts });
 
   const rows = decided.map((decision, i): StoredRow => {
@@ -301,10 +312,18 @@ function checkChoice(row: ImportRowRecord, part: Part, choice: ImportChoice, fie
 export async function changeImport(db: Db, actor: Actor, id: string, expectedVersion: number, patch: ImportPatch): Promise<Import> {
   const current = await loadImport(db, actor, id);
   if (current.version !== expectedVersion) throw staleVersion('import');
-  if (current.status !== 'preview') throw conflict(`the import is ${current.status}; only an import in preview can be changed`, undefined, { status: current.status });
+  if (current.status !== 'preview')
+    throw conflict(`the import is ${current.status}; only an import in preview can be changed`, undefined, { status: current.status });
   const analysis =
     patch.read || patch.mapping
-      ? await analyse(db, actor, await importBytes(db, actor.tenantId, id), current.file_name, patch.read ?? current.read_options, patch.mapping ?? (patch.read ? null : current.mapping))
+      ? await analyse(
+          db,
+          actor,
+          await importBytes(db, actor.tenantId, id),
+          current.file_name,
+          patch.read ?? current.read_options,
+          patch.mapping ?? (patch.read ? null : current.mapping),
+        )
       : null;
   await inTransaction(db, async (tx) => {
     const locked = await loadImport(tx, actor, id, true);
@@ -317,7 +336,14 @@ export async function changeImport(db: Db, actor: Actor, id: string, expectedVer
       await bumpVersion(tx, actor.tenantId, id);
     }
     if (!patch.bulk?.length && !patch.rows?.length) return;
-    const targets = patch.bulk?.length ? await allRows(tx, actor.tenantId, id) : await rowsByNumber(tx, actor.tenantId, id, patch.rows!.map((row) => row.row));
+    const targets = patch.bulk?.length
+      ? await allRows(tx, actor.tenantId, id)
+      : await rowsByNumber(
+          tx,
+          actor.tenantId,
+          id,
+          patch.rows!.map((row) => row.row),
+        );
     const byNumber = new Map(targets.map((row) => [row.row_number, row]));
     const changed = new Map<number, Choices>();
     const choicesOf = (row: ImportRowRecord) => changed.get(row.row_number) ?? { ...(row.choice as Choices) };
@@ -404,7 +430,14 @@ async function createAccountFrom(tx: Queryable, actor: Actor, importId: string, 
   const input = AccountCreate.parse({ name: plan.name, domains: domain ? [domain] : [], industry: plan.industry, address: plan.address, customFields });
   const { account } = await insertAccountIn(tx, actor.tenantId, input);
   await audit(tx, actor, 'create', 'account', account.id);
-  await recordChange(tx, actor.tenantId, importId, { entity: 'account', entity_id: account.id, change: 'created', before: null, version_after: 1, row_number: row });
+  await recordChange(tx, actor.tenantId, importId, {
+    entity: 'account',
+    entity_id: account.id,
+    change: 'created',
+    before: null,
+    version_after: 1,
+    row_number: row,
+  });
   const note = plan.domain && !domain ? `; the domain ${plan.domain} belongs to another account and was left out` : '';
   return { id: account.id, note };
 }
@@ -467,7 +500,14 @@ async function createContactFrom(
   const input = ContactCreate.parse(contactInput(plan, accountId));
   const { contact } = await insertContactIn(tx, actor.tenantId, input);
   await audit(tx, actor, 'create', 'contact', contact.id);
-  await recordChange(tx, actor.tenantId, importId, { entity: 'contact', entity_id: contact.id, change: 'created', before: null, version_after: 1, row_number: row });
+  await recordChange(tx, actor.tenantId, importId, {
+    entity: 'contact',
+    entity_id: contact.id,
+    change: 'created',
+    before: null,
+    version_after: 1,
+    row_number: row,
+  });
   return part('created', contact.id, 'a new contact');
 }
 
@@ -520,7 +560,14 @@ async function updateContactFrom(
   const outcome = await updateContactIn(tx, actor.tenantId, id, version, patch);
   if (outcome.status !== 'ok') return part('failed', id, 'the contact was changed at the same moment; import the row again');
   await audit(tx, actor, 'update', 'contact', id, outcome.fields);
-  await recordChange(tx, actor.tenantId, importId, { entity: 'contact', entity_id: id, change: 'updated', before, version_after: version + 1, row_number: row });
+  await recordChange(tx, actor.tenantId, importId, {
+    entity: 'contact',
+    entity_id: id,
+    change: 'updated',
+    before,
+    version_after: version + 1,
+    row_number: row,
+  });
   return part('updated', id, `added ${Object.keys(patch).join(', ')}${keptText}`);
 }
 
@@ -531,17 +578,65 @@ async function recordConsentFrom(tx: Queryable, actor: Actor, importId: string, 
     return `not recorded: the person ${status === 'withdrawn' ? 'withdrew' : 'objected to'} email marketing, and an import never overrides that`;
   }
   const same = history.some(
-    (entry) => entry.channel === 'email' && entry.purpose === 'marketing' && entry.action === consent.action && entry.source === consent.source && entry.capturedAt === consent.capturedAt,
+    (entry) =>
+      entry.channel === 'email' &&
+      entry.purpose === 'marketing' &&
+      entry.action === consent.action &&
+      entry.source === consent.source &&
+      entry.capturedAt === consent.capturedAt,
   );
   if (same) return 'already in the consent ledger';
-  const id = await appendImportedConsent(tx, actor.tenantId, actor.userId, { contactId, ...consent, note: `imported from a list (import ${importId}, row ${row})` });
+  const id = await appendImportedConsent(tx, actor.tenantId, actor.userId, {
+    contactId,
+    ...consent,
+    note: `imported from a list (import ${importId}, row ${row})`,
+  });
   await audit(tx, actor, 'consent', 'contact', contactId, [`email/marketing:${consent.action}`]);
   await recordChange(tx, actor.tenantId, importId, { entity: 'consent', entity_id: id, change: 'created', before: null, version_after: null, row_number: row });
   return `recorded: ${consent.action}, source "${consent.source}", ${consent.capturedAt.slice(0, 10)}`;
 }
 
+/**
+ * The record a merge row joins: the one its target row made or found, else the one the first other row merging into
+ * that target made (when the target itself was skipped). Kept in memory for one commit call (loaded from the rows
+ * committed before it, then noted row by row), because looking it up in import_rows per row scanned the import's rows.
+ */
+class MergeTargets {
+  private readonly ids = new Map<string, string>();
+
+  static async load(db: Queryable, tenantId: string, importId: string): Promise<MergeTargets> {
+    const targets = new MergeTargets();
+    for (const row of await committedRecords(db, tenantId, importId)) {
+      targets.note('account', row.row_number, row.account_id, row.account_into);
+      targets.note('contact', row.row_number, row.contact_id, row.contact_into);
+    }
+    return targets;
+  }
+
+  /** Rows come in row order, so the first row noted for a target is the one with the lowest number. */
+  note(part: Part, row: number, id: string | null, into: readonly (number | null | undefined)[]): void {
+    if (!id) return;
+    for (const target of [row, ...into]) {
+      if (target === null || target === undefined) continue;
+      const key = `${part}:${target}`;
+      if (!this.ids.has(key)) this.ids.set(key, id);
+    }
+  }
+
+  find(part: Part, intoRow: number): string | null {
+    return this.ids.get(`${part}:${intoRow}`) ?? null;
+  }
+}
+
 /** erased: the batch's addresses on the blocklist, read once per batch inside its transaction. */
-async function commitRow(tx: Queryable, actor: Actor, importId: string, row: ImportRowRecord, erased: ReadonlySet<string>): Promise<RowResult> {
+async function commitRow(
+  tx: Queryable,
+  actor: Actor,
+  importId: string,
+  row: ImportRowRecord,
+  erased: ReadonlySet<string>,
+  merges: MergeTargets,
+): Promise<RowResult> {
   const proposal = row.proposal as unknown as Proposal;
   const choice = row.choice as Choices;
   const plan = row.plan as unknown as RowPlan;
@@ -566,7 +661,7 @@ async function commitRow(tx: Queryable, actor: Actor, importId: string, row: Imp
     if (account.action === 'skip') result.outcome.account = part('skipped', null, account.reason);
     else if (account.action === 'update') result.outcome.account = await updateAccountFrom(tx, actor, importId, number, account.existingId!, plan.account);
     else {
-      const merged = account.action === 'merge' ? await mergedRecord(tx, actor.tenantId, importId, 'account', account.intoRow!) : null;
+      const merged = account.action === 'merge' ? merges.find('account', account.intoRow!) : null;
       if (merged) result.outcome.account = part('linked', merged, `the same company as row ${account.intoRow}`);
       else {
         const created = await createAccountFrom(tx, actor, importId, number, plan.account);
@@ -583,7 +678,7 @@ async function commitRow(tx: Queryable, actor: Actor, importId: string, row: Imp
     else if (contact.action === 'update')
       result.outcome.contact = await updateContactFrom(tx, actor, importId, number, contact.existingId!, plan.contact, result.accountId, erased);
     else {
-      const merged = contact.action === 'merge' ? await mergedRecord(tx, actor.tenantId, importId, 'contact', contact.intoRow!) : null;
+      const merged = contact.action === 'merge' ? merges.find('contact', contact.intoRow!) : null;
       result.outcome.contact = merged
         ? part('linked', merged, `the same person as row ${contact.intoRow}`)
         : await createContactFrom(tx, actor, importId, number, plan.contact, result.accountId, erased);
@@ -621,16 +716,18 @@ export async function commitImport(db: Db, actor: Actor, id: string, options: Co
   if (current.status !== 'committed') {
     const claimed = await inTransaction(db, (tx) => claimCommit(tx, actor.tenantId, id, clock(), leaseMs));
     if (claimed) {
+      const merges = await MergeTargets.load(db, actor.tenantId, id);
+      let lastRow = 0;
       for (;;) {
         const batch = await inTransaction(db, async (tx) => {
-          const rows = await pendingRows(tx, actor.tenantId, id, batchSize);
+          const rows = await pendingRows(tx, actor.tenantId, id, batchSize, lastRow);
           const emails = rows.flatMap((row) => ((row.plan as unknown as RowPlan).contact?.email ? [(row.plan as unknown as RowPlan).contact!.email!] : []));
           const erased = new Set(await erasedAddresses(tx, actor.tenantId, emails));
           for (const row of rows) {
             await tx.query('SAVEPOINT import_row');
             let result: RowResult;
             try {
-              result = await commitRow(tx, actor, id, row, erased);
+              result = await commitRow(tx, actor, id, row, erased, merges);
               options.afterRow?.(row.row_number);
               await tx.query('RELEASE SAVEPOINT import_row');
             } catch (error) {
@@ -640,8 +737,13 @@ export async function commitImport(db: Db, actor: Actor, id: string, options: Co
               result = { outcome: { account: part('failed', null, reason), contact: null, consent: null }, accountId: null, contactId: null };
             }
             await setOutcome(tx, actor.tenantId, id, row.row_number, result.outcome, result.accountId, result.contactId);
+            const proposal = row.proposal as unknown as Proposal;
+            const choice = row.choice as Choices;
+            merges.note('account', row.row_number, result.accountId, [proposal.account?.intoRow, choice.account?.intoRow]);
+            merges.note('contact', row.row_number, result.contactId, [proposal.contact?.intoRow, choice.contact?.intoRow]);
           }
           await advanceCommit(tx, actor.tenantId, id, rows.length, clock(), leaseMs);
+          lastRow = rows.at(-1)?.row_number ?? lastRow;
           return rows.length;
         });
         const finished = batch < batchSize;
@@ -666,7 +768,8 @@ export async function commitImport(db: Db, actor: Actor, id: string, options: Co
 export async function undoImport(db: Db, actor: Actor, id: string, clock: () => Date = () => new Date()): Promise<Import> {
   const current = await loadImport(db, actor, id);
   if (current.status === 'undone') return viewOf(db, actor.tenantId, current);
-  if (current.status !== 'committed') throw conflict(`the import is ${current.status}; only a committed import can be undone`, undefined, { status: current.status });
+  if (current.status !== 'committed')
+    throw conflict(`the import is ${current.status}; only a committed import can be undone`, undefined, { status: current.status });
   if (clock().getTime() - new Date(current.committed_at!).getTime() > UNDO_DAYS * DAY_MS) {
     throw conflict(`an import can be undone for ${UNDO_DAYS} days after its commit; this one was committed on ${iso(current.committed_at).slice(0, 10)}`);
   }
@@ -675,7 +778,8 @@ export async function undoImport(db: Db, actor: Actor, id: string, clock: () => 
     if (locked.status !== 'committed') throw conflict(`the import is ${locked.status}`);
     const report: ImportUndoReport = { reverted: 0, leftAlone: [] };
     const keptContacts = new Set<string>();
-    const leave = (entity: 'account' | 'contact' | 'consent', entityId: string, row: number, reason: string) => report.leftAlone.push({ entity, id: entityId, row, reason });
+    const leave = (entity: 'account' | 'contact' | 'consent', entityId: string, row: number, reason: string) =>
+      report.leftAlone.push({ entity, id: entityId, row, reason });
     for (const change of await changesOf(tx, actor.tenantId, id)) {
       const { entity, entity_id: entityId, row_number: row } = change;
       if (entity === 'consent') {

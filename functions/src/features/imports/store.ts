@@ -172,11 +172,10 @@ export async function listRows(
 }
 
 export const rowsByNumber = (db: Queryable, tenantId: string, importId: string, rows: readonly number[]) =>
-  db.query<ImportRowRecord>(`SELECT ${ROW_COLUMNS} FROM import_rows WHERE tenant_id = $1 AND import_id = $2 AND row_number = ANY($3::int[]) ORDER BY row_number`, [
-    tenantId,
-    importId,
-    rows,
-  ]);
+  db.query<ImportRowRecord>(
+    `SELECT ${ROW_COLUMNS} FROM import_rows WHERE tenant_id = $1 AND import_id = $2 AND row_number = ANY($3::int[]) ORDER BY row_number`,
+    [tenantId, importId, rows],
+  );
 
 export const allRows = (db: Queryable, tenantId: string, importId: string) =>
   db.query<ImportRowRecord>(`SELECT ${ROW_COLUMNS} FROM import_rows WHERE tenant_id = $1 AND import_id = $2 ORDER BY row_number`, [tenantId, importId]);
@@ -193,7 +192,14 @@ export async function saveChoices(
       `UPDATE import_rows r SET choice = t.c::jsonb, account_action = t.aa, contact_action = t.ca
        FROM unnest($3::int[], $4::text[], $5::text[], $6::text[]) AS t(n, c, aa, ca)
        WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.row_number = t.n`,
-      [tenantId, importId, chunk.map((c) => c.row), chunk.map((c) => JSON.stringify(c.choice)), chunk.map((c) => c.accountAction), chunk.map((c) => c.contactAction)],
+      [
+        tenantId,
+        importId,
+        chunk.map((c) => c.row),
+        chunk.map((c) => JSON.stringify(c.choice)),
+        chunk.map((c) => c.accountAction),
+        chunk.map((c) => c.contactAction),
+      ],
     );
   }
 }
@@ -253,10 +259,11 @@ export async function finishCommit(tx: Queryable, tenantId: string, id: string, 
   );
 }
 
-export const pendingRows = (tx: Queryable, tenantId: string, importId: string, limit: number) =>
+/** afterRow: the last row this commit call carried out, so a batch does not walk past every row committed before it. */
+export const pendingRows = (tx: Queryable, tenantId: string, importId: string, limit: number, afterRow = 0) =>
   tx.query<ImportRowRecord>(
-    `SELECT ${ROW_COLUMNS} FROM import_rows WHERE tenant_id = $1 AND import_id = $2 AND outcome IS NULL ORDER BY row_number LIMIT $3`,
-    [tenantId, importId, limit],
+    `SELECT ${ROW_COLUMNS} FROM import_rows WHERE tenant_id = $1 AND import_id = $2 AND row_number > $4 AND outcome IS NULL ORDER BY row_number LIMIT $3`,
+    [tenantId, importId, limit, afterRow],
   );
 
 export async function setOutcome(
@@ -268,26 +275,26 @@ export async function setOutcome(
   accountId: string | null,
   contactId: string | null,
 ): Promise<void> {
-  await tx.query(
-    `UPDATE import_rows SET outcome = $4, account_id = $5, contact_id = $6 WHERE tenant_id = $1 AND import_id = $2 AND row_number = $3`,
-    [tenantId, importId, row, JSON.stringify(outcome), accountId, contactId],
-  );
+  await tx.query(`UPDATE import_rows SET outcome = $4, account_id = $5, contact_id = $6 WHERE tenant_id = $1 AND import_id = $2 AND row_number = $3`, [
+    tenantId,
+    importId,
+    row,
+    JSON.stringify(outcome),
+    accountId,
+    contactId,
+  ]);
 }
 
-/**
- * The record a merge row joins: the one its target row made or found, else the one the first other row merging into
- * that target made (when the target itself was skipped).
- */
-export async function mergedRecord(tx: Queryable, tenantId: string, importId: string, part: 'account' | 'contact', intoRow: number): Promise<string | null> {
-  const column = part === 'account' ? 'account_id' : 'contact_id';
-  const rows = await tx.query<{ id: string }>(
-    `SELECT ${column} AS id FROM import_rows WHERE tenant_id = $1 AND import_id = $2 AND ${column} IS NOT NULL
-       AND (row_number = $3 OR (choice -> '${part}' ->> 'intoRow')::int = $3 OR (proposal -> '${part}' ->> 'intoRow')::int = $3)
-     ORDER BY row_number LIMIT 1`,
-    [tenantId, importId, intoRow],
+/** The committed rows that hold a record, in row order, with the rows they were proposed or chosen to merge into. */
+export const committedRecords = (tx: Queryable, tenantId: string, importId: string) =>
+  tx.query<{ row_number: number; account_id: string | null; contact_id: string | null; account_into: (number | null)[]; contact_into: (number | null)[] }>(
+    `SELECT row_number, account_id, contact_id,
+       ARRAY[(proposal -> 'account' ->> 'intoRow')::int, (choice -> 'account' ->> 'intoRow')::int] AS account_into,
+       ARRAY[(proposal -> 'contact' ->> 'intoRow')::int, (choice -> 'contact' ->> 'intoRow')::int] AS contact_into
+     FROM import_rows WHERE tenant_id = $1 AND import_id = $2 AND outcome IS NOT NULL AND (account_id IS NOT NULL OR contact_id IS NOT NULL)
+     ORDER BY row_number`,
+    [tenantId, importId],
   );
-  return rows[0]?.id ?? null;
-}
 
 export interface ChangeRow {
   entity: 'account' | 'contact' | 'consent';
@@ -304,7 +311,16 @@ export async function recordChange(tx: Queryable, tenantId: string, importId: st
     `INSERT INTO import_changes (tenant_id, import_id, entity, entity_id, change, before, version_after, row_number)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT (tenant_id, import_id, entity, entity_id) DO UPDATE SET version_after = EXCLUDED.version_after`,
-    [tenantId, importId, change.entity, change.entity_id, change.change, change.before ? JSON.stringify(change.before) : null, change.version_after, change.row_number],
+    [
+      tenantId,
+      importId,
+      change.entity,
+      change.entity_id,
+      change.change,
+      change.before ? JSON.stringify(change.before) : null,
+      change.version_after,
+      change.row_number,
+    ],
   );
 }
 
@@ -398,10 +414,10 @@ export async function contactCandidates(db: Queryable, tenantId: string, emails:
 }
 
 export async function domainOwners(tx: Queryable, tenantId: string, domains: readonly string[]): Promise<Map<string, string>> {
-  const rows = await tx.query<{ domain: string; account_id: string }>(`SELECT domain, account_id FROM account_domains WHERE tenant_id = $1 AND domain = ANY($2::text[])`, [
-    tenantId,
-    domains,
-  ]);
+  const rows = await tx.query<{ domain: string; account_id: string }>(
+    `SELECT domain, account_id FROM account_domains WHERE tenant_id = $1 AND domain = ANY($2::text[])`,
+    [tenantId, domains],
+  );
   return new Map(rows.map((row) => [row.domain, row.account_id]));
 }
 
@@ -481,7 +497,10 @@ export async function usesOf(tx: Queryable, tenantId: string, entity: 'account' 
           ['interactions', `SELECT 1 FROM interaction_contacts WHERE tenant_id = $1 AND contact_id = $2`],
           ['follow-ups', `SELECT 1 FROM tasks WHERE tenant_id = $1 AND contact_id = $2`],
           ['opportunities', `SELECT 1 FROM opportunity_contacts WHERE tenant_id = $1 AND contact_id = $2`],
-          ['consents recorded since the import', `SELECT 1 FROM consents c WHERE c.tenant_id = $1 AND c.contact_id = $2 AND NOT EXISTS (SELECT 1 FROM import_changes x WHERE x.tenant_id = $1 AND x.import_id = $3 AND x.entity = 'consent' AND x.entity_id = c.id)`],
+          [
+            'consents recorded since the import',
+            `SELECT 1 FROM consents c WHERE c.tenant_id = $1 AND c.contact_id = $2 AND NOT EXISTS (SELECT 1 FROM import_changes x WHERE x.tenant_id = $1 AND x.import_id = $3 AND x.entity = 'consent' AND x.entity_id = c.id)`,
+          ],
         ]
       : [
           // Runs after the undo removed the contacts it could, so whatever contact is left stays.
