@@ -1,4 +1,4 @@
-// `npm run bench [-- --scale small|large] [--suite all|api|addin|teams|graph|read-audit|compose]`: prints figures and ratios, keeps a JSON record.
+// `npm run bench [-- --scale small|large] [--suite all|api|addin|teams|graph|read-audit|compose|import]`: prints figures and ratios, keeps a JSON record.
 // `npm run bench -- soak [--minutes 10]`: the long run under steady load instead (bench/src/soak.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -11,6 +11,7 @@ import { runTeamsSuite, teamsReport } from './teams-suite';
 import { graphReport, runGraphSuite } from './graph-suite';
 import { readAuditReport, runReadAuditSuite } from './read-audit-suite';
 import { composeReport, runComposeSuite } from './compose-suite';
+import { importReport, runImportSuite } from './import-suite';
 
 if (process.argv[2] === 'soak') {
   const { soakCli } = await import('./soak');
@@ -22,7 +23,7 @@ if (values.scale !== 'small' && values.scale !== 'large') {
   console.error('--scale must be small or large');
   process.exit(2);
 }
-const SUITES = ['api', 'addin', 'teams', 'graph', 'read-audit', 'compose'];
+const SUITES = ['api', 'addin', 'teams', 'graph', 'read-audit', 'compose', 'import'];
 const suites = values.suite === 'all' ? SUITES : [values.suite];
 if (suites.some((s) => !SUITES.includes(s))) {
   console.error(`--suite must be all, ${SUITES.join(', ')}`);
@@ -71,6 +72,12 @@ if (suites.includes('compose')) {
   const compose = await runComposeSuite(scales, log);
   results.compose = compose;
   report.push('', 'Send check', ...composeReport(compose));
+}
+if (suites.includes('import')) {
+  log('Import: a German Excel-style contact list with planted duplicates, preview, commit and undo in process against a PostgreSQL server');
+  const imported = await runImportSuite(values.scale, log);
+  results.import = imported;
+  report.push('', 'Import', ...importReport(imported));
 }
 for (const line of report) log(line);
 
