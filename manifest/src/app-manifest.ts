@@ -54,6 +54,7 @@ export const ACTIVITY_TYPES = [
     de: '{rule}: eine Beschwerde wurde an Sie eskaliert',
   },
   { type: 'handedOver', description: 'A colleague handed a lead or service case to you', templateText: '{rule}: handed over to you', de: '{rule}: an Sie übergeben' },
+  { type: 'followUpOverdue', description: 'A follow-up of yours is overdue', templateText: '{rule}: your follow-up is overdue', de: '{rule}: Ihre Wiedervorlage ist überfällig' },
 ] as const;
 /** The data protection officer's tab; Teams shows it to everyone who installs the app, the API answers only CRM.Privacy and CRM.Admin. */
 export const PRIVACY_TAB = 'privacy';

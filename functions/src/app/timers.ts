@@ -7,7 +7,7 @@ import { INSIGHT_SNAPSHOT_SCHEDULE, takeMonthlySnapshots } from '../features/ins
 import { runDailyRetention } from '../features/privacy/retention';
 import { deliverDue } from '../features/webhooks';
 import { escalateDue } from '../features/cases';
-import { AUTOMATION_SCHEDULE, deliverNotifications, NOTIFICATION_SCHEDULE, runDailyAutomation } from '../features/automation';
+import { AUTOMATION_SCHEDULE, deliverNotifications, NOTIFICATION_SCHEDULE, queueOverdueNotifications, runDailyAutomation } from '../features/automation';
 
 /** Every 10 seconds: an event reaches its receiver within that of the change. */
 export const WEBHOOK_SCHEDULE = '*/10 * * * * *';
@@ -61,7 +61,13 @@ export function buildTimers(schedules: { syncSchedule: string; subscriptionSched
     {
       name: 'activityNotifications',
       schedule: NOTIFICATION_SCHEDULE,
-      run: async (services) => (services.activityFeed ? deliverNotifications(await services.db(), services.activityFeed, { deadline: Date.now() + NOTIFICATION_BUDGET_MS }) : undefined),
+      // Overdue follow-ups are queued only where notifications are sent at all: queued unsent, they would only go stale.
+      run: async (services) => {
+        if (!services.activityFeed) return undefined;
+        const db = await services.db();
+        const overdue = await queueOverdueNotifications(db);
+        return { overdue, ...(await deliverNotifications(db, services.activityFeed, { deadline: Date.now() + NOTIFICATION_BUDGET_MS })) };
+      },
     },
     // Nightly, when the tenants are quiet; a run left unfinished at its deadline resumes the next night.
     {

@@ -1,5 +1,5 @@
 // The automation feature's public entry: the daily run and the notification sender the hosts' timers call, and the
 // handover notice leads and cases send.
 export { AUTOMATION_SCHEDULE, runDailyAutomation } from './service';
-export { deliverNotifications, NOTIFICATION_SCHEDULE, type ActivityFeed } from './notifications';
+export { deliverNotifications, NOTIFICATION_SCHEDULE, queueOverdueNotifications, type ActivityFeed } from './notifications';
 export { HANDOVER_ACTIVITY, notifyHandover } from './handover';

@@ -12,6 +12,28 @@ export async function queueNotification(tx: Queryable, tenantId: string, taskId:
   ]);
 }
 
+/**
+ * Queues a notification for each open follow-up that fell due before `cutoff` (a day) and no rule made (those were
+ * notified when made), once per follow-up and assignee. Only those due in the week before: an upgrade or a long outage
+ * does not flood the feed with follow-ups overdue for months. A follow-up about a restricted person (Art. 18) is left
+ * out, as the rules leave it out. Across tenants, like the sender that claims them.
+ */
+export async function queueOverdueFollowUps(db: Queryable, cutoff: string, activityType: string): Promise<number> {
+  const rows = await db.query(
+    `INSERT INTO activity_notifications (tenant_id, task_id, user_id, activity_type)
+     SELECT t.tenant_id, t.id, t.assignee_id, $2 FROM tasks t
+     WHERE t.status = 'open' AND t.kind = 'follow_up' AND t.assignee_id IS NOT NULL
+       AND t.due_date < $1::date AND t.due_date >= $1::date - 7
+       AND NOT EXISTS (SELECT 1 FROM automation_follow_ups f WHERE f.tenant_id = t.tenant_id AND f.task_id = t.id)
+       AND (t.contact_id IS NULL OR NOT EXISTS (
+         SELECT 1 FROM contact_restrictions r WHERE r.tenant_id = t.tenant_id AND r.contact_id = t.contact_id AND r.lifted_at IS NULL))
+     ON CONFLICT DO NOTHING
+     RETURNING id`,
+    [cutoff, activityType],
+  );
+  return rows.length;
+}
+
 export interface ClaimedNotification {
   tenantId: string;
   id: string;
@@ -27,6 +49,8 @@ export interface ClaimedNotification {
   reason: { de: string; en: string } | null;
   rule: string | null;
   subject: string | null;
+  /** The task's due date (YYYY-MM-DD). */
+  dueDate: string | null;
 }
 
 /** Claims due notifications for the lease, so a second worker skips them; the oldest first. */
@@ -40,7 +64,7 @@ export async function claimDue(db: Queryable, limit: number, leaseSeconds: numbe
        FROM due WHERE n.tenant_id = due.tenant_id AND n.id = due.id
        RETURNING n.tenant_id, n.id, n.task_id, n.user_id, n.activity_type, n.attempts, n.created_at
      )
-     SELECT c.*, u.entra_oid, s.activity_feed, t.title, t.status AS task_status, t.account_id, f.reason, f.rule, a.name AS account_name
+     SELECT c.*, u.entra_oid, s.activity_feed, t.title, t.status AS task_status, t.account_id, t.due_date::text AS due_date, f.reason, f.rule, a.name AS account_name
      FROM claimed c
      JOIN users u ON u.tenant_id = c.tenant_id AND u.id = c.user_id
      LEFT JOIN user_notification_settings s ON s.tenant_id = c.tenant_id AND s.user_id = c.user_id
@@ -64,6 +88,7 @@ export async function claimDue(db: Queryable, limit: number, leaseSeconds: numbe
     reason: (row.reason as ClaimedNotification['reason'] | undefined) ?? null,
     rule: strOrNull(row, 'rule'),
     subject: strOrNull(row, 'account_name'),
+    dueDate: strOrNull(row, 'due_date'),
   }));
 }
 

@@ -9,7 +9,7 @@ import { redactedError } from '../../core/redacted-error';
 import { SyncProviderError, type ActivityNotificationBody, type GraphActivityFeed } from '../sync';
 import { HANDOVER_ACTIVITY } from './handover';
 import { RULE_LABELS } from './rules';
-import { claimDue, latestFailures, notificationCounts, readSwitch, settle, writeSwitch, type ClaimedNotification, type Settlement } from './notifications-store';
+import { claimDue, latestFailures, notificationCounts, queueOverdueFollowUps, readSwitch, settle, writeSwitch, type ClaimedNotification, type Settlement } from './notifications-store';
 
 /** Every minute: a follow-up made by the morning run reaches the feed within a minute or two. */
 export const NOTIFICATION_SCHEDULE = '0 */1 * * * *';
@@ -25,6 +25,29 @@ const MY_CRM_TAB = 'my-crm';
 
 export type { GraphActivityFeed as ActivityFeed };
 
+/** A follow-up of the user's that is overdue and that no rule made (declared in the manifest like the others). */
+export const OVERDUE_ACTIVITY = 'followUpOverdue';
+/** A follow-up due yesterday is announced from this hour (UTC: 08:00 or 09:00 in Germany), not at midnight. */
+const OVERDUE_NOTICE_HOUR_UTC = 7;
+
+/**
+ * Queues the overdue follow-ups' notifications (once per follow-up and assignee); the sender then treats them like
+ * the rules' ones, so a user who switched notifications off gets none. Answers how many were queued.
+ */
+export function queueOverdueNotifications(db: Db, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - OVERDUE_NOTICE_HOUR_UTC * 3_600_000).toISOString().slice(0, 10);
+  return queueOverdueFollowUps(db, cutoff, OVERDUE_ACTIVITY);
+}
+
+/** 2026-12-01 as German readers write it: 01.12.2026. */
+const germanDate = (date: string) => `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
+
+function previewOf(n: ClaimedNotification): string {
+  if (n.reason) return `${n.reason.de} / ${n.reason.en}`;
+  if (n.activityType === OVERDUE_ACTIVITY && n.dueDate) return `fällig seit ${germanDate(n.dueDate)} / due since ${n.dueDate}: ${n.taskTitle ?? ''}`;
+  return n.taskTitle ?? '';
+}
+
 /** Custom topic with a deep link into the app's My CRM tab; subEntityId names the account (or the task) it is about. */
 export function notificationBody(n: ClaimedNotification, teamsAppId: string): ActivityNotificationBody {
   const context = JSON.stringify({ subEntityId: n.accountId ? `account:${n.accountId}` : `task:${n.id}` });
@@ -33,8 +56,10 @@ export function notificationBody(n: ClaimedNotification, teamsAppId: string): Ac
       ? RULE_LABELS[n.rule as keyof typeof RULE_LABELS]
       : n.activityType === HANDOVER_ACTIVITY
         ? { de: 'Übergabe', en: 'Handover' }
-        : { de: 'Wiedervorlage', en: 'Follow-up' };
-  const preview = n.reason ? `${n.reason.de} / ${n.reason.en}` : (n.taskTitle ?? '');
+        : n.activityType === OVERDUE_ACTIVITY
+          ? { de: 'Überfällige Wiedervorlage', en: 'Overdue follow-up' }
+          : { de: 'Wiedervorlage', en: 'Follow-up' };
+  const preview = previewOf(n);
   return {
     topic: {
       source: 'text',

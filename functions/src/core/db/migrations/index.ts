@@ -20,6 +20,7 @@ import { sql as regarding } from './0017-regarding';
 import { sql as segments } from './0018-segments';
 import { sql as automation } from './0018-segments-automation';
 import { sql as automationNotify } from './0018-segments-automation-notify';
+import { sql as insightsOverdue } from './0019-insights-overdue';
 
 export interface Migration {
   id: string;
@@ -48,4 +49,5 @@ export const migrations: readonly Migration[] = [
   { id: '0018-segments', sql: segments },
   { id: '0018-segments-automation', sql: automation },
   { id: '0018-segments-automation-notify', sql: automationNotify },
+  { id: '0019-insights-overdue', sql: insightsOverdue },
 ];
