@@ -2,7 +2,7 @@
 // levels, its history and its resolution.
 import { z } from 'zod';
 import { CASE_PRIORITIES, CASE_STATUSES } from './case-values';
-import { IsoDateTime, OptionalText, PageQuery, Uuid, Versioned } from './primitives';
+import { IsoDate, IsoDateTime, OptionalText, PageQuery, Uuid, Versioned } from './primitives';
 
 export const CasePriority = z.enum(CASE_PRIORITIES);
 export type CasePriority = z.infer<typeof CasePriority>;
@@ -15,13 +15,43 @@ const Hours = z
   .max(24 * 365);
 const Level = z.object({ firstResponseHours: Hours, resolutionHours: Hours }).strict();
 
-/** Hours on the clock (no business calendar), per priority; escalations go to escalateTo, else the account owner. */
+const knownTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM');
+
+/** When the service team works: the due times count only these hours, in this time zone, on these days. */
+export const BusinessHours = z
+  .object({
+    /** An IANA time zone, e.g. Europe/Berlin: the hours follow its daylight-saving changes. */
+    timeZone: z.string().refine(knownTimeZone, 'an IANA time zone such as Europe/Berlin'),
+    /** ISO weekdays, 1 Monday to 7 Sunday. */
+    days: z.array(z.number().int().min(1).max(7)).min(1).max(7).default([1, 2, 3, 4, 5]),
+    start: ClockTime.default('08:00'),
+    end: ClockTime.default('17:00'),
+    /** Days off, e.g. public holidays: no hours count on them. */
+    holidays: z.array(IsoDate).max(400).default([]),
+  })
+  .strict()
+  .refine((h) => h.start < h.end, { message: 'the working day ends after it starts', path: ['end'] });
+export type BusinessHours = z.infer<typeof BusinessHours>;
+
+/**
+ * Hours per priority, counted on the clock or, with businessHours, in the service team's working hours; escalations go
+ * to escalateTo, else the account owner.
+ */
 export const ServiceLevelSettings = z.object({
   low: Level.default({ firstResponseHours: 48, resolutionHours: 240 }),
   normal: Level.default({ firstResponseHours: 24, resolutionHours: 120 }),
   high: Level.default({ firstResponseHours: 8, resolutionHours: 48 }),
   urgent: Level.default({ firstResponseHours: 2, resolutionHours: 24 }),
   escalateTo: Uuid.nullable().default(null),
+  businessHours: BusinessHours.nullable().default(null),
 });
 export type ServiceLevelSettings = z.infer<typeof ServiceLevelSettings>;
 

@@ -6,3 +6,5 @@ export { SyncProviderError } from './ports';
 export { createGraphProvider } from './graph/graph-provider';
 export { syncRoutes } from './routes';
 export { createGraphActivityFeed, graphActivityFeed, type ActivityNotificationBody, type GraphActivityFeed } from './graph/activity-feed-driver';
+/** Wall-clock times in a time zone to UTC, also for the service levels' business hours. */
+export { toUtc } from './graph/event-time';
