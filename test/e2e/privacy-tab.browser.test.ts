@@ -1,5 +1,6 @@
-// The Teams "Privacy" tab in real Chromium, standalone against the local host (signed in as the demo admin): open a
-// person, export JSON, restrict and see it, lift, erase with the confirmation; retention preview and run; audit search.
+// The Teams "Privacy" tab in real Chromium, standalone against the local host (signed in as the demo admin): register a
+// request, extend it and close it with its answer; open a person, export JSON, restrict and see it, lift, erase with the
+// confirmation; retention preview and run; audit search.
 import { readFileSync, rmSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
@@ -56,6 +57,70 @@ describeInBrowser('Privacy tab in Chromium', () => {
     await browser?.close();
     await host?.stop('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('registers a request for a contact, extends it once and closes it with the answer', { timeout: 90_000 }, async () => {
+    const person = await newPerson('Anfrage');
+    await openTab();
+    await page.getByRole('button', { name: 'Register a request' }).click();
+    await page.getByRole('searchbox', { name: 'Find the contact' }).fill(person.displayName);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByRole('button', { name: `Open ${person.displayName}` }).click();
+    const register = page.getByRole('form', { name: 'Register a data subject request' });
+    await register.getByRole('combobox', { name: 'Type of request' }).selectOption('access');
+    await register.getByRole('textbox', { name: /First note/ }).fill('By letter, identity checked against the customer file');
+    await register.getByRole('button', { name: 'Register a request' }).click();
+    const detail = page.getByTestId('request-detail');
+    await detail.waitFor();
+    expect(await page.getByTestId('done-notice').textContent()).toContain('The request is registered, due');
+    const { body: listed } = await admin<{ items: Array<{ id: string; dueOn: string; originalDueOn: string }> }>(
+      'GET',
+      `/api/privacy/requests?contactId=${person.id}`,
+    );
+    expect(listed.items).toHaveLength(1);
+    const id = listed.items[0]!.id;
+
+    await detail.getByRole('button', { name: 'Extend the deadline…' }).click();
+    const extend = page.getByRole('form', { name: 'Extend the deadline once (Art. 12(3))' });
+    // The reason field has the focus: typed straight away, the form sent from the keyboard.
+    await page.keyboard.type('Data from three systems to gather');
+    await extend.getByRole('button', { name: 'Extend' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('done-notice').textContent()).toContain('The deadline is now');
+    expect(await detail.getByRole('button', { name: 'Extend the deadline…' }).count()).toBe(0);
+    await screenshot(page, 'privacy-request-extended');
+
+    await detail.getByRole('button', { name: 'Answer sent to the person' }).click();
+    const answer = page.getByRole('form', { name: 'Answer sent to the person' });
+    await answer.getByRole('textbox', { name: /What the answer said/ }).fill('Access given as a PDF by post');
+    await answer.getByRole('button', { name: 'Record the answer' }).click();
+    await expect.poll(() => page.getByTestId('done-notice').textContent()).toBe('The answer is recorded.');
+    await detail.getByRole('button', { name: 'Change the status' }).click();
+    const status = page.getByRole('form', { name: 'Change the status' });
+    await status.getByRole('combobox').selectOption('completed');
+    await status.getByRole('button', { name: 'Save the status' }).click();
+    await page.locator('[data-testid="request-detail"] [data-status="completed"]').waitFor({ state: 'attached' });
+
+    const { body: stored } = await admin<{
+      status: string;
+      dueOn: string;
+      originalDueOn: string;
+      extension: { reason: string } | null;
+      answer: { text: string } | null;
+      actions: Array<{ kind: string; actorName: string | null }>;
+    }>('GET', `/api/privacy/requests/${id}`);
+    expect(stored.status).toBe('completed');
+    expect(stored.extension?.reason).toBe('Data from three systems to gather');
+    expect(stored.dueOn > stored.originalDueOn).toBe(true);
+    expect(stored.answer?.text).toBe('Access given as a PDF by post');
+    expect(stored.actions.map((a) => a.kind)).toEqual(['registered', 'extended', 'answered', 'status']);
+    expect(await page.getByTestId('request-history').getByRole('listitem').count()).toBe(4);
+
+    await detail.getByRole('button', { name: 'Back to the list' }).click();
+    const item = page.locator(`[data-request-id="${id}"]`);
+    await item.waitFor();
+    expect(await item.textContent()).toContain('Completed');
+    expect(await item.getAttribute('data-overdue')).toBe('false');
   });
 
   it('opens a person, exports JSON, restricts and lifts, and erases after the confirmation', { timeout: 90_000 }, async () => {

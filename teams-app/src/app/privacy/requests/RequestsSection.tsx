@@ -1,7 +1,7 @@
 // The privacy tab's request screens: the register with its deadlines (open ones first, overdue and due-this-week
 // marked), registering a request, and one request's detail where the officer works on it (extend once, status, actions
 // taken, the answer sent). Loaded on demand with their texts, so the tab's first download stays small.
-import { Badge, Button, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Text, Textarea } from '@fluentui/react-components';
+import { Badge, Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, Spinner, Text, Textarea, tokens } from '@fluentui/react-components';
 import type { Contact, PrivacyRequest, PrivacyRequestPatch, PrivacyRequestStatus, PrivacyRequestSummary, PrivacyRequestType } from '@crm/common';
 import { ApiError, DoneNotice, ErrorNotice, FormActions, useSubmit, useTexts } from '@crm/common/web';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
@@ -364,12 +364,19 @@ function AnswerForm(props: { request: PrivacyRequest; onSaved: (r: PrivacyReques
   );
 }
 
+// A fact's lines start under its label; the browser's own dd indent would push them off it.
+const useFactStyles = makeStyles({
+  fact: { display: 'grid', alignContent: 'start', margin: 0 },
+  value: { display: 'grid', rowGap: tokens.spacingVerticalXXS, margin: 0 },
+});
+
 function Fact({ label, name, children }: { label: string; name: string; children: ReactNode }) {
   const styles = useTabStyles();
+  const own = useFactStyles();
   return (
-    <div className={styles.figure} data-fact={name}>
+    <div className={own.fact} data-fact={name}>
       <dt className={styles.muted}>{label}</dt>
-      <dd className={styles.item}>{children}</dd>
+      <dd className={own.value}>{children}</dd>
     </div>
   );
 }
@@ -425,7 +432,8 @@ function RequestDetail({
   // The PATCH answers the whole request with its new version; it stands until a 412 makes the detail load again.
   const [saved, setSaved] = useState<PrivacyRequest | null>(null);
   const [work, setWork] = useState<Work | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  // What registering it said stands like any other change's notice, until the next change starts.
+  const [done, setDone] = useState<string | null>(notice);
   const back = useRef<HTMLButtonElement>(null);
   const request = saved ?? load.data;
   const shown = request !== null;
@@ -463,7 +471,6 @@ function RequestDetail({
       }
     >
       <div data-ready-key={`request:${request.id}:${request.etag}`} data-status={request.status} />
-      {notice ? <DoneNotice text={notice} /> : null}
       <div className={styles.row}>
         {request.overdue ? (
           <Badge color="danger" appearance="filled">
