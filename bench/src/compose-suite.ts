@@ -2,7 +2,7 @@
 // the same lookup as direct SQL and to the context lookup of 3 addresses (what the pane asks when an email opens).
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { COMPOSE_CHECK_SQL } from '../../functions/src/features/compose/store';
+import { COMPOSE_CHECK_SQL } from '../../functions/src/features/compose';
 import { migrate } from '../../functions/src/core/db/migrate';
 import { openPostgres } from '../../functions/src/core/db/postgres-db';
 import { seedScaledTenant, type ScaledTenant } from '../../functions/src/seed/seed-scaled';
