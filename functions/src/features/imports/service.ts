@@ -75,7 +75,7 @@ import {
   saveAnalysis,
   saveChoices,
   saveTemplate,
-  setOutcome,
+  setOutcomes,
   type ImportRecordRow,
   type ImportRowRecord,
   type StoredRow,
@@ -723,6 +723,7 @@ export async function commitImport(db: Db, actor: Actor, id: string, options: Co
           const rows = await pendingRows(tx, actor.tenantId, id, batchSize, lastRow);
           const emails = rows.flatMap((row) => ((row.plan as unknown as RowPlan).contact?.email ? [(row.plan as unknown as RowPlan).contact!.email!] : []));
           const erased = new Set(await erasedAddresses(tx, actor.tenantId, emails));
+          const outcomes: Parameters<typeof setOutcomes>[3][number][] = [];
           for (const row of rows) {
             await tx.query('SAVEPOINT import_row');
             let result: RowResult;
@@ -736,12 +737,13 @@ export async function commitImport(db: Db, actor: Actor, id: string, options: Co
               const reason = `not imported: ${(error as Error).message}`;
               result = { outcome: { account: part('failed', null, reason), contact: null, consent: null }, accountId: null, contactId: null };
             }
-            await setOutcome(tx, actor.tenantId, id, row.row_number, result.outcome, result.accountId, result.contactId);
+            outcomes.push({ row: row.row_number, outcome: result.outcome, accountId: result.accountId, contactId: result.contactId });
             const proposal = row.proposal as unknown as Proposal;
             const choice = row.choice as Choices;
             merges.note('account', row.row_number, result.accountId, [proposal.account?.intoRow, choice.account?.intoRow]);
             merges.note('contact', row.row_number, result.contactId, [proposal.contact?.intoRow, choice.contact?.intoRow]);
           }
+          await setOutcomes(tx, actor.tenantId, id, outcomes);
           await advanceCommit(tx, actor.tenantId, id, rows.length, clock(), leaseMs);
           lastRow = rows.at(-1)?.row_number ?? lastRow;
           return rows.length;
