@@ -174,8 +174,10 @@ export function planRows(size: { rows: number; companies: number }, crm: readonl
     account: `crm:${person.account_id}`,
     companyTypo: false,
   });
-  for (let i = 0; i < counts.crmByEmail; i++) planted.push(crmRow(crmPeople[(i * 2) % crmPeople.length]!, 'crmByEmail', true, i));
-  for (let i = 0; i < counts.crmByName; i++) planted.push(crmRow(crmPeople[(i * 2 + 1) % crmPeople.length]!, 'crmByName', false, i));
+  // Spread over all the CRM companies taken, so each of them is in the list.
+  const spread = (i: number, count: number, offset: number) => crmPeople[(Math.floor((i * crmPeople.length) / count) + offset) % crmPeople.length]!;
+  for (let i = 0; i < counts.crmByEmail; i++) planted.push(crmRow(spread(i, counts.crmByEmail, 0), 'crmByEmail', true, i));
+  for (let i = 0; i < counts.crmByName; i++) planted.push(crmRow(spread(i, counts.crmByName, 1), 'crmByName', false, i));
   for (let i = 0; i < counts.fileByEmail; i++) {
     const original = rows[(i * 7919) % half]!;
     const companyTypo = i % 3 === 0;
