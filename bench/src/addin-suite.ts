@@ -33,43 +33,45 @@ export async function runAddinSuite(log: (line: string) => void): Promise<AddinR
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await page.goto(`${host.url}/addin/?lang=en`);
     await page.waitForSelector('[data-ready-key]');
-    // The floor below replays exactly the requests the pane made (the same people, message and conversation keys).
-    const paneRequests: string[] = [];
-    page.on('request', (request) => {
-      if (new URL(request.url()).pathname.startsWith('/api/')) paneRequests.push(request.url());
-    });
     // In-page scripts are plain JavaScript text: functions compiled by tsx carry helpers the page does not have.
-    const switchTimes = (await page.evaluate(`(async () => {
+    // Each switch notes the API requests it made (resource timing), so the floor below replays exactly those.
+    const switched = (await page.evaluate(`(async () => {
       const main = () => document.querySelector('main[aria-busy]');
       const switchTo = (key) => new Promise((resolve) => {
+        performance.clearResourceTimings();
         const started = performance.now();
         const observer = new MutationObserver(() => {
           if (main().getAttribute('data-ready-key') === key) {
             observer.disconnect();
-            resolve(performance.now() - started);
+            const time = performance.now() - started;
+            const requests = performance.getEntriesByType('resource').filter((e) => e.startTime >= started && new URL(e.name).pathname.startsWith('/api/')).map((e) => e.name);
+            resolve({ time, requests });
           }
         });
         observer.observe(main(), { attributes: true, attributeFilter: ['data-ready-key'] });
         document.querySelector('[data-item-key="' + key + '"]').click();
       });
       const items = ${JSON.stringify(ITEMS)};
-      const times = [];
+      const out = [];
       for (let i = 0; i < ${WARMUP + SWITCHES}; i++) {
-        const time = await switchTo(items[(i + 1) % items.length]);
-        if (i >= ${WARMUP}) times.push(time);
+        const result = await switchTo(items[(i + 1) % items.length]);
+        if (i >= ${WARMUP}) out.push(result);
       }
-      return times;
-    })()`)) as number[];
-    // The floor: the pane's own API requests alone, replayed from the same page in the same order.
+      return out;
+    })()`)) as Array<{ time: number; requests: string[] }>;
+    const switchTimes = switched.map((s) => s.time);
+    // The floor: each switch's own API requests alone, replayed from the same page in the same order, together where
+    // the pane sends them together (a meeting's context and its logged lookup), each group timed until all are read.
     const rawTimes = (await page.evaluate(`(async () => {
       const token = (await (await fetch('/dev/token', { method: 'POST' })).json()).access_token;
-      const urls = ${JSON.stringify(paneRequests.slice(-(WARMUP + SWITCHES)))};
+      const groups = ${JSON.stringify(switched.map((s) => s.requests))};
+      const get = async (url) => (await fetch(url, { headers: { authorization: 'Bearer ' + token } })).json();
+      for (const group of groups.slice(0, ${WARMUP})) await Promise.all(group.map(get));
       const times = [];
-      for (let i = 0; i < urls.length; i++) {
+      for (const group of groups) {
         const started = performance.now();
-        const response = await fetch(urls[i], { headers: { authorization: 'Bearer ' + token } });
-        await response.json();
-        if (i >= ${WARMUP}) times.push(performance.now() - started);
+        await Promise.all(group.map(get));
+        times.push(performance.now() - started);
       }
       return times;
     })()`)) as number[];
@@ -82,7 +84,7 @@ export async function runAddinSuite(log: (line: string) => void): Promise<AddinR
       rawTimes.reduce((s, t) => s + t, 0),
     );
     log(
-      `  item change -> context card: p50 ${ms(itemChange.p50)}, p95 ${ms(itemChange.p95)}; raw /api/context p50 ${ms(rawContext.p50)}, p95 ${ms(rawContext.p95)}`,
+      `  item change -> context card: p50 ${ms(itemChange.p50)}, p95 ${ms(itemChange.p95)}; raw replay of each switch's requests p50 ${ms(rawContext.p50)}, p95 ${ms(rawContext.p95)}`,
     );
     return { taskpane, preview, lazy, itemChange, rawContext };
   } finally {
@@ -101,7 +103,7 @@ export function addinReport(r: AddinResults): string[] {
     `| preview page initial JavaScript (gzip) | ${kb(r.preview.gzipBytes)} | |`,
     `| largest lazy chunk (gzip)${msal ? ', MSAL sign-in' : ''} | ${kb(r.lazy[0]?.gzipBytes ?? 0)} | loaded on first sign-in |`,
     `| item change -> context card p50 / p95 (${r.itemChange.count} switches) | ${ms(r.itemChange.p50)} / ${ms(r.itemChange.p95)} | p95 < 150 ms |`,
-    `| raw /api/context round trip p50 / p95 | ${ms(r.rawContext.p50)} / ${ms(r.rawContext.p95)} | |`,
+    `| raw replay of each switch's API requests p50 / p95 | ${ms(r.rawContext.p50)} / ${ms(r.rawContext.p95)} | |`,
     `| pane vs raw round trip, p50 / p95 | ${ratio(r.itemChange.p50, r.rawContext.p50)} / ${ratio(r.itemChange.p95, r.rawContext.p95)} | <= 1.5x |`,
   ];
 }

@@ -1,15 +1,17 @@
 // Starts a tab page: finds out whether Teams is there, picks the matching sign-in, and renders the page in the shell.
 import { createRoot } from 'react-dom/client';
 import type { ReactNode } from 'react';
-import { createApiClient, devTokenProvider, naaTokenProvider, readPageConfig } from '@crm/common/web';
+import { createApiClient, devTokenProvider, naaTokenProvider, readPageConfig, type ApiClient } from '@crm/common/web';
 import { TabShell } from './app/TabShell';
 import type { TabServices } from './app/services';
+import { earlyRequests } from './app/early-requests';
 import { connectHost } from './host/connect-host';
 import { standaloneHost } from './host/standalone-host';
 import type { FrameKind } from './host/tab-host';
 import { loadTeamsJs, teamsJsHost } from './host/teams-js-host';
 
-export async function startTab(page: (services: TabServices) => ReactNode, frame?: FrameKind): Promise<void> {
+/** `early` starts the requests the page makes first, before React renders it (see early-requests.ts). */
+export async function startTab(page: (services: TabServices) => ReactNode, frame?: FrameKind, early?: (start: ApiClient) => void): Promise<void> {
   const isTopLevel = window.parent === window;
   // Loaded only inside an iframe, so the standalone pages never download teams-js; the download is not part of the handshake timeout.
   const teams = isTopLevel ? null : await loadTeamsJs();
@@ -24,9 +26,11 @@ export async function startTab(page: (services: TabServices) => ReactNode, frame
     standalone: () => standaloneHost(new URL(location.href), { language: navigator.language, navigate: (url) => location.assign(url), frame }),
   });
   const config = host.kind === 'teams' ? readPageConfig(document) : null;
-  const api = config
+  const client = config
     ? createApiClient({ baseUrl: config.apiBaseUrl || location.origin, tokens: naaTokenProvider(config) })
     : createApiClient({ baseUrl: location.origin, tokens: devTokenProvider(location.origin) });
+  const { api, start } = earlyRequests(client);
+  early?.(start);
   const services = { api, host };
   createRoot(document.getElementById('root')!).render(<TabShell services={services}>{page(services)}</TabShell>);
 }

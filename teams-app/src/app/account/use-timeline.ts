@@ -54,6 +54,19 @@ export function placeInTimeline(items: readonly Interaction[], interaction: Inte
   return [...others.slice(0, index), interaction, ...others.slice(index)];
 }
 
+/** One page's query; the tab's start asks for the first page with the same query before the tab renders. */
+export function timelineQuery(filter: TimelineFilter, cursor: string | null) {
+  return {
+    limit: TIMELINE_PAGE,
+    cursor: cursor ?? undefined,
+    type: filter.types.length > 0 ? [...filter.types] : undefined,
+    contactId: filter.contactId || undefined,
+    q: filter.q.trim() || undefined,
+    // The total is the same on every page: asked for once, with the first.
+    count: cursor ? undefined : ('true' as const),
+  };
+}
+
 export function useTimeline(accountId: string, filter: TimelineFilter) {
   const { api } = useServices();
   const [state, setState] = useState<TimelineState>(fresh);
@@ -67,19 +80,7 @@ export function useTimeline(accountId: string, filter: TimelineFilter) {
     const abort = new AbortController();
     inFlight.current = abort;
     setState((s) => ({ ...s, loading: true }));
-    api('accountTimeline', {
-      params: { id: accountId },
-      query: {
-        limit: TIMELINE_PAGE,
-        cursor: cursor ?? undefined,
-        type: filter.types.length > 0 ? [...filter.types] : undefined,
-        contactId: filter.contactId || undefined,
-        q: filter.q.trim() || undefined,
-        // The total is the same on every page: asked for once, with the first.
-        count: cursor ? undefined : 'true',
-      },
-      signal: abort.signal,
-    }).then(
+    api('accountTimeline', { params: { id: accountId }, query: timelineQuery(filter, cursor), signal: abort.signal }).then(
       (r) => {
         if (abort.signal.aborted) return;
         inFlight.current = null;

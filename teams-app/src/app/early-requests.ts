@@ -1,0 +1,25 @@
+// A tab page's first requests, started as soon as the page has its API client instead of after React's first commit
+// (the trace of the account tab's first render showed them leaving 10-40 ms after the script ran). The page's own
+// first identical call takes the answer that is already on its way; every later call asks again.
+import type { ApiClient, ApiResult } from '@crm/common/web';
+
+const keyOf = (name: string, args: { params?: unknown; query?: unknown }) => JSON.stringify([name, args.params ?? null, args.query ?? null]);
+
+export function earlyRequests(api: ApiClient): { api: ApiClient; start: ApiClient } {
+  const started = new Map<string, Promise<ApiResult<unknown>>>();
+  const take = ((name, args) => {
+    const key = keyOf(name, args);
+    const early = started.get(key);
+    if (!early) return api(name, args);
+    started.delete(key);
+    return early;
+  }) as ApiClient;
+  const start = ((name, args) => {
+    const early = api(name, args);
+    // Its failure is reported to the call that takes it, not as an unhandled rejection of the page.
+    early.catch(() => undefined);
+    started.set(keyOf(name, args), early);
+    return early;
+  }) as ApiClient;
+  return { api: take, start };
+}
