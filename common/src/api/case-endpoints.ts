@@ -1,6 +1,6 @@
 // The service case part of the API catalogue: spread into endpoints.ts.
 import { z } from 'zod';
-import { Case, CaseCreate, CaseListQuery, CasePatch } from '../contracts/cases';
+import { Case, CaseCreate, CaseListQuery, CasePatch, ServiceContract, ServiceContractPut } from '../contracts/cases';
 import { pageOf, Uuid } from '../contracts/primitives';
 import { route } from './routes';
 
@@ -43,6 +43,26 @@ export const caseEndpoints = [
     body: CasePatch,
     ifMatch: true,
     response: Case,
+    status: 200,
+  },
+  {
+    ...route('getServiceContract'),
+    summary: "An account's service contract: its hours per priority, overriding the tenant's service levels (etag \"0\" when it has none)",
+    tag: 'cases',
+    access: 'read',
+    params: IdParams,
+    response: ServiceContract,
+    status: 200,
+  },
+  {
+    ...route('putServiceContract'),
+    summary: "Set an account's service contract (If-Match; \"0\" creates it); empty levels leave the tenant's levels in force",
+    tag: 'cases',
+    access: 'manage',
+    params: IdParams,
+    body: ServiceContractPut,
+    ifMatch: true,
+    response: ServiceContract,
     status: 200,
   },
 ] as const;

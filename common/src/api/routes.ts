@@ -118,6 +118,8 @@ export const routes = {
   createCase: ['POST', 'cases'],
   getCase: ['GET', 'cases/{id}'],
   updateCase: ['PATCH', 'cases/{id}'],
+  getServiceContract: ['GET', 'accounts/{id}/service-contract'],
+  putServiceContract: ['PUT', 'accounts/{id}/service-contract'],
   // Outbound webhooks
   listWebhooks: ['GET', 'webhooks'],
   createWebhook: ['POST', 'webhooks'],

@@ -55,6 +55,28 @@ export const ServiceLevelSettings = z.object({
 });
 export type ServiceLevelSettings = z.infer<typeof ServiceLevelSettings>;
 
+/** An account's service contract: its own hours for the priorities it names; the tenant's levels for the rest. */
+export const ServiceContractLevels = z.object({ low: Level, normal: Level, high: Level, urgent: Level }).partial().strict();
+export const ServiceContractPut = z
+  .object({
+    name: OptionalText(200),
+    levels: ServiceContractLevels,
+    /** The last day it applies to a case opened then; none: until changed. */
+    validUntil: IsoDate.nullable().default(null),
+  })
+  .strict();
+export type ServiceContractPut = z.infer<typeof ServiceContractPut>;
+export const ServiceContract = z.object({
+  accountId: Uuid,
+  name: z.string().nullable(),
+  levels: ServiceContractLevels,
+  validUntil: IsoDate.nullable(),
+  /** "0" while the account has no contract: a PUT with it creates one. */
+  etag: z.string(),
+  updatedAt: IsoDateTime.nullable(),
+});
+export type ServiceContract = z.infer<typeof ServiceContract>;
+
 export const CaseCreate = z
   .object({
     /** The complaint or service request the case is about; one case per interaction. */

@@ -12,6 +12,7 @@ import { notifyHandover } from '../automation';
 import { changeInteraction, interactionsOnlyAboutHidden } from '../interactions';
 import { restrictedViewOf } from '../privacy';
 import { getSettings } from '../settings';
+import { levelsForAccount } from './contracts';
 import { dueLevel, dueTimes } from './service-levels';
 import {
   addEvent,
@@ -90,7 +91,8 @@ export async function openCase(db: Db, actor: Actor, input: CaseCreate, now = ne
   if (!interaction) throw invalid('interactionId', 'does not exist in this tenant');
   if (interaction.type !== 'complaint' && interaction.type !== 'service_request') throw invalid('interactionId', 'is no complaint or service request');
   const openedAt = new Date(interaction.occurred_at);
-  const due = dueTimes(openedAt, input.priority, await levelsOf(db, actor.tenantId));
+  const levels = await levelsForAccount(db, actor.tenantId, interaction.account_id, openedAt, await levelsOf(db, actor.tenantId));
+  const due = dueTimes(openedAt, input.priority, levels);
   return createRecord(db, actor, 'case', async (tx) => {
     const { id, created } = await insertCase(
       tx,
@@ -112,17 +114,18 @@ export async function openCase(db: Db, actor: Actor, input: CaseCreate, now = ne
 /** A new priority moves the due times (from when the case opened); resolving it resolves the complaint too. */
 export async function changeCase(db: Db, actor: Actor, id: string, expectedVersion: number, patch: CasePatch, now = new Date()): Promise<Case> {
   await readCase(db, actor, id, now);
-  const levels = await levelsOf(db, actor.tenantId);
+  const tenantLevels = await levelsOf(db, actor.tenantId);
   const before = await inTransaction(db, async (tx) => {
     const row = await getCaseRow(tx, actor.tenantId, id, true);
     if (!row) throw notFound('case');
     if (Number(row.version) !== expectedVersion) throw staleVersion('case');
     const current = toCase(row, now);
     const priority = patch.priority ?? current.priority;
+    const openedAt = new Date(current.openedAt);
     const due =
       priority === current.priority
         ? { firstResponseDue: new Date(current.firstResponseDue), resolutionDue: new Date(current.resolutionDue) }
-        : dueTimes(new Date(current.openedAt), priority, levels);
+        : dueTimes(openedAt, priority, await levelsForAccount(tx, actor.tenantId, current.accountId, openedAt, tenantLevels));
     const next = {
       priority,
       assigneeId: patch.assigneeId === undefined ? current.assigneeId : patch.assigneeId,

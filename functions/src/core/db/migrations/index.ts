@@ -21,6 +21,7 @@ import { sql as segments } from './0018-segments';
 import { sql as automation } from './0018-segments-automation';
 import { sql as automationNotify } from './0018-segments-automation-notify';
 import { sql as insightsOverdue } from './0019-insights-overdue';
+import { sql as serviceContracts } from './0019-service-contracts';
 
 export interface Migration {
   id: string;
@@ -50,4 +51,5 @@ export const migrations: readonly Migration[] = [
   { id: '0018-segments-automation', sql: automation },
   { id: '0018-segments-automation-notify', sql: automationNotify },
   { id: '0019-insights-overdue', sql: insightsOverdue },
+  { id: '0019-service-contracts', sql: serviceContracts },
 ];
