@@ -8,6 +8,8 @@ import { openPglite } from '../../functions/src/core/db/pglite-db';
 import { openPostgres } from '../../functions/src/core/db/postgres-db';
 import { seedDemoTenant } from '../../functions/src/seed/seed-demo';
 import { findPgBinDir, startPgCluster, type PgCluster } from './pg-cluster';
+import { buildLocalHostBundle } from './local-host-bundle';
+import { LOCAL_HOST_BUNDLE_ENV } from './local-host-process';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -72,8 +74,11 @@ export default async function setup(project: TestProject) {
   const tempDir = mkdtempSync(join(tmpdir(), 'crm-test-'));
   // Set inside the server start below; typed by cast so the checker does not narrow it to null here.
   let cluster = null as PgCluster | null;
+  let bundle: Awaited<ReturnType<typeof buildLocalHostBundle>> | undefined;
   const cleanUp = async () => {
     await cluster?.stop();
+    bundle?.remove();
+    delete process.env[LOCAL_HOST_BUNDLE_ENV];
     rmSync(tempDir, { recursive: true, force: true });
   };
 
@@ -92,7 +97,10 @@ export default async function setup(project: TestProject) {
           await migratedTemplate(started);
         })
       : Promise.resolve();
-    const results = await Promise.allSettled([server, pgliteSnapshot(snapshot), seededHostData(seeded)]);
+    const hostBundle = buildLocalHostBundle(tempDir.split(/[\\/]/).at(-1)!).then((built) => {
+      bundle = built;
+    });
+    const results = await Promise.allSettled([server, pgliteSnapshot(snapshot), seededHostData(seeded), hostBundle]);
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
 
@@ -100,6 +108,8 @@ export default async function setup(project: TestProject) {
     project.provide('pgTemplate', PG_TEMPLATE);
     project.provide('pgliteSnapshot', snapshot);
     project.provide('seededHostData', seeded);
+    // The workers are forked after this and inherit the environment, so every host a test starts runs from the bundle.
+    process.env[LOCAL_HOST_BUNDLE_ENV] = bundle!.entry;
   } catch (error) {
     await cleanUp();
     throw error;

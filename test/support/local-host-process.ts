@@ -1,8 +1,19 @@
 // Starts `npm start`'s local host as a child process on a random port, as a user would run it.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Set by the test run's global setup to the host bundled once (local-host-bundle.ts); unset, the source runs through tsx. */
+export const LOCAL_HOST_BUNDLE_ENV = 'CRM_TEST_LOCAL_HOST_BUNDLE';
+
+const entryArguments = (): string[] => {
+  const bundle = process.env[LOCAL_HOST_BUNDLE_ENV];
+  if (!bundle) return ['--import', 'tsx', 'functions/src/hosts/local/start-local.ts'];
+  if (!existsSync(bundle)) throw new Error(`${LOCAL_HOST_BUNDLE_ENV} names ${bundle}, which does not exist`);
+  return ['--enable-source-maps', bundle];
+};
 
 export interface LocalHostProcess {
   url: string;
@@ -12,7 +23,7 @@ export interface LocalHostProcess {
 }
 
 export async function startLocalHostProcess(env: Record<string, string>, timeoutMs = 120_000): Promise<LocalHostProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'functions/src/hosts/local/start-local.ts'], {
+  const child: ChildProcess = spawn(process.execPath, entryArguments(), {
     cwd: repoRoot,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -65,7 +65,9 @@ async function main() {
         ? [
             {
               issuerTemplate: issuer.issuerTemplate,
-              keys: createRemoteJWKSet(new URL(`${baseUrl}/dev/jwks`)),
+              // The host asks itself: jose's default 5 s ran out while a loaded machine was still starting it (a 503 on
+              // the first call of a browser test at load 15), and waiting longer on our own answer costs nothing.
+              keys: createRemoteJWKSet(new URL(`${baseUrl}/dev/jwks`), { timeoutDuration: 30_000 }),
               audiences: [DEV_AUDIENCE],
               // Beside Entra ID they admit no tenant Entra ID would not.
               allowedTenants: config.entra?.allowedTenants ?? ('*' as const),
