@@ -39,7 +39,8 @@ export function Actions({
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const meeting = item.mode.startsWith('appointment');
-  const contactIds = context.people.flatMap((p) => (p.status === 'known' ? [p.contact.id] : []));
+  // A restricted person (Art. 18) is not linked to a new follow-up or opportunity.
+  const contactIds = context.people.flatMap((p) => (p.status === 'known' && !p.restricted ? [p.contact.id] : []));
   const firstAccount = context.accounts[0]?.account.id ?? null;
   // An address erased at its owner's request is not stored again (the API refuses it).
   const erasedSender = context.people.some((p) => p.status === 'unknown' && p.erased && p.email === item.from?.email.toLowerCase());

@@ -29,7 +29,8 @@ export function LogWhenSent({ host, api, itemKey, context, canWrite }: Props) {
   const [loaded, setLoaded] = useState(false);
   // The tenant's default applies to a draft once, before the user or an earlier session decided.
   const decided = useRef(false);
-  const contacts = Object.fromEntries(context.people.flatMap((p) => (p.status === 'known' ? [[p.email, p.contact.id] as const] : [])));
+  // A restricted person (Art. 18) is not linked to a sent email.
+  const contacts = Object.fromEntries(context.people.flatMap((p) => (p.status === 'known' && !p.restricted ? [[p.email, p.contact.id] as const] : [])));
   const contactsKey = JSON.stringify(contacts);
   const accounts = context.accounts;
 

@@ -85,12 +85,22 @@ export function PersonCard({
     );
   }
   const { contact } = person;
+  // Only CRM.Privacy and CRM.Admin get a restricted person's data: marked, and never linked to what the pane logs.
+  const restricted = person.restricted === true;
   return (
-    <li className={styles.card} data-person={person.email} data-status="known">
+    <li className={styles.card} data-person={person.email} data-status="known" data-restricted={restricted || undefined}>
       <div className={styles.row}>
         <Text weight="semibold">{contact.displayName}</Text>
         {contact.buyingRole ? <Badge appearance="outline">{t(`role.${contact.buyingRole}`)}</Badge> : null}
       </div>
+      {restricted ? (
+        <div className={styles.row}>
+          <Badge color="danger">{t('person.restricted')}</Badge>
+          <Text size={200} className={styles.muted}>
+            {t('person.restrictedNoLog')}
+          </Text>
+        </div>
+      ) : null}
       {contact.accountName ? (
         <Text size={200} className={styles.muted}>
           {contact.jobTitle ? t('person.at', { title: contact.jobTitle, account: contact.accountName }) : contact.accountName}

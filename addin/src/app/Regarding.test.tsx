@@ -2,7 +2,7 @@
 // it without a contact first, and choosing which of the people on the email are linked.
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Interaction, InteractionCreate, RegardingRecord } from '@crm/common';
+import type { Interaction, InteractionCreate, Person, RegardingRecord } from '@crm/common';
 import { stamp } from '@crm/common/web/testing';
 import { accountContext, interaction, knownPerson, paneApi, testUuid } from './test-fixtures';
 import { julia, ME, message, ready, renderPane } from './pane-test-kit';
@@ -164,7 +164,17 @@ describe('an unknown sender at a company known by its domain', () => {
 
   it('is logged to the suggested account without a contact, the address kept to link them once added', async () => {
     const api = unknownAtHoffmann();
-    renderPane([message('m1', lena, { recipients: [{ email: ME, name: 'Anna' }, { email: 'info@elsewhere.example', name: 'Info' }] })], api.client);
+    renderPane(
+      [
+        message('m1', lena, {
+          recipients: [
+            { email: ME, name: 'Anna' },
+            { email: 'info@elsewhere.example', name: 'Info' },
+          ],
+        }),
+      ],
+      api.client,
+    );
     await ready('m1');
     expect(screen.getByText(/search for what it is regarding when you log it/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Log email' }));
@@ -179,7 +189,10 @@ describe('an unknown sender at a company known by its domain', () => {
   });
 
   it('asks what it is regarding when the CRM knows no company of anyone on it, before sending anything', async () => {
-    const api = paneApi({ context: () => ({ people: [{ email: 'x@unbekannt.example', status: 'unknown', suggestedAccount: null }], accounts: [] }), onLog: logged });
+    const api = paneApi({
+      context: () => ({ people: [{ email: 'x@unbekannt.example', status: 'unknown', suggestedAccount: null }], accounts: [] }),
+      onLog: logged,
+    });
     renderPane([message('m1', { email: 'x@unbekannt.example', name: 'X' })], api.client, 'de-DE');
     await ready('m1');
     fireEvent.click(screen.getByRole('button', { name: 'E-Mail protokollieren' }));
@@ -190,5 +203,29 @@ describe('an unknown sender at a company known by its domain', () => {
     expect(await screen.findByText('Wählen Sie den Bezug: Suchen Sie eine Firma, Verkaufschance oder Reklamation.')).toBeTruthy();
     expect(document.activeElement).toBe(search());
     expect(logBody(api)).toBeUndefined();
+  });
+
+  it('marks a restricted person for the privacy roles and never links them to what it logs', async () => {
+    // CRM.Privacy and CRM.Admin get a restricted person's data, flagged (GDPR Art. 18): shown, not processed further.
+    const karlKnown = knownPerson(karl.email, karl.name, HOFFMANN, 'Hoffmann GmbH');
+    const rita: Person = karlKnown.status === 'known' ? { ...karlKnown, restricted: true } : karlKnown;
+    const api = paneApi({
+      context: () => ({ people: [juliaKnown, rita], accounts: [accountContext(HOFFMANN, 'Hoffmann GmbH')] }),
+      onLog: logged,
+    });
+    renderPane([message('m1', julia, { recipients })], api.client);
+    await ready('m1');
+    const card = document.querySelector(`[data-person="${karl.email}"]`) as HTMLElement;
+    expect(card.getAttribute('data-restricted')).toBe('true');
+    expect(card.textContent).toBe(
+      'Karl KundeDecision makerProcessing restricted (GDPR Art. 18)Not linked when you log this itemEinkaufsleiterin at Hoffmann GmbHNo email consent recorded',
+    );
+    expect(document.querySelector(`[data-person="${julia.email}"]`)?.hasAttribute('data-restricted')).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Log email' }));
+    const group = within(await screen.findByRole('group', { name: 'Link to' }));
+    expect(group.getAllByRole('checkbox').map((c) => c.closest('[data-link]')?.getAttribute('data-link'))).toEqual([julia.email]);
+    fireEvent.click(screen.getByRole('button', { name: 'Log' }));
+    await screen.findByText('Logged.');
+    expect(logBody(api)?.contactIds).toEqual([juliaKnown.status === 'known' ? juliaKnown.contact.id : 'none']);
   });
 });

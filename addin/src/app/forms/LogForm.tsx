@@ -30,7 +30,8 @@ interface Linkable {
 /** Who on the item can be linked: known customers (ticked), and people not in the CRM yet whose company is known by the domain (ticked, linked once added). */
 export function linkablePeople(context: ContextResponse): Linkable[] {
   return context.people.flatMap((p): Linkable[] => {
-    if (p.status === 'known') return [{ email: p.email, contactId: p.contact.id, label: p.contact.displayName, ticked: true }];
+    // A restricted person (shown to CRM.Privacy and CRM.Admin only) is not processed further (Art. 18).
+    if (p.status === 'known') return p.restricted ? [] : [{ email: p.email, contactId: p.contact.id, label: p.contact.displayName, ticked: true }];
     // Colleagues are never linked as customers; an erased address is not stored again.
     if (p.status === 'unknown' && !p.internal && !p.erased) return [{ email: p.email, contactId: null, label: null, ticked: p.suggestedAccount !== null }];
     return [];
