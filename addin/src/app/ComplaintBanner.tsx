@@ -1,27 +1,12 @@
 // Open complaints first: before opportunities or anything else, the pane says the customer is waiting for a fix, and
 // for a complaint with an open service case its priority, the next due time, and whether it is overdue or escalated.
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import type { AccountContext, CaseBrief } from '@crm/common';
+import type { AccountContext } from '@crm/common';
+import { CaseBriefLine } from '@crm/common/web';
 import { usePaneStyles } from './styles';
 import { useT } from './texts';
 
 const DAY = 86_400_000;
-
-function CaseLine({ brief }: { brief: CaseBrief }) {
-  const { t, dateTime } = useT();
-  // Until someone answered, the first response is what the customer waits for; then the resolution.
-  const due = brief.firstResponseAt
-    ? t('complaint.resolutionDue', { time: dateTime(brief.resolutionDue) })
-    : t('complaint.responseDue', { time: dateTime(brief.firstResponseDue) });
-  const parts = [t('complaint.case', { priority: t(`complaint.priority.${brief.priority}`) }), due];
-  if (brief.overdue) parts.push(t('complaint.overdue'));
-  if (brief.escalationLevel > 0) parts.push(t('complaint.escalated'));
-  return (
-    <div data-testid="complaint-case" data-overdue={brief.overdue} data-escalation={brief.escalationLevel}>
-      {brief.overdue ? <strong>{parts.join(' · ')}</strong> : parts.join(' · ')}
-    </div>
-  );
-}
 
 export function ComplaintBanner({ accounts }: { accounts: readonly AccountContext[] }) {
   const styles = usePaneStyles();
@@ -39,7 +24,7 @@ export function ComplaintBanner({ accounts }: { accounts: readonly AccountContex
               <span>{complaint.subject}</span>
               {accounts.length > 1 ? ` (${account})` : ''} ·{' '}
               <span>{openSince(Math.max(0, Math.floor((Date.now() - Date.parse(complaint.occurredAt)) / DAY)))}</span>
-              {complaint.case ? <CaseLine brief={complaint.case} /> : null}
+              {complaint.case ? <CaseBriefLine brief={complaint.case} /> : null}
             </li>
           ))}
         </ul>

@@ -4,7 +4,7 @@ import { IsoDate, IsoDateTime, Uuid } from './primitives';
 import { Account } from './accounts';
 import { Contact } from './contacts';
 import { ConsentStatus } from './consents';
-import { InteractionSummary } from './context';
+import { InteractionSummary, OpenComplaint } from './context';
 import { Opportunity } from './opportunities';
 import { Task } from './tasks';
 import { Stage } from './tenant';
@@ -31,7 +31,7 @@ export type AccountFigures = z.infer<typeof AccountFigures>;
 export const OverviewContact = z.object({ contact: Contact, emailConsent: ConsentStatus });
 export type OverviewContact = z.infer<typeof OverviewContact>;
 
-export const AgedComplaint = InteractionSummary.extend({ ageDays: z.number().int() });
+export const AgedComplaint = OpenComplaint.extend({ ageDays: z.number().int() });
 export type AgedComplaint = z.infer<typeof AgedComplaint>;
 
 export const AccountOverview = z.object({

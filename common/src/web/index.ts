@@ -29,6 +29,7 @@ export * from '../contracts/compose-rule';
 export * from '../contracts/lead-values';
 export * from '../contracts/case-values';
 export * from './components/LeadScore';
+export * from './components/CaseBriefLine';
 export * from '../contracts/goal-metric';
 // Which roles may do what, without zod: a tab shows who may use it before it calls the API.
 export { mayAccess, rolesWith } from '../api/access';

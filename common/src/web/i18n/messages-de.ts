@@ -111,4 +111,13 @@ export const de: Record<MessageKey, string> = {
   'lead.industry': 'Branche',
   'lead.employees': 'Beschäftigte',
   'lead.label': 'Lead',
+  'case.brief': 'Fall, Priorität {priority}',
+  'case.priority.low': 'niedrig',
+  'case.priority.normal': 'normal',
+  'case.priority.high': 'hoch',
+  'case.priority.urgent': 'dringend',
+  'case.responseDue': 'erste Antwort fällig {time}',
+  'case.resolutionDue': 'Lösung fällig {time}',
+  'case.overdue': 'überfällig',
+  'case.escalated': 'eskaliert',
 };

@@ -109,6 +109,15 @@ export const en = {
   'lead.industry': 'Industry',
   'lead.employees': 'Employees',
   'lead.label': 'Lead',
+  'case.brief': 'Case, {priority} priority',
+  'case.priority.low': 'low',
+  'case.priority.normal': 'normal',
+  'case.priority.high': 'high',
+  'case.priority.urgent': 'urgent',
+  'case.responseDue': 'first response due {time}',
+  'case.resolutionDue': 'resolution due {time}',
+  'case.overdue': 'overdue',
+  'case.escalated': 'escalated',
 } as const;
 
 export type MessageKey = keyof typeof en;

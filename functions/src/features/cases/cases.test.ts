@@ -121,7 +121,7 @@ describeEachDatabase('cases', (getDb) => {
     expect(history.filter((e) => e.kind === 'escalated').map((e) => e.to)).toEqual(['1', '2']);
   });
 
-  it("puts the open case of a complaint on the pane's context: priority, due times, overdue and escalation, gone once resolved", async () => {
+  it("puts the open case of a complaint on the pane's context and the account tab: priority, due times, overdue and escalation, gone once resolved", async () => {
     const c = await complaint(30, 'Pumpe undicht');
     const email = `kunde-${randomUUID().slice(0, 6)}@pumpen.example`;
     await created('/api/contacts', { lastName: 'Kunde', emails: [email], accountId: c.account.id });
@@ -148,6 +148,10 @@ describeEachDatabase('cases', (getDb) => {
     });
     expect(without).toMatchObject({ id: other.id });
     expect(without!.case).toBeUndefined();
+    // The account tab lists the complaint with the same case.
+    const tab = (await call(agent, 'GET', `/api/accounts/${c.account.id}/overview`)).body.openComplaints as Array<{ id: string; case?: unknown }>;
+    expect(tab.find((x) => x.id === c.interaction.id)!.case).toEqual(withCase!.case);
+    expect(tab.find((x) => x.id === other.id)!.case).toBeUndefined();
     const read = await call(agent, 'GET', `/api/cases/${opened.id}`);
     await call(agent, 'PATCH', `/api/cases/${opened.id}`, { status: 'resolved', resolution: 'Dichtung getauscht' }, read.headers.get('etag')!);
     expect((await complaints()).map((x) => x.id)).toEqual([other.id]);

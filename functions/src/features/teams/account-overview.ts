@@ -1,6 +1,7 @@
 // The Teams account tab in one call: header figures, contacts with email consent, pipeline by stage, open work.
 import type { AccountOverview } from '@crm/common';
 import type { Db } from '../../core/db/db';
+import { openCasesOf } from '../cases';
 import { accountById } from '../accounts';
 import {
   activityOfAccount,
@@ -40,6 +41,8 @@ export async function accountOverview(db: Db, actor: Actor, accountId: string, n
     [...complaints, ...upcoming].map((i) => i.id),
     view.hidden,
   );
+  const shownComplaints = complaints.filter((c) => !hiddenInteractions.has(c.id));
+  const cases = await openCasesOf(db, actor.tenantId, shownComplaints.map((c) => c.id), now);
   const contacts = people.contacts.filter((c) => !view.hidesContact(c.id));
   const pipeline = groupByStage(opportunities, settings.stages);
   return {
@@ -57,7 +60,11 @@ export async function accountOverview(db: Db, actor: Actor, accountId: string, n
     })),
     pipeline,
     openTasks: openTasks.filter((t) => !view.hidesTask(t)),
-    openComplaints: complaints.filter((c) => !hiddenInteractions.has(c.id)).map((c) => ({ ...c, ageDays: Math.max(0, Math.floor((now.getTime() - Date.parse(c.occurredAt)) / DAY)) })),
+    openComplaints: shownComplaints.map((c) => ({
+      ...c,
+      ...(cases.has(c.id) ? { case: cases.get(c.id)! } : {}),
+      ageDays: Math.max(0, Math.floor((now.getTime() - Date.parse(c.occurredAt)) / DAY)),
+    })),
     upcoming: upcoming.filter((i) => !hiddenInteractions.has(i.id)),
   };
 }

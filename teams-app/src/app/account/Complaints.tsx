@@ -1,8 +1,9 @@
-// Open complaints with their age; resolving one records the resolution text and closes it for everyone.
+// Open complaints with their age and their open service case (priority, due time, overdue, escalated); resolving one
+// records the resolution text and closes it for everyone.
 import { Button, Field, Text, Textarea } from '@fluentui/react-components';
 import { memo, useState } from 'react';
 import type { AgedComplaint, Interaction } from '@crm/common';
-import { ErrorNotice, FormActions, useOpenerFocus, useSubmit, type UserAccess } from '@crm/common/web';
+import { CaseBriefLine, ErrorNotice, FormActions, useOpenerFocus, useSubmit, type UserAccess } from '@crm/common/web';
 import { useServices } from '../services';
 import { useTabStyles } from '../styles';
 import { useT } from '../texts';
@@ -74,6 +75,9 @@ export const Complaints = memo(function Complaints({
                       ? t('complaints.openOneDay')
                       : t('account.openSince', { days: complaint.ageDays })}
                 </Text>
+                {complaint.case ? (
+                  <CaseBriefLine brief={complaint.case} className={complaint.case.overdue ? styles.danger : styles.muted} />
+                ) : null}
               </div>
               {resolving !== complaint.id ? (
                 <Button
