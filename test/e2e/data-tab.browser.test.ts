@@ -1,14 +1,14 @@
 // The Teams "Data" tab in real Chromium against the local host: a German Excel list (semicolons, Windows-1252 bytes with
 // umlauts and €, 31.12.2025 dates) uploaded, previewed, committed, reported and undone; an export downloaded; two
 // duplicate contacts merged and the merge undone; and a role without access told which role it needs.
-import { readFileSync, rmSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { beforeAll, beforeEach, expect, it } from 'vitest';
 import { DEMO_FEATURED } from '@crm/common/demo';
-import { describeInBrowser, launchBrowser, screenshot } from '../support/browser';
+import { describeInBrowser, screenshot } from '../support/browser';
 import { localApi, type LocalApi } from '../support/local-api';
-import { startLocalHostProcess, type LocalHostProcess } from '../support/local-host-process';
-import { seededDataDir } from '../support/seeded-data-dir';
+import type { LocalHostProcess } from '../support/local-host-process';
+import { seededHostInBrowser } from '../support/seeded-host-in-browser';
 
 const GERMAN_LIST = [
   'Kundennummer;Firma;Vorname;Nachname;E-Mail;Ort;Umsatz;Einwilligung;Einwilligung Quelle;Einwilligung Datum',
@@ -23,11 +23,9 @@ function windows1252(text: string): Buffer {
 }
 
 describeInBrowser('Teams Data tab in Chromium', () => {
-  const dataDir = seededDataDir('crm-data-tab-');
+  const suite = seededHostInBrowser('crm-data-tab-', { context: { acceptDownloads: true } });
   let host: LocalHostProcess;
-  let browser: Browser;
   let api: LocalApi;
-  let context: BrowserContext;
   let page: Page;
 
   const open = async (lang = 'en') => {
@@ -40,21 +38,11 @@ describeInBrowser('Teams Data tab in Chromium', () => {
   };
 
   beforeAll(async () => {
-    host = await startLocalHostProcess({ CRM_DATA_DIR: dataDir });
-    browser = await launchBrowser();
+    ({ host } = suite);
     api = localApi(host.url);
   });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-US', acceptDownloads: true });
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop('SIGKILL');
-    rmSync(dataDir, { recursive: true, force: true });
+  beforeEach(() => {
+    ({ page } = suite);
   });
 
   it('imports a German Excel list: detected format, preview, commit, report, undo, history', async () => {
@@ -84,7 +72,10 @@ describeInBrowser('Teams Data tab in Chromium', () => {
     expect(await row2.locator('[data-outcome]').textContent()).toContain('Account: Created');
     expect(await row3.locator('[data-outcome]').textContent()).toContain('Account: Linked');
 
-    const accounts = await api<{ items: Array<{ id: string; name: string; customFields: Record<string, unknown> }> }>('GET', `/api/accounts?q=${encodeURIComponent('Größle')}`);
+    const accounts = await api<{ items: Array<{ id: string; name: string; customFields: Record<string, unknown> }> }>(
+      'GET',
+      `/api/accounts?q=${encodeURIComponent('Größle')}`,
+    );
     expect(accounts.body.items).toMatchObject([{ name: 'Bäckerei Größle GmbH', customFields: { customerNumber: 'K-9001', revenue: '1234.56' } }]);
     const contacts = await api<{ items: Array<{ id: string; firstName: string }> }>('GET', `/api/contacts?accountId=${accounts.body.items[0]!.id}`);
     expect(contacts.body.items.map((c) => c.firstName).sort()).toEqual(['Jürgen', 'Änne']);
@@ -126,10 +117,21 @@ describeInBrowser('Teams Data tab in Chromium', () => {
 
   it('merges two duplicate contacts with all their history and undoes the merge', async () => {
     const company = await api<{ id: string }>('POST', '/api/accounts', { body: { name: 'Doppeltest Armaturen GmbH' } });
-    const a = await api<{ id: string }>('POST', '/api/contacts', { body: { firstName: 'Jürgen', lastName: 'Zwilling', accountId: company.body.id, emails: ['jz@doppeltest.de'] } });
-    const b = await api<{ id: string }>('POST', '/api/contacts', { body: { firstName: 'Juergen', lastName: 'Zwilling', accountId: company.body.id, jobTitle: 'Einkauf' } });
+    const a = await api<{ id: string }>('POST', '/api/contacts', {
+      body: { firstName: 'Jürgen', lastName: 'Zwilling', accountId: company.body.id, emails: ['jz@doppeltest.de'] },
+    });
+    const b = await api<{ id: string }>('POST', '/api/contacts', {
+      body: { firstName: 'Juergen', lastName: 'Zwilling', accountId: company.body.id, jobTitle: 'Einkauf' },
+    });
     await api('POST', '/api/interactions', {
-      body: { type: 'note', subject: 'Anruf wegen Ventilen', occurredAt: '2026-11-20T10:00:00.000Z', source: 'teams', accountIds: [company.body.id], contactIds: [b.body.id] },
+      body: {
+        type: 'note',
+        subject: 'Anruf wegen Ventilen',
+        occurredAt: '2026-11-20T10:00:00.000Z',
+        source: 'teams',
+        accountIds: [company.body.id],
+        contactIds: [b.body.id],
+      },
     });
     await open();
     await page.getByRole('navigation', { name: 'Pages of the Data tab' }).getByRole('button', { name: 'Possible duplicates' }).click();

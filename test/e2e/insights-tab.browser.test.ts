@@ -2,19 +2,17 @@
 // from the seeded won opportunities): the key figures with how each was computed and the distributions as tables; a
 // segment list made from the keyboard, its marketing export with who was left out, and its CSV for German Excel; the
 // rules run by hand and the run listed with what each rule made, as the API lists it.
-import { readFileSync, rmSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { describeInBrowser, launchBrowser, screenshot } from '../support/browser';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { beforeAll, beforeEach, expect, it } from 'vitest';
+import { describeInBrowser, screenshot } from '../support/browser';
 import { localApi, type LocalApi } from '../support/local-api';
-import { startLocalHostProcess, type LocalHostProcess } from '../support/local-host-process';
-import { seededDataDir } from '../support/seeded-data-dir';
+import type { LocalHostProcess } from '../support/local-host-process';
+import { seededHostInBrowser } from '../support/seeded-host-in-browser';
 
 describeInBrowser('Insights tab in Chromium', () => {
-  const dataDir = seededDataDir('crm-insights-');
+  const suite = seededHostInBrowser('crm-insights-', { context: { acceptDownloads: true }, defaultTimeoutMs: 15_000 });
   let host: LocalHostProcess;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let admin: LocalApi;
 
@@ -30,26 +28,18 @@ describeInBrowser('Insights tab in Chromium', () => {
   };
 
   beforeAll(async () => {
-    host = await startLocalHostProcess({ CRM_DATA_DIR: dataDir });
-    browser = await launchBrowser();
+    ({ host } = suite);
     admin = localApi(host.url);
     // The demo tenant has won opportunities but no imported revenue: count the won deals as revenue.
     const { body, etag } = await admin<Record<string, unknown> & { insights?: Record<string, unknown> }>('GET', '/api/settings');
     const { etag: _etag, ...settings } = body;
-    await admin('PUT', '/api/settings', { body: { ...settings, insights: { ...settings.insights, revenueSource: 'opportunities' } }, ifMatch: etag ?? String(_etag) });
+    await admin('PUT', '/api/settings', {
+      body: { ...settings, insights: { ...settings.insights, revenueSource: 'opportunities' } },
+      ifMatch: etag ?? String(_etag),
+    });
   });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-US', acceptDownloads: true });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop('SIGKILL');
-    rmSync(dataDir, { recursive: true, force: true });
+  beforeEach(() => {
+    ({ page } = suite);
   });
 
   it('shows the key figures with how each was computed, and the distributions as tables with the API’s counts', { timeout: 60_000 }, async () => {
@@ -117,7 +107,9 @@ describeInBrowser('Insights tab in Chromium', () => {
     expect(made).toBeGreaterThan(0);
     await run.getByText(`Follow-ups made (${made})`).click();
     expect(await run.locator('[data-task-id]').count()).toBe(made);
-    expect(await run.locator('[data-task-id]').first().textContent()).toMatch(/^(Contact rhythm|No answer|Stuck opportunities|Open complaints|Accounts at risk): \S/);
+    expect(await run.locator('[data-task-id]').first().textContent()).toMatch(
+      /^(Contact rhythm|No answer|Stuck opportunities|Open complaints|Accounts at risk): \S/,
+    );
     await screenshot(page, 'insights-rules-run');
   });
 });

@@ -1,22 +1,20 @@
 // The Teams "Privacy" tab in real Chromium, standalone against the local host (signed in as the demo admin): register a
 // request, extend it and close it with its answer; open a person, export JSON, restrict and see it, lift, erase with the
 // confirmation; retention preview and run; audit search.
-import { readFileSync, rmSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { beforeAll, beforeEach, expect, it } from 'vitest';
 import { DEMO_USERS } from '@crm/common/demo';
-import { describeInBrowser, launchBrowser, screenshot } from '../support/browser';
+import { describeInBrowser, screenshot } from '../support/browser';
 import { localApi, type LocalApi } from '../support/local-api';
-import { startLocalHostProcess, type LocalHostProcess } from '../support/local-host-process';
-import { seededDataDir } from '../support/seeded-data-dir';
+import type { LocalHostProcess } from '../support/local-host-process';
+import { seededHostInBrowser } from '../support/seeded-host-in-browser';
 
 const SELLER = DEMO_USERS.find((u) => u.roles.includes('CRM.User'))!;
 
 describeInBrowser('Privacy tab in Chromium', () => {
-  const dataDir = seededDataDir('crm-privacy-');
+  const suite = seededHostInBrowser('crm-privacy-', { context: { acceptDownloads: true }, defaultTimeoutMs: 15_000 });
   let host: LocalHostProcess;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let admin: LocalApi;
 
@@ -41,22 +39,11 @@ describeInBrowser('Privacy tab in Chromium', () => {
   };
 
   beforeAll(async () => {
-    host = await startLocalHostProcess({ CRM_DATA_DIR: dataDir });
-    browser = await launchBrowser();
+    ({ host } = suite);
     admin = localApi(host.url);
   });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-US', acceptDownloads: true });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop('SIGKILL');
-    rmSync(dataDir, { recursive: true, force: true });
+  beforeEach(() => {
+    ({ page } = suite);
   });
 
   it('registers a request for a contact, extends it once and closes it with the answer', { timeout: 90_000 }, async () => {

@@ -1,26 +1,23 @@
 // Issue #18's leads and service cases in the Teams personal tab "My CRM", in real Chromium against the local host: an
 // overdue case marked and resolved by keyboard, a lead's score explained and the lead converted, a case handed to a
 // colleague who then finds its follow-up in My CRM, and the sections in German.
-import { rmSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, beforeEach, expect, it } from 'vitest';
 import { DEMO_FEATURED, DEMO_USERS } from '@crm/common/demo';
-import { describeInBrowser, launchBrowser, screenshot } from '../support/browser';
+import { describeInBrowser, screenshot } from '../support/browser';
 import { localApi, type LocalApi } from '../support/local-api';
-import { startLocalHostProcess, type LocalHostProcess } from '../support/local-host-process';
-import { seededDataDir } from '../support/seeded-data-dir';
+import type { LocalHostProcess } from '../support/local-host-process';
+import { seededHostInBrowser } from '../support/seeded-host-in-browser';
 
 const HOUR = 3_600_000;
 type Versioned = { id: string; etag: string };
 
 describeInBrowser('My CRM leads and cases in Chromium', () => {
-  const dataDir = seededDataDir('crm-service-tab-');
+  const suite = seededHostInBrowser('crm-service-tab-');
   let host: LocalHostProcess;
-  let browser: Browser;
   let api: LocalApi;
   let colleagueApi: LocalApi;
   let accountId: string;
-  let context: BrowserContext;
   let page: Page;
   const colleague = DEMO_USERS[1]!;
 
@@ -31,13 +28,14 @@ describeInBrowser('My CRM leads and cases in Chromium', () => {
   /** A complaint on the featured account that came in `hoursAgo`, and its case, assigned to the signed-in user. */
   const caseFor = async (subject: string, hoursAgo: number, priority: string) => {
     const occurredAt = new Date(Date.now() - hoursAgo * HOUR).toISOString();
-    const complaint = await api<Versioned>('POST', '/api/interactions', { body: { type: 'complaint', direction: 'inbound', subject, occurredAt, accountIds: [accountId] } });
+    const complaint = await api<Versioned>('POST', '/api/interactions', {
+      body: { type: 'complaint', direction: 'inbound', subject, occurredAt, accountIds: [accountId] },
+    });
     return (await api<Versioned>('POST', '/api/cases', { body: { interactionId: complaint.body.id, priority } })).body;
   };
 
   beforeAll(async () => {
-    host = await startLocalHostProcess({ CRM_DATA_DIR: dataDir });
-    browser = await launchBrowser();
+    ({ host } = suite);
     api = localApi(host.url);
     colleagueApi = localApi(host.url, colleague);
     // The colleague signs in once, so the tenant knows them as someone to hand over to.
@@ -45,17 +43,8 @@ describeInBrowser('My CRM leads and cases in Chromium', () => {
     const accounts = await api<{ items: Array<{ id: string; name: string }> }>('GET', `/api/accounts?q=${encodeURIComponent('Hoffmann')}`);
     accountId = accounts.body.items.find((a) => a.name === DEMO_FEATURED.knownContact.accountName)!.id;
   });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-US' });
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop('SIGKILL');
-    rmSync(dataDir, { recursive: true, force: true });
+  beforeEach(() => {
+    ({ page } = suite);
   });
 
   it('marks an overdue case with its due times and resolves it by keyboard', async () => {
@@ -85,7 +74,15 @@ describeInBrowser('My CRM leads and cases in Chromium', () => {
   it("explains a lead's score and converts it into a customer with an opportunity", async () => {
     const lead = (
       await api<Versioned>('POST', '/api/leads', {
-        body: { source: 'event', firstName: 'Xaver', lastName: 'Quendt', company: 'Quendt Xylotechnik GmbH', employees: 120, budget: 'approved', timing: 'within_3_months' },
+        body: {
+          source: 'event',
+          firstName: 'Xaver',
+          lastName: 'Quendt',
+          company: 'Quendt Xylotechnik GmbH',
+          employees: 120,
+          budget: 'approved',
+          timing: 'within_3_months',
+        },
       })
     ).body;
     await open();
