@@ -10,6 +10,7 @@ import { changeImport, commitImport, undoImport, uploadImport } from '../../func
 import { seedScaledTenant } from '../../functions/src/seed/seed-scaled';
 import { startPgCluster } from '../../test/support/pg-cluster';
 import { SCALES, type Scale } from './api-suite';
+import { ratio } from './stats';
 import { profiledDb, type StatementFigures } from './statement-profile';
 
 /** Rows and companies of the list per scale; the large one is the issue's 100,000 rows for 20,000 companies. */
@@ -375,9 +376,13 @@ export async function runImportSuite(scale: Scale, log: (line: string) => void):
 }
 
 export function importReport(r: ImportResults): string[] {
+  const seedRate = Object.values(r.seed.counts).reduce((a, b) => a + b, 0) / r.seed.seconds;
   const share = (found: number, rows: number) => `${((found / rows) * 100).toFixed(1)} %`;
   return [
     `${r.rows.toLocaleString('en')} rows, ${r.companies.toLocaleString('en')} companies, ${(r.fileBytes / 2 ** 20).toFixed(1)} MB, into a tenant of ${JSON.stringify(r.seed.counts)} (seeded in ${r.seed.seconds.toFixed(0)} s)`,
+    '',
+    // The floor: the same kinds of records written set-wise by the seed, in the same run against the same server.
+    `seed: ${seedRate.toFixed(0)} records/s set-wise; commit/seed ${ratio(r.commit.rowsPerSecond, seedRate)}`,
     '',
     '| preview | commit | rows/s | undo | peak RSS preview | commit | undo |',
     '| --- | --- | --- | --- | --- | --- | --- |',

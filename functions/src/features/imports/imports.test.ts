@@ -131,7 +131,7 @@ describeEachDatabase('imports', (getDb) => {
     expect(pdf.body).toMatchObject({ problem: 'pdf_file', errors: [{ field: 'file' }] });
     const xlsx = await upload(new TextEncoder().encode('Firma;Ort\nA;B\n'), 'Kunden.xlsx');
     expect(xlsx.body).toMatchObject({ status: 400, problem: 'not_xlsx' });
-    // Contacts only: the similar-name scan of companies grows with the square of their number (IMPORTS.md).
+    // Contacts only, which keeps this test of the size limit fast; the benchmark imports companies at scale (BENCHMARKS.md).
     const big = ['Vorname;Nachname;E-Mail', ...Array.from({ length: 30_000 }, (_, i) => `Vorname${i};Nachname${i};person.${i}@grossliste.de`)].join('\n');
     expect(big.length).toBeGreaterThan(1024 * 1024);
     const accepted = await upload(new TextEncoder().encode(big), 'Gross.csv');
