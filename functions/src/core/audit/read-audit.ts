@@ -10,7 +10,7 @@ import type { Actor } from '../actor';
 import type { Db, Queryable } from '../db/db';
 import { redactedError } from '../redacted-error';
 
-export const READ_ACTIONS = ['view', 'list', 'context', 'compose', 'timeline', 'overview', 'consents', 'export'] as const;
+export const READ_ACTIONS = ['view', 'list', 'context', 'compose', 'timeline', 'overview', 'consents', 'export', 'my_work'] as const;
 export type ReadAction = (typeof READ_ACTIONS)[number];
 
 /** A record a read concerned: a contact or account by id, or an address looked up that matched no contact. */

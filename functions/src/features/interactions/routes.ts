@@ -1,4 +1,4 @@
-// HTTP handlers of the interactions endpoints and the account timeline (recorded in the read audit, with the people on the page).
+// HTTP handlers of the interactions endpoints; one interaction viewed and the account timeline are recorded in the read audit, with the people concerned.
 import { recordReads } from '../../core/audit/read-audit';
 import { created, one, type RouteTable } from '../../core/http/typed-routes';
 import { changeInteraction, logInteraction, lookupInteractions, readInteraction, timeline } from './service';
@@ -6,7 +6,14 @@ import { changeInteraction, logInteraction, lookupInteractions, readInteraction,
 export const interactionRoutes: RouteTable<'logInteraction' | 'findInteractions' | 'getInteraction' | 'updateInteraction' | 'accountTimeline'> = {
   logInteraction: async ({ db, actor, body }) => created('interactions', await logInteraction(db, actor, body)),
   findInteractions: async ({ db, actor, query }) => ({ body: await lookupInteractions(db, actor, query) }),
-  getInteraction: async ({ db, actor, params }) => one(await readInteraction(db, actor, params.id)),
+  getInteraction: async ({ db, actor, params }) => {
+    const interaction = await readInteraction(db, actor, params.id);
+    recordReads(db, actor, 'view', [
+      ...interaction.contactIds.map((id) => ({ entity: 'contact' as const, id })),
+      ...interaction.accountIds.map((id) => ({ entity: 'account' as const, id })),
+    ]);
+    return one(interaction);
+  },
   updateInteraction: async ({ db, actor, params, body, version }) => one(await changeInteraction(db, actor, params.id, version, body)),
   accountTimeline: async ({ db, actor, params, query }) => {
     const page = await timeline(db, actor, params.id, query);

@@ -141,6 +141,7 @@ export const valueLabels: Record<string, Record<string, Words>> = {
     overview: { de: 'Teams-Übersicht', en: 'Teams overview' },
     consents: { de: 'Einwilligungen', en: 'consents' },
     export: { de: 'Auskunft (Export)', en: 'access export' },
+    my_work: { de: 'Mein CRM (Teams)', en: 'My CRM (Teams)' },
   },
   channel: {
     email: { de: 'E-Mail', en: 'email' },

@@ -118,6 +118,33 @@ describeEachDatabase('read audit', (getDb) => {
     expect((await call(officer, 'GET', `/api/audit?from=${encodeURIComponent(before)}&to=${encodeURIComponent(before)}`)).status).toBe(400);
   });
 
+  it('records one interaction viewed with its people and account, and what My CRM shows: the people my follow-ups name, my accounts', async () => {
+    const me = (await call(user, 'GET', '/api/me')).body as { id: string };
+    const account = await created('/api/accounts', { name: 'Einzeln GmbH', ownerId: me.id });
+    const person = await created('/api/contacts', { lastName: 'Einzeln', emails: ['einzeln@mail.example'], accountId: account.id });
+    const bystander = await created('/api/contacts', { lastName: 'Unbeteiligt', emails: ['unbeteiligt@mail.example'] });
+    const note = await created('/api/interactions', {
+      type: 'note',
+      occurredAt: '2026-10-03T08:00:00Z',
+      subject: 'Notiz',
+      contactIds: [person.id],
+      accountIds: [account.id],
+    });
+    await created('/api/tasks', { title: 'Rückruf', dueDate: '2026-12-20', assigneeId: me.id, contactId: person.id, accountId: account.id });
+    await created('/api/tasks', { title: 'Nicht meins', dueDate: '2026-12-20', contactId: bystander.id });
+
+    expect((await call(user, 'GET', `/api/interactions/${note.id}`)).status).toBe(200);
+    expect((await call(user, 'GET', '/api/me/work')).status).toBe(200);
+    await flushReadAudit(getDb());
+
+    const mine = (rows: Awaited<ReturnType<typeof stored>>) => rows.filter((r) => r.actor_id === me.id).map((r) => `${r.action} ${r.entity}`);
+    expect(mine(await stored(person.id))).toEqual(['view contact', 'my_work contact']);
+    expect(mine(await stored(account.id))).toEqual(['view account', 'my_work account']);
+    expect(mine(await stored(bystander.id))).toEqual([]);
+    const byPerson = await call(officer, 'GET', `/api/audit?contactId=${person.id}&kind=read&actorId=${me.id}`);
+    expect(byPerson.body.items.map((e: { action: string }) => e.action).sort()).toEqual(['my_work', 'view']);
+  });
+
   it('fills "who in the company read it" in the personal-data export, the export itself included', async () => {
     const person = await created('/api/contacts', { lastName: 'Auskunft', emails: ['auskunft@mail.example'] });
     await call(user, 'GET', `/api/contacts/${person.id}`);

@@ -1,4 +1,5 @@
-// HTTP handlers of the Teams tabs' views: the account overview (recorded in the read audit with its contacts) and "my work".
+// HTTP handlers of the Teams tabs' views: the account overview (recorded in the read audit with its contacts) and "my work"
+// (recorded with the people its follow-ups name and the accounts it lists).
 import { recordReads } from '../../core/audit/read-audit';
 import type { RouteTable } from '../../core/http/typed-routes';
 import { accountOverview } from './account-overview';
@@ -10,5 +11,15 @@ export const teamsRoutes: RouteTable<'accountOverview' | 'myWork'> = {
     recordReads(db, actor, 'overview', [{ entity: 'account', id: params.id }, ...overview.contacts.map((c) => ({ entity: 'contact' as const, id: c.contact.id }))]);
     return { body: overview };
   },
-  myWork: async ({ db, actor }) => ({ body: await myWork(db, actor) }),
+  myWork: async ({ db, actor }) => {
+    const work = await myWork(db, actor);
+    // The people my follow-ups name and the companies listed are what "My CRM" shows of personal data.
+    const contacts = [...new Set(work.tasks.flatMap((t) => (t.contactId ? [t.contactId] : [])))];
+    const accounts = [...new Set([...work.accounts, ...work.sleeping].map((a) => a.id))];
+    recordReads(db, actor, 'my_work', [
+      ...contacts.map((id) => ({ entity: 'contact' as const, id })),
+      ...accounts.map((id) => ({ entity: 'account' as const, id })),
+    ]);
+    return { body: work };
+  },
 };
