@@ -1,12 +1,11 @@
 // Issue #12 in real Chromium: the account tab's layout in a 320 px meeting side panel, and what a new user tripped over.
-import { rmSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, beforeEach, expect, it } from 'vitest';
 import { DEMO_FEATURED } from '@crm/common/demo';
-import { describeInBrowser, launchBrowser, screenshot } from '../support/browser';
+import { describeInBrowser, screenshot } from '../support/browser';
 import { localApi } from '../support/local-api';
-import { startLocalHostProcess, type LocalHostProcess } from '../support/local-host-process';
-import { seededDataDir } from '../support/seeded-data-dir';
+import type { LocalHostProcess } from '../support/local-host-process';
+import { seededHostInBrowser } from '../support/seeded-host-in-browser';
 
 const HOFFMANN = DEMO_FEATURED.knownContact.accountName;
 
@@ -16,10 +15,9 @@ const OVERFLOWING = `() => [document.documentElement, ...document.querySelectorA
   .map((el) => el.tagName.toLowerCase() + '.' + el.className + ': ' + el.scrollWidth + ' > ' + el.clientWidth)`;
 
 describeInBrowser('Teams account tab in daily use (Chromium)', () => {
-  const dataDir = seededDataDir('crm-tab-daily-');
+  // The meeting side panel's width.
+  const suite = seededHostInBrowser('crm-tab-daily-', { context: { viewport: { width: 320, height: 700 } } });
   let host: LocalHostProcess;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let accountId: string;
 
@@ -29,22 +27,12 @@ describeInBrowser('Teams account tab in daily use (Chromium)', () => {
   };
 
   beforeAll(async () => {
-    host = await startLocalHostProcess({ CRM_DATA_DIR: dataDir });
-    browser = await launchBrowser();
+    ({ host } = suite);
     const { body } = await localApi(host.url)<{ items: { id: string; name: string }[] }>('GET', `/api/accounts?q=${encodeURIComponent('Hoffmann')}`);
     accountId = body.items.find((a) => a.name === HOFFMANN)!.id;
   });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 320, height: 700 }, locale: 'en-US' });
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop('SIGKILL');
-    rmSync(dataDir, { recursive: true, force: true });
+  beforeEach(() => {
+    ({ page } = suite);
   });
 
   it('fits the log form into a 320 px meeting side panel without scrolling sideways', async () => {

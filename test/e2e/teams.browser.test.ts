@@ -1,12 +1,11 @@
 // The Teams tabs in real Chromium, standalone against the local host: configure, account 360, log, resolve, My CRM, themes, errors.
-import { rmSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { DEMO_FEATURED } from '@crm/common/demo';
-import { describeInBrowser, launchBrowser, screenshot, SCREENSHOTS } from '../support/browser';
+import { describeInBrowser, screenshot, SCREENSHOTS } from '../support/browser';
 import { localApi } from '../support/local-api';
-import { startLocalHostProcess, type LocalHostProcess } from '../support/local-host-process';
-import { seededDataDir } from '../support/seeded-data-dir';
+import type { LocalHostProcess } from '../support/local-host-process';
+import { seededHostInBrowser } from '../support/seeded-host-in-browser';
 
 const HOFFMANN = DEMO_FEATURED.knownContact.accountName;
 const EVIL = '<img src=x onerror=alert(1)><b>bold</b>';
@@ -26,11 +25,8 @@ const CONTRAST = `(el) => {
 }`;
 
 describeInBrowser('Teams tabs in Chromium', () => {
-  const dataDir = seededDataDir('crm-teams-');
+  const suite = seededHostInBrowser('crm-teams-');
   let host: LocalHostProcess;
-  let browser: Browser;
-  // Every test has a page of its own, so none inherits another's address, viewport, dialogs or blocked routes.
-  let context: BrowserContext;
   let page: Page;
   let dialogs: string[];
   let accountId: string;
@@ -42,27 +38,20 @@ describeInBrowser('Teams tabs in Chromium', () => {
   };
 
   beforeAll(async () => {
-    host = await startLocalHostProcess({ CRM_DATA_DIR: dataDir });
-    browser = await launchBrowser();
+    ({ host } = suite);
     const { body } = await localApi(host.url)<{ items: { id: string; name: string }[] }>('GET', `/api/accounts?q=${encodeURIComponent('Hoffmann')}`);
     accountId = body.items.find((a) => a.name === HOFFMANN)!.id;
   });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-US' });
-    page = await context.newPage();
+  beforeEach(() => {
+    // Every test has a page of its own, so none inherits another's address, viewport, dialogs or blocked routes.
+    ({ page } = suite);
     dialogs = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
   });
-  afterEach(async () => {
-    await context?.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop('SIGKILL');
-    rmSync(dataDir, { recursive: true, force: true });
+  afterAll(() => {
     console.log(`Teams tab screenshots: ${SCREENSHOTS}`);
   });
 
