@@ -1,6 +1,7 @@
-// `npx tsx bench/src/personal-data-export.ts [json|pdf] [interactions]`: exports one contact with 10,000 interactions
-// through the real endpoint (in-process app, embedded PGlite) and prints time, size and the process's memory.
-// One format per process, so the peak resident size (maxRSS) belongs to that export alone.
+// `npx tsx bench/src/personal-data-export.ts [json|pdf|erase] [interactions]`: exports one contact with 10,000
+// interactions through the real endpoint (in-process app, embedded PGlite) and prints time, size and the process's
+// memory; `erase` instead erases that contact (Art. 17, one transaction) and prints its time and what is left.
+// One mode per process, so the peak resident size (maxRSS) belongs to that run alone.
 import { randomUUID } from 'node:crypto';
 import { createLocalJWKSet } from 'jose';
 import { buildApiApp } from '../../functions/src/app/routes';
@@ -11,7 +12,7 @@ import { migrate } from '../../functions/src/core/db/migrate';
 import { openPglite } from '../../functions/src/core/db/pglite-db';
 import { upsertUser } from '../../functions/src/core/tenancy/users-store';
 
-const format = process.argv[2] === 'pdf' ? 'pdf' : 'json';
+const mode = process.argv[2] === 'pdf' || process.argv[2] === 'erase' ? process.argv[2] : 'json';
 const interactions = Number(process.argv[3] ?? 10_000);
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
@@ -43,6 +44,34 @@ const app = buildApiApp({
   version: 'bench',
 });
 const token = await issuer.issue({ tenantId, userId: officer, name: 'Datenschutz', email: 'dsb@firma.example', roles: ['CRM.Privacy'] });
+
+if (mode === 'erase') {
+  const auth = { authorization: `Bearer ${token}` };
+  const read = await app.request(`https://crm.bench/api/contacts/${contact!.id}`, { headers: auth });
+  const started = performance.now();
+  const erased = await app.request(`https://crm.bench/api/contacts/${contact!.id}/erase`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json', 'if-match': read.headers.get('etag')! },
+    body: JSON.stringify({ reason: 'Art. 17 request (benchmark)' }),
+  });
+  const answer = (await erased.json()) as { deleted?: Record<string, number>; retained?: { interactions: number } };
+  const seconds = (performance.now() - started) / 1000;
+  const [left] = await db.query<{ links: number; interactions: number }>(
+    `SELECT (SELECT count(*)::int FROM interaction_contacts WHERE tenant_id = $1) AS links,
+            (SELECT count(*)::int FROM interactions WHERE tenant_id = $1) AS interactions`,
+    [tenantId],
+  );
+  console.log(
+    [
+      `erasure of a contact with ${interactions.toLocaleString('en')} interactions: status ${erased.status}`,
+      `  time ${seconds.toFixed(2)} s; deleted ${JSON.stringify(answer.deleted)}, kept under a retention duty ${answer.retained?.interactions ?? '?'}`,
+      `  left in the tenant: ${left!.interactions} interactions, ${left!.links} links; peak of the process ${mib(process.resourceUsage().maxRSS * 1024)}`,
+    ].join('\n'),
+  );
+  await db.close();
+  process.exit(0);
+}
+const format = mode;
 
 global.gc?.();
 const before = process.memoryUsage();
