@@ -4,7 +4,7 @@ import { Badge, Button, Spinner, Text } from '@fluentui/react-components';
 import { Suspense, useRef, useState } from 'react';
 import { DoneNotice, InteractionList, type UserAccess } from '@crm/common/web';
 import type { AccountContext, TenantSettings } from '@crm/common';
-import { OpportunityEditForm } from './lazy-forms';
+import { FollowUpEditForm, OpportunityEditForm } from './lazy-forms';
 import { usePaneStyles } from './styles';
 import { useT } from './texts';
 
@@ -20,7 +20,7 @@ export function AccountCard({
   access: UserAccess;
   /** The pane's notice that says which role the disabled actions need. */
   roleNoticeId: string;
-  /** An opportunity was changed: the context is out of date. */
+  /** An opportunity or follow-up was changed: the context is out of date. */
   onChanged: () => void;
 }) {
   const styles = usePaneStyles();
@@ -106,12 +106,40 @@ export function AccountCard({
       ) : (
         <ul className={styles.list} aria-label={t('account.openTasks')}>
           {openTasks.map((task) => (
-            <li key={task.id}>
+            <li key={task.id} data-task={task.id}>
               <Text size={200}>{task.title}</Text>
               <Text size={200} className={task.dueDate < today ? undefined : styles.muted}>
                 {' '}
                 · {task.dueDate < today ? t('account.overdue', { date: date(task.dueDate) }) : t('account.due', { date: date(task.dueDate) })}
-              </Text>
+              </Text>{' '}
+              <Button
+                ref={(button) => void (button ? openers.current.set(task.id, button) : openers.current.delete(task.id))}
+                size="small"
+                appearance="subtle"
+                aria-label={t('followUp.edit', { title: task.title })}
+                aria-expanded={editing === task.id}
+                onClick={() => (setNotice(null), setEditing((current) => (current === task.id ? null : task.id)))}
+                {...access.gate('write', roleNoticeId)}
+              >
+                {t('opportunity.editButton')}
+              </Button>
+              {editing === task.id ? (
+                <Suspense fallback={<Spinner size="tiny" />}>
+                  <FollowUpEditForm
+                    task={task}
+                    onSaved={(saved) => {
+                      setEditing(null);
+                      setNotice(
+                        saved.status === 'done'
+                          ? t('followUp.completed', { title: saved.title })
+                          : t('followUp.saved', { title: saved.title, date: date(saved.dueDate) }),
+                      );
+                      onChanged();
+                    }}
+                    onCancel={() => (setEditing(null), openers.current.get(task.id)?.focus())}
+                  />
+                </Suspense>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -6,6 +6,7 @@ const loaders = {
   followUp: () => import('./forms/FollowUpForm'),
   opportunity: () => import('./forms/OpportunityForm'),
   editOpportunity: () => import('./forms/OpportunityEditForm'),
+  editFollowUp: () => import('./forms/FollowUpEditForm'),
   addContact: () => import('./forms/AddContactForm'),
   addLead: () => import('./forms/AddLeadForm'),
 };
@@ -14,6 +15,7 @@ export const LogForm = lazy(loaders.log);
 export const FollowUpForm = lazy(loaders.followUp);
 export const OpportunityForm = lazy(loaders.opportunity);
 export const OpportunityEditForm = lazy(loaders.editOpportunity);
+export const FollowUpEditForm = lazy(loaders.editFollowUp);
 export const AddContactForm = lazy(loaders.addContact);
 export const AddLeadForm = lazy(loaders.addLead);
 

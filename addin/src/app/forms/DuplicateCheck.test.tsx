@@ -45,7 +45,11 @@ describe('duplicate check when adding a contact', () => {
     expect((screen.getByLabelText(/Last name/) as HTMLInputElement).value).toBe('Hoffmann');
     const list = await screen.findByTestId('similar-contacts');
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2));
-    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
       'Julia Hoffmann (Hoffmann Antriebstechnik GmbH): the same last name and first initial',
       'Jens Hofmann (Hoffmann Antriebstechnik GmbH): the same name before the @ (j.hoffmann@alt-firma.de)',
     ]);

@@ -4,11 +4,12 @@
 import { Field, Input, Select } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Opportunity, OpportunityPatch, TenantSettings } from '@crm/common';
-import { ApiError, ErrorNotice, FormActions } from '@crm/common/web';
-import { ChangedNotice, lastChangeOf, type LastChange } from '@crm/common/web/changed-notice';
+import { ErrorNotice, FormActions } from '@crm/common/web';
+import { ChangedNotice } from '@crm/common/web/changed-notice';
 import { useServices } from '../services';
 import { usePaneStyles } from '../styles';
 import { useT } from '../texts';
+import { useVersionedSave } from './use-versioned-save';
 
 export interface OpportunityEditFormProps {
   opportunity: Opportunity;
@@ -41,30 +42,23 @@ export default function OpportunityEditForm({ opportunity, stages, onSaved, onCa
   // The version the user's edits are based on: the one opened, or the colleague's after a reload.
   const [read, setRead] = useState(opportunity);
   const [values, setValues] = useState(() => valuesOf(opportunity));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [conflict, setConflict] = useState<{ change: LastChange | null; current: Opportunity } | null>(null);
+  const {
+    busy,
+    error,
+    conflict,
+    save: saveOn,
+    dropConflict,
+  } = useVersionedSave(async () => (await api('getOpportunity', { params: { id: opportunity.id } })).data);
   const stageLabel = (key: string) => stages.find((s) => s.key === key)?.label[language] ?? key;
   const set = (field: keyof Values) => (_e: unknown, data: { value: string }) => setValues((v) => ({ ...v, [field]: data.value }));
 
-  const save = async (base: Opportunity) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const patch = patchOf(valuesOf(read), values);
-      onSaved(Object.keys(patch).length === 0 ? base : (await api('updateOpportunity', { params: { id: base.id }, body: patch, ifMatch: base.etag })).data);
-    } catch (e) {
-      if (e instanceof ApiError && e.kind === 'changed' && e.status === 412) {
-        try {
-          const current = (await api('getOpportunity', { params: { id: base.id } })).data;
-          setConflict({ change: lastChangeOf(e), current });
-        } catch (reading) {
-          setError(reading);
-        }
-      } else setError(e);
-    } finally {
-      setBusy(false);
-    }
+  const save = (base: Opportunity) => {
+    const patch = patchOf(valuesOf(read), values);
+    void saveOn(
+      async (on) => (Object.keys(patch).length === 0 ? on : (await api('updateOpportunity', { params: { id: on.id }, body: patch, ifMatch: on.etag })).data),
+      base,
+      onSaved,
+    );
   };
 
   const fieldLabel = (field: string) =>
@@ -82,7 +76,7 @@ export default function OpportunityEditForm({ opportunity, stages, onSaved, onCa
       className={styles.form}
       onSubmit={(e) => {
         e.preventDefault();
-        void save(conflict?.current ?? read);
+        save(conflict?.current ?? read);
       }}
       aria-label={t('opportunity.edit', { name: opportunity.name })}
     >
@@ -110,9 +104,9 @@ export default function OpportunityEditForm({ opportunity, stages, onSaved, onCa
           onReload={() => {
             setRead(conflict.current);
             setValues(valuesOf(conflict.current));
-            setConflict(null);
+            dropConflict();
           }}
-          onOverwrite={() => void save(conflict.current)}
+          onOverwrite={() => save(conflict.current)}
         />
       ) : null}
       {error ? <ErrorNotice error={error} /> : null}

@@ -1,0 +1,70 @@
+// Completes or reschedules an open follow-up from the pane, on the version it was read at (If-Match). When a colleague
+// changed it in between, the pane says who, when and what it holds now; the user reloads it or overwrites knowingly.
+import { Button, Field, Input } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Task, TaskPatch } from '@crm/common';
+import { ErrorNotice, FormActions } from '@crm/common/web';
+import { ChangedNotice } from '@crm/common/web/changed-notice';
+import { useServices } from '../services';
+import { usePaneStyles } from '../styles';
+import { useT } from '../texts';
+import { useVersionedSave } from './use-versioned-save';
+
+export interface FollowUpEditFormProps {
+  task: Task;
+  onSaved: (task: Task) => void;
+  onCancel: () => void;
+}
+
+export default function FollowUpEditForm({ task, onSaved, onCancel }: FollowUpEditFormProps) {
+  const styles = usePaneStyles();
+  const { t, date } = useT();
+  const { api } = useServices();
+  const [dueDate, setDueDate] = useState(task.dueDate);
+  // What the user asked for last, so "overwrite" repeats exactly that on the colleague's version.
+  const [intent, setIntent] = useState<TaskPatch>({});
+  const { busy, error, conflict, save, dropConflict } = useVersionedSave(async () => (await api('getTask', { params: { id: task.id } })).data);
+  const write = (patch: TaskPatch, base: Task) => {
+    setIntent(patch);
+    void save(async (on) => (await api('updateTask', { params: { id: on.id }, body: patch, ifMatch: on.etag })).data, base, onSaved);
+  };
+  const base = conflict?.current ?? task;
+  const fieldLabel = (field: string) => ({ dueDate: t('followUp.due'), status: t('followUp.status'), title: t('followUp.title') })[field] ?? field;
+  const summary = (current: Task) =>
+    [t('account.due', { date: date(current.dueDate) }), current.status === 'done' ? t('followUp.doneState') : null].filter(Boolean).join(' · ');
+
+  return (
+    <form
+      className={styles.form}
+      onSubmit={(e) => {
+        e.preventDefault();
+        write({ dueDate }, base);
+      }}
+      aria-label={t('followUp.edit', { title: task.title })}
+    >
+      <Field label={t('followUp.due')} required>
+        <Input type="date" value={dueDate} onChange={(_e, data) => setDueDate(data.value)} required autoFocus />
+      </Field>
+      <div>
+        <Button type="button" onClick={() => write({ status: 'done' }, base)} disabled={busy}>
+          {t('followUp.markDone')}
+        </Button>
+      </div>
+      {conflict ? (
+        <ChangedNotice
+          change={conflict.change}
+          current={summary(conflict.current)}
+          fieldLabel={fieldLabel}
+          busy={busy}
+          onReload={() => {
+            setDueDate(conflict.current.dueDate);
+            dropConflict();
+          }}
+          onOverwrite={() => write(intent, conflict.current)}
+        />
+      ) : null}
+      {error ? <ErrorNotice error={error} /> : null}
+      <FormActions busy={busy} submitLabel={t('common.save')} onCancel={onCancel} />
+    </form>
+  );
+}

@@ -1,0 +1,31 @@
+// Saving a change on the version it was read at (If-Match). A 412 re-reads the record and keeps who changed it, so the
+// form can show it and offer to reload (their version) or to overwrite (the user's change on their version's ETag).
+import { useState } from 'react';
+import { ApiError } from '@crm/common/web';
+import { lastChangeOf, type LastChange } from '@crm/common/web/changed-notice';
+
+export function useVersionedSave<T extends { etag: string }>(reread: () => Promise<T>) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [conflict, setConflict] = useState<{ change: LastChange | null; current: T } | null>(null);
+  const save = async (write: (base: T) => Promise<T>, base: T, onSaved: (saved: T) => void) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const saved = await write(base);
+      setConflict(null);
+      onSaved(saved);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 412) {
+        try {
+          setConflict({ change: lastChangeOf(e), current: await reread() });
+        } catch (reading) {
+          setError(reading);
+        }
+      } else setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, conflict, save, dropConflict: () => setConflict(null) };
+}
