@@ -29,6 +29,11 @@ export function AccountCard({
   const [notice, setNotice] = useState<string | null>(null);
   // The button stays while its form is open, so a cancelled form hands the focus straight back to it.
   const openers = useRef(new Map<string, HTMLElement>());
+  const saved = (done: string) => {
+    setEditing(null);
+    setNotice(done);
+    onChanged();
+  };
   const { account, openOpportunities, openTasks, recentInteractions } = context;
   const stageLabel = (key: string) => stages.find((s) => s.key === key)?.label[language] ?? key;
   const today = new Date().toISOString().slice(0, 10);
@@ -83,11 +88,7 @@ export function AccountCard({
                   <OpportunityEditForm
                     opportunity={o}
                     stages={stages}
-                    onSaved={(saved) => {
-                      setEditing(null);
-                      setNotice(t('opportunity.saved', { name: saved.name }));
-                      onChanged();
-                    }}
+                    onSaved={(_saved, done) => saved(done)}
                     onCancel={() => (setEditing(null), openers.current.get(o.id)?.focus())}
                   />
                 </Suspense>
@@ -127,15 +128,7 @@ export function AccountCard({
                 <Suspense fallback={<Spinner size="tiny" />}>
                   <FollowUpEditForm
                     task={task}
-                    onSaved={(saved) => {
-                      setEditing(null);
-                      setNotice(
-                        saved.status === 'done'
-                          ? t('followUp.completed', { title: saved.title })
-                          : t('followUp.saved', { title: saved.title, date: date(saved.dueDate) }),
-                      );
-                      onChanged();
-                    }}
+                    onSaved={(_saved, done) => saved(done)}
                     onCancel={() => (setEditing(null), openers.current.get(task.id)?.focus())}
                   />
                 </Suspense>

@@ -7,18 +7,19 @@ import { ErrorNotice, FormActions } from '@crm/common/web';
 import { ChangedNotice } from '@crm/common/web/changed-notice';
 import { useServices } from '../services';
 import { usePaneStyles } from '../styles';
-import { useT } from '../texts';
+import { useEditTexts } from './edit-texts';
 import { useVersionedSave } from './use-versioned-save';
 
 export interface FollowUpEditFormProps {
   task: Task;
-  onSaved: (task: Task) => void;
+  /** Saved, with the notice that says so. */
+  onSaved: (task: Task, notice: string) => void;
   onCancel: () => void;
 }
 
 export default function FollowUpEditForm({ task, onSaved, onCancel }: FollowUpEditFormProps) {
   const styles = usePaneStyles();
-  const { t, date } = useT();
+  const { t, e, date } = useEditTexts();
   const { api } = useServices();
   const [dueDate, setDueDate] = useState(task.dueDate);
   // What the user asked for last, so "overwrite" repeats exactly that on the colleague's version.
@@ -26,12 +27,20 @@ export default function FollowUpEditForm({ task, onSaved, onCancel }: FollowUpEd
   const { busy, error, conflict, save, dropConflict } = useVersionedSave(async () => (await api('getTask', { params: { id: task.id } })).data);
   const write = (patch: TaskPatch, base: Task) => {
     setIntent(patch);
-    void save(async (on) => (await api('updateTask', { params: { id: on.id }, body: patch, ifMatch: on.etag })).data, base, onSaved);
+    void save(
+      async (on) => (await api('updateTask', { params: { id: on.id }, body: patch, ifMatch: on.etag })).data,
+      base,
+      (saved) =>
+        onSaved(
+          saved,
+          saved.status === 'done' ? e('followUpCompleted', { title: saved.title }) : e('followUpSaved', { title: saved.title, date: date(saved.dueDate) }),
+        ),
+    );
   };
   const base = conflict?.current ?? task;
-  const fieldLabel = (field: string) => ({ dueDate: t('followUp.due'), status: t('followUp.status'), title: t('followUp.title') })[field] ?? field;
+  const fieldLabel = (field: string) => ({ dueDate: t('followUp.due'), status: e('status'), title: t('followUp.title') })[field] ?? field;
   const summary = (current: Task) =>
-    [t('account.due', { date: date(current.dueDate) }), current.status === 'done' ? t('followUp.doneState') : null].filter(Boolean).join(' · ');
+    [t('account.due', { date: date(current.dueDate) }), current.status === 'done' ? e('doneState') : null].filter(Boolean).join(' · ');
 
   return (
     <form
@@ -47,7 +56,7 @@ export default function FollowUpEditForm({ task, onSaved, onCancel }: FollowUpEd
       </Field>
       <div>
         <Button type="button" onClick={() => write({ status: 'done' }, base)} disabled={busy}>
-          {t('followUp.markDone')}
+          {e('markDone')}
         </Button>
       </div>
       {conflict ? (

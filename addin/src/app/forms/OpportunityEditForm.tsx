@@ -8,13 +8,14 @@ import { ErrorNotice, FormActions } from '@crm/common/web';
 import { ChangedNotice } from '@crm/common/web/changed-notice';
 import { useServices } from '../services';
 import { usePaneStyles } from '../styles';
-import { useT } from '../texts';
+import { useEditTexts } from './edit-texts';
 import { useVersionedSave } from './use-versioned-save';
 
 export interface OpportunityEditFormProps {
   opportunity: Opportunity;
   stages: TenantSettings['stages'];
-  onSaved: (opportunity: Opportunity) => void;
+  /** Saved, with the notice that says so. */
+  onSaved: (opportunity: Opportunity, notice: string) => void;
   onCancel: () => void;
 }
 
@@ -37,7 +38,7 @@ function patchOf(read: Values, now: Values): OpportunityPatch {
 
 export default function OpportunityEditForm({ opportunity, stages, onSaved, onCancel }: OpportunityEditFormProps) {
   const styles = usePaneStyles();
-  const { t, language, money, date } = useT();
+  const { t, e, language, money, date } = useEditTexts();
   const { api } = useServices();
   // The version the user's edits are based on: the one opened, or the colleague's after a reload.
   const [read, setRead] = useState(opportunity);
@@ -57,14 +58,13 @@ export default function OpportunityEditForm({ opportunity, stages, onSaved, onCa
     void saveOn(
       async (on) => (Object.keys(patch).length === 0 ? on : (await api('updateOpportunity', { params: { id: on.id }, body: patch, ifMatch: on.etag })).data),
       base,
-      onSaved,
+      (saved) => onSaved(saved, e('opportunitySaved', { name: saved.name })),
     );
   };
 
   const fieldLabel = (field: string) =>
-    ({ stage: t('opportunity.stage'), amount: t('opportunity.amount'), expectedCloseDate: t('opportunity.close'), probability: t('opportunity.probability') })[
-      field
-    ] ?? field;
+    ({ stage: t('opportunity.stage'), amount: t('opportunity.amount'), expectedCloseDate: t('opportunity.close'), probability: e('probability') })[field] ??
+    field;
   const summary = (o: Opportunity) =>
     [stageLabel(o.stage), money(o.amount, o.currency), o.expectedCloseDate ? t('account.closes', { date: date(o.expectedCloseDate) }) : null]
       .filter(Boolean)
@@ -89,7 +89,7 @@ export default function OpportunityEditForm({ opportunity, stages, onSaved, onCa
           ))}
         </Select>
       </Field>
-      <Field label={t('opportunity.amountIn', { currency: read.currency })}>
+      <Field label={e('amountIn', { currency: read.currency })}>
         <Input type="number" min={0} step="any" value={values.amount} onChange={set('amount')} required />
       </Field>
       <Field label={t('opportunity.close')}>

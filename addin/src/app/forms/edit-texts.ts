@@ -1,0 +1,32 @@
+// Texts of the pane's edit forms and their notices, loaded with the forms rather than in the pane's first download.
+import { useT } from '../texts';
+
+const texts = {
+  en: {
+    amountIn: 'Amount ({currency})',
+    probability: 'Probability',
+    opportunitySaved: 'Opportunity "{name}" saved.',
+    markDone: 'Mark as done',
+    status: 'Status',
+    doneState: 'done',
+    followUpSaved: 'Follow-up "{title}" now due {date}.',
+    followUpCompleted: 'Follow-up "{title}" done.',
+  },
+  de: {
+    amountIn: 'Betrag ({currency})',
+    probability: 'Wahrscheinlichkeit',
+    opportunitySaved: 'Verkaufschance „{name}“ gespeichert.',
+    markDone: 'Als erledigt markieren',
+    status: 'Status',
+    doneState: 'erledigt',
+    followUpSaved: 'Wiedervorlage „{title}“ jetzt fällig am {date}.',
+    followUpCompleted: 'Wiedervorlage „{title}“ erledigt.',
+  },
+};
+
+export function useEditTexts() {
+  const i18n = useT();
+  const e = (key: keyof (typeof texts)['en'], vars: Record<string, string> = {}) =>
+    texts[i18n.language][key].replace(/\{(\w+)\}/g, (_m, name: string) => vars[name] ?? '');
+  return { ...i18n, e };
+}
