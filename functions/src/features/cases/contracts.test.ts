@@ -69,7 +69,13 @@ describeEachDatabase('service contracts', (getDb) => {
     const after = await caseOn(account.id, 'urgent', '2026-02-02T08:00:00Z');
     expect(after.firstResponseDue).toBe('2026-02-02T10:00:00.000Z');
 
-    const wrong = await call(admin, 'PUT', `/api/accounts/${account.id}/service-contract`, { levels: { low: { firstResponseHours: 0, resolutionHours: 4 } } }, put.body.etag);
+    const wrong = await call(
+      admin,
+      'PUT',
+      `/api/accounts/${account.id}/service-contract`,
+      { levels: { low: { firstResponseHours: 0, resolutionHours: 4 } } },
+      put.body.etag,
+    );
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors[0]).toMatchObject({ field: 'levels.low.firstResponseHours' });
 

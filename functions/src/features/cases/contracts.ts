@@ -8,21 +8,7 @@ import { inTransaction } from '../../core/db/pg-errors';
 import { iso } from '../../core/db/rows';
 import { notFound, staleVersion } from '../../core/errors';
 import { accountById } from '../accounts';
-
-interface ContractRow {
-  name: string;
-  levels: ServiceContract['levels'] | string;
-  valid_until: string | null;
-  version: number;
-  updated_at: unknown;
-}
-
-const SELECT = `SELECT name, levels, to_char(valid_until, 'YYYY-MM-DD') AS valid_until, version, updated_at FROM service_contracts`;
-
-async function contractRow(db: Queryable, tenantId: string, accountId: string, lock = false): Promise<ContractRow | null> {
-  const rows = await db.query<ContractRow>(`${SELECT} WHERE tenant_id = $1 AND account_id = $2${lock ? ' FOR UPDATE' : ''}`, [tenantId, accountId]);
-  return rows[0] ?? null;
-}
+import { contractRow, insertContract, updateContract, type ContractRow } from './contracts-store';
 
 function toContract(accountId: string, row: ContractRow | null): ServiceContract {
   if (!row) return { accountId, name: null, levels: {}, validUntil: null, etag: '"0"', updatedAt: null };
@@ -42,26 +28,22 @@ export async function readServiceContract(db: Db, actor: Actor, accountId: strin
 }
 
 /** Version 0 is "no contract yet", so creating one is guarded like changing it: two admins do not both create one. */
-export async function putServiceContract(db: Db, actor: Actor, accountId: string, expectedVersion: number, input: ServiceContractPut): Promise<ServiceContract> {
+export async function putServiceContract(
+  db: Db,
+  actor: Actor,
+  accountId: string,
+  expectedVersion: number,
+  input: ServiceContractPut,
+): Promise<ServiceContract> {
   if (!(await accountById(db, actor.tenantId, accountId))) throw notFound('account');
   await inTransaction(db, async (tx) => {
     const current = await contractRow(tx, actor.tenantId, accountId, true);
     if ((current?.version ?? 0) !== expectedVersion) throw staleVersion('service contract');
-    const values = [actor.tenantId, accountId, input.name ?? '', JSON.stringify(input.levels), input.validUntil];
     if (current) {
-      await tx.query(
-        `UPDATE service_contracts SET name = $3, levels = $4::jsonb, valid_until = $5::date, version = version + 1, updated_at = now()
-         WHERE tenant_id = $1 AND account_id = $2`,
-        values,
-      );
-    } else {
-      const inserted = await tx.query(
-        `INSERT INTO service_contracts (tenant_id, account_id, name, levels, valid_until) VALUES ($1, $2, $3, $4::jsonb, $5::date)
-         ON CONFLICT (tenant_id, account_id) DO NOTHING RETURNING account_id`,
-        values,
-      );
+      await updateContract(tx, actor.tenantId, accountId, input);
+    } else if (!(await insertContract(tx, actor.tenantId, accountId, input))) {
       // Someone created it between the read and the insert: their version is not the one this request saw.
-      if (inserted.length === 0) throw staleVersion('service contract');
+      throw staleVersion('service contract');
     }
     await writeAudit(tx, {
       tenantId: actor.tenantId,
@@ -76,7 +58,13 @@ export async function putServiceContract(db: Db, actor: Actor, accountId: string
 }
 
 /** The tenant's levels with the account's contract laid over them, if it has one in force on the day the case opened. */
-export async function levelsForAccount(db: Queryable, tenantId: string, accountId: string | null, openedAt: Date, levels: ServiceLevelSettings): Promise<ServiceLevelSettings> {
+export async function levelsForAccount(
+  db: Queryable,
+  tenantId: string,
+  accountId: string | null,
+  openedAt: Date,
+  levels: ServiceLevelSettings,
+): Promise<ServiceLevelSettings> {
   if (!accountId) return levels;
   const row = await contractRow(db, tenantId, accountId);
   if (!row || (row.valid_until !== null && row.valid_until < openedAt.toISOString().slice(0, 10))) return levels;
