@@ -36,7 +36,7 @@ async function visibleContext(db: Db, actor: Actor, emails: readonly string[], k
   // The privacy checks run beside the lookup, so they add no round trip in sequence to the pane's answer.
   const [context, found, erasedList, restricted, internal, view, leads] = await Promise.all([
     lookupContext(db, actor.tenantId, unique),
-    keys.internetMessageId || keys.logKey || keys.conversationId ? findLoggedInteractions(db, actor.tenantId, keys) : Promise.resolve([]),
+    keys.internetMessageId || keys.logKey || keys.conversationId ? findLoggedInteractions(db, actor, keys) : Promise.resolve([]),
     erasedAddresses(db, actor.tenantId, unique),
     restrictedAmongAddresses(db, actor.tenantId, unique),
     internalPeople(db, actor.tenantId),

@@ -125,6 +125,15 @@ export const linkInteractionsToNewContact = (tx: Queryable, tenantId: string, co
 export const interactionsOnlyAboutHidden = (db: Queryable, tenantId: string, interactionIds: readonly string[], hidden: readonly string[]) =>
   interactionsOnlyAbout(db, tenantId, interactionIds, hidden);
 
-/** The interactions already logged for an email or meeting, for the context lookup. */
-export const findLoggedInteractions = (db: Queryable, tenantId: string, keys: InteractionKeys) =>
-  findInteractions(db, tenantId, keys);
+/** The interactions already logged for an email or meeting, for the context lookup. A letter kept only under a retention
+ * duty is readable by CRM.Privacy and CRM.Admin alone, so its subject and summary must not reach others' panes this way. */
+export async function findLoggedInteractions(db: Queryable, actor: Actor, keys: InteractionKeys) {
+  const items = await findInteractions(db, actor.tenantId, keys);
+  if (items.length === 0) return items;
+  const retained = await hiddenByRetention(
+    db,
+    actor,
+    items.map((i) => i.id),
+  );
+  return retained.size === 0 ? items : items.filter((i) => !retained.has(i.id));
+}

@@ -183,6 +183,13 @@ describeEachDatabase('erasure', (getDb) => {
     );
     const timeline = await call(admin, 'GET', `/api/accounts/${p.account.id}/timeline`);
     expect(timeline.body.items.map((i: { id: string }) => i.id)).not.toContain(letter.id);
+    const opened = (as: typeof user) =>
+      call(as, 'GET', `/api/context?email=${encodeURIComponent(p.email)}&internetMessageId=${encodeURIComponent(`<order-${p.contact.id}@kunde.example>`)}`);
+    const pane = await opened(user);
+    expect(pane.status).toBe(200);
+    expect(pane.body.logged).toEqual([]);
+    expect(pane.text).not.toMatch(/Bestellung|20 Stück/);
+    expect((await opened(officer)).body.logged.map((i: { id: string }) => i.id)).toEqual([letter.id]);
     for (const gone of [expired.id, privateMail.id]) expect((await call(officer, 'GET', `/api/interactions/${gone}`)).status).toBe(404);
 
     const kept = await call(officer, 'GET', `/api/interactions/${letter.id}`);
