@@ -24,6 +24,7 @@ import { syncRoutes } from '../features/sync/routes';
 import { webhookRoutes } from '../features/webhooks/routes';
 import { leadRoutes } from '../features/leads/routes';
 import { caseRoutes } from '../features/cases/routes';
+import { resolveCaseOfInteraction } from '../features/cases';
 import { systemRoutes } from '../features/system/routes';
 import { taskRoutes } from '../features/tasks/routes';
 import { teamsRoutes } from '../features/teams/routes';
@@ -39,7 +40,8 @@ function implementations(services: Services): RouteTable<EndpointName> {
     ...contactRoutes,
     ...opportunityRoutes,
     ...taskRoutes,
-    ...interactionRoutes,
+    // Interactions may not import cases (cases build on them), so the case's resolution with its complaint is wired here.
+    ...interactionRoutes({ onResolved: resolveCaseOfInteraction }),
     ...consentRoutes,
     ...importRoutes,
     ...contextRoutes,

@@ -97,6 +97,32 @@ describeEachDatabase('cases', (getDb) => {
     expect((await call(agent, 'GET', `/api/accounts/${c.account.id}/overview`)).body.openComplaints).toEqual([]);
   });
 
+  it('resolves the open case when its complaint is resolved, as the Teams account tab does, and leaves a resolved case alone', async () => {
+    const c = await complaint(2, 'Ventil klemmt');
+    const opened = await created('/api/cases', { interactionId: c.interaction.id, priority: 'high' }, agent);
+    const resolved = await call(agent, 'PATCH', `/api/interactions/${c.interaction.id}`, { status: 'resolved', resolution: 'Ventil getauscht' }, c.interaction.etag);
+    expect(resolved.status).toBe(200);
+    const read = await call(agent, 'GET', `/api/cases/${opened.id}`);
+    expect(read.body).toMatchObject({ status: 'resolved', resolution: 'Ventil getauscht', overdue: false });
+    expect(read.body.resolvedAt).not.toBeNull();
+    expect(read.headers.get('etag')).toBe('"2"');
+    expect(read.body.history.map((e: { kind: string; from: string; to: string; actorId: string }) => [e.kind, e.from, e.to, e.actorId])).toEqual([
+      ['opened', null, 'high', agentId],
+      ['status', 'open', 'resolved', agentId],
+    ]);
+    expect((await call(agent, 'GET', `/api/cases?accountId=${c.account.id}`)).body.items.map((x: { status: string }) => x.status)).toEqual(['resolved']);
+
+    // Reopening the complaint and resolving it again does not touch the case that is already resolved.
+    const reopened = await call(agent, 'PATCH', `/api/interactions/${c.interaction.id}`, { status: 'open' }, resolved.headers.get('etag')!);
+    await call(agent, 'PATCH', `/api/interactions/${c.interaction.id}`, { status: 'resolved', resolution: 'Nochmal' }, reopened.headers.get('etag')!);
+    const after = await call(agent, 'GET', `/api/cases/${opened.id}`);
+    expect(after.body).toMatchObject({ status: 'resolved', resolution: 'Ventil getauscht', etag: '"2"' });
+
+    // A complaint without a case resolves as before.
+    const alone = await created('/api/interactions', { type: 'complaint', subject: 'Ohne Fall', occurredAt: c.occurredAt, accountIds: [c.account.id] });
+    expect((await call(agent, 'PATCH', `/api/interactions/${alone.id}`, { status: 'resolved', resolution: 'Erledigt' }, alone.etag)).status).toBe(200);
+  });
+
   it('escalates a case once per due time passed, to the account owner, and lists overdue cases', async () => {
     const late = await complaint(30, 'Rechnung falsch');
     const opened = await created('/api/cases', { interactionId: late.interaction.id, priority: 'normal' }, agent);

@@ -1,2 +1,3 @@
-// The cases feature's public entry: the escalation run the hosts' timer calls, and the open cases the pane's banner shows.
-export { escalateDue, openCasesOf } from './service';
+// The cases feature's public entry: the escalation run the hosts' timer calls, the open cases the pane's banner shows, and
+// the step the composition root hands to interactions for a complaint resolved on its own.
+export { escalateDue, openCasesOf, resolveCaseOfInteraction } from './service';

@@ -1,6 +1,6 @@
 // Service cases: opened from a complaint or service request, due times from the service levels, every change in the
 // case's history, and an escalation once per case and level when a due time passes.
-import { ServiceLevelSettings, type Case, type CaseBrief, type CaseCreate, type CaseListQuery, type CasePatch } from '@crm/common';
+import { ServiceLevelSettings, type Case, type CaseBrief, type CaseCreate, type CaseListQuery, type CasePatch, type Interaction } from '@crm/common';
 import type { Actor } from '../../core/actor';
 import { nameBasedId } from '../../core/name-based-id';
 import { writeAudit } from '../../core/audit/audit-store';
@@ -170,6 +170,38 @@ export async function changeCase(db: Db, actor: Actor, id: string, expectedVersi
     if (version !== null) await changeInteraction(db, actor, before.interactionId, version, { status: 'resolved', resolution: patch.resolution ?? null });
   }
   return readCase(db, actor, id, now);
+}
+
+/**
+ * The interactions feature's resolution hook (wired in functions/src/app): a complaint or service request resolved on its
+ * own, as the Teams account tab does, resolves its open case with the same resolution, in the same transaction. A case
+ * resolved or closed before stays as it is.
+ */
+export async function resolveCaseOfInteraction(tx: Queryable, actor: Actor, interaction: Interaction, now = new Date()): Promise<void> {
+  const [open] = await openCaseRowsOf(tx, actor.tenantId, [interaction.id]);
+  if (!open) return;
+  const row = await getCaseRow(tx, actor.tenantId, String(open.id), true);
+  if (!row) return;
+  const current = toCase(row, now);
+  if (current.status === 'resolved' || current.status === 'closed') return;
+  const version = Number(row.version);
+  await saveCase(tx, actor.tenantId, current.id, version, {
+    priority: current.priority,
+    assigneeId: current.assigneeId,
+    status: 'resolved',
+    resolution: interaction.resolution ?? current.resolution,
+    firstResponseDue: new Date(current.firstResponseDue),
+    resolutionDue: new Date(current.resolutionDue),
+  });
+  await addEvent(tx, actor.tenantId, current.id, actor.userId, 'status', current.status, 'resolved');
+  await writeAudit(tx, {
+    tenantId: actor.tenantId,
+    actorId: actor.userId,
+    action: 'update',
+    entity: 'case',
+    entityId: current.id,
+    changedFields: ['status', 'resolution'],
+  });
 }
 
 /** One follow-up per case and level, whoever runs the escalation and however often. */

@@ -94,7 +94,16 @@ export async function lookupInteractions(db: Db, actor: Actor, keys: Interaction
   return { items: items.filter((i) => !view.hidesInteraction(i) && !retained.has(i.id)).map(view.withoutHidden) };
 }
 
-export async function changeInteraction(db: Db, actor: Actor, id: string, expectedVersion: number, patch: InteractionPatch) {
+/**
+ * What other features do when an interaction changes, wired by the composition root: interactions may not import the
+ * features that build on them (cases resolve with their complaint), so those hand in their step instead.
+ */
+export interface InteractionHooks {
+  /** Runs in the transaction that resolved the complaint or service request, so both commit together or neither. */
+  onResolved?: (tx: Queryable, actor: Actor, interaction: Interaction) => Promise<void>;
+}
+
+export async function changeInteraction(db: Db, actor: Actor, id: string, expectedVersion: number, patch: InteractionPatch, hooks: InteractionHooks = {}) {
   const [view, retained] = await Promise.all([restrictedViewOf(db, actor), retainedInteractionIds(db, actor.tenantId, [id])]);
   if (retained.size > 0) {
     if (!seesRestricted(actor)) throw notFound('interaction');
@@ -106,7 +115,11 @@ export async function changeInteraction(db: Db, actor: Actor, id: string, expect
     const current = await getInteraction(db, actor.tenantId, id);
     if (current && view.hidesInteraction(current)) throw notFound('interaction');
   }
-  return updateRecord(db, actor, 'interaction', id, (tx) => updateInteraction(tx, actor.tenantId, id, expectedVersion, patch));
+  return updateRecord(db, actor, 'interaction', id, async (tx) => {
+    const outcome = await updateInteraction(tx, actor.tenantId, id, expectedVersion, patch);
+    if (outcome.status === 'ok' && patch.status === 'resolved' && hooks.onResolved) await hooks.onResolved(tx, actor, outcome.value);
+    return outcome;
+  });
 }
 
 /** What has happened by `now`, newest first; planned meetings are the account overview's `upcoming`. */
