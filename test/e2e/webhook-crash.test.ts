@@ -14,10 +14,16 @@ let receiver: WebhookReceiver;
 let host: LocalHostProcess | undefined;
 let env: Record<string, string>;
 
-/** The delivery timer fires on every tenth second of the clock; act just after one so the kill comes before the next. */
-async function justAfterATick(): Promise<void> {
-  const intoWindow = (13_000 - (Date.now() % 10_000)) % 10_000;
-  await new Promise((resolve) => setTimeout(resolve, intoWindow));
+/**
+ * The first host delivers hourly (on the hour, and once 2 s after its start), so between those nothing can send the
+ * event before the kill; the restarted one every second, so the test need not wait out the production 10 s.
+ */
+const HOURLY = { WEBHOOK_TICK_SECONDS: '3600' };
+const EVERY_SECOND = { WEBHOOK_TICK_SECONDS: '1' };
+
+async function clearOfTheHour(): Promise<void> {
+  const toHour = 3_600_000 - (Date.now() % 3_600_000);
+  if (toHour < 20_000) await new Promise((resolve) => setTimeout(resolve, toHour + 1000));
 }
 
 beforeAll(async () => {
@@ -34,21 +40,21 @@ afterAll(async () => {
 });
 
 it('delivers after a restart what a killed host had committed but not sent', { timeout: 240_000 }, async () => {
-  host = await startLocalHostProcess(env);
+  host = await startLocalHostProcess({ ...env, ...HOURLY });
   const api = localApi(host.url);
   const endpoint = await api<{ id: string; secret: string }>('POST', '/api/webhooks', { body: { url: receiver.url, events: ['account.created'] } });
-  // Past the host's first timer run (2 s after start) and just after a tick.
-  await new Promise((resolve) => setTimeout(resolve, 3000));
-  await justAfterATick();
+  // Past the host's catch-up run 2 s after its start, and clear of the next tick on the hour.
+  await new Promise((resolve) => setTimeout(resolve, 2500));
+  await clearOfTheHour();
   const account = await api<{ id: string }>('POST', '/api/accounts', { body: { name: 'Absturz GmbH' } });
   await host.stop('SIGKILL');
   expect(receiver.received).toEqual([]);
 
-  host = await startLocalHostProcess(env);
+  host = await startLocalHostProcess({ ...env, ...EVERY_SECOND });
   const deadline = Date.now() + 60_000;
-  while (receiver.received.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
-  // One more tick passes: nothing is sent twice once the receiver said 2xx.
-  await new Promise((resolve) => setTimeout(resolve, 11_000));
+  while (receiver.received.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  // Two more ticks pass: nothing is sent twice once the receiver said 2xx.
+  await new Promise((resolve) => setTimeout(resolve, 2500));
   expect(receiver.received).toHaveLength(1);
   const [delivery] = receiver.received;
   expect(JSON.parse(delivery!.body)).toMatchObject({ type: 'account.created', data: { entity: 'account', id: account.body.id } });

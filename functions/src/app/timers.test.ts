@@ -40,9 +40,11 @@ describe('timer schedules', () => {
   it('refuses such an interval at start, naming the setting and the nearest ones that work', () => {
     expect(() => loadConfig({ SYNC_TICK_SECONDS: '45' })).toThrow(/SYNC_TICK_SECONDS=45: .*nearest: 30 or 60\)/);
     expect(() => loadConfig({ SUBSCRIPTION_TICK_SECONDS: '90' })).toThrow(/SUBSCRIPTION_TICK_SECONDS=90: .*nearest: 60 or 120\)/);
-    expect(loadConfig({ SYNC_TICK_SECONDS: '30', SUBSCRIPTION_TICK_SECONDS: '7200' })).toMatchObject({
+    expect(() => loadConfig({ WEBHOOK_TICK_SECONDS: '7' })).toThrow(/WEBHOOK_TICK_SECONDS=7: .*nearest: 6 or 10\)/);
+    expect(loadConfig({ SYNC_TICK_SECONDS: '30', SUBSCRIPTION_TICK_SECONDS: '7200', WEBHOOK_TICK_SECONDS: '2' })).toMatchObject({
       syncSchedule: '*/30 * * * * *',
       subscriptionSchedule: '0 0 */2 * * *',
+      webhookSchedule: '*/2 * * * * *',
     });
   });
 

@@ -9,10 +9,8 @@ import { deliverDue } from '../features/webhooks';
 import { escalateDue } from '../features/cases';
 import { AUTOMATION_SCHEDULE, deliverNotifications, NOTIFICATION_SCHEDULE, queueOverdueNotifications, runDailyAutomation } from '../features/automation';
 
-/** Every 10 seconds: an event reaches its receiver within that of the change. */
-export const WEBHOOK_SCHEDULE = '*/10 * * * * *';
-/** A tick stops claiming before the next one is due; what is left waits for it. */
-const WEBHOOK_BUDGET_MS = 8000;
+/** A webhook tick stops claiming at this share of the tick, before the next one is due; what is left waits for it. */
+const WEBHOOK_BUDGET_SHARE = 0.8;
 /** Every 5 minutes: a case is escalated within that of its due time. */
 export const CASE_ESCALATION_SCHEDULE = '0 */5 * * * *';
 
@@ -37,7 +35,8 @@ export interface Timer<S = Services> {
   run(services: S): Promise<unknown>;
 }
 
-export function buildTimers(schedules: { syncSchedule: string; subscriptionSchedule: string }): Timer[] {
+export function buildTimers(schedules: { syncSchedule: string; subscriptionSchedule: string; webhookSchedule: string; webhookTickSeconds: number }): Timer[] {
+  const webhookBudgetMs = schedules.webhookTickSeconds * 1000 * WEBHOOK_BUDGET_SHARE;
   return [
     { name: 'graphSync', schedule: schedules.syncSchedule, run: async (services) => services.sync?.runDue() },
     { name: 'graphSubscriptions', schedule: schedules.subscriptionSchedule, run: async (services) => services.sync?.maintainSubscriptions() },
@@ -49,8 +48,8 @@ export function buildTimers(schedules: { syncSchedule: string; subscriptionSched
     },
     {
       name: 'webhookDelivery',
-      schedule: WEBHOOK_SCHEDULE,
-      run: async (services) => deliverDue(await services.db(), { deadline: Date.now() + WEBHOOK_BUDGET_MS }),
+      schedule: schedules.webhookSchedule,
+      run: async (services) => deliverDue(await services.db(), { deadline: Date.now() + webhookBudgetMs }),
     },
     { name: 'caseEscalation', schedule: CASE_ESCALATION_SCHEDULE, run: async (services) => escalateDue(await services.db()) },
     {

@@ -58,6 +58,8 @@ const EnvSchema = z.object({
   /** Every enabled mailbox is synced at least this often, notifications or not. */
   SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
   SUBSCRIPTION_TICK_SECONDS: z.coerce.number().int().min(5).max(86_400).default(3600),
+  /** How often due webhook deliveries go out: an event reaches its receiver within this of the change. */
+  WEBHOOK_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
   /** The audit of reads of personal data (docs/PRIVACY.md): on by default; off records no reads at all. */
   CRM_READ_AUDIT: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
   /** How often buffered reads are written; what a crash can lose is at most this much. */
@@ -107,6 +109,8 @@ export interface Config {
   /** The tick settings as the cron expressions both hosts schedule (see cronEvery). */
   syncSchedule: string;
   subscriptionSchedule: string;
+  webhookTickSeconds: number;
+  webhookSchedule: string;
   readAudit: { enabled: boolean; flushMs: number };
   /** The Teams bot (docs/TEAMS-BOT.md); null without BOT_APP_ID, and /api/messages then says so. */
   bot: BotConfig | null;
@@ -223,6 +227,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     subscriptionTickSeconds: e.SUBSCRIPTION_TICK_SECONDS,
     syncSchedule: tickSchedule('SYNC_TICK_SECONDS', e.SYNC_TICK_SECONDS),
     subscriptionSchedule: tickSchedule('SUBSCRIPTION_TICK_SECONDS', e.SUBSCRIPTION_TICK_SECONDS),
+    webhookTickSeconds: e.WEBHOOK_TICK_SECONDS,
+    webhookSchedule: tickSchedule('WEBHOOK_TICK_SECONDS', e.WEBHOOK_TICK_SECONDS),
     readAudit: { enabled: e.CRM_READ_AUDIT === 'on', flushMs: e.CRM_READ_AUDIT_FLUSH_MS },
     bot:
       e.BOT_APP_ID && e.CRM_HOSTING_URL
