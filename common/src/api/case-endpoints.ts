@@ -1,6 +1,6 @@
 // The service case part of the API catalogue: spread into endpoints.ts.
 import { z } from 'zod';
-import { Case, CaseCreate, CaseListQuery, CasePatch, ServiceContract, ServiceContractPut } from '../contracts/cases';
+import { Case, CaseCreate, CaseListQuery, CasePatch, ServiceContract, ServiceContractListed, ServiceContractListQuery, ServiceContractPut } from '../contracts/cases';
 import { pageOf, Uuid } from '../contracts/primitives';
 import { route } from './routes';
 
@@ -63,6 +63,24 @@ export const caseEndpoints = [
     body: ServiceContractPut,
     ifMatch: true,
     response: ServiceContract,
+    status: 200,
+  },
+  {
+    ...route('deleteServiceContract'),
+    summary: "End an account's service contract (If-Match): cases opened afterwards take the tenant's service levels",
+    tag: 'cases',
+    access: 'manage',
+    params: IdParams,
+    ifMatch: true,
+    status: 204,
+  },
+  {
+    ...route('listServiceContracts'),
+    summary: "The tenant's service contracts with their accounts' names, by account name",
+    tag: 'cases',
+    access: 'read',
+    query: ServiceContractListQuery,
+    response: pageOf(ServiceContractListed),
     status: 200,
   },
 ] as const;

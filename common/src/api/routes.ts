@@ -120,6 +120,8 @@ export const routes = {
   updateCase: ['PATCH', 'cases/{id}'],
   getServiceContract: ['GET', 'accounts/{id}/service-contract'],
   putServiceContract: ['PUT', 'accounts/{id}/service-contract'],
+  deleteServiceContract: ['DELETE', 'accounts/{id}/service-contract'],
+  listServiceContracts: ['GET', 'service-contracts'],
   // Outbound webhooks
   listWebhooks: ['GET', 'webhooks'],
   createWebhook: ['POST', 'webhooks'],

@@ -76,6 +76,11 @@ export const ServiceContract = z.object({
   updatedAt: IsoDateTime.nullable(),
 });
 export type ServiceContract = z.infer<typeof ServiceContract>;
+/** A contract in the tenant's list, with its account's name (the admin screen lists them by name). */
+export const ServiceContractListed = ServiceContract.extend({ accountName: z.string() });
+export type ServiceContractListed = z.infer<typeof ServiceContractListed>;
+export const ServiceContractListQuery = PageQuery.strict();
+export type ServiceContractListQuery = z.infer<typeof ServiceContractListQuery>;
 
 export const CaseCreate = z
   .object({

@@ -83,4 +83,37 @@ describeEachDatabase('service contracts', (getDb) => {
     expect((await call(stranger, 'GET', `/api/accounts/${account.id}/service-contract`)).status).toBe(404);
     expect((await call(stranger, 'PUT', `/api/accounts/${account.id}/service-contract`, { levels: {} }, '"0"')).status).toBe(404);
   });
+
+  it("lists the tenant's contracts by account name, page by page, and ends one with If-Match (managers only)", async () => {
+    const tenantId = randomUUID();
+    const manager = await api.token({ tenantId, userId: randomUUID(), roles: ['CRM.Manager'] });
+    const user = await api.token({ tenantId, userId: randomUUID(), roles: ['CRM.User'] });
+    const mine = (path: string, body: unknown) => createAs(() => api)(manager, path, body);
+    const names = ['Zeta Pumpen', 'Alpha Anlagen', 'Mitte Maschinen'];
+    const accounts = await Promise.all(names.map((name) => mine('/api/accounts', { name })));
+    await mine('/api/accounts', { name: 'Ohne Vertrag' });
+    for (const [i, account] of accounts.entries()) {
+      const put = await call(manager, 'PUT', `/api/accounts/${account.id}/service-contract`, { name: `Vertrag ${i}`, levels: { high: { firstResponseHours: 4, resolutionHours: 16 } } }, '"0"');
+      expect(put.status, put.text).toBe(200);
+    }
+    const first = await call(user, 'GET', '/api/service-contracts?limit=2');
+    expect(first.status, first.text).toBe(200);
+    expect(first.body.items.map((c: { accountName: string; name: string }) => [c.accountName, c.name])).toEqual([
+      ['Alpha Anlagen', 'Vertrag 1'],
+      ['Mitte Maschinen', 'Vertrag 2'],
+    ]);
+    expect(first.body.items[0]).toMatchObject({ accountId: accounts[1]!.id, etag: '"1"', levels: { high: { firstResponseHours: 4, resolutionHours: 16 } } });
+    const second = await call(user, 'GET', `/api/service-contracts?limit=2&cursor=${first.body.nextCursor}`);
+    expect(second.body).toMatchObject({ items: [{ accountName: 'Zeta Pumpen' }], nextCursor: null });
+
+    const zeta = accounts[0]!.id;
+    expect((await call(user, 'DELETE', `/api/accounts/${zeta}/service-contract`, undefined, '"1"')).status).toBe(403);
+    expect((await call(manager, 'DELETE', `/api/accounts/${zeta}/service-contract`)).status).toBe(428);
+    expect((await call(manager, 'DELETE', `/api/accounts/${zeta}/service-contract`, undefined, '"2"')).status).toBe(412);
+    expect((await call(manager, 'DELETE', `/api/accounts/${zeta}/service-contract`, undefined, '"1"')).status).toBe(204);
+    expect((await call(manager, 'DELETE', `/api/accounts/${zeta}/service-contract`, undefined, '"1"')).status).toBe(404);
+    expect((await call(user, 'GET', `/api/accounts/${zeta}/service-contract`)).body).toMatchObject({ etag: '"0"', levels: {} });
+    expect((await call(user, 'GET', '/api/service-contracts')).body.items.map((c: { accountName: string }) => c.accountName)).toEqual(['Alpha Anlagen', 'Mitte Maschinen']);
+    expect((await call(admin, 'GET', '/api/service-contracts')).body.items.map((c: { accountName: string }) => c.accountName)).not.toContain('Alpha Anlagen');
+  });
 });

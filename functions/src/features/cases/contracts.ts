@@ -1,6 +1,6 @@
 // Service contracts per account: the account's own hours for the priorities it names, in force for cases opened up to
 // its last day; the tenant's service levels for the rest.
-import type { ServiceContract, ServiceContractPut, ServiceLevelSettings } from '@crm/common';
+import type { ServiceContract, ServiceContractListed, ServiceContractListQuery, ServiceContractPut, ServiceLevelSettings } from '@crm/common';
 import type { Actor } from '../../core/actor';
 import { writeAudit } from '../../core/audit/audit-store';
 import type { Db, Queryable } from '../../core/db/db';
@@ -8,7 +8,7 @@ import { inTransaction } from '../../core/db/pg-errors';
 import { iso } from '../../core/db/rows';
 import { notFound, staleVersion } from '../../core/errors';
 import { accountById } from '../accounts';
-import { contractRow, insertContract, updateContract, type ContractRow } from './contracts-store';
+import { contractRow, deleteContract, insertContract, listContractRows, updateContract, type ContractRow } from './contracts-store';
 
 function toContract(accountId: string, row: ContractRow | null): ServiceContract {
   if (!row) return { accountId, name: null, levels: {}, validUntil: null, etag: '"0"', updatedAt: null };
@@ -55,6 +55,26 @@ export async function putServiceContract(
     });
   });
   return toContract(accountId, await contractRow(db, actor.tenantId, accountId));
+}
+
+/** Ending a contract needs the version read, like changing it; cases opened before keep their due times. */
+export async function deleteServiceContract(db: Db, actor: Actor, accountId: string, expectedVersion: number): Promise<void> {
+  if (!(await accountById(db, actor.tenantId, accountId))) throw notFound('account');
+  await inTransaction(db, async (tx) => {
+    const current = await contractRow(tx, actor.tenantId, accountId, true);
+    if (!current) throw notFound('service contract');
+    if (!(await deleteContract(tx, actor.tenantId, accountId, expectedVersion))) throw staleVersion('service contract');
+    await writeAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: 'delete', entity: 'service_contract', entityId: accountId });
+  });
+}
+
+export async function listServiceContracts(
+  db: Db,
+  actor: Actor,
+  query: ServiceContractListQuery,
+): Promise<{ items: ServiceContractListed[]; nextCursor: string | null }> {
+  const page = await listContractRows(db, actor.tenantId, query);
+  return { items: page.rows.map((row) => ({ ...toContract(row.account_id, row), accountName: row.account_name })), nextCursor: page.nextCursor };
 }
 
 /** The tenant's levels with the account's contract laid over them, if it has one in force on the day the case opened. */
