@@ -31,7 +31,10 @@ describe('API client files', () => {
       tokens,
       fetch: async () =>
         status === 200
-          ? new Response(bytes, { status, headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="accounts-2026-12-02.csv"' } })
+          ? new Response(bytes, {
+              status,
+              headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="accounts-2026-12-02.csv"' },
+            })
           : new Response(JSON.stringify({ status, detail: 'format is not valid' }), { status, headers: { 'content-type': 'application/problem+json' } }),
     });
     const result = await api('exportAccounts', { query: { format: 'csv' } });
@@ -45,5 +48,30 @@ describe('API client files', () => {
     expect(attachmentName('attachment; filename="a b.xlsx"')).toBe('a b.xlsx');
     expect(attachmentName('attachment; filename=report.csv')).toBe('report.csv');
     expect(attachmentName(null)).toBeNull();
+  });
+});
+
+describe('API client sign-in', () => {
+  it('asks once more with a fresh token when the API refuses the cached one, and only once', async () => {
+    let issued = 0;
+    let valid = 'token-2';
+    const tokens = { getToken: async () => `token-${++issued}`, invalidate: () => undefined };
+    const seen: string[] = [];
+    const api = createApiClient({
+      baseUrl: 'https://crm.test',
+      tokens,
+      fetch: async (_url, init) => {
+        const auth = (init!.headers as Record<string, string>).authorization!;
+        seen.push(auth);
+        return auth === `Bearer ${valid}`
+          ? new Response(JSON.stringify({ items: [] }), { status: 200, headers: { 'content-type': 'application/json' } })
+          : new Response(JSON.stringify({ status: 401, title: 'Unauthorized' }), { status: 401, headers: { 'content-type': 'application/problem+json' } });
+      },
+    });
+    expect((await api('listAccounts', {})).status).toBe(200);
+    expect(seen).toEqual(['Bearer token-1', 'Bearer token-2']);
+    valid = 'none';
+    await expect(api('listAccounts', {})).rejects.toMatchObject({ status: 401 });
+    expect(seen).toHaveLength(4);
   });
 });

@@ -54,22 +54,31 @@ export function createApiClient(options: { baseUrl: string; tokens: TokenProvide
     const [method, template] = routes[name];
     const params = (args.params ?? {}) as Record<string, string>;
     const path = template.replace(/\{(\w+)\}/g, (_m, key: string) => encodeURIComponent(params[key] ?? ''));
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (name !== 'health' && name !== 'openapi') headers.authorization = `Bearer ${await options.tokens.getToken()}`;
-    if (args.body !== undefined) headers['content-type'] = 'application/json';
-    if (args.file !== undefined) headers['content-type'] = 'application/octet-stream';
-    if (args.ifMatch) headers['if-match'] = args.ifMatch;
-    let response: Response;
-    try {
-      response = await doFetch(`${options.baseUrl}/api/${path}${queryString(args.query as Record<string, unknown> | undefined)}`, {
-        method,
-        headers,
-        body: args.file ?? (args.body === undefined ? undefined : JSON.stringify(args.body)),
-        signal: args.signal,
-      });
-    } catch (error) {
-      if (error instanceof DOMException && error.name === 'AbortError') throw error;
-      throw new ApiError('offline', 0, null);
+    const signed = name !== 'health' && name !== 'openapi';
+    const send = async (): Promise<Response> => {
+      const headers: Record<string, string> = { accept: 'application/json' };
+      if (signed) headers.authorization = `Bearer ${await options.tokens.getToken()}`;
+      if (args.body !== undefined) headers['content-type'] = 'application/json';
+      if (args.file !== undefined) headers['content-type'] = 'application/octet-stream';
+      if (args.ifMatch) headers['if-match'] = args.ifMatch;
+      try {
+        return await doFetch(`${options.baseUrl}/api/${path}${queryString(args.query as Record<string, unknown> | undefined)}`, {
+          method,
+          headers,
+          body: args.file ?? (args.body === undefined ? undefined : JSON.stringify(args.body)),
+          signal: args.signal,
+        });
+      } catch (error) {
+        if (error instanceof DOMException && error.name === 'AbortError') throw error;
+        throw new ApiError('offline', 0, null);
+      }
+    };
+    let response = await send();
+    // A cached token the API refuses (expired, or signed by a key the host no longer has) is dropped and the call made
+    // once more with a fresh one; the API refuses before it acts, so sending again does nothing twice.
+    if (response.status === 401 && signed && options.tokens.invalidate) {
+      options.tokens.invalidate();
+      response = await send();
     }
     const contentType = response.headers.get('content-type') ?? '';
     if (response.ok && contentType && !/json/.test(contentType)) {

@@ -30,4 +30,45 @@ describe('development token provider', () => {
     fetcher.mockImplementation(async () => new Response('', { status: 403 }));
     await expect(tokens.getToken()).rejects.toThrow(/refused a development token \(403\)/);
   });
+
+  it('keeps the token across page loads in the session, one per host and identity, and forgets a refused one', async () => {
+    const session = new Map<string, string>();
+    const store = {
+      getItem: (k: string) => session.get(k) ?? null,
+      setItem: (k: string, v: string) => void session.set(k, v),
+      removeItem: (k: string) => void session.delete(k),
+    };
+    const fetcher = vi.fn(async () => answer(`t${fetcher.mock.calls.length}`));
+    expect(await devTokenProvider('http://localhost', {}, fetcher, store).getToken()).toBe('t1');
+    // The next page load of the same tab.
+    const reloaded = devTokenProvider('http://localhost', {}, fetcher, store);
+    expect(await reloaded.getToken()).toBe('t1');
+    expect(fetcher).toHaveBeenCalledTimes(1);
+    expect(await devTokenProvider('http://localhost', { userId: 'b9d7a3f0-5c2e-4f1a-9e3b-2d6c8a4f7e10' }, fetcher, store).getToken()).toBe('t2');
+    expect(await devTokenProvider('http://127.0.0.1:7071', {}, fetcher, store).getToken()).toBe('t3');
+    reloaded.invalidate!();
+    expect(await devTokenProvider('http://localhost', {}, fetcher, store).getToken()).toBe('t4');
+  });
+
+  it('asks again for a stored token near its expiry, and ignores what it cannot read', async () => {
+    const session = new Map<string, string>();
+    const store = {
+      getItem: (k: string) => session.get(k) ?? null,
+      setItem: (k: string, v: string) => void session.set(k, v),
+      removeItem: (k: string) => void session.delete(k),
+    };
+    const fetcher = vi.fn(async () => answer(`t${fetcher.mock.calls.length}`));
+    const key = 'crm.devToken http://localhost {}';
+    session.set(key, JSON.stringify({ token: 'old', expiresAt: Date.now() + 30_000 }));
+    expect(await devTokenProvider('http://localhost', {}, fetcher, store).getToken()).toBe('t1');
+    session.set(key, '{not json');
+    expect(await devTokenProvider('http://localhost', {}, fetcher, store).getToken()).toBe('t2');
+    const full = {
+      ...store,
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+    };
+    expect(await devTokenProvider('http://localhost', { userId: 'b9d7a3f0-5c2e-4f1a-9e3b-2d6c8a4f7e10' }, fetcher, full).getToken()).toBe('t3');
+  });
 });

@@ -24,9 +24,36 @@ export class SignInError extends Error {
   }
 }
 
+/** Where a development token outlives a page load: the tab's own session, as MSAL keeps Entra ID tokens across loads. */
+export type TokenStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+const sessionStore = (): TokenStore | null => {
+  try {
+    return globalThis.sessionStorage ?? null;
+  } catch {
+    // A sandboxed frame without storage access throws on reading the property.
+    return null;
+  }
+};
+
 /** Standalone previews sign in with the local host's development tokens (never available in Azure). */
-export function devTokenProvider(baseUrl: string, identity: DevTokenRequest = {}, fetcher: typeof fetch = (i, init) => fetch(i, init)): TokenProvider {
-  let cached: { token: string; expiresAt: number } | null = null;
+export function devTokenProvider(
+  baseUrl: string,
+  identity: DevTokenRequest = {},
+  fetcher: typeof fetch = (i, init) => fetch(i, init),
+  store: TokenStore | null = sessionStore(),
+): TokenProvider {
+  // One entry per host and identity, so the preview mailbox's user switch does not take another user's token.
+  const key = `crm.devToken ${baseUrl} ${JSON.stringify(identity)}`;
+  const stored = (): { token: string; expiresAt: number } | null => {
+    try {
+      const value = JSON.parse(store?.getItem(key) ?? 'null') as { token?: unknown; expiresAt?: unknown } | null;
+      return typeof value?.token === 'string' && typeof value.expiresAt === 'number' ? { token: value.token, expiresAt: value.expiresAt } : null;
+    } catch {
+      return null;
+    }
+  };
+  let cached = stored();
   // Calls made together (a page's first requests) share one token request instead of each asking for its own.
   let pending: Promise<string> | null = null;
   const fetchToken = async () => {
@@ -39,6 +66,11 @@ export function devTokenProvider(baseUrl: string, identity: DevTokenRequest = {}
     if (!response.ok) throw new SignInError(`the local host refused a development token (${response.status})`);
     const body = (await response.json()) as { access_token: string; expires_in: number };
     cached = { token: body.access_token, expiresAt: Date.now() + body.expires_in * 1000 };
+    try {
+      store?.setItem(key, JSON.stringify(cached));
+    } catch {
+      // A full or refused store only costs the next page load a token request.
+    }
     return cached.token;
   };
   return {
@@ -49,6 +81,7 @@ export function devTokenProvider(baseUrl: string, identity: DevTokenRequest = {}
     },
     invalidate() {
       cached = null;
+      store?.removeItem(key);
     },
   };
 }
