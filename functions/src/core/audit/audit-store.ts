@@ -1,4 +1,5 @@
 // The audit log: who changed what and when, written in the same transaction as the change itself.
+import { randomUUID } from 'node:crypto';
 import { prepared, type Queryable } from '../db/db';
 import { webhookEventOf } from './webhook-events';
 
@@ -42,6 +43,42 @@ const INSERT_AUDIT = prepared(
 
 export async function writeAudit(tx: Queryable, entry: AuditEntry): Promise<void> {
   await tx.query(INSERT_AUDIT, [entry.tenantId, entry.actorId, entry.action, entry.entity, entry.entityId, entry.changedFields ?? [], webhookEventOf(entry)]);
+}
+
+/**
+ * Many entries in one statement, with the same deliveries writeAudit makes for each (one event id per entry, shared by
+ * its endpoints): for writers of thousands of records in one transaction, such as an import's commit and undo.
+ */
+export async function writeAudits(tx: Queryable, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const rows = entries.map((entry, n) => ({
+    n,
+    tenant_id: entry.tenantId,
+    actor_id: entry.actorId,
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: entry.entityId,
+    changed_fields: entry.changedFields ?? [],
+    event_type: webhookEventOf(entry),
+    event_id: randomUUID(),
+  }));
+  await tx.query(
+    `WITH e AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb)
+         AS t(n int, tenant_id uuid, actor_id uuid, action text, entity text, entity_id uuid, changed_fields text[], event_type text, event_id uuid)
+     ), entry AS (
+       INSERT INTO audit_log (tenant_id, actor_id, action, entity, entity_id, changed_fields)
+       SELECT tenant_id, actor_id, action, entity, entity_id, changed_fields FROM e ORDER BY n
+     )
+     INSERT INTO webhook_deliveries (tenant_id, endpoint_id, event_id, event_type, entity, entity_id, changed_fields)
+     SELECT e.tenant_id, w.id, e.event_id, e.event_type, e.entity, e.entity_id, e.changed_fields
+     FROM e JOIN webhook_endpoints w ON w.tenant_id = e.tenant_id AND e.event_type = ANY(w.events)
+     WHERE e.event_type IS NOT NULL
+       AND NOT (e.entity = 'contact' AND e.action <> 'erase' AND EXISTS (
+         SELECT 1 FROM contact_restrictions r WHERE r.tenant_id = e.tenant_id AND r.contact_id = e.entity_id AND r.lifted_at IS NULL))
+     ORDER BY e.n, w.id`,
+    [JSON.stringify(rows)],
+  );
 }
 
 /** Who made the latest change to a record, and when: what a 412 tells the writer whose version was overtaken. */

@@ -1,3 +1,3 @@
 // The accounts feature's public entry: what other features may use.
 export { toAccount } from './rows';
-export { accountById, createAccount, insertAccountIn, searchAccounts } from './service';
+export { accountById, createAccount, insertAccountIn, insertAccountsIn, searchAccounts } from './service';

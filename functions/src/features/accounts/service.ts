@@ -1,7 +1,7 @@
 // Account use cases: create (idempotent by client id), read, search, change and delete.
 import type { Account, AccountCreate, AccountListQuery, AccountPatch } from '@crm/common';
 import type { Db, Queryable } from '../../core/db/db';
-import { getAccount, insertAccount, listAccounts, updateAccount } from './store';
+import { getAccount, insertAccount, insertAccounts, listAccounts, updateAccount } from './store';
 import type { Actor } from '../../core/actor';
 import { createRecord, deleteRecord, readRecord, updateRecord, type Created } from '../../core/records';
 
@@ -25,3 +25,6 @@ export const accountById = (db: Queryable, tenantId: string, id: string) => getA
 
 /** Inserts inside the caller's transaction (Graph contact sync creates the account of a new sender's domain). */
 export const insertAccountIn = (tx: Queryable, tenantId: string, input: AccountCreate) => insertAccount(tx, tenantId, input);
+
+/** Many new accounts with ids chosen by the caller, inside its transaction (an import's batch). */
+export const insertAccountsIn = (tx: Queryable, tenantId: string, inputs: readonly (AccountCreate & { id: string })[]) => insertAccounts(tx, tenantId, inputs);

@@ -71,6 +71,47 @@ export async function insertAccount(tx: Queryable, tenantId: string, input: Acco
   return { account: (await getAccount(tx, tenantId, id))!, created: Boolean(inserted[0]) };
 }
 
+/**
+ * New accounts with ids the caller chose, one statement for the accounts and one for their domains (an import's batch).
+ * A domain another account holds, or an id already used, is a conflict as for one account: the caller's transaction
+ * (or savepoint) then holds half a batch and must roll it back.
+ */
+export async function insertAccounts(tx: Queryable, tenantId: string, inputs: readonly (AccountCreate & { id: string })[]): Promise<void> {
+  if (inputs.length === 0) return;
+  const rows = inputs.map((input) => ({
+    id: input.id,
+    name: input.name,
+    domains: [...new Set(input.domains)],
+    parent_account_id: input.parentAccountId ?? null,
+    industry: input.industry ?? null,
+    segment: input.segment ?? null,
+    rating: input.rating ?? null,
+    owner_id: input.ownerId ?? null,
+    address: input.address ?? null,
+    custom_fields: input.customFields,
+  }));
+  const inserted = await tx.query(
+    `INSERT INTO accounts (tenant_id, id, name, domains, parent_account_id, industry, segment, rating, owner_id, address, custom_fields)
+     SELECT $1, id, name, domains, parent_account_id, industry, segment, rating, owner_id, address, custom_fields
+     FROM jsonb_to_recordset($2::jsonb) AS t(id uuid, name text, domains text[], parent_account_id uuid, industry text, segment text, rating text,
+       owner_id uuid, address jsonb, custom_fields jsonb)
+     ON CONFLICT (tenant_id, id) DO NOTHING RETURNING id`,
+    [tenantId, JSON.stringify(rows)],
+  );
+  if (inserted.length !== rows.length) throw conflict('an account with one of these ids exists already');
+  const claims = rows.flatMap((row) => row.domains.map((domain) => ({ domain, id: row.id })));
+  if (claims.length === 0) return;
+  const claimed = await tx.query<{ domain: string }>(
+    `INSERT INTO account_domains (tenant_id, domain, account_id) SELECT $1, d, a FROM unnest($2::text[], $3::uuid[]) AS t(d, a)
+     ON CONFLICT (tenant_id, domain) DO NOTHING RETURNING domain`,
+    [tenantId, claims.map((claim) => claim.domain), claims.map((claim) => claim.id)],
+  );
+  if (claimed.length === claims.length) return;
+  const got = new Set(claimed.map((row) => row.domain));
+  const taken = claims.find((claim) => !got.has(claim.domain))!.domain;
+  throw conflict(`the domain ${taken} already belongs to another account`, 'domains');
+}
+
 export async function listAccounts(db: Queryable, tenantId: string, query: AccountListQuery) {
   const params = new SqlParams();
   const where = [`a.tenant_id = ${params.add(tenantId)}`];

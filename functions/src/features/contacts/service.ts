@@ -1,7 +1,7 @@
 // Contact use cases; an email address already used by another contact is a 409 naming that contact.
 import type { Contact, ContactCreate, ContactListQuery, ContactPatch } from '@crm/common';
 import type { Db, Queryable } from '../../core/db/db';
-import { getContact, insertContact, listContacts, updateContact } from './store';
+import { getContact, insertContact, insertContacts, listContacts, updateContact } from './store';
 import type { Actor } from '../../core/actor';
 import { createRecord, deleteRecord, readRecord, updateRecord, type Created } from '../../core/records';
 import { conflict, notFound } from '../../core/errors';
@@ -76,6 +76,9 @@ export const contactById = (db: Queryable, tenantId: string, id: string) => getC
 
 /** Inserts inside the caller's transaction (Graph contact sync). */
 export const insertContactIn = (tx: Queryable, tenantId: string, input: ContactCreate) => insertContact(tx, tenantId, input);
+
+/** Many new contacts with ids chosen by the caller, inside its transaction (an import's batch). */
+export const insertContactsIn = (tx: Queryable, tenantId: string, inputs: readonly (ContactCreate & { id: string })[]) => insertContacts(tx, tenantId, inputs);
 
 /** Updates inside the caller's transaction, guarded by the version the caller read. */
 export const updateContactIn = (tx: Queryable, tenantId: string, id: string, expectedVersion: number, patch: ContactPatch) =>

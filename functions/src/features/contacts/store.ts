@@ -65,6 +65,45 @@ export async function insertContact(tx: Queryable, tenantId: string, input: Cont
   return { contact: (await getContact(tx, tenantId, id))!, created: Boolean(inserted[0]) };
 }
 
+/**
+ * New contacts with ids the caller chose, one statement for the contacts and one for their addresses (an import's
+ * batch). An address another contact holds, or an id already used, is a conflict as for one contact: the caller's
+ * transaction (or savepoint) then holds half a batch and must roll it back.
+ */
+export async function insertContacts(tx: Queryable, tenantId: string, inputs: readonly (ContactCreate & { id: string })[]): Promise<void> {
+  if (inputs.length === 0) return;
+  const rows = inputs.map((input) => ({
+    id: input.id,
+    account_id: input.accountId ?? null,
+    first_name: input.firstName,
+    last_name: input.lastName,
+    emails: [...new Set(input.emails)],
+    phones: input.phones,
+    job_title: input.jobTitle ?? null,
+    buying_role: input.buyingRole ?? null,
+    owner_id: input.ownerId ?? null,
+    communication_preferences: input.communicationPreferences,
+    custom_fields: input.customFields,
+  }));
+  const inserted = await tx.query(
+    `INSERT INTO contacts (tenant_id, id, account_id, first_name, last_name, emails, phones, job_title, buying_role, owner_id, communication_preferences, custom_fields)
+     SELECT $1, id, account_id, first_name, last_name, emails, phones, job_title, buying_role, owner_id, communication_preferences, custom_fields
+     FROM jsonb_to_recordset($2::jsonb) AS t(id uuid, account_id uuid, first_name text, last_name text, emails text[], phones jsonb, job_title text,
+       buying_role text, owner_id uuid, communication_preferences jsonb, custom_fields jsonb)
+     ON CONFLICT (tenant_id, id) DO NOTHING RETURNING id`,
+    [tenantId, JSON.stringify(rows)],
+  );
+  if (inserted.length !== rows.length) throw conflict('a contact with one of these ids exists already');
+  const claims = rows.flatMap((row) => row.emails.map((email) => ({ email, id: row.id })));
+  if (claims.length === 0) return;
+  const claimed = await tx.query<{ email: string }>(
+    `INSERT INTO contact_emails (tenant_id, email, contact_id) SELECT $1, e, c FROM unnest($2::text[], $3::uuid[]) AS t(e, c)
+     ON CONFLICT (tenant_id, email) DO NOTHING RETURNING email`,
+    [tenantId, claims.map((claim) => claim.email), claims.map((claim) => claim.id)],
+  );
+  if (claimed.length !== claims.length) throw conflict('one of the email addresses already belongs to another contact', 'emails');
+}
+
 /** hiddenSql: a condition on alias c that drops contacts the caller may not see (restricted processing). */
 export async function listContacts(db: Queryable, tenantId: string, query: ContactListQuery, hiddenSql?: string) {
   const params = new SqlParams();

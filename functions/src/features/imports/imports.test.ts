@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiHarness, type ApiHarness } from '../../../../test/support/api-harness';
 import { describeEachDatabase, seedActor } from '../../../../test/support/databases';
 import type { ImportChoice, ImportDecision, ImportOutcomePart } from '@crm/common';
-import { commitImport, readImport, uploadImport } from './service';
+import { conflict } from '../../core/errors';
+import { commitImport, readImport, undoImport, uploadImport } from './service';
 
 const GERMAN_LIST = [
   'Kundennummer;Firma;Vorname;Nachname;E-Mail;Telefon;Straße;PLZ;Ort;Land;Umsatz;Einwilligung;Einwilligung Quelle;Einwilligung Datum',
@@ -282,6 +283,35 @@ describeEachDatabase('imports: a commit that dies halfway', (getDb) => {
     expect(await count('audit_log')).toBe(30);
     const page = await readImport(getDb(), actor, value.id, { limit: 50 });
     expect(page.rows.items.every((row) => row.outcome !== null)).toBe(true);
+  });
+
+  it('redoes a batch row by row when one row fails inside the set-wise write: that row fails alone, every other is written once', async () => {
+    const actor = await seedActor(getDb(), { roles: ['CRM.Manager'] });
+    const list = ['Vorname;Nachname;E-Mail', ...Array.from({ length: 30 }, (_, i) => `Vorname${i};Nachname${i};person.${i}@andere-liste.de`)].join('\n');
+    const { value } = await uploadImport(getDb(), actor, { fileName: 'andere.csv', readOptions: {}, bytes: new TextEncoder().encode(list) });
+    const calls: number[] = [];
+    const committed = await commitImport(getDb(), actor, value.id, {
+      batchSize: 10,
+      afterRow: (row) => {
+        calls.push(row);
+        if (row === 17) throw conflict('the contact was changed at the same moment');
+      },
+    });
+    expect(committed).toMatchObject({ done: true, value: { status: 'committed', progress: { committedRows: 30 } } });
+    // The second batch (rows 12 to 21) ran set-wise, failed at row 17, and ran again row by row.
+    expect(calls.filter((row) => row === 12)).toHaveLength(2);
+    expect(calls.filter((row) => row === 2)).toHaveLength(1);
+    const count = async (sql: string) => (await getDb().query<{ n: number }>(sql, [actor.tenantId]))[0]!.n;
+    expect(await count(`SELECT count(*)::int AS n FROM contacts WHERE tenant_id = $1`)).toBe(29);
+    expect(await count(`SELECT count(DISTINCT email)::int AS n FROM contact_emails WHERE tenant_id = $1`)).toBe(29);
+    expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE tenant_id = $1`)).toBe(29);
+    expect(await count(`SELECT count(*)::int AS n FROM import_changes WHERE tenant_id = $1`)).toBe(29);
+    const rows = (await readImport(getDb(), actor, value.id, { limit: 50 })).rows.items;
+    expect(rows.find((row) => row.row === 17)!.outcome).toMatchObject({ account: { action: 'failed', reason: 'not imported: the contact was changed at the same moment' } });
+    expect(rows.filter((row) => row.outcome?.contact?.action === 'created')).toHaveLength(29);
+    // The ledger undoes what was written, and nothing else.
+    expect((await undoImport(getDb(), actor, value.id)).undo).toEqual({ reverted: 29, leftAlone: [] });
+    expect(await count(`SELECT count(*)::int AS n FROM contacts WHERE tenant_id = $1`)).toBe(0);
   });
 });
 

@@ -1,6 +1,6 @@
 // The import pipeline: upload (the file is stored with its hash, read, mapped and decided row by row against the CRM),
 // the preview, the user's decisions, the commit in batches that resumes after a crash, the undo and the report.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   AccountCreate,
   ContactCreate,
@@ -23,15 +23,15 @@ import {
   type ImportUndoReport,
 } from '@crm/common';
 import type { Actor } from '../../core/actor';
-import { writeAudit } from '../../core/audit/audit-store';
+import { writeAudit, writeAudits, type AuditEntry } from '../../core/audit/audit-store';
 import type { Db, Queryable } from '../../core/db/db';
 import { decodeCursor, pageFrom } from '../../core/db/paging';
 import { inTransaction } from '../../core/db/pg-errors';
 import { etagOf, iso, isoOrNull } from '../../core/db/rows';
 import { conflict, DomainError, invalid, notFound, staleVersion } from '../../core/errors';
-import { insertAccountIn } from '../accounts';
+import { insertAccountsIn } from '../accounts';
 import { consentHistoryOf, consentState } from '../consents';
-import { contactById, insertContactIn, updateContactIn } from '../contacts';
+import { contactById, insertContactsIn, updateContactIn } from '../contacts';
 import { erasedAddresses, restrictedAmong } from '../privacy';
 import { applyTemplate, mapRow } from './column-mapping';
 import { parseCompanyName } from './company-names';
@@ -47,7 +47,7 @@ import {
   actionCounts,
   advanceCommit,
   allRows,
-  appendImportedConsent,
+  appendImportedConsents,
   bumpVersion,
   changesOf,
   claimCommit,
@@ -57,6 +57,7 @@ import {
   deleteRow,
   domainOwners,
   emailOwner,
+  ownedEmails,
   finishCommit,
   getImport,
   importByHash,
@@ -69,6 +70,7 @@ import {
   committedRecords,
   pendingRows,
   recordChange,
+  recordCreated,
   refreshAccountKeys,
   replaceRows,
   rowsByNumber,
@@ -76,6 +78,8 @@ import {
   saveChoices,
   saveTemplate,
   setOutcomes,
+  type ChangeRow,
+  type ImportedConsent,
   type ImportRecordRow,
   type ImportRowRecord,
   type StoredRow,
@@ -404,7 +408,10 @@ export interface CommitOptions {
   budgetMs?: number;
   leaseMs?: number;
   clock?: () => Date;
-  /** Called inside each row's transaction after the row is written: tests throw here to stand for a process dying mid-batch. */
+  /**
+   * Called inside the batch's transaction after the row is written (set-wise: after the whole batch is): tests throw
+   * here to stand for a process dying mid-batch, or a domain error for a row the set-wise write cannot take.
+   */
   afterRow?: (row: number) => void;
 }
 
@@ -420,26 +427,16 @@ async function audit(tx: Queryable, actor: Actor, action: 'create' | 'update' | 
   await writeAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action, entity, entityId: id, changedFields: fields });
 }
 
-async function createAccountFrom(tx: Queryable, actor: Actor, importId: string, row: number, plan: NonNullable<RowPlan['account']>) {
-  const owners = plan.domain ? await domainOwners(tx, actor.tenantId, [plan.domain]) : new Map<string, string>();
-  const domain = plan.domain && !owners.has(plan.domain) ? plan.domain : null;
+async function createAccountFrom(writer: BatchWriter, row: number, plan: NonNullable<RowPlan['account']>) {
+  const domain = plan.domain && !(await writer.domainTaken(plan.domain)) ? plan.domain : null;
   const customFields: Record<string, string> = {};
   if (plan.customerNumber) customFields.customerNumber = plan.customerNumber;
   if (plan.revenue) customFields.revenue = plan.revenue;
   if (plan.notes) customFields.notes = plan.notes;
   const input = AccountCreate.parse({ name: plan.name, domains: domain ? [domain] : [], industry: plan.industry, address: plan.address, customFields });
-  const { account } = await insertAccountIn(tx, actor.tenantId, input);
-  await audit(tx, actor, 'create', 'account', account.id);
-  await recordChange(tx, actor.tenantId, importId, {
-    entity: 'account',
-    entity_id: account.id,
-    change: 'created',
-    before: null,
-    version_after: 1,
-    row_number: row,
-  });
+  const id = writer.addAccount(input, row);
   const note = plan.domain && !domain ? `; the domain ${plan.domain} belongs to another account and was left out` : '';
-  return { id: account.id, note };
+  return { id, note };
 }
 
 async function updateAccountFrom(tx: Queryable, actor: Actor, importId: string, row: number, id: string, plan: NonNullable<RowPlan['account']>) {
@@ -487,28 +484,17 @@ async function updateAccountFrom(tx: Queryable, actor: Actor, importId: string, 
 }
 
 async function createContactFrom(
-  tx: Queryable,
-  actor: Actor,
-  importId: string,
+  writer: BatchWriter,
   row: number,
   plan: NonNullable<RowPlan['contact']>,
   accountId: string | null,
   erased: ReadonlySet<string>,
 ) {
   if (plan.email && erased.has(plan.email)) return part('skipped', null, ERASED_REASON);
-  if (plan.email && (await emailOwner(tx, actor.tenantId, plan.email))) return part('failed', null, 'the email address belongs to another contact by now');
+  if (plan.email && (await writer.emailTaken(plan.email))) return part('failed', null, 'the email address belongs to another contact by now');
   const input = ContactCreate.parse(contactInput(plan, accountId));
-  const { contact } = await insertContactIn(tx, actor.tenantId, input);
-  await audit(tx, actor, 'create', 'contact', contact.id);
-  await recordChange(tx, actor.tenantId, importId, {
-    entity: 'contact',
-    entity_id: contact.id,
-    change: 'created',
-    before: null,
-    version_after: 1,
-    row_number: row,
-  });
-  return part('created', contact.id, 'a new contact');
+  const id = writer.addContact(input, row);
+  return part('created', id, 'a new contact');
 }
 
 async function updateContactFrom(
@@ -571,8 +557,13 @@ async function updateContactFrom(
   return part('updated', id, `added ${Object.keys(patch).join(', ')}${keptText}`);
 }
 
-async function recordConsentFrom(tx: Queryable, actor: Actor, importId: string, row: number, contactId: string, consent: NonNullable<RowPlan['consent']>) {
-  const history = await consentHistoryOf(tx, actor.tenantId, [contactId]);
+async function recordConsentFrom(writer: BatchWriter, importId: string, row: number, contactId: string, consent: NonNullable<RowPlan['consent']>) {
+  // A contact this batch is creating has no history but what the batch adds; any other is read from the ledger.
+  let history: Awaited<ReturnType<typeof consentHistoryOf>> = [];
+  if (!writer.createdWithoutConsent(contactId)) {
+    await writer.flush();
+    history = await consentHistoryOf(writer.tx, writer.actor.tenantId, [contactId]);
+  }
   const status = consentState(history).channels.email;
   if (consent.action === 'granted' && (status === 'withdrawn' || status === 'objected')) {
     return `not recorded: the person ${status === 'withdrawn' ? 'withdrew' : 'objected to'} email marketing, and an import never overrides that`;
@@ -586,13 +577,7 @@ async function recordConsentFrom(tx: Queryable, actor: Actor, importId: string, 
       entry.capturedAt === consent.capturedAt,
   );
   if (same) return 'already in the consent ledger';
-  const id = await appendImportedConsent(tx, actor.tenantId, actor.userId, {
-    contactId,
-    ...consent,
-    note: `imported from a list (import ${importId}, row ${row})`,
-  });
-  await audit(tx, actor, 'consent', 'contact', contactId, [`email/marketing:${consent.action}`]);
-  await recordChange(tx, actor.tenantId, importId, { entity: 'consent', entity_id: id, change: 'created', before: null, version_after: null, row_number: row });
+  writer.addConsent({ contactId, ...consent, note: `imported from a list (import ${importId}, row ${row})` }, row);
   return `recorded: ${consent.action}, source "${consent.source}", ${consent.capturedAt.slice(0, 10)}`;
 }
 
@@ -603,6 +588,8 @@ async function recordConsentFrom(tx: Queryable, actor: Actor, importId: string, 
  */
 class MergeTargets {
   private readonly ids = new Map<string, string>();
+  /** The keys in the order they were noted, so that a batch rolled back can take its notes back. */
+  private readonly journal: string[] = [];
 
   static async load(db: Queryable, tenantId: string, importId: string): Promise<MergeTargets> {
     const targets = new MergeTargets();
@@ -619,8 +606,19 @@ class MergeTargets {
     for (const target of [row, ...into]) {
       if (target === null || target === undefined) continue;
       const key = `${part}:${target}`;
-      if (!this.ids.has(key)) this.ids.set(key, id);
+      if (!this.ids.has(key)) {
+        this.ids.set(key, id);
+        this.journal.push(key);
+      }
     }
+  }
+
+  mark(): number {
+    return this.journal.length;
+  }
+
+  rollback(mark: number): void {
+    for (const key of this.journal.splice(mark)) this.ids.delete(key);
   }
 
   find(part: Part, intoRow: number): string | null {
@@ -628,10 +626,108 @@ class MergeTargets {
   }
 }
 
+/**
+ * What a commit batch writes set-wise: the accounts, contacts and consents its rows create (ids chosen here, so later
+ * rows can link to them before they are written), with their audit entries and ledger lines, one statement per table
+ * in flush(). flush() runs before anything that reads or changes records already there (the updates of matched records
+ * stay row by row) and at the end of the batch, so every row sees what the rows before it wrote. Whether a domain or an
+ * address is taken is read once for all of the batch's and then follows what the batch itself creates.
+ */
+class BatchWriter {
+  private accounts: (AccountCreate & { id: string })[] = [];
+  private contacts: (ContactCreate & { id: string })[] = [];
+  private consents: ImportedConsent[] = [];
+  private audits: AuditEntry[] = [];
+  private changes: ChangeRow[] = [];
+  /** The contacts created and not yet written, each with whether a consent of theirs waits too. */
+  private readonly newContacts = new Map<string, boolean>();
+  private takenDomains: Set<string> | null = null;
+  private takenEmails: Set<string> | null = null;
+
+  constructor(
+    readonly tx: Queryable,
+    readonly actor: Actor,
+    private readonly importId: string,
+    private readonly domains: readonly string[],
+    private readonly emails: readonly string[],
+  ) {}
+
+  async domainTaken(domain: string): Promise<boolean> {
+    this.takenDomains ??= new Set((await domainOwners(this.tx, this.actor.tenantId, this.domains)).keys());
+    return this.takenDomains.has(domain);
+  }
+
+  async emailTaken(email: string): Promise<boolean> {
+    this.takenEmails ??= await ownedEmails(this.tx, this.actor.tenantId, this.emails);
+    return this.takenEmails.has(email);
+  }
+
+  /** After a matched record was updated (it may have claimed a domain or an address) or a row was rolled back. */
+  forget(): void {
+    this.takenDomains = null;
+    this.takenEmails = null;
+  }
+
+  createdWithoutConsent(contactId: string): boolean {
+    return this.newContacts.get(contactId) === false;
+  }
+
+  private entry(action: AuditEntry['action'], entity: string, entityId: string, changedFields?: string[]): void {
+    this.audits.push({ tenantId: this.actor.tenantId, actorId: this.actor.userId, action, entity, entityId, changedFields });
+  }
+
+  addAccount(input: AccountCreate, row: number): string {
+    const id = randomUUID();
+    this.accounts.push({ ...input, id });
+    for (const domain of input.domains) this.takenDomains?.add(domain);
+    this.entry('create', 'account', id);
+    this.changes.push({ entity: 'account', entity_id: id, change: 'created', before: null, version_after: 1, row_number: row });
+    return id;
+  }
+
+  addContact(input: ContactCreate, row: number): string {
+    const id = randomUUID();
+    this.contacts.push({ ...input, id });
+    this.newContacts.set(id, false);
+    for (const email of input.emails) this.takenEmails?.add(email);
+    this.entry('create', 'contact', id);
+    this.changes.push({ entity: 'contact', entity_id: id, change: 'created', before: null, version_after: 1, row_number: row });
+    return id;
+  }
+
+  addConsent(consent: Omit<ImportedConsent, 'id'>, row: number): void {
+    const id = randomUUID();
+    this.consents.push({ ...consent, id });
+    if (this.newContacts.has(consent.contactId)) this.newContacts.set(consent.contactId, true);
+    this.entry('consent', 'contact', consent.contactId, [`email/marketing:${consent.action}`]);
+    this.changes.push({ entity: 'consent', entity_id: id, change: 'created', before: null, version_after: null, row_number: row });
+  }
+
+  async flush(): Promise<void> {
+    if (this.audits.length === 0) return;
+    const { tx, actor } = this;
+    await insertAccountsIn(tx, actor.tenantId, this.accounts);
+    await insertContactsIn(tx, actor.tenantId, this.contacts);
+    await appendImportedConsents(tx, actor.tenantId, actor.userId, this.consents);
+    await writeAudits(tx, this.audits);
+    await recordCreated(tx, actor.tenantId, this.importId, this.changes);
+    this.discard();
+  }
+
+  /** Drops what is not written yet: after a flush, or when the row that planned it was rolled back. */
+  discard(): void {
+    this.accounts = [];
+    this.contacts = [];
+    this.consents = [];
+    this.audits = [];
+    this.changes = [];
+    this.newContacts.clear();
+  }
+}
+
 /** erased: the batch's addresses on the blocklist, read once per batch inside its transaction. */
 async function commitRow(
-  tx: Queryable,
-  actor: Actor,
+  writer: BatchWriter,
   importId: string,
   row: ImportRowRecord,
   erased: ReadonlySet<string>,
@@ -642,6 +738,14 @@ async function commitRow(
   const plan = row.plan as unknown as RowPlan;
   const result: RowResult = { outcome: { account: null, contact: null, consent: null }, accountId: null, contactId: null };
   const number = row.row_number;
+  const { tx, actor } = writer;
+  /** An update of a record already there: row by row, after the batch's creates so far are written. */
+  const updating = async (update: () => Promise<ImportOutcomePart>) => {
+    await writer.flush();
+    const outcome = await update();
+    writer.forget();
+    return outcome;
+  };
 
   const target = async (which: Part): Promise<{ action: ImportAction; existingId: string | null; intoRow: number | null; reason: string } | null> => {
     const proposed = proposal[which];
@@ -659,12 +763,13 @@ async function commitRow(
   const account = await target('account');
   if (account && plan.account) {
     if (account.action === 'skip') result.outcome.account = part('skipped', null, account.reason);
-    else if (account.action === 'update') result.outcome.account = await updateAccountFrom(tx, actor, importId, number, account.existingId!, plan.account);
+    else if (account.action === 'update')
+      result.outcome.account = await updating(() => updateAccountFrom(tx, actor, importId, number, account.existingId!, plan.account!));
     else {
       const merged = account.action === 'merge' ? merges.find('account', account.intoRow!) : null;
       if (merged) result.outcome.account = part('linked', merged, `the same company as row ${account.intoRow}`);
       else {
-        const created = await createAccountFrom(tx, actor, importId, number, plan.account);
+        const created = await createAccountFrom(writer, number, plan.account);
         const why = account.action === 'merge' ? `row ${account.intoRow}, the same company, was not imported` : account.reason;
         result.outcome.account = part('created', created.id, `${why}${created.note}`);
       }
@@ -676,18 +781,18 @@ async function commitRow(
   if (contact && plan.contact) {
     if (contact.action === 'skip') result.outcome.contact = part('skipped', contact.existingId, contact.reason);
     else if (contact.action === 'update')
-      result.outcome.contact = await updateContactFrom(tx, actor, importId, number, contact.existingId!, plan.contact, result.accountId, erased);
+      result.outcome.contact = await updating(() => updateContactFrom(tx, actor, importId, number, contact.existingId!, plan.contact!, result.accountId, erased));
     else {
       const merged = contact.action === 'merge' ? merges.find('contact', contact.intoRow!) : null;
       result.outcome.contact = merged
         ? part('linked', merged, `the same person as row ${contact.intoRow}`)
-        : await createContactFrom(tx, actor, importId, number, plan.contact, result.accountId, erased);
+        : await createContactFrom(writer, number, plan.contact, result.accountId, erased);
     }
     const written = ['created', 'updated', 'unchanged', 'linked'].includes(result.outcome.contact.action);
     result.contactId = written ? result.outcome.contact.id : null;
     if (plan.consent) {
       result.outcome.consent = result.contactId
-        ? await recordConsentFrom(tx, actor, importId, number, result.contactId, plan.consent)
+        ? await recordConsentFrom(writer, importId, number, result.contactId, plan.consent)
         : 'not recorded: the contact was not imported';
     }
   }
@@ -695,6 +800,59 @@ async function commitRow(
 }
 
 const isDomainFailure = (error: unknown) => error instanceof DomainError;
+
+type BatchOutcome = Parameters<typeof setOutcomes>[3][number];
+
+/**
+ * One batch of rows in the caller's transaction. Set-wise (rowByRow false), a row that fails with a domain error fails
+ * the batch, which the caller then rolls back and runs row by row: each row in a savepoint with its writes flushed at
+ * its end, so a failing row is rolled back alone and reported.
+ */
+async function commitBatch(
+  tx: Queryable,
+  actor: Actor,
+  importId: string,
+  rows: readonly ImportRowRecord[],
+  merges: MergeTargets,
+  options: CommitOptions,
+  rowByRow: boolean,
+): Promise<BatchOutcome[]> {
+  const plans = rows.map((row) => row.plan as unknown as RowPlan);
+  const emails = plans.flatMap((plan) => (plan.contact?.email ? [plan.contact.email] : []));
+  const domains = plans.flatMap((plan) => (plan.account?.domain ? [plan.account.domain] : []));
+  const erased = new Set(await erasedAddresses(tx, actor.tenantId, emails));
+  const writer = new BatchWriter(tx, actor, importId, domains, emails);
+  const outcomes: BatchOutcome[] = [];
+  for (const row of rows) {
+    let result: RowResult;
+    if (rowByRow) await tx.query('SAVEPOINT import_row');
+    try {
+      result = await commitRow(writer, importId, row, erased, merges);
+      if (rowByRow) {
+        await writer.flush();
+        options.afterRow?.(row.row_number);
+        await tx.query('RELEASE SAVEPOINT import_row');
+      }
+    } catch (error) {
+      if (!rowByRow || !isDomainFailure(error)) throw error;
+      await tx.query('ROLLBACK TO SAVEPOINT import_row');
+      writer.discard();
+      writer.forget();
+      const reason = `not imported: ${(error as Error).message}`;
+      result = { outcome: { account: part('failed', null, reason), contact: null, consent: null }, accountId: null, contactId: null };
+    }
+    outcomes.push({ row: row.row_number, outcome: result.outcome, accountId: result.accountId, contactId: result.contactId });
+    const proposal = row.proposal as unknown as Proposal;
+    const choice = row.choice as Choices;
+    merges.note('account', row.row_number, result.accountId, [proposal.account?.intoRow, choice.account?.intoRow]);
+    merges.note('contact', row.row_number, result.contactId, [proposal.contact?.intoRow, choice.contact?.intoRow]);
+  }
+  if (!rowByRow) {
+    await writer.flush();
+    for (const row of rows) options.afterRow?.(row.row_number);
+  }
+  return outcomes;
+}
 
 export async function commitImport(db: Db, actor: Actor, id: string, options: CommitOptions = {}): Promise<{ value: Import; done: boolean }> {
   const clock = options.clock ?? (() => new Date());
@@ -721,27 +879,19 @@ export async function commitImport(db: Db, actor: Actor, id: string, options: Co
       for (;;) {
         const batch = await inTransaction(db, async (tx) => {
           const rows = await pendingRows(tx, actor.tenantId, id, batchSize, lastRow);
-          const emails = rows.flatMap((row) => ((row.plan as unknown as RowPlan).contact?.email ? [(row.plan as unknown as RowPlan).contact!.email!] : []));
-          const erased = new Set(await erasedAddresses(tx, actor.tenantId, emails));
-          const outcomes: Parameters<typeof setOutcomes>[3][number][] = [];
-          for (const row of rows) {
-            await tx.query('SAVEPOINT import_row');
-            let result: RowResult;
-            try {
-              result = await commitRow(tx, actor, id, row, erased, merges);
-              options.afterRow?.(row.row_number);
-              await tx.query('RELEASE SAVEPOINT import_row');
-            } catch (error) {
-              if (!isDomainFailure(error)) throw error;
-              await tx.query('ROLLBACK TO SAVEPOINT import_row');
-              const reason = `not imported: ${(error as Error).message}`;
-              result = { outcome: { account: part('failed', null, reason), contact: null, consent: null }, accountId: null, contactId: null };
-            }
-            outcomes.push({ row: row.row_number, outcome: result.outcome, accountId: result.accountId, contactId: result.contactId });
-            const proposal = row.proposal as unknown as Proposal;
-            const choice = row.choice as Choices;
-            merges.note('account', row.row_number, result.accountId, [proposal.account?.intoRow, choice.account?.intoRow]);
-            merges.note('contact', row.row_number, result.contactId, [proposal.contact?.intoRow, choice.contact?.intoRow]);
+          const mark = merges.mark();
+          await tx.query('SAVEPOINT import_batch');
+          let outcomes: BatchOutcome[];
+          try {
+            outcomes = await commitBatch(tx, actor, id, rows, merges, options, false);
+            await tx.query('RELEASE SAVEPOINT import_batch');
+          } catch (error) {
+            if (!isDomainFailure(error)) throw error;
+            // A row the set-wise write could not take (say a record changed at the same moment): the batch again, row
+            // by row, so that only that row fails.
+            await tx.query('ROLLBACK TO SAVEPOINT import_batch');
+            merges.rollback(mark);
+            outcomes = await commitBatch(tx, actor, id, rows, merges, options, true);
           }
           await setOutcomes(tx, actor.tenantId, id, outcomes);
           await advanceCommit(tx, actor.tenantId, id, rows.length, clock(), leaseMs);

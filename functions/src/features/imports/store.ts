@@ -328,6 +328,16 @@ export async function recordChange(tx: Queryable, tenantId: string, importId: st
   );
 }
 
+/** Ledger lines of records a batch created, in one statement (their ids are new, so none is there yet). */
+export async function recordCreated(tx: Queryable, tenantId: string, importId: string, changes: readonly ChangeRow[]): Promise<void> {
+  if (changes.length === 0) return;
+  await tx.query(
+    `INSERT INTO import_changes (tenant_id, import_id, entity, entity_id, change, before, version_after, row_number)
+     SELECT $1, $2, e, id, 'created', NULL, v, r FROM unnest($3::text[], $4::uuid[], $5::int[], $6::int[]) AS t(e, id, v, r)`,
+    [tenantId, importId, changes.map((c) => c.entity), changes.map((c) => c.entity_id), changes.map((c) => c.version_after), changes.map((c) => c.row_number)],
+  );
+}
+
 export const changesOf = (tx: Queryable, tenantId: string, importId: string) =>
   tx.query<ChangeRow>(
     `SELECT entity, entity_id, change, before, version_after, row_number FROM import_changes WHERE tenant_id = $1 AND import_id = $2
@@ -437,6 +447,13 @@ export async function emailOwner(tx: Queryable, tenantId: string, email: string)
   return rows[0]?.contact_id ?? null;
 }
 
+/** Which of the addresses belong to a contact. */
+export async function ownedEmails(tx: Queryable, tenantId: string, emails: readonly string[]): Promise<Set<string>> {
+  if (emails.length === 0) return new Set();
+  const rows = await tx.query<{ email: string }>(`SELECT email FROM contact_emails WHERE tenant_id = $1 AND email = ANY($2::text[])`, [tenantId, emails]);
+  return new Set(rows.map((row) => row.email));
+}
+
 export interface AccountState {
   id: string;
   version: number;
@@ -530,16 +547,26 @@ export async function usesOf(tx: Queryable, tenantId: string, entity: 'account' 
 export const deleteRow = (tx: Queryable, tenantId: string, table: 'accounts' | 'contacts' | 'consents', id: string) =>
   tx.query(`DELETE FROM ${table} WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
 
-export async function appendImportedConsent(
-  tx: Queryable,
-  tenantId: string,
-  userId: string,
-  entry: { contactId: string; action: string; source: string; capturedAt: string; note: string },
-): Promise<string> {
-  const rows = await tx.query<{ id: string }>(
-    `INSERT INTO consents (tenant_id, contact_id, channel, purpose, legal_basis, action, source, note, captured_by, captured_at)
-     VALUES ($1, $2, 'email', 'marketing', 'consent', $3, $4, $5, $6, $7) RETURNING id`,
-    [tenantId, entry.contactId, entry.action, entry.source, entry.note, userId, entry.capturedAt],
+export interface ImportedConsent {
+  id: string;
+  contactId: string;
+  action: string;
+  source: string;
+  capturedAt: string;
+  note: string;
+}
+
+/** The consents of contacts a batch created, in one statement, with ids chosen by the caller. */
+export async function appendImportedConsents(tx: Queryable, tenantId: string, userId: string, entries: readonly ImportedConsent[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.query(
+    `INSERT INTO consents (tenant_id, id, contact_id, channel, purpose, legal_basis, action, source, note, captured_by, captured_at)
+     SELECT $1, id, contact_id, 'email', 'marketing', 'consent', action, source, note, $2, captured_at
+     FROM jsonb_to_recordset($3::jsonb) AS t(id uuid, contact_id uuid, action text, source text, note text, captured_at timestamptz)`,
+    [
+      tenantId,
+      userId,
+      JSON.stringify(entries.map((e) => ({ id: e.id, contact_id: e.contactId, action: e.action, source: e.source, note: e.note, captured_at: e.capturedAt }))),
+    ],
   );
-  return rows[0]!.id;
 }
