@@ -1,7 +1,7 @@
 // Issue #12 in real Chromium: the account tab's layout in a 320 px meeting side panel, and what a new user tripped over.
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
-import { DEMO_FEATURED } from '@crm/common/demo';
+import { DEMO_FEATURED, DEMO_USERS } from '@crm/common/demo';
 import { describeInBrowser, screenshot } from '../support/browser';
 import { localApi } from '../support/local-api';
 import type { LocalHostProcess } from '../support/local-host-process';
@@ -96,6 +96,42 @@ describeInBrowser('Teams account tab in daily use (Chromium)', () => {
     await screenshot(page, 'teams-timeline-search-filters');
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect.poll(() => count.innerText()).toBe(`${Math.min(50, all.body.total)} of ${all.body.total.toLocaleString('en-GB')}`);
+  });
+
+  it('changes a deal in the 320 px side panel with the keyboard, and names the colleague who changed it in between', async () => {
+    const api = localApi(host.url);
+    const colleague = localApi(host.url, DEMO_USERS[1]!);
+    const name = `Ersatzteile ${Date.now().toString(36)}`;
+    const { body: deal } = await api<{ id: string }>('POST', '/api/opportunities', { body: { accountId, name, amount: 1000, expectedCloseDate: '2027-03-31' } });
+    await openAccount('&frame=sidePanel');
+    await page.getByRole('button', { name: `Change ${name}` }).focus();
+    await page.keyboard.press('Enter');
+    const form = page.getByRole('form', { name: `Change ${name}` });
+    await form.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
+    expect(await page.evaluate(`(${OVERFLOWING})()`)).toEqual([]);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('1250.50');
+    await page.keyboard.press('Enter');
+    await page.getByText(`Opportunity "${name}" saved.`).waitFor();
+    expect((await api<{ amount: number }>('GET', `/api/opportunities/${deal.id}`)).body.amount).toBe(1250.5);
+
+    await page.getByRole('button', { name: `Change ${name}` }).click();
+    await form.waitFor();
+    const read = await colleague('GET', `/api/opportunities/${deal.id}`);
+    await colleague('PATCH', `/api/opportunities/${deal.id}`, { body: { amount: 900 }, ifMatch: read.etag! });
+    await form.getByLabel('Expected close').fill('2027-06-30');
+    await form.getByRole('button', { name: 'Save' }).click();
+    const notice = page.getByTestId('changed-notice');
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain(`${DEMO_USERS[1]!.displayName} changed this record on`);
+    expect(await notice.innerText()).toContain('€900');
+    await screenshot(page, 'teams-side-panel-opportunity-conflict');
+    await notice.getByRole('button', { name: 'Overwrite with my changes' }).click();
+    await page.getByText(`Opportunity "${name}" saved.`).waitFor();
+    const saved = (await api<{ amount: number; expectedCloseDate: string }>('GET', `/api/opportunities/${deal.id}`)).body;
+    expect([saved.amount, saved.expectedCloseDate]).toEqual([900, '2027-06-30']);
   });
 
   it('serves an icon at /favicon.ico', async () => {

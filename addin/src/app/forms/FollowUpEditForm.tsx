@@ -4,11 +4,10 @@ import { Button, Field, Input } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Task, TaskPatch } from '@crm/common';
 import { ErrorNotice, FormActions } from '@crm/common/web';
-import { ChangedNotice } from '@crm/common/web/changed-notice';
+import { ChangedNotice, useVersionedSave } from '@crm/common/web/versioned-edit';
 import { useServices } from '../services';
 import { usePaneStyles } from '../styles';
 import { useEditTexts } from './edit-texts';
-import { useVersionedSave } from './use-versioned-save';
 
 export interface FollowUpEditFormProps {
   task: Task;

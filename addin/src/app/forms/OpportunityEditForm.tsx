@@ -1,116 +1,12 @@
-// Changes an open opportunity's stage, amount and expected close from the pane, with the version it was read at
-// (If-Match). When a colleague changed it in between, the pane says who, when and what it holds now, and the user
-// reloads it or overwrites it knowingly; only the fields the user changed are sent, so nothing else of theirs is lost.
-import { Field, Input, Select } from '@fluentui/react-components';
-import { useState } from 'react';
-import type { Opportunity, OpportunityPatch, TenantSettings } from '@crm/common';
-import { ErrorNotice, FormActions } from '@crm/common/web';
-import { ChangedNotice } from '@crm/common/web/changed-notice';
+// The pane's opportunity edit form: the form both front-ends share, named like the button that opens it, in the pane's layout.
+import { OpportunityEditForm as SharedForm, type OpportunityEditFormProps } from '@crm/common/web/versioned-edit';
 import { useServices } from '../services';
 import { usePaneStyles } from '../styles';
-import { useEditTexts } from './edit-texts';
-import { useVersionedSave } from './use-versioned-save';
+import { useT } from '../texts';
 
-export interface OpportunityEditFormProps {
-  opportunity: Opportunity;
-  stages: TenantSettings['stages'];
-  /** Saved, with the notice that says so. */
-  onSaved: (opportunity: Opportunity, notice: string) => void;
-  onCancel: () => void;
-}
-
-interface Values {
-  stage: string;
-  amount: string;
-  close: string;
-}
-
-const valuesOf = (o: Opportunity): Values => ({ stage: o.stage, amount: String(o.amount), close: o.expectedCloseDate ?? '' });
-
-/** The fields the user changed from the version read, as the API takes them. */
-function patchOf(read: Values, now: Values): OpportunityPatch {
-  return {
-    ...(now.stage !== read.stage ? { stage: now.stage } : {}),
-    ...(now.amount !== read.amount ? { amount: Number(now.amount || 0) } : {}),
-    ...(now.close !== read.close ? { expectedCloseDate: now.close || null } : {}),
-  };
-}
-
-export default function OpportunityEditForm({ opportunity, stages, onSaved, onCancel }: OpportunityEditFormProps) {
-  const styles = usePaneStyles();
-  const { t, e, language, money, date } = useEditTexts();
+export default function OpportunityEditForm(props: Omit<OpportunityEditFormProps, 'api' | 'label' | 'className'>) {
   const { api } = useServices();
-  // The version the user's edits are based on: the one opened, or the colleague's after a reload.
-  const [read, setRead] = useState(opportunity);
-  const [values, setValues] = useState(() => valuesOf(opportunity));
-  const {
-    busy,
-    error,
-    conflict,
-    save: saveOn,
-    dropConflict,
-  } = useVersionedSave(async () => (await api('getOpportunity', { params: { id: opportunity.id } })).data);
-  const stageLabel = (key: string) => stages.find((s) => s.key === key)?.label[language] ?? key;
-  const set = (field: keyof Values) => (_e: unknown, data: { value: string }) => setValues((v) => ({ ...v, [field]: data.value }));
-
-  const save = (base: Opportunity) => {
-    const patch = patchOf(valuesOf(read), values);
-    void saveOn(
-      async (on) => (Object.keys(patch).length === 0 ? on : (await api('updateOpportunity', { params: { id: on.id }, body: patch, ifMatch: on.etag })).data),
-      base,
-      (saved) => onSaved(saved, e('opportunitySaved', { name: saved.name })),
-    );
-  };
-
-  const fieldLabel = (field: string) =>
-    ({ stage: t('opportunity.stage'), amount: t('opportunity.amount'), expectedCloseDate: t('opportunity.close'), probability: e('probability') })[field] ??
-    field;
-  const summary = (o: Opportunity) =>
-    [stageLabel(o.stage), money(o.amount, o.currency), o.expectedCloseDate ? t('account.closes', { date: date(o.expectedCloseDate) }) : null]
-      .filter(Boolean)
-      .join(' · ');
-  const stageOptions = stages.some((s) => s.key === values.stage) ? stages : [{ key: values.stage, label: { de: values.stage, en: values.stage } }, ...stages];
-
-  return (
-    <form
-      className={styles.form}
-      onSubmit={(e) => {
-        e.preventDefault();
-        save(conflict?.current ?? read);
-      }}
-      aria-label={t('opportunity.edit', { name: opportunity.name })}
-    >
-      <Field label={t('opportunity.stage')}>
-        <Select value={values.stage} onChange={set('stage')} autoFocus>
-          {stageOptions.map((s) => (
-            <option key={s.key} value={s.key}>
-              {s.label[language]}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label={e('amountIn', { currency: read.currency })}>
-        <Input type="number" min={0} step="any" value={values.amount} onChange={set('amount')} required />
-      </Field>
-      <Field label={t('opportunity.close')}>
-        <Input type="date" value={values.close} onChange={set('close')} />
-      </Field>
-      {conflict ? (
-        <ChangedNotice
-          change={conflict.change}
-          current={summary(conflict.current)}
-          fieldLabel={fieldLabel}
-          busy={busy}
-          onReload={() => {
-            setRead(conflict.current);
-            setValues(valuesOf(conflict.current));
-            dropConflict();
-          }}
-          onOverwrite={() => save(conflict.current)}
-        />
-      ) : null}
-      {error ? <ErrorNotice error={error} /> : null}
-      <FormActions busy={busy} submitLabel={t('common.save')} onCancel={onCancel} />
-    </form>
-  );
+  const styles = usePaneStyles();
+  const { t } = useT();
+  return <SharedForm api={api} label={t('opportunity.edit', { name: props.opportunity.name })} className={styles.form} {...props} />;
 }

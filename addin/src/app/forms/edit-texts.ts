@@ -1,11 +1,8 @@
-// Texts of the pane's edit forms and their notices, loaded with the forms rather than in the pane's first download.
+// Texts of the pane's follow-up edit form and its notices (the opportunity edit form is shared and brings its own), loaded with the forms rather than in the pane's first download.
 import { useT } from '../texts';
 
 const texts = {
   en: {
-    amountIn: 'Amount ({currency})',
-    probability: 'Probability',
-    opportunitySaved: 'Opportunity "{name}" saved.',
     markDone: 'Mark as done',
     status: 'Status',
     doneState: 'done',
@@ -13,9 +10,6 @@ const texts = {
     followUpCompleted: 'Follow-up "{title}" done.',
   },
   de: {
-    amountIn: 'Betrag ({currency})',
-    probability: 'Wahrscheinlichkeit',
-    opportunitySaved: 'Verkaufschance „{name}“ gespeichert.',
     markDone: 'Als erledigt markieren',
     status: 'Status',
     doneState: 'erledigt',

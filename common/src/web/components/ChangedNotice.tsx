@@ -1,6 +1,6 @@
 // A save refused because a colleague changed the record since it was read (412): who, when and what, what the record
 // holds now, and the two ways on: reload (their change, mine dropped) or overwrite (mine, knowing what it replaces).
-// Its own entry (@crm/common/web/changed-notice) with its texts, so it loads with the forms that use it, not up front.
+// In the entry @crm/common/web/versioned-edit with its texts, so it loads with the forms that use it, not up front.
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import { ApiError } from '../api/api-error';

@@ -471,7 +471,7 @@ describe('account tab', () => {
     await waitFor(() => expect(screen.getByTestId('role-notice').textContent).toContain('Ihre Rolle (CRM.Reader) darf das CRM lesen'));
     expect(screen.getByTestId('role-notice').textContent).toContain('CRM.Admin, CRM.Manager, CRM.User');
     const notice = screen.getByTestId('role-notice').id;
-    for (const name of ['Notiz, Anruf oder Besprechung erfassen', 'Neue Wiedervorlage', /^Erledigt: /, /^Reklamation erledigen: /]) {
+    for (const name of ['Notiz, Anruf oder Besprechung erfassen', 'Neue Wiedervorlage', /^Erledigt: /, /^Reklamation erledigen: /, 'Rahmenvertrag 2027 ändern']) {
       expect(screen.getAllByRole('button', { name }).length).toBeGreaterThan(0);
       for (const button of screen.getAllByRole('button', { name })) {
         expect(button.getAttribute('aria-disabled')).toBe('true');

@@ -3,7 +3,6 @@ import { Button, Spinner } from '@fluentui/react-components';
 import { useCallback, useId, useMemo, useState } from 'react';
 import type { Interaction } from '@crm/common';
 import { ApiError, DoneNotice, ErrorNotice, RoleNotice, useAccess, useOpenerFocus } from '@crm/common/web';
-import { StageGroups } from '../StageGroups';
 import { useServices } from '../services';
 import { useTabStyles } from '../styles';
 import { useT } from '../texts';
@@ -13,6 +12,7 @@ import { Complaints } from './Complaints';
 import { ContactsSection } from './ContactsSection';
 import { FollowUps } from './FollowUps';
 import { LogForm } from './LogForm';
+import { Pipeline } from './Pipeline';
 import { Timeline } from './Timeline';
 import { UnboundTab } from './UnboundTab';
 import { Upcoming } from './Upcoming';
@@ -100,7 +100,7 @@ export function AccountTab({ accountId }: { accountId: string }) {
               {!compact ? <Complaints complaints={data.openComplaints} onResolved={resolved} access={access} roleNoticeId={roleNoticeId} /> : null}
               <FollowUps accountId={accountId} tasks={data.openTasks} contacts={contacts} onChanged={reload} access={access} roleNoticeId={roleNoticeId} />
               <ContactsSection contacts={data.contacts} />
-              <StageGroups groups={data.pipeline} headingId="pipeline-heading" heading={t('pipeline.heading')} />
+              <Pipeline groups={data.pipeline} onChanged={reload} access={access} roleNoticeId={roleNoticeId} />
             </div>
           </div>
         </>

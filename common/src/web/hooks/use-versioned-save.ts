@@ -1,8 +1,8 @@
 // Saving a change on the version it was read at (If-Match). A 412 re-reads the record and keeps who changed it, so the
 // form can show it and offer to reload (their version) or to overwrite (the user's change on their version's ETag).
 import { useState } from 'react';
-import { ApiError } from '@crm/common/web';
-import { lastChangeOf, type LastChange } from '@crm/common/web/changed-notice';
+import { ApiError } from '../api/api-error';
+import { lastChangeOf, type LastChange } from '../components/ChangedNotice';
 
 export function useVersionedSave<T extends { etag: string }>(reread: () => Promise<T>) {
   const [busy, setBusy] = useState(false);
