@@ -1,6 +1,6 @@
 // Entry of the account tab (account.html?accountId=...); without a usable account it offers the picker, as standalone previews need.
 import { AccountTab } from './app/account/AccountTab';
-import { UnboundTab } from './app/account/UnboundTab';
+import { LaterUnboundTab } from './app/account/LaterUnboundTab';
 import { NO_FILTER, timelineQuery } from './app/account/use-timeline';
 import { startTab } from './start';
 
@@ -9,7 +9,7 @@ import { startTab } from './start';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const accountId = new URLSearchParams(location.search).get('accountId');
-const page = accountId === null ? <UnboundTab /> : UUID.test(accountId) ? <AccountTab accountId={accountId} /> : <UnboundTab missing />;
+const page = accountId === null ? <LaterUnboundTab /> : UUID.test(accountId) ? <AccountTab accountId={accountId} /> : <LaterUnboundTab missing />;
 // The overview and the first timeline page are asked for while React starts, not after its first commit.
 void startTab(
   () => page,

@@ -14,7 +14,7 @@ import { FollowUps } from './FollowUps';
 import { LogForm } from './LogForm';
 import { Pipeline } from './Pipeline';
 import { Timeline } from './Timeline';
-import { UnboundTab } from './UnboundTab';
+import { LaterUnboundTab } from './LaterUnboundTab';
 import { Upcoming } from './Upcoming';
 import { NO_FILTER, useTimeline, type TimelineFilter } from './use-timeline';
 
@@ -53,7 +53,7 @@ export function AccountTab({ accountId }: { accountId: string }) {
   const readyKey = data && data.account.id === accountId ? accountId : undefined;
 
   // A deleted account (or one of another tenant) is not an error to retry: offer another.
-  if (overview.status === 'error' && overview.error instanceof ApiError && overview.error.kind === 'not-found') return <UnboundTab missing />;
+  if (overview.status === 'error' && overview.error instanceof ApiError && overview.error.kind === 'not-found') return <LaterUnboundTab missing />;
 
   return (
     <main
