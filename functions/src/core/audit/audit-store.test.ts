@@ -9,7 +9,10 @@ import { writeAudit, writeAudits, type AuditEntry } from './audit-store';
 async function tenantWithEndpoints(db: Db) {
   const actor = await seedActor(db, { roles: ['CRM.Admin'] });
   const endpoint = (events: string[]) =>
-    db.query(`INSERT INTO webhook_endpoints (tenant_id, url, events, secret) VALUES ($1, 'https://hooks.example/crm', $2, 'whsec_x')`, [actor.tenantId, events]);
+    db.query(`INSERT INTO webhook_endpoints (tenant_id, url, events, secret) VALUES ($1, 'https://hooks.example/crm', $2, 'whsec_x')`, [
+      actor.tenantId,
+      events,
+    ]);
   await endpoint(['account.created', 'contact.created', 'consent.changed']);
   await endpoint(['contact.created']);
   const contact = async (lastName: string) =>
@@ -55,7 +58,13 @@ describeEachDatabase('audit: many entries in one statement', (getDb) => {
     // (its gen_random_uuid() subquery ran per endpoint), so the event ids are checked below, not against it.
     const withoutEvents = (rows: typeof got.deliveries) => rows.map(({ events: _events, ...rest }) => rest);
     expect(withoutEvents(got.deliveries)).toEqual(withoutEvents(expected.deliveries));
-    expect(got.log.map((entry) => `${entry.action} ${entry.entity}`)).toEqual(['create account', 'create contact', 'create contact', 'consent contact', 'update import']);
+    expect(got.log.map((entry) => `${entry.action} ${entry.entity}`)).toEqual([
+      'create account',
+      'create contact',
+      'create contact',
+      'consent contact',
+      'update import',
+    ]);
     expect(got.deliveries).toEqual([
       { event_type: 'account.created', entity: 'account', endpoints: 1, events: 1 },
       { event_type: 'consent.changed', entity: 'contact', endpoints: 1, events: 1 },

@@ -15,11 +15,9 @@ async function refuseErased(db: Queryable, tenantId: string, emails: readonly st
   const erased = new Set(await erasedAddresses(db, tenantId, emails));
   const index = emails.findIndex((email) => erased.has(email));
   if (index < 0) return;
-  throw conflict(
-    'this address belongs to a person whose data was erased at their request (GDPR Art. 17), so it may not be stored again',
-    `emails[${index}]`,
-    { reason: 'erased' },
-  );
+  throw conflict('this address belongs to a person whose data was erased at their request (GDPR Art. 17), so it may not be stored again', `emails[${index}]`, {
+    reason: 'erased',
+  });
 }
 
 /**

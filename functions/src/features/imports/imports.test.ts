@@ -58,12 +58,18 @@ describeEachDatabase('imports', (getDb) => {
     ids.schneider = (await create('/api/accounts', { name: 'Schneider KG', domains: ['schneider-kg.de'] })).id;
     ids.petra = (await create('/api/contacts', { firstName: 'Petra', lastName: 'Lang', emails: ['petra.lang@schneider-kg.de'], accountId: ids.schneider })).id;
     const erased = await create('/api/contacts', { firstName: 'Gerd', lastName: 'Gelöscht', emails: ['erased.person@schneider-kg.de'] });
-    const erasure = await call('POST', `/api/contacts/${erased.id}/erase`, { token: privacy, body: { reason: 'Antrag vom 1.3.' }, headers: { 'if-match': erased.etag } });
+    const erasure = await call('POST', `/api/contacts/${erased.id}/erase`, {
+      token: privacy,
+      body: { reason: 'Antrag vom 1.3.' },
+      headers: { 'if-match': erased.etag },
+    });
     expect(erasure.body).toMatchObject({ erasureId: expect.any(String) });
     ids.karl = (await create('/api/contacts', { firstName: 'Karl', lastName: 'Klein', emails: ['k.klein@schneider-kg.de'], accountId: ids.schneider })).id;
     const restriction = await call('POST', `/api/contacts/${ids.karl}/restriction`, { token: privacy, body: { reason: 'Widerspruch gegen Richtigkeit' } });
     expect(restriction.body).toMatchObject({ restricted: true });
-    ids.wilma = (await create('/api/contacts', { firstName: 'Wilma', lastName: 'Widerruf', emails: ['w.widerruf@schneider-kg.de'], accountId: ids.schneider })).id;
+    ids.wilma = (
+      await create('/api/contacts', { firstName: 'Wilma', lastName: 'Widerruf', emails: ['w.widerruf@schneider-kg.de'], accountId: ids.schneider })
+    ).id;
     const withdrawal = { contactId: ids.wilma, channel: 'email', purpose: 'marketing', legalBasis: 'consent', source: 'Abmeldelink' };
     const consent = await call('POST', '/api/consents', { body: { ...withdrawal, action: 'withdrawn', capturedAt: '2024-06-01T10:00:00Z' } });
     expect(consent.body).toMatchObject({ action: 'withdrawn' });
@@ -82,7 +88,13 @@ describeEachDatabase('imports', (getDb) => {
       progress: { committedRows: 0, totalRows: 9 },
     });
     const fields = Object.fromEntries(response.body.mapping.columns.map((c: { header: string; field: string }) => [c.header, c.field]));
-    expect(fields).toMatchObject({ Straße: 'account.street', Firma: 'account.name', 'E-Mail': 'contact.email', Einwilligung: 'consent.email', 'Einwilligung Datum': 'consent.date' });
+    expect(fields).toMatchObject({
+      Straße: 'account.street',
+      Firma: 'account.name',
+      'E-Mail': 'contact.email',
+      Einwilligung: 'consent.email',
+      'Einwilligung Datum': 'consent.date',
+    });
 
     const rows = await rowsOf(importId);
     const decision = (row: number, part: 'account' | 'contact') => rows.find((r) => r.row === row)![part].proposed;
@@ -100,7 +112,9 @@ describeEachDatabase('imports', (getDb) => {
     expect(decision(8, 'contact')).toMatchObject({ action: 'skip', reason: expect.stringMatching(/erased/) });
     expect(JSON.stringify(decision(8, 'contact'))).not.toContain('erased.person@');
     expect(decision(9, 'contact')).toMatchObject({ action: 'skip', reason: expect.stringMatching(/restricted/) });
-    expect(rows.find((r) => r.row === 2)!).toMatchObject({ values: { 'account.name': 'Müller GmbH', 'contact.lastName': 'Weiß', 'account.revenue': '1.234,56 €' } });
+    expect(rows.find((r) => r.row === 2)!).toMatchObject({
+      values: { 'account.name': 'Müller GmbH', 'contact.lastName': 'Weiß', 'account.revenue': '1.234,56 €' },
+    });
 
     const { body } = await call('GET', `/api/imports/${importId}`);
     expect(body.summary).toMatchObject({ awaitingDecision: 3, duplicatesInFile: 4 });
@@ -152,7 +166,13 @@ describeEachDatabase('imports', (getDb) => {
     });
     expect(bad.body).toMatchObject({ status: 400, errors: [{ field: 'rows[0].account.existingId' }] });
     const patched = await call('PATCH', `/api/imports/${importId}`, {
-      body: { rows: [{ row: 4, account: { action: 'create' } }, { row: 5, account: { action: 'update', existingId: ids.hoffmann } }], bulk: ['skipErrors'] },
+      body: {
+        rows: [
+          { row: 4, account: { action: 'create' } },
+          { row: 5, account: { action: 'update', existingId: ids.hoffmann } },
+        ],
+        bulk: ['skipErrors'],
+      },
       headers: { 'if-match': current.body.etag },
     });
     expect(patched.status).toBe(200);
@@ -209,7 +229,10 @@ describeEachDatabase('imports', (getDb) => {
     expect(rows.find((r) => r.row === 2)!.account.proposed).toMatchObject({ action: 'update', existingId: expect.any(String) });
     expect(rows.find((r) => r.row === 2)!.contact.proposed).toMatchObject({ action: 'update' });
     const etag = second.body.etag;
-    expect((await call('PATCH', `/api/imports/${second.body.id}`, { body: { bulk: ['updateExactMatches', 'skipUndecided'] }, headers: { 'if-match': etag } })).status).toBe(200);
+    expect(
+      (await call('PATCH', `/api/imports/${second.body.id}`, { body: { bulk: ['updateExactMatches', 'skipUndecided'] }, headers: { 'if-match': etag } }))
+        .status,
+    ).toBe(200);
     expect((await call('POST', `/api/imports/${second.body.id}/commit`)).status).toBe(200);
     expect({ accounts: await count('/api/accounts'), contacts: await count('/api/contacts') }).toEqual(before);
     const again = await rowsOf(second.body.id);
@@ -242,7 +265,12 @@ describeEachDatabase('imports', (getDb) => {
     expect(undone.body.undo.leftAlone).toEqual(
       expect.arrayContaining([
         { entity: 'contact', id: anna, row: 3, reason: 'edited since the import' },
-        { entity: 'account', id: rows.find((r) => r.row === 2)!.outcome.account.id, row: 2, reason: 'has contacts that stay (added or edited since the import)' },
+        {
+          entity: 'account',
+          id: rows.find((r) => r.row === 2)!.outcome.account.id,
+          row: 2,
+          reason: 'has contacts that stay (added or edited since the import)',
+        },
       ]),
     );
     expect((await call('GET', `/api/contacts/${rows.find((r) => r.row === 2)!.outcome.contact.id}`)).status).toBe(404);
@@ -307,11 +335,50 @@ describeEachDatabase('imports: a commit that dies halfway', (getDb) => {
     expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE tenant_id = $1`)).toBe(29);
     expect(await count(`SELECT count(*)::int AS n FROM import_changes WHERE tenant_id = $1`)).toBe(29);
     const rows = (await readImport(getDb(), actor, value.id, { limit: 50 })).rows.items;
-    expect(rows.find((row) => row.row === 17)!.outcome).toMatchObject({ account: { action: 'failed', reason: 'not imported: the contact was changed at the same moment' } });
+    expect(rows.find((row) => row.row === 17)!.outcome).toMatchObject({
+      account: { action: 'failed', reason: 'not imported: the contact was changed at the same moment' },
+    });
     expect(rows.filter((row) => row.outcome?.contact?.action === 'created')).toHaveLength(29);
     // The ledger undoes what was written, and nothing else.
     expect((await undoImport(getDb(), actor, value.id)).undo).toEqual({ reverted: 29, leftAlone: [] });
     expect(await count(`SELECT count(*)::int AS n FROM contacts WHERE tenant_id = $1`)).toBe(0);
+  });
+});
+
+describeEachDatabase('imports: undo', (getDb) => {
+  it('leaves a consent the import recorded with its contact when the contact is left alone, and removes the others with theirs', async () => {
+    const actor = await seedActor(getDb(), { roles: ['CRM.Manager'] });
+    const list = [
+      'Vorname;Nachname;E-Mail;Einwilligung;Einwilligung Quelle;Einwilligung Datum',
+      'Erika;Bleibt;erika@bleibt.de;ja;Messe 2025;12.05.2025',
+      'Otto;Geht;otto@geht.de;ja;Messe 2025;12.05.2025',
+    ].join('\n');
+    const { value } = await uploadImport(getDb(), actor, { fileName: 'einwilligungen.csv', readOptions: {}, bytes: new TextEncoder().encode(list) });
+    expect((await commitImport(getDb(), actor, value.id)).done).toBe(true);
+    const rows = (await readImport(getDb(), actor, value.id, { limit: 10 })).rows.items;
+    const erika = rows.find((row) => row.row === 2)!.outcome!.contact!.id!;
+    // Someone edits Erika after the import.
+    await getDb().query(`UPDATE contacts SET job_title = 'Einkauf', version = version + 1 WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, erika]);
+    const consents = async () =>
+      (await getDb().query<{ contact_id: string }>(`SELECT contact_id FROM consents WHERE tenant_id = $1`, [actor.tenantId])).map((row) => row.contact_id);
+    expect(await consents()).toHaveLength(2);
+
+    const undone = await undoImport(getDb(), actor, value.id);
+    expect(undone.undo!.reverted).toBe(2);
+    expect(undone.undo!.leftAlone).toEqual([
+      { entity: 'contact', id: erika, row: 2, reason: 'edited since the import' },
+      { entity: 'consent', id: expect.any(String), row: 2, reason: 'its contact was left alone' },
+    ]);
+    expect(await consents()).toEqual([erika]);
+    const audit = await getDb().query<{ action: string; n: number }>(
+      `SELECT action, count(*)::int AS n FROM audit_log WHERE tenant_id = $1 GROUP BY action ORDER BY action`,
+      [actor.tenantId],
+    );
+    expect(audit).toEqual([
+      { action: 'consent', n: 2 },
+      { action: 'create', n: 2 },
+      { action: 'delete', n: 1 },
+    ]);
   });
 });
 
@@ -329,7 +396,10 @@ describeEachDatabase('imports: the history', (getDb) => {
     expect(page1.status).toBe(200);
     expect(page1.body.items).toMatchObject([{ id: second.id, fileName: 'neu.csv', status: 'preview', progress: { committedRows: 0, totalRows: 1 } }]);
     const page2 = await api.call('GET', `/api/imports?limit=1&cursor=${page1.body.nextCursor}`, { token: manager });
-    expect(page2.body).toMatchObject({ items: [{ id: first.id, status: 'committed', progress: { committedRows: 1 }, undoUntil: expect.any(String) }], nextCursor: null });
+    expect(page2.body).toMatchObject({
+      items: [{ id: first.id, status: 'committed', progress: { committedRows: 1 }, undoUntil: expect.any(String) }],
+      nextCursor: null,
+    });
     const other = await api.token({ tenantId: randomUUID(), userId: randomUUID(), roles: ['CRM.Admin'] });
     expect((await api.call('GET', '/api/imports', { token: other })).body.items).toEqual([]);
     const user = await api.token({ tenantId, userId: randomUUID(), roles: ['CRM.User'] });

@@ -53,8 +53,8 @@ import {
   claimCommit,
   contactCandidates,
   crmReviewCount,
-  currentVersion,
-  deleteRow,
+  consentOwners,
+  deleteRows,
   domainOwners,
   emailOwner,
   ownedEmails,
@@ -84,6 +84,7 @@ import {
   type ImportRowRecord,
   type StoredRow,
   usesOf,
+  versionsOf,
   writeAccountFields,
 } from './store';
 import { detectDateOrder, detectNumberStyle } from './values';
@@ -726,13 +727,7 @@ class BatchWriter {
 }
 
 /** erased: the batch's addresses on the blocklist, read once per batch inside its transaction. */
-async function commitRow(
-  writer: BatchWriter,
-  importId: string,
-  row: ImportRowRecord,
-  erased: ReadonlySet<string>,
-  merges: MergeTargets,
-): Promise<RowResult> {
+async function commitRow(writer: BatchWriter, importId: string, row: ImportRowRecord, erased: ReadonlySet<string>, merges: MergeTargets): Promise<RowResult> {
   const proposal = row.proposal as unknown as Proposal;
   const choice = row.choice as Choices;
   const plan = row.plan as unknown as RowPlan;
@@ -781,7 +776,9 @@ async function commitRow(
   if (contact && plan.contact) {
     if (contact.action === 'skip') result.outcome.contact = part('skipped', contact.existingId, contact.reason);
     else if (contact.action === 'update')
-      result.outcome.contact = await updating(() => updateContactFrom(tx, actor, importId, number, contact.existingId!, plan.contact!, result.accountId, erased));
+      result.outcome.contact = await updating(() =>
+        updateContactFrom(tx, actor, importId, number, contact.existingId!, plan.contact!, result.accountId, erased),
+      );
     else {
       const merged = contact.action === 'merge' ? merges.find('contact', contact.intoRow!) : null;
       result.outcome.contact = merged
@@ -932,56 +929,92 @@ export async function undoImport(db: Db, actor: Actor, id: string, clock: () => 
     const keptContacts = new Set<string>();
     const leave = (entity: 'account' | 'contact' | 'consent', entityId: string, row: number, reason: string) =>
       report.leftAlone.push({ entity, id: entityId, row, reason });
-    for (const change of await changesOf(tx, actor.tenantId, id)) {
-      const { entity, entity_id: entityId, row_number: row } = change;
-      if (entity === 'consent') {
-        const owner = await tx.query<{ contact_id: string }>(`SELECT contact_id FROM consents WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, entityId]);
-        if (!owner[0]) report.reverted += 1;
-        else if (keptContacts.has(owner[0].contact_id)) leave('consent', entityId, row, 'its contact was left alone');
-        else {
-          await deleteRow(tx, actor.tenantId, 'consents', entityId);
-          report.reverted += 1;
-        }
-        continue;
-      }
+    const changes = await changesOf(tx, actor.tenantId, id);
+    const audits: AuditEntry[] = [];
+    const entry = (action: 'update' | 'delete', entity: string, entityId: string, changedFields?: string[]) =>
+      audits.push({ tenantId: actor.tenantId, actorId: actor.userId, action, entity, entityId, changedFields });
+
+    // Set-wise per kind of record, contacts before their consents and accounts: a consent stays with a contact left
+    // alone, and an account stays while a contact of it does.
+    const revert = async (entity: 'account' | 'contact') => {
       const table = entity === 'account' ? 'accounts' : 'contacts';
-      const version = await currentVersion(tx, actor.tenantId, table, entityId);
-      if (version === null) {
-        leave(entity, entityId, row, 'deleted since the import');
-        continue;
-      }
-      if (version !== change.version_after) {
-        if (entity === 'contact') keptContacts.add(entityId);
-        leave(entity, entityId, row, 'edited since the import');
-        continue;
-      }
-      if (change.change === 'created') {
-        const used = await usesOf(tx, actor.tenantId, entity, entityId, id);
-        if (used) {
-          if (entity === 'contact') keptContacts.add(entityId);
-          leave(entity, entityId, row, `has ${used}`);
-          continue;
-        }
-        if (entity === 'contact') {
-          const restricted = (await restrictedAmong(tx, actor.tenantId, [entityId])).size > 0;
-          if (restricted) {
-            keptContacts.add(entityId);
-            leave(entity, entityId, row, 'processing of this person is restricted (GDPR Art. 18)');
+      const mine = changes.filter((change) => change.entity === entity);
+      const versions = await versionsOf(
+        tx,
+        actor.tenantId,
+        table,
+        mine.map((change) => change.entity_id),
+      );
+      const keep = (change: ChangeRow, reason: string) => {
+        if (entity === 'contact') keptContacts.add(change.entity_id);
+        leave(entity, change.entity_id, change.row_number, reason);
+      };
+      const unchanged = mine.filter((change) => {
+        const version = versions.get(change.entity_id);
+        if (version === undefined) leave(entity, change.entity_id, change.row_number, 'deleted since the import');
+        else if (version !== change.version_after) keep(change, 'edited since the import');
+        return version === change.version_after;
+      });
+      const created = unchanged.filter((change) => change.change === 'created').map((change) => change.entity_id);
+      const uses = await usesOf(tx, actor.tenantId, entity, created, id);
+      const restricted =
+        entity === 'contact'
+          ? await restrictedAmong(
+              tx,
+              actor.tenantId,
+              created.filter((contactId) => !uses.has(contactId)),
+            )
+          : new Set<string>();
+      const deletions: string[] = [];
+      for (const change of unchanged) {
+        const entityId = change.entity_id;
+        const version = change.version_after!;
+        if (change.change === 'created') {
+          const used = uses.get(entityId);
+          if (used) {
+            keep(change, `has ${used}`);
             continue;
           }
+          if (restricted.has(entityId)) {
+            keep(change, 'processing of this person is restricted (GDPR Art. 18)');
+            continue;
+          }
+          deletions.push(entityId);
+          entry('delete', entity, entityId);
+        } else if (entity === 'contact') {
+          const outcome = await updateContactIn(tx, actor.tenantId, entityId, version, change.before as ContactPatch);
+          if (outcome.status !== 'ok') throw conflict('a contact changed during the undo; try again');
+          entry('update', 'contact', entityId, outcome.fields);
+        } else {
+          await writeAccountFields(tx, actor.tenantId, entityId, version, change.before as Parameters<typeof writeAccountFields>[4]);
+          entry('update', 'account', entityId, Object.keys(change.before ?? {}));
         }
-        await deleteRow(tx, actor.tenantId, table, entityId);
-        await audit(tx, actor, 'delete', entity, entityId);
-      } else if (entity === 'contact') {
-        const outcome = await updateContactIn(tx, actor.tenantId, entityId, version, change.before as ContactPatch);
-        if (outcome.status !== 'ok') throw conflict('a contact changed during the undo; try again');
-        await audit(tx, actor, 'update', 'contact', entityId, outcome.fields);
-      } else {
-        await writeAccountFields(tx, actor.tenantId, entityId, version, change.before as Parameters<typeof writeAccountFields>[4]);
-        await audit(tx, actor, 'update', 'account', entityId, Object.keys(change.before ?? {}));
+        report.reverted += 1;
       }
-      report.reverted += 1;
+      await deleteRows(tx, actor.tenantId, table, deletions);
+    };
+
+    await revert('contact');
+    const consents = changes.filter((change) => change.entity === 'consent');
+    const owners = await consentOwners(
+      tx,
+      actor.tenantId,
+      consents.map((change) => change.entity_id),
+    );
+    const removedConsents: string[] = [];
+    for (const change of consents) {
+      const owner = owners.get(change.entity_id);
+      // Gone already: deleted with its contact just now.
+      if (owner === undefined) report.reverted += 1;
+      else if (keptContacts.has(owner)) leave('consent', change.entity_id, change.row_number, 'its contact was left alone');
+      else {
+        removedConsents.push(change.entity_id);
+        report.reverted += 1;
+      }
     }
+    await deleteRows(tx, actor.tenantId, 'consents', removedConsents);
+    await revert('account');
+    await writeAudits(tx, audits);
     await markUndone(tx, actor.tenantId, id, report);
   });
   return viewOf(db, actor.tenantId, await loadImport(db, actor, id));

@@ -120,6 +120,11 @@ export interface StoredRow {
 
 const CHUNK = 2000;
 
+/** Ids per statement of the undo's set-wise reads and deletes. */
+const ID_CHUNK = 10_000;
+const chunks = <T>(items: readonly T[]): T[][] =>
+  Array.from({ length: Math.ceil(items.length / ID_CHUNK) }, (_, i) => items.slice(i * ID_CHUNK, (i + 1) * ID_CHUNK));
+
 /** Replaces every row of the import (a new analysis resets the user's choices). */
 export async function replaceRows(tx: Queryable, tenantId: string, importId: string, rows: readonly StoredRow[]): Promise<void> {
   await tx.query(`DELETE FROM import_rows WHERE tenant_id = $1 AND import_id = $2`, [tenantId, importId]);
@@ -341,7 +346,7 @@ export async function recordCreated(tx: Queryable, tenantId: string, importId: s
 export const changesOf = (tx: Queryable, tenantId: string, importId: string) =>
   tx.query<ChangeRow>(
     `SELECT entity, entity_id, change, before, version_after, row_number FROM import_changes WHERE tenant_id = $1 AND import_id = $2
-     ORDER BY CASE entity WHEN 'consent' THEN 0 WHEN 'contact' THEN 1 ELSE 2 END, row_number DESC`,
+     ORDER BY CASE entity WHEN 'contact' THEN 0 WHEN 'consent' THEN 1 ELSE 2 END, row_number DESC`,
     [tenantId, importId],
   );
 
@@ -512,40 +517,80 @@ export async function writeAccountFields(
   return rows[0].version;
 }
 
-export async function currentVersion(tx: Queryable, tenantId: string, table: 'accounts' | 'contacts', id: string): Promise<number | null> {
-  const rows = await tx.query<{ version: number }>(`SELECT version FROM ${table} WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
-  return rows[0]?.version ?? null;
+/** The current versions of the records that still exist. */
+export async function versionsOf(tx: Queryable, tenantId: string, table: 'accounts' | 'contacts', ids: readonly string[]): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  for (const chunk of chunks(ids)) {
+    const rows = await tx.query<{ id: string; version: number }>(`SELECT id, version FROM ${table} WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [
+      tenantId,
+      chunk,
+    ]);
+    for (const row of rows) found.set(row.id, row.version);
+  }
+  return found;
 }
 
-/** What else uses a record an import created, so that an undo does not delete it under them. */
-export async function usesOf(tx: Queryable, tenantId: string, entity: 'account' | 'contact', id: string, importId: string): Promise<string | null> {
+/**
+ * What else uses the records an import created, so that an undo does not delete them under them: per record the first
+ * use found, in the order of the checks.
+ */
+export async function usesOf(
+  tx: Queryable,
+  tenantId: string,
+  entity: 'account' | 'contact',
+  ids: readonly string[],
+  importId: string,
+): Promise<Map<string, string>> {
   const checks =
     entity === 'contact'
       ? [
-          ['interactions', `SELECT 1 FROM interaction_contacts WHERE tenant_id = $1 AND contact_id = $2`],
-          ['follow-ups', `SELECT 1 FROM tasks WHERE tenant_id = $1 AND contact_id = $2`],
-          ['opportunities', `SELECT 1 FROM opportunity_contacts WHERE tenant_id = $1 AND contact_id = $2`],
+          ['interactions', `SELECT contact_id AS id FROM interaction_contacts WHERE tenant_id = $1 AND contact_id = ANY($2::uuid[])`],
+          ['follow-ups', `SELECT contact_id AS id FROM tasks WHERE tenant_id = $1 AND contact_id = ANY($2::uuid[])`],
+          ['opportunities', `SELECT contact_id AS id FROM opportunity_contacts WHERE tenant_id = $1 AND contact_id = ANY($2::uuid[])`],
           [
             'consents recorded since the import',
-            `SELECT 1 FROM consents c WHERE c.tenant_id = $1 AND c.contact_id = $2 AND NOT EXISTS (SELECT 1 FROM import_changes x WHERE x.tenant_id = $1 AND x.import_id = $3 AND x.entity = 'consent' AND x.entity_id = c.id)`,
+            `SELECT c.contact_id AS id FROM consents c WHERE c.tenant_id = $1 AND c.contact_id = ANY($2::uuid[]) AND NOT EXISTS (SELECT 1 FROM import_changes x WHERE x.tenant_id = $1 AND x.import_id = $3 AND x.entity = 'consent' AND x.entity_id = c.id)`,
           ],
         ]
       : [
           // Runs after the undo removed the contacts it could, so whatever contact is left stays.
-          ['contacts that stay (added or edited since the import)', `SELECT 1 FROM contacts WHERE tenant_id = $1 AND account_id = $2`],
-          ['opportunities', `SELECT 1 FROM opportunities WHERE tenant_id = $1 AND account_id = $2`],
-          ['interactions', `SELECT 1 FROM interaction_accounts WHERE tenant_id = $1 AND account_id = $2`],
-          ['follow-ups', `SELECT 1 FROM tasks WHERE tenant_id = $1 AND account_id = $2`],
+          [
+            'contacts that stay (added or edited since the import)',
+            `SELECT account_id AS id FROM contacts WHERE tenant_id = $1 AND account_id = ANY($2::uuid[])`,
+          ],
+          ['opportunities', `SELECT account_id AS id FROM opportunities WHERE tenant_id = $1 AND account_id = ANY($2::uuid[])`],
+          ['interactions', `SELECT account_id AS id FROM interaction_accounts WHERE tenant_id = $1 AND account_id = ANY($2::uuid[])`],
+          ['follow-ups', `SELECT account_id AS id FROM tasks WHERE tenant_id = $1 AND account_id = ANY($2::uuid[])`],
         ];
+  const uses = new Map<string, string>();
   for (const [what, sql] of checks) {
-    const found = await tx.query(`${sql!} LIMIT 1`, sql!.includes('$3') ? [tenantId, id, importId] : [tenantId, id]);
-    if (found.length > 0) return what!;
+    for (const chunk of chunks(ids.filter((id) => !uses.has(id)))) {
+      const rows = await tx.query<{ id: string }>(
+        `SELECT DISTINCT id FROM (${sql!}) AS used`,
+        sql!.includes('$3') ? [tenantId, chunk, importId] : [tenantId, chunk],
+      );
+      for (const row of rows) if (!uses.has(row.id)) uses.set(row.id, what!);
+    }
   }
-  return null;
+  return uses;
 }
 
-export const deleteRow = (tx: Queryable, tenantId: string, table: 'accounts' | 'contacts' | 'consents', id: string) =>
-  tx.query(`DELETE FROM ${table} WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+export async function deleteRows(tx: Queryable, tenantId: string, table: 'accounts' | 'contacts' | 'consents', ids: readonly string[]): Promise<void> {
+  for (const chunk of chunks(ids)) await tx.query(`DELETE FROM ${table} WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [tenantId, chunk]);
+}
+
+/** The contact of each consent that still exists. */
+export async function consentOwners(tx: Queryable, tenantId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  const owners = new Map<string, string>();
+  for (const chunk of chunks(ids)) {
+    const rows = await tx.query<{ id: string; contact_id: string }>(`SELECT id, contact_id FROM consents WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [
+      tenantId,
+      chunk,
+    ]);
+    for (const row of rows) owners.set(row.id, row.contact_id);
+  }
+  return owners;
+}
 
 export interface ImportedConsent {
   id: string;
