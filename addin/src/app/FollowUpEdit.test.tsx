@@ -70,17 +70,17 @@ it("reschedules; a colleague's change in between is named, and overwriting sends
   renderPane([message('m1', julia)], api.client);
   await ready('m1');
   const form = await open('Change follow-up Angebot nachfassen');
-  fireEvent.change(within(form).getByLabelText(/Due date/), { target: { value: '2026-12-15' } });
+  fireEvent.change(within(form).getByLabelText(/Due date/), { target: { value: '2099-12-15' } });
   fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
   const notice = await screen.findByTestId('changed-notice');
   expect(notice.textContent).toContain('Ben Schulz changed this record on');
   expect(notice.textContent).toContain('Changed: Due date.');
   expect(notice.textContent).toContain('Now: due 20 Dec 2026');
   fireEvent.click(within(notice).getByRole('button', { name: 'Overwrite with my changes' }));
-  expect(await screen.findByText('Follow-up "Angebot nachfassen" now due 15 Dec 2026.')).toBeTruthy();
+  expect(await screen.findByText('Follow-up "Angebot nachfassen" now due 15 Dec 2099.')).toBeTruthy();
   expect(patches).toEqual([
-    { ifMatch: '"1"', body: { dueDate: '2026-12-15' } },
-    { ifMatch: '"2"', body: { dueDate: '2026-12-15' } },
+    { ifMatch: '"1"', body: { dueDate: '2099-12-15' } },
+    { ifMatch: '"2"', body: { dueDate: '2099-12-15' } },
   ]);
 });
 
@@ -95,4 +95,34 @@ it("reloads the colleague's date into the form (German)", async () => {
   fireEvent.click(within(notice).getByRole('button', { name: 'Neu laden (meine Änderungen verwerfen)' }));
   await waitFor(() => expect(screen.queryByTestId('changed-notice')).toBeNull());
   expect((within(form).getByLabelText(/Fällig am/) as HTMLInputElement).value).toBe('2026-12-20');
+});
+
+it('asks before moving a follow-up to a day before today and moves it only when confirmed, in English and German', async () => {
+  const { api, patches } = setup((_m, body) => task({ ...body, etag: '"2"' } as Partial<Task>));
+  renderPane([message('m1', julia)], api.client);
+  await ready('m1');
+  const form = await open('Change follow-up Angebot nachfassen');
+  const due = within(form).getByLabelText(/Due date/);
+  fireEvent.change(due, { target: { value: '2019-12-30' } });
+  fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+  expect(within(form).getByRole('alert').textContent).toContain('The due date 30 Dec 2019 is in the past.');
+  expect(patches).toEqual([]);
+  fireEvent.click(within(form).getByRole('button', { name: 'Change date' }));
+  expect(document.activeElement).toBe(due);
+  expect(within(form).queryByRole('alert')).toBeNull();
+  fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+  fireEvent.click(within(form).getByRole('button', { name: 'Move anyway' }));
+  expect(await screen.findByText('Follow-up "Angebot nachfassen" now due 30 Dec 2019.')).toBeTruthy();
+  expect(patches).toEqual([{ ifMatch: '"1"', body: { dueDate: '2019-12-30' } }]);
+  cleanup();
+
+  const german = setup(() => task());
+  renderPane([message('m1', julia)], german.api.client, 'de-DE');
+  await ready('m1');
+  const de = await open('Wiedervorlage Angebot nachfassen ändern');
+  fireEvent.change(within(de).getByLabelText(/Fällig am/), { target: { value: '2019-12-30' } });
+  fireEvent.click(within(de).getByRole('button', { name: 'Speichern' }));
+  expect(within(de).getByRole('alert').textContent).toMatch(/liegt in der Vergangenheit/);
+  expect(within(de).getByRole('button', { name: 'Trotzdem verschieben' })).toBeTruthy();
+  expect(german.patches).toEqual([]);
 });

@@ -1,9 +1,10 @@
 // What can be done with an open follow-up wherever it is listed (the account tab, My CRM): mark it done, or move its due
-// date. Both send the version last read (If-Match), so a colleague's change in between is reported, not overwritten.
+// date. Both send the version last read (If-Match), so a colleague's change in between is reported, not overwritten. A
+// move to a day before today is asked about first, as creating one is.
 import { Button, Field, Input } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Task, TaskPatch } from '@crm/common';
-import { ApiError, ErrorNotice, FormActions, useSubmit, type UserAccess } from '@crm/common/web';
+import { ApiError, ErrorNotice, FormActions, localDay, PastDueConfirm, useSubmit, type UserAccess } from '@crm/common/web';
 import { useServices } from './services';
 import { useTabStyles } from './styles';
 import { useT } from './texts';
@@ -24,6 +25,8 @@ export function TaskActions({
   const { api } = useServices();
   const [rescheduling, setRescheduling] = useState(false);
   const [dueDate, setDueDate] = useState(task.dueDate);
+  const [askPastDue, setAskPastDue] = useState(false);
+  const dueInput = useRef<HTMLInputElement>(null);
   const update = (body: TaskPatch) => api('updateTask', { params: { id: task.id }, body, ifMatch: task.etag });
   const done = useSubmit(() => update({ status: 'done' }), onChanged);
   const moved = useSubmit(() => update({ dueDate }), () => (setRescheduling(false), onChanged()));
@@ -45,13 +48,38 @@ export function TaskActions({
           aria-label={t('followUps.rescheduleLabel', { title: task.title })}
           onSubmit={(e) => {
             e.preventDefault();
-            void moved.submit();
+            if (dueDate !== task.dueDate && dueDate < localDay(new Date())) setAskPastDue(true);
+            else void moved.submit();
           }}
         >
           <Field label={t('followUps.newDue')} required>
-            <Input type="date" value={dueDate} onChange={(_e, d) => setDueDate(d.value)} required autoFocus />
+            <Input
+              type="date"
+              ref={dueInput}
+              value={dueDate}
+              onChange={(_e, d) => {
+                setDueDate(d.value);
+                setAskPastDue(false);
+              }}
+              required
+              autoFocus
+            />
           </Field>
-          <FormActions busy={moved.busy} submitLabel={t('common.save')} onCancel={() => setRescheduling(false)} />
+          {askPastDue ? (
+            <PastDueConfirm
+              dueDate={dueDate}
+              action="move"
+              onConfirm={() => {
+                setAskPastDue(false);
+                void moved.submit();
+              }}
+              onChangeDate={() => {
+                setAskPastDue(false);
+                dueInput.current?.focus();
+              }}
+            />
+          ) : null}
+          <FormActions busy={moved.busy} submitLabel={t('common.save')} onCancel={() => (setRescheduling(false), setAskPastDue(false))} />
         </form>
       )}
       {error ? <ErrorNotice error={error} onRetry={onChanged} /> : null}

@@ -1,9 +1,10 @@
 // Completes or reschedules an open follow-up from the pane, on the version it was read at (If-Match). When a colleague
-// changed it in between, the pane says who, when and what it holds now; the user reloads it or overwrites knowingly.
+// changed it in between, the pane says who, when and what it holds now; the user reloads it or overwrites knowingly. A
+// move to a day before today is asked about first, as creating one is.
 import { Button, Field, Input } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Task, TaskPatch } from '@crm/common';
-import { ErrorNotice, FormActions } from '@crm/common/web';
+import { ErrorNotice, FormActions, localDay, PastDueConfirm } from '@crm/common/web';
 import { ChangedNotice, useVersionedSave } from '@crm/common/web/versioned-edit';
 import { useServices } from '../services';
 import { usePaneStyles } from '../styles';
@@ -21,6 +22,8 @@ export default function FollowUpEditForm({ task, onSaved, onCancel }: FollowUpEd
   const { t, e, date } = useEditTexts();
   const { api } = useServices();
   const [dueDate, setDueDate] = useState(task.dueDate);
+  const [askPastDue, setAskPastDue] = useState(false);
+  const dueInput = useRef<HTMLInputElement>(null);
   // What the user asked for last, so "overwrite" repeats exactly that on the colleague's version.
   const [intent, setIntent] = useState<TaskPatch>({});
   const { busy, error, conflict, save, dropConflict } = useVersionedSave(async () => (await api('getTask', { params: { id: task.id } })).data);
@@ -46,13 +49,38 @@ export default function FollowUpEditForm({ task, onSaved, onCancel }: FollowUpEd
       className={styles.form}
       onSubmit={(e) => {
         e.preventDefault();
-        write({ dueDate }, base);
+        if (dueDate !== base.dueDate && dueDate < localDay(new Date())) setAskPastDue(true);
+        else write({ dueDate }, base);
       }}
       aria-label={t('followUp.edit', { title: task.title })}
     >
       <Field label={t('followUp.due')} required>
-        <Input type="date" value={dueDate} onChange={(_e, data) => setDueDate(data.value)} required autoFocus />
+        <Input
+          type="date"
+          ref={dueInput}
+          value={dueDate}
+          onChange={(_e, data) => {
+            setDueDate(data.value);
+            setAskPastDue(false);
+          }}
+          required
+          autoFocus
+        />
       </Field>
+      {askPastDue ? (
+        <PastDueConfirm
+          dueDate={dueDate}
+          action="move"
+          onConfirm={() => {
+            setAskPastDue(false);
+            write({ dueDate }, base);
+          }}
+          onChangeDate={() => {
+            setAskPastDue(false);
+            dueInput.current?.focus();
+          }}
+        />
+      ) : null}
       <div>
         <Button type="button" onClick={() => write({ status: 'done' }, base)} disabled={busy}>
           {e('markDone')}

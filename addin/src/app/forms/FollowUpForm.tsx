@@ -58,7 +58,8 @@ export default function FollowUpForm({ subject, accountId, contactId, origin, on
       {askPastDue ? (
         <PastDueConfirm
           dueDate={dueDate}
-          onCreateAnyway={() => {
+          action="create"
+          onConfirm={() => {
             setAskPastDue(false);
             void submit();
           }}

@@ -1,23 +1,26 @@
-// Asked before a follow-up due before today is created, in both front-ends: usually a slip of the date picker, sometimes meant.
+// Asked before a follow-up is created due before today, or moved to a day before today, in both front-ends: usually a
+// slip of the date picker, sometimes meant (a call that already happened, noted late).
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-components';
 import { useI18n } from '../i18n/i18n';
 
 export interface PastDueConfirmProps {
   /** The due date as entered (YYYY-MM-DD). */
   dueDate: string;
-  onCreateAnyway: () => void;
+  /** A new follow-up is created, or an open one moved to the date. */
+  action: 'create' | 'move';
+  onConfirm: () => void;
   /** The caller puts the focus back into its date field. */
   onChangeDate: () => void;
 }
 
-export function PastDueConfirm({ dueDate, onCreateAnyway, onChangeDate }: PastDueConfirmProps) {
+export function PastDueConfirm({ dueDate, action, onConfirm, onChangeDate }: PastDueConfirmProps) {
   const { t, date } = useI18n();
   return (
     <MessageBar intent="warning" role="alert">
       <MessageBarBody>{t('followUp.pastDue', { date: date(dueDate) })}</MessageBarBody>
       <MessageBarActions>
-        <Button size="small" onClick={onCreateAnyway}>
-          {t('followUp.createAnyway')}
+        <Button size="small" onClick={onConfirm}>
+          {action === 'create' ? t('followUp.createAnyway') : t('followUp.moveAnyway')}
         </Button>
         <Button size="small" onClick={onChangeDate}>
           {t('followUp.changeDate')}

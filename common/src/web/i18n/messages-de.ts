@@ -13,6 +13,7 @@ export const de: Record<MessageKey, string> = {
   'common.saving': 'Wird gespeichert…',
   'followUp.pastDue': 'Das Fälligkeitsdatum {date} liegt in der Vergangenheit.',
   'followUp.createAnyway': 'Trotzdem anlegen',
+  'followUp.moveAnyway': 'Trotzdem verschieben',
   'followUp.changeDate': 'Datum ändern',
   'error.offline': 'Das CRM ist nicht erreichbar. Bitte prüfen Sie die Verbindung und versuchen Sie es erneut.',
   'error.unauthenticated': 'Ihre Anmeldung ist abgelaufen oder ungültig. Bitte melden Sie sich erneut an.',

@@ -11,6 +11,7 @@ export const en = {
   'common.saving': 'Saving…',
   'followUp.pastDue': 'The due date {date} is in the past.',
   'followUp.createAnyway': 'Create anyway',
+  'followUp.moveAnyway': 'Move anyway',
   'followUp.changeDate': 'Change date',
   'error.offline': 'The CRM cannot be reached. Check your connection and try again.',
   'error.unauthenticated': 'Your sign-in has expired or is not valid. Please sign in again.',

@@ -419,6 +419,35 @@ describe('account tab', () => {
     expect(within(de).getByRole('button', { name: 'Trotzdem anlegen' })).toBeTruthy();
   });
 
+  it('asks before moving a follow-up to a day before today, sends the move only when confirmed, in English and German', async () => {
+    const { api } = renderTab({
+      updateTask: (args) => task({ id: args.params.id, title: 'Angebot nachfassen', dueDate: String(args.body.dueDate), etag: '"2"' }),
+    });
+    await ready();
+    fireEvent.click(screen.getByRole('button', { name: 'Reschedule: Angebot nachfassen' }));
+    const form = screen.getByRole('form', { name: 'Reschedule: Angebot nachfassen' });
+    const due = within(form).getByLabelText(/New due date/);
+    fireEvent.change(due, { target: { value: '2019-12-30' } });
+    fireEvent.submit(form);
+    expect(within(form).getByRole('alert').textContent).toContain('The due date 30 Dec 2019 is in the past.');
+    expect(api.calls.some((c) => c.name === 'updateTask')).toBe(false);
+    fireEvent.click(within(form).getByRole('button', { name: 'Change date' }));
+    expect(document.activeElement).toBe(due);
+    expect(within(form).queryByRole('alert')).toBeNull();
+    fireEvent.submit(form);
+    fireEvent.click(within(form).getByRole('button', { name: 'Move anyway' }));
+    await waitFor(() => expect(api.calls.find((c) => c.name === 'updateTask')?.args).toMatchObject({ body: { dueDate: '2019-12-30' }, ifMatch: '"1"' }));
+    cleanup();
+    renderTab({}, fakeHost({ locale: 'de-DE' }));
+    await ready();
+    fireEvent.click(screen.getByRole('button', { name: 'Verschieben: Angebot nachfassen' }));
+    const de = screen.getByRole('form', { name: 'Verschieben: Angebot nachfassen' });
+    fireEvent.change(within(de).getByLabelText(/Neues Fälligkeitsdatum/), { target: { value: '2019-12-30' } });
+    fireEvent.submit(de);
+    expect(within(de).getByRole('alert').textContent).toMatch(/liegt in der Vergangenheit/);
+    expect(within(de).getByRole('button', { name: 'Trotzdem verschieben' })).toBeTruthy();
+  });
+
   it('says a complaint logged today was opened today, not "open for 0 days", in English and German', async () => {
     const fresh = (ageDays: number) => () => {
       const base = overview(ACCOUNT);

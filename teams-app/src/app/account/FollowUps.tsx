@@ -68,7 +68,8 @@ function NewFollowUp({ accountId, contacts, onDone, onCancel }: { accountId: str
       {askPastDue ? (
         <PastDueConfirm
           dueDate={dueDate}
-          onCreateAnyway={() => {
+          action="create"
+          onConfirm={() => {
             setAskPastDue(false);
             void submit();
           }}

@@ -76,10 +76,10 @@ describe('personal tab', () => {
     fireEvent.click(within(first()).getByRole('button', { name: 'Reschedule: Angebot nachfassen' }));
     const due = within(first()).getByLabelText(/New due date/);
     expect(document.activeElement).toBe(due);
-    fireEvent.change(due, { target: { value: '2026-12-10' } });
+    fireEvent.change(due, { target: { value: '2099-12-10' } });
     fireEvent.click(within(first()).getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(api.calls.filter((c) => c.name === 'myWork')).toHaveLength(2));
-    expect(api.calls.find((c) => c.name === 'updateTask')!.args).toMatchObject({ params: { id }, body: { dueDate: '2026-12-10' }, ifMatch: '"1"' });
+    expect(api.calls.find((c) => c.name === 'updateTask')!.args).toMatchObject({ params: { id }, body: { dueDate: '2099-12-10' }, ifMatch: '"1"' });
     // The reloaded list holds version 1 again (the fixture's), which the API no longer has: a colleague's change.
     fireEvent.click(within(first()).getByRole('button', { name: 'Done: Angebot nachfassen' }));
     await waitFor(() => expect(within(first()).getByRole('alert').textContent).toMatch(/Someone else changed this record.*Markus Wolf/));
