@@ -240,6 +240,53 @@ describeEachDatabase('retention', (getDb) => {
     expect(left!.n).toBe(0);
   });
 
+  it('works through a class larger than a batch in id order, and resumes mid-class with exactly the ids left', async () => {
+    const t = await tenant();
+    const db = getDb();
+    // Ten more old emails besides the tenant's one: with batches of three, the class takes four batches.
+    await db.query(
+      `INSERT INTO interactions (tenant_id, type, direction, occurred_at, subject, source)
+       SELECT $1, 'email', 'inbound', $2::timestamptz - g * interval '1 day', 'Altpost ' || g, 'addin' FROM generate_series(1, 10) g`,
+      [t.tenantId, yearsAgo(8)],
+    );
+    const planned = await preview(t.officer);
+    expect(counts(planned).email_meeting_interactions).toEqual([11, 0, 0]);
+    const left = async () =>
+      (
+        await db.query<{ record_id: string }>(
+          `SELECT record_id FROM retention_run_items WHERE tenant_id = $1 AND run_id = $2 AND data_class = 'email_meeting_interactions' ORDER BY record_id`,
+          [t.tenantId, planned.runId],
+        )
+      ).map((r) => r.record_id);
+    const listed = await left();
+    const stop = new AbortController();
+    let emailBatches = 0;
+    const paused = await runRetention(db, t.tenantId, planned.runId, {
+      batchSize: 3,
+      signal: stop.signal,
+      onBatch: (run) => {
+        if (run.policies.find((p) => p.dataClass === 'email_meeting_interactions')!.done > 0 && ++emailBatches === 2) stop.abort();
+      },
+    });
+    expect(counts(paused).email_meeting_interactions).toEqual([11, 6, 0]);
+    expect(await left()).toEqual(listed.slice(6));
+    const anonymised = await db.query<{ id: string }>(
+      `SELECT id FROM interactions WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND anonymised_at IS NOT NULL ORDER BY id`,
+      [t.tenantId, listed],
+    );
+    expect(anonymised.map((r) => r.id)).toEqual(listed.slice(0, 6));
+
+    const resumed = await runRetention(db, t.tenantId, planned.runId, { batchSize: 3 });
+    expect(resumed.status).toBe('completed');
+    expect(counts(resumed).email_meeting_interactions).toEqual([11, 11, 0]);
+    expect(await left()).toEqual([]);
+    const [still] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM interactions WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND anonymised_at IS NULL`,
+      [t.tenantId, listed],
+    );
+    expect(still!.n).toBe(0);
+  });
+
   it('keeps German defaults until saved, saves with If-Match and refuses a preview made under other policies', async () => {
     const t = await tenant();
     const read = await api.call('GET', '/api/privacy/retention/policies', { token: t.officer });

@@ -35,6 +35,7 @@ import {
   readPolicies,
   readRun,
   recordBatch,
+  refreshStatistics,
   releaseRun,
   retireInteractions,
   sampleItems,
@@ -105,6 +106,7 @@ export async function previewRetention(db: Db, tenantId: string, createdBy: stri
   const policies: RunPolicy[] = completePolicies(stored?.policies ?? null)
     .filter((p) => p.enabled)
     .map((p) => ({ ...p, cutoff: retentionCutoff(asOf, p).toISOString() }));
+  await refreshStatistics(db, 'tables');
   const runId = await inTransaction(db, async (tx) => {
     const id = await insertRun(tx, tenantId, { trigger, asOf, policies, policiesVersion: stored?.version ?? 0, createdBy });
     const counts: RunRow['counts'] = {};
@@ -116,6 +118,7 @@ export async function previewRetention(db: Db, tenantId: string, createdBy: stri
     await saveCounts(tx, tenantId, id, counts);
     return id;
   });
+  await refreshStatistics(db, 'items');
   const samples = [];
   for (const policy of policies) {
     if (policy.dataClass === 'read_audit') continue;
@@ -135,13 +138,17 @@ export interface RunOptions {
   onBatch?: (run: RetentionRun) => void;
 }
 
-/** One batch of a class: what changed and how many listed records were no longer due. */
-async function runBatch(db: Db, tenantId: string, run: RunRow, policy: RunPolicy, batchSize: number): Promise<boolean> {
+/**
+ * One batch of a class: what changed and how many listed records were no longer due. Answers where the next batch of
+ * the class starts (the last record id handled; '' for the read audit, which has no ids), or null when none was left.
+ */
+async function runBatch(db: Db, tenantId: string, run: RunRow, policy: RunPolicy, batchSize: number, after: string | null): Promise<string | null> {
   const cutoff = new Date(policy.cutoff);
   const counts = run.counts[policy.dataClass]!;
   return inTransaction(db, async (tx) => {
     let handled: number;
     let done: number;
+    let last = '';
     const { dataClass } = policy;
     if (dataClass === 'read_audit') {
       // Entries carry the time of the read, so none older than the cutoff appear after the preview counted them; fewer
@@ -151,16 +158,17 @@ async function runBatch(db: Db, tenantId: string, run: RunRow, policy: RunPolicy
       done = handled > 0 ? await deleteReadAuditBefore(tx, tenantId, cutoff, handled) : 0;
       if (done === 0) handled = remaining;
     } else {
-      const ids = await nextItems(tx, tenantId, run.id, dataClass, batchSize);
+      const ids = await nextItems(tx, tenantId, run.id, dataClass, batchSize, after);
       handled = ids.length;
+      last = ids[ids.length - 1] ?? '';
       done = await applyPolicy(tx, tenantId, ids, cutoff, dataClass, policy.action);
       await dropItems(tx, tenantId, run.id, dataClass, ids);
     }
-    if (handled === 0) return false;
+    if (handled === 0) return null;
     counts.done += done;
     counts.skipped += handled - done;
     await recordBatch(tx, tenantId, run.id, run.counts, LEASE_SECONDS);
-    return true;
+    return last;
   });
 }
 
@@ -201,7 +209,11 @@ export async function runRetention(db: Db, tenantId: string, runId: string, opti
   if (!run) throw conflict('This retention run is being carried out right now; follow its progress under GET /api/privacy/retention/runs/{id}.', 'runId');
   const batchSize = options.batchSize ?? RETENTION_BATCH;
   for (const policy of run.policies) {
-    while (await runBatch(db, tenantId, run, policy, batchSize)) {
+    let after: string | null = null;
+    for (;;) {
+      const last = await runBatch(db, tenantId, run, policy, batchSize, after);
+      if (last === null) break;
+      after = last || null;
       options.onBatch?.(toRun(run));
       if (options.signal?.aborted || (options.deadline !== undefined && Date.now() > options.deadline)) {
         await releaseRun(db, tenantId, runId, 'paused');
