@@ -1,6 +1,7 @@
 // The Teams "Data" tab in real Chromium against the local host: a German Excel list (semicolons, Windows-1252 bytes with
 // umlauts and €, 31.12.2025 dates) uploaded, previewed, committed, reported and undone; an export downloaded; two
-// duplicate contacts merged and the merge undone; and a role without access told which role it needs.
+// duplicate contacts merged and the merge undone; service levels, business hours and a service contract set by keyboard
+// in German (the server's refusal shown at its field); and a role without access told which role it needs.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
@@ -161,6 +162,60 @@ describeInBrowser('Teams Data tab in Chromium', () => {
     await done.getByRole('button', { name: 'Undo the merge' }).click();
     await page.getByText('The merge was undone: both records are back as they were.').waitFor();
     expect((await api<{ firstName: string }>('GET', `/api/contacts/${b.body.id}`)).body.firstName).toBe('Juergen');
+  });
+
+  it('sets service levels, business hours and a service contract by keyboard, in German, with the server’s refusal at its field', async () => {
+    await open('de');
+    await page.getByRole('navigation', { name: 'Seiten der Registerkarte Daten' }).getByRole('button', { name: 'Servicelevel' }).click();
+    await page.waitForSelector('[data-ready-key="service"]');
+    const levels = page.getByTestId('service-levels');
+    const high = levels.getByRole('group', { name: 'Hoch' });
+    await high.getByLabel('Erste Antwort (Stunden)').fill('6');
+    await levels.getByRole('checkbox', { name: 'Nur die Arbeitszeit des Serviceteams zählen' }).check();
+    const zone = levels.getByLabel('Zeitzone (IANA-Name, z. B. Europe/Berlin)');
+    await zone.fill('Berlin');
+    await levels.getByRole('button', { name: 'Servicelevel speichern' }).focus();
+    await page.keyboard.press('Enter');
+    await levels.getByTestId('business-hours').getByText('an IANA time zone such as Europe/Berlin', { exact: true }).waitFor();
+    expect(await zone.getAttribute('aria-invalid')).toBe('true');
+    await zone.fill('Europe/Berlin');
+    await levels.getByLabel('Freie Tage, z. B. Feiertage (ein Datum je Zeile, JJJJ-MM-TT)').fill('2026-12-24\n2026-12-31');
+    await levels.getByRole('button', { name: 'Servicelevel speichern' }).focus();
+    await page.keyboard.press('Enter');
+    await levels.getByText('Die Servicelevel sind gespeichert.').waitFor();
+    const saved = await api<{ serviceLevels: { high: { firstResponseHours: number }; businessHours: { timeZone: string; holidays: string[] } } }>('GET', '/api/settings');
+    expect(saved.body.serviceLevels.high.firstResponseHours).toBe(6);
+    expect(saved.body.serviceLevels.businessHours).toMatchObject({ timeZone: 'Europe/Berlin', days: [1, 2, 3, 4, 5], holidays: ['2026-12-24', '2026-12-31'] });
+    await screenshot(page, 'data-service-levels');
+
+    const contracts = page.getByTestId('service-contracts');
+    await page.waitForSelector('[data-ready-key="service-contracts"]', { state: 'attached' });
+    await contracts.getByRole('button', { name: 'Neuer Vertrag' }).click();
+    const account = DEMO_FEATURED.knownContact.accountName;
+    const search = contracts.getByRole('combobox', { name: 'Firmen suchen' });
+    await search.fill(account);
+    await contracts.getByRole('option', { name: `${account} auswählen` }).waitFor();
+    // The results are a listbox: the arrow keys move to the account, Enter picks it.
+    while ((await contracts.getByRole('option', { name: `${account} auswählen` }).getAttribute('aria-selected')) !== 'true') await search.press('ArrowDown');
+    await search.press('Enter');
+    const form = contracts.getByRole('form', { name: `Vertrag von ${account}` });
+    await form.getByLabel('Name des Vertrags (optional)').fill('Premium-Wartung');
+    await form.getByRole('checkbox', { name: 'Eigene Stunden für Dringend' }).check();
+    await form.getByRole('group', { name: 'Dringend' }).getByLabel('Erste Antwort (Stunden)').fill('1');
+    await form.getByRole('button', { name: 'Vertrag speichern' }).focus();
+    await page.keyboard.press('Enter');
+    await contracts.getByText(`Der Vertrag von ${account} ist gespeichert.`).waitFor();
+    const item = contracts.getByRole('listitem').filter({ hasText: `${account}: Premium-Wartung` });
+    await item.getByText('Dringend: erste Antwort 1 h, Lösung 24 h').waitFor();
+    const accountId = (await item.getAttribute('data-account-id'))!;
+    const contract = await api<{ name: string; levels: Record<string, unknown>; etag: string }>('GET', `/api/accounts/${accountId}/service-contract`);
+    expect(contract.body).toMatchObject({ name: 'Premium-Wartung', levels: { urgent: { firstResponseHours: 1, resolutionHours: 24 } }, etag: '"1"' });
+
+    await item.getByRole('button', { name: `Vertrag von ${account} beenden` }).click();
+    // The confirmation takes the focus, so Enter ends the contract.
+    await page.keyboard.press('Enter');
+    await contracts.getByText(`Der Vertrag von ${account} ist beendet.`).waitFor();
+    expect((await api<{ etag: string }>('GET', `/api/accounts/${accountId}/service-contract`)).body.etag).toBe('"0"');
   });
 
   it('tells a user without a manager role which role the tab needs, in German', async () => {

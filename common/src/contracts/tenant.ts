@@ -79,6 +79,7 @@ export const StoredTenantSettings = z.object({
 });
 
 export const TenantSettingsResponse = TenantSettings.extend({ etag: z.string() });
+export type TenantSettingsResponse = z.infer<typeof TenantSettingsResponse>;
 
 export const Me = z.object({
   id: Uuid,

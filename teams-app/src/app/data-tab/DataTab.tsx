@@ -1,10 +1,11 @@
 // The "Data" (Daten) personal tab for CRM.Manager and CRM.Admin: import lists, export them, and find and merge
-// possible duplicates. Each page is its own chunk, loaded when it is opened, so the tab's first download stays small.
+// possible duplicates, and the service levels and contracts of issue 18. Each page is its own chunk, loaded when it is opened, so the tab's first download stays small.
 // The pages are switched by plain buttons in a nav, not Fluent's TabList: its keyboard library (tabster) alone would
 // cost 20 KB gzip of the 150 KB budget, and every Fluent component a page uses is part of the first download anyway
 // (esbuild places what the components barrel reaches in the entry's chunk).
 import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { ErrorNotice, I18nProvider, mayAccess, rolesWith, useCreateI18n, useI18n } from '@crm/common/web';
+import type { Me } from '@crm/common';
 import { lazy, Suspense, useMemo, useState, type ComponentType } from 'react';
 import { tabTexts } from '../texts';
 import { useServices } from '../services';
@@ -14,14 +15,15 @@ import type { DataTexts } from './data-texts';
 import { saveFile, type SaveFile } from './save-file';
 import { useDataT } from './use-data-t';
 
-export type DataPageName = 'import' | 'export' | 'duplicates';
+export type DataPageName = 'import' | 'export' | 'duplicates' | 'service';
 
-const pages: Record<DataPageName, ComponentType<{ save: SaveFile }>> = {
+const pages: Record<DataPageName, ComponentType<{ save: SaveFile; me: Me }>> = {
   import: lazy(() => import('./ImportPage').then((m) => ({ default: m.ImportPage }))),
   export: lazy(() => import('./ExportPage').then((m) => ({ default: m.ExportPage }))),
   duplicates: lazy(() => import('./DuplicatesPage').then((m) => ({ default: m.DuplicatesPage }))),
+  service: lazy(() => import('./service/ServicePage').then((m) => ({ default: m.ServicePage }))),
 };
-const ORDER: readonly DataPageName[] = ['import', 'export', 'duplicates'];
+const ORDER: readonly DataPageName[] = ['import', 'export', 'duplicates', 'service'];
 
 export function DataTab({ texts, save = saveFile, page = 'import' }: { texts: DataTexts; save?: SaveFile; page?: DataPageName }) {
   const dictionary = useMemo(() => ({ en: { ...tabTexts.en, ...texts.en }, de: { ...tabTexts.de, ...texts.de } }), [texts]);
@@ -68,7 +70,7 @@ function DataPages({ save, initial }: { save: SaveFile; initial: DataPageName })
             ))}
           </nav>
           <Suspense fallback={<Spinner label={t('data.loadingPage')} />}>
-            <Page save={save} />
+            <Page save={save} me={me.data!} />
           </Suspense>
         </>
       ) : null}

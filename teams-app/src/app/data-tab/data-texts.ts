@@ -8,6 +8,7 @@ const en = {
   'data.page.import': 'Import',
   'data.page.export': 'Export',
   'data.page.duplicates': 'Possible duplicates',
+  'data.page.service': 'Service levels',
   'data.loadingPage': 'Loading the page…',
   'data.needsRole':
     'Importing, exporting and merging records is for managers and administrators. Your role ({roles}) does not allow it; it needs one of these roles: {needed}. Ask your administrator if you need it.',
@@ -230,6 +231,7 @@ const de: Record<DataKey, string> = {
   'data.page.import': 'Import',
   'data.page.export': 'Export',
   'data.page.duplicates': 'Mögliche Dubletten',
+  'data.page.service': 'Servicelevel',
   'data.loadingPage': 'Seite wird geladen…',
   'data.needsRole':
     'Importieren, Exportieren und Zusammenführen ist Managern und Administratoren vorbehalten. Ihre Rolle ({roles}) erlaubt es nicht; nötig ist eine dieser Rollen: {needed}. Wenden Sie sich an Ihre Administration, wenn Sie sie brauchen.',
