@@ -114,7 +114,7 @@ export const AuditQuery = PageQuery.extend({
   /** The person: entries about the contact, and lookups of any of their current addresses. */
   contactId: Uuid.optional(),
   /** The record, e.g. entity=account&entityId=... */
-  entity: z.enum(['contact', 'account', 'opportunity', 'task', 'interaction', 'consent', 'settings', 'address']).optional(),
+  entity: z.enum(['contact', 'account', 'lead', 'opportunity', 'task', 'interaction', 'consent', 'settings', 'address']).optional(),
   entityId: Uuid.optional(),
   actorId: Uuid.optional(),
   from: IsoDateTime.optional(),

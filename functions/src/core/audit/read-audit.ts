@@ -13,9 +13,12 @@ import { redactedError } from '../redacted-error';
 export const READ_ACTIONS = ['view', 'list', 'context', 'compose', 'timeline', 'overview', 'consents', 'export', 'my_work'] as const;
 export type ReadAction = (typeof READ_ACTIONS)[number];
 
-/** A record a read concerned: a contact or account by id, or an address looked up that matched no contact. */
+/**
+ * A record a read concerned: a contact, account or lead by id (a lead with its address, so the person's export finds
+ * the read once they are a contact), or an address looked up that matched no contact.
+ */
 export interface ReadRecord {
-  entity: 'contact' | 'account' | 'address';
+  entity: 'contact' | 'account' | 'lead' | 'address';
   id?: string | null;
   address?: string | null;
 }

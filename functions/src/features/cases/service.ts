@@ -4,12 +4,13 @@ import { ServiceLevelSettings, type Case, type CaseBrief, type CaseCreate, type 
 import type { Actor } from '../../core/actor';
 import { nameBasedId } from '../../core/name-based-id';
 import { writeAudit } from '../../core/audit/audit-store';
+import type { ReadRecord } from '../../core/audit/read-audit';
 import type { Db, Queryable } from '../../core/db/db';
 import { inTransaction } from '../../core/db/pg-errors';
 import { invalid, notFound, staleVersion } from '../../core/errors';
 import { createRecord, readRecord } from '../../core/records';
 import { notifyHandover } from '../automation';
-import { changeInteraction, interactionsOnlyAboutHidden } from '../interactions';
+import { changeInteraction, interactionsOnlyAboutHidden, peopleOfInteractions } from '../interactions';
 import { restrictedViewOf } from '../privacy';
 import { getSettings } from '../settings';
 import { levelsForAccount } from './contracts';
@@ -51,6 +52,17 @@ export async function readCase(db: Db, actor: Actor, id: string, now = new Date(
     const found = toCase(row, now);
     return (await hiddenCases(db, actor, [found])).size > 0 ? null : found;
   });
+}
+
+/** What reading these cases concerns, for the read audit: their accounts and the people their complaints are linked to. */
+export async function readRecordsOfCases(db: Db, tenantId: string, cases: readonly Case[]): Promise<ReadRecord[]> {
+  const people = await peopleOfInteractions(
+    db,
+    tenantId,
+    cases.map((c) => c.interactionId),
+  );
+  const accounts = [...new Set(cases.flatMap((c) => (c.accountId ? [c.accountId] : [])))];
+  return [...people.map((id) => ({ entity: 'contact' as const, id })), ...accounts.map((id) => ({ entity: 'account' as const, id }))];
 }
 
 export async function searchCases(db: Db, actor: Actor, query: CaseListQuery, now = new Date()) {

@@ -4,6 +4,7 @@ import type { Db, Queryable } from '../../core/db/db';
 import { accountById } from '../accounts';
 import {
   accountTimeline,
+  contactIdsOf,
   findInteractions,
   getInteraction,
   interactionsOnlyAbout,
@@ -133,6 +134,9 @@ export async function timeline(db: Db, actor: Actor, accountId: string, query: T
 /** For the contacts feature's create transaction: interactions logged while the new contact's address was unknown. */
 export const linkInteractionsToNewContact = (tx: Queryable, tenantId: string, contact: { id: string; emails: readonly string[] }) =>
   linkPendingToContact(tx, tenantId, contact);
+
+/** The people these interactions are linked to (the complainants of service cases, for the read audit). */
+export const peopleOfInteractions = (db: Queryable, tenantId: string, interactionIds: readonly string[]) => contactIdsOf(db, tenantId, interactionIds);
 
 /** Which of these interactions (account tab, context lookup) concern only people the actor may not see. */
 export const interactionsOnlyAboutHidden = (db: Queryable, tenantId: string, interactionIds: readonly string[], hidden: readonly string[]) =>

@@ -370,6 +370,16 @@ const onlyAboutSql = (alias: string, hidden: string) =>
   `(EXISTS (SELECT 1 FROM interaction_contacts ic WHERE ic.tenant_id = ${alias}.tenant_id AND ic.interaction_id = ${alias}.interaction_id AND ic.contact_id = ANY(${hidden}::uuid[]))
     AND NOT EXISTS (SELECT 1 FROM interaction_contacts ic WHERE ic.tenant_id = ${alias}.tenant_id AND ic.interaction_id = ${alias}.interaction_id AND ic.contact_id <> ALL(${hidden}::uuid[])))`;
 
+/** The people linked to any of these interactions, each once. */
+export async function contactIdsOf(db: Queryable, tenantId: string, interactionIds: readonly string[]): Promise<string[]> {
+  if (interactionIds.length === 0) return [];
+  const rows = await db.query<{ contact_id: string }>(
+    `SELECT DISTINCT contact_id FROM interaction_contacts WHERE tenant_id = $1 AND interaction_id = ANY($2::uuid[]) ORDER BY contact_id`,
+    [tenantId, [...interactionIds]],
+  );
+  return rows.map((r) => r.contact_id);
+}
+
 /** The interactions among the given ones that concern only contacts in `hidden` (restricted people). */
 export async function interactionsOnlyAbout(db: Queryable, tenantId: string, interactionIds: readonly string[], hidden: readonly string[]): Promise<Set<string>> {
   if (interactionIds.length === 0 || hidden.length === 0) return new Set();

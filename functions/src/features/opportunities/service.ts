@@ -1,7 +1,7 @@
 // Opportunity rules: the stage comes from the tenant's model and sets the default probability.
 import type { OpportunityCreate, OpportunityListQuery, OpportunityPatch } from '@crm/common';
 import type { Db } from '../../core/db/db';
-import { getOpportunity, insertOpportunity, listOpportunities, updateOpportunity } from './store';
+import { getOpportunity, insertOpportunity, listOpportunities, opportunityContactIds, updateOpportunity } from './store';
 import { getSettings } from '../settings';
 import type { Actor } from '../../core/actor';
 import { createRecord, deleteRecord, readRecord, updateRecord } from '../../core/records';
@@ -38,6 +38,8 @@ export async function changeOpportunity(db: Db, actor: Actor, id: string, expect
 }
 
 export const readOpportunity = (db: Db, actor: Actor, id: string) => readRecord('opportunity', () => getOpportunity(db, actor.tenantId, id));
+
+export const namedContacts = (db: Db, actor: Actor, id: string) => opportunityContactIds(db, actor.tenantId, id);
 
 export const searchOpportunities = (db: Db, actor: Actor, query: OpportunityListQuery) => listOpportunities(db, actor.tenantId, query);
 

@@ -25,6 +25,15 @@ export async function getOpportunity(db: Queryable, tenantId: string, id: string
   return rows[0] ? toOpportunity(rows[0]) : null;
 }
 
+/** The people the opportunity names (its buying centre). */
+export async function opportunityContactIds(db: Queryable, tenantId: string, id: string): Promise<string[]> {
+  const rows = await db.query<{ contact_id: string }>(
+    `SELECT contact_id FROM opportunity_contacts WHERE tenant_id = $1 AND opportunity_id = $2 ORDER BY contact_id`,
+    [tenantId, id],
+  );
+  return rows.map((r) => r.contact_id);
+}
+
 export async function insertOpportunity(tx: Queryable, tenantId: string, record: OpportunityRecord): Promise<{ opportunity: Opportunity; created: boolean }> {
   const inserted = await tx.query<{ id: string }>(
     `INSERT INTO opportunities (tenant_id, id, account_id, name, stage, amount, currency, probability, expected_close, owner_id)

@@ -145,6 +145,55 @@ describeEachDatabase('read audit', (getDb) => {
     expect(byPerson.body.items.map((e: { action: string }) => e.action).sort()).toEqual(['my_work', 'view']);
   });
 
+  it('records one opportunity and one follow-up viewed, and the leads and cases My CRM lists, with the people and accounts they concern', async () => {
+    const me = (await call(user, 'GET', '/api/me')).body as { id: string };
+    const account = await created('/api/accounts', { name: 'Vorgang GmbH' });
+    const person = (lastName: string) => created('/api/contacts', { lastName, emails: [`${lastName.toLowerCase()}@vorgang.example`], accountId: account.id });
+    const buyer = await person('Einkauf');
+    const caller = await person('Rueckruf');
+    const complainant = await person('Beschwerde');
+    const bystander = await person('Unbeteiligt');
+    const deal = await created('/api/opportunities', { accountId: account.id, name: 'Rahmenvertrag', amount: 1000, contactIds: [buyer.id] });
+    const task = await created('/api/tasks', { title: 'Rückruf', dueDate: '2026-12-20', assigneeId: me.id, contactId: caller.id, accountId: account.id });
+    const complaint = await created('/api/interactions', {
+      type: 'complaint',
+      occurredAt: '2026-10-04T08:00:00Z',
+      subject: 'Lieferung beschädigt',
+      contactIds: [complainant.id],
+      accountIds: [account.id],
+    });
+    await created('/api/cases', { interactionId: complaint.id, assigneeId: me.id });
+    const other = await created('/api/interactions', { type: 'complaint', occurredAt: '2026-10-04T09:00:00Z', subject: 'Andere', contactIds: [bystander.id] });
+    await created('/api/cases', { interactionId: other.id });
+    const lead = await created('/api/leads', { lastName: 'Interessent', email: 'Interessent@Neu.example', company: 'Neu AG', ownerId: me.id });
+    const notMine = await created('/api/leads', { lastName: 'Fremd', email: 'fremd@neu.example' });
+
+    for (const path of [`/api/opportunities/${deal.id}`, `/api/tasks/${task.id}`, '/api/leads?ownerId=me', '/api/cases?assigneeId=me']) {
+      expect((await call(user, 'GET', path)).status, path).toBe(200);
+    }
+    await flushReadAudit(getDb());
+
+    const mine = async (id: string) => (await stored(id)).filter((r) => r.actor_id === me.id).map((r) => `${r.action} ${r.entity}`);
+    expect(await mine(buyer.id)).toEqual(['view contact']);
+    expect(await mine(caller.id)).toEqual(['view contact']);
+    expect(await mine(complainant.id)).toEqual(['list contact']);
+    expect(await mine(bystander.id)).toEqual([]);
+    expect(await mine(account.id)).toEqual(['view account', 'view account', 'list account']);
+    expect(await stored(lead.id)).toEqual([{ actor_id: me.id, action: 'list', entity: 'lead', entity_id: lead.id, address: 'interessent@neu.example' }]);
+    expect(await stored(notMine.id)).toEqual([]);
+    const byLead = await call(officer, 'GET', `/api/audit?entity=lead&entityId=${lead.id}&kind=read`);
+    expect(byLead.status, byLead.text).toBe(200);
+    expect(byLead.body.items.map((e: { action: string; actorId: string }) => [e.action, e.actorId])).toEqual([['list', me.id]]);
+
+    // One lead and one case viewed, with the audit off: nothing, and no lookup of the people for it.
+    configureReadAudit({ enabled: false });
+    expect((await call(user, 'GET', `/api/leads/${lead.id}`)).status).toBe(200);
+    expect((await call(user, 'GET', `/api/opportunities/${deal.id}`)).status).toBe(200);
+    await flushReadAudit(getDb());
+    expect(await stored(lead.id)).toHaveLength(1);
+    expect(await mine(buyer.id)).toEqual(['view contact']);
+  });
+
   it('fills "who in the company read it" in the personal-data export, the export itself included', async () => {
     const person = await created('/api/contacts', { lastName: 'Auskunft', emails: ['auskunft@mail.example'] });
     await call(user, 'GET', `/api/contacts/${person.id}`);
