@@ -93,6 +93,12 @@ describe('addin taskpane.js', () => {
     expect(inputs).toContain('src/app/TaskPane.tsx');
     expect(inputs.filter((input) => /^src\/(app\/forms|preview)\//.test(input))).toEqual([]);
   });
+
+  it("imports Fluent UI's packages one by one up front, not its index", () => {
+    // Through the index every Fluent component that any lazy form uses is reachable from the entry, so esbuild puts it
+    // into the first download (the forms' Input, Textarea and Checkbox: 4.8 KB gzip when this was measured).
+    expect(initialInputs('addin', 'taskpane.js').filter((input) => input.includes('node_modules/@fluentui/react-components/'))).toEqual([]);
+  });
 });
 
 // Issue #14's budget for the Privacy tab: its sections, the request register's screens too, load when first opened.

@@ -1,6 +1,9 @@
 // The company behind the people: owner, segment, open deals, follow-ups and the latest interactions (open complaints
 // stand above everything, in the pane's ComplaintBanner).
-import { Badge, Button, Spinner, Text } from '@fluentui/react-components';
+import { Badge } from '@fluentui/react-badge';
+import { Button } from '@fluentui/react-button';
+import { Spinner } from '@fluentui/react-spinner';
+import { Text } from '@fluentui/react-text';
 import { Suspense, useRef, useState } from 'react';
 import { DoneNotice, InteractionList, type UserAccess } from '@crm/common/web';
 import type { AccountContext, TenantSettings } from '@crm/common';

@@ -1,5 +1,7 @@
 // What the user can do from the item: log it, create a follow-up or an opportunity; one form open at a time.
-import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-button';
+import { MessageBar, MessageBarBody } from '@fluentui/react-message-bar';
+import { Spinner } from '@fluentui/react-spinner';
 import { Suspense, useRef, useState } from 'react';
 import type { ContextResponse, Interaction } from '@crm/common';
 import { DoneNotice, type UserAccess } from '@crm/common/web';

@@ -1,6 +1,6 @@
 // Open complaints first: before opportunities or anything else, the pane says the customer is waiting for a fix, and
 // for a complaint with an open service case its priority, the next due time, and whether it is overdue or escalated.
-import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-message-bar';
 import type { AccountContext } from '@crm/common';
 import { CaseBriefLine } from '@crm/common/web';
 import { usePaneStyles } from './styles';

@@ -1,5 +1,6 @@
 // What kind of email is being written: the consent it needs depends on it, here and in the send check.
-import { Field, Select } from '@fluentui/react-components';
+import { Field } from '@fluentui/react-field';
+import { Select } from '@fluentui/react-select';
 import { COMPOSE_PURPOSES, isComposePurpose, type ComposePurpose } from '@crm/common/web';
 import { useT } from './texts';
 

@@ -1,5 +1,5 @@
 // While composing: who must not get this email, and why (what was withdrawn or objected, when, and via which source).
-import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-message-bar';
 import type { ConsentEntry, Person } from '@crm/common';
 import { composeVerdict, factsOfPerson, type ComposePurpose } from '@crm/common/web';
 import { ComposePurposePicker } from './ComposePurposePicker';

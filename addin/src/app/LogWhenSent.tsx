@@ -1,6 +1,6 @@
 // "Log when sent" in the compose pane: the choice and its regarding record are kept on the draft, where the send
 // handler finds them; the email is logged only once Outlook lets it go.
-import { Switch } from '@fluentui/react-components';
+import { Switch } from '@fluentui/react-switch';
 import { useEffect, useRef, useState } from 'react';
 import type { ContextResponse } from '@crm/common';
 import { useSessionValue, type ApiClient } from '@crm/common/web';

@@ -1,5 +1,5 @@
 // Whether this email is already in the CRM, who logged it and when; or that its conversation is.
-import { MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody } from '@fluentui/react-message-bar';
 import type { Interaction } from '@crm/common';
 import type { MailItem } from '../host/mail-host';
 import { usePaneStyles } from './styles';

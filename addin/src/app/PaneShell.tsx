@@ -1,5 +1,5 @@
 // Wraps the pane in the host's theme and language and hands it the services; shared by Outlook and the preview.
-import { FluentProvider } from '@fluentui/react-components';
+import { FluentProvider } from '@fluentui/react-provider';
 import { useEffect, useState, type ReactNode } from 'react';
 import { I18nProvider, languageOf, officeTheme, useCreateI18n, type ThemeKind } from '@crm/common/web';
 import { ServicesProvider, type PaneServices } from './services';

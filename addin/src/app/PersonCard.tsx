@@ -1,5 +1,7 @@
 // One person on the email: a known contact with role, company and consent, a colleague, or an unknown address to add.
-import { Badge, Button, Text } from '@fluentui/react-components';
+import { Badge } from '@fluentui/react-badge';
+import { Button } from '@fluentui/react-button';
+import { Text } from '@fluentui/react-text';
 import { ConsentBadge, LeadScore, type UserAccess } from '@crm/common/web';
 import type { Lead, Person } from '@crm/common';
 import type { ReactNode } from 'react';

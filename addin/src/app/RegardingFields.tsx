@@ -1,6 +1,7 @@
 // Which account, and optionally which of its open opportunities, an email or meeting is logged to: in the log form and
 // in "Log when sent".
-import { Field, Select } from '@fluentui/react-components';
+import { Field } from '@fluentui/react-field';
+import { Select } from '@fluentui/react-select';
 import type { AccountContext } from '@crm/common';
 import { OptionalSelect } from '@crm/common/web';
 import { useT } from './texts';

@@ -1,5 +1,6 @@
 // The task pane: who is on the selected email or meeting, their companies, consent, and what to do next.
-import { Spinner, Text } from '@fluentui/react-components';
+import { Spinner } from '@fluentui/react-spinner';
+import { Text } from '@fluentui/react-text';
 import { Suspense, useEffect, useId, useState } from 'react';
 import type { Interaction, Lead, Person } from '@crm/common';
 import { DoneNotice, ErrorNotice, RoleNotice, useAccess, useStages } from '@crm/common/web';

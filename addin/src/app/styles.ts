@@ -1,5 +1,6 @@
 // Shared layout of the narrow task pane: sections stacked with Fluent spacing and colours that follow the theme.
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles } from '@griffel/react';
+import { tokens } from '@fluentui/react-theme';
 
 export const usePaneStyles = makeStyles({
   pane: {

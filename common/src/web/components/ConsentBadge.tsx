@@ -1,5 +1,5 @@
 // The email consent state of a person as a coloured badge that also reads well to a screen reader.
-import { Badge } from '@fluentui/react-components';
+import { Badge } from '@fluentui/react-badge';
 import type { ConsentStatus } from '../../contracts/consents';
 import { useI18n } from '../i18n/i18n';
 

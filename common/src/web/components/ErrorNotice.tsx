@@ -1,5 +1,6 @@
 // A failed call in words: what happened, what the user can do, and a retry where retrying can help.
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-button';
+import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-message-bar';
 import { ApiError } from '../api/api-error';
 import { SignInError, type SignInReason } from '../auth/token-provider';
 import { useI18n, type Translate } from '../i18n/i18n';

@@ -1,5 +1,8 @@
 // Save and cancel for every form of both front-ends, with the save button showing progress.
-import { Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-button';
+import { Spinner } from '@fluentui/react-spinner';
+import { makeStyles } from '@griffel/react';
+import { tokens } from '@fluentui/react-theme';
 import { useI18n } from '../i18n/i18n';
 
 const useStyles = makeStyles({

@@ -1,5 +1,7 @@
 // A compact list of interactions: type, date and subject, all rendered as text (never as HTML).
-import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Text } from '@fluentui/react-text';
+import { makeStyles } from '@griffel/react';
+import { tokens } from '@fluentui/react-theme';
 import type { InteractionSummary } from '../../contracts/context';
 import { useI18n } from '../i18n/i18n';
 

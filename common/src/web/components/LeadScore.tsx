@@ -1,5 +1,6 @@
 // A lead's score with the reason of each criterion, in the user's language: nothing about the score is a black box.
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles } from '@griffel/react';
+import { tokens } from '@fluentui/react-theme';
 import type { Lead, LeadScoreCriterion } from '../../contracts/leads';
 import { useI18n, type Translate } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages-en';

@@ -1,5 +1,7 @@
 // A choice of one record or none (regarding which opportunity, for which contact, whose interactions), shared by both front-ends.
-import { Field, makeStyles, Select } from '@fluentui/react-components';
+import { Field } from '@fluentui/react-field';
+import { makeStyles } from '@griffel/react';
+import { Select } from '@fluentui/react-select';
 
 // A native select is as wide as its longest option; a long opportunity name must not widen a 320 px side panel.
 const useStyles = makeStyles({

@@ -1,6 +1,7 @@
 // Asked before a follow-up is created due before today, or moved to a day before today, in both front-ends: usually a
 // slip of the date picker, sometimes meant (a call that already happened, noted late).
-import { Button, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-button';
+import { MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-message-bar';
 import { useI18n } from '../i18n/i18n';
 
 export interface PastDueConfirmProps {

@@ -1,5 +1,5 @@
 // Says why actions are disabled: the user's role may not take them, and which roles may.
-import { MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody } from '@fluentui/react-message-bar';
 import { rolesWith } from '../../api/access';
 import type { ActionAccess, UserAccess } from '../hooks/use-access';
 import { useI18n } from '../i18n/i18n';

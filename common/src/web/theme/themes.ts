@@ -1,5 +1,5 @@
 // Fluent UI themes for the host's light, dark and high-contrast modes (Outlook uses the web family, Teams its own).
-import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
+import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-theme';
 
 export type ThemeKind = 'light' | 'dark' | 'contrast';
 
