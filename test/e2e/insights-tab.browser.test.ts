@@ -1,7 +1,8 @@
 // The Teams "Insights" tab in real Chromium, standalone against the local host (signed in as the demo admin, revenue
 // from the seeded won opportunities): the key figures with how each was computed and the distributions as tables; a
 // segment list made from the keyboard, its marketing export with who was left out, and its CSV for German Excel; the
-// rules run by hand and the run listed with what each rule made, as the API lists it.
+// rules run by hand and the run listed with what each rule made, as the API lists it; the lead figures by source and
+// status as GET /api/lead-figures counts them.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
@@ -54,6 +55,31 @@ describeInBrowser('Insights tab in Chromium', () => {
     expect(await abc.locator('tbody td[aria-hidden="true"]').count()).toBe(team.abc.length);
     expect(await page.getByTestId('segment-table').locator('tbody tr').count()).toBeGreaterThan(0);
     await screenshot(page, 'insights-figures');
+  });
+
+  it('shows the lead figures as the API counts them, by source and by status', { timeout: 60_000 }, async () => {
+    // A lead of its own converts, so the figures have a conversion whatever the demo data holds.
+    const lead = await admin<{ id: string; etag: string }>('POST', '/api/leads', {
+      body: { lastName: 'Lindner', company: 'Lindner Leuchten KG', email: 'l.lindner@lindner-leuchten.example', source: 'event' },
+    });
+    await admin('POST', `/api/leads/${lead.body.id}/convert`, { body: { createAccount: true }, ifMatch: lead.body.etag });
+    const { body: figures } = await admin<{
+      total: number;
+      bySource: Array<{ source: string; count: number; converted: number }>;
+      byStatus: Array<{ status: string; count: number }>;
+    }>('GET', '/api/lead-figures');
+    await openTab();
+    await page.waitForSelector('[data-ready-key="lead-figures"]');
+    expect(await page.locator('[data-figure="leads"] dd').first().textContent()).toBe(figures.total.toLocaleString('en-GB'));
+    expect(figures.bySource.find((s) => s.source === 'event')!.converted).toBeGreaterThanOrEqual(1);
+    const bySource = page.getByRole('table', { name: 'Leads by source' });
+    for (const s of figures.bySource) {
+      expect(await bySource.locator(`tr[data-source="${s.source}"] td`).allTextContents()).toEqual([String(s.count), String(s.converted)]);
+    }
+    const byStatus = page.getByRole('table', { name: 'Leads by status' });
+    for (const s of figures.byStatus) expect(await byStatus.locator(`tr[data-status="${s.status}"] td`).textContent()).toBe(String(s.count));
+    expect(await page.locator('[data-figure="conversionRate"]').textContent()).toMatch(/converted \/ \(converted \+ disqualified\) = [1-9]/);
+    await screenshot(page, 'insights-lead-figures');
   });
 
   it('makes a segment list from the keyboard, exports it for marketing saying who was left out, as CSV for German Excel', { timeout: 90_000 }, async () => {

@@ -7,7 +7,7 @@ import { TabShell } from '../TabShell';
 import { fakeApi, fakeHost, type FakeAnswers } from '../test-fixtures';
 import { InsightsTab } from './InsightsTab';
 import { insightsTexts } from './insights-texts';
-import { accountInsights, AT_RISK_ID, goal, GOAL_ID, snapshot, team } from './insights-fixtures';
+import { accountInsights, AT_RISK_ID, goal, GOAL_ID, leadSummary, snapshot, team } from './insights-fixtures';
 
 const NOW = new Date('2026-12-02T10:00:00Z');
 
@@ -17,6 +17,7 @@ function renderTab(answers: FakeAnswers = {}, locale = 'en-US') {
     listGoals: () => ({ items: [goal()], nextCursor: null }),
     insightTrend: () => ({ snapshots: [snapshot('2026-09', 0.1, 8), snapshot('2026-10', null, 9), snapshot('2026-11', 0.2, 9)] }),
     accountInsights: () => accountInsights(),
+    leadSummary: () => leadSummary(),
     ...answers,
   });
   render(
@@ -126,5 +127,38 @@ describe('insights tab', () => {
   it('explains a failure instead of showing a blank tab', async () => {
     renderTab({ teamInsights: () => new ApiError('server', 500, null) });
     await waitFor(() => expect(screen.getByRole('alert')).toBeTruthy());
+  });
+
+  it('shows the lead figures by source and status with the conversion rate and the time to conversion, and how each is computed', async () => {
+    renderTab();
+    await waitFor(() => expect(document.querySelector('[data-ready-key="lead-figures"]')).not.toBeNull());
+    const card = within(screen.getByTestId('lead-figures'));
+    expect(card.getByText('All leads of the CRM so far, whatever the period above.')).toBeTruthy();
+    expect(figure('leads')).toBe('Leads12captured in the CRM, the converted and disqualified ones included');
+    expect(figure('conversionRate')).toBe(
+      'Conversion rate62.5%converted / (converted + disqualified) = 5 / (5 + 3); leads still open are not counted yet',
+    );
+    expect(figure('daysToConversion')).toBe('Time to conversion9.5 daysmedian of the days from capturing a lead to its conversion, over the converted leads');
+    const rows = (id: string) => [...within(screen.getByTestId(id)).getAllByRole('row')].slice(1).map((r) => r.textContent);
+    // Sources and statuses in their usual order; a value this tab does not know yet is shown as the API names it.
+    expect(rows('leads-by-source')).toEqual(['Email62', 'Web form31', 'Entered by hand22', 'partner10']);
+    expect(rows('leads-by-status')).toEqual(['New2', 'Contacted1', 'Qualified1', 'Disqualified3', 'Converted5']);
+  });
+
+  it('shows the lead figures in German, says when there is none, and a failure without hiding the other figures', async () => {
+    renderTab({}, 'de-DE');
+    await waitFor(() => expect(figure('conversionRate')).toContain('62,5\u00a0%'));
+    expect(figure('daysToConversion')).toContain('9,5 Tage');
+    expect(within(screen.getByTestId('leads-by-source')).getByText('Von Hand erfasst')).toBeTruthy();
+    cleanup();
+    renderTab({ leadSummary: () => ({ total: 0, bySource: [], byStatus: [], conversionRate: null, medianDaysToConversion: null }) });
+    await waitFor(() => expect(screen.getByText('No leads yet.')).toBeTruthy());
+    expect(figure('conversionRate')).toContain('Conversion rate');
+    expect(screen.queryByTestId('leads-by-source')).toBeNull();
+    cleanup();
+    renderTab({ leadSummary: () => new ApiError('server', 500, null) });
+    await ready();
+    await waitFor(() => expect(within(screen.getByTestId('lead-figures')).getByRole('alert')).toBeTruthy());
+    expect(figure('winRate')).toContain('60%');
   });
 });

@@ -1,5 +1,5 @@
 // The "Insights" (Auswertungen) tab: the team's key figures for a period, each with how it was computed, the goals
-// against their figure today, the trend from the monthly snapshots, the ABC and segment distributions, the accounts
+// against their figure today, the lead figures, the trend from the monthly snapshots, the ABC and segment distributions, the accounts
 // at risk with their reasons, and any account's figures with their inputs. Team figures only, no one's personal ones.
 import { Badge, Button, Field, mergeClasses, Select, Spinner, Text } from '@fluentui/react-components';
 import type { Goal, GoalMetric, InsightSnapshot, TeamInsights } from '@crm/common';
@@ -12,6 +12,7 @@ import { useTabStyles } from '../styles';
 import { useLoad } from '../use-load';
 import { saveFile, type SaveFile } from '../data-tab/save-file';
 import { AccountDetails } from './AccountDetails';
+import { LeadFigures } from './LeadFigures';
 import { reasonOf } from './reasons';
 import type { InsightsTexts } from './insights-texts';
 import { useInsightsT } from './use-insights-t';
@@ -455,6 +456,7 @@ function InsightsPage({ now }: { now: Date }) {
             {t('insights.range', { from: date(day(data.range.from)), to: date(dayBefore(data.range.to)), source: t(`insights.source.${data.revenueSource}`) })}
           </Text>
           <KeyFigures team={data} />
+          <LeadFigures />
           <div className={styles.columns}>
             <div className={styles.stack}>
               {goals.status === 'error' ? <ErrorNotice error={goals.error} onRetry={goals.reload} /> : null}

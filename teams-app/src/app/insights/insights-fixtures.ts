@@ -1,6 +1,6 @@
 // Answers of the insights endpoints for the tab's component tests: a small team whose figures can be checked by hand.
 import type { AccountInsights, AutomationRulesResponse, AutomationRun, Goal, InsightSnapshot, RiskFactor, SegmentList, SegmentMember, SegmentMembers, TeamInsights } from '@crm/common';
-import { stamp, testUuid } from '@crm/common/web/testing';
+import { stamp, testUuid, type AnswerOf } from '@crm/common/web/testing';
 
 export const AT_RISK_ID = testUuid('a7');
 export const GOAL_ID = testUuid('g1');
@@ -229,3 +229,23 @@ export function automationRun(fields: Partial<AutomationRun> = {}): AutomationRu
     ...fields,
   };
 }
+
+/** Lead figures as GET /api/lead-figures answers them: 12 leads, 5 converted and 3 disqualified, one source this tab does not know. */
+export const leadSummary = (): AnswerOf<'leadSummary'> => ({
+  total: 12,
+  bySource: [
+    { source: 'manual', count: 2, converted: 2 },
+    { source: 'partner', count: 1, converted: 0 },
+    { source: 'email', count: 6, converted: 2 },
+    { source: 'web_form', count: 3, converted: 1 },
+  ],
+  byStatus: [
+    { status: 'converted', count: 5 },
+    { status: 'new', count: 2 },
+    { status: 'contacted', count: 1 },
+    { status: 'qualified', count: 1 },
+    { status: 'disqualified', count: 3 },
+  ],
+  conversionRate: 0.625,
+  medianDaysToConversion: 9.5,
+});
