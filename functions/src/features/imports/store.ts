@@ -1,7 +1,7 @@
 // The imports feature's SQL: imports, their rows and changes, the mapping template, and the candidate search over the
 // CRM's accounts and contacts. Every statement filters by tenant_id.
 import type { ColumnMapping, DetectedImportFormat, ImportKind, ImportReadOptions, ImportStatus, ImportUndoReport } from '@crm/common';
-import type { Queryable } from '../../core/db/db';
+import type { Db, Queryable } from '../../core/db/db';
 import { SIMILAR_NAME_THRESHOLD, parseCompanyName } from './company-names';
 import { numberKey, type ExistingAccount, type ExistingContact } from './match-rules';
 
@@ -404,26 +404,55 @@ export async function refreshAccountKeys(tx: Queryable, tenantId: string): Promi
   if (stale.length >= REANALYSE_AFTER) await tx.exec('ANALYZE import_account_keys');
 }
 
+/** Name keys per statement of the similar-name search. */
+const NAME_KEY_CHUNK = 500;
+/** Statements of the similar-name search at a time (each holds a connection of the pool): the machine's two cores. */
+const NAME_SEARCHES_AT_ONCE = 2;
+// The % operator compares pg_trgm's float4 score with this double, so exactly 0.45 would drop a pair scoring 0.45 in
+// float4 (0.449999988...); a hair below keeps it, and similarity() >= the rules' threshold decides as before. Raised
+// from pg_trgm's default 0.3, the GIN index itself leaves out the names that cannot reach the threshold.
+const INDEX_THRESHOLD = String(SIMILAR_NAME_THRESHOLD - 0.001);
+
 /**
- * The CRM accounts a list may mean: the same customer number, the same folded name, a name pg_trgm finds similar (the %
- * operator uses the GIN index at its default threshold 0.3; the rules' own threshold is applied on top), or one of
- * the email domains.
+ * The CRM accounts a list may mean: the same customer number, one of the email domains, or a name pg_trgm finds
+ * similar (the same folded key included). The names are looked up in pg_trgm's GIN index in chunks, two at a time,
+ * each chunk one statement in a transaction of its own that raises the index's threshold to the rules' own.
  */
 export async function accountCandidates(
-  db: Queryable,
+  db: Db,
   tenantId: string,
   keys: { numbers: readonly string[]; names: readonly string[]; domains: readonly string[] },
+  chunkSize = NAME_KEY_CHUNK,
 ): Promise<ExistingAccount[]> {
+  const byKeys = db.query<{ account_id: string }>(
+    `SELECT account_id FROM import_account_keys WHERE tenant_id = $1 AND number_key = ANY($2::text[])
+     UNION SELECT account_id FROM account_domains WHERE tenant_id = $1 AND domain = ANY($3::text[])`,
+    [tenantId, keys.numbers, keys.domains],
+  );
+  const chunks: string[][] = [];
+  for (let start = 0; start < keys.names.length; start += chunkSize) chunks.push(keys.names.slice(start, start + chunkSize));
+  const similar: string[][] = [];
+  let next = 0;
+  const searcher = async () => {
+    while (next < chunks.length) {
+      const chunk = chunks[next++]!;
+      const rows = await db.transaction(async (tx) => {
+        await tx.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [INDEX_THRESHOLD]);
+        return tx.query<{ account_id: string }>(
+          `SELECT DISTINCT k.account_id FROM unnest($2::text[]) AS q(key)
+           JOIN import_account_keys k ON k.tenant_id = $1 AND k.name_key % q.key AND similarity(k.name_key, q.key) >= $3`,
+          [tenantId, chunk, SIMILAR_NAME_THRESHOLD],
+        );
+      });
+      similar.push(rows.map((row) => row.account_id));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(NAME_SEARCHES_AT_ONCE, chunks.length) }, searcher));
+  const ids = [...new Set([...(await byKeys).map((row) => row.account_id), ...similar.flat()])];
   const rows = await db.query<{ id: string; name: string; customer_number: string | null; domains: string[] }>(
-    `WITH hits AS (
-       SELECT account_id FROM import_account_keys WHERE tenant_id = $1 AND number_key = ANY($2::text[])
-       UNION SELECT k.account_id FROM unnest($3::text[]) AS q(key)
-         JOIN import_account_keys k ON k.tenant_id = $1 AND k.name_key % q.key AND similarity(k.name_key, q.key) >= $5
-       UNION SELECT account_id FROM account_domains WHERE tenant_id = $1 AND domain = ANY($4::text[])
-     )
-     SELECT a.id, a.name, a.custom_fields ->> 'customerNumber' AS customer_number, a.domains
-     FROM hits JOIN accounts a ON a.tenant_id = $1 AND a.id = hits.account_id`,
-    [tenantId, keys.numbers, keys.names, keys.domains, SIMILAR_NAME_THRESHOLD],
+    `SELECT id, name, custom_fields ->> 'customerNumber' AS customer_number, domains FROM accounts WHERE tenant_id = $1 AND id = ANY($2::uuid[])
+     ORDER BY name, id`,
+    [tenantId, ids],
   );
   return rows.map((row) => ({ id: row.id, name: row.name, customerNumber: row.customer_number, domains: row.domains }));
 }

@@ -22,6 +22,7 @@ import { sql as automation } from './0018-segments-automation';
 import { sql as automationNotify } from './0018-segments-automation-notify';
 import { sql as insightsOverdue } from './0019-insights-overdue';
 import { sql as serviceContracts } from './0019-service-contracts';
+import { sql as foreignKeyIndexes } from './0020-foreign-key-indexes';
 
 export interface Migration {
   id: string;
@@ -52,4 +53,5 @@ export const migrations: readonly Migration[] = [
   { id: '0018-segments-automation-notify', sql: automationNotify },
   { id: '0019-insights-overdue', sql: insightsOverdue },
   { id: '0019-service-contracts', sql: serviceContracts },
+  { id: '0020-foreign-key-indexes', sql: foreignKeyIndexes },
 ];
