@@ -42,7 +42,7 @@ export const sendCheckPageUrl = (config: AppConfig): string => `${config.hosting
 export const MANIFEST_VERSION = '1.22';
 export const MY_CRM_TAB = 'my-crm';
 /**
- * The activity feed notifications the automation rules send (functions/src/features/automation/notifications.ts,
+ * The activity feed notifications the automation rules, handovers and case escalations send (functions/src/features/automation/notifications.ts,
  * Graph sendActivityNotification): each type sent must be declared here; {rule} is the template parameter it fills.
  */
 export const ACTIVITY_TYPES = [
@@ -55,6 +55,12 @@ export const ACTIVITY_TYPES = [
   },
   { type: 'handedOver', description: 'A colleague handed a lead or service case to you', templateText: '{rule}: handed over to you', de: '{rule}: an Sie übergeben' },
   { type: 'followUpOverdue', description: 'A follow-up of yours is overdue', templateText: '{rule}: your follow-up is overdue', de: '{rule}: Ihre Wiedervorlage ist überfällig' },
+  {
+    type: 'caseEscalated',
+    description: 'A service case passed its due time and was escalated to you',
+    templateText: '{rule}: a service case was escalated to you',
+    de: '{rule}: ein Servicefall wurde an Sie eskaliert',
+  },
 ] as const;
 /** The data protection officer's tab; Teams shows it to everyone who installs the app, the API answers only CRM.Privacy and CRM.Admin. */
 export const PRIVACY_TAB = 'privacy';

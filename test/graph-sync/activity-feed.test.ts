@@ -1,14 +1,16 @@
 // Teams activity feed notifications of rule follow-ups, end to end against the fake Graph on PGlite and PostgreSQL: a rule
 // run queues one per follow-up, the sender posts the documented request shape at most five per second per tenant, a
 // user who switched them off gets none, an app not installed fails once and visibly, and a temporary failure is tried a
-// few times, never without end; a lead handed to a colleague reaches them as a handover.
+// few times, never without end; a lead handed to a colleague reaches them as a handover, and a service case whose due
+// time passed reaches the account owner as an escalation.
 import { randomUUID } from 'node:crypto';
-import { AccountCreate, InteractionCreate, LeadCreate } from '@crm/common';
+import { AccountCreate, CaseCreate, InteractionCreate, LeadCreate } from '@crm/common';
 import { beforeAll, expect, it } from 'vitest';
 import { ACTIVITY_TYPES, MY_CRM_TAB } from '../../manifest/src/app-manifest';
 import type { Actor } from '../../functions/src/core/actor';
 import { createAccount } from '../../functions/src/features/accounts';
 import { changeLead, createLead } from '../../functions/src/features/leads/service';
+import { escalateDue, openCase } from '../../functions/src/features/cases/service';
 import { logInteraction } from '../../functions/src/features/interactions';
 import { createGraphActivityFeed } from '../../functions/src/features/sync';
 import { deliverNotifications, MAX_ATTEMPTS, notificationStatus, setMyNotifications } from '../../functions/src/features/automation/notifications';
@@ -131,5 +133,29 @@ describeEachDatabase('activity feed notifications', (getDb) => {
       templateParameters: [{ name: 'rule', value: 'Übergabe / Handover' }],
     });
     expect(ACTIVITY_TYPES.map((t) => t.type)).toContain('handedOver');
+  });
+
+  it('tells the account owner a service case passed its due time, as an escalation the manifest declares', async () => {
+    const owner = await world.employee('Emil Eskalation', []);
+    const account = (await createAccount(getDb(), owner.actor, AccountCreate.parse({ name: 'Fristen GmbH', ownerId: owner.actor.userId }))).value.id;
+    const complaint = await logInteraction(
+      getDb(),
+      seller.actor,
+      InteractionCreate.parse({ accountIds: [account], type: 'complaint', status: 'open', subject: 'Pumpe defekt', occurredAt: new Date(clock - 30 * 3_600_000).toISOString() }),
+    );
+    await openCase(getDb(), seller.actor, CaseCreate.parse({ interactionId: complaint.value.id, priority: 'normal' }));
+    expect((await escalateDue(getDb(), new Date(clock))).escalated).toBe(1);
+    expect(await deliver()).toMatchObject({ sent: 1 });
+    const [sent] = sentTo(owner.mailbox);
+    expect(sent!.body).toMatchObject({
+      activityType: 'caseEscalated',
+      topic: { value: 'Fristen GmbH' },
+      previewText: { content: expect.stringMatching(/^First response overdue since .* UTC: Pumpe defekt$/) },
+      templateParameters: [{ name: 'rule', value: 'Eskalation / Escalation' }],
+    });
+    expect(ACTIVITY_TYPES.map((t) => t.type)).toContain('caseEscalated');
+    // A second run escalates nothing more, so nothing more is sent.
+    await escalateDue(getDb(), new Date(clock));
+    expect(await deliver()).toMatchObject({ sent: 0 });
   });
 });

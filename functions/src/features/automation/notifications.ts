@@ -7,6 +7,7 @@ import type { Actor } from '../../core/actor';
 import type { Db } from '../../core/db/db';
 import { redactedError } from '../../core/redacted-error';
 import { SyncProviderError, type ActivityNotificationBody, type GraphActivityFeed } from '../sync';
+import { CASE_ESCALATED_ACTIVITY } from './escalation';
 import { HANDOVER_ACTIVITY } from './handover';
 import { RULE_LABELS } from './rules';
 import { claimDue, latestFailures, notificationCounts, queueOverdueFollowUps, readSwitch, settle, writeSwitch, type ClaimedNotification, type Settlement } from './notifications-store';
@@ -58,7 +59,9 @@ export function notificationBody(n: ClaimedNotification, teamsAppId: string): Ac
         ? { de: 'Übergabe', en: 'Handover' }
         : n.activityType === OVERDUE_ACTIVITY
           ? { de: 'Überfällige Wiedervorlage', en: 'Overdue follow-up' }
-          : { de: 'Wiedervorlage', en: 'Follow-up' };
+          : n.activityType === CASE_ESCALATED_ACTIVITY
+            ? { de: 'Eskalation', en: 'Escalation' }
+            : { de: 'Wiedervorlage', en: 'Follow-up' };
   const preview = previewOf(n);
   return {
     topic: {

@@ -145,6 +145,16 @@ describeEachDatabase('cases', (getDb) => {
     expect(both.body.items.map((t: { title: string }) => t.title.split(' overdue')[0]).sort()).toEqual(['First response', 'Resolution']);
     const history = (await call(agent, 'GET', `/api/cases/${opened.id}`)).body.history as Array<{ kind: string; to: string }>;
     expect(history.filter((e) => e.kind === 'escalated').map((e) => e.to)).toEqual(['1', '2']);
+    // Each escalation's follow-up is queued once for the Teams activity feed of the one it went to.
+    const queued = await getDb().query<{ activity_type: string; user_id: string; title: string }>(
+      `SELECT n.activity_type, n.user_id, t.title FROM activity_notifications n JOIN tasks t ON t.tenant_id = n.tenant_id AND t.id = n.task_id
+       WHERE n.tenant_id = $1 AND t.account_id = $2 ORDER BY t.title`,
+      [tenantId, late.account.id],
+    );
+    expect(queued.map((n) => [n.activity_type, n.user_id, n.title.split(' overdue')[0]])).toEqual([
+      ['caseEscalated', ownerId, 'First response'],
+      ['caseEscalated', ownerId, 'Resolution'],
+    ]);
   });
 
   it("puts the open case of a complaint on the pane's context and the account tab: priority, due times, overdue and escalation, gone once resolved", async () => {

@@ -9,7 +9,7 @@ import type { Db, Queryable } from '../../core/db/db';
 import { inTransaction } from '../../core/db/pg-errors';
 import { invalid, notFound, staleVersion } from '../../core/errors';
 import { createRecord, readRecord } from '../../core/records';
-import { notifyHandover } from '../automation';
+import { notifyEscalation, notifyHandover } from '../automation';
 import { changeInteraction, interactionsOnlyAboutHidden, peopleOfInteractions } from '../interactions';
 import { restrictedViewOf } from '../privacy';
 import { getSettings } from '../settings';
@@ -221,7 +221,7 @@ const derived = (caseId: string, level: number) => nameBasedId(`${caseId}:escala
 
 /**
  * Escalates every open case of every tenant whose due time passed: a follow-up for the tenant's escalation contact,
- * else the account owner, else the assignee, saying which due time passed. Once per case and level, also when two
+ * else the account owner, else the assignee, saying which due time passed, announced in their Teams activity feed. Once per case and level, also when two
  * runs overlap (the level is raised only from below, in the same transaction as the follow-up).
  */
 export async function escalateDue(db: Db, now = new Date(), limit = 500): Promise<{ escalated: number }> {
@@ -235,20 +235,23 @@ export async function escalateDue(db: Db, now = new Date(), limit = 500): Promis
     if (level <= row.escalation_level) continue;
     const levels = await levelsOf(db, row.tenant_id);
     const due = level === 2 ? row.resolution_due : row.first_response_due;
+    const escalateTo = levels.escalateTo ?? row.owner_id ?? row.assignee_id;
+    const taskId = derived(row.id, level);
     await inTransaction(db, async (tx) => {
       if (!(await raiseLevel(tx, row.tenant_id, row.id, level, respondedAt))) return;
       await insertEscalationTask(tx, row.tenant_id, {
-        id: derived(row.id, level),
+        id: taskId,
         title:
           `${level === 2 ? 'Resolution' : 'First response'} overdue since ${new Date(due).toISOString().slice(0, 16).replace('T', ' ')} UTC: ${row.subject}`.slice(
             0,
             300,
           ),
-        assigneeId: levels.escalateTo ?? row.owner_id ?? row.assignee_id,
+        assigneeId: escalateTo,
         accountId: row.account_id,
         interactionId: row.interaction_id,
         dueDate: now.toISOString().slice(0, 10),
       });
+      await notifyEscalation(tx, row.tenant_id, taskId, escalateTo);
       await addEvent(tx, row.tenant_id, row.id, null, 'escalated', String(level - 1), String(level));
       escalated += 1;
     });
