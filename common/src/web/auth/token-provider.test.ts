@@ -2,6 +2,17 @@
 import { describe, expect, it, vi } from 'vitest';
 import { devTokenProvider, SignInError } from './token-provider';
 
+/** A page's sessionStorage that outlives the providers made on it, as across page loads. */
+function memoryStore() {
+  const session = new Map<string, string>();
+  const store = {
+    getItem: (k: string) => session.get(k) ?? null,
+    setItem: (k: string, v: string) => void session.set(k, v),
+    removeItem: (k: string) => void session.delete(k),
+  };
+  return { session, store };
+}
+
 const answer = (token: string) => new Response(JSON.stringify({ access_token: token, token_type: 'Bearer', expires_in: 3600 }), { status: 200 });
 
 describe('development token provider', () => {
@@ -32,12 +43,7 @@ describe('development token provider', () => {
   });
 
   it('keeps the token across page loads in the session, one per host and identity, and forgets a refused one', async () => {
-    const session = new Map<string, string>();
-    const store = {
-      getItem: (k: string) => session.get(k) ?? null,
-      setItem: (k: string, v: string) => void session.set(k, v),
-      removeItem: (k: string) => void session.delete(k),
-    };
+    const { store } = memoryStore();
     const fetcher = vi.fn(async () => answer(`t${fetcher.mock.calls.length}`));
     expect(await devTokenProvider('http://localhost', {}, fetcher, store).getToken()).toBe('t1');
     // The next page load of the same tab.
@@ -51,12 +57,7 @@ describe('development token provider', () => {
   });
 
   it('asks again for a stored token near its expiry, and ignores what it cannot read', async () => {
-    const session = new Map<string, string>();
-    const store = {
-      getItem: (k: string) => session.get(k) ?? null,
-      setItem: (k: string, v: string) => void session.set(k, v),
-      removeItem: (k: string) => void session.delete(k),
-    };
+    const { session, store } = memoryStore();
     const fetcher = vi.fn(async () => answer(`t${fetcher.mock.calls.length}`));
     const key = 'crm.devToken http://localhost {}';
     session.set(key, JSON.stringify({ token: 'old', expiresAt: Date.now() + 30_000 }));
