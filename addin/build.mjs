@@ -4,8 +4,10 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { bundlePages, bundleScript, pageConfig, withConfig } from '@crm/common/build';
 import { ADDIN_ICON_SIZES, colorIcon } from '@crm/manifest/icons';
+import { MY_CRM_TAB, teamsAppIdOf } from '@crm/manifest/teams-app';
 
-const config = { ...pageConfig(), graphScope: 'https://graph.microsoft.com/Calendars.Read' };
+// The Teams app and tab the pane's "Open in Teams" links to: the ones the manifest is packaged with.
+const config = { ...pageConfig(), graphScope: 'https://graph.microsoft.com/Calendars.Read', teamsAppId: teamsAppIdOf(), teamsTabEntityId: MY_CRM_TAB };
 
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });

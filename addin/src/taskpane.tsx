@@ -18,7 +18,7 @@ async function start() {
     return;
   }
   const { office } = ready;
-  const config = readPageConfig<PageConfig & { graphScope: string }>(document);
+  const config = readPageConfig<PageConfig & { graphScope: string; teamsAppId: string; teamsTabEntityId: string }>(document);
   // Both scopes come from the one MSAL client of this client id; Outlook blocks popups, so the Office dialog signs in instead.
   const dialog = { host: officeAuthDialog(office), pageUrl: new URL('./auth-dialog.html', location.href).toString() };
   const tokens = naaTokenProvider(config, { dialog });
@@ -27,6 +27,8 @@ async function start() {
   const host = officeMailHost(office, {
     graphToken: () => graphTokens.getToken(),
     sendCheck: apiSendCheck(api),
+    // The add-in is served at /addin/, the tabs beside it at /teams/.
+    teamsTab: { appId: config.teamsAppId, entityId: config.teamsTabEntityId, pageUrl: new URL('../teams/account.html', location.href).toString() },
   });
   createRoot(root).render(
     <PaneShell services={{ host, api }}>

@@ -1,4 +1,5 @@
 // Where the app is hosted and which Entra app it signs in with, from the environment at packaging time.
+import { teamsAppIdOf } from '../teams-app.mjs';
 export interface AppConfig {
   /** https origin serving addin/dist at /addin/ (and the Teams tabs at /teams/), e.g. https://crm.contoso.de */
   hostingUrl: string;
@@ -16,7 +17,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const config = {
     hostingUrl: (env.CRM_HOSTING_URL ?? 'https://localhost:3000').replace(/\/+$/, ''),
-    appId: env.CRM_APP_ID ?? '5b1e4f3a-8c2d-4e6f-9a0b-7c3d2e1f0a9b',
+    appId: teamsAppIdOf(env),
     clientId: env.CRM_ADDIN_CLIENT_ID ?? '00000000-0000-0000-0000-000000000000',
     version: env.CRM_APP_VERSION ?? '1.0.0',
     ...(env.BOT_APP_ID ? { botAppId: env.BOT_APP_ID } : {}),

@@ -1,6 +1,7 @@
 // The unified Microsoft 365 app manifest: one app for the Outlook add-in and the Teams tabs.
 import { BOT_COMMANDS } from '@crm/common';
 import type { AppConfig } from './app-config';
+import { MY_CRM_TAB } from '../teams-app.mjs';
 
 /** Mailbox 1.7 brings RecipientsChanged; ItemChanged (pinning) came with 1.5. */
 export const MAILBOX_REQUIREMENT = '1.7';
@@ -40,7 +41,7 @@ export const iconUrl = (config: AppConfig, size: number): string => `${config.ho
 export const sendCheckScriptUrl = (config: AppConfig): string => `${config.hostingUrl}/addin/launch-events.js`;
 export const sendCheckPageUrl = (config: AppConfig): string => `${config.hostingUrl}/addin/launch-events.html`;
 export const MANIFEST_VERSION = '1.22';
-export const MY_CRM_TAB = 'my-crm';
+export { MY_CRM_TAB };
 /**
  * The activity feed notifications the automation rules, handovers and case escalations send (functions/src/features/automation/notifications.ts,
  * Graph sendActivityNotification): each type sent must be declared here; {rule} is the template parameter it fills.

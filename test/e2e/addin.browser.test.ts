@@ -67,6 +67,18 @@ describeInBrowser('Outlook add-in in Chromium', () => {
     await screenshot(page, 'addin-known-sender');
   });
 
+  it("opens the account's tab in a new window from the account card, with the keyboard", async () => {
+    await open('known-sender', 'lang=en');
+    const account = DEMO_FEATURED.knownContact.accountName;
+    await pane().getByRole('link', { name: `Open ${account} in Teams (new window)` }).focus();
+    const [tab] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('Enter')]);
+    await tab.waitForSelector('[data-ready-key]');
+    expect(new URL(tab.url()).pathname).toBe('/teams/account.html');
+    await expect.poll(() => tab.getByRole('heading', { name: account, level: 1 }).count()).toBe(1);
+    // The pane stays where it was.
+    expect(await page.locator('[data-ready-key="known-sender"]').count()).toBe(1);
+  });
+
   it('adds an unknown sender as a contact, after which the card shows them as known', async () => {
     await open('unknown-known-domain', 'lang=en');
     await pane().getByRole('button', { name: 'Add as contact' }).click();

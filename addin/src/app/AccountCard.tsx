@@ -8,6 +8,7 @@ import { Suspense, useRef, useState } from 'react';
 import { DoneNotice, InteractionList, type UserAccess } from '@crm/common/web';
 import type { AccountContext, TenantSettings } from '@crm/common';
 import { FollowUpEditForm, OpportunityEditForm } from './lazy-forms';
+import { useServices } from './services';
 import { usePaneStyles } from './styles';
 import { useT } from './texts';
 
@@ -28,6 +29,7 @@ export function AccountCard({
 }) {
   const styles = usePaneStyles();
   const { t, language, date, money } = useT();
+  const { host } = useServices();
   const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   // The button stays while its form is open, so a cancelled form hands the focus straight back to it.
@@ -57,6 +59,16 @@ export function AccountCard({
           .filter(Boolean)
           .join(' · ')}
       </Text>
+      {/* A new window: the pane stays on the email while the account opens in Teams (or, in the preview, the browser). */}
+      <a
+        className={styles.link}
+        href={host.accountTabUrl(account)}
+        target="_blank"
+        rel="noopener noreferrer"
+        aria-label={t('account.openInTeamsLabel', { name: account.name })}
+      >
+        {t('account.openInTeams')}
+      </a>
 
       <h3 className={styles.subheading}>{t('account.openOpportunities')}</h3>
       {openOpportunities.length === 0 ? (

@@ -45,6 +45,24 @@ describe('task pane', () => {
     expect(api.calls.find((c) => c.name === 'context')?.args).toMatchObject({ query: { email: ['julia@kunde.de'] } });
   });
 
+  it("links the account card to the account's Teams tab, opening in a new window, in English and German", async () => {
+    const api = paneApi({
+      context: () => ({ people: [knownPerson(julia.email, julia.name, HOFFMANN, 'Hoffmann GmbH')], accounts: [accountContext(HOFFMANN, 'Hoffmann GmbH')] }),
+    });
+    renderPane([message('m1', julia)], api);
+    await ready('m1');
+    const link = screen.getByRole('link', { name: 'Open Hoffmann GmbH in Teams (new window)' });
+    // The preview has no Teams beside it: the standalone account tab; in Outlook the host gives the Teams deep link.
+    expect(link.getAttribute('href')).toBe(`${location.origin}/teams/account.html?accountId=${HOFFMANN}`);
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(link.textContent).toBe('Open in Teams');
+    cleanup();
+    renderPane([message('m1', julia)], api, 'de-DE');
+    await ready('m1');
+    expect(screen.getByRole('link', { name: 'Hoffmann GmbH in Teams öffnen (neues Fenster)' }).textContent).toBe('In Teams öffnen');
+  });
+
   it('puts an open complaint first, as a banner above the people and the account card with its opportunities', async () => {
     const api = paneApi({
       context: () => ({

@@ -48,6 +48,8 @@ export interface MailHost {
   /** Compose: "Log when sent" as kept on the draft (null when off), for the send handler to log the email. */
   getLogWhenSent(): Promise<LogWhenSentChoice | null>;
   setLogWhenSent(choice: LogWhenSentChoice | null): Promise<void>;
+  /** Where "Open in Teams" takes the user for an account: its view in the app's Teams tab (Outlook), the standalone tab (preview). */
+  accountTabUrl(account: { id: string; name: string }): string;
 }
 
 /** Everyone on the item except the user, lower-cased and each once: the addresses the pane looks up. */

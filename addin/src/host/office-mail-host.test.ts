@@ -38,7 +38,8 @@ function office(item: Record<string, unknown> | undefined, extra: Record<string,
   return { office: mock as unknown as typeof Office, handlers };
 }
 
-const noGraph = { graphToken: async () => 'token' };
+const APP_ID = '5b1e4f3a-8c2d-4e6f-9a0b-7c3d2e1f0a9b';
+const noGraph = { graphToken: async () => 'token', teamsTab: { appId: APP_ID, entityId: 'my-crm', pageUrl: 'https://crm.contoso.de/teams/account.html' } };
 
 describe('Office mail host', () => {
   it('maps a read message with sender, recipients and natural keys', async () => {
@@ -121,6 +122,15 @@ describe('Office mail host', () => {
     expect(calls).toBe(1);
     unsubscribe();
     expect(handlers.olkItemSelectedChanged).toBeUndefined();
+  });
+
+  it("opens an account in the app's Teams tab by its deep link, the tab page as the fallback", () => {
+    const { office: o } = office({ itemType: 'message', subject: 'x' });
+    const link = new URL(officeMailHost(o, noGraph).accountTabUrl({ id: '0d6f8e2a-4b1c-4d3e-9f5a-6b7c8d9e0f1a', name: 'Hoffmann GmbH' }));
+    expect(`${link.origin}${link.pathname}`).toBe(`https://teams.microsoft.com/l/entity/${APP_ID}/my-crm`);
+    expect(JSON.parse(link.searchParams.get('context')!)).toEqual({ subEntityId: 'account:0d6f8e2a-4b1c-4d3e-9f5a-6b7c8d9e0f1a' });
+    expect(link.searchParams.get('webUrl')).toBe('https://crm.contoso.de/teams/account.html?accountId=0d6f8e2a-4b1c-4d3e-9f5a-6b7c8d9e0f1a');
+    expect(link.searchParams.get('label')).toBe('Hoffmann GmbH');
   });
 
   it('has no item when nothing is selected', async () => {

@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 // The Office.js edge of the add-in: the only module that touches the Office global.
-import { LOG_KEY_HEADER, themeKindOfBackground } from '@crm/common/web';
+import { accountSubEntityId, LOG_KEY_HEADER, teamsTabDeepLink, themeKindOfBackground } from '@crm/common/web';
 import type { MailHost, MailItem, Participant } from './mail-host';
 import type { CheckRecipients } from '../send-check/send-check';
 import { loadComposePurpose, loadLogWhenSent, precomputeSendCheck, saveComposePurpose, saveLogWhenSent } from './office-send-check';
@@ -104,6 +104,8 @@ export interface OfficeMailHostOptions {
   graphBaseUrl?: string;
   /** The API's send check: a purpose chosen in the pane recomputes the verdict the send check answers from. */
   sendCheck?: CheckRecipients;
+  /** The Teams app and its tab that open an account (the manifest's, from the page config), and the tab page itself. */
+  teamsTab: { appId: string; entityId: string; pageUrl: string };
 }
 
 export function officeMailHost(office: typeof Office, options: OfficeMailHostOptions): MailHost {
@@ -133,5 +135,13 @@ export function officeMailHost(office: typeof Office, options: OfficeMailHostOpt
     },
     getLogWhenSent: () => loadLogWhenSent(office),
     setLogWhenSent: (choice) => saveLogWhenSent(office, choice),
+    accountTabUrl: ({ id, name }) =>
+      teamsTabDeepLink({
+        appId: options.teamsTab.appId,
+        entityId: options.teamsTab.entityId,
+        subEntityId: accountSubEntityId(id),
+        label: name,
+        webUrl: `${options.teamsTab.pageUrl}?accountId=${encodeURIComponent(id)}`,
+      }),
   };
 }

@@ -47,6 +47,8 @@ export function previewMailHost(options: { items: PreviewItem[]; userEmail: stri
       if (choice) logChoices.set(selected.key, choice);
       else logChoices.delete(selected.key);
     },
+    // No Teams beside the preview: the standalone account tab the local host serves.
+    accountTabUrl: (account) => `${location.origin}/teams/account.html?accountId=${encodeURIComponent(account.id)}`,
     select(key) {
       selected = items.get(key) ?? null;
       itemHandlers.forEach((handler) => handler());

@@ -27,6 +27,7 @@ export function fakeHost(overrides: Partial<TabHost> = {}): FakeHost {
     theme: 'light',
     frame: 'content',
     origin: { channelId: '19:abc@thread.tacv2', teamId: 'team-1', name: 'Vertrieb Süd' },
+    subPageId: null,
     configured: [],
     navigated: [],
     onThemeChanged(handler) {

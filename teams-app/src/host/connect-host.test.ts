@@ -70,6 +70,13 @@ describe('teams-js host', () => {
     expect(seen).toEqual(['contrast']);
   });
 
+  it("hands on the deep link's subPageId (the pane's Open in Teams names an account)", async () => {
+    const fake = fakeTeamsJs({ app: { locale: 'en-US', theme: 'default' }, page: { frameContext: 'content', subPageId: 'account:0d6f8e2a-4b1c-4d3e-9f5a-6b7c8d9e0f1a' } });
+    expect((await teamsJsHost(fake.teams)).subPageId).toBe('account:0d6f8e2a-4b1c-4d3e-9f5a-6b7c8d9e0f1a');
+    const plain = fakeTeamsJs({ app: { locale: 'en-US', theme: 'default' }, page: { frameContext: 'content' } });
+    expect((await teamsJsHost(plain.teams)).subPageId).toBeNull();
+  });
+
   it('names the meeting as origin in a meeting side panel', async () => {
     const fake = fakeTeamsJs({
       app: { locale: 'en-US', theme: 'default' },

@@ -1,4 +1,5 @@
-// The tabs in a plain browser: theme, language and layout from the URL (?theme=dark&lang=de&frame=sidePanel).
+// The tabs in a plain browser: theme, language and layout from the URL (?theme=dark&lang=de&frame=sidePanel), and what a
+// deep link would ask for (?subPageId=account:<id>).
 import type { ThemeKind } from '@crm/common/web';
 import type { FrameKind, TabHost } from './tab-host';
 
@@ -14,6 +15,7 @@ export function standaloneHost(url: URL, options: { language: string; navigate: 
     theme: theme && THEMES.includes(theme) ? theme : 'light',
     frame: frame && FRAMES.includes(frame) ? frame : (options.frame ?? 'content'),
     origin: null,
+    subPageId: url.searchParams.get('subPageId'),
     onThemeChanged: () => () => undefined,
     configure: () => undefined,
     navigate: options.navigate,

@@ -21,6 +21,8 @@ export interface TabHost {
   frame: FrameKind;
   /** The channel, chat or meeting the tab lives in; records logged from it keep this. Null in the personal tab and standalone. */
   origin: z.infer<typeof TeamsOrigin> | null;
+  /** What a deep link asked the tab to show (Teams' subPageId, the deep link's subEntityId), e.g. `account:<id>`; null if none. */
+  subPageId: string | null;
   onThemeChanged(handler: (theme: ThemeKind) => void): () => void;
   /** The configuration dialog's choice (null: nothing chosen yet); Teams saves it when the user presses Save. */
   configure(instance: TabInstance | null): void;

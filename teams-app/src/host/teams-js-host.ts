@@ -50,6 +50,7 @@ export async function teamsJsHost(teams: TeamsJs): Promise<TabHost> {
     theme: themeKindOfTeams(context.app.theme),
     frame,
     origin: originOf(context),
+    subPageId: context.page.subPageId || null,
     onThemeChanged(handler) {
       handlers.add(handler);
       return () => handlers.delete(handler);
