@@ -1,6 +1,7 @@
-// `npx tsx bench/src/retention-run.ts [interactions] [--pg]`: a tenant with that many emails past their six years
-// (default 100,000, on 100 contacts of one company) previewed and run through the service the endpoint and the daily
-// timer call; in embedded PGlite in memory, or with --pg on a throwaway PostgreSQL server (test/support/pg-cluster.ts,
+// `npx tsx bench/src/retention-run.ts [interactions] [--pg] [--delete] [--tasks=N]`: a tenant with that many emails
+// past their six years (default 100,000, on 100 contacts of one company; --tasks: and N done follow-ups, the first of
+// them on those emails) previewed and run through the service the endpoint and the daily timer call, anonymising the
+// emails or, with --delete, deleting them; in embedded PGlite in memory, or with --pg on a throwaway PostgreSQL server (test/support/pg-cluster.ts,
 // autovacuum off as there). Prints the preview's and the run's time, the batches, the time of the first, median and
 // last tenth of the batches (a run whose batches slow down as it goes shows it there), the counts and the load average.
 // The run is called without a deadline, so it goes to the end in one call (the endpoint pauses after its time budget
@@ -12,12 +13,14 @@ import { migrate } from '../../functions/src/core/db/migrate';
 import { openPglite } from '../../functions/src/core/db/pglite-db';
 import { openPostgres } from '../../functions/src/core/db/postgres-db';
 import { upsertUser } from '../../functions/src/core/tenancy/users-store';
-import { previewRetention, runRetention } from '../../functions/src/features/privacy/retention';
+import { previewRetention, retentionPolicies, runRetention, updateRetentionPolicies } from '../../functions/src/features/privacy/retention';
 import { startPgCluster, type PgCluster } from '../../test/support/pg-cluster';
 
 const args = process.argv.slice(2);
 const onPostgres = args.includes('--pg');
 const interactions = Number(args.find((a) => !a.startsWith('--')) ?? 100_000);
+const deleting = args.includes('--delete');
+const tasks = Number(args.find((a) => a.startsWith('--tasks='))?.slice('--tasks='.length) ?? 0);
 const load = () => loadavg().map((l) => l.toFixed(1)).join(' / ');
 
 let cluster: PgCluster | null = null;
@@ -52,8 +55,27 @@ try {
     [tenantId, interactions],
   );
   // A server whose autovacuum caught up with the load; PGlite has none (the preview analyses the tables it needs itself).
+  if (tasks > 0) {
+    await db.query(
+      `WITH emails AS (SELECT id, row_number() OVER () AS n FROM interactions WHERE tenant_id = $1)
+       INSERT INTO tasks (tenant_id, title, due_date, status, interaction_id, completed_at)
+       SELECT $1, 'Erledigt ' || g, current_date - 3000, 'done', emails.id, now() FROM generate_series(1, $2::int) g LEFT JOIN emails ON emails.n = g`,
+      [tenantId, tasks],
+    );
+  }
+  if (deleting) {
+    const current = await retentionPolicies(db, tenantId);
+    const policies = current.policies.map((p) => ({
+      dataClass: p.dataClass,
+      enabled: p.enabled,
+      periodMonths: p.periodMonths,
+      action: p.dataClass === 'email_meeting_interactions' ? ('delete' as const) : p.action,
+      fromEndOfYear: p.fromEndOfYear,
+    }));
+    await updateRetentionPolicies(db, { tenantId, userId: officer, displayName: 'Datenschutz', roles: ['CRM.Privacy'] }, 0, { policies, dailyRun: false });
+  }
   if (onPostgres) await db.query('ANALYZE');
-  console.log(`seeded ${interactions.toLocaleString('en')} emails of 8 years ago on 100 contacts in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
+  console.log(`seeded ${interactions.toLocaleString('en')} emails of 8 years ago on 100 contacts${tasks ? ` and ${tasks.toLocaleString('en')} done follow-ups` : ''}, ${deleting ? 'deleting' : 'anonymising'} them, in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
 
   let started = performance.now();
   const preview = await previewRetention(db, tenantId, officer);

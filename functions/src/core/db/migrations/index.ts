@@ -23,6 +23,7 @@ import { sql as automationNotify } from './0018-segments-automation-notify';
 import { sql as insightsOverdue } from './0019-insights-overdue';
 import { sql as serviceContracts } from './0019-service-contracts';
 import { sql as foreignKeyIndexes } from './0020-foreign-key-indexes';
+import { sql as tasksByInteraction } from './0021-tasks-by-interaction';
 
 export interface Migration {
   id: string;
@@ -54,4 +55,5 @@ export const migrations: readonly Migration[] = [
   { id: '0019-insights-overdue', sql: insightsOverdue },
   { id: '0019-service-contracts', sql: serviceContracts },
   { id: '0020-foreign-key-indexes', sql: foreignKeyIndexes },
+  { id: '0021-tasks-by-interaction', sql: tasksByInteraction },
 ];
