@@ -1,6 +1,7 @@
 // The Teams tabs in real Chromium, standalone against the local host: configure, account 360, log, resolve, My CRM, themes, errors.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import type { AccountInsights } from '@crm/common';
 import { DEMO_FEATURED } from '@crm/common/demo';
 import { describeInBrowser, screenshot, SCREENSHOTS } from '../support/browser';
 import { localApi } from '../support/local-api';
@@ -88,6 +89,34 @@ describeInBrowser('Teams tabs in Chromium', () => {
     expect(text).toMatch(/Angebot nachfassen: Hoffmann Antriebstechnik GmbH\s+overdue since/);
     await expect.poll(() => page.locator('[data-interaction-id]').count()).toBeGreaterThan(0);
     await screenshot(page, 'teams-account');
+  });
+
+  it('shows the account’s insights from the keyboard, loaded after the first screen, with the API’s figures (#15)', async () => {
+    const { body: api } = await localApi(host.url)<AccountInsights>('GET', `/api/accounts/${accountId}/insights`);
+    const asked: string[] = [];
+    page.on('request', (request) => void (request.url().includes('/insights') && asked.push(request.url())));
+    await openAccount();
+    const block = page.getByTestId('account-insights-block');
+    const toggle = block.getByRole('button', { name: 'Show ABC class, lifetime value, segment and churn risk' });
+    await toggle.focus();
+    expect(asked).toEqual([]);
+    await page.keyboard.press('Enter');
+    const view = block.getByTestId('account-insights');
+    await view.waitFor();
+    // The same button, now saying what it does next.
+    expect(await block.getByRole('button', { name: 'Hide the figures' }).getAttribute('aria-expanded')).toBe('true');
+    expect(asked).toHaveLength(1);
+    const money = (value: number) =>
+      new Intl.NumberFormat('en-GB', { style: 'currency', currency: api.currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+    expect(await view.getByTestId('clv-value').innerText()).toBe(money(api.clv.value));
+    expect(await view.getByTestId('risk-score').innerText()).toBe(String(api.churnRisk.score));
+    expect(await view.getByTestId('clv-terms').locator('tbody tr').count()).toBe(api.clv.terms.length);
+    // The factors with the most points first, each with its points against its weight.
+    const top = [...api.churnRisk.factors].sort((a, b) => b.contribution - a.contribution)[0]!;
+    expect(await view.getByTestId('risk-factors').locator('tbody tr').first().getAttribute('data-factor')).toBe(top.factor);
+    expect(await view.getByTestId('segment-rule').innerText()).toBe(`Rule that set it: ${api.segment.rule}`);
+    expect(await view.innerText()).toContain(api.clv.formula);
+    await screenshot(page, 'teams-account-insights');
   });
 
   it('logs a note (Enter submits) and shows it at the top of the timeline, its HTML as text', async () => {

@@ -7,7 +7,7 @@ import { Text } from '@fluentui/react-text';
 import { Suspense, useRef, useState } from 'react';
 import { DoneNotice, InteractionList, type UserAccess } from '@crm/common/web';
 import type { AccountContext, TenantSettings } from '@crm/common';
-import { FollowUpEditForm, OpportunityEditForm } from './lazy-forms';
+import { AccountInsights, FollowUpEditForm, OpportunityEditForm } from './lazy-forms';
 import { useServices } from './services';
 import { usePaneStyles } from './styles';
 import { useT } from './texts';
@@ -161,6 +161,9 @@ export function AccountCard({
       ) : (
         <InteractionList items={recentInteractions} label={t('account.recent')} />
       )}
+      <Suspense fallback={null}>
+        <AccountInsights accountId={account.id} />
+      </Suspense>
     </section>
   );
 }

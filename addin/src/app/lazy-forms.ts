@@ -1,4 +1,5 @@
-// Forms load on first use, so the pane's first paint carries only what every user needs.
+// Forms load on first use, so the pane's first paint carries only what every user needs; so does the account card's
+// figures block (issue 15), which the idle prefetch fetches with them.
 import { lazy } from 'react';
 
 const loaders = {
@@ -9,6 +10,7 @@ const loaders = {
   editFollowUp: () => import('./forms/FollowUpEditForm'),
   addContact: () => import('./forms/AddContactForm'),
   addLead: () => import('./forms/AddLeadForm'),
+  insights: () => import('./AccountInsights'),
 };
 
 export const LogForm = lazy(loaders.log);
@@ -18,6 +20,7 @@ export const OpportunityEditForm = lazy(loaders.editOpportunity);
 export const FollowUpEditForm = lazy(loaders.editFollowUp);
 export const AddContactForm = lazy(loaders.addContact);
 export const AddLeadForm = lazy(loaders.addLead);
+export const AccountInsights = lazy(loaders.insights);
 
 /** Fetches the form chunks once the pane is idle, so opening a form later is instant. */
 export function prefetchForms(): void {

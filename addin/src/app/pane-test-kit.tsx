@@ -1,4 +1,8 @@
 // What the pane's component tests share: the signed-in user, a message of the preview mailbox, and the pane rendered around it.
+// Fluent UI's index, loaded once before any test: the pane's first screen no longer imports it, and two lazy chunks
+// that do (a form and the account card's insights block) importing it at the same time hang in vitest's module loader
+// (circular imports); in the built pane esbuild has bundled them and nothing is loaded twice.
+import '@fluentui/react-components';
 import { render, waitFor } from '@testing-library/react';
 import { expect } from 'vitest';
 import type { ApiClient } from '@crm/common/web';

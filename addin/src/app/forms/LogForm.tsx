@@ -7,7 +7,7 @@ import { ErrorNotice, FormActions, useSubmit } from '@crm/common/web';
 import type { MailItem } from '../../host/mail-host';
 import { useServices } from '../services';
 import { usePaneStyles } from '../styles';
-import { useT } from '../texts';
+import { useEditTexts } from './edit-texts';
 import { contextRecords, RegardingPicker, type Regarding } from './RegardingPicker';
 
 export interface LogFormProps {
@@ -40,7 +40,7 @@ export function linkablePeople(context: ContextResponse): Linkable[] {
 
 export default function LogForm({ item, context, nameOf, onLogged, onCancel }: LogFormProps) {
   const styles = usePaneStyles();
-  const { t } = useT();
+  const { t, e } = useEditTexts();
   const { api, host } = useServices();
   const suggested = context.people.flatMap((p) => (p.status === 'unknown' && !p.internal && p.suggestedAccount ? [p.suggestedAccount] : []));
   const offered = contextRecords(context.accounts, suggested);
@@ -115,10 +115,10 @@ export default function LogForm({ item, context, nameOf, onLogged, onCancel }: L
         </MessageBar>
       ) : null}
       <fieldset className={styles.fieldset}>
-        <legend>{t('link.legend')}</legend>
+        <legend>{e('linkLegend')}</legend>
         {linkable.length === 0 ? (
           <Text size={200} className={styles.muted}>
-            {t('link.nobody')}
+            {e('linkNobody')}
           </Text>
         ) : (
           linkable.map((p) => (
@@ -126,17 +126,17 @@ export default function LogForm({ item, context, nameOf, onLogged, onCancel }: L
               key={p.email}
               checked={linked.has(p.email)}
               onChange={(_e, data) => toggle(p.email, data.checked === true)}
-              label={p.contactId ? p.label : t('link.pending', { name: nameOf(p.email) })}
+              label={p.contactId ? p.label : e('linkPending', { name: nameOf(p.email) })}
               data-link={p.email}
             />
           ))
         )}
       </fieldset>
-      <Field label={t('log.note')}>
+      <Field label={e('note')}>
         <Textarea value={note} onChange={(_e, data) => setNote(data.value)} maxLength={20_000} resize="vertical" />
       </Field>
       {error ? <ErrorNotice error={error} /> : null}
-      <FormActions busy={busy} submitLabel={t('log.submit')} onCancel={onCancel} />
+      <FormActions busy={busy} submitLabel={e('log')} onCancel={onCancel} />
     </form>
   );
 }

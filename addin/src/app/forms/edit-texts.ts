@@ -1,4 +1,5 @@
-// Texts of the pane's follow-up edit form and its notices (the opportunity edit form is shared and brings its own), loaded with the forms rather than in the pane's first download.
+// Texts of the pane's log form, its follow-up edit form and its notices (the opportunity edit form is shared and brings
+// its own), loaded with the forms rather than in the pane's first download.
 import { useT } from '../texts';
 
 const texts = {
@@ -8,6 +9,11 @@ const texts = {
     doneState: 'done',
     followUpSaved: 'Follow-up "{title}" now due {date}.',
     followUpCompleted: 'Follow-up "{title}" done.',
+    linkLegend: 'Link to',
+    linkPending: '{name}: not in the CRM yet, linked once added as a contact',
+    linkNobody: 'Nobody on this item can be linked.',
+    note: 'Note (optional)',
+    log: 'Log',
   },
   de: {
     markDone: 'Als erledigt markieren',
@@ -15,6 +21,11 @@ const texts = {
     doneState: 'erledigt',
     followUpSaved: 'Wiedervorlage „{title}“ jetzt fällig am {date}.',
     followUpCompleted: 'Wiedervorlage „{title}“ erledigt.',
+    linkLegend: 'Verknüpfen mit',
+    linkPending: '{name}: noch nicht im CRM, wird verknüpft, sobald als Kontakt angelegt',
+    linkNobody: 'Niemand auf diesem Element kann verknüpft werden.',
+    note: 'Notiz (optional)',
+    log: 'Protokollieren',
   },
 };
 

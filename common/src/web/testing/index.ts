@@ -2,3 +2,4 @@
 export * from './fake-api';
 export * from './records';
 export * from './test-ids';
+export * from './insights-records';

@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Interaction } from '@crm/common';
 import { ApiError } from '@crm/common/web';
+import { accountInsights } from '@crm/common/web/testing';
 import { TabShell } from '../TabShell';
 import { ACCOUNT_ID, CONTACT_ID, fakeApi, fakeHost, interaction, me, overview, task, testUuid, type FakeHost } from '../test-fixtures';
 import { AccountTab } from './AccountTab';
@@ -158,7 +159,7 @@ describe('account tab', () => {
     await waitFor(() => expect(screen.getByTestId('timeline-count').textContent).toBe('50 of 151'));
     expect(api.calls.filter((c) => c.name === 'accountTimeline')).toHaveLength(1);
     fireEvent.click(screen.getByRole('button', { name: 'Log note, call or meeting' }));
-    const form = screen.getByRole('form', { name: 'Log to Hoffmann Antriebstechnik GmbH' });
+    const form = await screen.findByRole('form', { name: 'Log to Hoffmann Antriebstechnik GmbH' });
     fireEvent.change(within(form).getByLabelText(/Subject/), { target: { value: 'Besuch' } });
     fireEvent.submit(form);
     await waitFor(() => expect(rows()[0]).toBe(LOGGED));
@@ -184,7 +185,7 @@ describe('account tab', () => {
     fireEvent.keyDown(search, { key: 'Enter' });
     await waitFor(() => expect(screen.getByTestId('timeline-count').textContent).toBe('3 of 3'));
     fireEvent.click(screen.getByRole('button', { name: 'Log note, call or meeting' }));
-    const form = screen.getByRole('form', { name: 'Log to Hoffmann Antriebstechnik GmbH' });
+    const form = await screen.findByRole('form', { name: 'Log to Hoffmann Antriebstechnik GmbH' });
     fireEvent.change(within(form).getByLabelText(/Subject/), { target: { value: 'Anderes Thema' } });
     fireEvent.submit(form);
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Logged.'));
@@ -197,11 +198,11 @@ describe('account tab', () => {
       logInteraction: (args) => interaction({ id: LOGGED, subject: String(args.body!.subject), occurredAt: String(args.body!.occurredAt) }),
     });
     await ready();
-    const open = () => {
+    const open = async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Log note, call or meeting' }));
-      return screen.getByRole('form', { name: 'Log to Hoffmann Antriebstechnik GmbH' });
+      return screen.findByRole('form', { name: 'Log to Hoffmann Antriebstechnik GmbH' });
     };
-    let form = open();
+    let form = await open();
     expect(within(form).queryByLabelText('When')).toBeNull();
     fireEvent.change(within(form).getByLabelText('What happened'), { target: { value: 'call' } });
     const when = within(form).getByLabelText('When') as HTMLInputElement;
@@ -223,7 +224,7 @@ describe('account tab', () => {
       occurredAt: new Date('2026-11-27T14:30').toISOString(),
     });
 
-    form = open();
+    form = await open();
     fireEvent.change(within(form).getByLabelText('What happened'), { target: { value: 'meeting' } });
     fireEvent.change(within(form).getByLabelText('When'), { target: { value: localDateTime(tomorrow) } });
     fireEvent.change(within(form).getByLabelText(/Subject/), { target: { value: 'Werksbesuch' } });
@@ -231,7 +232,7 @@ describe('account tab', () => {
     await waitFor(() => expect(api.calls.filter((c) => c.name === 'logInteraction')).toHaveLength(2));
     expect(Date.parse(String(api.calls.filter((c) => c.name === 'logInteraction')[1]!.args.body!.occurredAt))).toBeGreaterThan(Date.now());
 
-    form = open();
+    form = await open();
     const before = Date.now();
     fireEvent.change(within(form).getByLabelText(/Subject/), { target: { value: 'Notiz' } });
     fireEvent.submit(form);
@@ -253,7 +254,7 @@ describe('account tab', () => {
     await ready();
     await waitFor(() => expect(rows()).toHaveLength(3));
     fireEvent.click(screen.getByRole('button', { name: 'Log note, call or meeting' }));
-    const form = screen.getByRole('form', { name: 'Log to Hoffmann Antriebstechnik GmbH' });
+    const form = await screen.findByRole('form', { name: 'Log to Hoffmann Antriebstechnik GmbH' });
     fireEvent.change(within(form).getByLabelText(/Subject/), { target: { value: 'Besuch vor Ort' } });
     fireEvent.change(within(form).getByLabelText('Note'), { target: { value: evil } });
     fireEvent.click(within(form).getByLabelText('Julia Hoffmann'));
@@ -300,7 +301,7 @@ describe('account tab', () => {
     const { api } = renderTab({});
     await ready();
     fireEvent.click(screen.getByRole('button', { name: 'Log note, call or meeting' }));
-    const form = screen.getByRole('form', { name: 'Log to Hoffmann Antriebstechnik GmbH' });
+    const form = await screen.findByRole('form', { name: 'Log to Hoffmann Antriebstechnik GmbH' });
     const subject = within(form).getByLabelText(/Subject/);
     fireEvent.change(subject, { target: { value: '   ' } });
     fireEvent.submit(form);
@@ -320,7 +321,7 @@ describe('account tab', () => {
     await ready();
     await waitFor(() => expect(rows()).toHaveLength(4));
     fireEvent.click(screen.getByRole('button', { name: 'Log note, call or meeting' }));
-    const form = screen.getByRole('form', { name: 'Log to Hoffmann Antriebstechnik GmbH' });
+    const form = await screen.findByRole('form', { name: 'Log to Hoffmann Antriebstechnik GmbH' });
     fireEvent.change(within(form).getByLabelText(/Subject/), { target: { value: 'Nachbereitung' } });
     fireEvent.submit(form);
     await waitFor(() => expect(rows()).toEqual([meeting.id, LOGGED, ...['i-0', 'i-1', 'i-2'].map(testUuid)]));
@@ -518,6 +519,20 @@ describe('account tab', () => {
     expect(screen.queryByTestId('role-notice')).toBeNull();
   });
 
+  it('loads the account’s figures block after the first screen and asks for the figures only when opened (#15)', async () => {
+    const { api } = renderTab({ accountInsights: ({ params }) => accountInsights({ accountId: params.id, name: 'Hoffmann Antriebstechnik GmbH' }) });
+    await ready();
+    const block = await screen.findByTestId('account-insights-block');
+    expect(within(block).getByRole('heading', { level: 2, name: 'Insights' })).toBeTruthy();
+    expect(api.calls.some((c) => c.name === 'accountInsights')).toBe(false);
+    fireEvent.click(within(block).getByRole('button', { name: 'Show ABC class, lifetime value, segment and churn risk' }));
+    const view = await within(block).findByTestId('account-insights');
+    expect(api.calls.filter((c) => c.name === 'accountInsights').map((c) => c.args.params)).toEqual([{ id: ACCOUNT }]);
+    expect(within(view).getByTestId('clv-value').textContent).toBe('€1,872.36');
+    expect(within(view).getByTestId('risk-score').textContent).toBe('48');
+    expect(within(view).getByRole('heading', { name: 'Segment: At risk' })).toBeTruthy();
+  });
+
   it('offers the account picker, not an error to retry, when the account does not exist', async () => {
     const notFound = new ApiError('not-found', 404, { type: 't', title: 'Not Found', status: 404, detail: 'account not found' });
     const { host } = renderTab(
@@ -545,7 +560,7 @@ describe('account tab', () => {
     renderTab({ logInteraction: (args) => interaction({ id: LOGGED, subject: String(args.body!.subject) }) });
     await ready();
     fireEvent.click(screen.getByRole('button', { name: 'Log note, call or meeting' }));
-    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: /Subject/ }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('textbox', { name: /Subject/ })));
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Log note, call or meeting' })));
 
@@ -555,7 +570,7 @@ describe('account tab', () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'New follow-up' })));
 
     fireEvent.click(screen.getByRole('button', { name: 'Log note, call or meeting' }));
-    const form = screen.getByRole('form', { name: 'Log to Hoffmann Antriebstechnik GmbH' });
+    const form = await screen.findByRole('form', { name: 'Log to Hoffmann Antriebstechnik GmbH' });
     fireEvent.change(within(form).getByLabelText(/Subject/), { target: { value: 'Anruf' } });
     fireEvent.submit(form);
     await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('done-notice')));

@@ -1,6 +1,6 @@
 // The account tab: the whole relationship at a glance, and logging what the team learns, in a channel, chat or meeting.
 import { Button, Spinner } from '@fluentui/react-components';
-import { useCallback, useId, useMemo, useState } from 'react';
+import { Suspense, useCallback, useId, useMemo, useState } from 'react';
 import type { Interaction } from '@crm/common';
 import { ApiError, DoneNotice, ErrorNotice, RoleNotice, useAccess, useOpenerFocus } from '@crm/common/web';
 import { useServices } from '../services';
@@ -11,10 +11,10 @@ import { AccountHeader } from './AccountHeader';
 import { Complaints } from './Complaints';
 import { ContactsSection } from './ContactsSection';
 import { FollowUps } from './FollowUps';
-import { LogForm } from './LogForm';
 import { Pipeline } from './Pipeline';
 import { Timeline } from './Timeline';
 import { LaterUnboundTab } from './LaterUnboundTab';
+import { AccountInsights, LogForm } from './lazy-parts';
 import { Upcoming } from './Upcoming';
 import { NO_FILTER, useTimeline, type TimelineFilter } from './use-timeline';
 
@@ -70,17 +70,19 @@ export function AccountTab({ accountId }: { accountId: string }) {
           {notice ? <DoneNotice text={notice} /> : null}
           {logging ? (
             <section className={styles.card}>
-              <LogForm
-                accountId={accountId}
-                accountName={data.account.name}
-                contacts={contacts}
-                opportunities={opportunities}
-                onLogged={(interaction) => {
-                  setLogging(false);
-                  changed(interaction, t('log.done'), true);
-                }}
-                onCancel={() => (setLogging(false), logOpener.restore())}
-              />
+              <Suspense fallback={<Spinner size="tiny" />}>
+                <LogForm
+                  accountId={accountId}
+                  accountName={data.account.name}
+                  contacts={contacts}
+                  opportunities={opportunities}
+                  onLogged={(interaction) => {
+                    setLogging(false);
+                    changed(interaction, t('log.done'), true);
+                  }}
+                  onCancel={() => (setLogging(false), logOpener.restore())}
+                />
+              </Suspense>
             </section>
           ) : (
             <div className={styles.row}>
@@ -99,6 +101,9 @@ export function AccountTab({ accountId }: { accountId: string }) {
             <div className={styles.stack}>
               {!compact ? <Complaints complaints={data.openComplaints} onResolved={resolved} access={access} roleNoticeId={roleNoticeId} /> : null}
               <FollowUps accountId={accountId} tasks={data.openTasks} contacts={contacts} onChanged={reload} access={access} roleNoticeId={roleNoticeId} />
+              <Suspense fallback={null}>
+                <AccountInsights accountId={accountId} />
+              </Suspense>
               <ContactsSection contacts={data.contacts} />
               <Pipeline groups={data.pipeline} onChanged={reload} access={access} roleNoticeId={roleNoticeId} />
             </div>

@@ -6,7 +6,7 @@ import type { Account, Contact, Merge } from '@crm/common';
 import { DoneNotice, ErrorNotice } from '@crm/common/web';
 import { useState } from 'react';
 import { Card } from '../Card';
-import { useTableStyles } from '../insights/table-styles';
+import { useTableStyles } from '@crm/common/web/insights-tables';
 import { useServices } from '../services';
 import { useTabStyles } from '../styles';
 import { useLoad } from '../use-load';
@@ -48,10 +48,13 @@ const ACCOUNT_FIELDS = {
   rating: (a: Account) => a.rating,
   ownerId: (a: Account) => (a.ownerId ? (a.ownerName ?? a.ownerId) : null),
   address: (a: Account) =>
-    a.address ? [a.address.street, [a.address.postalCode, a.address.city].filter(Boolean).join(' '), a.address.country].filter(Boolean).join(', ') || null : null,
+    a.address
+      ? [a.address.street, [a.address.postalCode, a.address.city].filter(Boolean).join(' '), a.address.country].filter(Boolean).join(', ') || null
+      : null,
 };
 
-const show = (value: unknown): string | null => (value === null || value === undefined || value === '' ? null : typeof value === 'string' ? value : JSON.stringify(value));
+const show = (value: unknown): string | null =>
+  value === null || value === undefined || value === '' ? null : typeof value === 'string' ? value : JSON.stringify(value);
 
 interface Difference {
   key: string;
@@ -69,7 +72,8 @@ function differences(loaded: Loaded, keepFirst: boolean, t: T['t']): Difference[
   for (const [key, read] of Object.entries(fields)) {
     const [s, m] = [read(survivor as never), read(merged as never)];
     // Where only the merged record has a value the API takes it anyway; there is nothing to choose.
-    if (s !== m && s !== null && m !== null) result.push({ key, label: t(`mergeField.${key}` as Parameters<T['t']>[0]), survivor: s, merged: m, custom: false });
+    if (s !== m && s !== null && m !== null)
+      result.push({ key, label: t(`mergeField.${key}` as Parameters<T['t']>[0]), survivor: s, merged: m, custom: false });
   }
   for (const [key, value] of Object.entries(survivor.customFields)) {
     if (key in merged.customFields && JSON.stringify(value) !== JSON.stringify(merged.customFields[key])) {
@@ -79,7 +83,17 @@ function differences(loaded: Loaded, keepFirst: boolean, t: T['t']): Difference[
   return result;
 }
 
-function MergePanel({ pair, entity, onMerged, onCancel }: { pair: Pair; entity: Entity; onMerged: (merge: Merge, name: string) => void; onCancel: () => void }) {
+function MergePanel({
+  pair,
+  entity,
+  onMerged,
+  onCancel,
+}: {
+  pair: Pair;
+  entity: Entity;
+  onMerged: (merge: Merge, name: string) => void;
+  onCancel: () => void;
+}) {
   const styles = useTabStyles();
   const tables = useTableStyles();
   const { t } = useDataT();
@@ -225,9 +239,7 @@ function MergeDone({ merge, name, onUndone }: { merge: Merge; name: string; onUn
         <DoneNotice text={t('merge.undone')} />
       ) : (
         <>
-          <DoneNotice
-            text={t('merge.done', { name, moved: moved.length ? moved.map(([what, n]) => `${what} ${n}`).join(', ') : t('merge.movedNothing') })}
-          />
+          <DoneNotice text={t('merge.done', { name, moved: moved.length ? moved.map(([what, n]) => `${what} ${n}`).join(', ') : t('merge.movedNothing') })} />
           <div className={styles.row}>
             <Button disabled={busy} onClick={() => void undo()}>
               {t('merge.undo')}

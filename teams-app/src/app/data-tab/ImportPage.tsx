@@ -6,7 +6,7 @@ import type { ColumnMapping, DetectedImportFormat, Import, ImportAction, ImportF
 import { DoneNotice, ErrorNotice } from '@crm/common/web';
 import { useId, useRef, useState, type RefObject } from 'react';
 import { Card } from '../Card';
-import { useTableStyles } from '../insights/table-styles';
+import { useTableStyles } from '@crm/common/web/insights-tables';
 import { useServices } from '../services';
 import { useTabStyles } from '../styles';
 import { useLoad } from '../use-load';
@@ -142,17 +142,7 @@ function Upload({ onUploaded, headingRef }: { onUploaded: (value: Import) => voi
 }
 
 /** The import being worked on: its format, mapping, preview with decisions, and the commit, report and undo. */
-function CurrentImport({
-  value,
-  onChange,
-  onClose,
-  save,
-}: {
-  value: Import;
-  onChange: (value: Import) => void;
-  onClose: () => void;
-  save: SaveFile;
-}) {
+function CurrentImport({ value, onChange, onClose, save }: { value: Import; onChange: (value: Import) => void; onClose: () => void; save: SaveFile }) {
   const styles = useTabStyles();
   const { t } = useDataT();
   const { api } = useServices();
@@ -366,9 +356,7 @@ function Preview({
       <ul className={styles.list} data-testid="import-summary">
         {value.kind !== 'contacts' ? <li>{t('preview.summary.account', counts('account'))}</li> : null}
         {value.kind !== 'accounts' ? <li>{t('preview.summary.contact', counts('contact'))}</li> : null}
-        <li>
-          {t('preview.summary.facts', { duplicates: summary.duplicatesInFile, matches: summary.matchesInCrm, awaiting: summary.awaitingDecision })}
-        </li>
+        <li>{t('preview.summary.facts', { duplicates: summary.duplicatesInFile, matches: summary.matchesInCrm, awaiting: summary.awaitingDecision })}</li>
       </ul>
       {value.status === 'preview' ? (
         <div className={styles.row} role="group" aria-label={t('preview.bulk')}>
@@ -449,9 +437,7 @@ function Commit({ value, onChange, save }: { value: Import; onChange: (value: Im
   const working = value.status === 'committing' || (busy && value.status === 'preview');
   return (
     <Card headingId="commit-heading" heading={t('commit.heading')} testId="import-commit">
-      {value.status === 'preview' && value.summary.awaitingDecision > 0 ? (
-        <Text>{t('commit.waiting', { count: value.summary.awaitingDecision })}</Text>
-      ) : null}
+      {value.status === 'preview' && value.summary.awaitingDecision > 0 ? <Text>{t('commit.waiting', { count: value.summary.awaitingDecision })}</Text> : null}
       {value.status === 'preview' || value.status === 'committing' ? (
         <div className={styles.row}>
           <Button appearance="primary" disabled={busy || (value.status === 'preview' && value.summary.awaitingDecision > 0)} onClick={() => void commit()}>

@@ -4,7 +4,7 @@ import { Button, Select, Spinner, Text } from '@fluentui/react-components';
 import type { Import, ImportAction, ImportChoice, ImportDecision, ImportPreview, ImportRowView } from '@crm/common';
 import { ErrorNotice } from '@crm/common/web';
 import { useState } from 'react';
-import { useTableStyles } from '../insights/table-styles';
+import { useTableStyles } from '@crm/common/web/insights-tables';
 import { useServices } from '../services';
 import { useTabStyles } from '../styles';
 import { useLoad } from '../use-load';
@@ -203,13 +203,26 @@ export function ImportRows({
                   </th>
                   <td style={{ textAlign: 'start', verticalAlign: 'top' }}>{text(row.values['account.name'])}</td>
                   <td style={{ textAlign: 'start', verticalAlign: 'top' }}>
-                    {[text(row.values['contact.firstName']), text(row.values['contact.lastName'])].filter(Boolean).join(' ') || text(row.values['contact.email'])}
+                    {[text(row.values['contact.firstName']), text(row.values['contact.lastName'])].filter(Boolean).join(' ') ||
+                      text(row.values['contact.email'])}
                   </td>
                   {value.kind !== 'contacts' ? (
-                    <PartCell row={row.row} part="account" view={viewOf(row, 'account')} editable={editable} onChoose={(c) => void choose(row.row, 'account', c)} />
+                    <PartCell
+                      row={row.row}
+                      part="account"
+                      view={viewOf(row, 'account')}
+                      editable={editable}
+                      onChoose={(c) => void choose(row.row, 'account', c)}
+                    />
                   ) : null}
                   {value.kind !== 'accounts' ? (
-                    <PartCell row={row.row} part="contact" view={viewOf(row, 'contact')} editable={editable} onChoose={(c) => void choose(row.row, 'contact', c)} />
+                    <PartCell
+                      row={row.row}
+                      part="contact"
+                      view={viewOf(row, 'contact')}
+                      editable={editable}
+                      onChoose={(c) => void choose(row.row, 'contact', c)}
+                    />
                   ) : null}
                   {done ? <OutcomeCell row={row} /> : null}
                 </tr>

@@ -13,10 +13,10 @@ import { useLoad } from '../use-load';
 import { saveFile, type SaveFile } from '../data-tab/save-file';
 import { AccountDetails } from './AccountDetails';
 import { LeadFigures } from './LeadFigures';
-import { reasonOf } from './reasons';
+import { reasonOf } from '@crm/common/web/insights-reasons';
 import type { InsightsTexts } from './insights-texts';
 import { useInsightsT } from './use-insights-t';
-import { useTableStyles } from './table-styles';
+import { useTableStyles } from '@crm/common/web/insights-tables';
 import { TrendChart } from './TrendChart';
 
 type T = ReturnType<typeof useInsightsT>;

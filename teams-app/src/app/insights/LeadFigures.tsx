@@ -7,7 +7,7 @@ import { Card } from '../Card';
 import { useServices } from '../services';
 import { useTabStyles } from '../styles';
 import { useLoad } from '../use-load';
-import { useTableStyles } from './table-styles';
+import { useTableStyles } from '@crm/common/web/insights-tables';
 import { useInsightsT } from './use-insights-t';
 
 /** Known values in their order first, then any the API names that this tab does not know yet. */

@@ -12,7 +12,7 @@ import { useTabStyles } from '../styles';
 import { useLoad } from '../use-load';
 import type { SaveFile } from '../data-tab/save-file';
 import { useInsightsT } from './use-insights-t';
-import { useTableStyles } from './table-styles';
+import { useTableStyles } from '@crm/common/web/insights-tables';
 
 type T = ReturnType<typeof useInsightsT>;
 

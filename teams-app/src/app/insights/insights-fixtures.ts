@@ -1,32 +1,10 @@
 // Answers of the insights endpoints for the tab's component tests: a small team whose figures can be checked by hand.
-import type { AccountInsights, AutomationRulesResponse, AutomationRun, Goal, InsightSnapshot, RiskFactor, SegmentList, SegmentMember, SegmentMembers, TeamInsights } from '@crm/common';
-import { stamp, testUuid, type AnswerOf } from '@crm/common/web/testing';
+import type { AutomationRulesResponse, AutomationRun, Goal, InsightSnapshot, SegmentList, SegmentMember, SegmentMembers, TeamInsights } from '@crm/common';
+import { accountInsights, AT_RISK_ID, inactivity, revenueTrend, stamp, testUuid, type AnswerOf } from '@crm/common/web/testing';
 
-export const AT_RISK_ID = testUuid('a7');
+export { accountInsights, AT_RISK_ID };
+
 export const GOAL_ID = testUuid('g1');
-
-const inactivity: RiskFactor = {
-  factor: 'inactivity',
-  contribution: 35,
-  weight: 35,
-  inputs: { daysSinceContact: 97, medianGapDays: 30, usualGapDays: 30 },
-  reason: 'no contact for 97 days, usually every 30',
-};
-const revenueTrend: RiskFactor = {
-  factor: 'revenueTrend',
-  contribution: 12.5,
-  weight: 25,
-  inputs: { revenue: 7500, previousRevenue: 10000, changePercent: -25 },
-  reason: 'revenue -25% against the previous period',
-};
-const zero = (factor: RiskFactor['factor'], weight: number, inputs: RiskFactor['inputs'], reason: string): RiskFactor => ({ factor, contribution: 0, weight, inputs, reason });
-const factors: RiskFactor[] = [
-  inactivity,
-  revenueTrend,
-  zero('complaints', 20, { open: 0, oldestAgeDays: null }, 'no open complaint'),
-  zero('consents', 10, { withdrawingContacts: 0 }, 'no consent withdrawn and no objection in the period'),
-  zero('buyingCenter', 10, { activeContacts: 2, previousActiveContacts: 2 }, '2 contact(s) took part in interactions in the period, 2 in the previous one'),
-];
 
 export function team(fields: Partial<TeamInsights> = {}): TeamInsights {
   return {
@@ -81,42 +59,6 @@ export function goal(fields: Partial<Goal> = {}): Goal {
 export function snapshot(month: string, churnRate: number | null, active: number): InsightSnapshot {
   const figures = team();
   return { month, takenAt: `${month}-28T03:15:00.000Z`, figures: { ...figures, customers: { ...figures.customers, churnRate, active } } };
-}
-
-export function accountInsights(fields: Partial<AccountInsights> = {}): AccountInsights {
-  return {
-    accountId: AT_RISK_ID,
-    name: 'Schlafmüller KG',
-    rating: 'B',
-    currency: 'EUR',
-    range: team().range,
-    revenueSource: 'both',
-    abc: { class: 'B', revenue: 7500, rank: 3, customers: 9, aUpToRank: 1, bUpToRank: 3 },
-    clv: {
-      value: 1872.36,
-      formula: 'CLV = sum over t = 1..N of (revenue_t - cost_t) * retention^t / (1 + d)^t',
-      inputs: {
-        historyYears: 3,
-        yearsWithHistory: 2,
-        historyRevenue: 17500,
-        historyCost: 12250,
-        importedCost: 0,
-        defaultMarginPercent: 30,
-        yearlyRevenue: 8750,
-        yearlyCost: 6125,
-        horizonYears: 2,
-        discountRatePercent: 8,
-        retention: 0.52,
-      },
-      terms: [
-        { year: 1, revenue: 8750, cost: 6125, survival: 0.52, discountFactor: 0.9259, presentValue: 1263.85 },
-        { year: 2, revenue: 8750, cost: 6125, survival: 0.2704, discountFactor: 0.8573, presentValue: 608.51 },
-      ],
-    },
-    churnRisk: { score: 48, factors, sleeping: true, sleepingAfterDays: 60 },
-    segment: { segment: 'at_risk', rule: 'churn risk 48 is at least 40' },
-    ...fields,
-  };
 }
 
 export const SEGMENT_ID = testUuid('s1');

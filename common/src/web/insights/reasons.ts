@@ -1,12 +1,13 @@
-// A churn risk factor's reason in the tab's language, for the at-risk list and the account's details.
-import type { RiskFactor } from '@crm/common';
-import type { useInsightsT } from './use-insights-t';
+// A churn risk factor's reason in the user's language, for the Insights tab's at-risk list and every account's figures.
+import type { RiskFactor } from '../../contracts/insights';
+import type { I18n } from '../i18n/i18n';
+import type { AccountInsightsKey } from './account-insights-texts';
 
-type T = ReturnType<typeof useInsightsT>;
+type T = Pick<I18n, 'number' | 'percent'> & { t: (key: AccountInsightsKey, vars?: Record<string, string | number>) => string };
 
 const num = (value: number | null | undefined) => (typeof value === 'number' ? value : null);
 
-/** The factor's reason in the tab's language, from the inputs the API measured (its own reason text is English). */
+/** The factor's reason in the user's language, from the inputs the API measured (its own reason text is English). */
 export function reasonOf(factor: RiskFactor, { t, number, percent }: T): string {
   const inputs = factor.inputs;
   switch (factor.factor) {
@@ -26,9 +27,10 @@ export function reasonOf(factor: RiskFactor, { t, number, percent }: T): string 
         ? t('insights.reason.complaints', { open: number(num(inputs.open) ?? 0), age: number(num(inputs.oldestAgeDays) ?? 0) })
         : t('insights.reason.complaints.none');
     case 'consents':
-      return num(inputs.withdrawingContacts) ? t('insights.reason.consents', { count: number(num(inputs.withdrawingContacts) ?? 0) }) : t('insights.reason.consents.none');
+      return num(inputs.withdrawingContacts)
+        ? t('insights.reason.consents', { count: number(num(inputs.withdrawingContacts) ?? 0) })
+        : t('insights.reason.consents.none');
     case 'buyingCenter':
       return t('insights.reason.buyingCenter', { now: number(num(inputs.activeContacts) ?? 0), before: number(num(inputs.previousActiveContacts) ?? 0) });
   }
 }
-

@@ -1,4 +1,4 @@
-// Tables of the Insights tab: the figures' inputs, the lifetime value's yearly terms, distributions and the trend.
+// Tables of the insights in both hosts: the figures' inputs, the lifetime value's yearly terms, distributions and the trend.
 import { makeStyles, tokens } from '@fluentui/react-components';
 
 export const useTableStyles = makeStyles({
