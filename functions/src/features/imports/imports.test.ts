@@ -8,7 +8,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiHarness, type ApiHarness } from '../../../../test/support/api-harness';
 import { describeEachDatabase, seedActor } from '../../../../test/support/databases';
 import type { ImportChoice, ImportDecision, ImportOutcomePart } from '@crm/common';
+import { ContactCreate } from '@crm/common';
 import { conflict } from '../../core/errors';
+import { createContact } from '../contacts';
 import { commitImport, readImport, undoImport, uploadImport } from './service';
 
 const GERMAN_LIST = [
@@ -345,7 +347,35 @@ describeEachDatabase('imports: a commit that dies halfway', (getDb) => {
   });
 });
 
-describeEachDatabase('imports: undo', (getDb) => {
+describeEachDatabase('imports: set-wise commit and undo', (getDb) => {
+  it('writes the company a row creates before the CRM contact the same row updates joins it', async () => {
+    const actor = await seedActor(getDb(), { roles: ['CRM.Manager'] });
+    const { value: known } = await createContact(getDb(), actor, ContactCreate.parse({ firstName: 'Kurt', lastName: 'Kontakt', emails: ['kurt@neu-gmbh.de'] }));
+    const list = ['Firma;Vorname;Nachname;E-Mail', 'Ganz Neu GmbH;Kurt;Kontakt;kurt@neu-gmbh.de', 'Ganz Neu GmbH;Lena;Neu;lena@neu-gmbh.de'].join('\n');
+    const { value } = await uploadImport(getDb(), actor, { fileName: 'neu.csv', readOptions: {}, bytes: new TextEncoder().encode(list) });
+    const committed = await commitImport(getDb(), actor, value.id);
+    expect(committed.done).toBe(true);
+    const rows = (await readImport(getDb(), actor, value.id, { limit: 10 })).rows.items;
+    const account = rows[0]!.outcome!.account!;
+    expect(account).toMatchObject({ action: 'created' });
+    expect(rows[0]!.outcome!.contact).toMatchObject({ action: 'updated', id: known.id });
+    expect(rows[1]!.outcome).toMatchObject({ account: { action: 'linked', id: account.id }, contact: { action: 'created' } });
+    const joined = await getDb().query<{ account_id: string }>(`SELECT account_id FROM contacts WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, known.id]);
+    expect(joined[0]!.account_id).toBe(account.id);
+    const ledger = await getDb().query<{ entity: string; change: string }>(
+      `SELECT entity, change FROM import_changes WHERE tenant_id = $1 AND import_id = $2 ORDER BY row_number, entity`,
+      [actor.tenantId, value.id],
+    );
+    expect(ledger).toEqual([
+      { entity: 'account', change: 'created' },
+      { entity: 'contact', change: 'updated' },
+      { entity: 'contact', change: 'created' },
+    ]);
+    expect((await undoImport(getDb(), actor, value.id)).undo).toEqual({ reverted: 3, leftAlone: [] });
+    const after = await getDb().query<{ account_id: string | null }>(`SELECT account_id FROM contacts WHERE tenant_id = $1`, [actor.tenantId]);
+    expect(after).toEqual([{ account_id: null }]);
+  });
+
   it('leaves a consent the import recorded with its contact when the contact is left alone, and removes the others with theirs', async () => {
     const actor = await seedActor(getDb(), { roles: ['CRM.Manager'] });
     const list = [

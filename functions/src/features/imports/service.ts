@@ -23,7 +23,7 @@ import {
   type ImportUndoReport,
 } from '@crm/common';
 import type { Actor } from '../../core/actor';
-import { writeAudit, writeAudits, type AuditEntry } from '../../core/audit/audit-store';
+import { writeAudits, type AuditEntry } from '../../core/audit/audit-store';
 import type { Db, Queryable } from '../../core/db/db';
 import { decodeCursor, pageFrom } from '../../core/db/paging';
 import { inTransaction } from '../../core/db/pg-errors';
@@ -56,7 +56,6 @@ import {
   consentOwners,
   deleteRows,
   domainOwners,
-  emailOwner,
   ownedEmails,
   finishCommit,
   getImport,
@@ -69,8 +68,7 @@ import {
   markUndone,
   committedRecords,
   pendingRows,
-  recordChange,
-  recordCreated,
+  recordChanges,
   refreshAccountKeys,
   replaceRows,
   rowsByNumber,
@@ -424,10 +422,6 @@ interface RowResult {
 
 const part = (action: ImportOutcomePart['action'], id: string | null, reason: string): ImportOutcomePart => ({ action, id, reason });
 
-async function audit(tx: Queryable, actor: Actor, action: 'create' | 'update' | 'delete' | 'consent', entity: string, id: string, fields?: string[]) {
-  await writeAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action, entity, entityId: id, changedFields: fields });
-}
-
 async function createAccountFrom(writer: BatchWriter, row: number, plan: NonNullable<RowPlan['account']>) {
   const domain = plan.domain && !(await writer.domainTaken(plan.domain)) ? plan.domain : null;
   const customFields: Record<string, string> = {};
@@ -440,7 +434,8 @@ async function createAccountFrom(writer: BatchWriter, row: number, plan: NonNull
   return { id, note };
 }
 
-async function updateAccountFrom(tx: Queryable, actor: Actor, importId: string, row: number, id: string, plan: NonNullable<RowPlan['account']>) {
+async function updateAccountFrom(writer: BatchWriter, row: number, id: string, plan: NonNullable<RowPlan['account']>) {
+  const { tx, actor } = writer;
   const state = await accountState(tx, actor.tenantId, id);
   if (!state) return part('failed', null, 'the account the row matched no longer exists');
   const fields: Parameters<typeof writeAccountFields>[4] = {};
@@ -469,8 +464,7 @@ async function updateAccountFrom(tx: Queryable, actor: Actor, importId: string, 
     before.custom_fields = state.custom_fields;
   }
   if (plan.domain && !state.domains.includes(plan.domain)) {
-    const owners = await domainOwners(tx, actor.tenantId, [plan.domain]);
-    if (!owners.has(plan.domain)) {
+    if (!(await writer.domainTaken(plan.domain))) {
       fields.domains = [...state.domains, plan.domain];
       before.domains = state.domains;
     } else kept.push(`domain ${plan.domain} (another account's)`);
@@ -479,8 +473,8 @@ async function updateAccountFrom(tx: Queryable, actor: Actor, importId: string, 
   if (Object.keys(fields).length === 0) return part('unchanged', id, `nothing new for the account${keptText}`);
   const version = await writeAccountFields(tx, actor.tenantId, id, state.version, fields);
   if (version === null) return part('failed', id, 'the account was changed at the same moment; import the row again');
-  await audit(tx, actor, 'update', 'account', id, Object.keys(fields));
-  await recordChange(tx, actor.tenantId, importId, { entity: 'account', entity_id: id, change: 'updated', before, version_after: version, row_number: row });
+  if (fields.domains) writer.claimDomain(plan.domain!);
+  writer.updated('account', id, Object.keys(fields), { entity: 'account', entity_id: id, change: 'updated', before, version_after: version, row_number: row });
   return part('updated', id, `filled ${Object.keys(fields).join(', ')}${keptText}`);
 }
 
@@ -499,15 +493,14 @@ async function createContactFrom(
 }
 
 async function updateContactFrom(
-  tx: Queryable,
-  actor: Actor,
-  importId: string,
+  writer: BatchWriter,
   row: number,
   id: string,
   plan: NonNullable<RowPlan['contact']>,
   accountId: string | null,
   erased: ReadonlySet<string>,
 ) {
+  const { tx, actor } = writer;
   const contact = await contactById(tx, actor.tenantId, id);
   if (!contact) return part('failed', null, 'the contact the row matched no longer exists');
   if ((await restrictedAmong(tx, actor.tenantId, [id])).size > 0) return part('skipped', id, RESTRICTED_REASON);
@@ -516,7 +509,7 @@ async function updateContactFrom(
   const kept: string[] = [];
   if (plan.email && !contact.emails.includes(plan.email)) {
     if (erased.has(plan.email)) kept.push('its addresses (the new one was erased at its owner’s request)');
-    else if (await emailOwner(tx, actor.tenantId, plan.email)) kept.push('its addresses (the new one belongs to another contact)');
+    else if (await writer.emailTaken(plan.email)) kept.push('its addresses (the new one belongs to another contact)');
     else if (contact.emails.length >= 10) kept.push('its addresses (it has ten)');
     else {
       patch.emails = [...contact.emails, plan.email];
@@ -544,25 +537,21 @@ async function updateContactFrom(
   const keptText = kept.length ? `; kept the CRM's ${kept.join(', ')}` : '';
   if (Object.keys(patch).length === 0) return part('unchanged', id, `nothing new for the contact${keptText}`);
   const version = Number(contact.etag.replace(/\D/g, ''));
+  // The account the row created must be written before the contact can refer to it.
+  if (patch.accountId && writer.isNewAccount(patch.accountId)) await writer.flush();
   const outcome = await updateContactIn(tx, actor.tenantId, id, version, patch);
   if (outcome.status !== 'ok') return part('failed', id, 'the contact was changed at the same moment; import the row again');
-  await audit(tx, actor, 'update', 'contact', id, outcome.fields);
-  await recordChange(tx, actor.tenantId, importId, {
-    entity: 'contact',
-    entity_id: id,
-    change: 'updated',
-    before,
-    version_after: version + 1,
-    row_number: row,
-  });
+  if (patch.emails) writer.claimEmail(plan.email!);
+  writer.updated('contact', id, outcome.fields, { entity: 'contact', entity_id: id, change: 'updated', before, version_after: version + 1, row_number: row });
   return part('updated', id, `added ${Object.keys(patch).join(', ')}${keptText}`);
 }
 
 async function recordConsentFrom(writer: BatchWriter, importId: string, row: number, contactId: string, consent: NonNullable<RowPlan['consent']>) {
-  // A contact this batch is creating has no history but what the batch adds; any other is read from the ledger.
+  // A contact this batch is creating has no history but what the batch adds; any other is read from the ledger, once
+  // what the batch holds for it is written.
   let history: Awaited<ReturnType<typeof consentHistoryOf>> = [];
   if (!writer.createdWithoutConsent(contactId)) {
-    await writer.flush();
+    if (writer.holdsFor(contactId)) await writer.flush();
     history = await consentHistoryOf(writer.tx, writer.actor.tenantId, [contactId]);
   }
   const status = consentState(history).channels.email;
@@ -639,9 +628,13 @@ class BatchWriter {
   private contacts: (ContactCreate & { id: string })[] = [];
   private consents: ImportedConsent[] = [];
   private audits: AuditEntry[] = [];
-  private changes: ChangeRow[] = [];
+  /** Ledger lines by entity and id: a record two rows update keeps the first row's "before" and the last version. */
+  private changes = new Map<string, ChangeRow>();
   /** The contacts created and not yet written, each with whether a consent of theirs waits too. */
   private readonly newContacts = new Map<string, boolean>();
+  private readonly newAccounts = new Set<string>();
+  /** Contacts with a consent not yet written. */
+  private readonly consentsFor = new Set<string>();
   private takenDomains: Set<string> | null = null;
   private takenEmails: Set<string> | null = null;
 
@@ -663,7 +656,15 @@ class BatchWriter {
     return this.takenEmails.has(email);
   }
 
-  /** After a matched record was updated (it may have claimed a domain or an address) or a row was rolled back. */
+  claimDomain(domain: string): void {
+    this.takenDomains?.add(domain);
+  }
+
+  claimEmail(email: string): void {
+    this.takenEmails?.add(email);
+  }
+
+  /** After a row was rolled back: what it claimed is not claimed. */
   forget(): void {
     this.takenDomains = null;
     this.takenEmails = null;
@@ -673,6 +674,27 @@ class BatchWriter {
     return this.newContacts.get(contactId) === false;
   }
 
+  isNewAccount(accountId: string): boolean {
+    return this.newAccounts.has(accountId);
+  }
+
+  /** Whether a contact or a consent of it waits to be written. */
+  holdsFor(contactId: string): boolean {
+    return this.newContacts.has(contactId) || this.consentsFor.has(contactId);
+  }
+
+  private change(change: ChangeRow): void {
+    const key = `${change.entity}:${change.entity_id}`;
+    const earlier = this.changes.get(key);
+    this.changes.set(key, earlier ? { ...earlier, version_after: change.version_after } : change);
+  }
+
+  /** A record already there that a row updated: its audit entry and ledger line go with the batch's. */
+  updated(entity: 'account' | 'contact', id: string, fields: string[], change: ChangeRow): void {
+    this.entry('update', entity, id, fields);
+    this.change(change);
+  }
+
   private entry(action: AuditEntry['action'], entity: string, entityId: string, changedFields?: string[]): void {
     this.audits.push({ tenantId: this.actor.tenantId, actorId: this.actor.userId, action, entity, entityId, changedFields });
   }
@@ -680,9 +702,10 @@ class BatchWriter {
   addAccount(input: AccountCreate, row: number): string {
     const id = randomUUID();
     this.accounts.push({ ...input, id });
+    this.newAccounts.add(id);
     for (const domain of input.domains) this.takenDomains?.add(domain);
     this.entry('create', 'account', id);
-    this.changes.push({ entity: 'account', entity_id: id, change: 'created', before: null, version_after: 1, row_number: row });
+    this.change({ entity: 'account', entity_id: id, change: 'created', before: null, version_after: 1, row_number: row });
     return id;
   }
 
@@ -692,7 +715,7 @@ class BatchWriter {
     this.newContacts.set(id, false);
     for (const email of input.emails) this.takenEmails?.add(email);
     this.entry('create', 'contact', id);
-    this.changes.push({ entity: 'contact', entity_id: id, change: 'created', before: null, version_after: 1, row_number: row });
+    this.change({ entity: 'contact', entity_id: id, change: 'created', before: null, version_after: 1, row_number: row });
     return id;
   }
 
@@ -700,8 +723,9 @@ class BatchWriter {
     const id = randomUUID();
     this.consents.push({ ...consent, id });
     if (this.newContacts.has(consent.contactId)) this.newContacts.set(consent.contactId, true);
+    this.consentsFor.add(consent.contactId);
     this.entry('consent', 'contact', consent.contactId, [`email/marketing:${consent.action}`]);
-    this.changes.push({ entity: 'consent', entity_id: id, change: 'created', before: null, version_after: null, row_number: row });
+    this.change({ entity: 'consent', entity_id: id, change: 'created', before: null, version_after: null, row_number: row });
   }
 
   async flush(): Promise<void> {
@@ -711,7 +735,7 @@ class BatchWriter {
     await insertContactsIn(tx, actor.tenantId, this.contacts);
     await appendImportedConsents(tx, actor.tenantId, actor.userId, this.consents);
     await writeAudits(tx, this.audits);
-    await recordCreated(tx, actor.tenantId, this.importId, this.changes);
+    await recordChanges(tx, actor.tenantId, this.importId, [...this.changes.values()]);
     this.discard();
   }
 
@@ -721,8 +745,10 @@ class BatchWriter {
     this.contacts = [];
     this.consents = [];
     this.audits = [];
-    this.changes = [];
+    this.changes = new Map();
     this.newContacts.clear();
+    this.newAccounts.clear();
+    this.consentsFor.clear();
   }
 }
 
@@ -733,14 +759,6 @@ async function commitRow(writer: BatchWriter, importId: string, row: ImportRowRe
   const plan = row.plan as unknown as RowPlan;
   const result: RowResult = { outcome: { account: null, contact: null, consent: null }, accountId: null, contactId: null };
   const number = row.row_number;
-  const { tx, actor } = writer;
-  /** An update of a record already there: row by row, after the batch's creates so far are written. */
-  const updating = async (update: () => Promise<ImportOutcomePart>) => {
-    await writer.flush();
-    const outcome = await update();
-    writer.forget();
-    return outcome;
-  };
 
   const target = async (which: Part): Promise<{ action: ImportAction; existingId: string | null; intoRow: number | null; reason: string } | null> => {
     const proposed = proposal[which];
@@ -758,8 +776,7 @@ async function commitRow(writer: BatchWriter, importId: string, row: ImportRowRe
   const account = await target('account');
   if (account && plan.account) {
     if (account.action === 'skip') result.outcome.account = part('skipped', null, account.reason);
-    else if (account.action === 'update')
-      result.outcome.account = await updating(() => updateAccountFrom(tx, actor, importId, number, account.existingId!, plan.account!));
+    else if (account.action === 'update') result.outcome.account = await updateAccountFrom(writer, number, account.existingId!, plan.account);
     else {
       const merged = account.action === 'merge' ? merges.find('account', account.intoRow!) : null;
       if (merged) result.outcome.account = part('linked', merged, `the same company as row ${account.intoRow}`);
@@ -776,9 +793,7 @@ async function commitRow(writer: BatchWriter, importId: string, row: ImportRowRe
   if (contact && plan.contact) {
     if (contact.action === 'skip') result.outcome.contact = part('skipped', contact.existingId, contact.reason);
     else if (contact.action === 'update')
-      result.outcome.contact = await updating(() =>
-        updateContactFrom(tx, actor, importId, number, contact.existingId!, plan.contact!, result.accountId, erased),
-      );
+      result.outcome.contact = await updateContactFrom(writer, number, contact.existingId!, plan.contact, result.accountId, erased);
     else {
       const merged = contact.action === 'merge' ? merges.find('contact', contact.intoRow!) : null;
       result.outcome.contact = merged

@@ -314,32 +314,18 @@ export interface ChangeRow {
   row_number: number;
 }
 
-export async function recordChange(tx: Queryable, tenantId: string, importId: string, change: ChangeRow): Promise<void> {
-  // A record changed by two rows keeps the first row's "before" and the last version.
-  await tx.query(
-    `INSERT INTO import_changes (tenant_id, import_id, entity, entity_id, change, before, version_after, row_number)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-     ON CONFLICT (tenant_id, import_id, entity, entity_id) DO UPDATE SET version_after = EXCLUDED.version_after`,
-    [
-      tenantId,
-      importId,
-      change.entity,
-      change.entity_id,
-      change.change,
-      change.before ? JSON.stringify(change.before) : null,
-      change.version_after,
-      change.row_number,
-    ],
-  );
-}
-
-/** Ledger lines of records a batch created, in one statement (their ids are new, so none is there yet). */
-export async function recordCreated(tx: Queryable, tenantId: string, importId: string, changes: readonly ChangeRow[]): Promise<void> {
+/**
+ * A batch's ledger lines in one statement (one line per record: the caller merges a record's lines). A record an
+ * earlier batch changed already keeps that batch's "before" and takes the new version.
+ */
+export async function recordChanges(tx: Queryable, tenantId: string, importId: string, changes: readonly ChangeRow[]): Promise<void> {
   if (changes.length === 0) return;
   await tx.query(
     `INSERT INTO import_changes (tenant_id, import_id, entity, entity_id, change, before, version_after, row_number)
-     SELECT $1, $2, e, id, 'created', NULL, v, r FROM unnest($3::text[], $4::uuid[], $5::int[], $6::int[]) AS t(e, id, v, r)`,
-    [tenantId, importId, changes.map((c) => c.entity), changes.map((c) => c.entity_id), changes.map((c) => c.version_after), changes.map((c) => c.row_number)],
+     SELECT $1, $2, entity, entity_id, change, before, version_after, row_number
+     FROM jsonb_to_recordset($3::jsonb) AS t(entity text, entity_id uuid, change text, before jsonb, version_after int, row_number int)
+     ON CONFLICT (tenant_id, import_id, entity, entity_id) DO UPDATE SET version_after = EXCLUDED.version_after`,
+    [tenantId, importId, JSON.stringify(changes)],
   );
 }
 
@@ -474,11 +460,6 @@ export async function domainOwners(tx: Queryable, tenantId: string, domains: rea
     [tenantId, domains],
   );
   return new Map(rows.map((row) => [row.domain, row.account_id]));
-}
-
-export async function emailOwner(tx: Queryable, tenantId: string, email: string): Promise<string | null> {
-  const rows = await tx.query<{ contact_id: string }>(`SELECT contact_id FROM contact_emails WHERE tenant_id = $1 AND email = $2`, [tenantId, email]);
-  return rows[0]?.contact_id ?? null;
 }
 
 /** Which of the addresses belong to a contact. */
