@@ -28,7 +28,7 @@ describe.each([
   it('loads neither zod nor the API catalogue up front', () => {
     const inputs = initialInputs(app, entry);
     expect(inputs.length).toBeGreaterThan(10);
-    expect(inputs.filter((input) => /node_modules\/zod\/|common\/src\/api\/endpoints\.ts|common\/src\/contracts\/(?!compose-rule|lead-values|case-values|goal-metric)/.test(input))).toEqual([]);
+    expect(inputs.filter((input) => /node_modules\/zod\/|common\/src\/api\/endpoints\.ts|common\/src\/contracts\/(?!compose-rule|lead-values|case-values|webhook-values|goal-metric)/.test(input))).toEqual([]);
   });
 });
 
@@ -56,7 +56,7 @@ describe('teams-app data.js', () => {
   });
 
   it('leaves its texts and its pages out of the first download', () => {
-    expect(initialInputs('teams-app', 'data.js').filter((input) => /data-tab\/(data-texts|ImportPage|ExportPage|DuplicatesPage|service\/.+)\.tsx?$/.test(input))).toEqual([]);
+    expect(initialInputs('teams-app', 'data.js').filter((input) => /data-tab\/(data-texts|ImportPage|ExportPage|DuplicatesPage|service\/.+|webhooks\/.+)\.tsx?$/.test(input))).toEqual([]);
   });
 });
 

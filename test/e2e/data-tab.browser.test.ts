@@ -1,7 +1,8 @@
 // The Teams "Data" tab in real Chromium against the local host: a German Excel list (semicolons, Windows-1252 bytes with
 // umlauts and €, 31.12.2025 dates) uploaded, previewed, committed, reported and undone; an export downloaded; two
 // duplicate contacts merged and the merge undone; service levels, business hours and a service contract set by keyboard
-// in German (the server's refusal shown at its field); and a role without access told which role it needs.
+// in German (the server's refusal shown at its field); a webhook endpoint registered and paused; and a role without
+// access told which role it needs.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
@@ -216,6 +217,33 @@ describeInBrowser('Teams Data tab in Chromium', () => {
     await page.keyboard.press('Enter');
     await contracts.getByText(`Der Vertrag von ${account} ist beendet.`).waitFor();
     expect((await api<{ etag: string }>('GET', `/api/accounts/${accountId}/service-contract`)).body.etag).toBe('"0"');
+  });
+
+  it('registers a webhook endpoint by keyboard, shows its secret once, and pauses it, as the API then lists it', async () => {
+    await open();
+    await page.getByRole('navigation', { name: 'Pages of the Data tab' }).getByRole('button', { name: 'Webhooks' }).click();
+    await page.waitForSelector('[data-ready-key="webhooks"]', { state: 'attached' });
+    const form = page.getByRole('form', { name: 'Register an endpoint' });
+    // .invalid never resolves: the delivery worker's tries fail quietly and reach no one.
+    await form.getByLabel('URL (https://)').fill('https://erp.invalid/crm-hook');
+    await form.getByLabel('Description (optional)').fill('ERP-Test');
+    await form.getByRole('checkbox', { name: 'case.changed' }).focus();
+    await page.keyboard.press('Space');
+    await form.getByRole('button', { name: 'Register' }).focus();
+    await page.keyboard.press('Enter');
+    const secret = page.getByLabel('Signing secret');
+    await secret.waitFor();
+    expect((await secret.inputValue()).length).toBeGreaterThan(20);
+    const listed = await api<{ items: Array<{ id: string; url: string; events: string[]; status: string }> }>('GET', '/api/webhooks');
+    const mine = listed.body.items.find((w) => w.url === 'https://erp.invalid/crm-hook')!;
+    expect(mine).toMatchObject({ events: ['case.changed'], status: 'active' });
+    expect(JSON.stringify(listed.body)).not.toContain(await secret.inputValue());
+
+    await page.getByRole('button', { name: 'Pause https://erp.invalid/crm-hook' }).click();
+    await page.getByText('https://erp.invalid/crm-hook is paused; events wait until it is resumed.').waitFor();
+    expect((await api<{ status: string; pausedReason: string | null }>('GET', `/api/webhooks/${mine.id}`)).body.status).toBe('paused');
+    await page.locator(`[data-webhook-id="${mine.id}"]`).getByText('Paused', { exact: true }).waitFor();
+    await screenshot(page, 'data-webhooks');
   });
 
   it('tells a user without a manager role which role the tab needs, in German', async () => {

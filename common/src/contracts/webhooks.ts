@@ -1,26 +1,10 @@
 // Outbound webhooks for an ERP or middleware: endpoints an admin registers, and the deliveries sent to them.
 import { z } from 'zod';
 import { IsoDateTime, OptionalText, PageQuery, Text, Uuid, Versioned } from './primitives';
+import { WEBHOOK_EVENT_TYPES } from './webhook-values';
 
 /** What a receiver can subscribe to; each delivery names the record, the receiver reads it through the API. */
-export const WebhookEventType = z.enum([
-  'account.created',
-  'account.changed',
-  'account.deleted',
-  'contact.created',
-  'contact.changed',
-  'contact.deleted',
-  'opportunity.created',
-  'opportunity.changed',
-  'opportunity.deleted',
-  'case.created',
-  'case.changed',
-  'case.deleted',
-  'interaction.logged',
-  'consent.changed',
-  'person.erased',
-  'lead.converted',
-]);
+export const WebhookEventType = z.enum(WEBHOOK_EVENT_TYPES);
 export type WebhookEventType = z.infer<typeof WebhookEventType>;
 
 const HttpsUrl = Text.trim()

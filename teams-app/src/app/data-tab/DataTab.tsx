@@ -1,5 +1,5 @@
 // The "Data" (Daten) personal tab for CRM.Manager and CRM.Admin: import lists, export them, and find and merge
-// possible duplicates, and the service levels and contracts of issue 18. Each page is its own chunk, loaded when it is opened, so the tab's first download stays small.
+// possible duplicates, and the service levels, contracts and webhooks of issue 18. Each page is its own chunk, loaded when it is opened, so the tab's first download stays small.
 // The pages are switched by plain buttons in a nav, not Fluent's TabList: its keyboard library (tabster) alone would
 // cost 20 KB gzip of the 150 KB budget, and every Fluent component a page uses is part of the first download anyway
 // (esbuild places what the components barrel reaches in the entry's chunk).
@@ -15,15 +15,16 @@ import type { DataTexts } from './data-texts';
 import { saveFile, type SaveFile } from './save-file';
 import { useDataT } from './use-data-t';
 
-export type DataPageName = 'import' | 'export' | 'duplicates' | 'service';
+export type DataPageName = 'import' | 'export' | 'duplicates' | 'service' | 'webhooks';
 
 const pages: Record<DataPageName, ComponentType<{ save: SaveFile; me: Me }>> = {
   import: lazy(() => import('./ImportPage').then((m) => ({ default: m.ImportPage }))),
   export: lazy(() => import('./ExportPage').then((m) => ({ default: m.ExportPage }))),
   duplicates: lazy(() => import('./DuplicatesPage').then((m) => ({ default: m.DuplicatesPage }))),
   service: lazy(() => import('./service/ServicePage').then((m) => ({ default: m.ServicePage }))),
+  webhooks: lazy(() => import('./webhooks/WebhooksPage').then((m) => ({ default: m.WebhooksPage }))),
 };
-const ORDER: readonly DataPageName[] = ['import', 'export', 'duplicates', 'service'];
+const ORDER: readonly DataPageName[] = ['import', 'export', 'duplicates', 'service', 'webhooks'];
 
 export function DataTab({ texts, save = saveFile, page = 'import' }: { texts: DataTexts; save?: SaveFile; page?: DataPageName }) {
   const dictionary = useMemo(() => ({ en: { ...tabTexts.en, ...texts.en }, de: { ...tabTexts.de, ...texts.de } }), [texts]);

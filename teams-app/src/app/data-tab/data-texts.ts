@@ -9,6 +9,7 @@ const en = {
   'data.page.export': 'Export',
   'data.page.duplicates': 'Possible duplicates',
   'data.page.service': 'Service levels',
+  'data.page.webhooks': 'Webhooks',
   'data.loadingPage': 'Loading the page…',
   'data.needsRole':
     'Importing, exporting and merging records is for managers and administrators. Your role ({roles}) does not allow it; it needs one of these roles: {needed}. Ask your administrator if you need it.',
@@ -232,6 +233,7 @@ const de: Record<DataKey, string> = {
   'data.page.export': 'Export',
   'data.page.duplicates': 'Mögliche Dubletten',
   'data.page.service': 'Servicelevel',
+  'data.page.webhooks': 'Webhooks',
   'data.loadingPage': 'Seite wird geladen…',
   'data.needsRole':
     'Importieren, Exportieren und Zusammenführen ist Managern und Administratoren vorbehalten. Ihre Rolle ({roles}) erlaubt es nicht; nötig ist eine dieser Rollen: {needed}. Wenden Sie sich an Ihre Administration, wenn Sie sie brauchen.',

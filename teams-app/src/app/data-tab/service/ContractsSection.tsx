@@ -10,7 +10,8 @@ import { AccountPicker } from '../../config/AccountPicker';
 import { useServices } from '../../services';
 import { useTabStyles } from '../../styles';
 import { useLoad } from '../../use-load';
-import { HourFields, hoursDraft, levelOf, PRIORITIES, reasonOf, useServiceAdminT, validHours, type HoursDraft, type Priority } from './hours';
+import { reasonOf } from '../field-reason';
+import { HourFields, hoursDraft, levelOf, PRIORITIES, useServiceAdminT, validHours, type HoursDraft, type Priority } from './hours';
 
 const PAGE = 50;
 

@@ -10,7 +10,8 @@ import type { Colleague } from '../../personal/service/colleagues';
 import { useServices } from '../../services';
 import { useTabStyles } from '../../styles';
 import { useLoad, type Load } from '../../use-load';
-import { HourFields, hoursDraft, levelOf, PRIORITIES, reasonOf, useServiceAdminT, validHours, type HoursDraft, type Priority } from './hours';
+import { reasonOf } from '../field-reason';
+import { HourFields, hoursDraft, levelOf, PRIORITIES, useServiceAdminT, validHours, type HoursDraft, type Priority } from './hours';
 
 const DAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,8 +1,8 @@
-// What both forms of the service page share: the two hour fields of a priority, hours as typed, and the server's
-// reason for a field (a 400's problem document names it, e.g. serviceLevels.high.firstResponseHours).
+// What both forms of the service page share: the two hour fields of a priority and hours as typed.
 import { Field, Input, mergeClasses } from '@fluentui/react-components';
-import { ApiError, useTexts } from '@crm/common/web';
+import { useTexts } from '@crm/common/web';
 import { useTabStyles } from '../../styles';
+import { reasonOf } from '../field-reason';
 import type { ServiceAdminKey } from './service-admin-texts';
 
 export const useServiceAdminT = () => useTexts<ServiceAdminKey>();
@@ -24,11 +24,6 @@ export const hoursDraft = (level: { firstResponseHours: number; resolutionHours:
 });
 export const levelOf = (draft: HoursDraft) => ({ firstResponseHours: Number(draft.first), resolutionHours: Number(draft.resolution) });
 
-/** The server's reason for this field or one under it; the first one it gave. */
-export function reasonOf(error: unknown, field: string): string | undefined {
-  if (!(error instanceof ApiError)) return undefined;
-  return error.problem?.errors?.find((e) => e.field === field || e.field.startsWith(`${field}.`))?.reason;
-}
 
 /** The hours of one priority; `checked` shows the local check's message, `field` is the problem document's path to it. */
 export function HourFields({
