@@ -1,4 +1,4 @@
-// `npm run bench [-- --scale small|large] [--suite all|api|addin|teams|graph|read-audit|compose|import]`: prints figures and ratios, keeps a JSON record.
+// `npm run bench [-- --scale small|large] [--suite all|api|addin|teams|graph|read-audit|compose|import|insights]`: prints figures and ratios, keeps a JSON record.
 // `npm run bench -- soak [--minutes 10]`: the long run under steady load instead (bench/src/soak.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -12,6 +12,7 @@ import { graphReport, runGraphSuite } from './graph-suite';
 import { readAuditReport, runReadAuditSuite } from './read-audit-suite';
 import { composeReport, runComposeSuite } from './compose-suite';
 import { importReport, runImportSuite } from './import-suite';
+import { insightsReport, runInsightsSuite } from './insights-suite';
 
 if (process.argv[2] === 'soak') {
   const { soakCli } = await import('./soak');
@@ -23,7 +24,7 @@ if (values.scale !== 'small' && values.scale !== 'large') {
   console.error('--scale must be small or large');
   process.exit(2);
 }
-const SUITES = ['api', 'addin', 'teams', 'graph', 'read-audit', 'compose', 'import'];
+const SUITES = ['api', 'addin', 'teams', 'graph', 'read-audit', 'compose', 'import', 'insights'];
 const suites = values.suite === 'all' ? SUITES : [values.suite];
 if (suites.some((s) => !SUITES.includes(s))) {
   console.error(`--suite must be all, ${SUITES.join(', ')}`);
@@ -78,6 +79,14 @@ if (suites.includes('import')) {
   const imported = await runImportSuite(values.scale, log);
   results.import = imported;
   report.push('', 'Import', ...importReport(imported));
+}
+if (suites.includes('insights')) {
+  log(
+    'Insights: the team figures computed in process from scratch and after 1 % of the accounts changed, and the API calls at 1 and 16 clients against direct SQL, on PostgreSQL',
+  );
+  const insights = await runInsightsSuite(values.scale, log);
+  results.insights = insights;
+  report.push('', 'Insights', ...insightsReport(insights));
 }
 for (const line of report) log(line);
 
