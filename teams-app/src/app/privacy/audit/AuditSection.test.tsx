@@ -131,6 +131,25 @@ describe('privacy tab: audit search', () => {
     expect(searches(api)[1]).toEqual({ limit: 50, actorId: USER_ID });
   });
 
+  it('names a lead read as such and filters by it, in English and German', async () => {
+    const LEAD = testUuid('e1');
+    const leadRead = [entry({ id: 9, kind: 'read', action: 'list', entity: 'lead', entityId: LEAD, address: 'interessent@neu.example' })];
+    for (const [locale, tab, recordType, listed, address] of [
+      ['en-US', 'Audit log', 'Record type', 'listed', 'address'],
+      ['de-DE', 'Protokoll', 'Art des Datensatzes', 'gelistet', 'Adresse'],
+    ] as const) {
+      const api = renderTab({ searchAudit: () => ({ items: leadRead, nextCursor: null }) }, locale);
+      await openAudit(tab);
+      fireEvent.change(screen.getByRole('combobox', { name: recordType }), { target: { value: 'lead' } });
+      fireEvent.submit(filters());
+      await waitFor(() => expect(items()).toHaveLength(1));
+      expect(searches(api)).toEqual([{ limit: 50, entity: 'lead' }]);
+      expect(items()[0]!.textContent).toContain(`${listed}Lead ${LEAD}`);
+      expect(items()[0]!.textContent).toContain(`${address} interessent@neu.example`);
+      cleanup();
+    }
+  });
+
   it('says when nothing matches, and speaks German', async () => {
     renderTab({ searchAudit: () => ({ items: [], nextCursor: null }) }, 'de-DE');
     await openAudit('Protokoll');

@@ -19,7 +19,7 @@ const SHOWN = 50;
 const texts = { en: { ...personTexts.en, ...auditTexts.en }, de: { ...personTexts.de, ...auditTexts.de } };
 
 // Listed here rather than read from the zod enum of AuditQuery, which would pull zod into the tab.
-const ENTITIES = ['contact', 'account', 'opportunity', 'task', 'interaction', 'consent', 'settings', 'address'] as const;
+const ENTITIES = ['contact', 'account', 'lead', 'opportunity', 'task', 'interaction', 'consent', 'settings', 'address'] as const;
 type Entity = (typeof ENTITIES)[number];
 
 interface Filters {
