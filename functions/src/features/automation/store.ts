@@ -5,7 +5,7 @@ import { AutomationRun, StoredAutomationRules, type AutomationFollowUp, type Aut
 import type { Queryable } from '../../core/db/db';
 import { decodeCursor, pageFrom } from '../../core/db/paging';
 import { iso, isoOrNull, str, strOrNull, type Row } from '../../core/db/rows';
-import { notRestrictedSql } from '../privacy';
+import { notOnlyAboutRestrictedSql } from '../privacy';
 import type { OpenComplaintFacts, OpenOpportunityFacts, UnansweredFacts } from './rules';
 
 export interface StoredRules {
@@ -53,13 +53,7 @@ export async function accountOwners(db: Queryable, tenantId: string): Promise<Ma
 }
 
 // Processing of a restricted person stops (Art. 18): nothing is followed up that is only about restricted people.
-const NOT_ONLY_ABOUT_RESTRICTED = `(
-  NOT EXISTS (SELECT 1 FROM interaction_contacts ic WHERE ic.tenant_id = i.tenant_id AND ic.interaction_id = i.id)
-  OR EXISTS (
-    SELECT 1 FROM interaction_contacts ic JOIN contacts c ON c.tenant_id = ic.tenant_id AND c.id = ic.contact_id
-    WHERE ic.tenant_id = i.tenant_id AND ic.interaction_id = i.id AND ${notRestrictedSql('c')}
-  )
-)`;
+const NOT_ONLY_ABOUT_RESTRICTED = notOnlyAboutRestrictedSql('i');
 const REAL = `j.type <> 'note' AND j.direction IS DISTINCT FROM 'internal' AND j.status IS DISTINCT FROM 'cancelled'`;
 
 /**

@@ -207,6 +207,35 @@ describeEachDatabase('cases', (getDb) => {
     expect((await call(admin, 'GET', `/api/cases/${opened.id}`)).status).toBe(200);
   });
 
+  it('does not escalate a case only about a restricted person until the restriction is lifted (Art. 18)', async () => {
+    const account = await created('/api/accounts', { name: `Kunde ${randomUUID().slice(0, 6)}`, ownerId });
+    const person = await created('/api/contacts', { lastName: 'Gesperrt', accountId: account.id });
+    const occurredAt = new Date(Date.now() - 30 * HOUR).toISOString();
+    const interaction = await created('/api/interactions', {
+      type: 'complaint',
+      direction: 'inbound',
+      subject: 'Beschwerde über Lieferung',
+      occurredAt,
+      contactIds: [person.id],
+      accountIds: [account.id],
+    });
+    const opened = await created('/api/cases', { interactionId: interaction.id }, agent);
+    const officer = await api.token({ tenantId, userId: randomUUID(), roles: ['CRM.Privacy'] });
+    expect((await call(officer, 'POST', `/api/contacts/${person.id}/restriction`, { reason: 'Art. 18' })).status).toBe(200);
+    const later = new Date(Date.now() + 100 * HOUR);
+    await escalateDue(getDb(), later);
+    const escalations = async () => {
+      const tasks = await call(admin, 'GET', `/api/tasks?accountId=${account.id}`);
+      const history = (await call(admin, 'GET', `/api/cases/${opened.id}`)).body.history as Array<{ kind: string }>;
+      return { tasks: tasks.body.items.length, escalated: history.filter((e) => e.kind === 'escalated').length };
+    };
+    expect(await escalations()).toEqual({ tasks: 0, escalated: 0 });
+
+    expect((await call(officer, 'DELETE', `/api/contacts/${person.id}/restriction`, { reason: 'geklärt' })).status).toBe(200);
+    await escalateDue(getDb(), later);
+    expect(await escalations()).toEqual({ tasks: 1, escalated: 1 });
+  });
+
   it('keeps tenants apart', async () => {
     const c = await complaint(1);
     const opened = await created('/api/cases', { interactionId: c.interaction.id }, agent);

@@ -4,6 +4,7 @@ import type { Queryable } from '../../core/db/db';
 import { decodeCursor, pageFrom } from '../../core/db/paging';
 import { iso, isoOrNull, str, strOrNull, versionedFields, type Row } from '../../core/db/rows';
 import { SqlParams } from '../../core/db/sql-builder';
+import { notOnlyAboutRestrictedSql } from '../privacy';
 
 /** The first outbound email or call on the case's account since it opened: the first response. */
 const FIRST_RESPONSE = `(SELECT min(ia.occurred_at) FROM interaction_accounts ia JOIN interactions r ON r.tenant_id = ia.tenant_id AND r.id = ia.interaction_id
@@ -186,6 +187,8 @@ export async function casesToEscalate(db: Queryable, now: Date, limit: number) {
      FROM cases c JOIN interactions i ON i.tenant_id = c.tenant_id AND i.id = c.interaction_id
      LEFT JOIN accounts a ON a.tenant_id = c.tenant_id AND a.id = c.account_id
      WHERE ${OPEN} AND c.escalation_level < 2 AND (c.resolution_due <= $1 OR (c.escalation_level < 1 AND c.first_response_due <= $1))
+       -- A complaint only about restricted people waits for the restriction to be lifted (Art. 18).
+       AND ${notOnlyAboutRestrictedSql('i')}
      ORDER BY c.resolution_due LIMIT $2`,
     [now.toISOString(), limit],
   );

@@ -26,6 +26,18 @@ export const notRestrictedSql = (alias: string): string =>
   `NOT EXISTS (SELECT 1 FROM contact_restrictions r WHERE r.tenant_id = ${alias}.tenant_id AND r.contact_id = ${alias}.id AND r.lifted_at IS NULL)`;
 
 /**
+ * SQL on interaction alias `alias`: it concerns someone not restricted, or no person at all. Processing of a restricted
+ * person stops (Art. 18), so timers that act on interactions (follow-up rules, case escalation) leave the rest alone.
+ */
+export const notOnlyAboutRestrictedSql = (alias: string): string => `(
+  NOT EXISTS (SELECT 1 FROM interaction_contacts ic WHERE ic.tenant_id = ${alias}.tenant_id AND ic.interaction_id = ${alias}.id)
+  OR EXISTS (
+    SELECT 1 FROM interaction_contacts ic JOIN contacts p ON p.tenant_id = ic.tenant_id AND p.id = ic.contact_id
+    WHERE ic.tenant_id = ${alias}.tenant_id AND ic.interaction_id = ${alias}.id AND ${notRestrictedSql('p')}
+  )
+)`;
+
+/**
  * What one actor may not see of restricted people: their ids, and whatever is only about them (a follow-up for them, an
  * interaction linked to nobody else). Someone else on the same interaction keeps it visible, without the restricted id.
  */
