@@ -28,7 +28,7 @@ describe('data tab', () => {
     const { api } = renderTab({ me: () => me(['CRM.User']) });
     const notice = await screen.findByTestId('needs-role');
     expect(notice.textContent).toBe(
-      'Importing, exporting and merging records is for managers and administrators. Your role (CRM.User) does not allow it; it needs one of these roles: CRM.Admin, CRM.Manager. Ask your administrator if you need it.',
+      'Importing, exporting and merging records, service levels and webhooks are for managers and administrators. Your role (CRM.User) does not allow it; it needs one of these roles: CRM.Admin, CRM.Manager. Ask your administrator if you need it.',
     );
     expect(screen.queryByRole('navigation')).toBeNull();
     expect(api.calls.map((c) => c.name)).toEqual(['me']);

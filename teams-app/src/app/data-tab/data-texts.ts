@@ -12,7 +12,7 @@ const en = {
   'data.page.webhooks': 'Webhooks',
   'data.loadingPage': 'Loading the page…',
   'data.needsRole':
-    'Importing, exporting and merging records is for managers and administrators. Your role ({roles}) does not allow it; it needs one of these roles: {needed}. Ask your administrator if you need it.',
+    'Importing, exporting and merging records, service levels and webhooks are for managers and administrators. Your role ({roles}) does not allow it; it needs one of these roles: {needed}. Ask your administrator if you need it.',
   'data.noRole': 'none',
   'import.heading': 'Import a list',
   'import.intro': 'Upload a customer list as Excel writes it (CSV with semicolons or commas, Windows-1252 or UTF-8, or XLSX). Nothing is written before you commit: first you see what was detected, how the columns are mapped and what would happen to every row.',
@@ -236,7 +236,7 @@ const de: Record<DataKey, string> = {
   'data.page.webhooks': 'Webhooks',
   'data.loadingPage': 'Seite wird geladen…',
   'data.needsRole':
-    'Importieren, Exportieren und Zusammenführen ist Managern und Administratoren vorbehalten. Ihre Rolle ({roles}) erlaubt es nicht; nötig ist eine dieser Rollen: {needed}. Wenden Sie sich an Ihre Administration, wenn Sie sie brauchen.',
+    'Importieren, Exportieren und Zusammenführen, Service-Levels und Webhooks sind Managern und Administratoren vorbehalten. Ihre Rolle ({roles}) erlaubt es nicht; nötig ist eine dieser Rollen: {needed}. Wenden Sie sich an Ihre Administration, wenn Sie sie brauchen.',
   'data.noRole': 'keine',
   'import.heading': 'Liste importieren',
   'import.intro': 'Laden Sie eine Kundenliste so hoch, wie Excel sie speichert (CSV mit Semikolon oder Komma, Windows-1252 oder UTF-8, oder XLSX). Geschrieben wird erst beim Import: vorher sehen Sie, was erkannt wurde, wie die Spalten zugeordnet sind und was mit jeder Zeile geschähe.',
