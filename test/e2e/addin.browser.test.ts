@@ -79,6 +79,20 @@ describeInBrowser('Outlook add-in in Chromium', () => {
     expect(await page.locator('[data-ready-key="known-sender"]').count()).toBe(1);
   });
 
+  it('creates a complaint from the email with the keyboard, which then heads the pane as its banner', async () => {
+    await open('known-sender', 'lang=en');
+    const subject = `Palette beschädigt ${Date.now().toString(36)}`;
+    await pane().getByRole('button', { name: 'Complaint' }).click();
+    const form = pane().getByRole('form', { name: 'Create complaint' });
+    await form.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type(subject);
+    await page.keyboard.press('Enter');
+    await pane().getByText(`Complaint "${subject}" created.`).waitFor();
+    await expect.poll(() => pane().getByTestId('complaint-banner').innerText()).toContain(subject);
+  });
+
   it('adds an unknown sender as a contact, after which the card shows them as known', async () => {
     await open('unknown-known-domain', 'lang=en');
     await pane().getByRole('button', { name: 'Add as contact' }).click();

@@ -1,4 +1,4 @@
-// What the user can do from the item: log it, create a follow-up or an opportunity; one form open at a time.
+// What the user can do from the item: log it, create a follow-up, an opportunity or a complaint; one form open at a time.
 import { Button } from '@fluentui/react-button';
 import { MessageBar, MessageBarBody } from '@fluentui/react-message-bar';
 import { Spinner } from '@fluentui/react-spinner';
@@ -6,13 +6,13 @@ import { Suspense, useRef, useState } from 'react';
 import type { ContextResponse, Interaction } from '@crm/common';
 import { DoneNotice, type UserAccess } from '@crm/common/web';
 import type { MailItem } from '../host/mail-host';
-import { FollowUpForm, LogForm, OpportunityForm } from './lazy-forms';
+import { ComplaintForm, FollowUpForm, LogForm, OpportunityForm } from './lazy-forms';
 import { loggedState } from './LoggedStatus';
 import { usePaneStyles } from './styles';
 import { useMyUserId } from './use-me';
 import { useT } from './texts';
 
-type Open = 'log' | 'followUp' | 'opportunity' | null;
+type Open = 'log' | 'followUp' | 'opportunity' | 'complaint' | null;
 
 export function Actions({
   item,
@@ -28,7 +28,7 @@ export function Actions({
   context: ContextResponse;
   logged: readonly Interaction[];
   onLogged: (i: Interaction) => void;
-  /** A follow-up or opportunity was created: the account card is out of date. */
+  /** A follow-up, opportunity or complaint was created: the account card (and the complaint banner) are out of date. */
   onChanged: () => void;
   access: UserAccess;
   /** The pane's notice that says which role the disabled actions need. */
@@ -66,7 +66,12 @@ export function Actions({
     setNotice(text);
   };
   // The toolbar stays while a form is open, so a cancelled form hands the focus straight back to its button.
-  const openers = { log: useRef<HTMLButtonElement>(null), followUp: useRef<HTMLButtonElement>(null), opportunity: useRef<HTMLButtonElement>(null) };
+  const openers = {
+    log: useRef<HTMLButtonElement>(null),
+    followUp: useRef<HTMLButtonElement>(null),
+    opportunity: useRef<HTMLButtonElement>(null),
+    complaint: useRef<HTMLButtonElement>(null),
+  };
   const cancel = (which: Exclude<Open, null>) => {
     setOpen(null);
     openers[which].current?.focus();
@@ -98,6 +103,17 @@ export function Actions({
         >
           {t('action.opportunity')}
         </Button>
+        {!meeting ? (
+          <Button
+            ref={openers.complaint}
+            aria-expanded={open === 'complaint'}
+            onClick={() => toggle('complaint')}
+            disabled={!firstAccount}
+            {...access.gate('write', roleNoticeId)}
+          >
+            {t('action.complaint')}
+          </Button>
+        ) : null}
       </div>
       {!firstAccount && !alreadyLogged ? (
         <MessageBar intent="info" layout="multiline">
@@ -140,6 +156,19 @@ export function Actions({
               onChanged();
             }}
             onCancel={() => cancel('opportunity')}
+          />
+        ) : null}
+        {open === 'complaint' && firstAccount ? (
+          <ComplaintForm
+            subject={item.subject}
+            when={item.when}
+            accountId={firstAccount}
+            contactIds={contactIds}
+            onCreated={(complaint) => {
+              done(t('complaint.created', { subject: complaint.subject }));
+              onChanged();
+            }}
+            onCancel={() => cancel('complaint')}
           />
         ) : null}
       </Suspense>

@@ -227,7 +227,7 @@ describe('task pane', () => {
     await ready('m1');
     await waitFor(() => expect(screen.getByTestId('role-notice').textContent).toContain('Ihre Rolle (CRM.Reader) darf das CRM lesen'));
     expect(screen.getByTestId('role-notice').textContent).toContain('CRM.Admin, CRM.Manager, CRM.User');
-    for (const name of ['E-Mail protokollieren', 'Wiedervorlage', 'Verkaufschance', 'Als Kontakt anlegen']) {
+    for (const name of ['E-Mail protokollieren', 'Wiedervorlage', 'Verkaufschance', 'Reklamation', 'Als Kontakt anlegen']) {
       const button = screen.getByRole('button', { name });
       expect(button.getAttribute('aria-disabled')).toBe('true');
       expect(button.getAttribute('aria-describedby')).toBe(screen.getByTestId('role-notice').id);
