@@ -27,22 +27,32 @@ export interface AuditEntry {
 }
 
 // One statement for the entry and its webhook deliveries (one per endpoint subscribed to the event, paused ones too so
-// nothing is lost while an admin looks into a failing receiver); none for a restricted person (Art. 18).
+// nothing is lost while an admin looks into a failing receiver); none for a restricted person (Art. 18). The event id
+// comes from here: PostgreSQL ran a gen_random_uuid() subquery once per endpoint, giving one event several ids.
 const INSERT_AUDIT = prepared(
   'insert-audit-and-deliveries',
   `WITH entry AS (
      INSERT INTO audit_log (tenant_id, actor_id, action, entity, entity_id, changed_fields) VALUES ($1, $2, $3, $4, $5, $6)
    )
    INSERT INTO webhook_deliveries (tenant_id, endpoint_id, event_id, event_type, entity, entity_id, changed_fields)
-   SELECT $1, e.id, ev.id, $7, $4, $5, $6
-   FROM webhook_endpoints e CROSS JOIN (SELECT gen_random_uuid() AS id) ev
+   SELECT $1, e.id, $8, $7, $4, $5, $6
+   FROM webhook_endpoints e
    WHERE $7::text IS NOT NULL AND e.tenant_id = $1 AND $7::text = ANY(e.events)
      AND NOT ($4 = 'contact' AND $3 <> 'erase' AND EXISTS (
        SELECT 1 FROM contact_restrictions r WHERE r.tenant_id = $1 AND r.contact_id = $5 AND r.lifted_at IS NULL))`,
 );
 
 export async function writeAudit(tx: Queryable, entry: AuditEntry): Promise<void> {
-  await tx.query(INSERT_AUDIT, [entry.tenantId, entry.actorId, entry.action, entry.entity, entry.entityId, entry.changedFields ?? [], webhookEventOf(entry)]);
+  await tx.query(INSERT_AUDIT, [
+    entry.tenantId,
+    entry.actorId,
+    entry.action,
+    entry.entity,
+    entry.entityId,
+    entry.changedFields ?? [],
+    webhookEventOf(entry),
+    randomUUID(),
+  ]);
 }
 
 /**
