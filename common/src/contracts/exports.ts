@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AccountListQuery } from './accounts';
 import { ContactListQuery } from './contacts';
 import { InteractionType } from './enums';
+import { TimelineQuery } from './interactions';
 import { OpportunityListQuery } from './opportunities';
 import { QueryList, Uuid } from './primitives';
 
@@ -30,6 +31,7 @@ export const InteractionExportQuery = z.object({
   accountId: Uuid.optional(),
   contactId: Uuid.optional(),
   type: QueryList(InteractionType),
+  q: TimelineQuery.shape.q,
   ...fileOptions,
 });
 export type InteractionExportQuery = z.infer<typeof InteractionExportQuery>;

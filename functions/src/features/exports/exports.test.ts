@@ -185,6 +185,20 @@ describeEachDatabase('exports', (getDb) => {
     expect(data[1]![col('Date (UTC)')]).toBe('2026-01-10 09:30:00');
     const calls = await csvOf(await exportInteractions(getDb(), actor, query({ type: 'meeting' })));
     expect(calls.rows.slice(1).map((r) => r[col('Type')])).toEqual(['meeting']);
+    // The account timeline's search words, as its Export button sends them (case-insensitive, % taken literally).
+    const searched = await csvOf(await exportInteractions(getDb(), actor, query({ type: [], q: 'BRÖTCHEN' })));
+    expect(searched.rows.slice(1).map((r) => r[col('Subject')])).toEqual(['Preise für Brötchen']);
+    expect((await csvOf(await exportInteractions(getDb(), actor, query({ type: [], q: '100%' })))).rows).toHaveLength(1);
+  });
+
+  it('leaves out a letter kept only under its retention duty after an erasure', async () => {
+    const db = getDb();
+    const tenant = await seedActor(db);
+    const kept = await logInteraction(db, tenant, InteractionCreate.parse({ type: 'email', subject: 'Bestellung 4711', occurredAt: '2026-11-05T10:00:00Z' }));
+    await logInteraction(db, tenant, InteractionCreate.parse({ type: 'email', subject: 'Angebot', occurredAt: '2026-11-06T10:00:00Z' }));
+    await db.query(`UPDATE interactions SET retained_until = '2032-12-31' WHERE tenant_id = $1 AND id = $2`, [tenant.tenantId, kept.value.id]);
+    const { rows } = await csvOf(await exportInteractions(db, tenant, InteractionExportQuery.parse({})));
+    expect(rows.slice(1).map((r) => r[rows[0]!.indexOf('Subject')])).toEqual(['Angebot']);
   });
 
   it('walks every page once, in list order, with the list filters', async () => {

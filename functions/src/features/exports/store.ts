@@ -3,9 +3,9 @@
 import type { InteractionExportQuery } from '@crm/common';
 import type { Queryable } from '../../core/db/db';
 import { decodeCursor, pageFrom } from '../../core/db/paging';
-import { iso, str, strOrNull } from '../../core/db/rows';
+import { iso, likePattern, str, strOrNull } from '../../core/db/rows';
 import { SqlParams } from '../../core/db/sql-builder';
-import { notRestrictedSql } from '../privacy';
+import { notOnlyAboutRestrictedSql, notRestrictedSql } from '../privacy';
 import type { InteractionExportRow } from './columns';
 
 const texts = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
@@ -30,9 +30,14 @@ export async function interactionPage(
     );
   }
   if (query.type.length > 0) where.push(`i.type = ANY(${params.add(query.type)}::text[])`);
-  where.push(`NOT (EXISTS (SELECT 1 FROM interaction_contacts x WHERE x.tenant_id = i.tenant_id AND x.interaction_id = i.id)
-    AND NOT EXISTS (SELECT 1 FROM interaction_contacts x JOIN contacts c ON c.tenant_id = x.tenant_id AND c.id = x.contact_id
-      WHERE x.tenant_id = i.tenant_id AND x.interaction_id = i.id AND ${notRestrictedSql('c')}))`);
+  if (query.q) {
+    // The account timeline's search, so the file holds what the filtered timeline shows.
+    const pattern = params.add(likePattern(query.q.toLowerCase()));
+    where.push(`(lower(i.subject) LIKE ${pattern} OR lower(i.summary) LIKE ${pattern} OR lower(i.resolution) LIKE ${pattern})`);
+  }
+  where.push(notOnlyAboutRestrictedSql('i'));
+  // A letter an erasure kept only under its retention duty is kept, not processed: it goes into no list.
+  where.push('i.retained_until IS NULL');
   const after = decodeCursor(cursor, ['timestamp', 'uuid']);
   if (after) where.push(`(i.occurred_at, i.id) < (${params.add(after[0])}::timestamptz, ${params.add(after[1])}::uuid)`);
   const rows = await db.query(
