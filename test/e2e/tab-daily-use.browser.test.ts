@@ -1,4 +1,5 @@
 // Issue #12 in real Chromium: the account tab's layout in a 320 px meeting side panel, and what a new user tripped over.
+import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
 import { DEMO_FEATURED, DEMO_USERS } from '@crm/common/demo';
@@ -45,6 +46,24 @@ describeInBrowser('Teams account tab in daily use (Chromium)', () => {
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(320);
     await screenshot(page, 'teams-side-panel-log-form');
+  });
+
+  it('exports the timeline as filtered into a file German Excel opens, by keyboard, without widening the side panel', async () => {
+    await openAccount('&frame=sidePanel');
+    // Once loading is over: a spinner's own animation is wider than its box for a moment.
+    await expect.poll(() => page.evaluate(`(${OVERFLOWING})()`)).toEqual([]);
+    await page.getByRole('group', { name: 'Types (none chosen: all)' }).getByRole('button', { name: 'Email' }).click();
+    const exportButton = page.getByRole('button', { name: /^Export the timeline as filtered/ });
+    await exportButton.focus();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    const bytes = Buffer.concat(await (await download.createReadStream()).toArray());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...rows] = parse(bytes.toString('utf8'), { delimiter: ';', bom: true }) as string[][];
+    expect(header).toEqual(expect.arrayContaining(['Date (UTC)', 'Type', 'Subject']));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((row) => row[header!.indexOf('Type')]))).toEqual(new Set(['email']));
+    expect(rows.map((row) => row[header!.indexOf('Companies')])).toContain(HOFFMANN);
   });
 
   it('offers the account picker for an account id that names no account, and picks one with the keyboard alone', async () => {

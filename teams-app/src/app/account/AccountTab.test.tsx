@@ -1,6 +1,6 @@
 // The account tab as the team sees it: the 360 overview, the windowed timeline, logging, resolving, follow-ups, layout, theme, errors.
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Interaction } from '@crm/common';
 import { ApiError } from '@crm/common/web';
 import { accountInsights } from '@crm/common/web/testing';
@@ -148,6 +148,41 @@ describe('account tab', () => {
     await waitFor(() => expect(timelineCalls().at(-1)!.args.query).toEqual({ limit: 50, count: 'true' }));
     expect((search as HTMLInputElement).value).toBe('');
     expect(within(types).getByRole('button', { name: 'Call' }).getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('exports the timeline as filtered for Excel, in English and German, and says when it fails', async () => {
+    const saved: string[] = [];
+    const created = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:export');
+    const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push(this.download);
+    });
+    let fail = false;
+    const { api } = renderTab({
+      exportInteractions: () => {
+        if (fail) throw new ApiError('server', 503, null);
+        return new File(['\ufeffDate;Type\n'], 'interactions-2026-12-03.csv', { type: 'text/csv' });
+      },
+    });
+    await ready();
+    fireEvent.click(within(screen.getByRole('group', { name: 'Types (none chosen: all)' })).getByRole('button', { name: 'Call' }));
+    const search = screen.getByRole('searchbox', { name: 'Search' });
+    fireEvent.change(search, { target: { value: 'Pumpe' } });
+    fireEvent.keyDown(search, { key: 'Enter' });
+    fireEvent.click(screen.getByRole('button', { name: /^Export the timeline as filtered/ }));
+    await waitFor(() => expect(saved).toEqual(['interactions-2026-12-03.csv']));
+    expect(api.calls.find((c) => c.name === 'exportInteractions')!.args.query).toEqual({ accountId: ACCOUNT, type: ['call'], q: 'Pumpe', format: 'csv' });
+    fail = true;
+    fireEvent.click(screen.getByRole('button', { name: /^Export the timeline as filtered/ }));
+    await waitFor(() => expect(within(screen.getByTestId('timeline')).getByRole('alert')).toBeTruthy());
+    expect(saved).toHaveLength(1);
+    created.mockRestore();
+    clicked.mockRestore();
+    cleanup();
+    renderTab({}, fakeHost({ locale: 'de-DE' }));
+    await ready();
+    expect(screen.getByRole('button', { name: /^Den Verlauf wie gefiltert \(.+\) als CSV-Datei für Excel exportieren$/ }).textContent).toBe(
+      'Für Excel exportieren',
+    );
   });
 
   it('says how many of all matches are loaded ("50 of 151", "50 von 151") and counts a note logged here', async () => {
@@ -501,7 +536,13 @@ describe('account tab', () => {
     await waitFor(() => expect(screen.getByTestId('role-notice').textContent).toContain('Ihre Rolle (CRM.Reader) darf das CRM lesen'));
     expect(screen.getByTestId('role-notice').textContent).toContain('CRM.Admin, CRM.Manager, CRM.User');
     const notice = screen.getByTestId('role-notice').id;
-    for (const name of ['Notiz, Anruf oder Besprechung erfassen', 'Neue Wiedervorlage', /^Erledigt: /, /^Reklamation erledigen: /, 'Rahmenvertrag 2027 ändern']) {
+    for (const name of [
+      'Notiz, Anruf oder Besprechung erfassen',
+      'Neue Wiedervorlage',
+      /^Erledigt: /,
+      /^Reklamation erledigen: /,
+      'Rahmenvertrag 2027 ändern',
+    ]) {
       expect(screen.getAllByRole('button', { name }).length).toBeGreaterThan(0);
       for (const button of screen.getAllByRole('button', { name })) {
         expect(button.getAttribute('aria-disabled')).toBe('true');

@@ -96,7 +96,7 @@ export function AccountTab({ accountId }: { accountId: string }) {
             <div className={styles.stack}>
               {compact ? <Complaints complaints={data.openComplaints} onResolved={resolved} access={access} roleNoticeId={roleNoticeId} /> : null}
               <Upcoming items={upcoming} />
-              <Timeline contacts={contacts} height={compact ? 380 : 620} filter={filter} onFilter={setFilter} timeline={timeline} />
+              <Timeline accountId={accountId} contacts={contacts} height={compact ? 380 : 620} filter={filter} onFilter={setFilter} timeline={timeline} />
             </div>
             <div className={styles.stack}>
               {!compact ? <Complaints complaints={data.openComplaints} onResolved={resolved} access={access} roleNoticeId={roleNoticeId} /> : null}

@@ -4,9 +4,11 @@ import { useEffect, useRef, useState } from 'react';
 import { Button, Caption1, Field, Input, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Contact, Interaction } from '@crm/common';
 import { ErrorNotice, OptionalSelect } from '@crm/common/web';
+import { saveFile as browserSave, type SaveFile } from '../data-tab/save-file';
+import { useServices } from '../services';
 import { useTabStyles } from '../styles';
 import { useT } from '../texts';
-import { NO_FILTER, useTimeline, type TimelineFilter } from './use-timeline';
+import { NO_FILTER, timelineQuery, useTimeline, type TimelineFilter } from './use-timeline';
 import { VirtualList } from './VirtualList';
 import { Card } from '../Card';
 
@@ -105,14 +107,17 @@ function TimelineRow({ interaction, expanded, onToggle }: { interaction: Interac
 }
 
 export interface TimelineProps {
+  accountId: string;
   contacts: readonly Contact[];
   height: number;
   filter: TimelineFilter;
   onFilter: (filter: TimelineFilter) => void;
   timeline: ReturnType<typeof useTimeline>;
+  /** Where the exported file goes; the browser's save dialog unless a test takes it. */
+  saveFile?: SaveFile;
 }
 
-export function Timeline({ contacts, height, filter, onFilter, timeline }: TimelineProps) {
+export function Timeline({ accountId, contacts, height, filter, onFilter, timeline, saveFile = browserSave }: TimelineProps) {
   const tab = useTabStyles();
   const { t, language } = useT();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -132,9 +137,12 @@ export function Timeline({ contacts, height, filter, onFilter, timeline }: Timel
       heading={t('timeline.heading')}
       testId="timeline"
       aside={
-        <Caption1 className={tab.muted} data-testid="timeline-count">
-          {count}
-        </Caption1>
+        <>
+          <Caption1 className={tab.muted} data-testid="timeline-count">
+            {count}
+          </Caption1>
+          <TimelineExport accountId={accountId} filter={filter} count={count} saveFile={saveFile} />
+        </>
       }
     >
       <TimelineFilters filter={filter} onChange={onFilter} contacts={contacts} />
@@ -152,6 +160,35 @@ export function Timeline({ contacts, height, filter, onFilter, timeline }: Timel
       />
       {timeline.error ? <ErrorNotice error={timeline.error} onRetry={timeline.retry} /> : null}
     </Card>
+  );
+}
+
+/** The timeline as filtered (types, person, search words) as a file German Excel opens, from the export endpoint. */
+function TimelineExport({ accountId, filter, count, saveFile }: { accountId: string; filter: TimelineFilter; count: string; saveFile: SaveFile }) {
+  const { api } = useServices();
+  const { t } = useT();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const { type, contactId, q } = timelineQuery(filter, null);
+      const result = await api('exportInteractions', { query: { accountId, type, contactId, q, format: 'csv' } });
+      if (result.file) saveFile(result.file.blob, result.file.name ?? 'interactions.csv');
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button size="small" appearance="subtle" disabled={busy} aria-label={t('timeline.exportLabel', { count })} onClick={() => void run()}>
+        {busy ? t('timeline.exporting') : t('timeline.export')}
+      </Button>
+      {error ? <ErrorNotice error={error} onRetry={() => void run()} /> : null}
+    </>
   );
 }
 
