@@ -115,19 +115,32 @@ export const ImportUploadQuery = ImportReadOptions.extend({
 }).strict();
 export type ImportUploadQuery = z.infer<typeof ImportUploadQuery>;
 
+/** Nested reasons (a customer number matches, but the legal forms differ) are parameters of the outer one. */
+const ReasonParams = z.record(z.string(), z.unknown());
+
+/**
+ * Why: `reason` is the text in the language the request asked for (Accept-Language: de or en); `reasonCode` and
+ * `reasonParams` are the stable form behind it. Rows stored before the codes existed have English text and no code.
+ */
+const ReasonFields = {
+  reason: z.string(),
+  reasonCode: z.string().optional(),
+  reasonParams: ReasonParams.optional(),
+};
+
 export const ImportCandidate = z.object({
   /** A CRM record, or null when the candidate is the record an earlier row of the file makes (row). */
   existingId: Uuid.nullable(),
   row: z.number().int().nullable(),
   name: z.string(),
   score: z.number(),
-  reason: z.string(),
+  ...ReasonFields,
 });
 
 /** A proposed decision for the account part or the contact part of a row. */
 export const ImportDecision = z.object({
   action: ImportAction,
-  reason: z.string(),
+  ...ReasonFields,
   existingId: Uuid.nullable().optional(),
   intoRow: z.number().int().nullable().optional(),
   field: z.string().nullable().optional(),
@@ -152,7 +165,7 @@ export type ImportChoice = z.infer<typeof ImportChoice>;
 export const ImportOutcomePart = z.object({
   action: z.enum(['created', 'updated', 'unchanged', 'linked', 'skipped', 'failed']),
   id: Uuid.nullable(),
-  reason: z.string(),
+  ...ReasonFields,
 });
 export type ImportOutcomePart = z.infer<typeof ImportOutcomePart>;
 
@@ -161,6 +174,9 @@ export const ImportRowOutcome = z.object({
   contact: ImportOutcomePart.nullable(),
   /** What became of a consent column: recorded, or why not. */
   consent: z.string().nullable(),
+  /** The code and parameters of the consent text, when it has one. */
+  consentCode: z.string().optional(),
+  consentParams: ReasonParams.optional(),
 });
 export type ImportRowOutcome = z.infer<typeof ImportRowOutcome>;
 

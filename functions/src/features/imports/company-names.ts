@@ -2,6 +2,7 @@
 // end and kept apart from the name, because "Müller GmbH" and "Müller AG" are two legal entities. The rest is folded
 // to a key (folding.ts) by which names are compared.
 import { foldText } from './folding';
+import { because, type Reason } from './reasons';
 import { setSimilarity, trigrams } from './trigram';
 
 // Canonical spelling -> the spellings lists use. Longer forms are tried first, so "GmbH & Co. KG" is never read as "KG".
@@ -118,17 +119,16 @@ function looseKey(key: string): string {
 export const SIMILAR_NAME_THRESHOLD = 0.45;
 
 export type NameComparison =
-  | { kind: 'same'; score: 1; reason: string }
-  | { kind: 'legal_form_differs'; score: 1; reason: string }
-  | { kind: 'similar'; score: number; reason: string }
+  | ({ kind: 'same'; score: 1 } & Reason)
+  | ({ kind: 'legal_form_differs'; score: 1 } & Reason)
+  | ({ kind: 'similar'; score: number } & Reason)
   | { kind: 'different' };
 
 export function compareCompanies(a: CompanyName, b: CompanyName): NameComparison {
   const forms = legalFormNote(a, b);
   if (a.key === b.key) {
-    if (!forms)
-      return { kind: 'same', score: 1, reason: a.text === b.text ? 'the same name' : 'the same name once case, umlauts, ß and punctuation are folded' };
-    return { kind: 'legal_form_differs', score: 1, reason: `the same name, but ${forms}: possibly different legal entities` };
+    if (!forms) return { kind: 'same', score: 1, ...because(a.text === b.text ? 'name.same' : 'name.sameFolded') };
+    return { kind: 'legal_form_differs', score: 1, ...because('name.legalFormDiffers', { forms }) };
   }
   const loose = a.looseKey === b.looseKey;
   // Shared trigrams are at most the smaller set, so sets far apart in size cannot reach the threshold.
@@ -136,14 +136,14 @@ export function compareCompanies(a: CompanyName, b: CompanyName): NameComparison
   const score = setSimilarity(a.trigrams, b.trigrams);
   const rounded = score.toFixed(2);
   if (loose) {
-    return { kind: 'similar', score, reason: `names differ only in umlauts or double letters (similarity ${rounded})${forms ? `; ${forms}` : ''}` };
+    return { kind: 'similar', score, ...because('name.umlautsOrDoubleLetters', { score: rounded, forms }) };
   }
-  if (score >= SIMILAR_NAME_THRESHOLD) return { kind: 'similar', score, reason: `similar names (similarity ${rounded})${forms ? `; ${forms}` : ''}` };
+  if (score >= SIMILAR_NAME_THRESHOLD) return { kind: 'similar', score, ...because('name.similar', { score: rounded, forms }) };
   return { kind: 'different' };
 }
 
-function legalFormNote(a: CompanyName, b: CompanyName): string | null {
+function legalFormNote(a: CompanyName, b: CompanyName): Reason | null {
   if (a.legalForm === b.legalForm) return null;
-  if (a.legalForm && b.legalForm) return `the legal forms differ (${a.legalForm} / ${b.legalForm})`;
-  return `only one has a legal form (${a.legalForm ?? b.legalForm})`;
+  if (a.legalForm && b.legalForm) return because('name.legalFormsDiffer', { a: a.legalForm, b: b.legalForm });
+  return because('name.onlyOneLegalForm', { form: (a.legalForm ?? b.legalForm)! });
 }

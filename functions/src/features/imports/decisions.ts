@@ -1,8 +1,10 @@
 // The decision that will be carried out for each part of a row: the user's choice, else the proposal; and the bulk
 // choices of the preview ("skip all errors", "update all exact matches").
 import type { ImportAction, ImportChoice, ImportDecision } from '@crm/common';
+import { because } from './reasons';
 
-export const ERASED_REASON = 'the address belongs to a person whose data was erased at their request (GDPR Art. 17), so it is not imported again';
+export const ERASED = because('contact.erased');
+export const ERASED_REASON = ERASED.reason;
 
 export type Part = 'account' | 'contact';
 export const PARTS: readonly Part[] = ['account', 'contact'];

@@ -123,6 +123,45 @@ describeEachDatabase('imports', (getDb) => {
     expect(body.summary.matchesInCrm).toBeGreaterThanOrEqual(4);
   });
 
+  it('gives every reason a code and renders it in German for Accept-Language: de, in English otherwise', async () => {
+    const german = await call('GET', `/api/imports/${importId}?limit=200`, { headers: { 'accept-language': 'de-DE,de;q=0.9,en;q=0.8' } });
+    expect(german.headers.get('content-language')).toBe('de');
+    expect(german.headers.get('vary')).toMatch(/Accept-Language/);
+    const de = german.body.rows.items as Row[];
+    const en = await rowsOf(importId);
+    const decision = (rows: Row[], row: number, part: 'account' | 'contact') => rows.find((r) => r.row === row)![part].proposed;
+    expect(decision(de, 3, 'account')).toMatchObject({
+      reason: 'dieselbe Kundennummer wie Zeile 2',
+      reasonCode: 'account.sameNumberAsRow',
+      reasonParams: { row: 2 },
+    });
+    expect(decision(en, 3, 'account')).toMatchObject({ reason: 'the same customer number as row 2', reasonCode: 'account.sameNumberAsRow' });
+    expect(decision(de, 4, 'account').candidates[0]).toMatchObject({
+      reason: 'derselbe Name, aber die Rechtsformen unterscheiden sich (AG / GmbH): möglicherweise verschiedene Rechtsträger',
+      reasonCode: 'name.legalFormDiffers',
+    });
+    expect(decision(de, 5, 'account')).toMatchObject({ reason: 'ein möglicher Treffer; ein Mensch entscheidet' });
+    expect(decision(de, 5, 'account').candidates[0]!.reason).toMatch(
+      /^die Namen unterscheiden sich nur in Umlauten oder Doppelbuchstaben \(Ähnlichkeit 0,\d\d\)/,
+    );
+    expect(decision(en, 5, 'account').candidates[0]!.reason).toMatch(/^names differ only in umlauts or double letters \(similarity 0\.\d\d\)/);
+    expect(decision(de, 6, 'contact')).toMatchObject({
+      field: 'consent.source',
+      reason: expect.stringMatching(/^eine Einwilligung wird nur mit ihrer Quelle/),
+    });
+    expect(decision(de, 7, 'contact')).toMatchObject({ reason: 'ein Kontakt mit derselben E-Mail-Adresse', reasonCode: 'contact.sameEmail' });
+    expect(decision(de, 8, 'contact').reason).toMatch(/DSGVO Art\. 17/);
+    expect(decision(de, 9, 'contact').reason).toMatch(/DSGVO Art\. 18/);
+    // The code and parameters are the same whichever language renders them.
+    const codes = (rows: Row[]) => rows.map((r) => [r.account.proposed.reasonCode, r.account.proposed.reasonParams, r.contact.proposed.reasonCode]);
+    expect(codes(de)).toEqual(codes(en));
+    expect(
+      codes(en)
+        .flat()
+        .filter((code) => code === undefined),
+    ).toEqual([]);
+  });
+
   it('pages the rows and filters them by decision', async () => {
     const first = await call('GET', `/api/imports/${importId}?limit=4`);
     expect(first.body.rows.items.map((r: { row: number }) => r.row)).toEqual([2, 3, 4, 5]);
@@ -254,6 +293,18 @@ describeEachDatabase('imports', (getDb) => {
     expect(lines[1]).toMatch(/^2;Müller GmbH;Jürgen Weiß;created;/);
     expect(lines.find((line) => line.startsWith('8;'))).toMatch(/^8;Schneider KG;;linked;[^;]*;skipped;the address belongs to a person whose data was erased/);
     expect(text).not.toContain('Gelöscht');
+
+    const german = await api.app.request(`https://crm.test/api/imports/${importId}/report`, {
+      headers: { authorization: `Bearer ${manager}`, 'accept-language': 'de' },
+    });
+    expect(german.headers.get('content-language')).toBe('de');
+    const deText = new TextDecoder().decode(new Uint8Array(await german.arrayBuffer()));
+    expect(deText.startsWith('Zeile;Firma;Person;Ergebnis Firma')).toBe(true);
+    const deLines = deText.split('\r\n');
+    expect(deLines.find((line) => line.startsWith('8;'))).toMatch(/;skipped;"?die Adresse gehört einer Person, deren Daten auf ihren Wunsch gelöscht wurden/);
+    expect(deLines.find((line) => line.startsWith('3;'))).toMatch(/^3;Müller GmbH;Anna Schäfer;linked;dieselbe Firma wie Zeile 2;created;ein neuer Kontakt;/);
+    expect(deLines.find((line) => line.startsWith('10;'))).toMatch(/nicht erfasst: die Person hat ihre Einwilligung in E-Mail-Werbung widerrufen/);
+    expect(deText).not.toContain('Gelöscht');
   });
 
   it('undoes the import, leaving alone what was edited since, and says which', async () => {

@@ -15,7 +15,10 @@ const crm: CrmCandidates = {
 
 let next = 2;
 const row = (values: MappedRow['values']): MappedRow => ({ row: next++, values });
-const decide = (rows: MappedRow[], candidates: CrmCandidates = crm) => decideRows(rows, candidates);
+// The English texts stay what rows stored before the reason codes held; the codes are checked in reasons.test.ts.
+const withoutCodes = <T>(value: T): T =>
+  JSON.parse(JSON.stringify(value, (key, v: unknown) => (key === 'reasonCode' || key === 'reasonParams' ? undefined : v))) as T;
+const decide = (rows: MappedRow[], candidates: CrmCandidates = crm) => withoutCodes(decideRows(rows, candidates));
 
 describe('row decisions', () => {
   it('makes one account of a company on many rows, folding umlaut spellings, and one contact per person', () => {

@@ -9,6 +9,7 @@ import type { ImportCell } from './table';
 import { SimilarNames } from './similar-names';
 import { setSimilarity } from './trigram';
 import { detectNumberStyle, parseDecimal } from './values';
+import { because, type Why } from './reasons';
 
 export interface ExistingAccount {
   id: string;
@@ -42,15 +43,19 @@ export interface Candidate {
   name: string;
   score: number;
   reason: string;
+  reasonCode?: Why['reasonCode'];
+  reasonParams?: Why['reasonParams'];
 }
 
-export type Decision =
-  | { action: 'create'; reason: string }
-  | { action: 'update'; existingId: string; reason: string }
-  | { action: 'merge'; intoRow: number; reason: string }
-  | { action: 'review'; reason: string; candidates: Candidate[] }
-  | { action: 'skip'; reason: string }
-  | { action: 'error'; field: ImportField | null; reason: string };
+export type Decision = (
+  | { action: 'create' }
+  | { action: 'update'; existingId: string }
+  | { action: 'merge'; intoRow: number }
+  | { action: 'review'; candidates: Candidate[] }
+  | { action: 'skip' }
+  | { action: 'error'; field: ImportField | null }
+) &
+  Why;
 
 export interface RowDecision {
   row: number;
@@ -124,7 +129,7 @@ export function decideRows(rows: readonly MappedRow[], crm: CrmCandidates): RowD
     const hasAccount = text(values['account.name']) !== '' || text(values['account.customerNumber']) !== '';
     const hasContact = (Object.keys(values) as ImportField[]).some((field) => field.startsWith('contact.') && text(values[field]) !== '');
     if (!hasAccount && !hasContact) {
-      const skip: Decision = { action: 'skip', reason: 'no value in any column mapped to an account or a contact' };
+      const skip: Decision = { action: 'skip', ...because('row.empty') };
       return { row, account: skip, contact: null };
     }
     const email = text(values['contact.email']) ? parseEmail(text(values['contact.email'])) : null;
@@ -159,19 +164,19 @@ export function decideRows(rows: readonly MappedRow[], crm: CrmCandidates): RowD
         const comparison = legalFormsApart(earlier.name);
         if (comparison?.kind === 'legal_form_differs')
           return remember(
-            review(`customer number ${customerNumber} as on row ${earlier.row}; ${comparison.reason}`, [
-              fileCandidate(earlier, comparison.score, comparison.reason),
+            review(because('account.numberAsRowButDiffers', { customerNumber, row: earlier.row, detail: comparison }), [
+              fileCandidate(earlier, comparison.score, comparison),
             ]),
             null,
           );
-        return { decision: { action: 'merge', intoRow: earlier.row, reason: `the same customer number as row ${earlier.row}` }, identity: earlier.identity };
+        return { decision: { action: 'merge', intoRow: earlier.row, ...because('account.sameNumberAsRow', { row: earlier.row }) }, identity: earlier.identity };
       }
       const matches = crmByNumber.get(numberKey(customerNumber)) ?? [];
       if (matches.length > 1)
         return remember(
           review(
-            `${matches.length} accounts have customer number ${customerNumber}`,
-            matches.map(({ account }) => crmCandidate(account, 1, 'the same customer number')),
+            because('account.numberInManyAccounts', { count: matches.length, customerNumber }),
+            matches.map(({ account }) => crmCandidate(account, 1, because('account.sameNumber'))),
           ),
           null,
         );
@@ -179,14 +184,18 @@ export function decideRows(rows: readonly MappedRow[], crm: CrmCandidates): RowD
       if (match) {
         const comparison = legalFormsApart(match.name);
         if (comparison?.kind === 'legal_form_differs')
-          return remember(review(`customer number ${customerNumber} matches; ${comparison.reason}`, [crmCandidate(match.account, 1, comparison.reason)]), null);
-        const renamed = comparison && comparison.kind !== 'same' ? ` (the CRM has the name "${match.account.name}")` : '';
-        return remember({ action: 'update', existingId: match.account.id, reason: `the same customer number${renamed}` }, { existingId: match.account.id });
+          return remember(
+            review(because('account.numberMatchesButDiffers', { customerNumber, detail: comparison }), [crmCandidate(match.account, 1, comparison)]),
+            null,
+          );
+        const renamed = comparison && comparison.kind !== 'same';
+        const why = renamed ? because('account.sameNumberRenamed', { name: match.account.name }) : because('account.sameNumber');
+        return remember({ action: 'update', existingId: match.account.id, ...why }, { existingId: match.account.id });
       }
     }
     if (!name)
       return {
-        decision: { action: 'error', field: 'account.name', reason: `no company name, and customer number ${customerNumber} is not in the CRM` },
+        decision: { action: 'error', field: 'account.name', ...because('account.noNameUnknownNumber', { customerNumber }) },
         identity: null,
       };
 
@@ -194,32 +203,35 @@ export function decideRows(rows: readonly MappedRow[], crm: CrmCandidates): RowD
     const earlierSame = fileByName.get(nameKey(name));
     if (earlierSame) {
       if (numbersDiffer(earlierSame.customerNumber))
-        return remember(review(`the same name as row ${earlierSame.row}, but another customer number`, [fileCandidate(earlierSame, 1, 'the same name')]), null);
-      return { decision: { action: 'merge', intoRow: earlierSame.row, reason: `the same company as row ${earlierSame.row}` }, identity: earlierSame.identity };
+        return remember(
+          review(because('account.sameNameAsRowOtherNumber', { row: earlierSame.row }), [fileCandidate(earlierSame, 1, because('name.same'))]),
+          null,
+        );
+      return {
+        decision: { action: 'merge', intoRow: earlierSame.row, ...because('account.sameAsRow', { row: earlierSame.row }) },
+        identity: earlierSame.identity,
+      };
     }
     const sameInCrm = crmByName.get(nameKey(name)) ?? [];
     if (sameInCrm.length > 1)
       return remember(
         review(
-          `${sameInCrm.length} accounts in the CRM have this name`,
-          sameInCrm.map(({ account }) => crmCandidate(account, 1, 'the same name')),
+          because('account.nameInManyAccounts', { count: sameInCrm.length }),
+          sameInCrm.map(({ account }) => crmCandidate(account, 1, because('name.same'))),
         ),
         null,
       );
     const [same] = sameInCrm;
     if (same) {
       if (numbersDiffer(same.account.customerNumber))
-        return remember(review('the same name, but the CRM account has another customer number', [crmCandidate(same.account, 1, 'the same name')]), null);
-      return remember(
-        { action: 'update', existingId: same.account.id, reason: 'an account with the same name and legal form' },
-        { existingId: same.account.id },
-      );
+        return remember(review(because('account.sameNameOtherNumber'), [crmCandidate(same.account, 1, because('name.same'))]), null);
+      return remember({ action: 'update', existingId: same.account.id, ...because('account.sameNameAndForm') }, { existingId: same.account.id });
     }
 
     const similar = [
       ...fileSimilar.near(name).flatMap((file) => {
         const comparison = file.name ? compareCompanies(name, file.name) : null;
-        return comparison && comparison.kind !== 'different' && comparison.kind !== 'same' ? [fileCandidate(file, comparison.score, comparison.reason)] : [];
+        return comparison && comparison.kind !== 'different' && comparison.kind !== 'same' ? [fileCandidate(file, comparison.score, comparison)] : [];
       }),
       ...[...new Set([...crmSimilar.near(name), ...(domain ? (crmByDomain.get(domain) ?? []) : [])])]
         .sort((a, b) => a - b)
@@ -228,21 +240,16 @@ export function decideRows(rows: readonly MappedRow[], crm: CrmCandidates): RowD
           const comparison = compareCompanies(name, other);
           const ownsDomain = domain !== null && account.domains.includes(domain);
           if (comparison.kind === 'similar' || comparison.kind === 'legal_form_differs') {
-            return [
-              crmCandidate(account, comparison.score, ownsDomain ? `${comparison.reason}; the email domain ${domain} is this account's` : comparison.reason),
-            ];
+            return [crmCandidate(account, comparison.score, ownsDomain ? because('account.domainToo', { detail: comparison, domain }) : comparison)];
           }
           // A name unlike the row's is still a candidate when the row's email domain is registered on that account.
-          return ownsDomain ? [crmCandidate(account, setSimilarity(name.trigrams, other.trigrams), `the email domain ${domain} is this account's`)] : [];
+          return ownsDomain ? [crmCandidate(account, setSimilarity(name.trigrams, other.trigrams), because('account.domain', { domain }))] : [];
         }),
     ].sort((a, b) => b.score - a.score);
     if (similar.length > 0) {
-      return remember(
-        review(`${similar.length === 1 ? 'a possible match' : `${similar.length} possible matches`}; a person decides`, similar.slice(0, MAX_CANDIDATES)),
-        null,
-      );
+      return remember(review(because('account.possibleMatches', { count: similar.length }), similar.slice(0, MAX_CANDIDATES)), null);
     }
-    return remember({ action: 'create', reason: 'no account with this name, customer number or email domain' }, { row });
+    return remember({ action: 'create', ...because('account.noMatch') }, { row });
   }
 
   function decideContact(
@@ -251,10 +258,10 @@ export function decideRows(rows: readonly MappedRow[], crm: CrmCandidates): RowD
     email: ReturnType<typeof parseEmail> | null,
     account: { decision: Decision; identity: AccountIdentity | null } | null,
   ): Decision {
-    if (email && !email.ok) return { action: 'error', field: 'contact.email', reason: email.reason };
+    if (email && !email.ok) return { action: 'error', field: 'contact.email', ...whyOf(email) };
     const address = email?.ok ? email.email : null;
     const person = parsePersonName(text(values['contact.firstName']), text(values['contact.lastName']));
-    if (!person.lastKey && !address) return { action: 'error', field: 'contact.lastName', reason: 'a contact needs a last name or an email address' };
+    if (!person.lastKey && !address) return { action: 'error', field: 'contact.lastName', ...because('contact.needsNameOrEmail') };
     const identity = account?.identity ?? null;
     const remember = (decision: Decision) => {
       if (decision.action !== 'merge' && decision.action !== 'error') {
@@ -267,17 +274,17 @@ export function decideRows(rows: readonly MappedRow[], crm: CrmCandidates): RowD
 
     if (address) {
       const earlier = fileContactsByEmail.get(address);
-      if (earlier) return { action: 'merge', intoRow: earlier.row, reason: `the same email address as row ${earlier.row}` };
+      if (earlier) return { action: 'merge', intoRow: earlier.row, ...because('contact.sameEmailAsRow', { row: earlier.row }) };
       const matches = crmContactsByEmail.get(address) ?? [];
       if (matches.length > 1)
         return remember(
           review(
-            `${matches.length} contacts in the CRM have this email address`,
-            matches.map((contact) => contactCandidate(contact, 1, 'the same email address')),
+            because('contact.emailInManyContacts', { count: matches.length }),
+            matches.map((contact) => contactCandidate(contact, 1, because('contact.sameEmailCandidate'))),
           ),
         );
       const [match] = matches;
-      if (match) return remember({ action: 'update', existingId: match.id, reason: 'a contact with the same email address' });
+      if (match) return remember({ action: 'update', existingId: match.id, ...because('contact.sameEmail') });
     }
     if (person.lastKey && identity) {
       const emailsConflict = (other: string | null | readonly string[]) => {
@@ -288,61 +295,61 @@ export function decideRows(rows: readonly MappedRow[], crm: CrmCandidates): RowD
       for (const file of fileContactsByAccount.get(identityKey(identity)) ?? []) {
         const comparison = comparePersons(person, file.person);
         if (comparison.kind === 'same' && !emailsConflict(file.email))
-          return { action: 'merge', intoRow: file.row, reason: `the same person at the same company as row ${file.row}` };
+          return { action: 'merge', intoRow: file.row, ...because('contact.samePersonAsRow', { row: file.row }) };
         if (comparison.kind !== 'different')
           candidates.push({
             existingId: null,
             row: file.row,
             name: `${file.person.firstName} ${file.person.lastName}`.trim(),
             score: comparison.kind === 'same' ? 1 : comparison.score,
-            reason: comparison.kind === 'same' ? 'the same name at the same company, another email address' : comparison.reason,
+            ...whyOf(comparison.kind === 'same' ? because('contact.sameNameInFileOtherEmail') : comparison),
           });
       }
       if ('existingId' in identity) {
         for (const contact of crmContactsByAccount.get(identityKey(identity)) ?? []) {
           const comparison = comparePersons(person, parsePersonName(contact.firstName, contact.lastName));
           if (comparison.kind === 'same' && !emailsConflict(contact.emails))
-            return remember({ action: 'update', existingId: contact.id, reason: 'a contact with the same name at the same account' });
+            return remember({ action: 'update', existingId: contact.id, ...because('contact.sameNameAtAccount') });
           if (comparison.kind !== 'different')
             candidates.push(
               contactCandidate(
                 contact,
                 comparison.kind === 'same' ? 1 : comparison.score,
-                comparison.kind === 'same' ? 'the same name at the same account, another email address' : comparison.reason,
+                comparison.kind === 'same' ? because('contact.sameNameAtAccountOtherEmail') : comparison,
               ),
             );
         }
       }
       if (candidates.length > 0)
-        return remember(
-          review('a possible match at the same company; a person decides', candidates.sort((a, b) => b.score - a.score).slice(0, MAX_CANDIDATES)),
-        );
+        return remember(review(because('contact.possibleMatch'), candidates.sort((a, b) => b.score - a.score).slice(0, MAX_CANDIDATES)));
     }
-    return remember({ action: 'create', reason: address ? 'no contact with this email address or name' : 'no contact with this name at this company' });
+    return remember({ action: 'create', ...because(address ? 'contact.noMatchByEmail' : 'contact.noMatchByName') });
   }
 }
 
-const review = (reason: string, candidates: Candidate[]): Decision => ({ action: 'review', reason, candidates });
-const crmCandidate = (account: ExistingAccount, score: number, reason: string): Candidate => ({
+/** Only the reason of a comparison or a parse result, without its other fields. */
+const whyOf = ({ reason, reasonCode, reasonParams }: Why): Why => ({ reason, reasonCode, reasonParams });
+const review = (why: Why, candidates: Candidate[]): Decision => ({ action: 'review', ...whyOf(why), candidates });
+const crmCandidate = (account: ExistingAccount, score: number, why: Why): Candidate => ({
   existingId: account.id,
   row: null,
   name: account.name,
   score,
-  reason,
+  ...whyOf(why),
 });
-const fileCandidate = (file: FileAccount, score: number, reason: string): Candidate => ({
+const fileCandidate = (file: FileAccount, score: number, why: Why): Candidate => ({
   existingId: null,
   row: file.row,
   name: file.name?.text ?? file.customerNumber,
   score,
-  reason,
+  ...whyOf(why),
 });
-const contactCandidate = (contact: ExistingContact, score: number, reason: string): Candidate => ({
+const contactCandidate = (contact: ExistingContact, score: number, why: Why): Candidate => ({
   existingId: contact.id,
   row: null,
   name: `${contact.firstName} ${contact.lastName}`.trim(),
   score,
-  reason,
+  ...whyOf(why),
 });
 
 export type DecisionSummary = Record<'account' | 'contact', Record<Decision['action'], number>>;

@@ -34,6 +34,6 @@ describe('email addresses', () => {
   });
 
   it('refuses what is not an address', () => {
-    expect(parseEmail('mueller at example.de')).toEqual({ ok: false, reason: '"mueller at example.de" is not an email address' });
+    expect(parseEmail('mueller at example.de')).toMatchObject({ ok: false, reason: '"mueller at example.de" is not an email address' });
   });
 });

@@ -2,6 +2,7 @@
 // ("Dr. Hans", "Herr Müller") are set apart rather than compared; emails compare as the CRM stores them.
 import { Email, normalizeEmail } from '@crm/common';
 import { foldText } from './folding';
+import { because, type Reason } from './reasons';
 import { trigramSimilarity } from './trigram';
 import { SIMILAR_NAME_THRESHOLD } from './company-names';
 
@@ -38,23 +39,23 @@ export function parsePersonName(firstName: string, lastName: string): PersonName
   };
 }
 
-export type PersonComparison = { kind: 'same'; reason: string } | { kind: 'similar'; score: number; reason: string } | { kind: 'different' };
+export type PersonComparison = ({ kind: 'same' } & Reason) | ({ kind: 'similar'; score: number } & Reason) | { kind: 'different' };
 
 export function comparePersons(a: PersonName, b: PersonName): PersonComparison {
-  if (a.key === b.key) return { kind: 'same', reason: 'the same first and last name' };
+  if (a.key === b.key) return { kind: 'same', ...because('person.same') };
   if (a.lastKey === b.lastKey && a.firstKey && b.firstKey && (a.firstKey.length === 1 || b.firstKey.length === 1) && a.firstKey[0] === b.firstKey[0]) {
-    return { kind: 'similar', score: trigramSimilarity(a.key, b.key), reason: 'the same last name and first initial' };
+    return { kind: 'similar', score: trigramSimilarity(a.key, b.key), ...because('person.sameLastNameAndInitial') };
   }
   const score = trigramSimilarity(a.key, b.key);
-  return score >= SIMILAR_NAME_THRESHOLD ? { kind: 'similar', score, reason: `similar names (similarity ${score.toFixed(2)})` } : { kind: 'different' };
+  return score >= SIMILAR_NAME_THRESHOLD ? { kind: 'similar', score, ...because('person.similar', { score: score.toFixed(2) }) } : { kind: 'different' };
 }
 
-export type EmailResult = { ok: true; email: string; domain: string } | { ok: false; reason: string };
+export type EmailResult = { ok: true; email: string; domain: string } | ({ ok: false } & Reason);
 
 /** Trimmed and lower-cased as the CRM stores every address (common's Email), with the domain for account matching. */
 export function parseEmail(text: string): EmailResult {
   const parsed = Email.safeParse(text.replace(/^mailto:/i, ''));
-  if (!parsed.success) return { ok: false, reason: `"${text.trim()}" is not an email address` };
+  if (!parsed.success) return { ok: false, ...because('value.notEmail', { value: text.trim() }) };
   const email = normalizeEmail(parsed.data);
   return { ok: true, email, domain: email.slice(email.lastIndexOf('@') + 1) };
 }

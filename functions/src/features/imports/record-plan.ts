@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { parseCompanyName } from './company-names';
 import { parseEmail } from './person-names';
 import { parseDate, parseDecimal, type DateOrder, type NumberStyle } from './values';
+import { because, type Why } from './reasons';
 
 export type StoredValue = string | number | boolean | null;
 export type StoredValues = Partial<Record<ImportField, StoredValue>>;
@@ -40,9 +41,11 @@ export interface RowPlan {
   contact: ContactPlan | null;
   consent: ConsentPlan | null;
   /** The first value per part the CRM would refuse. */
-  accountError: { field: ImportField; reason: string } | null;
-  contactError: { field: ImportField; reason: string } | null;
+  accountError: PlanError | null;
+  contactError: PlanError | null;
 }
+
+export type PlanError = { field: ImportField } & Why;
 
 export interface ColumnStyles {
   revenue: NumberStyle | null;
@@ -90,11 +93,11 @@ const COUNTRIES: Record<string, string> = {
   'united states': 'US',
 };
 
-function country(value: string): { ok: true; value: string | null } | { ok: false; reason: string } {
+function country(value: string): { ok: true; value: string | null } | ({ ok: false } & Why) {
   if (!value) return { ok: true, value: null };
   if (/^[a-z]{2}$/i.test(value)) return { ok: true, value: value.toUpperCase() };
   const code = COUNTRIES[value.toLowerCase()];
-  return code ? { ok: true, value: code } : { ok: false, reason: `"${value}" is no country this import knows; write its two-letter ISO code (DE, AT, CH, ...)` };
+  return code ? { ok: true, value: code } : { ok: false, ...because('value.unknownCountry', { value }) };
 }
 
 /** "https://www.mueller-gmbh.de/kontakt" -> "mueller-gmbh.de"; null when the cell holds no web address. */
@@ -114,7 +117,7 @@ const OBJECTED = new Set(['widerspruch', 'widersprochen', 'objected', 'objection
 const NONE = new Set(['', 'nein', 'n', 'no', '0', 'false', 'falsch', 'keine']);
 
 /** A consent cell: what it records, null for "no" (a missing consent is not a withdrawal), or why it cannot be read. */
-function consentAction(value: StoredValue | undefined): { ok: true; action: ConsentAction | null } | { ok: false; reason: string } {
+function consentAction(value: StoredValue | undefined): { ok: true; action: ConsentAction | null } | ({ ok: false } & Why) {
   if (value === true) return { ok: true, action: 'granted' };
   if (value === false) return { ok: true, action: null };
   const key = text(value).toLowerCase().replace(/[-_]/g, ' ').replace(/\s+/g, ' ');
@@ -122,7 +125,7 @@ function consentAction(value: StoredValue | undefined): { ok: true; action: Cons
   if (WITHDRAWN.has(key)) return { ok: true, action: 'withdrawn' };
   if (OBJECTED.has(key)) return { ok: true, action: 'objected' };
   if (NONE.has(key)) return { ok: true, action: null };
-  return { ok: false, reason: `"${text(value)}" is neither a consent (ja, yes, x) nor a withdrawal, an objection or "nein"` };
+  return { ok: false, ...because('consent.unreadable', { value: text(value) }) };
 }
 
 const ACCOUNT_FIELDS: Record<string, ImportField> = {
@@ -143,7 +146,7 @@ const CONTACT_FIELDS: Record<string, ImportField> = {
   'phones.1': 'contact.mobile',
 };
 
-function firstIssue(error: z.ZodError, fields: Record<string, ImportField>, fallback: ImportField): { field: ImportField; reason: string } {
+function firstIssue(error: z.ZodError, fields: Record<string, ImportField>, fallback: ImportField): PlanError {
   const issue = error.issues[0]!;
   const path = issue.path.map(String);
   const field = fields[path.join('.')] ?? fields[path.slice(0, 2).join('.')] ?? fields[path[0] ?? ''] ?? fallback;
@@ -187,8 +190,8 @@ export function planRow(values: StoredValues, hasAccount: boolean, hasContact: b
       revenue: revenue?.ok ? revenue.value : null,
       notes: hasContact ? null : notes,
     };
-    if (website && !domain) plan.accountError = { field: 'account.website', reason: `"${website}" is not a web address` };
-    else if (!place.ok) plan.accountError = { field: 'account.country', reason: place.reason };
+    if (website && !domain) plan.accountError = { field: 'account.website', ...because('value.notWebAddress', { value: website }) };
+    else if (!place.ok) plan.accountError = { field: 'account.country', reason: place.reason, reasonCode: place.reasonCode, reasonParams: place.reasonParams };
     else if (revenue && !revenue.ok) plan.accountError = { field: 'account.revenue', reason: revenue.reason };
     else if (account.name) {
       const checked = AccountCreate.safeParse({ name: account.name, domains: domain ? [domain] : [], industry: account.industry, address });
@@ -221,20 +224,21 @@ export function planRow(values: StoredValues, hasAccount: boolean, hasContact: b
       customFields,
     };
     plan.contact = contact;
-    if (!contact.lastName) plan.contactError = { field: 'contact.lastName', reason: 'the CRM needs a last name for every contact' };
+    if (!contact.lastName) plan.contactError = { field: 'contact.lastName', ...because('value.lastNameRequired') };
     else if (!email || email.ok) {
       const checked = ContactCreate.safeParse(contactInput(contact, null));
       if (!checked.success) plan.contactError = firstIssue(checked.error, CONTACT_FIELDS, 'contact.lastName');
     }
     const consent = consentAction(values['consent.email']);
-    if (!consent.ok) plan.contactError ??= { field: 'consent.email', reason: consent.reason };
+    if (!consent.ok)
+      plan.contactError ??= { field: 'consent.email', reason: consent.reason, reasonCode: consent.reasonCode, reasonParams: consent.reasonParams };
     else if (consent.action) {
       const source = text(values['consent.source']);
       const dateCell = values['consent.date'];
       const date = dateCell === null || dateCell === undefined || text(dateCell) === '' ? null : parseDate(dateCell, styles.consentDate);
-      if (!contact.email) plan.contactError ??= { field: 'consent.email', reason: 'an email consent needs the email address it is for' };
-      else if (!source) plan.contactError ??= { field: 'consent.source', reason: 'a consent is imported only with its source (where and how it was given)' };
-      else if (!date) plan.contactError ??= { field: 'consent.date', reason: 'a consent is imported only with the date it was given' };
+      if (!contact.email) plan.contactError ??= { field: 'consent.email', ...because('consent.needsEmail') };
+      else if (!source) plan.contactError ??= { field: 'consent.source', ...because('consent.needsSource') };
+      else if (!date) plan.contactError ??= { field: 'consent.date', ...because('consent.needsDate') };
       else if (!date.ok) plan.contactError ??= { field: 'consent.date', reason: date.reason };
       else plan.consent = { action: consent.action, source: source.slice(0, 200), capturedAt: `${date.value}T00:00:00.000Z` };
     }

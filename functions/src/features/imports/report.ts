@@ -2,24 +2,42 @@
 // Windows-1252 and breaks the umlauts), semicolons, CRLF line ends. A cell that Excel would take for a formula
 // (=, +, -, @ first) gets a leading apostrophe, so a name from the list cannot run as one.
 import type { ImportDecision, ImportOutcomePart, ImportRowView } from '@crm/common';
-import { ERASED_REASON } from './decisions';
+import { ERASED } from './decisions';
+import { renderReason, type ReasonLanguage } from './reasons';
 import type { RowPlan } from './record-plan';
 
-const HEADER = ['Row', 'Company', 'Person', 'Account result', 'Account reason', 'Contact result', 'Contact reason', 'Consent', 'Account id', 'Contact id'];
+const HEADER: Record<ReasonLanguage, readonly string[]> = {
+  en: ['Row', 'Company', 'Person', 'Account result', 'Account reason', 'Contact result', 'Contact reason', 'Consent', 'Account id', 'Contact id'],
+  de: ['Zeile', 'Firma', 'Person', 'Ergebnis Firma', 'Grund Firma', 'Ergebnis Kontakt', 'Grund Kontakt', 'Einwilligung', 'Firmen-ID', 'Kontakt-ID'],
+};
+// The result column keeps the API's action names (create, skipped, ...) in both languages, so a sheet can be filtered
+// the same way whoever downloaded it.
+const NOT_COMMITTED: Record<ReasonLanguage, string> = { en: 'not committed', de: 'nicht übernommen' };
+
+/** Old rows hold the English text only; newer ones the code. */
+const isErased = (part: { reason: string; reasonCode?: string } | null | undefined) =>
+  Boolean(part && (part.reasonCode === ERASED.reasonCode || part.reason === ERASED.reason));
 
 export function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-const result = (outcome: ImportOutcomePart | null | undefined, proposed: ImportDecision | null | undefined, chosen: { action: string } | null | undefined) =>
-  outcome ? [outcome.action, outcome.reason] : proposed ? [`${chosen?.action ?? proposed.action} (not committed)`, chosen ? 'chosen in the preview' : proposed.reason] : ['', ''];
-
-export function renderReport(rows: readonly { view: ImportRowView; plan: RowPlan | null }[]): string {
-  const lines = [HEADER.join(';')];
+/** The rows' reasons arrive already in `lang` (the service renders them); the report adds only its own words. */
+export function renderReport(rows: readonly { view: ImportRowView; plan: RowPlan | null }[], lang: ReasonLanguage = 'en'): string {
+  const result = (outcome: ImportOutcomePart | null | undefined, proposed: ImportDecision | null | undefined, chosen: { action: string } | null | undefined) =>
+    outcome
+      ? [outcome.action, outcome.reason]
+      : proposed
+        ? [
+            `${chosen?.action ?? proposed.action} (${NOT_COMMITTED[lang]})`,
+            chosen ? renderReason({ reason: '', reasonCode: 'decision.chosen' }, lang) : proposed.reason,
+          ]
+        : ['', ''];
+  const lines = [HEADER[lang].join(';')];
   for (const { view, plan } of rows) {
     // An erased person's row says why it was skipped, not who it was.
-    const erased = view.contact?.proposed.reason === ERASED_REASON || view.outcome?.contact?.reason === ERASED_REASON;
+    const erased = isErased(view.contact?.proposed) || isErased(view.outcome?.contact);
     const person = plan?.contact && !erased ? [plan.contact.firstName, plan.contact.lastName].filter(Boolean).join(' ') || (plan.contact.email ?? '') : '';
     const cells = [
       String(view.row),

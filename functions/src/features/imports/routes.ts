@@ -1,9 +1,14 @@
 // HTTP handlers of the import endpoints. The upload reads its body itself: the file, up to 20 MiB for this endpoint
 // only (every other body keeps the 1 MiB of core/http).
+import { negotiateLanguage } from '../../core/http/negotiation';
 import { readLimitedBody } from '../../core/http/request-input';
 import { one, type RouteTable } from '../../core/http/typed-routes';
 import { invalid } from '../../core/errors';
+import { REASON_LANGUAGES } from './reasons';
 import { changeImport, commitImport, importReport, listImports, MAX_IMPORT_BYTES, readImport, undoImport, uploadImport } from './service';
+
+// The reasons of the preview and the report in the language the client asks for; English when it asks for neither.
+const languageOf = (request: Request) => negotiateLanguage(request.headers.get('accept-language'), REASON_LANGUAGES);
 
 export const importRoutes: RouteTable<'uploadImport' | 'listImports' | 'getImport' | 'updateImport' | 'commitImport' | 'undoImport' | 'importReport'> = {
   uploadImport: async ({ db, actor, query, request }) => {
@@ -14,7 +19,11 @@ export const importRoutes: RouteTable<'uploadImport' | 'listImports' | 'getImpor
     return { status: result.created ? 201 : 200, body: result.value, etag: result.value.etag, location: `/api/imports/${result.value.id}` };
   },
   listImports: async ({ db, actor, query }) => ({ body: await listImports(db, actor, query) }),
-  getImport: async ({ db, actor, params, query }) => one(await readImport(db, actor, params.id, query)),
+  getImport: async ({ db, actor, params, query, request }) => {
+    const lang = languageOf(request);
+    // The same version in two languages: caches and If-None-Match must tell them apart.
+    return { ...one(await readImport(db, actor, params.id, query, lang)), headers: { 'content-language': lang, vary: 'Accept-Language' } };
+  },
   updateImport: async ({ db, actor, params, body, version }) => one(await changeImport(db, actor, params.id, version, body)),
   commitImport: async ({ db, actor, params }) => {
     // A budget below the hosts' request timeouts (230 s on Azure): a large list answers 202 and the client calls again.
@@ -22,12 +31,14 @@ export const importRoutes: RouteTable<'uploadImport' | 'listImports' | 'getImpor
     return { status: done ? 200 : 202, body: value, etag: value.etag };
   },
   undoImport: async ({ db, actor, params }) => one(await undoImport(db, actor, params.id)),
-  importReport: async ({ db, actor, params }) => {
-    const { fileName, csv } = await importReport(db, actor, params.id);
+  importReport: async ({ db, actor, params, request }) => {
+    const lang = languageOf(request);
+    const { fileName, csv } = await importReport(db, actor, params.id, lang);
     return {
       body: csv,
       headers: {
         'content-type': 'text/csv; charset=utf-8',
+        'content-language': lang,
         'content-disposition': `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"`,
       },
     };

@@ -10,7 +10,6 @@ import {
   type ImportAction,
   type ImportChoice,
   type ImportDecision,
-  type ImportField,
   type ImportKind,
   type ImportOutcomePart,
   type ImportPatch,
@@ -35,11 +34,12 @@ import { contactById, insertContactsIn, updateContactIn } from '../contacts';
 import { erasedAddresses, restrictedAmong } from '../privacy';
 import { applyTemplate, mapRow } from './column-mapping';
 import { parseCompanyName } from './company-names';
-import { bulkChoice, effectiveAction, ERASED_REASON, PARTS, type Choices, type Part, type Proposal } from './decisions';
+import { bulkChoice, effectiveAction, ERASED, PARTS, type Choices, type Part, type Proposal } from './decisions';
+import { because, localized, renderReason, type ReasonLanguage } from './reasons';
 import { readImportFile } from './file-format';
 import { ImportFileError } from './import-file-error';
 import { decideRows, numberKey, type Decision, type MappedRow } from './match-rules';
-import { contactInput, planRow, type RowPlan, type StoredValue, type StoredValues } from './record-plan';
+import { contactInput, planRow, type PlanError, type RowPlan, type StoredValue, type StoredValues } from './record-plan';
 import { renderReport } from './report';
 import {
   accountCandidates,
@@ -92,7 +92,7 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 const UNDO_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const RESTRICTED_REASON = 'processing of this person is restricted (GDPR Art. 18), so the import does not change the record';
+const RESTRICTED = because('contact.restricted');
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reading and deciding
@@ -121,7 +121,13 @@ interface Analysis {
 }
 
 const asDecision = (decision: Decision): ImportDecision => ({ ...decision }) as ImportDecision;
-const errorDecision = (error: { field: ImportField; reason: string }): ImportDecision => ({ action: 'error', field: error.field, reason: error.reason });
+const errorDecision = ({ field, reason, reasonCode, reasonParams }: PlanError): ImportDecision => ({
+  action: 'error',
+  field,
+  reason,
+  reasonCode,
+  reasonParams,
+});
 
 async function analyse(
   db: Db,
@@ -182,8 +188,8 @@ async function analyse(
     let contact = decision.contact ? asDecision(decision.contact) : null;
     if (account && plan.accountError && account.action !== 'skip') account = errorDecision(plan.accountError);
     if (contact && plan.contactError && contact.action !== 'skip' && contact.action !== 'error') contact = errorDecision(plan.contactError);
-    if (contact && plan.contact?.email && erased.has(plan.contact.email)) contact = { action: 'skip', reason: ERASED_REASON };
-    if (contact?.action === 'update' && contact.existingId && restricted.has(contact.existingId)) contact = { action: 'skip', reason: RESTRICTED_REASON };
+    if (contact && plan.contact?.email && erased.has(plan.contact.email)) contact = { action: 'skip', ...ERASED };
+    if (contact?.action === 'update' && contact.existingId && restricted.has(contact.existingId)) contact = { action: 'skip', ...RESTRICTED };
     // A row of nothing but blanks is one skip for the whole row.
     if (decision.account?.action === 'skip' && !decision.contact && hasContact) contact = null;
     return {
@@ -236,16 +242,37 @@ async function viewOf(db: Queryable, tenantId: string, row: ImportRecordRow): Pr
   };
 }
 
-const rowView = (row: ImportRowRecord): ImportRowView => {
+/** A proposal as stored, its reasons (and its candidates') in the language asked for. */
+const proposedIn = (proposed: ImportDecision, lang: ReasonLanguage): ImportDecision => {
+  const decision = localized(proposed, lang);
+  return decision.candidates ? { ...decision, candidates: decision.candidates.map((candidate) => localized(candidate, lang)) } : decision;
+};
+
+function outcomeIn(outcome: ImportRowOutcome | null, lang: ReasonLanguage): ImportRowOutcome | null {
+  if (!outcome) return null;
+  const consent =
+    outcome.consent === null ? null : renderReason({ reason: outcome.consent, reasonCode: outcome.consentCode, reasonParams: outcome.consentParams }, lang);
+  return {
+    ...outcome,
+    account: outcome.account && localized(outcome.account, lang),
+    contact: outcome.contact && localized(outcome.contact, lang),
+    consent,
+  };
+}
+
+const rowView = (row: ImportRowRecord, lang: ReasonLanguage = 'en'): ImportRowView => {
   const proposal = row.proposal as unknown as Proposal;
   const choice = row.choice as Choices;
-  const part = (name: Part) => (proposal[name] ? { proposed: proposal[name], chosen: choice[name] ?? null } : null);
+  const part = (name: Part) => {
+    const proposed = proposal[name];
+    return proposed ? { proposed: proposedIn(proposed, lang), chosen: choice[name] ?? null } : null;
+  };
   return {
     row: row.row_number,
     values: row.values as ImportRowView['values'],
     account: part('account'),
     contact: part('contact'),
-    outcome: row.outcome as ImportRowOutcome | null,
+    outcome: outcomeIn(row.outcome as ImportRowOutcome | null, lang),
   };
 };
 
@@ -294,12 +321,13 @@ export async function listImports(db: Db, actor: Actor, query: { limit: number; 
   return { items, nextCursor: page.nextCursor };
 }
 
-export async function readImport(db: Db, actor: Actor, id: string, query: ImportPreviewQuery): Promise<ImportPreview> {
+/** The preview; reasons in `lang` (the route negotiates it from Accept-Language). */
+export async function readImport(db: Db, actor: Actor, id: string, query: ImportPreviewQuery, lang: ReasonLanguage = 'en'): Promise<ImportPreview> {
   const row = await loadImport(db, actor, id);
   const after = decodeCursor(query.cursor, ['text']);
   const rows = await listRows(db, actor.tenantId, id, { afterRow: after ? Number(after[0]) : 0, limit: query.limit + 1, action: query.action });
   const page = pageFrom(rows, query.limit, (last) => [String(last.row_number)]);
-  return { ...(await viewOf(db, actor.tenantId, row)), rows: { items: page.rows.map(rowView), nextCursor: page.nextCursor } };
+  return { ...(await viewOf(db, actor.tenantId, row)), rows: { items: page.rows.map((record) => rowView(record, lang)), nextCursor: page.nextCursor } };
 }
 
 function checkChoice(row: ImportRowRecord, part: Part, choice: ImportChoice, field: string): void {
@@ -420,7 +448,12 @@ interface RowResult {
   contactId: string | null;
 }
 
-const part = (action: ImportOutcomePart['action'], id: string | null, reason: string): ImportOutcomePart => ({ action, id, reason });
+type Stated = { reason: string; reasonCode?: string; reasonParams?: Record<string, unknown> };
+const part = (action: ImportOutcomePart['action'], id: string | null, why: string | Stated): ImportOutcomePart => {
+  if (typeof why === 'string') return { action, id, reason: why };
+  const { reason, reasonCode, reasonParams } = why;
+  return reasonCode ? { action, id, reason, reasonCode, reasonParams } : { action, id, reason };
+};
 
 async function createAccountFrom(writer: BatchWriter, row: number, plan: NonNullable<RowPlan['account']>) {
   const domain = plan.domain && !(await writer.domainTaken(plan.domain)) ? plan.domain : null;
@@ -470,7 +503,8 @@ async function updateAccountFrom(writer: BatchWriter, row: number, id: string, p
     } else kept.push(`domain ${plan.domain} (another account's)`);
   }
   const keptText = kept.length ? `; kept the CRM's ${kept.join(', ')}` : '';
-  if (Object.keys(fields).length === 0) return part('unchanged', id, `nothing new for the account${keptText}`);
+  if (Object.keys(fields).length === 0)
+    return part('unchanged', id, keptText ? `nothing new for the account${keptText}` : because('outcome.nothingNewForAccount'));
   const version = await writeAccountFields(tx, actor.tenantId, id, state.version, fields);
   if (version === null) return part('failed', id, 'the account was changed at the same moment; import the row again');
   if (fields.domains) writer.claimDomain(plan.domain!);
@@ -485,11 +519,11 @@ async function createContactFrom(
   accountId: string | null,
   erased: ReadonlySet<string>,
 ) {
-  if (plan.email && erased.has(plan.email)) return part('skipped', null, ERASED_REASON);
+  if (plan.email && erased.has(plan.email)) return part('skipped', null, ERASED);
   if (plan.email && (await writer.emailTaken(plan.email))) return part('failed', null, 'the email address belongs to another contact by now');
   const input = ContactCreate.parse(contactInput(plan, accountId));
   const id = writer.addContact(input, row);
-  return part('created', id, 'a new contact');
+  return part('created', id, because('outcome.newContact'));
 }
 
 async function updateContactFrom(
@@ -503,7 +537,7 @@ async function updateContactFrom(
   const { tx, actor } = writer;
   const contact = await contactById(tx, actor.tenantId, id);
   if (!contact) return part('failed', null, 'the contact the row matched no longer exists');
-  if ((await restrictedAmong(tx, actor.tenantId, [id])).size > 0) return part('skipped', id, RESTRICTED_REASON);
+  if ((await restrictedAmong(tx, actor.tenantId, [id])).size > 0) return part('skipped', id, RESTRICTED);
   const patch: ContactPatch = {};
   const before: Record<string, unknown> = {};
   const kept: string[] = [];
@@ -535,7 +569,8 @@ async function updateContactFrom(
     before.customFields = contact.customFields;
   }
   const keptText = kept.length ? `; kept the CRM's ${kept.join(', ')}` : '';
-  if (Object.keys(patch).length === 0) return part('unchanged', id, `nothing new for the contact${keptText}`);
+  if (Object.keys(patch).length === 0)
+    return part('unchanged', id, keptText ? `nothing new for the contact${keptText}` : because('outcome.nothingNewForContact'));
   const version = Number(contact.etag.replace(/\D/g, ''));
   // The account the row created must be written before the contact can refer to it.
   if (patch.accountId && writer.isNewAccount(patch.accountId)) await writer.flush();
@@ -556,7 +591,7 @@ async function recordConsentFrom(writer: BatchWriter, importId: string, row: num
   }
   const status = consentState(history).channels.email;
   if (consent.action === 'granted' && (status === 'withdrawn' || status === 'objected')) {
-    return `not recorded: the person ${status === 'withdrawn' ? 'withdrew' : 'objected to'} email marketing, and an import never overrides that`;
+    return because('consent.notOverridden', { status });
   }
   const same = history.some(
     (entry) =>
@@ -566,9 +601,9 @@ async function recordConsentFrom(writer: BatchWriter, importId: string, row: num
       entry.source === consent.source &&
       entry.capturedAt === consent.capturedAt,
   );
-  if (same) return 'already in the consent ledger';
+  if (same) return because('consent.alreadyRecorded');
   writer.addConsent({ contactId, ...consent, note: `imported from a list (import ${importId}, row ${row})` }, row);
-  return `recorded: ${consent.action}, source "${consent.source}", ${consent.capturedAt.slice(0, 10)}`;
+  return because('consent.recorded', { action: consent.action, source: consent.source, date: consent.capturedAt.slice(0, 10) });
 }
 
 /**
@@ -760,7 +795,7 @@ async function commitRow(writer: BatchWriter, importId: string, row: ImportRowRe
   const result: RowResult = { outcome: { account: null, contact: null, consent: null }, accountId: null, contactId: null };
   const number = row.row_number;
 
-  const target = async (which: Part): Promise<{ action: ImportAction; existingId: string | null; intoRow: number | null; reason: string } | null> => {
+  const target = async (which: Part): Promise<{ action: ImportAction; existingId: string | null; intoRow: number | null; why: Stated } | null> => {
     const proposed = proposal[which];
     if (!proposed) return null;
     const chosen = choice[which];
@@ -769,21 +804,22 @@ async function commitRow(writer: BatchWriter, importId: string, row: ImportRowRe
       action,
       existingId: chosen?.existingId ?? proposed.existingId ?? null,
       intoRow: chosen?.intoRow ?? proposed.intoRow ?? null,
-      reason: chosen ? 'chosen in the preview' : proposed.reason,
+      why: chosen ? because('decision.chosen') : proposed,
     };
   };
 
   const account = await target('account');
   if (account && plan.account) {
-    if (account.action === 'skip') result.outcome.account = part('skipped', null, account.reason);
+    if (account.action === 'skip') result.outcome.account = part('skipped', null, account.why);
     else if (account.action === 'update') result.outcome.account = await updateAccountFrom(writer, number, account.existingId!, plan.account);
     else {
       const merged = account.action === 'merge' ? merges.find('account', account.intoRow!) : null;
-      if (merged) result.outcome.account = part('linked', merged, `the same company as row ${account.intoRow}`);
+      if (merged) result.outcome.account = part('linked', merged, because('account.sameAsRow', { row: account.intoRow! }));
       else {
         const created = await createAccountFrom(writer, number, plan.account);
-        const why = account.action === 'merge' ? `row ${account.intoRow}, the same company, was not imported` : account.reason;
-        result.outcome.account = part('created', created.id, `${why}${created.note}`);
+        const why = account.action === 'merge' ? `row ${account.intoRow}, the same company, was not imported` : account.why.reason;
+        // With a note the text is composed and stays English; without one it is the proposal's reason, code and all.
+        result.outcome.account = part('created', created.id, account.action !== 'merge' && !created.note ? account.why : `${why}${created.note}`);
       }
     }
     result.accountId = result.outcome.account.id;
@@ -791,21 +827,24 @@ async function commitRow(writer: BatchWriter, importId: string, row: ImportRowRe
 
   const contact = await target('contact');
   if (contact && plan.contact) {
-    if (contact.action === 'skip') result.outcome.contact = part('skipped', contact.existingId, contact.reason);
+    if (contact.action === 'skip') result.outcome.contact = part('skipped', contact.existingId, contact.why);
     else if (contact.action === 'update')
       result.outcome.contact = await updateContactFrom(writer, number, contact.existingId!, plan.contact, result.accountId, erased);
     else {
       const merged = contact.action === 'merge' ? merges.find('contact', contact.intoRow!) : null;
       result.outcome.contact = merged
-        ? part('linked', merged, `the same person as row ${contact.intoRow}`)
+        ? part('linked', merged, because('outcome.samePersonAsRow', { row: contact.intoRow! }))
         : await createContactFrom(writer, number, plan.contact, result.accountId, erased);
     }
     const written = ['created', 'updated', 'unchanged', 'linked'].includes(result.outcome.contact.action);
     result.contactId = written ? result.outcome.contact.id : null;
     if (plan.consent) {
-      result.outcome.consent = result.contactId
+      const consent = result.contactId
         ? await recordConsentFrom(writer, importId, number, result.contactId, plan.consent)
-        : 'not recorded: the contact was not imported';
+        : because('consent.contactNotImported');
+      result.outcome.consent = consent.reason;
+      result.outcome.consentCode = consent.reasonCode;
+      result.outcome.consentParams = consent.reasonParams;
     }
   }
   return result;
@@ -1035,11 +1074,14 @@ export async function undoImport(db: Db, actor: Actor, id: string, clock: () => 
   return viewOf(db, actor.tenantId, await loadImport(db, actor, id));
 }
 
-export async function importReport(db: Db, actor: Actor, id: string): Promise<{ fileName: string; csv: string }> {
+export async function importReport(db: Db, actor: Actor, id: string, lang: ReasonLanguage = 'en'): Promise<{ fileName: string; csv: string }> {
   const current = await loadImport(db, actor, id);
   const rows = await allRows(db, actor.tenantId, id);
   return {
     fileName: `${current.file_name.replace(/\.[^.]+$/, '')}-report.csv`,
-    csv: renderReport(rows.map((row) => ({ view: rowView(row), plan: row.plan as unknown as RowPlan }))),
+    csv: renderReport(
+      rows.map((row) => ({ view: rowView(row, lang), plan: row.plan as unknown as RowPlan })),
+      lang,
+    ),
   };
 }

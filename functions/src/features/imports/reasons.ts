@@ -1,0 +1,253 @@
+// Why a row got its decision, as a stable code with parameters and rendered in the reader's language (the UI speaks
+// German and English). A decision keeps its English text in `reason` as well, so rows stored before the codes existed
+// (text only) and clients that read only `reason` go on working; a reader asking for German gets German wherever a
+// code is known. Reasons that nest (a customer number matches, but the legal forms differ) hold the inner reason as a
+// parameter.
+
+export type ReasonLanguage = 'en' | 'de';
+export const REASON_LANGUAGES = ['en', 'de'] as const satisfies readonly [ReasonLanguage, ...ReasonLanguage[]];
+
+export interface NestedReason {
+  code: string;
+  params: ReasonParams;
+}
+export type ReasonParam = string | number | NestedReason;
+export type ReasonParams = Record<string, ReasonParam>;
+
+/** A parameter already rendered in the language being written; '' when the reason has no such parameter. */
+type Param = (name: string) => string;
+type Text = (p: Param) => string;
+
+const also = (p: Param, name: string) => (p(name) ? `; ${p(name)}` : '');
+/** Similarity scores are stored as written in English ("0.87"); German writes a decimal comma. */
+const comma = (value: string) => value.replace('.', ',');
+
+const CONSENT_ACTION_DE: Record<string, string> = { granted: 'erteilt', withdrawn: 'widerrufen', objected: 'widersprochen' };
+/** "2025-12-31" -> "31.12.2025". */
+const germanDate = (iso: string) => iso.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3.$2.$1');
+
+const TEXTS = {
+  'row.empty': {
+    en: () => 'no value in any column mapped to an account or a contact',
+    de: () => 'keine Angabe in einer Spalte, die einer Firma oder einem Kontakt zugeordnet ist',
+  },
+  // Accounts
+  'account.numberAsRowButDiffers': {
+    en: (p) => `customer number ${p('customerNumber')} as on row ${p('row')}; ${p('detail')}`,
+    de: (p) => `Kundennummer ${p('customerNumber')} wie in Zeile ${p('row')}; ${p('detail')}`,
+  },
+  'account.sameNumberAsRow': {
+    en: (p) => `the same customer number as row ${p('row')}`,
+    de: (p) => `dieselbe Kundennummer wie Zeile ${p('row')}`,
+  },
+  'account.numberInManyAccounts': {
+    en: (p) => `${p('count')} accounts have customer number ${p('customerNumber')}`,
+    de: (p) => `${p('count')} Firmen haben die Kundennummer ${p('customerNumber')}`,
+  },
+  'account.numberMatchesButDiffers': {
+    en: (p) => `customer number ${p('customerNumber')} matches; ${p('detail')}`,
+    de: (p) => `Kundennummer ${p('customerNumber')} stimmt überein; ${p('detail')}`,
+  },
+  'account.sameNumber': { en: () => 'the same customer number', de: () => 'dieselbe Kundennummer' },
+  'account.sameNumberRenamed': {
+    en: (p) => `the same customer number (the CRM has the name "${p('name')}")`,
+    de: (p) => `dieselbe Kundennummer (im CRM heißt die Firma „${p('name')}“)`,
+  },
+  'account.noNameUnknownNumber': {
+    en: (p) => `no company name, and customer number ${p('customerNumber')} is not in the CRM`,
+    de: (p) => `kein Firmenname, und die Kundennummer ${p('customerNumber')} ist nicht im CRM`,
+  },
+  'account.sameNameAsRowOtherNumber': {
+    en: (p) => `the same name as row ${p('row')}, but another customer number`,
+    de: (p) => `derselbe Name wie Zeile ${p('row')}, aber eine andere Kundennummer`,
+  },
+  'account.sameAsRow': { en: (p) => `the same company as row ${p('row')}`, de: (p) => `dieselbe Firma wie Zeile ${p('row')}` },
+  'account.nameInManyAccounts': {
+    en: (p) => `${p('count')} accounts in the CRM have this name`,
+    de: (p) => `${p('count')} Firmen im CRM haben diesen Namen`,
+  },
+  'account.sameNameOtherNumber': {
+    en: () => 'the same name, but the CRM account has another customer number',
+    de: () => 'derselbe Name, aber die Firma im CRM hat eine andere Kundennummer',
+  },
+  'account.sameNameAndForm': { en: () => 'an account with the same name and legal form', de: () => 'eine Firma mit demselben Namen und derselben Rechtsform' },
+  'account.domainToo': {
+    en: (p) => `${p('detail')}; the email domain ${p('domain')} is this account's`,
+    de: (p) => `${p('detail')}; die E-Mail-Domain ${p('domain')} gehört zu dieser Firma`,
+  },
+  'account.domain': { en: (p) => `the email domain ${p('domain')} is this account's`, de: (p) => `die E-Mail-Domain ${p('domain')} gehört zu dieser Firma` },
+  'account.possibleMatches': {
+    en: (p) => `${p('count') === '1' ? 'a possible match' : `${p('count')} possible matches`}; a person decides`,
+    de: (p) => `${p('count') === '1' ? 'ein möglicher Treffer' : `${p('count')} mögliche Treffer`}; ein Mensch entscheidet`,
+  },
+  'account.noMatch': {
+    en: () => 'no account with this name, customer number or email domain',
+    de: () => 'keine Firma mit diesem Namen, dieser Kundennummer oder E-Mail-Domain',
+  },
+  // Company names
+  'name.same': { en: () => 'the same name', de: () => 'derselbe Name' },
+  'name.sameFolded': {
+    en: () => 'the same name once case, umlauts, ß and punctuation are folded',
+    de: () => 'derselbe Name, wenn man Groß-/Kleinschreibung, Umlaute, ß und Satzzeichen angleicht',
+  },
+  'name.legalFormDiffers': {
+    en: (p) => `the same name, but ${p('forms')}: possibly different legal entities`,
+    de: (p) => `derselbe Name, aber ${p('forms')}: möglicherweise verschiedene Rechtsträger`,
+  },
+  'name.legalFormsDiffer': {
+    en: (p) => `the legal forms differ (${p('a')} / ${p('b')})`,
+    de: (p) => `die Rechtsformen unterscheiden sich (${p('a')} / ${p('b')})`,
+  },
+  'name.onlyOneLegalForm': { en: (p) => `only one has a legal form (${p('form')})`, de: (p) => `nur einer hat eine Rechtsform (${p('form')})` },
+  'name.umlautsOrDoubleLetters': {
+    en: (p) => `names differ only in umlauts or double letters (similarity ${p('score')})${also(p, 'forms')}`,
+    de: (p) => `die Namen unterscheiden sich nur in Umlauten oder Doppelbuchstaben (Ähnlichkeit ${comma(p('score'))})${also(p, 'forms')}`,
+  },
+  'name.similar': {
+    en: (p) => `similar names (similarity ${p('score')})${also(p, 'forms')}`,
+    de: (p) => `ähnliche Namen (Ähnlichkeit ${comma(p('score'))})${also(p, 'forms')}`,
+  },
+  // Contacts
+  'contact.needsNameOrEmail': {
+    en: () => 'a contact needs a last name or an email address',
+    de: () => 'ein Kontakt braucht einen Nachnamen oder eine E-Mail-Adresse',
+  },
+  'contact.sameEmailAsRow': {
+    en: (p) => `the same email address as row ${p('row')}`,
+    de: (p) => `dieselbe E-Mail-Adresse wie Zeile ${p('row')}`,
+  },
+  'contact.emailInManyContacts': {
+    en: (p) => `${p('count')} contacts in the CRM have this email address`,
+    de: (p) => `${p('count')} Kontakte im CRM haben diese E-Mail-Adresse`,
+  },
+  'contact.sameEmailCandidate': { en: () => 'the same email address', de: () => 'dieselbe E-Mail-Adresse' },
+  'contact.sameEmail': { en: () => 'a contact with the same email address', de: () => 'ein Kontakt mit derselben E-Mail-Adresse' },
+  'contact.samePersonAsRow': {
+    en: (p) => `the same person at the same company as row ${p('row')}`,
+    de: (p) => `dieselbe Person bei derselben Firma wie Zeile ${p('row')}`,
+  },
+  'contact.sameNameInFileOtherEmail': {
+    en: () => 'the same name at the same company, another email address',
+    de: () => 'derselbe Name bei derselben Firma, eine andere E-Mail-Adresse',
+  },
+  'contact.sameNameAtAccount': {
+    en: () => 'a contact with the same name at the same account',
+    de: () => 'ein Kontakt mit demselben Namen bei derselben Firma',
+  },
+  'contact.sameNameAtAccountOtherEmail': {
+    en: () => 'the same name at the same account, another email address',
+    de: () => 'derselbe Name bei derselben Firma, eine andere E-Mail-Adresse',
+  },
+  'contact.possibleMatch': {
+    en: () => 'a possible match at the same company; a person decides',
+    de: () => 'ein möglicher Treffer bei derselben Firma; ein Mensch entscheidet',
+  },
+  'contact.noMatchByEmail': { en: () => 'no contact with this email address or name', de: () => 'kein Kontakt mit dieser E-Mail-Adresse oder diesem Namen' },
+  'contact.noMatchByName': { en: () => 'no contact with this name at this company', de: () => 'kein Kontakt mit diesem Namen bei dieser Firma' },
+  'contact.erased': {
+    en: () => 'the address belongs to a person whose data was erased at their request (GDPR Art. 17), so it is not imported again',
+    de: () => 'die Adresse gehört einer Person, deren Daten auf ihren Wunsch gelöscht wurden (DSGVO Art. 17); sie wird nicht wieder importiert',
+  },
+  'contact.restricted': {
+    en: () => 'processing of this person is restricted (GDPR Art. 18), so the import does not change the record',
+    de: () => 'die Verarbeitung dieser Person ist eingeschränkt (DSGVO Art. 18); der Import ändert den Datensatz nicht',
+  },
+  // Person names
+  'person.same': { en: () => 'the same first and last name', de: () => 'derselbe Vor- und Nachname' },
+  'person.sameLastNameAndInitial': {
+    en: () => 'the same last name and first initial',
+    de: () => 'derselbe Nachname und derselbe Anfangsbuchstabe des Vornamens',
+  },
+  'person.similar': { en: (p) => `similar names (similarity ${p('score')})`, de: (p) => `ähnliche Namen (Ähnlichkeit ${comma(p('score'))})` },
+  // Values the CRM would refuse
+  'value.notEmail': { en: (p) => `"${p('value')}" is not an email address`, de: (p) => `„${p('value')}“ ist keine E-Mail-Adresse` },
+  'value.notWebAddress': { en: (p) => `"${p('value')}" is not a web address`, de: (p) => `„${p('value')}“ ist keine Webadresse` },
+  'value.unknownCountry': {
+    en: (p) => `"${p('value')}" is no country this import knows; write its two-letter ISO code (DE, AT, CH, ...)`,
+    de: (p) => `„${p('value')}“ ist kein Land, das dieser Import kennt; bitte den zweistelligen ISO-Code angeben (DE, AT, CH, ...)`,
+  },
+  'value.lastNameRequired': { en: () => 'the CRM needs a last name for every contact', de: () => 'das CRM braucht für jeden Kontakt einen Nachnamen' },
+  'consent.unreadable': {
+    en: (p) => `"${p('value')}" is neither a consent (ja, yes, x) nor a withdrawal, an objection or "nein"`,
+    de: (p) => `„${p('value')}“ ist weder eine Einwilligung (ja, yes, x) noch ein Widerruf, ein Widerspruch oder „nein“`,
+  },
+  'consent.needsEmail': {
+    en: () => 'an email consent needs the email address it is for',
+    de: () => 'eine E-Mail-Einwilligung braucht die E-Mail-Adresse, für die sie gilt',
+  },
+  'consent.needsSource': {
+    en: () => 'a consent is imported only with its source (where and how it was given)',
+    de: () => 'eine Einwilligung wird nur mit ihrer Quelle importiert (wo und wie sie erteilt wurde)',
+  },
+  'consent.needsDate': {
+    en: () => 'a consent is imported only with the date it was given',
+    de: () => 'eine Einwilligung wird nur mit dem Datum importiert, an dem sie erteilt wurde',
+  },
+  'decision.chosen': { en: () => 'chosen in the preview', de: () => 'in der Vorschau gewählt' },
+  // What the commit did with a row
+  'outcome.newContact': { en: () => 'a new contact', de: () => 'ein neuer Kontakt' },
+  'outcome.nothingNewForAccount': { en: () => 'nothing new for the account', de: () => 'nichts Neues für die Firma' },
+  'outcome.nothingNewForContact': { en: () => 'nothing new for the contact', de: () => 'nichts Neues für den Kontakt' },
+  'outcome.samePersonAsRow': { en: (p) => `the same person as row ${p('row')}`, de: (p) => `dieselbe Person wie Zeile ${p('row')}` },
+  // What the commit did with a consent column
+  'consent.notOverridden': {
+    en: (p) => `not recorded: the person ${p('status') === 'withdrawn' ? 'withdrew' : 'objected to'} email marketing, and an import never overrides that`,
+    de: (p) =>
+      `nicht erfasst: die Person hat ${p('status') === 'withdrawn' ? 'ihre Einwilligung in E-Mail-Werbung widerrufen' : 'der E-Mail-Werbung widersprochen'}, und ein Import setzt sich nie darüber hinweg`,
+  },
+  'consent.contactNotImported': { en: () => 'not recorded: the contact was not imported', de: () => 'nicht erfasst: der Kontakt wurde nicht importiert' },
+  'consent.alreadyRecorded': { en: () => 'already in the consent ledger', de: () => 'steht schon im Einwilligungsprotokoll' },
+  'consent.recorded': {
+    en: (p) => `recorded: ${p('action')}, source "${p('source')}", ${p('date')}`,
+    de: (p) => `erfasst: ${CONSENT_ACTION_DE[p('action')] ?? p('action')}, Quelle „${p('source')}“, ${germanDate(p('date'))}`,
+  },
+} satisfies Record<string, Record<ReasonLanguage, Text>>;
+
+export type ReasonCode = keyof typeof TEXTS;
+export const REASON_CODES = Object.keys(TEXTS) as ReasonCode[];
+
+/** A reason as decisions store it: the English text (what rows held before the codes), the code and its parameters. */
+export interface Reason {
+  reason: string;
+  reasonCode: ReasonCode;
+  reasonParams: ReasonParams;
+}
+
+/** The reason with the code and parameters given, its `reason` in English. Nested reasons keep their code only. */
+export function because(code: ReasonCode, params: Record<string, ReasonParam | Reason | null> = {}): Reason {
+  const stored: ReasonParams = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (value === null) continue;
+    stored[name] = typeof value === 'object' && 'reasonCode' in value ? { code: value.reasonCode, params: value.reasonParams } : value;
+  }
+  return { reason: renderCode(code, stored, 'en'), reasonCode: code, reasonParams: stored };
+}
+
+const isCode = (code: string): code is ReasonCode => Object.hasOwn(TEXTS, code);
+
+function renderCode(code: ReasonCode, params: ReasonParams, lang: ReasonLanguage): string {
+  const param: Param = (name) => {
+    const value = params[name];
+    if (value === undefined) return '';
+    if (typeof value !== 'object') return String(value);
+    return isCode(value.code) ? renderCode(value.code, value.params, lang) : '';
+  };
+  return (TEXTS[code][lang] as Text)(param);
+}
+
+/**
+ * The text of a stored reason in the language asked for. A part without a code (stored before the codes, or a text no
+ * code covers yet) keeps its English text.
+ */
+export function renderReason(part: { reason: string; reasonCode?: string | null; reasonParams?: unknown }, lang: ReasonLanguage): string {
+  if (!part.reasonCode || !isCode(part.reasonCode)) return part.reason;
+  const params = part.reasonParams && typeof part.reasonParams === 'object' ? (part.reasonParams as ReasonParams) : {};
+  return renderCode(part.reasonCode, params, lang);
+}
+
+/** The same part with `reason` rendered in the language asked for; code and parameters stay as stored. */
+export const localized = <T extends { reason: string; reasonCode?: string | null; reasonParams?: unknown }>(part: T, lang: ReasonLanguage): T =>
+  lang === 'en' && !part.reasonCode ? part : { ...part, reason: renderReason(part, lang) };
+
+/** A reason with a code, or one whose text no code covers yet (a value the parser or the contract refused). */
+export type Why = { reason: string; reasonCode?: ReasonCode; reasonParams?: ReasonParams };
