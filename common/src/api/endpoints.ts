@@ -38,6 +38,7 @@ import { AccountExportQuery, ContactExportQuery, InteractionExportQuery, Opportu
 import { AccountDuplicate, AccountMergeRequest, ContactDuplicate, ContactMergeRequest, DuplicateQuery, Merge } from '../contracts/duplicates';
 import {
   RetentionPolicies,
+  RetentionPoliciesQuery,
   RetentionPoliciesUpdate,
   RetentionPreview,
   RetentionRun,
@@ -297,9 +298,10 @@ export const endpoints = [
   // Retention (CRM.Privacy and CRM.Admin)
   {
     ...route('getRetentionPolicies'),
-    summary: 'The retention policy of every data class (German defaults until saved), with what each removes and keeps',
+    summary: 'The retention policy of every data class (German defaults until saved), with what each removes and keeps (lang=de|en or Accept-Language)',
     tag: 'privacy',
     access: 'privacy',
+    query: RetentionPoliciesQuery,
     response: RetentionPolicies,
     status: 200,
   },
@@ -308,6 +310,7 @@ export const endpoints = [
     summary: 'Replace the retention policies and switch the nightly run on or off (If-Match required, "0" before the first save)',
     tag: 'privacy',
     access: 'privacy',
+    query: RetentionPoliciesQuery,
     body: RetentionPoliciesUpdate,
     ifMatch: true,
     response: RetentionPolicies,

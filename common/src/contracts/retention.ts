@@ -3,7 +3,13 @@
 import { z } from 'zod';
 import { IsoDateTime, Uuid } from './primitives';
 
-export const RetentionDataClass = z.enum(['inactive_contacts', 'email_meeting_interactions', 'note_chat_web_form_interactions', 'read_audit', 'consent_proofs']);
+export const RetentionDataClass = z.enum([
+  'inactive_contacts',
+  'email_meeting_interactions',
+  'note_chat_web_form_interactions',
+  'read_audit',
+  'consent_proofs',
+]);
 export type RetentionDataClass = z.infer<typeof RetentionDataClass>;
 
 /** anonymise: the record stays with what statistics need, without what identifies anyone; delete: the record goes. */
@@ -32,6 +38,10 @@ export const RetentionPolicySetting = z
   .strict();
 export type RetentionPolicySetting = z.infer<typeof RetentionPolicySetting>;
 
+/** The language of the policies' descriptions; without it the Accept-Language header decides (English when it names neither). */
+export const RetentionPoliciesQuery = z.object({ lang: z.enum(['de', 'en']).optional() }).strict();
+export type RetentionPoliciesQuery = z.infer<typeof RetentionPoliciesQuery>;
+
 export const RetentionPoliciesUpdate = z
   .object({
     policies: z.array(RetentionPolicySetting).min(1),
@@ -45,7 +55,11 @@ export const RetentionPoliciesUpdate = z
       if (seen.has(policy.dataClass)) ctx.addIssue({ code: 'custom', path: ['policies', i, 'dataClass'], message: `${policy.dataClass} is listed twice` });
       seen.add(policy.dataClass);
       if (!RETENTION_ACTIONS[policy.dataClass].includes(policy.action)) {
-        ctx.addIssue({ code: 'custom', path: ['policies', i, 'action'], message: `must be ${RETENTION_ACTIONS[policy.dataClass].join(' or ')} for ${policy.dataClass}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['policies', i, 'action'],
+          message: `must be ${RETENTION_ACTIONS[policy.dataClass].join(' or ')} for ${policy.dataClass}`,
+        });
       }
     });
     for (const dataClass of RetentionDataClass.options) {

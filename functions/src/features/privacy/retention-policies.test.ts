@@ -35,4 +35,23 @@ describe('retention policies', () => {
     expect(describePolicies(DEFAULT_POLICIES, true).every((p) => p.available)).toBe(true);
     expect(describePolicies([{ ...DEFAULT_POLICIES[1]!, action: 'delete' }], true)[0]!.keeps).toMatch(/nothing/);
   });
+
+  it('says it in German too, for every class and action, with the German way of citing the law', () => {
+    for (const action of ['anonymise', 'delete'] as const) {
+      const settings = DEFAULT_POLICIES.map((p) => ({ ...p, action }));
+      const en = describePolicies(settings, true, 'en');
+      const de = describePolicies(settings, true, 'de');
+      de.forEach((policy, i) => {
+        for (const field of ['removes', 'keeps', 'basis'] as const) {
+          expect(policy[field].length, `${policy.dataClass} ${action} ${field}`).toBeGreaterThan(10);
+          expect(policy[field], `${policy.dataClass} ${action} ${field}`).not.toBe(en[i]![field]);
+        }
+      });
+    }
+    const [contacts, letters] = describePolicies(DEFAULT_POLICIES, true, 'de');
+    expect(contacts!.basis).toContain('§§ 195, 199 BGB');
+    expect(letters!.basis).toContain('§ 257 Abs. 1 Nr. 2, 3, Abs. 4, 5 HGB');
+    expect(letters!.basis).not.toMatch(/\bs\.\d/);
+    expect(describePolicies([{ ...DEFAULT_POLICIES[1]!, action: 'delete' }], true, 'de')[0]!.keeps).toBe('nichts außer den Zahlen dieses Laufs');
+  });
 });

@@ -1,17 +1,24 @@
 // HTTP handlers of retention: policies, preview, run and the run history; access (CRM.Privacy, CRM.Admin) by the catalogue.
+import { negotiateLanguage } from '../../core/http/negotiation';
 import type { RouteTable } from '../../core/http/typed-routes';
 import { previewRetention, retentionPolicies, retentionRun, retentionRuns, runRetention, updateRetentionPolicies } from './retention';
 
 /** How long one HTTP call works on a run before answering "paused" with its progress; calling run again resumes it. */
 const RUN_BUDGET_MS = 20_000;
 
-export const retentionRoutes: RouteTable<'getRetentionPolicies' | 'putRetentionPolicies' | 'previewRetention' | 'runRetention' | 'listRetentionRuns' | 'getRetentionRun'> = {
-  getRetentionPolicies: async ({ db, actor }) => {
-    const policies = await retentionPolicies(db, actor.tenantId);
+/** English unless asked for German, as the API answered before it spoke German. */
+const languageOf = (lang: 'de' | 'en' | undefined, request: Request) =>
+  lang ?? negotiateLanguage(request.headers.get('accept-language'), ['en', 'de'] as const);
+
+export const retentionRoutes: RouteTable<
+  'getRetentionPolicies' | 'putRetentionPolicies' | 'previewRetention' | 'runRetention' | 'listRetentionRuns' | 'getRetentionRun'
+> = {
+  getRetentionPolicies: async ({ db, actor, query, request }) => {
+    const policies = await retentionPolicies(db, actor.tenantId, languageOf(query.lang, request));
     return { body: policies, etag: policies.etag };
   },
-  putRetentionPolicies: async ({ db, actor, body, version }) => {
-    const policies = await updateRetentionPolicies(db, actor, version, body);
+  putRetentionPolicies: async ({ db, actor, body, version, query, request }) => {
+    const policies = await updateRetentionPolicies(db, actor, version, body, languageOf(query.lang, request));
     return { body: policies, etag: policies.etag };
   },
   previewRetention: async ({ db, actor }) => {

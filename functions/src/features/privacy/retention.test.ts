@@ -10,7 +10,11 @@ import { runDailyRetention, runRetention } from './retention';
 
 const thisYear = new Date().getUTCFullYear();
 /** "Schläfer" -> "schlafer": addresses are ASCII. */
-const mailbox = (name: string) => name.normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase();
+const mailbox = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/[^A-Za-z]/g, '')
+    .toLowerCase();
 /** 1 June of the year n years back: far enough from every cutoff (1 January of a year) that the run's clock does not matter. */
 const yearsAgo = (n: number) => new Date(Date.UTC(thisYear - n, 5, 1)).toISOString();
 
@@ -34,7 +38,9 @@ async function tenantRows(db: Db, tenantId: string): Promise<Record<string, Reco
   };
   const result: Record<string, Record<string, string>> = {};
   for (const [table, key] of Object.entries(tables)) {
-    const rows = await db.query<{ key: string; row: string }>(`SELECT ${key} AS key, row_to_json(t)::text AS row FROM ${table} t WHERE tenant_id = $1`, [tenantId]);
+    const rows = await db.query<{ key: string; row: string }>(`SELECT ${key} AS key, row_to_json(t)::text AS row FROM ${table} t WHERE tenant_id = $1`, [
+      tenantId,
+    ]);
     result[table] = Object.fromEntries(rows.map((r) => [r.key, r.row]));
   }
   return result;
@@ -72,8 +78,10 @@ describeEachDatabase('retention', (getDb) => {
     };
     const domain = `alt-${randomUUID().slice(0, 8)}.example`;
     const account = await post('/api/accounts', { name: 'Altkunde GmbH', domains: [domain] });
-    const contact = (lastName: string) => post('/api/contacts', { firstName: 'Erika', lastName, emails: [`${mailbox(lastName)}@${domain}`], accountId: account });
-    const backdate = (id: string, when: string) => db.query(`UPDATE contacts SET created_at = $3, updated_at = $3 WHERE tenant_id = $1 AND id = $2`, [tenantId, id, when]);
+    const contact = (lastName: string) =>
+      post('/api/contacts', { firstName: 'Erika', lastName, emails: [`${mailbox(lastName)}@${domain}`], accountId: account });
+    const backdate = (id: string, when: string) =>
+      db.query(`UPDATE contacts SET created_at = $3, updated_at = $3 WHERE tenant_id = $1 AND id = $2`, [tenantId, id, when]);
     const interaction = (type: string, occurredAt: string, subject: string, contactIds: string[]) =>
       post('/api/interactions', { type, occurredAt, subject, summary: `${subject}: Inhalt`, contactIds, accountIds: [account] });
 
@@ -99,7 +107,9 @@ describeEachDatabase('retention', (getDb) => {
     const erased = await contact('Gelöscht');
     await post('/api/consents', { ...consent, contactId: erased, action: 'withdrawn' });
     const etag = (await api.call('GET', `/api/contacts/${erased}`, { token: admin })).headers.get('etag')!;
-    expect((await api.call('POST', `/api/contacts/${erased}/erase`, { token: officer, body: { reason: 'Art. 17' }, headers: { 'if-match': etag } })).status).toBe(200);
+    expect(
+      (await api.call('POST', `/api/contacts/${erased}/erase`, { token: officer, body: { reason: 'Art. 17' }, headers: { 'if-match': etag } })).status,
+    ).toBe(200);
     await db.query(`UPDATE erasures SET erased_at = $2 WHERE tenant_id = $1`, [tenantId, yearsAgo(4)]);
     const [erasedProof] = await db.query<{ id: string }>(`SELECT id FROM erased_consent_proofs WHERE tenant_id = $1`, [tenantId]);
     await db.query(
@@ -111,7 +121,21 @@ describeEachDatabase('retention', (getDb) => {
       admin,
       officer,
       domain,
-      ids: { inactive, active, withOpportunity, restricted, longAnonymised, oldEmail, recentEmail, restrictedEmail, oldNote, recentNote, oldCall, proof, activeConsent },
+      ids: {
+        inactive,
+        active,
+        withOpportunity,
+        restricted,
+        longAnonymised,
+        oldEmail,
+        recentEmail,
+        restrictedEmail,
+        oldNote,
+        recentNote,
+        oldCall,
+        proof,
+        activeConsent,
+      },
       erasedProof: erasedProof!.id,
     };
   }
@@ -139,7 +163,11 @@ describeEachDatabase('retention', (getDb) => {
     const sample = (dataClass: string) => planned.samples.find((s: { dataClass: string }) => s.dataClass === dataClass).records;
     expect(sample('inactive_contacts')).toEqual([{ id: t.ids.inactive, label: 'Erika Schläfer', date: yearsAgo(5) }]);
     expect(sample('email_meeting_interactions').map((r: { id: string; label: string }) => [r.id, r.label])).toEqual([[t.ids.oldEmail, 'email: Angebot 2018']]);
-    expect(sample('consent_proofs').map((r: { id: string }) => r.id).sort()).toEqual([t.ids.proof, t.erasedProof].sort());
+    expect(
+      sample('consent_proofs')
+        .map((r: { id: string }) => r.id)
+        .sort(),
+    ).toEqual([t.ids.proof, t.erasedProof].sort());
 
     const before = await tenantRows(getDb(), t.tenantId);
     const otherBefore = await tenantRows(getDb(), other.tenantId);
@@ -194,7 +222,10 @@ describeEachDatabase('retention', (getDb) => {
     const run = (await api.call('POST', '/api/privacy/retention/run', { token: t.officer, body: { runId: planned.runId } })).body;
     expect(counts(run).inactive_contacts).toEqual([1, 0, 1]);
     expect(counts(run).email_meeting_interactions).toEqual([1, 0, 1]);
-    const [contact] = await getDb().query<{ last_name: string }>(`SELECT last_name FROM contacts WHERE tenant_id = $1 AND id = $2`, [t.tenantId, t.ids.inactive]);
+    const [contact] = await getDb().query<{ last_name: string }>(`SELECT last_name FROM contacts WHERE tenant_id = $1 AND id = $2`, [
+      t.tenantId,
+      t.ids.inactive,
+    ]);
     expect(contact!.last_name).toBe('Schläfer');
   });
 
@@ -300,6 +331,13 @@ describeEachDatabase('retention', (getDb) => {
       ['read_audit', 12, 'delete'],
       ['consent_proofs', 36, 'delete'],
     ]);
+    expect(read.body.policies[1].basis).toMatch(/^Emails and meetings with customers are commercial letters/);
+    // The Privacy tab asks in its own language; without lang, Accept-Language decides.
+    const german = await api.call('GET', '/api/privacy/retention/policies?lang=de', { token: t.officer });
+    expect(german.body.policies[1].basis).toMatch(/^E-Mails und Termine mit Kunden sind Handelsbriefe/);
+    const byHeader = await api.call('GET', '/api/privacy/retention/policies', { token: t.officer, headers: { 'accept-language': 'de-DE,de;q=0.9' } });
+    expect(byHeader.body.policies[0].keeps).toBe(german.body.policies[0].keeps);
+    expect((await api.call('GET', '/api/privacy/retention/policies?lang=fr', { token: t.officer })).status).toBe(400);
     const planned = await preview(t.officer);
 
     const settings = read.body.policies.map(({ dataClass, enabled, periodMonths, action, fromEndOfYear }: Record<string, unknown>) => ({
@@ -309,8 +347,12 @@ describeEachDatabase('retention', (getDb) => {
       action,
       fromEndOfYear,
     }));
-    const put = (body: unknown, ifMatch: string, token = t.officer) => api.call('PUT', '/api/privacy/retention/policies', { token, body, headers: { 'if-match': ifMatch } });
-    const wrong = await put({ policies: settings.map((p: { dataClass: string }) => (p.dataClass === 'inactive_contacts' ? { ...p, action: 'delete' } : p)), dailyRun: false }, '"0"');
+    const put = (body: unknown, ifMatch: string, token = t.officer) =>
+      api.call('PUT', '/api/privacy/retention/policies', { token, body, headers: { 'if-match': ifMatch } });
+    const wrong = await put(
+      { policies: settings.map((p: { dataClass: string }) => (p.dataClass === 'inactive_contacts' ? { ...p, action: 'delete' } : p)), dailyRun: false },
+      '"0"',
+    );
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors).toEqual([{ field: 'policies[0].action', in: 'body', reason: 'must be anonymise for inactive_contacts' }]);
     const missing = await put({ policies: settings.slice(1), dailyRun: false }, '"0"');
@@ -363,7 +405,10 @@ describeEachDatabase('retention', (getDb) => {
       action,
       fromEndOfYear,
     }));
-    expect((await api.call('PUT', '/api/privacy/retention/policies', { token: on.officer, body: { policies, dailyRun: true }, headers: { 'if-match': '"0"' } })).status).toBe(200);
+    expect(
+      (await api.call('PUT', '/api/privacy/retention/policies', { token: on.officer, body: { policies, dailyRun: true }, headers: { 'if-match': '"0"' } }))
+        .status,
+    ).toBe(200);
     const log: string[] = [];
     await runDailyRetention(getDb(), { deadline: Date.now() + 3600_000, log: (m) => log.push(m) });
     await runDailyRetention(getDb(), { deadline: Date.now() + 3600_000, log: (m) => log.push(m) });

@@ -6,14 +6,7 @@
 // condition), dropping the batch's ids and saving the counts with it. So the run never touches a record its preview did
 // not list, a record restricted in between is skipped and counted as such, and an interrupted run resumes with the ids
 // left. Locks are row locks of one batch, held for one short transaction.
-import type {
-  RetentionDataClass,
-  RetentionPolicies,
-  RetentionPoliciesUpdate,
-  RetentionPolicySetting,
-  RetentionPreview,
-  RetentionRun,
-} from '@crm/common';
+import type { RetentionDataClass, RetentionPolicies, RetentionPoliciesUpdate, RetentionPolicySetting, RetentionPreview, RetentionRun } from '@crm/common';
 import type { Actor } from '../../core/actor';
 import { deleteReadAuditBefore } from '../../core/audit/read-audit';
 import type { Db, Queryable } from '../../core/db/db';
@@ -55,10 +48,10 @@ export const RETENTION_BATCH = 500;
 
 const etagOf = (version: number) => `"${version}"`;
 
-export async function retentionPolicies(db: Db, tenantId: string): Promise<RetentionPolicies> {
+export async function retentionPolicies(db: Db, tenantId: string, language: 'de' | 'en' = 'en'): Promise<RetentionPolicies> {
   const stored = await readPolicies(db, tenantId);
   return {
-    policies: describePolicies(completePolicies(stored?.policies ?? null), true),
+    policies: describePolicies(completePolicies(stored?.policies ?? null), true, language),
     dailyRun: stored?.daily_run ?? false,
     saved: stored !== null,
     updatedAt: stored ? new Date(stored.updated_at).toISOString() : null,
@@ -67,10 +60,18 @@ export async function retentionPolicies(db: Db, tenantId: string): Promise<Reten
 }
 
 /** Replaces the policies; If-Match names the version read ("0" before the first save). */
-export async function updateRetentionPolicies(db: Db, actor: Actor, expectedVersion: number, update: RetentionPoliciesUpdate): Promise<RetentionPolicies> {
-  const saved = await inTransaction(db, (tx) => savePolicies(tx, actor.tenantId, expectedVersion, completePolicies(update.policies), update.dailyRun, actor.userId));
+export async function updateRetentionPolicies(
+  db: Db,
+  actor: Actor,
+  expectedVersion: number,
+  update: RetentionPoliciesUpdate,
+  language: 'de' | 'en' = 'en',
+): Promise<RetentionPolicies> {
+  const saved = await inTransaction(db, (tx) =>
+    savePolicies(tx, actor.tenantId, expectedVersion, completePolicies(update.policies), update.dailyRun, actor.userId),
+  );
   if (!saved) throw staleVersion('retention policies');
-  return retentionPolicies(db, actor.tenantId);
+  return retentionPolicies(db, actor.tenantId, language);
 }
 
 type RunPolicy = RetentionPolicySetting & { cutoff: string };
@@ -100,7 +101,12 @@ function toRun(row: RunRow): RetentionRun {
 }
 
 /** Lists what a run would do now, as a planned run: counts per policy and the oldest few records of each. */
-export async function previewRetention(db: Db, tenantId: string, createdBy: string | null, trigger: RetentionRun['trigger'] = 'manual'): Promise<RetentionPreview> {
+export async function previewRetention(
+  db: Db,
+  tenantId: string,
+  createdBy: string | null,
+  trigger: RetentionRun['trigger'] = 'manual',
+): Promise<RetentionPreview> {
   const stored = await readPolicies(db, tenantId);
   const asOf = new Date();
   const policies: RunPolicy[] = completePolicies(stored?.policies ?? null)
@@ -112,7 +118,8 @@ export async function previewRetention(db: Db, tenantId: string, createdBy: stri
     const counts: RunRow['counts'] = {};
     for (const policy of policies) {
       const cutoff = new Date(policy.cutoff);
-      const planned = policy.dataClass === 'read_audit' ? await countReadAuditBefore(tx, tenantId, cutoff) : await planItems(tx, tenantId, id, policy.dataClass, cutoff);
+      const planned =
+        policy.dataClass === 'read_audit' ? await countReadAuditBefore(tx, tenantId, cutoff) : await planItems(tx, tenantId, id, policy.dataClass, cutoff);
       counts[policy.dataClass] = { planned, done: 0, skipped: 0 };
     }
     await saveCounts(tx, tenantId, id, counts);

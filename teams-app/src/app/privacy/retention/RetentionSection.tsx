@@ -38,7 +38,7 @@ const validMonths = (text: string) => /^\d+$/.test(text.trim()) && Number(text) 
 
 function Policies({ policies, onSaved }: { policies: RetentionPolicies; onSaved: () => void }) {
   const styles = useTabStyles();
-  const { t, date } = useRetentionT();
+  const { t, date, language } = useRetentionT();
   const { api } = useServices();
   const [draft, setDraft] = useState(() => draftOf(policies));
   const [dailyRun, setDailyRun] = useState(policies.dailyRun);
@@ -51,6 +51,7 @@ function Policies({ policies, onSaved }: { policies: RetentionPolicies; onSaved:
   const { busy, error, submit } = useSubmit(
     () =>
       api('putRetentionPolicies', {
+        query: { lang: language },
         body: { dailyRun, policies: draft.map((d) => ({ ...d, periodMonths: Number(d.periodMonths) })) },
         ifMatch: policies.etag,
       }),
@@ -253,9 +254,10 @@ function Runs({ runs }: { runs: RetentionRun[] }) {
 
 function Retention() {
   const styles = useTabStyles();
-  const { t } = useRetentionT();
+  const { t, language } = useRetentionT();
   const { api } = useServices();
-  const policies = useLoad(async (signal) => (await api('getRetentionPolicies', { signal })).data, 'retention-policies');
+  // What each policy removes and keeps, and why, in the tab's language, not the browser's.
+  const policies = useLoad(async (signal) => (await api('getRetentionPolicies', { query: { lang: language }, signal })).data, `retention-policies-${language}`);
   const runs = useLoad(async (signal) => (await api('listRetentionRuns', { query: { limit: RUNS_SHOWN }, signal })).data.items, 'retention-runs');
   return (
     <div className={styles.stack} data-ready-key={policies.data && runs.data ? 'retention' : undefined}>
