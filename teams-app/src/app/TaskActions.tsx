@@ -2,9 +2,9 @@
 // date. Both send the version last read (If-Match), so a colleague's change in between is reported, not overwritten. A
 // move to a day before today is asked about first, as creating one is.
 import { Button, Field, Input } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Task, TaskPatch } from '@crm/common';
-import { ApiError, ErrorNotice, FormActions, localDay, PastDueConfirm, useSubmit, type UserAccess } from '@crm/common/web';
+import { ApiError, ErrorNotice, FormActions, usePastDueGuard, useSubmit, type UserAccess } from '@crm/common/web';
 import { useServices } from './services';
 import { useTabStyles } from './styles';
 import { useT } from './texts';
@@ -25,11 +25,13 @@ export function TaskActions({
   const { api } = useServices();
   const [rescheduling, setRescheduling] = useState(false);
   const [dueDate, setDueDate] = useState(task.dueDate);
-  const [askPastDue, setAskPastDue] = useState(false);
-  const dueInput = useRef<HTMLInputElement>(null);
   const update = (body: TaskPatch) => api('updateTask', { params: { id: task.id }, body, ifMatch: task.etag });
   const done = useSubmit(() => update({ status: 'done' }), onChanged);
-  const moved = useSubmit(() => update({ dueDate }), () => (setRescheduling(false), onChanged()));
+  const moved = useSubmit(
+    () => update({ dueDate }),
+    () => (setRescheduling(false), onChanged()),
+  );
+  const guard = usePastDueGuard({ dueDate, action: 'move', unchangedFrom: task.dueDate, send: () => void moved.submit() });
   const error = done.error ?? moved.error;
   return (
     <div className={styles.form}>
@@ -48,38 +50,24 @@ export function TaskActions({
           aria-label={t('followUps.rescheduleLabel', { title: task.title })}
           onSubmit={(e) => {
             e.preventDefault();
-            if (dueDate !== task.dueDate && dueDate < localDay(new Date())) setAskPastDue(true);
-            else void moved.submit();
+            guard.submit();
           }}
         >
           <Field label={t('followUps.newDue')} required>
             <Input
               type="date"
-              ref={dueInput}
+              ref={guard.dueInput}
               value={dueDate}
               onChange={(_e, d) => {
                 setDueDate(d.value);
-                setAskPastDue(false);
+                guard.dismiss();
               }}
               required
               autoFocus
             />
           </Field>
-          {askPastDue ? (
-            <PastDueConfirm
-              dueDate={dueDate}
-              action="move"
-              onConfirm={() => {
-                setAskPastDue(false);
-                void moved.submit();
-              }}
-              onChangeDate={() => {
-                setAskPastDue(false);
-                dueInput.current?.focus();
-              }}
-            />
-          ) : null}
-          <FormActions busy={moved.busy} submitLabel={t('common.save')} onCancel={() => (setRescheduling(false), setAskPastDue(false))} />
+          {guard.confirm}
+          <FormActions busy={moved.busy} submitLabel={t('common.save')} onCancel={() => (setRescheduling(false), guard.dismiss())} />
         </form>
       )}
       {error ? <ErrorNotice error={error} onRetry={onChanged} /> : null}

@@ -2,9 +2,9 @@
 // changed it in between, the pane says who, when and what it holds now; the user reloads it or overwrites knowingly. A
 // move to a day before today is asked about first, as creating one is.
 import { Button, Field, Input } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Task, TaskPatch } from '@crm/common';
-import { ErrorNotice, FormActions, localDay, PastDueConfirm } from '@crm/common/web';
+import { ErrorNotice, FormActions, usePastDueGuard } from '@crm/common/web';
 import { ChangedNotice, useVersionedSave } from '@crm/common/web/versioned-edit';
 import { useServices } from '../services';
 import { usePaneStyles } from '../styles';
@@ -22,8 +22,6 @@ export default function FollowUpEditForm({ task, onSaved, onCancel }: FollowUpEd
   const { t, e, date } = useEditTexts();
   const { api } = useServices();
   const [dueDate, setDueDate] = useState(task.dueDate);
-  const [askPastDue, setAskPastDue] = useState(false);
-  const dueInput = useRef<HTMLInputElement>(null);
   // What the user asked for last, so "overwrite" repeats exactly that on the colleague's version.
   const [intent, setIntent] = useState<TaskPatch>({});
   const { busy, error, conflict, save, dropConflict } = useVersionedSave(async () => (await api('getTask', { params: { id: task.id } })).data);
@@ -40,6 +38,7 @@ export default function FollowUpEditForm({ task, onSaved, onCancel }: FollowUpEd
     );
   };
   const base = conflict?.current ?? task;
+  const guard = usePastDueGuard({ dueDate, action: 'move', unchangedFrom: base.dueDate, send: () => write({ dueDate }, base) });
   const fieldLabel = (field: string) => ({ dueDate: t('followUp.due'), status: e('status'), title: t('followUp.title') })[field] ?? field;
   const summary = (current: Task) =>
     [t('account.due', { date: date(current.dueDate) }), current.status === 'done' ? e('doneState') : null].filter(Boolean).join(' · ');
@@ -49,38 +48,24 @@ export default function FollowUpEditForm({ task, onSaved, onCancel }: FollowUpEd
       className={styles.form}
       onSubmit={(e) => {
         e.preventDefault();
-        if (dueDate !== base.dueDate && dueDate < localDay(new Date())) setAskPastDue(true);
-        else write({ dueDate }, base);
+        guard.submit();
       }}
       aria-label={t('followUp.edit', { title: task.title })}
     >
       <Field label={t('followUp.due')} required>
         <Input
           type="date"
-          ref={dueInput}
+          ref={guard.dueInput}
           value={dueDate}
           onChange={(_e, data) => {
             setDueDate(data.value);
-            setAskPastDue(false);
+            guard.dismiss();
           }}
           required
           autoFocus
         />
       </Field>
-      {askPastDue ? (
-        <PastDueConfirm
-          dueDate={dueDate}
-          action="move"
-          onConfirm={() => {
-            setAskPastDue(false);
-            write({ dueDate }, base);
-          }}
-          onChangeDate={() => {
-            setAskPastDue(false);
-            dueInput.current?.focus();
-          }}
-        />
-      ) : null}
+      {guard.confirm}
       <div>
         <Button type="button" onClick={() => write({ status: 'done' }, base)} disabled={busy}>
           {e('markDone')}

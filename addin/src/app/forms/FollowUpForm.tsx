@@ -1,8 +1,8 @@
 // A follow-up ("Wiedervorlage") from the email: prefilled title, due in three working days, linked to the customer.
 import { Field, Input } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Task, TaskOrigin } from '@crm/common';
-import { defaultDueDate, ErrorNotice, FormActions, localDay, PastDueConfirm, useSubmit } from '@crm/common/web';
+import { defaultDueDate, ErrorNotice, FormActions, usePastDueGuard, useSubmit } from '@crm/common/web';
 import { useServices } from '../services';
 import { usePaneStyles } from '../styles';
 import { useT } from '../texts';
@@ -24,19 +24,17 @@ export default function FollowUpForm({ subject, accountId, contactId, origin, on
   const [title, setTitle] = useState(t('followUp.defaultTitle', { subject }).slice(0, 300));
   const [dueDate, setDueDate] = useState(defaultDueDate());
   // A due date before today is usually a slip of the date picker; it is created only once the user confirms it.
-  const [askPastDue, setAskPastDue] = useState(false);
-  const dueInput = useRef<HTMLInputElement>(null);
   const { busy, error, submit } = useSubmit(
     async (id) => (await api('createTask', { body: { id, kind: 'follow_up', title, dueDate, accountId, contactId, origin } })).data,
     onCreated,
   );
+  const guard = usePastDueGuard({ dueDate, action: 'create', send: () => void submit() });
   return (
     <form
       className={styles.form}
       onSubmit={(e) => {
         e.preventDefault();
-        if (dueDate < localDay(new Date())) setAskPastDue(true);
-        else void submit();
+        guard.submit();
       }}
       aria-label={t('action.followUp')}
     >
@@ -46,29 +44,16 @@ export default function FollowUpForm({ subject, accountId, contactId, origin, on
       <Field label={t('followUp.due')} required>
         <Input
           type="date"
-          ref={dueInput}
+          ref={guard.dueInput}
           value={dueDate}
           onChange={(_e, data) => {
             setDueDate(data.value);
-            setAskPastDue(false);
+            guard.dismiss();
           }}
           required
         />
       </Field>
-      {askPastDue ? (
-        <PastDueConfirm
-          dueDate={dueDate}
-          action="create"
-          onConfirm={() => {
-            setAskPastDue(false);
-            void submit();
-          }}
-          onChangeDate={() => {
-            setAskPastDue(false);
-            dueInput.current?.focus();
-          }}
-        />
-      ) : null}
+      {guard.confirm}
       {error ? <ErrorNotice error={error} /> : null}
       <FormActions busy={busy} submitLabel={t('common.save')} onCancel={onCancel} />
     </form>

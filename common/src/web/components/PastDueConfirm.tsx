@@ -2,6 +2,8 @@
 // slip of the date picker, sometimes meant (a call that already happened, noted late).
 import { Button } from '@fluentui/react-button';
 import { MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-message-bar';
+import { useRef, useState, type ReactNode, type RefObject } from 'react';
+import { localDay } from '../dates';
 import { useI18n } from '../i18n/i18n';
 
 export interface PastDueConfirmProps {
@@ -29,4 +31,38 @@ export function PastDueConfirm({ dueDate, action, onConfirm, onChangeDate }: Pas
       </MessageBarActions>
     </MessageBar>
   );
+}
+
+/**
+ * The question above wired to a form's date field: `submit` sends at once, or first asks when the date lies before today
+ * (and differs from `unchangedFrom`, the date an edit started with); `dismiss` drops the question when the date changes.
+ */
+export function usePastDueGuard(options: { dueDate: string; action: PastDueConfirmProps['action']; unchangedFrom?: string; send: () => void }): {
+  dueInput: RefObject<HTMLInputElement | null>;
+  submit: () => void;
+  dismiss: () => void;
+  confirm: ReactNode;
+} {
+  const [asking, setAsking] = useState(false);
+  const dueInput = useRef<HTMLInputElement>(null);
+  const past = options.dueDate !== options.unchangedFrom && options.dueDate < localDay(new Date());
+  return {
+    dueInput,
+    submit: () => (past ? setAsking(true) : options.send()),
+    dismiss: () => setAsking(false),
+    confirm: asking ? (
+      <PastDueConfirm
+        dueDate={options.dueDate}
+        action={options.action}
+        onConfirm={() => {
+          setAsking(false);
+          options.send();
+        }}
+        onChangeDate={() => {
+          setAsking(false);
+          dueInput.current?.focus();
+        }}
+      />
+    ) : null,
+  };
 }

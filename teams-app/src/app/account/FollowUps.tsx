@@ -1,6 +1,6 @@
 // Open follow-ups of the account: mark one done, or add a new one for the team.
 import { Button, Field, Input, Text } from '@fluentui/react-components';
-import { memo, useRef, useState } from 'react';
+import { memo, useState } from 'react';
 import type { Contact, Task } from '@crm/common';
 import {
   defaultDueDate,
@@ -8,7 +8,7 @@ import {
   FormActions,
   localDay,
   OptionalSelect,
-  PastDueConfirm,
+  usePastDueGuard,
   useOpenerFocus,
   useSubmit,
   type UserAccess,
@@ -27,20 +27,18 @@ function NewFollowUp({ accountId, contacts, onDone, onCancel }: { accountId: str
   const [dueDate, setDueDate] = useState(defaultDueDate());
   const [contactId, setContactId] = useState('');
   // A due date before today is usually a slip of the date picker; it is created only once the user confirms it.
-  const [askPastDue, setAskPastDue] = useState(false);
-  const dueInput = useRef<HTMLInputElement>(null);
   const { busy, error, submit } = useSubmit(
     async (id) => (await api('createTask', { body: { id, kind: 'follow_up', title, dueDate, accountId, contactId: contactId || null } })).data,
     onDone,
   );
+  const guard = usePastDueGuard({ dueDate, action: 'create', send: () => void submit() });
   return (
     <form
       className={styles.form}
       aria-label={t('followUps.new')}
       onSubmit={(e) => {
         e.preventDefault();
-        if (dueDate < localDay(new Date())) setAskPastDue(true);
-        else void submit();
+        guard.submit();
       }}
     >
       <Field label={t('followUps.title')} required>
@@ -49,11 +47,11 @@ function NewFollowUp({ accountId, contacts, onDone, onCancel }: { accountId: str
       <Field label={t('followUps.due')} required>
         <Input
           type="date"
-          ref={dueInput}
+          ref={guard.dueInput}
           value={dueDate}
           onChange={(_e, d) => {
             setDueDate(d.value);
-            setAskPastDue(false);
+            guard.dismiss();
           }}
           required
         />
@@ -65,20 +63,7 @@ function NewFollowUp({ accountId, contacts, onDone, onCancel }: { accountId: str
         options={contacts.map((c) => ({ id: c.id, label: c.displayName }))}
         onChange={setContactId}
       />
-      {askPastDue ? (
-        <PastDueConfirm
-          dueDate={dueDate}
-          action="create"
-          onConfirm={() => {
-            setAskPastDue(false);
-            void submit();
-          }}
-          onChangeDate={() => {
-            setAskPastDue(false);
-            dueInput.current?.focus();
-          }}
-        />
-      ) : null}
+      {guard.confirm}
       {error ? <ErrorNotice error={error} /> : null}
       <FormActions busy={busy} submitLabel={t('common.save')} onCancel={onCancel} />
     </form>
