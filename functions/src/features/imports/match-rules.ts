@@ -9,7 +9,7 @@ import type { ImportCell } from './table';
 import { SimilarNames } from './similar-names';
 import { setSimilarity } from './trigram';
 import { detectNumberStyle, parseDecimal } from './values';
-import { because, type Why } from './reasons';
+import { because, whyOf, type Why } from './reasons';
 
 export interface ExistingAccount {
   id: string;
@@ -142,7 +142,7 @@ export function decideRows(rows: readonly MappedRow[], crm: CrmCandidates): RowD
     const revenue = values['account.revenue'];
     if (revenue !== undefined && revenue !== null) {
       const parsed = parseDecimal(revenue, revenueStyle === 'mixed' ? null : revenueStyle);
-      if (!parsed.ok) return { decision: { action: 'error', field: 'account.revenue', reason: parsed.reason }, identity: null };
+      if (!parsed.ok) return { decision: { action: 'error', field: 'account.revenue', ...whyOf(parsed) }, identity: null };
     }
     const nameText = text(values['account.name']);
     const name = nameText ? parseCompanyName(nameText, text(values['account.legalForm']) || null) : null;
@@ -327,8 +327,6 @@ export function decideRows(rows: readonly MappedRow[], crm: CrmCandidates): RowD
   }
 }
 
-/** Only the reason of a comparison or a parse result, without its other fields. */
-const whyOf = ({ reason, reasonCode, reasonParams }: Why): Why => ({ reason, reasonCode, reasonParams });
 const review = (why: Why, candidates: Candidate[]): Decision => ({ action: 'review', ...whyOf(why), candidates });
 const crmCandidate = (account: ExistingAccount, score: number, why: Why): Candidate => ({
   existingId: account.id,

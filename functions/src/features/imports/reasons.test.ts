@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { because, REASON_CODES, renderReason } from './reasons';
+import { parseDate, parseDecimal } from './values';
 
 // Any parameter a text asks for, so every text renders without knowing its parameters.
 const anyParams = new Proxy({}, { get: (_target, name) => (typeof name === 'string' ? 'P' : undefined), has: () => true });
@@ -33,6 +34,15 @@ describe('import reasons', () => {
     expect(renderReason(because('consent.recorded', { action: 'granted', source: 'Messe', date: '2024-03-15' }), 'de')).toBe(
       'erfasst: erteilt, Quelle „Messe“, 15.03.2024',
     );
+  });
+
+  it('renders the errors of numbers and dates in German', () => {
+    const de = (result: ReturnType<typeof parseDecimal>) => (result.ok ? null : renderReason(result, 'de'));
+    expect(de(parseDecimal('1.234'))).toBe('„1.234“ ist in deutscher Schreibweise 1234, in englischer 1,234');
+    expect(de(parseDecimal('1,234.56', 'de'))).toBe('„1,234.56“ ist in englischer Schreibweise geschrieben, die Spalte in deutscher');
+    expect(de(parseDate('31.12.25'))).toBe('„31.12.25“ hat eine zweistellige Jahreszahl: 1925 oder 2025');
+    expect(de(parseDate('29.02.2025'))).toBe('„29.02.2025“ ist kein Datum im Kalender');
+    expect(de(parseDate('03/04/2025'))).toBe('„03/04/2025“ ist 03.04.2025, wenn der Tag zuerst steht, und 04.03.2025, wenn der Monat zuerst steht');
   });
 
   it('keeps the English text of rows stored before the codes, and of texts no code covers', () => {

@@ -26,6 +26,9 @@ const CONSENT_ACTION_DE: Record<string, string> = { granted: 'erteilt', withdraw
 /** "2025-12-31" -> "31.12.2025". */
 const germanDate = (iso: string) => iso.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3.$2.$1');
 
+const NOTATION_EN: Record<string, string> = { de: 'German', en: 'English' };
+const NOTATION_DE: Record<string, string> = { de: 'deutscher', en: 'englischer' };
+
 const TEXTS = {
   'row.empty': {
     en: () => 'no value in any column mapped to an account or a contact',
@@ -166,6 +169,37 @@ const TEXTS = {
     en: (p) => `"${p('value')}" is no country this import knows; write its two-letter ISO code (DE, AT, CH, ...)`,
     de: (p) => `„${p('value')}“ ist kein Land, das dieser Import kennt; bitte den zweistelligen ISO-Code angeben (DE, AT, CH, ...)`,
   },
+  'value.notFiniteNumber': { en: () => 'not a finite number', de: () => 'keine endliche Zahl' },
+  'value.dateNotNumber': { en: () => 'a date, not a number', de: () => 'ein Datum, keine Zahl' },
+  'value.notNumber': { en: () => 'not a number', de: () => 'keine Zahl' },
+  'value.notNumberText': { en: (p) => `"${p('value')}" is not a number`, de: (p) => `„${p('value')}“ ist keine Zahl` },
+  'value.numberAmbiguous': {
+    en: (p) => `"${p('value')}" is ${p('de')} in German notation and ${p('en')} in English notation`,
+    de: (p) => `„${p('value')}“ ist in deutscher Schreibweise ${comma(p('de'))}, in englischer ${comma(p('en'))}`,
+  },
+  'value.numberOtherNotation': {
+    en: (p) => `"${p('value')}" is written in ${NOTATION_EN[p('written')] ?? p('written')} notation, the column in ${NOTATION_EN[p('column')] ?? p('column')}`,
+    de: (p) =>
+      `„${p('value')}“ ist in ${NOTATION_DE[p('written')] ?? p('written')} Schreibweise geschrieben, die Spalte in ${NOTATION_DE[p('column')] ?? p('column')}`,
+  },
+  'value.notCalendarDate': { en: (p) => `"${p('value')}" is not a date in the calendar`, de: (p) => `„${p('value')}“ ist kein Datum im Kalender` },
+  'value.notDate': { en: () => 'not a date', de: () => 'kein Datum' },
+  'value.numberNotDate': {
+    en: () => 'a number, not a date (format the column as a date in Excel)',
+    de: () => 'eine Zahl, kein Datum (die Spalte in Excel als Datum formatieren)',
+  },
+  'value.twoDigitYear': {
+    en: (p) => `"${p('value')}" has a two-digit year: 19${p('year')} or 20${p('year')}`,
+    de: (p) => `„${p('value')}“ hat eine zweistellige Jahreszahl: 19${p('year')} oder 20${p('year')}`,
+  },
+  'value.dayOrMonthFirst': {
+    en: (p) => `"${p('value')}" is ${p('dayFirst')} read day-first and ${p('monthFirst')} read month-first`,
+    de: (p) => `„${p('value')}“ ist ${p('dayFirst')}, wenn der Tag zuerst steht, und ${p('monthFirst')}, wenn der Monat zuerst steht`,
+  },
+  'value.notDateText': {
+    en: (p) => `"${p('value')}" is not a date (write 31.12.2025 or 2025-12-31)`,
+    de: (p) => `„${p('value')}“ ist kein Datum (31.12.2025 oder 2025-12-31 schreiben)`,
+  },
   'value.lastNameRequired': { en: () => 'the CRM needs a last name for every contact', de: () => 'das CRM braucht für jeden Kontakt einen Nachnamen' },
   'consent.unreadable': {
     en: (p) => `"${p('value')}" is neither a consent (ja, yes, x) nor a withdrawal, an objection or "nein"`,
@@ -251,3 +285,6 @@ export const localized = <T extends { reason: string; reasonCode?: string | null
 
 /** A reason with a code, or one whose text no code covers yet (a value the parser or the contract refused). */
 export type Why = { reason: string; reasonCode?: ReasonCode; reasonParams?: ReasonParams };
+
+/** Only the reason of a comparison or a parse result, without its other fields. */
+export const whyOf = ({ reason, reasonCode, reasonParams }: Why): Why => ({ reason, reasonCode, reasonParams });

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { parseCompanyName } from './company-names';
 import { parseEmail } from './person-names';
 import { parseDate, parseDecimal, type DateOrder, type NumberStyle } from './values';
-import { because, type Why } from './reasons';
+import { because, whyOf, type Why } from './reasons';
 
 export type StoredValue = string | number | boolean | null;
 export type StoredValues = Partial<Record<ImportField, StoredValue>>;
@@ -191,8 +191,8 @@ export function planRow(values: StoredValues, hasAccount: boolean, hasContact: b
       notes: hasContact ? null : notes,
     };
     if (website && !domain) plan.accountError = { field: 'account.website', ...because('value.notWebAddress', { value: website }) };
-    else if (!place.ok) plan.accountError = { field: 'account.country', reason: place.reason, reasonCode: place.reasonCode, reasonParams: place.reasonParams };
-    else if (revenue && !revenue.ok) plan.accountError = { field: 'account.revenue', reason: revenue.reason };
+    else if (!place.ok) plan.accountError = { field: 'account.country', ...whyOf(place) };
+    else if (revenue && !revenue.ok) plan.accountError = { field: 'account.revenue', ...whyOf(revenue) };
     else if (account.name) {
       const checked = AccountCreate.safeParse({ name: account.name, domains: domain ? [domain] : [], industry: account.industry, address });
       if (!checked.success) plan.accountError = firstIssue(checked.error, ACCOUNT_FIELDS, 'account.name');
@@ -230,8 +230,7 @@ export function planRow(values: StoredValues, hasAccount: boolean, hasContact: b
       if (!checked.success) plan.contactError = firstIssue(checked.error, CONTACT_FIELDS, 'contact.lastName');
     }
     const consent = consentAction(values['consent.email']);
-    if (!consent.ok)
-      plan.contactError ??= { field: 'consent.email', reason: consent.reason, reasonCode: consent.reasonCode, reasonParams: consent.reasonParams };
+    if (!consent.ok) plan.contactError ??= { field: 'consent.email', ...whyOf(consent) };
     else if (consent.action) {
       const source = text(values['consent.source']);
       const dateCell = values['consent.date'];
@@ -239,7 +238,7 @@ export function planRow(values: StoredValues, hasAccount: boolean, hasContact: b
       if (!contact.email) plan.contactError ??= { field: 'consent.email', ...because('consent.needsEmail') };
       else if (!source) plan.contactError ??= { field: 'consent.source', ...because('consent.needsSource') };
       else if (!date) plan.contactError ??= { field: 'consent.date', ...because('consent.needsDate') };
-      else if (!date.ok) plan.contactError ??= { field: 'consent.date', reason: date.reason };
+      else if (!date.ok) plan.contactError ??= { field: 'consent.date', ...whyOf(date) };
       else plan.consent = { action: consent.action, source: source.slice(0, 200), capturedAt: `${date.value}T00:00:00.000Z` };
     }
   }

@@ -1,15 +1,24 @@
 // Numbers and dates as German and English lists write them. Amounts stay decimal strings ("1234.56") so money never
 // passes through a float; a value that two conventions read differently ("1.234": 1234 or 1.234) is reported as
 // ambiguous unless the column shows which convention it uses, and is never guessed.
+import { because, type Reason, type ReasonCode, type ReasonParam } from './reasons';
 import type { ImportCell } from './table';
 
 export type NumberStyle = 'de' | 'en';
 export type DateOrder = 'dmy' | 'mdy';
 
-export type ValueResult<T> = { ok: true; value: T } | { ok: false; problem: 'ambiguous' | 'invalid'; reason: string };
+export type ValueResult<T> = { ok: true; value: T } | ({ ok: false; problem: 'ambiguous' | 'invalid' } & Reason);
 
-const invalid = (reason: string): ValueResult<never> => ({ ok: false, problem: 'invalid', reason });
-const ambiguous = (reason: string): ValueResult<never> => ({ ok: false, problem: 'ambiguous', reason });
+const invalid = (code: ReasonCode, params: Record<string, ReasonParam> = {}): ValueResult<never> => ({
+  ok: false,
+  problem: 'invalid',
+  ...because(code, params),
+});
+const ambiguous = (code: ReasonCode, params: Record<string, ReasonParam> = {}): ValueResult<never> => ({
+  ok: false,
+  problem: 'ambiguous',
+  ...because(code, params),
+});
 
 /** The number in plain notation (optional minus, digits, optional "." and fraction) and the convention the text proves. */
 type NumberReading = { value: string; style: NumberStyle | null } | { readings: Record<NumberStyle, string> };
@@ -71,21 +80,19 @@ export function detectNumberStyle(cells: readonly ImportCell[]): NumberStyle | '
 /** A decimal as a plain string ("-1234.56"). Blank cells are the caller's business: they are not numbers. */
 export function parseDecimal(cell: ImportCell, style: NumberStyle | null = null): ValueResult<string> {
   if (typeof cell === 'number') {
-    if (!Number.isFinite(cell)) return invalid('not a finite number');
+    if (!Number.isFinite(cell)) return invalid('value.notFiniteNumber');
     // The shortest text that reads back as the same double, i.e. the value Excel shows, without exponent notation.
     return { ok: true, value: cell.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 }) };
   }
-  if (typeof cell !== 'string') return invalid(cell instanceof Date ? 'a date, not a number' : 'not a number');
+  if (typeof cell !== 'string') return invalid(cell instanceof Date ? 'value.dateNotNumber' : 'value.notNumber');
   const reading = readNumber(cell);
-  if (!reading) return invalid(`"${cell.trim()}" is not a number`);
+  if (!reading) return invalid('value.notNumberText', { value: cell.trim() });
   if ('readings' in reading) {
     if (style) return { ok: true, value: reading.readings[style] };
-    return ambiguous(`"${cell.trim()}" is ${reading.readings.de} in German notation and ${reading.readings.en} in English notation`);
+    return ambiguous('value.numberAmbiguous', { value: cell.trim(), de: reading.readings.de, en: reading.readings.en });
   }
   if (style && reading.style && reading.style !== style) {
-    return invalid(
-      `"${cell.trim()}" is written in ${reading.style === 'de' ? 'German' : 'English'} notation, the column in ${style === 'de' ? 'German' : 'English'}`,
-    );
+    return invalid('value.numberOtherNotation', { value: cell.trim(), written: reading.style, column: style });
   }
   return { ok: true, value: reading.value };
 }
@@ -95,7 +102,7 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 function calendarDate(year: number, month: number, day: number, text: string): ValueResult<string> {
   const date = new Date(Date.UTC(year, month - 1, day));
   if (month < 1 || month > 12 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    return invalid(`"${text}" is not a date in the calendar`);
+    return invalid('value.notCalendarDate', { value: text });
   }
   return { ok: true, value: `${pad(year, 4)}-${pad(month)}-${pad(day)}` };
 }
@@ -124,14 +131,14 @@ export function parseDate(cell: ImportCell, order: DateOrder | null = null): Val
   // exceljs gives a date cell as the UTC instant of its wall-clock value, so the UTC fields are what the sheet shows.
   if (cell instanceof Date)
     return Number.isNaN(cell.getTime())
-      ? invalid('not a date')
+      ? invalid('value.notDate')
       : calendarDate(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate(), cell.toISOString());
-  if (typeof cell !== 'string') return invalid(typeof cell === 'number' ? 'a number, not a date (format the column as a date in Excel)' : 'not a date');
+  if (typeof cell !== 'string') return invalid(typeof cell === 'number' ? 'value.numberNotDate' : 'value.notDate');
   const text = cell.trim();
   let match: RegExpExecArray | null;
   if ((match = ISO.exec(text))) return calendarDate(Number(match[1]), Number(match[2]), Number(match[3]), text);
   if ((match = DOTTED.exec(text))) {
-    if (match[3]!.length === 2) return ambiguous(`"${text}" has a two-digit year: 19${match[3]} or 20${match[3]}`);
+    if (match[3]!.length === 2) return ambiguous('value.twoDigitYear', { value: text, year: match[3]! });
     return calendarDate(Number(match[3]), Number(match[2]), Number(match[1]), text);
   }
   if ((match = SLASHED.exec(text))) {
@@ -140,8 +147,12 @@ export function parseDate(cell: ImportCell, order: DateOrder | null = null): Val
     const monthFirst = second > 12 || (order === 'mdy' && first <= 12);
     if (dayFirst && !monthFirst) return calendarDate(year, second, first, text);
     if (monthFirst && !dayFirst) return calendarDate(year, first, second, text);
-    if (first > 12 && second > 12) return invalid(`"${text}" is not a date in the calendar`);
-    return ambiguous(`"${text}" is ${pad(first)}.${pad(second)}.${year} read day-first and ${pad(second)}.${pad(first)}.${year} read month-first`);
+    if (first > 12 && second > 12) return invalid('value.notCalendarDate', { value: text });
+    return ambiguous('value.dayOrMonthFirst', {
+      value: text,
+      dayFirst: `${pad(first)}.${pad(second)}.${year}`,
+      monthFirst: `${pad(second)}.${pad(first)}.${year}`,
+    });
   }
-  return invalid(`"${text}" is not a date (write 31.12.2025 or 2025-12-31)`);
+  return invalid('value.notDateText', { value: text });
 }
