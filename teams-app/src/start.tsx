@@ -1,7 +1,7 @@
 // Starts a tab page: finds out whether Teams is there, picks the matching sign-in, and renders the page in the shell.
 import { createRoot } from 'react-dom/client';
 import type { ReactNode } from 'react';
-import { createApiClient, devTokenProvider, naaTokenProvider, readPageConfig, type ApiClient } from '@crm/common/web';
+import { createApiClient, devTokenProvider, languageOf, naaTokenProvider, readPageConfig, type ApiClient } from '@crm/common/web';
 import { TabShell } from './app/TabShell';
 import type { TabServices } from './app/services';
 import { earlyRequests } from './app/early-requests';
@@ -26,9 +26,11 @@ export async function startTab(page: (services: TabServices) => ReactNode, frame
     standalone: () => standaloneHost(new URL(location.href), { language: navigator.language, navigate: (url) => location.assign(url), frame }),
   });
   const config = host.kind === 'teams' ? readPageConfig(document) : null;
+  // The language TabShell shows the page in, so what the API words matches it.
+  const language = languageOf(host.locale);
   const client = config
-    ? createApiClient({ baseUrl: config.apiBaseUrl || location.origin, tokens: naaTokenProvider(config) })
-    : createApiClient({ baseUrl: location.origin, tokens: devTokenProvider(location.origin) });
+    ? createApiClient({ baseUrl: config.apiBaseUrl || location.origin, tokens: naaTokenProvider(config), language })
+    : createApiClient({ baseUrl: location.origin, tokens: devTokenProvider(location.origin), language });
   const { api, start } = earlyRequests(client);
   early?.(start);
   const services = { api, host };

@@ -75,3 +75,17 @@ describe('API client sign-in', () => {
     expect(seen).toHaveLength(4);
   });
 });
+
+describe('API client language', () => {
+  it("sends the page's language as Accept-Language, and none when it is not given", async () => {
+    const sent: Array<Record<string, string>> = [];
+    const fetch = async (_url: RequestInfo | URL, init?: RequestInit) => {
+      sent.push(init!.headers as Record<string, string>);
+      return new Response(JSON.stringify({ items: [] }), { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    await createApiClient({ baseUrl: 'https://crm.test', tokens, fetch, language: 'de' })('listAccounts', {});
+    await createApiClient({ baseUrl: 'https://crm.test', tokens, fetch })('listAccounts', {});
+    expect(sent[0]!['accept-language']).toBe('de');
+    expect(sent[1]!['accept-language']).toBeUndefined();
+  });
+});

@@ -48,7 +48,13 @@ const queryString = (query: Record<string, unknown> | undefined): string => {
   return text ? `?${text}` : '';
 };
 
-export function createApiClient(options: { baseUrl: string; tokens: TokenProvider; fetch?: typeof fetch }): ApiClient {
+export function createApiClient(options: {
+  baseUrl: string;
+  tokens: TokenProvider;
+  fetch?: typeof fetch;
+  /** The UI's language, sent as Accept-Language so texts the API writes (import reasons, policies) match the page, not the browser. */
+  language?: 'de' | 'en';
+}): ApiClient {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   return async (name, args) => {
     const [method, template] = routes[name];
@@ -57,6 +63,7 @@ export function createApiClient(options: { baseUrl: string; tokens: TokenProvide
     const signed = name !== 'health' && name !== 'openapi';
     const send = async (): Promise<Response> => {
       const headers: Record<string, string> = { accept: 'application/json' };
+      if (options.language) headers['accept-language'] = options.language;
       if (signed) headers.authorization = `Bearer ${await options.tokens.getToken()}`;
       if (args.body !== undefined) headers['content-type'] = 'application/json';
       if (args.file !== undefined) headers['content-type'] = 'application/octet-stream';
