@@ -168,7 +168,7 @@ export async function markDelivered(db: Queryable, d: ClaimedDelivery, status: n
        UPDATE webhook_deliveries SET status = 'delivered', delivered_at = $3, last_status = $4, last_error = NULL, lease_until = NULL
        WHERE tenant_id = $1 AND seq = $2
      )
-     UPDATE webhook_endpoints SET failing_since = NULL WHERE tenant_id = $1 AND id = $5 AND failing_since IS NOT NULL`,
+     UPDATE webhook_endpoints SET failing_since = NULL, last_delivered_at = GREATEST(last_delivered_at, $3::timestamptz) WHERE tenant_id = $1 AND id = $5`,
     [d.tenantId, d.seq, now.toISOString(), status, d.endpointId],
   );
 }
@@ -187,11 +187,11 @@ export async function markFailed(
          next_attempt_at = COALESCE($5::timestamptz, next_attempt_at), last_status = $3, last_error = $4, lease_until = NULL
        WHERE tenant_id = $1 AND seq = $2
      )
-     UPDATE webhook_endpoints SET failing_since = COALESCE(failing_since, CASE WHEN EXISTS (
+     UPDATE webhook_endpoints SET failing_since = COALESCE(failing_since, CASE
          -- A round attempts deliveries side by side: a success that committed first must not be overwritten by a
          -- failure of the same round, or the order of two answers would decide whether the endpoint counts as failing.
-         SELECT 1 FROM webhook_deliveries ok WHERE ok.tenant_id = $1 AND ok.endpoint_id = $6 AND ok.status = 'delivered'
-           AND ok.delivered_at >= $7::timestamptz - interval '1 minute') THEN NULL ELSE $7::timestamptz END),
+         -- Read from the endpoint's row (migration 0022), which a concurrent success has locked and this update re-reads.
+         WHEN last_delivered_at >= $7::timestamptz - interval '1 minute' THEN NULL ELSE $7::timestamptz END),
        status = CASE WHEN COALESCE(failing_since, $7::timestamptz) <= $7::timestamptz - interval '24 hours' THEN 'paused' ELSE status END,
        paused_reason = CASE WHEN COALESCE(failing_since, $7::timestamptz) <= $7::timestamptz - interval '24 hours'
          THEN 'every delivery failed for 24 hours; last error: ' || $4 ELSE paused_reason END

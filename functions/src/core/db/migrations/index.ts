@@ -24,6 +24,7 @@ import { sql as insightsOverdue } from './0019-insights-overdue';
 import { sql as serviceContracts } from './0019-service-contracts';
 import { sql as foreignKeyIndexes } from './0020-foreign-key-indexes';
 import { sql as tasksByInteraction } from './0021-tasks-by-interaction';
+import { sql as webhookLastDelivered } from './0022-webhook-last-delivered';
 
 export interface Migration {
   id: string;
@@ -56,4 +57,5 @@ export const migrations: readonly Migration[] = [
   { id: '0019-service-contracts', sql: serviceContracts },
   { id: '0020-foreign-key-indexes', sql: foreignKeyIndexes },
   { id: '0021-tasks-by-interaction', sql: tasksByInteraction },
+  { id: '0022-webhook-last-delivered', sql: webhookLastDelivered },
 ];
