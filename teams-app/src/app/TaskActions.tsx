@@ -1,13 +1,14 @@
 // What can be done with an open follow-up wherever it is listed (the account tab, My CRM): mark it done, or move its due
 // date. Both send the version last read (If-Match), so a colleague's change in between is reported, not overwritten. A
 // move to a day before today is asked about first, as creating one is.
-import { Button, Field, Input } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Task, TaskPatch } from '@crm/common';
 import { ApiError, ErrorNotice, FormActions, usePastDueGuard, useSubmit, type UserAccess } from '@crm/common/web';
 import { useServices } from './services';
 import { useTabStyles } from './styles';
 import { useT } from './texts';
+import { DueDateField } from '@crm/common/web/due-date';
 
 export function TaskActions({
   task,
@@ -53,19 +54,7 @@ export function TaskActions({
             guard.submit();
           }}
         >
-          <Field label={t('followUps.newDue')} required>
-            <Input
-              type="date"
-              ref={guard.dueInput}
-              value={dueDate}
-              onChange={(_e, d) => {
-                setDueDate(d.value);
-                guard.dismiss();
-              }}
-              required
-              autoFocus
-            />
-          </Field>
+          <DueDateField label={t('followUps.newDue')} value={dueDate} onChange={setDueDate} guard={guard} autoFocus />
           {guard.confirm}
           <FormActions busy={moved.busy} submitLabel={t('common.save')} onCancel={() => (setRescheduling(false), guard.dismiss())} />
         </form>

@@ -1,7 +1,7 @@
 // Completes or reschedules an open follow-up from the pane, on the version it was read at (If-Match). When a colleague
 // changed it in between, the pane says who, when and what it holds now; the user reloads it or overwrites knowingly. A
 // move to a day before today is asked about first, as creating one is.
-import { Button, Field, Input } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Task, TaskPatch } from '@crm/common';
 import { ErrorNotice, FormActions, usePastDueGuard } from '@crm/common/web';
@@ -9,6 +9,7 @@ import { ChangedNotice, useVersionedSave } from '@crm/common/web/versioned-edit'
 import { useServices } from '../services';
 import { usePaneStyles } from '../styles';
 import { useEditTexts } from './edit-texts';
+import { DueDateField } from '@crm/common/web/due-date';
 
 export interface FollowUpEditFormProps {
   task: Task;
@@ -52,19 +53,7 @@ export default function FollowUpEditForm({ task, onSaved, onCancel }: FollowUpEd
       }}
       aria-label={t('followUp.edit', { title: task.title })}
     >
-      <Field label={t('followUp.due')} required>
-        <Input
-          type="date"
-          ref={guard.dueInput}
-          value={dueDate}
-          onChange={(_e, data) => {
-            setDueDate(data.value);
-            guard.dismiss();
-          }}
-          required
-          autoFocus
-        />
-      </Field>
+      <DueDateField label={t('followUp.due')} value={dueDate} onChange={setDueDate} guard={guard} autoFocus />
       {guard.confirm}
       <div>
         <Button type="button" onClick={() => write({ status: 'done' }, base)} disabled={busy}>

@@ -6,6 +6,7 @@ import { defaultDueDate, ErrorNotice, FormActions, usePastDueGuard, useSubmit } 
 import { useServices } from '../services';
 import { usePaneStyles } from '../styles';
 import { useT } from '../texts';
+import { DueDateField } from '@crm/common/web/due-date';
 
 export interface FollowUpFormProps {
   subject: string;
@@ -41,18 +42,7 @@ export default function FollowUpForm({ subject, accountId, contactId, origin, on
       <Field label={t('followUp.title')} required>
         <Input value={title} onChange={(_e, data) => setTitle(data.value)} maxLength={300} required autoFocus />
       </Field>
-      <Field label={t('followUp.due')} required>
-        <Input
-          type="date"
-          ref={guard.dueInput}
-          value={dueDate}
-          onChange={(_e, data) => {
-            setDueDate(data.value);
-            guard.dismiss();
-          }}
-          required
-        />
-      </Field>
+      <DueDateField label={t('followUp.due')} value={dueDate} onChange={setDueDate} guard={guard} />
       {guard.confirm}
       {error ? <ErrorNotice error={error} /> : null}
       <FormActions busy={busy} submitLabel={t('common.save')} onCancel={onCancel} />

@@ -18,6 +18,7 @@ import { useTabStyles } from '../styles';
 import { useT } from '../texts';
 import { Card } from '../Card';
 import { TaskActions } from '../TaskActions';
+import { DueDateField } from '@crm/common/web/due-date';
 
 function NewFollowUp({ accountId, contacts, onDone, onCancel }: { accountId: string; contacts: readonly Contact[]; onDone: () => void; onCancel: () => void }) {
   const styles = useTabStyles();
@@ -44,18 +45,7 @@ function NewFollowUp({ accountId, contacts, onDone, onCancel }: { accountId: str
       <Field label={t('followUps.title')} required>
         <Input value={title} onChange={(_e, d) => setTitle(d.value)} maxLength={300} required autoFocus />
       </Field>
-      <Field label={t('followUps.due')} required>
-        <Input
-          type="date"
-          ref={guard.dueInput}
-          value={dueDate}
-          onChange={(_e, d) => {
-            setDueDate(d.value);
-            guard.dismiss();
-          }}
-          required
-        />
-      </Field>
+      <DueDateField label={t('followUps.due')} value={dueDate} onChange={setDueDate} guard={guard} />
       <OptionalSelect
         label={t('followUps.contact')}
         noneLabel={t('followUps.noContact')}
