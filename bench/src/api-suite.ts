@@ -93,14 +93,7 @@ export async function runApiSuite(scales: Scale[], log: (line: string) => void):
     try {
       for (const tenant of tenants) {
         const user = tenant.seeded.users[1]!;
-        const tokenResponse = await client.expect(
-          [200],
-          'POST',
-          '/dev/token',
-          { 'content-type': 'application/json' },
-          JSON.stringify({ tenantId: tenant.tenantId, userId: user.oid, name: user.displayName, email: user.email, roles: ['CRM.User'] }),
-        );
-        const auth = { authorization: `Bearer ${JSON.parse(tokenResponse.text).access_token}` };
+        const auth = await client.signIn(tenant.tenantId, user);
         const contextPath = (i: number) =>
           `/api/context?${emailsFor(tenant, i)
             .map((e) => `email=${encodeURIComponent(e)}`)

@@ -107,14 +107,7 @@ export async function runComposeSuite(scales: Scale[], log: (line: string) => vo
         log(`  seeded ${scale} tenant in ${seedSeconds.toFixed(1)} s: ${JSON.stringify(seeded.counts)}; recipient pools ${JSON.stringify(poolSizes)}`);
 
         const user = seeded.users[1]!;
-        const tokenResponse = await client.expect(
-          [200],
-          'POST',
-          '/dev/token',
-          { 'content-type': 'application/json' },
-          JSON.stringify({ tenantId, userId: user.oid, name: user.displayName, email: user.email, roles: ['CRM.User'] }),
-        );
-        const auth = { authorization: `Bearer ${JSON.parse(tokenResponse.text).access_token}`, 'content-type': 'application/json' };
+        const auth = { ...(await client.signIn(tenantId, user)), 'content-type': 'application/json' };
         const check = async (purpose: (typeof PURPOSES)[number], i: number) => {
           const recipients = recipientsFor(pools, i);
           const response = await client.expect([200], 'POST', '/api/compose/check', auth, JSON.stringify({ purpose, recipients }));

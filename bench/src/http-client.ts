@@ -31,6 +31,17 @@ export function httpClient(baseUrl: string, maxSockets: number) {
       if (!status.includes(response.status)) throw new Error(`${method} ${path} answered ${response.status}: ${response.text.slice(0, 300)}`);
       return response;
     },
+    /** A development token of the local host for one seeded user, as the Authorization header the suites send. */
+    async signIn(tenantId: string, user: { oid: string; displayName: string; email: string }, roles: readonly string[] = ['CRM.User']) {
+      const response = await this.expect(
+        [200],
+        'POST',
+        '/dev/token',
+        { 'content-type': 'application/json' },
+        JSON.stringify({ tenantId, userId: user.oid, name: user.displayName, email: user.email, roles }),
+      );
+      return { authorization: `Bearer ${(JSON.parse(response.text) as { access_token: string }).access_token}` };
+    },
     close: () => agent.destroy(),
   };
 }

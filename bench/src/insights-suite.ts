@@ -92,14 +92,7 @@ export async function runInsightsSuite(scale: Scale, log: (line: string) => void
       const client = httpClient(host.url, 32);
       try {
         const user = seeded.users[1]!;
-        const token = await client.expect(
-          [200],
-          'POST',
-          '/dev/token',
-          { 'content-type': 'application/json' },
-          JSON.stringify({ tenantId, userId: user.oid, name: user.displayName, email: user.email, roles: ['CRM.User'] }),
-        );
-        const auth = { authorization: `Bearer ${JSON.parse(token.text).access_token}` };
+        const auth = await client.signIn(tenantId, user);
         const paths: Record<Exclude<Call, 'directSql'>, (i: number) => string> = {
           teamInsights: () => '/api/insights',
           accountInsights: (i) => `/api/accounts/${accountIds[i % accountIds.length]}/insights`,

@@ -71,15 +71,11 @@ export async function runReadAuditSuite(log: (line: string) => void): Promise<Re
           const client = httpClient(host.url, 32);
           try {
             const user = seeded.users[1]!;
-            const token = await client.expect(
-              [200],
-              'POST',
-              '/dev/token',
-              { 'content-type': 'application/json' },
-              JSON.stringify({ tenantId, userId: user.oid, name: user.displayName, email: user.email, roles: ['CRM.User'] }),
-            );
-            const auth = { authorization: `Bearer ${JSON.parse(token.text).access_token}` };
-            const path = (i: number) => `/api/context?${emailsFor(tenant, i).map((e) => `email=${encodeURIComponent(e)}`).join('&')}`;
+            const auth = await client.signIn(tenantId, user);
+            const path = (i: number) =>
+              `/api/context?${emailsFor(tenant, i)
+                .map((e) => `email=${encodeURIComponent(e)}`)
+                .join('&')}`;
             await closedLoop({ clients: 4, requests: 300, send: async (i) => void (await client.expect([200], 'GET', path(i), auth)) });
             for (const clients of CLIENTS) {
               const summary = await closedLoop({
@@ -101,7 +97,9 @@ export async function runReadAuditSuite(log: (line: string) => void): Promise<Re
       }
       const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM read_audit WHERE tenant_id = $1`, [tenantId])) as [{ n: number }];
       const perLookup = await perLookupCost(db);
-      log(`  per lookup: recording ${perLookup.recordMicros.toFixed(2)} µs in the request, writing ${perLookup.writeMicros.toFixed(1)} µs later (${perLookup.lookups.toLocaleString('en')} lookups)`);
+      log(
+        `  per lookup: recording ${perLookup.recordMicros.toFixed(2)} µs in the request, writing ${perLookup.writeMicros.toFixed(1)} µs later (${perLookup.lookups.toLocaleString('en')} lookups)`,
+      );
       const context = {
         off: Object.fromEntries(CLIENTS.map((c) => [c, summarize(samples.off[c]!, wall.off[c]!)])),
         on: Object.fromEntries(CLIENTS.map((c) => [c, summarize(samples.on[c]!, wall.on[c]!)])),
@@ -126,6 +124,8 @@ export function readAuditReport(results: ReadAuditResults): string[] {
   }
   lines.push('', `read audit rows after the "on" rounds: ${results.auditRows.toLocaleString('en')} for ${results.lookups.toLocaleString('en')} lookups`);
   const { recordMicros, writeMicros } = results.perLookup;
-  lines.push(`added work per lookup (3 addresses): recording ${recordMicros.toFixed(2)} µs inside the request, writing ${writeMicros.toFixed(1)} µs after it, in batches`);
+  lines.push(
+    `added work per lookup (3 addresses): recording ${recordMicros.toFixed(2)} µs inside the request, writing ${writeMicros.toFixed(1)} µs after it, in batches`,
+  );
   return lines;
 }
