@@ -32,3 +32,4 @@ export * from './contracts/duplicates';
 export * from './api/endpoints';
 export * from './api/access';
 export * from './api/openapi';
+export * from './teams-links';

@@ -21,7 +21,7 @@ export * from './hooks/use-opener-focus';
 export * from './hooks/use-stages';
 export * from './dates';
 export * from './page-config';
-export * from './teams-links';
+export * from '../teams-links';
 export * from './services';
 export * from './components/OptionalSelect';
 // The compose consent rule without zod, for the pane and the send check.

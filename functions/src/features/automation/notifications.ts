@@ -2,7 +2,7 @@
 // driver, at most about five per second per tenant, a few tries spread over an hour for what may pass (429, 5xx,
 // network) and none for what will not (no permission, app not installed, user unknown), every outcome kept for the
 // status. A user who switched them off gets none.
-import type { MyNotificationSwitches, NotificationStatus } from '@crm/common';
+import { accountSubEntityId, teamsTabDeepLink, type MyNotificationSwitches, type NotificationStatus } from '@crm/common';
 import type { Actor } from '../../core/actor';
 import type { Db } from '../../core/db/db';
 import { redactedError } from '../../core/redacted-error';
@@ -51,7 +51,6 @@ function previewOf(n: ClaimedNotification): string {
 
 /** Custom topic with a deep link into the app's My CRM tab; subEntityId names the account (or the task) it is about. */
 export function notificationBody(n: ClaimedNotification, teamsAppId: string): ActivityNotificationBody {
-  const context = JSON.stringify({ subEntityId: n.accountId ? `account:${n.accountId}` : `task:${n.id}` });
   const label =
     n.rule && n.rule in RULE_LABELS
       ? RULE_LABELS[n.rule as keyof typeof RULE_LABELS]
@@ -67,7 +66,7 @@ export function notificationBody(n: ClaimedNotification, teamsAppId: string): Ac
     topic: {
       source: 'text',
       value: n.subject ?? n.taskTitle ?? label.en,
-      webUrl: `https://teams.microsoft.com/l/entity/${teamsAppId}/${MY_CRM_TAB}?context=${encodeURIComponent(context)}`,
+      webUrl: teamsTabDeepLink({ appId: teamsAppId, entityId: MY_CRM_TAB, subEntityId: n.accountId ? accountSubEntityId(n.accountId) : `task:${n.id}` }),
     },
     activityType: n.activityType,
     // Teams shows the first 150 characters.

@@ -18,7 +18,7 @@ export interface TabDeepLink {
   entityId: string;
   subEntityId: string;
   /** What Teams shows for the link. */
-  label: string;
+  label?: string;
   /** Where a client that cannot show the tab goes instead. */
   webUrl?: string;
 }
@@ -26,7 +26,7 @@ export interface TabDeepLink {
 export function teamsTabDeepLink({ appId, entityId, subEntityId, label, webUrl }: TabDeepLink): string {
   const query = new URLSearchParams();
   if (webUrl) query.set('webUrl', webUrl);
-  query.set('label', label);
+  if (label) query.set('label', label);
   query.set('context', JSON.stringify({ subEntityId }));
   return `https://teams.microsoft.com/l/entity/${encodeURIComponent(appId)}/${encodeURIComponent(entityId)}?${query.toString()}`;
 }
