@@ -172,7 +172,10 @@ describe('account tab', () => {
     await waitFor(() => expect(saved).toEqual(['interactions-2026-12-03.csv']));
     expect(api.calls.find((c) => c.name === 'exportInteractions')!.args.query).toEqual({ accountId: ACCOUNT, type: ['call'], q: 'Pumpe', format: 'csv' });
     fail = true;
-    fireEvent.click(screen.getByRole('button', { name: /^Export the timeline as filtered/ }));
+    // The file is handed over before the button is enabled again; a click on the still-disabled button does nothing.
+    const again = screen.getByRole('button', { name: /^Export the timeline as filtered/ }) as HTMLButtonElement;
+    await waitFor(() => expect(again.disabled).toBe(false));
+    fireEvent.click(again);
     await waitFor(() => expect(within(screen.getByTestId('timeline')).getByRole('alert')).toBeTruthy());
     expect(saved).toHaveLength(1);
     created.mockRestore();
