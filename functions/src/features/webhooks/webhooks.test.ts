@@ -6,7 +6,7 @@ import { callAs, createAs, createApiHarness, type ApiHarness } from '../../../..
 import { describeEachDatabase } from '../../../../test/support/databases';
 import { startWebhookReceiver, type ReceivedDelivery, type WebhookReceiver } from '../../../../test/support/webhook-receiver';
 import { deliverDue } from './delivery';
-import { claimDue } from './store';
+import { claimDue, markDelivered, markFailed } from './store';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -176,6 +176,46 @@ describeEachDatabase('webhooks', (getDb) => {
     expect(resumed.body).toMatchObject({ status: 'active', pausedReason: null, failingSince: null, pendingDeliveries: 1 });
     expect(await deliver(new Date())).toEqual({ delivered: 1, failed: 0 });
     expect(receiver.received.map((r) => JSON.parse(r.body).type)).toEqual(['account.created']);
+  });
+
+  it('keeps the endpoint healthy when a failure of the same round is written while a success still holds its transaction', async () => {
+    // The interleaving that lost the success before migration 0022: the failure's statement takes its snapshot while
+    // the success is written but not committed. On PostgreSQL the failure must then wait for the success's lock on the
+    // endpoint row and re-read it; PGlite runs one transaction at a time, so there the failure can only follow.
+    const db = getDb();
+    const endpoint = await register(['account.created']);
+    await created('/api/accounts', { name: 'Erfolg AG' });
+    await created('/api/accounts', { name: 'Fehler AG' });
+    const now = new Date();
+    const [success, failure] = await claimDue(db, now, MINUTE, 10);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let written!: () => void;
+    const successWritten = new Promise<void>((resolve) => (written = resolve));
+    const committing = db.transaction(async (tx) => {
+      await markDelivered(tx, success!, 200, now);
+      written();
+      await held;
+    });
+    await successWritten;
+    let failureWritten = false;
+    const failing = markFailed(db, failure!, { status: 500, error: 'HTTP 500' }, now, new Date(now.getTime() + 30_000)).finally(() => {
+      failureWritten = true;
+    });
+    if (db.kind === 'postgres') {
+      // Wait for the state, not for time: the failure either waits for the success's row lock (the fix) or has
+      // already written without seeing the success (what happened before it).
+      const waitsForLock = async () =>
+        (
+          await db.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'WITH attempt AS%'`,
+          )
+        )[0]!.n > 0;
+      while (!failureWritten && !(await waitsForLock())) await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    release();
+    await Promise.all([committing, failing]);
+    expect((await call(admin, 'GET', `/api/webhooks/${endpoint.id}`)).body).toMatchObject({ status: 'active', failingSince: null, pendingDeliveries: 1 });
   });
 
   it('sends again what a worker claimed before it died, once its lease runs out', async () => {
