@@ -4,9 +4,19 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import { callAs, createAs, createApiHarness, type ApiHarness } from '../../../../test/support/api-harness';
 import { describeEachDatabase } from '../../../../test/support/databases';
+import type { Db, Queryable } from '../../core/db/db';
 import { escalateDue } from './service';
 
 const HOUR = 3_600_000;
+
+/** The database, except that inside a transaction the first statement matching `crashAt` fails: a host dying between two writes. */
+function crashingIn(db: Db, crashAt: RegExp): Db {
+  const crashing = (tx: Queryable): Queryable => ({
+    query: (sql, params) => (crashAt.test(typeof sql === 'string' ? sql : sql.text) ? Promise.reject(new Error('injected crash')) : tx.query(sql, params)),
+    exec: (sql) => tx.exec(sql),
+  });
+  return { ...db, transaction: (fn) => db.transaction((tx) => fn(crashing(tx))) };
+}
 
 describeEachDatabase('cases', (getDb) => {
   let api: ApiHarness;
@@ -121,6 +131,37 @@ describeEachDatabase('cases', (getDb) => {
     // A complaint without a case resolves as before.
     const alone = await created('/api/interactions', { type: 'complaint', subject: 'Ohne Fall', occurredAt: c.occurredAt, accountIds: [c.account.id] });
     expect((await call(agent, 'PATCH', `/api/interactions/${alone.id}`, { status: 'resolved', resolution: 'Erledigt' }, alone.etag)).status).toBe(200);
+  });
+
+  it('leaves case and complaint as they were when resolving one of them fails before the other is written', async () => {
+    const c = await complaint(2, 'Pumpe undicht');
+    const opened = await created('/api/cases', { interactionId: c.interaction.id, priority: 'normal' }, agent);
+
+    // The case's resolution written, its complaint's not: nothing of it may stay.
+    const caseFirst = await createApiHarness(crashingIn(getDb(), /^UPDATE interactions /));
+    const caseToken = await caseFirst.token({ tenantId, userId: agentId, name: 'Sven Service' });
+    const failedCase = await callAs(() => caseFirst)(caseToken, 'PATCH', `/api/cases/${opened.id}`, { status: 'resolved', resolution: 'Dichtung neu' }, opened.etag);
+    expect(failedCase.status).toBe(500);
+    expect((await call(agent, 'GET', `/api/cases/${opened.id}`)).body).toMatchObject({ status: 'open', resolution: null, etag: opened.etag });
+    expect((await call(agent, 'GET', `/api/interactions/${c.interaction.id}`)).body).toMatchObject({ status: 'open', etag: c.interaction.etag });
+
+    // The other way round: the complaint's resolution written, its case's not.
+    const complaintFirst = await createApiHarness(crashingIn(getDb(), /^UPDATE cases /));
+    const complaintToken = await complaintFirst.token({ tenantId, userId: agentId, name: 'Sven Service' });
+    const failedComplaint = await callAs(() => complaintFirst)(
+      complaintToken,
+      'PATCH',
+      `/api/interactions/${c.interaction.id}`,
+      { status: 'resolved', resolution: 'Dichtung neu' },
+      c.interaction.etag,
+    );
+    expect(failedComplaint.status).toBe(500);
+    expect((await call(agent, 'GET', `/api/interactions/${c.interaction.id}`)).body).toMatchObject({ status: 'open', etag: c.interaction.etag });
+    expect((await call(agent, 'GET', `/api/cases/${opened.id}`)).body).toMatchObject({ status: 'open', etag: opened.etag });
+
+    // Once nothing fails, one request resolves both.
+    expect((await call(agent, 'PATCH', `/api/cases/${opened.id}`, { status: 'resolved', resolution: 'Dichtung neu' }, opened.etag)).status).toBe(200);
+    expect((await call(agent, 'GET', `/api/interactions/${c.interaction.id}`)).body).toMatchObject({ status: 'resolved', resolution: 'Dichtung neu' });
   });
 
   it('escalates a case once per due time passed, to the account owner, and lists overdue cases', async () => {

@@ -10,7 +10,7 @@ import { inTransaction } from '../../core/db/pg-errors';
 import { invalid, notFound, staleVersion } from '../../core/errors';
 import { createRecord, readRecord } from '../../core/records';
 import { notifyEscalation, notifyHandover } from '../automation';
-import { changeInteraction, interactionsOnlyAboutHidden, peopleOfInteractions } from '../interactions';
+import { interactionsOnlyAboutHidden, peopleOfInteractions, resolveInteractionWith } from '../interactions';
 import { restrictedViewOf } from '../privacy';
 import { getSettings } from '../settings';
 import { levelsForAccount } from './contracts';
@@ -22,7 +22,7 @@ import {
   getCaseRow,
   insertCase,
   insertEscalationTask,
-  interactionVersion,
+  lockComplaint,
   listCaseRows,
   openCaseRowsOf,
   raiseLevel,
@@ -123,11 +123,15 @@ export async function openCase(db: Db, actor: Actor, input: CaseCreate, now = ne
   });
 }
 
-/** A new priority moves the due times (from when the case opened); resolving it resolves the complaint too. */
+/**
+ * A new priority moves the due times (from when the case opened); resolving it resolves the complaint too, in the same
+ * transaction, so no crash leaves a resolved case with an open complaint.
+ */
 export async function changeCase(db: Db, actor: Actor, id: string, expectedVersion: number, patch: CasePatch, now = new Date()): Promise<Case> {
-  await readCase(db, actor, id, now);
+  const seen = await readCase(db, actor, id, now);
   const tenantLevels = await levelsOf(db, actor.tenantId);
-  const before = await inTransaction(db, async (tx) => {
+  await inTransaction(db, async (tx) => {
+    if (patch.status === 'resolved') await lockComplaint(tx, actor.tenantId, seen.interactionId);
     const row = await getCaseRow(tx, actor.tenantId, id, true);
     if (!row) throw notFound('case');
     if (Number(row.version) !== expectedVersion) throw staleVersion('case');
@@ -175,12 +179,8 @@ export async function changeCase(db: Db, actor: Actor, id: string, expectedVersi
       entityId: id,
       changedFields: Object.keys(patch),
     });
-    return current;
+    if (next.status === 'resolved' && current.status !== 'resolved') await resolveInteractionWith(tx, actor, current.interactionId, next.resolution);
   });
-  if (patch.status === 'resolved' && before.status !== 'resolved') {
-    const version = await interactionVersion(db, actor.tenantId, before.interactionId);
-    if (version !== null) await changeInteraction(db, actor, before.interactionId, version, { status: 'resolved', resolution: patch.resolution ?? null });
-  }
   return readCase(db, actor, id, now);
 }
 

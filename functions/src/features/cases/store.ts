@@ -194,6 +194,14 @@ export async function casesToEscalate(db: Queryable, now: Date, limit: number) {
   );
 }
 
+/**
+ * Locks a case's complaint before the case: resolving a complaint on its own locks it first and its case second (the
+ * interactions' hook), so resolving a case takes the same order and the two can never deadlock.
+ */
+export async function lockComplaint(tx: Queryable, tenantId: string, interactionId: string): Promise<void> {
+  await tx.query(`SELECT 1 FROM interactions WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [tenantId, interactionId]);
+}
+
 /** Raises the level only from below: a second run for the same level finds nothing to do. */
 export async function raiseLevel(tx: Queryable, tenantId: string, id: string, level: number, respondedAt: Date | null): Promise<boolean> {
   const rows = await tx.query(
@@ -202,11 +210,6 @@ export async function raiseLevel(tx: Queryable, tenantId: string, id: string, le
     [tenantId, id, level, respondedAt?.toISOString() ?? null],
   );
   return rows.length > 0;
-}
-
-export async function interactionVersion(db: Queryable, tenantId: string, id: string): Promise<number | null> {
-  const rows = await db.query<{ version: number }>(`SELECT version FROM interactions WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
-  return rows[0] ? Number(rows[0].version) : null;
 }
 
 /** The escalation's follow-up, with an id of its own per case and level so a repeated run adds none. */

@@ -1,3 +1,3 @@
 // The interactions feature's public entry: what other features may use.
-export { changeInteraction, findLoggedInteractions, interactionsOnlyAboutHidden, linkInteractionsToNewContact, logInteraction, logKeyCounts, peopleOfInteractions } from './service';
+export { changeInteraction, findLoggedInteractions, interactionsOnlyAboutHidden, linkInteractionsToNewContact, logInteraction, logKeyCounts, peopleOfInteractions, resolveInteractionWith } from './service';
 export type { InteractionHooks } from './service';

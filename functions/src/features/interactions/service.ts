@@ -123,6 +123,23 @@ export async function changeInteraction(db: Db, actor: Actor, id: string, expect
   });
 }
 
+/**
+ * For the cases feature: resolves the complaint or service request of a case being resolved, inside the case's own
+ * transaction, so a crash between the two writes leaves both as they were. The row is locked first, so the version
+ * read is the one the update finds. No hooks run: the case is the caller.
+ */
+export async function resolveInteractionWith(tx: Queryable, actor: Actor, id: string, resolution: string | null): Promise<void> {
+  if ((await retainedInteractionIds(tx, actor.tenantId, [id])).size > 0) {
+    throw conflict('this email is kept only under a retention duty after its correspondent was erased: it is read-only until the retention run deletes it', undefined, {
+      reason: 'retained',
+    });
+  }
+  const [locked] = await tx.query<{ version: number }>(`SELECT version FROM interactions WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [actor.tenantId, id]);
+  if (!locked) return;
+  const outcome = await updateInteraction(tx, actor.tenantId, id, Number(locked.version), { status: 'resolved', resolution });
+  if (outcome.status === 'ok') await auditChange(tx, actor, 'update', 'interaction', id, outcome.fields);
+}
+
 /** What has happened by `now`, newest first; planned meetings are the account overview's `upcoming`. */
 export async function timeline(db: Db, actor: Actor, accountId: string, query: TimelineQuery, now = new Date()) {
   const [account, view] = await Promise.all([accountById(db, actor.tenantId, accountId), restrictedViewOf(db, actor)]);
