@@ -160,6 +160,48 @@ describeInBrowser('Privacy tab in Chromium', () => {
     await expect(admin('GET', `/api/contacts/${person.id}`)).rejects.toThrow(/answered 404/);
   });
 
+  it('shows the purposes and what an erasure kept in German, as the API words them', { timeout: 90_000 }, async () => {
+    const suffix = crypto.randomUUID().slice(0, 8);
+    const domain = `aufbewahrung-${suffix}.example`;
+    const { body: account } = await admin<{ id: string }>('POST', '/api/accounts', { body: { name: `Aufbewahrung ${suffix} GmbH`, domains: [domain] } });
+    const { body: person } = await admin<{ id: string; displayName: string }>('POST', '/api/contacts', {
+      body: { firstName: `Lena${suffix}`, lastName: 'Handelsbrief', emails: [`lena@${domain}`], accountId: account.id },
+    });
+    // A business email of this year with a company: a commercial letter the erasure has to keep.
+    await admin('POST', '/api/interactions', {
+      body: {
+        type: 'email',
+        direction: 'inbound',
+        occurredAt: new Date().toISOString(),
+        subject: 'Bestellung',
+        internetMessageId: `<bestellung-${suffix}@${domain}>`,
+        contactIds: [person.id],
+        accountIds: [account.id],
+      },
+    });
+    await page.goto(`${host.url}/teams/privacy.html?lang=de`);
+    await page.waitForSelector('[data-ready-key="privacy"]');
+    await page.getByRole('tab', { name: 'Person' }).click();
+    await page.getByRole('searchbox', { name: 'Person suchen' }).fill(person.displayName);
+    await page.getByRole('button', { name: 'Suchen', exact: true }).click();
+    await page.getByRole('button', { name: `${person.displayName} öffnen` }).click();
+    await page.waitForSelector(`[data-ready-key="person:${person.id}"]`, { state: 'attached' });
+    expect(await page.getByTestId('person-processing').textContent()).toBe(
+      'Kundenbeziehung: Vertrag oder berechtigtes Interesse (Art. 6 Abs. 1 lit. b und f DSGVO): Pflege der Geschäftsbeziehung mit dem Unternehmen, für das die Person arbeitet',
+    );
+
+    await page.getByRole('button', { name: 'Löschen…' }).click();
+    const dialog = page.getByRole('alertdialog', { name: `${person.displayName} löschen?` });
+    await dialog.getByRole('textbox').fill('Antrag nach Art. 17');
+    await dialog.getByRole('button', { name: 'Endgültig löschen' }).click();
+    const kept = page.getByTestId('person-kept');
+    await kept.waitFor();
+    expect(await kept.textContent()).toContain(
+      '(HGB §257 Abs. 1 Nr. 2 und 3, Abs. 4; AO §147 Abs. 1 Nr. 2 und 3, Abs. 3: empfangene und abgesandte Handels- und Geschäftsbriefe, 6 Jahre)',
+    );
+    await screenshot(page, 'privacy-person-erased-de');
+  });
+
   it('previews retention with counts per policy, runs that preview and lists it', async () => {
     await openTab();
     await page.getByRole('tab', { name: 'Retention' }).click();

@@ -15,7 +15,7 @@ import { Health, Me, TenantSettings, TenantSettingsResponse } from '../contracts
 import { AccountOverview, MyWork } from '../contracts/teams';
 import { AccountInsights, InsightsQuery, InsightTrend, InsightTrendQuery, TeamInsights } from '../contracts/insights';
 import { Goal, GoalCreate, GoalListQuery, GoalPatch } from '../contracts/goals';
-import { ErasureRequest, ErasureResult, PersonalData, PersonalDataQuery, Restriction, RestrictionRequest } from '../contracts/privacy';
+import { ErasureQuery, ErasureRequest, ErasureResult, PersonalData, PersonalDataQuery, Restriction, RestrictionRequest } from '../contracts/privacy';
 import {
   GraphNotificationBatch,
   GraphWebhookQuery,
@@ -254,10 +254,12 @@ export const endpoints = [
   // Data subject rights (CRM.Privacy and CRM.Admin)
   {
     ...route('eraseContact'),
-    summary: 'Erase a person (Art. 17, If-Match required): contact, addresses, consents and links in one transaction; the addresses are blocked from coming back',
+    summary:
+      'Erase a person (Art. 17, If-Match required): contact, addresses, consents and links in one transaction; the addresses are blocked from coming back (the legal basis of what was kept in lang=de|en or Accept-Language)',
     tag: 'privacy',
     access: 'privacy',
     params: IdParams,
+    query: ErasureQuery,
     body: ErasureRequest,
     ifMatch: true,
     response: ErasureResult,

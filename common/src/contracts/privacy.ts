@@ -10,6 +10,10 @@ const Reason = NonEmptyText(2000);
 export const ErasureRequest = z.object({ reason: Reason }).strict();
 export type ErasureRequest = z.infer<typeof ErasureRequest>;
 
+/** ?lang= overrides Accept-Language for the words of the answer (the legal basis of what was kept); English otherwise. */
+export const ErasureQuery = z.object({ lang: z.enum(['de', 'en']).optional() }).strict();
+export type ErasureQuery = z.infer<typeof ErasureQuery>;
+
 export const ErasureResult = z.object({
   erasureId: Uuid,
   erasedAt: IsoDateTime,
@@ -30,7 +34,12 @@ export const ErasureResult = z.object({
    * Logged business emails an erasure keeps instead of deleting, because they are commercial letters with a retention
    * duty: unlinked from the person, out of every list, readable by CRM.Privacy and CRM.Admin only, deleted when it ends.
    */
-  retained: z.object({ interactions: z.number().int(), until: IsoDate.nullable(), legalBasis: z.string().nullable() }),
+  retained: z.object({
+    interactions: z.number().int(),
+    until: IsoDate.nullable(),
+    /** In the answer's language (Content-Language), with the provisions cited. */
+    legalBasis: z.string().nullable(),
+  }),
 });
 export type ErasureResult = z.infer<typeof ErasureResult>;
 
@@ -68,7 +77,14 @@ export const PersonalData = z.object({
   /** Outlook items (per mailbox) the Graph sync links to this person. */
   graphSyncItems: z.array(StoredRecord),
   syncConflicts: z.array(StoredRecord),
-  processing: z.array(z.object({ purpose: z.string(), legalBasis: z.string(), channels: z.array(z.string()) })),
+  /**
+   * Why the person's data are processed: purpose and legal basis as codes (customer_relationship with
+   * contract_or_legitimate_interest for the CRM itself, the consent ledger's for the rest), and the same in words of the
+   * document's language (Content-Language) with the provisions cited.
+   */
+  processing: z.array(
+    z.object({ purpose: z.string(), legalBasis: z.string(), channels: z.array(z.string()), purposeText: z.string(), legalBasisText: z.string() }),
+  ),
   /** Who in the company read the person's data (Art. 15(1)(c)), from the read audit, per reader and kind of read; this export included. */
   reads: z.array(PersonalDataRead),
   /** How long the data are kept, in words, from the tenant's retention policies (Art. 15(1)(d)). */
@@ -78,6 +94,9 @@ export const PersonalData = z.object({
 });
 export type PersonalData = z.infer<typeof PersonalData>;
 
-/** ?format=pdf asks for the readable document (as Accept: application/pdf does); ?lang= overrides Accept-Language for it. */
+/**
+ * ?format=pdf asks for the readable document (as Accept: application/pdf does); ?lang= overrides Accept-Language for the
+ * words of either (the PDF is German otherwise, the JSON document English).
+ */
 export const PersonalDataQuery = z.object({ format: z.enum(['json', 'pdf']).optional(), lang: z.enum(['de', 'en']).optional() }).strict();
 export type PersonalDataQuery = z.infer<typeof PersonalDataQuery>;

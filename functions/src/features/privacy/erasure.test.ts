@@ -174,8 +174,29 @@ describeEachDatabase('erasure', (getDb) => {
     expect(erased.status, erased.text).toBe(200);
     expect(erased.body).toMatchObject({
       deleted: { interactions: 3 },
-      retained: { interactions: 1, until: '2032-12-31', legalBasis: expect.stringMatching(/HGB §257.*AO §147/) },
+      // The one shared with the colleague; the kept letter concerns only the person and is counted as retained.
+      unlinkedInteractions: 1,
+      retained: {
+        interactions: 1,
+        until: '2032-12-31',
+        legalBasis: 'HGB s.257(1) no. 2 and 3, (4); AO s.147(1) no. 2 and 3, (3): commercial and business letters received and sent, 6 years',
+      },
     });
+    expect(erased.headers.get('content-language')).toBe('en');
+    // A retry answers the first erasure's account of it, in the language it is asked in: the officer quotes it to the person.
+    const path = `/api/contacts/${p.contact.id}/erase`;
+    const body = { reason: 'Antrag nach Art. 17, Ticket 4712' };
+    const german = await api.call('POST', path, { token: officer, body, headers: { 'if-match': p.etag, 'accept-language': 'de-DE,de;q=0.9' } });
+    expect(german.status, german.text).toBe(200);
+    expect(german.headers.get('content-language')).toBe('de');
+    expect(german.body.retained).toEqual({
+      interactions: 1,
+      until: '2032-12-31',
+      legalBasis: 'HGB §257 Abs. 1 Nr. 2 und 3, Abs. 4; AO §147 Abs. 1 Nr. 2 und 3, Abs. 3: empfangene und abgesandte Handels- und Geschäftsbriefe, 6 Jahre',
+    });
+    const english = await api.call('POST', `${path}?lang=en`, { token: officer, body, headers: { 'if-match': p.etag, 'accept-language': 'de' } });
+    expect(english.body.retained.legalBasis).toBe(erased.body.retained.legalBasis);
+    expect((await api.call('POST', `${path}?lang=fr`, { token: officer, body, headers: { 'if-match': p.etag } })).status).toBe(400);
 
     expect((await call(user, 'GET', `/api/interactions/${letter.id}`)).status).toBe(404);
     expect((await call(user, 'GET', `/api/interactions?internetMessageId=${encodeURIComponent(`<order-${p.contact.id}@kunde.example>`)}`)).body.items).toEqual(

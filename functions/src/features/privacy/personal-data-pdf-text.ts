@@ -1,5 +1,6 @@
-// The words of the personal-data PDF in German and English: headings, field labels and the values of closed vocabularies.
-// A field or value without an entry is printed as stored, so a column added later still reaches the document.
+// The words of the personal-data PDF in German and English: headings, field labels and the values of closed vocabularies;
+// the JSON document takes its purposes and legal bases in words from here too. A field or value without an entry is
+// printed as stored, so a column added later still reaches the document.
 export type PdfLanguage = 'de' | 'en';
 export const PDF_LANGUAGES = ['de', 'en'] as const satisfies readonly [PdfLanguage, ...PdfLanguage[]];
 
@@ -161,6 +162,11 @@ export const valueLabels: Record<string, Record<string, Words>> = {
     consent: { de: 'Einwilligung (Art. 6 Abs. 1 lit. a DSGVO)', en: 'consent (Art. 6(1)(a) GDPR)' },
     contract: { de: 'Vertrag (Art. 6 Abs. 1 lit. b DSGVO)', en: 'contract (Art. 6(1)(b) GDPR)' },
     legitimate_interest: { de: 'berechtigtes Interesse (Art. 6 Abs. 1 lit. f DSGVO)', en: 'legitimate interest (Art. 6(1)(f) GDPR)' },
+    // The CRM's own processing of every contact, besides what the consent ledger records.
+    contract_or_legitimate_interest: {
+      de: 'Vertrag oder berechtigtes Interesse (Art. 6 Abs. 1 lit. b und f DSGVO): Pflege der Geschäftsbeziehung mit dem Unternehmen, für das die Person arbeitet',
+      en: 'contract or legitimate interest (Art. 6(1)(b) and (f) GDPR): managing the business relationship with the company the person works for',
+    },
   },
   status: {
     open: { de: 'offen', en: 'open' },

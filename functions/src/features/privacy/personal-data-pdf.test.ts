@@ -70,7 +70,10 @@ describeEachDatabase('personal data export as PDF', (getDb) => {
   });
 
   it('answers Accept: application/pdf with a German document holding what the JSON holds', async () => {
-    const { response, bytes } = await pdf(`/api/contacts/${personId}/personal-data`, { accept: 'application/pdf', 'accept-language': 'de-DE,de;q=0.9,en;q=0.5' });
+    const { response, bytes } = await pdf(`/api/contacts/${personId}/personal-data`, {
+      accept: 'application/pdf',
+      'accept-language': 'de-DE,de;q=0.9,en;q=0.5',
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
     expect(response.headers.get('content-language')).toBe('de');
@@ -88,6 +91,9 @@ describeEachDatabase('personal data export as PDF', (getDb) => {
       'Herkunft: Outlook-Add-in',
       'Messe Hannover',
       'Einwilligung (Art. 6 Abs. 1 lit. a DSGVO)',
+      'Zwecke und Rechtsgrundlagen',
+      'Kundenbeziehung',
+      'Vertrag oder berechtigtes Interesse',
       'Ersatzteile Größe M · 1.234,50 €',
       '01.10.2026, 10:00 MESZ',
       'Speicherdauer',
@@ -97,6 +103,8 @@ describeEachDatabase('personal data export as PDF', (getDb) => {
     ]) {
       expect(text).toContain(expected);
     }
+    // The CRM's own purpose was printed with its English legal basis in the German document before.
+    expect(text).not.toMatch(/legitimate|managing the business/);
   });
 
   it('answers ?format=pdf&lang=en in English whatever Accept-Language says', async () => {
@@ -107,11 +115,17 @@ describeEachDatabase('personal data export as PDF', (getDb) => {
     expect(text).toContain('Direction: inbound');
     expect(text).toContain('Ersatzteile Größe M · €1,234.50');
     expect(text).toContain('1 Oct 2026, 10:00 CEST');
+    expect(text).toContain('customer relationship');
+    expect(text).toContain('contract or legitimate interest');
+    expect(text).toContain('consent (Art. 6(1)(a) GDPR)');
     expect(text).not.toContain('Auskunft');
   });
 
   it('keeps JSON the default and refuses what it cannot produce', async () => {
-    const json = await api.call('GET', `/api/contacts/${personId}/personal-data`, { token: officer, headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+    const json = await api.call('GET', `/api/contacts/${personId}/personal-data`, {
+      token: officer,
+      headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+    });
     expect(json.status).toBe(200);
     expect(json.headers.get('content-type')).toMatch(/^application\/json/);
     const refused = await api.call('GET', `/api/contacts/${personId}/personal-data`, { token: officer, headers: { accept: 'text/csv' } });
@@ -124,7 +138,9 @@ describeEachDatabase('personal data export as PDF', (getDb) => {
 
   it('is for CRM.Privacy and CRM.Admin only, in PDF too', async () => {
     const user = await api.token({ tenantId: randomUUID(), userId: randomUUID(), roles: ['CRM.User'] });
-    const response = await api.app.request(`https://crm.test/api/contacts/${personId}/personal-data?format=pdf`, { headers: { authorization: `Bearer ${user}` } });
+    const response = await api.app.request(`https://crm.test/api/contacts/${personId}/personal-data?format=pdf`, {
+      headers: { authorization: `Bearer ${user}` },
+    });
     expect(response.status).toBe(403);
   });
 });

@@ -52,17 +52,31 @@ describeEachDatabase('personal data export', (getDb) => {
       contactIds: [person.id],
     });
     await created('/api/interactions', { type: 'note', occurredAt: '2026-10-06T08:00:00Z', subject: 'Nur Fremd', contactIds: [other.id] });
-    await created('/api/consents', { contactId: person.id, channel: 'email', purpose: 'newsletter', legalBasis: 'consent', action: 'granted', source: 'Webformular', capturedAt: '2026-01-01T00:00:00Z' });
-    await created('/api/consents', { contactId: person.id, channel: 'email', purpose: 'newsletter', legalBasis: 'consent', action: 'withdrawn', source: 'E-Mail', capturedAt: '2026-06-01T00:00:00Z' });
+    await created('/api/consents', {
+      contactId: person.id,
+      channel: 'email',
+      purpose: 'newsletter',
+      legalBasis: 'consent',
+      action: 'granted',
+      source: 'Webformular',
+      capturedAt: '2026-01-01T00:00:00Z',
+    });
+    await created('/api/consents', {
+      contactId: person.id,
+      channel: 'email',
+      purpose: 'newsletter',
+      legalBasis: 'consent',
+      action: 'withdrawn',
+      source: 'E-Mail',
+      capturedAt: '2026-06-01T00:00:00Z',
+    });
     const task = await created('/api/tasks', { title: 'Ida nachfassen', dueDate: '2026-12-01', contactId: person.id });
     const opportunity = await created('/api/opportunities', { accountId: account.id, name: 'Ersatzteile', amount: 500, contactIds: [person.id] });
     const [mailbox] = await getDb().query<{ id: string }>(`SELECT id FROM users WHERE tenant_id = $1 LIMIT 1`, [tenantId]);
-    await getDb().query(`INSERT INTO graph_items (tenant_id, user_id, kind, graph_id, record_id) VALUES ($1, $2, 'event', 'AAMk-termin', $3), ($1, $2, 'contact', 'AAMk-ida', $4)`, [
-      tenantId,
-      mailbox!.id,
-      meeting.id,
-      person.id,
-    ]);
+    await getDb().query(
+      `INSERT INTO graph_items (tenant_id, user_id, kind, graph_id, record_id) VALUES ($1, $2, 'event', 'AAMk-termin', $3), ($1, $2, 'contact', 'AAMk-ida', $4)`,
+      [tenantId, mailbox!.id, meeting.id, person.id],
+    );
     expect((await call(officer, 'POST', `/api/contacts/${person.id}/restriction`, { reason: 'Art. 18(1)(c)' })).status).toBe(200);
 
     const response = await call(officer, 'GET', `/api/contacts/${person.id}/personal-data`);
@@ -94,13 +108,61 @@ describeEachDatabase('personal data export', (getDb) => {
       ['event', 'AAMk-termin'],
     ]);
     expect(data.processing).toEqual([
-      expect.objectContaining({ purpose: 'customer_relationship' }),
-      { purpose: 'newsletter', legalBasis: 'consent', channels: ['email'] },
+      {
+        purpose: 'customer_relationship',
+        legalBasis: 'contract_or_legitimate_interest',
+        channels: [],
+        purposeText: 'customer relationship',
+        legalBasisText: 'contract or legitimate interest (Art. 6(1)(b) and (f) GDPR): managing the business relationship with the company the person works for',
+      },
+      { purpose: 'newsletter', legalBasis: 'consent', channels: ['email'], purposeText: 'newsletter', legalBasisText: 'consent (Art. 6(1)(a) GDPR)' },
     ]);
+    expect(response.headers.get('content-language')).toBe('en');
     expect(data.retention).toContain('Our retention policies (the German defaults, applied when the data protection officer runs them):');
     expect(data.retentionPolicies).toMatchObject({ saved: false, dailyRun: false });
     expect(response.text).not.toContain('Nur Fremd');
     expect(response.text).not.toContain(tenantId);
+  });
+
+  it('words the purposes, legal bases and retention in German when asked (?lang= or Accept-Language), the codes unchanged', async () => {
+    const person = await created('/api/contacts', { lastName: 'Zweck' });
+    await created('/api/consents', {
+      contactId: person.id,
+      channel: 'phone',
+      purpose: 'events',
+      legalBasis: 'legitimate_interest',
+      action: 'granted',
+      source: 'Messe',
+    });
+    const path = `/api/contacts/${person.id}/personal-data`;
+    const german = await api.call('GET', path, { token: officer, headers: { 'accept-language': 'de-DE,de;q=0.9,en;q=0.5' } });
+    expect(german.status, german.text).toBe(200);
+    expect(german.headers.get('content-language')).toBe('de');
+    expect(german.body.processing).toEqual([
+      {
+        purpose: 'customer_relationship',
+        legalBasis: 'contract_or_legitimate_interest',
+        channels: [],
+        purposeText: 'Kundenbeziehung',
+        legalBasisText:
+          'Vertrag oder berechtigtes Interesse (Art. 6 Abs. 1 lit. b und f DSGVO): Pflege der Geschäftsbeziehung mit dem Unternehmen, für das die Person arbeitet',
+      },
+      {
+        purpose: 'events',
+        legalBasis: 'legitimate_interest',
+        channels: ['phone'],
+        purposeText: 'Veranstaltungen',
+        legalBasisText: 'berechtigtes Interesse (Art. 6 Abs. 1 lit. f DSGVO)',
+      },
+    ]);
+    expect(german.body.retention).toContain('Unsere Löschfristen (die deutschen Standardfristen');
+    expect(german.body.retention).toContain('§ 257 HGB, § 147 AO');
+
+    const english = await api.call('GET', `${path}?lang=en`, { token: officer, headers: { 'accept-language': 'de' } });
+    expect(english.headers.get('content-language')).toBe('en');
+    expect(english.body.processing.map((p: { purposeText: string }) => p.purposeText)).toEqual(['customer relationship', 'events']);
+    expect(english.body.retention).toContain('Our retention policies');
+    expect((await api.call('GET', `${path}?lang=fr`, { token: officer })).status).toBe(400);
   });
 
   it("names the tenant's saved retention policies, not the defaults, once they are changed", async () => {
@@ -113,14 +175,26 @@ describeEachDatabase('personal data export', (getDb) => {
       action: p.dataClass === 'email_meeting_interactions' ? 'delete' : p.action,
       fromEndOfYear: p.fromEndOfYear,
     }));
-    const put = await api.call('PUT', '/api/privacy/retention/policies', { token: officer, body: { policies: changed, dailyRun: true }, headers: { 'if-match': policies.etag } });
+    const put = await api.call('PUT', '/api/privacy/retention/policies', {
+      token: officer,
+      body: { policies: changed, dailyRun: true },
+      headers: { 'if-match': policies.etag },
+    });
     expect(put.status, put.text).toBe(200);
     const data = (await call(officer, 'GET', `/api/contacts/${person.id}/personal-data`)).body;
     expect(data.retention).toContain('Our retention policies (applied every night):');
-    expect(data.retention).toContain('Emails and meetings (commercial letters, s.257 HGB, s.147 AO): deleted 8 years after the end of the calendar year of sending or receipt.');
+    expect(data.retention).toContain(
+      'Emails and meetings (commercial letters, s.257 HGB, s.147 AO): deleted 8 years after the end of the calendar year of sending or receipt.',
+    );
     expect(data.retention).toContain('The record of who read your data: no period is set; kept until erased or deleted.');
     expect(data.retentionPolicies.saved).toBe(true);
-    expect(data.retentionPolicies.policies).toContainEqual({ dataClass: 'email_meeting_interactions', enabled: true, periodMonths: 96, action: 'delete', fromEndOfYear: true });
+    expect(data.retentionPolicies.policies).toContainEqual({
+      dataClass: 'email_meeting_interactions',
+      enabled: true,
+      periodMonths: 96,
+      action: 'delete',
+      fromEndOfYear: true,
+    });
   });
 
   it('is for CRM.Privacy and CRM.Admin of the tenant only', async () => {

@@ -6,6 +6,7 @@ import type { Db } from '../../core/db/db';
 import type { Row } from '../../core/db/rows';
 import { notFound } from '../../core/errors';
 import { personReads } from './audit-search';
+import { valueLabels, type PdfLanguage } from './personal-data-pdf-text';
 import { retentionStatement } from './personal-data-retention';
 import { restrictionOf } from './restriction';
 import { retentionPolicies } from './retention';
@@ -24,13 +25,18 @@ export function storedRecord(row: Row): Record<string, unknown> {
 }
 
 /** What the CRM itself processes every contact for, besides what the consent ledger records. */
-const CRM_PURPOSE = {
-  purpose: 'customer_relationship',
-  legalBasis: 'contract or legitimate_interest (Art. 6(1)(b) and (f) DSGVO): managing the business relationship with the company the person works for',
-  channels: [],
-};
+const CRM_PURPOSE = { purpose: 'customer_relationship', legalBasis: 'contract_or_legitimate_interest' };
 
-export async function personalData(db: Db, actor: Actor, contactId: string): Promise<PersonalData> {
+/** A purpose and its legal basis as stored codes and in words of the document's language, as the PDF prints them. */
+const processingEntry = (purpose: string, legalBasis: string, channels: readonly string[], lang: PdfLanguage): PersonalData['processing'][number] => ({
+  purpose,
+  legalBasis,
+  channels: [...channels].sort(),
+  purposeText: valueLabels.purpose?.[purpose]?.[lang] ?? purpose,
+  legalBasisText: valueLabels.legalBasis?.[legalBasis]?.[lang] ?? legalBasis,
+});
+
+export async function personalData(db: Db, actor: Actor, contactId: string, lang: PdfLanguage): Promise<PersonalData> {
   const rows = await personalDataRows(db, actor.tenantId, contactId);
   if (!rows) throw notFound('contact');
   // The export is itself a read, and it lists itself among the reads.
@@ -46,7 +52,13 @@ export async function personalData(db: Db, actor: Actor, contactId: string): Pro
   const retention = {
     saved: policies.saved,
     dailyRun: policies.dailyRun,
-    policies: policies.policies.map(({ dataClass, enabled, periodMonths, action, fromEndOfYear }) => ({ dataClass, enabled, periodMonths, action, fromEndOfYear })),
+    policies: policies.policies.map(({ dataClass, enabled, periodMonths, action, fromEndOfYear }) => ({
+      dataClass,
+      enabled,
+      periodMonths,
+      action,
+      fromEndOfYear,
+    })),
   };
   return {
     generatedAt: new Date().toISOString(),
@@ -60,8 +72,11 @@ export async function personalData(db: Db, actor: Actor, contactId: string): Pro
     opportunities: rows.opportunities.map(storedRecord),
     graphSyncItems: rows.graphItems.map(storedRecord),
     syncConflicts: rows.syncConflicts.map(storedRecord),
-    processing: [CRM_PURPOSE, ...[...purposes.values()].map((p) => ({ ...p, channels: [...p.channels].sort() }))],
-    retention: retentionStatement(retention, 'en'),
+    processing: [
+      processingEntry(CRM_PURPOSE.purpose, CRM_PURPOSE.legalBasis, [], lang),
+      ...[...purposes.values()].map((p) => processingEntry(p.purpose, p.legalBasis, [...p.channels], lang)),
+    ],
+    retention: retentionStatement(retention, lang),
     retentionPolicies: retention,
     reads: await personReads(db, actor.tenantId, contactId, rows.emails),
   };

@@ -54,7 +54,14 @@ function identifyingPattern(emails: readonly string[], firstName: string, lastNa
   return parts.length > 0 ? parts.join('|') : null;
 }
 
-export async function eraseContact(db: Db, actor: Actor, contactId: string, expectedVersion: number, reason: string): Promise<ErasureResult> {
+export async function eraseContact(
+  db: Db,
+  actor: Actor,
+  contactId: string,
+  expectedVersion: number,
+  reason: string,
+  lang: 'de' | 'en' = 'en',
+): Promise<ErasureResult> {
   // Buffered lookups of the person's addresses must reach the table before the transaction removes the addresses from it.
   await flushReadAudit(db);
   return inTransaction(db, async (tx) => {
@@ -63,7 +70,7 @@ export async function eraseContact(db: Db, actor: Actor, contactId: string, expe
       // A retry whose first answer was lost: the person is already gone, and the first erasure's account of it stands.
       const earlier = await erasureOfContact(tx, actor.tenantId, contactId);
       if (!earlier) throw notFound('contact');
-      return erasureResult(earlier.id, earlier.erased_at, earlier.counts);
+      return erasureResult(earlier.id, earlier.erased_at, earlier.counts, lang);
     }
     if (subject.version !== expectedVersion) throw staleVersion('contact');
     const key = await ensureHmacKey(tx, actor.tenantId, newHmacKey());
@@ -102,11 +109,11 @@ export async function eraseContact(db: Db, actor: Actor, contactId: string, expe
     };
     await saveErasureCounts(tx, actor.tenantId, erasure.id, counts);
     await writeAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action: 'erase', entity: 'contact', entityId: contactId });
-    return erasureResult(erasure.id, erasure.erased_at, counts);
+    return erasureResult(erasure.id, erasure.erased_at, counts, lang);
   });
 }
 
-const erasureResult = (id: string, erasedAt: Date, counts: Record<string, number>): ErasureResult => ({
+const erasureResult = (id: string, erasedAt: Date, counts: Record<string, number>, lang: 'de' | 'en'): ErasureResult => ({
   erasureId: id,
   erasedAt: new Date(erasedAt).toISOString(),
   blockedAddresses: counts.blockedAddresses ?? 0,
@@ -114,6 +121,6 @@ const erasureResult = (id: string, erasedAt: Date, counts: Record<string, number
   unlinkedInteractions: counts.unlinkedInteractions ?? 0,
   keptWithdrawalProofs: counts.keptWithdrawalProofs ?? 0,
   retained: counts.retainedLetters
-    ? { interactions: counts.retainedLetters, until: `${counts.retainedUntilYear}-12-31`, legalBasis: COMMERCIAL_LETTER_BASIS }
+    ? { interactions: counts.retainedLetters, until: `${counts.retainedUntilYear}-12-31`, legalBasis: COMMERCIAL_LETTER_BASIS[lang] }
     : { interactions: 0, until: null, legalBasis: null },
 });

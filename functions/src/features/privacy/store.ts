@@ -110,9 +110,11 @@ export async function deleteOwnInteractions(tx: Queryable, tenantId: string, con
   return { interactions: Number(rows[0]!.interactions), syncLinks: Number(rows[0]!.sync_links) };
 }
 
-/** Why a logged business email outlives its erased correspondent: the answer to the person quotes it. */
-export const COMMERCIAL_LETTER_BASIS =
-  'HGB §257 Abs. 1 Nr. 2 und 3, Abs. 4; AO §147 Abs. 1 Nr. 2 und 3, Abs. 3: empfangene und abgesandte Handels- und Geschäftsbriefe, 6 Jahre';
+/** Why a logged business email outlives its erased correspondent, in the answer's language: the answer to the person quotes it. */
+export const COMMERCIAL_LETTER_BASIS: Record<'de' | 'en', string> = {
+  de: 'HGB §257 Abs. 1 Nr. 2 und 3, Abs. 4; AO §147 Abs. 1 Nr. 2 und 3, Abs. 3: empfangene und abgesandte Handels- und Geschäftsbriefe, 6 Jahre',
+  en: 'HGB s.257(1) no. 2 and 3, (4); AO s.147(1) no. 2 and 3, (3): commercial and business letters received and sent, 6 years',
+};
 
 /**
  * The person's own logged emails with a company (their account links make them business correspondence) whose six
@@ -162,7 +164,14 @@ export async function retainedInteractionIds(db: Queryable, tenantId: string, in
  * pattern is a case-insensitive POSIX regular expression of those strings, already escaped.
  */
 export async function scrubSharedInteractions(tx: Queryable, tenantId: string, contactId: string, pattern: string | null): Promise<number> {
-  const shared = await count(tx, `SELECT count(*)::int AS n FROM interaction_contacts WHERE tenant_id = $1 AND contact_id = $2`, [tenantId, contactId]);
+  // A commercial letter kept under its retention duty is still linked until the contact row goes; it concerns only the
+  // person and the answer counts it as kept, not as shared with others.
+  const shared = await count(
+    tx,
+    `SELECT count(*)::int AS n FROM interaction_contacts ic JOIN interactions i ON i.tenant_id = $1 AND i.id = ic.interaction_id
+     WHERE ic.tenant_id = $1 AND ic.contact_id = $2 AND i.retained_until IS NULL`,
+    [tenantId, contactId],
+  );
   if (pattern && shared > 0) {
     await tx.query(
       `UPDATE interactions i
@@ -235,7 +244,12 @@ export async function latestRestriction(db: Queryable, tenantId: string, contact
 }
 
 export async function insertRestriction(tx: Queryable, tenantId: string, contactId: string, actorId: string, reason: string): Promise<void> {
-  await tx.query(`INSERT INTO contact_restrictions (tenant_id, contact_id, reason, restricted_by) VALUES ($1, $2, $3, $4)`, [tenantId, contactId, reason, actorId]);
+  await tx.query(`INSERT INTO contact_restrictions (tenant_id, contact_id, reason, restricted_by) VALUES ($1, $2, $3, $4)`, [
+    tenantId,
+    contactId,
+    reason,
+    actorId,
+  ]);
 }
 
 /** Closes the open restriction; false when there was none. */

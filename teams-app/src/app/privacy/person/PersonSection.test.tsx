@@ -56,8 +56,14 @@ function personal(restriction: Restriction): PersonalData {
     graphSyncItems: [{ id: 'AAMk1' }],
     syncConflicts: [],
     processing: [
-      { purpose: 'customer_relationship', legalBasis: 'contract or legitimate_interest', channels: [] },
-      { purpose: 'newsletter', legalBasis: 'consent', channels: ['email'] },
+      {
+        purpose: 'customer_relationship',
+        legalBasis: 'contract_or_legitimate_interest',
+        channels: [],
+        purposeText: 'customer relationship',
+        legalBasisText: 'contract or legitimate interest (Art. 6(1)(b) and (f) GDPR)',
+      },
+      { purpose: 'newsletter', legalBasis: 'consent', channels: ['email'], purposeText: 'newsletter', legalBasisText: 'consent (Art. 6(1)(a) GDPR)' },
     ],
     reads: [{ actorId: USER_ID, actorName: 'Anna Becker', action: 'view', count: 4, firstAt: '2026-11-02T09:00:00.000Z', lastAt: '2026-11-30T09:00:00.000Z' }],
     retention: 'Contacts without interaction for 3 years are anonymised.',
@@ -142,7 +148,10 @@ describe('privacy tab: person view', () => {
       within(screen.getByTestId('person-processing'))
         .getAllByRole('listitem')
         .map((li) => li.textContent),
-    ).toEqual(['customer_relationship: contract or legitimate_interest', 'newsletter: consent (channels: email)']);
+    ).toEqual([
+      'customer relationship: contract or legitimate interest (Art. 6(1)(b) and (f) GDPR)',
+      'newsletter: consent (Art. 6(1)(a) GDPR) (channels: email)',
+    ]);
     expect(screen.getByTestId('person-readers').textContent).toBe('Anna Becker: viewed × 4, last 30 Nov 2026');
     expect(card.textContent).toContain('Contacts without interaction for 3 years are anonymised.');
     expect(within(card).queryByText('Processing restricted')).toBeNull();

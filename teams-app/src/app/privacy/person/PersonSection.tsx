@@ -205,7 +205,7 @@ function Person({ contactId, save, onErased }: { contactId: string; save: SaveFi
       <ul data-testid="person-processing">
         {data.processing.map((p) => (
           <li key={`${p.purpose} ${p.legalBasis}`}>
-            {p.purpose}: {p.legalBasis}
+            {p.purposeText}: {p.legalBasisText}
             {p.channels.length > 0 ? ` (${t('person.channels', { channels: p.channels.join(', ') })})` : ''}
           </li>
         ))}
