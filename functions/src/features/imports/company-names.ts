@@ -86,7 +86,28 @@ const named = (text: string, base: string, legalForm: string | null): CompanyNam
   return { text, base, legalForm, key, trigrams: trigrams(key), looseKey: looseKey(key) };
 };
 
+// A list names the same company on many rows and the preview parses each row's name more than once (the plan, the
+// candidate search, the rules): parsed once per distinct spelling instead of per call. A name is never changed once
+// parsed. The preview lets go of them when it is done (forgetParsedNames), and the bound keeps anything else from
+// holding every name it ever saw.
+const PARSED_NAMES_KEPT = 100_000;
+const parsedNames = new Map<string, CompanyName>();
+
+export function forgetParsedNames(): void {
+  parsedNames.clear();
+}
+
 export function parseCompanyName(text: string, legalFormColumn?: string | null): CompanyName {
+  const cacheKey = legalFormColumn ? `${text}\u0000${legalFormColumn}` : text;
+  const known = parsedNames.get(cacheKey);
+  if (known) return known;
+  if (parsedNames.size >= PARSED_NAMES_KEPT) parsedNames.clear();
+  const name = parseUncached(text, legalFormColumn);
+  parsedNames.set(cacheKey, name);
+  return name;
+}
+
+function parseUncached(text: string, legalFormColumn?: string | null): CompanyName {
   const trimmed = text.trim().replace(/\s+/g, ' ');
   const words = trimmed.split(' ');
   for (let count = Math.min(LONGEST_FORM_WORDS, words.length - 1); count >= 1; count -= 1) {

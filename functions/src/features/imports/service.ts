@@ -33,7 +33,7 @@ import { consentHistoryOf, consentState } from '../consents';
 import { contactById, insertContactsIn, updateContactIn } from '../contacts';
 import { erasedAddresses, restrictedAmong } from '../privacy';
 import { applyTemplate, mapRow } from './column-mapping';
-import { parseCompanyName } from './company-names';
+import { forgetParsedNames, parseCompanyName } from './company-names';
 import { bulkChoice, effectiveAction, ERASED, PARTS, type Choices, type Part, type Proposal } from './decisions';
 import { because, localized, renderReason, type ReasonLanguage } from './reasons';
 import { readImportFile } from './file-format';
@@ -181,6 +181,7 @@ async function analyse(
     contacts.map((contact) => contact.id),
   );
   const decided = decideRows(mapped, { accounts, contacts });
+  forgetParsedNames();
 
   const rows = decided.map((decision, i): StoredRow => {
     const plan = plans[i]!;

@@ -2,8 +2,10 @@
 // CRM's accounts and contacts. Every statement filters by tenant_id.
 import type { ColumnMapping, DetectedImportFormat, ImportKind, ImportReadOptions, ImportStatus, ImportUndoReport } from '@crm/common';
 import type { Db, Queryable } from '../../core/db/db';
-import { SIMILAR_NAME_THRESHOLD, parseCompanyName } from './company-names';
+import { parseCompanyName } from './company-names';
 import { numberKey, type ExistingAccount, type ExistingContact } from './match-rules';
+import { TrigramIndex } from './similar-names';
+import { trigrams } from './trigram';
 
 export interface ImportRecordRow {
   id: string;
@@ -193,17 +195,20 @@ export async function saveChoices(
 ): Promise<void> {
   for (let start = 0; start < choices.length; start += CHUNK) {
     const chunk = choices.slice(start, start + CHUNK);
+    const numbers = chunk.map((c) => c.row);
     await tx.query(
       `UPDATE import_rows r SET choice = t.c::jsonb, account_action = t.aa, contact_action = t.ca
        FROM unnest($3::int[], $4::text[], $5::text[], $6::text[]) AS t(n, c, aa, ca)
-       WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.row_number = t.n`,
+       WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.row_number BETWEEN $7 AND $8 AND r.row_number = t.n`,
       [
         tenantId,
         importId,
-        chunk.map((c) => c.row),
+        numbers,
         chunk.map((c) => JSON.stringify(c.choice)),
         chunk.map((c) => c.accountAction),
         chunk.map((c) => c.contactAction),
+        Math.min(...numbers),
+        Math.max(...numbers),
       ],
     );
   }
@@ -271,6 +276,11 @@ export const pendingRows = (tx: Queryable, tenantId: string, importId: string, l
     [tenantId, importId, limit, afterRow],
   );
 
+// The UPDATEs joining a batch's numbers to import_rows name the batch's first and last row too: the rows of an import
+// are written just before it is previewed or committed, when the table's statistics still believe the import holds a
+// handful of rows, and without the range the planner hashed every row of the import for each batch (100,000 rows:
+// 360 ms per 500-row batch, more than half the commit's database time). With it, the primary key reads the batch only.
+
 /** The outcomes of a batch's rows in one statement, written at the end of the batch's transaction. */
 export async function setOutcomes(
   tx: Queryable,
@@ -279,17 +289,20 @@ export async function setOutcomes(
   outcomes: readonly { row: number; outcome: Record<string, unknown>; accountId: string | null; contactId: string | null }[],
 ): Promise<void> {
   if (outcomes.length === 0) return;
+  const numbers = outcomes.map((o) => o.row);
   await tx.query(
     `UPDATE import_rows r SET outcome = o.outcome, account_id = o.account_id, contact_id = o.contact_id
      FROM unnest($3::int[], $4::jsonb[], $5::uuid[], $6::uuid[]) AS o(row_number, outcome, account_id, contact_id)
-     WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.row_number = o.row_number`,
+     WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.row_number BETWEEN $7 AND $8 AND r.row_number = o.row_number`,
     [
       tenantId,
       importId,
-      outcomes.map((o) => o.row),
+      numbers,
       outcomes.map((o) => JSON.stringify(o.outcome)),
       outcomes.map((o) => o.accountId),
       outcomes.map((o) => o.contactId),
+      Math.min(...numbers),
+      Math.max(...numbers),
     ],
   );
 }
@@ -390,51 +403,44 @@ export async function refreshAccountKeys(tx: Queryable, tenantId: string): Promi
   if (stale.length >= REANALYSE_AFTER) await tx.exec('ANALYZE import_account_keys');
 }
 
-/** Name keys per statement of the similar-name search. */
-const NAME_KEY_CHUNK = 500;
-/** Statements of the similar-name search at a time (each holds a connection of the pool): the machine's two cores. */
-const NAME_SEARCHES_AT_ONCE = 2;
-// The % operator compares pg_trgm's float4 score with this double, so exactly 0.45 would drop a pair scoring 0.45 in
-// float4 (0.449999988...); a hair below keeps it, and similarity() >= the rules' threshold decides as before. Raised
-// from pg_trgm's default 0.3, the GIN index itself leaves out the names that cannot reach the threshold.
-const INDEX_THRESHOLD = String(SIMILAR_NAME_THRESHOLD - 0.001);
+/** Account keys read per statement by the similar-name search. */
+const NAME_KEY_PAGE = 20_000;
 
 /**
- * The CRM accounts a list may mean: the same customer number, one of the email domains, or a name pg_trgm finds
- * similar (the same folded key included). The names are looked up in pg_trgm's GIN index in chunks, two at a time,
- * each chunk one statement in a transaction of its own that raises the index's threshold to the rules' own.
+ * The CRM accounts a list may mean: the same customer number, one of the email domains, or a name key scoring at least
+ * the rules' threshold with one of the list's keys in pg_trgm's similarity (the same folded key included). The list's
+ * keys are indexed in process and the tenant's keys read past them in pages of pageSize, in the order of the primary
+ * key: the score is trigram.ts's, which gives pg_trgm's similarity() on both databases (trigram-sql.test.ts), so the
+ * accounts found are those `name_key % key AND similarity(name_key, key) >= 0.45` finds. That search in pg_trgm's GIN
+ * index cost several milliseconds per list key (19,804 keys of the 100,000-row list against 10,000 accounts: about
+ * 100 s of the preview, two statements at a time; docs/BENCHMARKS.md); here the memory held is the list's own keys,
+ * whatever the size of the tenant.
  */
 export async function accountCandidates(
   db: Db,
   tenantId: string,
   keys: { numbers: readonly string[]; names: readonly string[]; domains: readonly string[] },
-  chunkSize = NAME_KEY_CHUNK,
+  pageSize = NAME_KEY_PAGE,
 ): Promise<ExistingAccount[]> {
   const byKeys = db.query<{ account_id: string }>(
     `SELECT account_id FROM import_account_keys WHERE tenant_id = $1 AND number_key = ANY($2::text[])
      UNION SELECT account_id FROM account_domains WHERE tenant_id = $1 AND domain = ANY($3::text[])`,
     [tenantId, keys.numbers, keys.domains],
   );
-  const chunks: string[][] = [];
-  for (let start = 0; start < keys.names.length; start += chunkSize) chunks.push(keys.names.slice(start, start + chunkSize));
-  const similar: string[][] = [];
-  let next = 0;
-  const searcher = async () => {
-    while (next < chunks.length) {
-      const chunk = chunks[next++]!;
-      const rows = await db.transaction(async (tx) => {
-        await tx.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [INDEX_THRESHOLD]);
-        return tx.query<{ account_id: string }>(
-          `SELECT DISTINCT k.account_id FROM unnest($2::text[]) AS q(key)
-           JOIN import_account_keys k ON k.tenant_id = $1 AND k.name_key % q.key AND similarity(k.name_key, q.key) >= $3`,
-          [tenantId, chunk, SIMILAR_NAME_THRESHOLD],
-        );
-      });
-      similar.push(rows.map((row) => row.account_id));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(NAME_SEARCHES_AT_ONCE, chunks.length) }, searcher));
-  const ids = [...new Set([...(await byKeys).map((row) => row.account_id), ...similar.flat()])];
+  const listed = new TrigramIndex();
+  for (const key of keys.names) listed.add(trigrams(key));
+  const similar: string[] = [];
+  let after: string | null = null;
+  while (listed.size > 0) {
+    const page: { account_id: string; name_key: string }[] = await db.query<{ account_id: string; name_key: string }>(
+      `SELECT account_id, name_key FROM import_account_keys WHERE tenant_id = $1 ${after ? 'AND account_id > $3' : ''} ORDER BY account_id LIMIT $2`,
+      after ? [tenantId, pageSize, after] : [tenantId, pageSize],
+    );
+    for (const row of page) if (listed.similar(trigrams(row.name_key)).length > 0) similar.push(row.account_id);
+    if (page.length < pageSize) break;
+    after = page.at(-1)!.account_id;
+  }
+  const ids = [...new Set([...(await byKeys).map((row) => row.account_id), ...similar])];
   const rows = await db.query<{ id: string; name: string; customer_number: string | null; domains: string[] }>(
     `SELECT id, name, custom_fields ->> 'customerNumber' AS customer_number, domains FROM accounts WHERE tenant_id = $1 AND id = ANY($2::uuid[])
      ORDER BY name, id`,
