@@ -108,6 +108,20 @@ export const SegmentResult = z.object({
 });
 export type SegmentResult = z.infer<typeof SegmentResult>;
 
+/**
+ * How old the figures are: the endpoints answer from the tenant's precomputed analysis (refreshed on a timer and when
+ * read stale), not from the data as of this very moment. Absent where the figures were computed for the answer.
+ */
+export const AnalysisFreshness = z.object({
+  /** The instant the figures are as of. */
+  computedAt: IsoDateTime,
+  /** Counts the refreshes of this tenant's analysis of the period. */
+  version: z.number().int(),
+  /** Data the figures depend on changed after computedAt, or they were computed on an earlier day. */
+  stale: z.boolean(),
+});
+export type AnalysisFreshness = z.infer<typeof AnalysisFreshness>;
+
 export const AccountInsights = z.object({
   accountId: Uuid,
   name: z.string(),
@@ -119,6 +133,7 @@ export const AccountInsights = z.object({
   clv: ClvResult,
   churnRisk: ChurnRisk,
   segment: SegmentResult,
+  asOf: AnalysisFreshness.optional(),
 });
 export type AccountInsights = z.infer<typeof AccountInsights>;
 
@@ -170,6 +185,7 @@ export const TeamInsights = z.object({
   abc: z.array(z.object({ class: AbcClass, accounts: Count, revenue: z.number() })),
   segments: z.array(z.object({ segment: SegmentName.nullable(), accounts: Count })),
   atRisk: z.array(AtRiskAccount),
+  asOf: AnalysisFreshness.optional(),
 });
 export type TeamInsights = z.infer<typeof TeamInsights>;
 

@@ -76,6 +76,7 @@ describe('timer schedules', () => {
       ['graphSync', '0 */1 * * * *'],
       ['graphSubscriptions', '0 0 */1 * * *'],
       ['insightSnapshots', '0 15 3 * * *'],
+      ['insightRefresh', '0 */5 * * * *'],
       ['webhookDelivery', '*/10 * * * * *'],
       ['caseEscalation', '0 */5 * * * *'],
       ['automationRules', '0 0 6 * * *'],

@@ -3,7 +3,7 @@
 import { Cron } from 'croner';
 import type { Services } from './services';
 import { redactedError } from '../core/redacted-error';
-import { INSIGHT_SNAPSHOT_SCHEDULE, takeMonthlySnapshots } from '../features/insights';
+import { INSIGHT_REFRESH_SCHEDULE, INSIGHT_SNAPSHOT_SCHEDULE, refreshStaleAnalyses, takeMonthlySnapshots } from '../features/insights';
 import { runDailyRetention } from '../features/privacy/retention';
 import { deliverDue } from '../features/webhooks';
 import { escalateDue } from '../features/cases';
@@ -16,6 +16,9 @@ export const CASE_ESCALATION_SCHEDULE = '0 */5 * * * *';
 
 /** Below the 5 minutes Azure Functions gives a function on the Consumption plan; tenants left over follow the next day. */
 const INSIGHT_SNAPSHOT_BUDGET_MS = 4 * 60_000;
+
+/** Below the refresh interval, so ticks do not pile up; analyses left over are the oldest of the next tick. */
+const INSIGHT_REFRESH_BUDGET_MS = 4 * 60_000;
 
 /** Below the 5 minutes of the Consumption plan; tenants left over run the next day. */
 const AUTOMATION_BUDGET_MS = 4 * 60_000;
@@ -45,6 +48,12 @@ export function buildTimers(schedules: { syncSchedule: string; subscriptionSched
       name: 'insightSnapshots',
       schedule: INSIGHT_SNAPSHOT_SCHEDULE,
       run: async (services) => takeMonthlySnapshots(await services.db(), new Date(), Date.now() + INSIGHT_SNAPSHOT_BUDGET_MS),
+    },
+    // The precomputed current analyses the insights endpoints answer from, brought up to date between reads.
+    {
+      name: 'insightRefresh',
+      schedule: INSIGHT_REFRESH_SCHEDULE,
+      run: async (services) => refreshStaleAnalyses(await services.db(), new Date(), Date.now() + INSIGHT_REFRESH_BUDGET_MS),
     },
     {
       name: 'webhookDelivery',

@@ -1,15 +1,16 @@
 // HTTP handlers of the insights: the account's figures and the team's key figures, readable by every role, goals and segment lists.
 import { created, one, type RouteTable } from '../../core/http/typed-routes';
 import { changeGoal, createGoal, readGoal, removeGoal, searchGoals } from './goals';
-import { accountInsights, teamInsights } from './service';
+import { servedAccountInsights, servedTeamInsights } from './current';
 import { insightTrend } from './snapshots';
 import { createSegmentList, searchSegmentLists, segmentMembers } from './segment-lists';
 import { recordReads } from '../../core/audit/read-audit';
 import { exportSegment } from './segment-export';
 
 export const insightsRoutes: RouteTable<'accountInsights' | 'teamInsights' | 'insightTrend' | 'listGoals' | 'createGoal' | 'getGoal' | 'updateGoal' | 'deleteGoal' | 'listSegments' | 'createSegment' | 'segmentMembers' | 'exportSegment'> = {
-  accountInsights: async ({ db, actor, params, query }) => ({ body: await accountInsights(db, actor, params.id, query.period) }),
-  teamInsights: async ({ db, actor, query }) => ({ body: await teamInsights(db, actor, query.period) }),
+  // From the precomputed analysis, with how old it is (current.ts).
+  accountInsights: async ({ db, actor, params, query }) => ({ body: await servedAccountInsights(db, actor, params.id, query.period) }),
+  teamInsights: async ({ db, actor, query }) => ({ body: await servedTeamInsights(db, actor, query.period) }),
   insightTrend: async ({ db, actor, query }) => ({ body: await insightTrend(db, actor, query.months) }),
   listGoals: async ({ db, actor, query }) => ({ body: await searchGoals(db, actor, query) }),
   createGoal: async ({ db, actor, body }) => created('goals', await createGoal(db, actor, body)),

@@ -1,13 +1,14 @@
 // The insights of one account and of the team, computed from the tenant's facts as of `now`.
-import { InsightsSettings, type AccountInsights, type TeamInsights } from '@crm/common';
+import { InsightsSettings, type AccountInsights, type Opportunity, type PeriodRange, type TeamInsights, type TenantSettings } from '@crm/common';
 import type { Db } from '../../core/db/db';
 import type { Actor } from '../../core/actor';
 import { notFound } from '../../core/errors';
 import { forecastFor, groupByStage } from '../opportunities';
 import { getSettings } from '../settings';
-import { analyse, type AccountAnalysis } from './analysis';
+import { analyse, type AccountAnalysis, type AccountFacts } from './analysis';
 import { historyWindows, periodWindow, previousWindow, rangeOf, type MonthWindow } from './period';
 import {
+  type AccountFilter,
   accountsOf,
   activeContacts,
   closedOpportunities,
@@ -24,7 +25,27 @@ const FIRST_MONTH = 1900 * 12;
 /** The at-risk list is a work list for the team, not an export. */
 export const AT_RISK_LIMIT = 50;
 
-export async function analyseTenant(db: Db, tenantId: string, period: string, now: Date) {
+/** What the analysis of a period needs besides each account's facts. */
+export interface AnalysisContext {
+  settings: TenantSettings;
+  config: InsightsSettings;
+  window: MonthWindow;
+  range: PeriodRange;
+  opportunities: Opportunity[];
+}
+
+/** One account's facts, as gathered from the database and kept beside its precomputed analysis. */
+export interface GatheredAccount {
+  facts: AccountFacts;
+  /** Revenue before the period: the account is no new customer. */
+  everBefore: boolean;
+}
+
+/**
+ * The facts of the period for all accounts (in the order of their names), or only for `only`: the expensive part of the
+ * analysis, one statement per kind of fact. The open opportunities are always the tenant's: the team's pipeline sums them.
+ */
+export async function gatherFacts(db: Db, tenantId: string, period: string, now: Date, only: AccountFilter = null) {
   const settings = await getSettings(db, tenantId);
   const config = settings.insights ?? InsightsSettings.parse({});
   const window = periodWindow(period, now);
@@ -32,25 +53,31 @@ export async function analyseTenant(db: Db, tenantId: string, period: string, no
   const history = historyWindows(now, config.clv.historyYears);
   const windows: MonthWindow[] = [window, previous, { from: FIRST_MONTH, to: window.from }, ...history];
   const [accounts, revenue, rhythms, complaints, withdrawals, contacts, opportunities] = await Promise.all([
-    accountsOf(db, tenantId),
-    revenueByWindow(db, tenantId, windows, {
-      imported: config.revenueSource !== 'opportunities',
-      opportunities: config.revenueSource !== 'imported',
-      currency: settings.defaultCurrency,
-    }),
-    contactRhythms(db, tenantId, now),
-    openComplaints(db, tenantId),
-    withdrawingContacts(db, tenantId, window),
-    activeContacts(db, tenantId, window, previous, now),
+    accountsOf(db, tenantId, only),
+    revenueByWindow(
+      db,
+      tenantId,
+      windows,
+      {
+        imported: config.revenueSource !== 'opportunities',
+        opportunities: config.revenueSource !== 'imported',
+        currency: settings.defaultCurrency,
+      },
+      only,
+    ),
+    contactRhythms(db, tenantId, now, only),
+    openComplaints(db, tenantId, only),
+    withdrawingContacts(db, tenantId, window, only),
+    activeContacts(db, tenantId, window, previous, now, only),
     openOpportunities(db, tenantId),
   ]);
   const pipelineOf = new Map<string, number>();
   for (const o of opportunities) pipelineOf.set(o.accountId, (pipelineOf.get(o.accountId) ?? 0) + o.weightedAmount);
   const none = { revenueCents: 0, costCents: 0, uncostedCents: 0 };
-  const analyses = analyse(
-    accounts.map((account) => {
-      const years = revenue.get(account.id);
-      return {
+  const gathered = accounts.map((account): GatheredAccount => {
+    const years = revenue.get(account.id);
+    return {
+      facts: {
         ...account,
         revenueCents: years?.[0]?.revenueCents ?? 0,
         previousRevenueCents: years?.[1]?.revenueCents ?? 0,
@@ -62,32 +89,49 @@ export async function analyseTenant(db: Db, tenantId: string, period: string, no
         activeContacts: contacts.get(account.id)?.current ?? 0,
         previousActiveContacts: contacts.get(account.id)?.previous ?? 0,
         openWeightedPipeline: Math.round((pipelineOf.get(account.id) ?? 0) * 100) / 100,
-      };
-    }),
-    config,
-    settings.sleepingAfterDays,
-    now,
-  );
-  const everBefore = new Set([...revenue].filter(([, years]) => (years[2]?.revenueCents ?? 0) > 0).map(([id]) => id));
-  return { settings, config, window, range: rangeOf(period, window), analyses, opportunities, everBefore };
+      },
+      everBefore: (years?.[2]?.revenueCents ?? 0) > 0,
+    };
+  });
+  const context: AnalysisContext = { settings, config, window, range: rangeOf(period, window), opportunities };
+  return { context, accounts: gathered };
 }
 
+/** All accounts analysed together from their facts: pure, so a refresh re-ranks stored facts without the database. */
+export function analyseGathered(context: AnalysisContext, accounts: readonly GatheredAccount[], now: Date) {
+  const analyses = analyse(
+    accounts.map((a) => a.facts),
+    context.config,
+    context.settings.sleepingAfterDays,
+    now,
+  );
+  const everBefore = new Set(accounts.filter((a) => a.everBefore).map((a) => a.facts.id));
+  return { ...context, analyses, everBefore };
+}
+
+export async function analyseTenant(db: Db, tenantId: string, period: string, now: Date) {
+  const { context, accounts } = await gatherFacts(db, tenantId, period, now);
+  return analyseGathered(context, accounts, now);
+}
+
+export const accountAnswer = (context: AnalysisContext, found: AccountAnalysis): AccountInsights => ({
+  accountId: found.facts.id,
+  name: found.facts.name,
+  rating: found.facts.rating as AccountInsights['rating'],
+  currency: context.settings.defaultCurrency,
+  range: context.range,
+  revenueSource: context.config.revenueSource,
+  abc: found.abc,
+  clv: found.clv,
+  churnRisk: found.churnRisk,
+  segment: found.segment,
+});
+
 export async function accountInsights(db: Db, actor: Actor, accountId: string, period: string, now = new Date()): Promise<AccountInsights> {
-  const { settings, config, range, analyses } = await analyseTenant(db, actor.tenantId, period, now);
-  const found = analyses.find((a) => a.facts.id === accountId);
+  const analysed = await analyseTenant(db, actor.tenantId, period, now);
+  const found = analysed.analyses.find((a) => a.facts.id === accountId);
   if (!found) throw notFound('account');
-  return {
-    accountId,
-    name: found.facts.name,
-    rating: found.facts.rating as AccountInsights['rating'],
-    currency: settings.defaultCurrency,
-    range,
-    revenueSource: config.revenueSource,
-    abc: found.abc,
-    clv: found.clv,
-    churnRisk: found.churnRisk,
-    segment: found.segment,
-  };
+  return accountAnswer(analysed, found);
 }
 
 const countBy = <K>(items: readonly AccountAnalysis[], key: (a: AccountAnalysis) => K) => {
@@ -100,8 +144,22 @@ export const teamInsights = (db: Db, actor: Actor, period: string, now = new Dat
 
 /** The team figures of a tenant, also for the snapshot timer, which acts for no user. */
 export async function teamFigures(db: Db, tenantId: string, period: string, now: Date): Promise<TeamInsights> {
-  const { settings, config, window, range, analyses, opportunities, everBefore } = await analyseTenant(db, tenantId, period, now);
+  const analysed = await analyseTenant(db, tenantId, period, now);
+  return teamOf(analysed, await teamCounts(db, tenantId, analysed.window), now);
+}
+
+/** The team figures counted over the whole tenant, not per account: cheap enough to count again on every refresh. */
+export async function teamCounts(db: Db, tenantId: string, window: MonthWindow) {
   const [closed, complaints] = await Promise.all([closedOpportunities(db, tenantId, window), complaintFigures(db, tenantId, window)]);
+  return { closed, complaints };
+}
+
+export function teamOf(
+  analysed: ReturnType<typeof analyseGathered>,
+  { closed, complaints }: Awaited<ReturnType<typeof teamCounts>>,
+  now: Date,
+): TeamInsights {
+  const { settings, config, range, analyses, opportunities, everBefore } = analysed;
   const won = closed.filter((c) => c.status === 'won').reduce((s, c) => s + c.count, 0);
   const lost = closed.filter((c) => c.status === 'lost').reduce((s, c) => s + c.count, 0);
   const active = analyses.filter((a) => a.facts.revenueCents > 0);

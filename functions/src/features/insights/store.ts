@@ -21,10 +21,16 @@ export interface AccountRow {
   createdAt: string;
 }
 
-export async function accountsOf(db: Queryable, tenantId: string, accountId?: string): Promise<AccountRow[]> {
+/**
+ * Some accounts of the tenant, or all of them when `only` is null: an incremental refresh gathers the facts of the
+ * accounts that changed (ANY of a uuid[], so one statement whatever their number).
+ */
+export type AccountFilter = readonly string[] | null;
+
+export async function accountsOf(db: Queryable, tenantId: string, only: AccountFilter = null): Promise<AccountRow[]> {
   const rows = await db.query(
-    `SELECT id, name, rating, created_at FROM accounts WHERE tenant_id = $1 AND ($2::uuid IS NULL OR id = $2) ORDER BY lower(name), id`,
-    [tenantId, accountId ?? null],
+    `SELECT id, name, rating, created_at FROM accounts WHERE tenant_id = $1 AND ($2::uuid[] IS NULL OR id = ANY($2)) ORDER BY lower(name), id`,
+    [tenantId, only],
   );
   return rows.map((row) => ({ id: str(row, 'id'), name: str(row, 'name'), rating: strOrNull(row, 'rating'), createdAt: iso(row.created_at) }));
 }
@@ -39,12 +45,13 @@ export async function revenueByWindow(
   tenantId: string,
   windows: readonly MonthWindow[],
   source: { imported: boolean; opportunities: boolean; currency: string },
+  only: AccountFilter = null,
 ): Promise<Map<string, RevenueYear[]>> {
   const rows = await db.query(
     `WITH w AS (SELECT * FROM unnest($2::date[], $3::date[]) WITH ORDINALITY AS w(from_day, to_day, n)),
      r AS (
        SELECT account_id, ${monthOf('period_start')} AS start_month, CASE period_kind WHEN 'month' THEN 1 ELSE 12 END AS months, revenue, cost
-       FROM account_revenue WHERE tenant_id = $1 AND $4::boolean
+       FROM account_revenue WHERE tenant_id = $1 AND $4::boolean AND ($7::uuid[] IS NULL OR account_id = ANY($7))
      )
      SELECT r.account_id, w.n,
        round(sum(r.revenue * o.inside / r.months) * 100) AS revenue_cents,
@@ -59,7 +66,7 @@ export async function revenueByWindow(
      UNION ALL
      SELECT op.account_id, w.n, round(sum(op.amount) * 100), 0, round(sum(op.amount) * 100)
      FROM opportunities op JOIN w ON op.closed_at >= w.from_day::timestamp AT TIME ZONE 'UTC' AND op.closed_at < w.to_day::timestamp AT TIME ZONE 'UTC'
-     WHERE op.tenant_id = $1 AND $5::boolean AND op.status = 'won' AND op.currency = $6
+     WHERE op.tenant_id = $1 AND $5::boolean AND op.status = 'won' AND op.currency = $6 AND ($7::uuid[] IS NULL OR op.account_id = ANY($7))
      GROUP BY op.account_id, w.n`,
     [
       tenantId,
@@ -68,6 +75,7 @@ export async function revenueByWindow(
       source.imported,
       source.opportunities,
       source.currency,
+      only,
     ],
   );
   const result = new Map<string, RevenueYear[]>();
@@ -91,12 +99,12 @@ export interface ContactRhythm {
 }
 
 /** The last real contact by `now` and the median gap between distinct contact days (UTC) of the lookback, per account. */
-export async function contactRhythms(db: Queryable, tenantId: string, now: Date): Promise<Map<string, ContactRhythm>> {
+export async function contactRhythms(db: Queryable, tenantId: string, now: Date, only: AccountFilter = null): Promise<Map<string, ContactRhythm>> {
   const rows = await db.query(
     `WITH real AS (
        SELECT ia.account_id, ia.occurred_at FROM interaction_accounts ia
        JOIN interactions i ON i.tenant_id = ia.tenant_id AND i.id = ia.interaction_id
-       WHERE ia.tenant_id = $1 AND ia.occurred_at <= $2 AND ${REAL_CONTACT}
+       WHERE ia.tenant_id = $1 AND ia.occurred_at <= $2 AND ${REAL_CONTACT} AND ($4::uuid[] IS NULL OR ia.account_id = ANY($4))
      ),
      days AS (
        SELECT DISTINCT account_id, (occurred_at AT TIME ZONE 'UTC')::date AS day FROM real
@@ -109,7 +117,7 @@ export async function contactRhythms(db: Queryable, tenantId: string, now: Date)
      SELECT l.account_id, l.last_contact_at, rhythm.median_gap
      FROM (SELECT account_id, max(occurred_at) AS last_contact_at FROM real GROUP BY account_id) l
      LEFT JOIN rhythm ON rhythm.account_id = l.account_id`,
-    [tenantId, now.toISOString(), RHYTHM_LOOKBACK_DAYS],
+    [tenantId, now.toISOString(), RHYTHM_LOOKBACK_DAYS, only],
   );
   return new Map(
     rows.map((row) => [
@@ -120,10 +128,11 @@ export async function contactRhythms(db: Queryable, tenantId: string, now: Date)
 }
 
 /** When each complaint open now was received, per account. */
-export async function openComplaints(db: Queryable, tenantId: string): Promise<Map<string, string[]>> {
+export async function openComplaints(db: Queryable, tenantId: string, only: AccountFilter = null): Promise<Map<string, string[]>> {
   const rows = await db.query(
-    `SELECT ia.account_id, ia.occurred_at FROM interaction_accounts ia WHERE ia.tenant_id = $1 AND ia.type = 'complaint' AND ia.is_open`,
-    [tenantId],
+    `SELECT ia.account_id, ia.occurred_at FROM interaction_accounts ia
+     WHERE ia.tenant_id = $1 AND ia.type = 'complaint' AND ia.is_open AND ($2::uuid[] IS NULL OR ia.account_id = ANY($2))`,
+    [tenantId, only],
   );
   const result = new Map<string, string[]>();
   for (const row of rows) result.set(str(row, 'account_id'), [...(result.get(str(row, 'account_id')) ?? []), iso(row.occurred_at)]);
@@ -131,13 +140,14 @@ export async function openComplaints(db: Queryable, tenantId: string): Promise<M
 }
 
 /** How many of each account's contacts withdrew a consent or objected in the window. */
-export async function withdrawingContacts(db: Queryable, tenantId: string, window: MonthWindow): Promise<Map<string, number>> {
+export async function withdrawingContacts(db: Queryable, tenantId: string, window: MonthWindow, only: AccountFilter = null): Promise<Map<string, number>> {
   const rows = await db.query(
     `SELECT c.account_id, count(DISTINCT k.contact_id) AS contacts FROM consents k
      JOIN contacts c ON c.tenant_id = k.tenant_id AND c.id = k.contact_id
      WHERE k.tenant_id = $1 AND c.account_id IS NOT NULL AND k.action IN ('withdrawn', 'objected') AND k.captured_at >= $2 AND k.captured_at < $3
+       AND ($4::uuid[] IS NULL OR c.account_id = ANY($4))
      GROUP BY c.account_id`,
-    [tenantId, instant(window.from), instant(window.to)],
+    [tenantId, instant(window.from), instant(window.to), only],
   );
   return new Map(rows.map((row) => [str(row, 'account_id'), Number(row.contacts)]));
 }
@@ -149,6 +159,7 @@ export async function activeContacts(
   window: MonthWindow,
   previous: MonthWindow,
   now: Date,
+  only: AccountFilter = null,
 ): Promise<Map<string, { current: number; previous: number }>> {
   const rows = await db.query(
     `SELECT c.account_id,
@@ -159,8 +170,9 @@ export async function activeContacts(
      JOIN interactions i ON i.tenant_id = ic.tenant_id AND i.id = ic.interaction_id
      WHERE ic.tenant_id = $1 AND c.account_id IS NOT NULL AND ic.occurred_at >= $2 AND ic.occurred_at < $4 AND ic.occurred_at <= $5
        AND i.type <> 'note' AND i.direction IS DISTINCT FROM 'internal' AND i.status IS DISTINCT FROM 'cancelled'
+       AND ($6::uuid[] IS NULL OR c.account_id = ANY($6))
      GROUP BY c.account_id`,
-    [tenantId, instant(previous.from), instant(window.from), instant(window.to), now.toISOString()],
+    [tenantId, instant(previous.from), instant(window.from), instant(window.to), now.toISOString(), only],
   );
   return new Map(rows.map((row) => [str(row, 'account_id'), { current: Number(row.current), previous: Number(row.previous) }]));
 }

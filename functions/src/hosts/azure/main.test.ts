@@ -23,7 +23,7 @@ describe('Azure Functions entry point', () => {
       });
       expect(run.status).toBe(0);
       const registered = [...`${run.stdout}${run.stderr}`.matchAll(/register function "([^"]+)"/g)].map((m) => m[1]);
-      expect(registered.sort()).toEqual(['activityNotifications', 'api', 'automationRules', 'caseEscalation', 'graphSubscriptions', 'graphSync', 'insightSnapshots', 'privacyRetention', 'webhookDelivery']);
+      expect(registered.sort()).toEqual(['activityNotifications', 'api', 'automationRules', 'caseEscalation', 'graphSubscriptions', 'graphSync', 'insightRefresh', 'insightSnapshots', 'privacyRetention', 'webhookDelivery']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -25,6 +25,7 @@ import { sql as serviceContracts } from './0019-service-contracts';
 import { sql as foreignKeyIndexes } from './0020-foreign-key-indexes';
 import { sql as tasksByInteraction } from './0021-tasks-by-interaction';
 import { sql as webhookLastDelivered } from './0022-webhook-last-delivered';
+import { sql as insightAnalyses } from './0023-insight-analyses';
 
 export interface Migration {
   id: string;
@@ -58,4 +59,5 @@ export const migrations: readonly Migration[] = [
   { id: '0020-foreign-key-indexes', sql: foreignKeyIndexes },
   { id: '0021-tasks-by-interaction', sql: tasksByInteraction },
   { id: '0022-webhook-last-delivered', sql: webhookLastDelivered },
+  { id: '0023-insight-analyses', sql: insightAnalyses },
 ];

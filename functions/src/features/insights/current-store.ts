@@ -1,0 +1,188 @@
+// The precomputed current analysis per tenant and period (migration 0023): its head row, one row per account, and the
+// change rows the triggers append. Not the monthly insight_snapshots (snapshots-store.ts).
+import type { AccountInsights, TeamInsights } from '@crm/common';
+import { prepared, type Db, type Queryable } from '../../core/db/db';
+import { isoOrNull, str } from '../../core/db/rows';
+import type { GatheredAccount } from './service';
+
+/** The second key of the tenant's advisory lock (the first is the tenant's hash), apart from other features' locks. */
+const FOLD_LOCK_CLASS = 15;
+/** A batch of account rows written in one statement: a few MB of JSON. */
+const WRITE_BATCH = 1000;
+
+// One statement per read: the head, whether anything changed since (a change row not folded yet, or a dirty set), a
+// refresh under way, and the account's row when asked for one.
+const SERVED = prepared(
+  'insight-analysis-served',
+  `SELECT h.computed_at, h.version, h.lease_until > now() AS refreshing,
+     CASE WHEN $3::uuid IS NULL THEN h.team END AS team, a.answer,
+     (h.dirty_all OR cardinality(h.dirty_accounts) > 0 OR EXISTS (SELECT 1 FROM insight_changes c WHERE c.tenant_id = h.tenant_id)) AS changed
+   FROM insight_analyses h
+   LEFT JOIN insight_account_analyses a ON a.tenant_id = h.tenant_id AND a.period = h.period AND a.account_id = $3
+   WHERE h.tenant_id = $1 AND h.period = $2`,
+);
+
+export interface ServedRow {
+  /** Null while the first refresh has not finished. */
+  computedAt: string | null;
+  version: number;
+  refreshing: boolean;
+  changed: boolean;
+  team: TeamInsights | null;
+  answer: AccountInsights | null;
+}
+
+export async function readServed(db: Queryable, tenantId: string, period: string, accountId: string | null): Promise<ServedRow | null> {
+  const [row] = await db.query(SERVED, [tenantId, period, accountId]);
+  if (!row) return null;
+  return {
+    computedAt: isoOrNull(row.computed_at),
+    version: Number(row.version),
+    refreshing: row.refreshing === true,
+    changed: row.changed === true,
+    team: (row.team as TeamInsights | null) ?? null,
+    answer: (row.answer as AccountInsights | null) ?? null,
+  };
+}
+
+export interface Claim {
+  dirtyAll: boolean;
+  dirtyAccounts: string[];
+  folds: number;
+  fullAt: string | null;
+}
+
+/**
+ * Takes the refresh of one period, or null when another is under way. First folds the tenant's change rows into every
+ * period's dirty set, under the tenant's advisory lock so two folds never interleave; the rows are deleted only here,
+ * in the transaction that records them, so a crash loses none.
+ */
+export async function claimRefresh(db: Db, tenantId: string, period: string, token: string, leaseSeconds: number): Promise<Claim | null> {
+  return db.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [FOLD_LOCK_CLASS, tenantId]);
+    await tx.query(`INSERT INTO insight_analyses (tenant_id, period) VALUES ($1, $2) ON CONFLICT (tenant_id, period) DO NOTHING`, [tenantId, period]);
+    const changes = await tx.query(`DELETE FROM insight_changes WHERE tenant_id = $1 RETURNING account_id`, [tenantId]);
+    if (changes.length > 0) {
+      const accounts = [...new Set(changes.flatMap((c) => (c.account_id === null ? [] : [str(c, 'account_id')])))];
+      await tx.query(
+        `UPDATE insight_analyses SET dirty_all = dirty_all OR $2, folds = folds + 1,
+           dirty_accounts = ARRAY(SELECT DISTINCT a FROM unnest(dirty_accounts || $3::uuid[]) a)
+         WHERE tenant_id = $1`,
+        [tenantId, changes.some((c) => c.account_id === null), accounts],
+      );
+    }
+    const [claimed] = await tx.query(
+      `UPDATE insight_analyses SET lease_token = $3, lease_until = now() + make_interval(secs => $4)
+       WHERE tenant_id = $1 AND period = $2 AND (lease_until IS NULL OR lease_until < now())
+       RETURNING dirty_all, dirty_accounts, folds, full_at`,
+      [tenantId, period, token, leaseSeconds],
+    );
+    if (!claimed) return null;
+    return {
+      dirtyAll: claimed.dirty_all === true,
+      dirtyAccounts: (claimed.dirty_accounts as string[]).map(String),
+      folds: Number(claimed.folds),
+      fullAt: isoOrNull(claimed.full_at),
+    };
+  });
+}
+
+/** Gives a failed refresh's lease back at once, so the next reader need not wait for it to run out. */
+export async function releaseLease(db: Queryable, tenantId: string, period: string, token: string): Promise<void> {
+  await db.query(`UPDATE insight_analyses SET lease_token = NULL, lease_until = NULL WHERE tenant_id = $1 AND period = $2 AND lease_token = $3`, [
+    tenantId,
+    period,
+    token,
+  ]);
+}
+
+export interface StoredAccount extends GatheredAccount {
+  answer: AccountInsights;
+}
+
+export async function storedAccounts(db: Queryable, tenantId: string, period: string): Promise<Map<string, StoredAccount>> {
+  const rows = await db.query(`SELECT account_id, facts, answer FROM insight_account_analyses WHERE tenant_id = $1 AND period = $2`, [tenantId, period]);
+  return new Map(rows.map((row) => [str(row, 'account_id'), { ...(row.facts as GatheredAccount), answer: row.answer as AccountInsights }]));
+}
+
+/** The tenant's account ids in the order the full analysis reads them (accounts_by_name, an index-only scan). */
+export async function accountOrder(db: Queryable, tenantId: string): Promise<string[]> {
+  const rows = await db.query(`SELECT id FROM accounts WHERE tenant_id = $1 ORDER BY lower(name), id`, [tenantId]);
+  return rows.map((row) => str(row, 'id'));
+}
+
+export interface RefreshWrite {
+  computedAt: string;
+  full: boolean;
+  team: TeamInsights;
+  /** Rows to insert or replace. */
+  rows: Array<{ accountId: string; stored: GatheredAccount; answer: AccountInsights }>;
+  /** Accounts gone since the last refresh (a full refresh replaces all rows instead). */
+  removed: string[];
+  /** The fold count the claim saw: a fold since then may have marked accounts this refresh read before they changed. */
+  folds: number;
+}
+
+/** Writes a refresh in one transaction, if its lease is still its own; false when it ran out and another took over. */
+export async function saveRefresh(db: Db, tenantId: string, period: string, token: string, write: RefreshWrite): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [mine] = await tx.query(`SELECT 1 FROM insight_analyses WHERE tenant_id = $1 AND period = $2 AND lease_token = $3 FOR UPDATE`, [
+      tenantId,
+      period,
+      token,
+    ]);
+    if (!mine) return false;
+    if (write.full) await tx.query(`DELETE FROM insight_account_analyses WHERE tenant_id = $1 AND period = $2`, [tenantId, period]);
+    else if (write.removed.length > 0)
+      await tx.query(`DELETE FROM insight_account_analyses WHERE tenant_id = $1 AND period = $2 AND account_id = ANY($3::uuid[])`, [
+        tenantId,
+        period,
+        write.removed,
+      ]);
+    for (let i = 0; i < write.rows.length; i += WRITE_BATCH) {
+      const batch = write.rows.slice(i, i + WRITE_BATCH).map((r) => ({ id: r.accountId, facts: r.stored, answer: r.answer }));
+      await tx.query(
+        `INSERT INTO insight_account_analyses (tenant_id, period, account_id, facts, answer)
+         SELECT $1, $2, x.id, x.facts, x.answer FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, facts jsonb, answer jsonb)
+         ON CONFLICT (tenant_id, period, account_id) DO UPDATE SET facts = EXCLUDED.facts, answer = EXCLUDED.answer`,
+        [tenantId, period, JSON.stringify(batch)],
+      );
+    }
+    await tx.query(
+      `UPDATE insight_analyses SET team = $3, computed_at = $4, full_at = CASE WHEN $5 THEN $4::timestamptz ELSE full_at END,
+         version = version + 1, lease_token = NULL, lease_until = NULL,
+         dirty_all = CASE WHEN folds = $6 THEN false ELSE dirty_all END,
+         dirty_accounts = CASE WHEN folds = $6 THEN '{}' ELSE dirty_accounts END
+       WHERE tenant_id = $1 AND period = $2`,
+      [tenantId, period, JSON.stringify(write.team), write.computedAt, write.full, write.folds],
+    );
+    return true;
+  });
+}
+
+/**
+ * The analyses a refresh timer should bring up to date: changed since, or computed before `dayStart`, and no refresh
+ * under way; the oldest first. Read across tenants by design, as the other timers do.
+ */
+export async function staleAnalyses(db: Queryable, dayStart: string): Promise<Array<{ tenantId: string; period: string }>> {
+  const rows = await db.query(
+    `SELECT h.tenant_id, h.period FROM insight_analyses h
+     WHERE (h.lease_until IS NULL OR h.lease_until < now())
+       AND (h.computed_at IS NULL OR h.computed_at < $1 OR h.dirty_all OR cardinality(h.dirty_accounts) > 0
+            OR EXISTS (SELECT 1 FROM insight_changes c WHERE c.tenant_id = h.tenant_id))
+     ORDER BY h.computed_at NULLS FIRST, h.tenant_id, h.period`,
+    [dayStart],
+  );
+  return rows.map((row) => ({ tenantId: str(row, 'tenant_id'), period: str(row, 'period') }));
+}
+
+/**
+ * Change rows of tenants that have no analysis: nobody reads them, and a first refresh gathers everything anyway.
+ * Rows of a transaction still open are invisible here and stay, so a tenant's first analysis misses none.
+ */
+export async function dropUnreadChanges(db: Queryable): Promise<number> {
+  const rows = await db.query(
+    `DELETE FROM insight_changes c WHERE NOT EXISTS (SELECT 1 FROM insight_analyses h WHERE h.tenant_id = c.tenant_id) RETURNING 1`,
+  );
+  return rows.length;
+}

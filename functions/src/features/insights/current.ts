@@ -1,0 +1,156 @@
+// The insights endpoints answer from the tenant's precomputed analysis of the period (issue 15): gathering the facts of
+// every account takes seconds on a large tenant, reading one row does not. Every answer says how old its figures are.
+//
+// Freshness: triggers record which accounts a write touched (migration 0023). A read that finds its analysis stale
+// refreshes it itself when the analysis is older than REFRESH_AFTER_MS and nobody else is refreshing; otherwise it
+// answers the previous figures with their computedAt. Only the first read of a period, or of an account the analysis
+// does not hold yet, waits for a refresh. The timer refreshes what went stale in between.
+//
+// A refresh is incremental when it can be: the facts of the changed accounts are gathered again, the others come from
+// the stored facts, and all accounts are ranked again from them (ABC classes and champions are ranks among all), so the
+// result equals a full computation. It is full when settings changed, when a quarter of the accounts changed, or on
+// the first refresh of a UTC day: facts also move with time alone (a planned meeting becomes past contact, the contact
+// rhythm's two-year lookback moves on), which no trigger sees.
+import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
+import type { AccountInsights, AnalysisFreshness, TeamInsights } from '@crm/common';
+import type { Db } from '../../core/db/db';
+import type { Actor } from '../../core/actor';
+import { notFound } from '../../core/errors';
+import {
+  accountOrder,
+  claimRefresh,
+  dropUnreadChanges,
+  readServed,
+  releaseLease,
+  saveRefresh,
+  staleAnalyses,
+  storedAccounts,
+  type ServedRow,
+} from './current-store';
+import { accountAnswer, analyseGathered, gatherFacts, teamCounts, teamOf, type GatheredAccount } from './service';
+
+/** A stale analysis younger than this is answered as it is: under steady writes a tenant refreshes at most this often. */
+export const REFRESH_AFTER_MS = 10_000;
+/** A refresh that has not finished by then is taken for crashed; the large benchmark tenant's full refresh takes seconds. */
+const LEASE_SECONDS = 600;
+/** Above this share of changed accounts, gathering everything in one pass is cheaper than by account. */
+const INCREMENTAL_UP_TO_SHARE = 0.25;
+/** How often a read that must wait for another's refresh looks again. */
+const WAIT_MS = 200;
+/** Every 5 minutes; a refresh of a quiet tenant costs one statement. */
+export const INSIGHT_REFRESH_SCHEDULE = '0 */5 * * * *';
+
+export interface ServeOptions {
+  now?: Date;
+  refreshAfterMs?: number;
+}
+
+const utcDay = (instant: string | Date) => new Date(instant).toISOString().slice(0, 10);
+
+export interface RefreshResult {
+  full: boolean;
+  /** Accounts whose facts were gathered again. */
+  gathered: number;
+  /** Account rows written: answers that changed. */
+  written: number;
+}
+
+/** Refreshes the analysis of one period now; null when another refresh of it is under way. */
+export async function refreshAnalysis(db: Db, tenantId: string, period: string, now = new Date()): Promise<RefreshResult | null> {
+  const token = randomUUID();
+  const claim = await claimRefresh(db, tenantId, period, token, LEASE_SECONDS);
+  if (!claim) return null;
+  try {
+    const stored = claim.dirtyAll || !claim.fullAt || utcDay(claim.fullAt) !== utcDay(now) ? null : await storedAccounts(db, tenantId, period);
+    const incremental = stored !== null && stored.size > 0 && claim.dirtyAccounts.length <= stored.size * INCREMENTAL_UP_TO_SHARE;
+    const [gathered, order] = await Promise.all([
+      gatherFacts(db, tenantId, period, now, incremental ? claim.dirtyAccounts : null),
+      incremental ? accountOrder(db, tenantId) : null,
+    ]);
+    const fresh = new Map(gathered.accounts.map((a) => [a.facts.id, a]));
+    const accounts: GatheredAccount[] = order
+      ? order.flatMap((id) => {
+          const account = fresh.get(id) ?? stored?.get(id);
+          return account ? [{ facts: account.facts, everBefore: account.everBefore }] : [];
+        })
+      : gathered.accounts;
+    const analysed = analyseGathered(gathered.context, accounts, now);
+    const team = teamOf(analysed, await teamCounts(db, tenantId, analysed.window), now);
+    const byId = new Map(accounts.map((a) => [a.facts.id, a]));
+    const rows = analysed.analyses.flatMap((analysis) => {
+      const answer = accountAnswer(analysed, analysis);
+      const before = stored?.get(analysis.facts.id);
+      const account = byId.get(analysis.facts.id) as GatheredAccount;
+      // Read back from jsonb, a stored row compares equal to a recomputed one that did not change.
+      if (incremental && before && isDeepStrictEqual(before.answer, answer) && isDeepStrictEqual(before.facts, account.facts)) return [];
+      return [{ accountId: analysis.facts.id, stored: account, answer }];
+    });
+    const removed = incremental && stored ? [...stored.keys()].filter((id) => !byId.has(id)) : [];
+    const saved = await saveRefresh(db, tenantId, period, token, { computedAt: now.toISOString(), full: !incremental, team, rows, removed, folds: claim.folds });
+    return saved ? { full: !incremental, gathered: gathered.accounts.length, written: rows.length } : null;
+  } catch (error) {
+    await releaseLease(db, tenantId, period, token);
+    throw error;
+  }
+}
+
+interface Served extends ServedRow {
+  computedAt: string;
+}
+
+/**
+ * The analysis to answer from, refreshed first where the module's comment says. After a refresh of its own a read takes
+ * what it finds, so writes that keep coming cannot keep it refreshing.
+ */
+async function servedAnalysis(db: Db, tenantId: string, period: string, accountId: string | null, options: ServeOptions): Promise<Served> {
+  const now = options.now ?? new Date();
+  const refreshAfterMs = options.refreshAfterMs ?? REFRESH_AFTER_MS;
+  let refreshed = false;
+  for (;;) {
+    const row = await readServed(db, tenantId, period, accountId);
+    const computed = row?.computedAt ? (row as Served) : null;
+    const stale = computed !== null && (computed.changed || utcDay(computed.computedAt) !== utcDay(now));
+    // An account the analysis does not hold may be one created since: only a fresh analysis can say it does not exist.
+    const usable = computed !== null && (accountId === null || computed.answer !== null || !stale);
+    const oldEnough = computed !== null && now.getTime() - Date.parse(computed.computedAt) >= refreshAfterMs;
+    if (computed && (refreshed || (usable && (!stale || !oldEnough || computed.refreshing)))) return computed;
+    if (await refreshAnalysis(db, tenantId, period, now)) {
+      refreshed = true;
+      continue;
+    }
+    if (usable) return computed;
+    await new Promise((resolve) => setTimeout(resolve, WAIT_MS));
+  }
+}
+
+const freshness = (served: Served, now: Date): AnalysisFreshness => ({
+  computedAt: served.computedAt,
+  version: served.version,
+  stale: served.changed || utcDay(served.computedAt) !== utcDay(now),
+});
+
+export async function servedTeamInsights(db: Db, actor: Actor, period: string, options: ServeOptions = {}): Promise<TeamInsights> {
+  const served = await servedAnalysis(db, actor.tenantId, period, null, options);
+  return { ...(served.team as TeamInsights), asOf: freshness(served, options.now ?? new Date()) };
+}
+
+export async function servedAccountInsights(db: Db, actor: Actor, accountId: string, period: string, options: ServeOptions = {}): Promise<AccountInsights> {
+  const served = await servedAnalysis(db, actor.tenantId, period, accountId, options);
+  if (!served.answer) throw notFound('account');
+  return { ...served.answer, asOf: freshness(served, options.now ?? new Date()) };
+}
+
+/** The timer: refreshes every stale analysis until the deadline, oldest first; drops change rows nobody reads. */
+export async function refreshStaleAnalyses(db: Db, now = new Date(), deadline = Number.POSITIVE_INFINITY) {
+  const dropped = await dropUnreadChanges(db);
+  let full = 0;
+  let incremental = 0;
+  for (const { tenantId, period } of await staleAnalyses(db, `${utcDay(now)}T00:00:00Z`)) {
+    if (Date.now() > deadline) break;
+    const result = await refreshAnalysis(db, tenantId, period, now);
+    if (result?.full) full += 1;
+    else if (result) incremental += 1;
+  }
+  return { full, incremental, dropped };
+}
