@@ -67,6 +67,17 @@ export const ImportField = z.enum([
   'consent.source',
   'consent.date',
   'notes',
+  /**
+   * Revenue per account and period (kind `revenue`): the account is found by customer number or name, never created.
+   * The period is a year (`2025`) or a month (`2025-03`, `03/2025`, `März 2025`, `31.03.2025`); a month number or name
+   * alone takes its year from `revenue.year`.
+   */
+  'revenue.period',
+  'revenue.year',
+  'revenue.amount',
+  'revenue.cost',
+  /** Must be the tenant's default currency: the CRM keeps revenue in one currency. */
+  'revenue.currency',
 ]);
 export type ImportField = z.infer<typeof ImportField>;
 
@@ -100,7 +111,7 @@ export type ColumnMapping = z.infer<typeof ColumnMapping>;
 // The import pipeline: upload, preview with a decision per row, the user's decisions, commit, undo and the report.
 
 /** What a list holds, from the fields its columns are mapped to: the usual Excel customer list has both parts on each row. */
-export const ImportKind = z.enum(['accounts', 'contacts', 'combined']);
+export const ImportKind = z.enum(['accounts', 'contacts', 'combined', 'revenue', 'opportunities']);
 export type ImportKind = z.infer<typeof ImportKind>;
 
 export const ImportStatus = z.enum(['preview', 'committing', 'committed', 'undone']);
@@ -177,6 +188,8 @@ export const ImportRowOutcome = z.object({
   /** The code and parameters of the consent text, when it has one. */
   consentCode: z.string().optional(),
   consentParams: ReasonParams.optional(),
+  /** The revenue period or opportunity the row wrote (kinds `revenue` and `opportunities`). */
+  record: ImportOutcomePart.nullable().optional(),
 });
 export type ImportRowOutcome = z.infer<typeof ImportRowOutcome>;
 
@@ -188,6 +201,11 @@ export const ImportRowView = z.object({
   values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
   account: ImportPart.nullable(),
   contact: ImportPart.nullable(),
+  /**
+   * The revenue period or the opportunity a row of kind `revenue` or `opportunities` writes (create, update, skip or
+   * error); such a row has no account or contact part, as it never creates or changes either.
+   */
+  record: ImportPart.nullable().optional(),
   outcome: ImportRowOutcome.nullable(),
 });
 export type ImportRowView = z.infer<typeof ImportRowView>;
@@ -198,6 +216,8 @@ export const ImportSummary = z.object({
   /** Per part, by the decision that will be carried out (the user's choice, else the proposal). */
   account: ActionCounts,
   contact: ActionCounts,
+  /** The revenue periods or opportunities of a `revenue` or `opportunities` list. */
+  record: ActionCounts.optional(),
   /** Parts still proposed for review that no one has decided; commit waits for them. */
   awaitingDecision: z.number().int(),
   /** Parts that are the same record as an earlier row of the file. */
@@ -210,7 +230,9 @@ export type ImportSummary = z.infer<typeof ImportSummary>;
 export const ImportUndoReport = z.object({
   reverted: z.number().int(),
   /** Records the undo did not touch, and why (edited since the import, or used by other records). */
-  leftAlone: z.array(z.object({ entity: z.enum(['account', 'contact', 'consent']), id: Uuid, row: z.number().int(), reason: z.string() })),
+  leftAlone: z.array(
+    z.object({ entity: z.enum(['account', 'contact', 'consent', 'revenue', 'opportunity']), id: Uuid, row: z.number().int(), reason: z.string() }),
+  ),
 });
 export type ImportUndoReport = z.infer<typeof ImportUndoReport>;
 
@@ -251,7 +273,16 @@ export const ImportPatch = z
     /** A new mapping; saved as the template for the next import, and every choice is reset. */
     mapping: ColumnMapping.optional(),
     rows: z
-      .array(z.object({ row: z.number().int().min(2), account: ImportChoice.nullable().optional(), contact: ImportChoice.nullable().optional() }).strict())
+      .array(
+        z
+          .object({
+            row: z.number().int().min(2),
+            account: ImportChoice.nullable().optional(),
+            contact: ImportChoice.nullable().optional(),
+            record: ImportChoice.nullable().optional(),
+          })
+          .strict(),
+      )
       .max(1000)
       .optional(),
     bulk: z.array(ImportBulkAction).max(4).optional(),

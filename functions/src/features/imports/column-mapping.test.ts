@@ -126,4 +126,27 @@ describe('column mapping', () => {
       'account.city': null,
     });
   });
+
+  it('reads "Umsatz" as the period\'s revenue in a list with a period, and as the annual revenue without one', () => {
+    expect(fields(['Kundennummer', 'Firma', 'Jahr', 'Monat', 'Umsatz', 'Kosten', 'Währung'])).toEqual([
+      'account.customerNumber',
+      'account.name',
+      'revenue.year',
+      'revenue.period',
+      'revenue.amount',
+      'revenue.cost',
+      'revenue.currency',
+    ]);
+    expect(fields(['Customer number', 'Period', 'Revenue', 'Cost'])).toEqual(['account.customerNumber', 'revenue.period', 'revenue.amount', 'revenue.cost']);
+    expect(fields(['Firma', 'Erlös'])).toEqual(['account.name', 'account.revenue']);
+    // A template from a revenue list does not turn the next customer list's Umsatz into a period's revenue, nor the reverse.
+    const fromRevenueList = { columns: [{ index: 0, header: 'Umsatz', field: 'revenue.amount' as const }] };
+    expect(applyTemplate(fromRevenueList, ['Firma', 'Umsatz']).columns.map((column) => column.field)).toEqual(['account.name', 'account.revenue']);
+    const fromCustomerList = { columns: [{ index: 0, header: 'Umsatz', field: 'account.revenue' as const }] };
+    expect(applyTemplate(fromCustomerList, ['Firma', 'Periode', 'Umsatz']).columns.map((column) => column.field)).toEqual([
+      'account.name',
+      'revenue.period',
+      'revenue.amount',
+    ]);
+  });
 });

@@ -68,6 +68,11 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
   'consent.email': ['einwilligung', 'einwilligung e mail', 'e mail einwilligung', 'werbeeinwilligung', 'consent', 'email consent', 'marketing consent'],
   'consent.source': ['einwilligung quelle', 'quelle einwilligung', 'einwilligungsquelle', 'consent source'],
   'consent.date': ['einwilligung datum', 'datum einwilligung', 'einwilligungsdatum', 'consent date'],
+  'revenue.period': ['periode', 'zeitraum', 'monat', 'abrechnungsmonat', 'buchungsmonat', 'umsatzmonat', 'period', 'month', 'billing period'],
+  'revenue.year': ['jahr', 'geschaeftsjahr', 'wirtschaftsjahr', 'umsatzjahr', 'year', 'fiscal year', 'financial year'],
+  'revenue.amount': ['erloes', 'erloese', 'umsatzerloes', 'umsatzerloese', 'nettoumsatz', 'umsatz netto', 'net revenue', 'net sales'],
+  'revenue.cost': ['kosten', 'wareneinsatz', 'herstellkosten', 'selbstkosten', 'cost', 'costs', 'cost of sales', 'cogs'],
+  'revenue.currency': ['waehrung', 'whg', 'currency'],
   notes: ['notiz', 'notizen', 'bemerkung', 'bemerkungen', 'anmerkung', 'kommentar', 'notes', 'note', 'comment', 'comments'],
 };
 
@@ -105,13 +110,25 @@ export function applyTemplate(template: ColumnMapping, header: readonly string[]
     const key = headerKey(text);
     return chosen.has(key) ? { field: claim(chosen.get(key)) } : null;
   });
-  return {
+  return revenueOrAnnual({
     columns: header.map((text, index) => ({
       index,
       header: text,
       field: fromTemplate[index]?.field ?? (fromTemplate[index] ? null : claim(FIELD_BY_KEY.get(headerKey(text)))),
     })),
-  };
+  });
+}
+
+/**
+ * "Umsatz" is an account's annual revenue in a customer list and the period's revenue in a list of periods: with a
+ * period, month or year column it is the latter, without one the former (also when a template said otherwise).
+ */
+function revenueOrAnnual(mapping: ColumnMapping): ColumnMapping {
+  const has = (field: ImportField) => mapping.columns.some((column) => column.field === field);
+  const periods = has('revenue.period') || has('revenue.year');
+  const [from, to]: [ImportField, ImportField] = periods ? ['account.revenue', 'revenue.amount'] : ['revenue.amount', 'account.revenue'];
+  if (!has(from) || has(to)) return mapping;
+  return { columns: mapping.columns.map((column) => (column.field === from ? { ...column, field: to } : column)) };
 }
 
 /** The values of one row by field; columns mapped to nothing are left out, blank cells are kept as null. */

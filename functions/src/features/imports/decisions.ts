@@ -6,13 +6,14 @@ import { because } from './reasons';
 export const ERASED = because('contact.erased');
 export const ERASED_REASON = ERASED.reason;
 
-export type Part = 'account' | 'contact';
-export const PARTS: readonly Part[] = ['account', 'contact'];
+/** record: the revenue period or opportunity of a row of those kinds, which has no account or contact part. */
+export type Part = 'account' | 'contact' | 'record';
+export const PARTS: readonly Part[] = ['account', 'contact', 'record'];
 
-export type Proposal = Record<Part, ImportDecision | null>;
+export type Proposal = Record<'account' | 'contact', ImportDecision | null> & { record?: ImportDecision | null };
 export type Choices = Partial<Record<Part, ImportChoice | null>>;
 
-export const effectiveAction = (proposed: ImportDecision | null, chosen: ImportChoice | null | undefined): ImportAction | null =>
+export const effectiveAction = (proposed: ImportDecision | null | undefined, chosen: ImportChoice | null | undefined): ImportAction | null =>
   proposed ? (chosen?.action ?? proposed.action) : null;
 
 /** A part a person must still decide: proposed for review, or an error, with no choice made. */

@@ -26,6 +26,14 @@ const CONSENT_ACTION_DE: Record<string, string> = { granted: 'erteilt', withdraw
 /** "2025-12-31" -> "31.12.2025". */
 const germanDate = (iso: string) => iso.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3.$2.$1');
 
+/** "2025-03" -> "03/2025"; a year stays as it is. */
+const germanPeriod = (period: string) => period.replace(/^(\d{4})-(\d{2})$/, '$2/$1');
+/** "1234.5" -> "1.234,50". */
+const germanAmount = (amount: string) => {
+  const [whole = '', fraction = ''] = amount.split('.');
+  return `${whole.replace(/\B(?=(\d{3})+$)/g, '.')},${fraction.padEnd(2, '0')}`;
+};
+
 const NOTATION_EN: Record<string, string> = { de: 'German', en: 'English' };
 const NOTATION_DE: Record<string, string> = { de: 'deutscher', en: 'englischer' };
 
@@ -234,6 +242,82 @@ const TEXTS = {
   'consent.recorded': {
     en: (p) => `recorded: ${p('action')}, source "${p('source')}", ${p('date')}`,
     de: (p) => `erfasst: ${CONSENT_ACTION_DE[p('action')] ?? p('action')}, Quelle „${p('source')}“, ${germanDate(p('date'))}`,
+  },
+  // Revenue lists
+  'revenue.yearInvalid': {
+    en: (p) => `"${p('value')}" is not a year (write 2025)`,
+    de: (p) => `„${p('value')}“ ist kein Jahr (2025 schreiben)`,
+  },
+  'revenue.periodMissing': {
+    en: () => 'the row has no period (a year or a month)',
+    de: () => 'die Zeile hat keinen Zeitraum (ein Jahr oder einen Monat)',
+  },
+  'revenue.monthNeedsYear': {
+    en: (p) => `the month "${p('value')}" needs its year (a Jahr / Year column, or write 03/2025)`,
+    de: (p) => `der Monat „${p('value')}“ braucht sein Jahr (eine Spalte Jahr, oder 03/2025 schreiben)`,
+  },
+  'revenue.periodAmbiguous': {
+    en: (p) => `the period "${p('value')}" is not clear: ${p('detail')}`,
+    de: (p) => `der Zeitraum „${p('value')}“ ist nicht eindeutig: ${p('detail')}`,
+  },
+  'revenue.periodInvalid': {
+    en: (p) => `"${p('value')}" is not a period (write 2025, 2025-03, 03/2025, März 2025 or 31.03.2025)`,
+    de: (p) => `„${p('value')}“ ist kein Zeitraum (2025, 2025-03, 03/2025, März 2025 oder 31.03.2025 schreiben)`,
+  },
+  'revenue.yearDiffers': {
+    en: (p) => `the period "${p('value')}" is not in the year ${p('year')} of the year column`,
+    de: (p) => `der Zeitraum „${p('value')}“ liegt nicht im Jahr ${p('year')} der Spalte Jahr`,
+  },
+  'revenue.amountMissing': { en: () => 'the row has no revenue', de: () => 'die Zeile hat keinen Umsatz' },
+  'revenue.negative': {
+    en: (p) => `the revenue "${p('value')}" is negative; write credit notes into the period's revenue`,
+    de: (p) => `der Umsatz „${p('value')}“ ist negativ; Gutschriften in den Umsatz des Zeitraums einrechnen`,
+  },
+  'revenue.negativeCost': { en: (p) => `the cost "${p('value')}" is negative`, de: (p) => `die Kosten „${p('value')}“ sind negativ` },
+  'revenue.tooPrecise': {
+    en: (p) => `"${p('value')}" has more than two decimal places or twelve digits`,
+    de: (p) => `„${p('value')}“ hat mehr als zwei Nachkommastellen oder zwölf Stellen`,
+  },
+  'revenue.otherCurrency': {
+    en: (p) => `the currency ${p('currency')} is not the CRM's currency ${p('tenantCurrency')}; convert the figures first`,
+    de: (p) => `die Währung ${p('currency')} ist nicht die Währung des CRM (${p('tenantCurrency')}); die Beträge zuerst umrechnen`,
+  },
+  'revenue.noAccountKey': {
+    en: () => 'no customer number or company name to find the account by',
+    de: () => 'keine Kundennummer und kein Firmenname, um die Firma zu finden',
+  },
+  'revenue.accountUnknown': {
+    en: (p) => `no account in the CRM is "${p('key')}"; a revenue row never creates an account (import the account first)`,
+    de: (p) => `keine Firma im CRM ist „${p('key')}“; eine Umsatzzeile legt nie eine Firma an (die Firma zuerst importieren)`,
+  },
+  'revenue.accountUnclear': {
+    en: (p) => `not clear which account "${p('key')}" is (${p('detail')}); write its customer number`,
+    de: (p) => `nicht eindeutig, welche Firma „${p('key')}“ ist (${p('detail')}); ihre Kundennummer angeben`,
+  },
+  'revenue.sameAsRow': {
+    en: (p) => `the same account and period (${p('period')}) as row ${p('row')}; rows are not added up`,
+    de: (p) => `dieselbe Firma und derselbe Zeitraum (${germanPeriod(p('period'))}) wie Zeile ${p('row')}; Zeilen werden nicht addiert`,
+  },
+  'revenue.newPeriod': {
+    en: (p) => `${p('period')} for ${p('account')}: revenue ${p('revenue')}`,
+    de: (p) => `${germanPeriod(p('period'))} für ${p('account')}: Umsatz ${germanAmount(p('revenue'))}`,
+  },
+  'revenue.sameFigures': {
+    en: (p) => `${p('period')} for ${p('account')} is stored with the same figures`,
+    de: (p) => `${germanPeriod(p('period'))} für ${p('account')} ist mit denselben Zahlen gespeichert`,
+  },
+  'revenue.periodStored': {
+    en: (p) =>
+      `${p('period')} for ${p('account')} is stored: revenue ${p('oldRevenue')} -> ${p('revenue')}${p('cost') ? `, cost ${p('oldCost') || 'none'} -> ${p('cost')}` : ''}`,
+    de: (p) =>
+      `${germanPeriod(p('period'))} für ${p('account')} ist gespeichert: Umsatz ${germanAmount(p('oldRevenue'))} -> ${germanAmount(p('revenue'))}${p('cost') ? `, Kosten ${p('oldCost') ? germanAmount(p('oldCost')) : 'keine'} -> ${germanAmount(p('cost'))}` : ''}`,
+  },
+  'outcome.revenueCreated': { en: () => 'the period was added', de: () => 'der Zeitraum wurde angelegt' },
+  'outcome.revenueUpdated': { en: () => 'the figures were replaced', de: () => 'die Zahlen wurden ersetzt' },
+  'outcome.revenueUnchanged': { en: () => 'the CRM has these figures already', de: () => 'das CRM hat diese Zahlen schon' },
+  'outcome.revenueAccountGone': {
+    en: () => 'the account was deleted since the preview',
+    de: () => 'die Firma wurde seit der Vorschau gelöscht',
   },
 } satisfies Record<string, Record<ReasonLanguage, Text>>;
 

@@ -12,6 +12,11 @@ const HEADER: Record<ReasonLanguage, readonly string[]> = {
 };
 // The result column keeps the API's action names (create, skipped, ...) in both languages, so a sheet can be filtered
 // the same way whoever downloaded it.
+/** A list of revenue periods or opportunities: each row writes one record of its own for the company it names. */
+const RECORD_HEADER: Record<ReasonLanguage, readonly string[]> = {
+  en: ['Row', 'Company', 'Result', 'Reason', 'Record id'],
+  de: ['Zeile', 'Firma', 'Ergebnis', 'Grund', 'Datensatz-ID'],
+};
 const NOT_COMMITTED: Record<ReasonLanguage, string> = { en: 'not committed', de: 'nicht übernommen' };
 
 /** Old rows hold the English text only; newer ones the code. */
@@ -24,7 +29,7 @@ export function csvCell(value: string): string {
 }
 
 /** The rows' reasons arrive already in `lang` (the service renders them); the report adds only its own words. */
-export function renderReport(rows: readonly { view: ImportRowView; plan: RowPlan | null }[], lang: ReasonLanguage = 'en'): string {
+export function renderReport(rows: readonly { view: ImportRowView; plan: RowPlan | null }[], lang: ReasonLanguage = 'en', records = false): string {
   const result = (outcome: ImportOutcomePart | null | undefined, proposed: ImportDecision | null | undefined, chosen: { action: string } | null | undefined) =>
     outcome
       ? [outcome.action, outcome.reason]
@@ -34,8 +39,18 @@ export function renderReport(rows: readonly { view: ImportRowView; plan: RowPlan
             chosen ? renderReason({ reason: '', reasonCode: 'decision.chosen' }, lang) : proposed.reason,
           ]
         : ['', ''];
-  const lines = [HEADER[lang].join(';')];
+  const lines = [(records ? RECORD_HEADER : HEADER)[lang].join(';')];
   for (const { view, plan } of rows) {
+    if (records) {
+      const cells = [
+        String(view.row),
+        plan?.account?.name ?? '',
+        ...result(view.outcome?.record, view.record?.proposed, view.record?.chosen),
+        view.outcome?.record?.id ?? '',
+      ];
+      lines.push(cells.map(csvCell).join(';'));
+      continue;
+    }
     // An erased person's row says why it was skipped, not who it was.
     const erased = isErased(view.contact?.proposed) || isErased(view.outcome?.contact);
     const person = plan?.contact && !erased ? [plan.contact.firstName, plan.contact.lastName].filter(Boolean).join(' ') || (plan.contact.email ?? '') : '';

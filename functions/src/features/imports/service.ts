@@ -32,6 +32,7 @@ import { insertAccountsIn } from '../accounts';
 import { consentHistoryOf, consentState } from '../consents';
 import { contactById, insertContactsIn, updateContactIn } from '../contacts';
 import { erasedAddresses, restrictedAmong } from '../privacy';
+import { getSettings } from '../settings';
 import { applyTemplate, mapRow } from './column-mapping';
 import { forgetParsedNames, parseCompanyName } from './company-names';
 import { bulkChoice, effectiveAction, ERASED, PARTS, type Choices, type Part, type Proposal } from './decisions';
@@ -41,6 +42,7 @@ import { ImportFileError } from './import-file-error';
 import { decideRows, numberKey, type Decision, type MappedRow } from './match-rules';
 import { contactInput, planRow, type PlanError, type RowPlan, type StoredValue, type StoredValues } from './record-plan';
 import { renderReport } from './report';
+import { analyseRevenue, commitRevenueBatch, undoRevenue } from './revenue-import';
 import {
   accountCandidates,
   accountState,
@@ -104,6 +106,16 @@ const fileError = (error: unknown): unknown =>
 
 function kindOf(mapping: ColumnMapping): ImportKind {
   const fields = mapping.columns.flatMap((column) => (column.field ? [column.field] : []));
+  if (fields.some((field) => field.startsWith('revenue.'))) {
+    // A revenue list names the account and holds periods; it creates no person (or account) from its columns.
+    const person = fields.find((field) => field.startsWith('contact.') || field.startsWith('consent.'));
+    if (person) throw invalid('mapping', `a revenue list holds no person columns (${person} is mapped)`);
+    if (!fields.includes('account.name') && !fields.includes('account.customerNumber'))
+      throw invalid('mapping', 'a revenue list needs a customer number or company column to find the account by');
+    if (!fields.includes('revenue.period') && !fields.includes('revenue.year')) throw invalid('mapping', 'a revenue list needs a period, month or year column');
+    if (!fields.includes('revenue.amount')) throw invalid('mapping', 'a revenue list needs a revenue column');
+    return 'revenue';
+  }
   const account = fields.some((field) => field.startsWith('account.'));
   const contact = fields.some((field) => field.startsWith('contact.'));
   if (!account && !contact) throw invalid('mapping', 'no column is mapped to a company or a person field');
@@ -151,6 +163,10 @@ async function analyse(
     const values = mapRow(row, chosen);
     return { row: row.row, values: Object.fromEntries(Object.entries(values).map(([field, cell]) => [field, stored(cell)])) };
   });
+  if (kind === 'revenue') {
+    const { defaultCurrency } = await getSettings(db, actor.tenantId);
+    return { readOptions, format, mapping: chosen, kind, rows: await analyseRevenue(db, actor.tenantId, mapped, defaultCurrency) };
+  }
   const styles = {
     revenue: ((style) => (style === 'mixed' ? null : style))(detectNumberStyle(mapped.map((row) => row.values['account.revenue'] ?? null))),
     consentDate: ((order) => (order === 'mixed' ? null : order))(detectDateOrder(mapped.map((row) => row.values['consent.date'] ?? null))),
@@ -210,9 +226,9 @@ async function analyse(
 
 async function summaryOf(db: Queryable, tenantId: string, importId: string): Promise<ImportSummary> {
   const empty = (): Record<ImportAction, number> => ({ create: 0, update: 0, merge: 0, review: 0, skip: 0, error: 0 });
-  const counts = { account: empty(), contact: empty() };
+  const counts = { account: empty(), contact: empty(), record: empty() };
   for (const { part, action, count } of await actionCounts(db, tenantId, importId)) counts[part][action as ImportAction] = count;
-  const both = (action: ImportAction) => counts.account[action] + counts.contact[action];
+  const both = (action: ImportAction) => counts.account[action] + counts.contact[action] + counts.record[action];
   return {
     ...counts,
     awaitingDecision: both('review') + both('error'),
@@ -257,6 +273,7 @@ function outcomeIn(outcome: ImportRowOutcome | null, lang: ReasonLanguage): Impo
     ...outcome,
     account: outcome.account && localized(outcome.account, lang),
     contact: outcome.contact && localized(outcome.contact, lang),
+    ...(outcome.record ? { record: localized(outcome.record, lang) } : {}),
     consent,
   };
 }
@@ -273,6 +290,7 @@ const rowView = (row: ImportRowRecord, lang: ReasonLanguage = 'en'): ImportRowVi
     values: row.values as ImportRowView['values'],
     account: part('account'),
     contact: part('contact'),
+    record: part('record'),
     outcome: outcomeIn(row.outcome as ImportRowOutcome | null, lang),
   };
 };
@@ -334,6 +352,8 @@ export async function readImport(db: Db, actor: Actor, id: string, query: Import
 function checkChoice(row: ImportRowRecord, part: Part, choice: ImportChoice, field: string): void {
   const proposed = (row.proposal as unknown as Proposal)[part];
   if (!proposed) throw invalid(field, `row ${row.row_number} has no ${part} part`);
+  // A revenue period is written as the list has it, or not at all: the file is where its figures are corrected.
+  if (part === 'record' && choice.action !== 'skip') throw invalid(`${field}.action`, 'a revenue row can only be skipped; correct the file to change it');
   if (choice.action === 'merge' && choice.intoRow! >= row.row_number) throw invalid(`${field}.intoRow`, 'must be an earlier row of the file');
   if (choice.action === 'update') {
     const known = [proposed.existingId, ...(proposed.candidates ?? []).map((candidate) => candidate.existingId)].filter(Boolean);
@@ -420,6 +440,7 @@ export async function changeImport(db: Db, actor: Actor, id: string, expectedVer
           choice,
           accountAction: effectiveAction(proposal.account, choice.account),
           contactAction: effectiveAction(proposal.contact, choice.contact),
+          recordAction: effectiveAction(proposal.record, choice.record),
         };
       }),
     );
@@ -935,10 +956,11 @@ export async function commitImport(db: Db, actor: Actor, id: string, options: Co
           await tx.query('SAVEPOINT import_batch');
           let outcomes: BatchOutcome[];
           try {
-            outcomes = await commitBatch(tx, actor, id, rows, merges, options, false);
+            outcomes =
+              current.kind === 'revenue' ? await commitRevenueBatch(tx, actor, id, rows) : await commitBatch(tx, actor, id, rows, merges, options, false);
             await tx.query('RELEASE SAVEPOINT import_batch');
           } catch (error) {
-            if (!isDomainFailure(error)) throw error;
+            if (!isDomainFailure(error) || current.kind === 'revenue') throw error;
             // A row the set-wise write could not take (say a record changed at the same moment): the batch again, row
             // by row, so that only that row fails.
             await tx.query('ROLLBACK TO SAVEPOINT import_batch');
@@ -982,7 +1004,7 @@ export async function undoImport(db: Db, actor: Actor, id: string, clock: () => 
     if (locked.status !== 'committed') throw conflict(`the import is ${locked.status}`);
     const report: ImportUndoReport = { reverted: 0, leftAlone: [] };
     const keptContacts = new Set<string>();
-    const leave = (entity: 'account' | 'contact' | 'consent', entityId: string, row: number, reason: string) =>
+    const leave = (entity: ImportUndoReport['leftAlone'][number]['entity'], entityId: string, row: number, reason: string) =>
       report.leftAlone.push({ entity, id: entityId, row, reason });
     const changes = await changesOf(tx, actor.tenantId, id);
     const audits: AuditEntry[] = [];
@@ -1068,6 +1090,7 @@ export async function undoImport(db: Db, actor: Actor, id: string, clock: () => 
       }
     }
     await deleteRows(tx, actor.tenantId, 'consents', removedConsents);
+    report.reverted += await undoRevenue(tx, actor.tenantId, id, leave);
     await revert('account');
     await writeAudits(tx, audits);
     await markUndone(tx, actor.tenantId, id, report);
@@ -1083,6 +1106,7 @@ export async function importReport(db: Db, actor: Actor, id: string, lang: Reaso
     csv: renderReport(
       rows.map((row) => ({ view: rowView(row, lang), plan: row.plan as unknown as RowPlan })),
       lang,
+      current.kind === 'revenue' || current.kind === 'opportunities',
     ),
   };
 }

@@ -118,6 +118,8 @@ export interface StoredRow {
   plan: Record<string, unknown>;
   accountAction: string | null;
   contactAction: string | null;
+  /** The revenue period or opportunity of a row of those kinds. */
+  recordAction?: string | null;
 }
 
 const CHUNK = 2000;
@@ -133,9 +135,9 @@ export async function replaceRows(tx: Queryable, tenantId: string, importId: str
   for (let start = 0; start < rows.length; start += CHUNK) {
     const chunk = rows.slice(start, start + CHUNK);
     await tx.query(
-      `INSERT INTO import_rows (tenant_id, import_id, row_number, "values", proposal, plan, account_action, contact_action)
-       SELECT $1, $2, r, v::jsonb, p::jsonb, pl::jsonb, aa, ca
-       FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS t(r, v, p, pl, aa, ca)`,
+      `INSERT INTO import_rows (tenant_id, import_id, row_number, "values", proposal, plan, account_action, contact_action, record_action)
+       SELECT $1, $2, r, v::jsonb, p::jsonb, pl::jsonb, aa, ca, ra
+       FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[]) AS t(r, v, p, pl, aa, ca, ra)`,
       [
         tenantId,
         importId,
@@ -145,6 +147,7 @@ export async function replaceRows(tx: Queryable, tenantId: string, importId: str
         chunk.map((row) => JSON.stringify(row.plan)),
         chunk.map((row) => row.accountAction),
         chunk.map((row) => row.contactAction),
+        chunk.map((row) => row.recordAction ?? null),
       ],
     );
   }
@@ -158,12 +161,13 @@ export interface ImportRowRecord {
   choice: Record<string, unknown>;
   account_action: string | null;
   contact_action: string | null;
+  record_action: string | null;
   outcome: Record<string, unknown> | null;
   account_id: string | null;
   contact_id: string | null;
 }
 
-const ROW_COLUMNS = `row_number, "values", proposal, plan, choice, account_action, contact_action, outcome, account_id, contact_id`;
+const ROW_COLUMNS = `row_number, "values", proposal, plan, choice, account_action, contact_action, record_action, outcome, account_id, contact_id`;
 
 export async function listRows(
   db: Queryable,
@@ -171,7 +175,7 @@ export async function listRows(
   importId: string,
   page: { afterRow: number; limit: number; action?: string },
 ): Promise<ImportRowRecord[]> {
-  const filter = page.action ? `AND (account_action = $5 OR contact_action = $5)` : '';
+  const filter = page.action ? `AND (account_action = $5 OR contact_action = $5 OR record_action = $5)` : '';
   return db.query<ImportRowRecord>(
     `SELECT ${ROW_COLUMNS} FROM import_rows WHERE tenant_id = $1 AND import_id = $2 AND row_number > $3 ${filter} ORDER BY row_number LIMIT $4`,
     [tenantId, importId, page.afterRow, page.limit, ...(page.action ? [page.action] : [])],
@@ -191,14 +195,14 @@ export async function saveChoices(
   tx: Queryable,
   tenantId: string,
   importId: string,
-  choices: readonly { row: number; choice: Record<string, unknown>; accountAction: string | null; contactAction: string | null }[],
+  choices: readonly { row: number; choice: Record<string, unknown>; accountAction: string | null; contactAction: string | null; recordAction: string | null }[],
 ): Promise<void> {
   for (let start = 0; start < choices.length; start += CHUNK) {
     const chunk = choices.slice(start, start + CHUNK);
     const numbers = chunk.map((c) => c.row);
     await tx.query(
-      `UPDATE import_rows r SET choice = t.c::jsonb, account_action = t.aa, contact_action = t.ca
-       FROM unnest($3::int[], $4::text[], $5::text[], $6::text[]) AS t(n, c, aa, ca)
+      `UPDATE import_rows r SET choice = t.c::jsonb, account_action = t.aa, contact_action = t.ca, record_action = t.ra
+       FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $9::text[]) AS t(n, c, aa, ca, ra)
        WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.row_number BETWEEN $7 AND $8 AND r.row_number = t.n`,
       [
         tenantId,
@@ -209,13 +213,14 @@ export async function saveChoices(
         chunk.map((c) => c.contactAction),
         Math.min(...numbers),
         Math.max(...numbers),
+        chunk.map((c) => c.recordAction),
       ],
     );
   }
 }
 
 export interface SummaryCounts {
-  part: 'account' | 'contact';
+  part: 'account' | 'contact' | 'record';
   action: string;
   count: number;
 }
@@ -226,7 +231,10 @@ export async function actionCounts(db: Queryable, tenantId: string, importId: st
        WHERE tenant_id = $1 AND import_id = $2 AND account_action IS NOT NULL GROUP BY account_action
      UNION ALL
      SELECT 'contact', contact_action, count(*)::int FROM import_rows
-       WHERE tenant_id = $1 AND import_id = $2 AND contact_action IS NOT NULL GROUP BY contact_action`,
+       WHERE tenant_id = $1 AND import_id = $2 AND contact_action IS NOT NULL GROUP BY contact_action
+     UNION ALL
+     SELECT 'record', record_action, count(*)::int FROM import_rows
+       WHERE tenant_id = $1 AND import_id = $2 AND record_action IS NOT NULL GROUP BY record_action`,
     [tenantId, importId],
   );
 }
@@ -319,7 +327,7 @@ export const committedRecords = (tx: Queryable, tenantId: string, importId: stri
   );
 
 export interface ChangeRow {
-  entity: 'account' | 'contact' | 'consent';
+  entity: 'account' | 'contact' | 'consent' | 'revenue' | 'opportunity';
   entity_id: string;
   change: 'created' | 'updated';
   before: Record<string, unknown> | null;
@@ -575,6 +583,10 @@ export async function usesOf(
             `SELECT account_id AS id FROM contacts WHERE tenant_id = $1 AND account_id = ANY($2::uuid[])`,
           ],
           ['opportunities', `SELECT account_id AS id FROM opportunities WHERE tenant_id = $1 AND account_id = ANY($2::uuid[])`],
+          [
+            'revenue from another import',
+            `SELECT account_id AS id FROM account_revenue WHERE tenant_id = $1 AND account_id = ANY($2::uuid[]) AND import_id IS DISTINCT FROM $3::uuid`,
+          ],
           ['interactions', `SELECT account_id AS id FROM interaction_accounts WHERE tenant_id = $1 AND account_id = ANY($2::uuid[])`],
           ['follow-ups', `SELECT account_id AS id FROM tasks WHERE tenant_id = $1 AND account_id = ANY($2::uuid[])`],
         ];

@@ -44,6 +44,11 @@ const FIELD_ORDER: Record<ImportField, number> = {
   'consent.source': 20,
   'consent.date': 21,
   notes: 22,
+  'revenue.period': 23,
+  'revenue.year': 24,
+  'revenue.amount': 25,
+  'revenue.cost': 26,
+  'revenue.currency': 27,
 };
 const FIELDS = (Object.keys(FIELD_ORDER) as ImportField[]).sort((a, b) => FIELD_ORDER[a] - FIELD_ORDER[b]);
 const ENCODINGS = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252'] as const;

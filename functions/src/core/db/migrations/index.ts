@@ -26,6 +26,7 @@ import { sql as foreignKeyIndexes } from './0020-foreign-key-indexes';
 import { sql as tasksByInteraction } from './0021-tasks-by-interaction';
 import { sql as webhookLastDelivered } from './0022-webhook-last-delivered';
 import { sql as insightAnalyses } from './0023-insight-analyses';
+import { sql as importKinds } from './0024-import-kinds';
 
 export interface Migration {
   id: string;
@@ -60,4 +61,5 @@ export const migrations: readonly Migration[] = [
   { id: '0021-tasks-by-interaction', sql: tasksByInteraction },
   { id: '0022-webhook-last-delivered', sql: webhookLastDelivered },
   { id: '0023-insight-analyses', sql: insightAnalyses },
+  { id: '0024-import-kinds', sql: importKinds },
 ];
