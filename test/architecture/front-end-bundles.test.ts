@@ -25,6 +25,10 @@ describe.each([
   ['teams-app', 'data.js'],
   ['teams-app', 'privacy.js'],
 ])('%s %s', (app, entry) => {
+  it('leaves the dark and high-contrast themes out of the first download (they load when the host asks for them)', () => {
+    expect(initialInputs(app, entry).filter((input) => /@fluentui\/tokens\/lib\/alias\/(darkColor|teamsDarkColor|highContrastColor)/.test(input))).toEqual([]);
+  });
+
   it('loads neither zod nor the API catalogue up front', () => {
     const inputs = initialInputs(app, entry);
     expect(inputs.length).toBeGreaterThan(10);

@@ -208,6 +208,8 @@ describeInBrowser('Outlook add-in in Chromium', () => {
   it('follows the theme and renders readably in dark and high contrast', async () => {
     for (const theme of ['dark', 'contrast']) {
       await open('known-sender', `lang=en&theme=${theme}`);
+      // Dark and high contrast load after the script; the pane shows itself once they have arrived.
+      await pane().locator(`[data-theme="${theme}"]`).waitFor({ state: 'visible' });
       const colors = await pane()
         .locator('[data-theme]')
         .evaluate((el) => {

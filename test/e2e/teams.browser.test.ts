@@ -165,7 +165,8 @@ describeInBrowser('Teams tabs in Chromium', () => {
   it('renders readably in dark and high contrast (text contrast at least 4.5:1)', async () => {
     for (const theme of ['light', 'dark', 'contrast']) {
       await openAccount(`&theme=${theme}`);
-      expect(await page.locator('[data-theme]').first().getAttribute('data-theme')).toBe(theme);
+      // Dark and high contrast load after the script; the tab shows itself once they have arrived.
+      await page.waitForSelector(`[data-theme="${theme}"]`, { state: 'visible' });
       for (const locator of [page.getByTestId('account-name'), page.locator('[data-interaction-id]').first(), page.getByTestId('complaints').locator('h2')]) {
         const ratio = (await locator.evaluate(new Function(`return ${CONTRAST}`)() as (el: Element) => number)) as number;
         expect(ratio, `${theme} contrast`).toBeGreaterThanOrEqual(4.5);
@@ -177,6 +178,7 @@ describeInBrowser('Teams tabs in Chromium', () => {
   it('uses the compact layout in a meeting side panel', async () => {
     await page.setViewportSize({ width: 320, height: 900 });
     await openAccount('&frame=sidePanel&theme=dark');
+    await page.waitForSelector('[data-theme="dark"]', { state: 'visible' });
     expect(await tab().getAttribute('data-layout')).toBe('compact');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await screenshot(page, 'teams-side-panel-dark');

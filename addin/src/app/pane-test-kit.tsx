@@ -5,7 +5,7 @@
 import '@fluentui/react-components';
 import { render, waitFor } from '@testing-library/react';
 import { expect } from 'vitest';
-import type { ApiClient } from '@crm/common/web';
+import type { ApiClient, ThemeKind } from '@crm/common/web';
 import { previewMailHost } from '../host/preview-mail-host';
 import type { PreviewItem } from '../preview/preview-items';
 import { PaneShell } from './PaneShell';
@@ -26,8 +26,8 @@ export const message = (key: string, from: { email: string; name: string }, extr
 });
 
 /** The pane on the first of these items, in the preview mailbox; the host selects the others. */
-export function renderPane(items: PreviewItem[], api: ApiClient, language = 'en-US') {
-  const host = previewMailHost({ items, userEmail: ME, language });
+export function renderPane(items: PreviewItem[], api: ApiClient, language = 'en-US', theme: ThemeKind = 'light') {
+  const host = previewMailHost({ items, userEmail: ME, language, theme });
   host.select(items[0]!.key);
   render(
     <PaneShell services={{ host, api }}>

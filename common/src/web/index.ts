@@ -7,6 +7,7 @@ export * from './auth/auth-dialog-page';
 export * from './i18n/i18n';
 export type { MessageKey } from './i18n/messages-en';
 export * from './theme/themes';
+export * from './theme/use-host-theme';
 export * from './components/ErrorNotice';
 export * from './components/ConsentBadge';
 export * from './components/InteractionList';

@@ -1,10 +1,12 @@
 // What can be done with an open follow-up wherever it is listed (the account tab, My CRM): mark it done, or move its due
-// date. Both send the version last read (If-Match), so a colleague's change in between is reported, not overwritten. A
-// move to a day before today is asked about first, as creating one is.
+// date. Both send the version last read (If-Match); when a colleague changed it in between, the shared notice says who,
+// when, what and what it holds now, and the user shows their version or overwrites it knowingly. A move to a day before
+// today is asked about first, as creating one is.
 import { Button } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Task, TaskPatch } from '@crm/common';
-import { ApiError, ErrorNotice, FormActions, usePastDueGuard, useSubmit, type UserAccess } from '@crm/common/web';
+import type { Task } from '@crm/common';
+import { ErrorNotice, FormActions, usePastDueGuard, type UserAccess } from '@crm/common/web';
+import { TaskChangedNotice, useTaskUpdate } from '@crm/common/web/task-edit';
 import { useServices } from './services';
 import { useTabStyles } from './styles';
 import { useT } from './texts';
@@ -26,19 +28,22 @@ export function TaskActions({
   const { api } = useServices();
   const [rescheduling, setRescheduling] = useState(false);
   const [dueDate, setDueDate] = useState(task.dueDate);
-  const update = (body: TaskPatch) => api('updateTask', { params: { id: task.id }, body, ifMatch: task.etag });
-  const done = useSubmit(() => update({ status: 'done' }), onChanged);
-  const moved = useSubmit(
-    () => update({ dueDate }),
-    () => (setRescheduling(false), onChanged()),
-  );
-  const guard = usePastDueGuard({ dueDate, action: 'move', unchangedFrom: task.dueDate, send: () => void moved.submit() });
-  const error = done.error ?? moved.error;
+  const { busy, error, conflict, update, overwrite, dropConflict } = useTaskUpdate(api, task.id);
+  const saved = () => (setRescheduling(false), onChanged());
+  // After a colleague's change the next try goes on their version, so the list need not be reloaded first.
+  const base = conflict?.current ?? task;
+  const guard = usePastDueGuard({ dueDate, action: 'move', unchangedFrom: task.dueDate, send: () => update({ dueDate }, base, saved) });
   return (
     <div className={styles.form}>
       {!rescheduling ? (
         <div className={styles.row}>
-          <Button size="small" onClick={() => void done.submit()} disabled={done.busy} aria-label={t('followUps.complete', { title: task.title })} {...gate}>
+          <Button
+            size="small"
+            onClick={() => update({ status: 'done' }, base, saved)}
+            disabled={busy}
+            aria-label={t('followUps.complete', { title: task.title })}
+            {...gate}
+          >
             {t('followUps.done')}
           </Button>
           <Button size="small" onClick={() => setRescheduling(true)} aria-label={t('followUps.rescheduleLabel', { title: task.title })} {...gate}>
@@ -56,17 +61,24 @@ export function TaskActions({
         >
           <DueDateField label={t('followUps.newDue')} value={dueDate} onChange={setDueDate} guard={guard} autoFocus />
           {guard.confirm}
-          <FormActions busy={moved.busy} submitLabel={t('common.save')} onCancel={() => (setRescheduling(false), guard.dismiss())} />
+          <FormActions busy={busy} submitLabel={t('common.save')} onCancel={() => (setRescheduling(false), guard.dismiss(), dropConflict())} />
         </form>
       )}
-      {error ? <ErrorNotice error={error} onRetry={onChanged} /> : null}
-      {error instanceof ApiError && error.kind === 'changed' ? (
-        <div>
-          <Button size="small" onClick={onChanged}>
-            {t('followUps.reload')}
-          </Button>
-        </div>
+      {conflict ? (
+        <TaskChangedNotice
+          conflict={conflict}
+          busy={busy}
+          onReload={() => {
+            // The colleague's version: the list shows it once reloaded, and the date field starts from it.
+            setDueDate(conflict.current.dueDate);
+            setRescheduling(false);
+            dropConflict();
+            onChanged();
+          }}
+          onOverwrite={() => overwrite(saved)}
+        />
       ) : null}
+      {error ? <ErrorNotice error={error} onRetry={onChanged} /> : null}
     </div>
   );
 }

@@ -3,9 +3,9 @@
 // move to a day before today is asked about first, as creating one is.
 import { Button } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Task, TaskPatch } from '@crm/common';
+import type { Task } from '@crm/common';
 import { ErrorNotice, FormActions, usePastDueGuard } from '@crm/common/web';
-import { ChangedNotice, useVersionedSave } from '@crm/common/web/versioned-edit';
+import { TaskChangedNotice, useTaskUpdate } from '@crm/common/web/task-edit';
 import { useServices } from '../services';
 import { usePaneStyles } from '../styles';
 import { useEditTexts } from './edit-texts';
@@ -23,26 +23,14 @@ export default function FollowUpEditForm({ task, onSaved, onCancel }: FollowUpEd
   const { t, e, date } = useEditTexts();
   const { api } = useServices();
   const [dueDate, setDueDate] = useState(task.dueDate);
-  // What the user asked for last, so "overwrite" repeats exactly that on the colleague's version.
-  const [intent, setIntent] = useState<TaskPatch>({});
-  const { busy, error, conflict, save, dropConflict } = useVersionedSave(async () => (await api('getTask', { params: { id: task.id } })).data);
-  const write = (patch: TaskPatch, base: Task) => {
-    setIntent(patch);
-    void save(
-      async (on) => (await api('updateTask', { params: { id: on.id }, body: patch, ifMatch: on.etag })).data,
-      base,
-      (saved) =>
-        onSaved(
-          saved,
-          saved.status === 'done' ? e('followUpCompleted', { title: saved.title }) : e('followUpSaved', { title: saved.title, date: date(saved.dueDate) }),
-        ),
+  const { busy, error, conflict, update, overwrite, dropConflict } = useTaskUpdate(api, task.id);
+  const saved = (current: Task) =>
+    onSaved(
+      current,
+      current.status === 'done' ? e('followUpCompleted', { title: current.title }) : e('followUpSaved', { title: current.title, date: date(current.dueDate) }),
     );
-  };
   const base = conflict?.current ?? task;
-  const guard = usePastDueGuard({ dueDate, action: 'move', unchangedFrom: base.dueDate, send: () => write({ dueDate }, base) });
-  const fieldLabel = (field: string) => ({ dueDate: t('followUp.due'), status: e('status'), title: t('followUp.title') })[field] ?? field;
-  const summary = (current: Task) =>
-    [t('account.due', { date: date(current.dueDate) }), current.status === 'done' ? e('doneState') : null].filter(Boolean).join(' · ');
+  const guard = usePastDueGuard({ dueDate, action: 'move', unchangedFrom: base.dueDate, send: () => update({ dueDate }, base, saved) });
 
   return (
     <form
@@ -56,21 +44,19 @@ export default function FollowUpEditForm({ task, onSaved, onCancel }: FollowUpEd
       <DueDateField label={t('followUp.due')} value={dueDate} onChange={setDueDate} guard={guard} autoFocus />
       {guard.confirm}
       <div>
-        <Button type="button" onClick={() => write({ status: 'done' }, base)} disabled={busy}>
+        <Button type="button" onClick={() => update({ status: 'done' }, base, saved)} disabled={busy}>
           {e('markDone')}
         </Button>
       </div>
       {conflict ? (
-        <ChangedNotice
-          change={conflict.change}
-          current={summary(conflict.current)}
-          fieldLabel={fieldLabel}
+        <TaskChangedNotice
+          conflict={conflict}
           busy={busy}
           onReload={() => {
             setDueDate(conflict.current.dueDate);
             dropConflict();
           }}
-          onOverwrite={() => write(intent, conflict.current)}
+          onOverwrite={() => overwrite(saved)}
         />
       ) : null}
       {error ? <ErrorNotice error={error} /> : null}

@@ -5,8 +5,6 @@ import { useT } from '../texts';
 const texts = {
   en: {
     markDone: 'Mark as done',
-    status: 'Status',
-    doneState: 'done',
     followUpSaved: 'Follow-up "{title}" now due {date}.',
     followUpCompleted: 'Follow-up "{title}" done.',
     linkLegend: 'Link to',
@@ -17,8 +15,6 @@ const texts = {
   },
   de: {
     markDone: 'Als erledigt markieren',
-    status: 'Status',
-    doneState: 'erledigt',
     followUpSaved: 'Wiedervorlage „{title}“ jetzt fällig am {date}.',
     followUpCompleted: 'Wiedervorlage „{title}“ erledigt.',
     linkLegend: 'Verknüpfen mit',

@@ -3,3 +3,4 @@ export * from './fake-api';
 export * from './records';
 export * from './test-ids';
 export * from './insights-records';
+export * from './theme-variable';

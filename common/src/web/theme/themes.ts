@@ -1,18 +1,26 @@
-// Fluent UI themes for the host's light, dark and high-contrast modes (Outlook uses the web family, Teams its own).
-import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-theme';
+// Fluent UI themes for the host's light, dark and high-contrast modes (Outlook uses the web family, Teams its own). The
+// light theme of each family comes with the first download; dark and high contrast load when the host reports them
+// (theme/lazy/, see use-host-theme.ts), so a light host never downloads them.
+import { teamsLightTheme, webLightTheme, type Theme } from '@fluentui/react-theme';
 
 export type ThemeKind = 'light' | 'dark' | 'contrast';
 
-// One function per family, so that a page bundles only its own family's themes (each is about 15 KB of tokens).
-export function officeTheme(kind: ThemeKind): Theme {
-  if (kind === 'contrast') return teamsHighContrastTheme;
-  return kind === 'dark' ? webDarkTheme : webLightTheme;
+/** A host's themes: the light one at hand, the others loaded on demand. */
+export interface ThemeFamily {
+  light: Theme;
+  load(kind: Exclude<ThemeKind, 'light'>): Promise<Theme>;
 }
 
-export function teamsTheme(kind: ThemeKind): Theme {
-  if (kind === 'contrast') return teamsHighContrastTheme;
-  return kind === 'dark' ? teamsDarkTheme : teamsLightTheme;
-}
+// One object per family, so that a page bundles only its own family's light theme and loads only its own others.
+export const officeThemes: ThemeFamily = {
+  light: webLightTheme,
+  load: async (kind) => (await import('./lazy/office')).themes[kind],
+};
+
+export const teamsThemes: ThemeFamily = {
+  light: teamsLightTheme,
+  load: async (kind) => (await import('./lazy/teams')).themes[kind],
+};
 
 /** Office reports colours, not a mode: a dark body background means a dark theme. */
 export function themeKindOfBackground(color: string | undefined): ThemeKind {

@@ -1,9 +1,10 @@
 // The account tab as the team sees it: the 360 overview, the windowed timeline, logging, resolving, follow-ups, layout, theme, errors.
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from '@fluentui/react-components';
 import type { Interaction } from '@crm/common';
 import { ApiError } from '@crm/common/web';
-import { accountInsights } from '@crm/common/web/testing';
+import { accountInsights, themeVariable } from '@crm/common/web/testing';
 import { TabShell } from '../TabShell';
 import { ACCOUNT_ID, CONTACT_ID, fakeApi, fakeHost, interaction, me, overview, task, testUuid, type FakeHost } from '../test-fixtures';
 import { AccountTab } from './AccountTab';
@@ -458,6 +459,37 @@ describe('account tab', () => {
     expect(within(de).getByRole('button', { name: 'Trotzdem anlegen' })).toBeTruthy();
   });
 
+  it("names a colleague's change when moving a follow-up fails on it, and shows their version on reload (German)", async () => {
+    const theirs = task({ title: 'Angebot nachfassen', dueDate: '2099-03-02', status: 'done', etag: '"5"' });
+    const { api } = renderTab(
+      {
+        updateTask: () =>
+          new ApiError('changed', 412, {
+            type: 't',
+            title: 'Precondition Failed',
+            status: 412,
+            lastChange: { by: { id: theirs.id, name: 'Ben Schulz' }, at: '2026-12-02T09:30:00Z', action: 'update', fields: ['dueDate', 'status'] },
+          }),
+        getTask: ({ params }) => ({ ...theirs, id: params!.id }),
+      },
+      fakeHost({ locale: 'de-DE' }),
+    );
+    await ready();
+    fireEvent.click(screen.getByRole('button', { name: 'Verschieben: Angebot nachfassen' }));
+    const form = screen.getByRole('form', { name: 'Verschieben: Angebot nachfassen' });
+    fireEvent.change(within(form).getByLabelText(/Neues Fälligkeitsdatum/), { target: { value: '2099-12-10' } });
+    fireEvent.submit(form);
+    const notice = await screen.findByTestId('changed-notice');
+    expect(notice.textContent).toContain('Ben Schulz hat diesen Datensatz am');
+    expect(notice.textContent).toContain('Geändert: Fällig am, Status.');
+    expect(notice.textContent).toContain('Jetzt: fällig am 02.03.2099 · erledigt');
+    expect(document.activeElement).toBe(notice);
+    fireEvent.click(within(notice).getByRole('button', { name: 'Neu laden (meine Änderungen verwerfen)' }));
+    await waitFor(() => expect(api.calls.filter((c) => c.name === 'accountOverview')).toHaveLength(2));
+    expect(screen.queryByTestId('changed-notice')).toBeNull();
+    expect(api.calls.filter((c) => c.name === 'updateTask')).toHaveLength(1);
+  });
+
   it('asks before moving a follow-up to a day before today, sends the move only when confirmed, in English and German', async () => {
     const { api } = renderTab({
       updateTask: (args) => task({ id: args.params.id, title: 'Angebot nachfassen', dueDate: String(args.body.dueDate), etag: '"2"' }),
@@ -514,14 +546,30 @@ describe('account tab', () => {
 
   it('follows the Teams theme live and speaks German in a German Teams', async () => {
     const host = fakeHost({ locale: 'de-DE' });
-    renderTab({}, host);
+    const { api } = renderTab({}, host);
     await ready();
     expect(screen.getByText('Offene Reklamationen')).toBeTruthy();
-    expect(document.querySelector('[data-theme]')!.getAttribute('data-theme')).toBe('light');
+    const shell = () => document.querySelector('[data-theme]')!;
+    expect(shell().getAttribute('data-theme')).toBe('light');
+    expect(themeVariable(shell(), 'colorNeutralBackground1')).toBe(teamsLightTheme.colorNeutralBackground1);
+    // Dark and high contrast load when Teams switches to them; the open tab is repainted, not reloaded.
     act(() => host.setTheme('dark'));
-    expect(document.querySelector('[data-theme]')!.getAttribute('data-theme')).toBe('dark');
+    await expect.poll(() => shell().getAttribute('data-theme')).toBe('dark');
+    expect(themeVariable(shell(), 'colorNeutralBackground1')).toBe(teamsDarkTheme.colorNeutralBackground1);
     act(() => host.setTheme('contrast'));
-    expect(document.querySelector('[data-theme]')!.getAttribute('data-theme')).toBe('contrast');
+    await expect.poll(() => shell().getAttribute('data-theme')).toBe('contrast');
+    expect(themeVariable(shell(), 'colorNeutralBackground1')).toBe(teamsHighContrastTheme.colorNeutralBackground1);
+    expect(api.calls.filter((c) => c.name === 'accountOverview')).toHaveLength(1);
+  });
+
+  it('starts in the Teams dark theme, hidden rather than light until it has loaded', async () => {
+    renderTab({}, fakeHost({ theme: 'dark' }));
+    const shell = () => document.querySelector<HTMLElement>('[data-theme]')!;
+    expect(shell().style.visibility).toBe('hidden');
+    await ready();
+    await expect.poll(() => shell().getAttribute('data-theme')).toBe('dark');
+    expect(shell().style.visibility).toBe('');
+    expect(themeVariable(shell(), 'colorNeutralBackground1')).toBe(teamsDarkTheme.colorNeutralBackground1);
   });
 
   it('explains an unreachable API and a missing role instead of a blank tab', async () => {

@@ -63,13 +63,21 @@ describe('personal tab', () => {
     );
   });
 
-  it('completes and reschedules a follow-up in place, with the version it read, and says when a colleague changed it first', async () => {
+  it("completes and reschedules a follow-up in place, with the version it read; a colleague's change first is named and can be overwritten", async () => {
     let version = 1;
-    const updateTask: FakeAnswer<'updateTask'> = ({ params, body, ifMatch }) =>
-      ifMatch !== `"${version}"`
-        ? new ApiError('changed', 412, { type: 't', title: 'Precondition Failed', status: 412, detail: 'the record was changed by Markus Wolf' })
-        : { ...task({ id: params!.id, title: 'Angebot nachfassen', dueDate: String(body!.dueDate ?? '2026-11-26') }), etag: `"${++version}"` };
-    const api = renderMine(() => myWork(), 'en-US', { updateTask });
+    let current = task({ title: 'Angebot nachfassen', dueDate: '2026-11-26' });
+    const updateTask: FakeAnswer<'updateTask'> = ({ params, body, ifMatch }) => {
+      if (ifMatch !== `"${version}"`)
+        return new ApiError('changed', 412, {
+          type: 't',
+          title: 'Precondition Failed',
+          status: 412,
+          lastChange: { by: { id: current.id, name: 'Markus Wolf' }, at: '2026-12-02T09:30:00Z', action: 'update', fields: ['dueDate'] },
+        });
+      current = { ...current, id: params!.id, ...body, etag: `"${++version}"` } as typeof current;
+      return current;
+    };
+    const api = renderMine(() => myWork(), 'en-US', { updateTask, getTask: ({ params }) => ({ ...current, id: params!.id }) });
     await ready();
     const first = () => within(screen.getByTestId('my-tasks')).getAllByRole('listitem')[0]!;
     const id = first().getAttribute('data-task-id')!;
@@ -82,9 +90,18 @@ describe('personal tab', () => {
     expect(api.calls.find((c) => c.name === 'updateTask')!.args).toMatchObject({ params: { id }, body: { dueDate: '2099-12-10' }, ifMatch: '"1"' });
     // The reloaded list holds version 1 again (the fixture's), which the API no longer has: a colleague's change.
     fireEvent.click(within(first()).getByRole('button', { name: 'Done: Angebot nachfassen' }));
-    await waitFor(() => expect(within(first()).getByRole('alert').textContent).toMatch(/Someone else changed this record.*Markus Wolf/));
-    fireEvent.click(within(first()).getByRole('button', { name: 'Show the current state' }));
+    const notice = await within(first()).findByTestId('changed-notice');
+    expect(notice.textContent).toContain('Markus Wolf changed this record on');
+    expect(notice.textContent).toContain('Changed: Due date.');
+    expect(notice.textContent).toContain('Now: due 10 Dec 2099');
+    expect(notice.textContent).not.toContain('Someone else');
+    fireEvent.click(within(notice).getByRole('button', { name: 'Overwrite with my changes' }));
     await waitFor(() => expect(api.calls.filter((c) => c.name === 'myWork')).toHaveLength(3));
+    expect(api.calls.filter((c) => c.name === 'updateTask').map((c) => c.args)).toMatchObject([
+      { body: { dueDate: '2099-12-10' }, ifMatch: '"1"' },
+      { body: { status: 'done' }, ifMatch: '"1"' },
+      { body: { status: 'done' }, ifMatch: '"2"' },
+    ]);
   });
 
   it('says so when it shows only the first of very many follow-ups', async () => {
