@@ -1,8 +1,8 @@
 // The Teams "Data" tab in real Chromium against the local host: a German Excel list (semicolons, Windows-1252 bytes with
 // umlauts and €, 31.12.2025 dates) uploaded, previewed, committed, reported and undone; an export downloaded; two
 // duplicate contacts merged and the merge undone; service levels, business hours and a service contract set by keyboard
-// in German (the server's refusal shown at its field); a webhook endpoint registered and paused; and a role without
-// access told which role it needs.
+// in German (the server's refusal shown at its field); a webhook endpoint registered and paused, another changed, its
+// delivery log read and deleted, all by keyboard; and a role without access told which role it needs.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
@@ -244,6 +244,53 @@ describeInBrowser('Teams Data tab in Chromium', () => {
     expect((await api<{ status: string; pausedReason: string | null }>('GET', `/api/webhooks/${mine.id}`)).body.status).toBe('paused');
     await page.locator(`[data-webhook-id="${mine.id}"]`).getByText('Paused', { exact: true }).waitFor();
     await screenshot(page, 'data-webhooks');
+  });
+
+  it('changes an endpoint, reads its delivery log and deletes it by keyboard, as the API then has it', async () => {
+    // .invalid never resolves: the worker's tries fail and the delivery keeps waiting for its next try.
+    const url = `https://erp-${Date.now()}.invalid/hook`;
+    const registered = await api<{ id: string }>('POST', '/api/webhooks', { body: { url, events: ['account.created'], description: 'Alt' } });
+    const id = registered.body.id;
+    await api('POST', '/api/accounts', { body: { name: `Webhook-Probe ${Date.now()} GmbH` } });
+    await open();
+    await page.getByRole('navigation', { name: 'Pages of the Data tab' }).getByRole('button', { name: 'Webhooks' }).click();
+    await page.waitForSelector('[data-ready-key="webhooks"]', { state: 'attached' });
+    const item = page.locator(`[data-webhook-id="${id}"]`);
+
+    await item.getByRole('button', { name: `Edit ${url}` }).focus();
+    await page.keyboard.press('Enter');
+    const form = page.getByRole('form', { name: `Edit ${url}` });
+    // The form takes the focus at its first field.
+    await form.getByLabel('URL (https://)').and(page.locator(':focus')).waitFor();
+    await form.getByLabel('Description (optional)').fill('ERP neu');
+    await form.getByRole('checkbox', { name: 'contact.created' }).focus();
+    await page.keyboard.press('Space');
+    await form.getByRole('button', { name: 'Save' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText(`${url} saved.`).waitFor();
+    const changed = await api<{ description: string; events: string[]; url: string }>('GET', `/api/webhooks/${id}`);
+    expect(changed.body).toMatchObject({ url, description: 'ERP neu', events: ['account.created', 'contact.created'] });
+    await item.getByText('ERP neu', { exact: true }).waitFor();
+
+    const log = item.getByRole('button', { name: `Delivery log of ${url}` });
+    await log.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`[data-ready-key="deliveries-${id}"]`, { state: 'attached' });
+    const deliveries = await api<{ items: Array<{ eventId: string; type: string }> }>('GET', `/api/webhooks/${id}/deliveries`);
+    expect(deliveries.body.items.map((d) => d.type)).toEqual(['account.created']);
+    const row = item.locator(`tr[data-event-id="${deliveries.body.items[0]!.eventId}"]`);
+    expect(await row.locator('td').first().textContent()).toBe('account.created');
+    expect(await log.getAttribute('aria-expanded')).toBe('true');
+    await screenshot(page, 'data-webhooks-log');
+
+    await item.getByRole('button', { name: `Delete ${url}` }).focus();
+    await page.keyboard.press('Enter');
+    // The confirmation takes the focus, so Enter deletes.
+    await item.getByRole('button', { name: 'Delete endpoint' }).and(page.locator(':focus')).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByText(`${url} is deleted.`).waitFor();
+    const left = await api<{ items: Array<{ id: string }> }>('GET', '/api/webhooks');
+    expect(left.body.items.map((w) => w.id)).not.toContain(id);
   });
 
   it('tells a user without a manager role which role the tab needs, in German', async () => {

@@ -1,9 +1,10 @@
 // The Data tab's "Webhooks" page: an administrator sees each endpoint's status, why it is paused and what waits,
-// pauses and resumes it with If-Match, and registers a new one, whose secret is shown once; a manager is told it is for
-// administrators and nothing is asked of the API; in English and German.
+// pauses and resumes it, changes its URL, description and events and deletes it, each with If-Match (a 412 names who
+// changed what), reads its delivery log page by page, and registers a new one, whose secret is shown once; a manager is
+// told it is for administrators and nothing is asked of the API; in English and German.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { WebhookEndpoint } from '@crm/common';
+import type { WebhookDelivery, WebhookEndpoint } from '@crm/common';
 import { ApiError } from '@crm/common/web';
 import { TabShell } from '../../TabShell';
 import { fakeApi, fakeHost, me, testUuid, type FakeAnswers } from '../../test-fixtures';
@@ -35,7 +36,31 @@ function renderPage(answers: FakeAnswers = {}, roles: Parameters<typeof me>[0] =
   );
   return api;
 }
-const ready = () => waitFor(() => expect(document.querySelector('[data-ready-key="webhooks"]')).not.toBeNull());
+const delivery = (n: number, fields: Partial<WebhookDelivery> = {}): WebhookDelivery => ({
+  eventId: testUuid(`e${n}`),
+  type: 'account.changed',
+  entity: 'account',
+  entityId: testUuid('a1'),
+  occurredAt: `2026-12-01T${String(10 + n).padStart(2, '0')}:00:00.000Z`,
+  status: 'delivered',
+  attempts: 1,
+  nextAttemptAt: null,
+  lastStatus: 200,
+  lastError: null,
+  deliveredAt: `2026-12-01T${String(10 + n).padStart(2, '0')}:00:05.000Z`,
+  ...fields,
+});
+const changedByKai = () =>
+  new ApiError('changed', 412, {
+    type: 'https://httpstatuses.io/412',
+    title: 'Changed by someone else',
+    status: 412,
+    detail: 'webhook endpoint was changed by someone else since you read it; reload and try again',
+    lastChange: { by: { id: testUuid('u9'), name: 'Kai Krüger' }, at: '2026-12-02T09:30:00.000Z', action: 'update', fields: ['events'] },
+  });
+const item = () => within(document.querySelector(`[data-webhook-id="${ERP_ID}"]`) as HTMLElement);
+// The page is a lazy chunk: the first test of the file loads it (and Fluent's index with it), which takes seconds under load.
+const ready = () => waitFor(() => expect(document.querySelector('[data-ready-key="webhooks"]')).not.toBeNull(), { timeout: 15_000 });
 
 afterEach(cleanup);
 
@@ -104,10 +129,149 @@ describe('webhooks page', () => {
     expect(screen.getByText('Aktiv')).toBeTruthy();
   });
 
+  it('changes the URL and events with the version read, sending only what changed, and gives the focus back on cancel', async () => {
+    const api = renderPage({
+      updateWebhook: (args) => endpoint({ ...(args.body as Partial<WebhookEndpoint>), etag: '"4"' }),
+    });
+    await ready();
+    const edit = item().getByRole('button', { name: 'Edit https://erp.example.de/crm-hook' });
+    fireEvent.click(edit);
+    let form = within(screen.getByRole('form', { name: 'Edit https://erp.example.de/crm-hook' }));
+    expect(document.activeElement).toBe(form.getByLabelText('URL (https://)'));
+    fireEvent.click(form.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(document.activeElement).toBe(item().getByRole('button', { name: 'Edit https://erp.example.de/crm-hook' })));
+    expect(api.calls.map((c) => c.name)).not.toContain('updateWebhook');
+
+    fireEvent.click(item().getByRole('button', { name: 'Edit https://erp.example.de/crm-hook' }));
+    form = within(screen.getByRole('form', { name: 'Edit https://erp.example.de/crm-hook' }));
+    expect((form.getByRole('checkbox', { name: 'account.changed' }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.change(form.getByLabelText('URL (https://)'), { target: { value: 'http://erp.example.de/neu' } });
+    fireEvent.click(form.getByRole('checkbox', { name: 'account.created' }));
+    fireEvent.click(form.getByRole('checkbox', { name: 'account.changed' }));
+    fireEvent.click(form.getByRole('button', { name: 'Save' }));
+    expect(form.getByText('Enter an https:// address.')).toBeTruthy();
+    expect(form.getByText('Choose at least one event.')).toBeTruthy();
+    expect(api.calls.map((c) => c.name)).not.toContain('updateWebhook');
+
+    fireEvent.change(form.getByLabelText('URL (https://)'), { target: { value: ' https://erp.example.de/neu ' } });
+    fireEvent.click(form.getByRole('checkbox', { name: 'case.changed' }));
+    fireEvent.click(form.getByRole('button', { name: 'Save' }));
+    expect((await screen.findByTestId('done-notice')).textContent).toBe('https://erp.example.de/neu saved.');
+    expect(api.calls.find((c) => c.name === 'updateWebhook')!.args).toMatchObject({
+      params: { id: ERP_ID },
+      body: { url: 'https://erp.example.de/neu', events: ['case.changed'] },
+      ifMatch: '"3"',
+    });
+    expect(api.calls.find((c) => c.name === 'updateWebhook')!.args.body).not.toHaveProperty('description');
+    expect(screen.queryByRole('form', { name: /^Edit / })).toBeNull();
+    await waitFor(() => expect(api.calls.filter((c) => c.name === 'listWebhooks')).toHaveLength(2));
+  });
+
+  it('names who changed the endpoint in between and what it holds now, and overwrites on their version, in German', async () => {
+    const theirs = endpoint({ etag: '"5"', events: ['account.created', 'account.changed', 'contact.changed'], status: 'active', pausedReason: null });
+    const api = renderPage(
+      {
+        getWebhook: () => theirs,
+        updateWebhook: (args) => (args.ifMatch === '"3"' ? changedByKai() : endpoint({ ...theirs, ...(args.body as Partial<WebhookEndpoint>), etag: '"6"' })),
+      },
+      ['CRM.Admin'],
+      'de-DE',
+    );
+    await ready();
+    fireEvent.click(item().getByRole('button', { name: 'https://erp.example.de/crm-hook bearbeiten' }));
+    const form = within(screen.getByRole('form', { name: 'https://erp.example.de/crm-hook bearbeiten' }));
+    fireEvent.change(form.getByLabelText('Beschreibung (optional)'), { target: { value: 'SAP S/4HANA' } });
+    fireEvent.click(form.getByRole('button', { name: 'Speichern' }));
+    const notice = await screen.findByTestId('changed-notice');
+    const when = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date('2026-12-02T09:30:00.000Z'));
+    expect(notice.textContent).toContain(`Kai Krüger hat diesen Datensatz am ${when} geändert, nachdem Sie ihn geöffnet haben.`);
+    expect(notice.textContent).toContain('Geändert: Ereignisse.');
+    expect(notice.textContent).toContain('Jetzt: https://erp.example.de/crm-hook · SAP Business One · Aktiv · Ereignisse: account.created, account.changed, contact.changed');
+    expect(document.activeElement).toBe(notice);
+    fireEvent.click(within(notice).getByRole('button', { name: 'Mit meinen Änderungen überschreiben' }));
+    expect((await screen.findByTestId('done-notice')).textContent).toBe('https://erp.example.de/crm-hook gespeichert.');
+    const [first, second] = api.calls.filter((c) => c.name === 'updateWebhook');
+    expect(first!.args).toMatchObject({ ifMatch: '"3"', body: { description: 'SAP S/4HANA' } });
+    expect(second!.args).toMatchObject({ ifMatch: '"5"', body: { description: 'SAP S/4HANA' } });
+  });
+
+  it('deletes an endpoint only after the confirmation, with its version, and cancelling gives the focus back', async () => {
+    let listed = 0;
+    const api = renderPage({
+      listWebhooks: () => ((listed += 1) === 1 ? { items: [endpoint()] } : { items: [] }),
+      deleteWebhook: () => undefined,
+    });
+    await ready();
+    fireEvent.click(item().getByRole('button', { name: 'Delete https://erp.example.de/crm-hook' }));
+    const confirm = within(screen.getByRole('group', { name: 'Delete https://erp.example.de/crm-hook' }));
+    expect(confirm.getByText(/12 waiting deliveries and its delivery log are deleted with it/)).toBeTruthy();
+    expect(document.activeElement).toBe(confirm.getByRole('button', { name: 'Delete endpoint' }));
+    fireEvent.click(confirm.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(document.activeElement).toBe(item().getByRole('button', { name: 'Delete https://erp.example.de/crm-hook' })));
+    expect(api.calls.map((c) => c.name)).not.toContain('deleteWebhook');
+
+    fireEvent.click(item().getByRole('button', { name: 'Delete https://erp.example.de/crm-hook' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete endpoint' }));
+    expect((await screen.findByTestId('done-notice')).textContent).toBe('https://erp.example.de/crm-hook is deleted.');
+    expect(api.calls.find((c) => c.name === 'deleteWebhook')!.args).toMatchObject({ params: { id: ERP_ID }, ifMatch: '"3"' });
+    expect(await screen.findByText('No endpoint is registered yet.')).toBeTruthy();
+  });
+
+  it('offers to reload when the endpoint changed before the delete, in German', async () => {
+    renderPage({ deleteWebhook: () => changedByKai() }, ['CRM.Admin'], 'de-DE');
+    await ready();
+    fireEvent.click(item().getByRole('button', { name: 'https://erp.example.de/crm-hook löschen' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Endpunkt löschen' }));
+    expect(await item().findByRole('button', { name: 'Neu laden' })).toBeTruthy();
+  });
+
+  it('shows the delivery log page by page, newest first, and filters it by status', async () => {
+    const failed = delivery(3, {
+      type: 'contact.changed',
+      status: 'failed',
+      attempts: 31,
+      lastStatus: 503,
+      lastError: 'HTTP 503',
+      deliveredAt: null,
+    });
+    const waiting = delivery(2, { status: 'pending', attempts: 2, lastStatus: null, lastError: 'no answer within 10 s', nextAttemptAt: '2026-12-01T12:01:00.000Z', deliveredAt: null });
+    const api = renderPage({
+      webhookDeliveries: (args) => {
+        const query = args.query as { status?: string; cursor?: string };
+        if (query.status === 'failed') return { items: [failed], nextCursor: null };
+        return query.cursor === 'page-2' ? { items: [delivery(1)], nextCursor: null } : { items: [failed, waiting], nextCursor: 'page-2' };
+      },
+    });
+    await ready();
+    const toggle = item().getByRole('button', { name: 'Delivery log of https://erp.example.de/crm-hook' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    await waitFor(() => expect(document.querySelector(`[data-ready-key="deliveries-${ERP_ID}"]`)).not.toBeNull());
+    const rows = () => [...document.querySelectorAll(`#webhook-log-${ERP_ID} tbody tr`)].map((tr) => [...tr.children].map((cell) => cell.textContent));
+    const at = (iso: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+    expect(rows()).toEqual([
+      [at(failed.occurredAt), 'contact.changed', 'Failed', '31', 'HTTP 503', 'given up'],
+      [at(waiting.occurredAt), 'account.changed', 'Waiting', '2', 'no answer within 10 s', at('2026-12-01T12:01:00.000Z')],
+    ]);
+    expect(api.calls.find((c) => c.name === 'webhookDeliveries')!.args).toMatchObject({ params: { id: ERP_ID }, query: { limit: 20 } });
+    fireEvent.click(screen.getByRole('button', { name: 'Show more' }));
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    expect(rows()[2]).toEqual([at(delivery(1).occurredAt), 'account.changed', 'Delivered', '1', '', `delivered ${at(delivery(1).deliveredAt!)}`]);
+    expect(screen.queryByRole('button', { name: 'Show more' })).toBeNull();
+
+    fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'failed' } });
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(rows()[0]![2]).toBe('Failed');
+    expect(api.calls.filter((c) => c.name === 'webhookDeliveries').at(-1)!.args.query).toEqual({ limit: 20, status: 'failed' });
+    fireEvent.click(toggle);
+    expect(document.getElementById(`webhook-log-${ERP_ID}`)).toBeNull();
+  });
+
   it('tells a manager the page is for administrators and asks the API nothing', async () => {
     const api = renderPage({}, ['CRM.Manager']);
     await ready();
-    expect(screen.getByText('Registering and pausing webhooks is for administrators (CRM.Admin); your role does not allow it.')).toBeTruthy();
+    expect(screen.getByText('Registering, changing and pausing webhooks is for administrators (CRM.Admin); your role does not allow it.')).toBeTruthy();
     expect(screen.queryByRole('form', { name: 'Register an endpoint' })).toBeNull();
     expect(api.calls.map((c) => c.name)).toEqual(['me']);
   });

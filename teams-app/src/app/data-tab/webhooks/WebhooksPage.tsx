@@ -1,10 +1,10 @@
 // The Data tab's "Webhooks" page (CRM.Admin; managers read why they cannot use it): the registered endpoints with
-// their status, why one is paused and how many deliveries wait; pause and resume with the version read (If-Match);
-// register a new one, whose signing secret is shown once. Loaded when opened, with its texts. Changing an endpoint's
-// URL or events, removing it and its delivery log are API only (docs/WEBHOOKS.md).
+// their status, why one is paused and how many deliveries wait; pause and resume, change URL, description and events,
+// and delete, each with the version read (If-Match); each endpoint's delivery log; register a new one, whose signing
+// secret is shown once. Loaded when opened, with its texts.
 import { Badge, Button, Field, Input, Spinner, Text } from '@fluentui/react-components';
 import type { Me, WebhookEndpoint, WebhookEventType } from '@crm/common';
-import { ApiError, DoneNotice, ErrorNotice, I18nProvider, mayAccess, useCreateI18n, useI18n, useSubmit, useTexts, WEBHOOK_EVENT_TYPES } from '@crm/common/web';
+import { ApiError, DoneNotice, ErrorNotice, I18nProvider, mayAccess, useCreateI18n, useI18n, useOpenerFocus, useSubmit } from '@crm/common/web';
 import { useState } from 'react';
 import { Card } from '../../Card';
 import { useServices } from '../../services';
@@ -12,10 +12,12 @@ import { useTabStyles } from '../../styles';
 import { tabTexts } from '../../texts';
 import { useLoad } from '../../use-load';
 import { reasonOf } from '../field-reason';
-import { webhookTexts, type WebhookKey } from './webhook-texts';
+import { DeliveryLog } from './DeliveryLog';
+import { EndpointEdit } from './EndpointEdit';
+import { EventsFieldset, isHttps, useHooksT } from './parts';
+import { webhookTexts } from './webhook-texts';
 
 const dictionary = { en: { ...tabTexts.en, ...webhookTexts.en }, de: { ...tabTexts.de, ...webhookTexts.de } };
-const useHooksT = () => useTexts<WebhookKey>();
 
 export function WebhooksPage({ me }: { me: Me }) {
   const i18n = useCreateI18n(useI18n().language, dictionary);
@@ -61,15 +63,27 @@ function Webhooks({ admin }: { admin: boolean }) {
   );
 }
 
+type Mode = 'view' | 'edit' | 'delete';
+
 function EndpointItem({ endpoint, onChanged, onStale }: { endpoint: WebhookEndpoint; onChanged: (message: string) => void; onStale: () => void }) {
   const styles = useTabStyles();
   const { t, dateTime, number } = useHooksT();
   const { api } = useServices();
+  const [mode, setMode] = useState<Mode>('view');
+  const [logOpen, setLogOpen] = useState(false);
+  const editOpener = useOpenerFocus();
+  const deleteOpener = useOpenerFocus();
   const next = endpoint.status === 'active' ? 'paused' : 'active';
-  const { busy, error, submit } = useSubmit(
+  const toggle = useSubmit(
     () => api('updateWebhook', { params: { id: endpoint.id }, body: { status: next }, ifMatch: endpoint.etag }),
     () => onChanged(t(next === 'paused' ? 'hooks.paused' : 'hooks.resumed', { url: endpoint.url })),
   );
+  const remove = useSubmit(
+    () => api('deleteWebhook', { params: { id: endpoint.id }, ifMatch: endpoint.etag }),
+    () => onChanged(t('hooks.removed', { url: endpoint.url })),
+  );
+  const error = toggle.error ?? remove.error;
+  const logId = `webhook-log-${endpoint.id}`;
   return (
     <li className={styles.item} data-webhook-id={endpoint.id}>
       <div className={styles.row}>
@@ -86,25 +100,72 @@ function EndpointItem({ endpoint, onChanged, onStale }: { endpoint: WebhookEndpo
       <Text className={styles.muted}>
         {t('hooks.events', { events: endpoint.events.join(', ') })} · {t('hooks.pending', { count: number(endpoint.pendingDeliveries) })}
       </Text>
-      <div className={styles.row}>
-        <Button disabled={busy} onClick={() => void submit()} aria-label={t(next === 'paused' ? 'hooks.pauseOf' : 'hooks.resumeOf', { url: endpoint.url })}>
-          {t(next === 'paused' ? 'hooks.pause' : 'hooks.resume')}
-        </Button>
-        {busy ? <Spinner size="tiny" /> : null}
-      </div>
+      {mode === 'edit' ? (
+        <EndpointEdit
+          endpoint={endpoint}
+          onSaved={(saved) => {
+            setMode('view');
+            onChanged(t('hooks.saved', { url: saved.url }));
+          }}
+          onCancel={() => {
+            setMode('view');
+            editOpener.restore();
+          }}
+        />
+      ) : null}
+      {mode === 'delete' ? (
+        <div className={styles.form} role="group" aria-label={t('hooks.removeOf', { url: endpoint.url })}>
+          <Text>{t('hooks.removeConfirm', { url: endpoint.url, count: number(endpoint.pendingDeliveries) })}</Text>
+          <div className={styles.row}>
+            {/* The confirmation takes the focus, so Enter deletes and Tab reaches Cancel. */}
+            <Button appearance="primary" disabled={remove.busy} onClick={() => void remove.submit()} autoFocus>
+              {t('hooks.removeYes')}
+            </Button>
+            <Button
+              disabled={remove.busy}
+              onClick={() => {
+                setMode('view');
+                deleteOpener.restore();
+              }}
+            >
+              {t('hooks.cancel')}
+            </Button>
+            {remove.busy ? <Spinner size="tiny" /> : null}
+          </div>
+        </div>
+      ) : null}
+      {mode === 'view' ? (
+        <div className={styles.row}>
+          <Button
+            disabled={toggle.busy}
+            onClick={() => void toggle.submit()}
+            aria-label={t(next === 'paused' ? 'hooks.pauseOf' : 'hooks.resumeOf', { url: endpoint.url })}
+          >
+            {t(next === 'paused' ? 'hooks.pause' : 'hooks.resume')}
+          </Button>
+          <Button ref={editOpener.ref} disabled={toggle.busy} onClick={() => setMode('edit')} aria-label={t('hooks.editOf', { url: endpoint.url })}>
+            {t('hooks.edit')}
+          </Button>
+          <Button ref={deleteOpener.ref} disabled={toggle.busy} onClick={() => setMode('delete')} aria-label={t('hooks.removeOf', { url: endpoint.url })}>
+            {t('hooks.remove')}
+          </Button>
+          <Button
+            aria-expanded={logOpen}
+            aria-controls={logOpen ? logId : undefined}
+            onClick={() => setLogOpen((open) => !open)}
+            aria-label={t('hooks.logOf', { url: endpoint.url })}
+          >
+            {t('hooks.log')}
+          </Button>
+          {toggle.busy ? <Spinner size="tiny" /> : null}
+        </div>
+      ) : null}
       {error ? <ErrorNotice error={error} /> : null}
-      {error instanceof ApiError && error.kind === 'changed' ? <Button onClick={onStale}>{t('hooks.reload')}</Button> : null}
+      {error instanceof ApiError && (error.kind === 'changed' || error.kind === 'not-found') ? <Button onClick={onStale}>{t('hooks.reload')}</Button> : null}
+      {logOpen ? <DeliveryLog id={logId} endpointId={endpoint.id} url={endpoint.url} /> : null}
     </li>
   );
 }
-
-const isHttps = (text: string) => {
-  try {
-    return new URL(text.trim()).protocol === 'https:';
-  } catch {
-    return false;
-  }
-};
 
 function Register({ onRegistered }: { onRegistered: () => void }) {
   const styles = useTabStyles();
@@ -127,8 +188,6 @@ function Register({ onRegistered }: { onRegistered: () => void }) {
       onRegistered();
     },
   );
-  const toggle = (event: WebhookEventType, on: boolean) => setEvents((current) => (on ? [...current, event] : current.filter((e) => e !== event)));
-  const all = events.length === WEBHOOK_EVENT_TYPES.length;
   return (
     <Card headingId="webhook-register-heading" heading={t('hooks.register')} testId="webhook-register">
       {secret ? (
@@ -156,25 +215,7 @@ function Register({ onRegistered }: { onRegistered: () => void }) {
         <Field label={t('hooks.description')} validationMessage={reasonOf(error, 'description')} style={{ maxWidth: '40rem' }}>
           <Input value={description} maxLength={500} disabled={busy} onChange={(_e, d) => setDescription(d.value)} />
         </Field>
-        {/* Native checkboxes: Fluent's Checkbox would land in the tab's first download. */}
-        <fieldset className={styles.fieldset}>
-          <legend>{t('hooks.eventsLegend')}</legend>
-          <label>
-            <input type="checkbox" checked={all} disabled={busy} onChange={(e) => setEvents(e.target.checked ? [...WEBHOOK_EVENT_TYPES] : [])} /> {t('hooks.all')}
-          </label>
-          <div className={styles.row}>
-            {WEBHOOK_EVENT_TYPES.map((event) => (
-              <label key={event}>
-                <input type="checkbox" checked={events.includes(event)} disabled={busy} onChange={(e) => toggle(event, e.target.checked)} /> {event}
-              </label>
-            ))}
-          </div>
-          {checked && events.length === 0 ? (
-            <Text className={styles.danger} role="alert">
-              {t('hooks.eventsMissing')}
-            </Text>
-          ) : null}
-        </fieldset>
+        <EventsFieldset events={events} onChange={setEvents} disabled={busy} missing={checked} />
         <div className={styles.row}>
           <Button appearance="primary" type="submit" disabled={busy}>
             {t('hooks.save')}
