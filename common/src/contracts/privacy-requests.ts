@@ -130,7 +130,7 @@ export const AuditEntry = z.object({
   at: IsoDateTime,
   actorId: Uuid.nullable(),
   actorName: z.string().nullable(),
-  /** For reads: view, list, context, compose, timeline, overview, consents, export, my_work. */
+  /** For reads: view, list, context, compose, timeline, overview, consents, export, my_work, audit (a search of this log). */
   action: z.string(),
   entity: z.string(),
   entityId: Uuid.nullable(),

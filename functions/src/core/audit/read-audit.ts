@@ -10,15 +10,15 @@ import type { Actor } from '../actor';
 import type { Db, Queryable } from '../db/db';
 import { redactedError } from '../redacted-error';
 
-export const READ_ACTIONS = ['view', 'list', 'context', 'compose', 'timeline', 'overview', 'consents', 'export', 'my_work'] as const;
+export const READ_ACTIONS = ['view', 'list', 'context', 'compose', 'timeline', 'overview', 'consents', 'export', 'my_work', 'audit'] as const;
 export type ReadAction = (typeof READ_ACTIONS)[number];
 
 /**
- * A record a read concerned: a contact, account or lead by id (a lead with its address, so the person's export finds
- * the read once they are a contact), or an address looked up that matched no contact.
+ * A record a read concerned: a contact, account, lead, opportunity or follow-up by id (a lead with its address, so the
+ * person's export finds the read once they are a contact), or an address looked up that matched no contact.
  */
 export interface ReadRecord {
-  entity: 'contact' | 'account' | 'lead' | 'address';
+  entity: 'contact' | 'account' | 'lead' | 'opportunity' | 'task' | 'address';
   id?: string | null;
   address?: string | null;
 }

@@ -2,11 +2,11 @@
 // whoever asks (an export is processing, Art. 18 GDPR).
 import type { AccountExportQuery, ContactExportQuery, InteractionExportQuery, OpportunityExportQuery } from '@crm/common';
 import type { Actor } from '../../core/actor';
-import { recordReads, type ReadRecord } from '../../core/audit/read-audit';
+import { readAuditEnabled, recordReads, type ReadRecord } from '../../core/audit/read-audit';
 import type { Db } from '../../core/db/db';
 import { searchAccounts } from '../accounts';
 import { unrestrictedContacts } from '../contacts';
-import { searchOpportunities } from '../opportunities';
+import { readRecordsOfOpportunities, searchOpportunities } from '../opportunities';
 import { accountColumns, contactColumns, interactionColumns, opportunityColumns } from './columns';
 import { allPages, exportFile, type ExportFile } from './export-file';
 import { interactionPage } from './store';
@@ -22,6 +22,15 @@ const audited =
   async (cursor) => {
     const page = await fetch(cursor);
     recordReads(db, actor, 'export', page.items.flatMap(records));
+    return page;
+  };
+
+/** The same for rows whose people are not on the page: looked up once per page, and not at all while the audit is off. */
+const auditedByPage =
+  <T>(db: Db, actor: Actor, fetch: Fetch<T>, records: (items: readonly T[]) => Promise<ReadRecord[]>): Fetch<T> =>
+  async (cursor) => {
+    const page = await fetch(cursor);
+    if (readAuditEnabled()) recordReads(db, actor, 'export', await records(page.items));
     return page;
   };
 
@@ -58,7 +67,14 @@ export async function exportContacts(db: Db, actor: Actor, query: ContactExportQ
 
 export async function exportOpportunities(db: Db, actor: Actor, query: OpportunityExportQuery, pageSize = EXPORT_PAGE_SIZE): Promise<ExportFile> {
   const { options, filters } = split(query);
-  const pages = await allPages((cursor) => searchOpportunities(db, actor, { ...filters, limit: pageSize, cursor }));
+  const pages = await allPages(
+    auditedByPage(
+      db,
+      actor,
+      (cursor) => searchOpportunities(db, actor, { ...filters, limit: pageSize, cursor }),
+      (items) => readRecordsOfOpportunities(db, actor.tenantId, items),
+    ),
+  );
   return exportFile('opportunities', opportunityColumns, pages, options);
 }
 

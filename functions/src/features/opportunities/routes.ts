@@ -1,19 +1,19 @@
-// HTTP handlers of the opportunities endpoints; one opportunity viewed is recorded in the read audit with its account
-// and the people it names.
+// HTTP handlers of the opportunities endpoints; the list and one opportunity viewed are recorded in the read audit with
+// their accounts and the people they name.
 import { readAuditEnabled, recordReads } from '../../core/audit/read-audit';
 import { created, one, type RouteTable } from '../../core/http/typed-routes';
-import { changeOpportunity, createOpportunity, namedContacts, readOpportunity, removeOpportunity, searchOpportunities } from './service';
+import { changeOpportunity, createOpportunity, readOpportunity, readRecordsOfOpportunities, removeOpportunity, searchOpportunities } from './service';
 
 export const opportunityRoutes: RouteTable<'listOpportunities' | 'createOpportunity' | 'getOpportunity' | 'updateOpportunity' | 'deleteOpportunity'> = {
-  listOpportunities: async ({ db, actor, query }) => ({ body: await searchOpportunities(db, actor, query) }),
+  listOpportunities: async ({ db, actor, query }) => {
+    const page = await searchOpportunities(db, actor, query);
+    if (readAuditEnabled()) recordReads(db, actor, 'list', await readRecordsOfOpportunities(db, actor.tenantId, page.items));
+    return { body: page };
+  },
   createOpportunity: async ({ db, actor, body }) => created('opportunities', await createOpportunity(db, actor, body)),
   getOpportunity: async ({ db, actor, params }) => {
     const opportunity = await readOpportunity(db, actor, params.id);
-    // The people are not in the answer, so they are read only for the audit, and not at all while it is off.
-    if (readAuditEnabled()) {
-      const people = await namedContacts(db, actor, opportunity.id);
-      recordReads(db, actor, 'view', [{ entity: 'account', id: opportunity.accountId }, ...people.map((id) => ({ entity: 'contact' as const, id }))]);
-    }
+    if (readAuditEnabled()) recordReads(db, actor, 'view', await readRecordsOfOpportunities(db, actor.tenantId, [opportunity]));
     return one(opportunity);
   },
   updateOpportunity: async ({ db, actor, params, body, version }) => one(await changeOpportunity(db, actor, params.id, version, body)),

@@ -1,7 +1,8 @@
 // Opportunity rules: the stage comes from the tenant's model and sets the default probability.
-import type { OpportunityCreate, OpportunityListQuery, OpportunityPatch } from '@crm/common';
+import type { Opportunity, OpportunityCreate, OpportunityListQuery, OpportunityPatch } from '@crm/common';
+import type { ReadRecord } from '../../core/audit/read-audit';
 import type { Db } from '../../core/db/db';
-import { getOpportunity, insertOpportunity, listOpportunities, opportunityContactIds, updateOpportunity } from './store';
+import { getOpportunity, insertOpportunity, listOpportunities, opportunitiesContactIds, updateOpportunity } from './store';
 import { getSettings } from '../settings';
 import type { Actor } from '../../core/actor';
 import { createRecord, deleteRecord, readRecord, updateRecord } from '../../core/records';
@@ -39,7 +40,24 @@ export async function changeOpportunity(db: Db, actor: Actor, id: string, expect
 
 export const readOpportunity = (db: Db, actor: Actor, id: string) => readRecord('opportunity', () => getOpportunity(db, actor.tenantId, id));
 
-export const namedContacts = (db: Db, actor: Actor, id: string) => opportunityContactIds(db, actor.tenantId, id);
+/**
+ * What reading these opportunities concerns, for the read audit: each opportunity, its account and the people it names.
+ * The people are not in the answer, so they are looked up here, in one query for the page; callers skip it while the
+ * audit is off.
+ */
+export async function readRecordsOfOpportunities(db: Db, tenantId: string, opportunities: readonly Opportunity[]): Promise<ReadRecord[]> {
+  const people = await opportunitiesContactIds(
+    db,
+    tenantId,
+    opportunities.map((o) => o.id),
+  );
+  const accounts = [...new Set(opportunities.map((o) => o.accountId))];
+  return [
+    ...opportunities.map((o) => ({ entity: 'opportunity' as const, id: o.id })),
+    ...accounts.map((id) => ({ entity: 'account' as const, id })),
+    ...people.map((id) => ({ entity: 'contact' as const, id })),
+  ];
+}
 
 export const searchOpportunities = (db: Db, actor: Actor, query: OpportunityListQuery) => listOpportunities(db, actor.tenantId, query);
 

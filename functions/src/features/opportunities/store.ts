@@ -25,11 +25,12 @@ export async function getOpportunity(db: Queryable, tenantId: string, id: string
   return rows[0] ? toOpportunity(rows[0]) : null;
 }
 
-/** The people the opportunity names (its buying centre). */
-export async function opportunityContactIds(db: Queryable, tenantId: string, id: string): Promise<string[]> {
+/** The people these opportunities name (their buying centres), each once, in one query. */
+export async function opportunitiesContactIds(db: Queryable, tenantId: string, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
   const rows = await db.query<{ contact_id: string }>(
-    `SELECT contact_id FROM opportunity_contacts WHERE tenant_id = $1 AND opportunity_id = $2 ORDER BY contact_id`,
-    [tenantId, id],
+    `SELECT DISTINCT contact_id FROM opportunity_contacts WHERE tenant_id = $1 AND opportunity_id = ANY($2::uuid[]) ORDER BY contact_id`,
+    [tenantId, [...ids]],
   );
   return rows.map((r) => r.contact_id);
 }

@@ -143,6 +143,7 @@ export const valueLabels: Record<string, Record<string, Words>> = {
     consents: { de: 'Einwilligungen', en: 'consents' },
     export: { de: 'Auskunft (Export)', en: 'access export' },
     my_work: { de: 'Mein CRM (Teams)', en: 'My CRM (Teams)' },
+    audit: { de: 'Protokollsuche (Datenschutz)', en: 'audit search (data protection)' },
   },
   channel: {
     email: { de: 'E-Mail', en: 'email' },

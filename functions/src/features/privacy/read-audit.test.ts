@@ -99,8 +99,10 @@ describeEachDatabase('read audit', (getDb) => {
     const future = await call(officer, 'GET', `/api/audit?contactId=${person.id}&from=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`);
     expect(future.body.items).toEqual([]);
 
-    // Reads and changes in one list, newest first; the cursor walk sees each entry once.
-    const all = await call(officer, 'GET', `/api/audit?contactId=${person.id}`);
+    // Reads and changes in one list, newest first; the cursor walk sees each entry once. Each search is recorded as a
+    // read of the person, after this instant, so the walk stops there.
+    const until = encodeURIComponent(new Date().toISOString());
+    const all = await call(officer, 'GET', `/api/audit?contactId=${person.id}&to=${until}`);
     expect(all.body.items.map((e: { kind: string }) => e.kind)).toContain('change');
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -108,7 +110,7 @@ describeEachDatabase('read audit', (getDb) => {
       const page: { body: { items: { kind: string; id: number }[]; nextCursor: string | null } } = await call(
         officer,
         'GET',
-        `/api/audit?contactId=${person.id}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        `/api/audit?contactId=${person.id}&to=${until}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
       );
       seen.push(...page.body.items.map((e) => `${e.kind}:${e.id}`));
       cursor = page.body.nextCursor;
@@ -190,8 +192,70 @@ describeEachDatabase('read audit', (getDb) => {
     expect((await call(user, 'GET', `/api/leads/${lead.id}`)).status).toBe(200);
     expect((await call(user, 'GET', `/api/opportunities/${deal.id}`)).status).toBe(200);
     await flushReadAudit(getDb());
-    expect(await stored(lead.id)).toHaveLength(1);
+    expect(await mine(lead.id)).toEqual(['list lead']);
     expect(await mine(buyer.id)).toEqual(['view contact']);
+  });
+
+  it('records the opportunity, follow-up and account lists and the opportunity export with what they concern, and the audit search itself', async () => {
+    const me = (await call(user, 'GET', '/api/me')).body as { id: string };
+    const account = await created('/api/accounts', { name: 'Listen Werk GmbH' });
+    const person = (lastName: string) =>
+      created('/api/contacts', { lastName, emails: [`${lastName.toLowerCase()}@listen-werk.example`], accountId: account.id });
+    const buyer = await person('Listenkauf');
+    const caller = await person('Listenruf');
+    const bystander = await person('Listenfern');
+    const deal = await created('/api/opportunities', { accountId: account.id, name: 'Listenvertrag', amount: 1000, contactIds: [buyer.id] });
+    const task = await created('/api/tasks', { title: 'Nachfassen', dueDate: '2026-12-20', assigneeId: me.id, contactId: caller.id, accountId: account.id });
+
+    for (const path of [
+      `/api/opportunities?accountId=${account.id}`,
+      `/api/tasks?accountId=${account.id}`,
+      '/api/accounts?q=Listen%20Werk',
+      `/api/exports/opportunities?accountId=${account.id}`,
+    ]) {
+      expect((await call(user, 'GET', path)).status, path).toBe(200);
+    }
+    await flushReadAudit(getDb());
+
+    const mine = async (id: string) => (await stored(id)).filter((r) => r.actor_id === me.id).map((r) => `${r.action} ${r.entity}`);
+    expect(await mine(deal.id)).toEqual(['list opportunity', 'export opportunity']);
+    expect(await mine(task.id)).toEqual(['list task']);
+    expect(await mine(buyer.id)).toEqual(['list contact', 'export contact']);
+    expect(await mine(caller.id)).toEqual(['list contact']);
+    expect(await mine(bystander.id)).toEqual([]);
+    expect(await mine(account.id)).toEqual(['list account', 'list account', 'list account', 'export account']);
+
+    // The officer finds the reads of one opportunity by record, and that search is recorded in turn.
+    const officerId = ((await call(officer, 'GET', '/api/me')).body as { id: string }).id;
+    const byDeal = await call(officer, 'GET', `/api/audit?entity=opportunity&entityId=${deal.id}&kind=read`);
+    expect(byDeal.status, byDeal.text).toBe(200);
+    expect(byDeal.body.items.map((e: { action: string; actorId: string }) => [e.action, e.actorId])).toEqual([
+      ['export', me.id],
+      ['list', me.id],
+    ]);
+    const byPerson = await call(officer, 'GET', `/api/audit?contactId=${buyer.id}`);
+    expect(byPerson.status, byPerson.text).toBe(200);
+    await flushReadAudit(getDb());
+    const audits = async (id: string) => (await stored(id)).filter((r) => r.actor_id === officerId).map((r) => `${r.action} ${r.entity}`);
+    expect(await audits(deal.id)).toEqual(['audit opportunity']);
+    expect(await audits(buyer.id)).toEqual(['audit contact']);
+    const again = await call(officer, 'GET', `/api/audit?entity=opportunity&entityId=${deal.id}&kind=read`);
+    expect(again.body.items.map((e: { action: string; actorId: string }) => [e.action, e.actorId])).toEqual([
+      ['audit', officerId],
+      ['export', me.id],
+      ['list', me.id],
+    ]);
+
+    // Switched off, the lists record nothing.
+    configureReadAudit({ enabled: false });
+    for (const path of [`/api/opportunities?accountId=${account.id}`, `/api/tasks?accountId=${account.id}`, '/api/accounts?q=Listen%20Werk']) {
+      expect((await call(user, 'GET', path)).status, path).toBe(200);
+    }
+    await call(officer, 'GET', `/api/audit?contactId=${buyer.id}`);
+    await flushReadAudit(getDb());
+    expect(await mine(deal.id)).toHaveLength(2);
+    expect(await mine(account.id)).toHaveLength(4);
+    expect(await audits(buyer.id)).toEqual(['audit contact']);
   });
 
   it('fills "who in the company read it" in the personal-data export, the export itself included', async () => {
