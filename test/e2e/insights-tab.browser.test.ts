@@ -1,8 +1,8 @@
 // The Teams "Insights" tab in real Chromium, standalone against the local host (signed in as the demo admin, revenue
 // from the seeded won opportunities): the key figures with how each was computed and the distributions as tables; a
 // segment list made from the keyboard, its marketing export with who was left out, and its CSV for German Excel; the
-// rules run by hand and the run listed with what each rule made, as the API lists it; the lead figures by source and
-// status as GET /api/lead-figures counts them.
+// rules run by hand and the run listed with what each rule made, as the API lists it; the lead figures of the chosen
+// period by source and status as GET /api/lead-figures counts them.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
@@ -57,8 +57,9 @@ describeInBrowser('Insights tab in Chromium', () => {
     await screenshot(page, 'insights-figures');
   });
 
-  it('shows the lead figures as the API counts them, by source and by status', { timeout: 60_000 }, async () => {
+  it('shows the lead figures of the chosen period as the API counts them, by source and by status', { timeout: 60_000 }, async () => {
     // A lead of its own converts, so the figures have a conversion whatever the demo data holds.
+    const year = new Date().getUTCFullYear();
     const lead = await admin<{ id: string; etag: string }>('POST', '/api/leads', {
       body: { lastName: 'Lindner', company: 'Lindner Leuchten KG', email: 'l.lindner@lindner-leuchten.example', source: 'event' },
     });
@@ -67,9 +68,11 @@ describeInBrowser('Insights tab in Chromium', () => {
       total: number;
       bySource: Array<{ source: string; count: number; converted: number }>;
       byStatus: Array<{ status: string; count: number }>;
-    }>('GET', '/api/lead-figures');
+    }>('GET', `/api/lead-figures?period=${year}`);
     await openTab();
-    await page.waitForSelector('[data-ready-key="lead-figures"]');
+    // This year's figures: the last twelve full months, the tab's first period, end before the lead just captured.
+    await page.getByRole('combobox', { name: 'Period' }).selectOption(String(year));
+    await page.waitForSelector(`[data-ready-key="lead-figures"][data-period="${year}"]`);
     expect(await page.locator('[data-figure="leads"] dd').first().textContent()).toBe(figures.total.toLocaleString('en-GB'));
     expect(figures.bySource.find((s) => s.source === 'event')!.converted).toBeGreaterThanOrEqual(1);
     const bySource = page.getByRole('table', { name: 'Leads by source' });

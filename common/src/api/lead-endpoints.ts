@@ -2,15 +2,29 @@
 import { z } from 'zod';
 import { Lead, LeadConversion, LeadConvertRequest, LeadCreate, LeadListQuery, LeadPatch } from '../contracts/leads';
 import { pageOf, Uuid } from '../contracts/primitives';
+import { InsightsPeriod, PeriodRange } from '../contracts/insights';
 import { route } from './routes';
 
 const IdParams = z.object({ id: Uuid });
 
+/** The Insights tab's period; without one, every lead so far. */
+export const LeadSummaryQuery = z.object({ period: InsightsPeriod.optional() }).strict();
+
+/**
+ * With a period: the leads captured in it, by their status now, and the conversions made in it (docs/LEADS.md,
+ * "Figures"). Without one: every lead so far and every conversion.
+ */
 export const LeadSummary = z.object({
+  /** The period counted; null for all leads so far. */
+  range: PeriodRange.nullable(),
   total: z.number().int(),
   bySource: z.array(z.object({ source: z.string(), count: z.number().int(), converted: z.number().int() })),
   byStatus: z.array(z.object({ status: z.string(), count: z.number().int() })),
+  /** converted / (converted + disqualified) of the leads counted in total; null when none of them is decided yet. */
   conversionRate: z.number().nullable(),
+  /** Conversions made in the period, whenever their lead was captured. */
+  conversions: z.number().int(),
+  /** Median days from capture to conversion over those conversions. */
   medianDaysToConversion: z.number().nullable(),
 });
 
@@ -70,9 +84,10 @@ export const leadEndpoints = [
   },
   {
     ...route('leadSummary'),
-    summary: 'Leads by source and status, conversion rate and median days to conversion',
+    summary: 'Leads captured in a period (or all) by source and status, their conversion rate, and the median days to conversion of the conversions in it',
     tag: 'leads',
     access: 'read',
+    query: LeadSummaryQuery,
     response: LeadSummary,
     status: 200,
   },

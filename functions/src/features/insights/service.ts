@@ -6,7 +6,7 @@ import { notFound } from '../../core/errors';
 import { forecastFor, groupByStage } from '../opportunities';
 import { getSettings } from '../settings';
 import { analyse, type AccountAnalysis, type AccountFacts } from './analysis';
-import { historyWindows, periodWindow, previousWindow, rangeOf, type MonthWindow } from './period';
+import { historyWindows, periodWindow, previousWindow, rangeOf, type MonthWindow } from '../../core/period';
 import {
   type AccountFilter,
   accountsOf,

@@ -3,7 +3,7 @@
 import type { InsightTrend } from '@crm/common';
 import type { Db } from '../../core/db/db';
 import type { Actor } from '../../core/actor';
-import { monthIndex, monthStart } from './period';
+import { monthIndex, monthStart } from '../../core/period';
 import { teamFigures } from './service';
 import { insertSnapshot, latestSnapshots, tenantsWithoutSnapshot } from './snapshots-store';
 

@@ -4,7 +4,7 @@ import type { Queryable } from '../../core/db/db';
 import { iso, str, strOrNull } from '../../core/db/rows';
 import { OPPORTUNITY_SELECT, toOpportunity } from '../opportunities';
 import type { RevenueYear } from './clv';
-import { monthStart, type MonthWindow } from './period';
+import { monthStart, type MonthWindow } from '../../core/period';
 
 /** The contact rhythm looks at the last two years: long enough for a quarterly customer's eight gaps, recent enough to change. */
 export const RHYTHM_LOOKBACK_DAYS = 730;

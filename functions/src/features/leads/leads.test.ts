@@ -155,6 +155,75 @@ describeEachDatabase('leads', (getDb) => {
     expect((await call(seller, 'GET', `/api/leads/${lead.id}`)).body.status).toBe('new');
   });
 
+  it('counts the leads captured in a period by source and status, and the conversions made in it', async () => {
+    const owner = await api.token({ tenantId: randomUUID(), userId: randomUUID(), roles: ['CRM.Admin'] });
+    const now = new Date();
+    const previousMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString();
+    // [source, captured, status, converted]: the hand-computed figures below come from these rows only.
+    const rows: Array<[string, string, string, string | null]> = [
+      ['email', '2024-01-10T09:00:00Z', 'converted', '2024-02-09T09:00:00Z'], // 30 days
+      ['email', '2024-03-01T00:00:00Z', 'disqualified', null],
+      ['web_form', '2024-03-31T23:30:00Z', 'converted', '2024-04-10T23:30:00Z'], // 10 days, captured on March's last UTC hour
+      ['event', '2023-12-20T12:00:00Z', 'converted', '2024-01-09T12:00:00Z'], // 20 days: captured in 2023, converted in 2024
+      ['manual', '2024-06-15T10:00:00Z', 'new', null],
+      ['email', '2025-01-01T00:00:00Z', 'converted', '2025-01-05T00:00:00Z'], // 4 days, on 2025's first instant
+      ['web_form', '2024-12-31T23:59:59Z', 'qualified', null],
+      ['event', previousMonth, 'contacted', null], // the last twelve full months' first instant
+      ['import', now.toISOString(), 'new', null], // this month: in no period the tab offers but "all so far"
+    ];
+    for (const [source, capturedAt, status, convertedAt] of rows) {
+      const lead = await createAs(() => api)(owner, '/api/leads', { source, lastName: `Periode ${capturedAt}` });
+      await getDb().query(`UPDATE leads SET created_at = $2, status = $3, converted_at = $4 WHERE id = $1`, [lead.id, capturedAt, status, convertedAt]);
+    }
+    const figures = async (period?: string) => {
+      const answer = await call(owner, 'GET', `/api/lead-figures${period ? `?period=${period}` : ''}`);
+      expect(answer.status, answer.text).toBe(200);
+      return answer.body;
+    };
+
+    expect(await figures('2024')).toEqual({
+      range: { period: '2024', from: '2024-01-01', to: '2025-01-01', previousFrom: '2023-01-01' },
+      total: 5,
+      bySource: [
+        { source: 'email', count: 2, converted: 1 },
+        { source: 'manual', count: 1, converted: 0 },
+        { source: 'web_form', count: 2, converted: 1 },
+      ],
+      byStatus: [
+        { status: 'converted', count: 2 },
+        { status: 'disqualified', count: 1 },
+        { status: 'new', count: 1 },
+        { status: 'qualified', count: 1 },
+      ],
+      conversionRate: 0.667,
+      // Converted in 2024: after 30, 10 and 20 days (the one captured in 2023 included).
+      conversions: 3,
+      medianDaysToConversion: 20,
+    });
+    expect(await figures('2024-Q1')).toMatchObject({
+      range: { from: '2024-01-01', to: '2024-04-01' },
+      total: 3,
+      conversionRate: 0.667,
+      conversions: 2,
+      medianDaysToConversion: 25,
+    });
+    // The lead captured on March's last hour converted in April: captured in March, converted in no day of it.
+    expect(await figures('2024-03')).toMatchObject({ total: 2, conversionRate: 0.5, conversions: 0, medianDaysToConversion: null });
+    expect(await figures('2025')).toMatchObject({ total: 1, bySource: [{ source: 'email', count: 1, converted: 1 }], conversionRate: 1, conversions: 1, medianDaysToConversion: 4 });
+    expect(await figures('last-12-months')).toMatchObject({
+      total: 1,
+      byStatus: [{ status: 'contacted', count: 1 }],
+      conversionRate: null,
+      conversions: 0,
+      medianDaysToConversion: null,
+    });
+    // All so far: 4 of 5 decided converted; conversions after 30, 10, 20 and 4 days.
+    expect(await figures()).toMatchObject({ range: null, total: 9, conversionRate: 0.8, conversions: 4, medianDaysToConversion: 15 });
+    const bad = await call(owner, 'GET', '/api/lead-figures?period=2024-13');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0]).toMatchObject({ field: 'period' });
+  });
+
   it('counts leads by source and status with the conversion rate, and keeps tenants apart', async () => {
     const summary = await call(seller, 'GET', '/api/lead-figures');
     expect(summary.status, summary.text).toBe(200);

@@ -27,6 +27,6 @@ export const leadRoutes: RouteTable<'listLeads' | 'createLead' | 'getLead' | 'up
   updateLead: async ({ db, actor, params, body, version }) => one(await changeLead(db, actor, params.id, version, body)),
   deleteLead: async ({ db, actor, params, version }) => (await removeLead(db, actor, params.id, version), {}),
   convertLead: async ({ db, actor, params, body, version }) => ({ body: await convertLead(db, actor, params.id, version, body) }),
-  leadSummary: async ({ db, actor }) => ({ body: await leadSummary(db, actor) }),
+  leadSummary: async ({ db, actor, query }) => ({ body: await leadSummary(db, actor, query.period) }),
   listColleagues: async ({ db, actor }) => ({ body: { items: await tenantColleagues(db, actor.tenantId) } }),
 };

@@ -4,6 +4,7 @@ import { AccountCreate, ContactCreate, LeadScoringSettings, OpportunityCreate } 
 import type { Lead, LeadConversion, LeadConvertRequest, LeadCreate, LeadListQuery, LeadPatch } from '@crm/common';
 import type { Actor } from '../../core/actor';
 import { nameBasedId } from '../../core/name-based-id';
+import { periodWindow, rangeOf } from '../../core/period';
 import type { Db, Queryable } from '../../core/db/db';
 import { inTransaction } from '../../core/db/pg-errors';
 import { str } from '../../core/db/rows';
@@ -202,8 +203,10 @@ export async function convertLead(db: Db, actor: Actor, id: string, expectedVers
 }
 
 /** Conversion rate = converted / (converted + disqualified): leads still open are not yet a yes or a no. */
-export async function leadSummary(db: Db, actor: Actor) {
-  const { groups, medianDays } = await leadFigures(db, actor.tenantId);
+export async function leadSummary(db: Db, actor: Actor, period: string | undefined, now = new Date()) {
+  const range = period === undefined ? null : rangeOf(period, periodWindow(period, now));
+  const span = range && { from: new Date(`${range.from}T00:00:00Z`), to: new Date(`${range.to}T00:00:00Z`) };
+  const { groups, conversions, medianDays } = await leadFigures(db, actor.tenantId, span);
   const sum = (pick: (g: (typeof groups)[number]) => boolean) => groups.filter(pick).reduce((n, g) => n + g.count, 0);
   const converted = sum((g) => g.status === 'converted');
   const decided = converted + sum((g) => g.status === 'disqualified');
@@ -214,10 +217,12 @@ export async function leadSummary(db: Db, actor: Actor) {
       converted: sum((g) => g[key] === value && g.status === 'converted'),
     }));
   return {
+    range,
     total: sum(() => true),
     bySource: tally('source') as Array<{ source: string; count: number; converted: number }>,
     byStatus: tally('status').map(({ status, count }) => ({ status: status as string, count })),
     conversionRate: decided === 0 ? null : Math.round((converted / decided) * 1000) / 1000,
+    conversions,
     medianDaysToConversion: medianDays === null ? null : Math.round(Number(medianDays) * 10) / 10,
   };
 }

@@ -163,18 +163,31 @@ export async function contactByEmail(db: Queryable, tenantId: string, email: str
   return rows[0]?.contact_id ?? null;
 }
 
-/** Leads by source and status, and how many and how fast they became customers (days from capture to conversion). */
-export async function leadFigures(db: Queryable, tenantId: string) {
+/** A span of time, from inclusive, to exclusive; null for all time. */
+export type Span = { from: Date; to: Date } | null;
+
+/**
+ * Leads captured in the span by source and status (their status now), and the conversions made in the span with the
+ * median days from capture to conversion.
+ */
+export async function leadFigures(db: Queryable, tenantId: string, span: Span) {
+  const within = (column: string) => (span ? `AND ${column} >= $2::timestamptz AND ${column} < $3::timestamptz` : '');
+  const params = span ? [tenantId, span.from.toISOString(), span.to.toISOString()] : [tenantId];
   const [groups, timing] = await Promise.all([
     db.query<{ source: string; status: string; n: number }>(
-      `SELECT source, status, count(*)::int AS n FROM leads WHERE tenant_id = $1 GROUP BY source, status ORDER BY source, status`,
-      [tenantId],
+      `SELECT source, status, count(*)::int AS n FROM leads WHERE tenant_id = $1 ${within('created_at')} GROUP BY source, status ORDER BY source, status`,
+      params,
     ),
-    db.query<{ median_days: number | null }>(
-      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM converted_at - created_at) / 86400) AS median_days
-       FROM leads WHERE tenant_id = $1 AND converted_at IS NOT NULL`,
-      [tenantId],
+    db.query<{ n: number; median_days: number | null }>(
+      `SELECT count(*)::int AS n,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM converted_at - created_at) / 86400) AS median_days
+       FROM leads WHERE tenant_id = $1 AND converted_at IS NOT NULL ${within('converted_at')}`,
+      params,
     ),
   ]);
-  return { groups: groups.map((g) => ({ source: g.source, status: g.status, count: Number(g.n) })), medianDays: timing[0]?.median_days ?? null };
+  return {
+    groups: groups.map((g) => ({ source: g.source, status: g.status, count: Number(g.n) })),
+    conversions: Number(timing[0]?.n ?? 0),
+    medianDays: timing[0]?.median_days ?? null,
+  };
 }

@@ -129,30 +129,35 @@ describe('insights tab', () => {
     await waitFor(() => expect(screen.getByRole('alert')).toBeTruthy());
   });
 
-  it('shows the lead figures by source and status with the conversion rate and the time to conversion, and how each is computed', async () => {
-    renderTab();
+  it('shows the lead figures of the chosen period by source and status with the conversion rate and the time to conversion, and how each is computed', async () => {
+    const api = renderTab();
     await waitFor(() => expect(document.querySelector('[data-ready-key="lead-figures"]')).not.toBeNull());
-    const card = within(screen.getByTestId('lead-figures'));
-    expect(card.getByText('All leads of the CRM so far, whatever the period above.')).toBeTruthy();
-    expect(figure('leads')).toBe('Leads12captured in the CRM, the converted and disqualified ones included');
+    expect(screen.queryByText(/whatever the period/)).toBeNull();
+    expect(figure('leads')).toBe('Leads12captured in the period, the converted and disqualified ones included; by their status today');
     expect(figure('conversionRate')).toBe(
-      'Conversion rate62.5%converted / (converted + disqualified) = 5 / (5 + 3); leads still open are not counted yet',
+      'Conversion rate62.5%converted / (converted + disqualified) = 5 / (5 + 3) of the leads captured in the period; leads still open are not counted yet',
     );
-    expect(figure('daysToConversion')).toBe('Time to conversion9.5 daysmedian of the days from capturing a lead to its conversion, over the converted leads');
+    expect(figure('daysToConversion')).toBe(
+      'Time to conversion9.5 daysmedian of the days from capturing a lead to its conversion, over the 6 conversions in the period, whenever their lead was captured',
+    );
     const rows = (id: string) => [...within(screen.getByTestId(id)).getAllByRole('row')].slice(1).map((r) => r.textContent);
     // Sources and statuses in their usual order; a value this tab does not know yet is shown as the API names it.
     expect(rows('leads-by-source')).toEqual(['Email62', 'Web form31', 'Entered by hand22', 'partner10']);
     expect(rows('leads-by-status')).toEqual(['New2', 'Contacted1', 'Qualified1', 'Disqualified3', 'Converted5']);
+    // The card counts the period the tab shows, and asks again when another one is chosen.
+    fireEvent.change(screen.getByLabelText('Period'), { target: { value: '2025' } });
+    await waitFor(() => expect(api.calls.filter((c) => c.name === 'leadSummary').map((c) => c.args.query?.period)).toEqual(['last-12-months', '2025']));
   });
 
   it('shows the lead figures in German, says when there is none, and a failure without hiding the other figures', async () => {
     renderTab({}, 'de-DE');
     await waitFor(() => expect(figure('conversionRate')).toContain('62,5\u00a0%'));
     expect(figure('daysToConversion')).toContain('9,5 Tage');
+    expect(figure('daysToConversion')).toContain('über die 6 Konversionen im Zeitraum');
     expect(within(screen.getByTestId('leads-by-source')).getByText('Von Hand erfasst')).toBeTruthy();
     cleanup();
-    renderTab({ leadSummary: () => ({ total: 0, bySource: [], byStatus: [], conversionRate: null, medianDaysToConversion: null }) });
-    await waitFor(() => expect(screen.getByText('No leads yet.')).toBeTruthy());
+    renderTab({ leadSummary: () => ({ ...leadSummary(), total: 0, bySource: [], byStatus: [], conversionRate: null, conversions: 0, medianDaysToConversion: null }) });
+    await waitFor(() => expect(screen.getByText('No leads captured in the period.')).toBeTruthy());
     expect(figure('conversionRate')).toContain('Conversion rate');
     expect(screen.queryByTestId('leads-by-source')).toBeNull();
     cleanup();

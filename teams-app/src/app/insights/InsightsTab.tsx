@@ -456,7 +456,7 @@ function InsightsPage({ now }: { now: Date }) {
             {t('insights.range', { from: date(day(data.range.from)), to: date(dayBefore(data.range.to)), source: t(`insights.source.${data.revenueSource}`) })}
           </Text>
           <KeyFigures team={data} />
-          <LeadFigures />
+          <LeadFigures period={period} />
           <div className={styles.columns}>
             <div className={styles.stack}>
               {goals.status === 'error' ? <ErrorNotice error={goals.error} onRetry={goals.reload} /> : null}

@@ -1,6 +1,6 @@
 // The Insights tab's lead figures (issue 18): leads by source and by status, the conversion rate and the median time
-// to conversion, as GET /api/lead-figures counts them: over all the tenant's leads so far, not the period chosen above,
-// and said so. Every figure carries how it is computed.
+// to conversion, as GET /api/lead-figures counts them for the period chosen above: the leads captured in it and the
+// conversions made in it. Every figure carries how it is computed.
 import { Spinner, Text } from '@fluentui/react-components';
 import { ErrorNotice, LEAD_SOURCES, LEAD_STATUSES } from '@crm/common/web';
 import { Card } from '../Card';
@@ -14,12 +14,12 @@ import { useInsightsT } from './use-insights-t';
 const ordered = <T extends { key: string }>(rows: readonly T[], order: readonly string[]) =>
   [...rows].sort((a, b) => (order.indexOf(a.key) + 1 || order.length + 1) - (order.indexOf(b.key) + 1 || order.length + 1));
 
-export function LeadFigures() {
+export function LeadFigures({ period }: { period: string }) {
   const styles = useTabStyles();
   const table = useTableStyles();
   const { t, number, percent } = useInsightsT();
   const { api } = useServices();
-  const figures = useLoad(async (signal) => (await api('leadSummary', { signal })).data, 'lead-figures');
+  const figures = useLoad(async (signal) => (await api('leadSummary', { query: { period }, signal })).data, period);
   const data = figures.data;
   const label = (kind: 'source' | 'status', key: string) => {
     const known: readonly string[] = kind === 'source' ? LEAD_SOURCES : LEAD_STATUSES;
@@ -29,8 +29,7 @@ export function LeadFigures() {
   const disqualified = data?.byStatus.find((s) => s.status === 'disqualified')?.count ?? 0;
   return (
     <Card headingId="lead-figures-heading" heading={t('insights.leads')} testId="lead-figures">
-      <div data-ready-key={figures.status === 'ready' ? 'lead-figures' : undefined} className={styles.stack}>
-        <Text className={styles.muted}>{t('insights.leads.scope')}</Text>
+      <div data-ready-key={figures.status === 'ready' ? 'lead-figures' : undefined} data-period={data?.range?.period} className={styles.stack}>
         {figures.status === 'error' ? <ErrorNotice error={figures.error} onRetry={figures.reload} /> : null}
         {figures.status === 'loading' && !data ? <Spinner size="small" label={t('insights.loading')} /> : null}
         {data ? (
@@ -56,7 +55,7 @@ export function LeadFigures() {
                   {data.medianDaysToConversion === null ? t('insights.none') : t('insights.leads.daysValue', { days: number(data.medianDaysToConversion, 1) })}
                 </dd>
                 <dd className={styles.muted} style={{ margin: 0 }}>
-                  {t('insights.leads.days.how')}
+                  {t('insights.leads.days.how', { conversions: number(data.conversions) })}
                 </dd>
               </div>
             </dl>

@@ -172,8 +172,12 @@ export function automationRun(fields: Partial<AutomationRun> = {}): AutomationRu
   };
 }
 
-/** Lead figures as GET /api/lead-figures answers them: 12 leads, 5 converted and 3 disqualified, one source this tab does not know. */
+/**
+ * Lead figures as GET /api/lead-figures answers them for the last twelve months: 12 leads captured, 5 converted and 3
+ * disqualified, one source this tab does not know; 6 conversions in the period (one of a lead captured before it).
+ */
 export const leadSummary = (): AnswerOf<'leadSummary'> => ({
+  range: { period: 'last-12-months', from: '2025-12-01', to: '2026-12-01', previousFrom: '2024-12-01' },
   total: 12,
   bySource: [
     { source: 'manual', count: 2, converted: 2 },
@@ -189,5 +193,6 @@ export const leadSummary = (): AnswerOf<'leadSummary'> => ({
     { status: 'disqualified', count: 3 },
   ],
   conversionRate: 0.625,
+  conversions: 6,
   medianDaysToConversion: 9.5,
 });

@@ -1,4 +1,4 @@
-// The windows a period names, in whole UTC months.
+// The windows a period names, in whole UTC months (the Insights tab's periods, used by insights and lead figures).
 import { describe, expect, it } from 'vitest';
 import { historyWindows, monthStart, periodWindow, rangeOf } from './period';
 

@@ -1,5 +1,6 @@
 // Periods as whole calendar months (UTC), counted as year * 12 + month, so windows add and compare as integers and a
-// yearly revenue row can be split into the months a window covers.
+// yearly revenue row can be split into the months a window covers. The Insights tab's period vocabulary
+// (common's InsightsPeriod), shared by the insights and the lead figures.
 import type { PeriodRange } from '@crm/common';
 
 /** A window of months, from inclusive, to exclusive. */
