@@ -1,46 +1,90 @@
-// Insights benchmark (issue 15): the figures computed from scratch, again after 1 % of the accounts' revenue changed,
-// and the Insights tab's API calls at 1 and 16 clients next to the revenue query they start with run directly against
-// the same PostgreSQL server in the same run. Each account gets three years of monthly revenue. The figures are
-// computed on every request (no snapshot serves them yet), so "after 1 % changed" is a full recompute too.
+// Insights benchmark (issue 15), on a PostgreSQL server:
+// - the precomputed analysis refreshed in full (every account's facts gathered, analysed and written), and
+//   incrementally after 1 % of the accounts changed through writes the triggers record (a revenue correction and a
+//   new meeting each);
+// - the Insights tab's calls (GET /api/insights, GET /api/accounts/{id}/insights) through the local host at 1 and 16
+//   clients, next to the statement they answer from (the stored analysis row) sent straight to the same server;
+// - what the triggers cost a writer: 10,000 interactions inserted set-wise with and without them (rolled back, so
+//   every round starts alike), and the email logging rate through the API with and without them, in alternating rounds
+//   so the machine's load falls on both alike.
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import type { Queryable } from '../../functions/src/core/db/db';
 import { migrate } from '../../functions/src/core/db/migrate';
 import { openPostgres } from '../../functions/src/core/db/postgres-db';
-import { teamInsights } from '../../functions/src/features/insights';
+import { refreshAnalysis, SERVED_ANALYSIS_SQL } from '../../functions/src/features/insights';
 import { seedScaledTenant } from '../../functions/src/seed/seed-scaled';
 import { startLocalHostProcess } from '../../test/support/local-host-process';
 import { startPgCluster } from '../../test/support/pg-cluster';
 import { SCALES, type Scale } from './api-suite';
 import { closedLoop } from './closed-loop';
 import { httpClient } from './http-client';
-import { ms, ratio, type LatencySummary } from './stats';
+import { ms, ratio, summarize, type LatencySummary } from './stats';
 
+const PERIOD = 'last-12-months';
 const CLIENTS = [1, 16] as const;
-// Every call computes the figures from the whole tenant, so the large tenant gets fewer requests to stay within minutes.
-const REQUESTS: Record<Scale, Record<number, number>> = { small: { 1: 40, 16: 160 }, large: { 1: 5, 16: 32 } };
-const COMPUTE_RUNS: Record<Scale, number> = { small: 5, large: 3 };
+const REQUESTS: Record<number, number> = { 1: 400, 16: 2_000 };
+const REFRESH_RUNS: Record<Scale, number> = { small: 5, large: 3 };
 const REVENUE_MONTHS = 36;
+const BULK_ROWS = 10_000;
+const BULK_ROUNDS = 3;
+const LOG_ROUNDS = 4;
+const LOG_REQUESTS_PER_ROUND = 400;
+const LOG_CLIENTS = 16;
+/** The host's timers take the month's trend snapshot right after it starts: a whole analysis, not to be measured. */
+const SNAPSHOT_WAIT_MS = 20 * 60_000;
 
-type Call = 'teamInsights' | 'accountInsights' | 'directSql';
+type Call = 'teamSql' | 'teamApi' | 'accountSql' | 'accountApi';
+const CALLS: readonly Call[] = ['teamSql', 'teamApi', 'accountSql', 'accountApi'];
+const BASELINE: Record<Call, Call> = { teamSql: 'teamSql', teamApi: 'teamSql', accountSql: 'accountSql', accountApi: 'accountSql' };
+const LABEL: Record<Call, string> = {
+  teamSql: 'direct SQL: the stored team row',
+  teamApi: '`GET /api/insights`',
+  accountSql: 'direct SQL: the stored account row',
+  accountApi: '`GET /api/accounts/{id}/insights`',
+};
+
+interface RefreshRun {
+  ms: number;
+  full: boolean;
+  gathered: number;
+  written: number;
+}
 
 export interface InsightsResults {
   scale: Scale;
   accounts: number;
+  interactions: number;
   revenueRows: number;
-  /** Milliseconds of teamInsights in this process, each run from the tenant's facts. */
-  fromScratchMs: number[];
-  afterOnePercentMs: number[];
+  seedSeconds: number;
+  fullRefresh: RefreshRun[];
+  /** Each after another 1 % of the accounts changed. */
+  incrementalRefresh: RefreshRun[];
   changedAccounts: number;
   calls: Record<Call, Record<number, LatencySummary>>;
-  loadBefore: number[];
-  loadAfter: number[];
+  /** The served answers' freshness, first and last request. */
+  asOf: unknown[];
+  bulkInsertMs: { on: number[]; off: number[] };
+  logging: { on: LatencySummary; off: LatencySummary };
+  load: { start: number[]; beforeCalls: number[]; end: number[] };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+/** Switches the insight triggers (migration 0023) of every table on or off; the benchmark's server is its own. */
+async function setInsightTriggers(db: Queryable, on: boolean) {
+  const triggers = await db.query<{ rel: string; name: string }>(
+    `SELECT tgrelid::regclass::text AS rel, tgname AS name FROM pg_trigger WHERE tgname LIKE 'insight\\_changed\\_%' AND NOT tgisinternal ORDER BY 1, 2`,
+  );
+  for (const t of triggers) await db.query(`ALTER TABLE ${t.rel} ${on ? 'ENABLE' : 'DISABLE'} TRIGGER ${t.name}`);
+  return triggers.length;
+}
+
+class RolledBack extends Error {}
+
 export async function runInsightsSuite(scale: Scale, log: (line: string) => void): Promise<InsightsResults> {
-  const loadBefore = loadavg();
+  const start = loadavg();
   const cluster = await startPgCluster();
   try {
     await cluster.createDatabase('bench');
@@ -51,7 +95,6 @@ export async function runInsightsSuite(scale: Scale, log: (line: string) => void
       const tenantId = randomUUID();
       const seedStarted = performance.now();
       const seeded = await seedScaledTenant(db, { tenantId, ...SCALES[scale] });
-      log(`  seeded ${scale} in ${((performance.now() - seedStarted) / 1000).toFixed(0)} s`);
       // Three years of monthly revenue per account, ending with the last full month.
       await db.query(
         `INSERT INTO account_revenue (tenant_id, account_id, period_kind, period_start, revenue, cost, source)
@@ -61,67 +104,192 @@ export async function runInsightsSuite(scale: Scale, log: (line: string) => void
         [tenantId, REVENUE_MONTHS],
       );
       await db.query('ANALYZE');
-      const [{ accounts, rows }] = (await db.query<{ accounts: number; rows: number }>(
+      const seedSeconds = (performance.now() - seedStarted) / 1000;
+      const [counts] = (await db.query<{ accounts: number; rows: number }>(
         `SELECT (SELECT count(*)::int FROM accounts WHERE tenant_id = $1) AS accounts, (SELECT count(*)::int FROM account_revenue WHERE tenant_id = $1) AS rows`,
         [tenantId],
       )) as [{ accounts: number; rows: number }];
-      log(`  insights ${scale}: ${accounts.toLocaleString('en')} accounts, ${rows.toLocaleString('en')} revenue rows`);
+      const accounts = counts.accounts;
+      log(`  seeded ${scale} in ${seedSeconds.toFixed(0)} s: ${accounts.toLocaleString('en')} accounts, ${counts.rows.toLocaleString('en')} revenue rows`);
 
-      const actor = { tenantId, userId: seeded.users[1]!.oid, displayName: 'bench', roles: ['CRM.User' as const] };
-      const compute = async () => {
+      const refresh = async (): Promise<RefreshRun> => {
         const t = performance.now();
-        await teamInsights(db, actor, 'last-12-months');
-        return performance.now() - t;
+        const result = await refreshAnalysis(db, tenantId, PERIOD, new Date());
+        if (!result) throw new Error('another refresh held the analysis');
+        return { ms: performance.now() - t, ...result };
       };
-      const fromScratchMs: number[] = [];
-      for (let i = 0; i < COMPUTE_RUNS[scale]; i++) fromScratchMs.push(await compute());
-      log(`  from scratch: median ${ms(median(fromScratchMs))} of ${COMPUTE_RUNS[scale]}`);
-      // 1 % of the accounts get new revenue for the last full month, as an import of corrections would write it.
-      const changed = await db.query<{ account_id: string }>(
-        `UPDATE account_revenue SET revenue = revenue * 1.5 WHERE tenant_id = $1 AND period_start = (date_trunc('month', now()) - interval '1 month')::date
-           AND account_id IN (SELECT id FROM accounts WHERE tenant_id = $1 ORDER BY id LIMIT greatest(1, $2::int / 100)) RETURNING account_id`,
-        [tenantId, accounts],
+      // The first refresh finds no analysis; the later ones are told everything changed, as new settings would.
+      const fullRefresh: RefreshRun[] = [];
+      for (let i = 0; i < REFRESH_RUNS[scale]; i++) {
+        if (i > 0) await db.query(`UPDATE insight_analyses SET dirty_all = true WHERE tenant_id = $1`, [tenantId]);
+        fullRefresh.push(await refresh());
+        if (!fullRefresh.at(-1)!.full) throw new Error('expected a full refresh');
+      }
+      log(`  full refresh: median ${ms(median(fullRefresh.map((r) => r.ms)))} (${fullRefresh.map((r) => ms(r.ms)).join(', ')})`);
+
+      // Each round another 1 % of the accounts: their last month's revenue corrected and a meeting logged yesterday.
+      const changedAccounts = Math.max(1, Math.floor(accounts / 100));
+      const incrementalRefresh: RefreshRun[] = [];
+      for (let i = 0; i < REFRESH_RUNS[scale]; i++) {
+        await db.transaction(async (tx) => {
+          const picked = (
+            await tx.query<{ id: string }>(`SELECT id FROM accounts WHERE tenant_id = $1 ORDER BY id OFFSET $2 LIMIT $3`, [tenantId, i * changedAccounts, changedAccounts])
+          ).map((r) => r.id);
+          await tx.query(
+            `UPDATE account_revenue SET revenue = revenue * 1.5 WHERE tenant_id = $1 AND account_id = ANY($2::uuid[])
+               AND period_start = (date_trunc('month', now()) - interval '1 month')::date`,
+            [tenantId, picked],
+          );
+          const interactions = picked.map(() => randomUUID());
+          await tx.query(
+            `INSERT INTO interactions (tenant_id, id, type, occurred_at, subject, source) SELECT $1, id, 'meeting', now() - interval '1 day', 'Benchmark', 'api' FROM unnest($2::uuid[]) AS id`,
+            [tenantId, interactions],
+          );
+          await tx.query(
+            `INSERT INTO interaction_accounts (tenant_id, interaction_id, account_id, occurred_at, type)
+             SELECT $1, x.interaction_id, x.account_id, now() - interval '1 day', 'meeting' FROM unnest($2::uuid[], $3::uuid[]) AS x(interaction_id, account_id)`,
+            [tenantId, interactions, picked],
+          );
+        });
+        incrementalRefresh.push(await refresh());
+        if (incrementalRefresh.at(-1)!.full) throw new Error('expected an incremental refresh');
+      }
+      log(
+        `  incremental refresh after ${changedAccounts} accounts changed: median ${ms(median(incrementalRefresh.map((r) => r.ms)))} (${incrementalRefresh.map((r) => `${ms(r.ms)}, ${r.gathered} gathered, ${r.written} written`).join('; ')})`,
       );
-      const afterOnePercentMs: number[] = [];
-      for (let i = 0; i < COMPUTE_RUNS[scale]; i++) afterOnePercentMs.push(await compute());
-      log(`  after ${changed.length} accounts changed: median ${ms(median(afterOnePercentMs))}`);
+
+      // 10,000 interactions with a contact and an account each, as an import or a sync writes them: three statements.
+      const contacts = await db.query<{ id: string; account_id: string }>(
+        `SELECT id, account_id FROM contacts WHERE tenant_id = $1 AND account_id IS NOT NULL ORDER BY id LIMIT $2`,
+        [tenantId, BULK_ROWS],
+      );
+      const bulkInsert = async (triggersOn: boolean) => {
+        let elapsed = 0;
+        await db
+          .transaction(async (tx) => {
+            if (!triggersOn) await setInsightTriggers(tx, false);
+            const ids = Array.from({ length: BULK_ROWS }, () => randomUUID());
+            const of = ids.map((_, i) => contacts[i % contacts.length]!);
+            const at = ids.map((_, i) => new Date(Date.now() - i * 60_000).toISOString());
+            const t = performance.now();
+            await tx.query(
+              `INSERT INTO interactions (tenant_id, id, type, direction, occurred_at, subject, source)
+               SELECT $1, x.id, 'email', 'inbound', x.at, 'Bulk', 'api' FROM unnest($2::uuid[], $3::timestamptz[]) AS x(id, at)`,
+              [tenantId, ids, at],
+            );
+            await tx.query(
+              `INSERT INTO interaction_contacts (tenant_id, interaction_id, contact_id, occurred_at)
+               SELECT $1, x.id, x.contact_id, x.at FROM unnest($2::uuid[], $3::uuid[], $4::timestamptz[]) AS x(id, contact_id, at)`,
+              [tenantId, ids, of.map((c) => c.id), at],
+            );
+            await tx.query(
+              `INSERT INTO interaction_accounts (tenant_id, interaction_id, account_id, occurred_at, type)
+               SELECT $1, x.id, x.account_id, x.at, 'email' FROM unnest($2::uuid[], $3::uuid[], $4::timestamptz[]) AS x(id, account_id, at)`,
+              [tenantId, ids, of.map((c) => c.account_id), at],
+            );
+            elapsed = performance.now() - t;
+            throw new RolledBack();
+          })
+          .catch((error: unknown) => {
+            if (!(error instanceof RolledBack)) throw error;
+          });
+        return elapsed;
+      };
+      const bulkInsertMs = { on: [] as number[], off: [] as number[] };
+      await bulkInsert(true);
+      for (let round = 0; round < BULK_ROUNDS; round++) {
+        bulkInsertMs.on.push(await bulkInsert(true));
+        bulkInsertMs.off.push(await bulkInsert(false));
+      }
+      log(`  ${BULK_ROWS.toLocaleString('en')} interactions set-wise: median ${ms(median(bulkInsertMs.on))} with the triggers, ${ms(median(bulkInsertMs.off))} without`);
 
       const accountIds = (await db.query<{ id: string }>('SELECT id FROM accounts WHERE tenant_id = $1 ORDER BY id LIMIT 200', [tenantId])).map((r) => r.id);
-      const calls = { teamInsights: {}, accountInsights: {}, directSql: {} } as InsightsResults['calls'];
+      const calls = { teamSql: {}, teamApi: {}, accountSql: {}, accountApi: {} } as InsightsResults['calls'];
+      const asOf: unknown[] = [];
       const host = await startLocalHostProcess({ DATABASE_URL: url, DATABASE_POOL_SIZE: '16', CRM_SEED: 'none' });
       const client = httpClient(host.url, 32);
+      let beforeCalls: number[] = [];
+      let logging: InsightsResults['logging'];
       try {
+        const waitedFrom = performance.now();
+        while ((await db.query(`SELECT 1 FROM insight_snapshots WHERE tenant_id = $1`, [tenantId])).length === 0) {
+          if (performance.now() - waitedFrom > SNAPSHOT_WAIT_MS) throw new Error('the host took no trend snapshot');
+          await new Promise((resolve) => setTimeout(resolve, 500));
+        }
+        log(`  the host's start-up snapshot took ${((performance.now() - waitedFrom) / 1000).toFixed(1)} s`);
         const user = seeded.users[1]!;
         const auth = await client.signIn(tenantId, user);
-        const paths: Record<Exclude<Call, 'directSql'>, (i: number) => string> = {
-          teamInsights: () => '/api/insights',
-          accountInsights: (i) => `/api/accounts/${accountIds[i % accountIds.length]}/insights`,
+        const accountPath = (i: number) => `/api/accounts/${accountIds[i % accountIds.length]}/insights`;
+        const api = async (path: string) => JSON.parse((await client.expect([200], 'GET', path, auth)).text) as { asOf: unknown };
+        const send: Record<Call, (i: number) => Promise<void>> = {
+          teamSql: async () => void (await db.query(SERVED_ANALYSIS_SQL, [tenantId, PERIOD, null])),
+          teamApi: async () => void (await api('/api/insights')),
+          accountSql: async (i) => void (await db.query(SERVED_ANALYSIS_SQL, [tenantId, PERIOD, accountIds[i % accountIds.length]])),
+          accountApi: async (i) => void (await api(accountPath(i))),
         };
-        // The baseline: the first query the figures need, the period's revenue per account, straight to the server.
-        const direct = () =>
-          db.query(
-            `SELECT account_id, sum(revenue) FROM account_revenue WHERE tenant_id = $1 AND period_kind = 'month'
-               AND period_start >= (date_trunc('month', now()) - interval '12 months')::date AND period_start < date_trunc('month', now())::date GROUP BY account_id`,
-            [tenantId],
-          );
-        await closedLoop({
-          clients: 4,
-          requests: scale === 'small' ? 20 : 4,
-          send: async () => void (await client.expect([200], 'GET', '/api/insights', auth)),
-        });
+        asOf.push((await api('/api/insights')).asOf);
+        await closedLoop({ clients: 4, requests: 200, send: send.teamApi });
+        await closedLoop({ clients: 4, requests: 200, send: send.accountApi });
+        beforeCalls = loadavg();
         for (const clients of CLIENTS) {
-          for (const call of ['directSql', 'teamInsights', 'accountInsights'] as const) {
-            const send =
-              call === 'directSql' ? async () => void (await direct()) : async (i: number) => void (await client.expect([200], 'GET', paths[call](i), auth));
-            calls[call][clients] = await closedLoop({ clients, requests: REQUESTS[scale][clients]!, send });
+          for (const call of CALLS) {
+            calls[call][clients] = await closedLoop({ clients, requests: REQUESTS[clients]!, send: send[call] });
             log(`  ${call}, ${clients} client(s): p50 ${ms(calls[call][clients].p50)} p95 ${ms(calls[call][clients].p95)}`);
           }
         }
+        asOf.push((await api(accountPath(0))).asOf);
+
+        const contactIds = contacts.map((c) => c.id);
+        const logEmail = async (i: number) => {
+          const body = JSON.stringify({
+            type: 'email',
+            direction: 'inbound',
+            occurredAt: new Date(Date.now() - i * 1000).toISOString(),
+            subject: `Benchmark ${i}`,
+            internetMessageId: `<${randomUUID()}@bench.example>`,
+            contactIds: [contactIds[i % contactIds.length]!],
+            source: 'addin',
+          });
+          await client.expect([201], 'POST', '/api/interactions', { ...auth, 'content-type': 'application/json' }, body);
+        };
+        // The host's refresh timer would fold the logs' changes in the middle of some round: its lease is held meanwhile.
+        await db.query(`UPDATE insight_analyses SET lease_until = now() + interval '1 hour' WHERE tenant_id = $1`, [tenantId]);
+        await closedLoop({ clients: LOG_CLIENTS, requests: 100, send: logEmail });
+        const samples = { on: [] as number[], off: [] as number[] };
+        const wall = { on: 0, off: 0 };
+        for (let round = 0; round < LOG_ROUNDS * 2; round++) {
+          const mode = round % 2 === 0 ? 'on' : 'off';
+          await setInsightTriggers(db, mode === 'on');
+          const started = performance.now();
+          await closedLoop({ clients: LOG_CLIENTS, requests: LOG_REQUESTS_PER_ROUND, send: (i) => logEmail(round * LOG_REQUESTS_PER_ROUND + i), samples: samples[mode] });
+          wall[mode] += performance.now() - started;
+        }
+        await setInsightTriggers(db, true);
+        await db.query(`UPDATE insight_analyses SET lease_until = NULL WHERE tenant_id = $1`, [tenantId]);
+        logging = { on: summarize(samples.on, wall.on), off: summarize(samples.off, wall.off) };
+        log(`  logging at ${LOG_CLIENTS} clients: ${logging.on.rps.toFixed(0)}/s with the triggers, ${logging.off.rps.toFixed(0)}/s without`);
       } finally {
         client.close();
         await host.stop('SIGTERM');
       }
-      return { scale, accounts, revenueRows: rows, fromScratchMs, afterOnePercentMs, changedAccounts: changed.length, calls, loadBefore, loadAfter: loadavg() };
+      const [{ interactions }] = (await db.query<{ interactions: number }>(`SELECT count(*)::int AS interactions FROM interactions WHERE tenant_id = $1`, [
+        tenantId,
+      ])) as [{ interactions: number }];
+      return {
+        scale,
+        accounts,
+        interactions,
+        revenueRows: counts.rows,
+        seedSeconds,
+        fullRefresh,
+        incrementalRefresh,
+        changedAccounts,
+        calls,
+        asOf,
+        bulkInsertMs,
+        logging,
+        load: { start, beforeCalls, end: loadavg() },
+      };
     } finally {
       await db.close();
     }
@@ -130,33 +298,43 @@ export async function runInsightsSuite(scale: Scale, log: (line: string) => void
   }
 }
 
-export function insightsReport(results: InsightsResults): string[] {
+export function insightsReport(r: InsightsResults): string[] {
   const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
   const load = (l: number[]) => l.map((v) => v.toFixed(1)).join(' / ');
+  const runs = (list: RefreshRun[]) => `median ${ms(median(list.map((x) => x.ms)))} (${list.map((x) => ms(x.ms)).join(', ')})`;
   const lines = [
-    `${results.scale}: ${results.accounts.toLocaleString('en')} accounts, ${results.revenueRows.toLocaleString('en')} monthly revenue rows; load average (1/5/15 min) ${load(results.loadBefore)} before, ${load(results.loadAfter)} after`,
-    `team figures from scratch: median ${ms(median(results.fromScratchMs))} (${results.fromScratchMs.map(ms).join(', ')})`,
-    `after ${results.changedAccounts} accounts (1 %) changed, recomputed in full: median ${ms(median(results.afterOnePercentMs))}`,
+    `${r.scale}: ${r.accounts.toLocaleString('en')} accounts, ${r.revenueRows.toLocaleString('en')} monthly revenue rows, ${r.interactions.toLocaleString('en')} interactions at the end; seeded in ${r.seedSeconds.toFixed(0)} s`,
+    `load average (1/5/15 min): ${load(r.load.start)} at the start, ${load(r.load.beforeCalls)} before the API calls, ${load(r.load.end)} at the end`,
+    `full refresh (${r.fullRefresh[0]!.gathered.toLocaleString('en')} accounts gathered and written): ${runs(r.fullRefresh)}`,
+    `incremental refresh after ${r.changedAccounts} accounts (1 %) changed: ${runs(r.incrementalRefresh)}; gathered ${r.incrementalRefresh.map((x) => x.gathered).join(', ')}, rows written ${r.incrementalRefresh.map((x) => x.written).join(', ')}`,
+    `served asOf: ${r.asOf.map((a) => JSON.stringify(a)).join(' ... ')}`,
     '',
     row(['clients', 'call', 'p50', 'p95', 'req/s', 'p50 / direct SQL', 'p95 / direct SQL']),
     row(Array(7).fill('---')),
   ];
   for (const clients of CLIENTS) {
-    const base = results.calls.directSql[clients]!;
-    for (const call of ['directSql', 'teamInsights', 'accountInsights'] as const) {
-      const s = results.calls[call][clients]!;
-      lines.push(
-        row([
-          String(clients),
-          call,
-          ms(s.p50),
-          ms(s.p95),
-          s.rps.toFixed(1),
-          call === 'directSql' ? '' : ratio(s.p50, base.p50),
-          call === 'directSql' ? '' : ratio(s.p95, base.p95),
-        ]),
-      );
+    for (const call of CALLS) {
+      const s = r.calls[call][clients]!;
+      const base = r.calls[BASELINE[call]][clients]!;
+      const own = BASELINE[call] === call;
+      lines.push(row([String(clients), LABEL[call], ms(s.p50), ms(s.p95), s.rps.toFixed(0), own ? '' : ratio(s.p50, base.p50), own ? '' : ratio(s.p95, base.p95)]));
     }
   }
+  const on = r.logging.on;
+  const off = r.logging.off;
+  lines.push(
+    '',
+    row(['write', 'with the triggers', 'without', 'with / without']),
+    row(Array(4).fill('---')),
+    row([
+      `${BULK_ROWS.toLocaleString('en')} interactions set-wise, median of ${BULK_ROUNDS}`,
+      ms(median(r.bulkInsertMs.on)),
+      ms(median(r.bulkInsertMs.off)),
+      ratio(median(r.bulkInsertMs.on), median(r.bulkInsertMs.off)),
+    ]),
+    row([`email logging at ${LOG_CLIENTS} clients, logs/s`, on.rps.toFixed(0), off.rps.toFixed(0), ratio(on.rps, off.rps)]),
+    row(['email logging p50', ms(on.p50), ms(off.p50), ratio(on.p50, off.p50)]),
+    row(['email logging p95', ms(on.p95), ms(off.p95), ratio(on.p95, off.p95)]),
+  );
   return lines;
 }

@@ -82,7 +82,7 @@ if (suites.includes('import')) {
 }
 if (suites.includes('insights')) {
   log(
-    'Insights: the team figures computed in process from scratch and after 1 % of the accounts changed, and the API calls at 1 and 16 clients against direct SQL, on PostgreSQL',
+    'Insights: full and incremental refresh of the precomputed analysis in process, the API calls at 1 and 16 clients against the stored rows read directly, and the triggers\' cost on writes, on PostgreSQL',
   );
   const insights = await runInsightsSuite(values.scale, log);
   results.insights = insights;

@@ -11,8 +11,8 @@ const FOLD_LOCK_CLASS = 15;
 const WRITE_BATCH = 1000;
 
 // One statement per read: the head, whether anything changed since (a change row not folded yet, or a dirty set), a
-// refresh under way, and the account's row when asked for one.
-const SERVED = prepared(
+// refresh under way, and the account's row when asked for one. Exported as the benchmark's baseline (bench/).
+export const SERVED_ANALYSIS_SQL = prepared(
   'insight-analysis-served',
   `SELECT h.computed_at, h.version, h.lease_until > now() AS refreshing,
      CASE WHEN $3::uuid IS NULL THEN h.team END AS team, a.answer,
@@ -33,7 +33,7 @@ export interface ServedRow {
 }
 
 export async function readServed(db: Queryable, tenantId: string, period: string, accountId: string | null): Promise<ServedRow | null> {
-  const [row] = await db.query(SERVED, [tenantId, period, accountId]);
+  const [row] = await db.query(SERVED_ANALYSIS_SQL, [tenantId, period, accountId]);
   if (!row) return null;
   return {
     computedAt: isoOrNull(row.computed_at),
