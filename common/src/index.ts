@@ -18,6 +18,7 @@ export * from './contracts/teams-bot';
 export * from './contracts/privacy';
 export * from './contracts/retention';
 export * from './contracts/privacy-requests';
+export * from './contracts/audit-values';
 export * from './contracts/imports';
 export * from './contracts/insights';
 export * from './contracts/webhooks';

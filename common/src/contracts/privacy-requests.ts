@@ -1,5 +1,6 @@
 // Data subject requests (DSGVO/GDPR Art. 12, 15-21): the register with its deadlines, and the audit search.
 import { z } from 'zod';
+import { AUDIT_ENTITIES } from './audit-values';
 import { Email, IsoDate, IsoDateTime, NonEmptyText, PageQuery, Uuid, Versioned } from './primitives';
 
 export const PrivacyRequestType = z.enum(['access', 'rectification', 'erasure', 'restriction', 'portability', 'objection']);
@@ -114,7 +115,7 @@ export const AuditQuery = PageQuery.extend({
   /** The person: entries about the contact, and lookups of any of their current addresses. */
   contactId: Uuid.optional(),
   /** The record, e.g. entity=account&entityId=... */
-  entity: z.enum(['contact', 'account', 'lead', 'opportunity', 'task', 'interaction', 'consent', 'settings', 'address']).optional(),
+  entity: z.enum(AUDIT_ENTITIES).optional(),
   entityId: Uuid.optional(),
   actorId: Uuid.optional(),
   from: IsoDateTime.optional(),
@@ -130,7 +131,7 @@ export const AuditEntry = z.object({
   at: IsoDateTime,
   actorId: Uuid.nullable(),
   actorName: z.string().nullable(),
-  /** For reads: view, list, context, compose, timeline, overview, consents, export, my_work, audit (a search of this log). */
+  /** One of READ_ACTIONS for a read, of CHANGE_ACTIONS for a change. */
   action: z.string(),
   entity: z.string(),
   entityId: Uuid.nullable(),

@@ -27,10 +27,11 @@ export * from './services';
 export * from './components/OptionalSelect';
 // The compose consent rule without zod, for the pane and the send check.
 export * from '../contracts/compose-rule';
-// The values of leads' and cases' fields and the webhook events without zod, for the selects of both front-ends.
+// The values of leads' and cases' fields, the webhook events and the audit's codes without zod, for both front-ends.
 export * from '../contracts/lead-values';
 export * from '../contracts/case-values';
 export * from '../contracts/webhook-values';
+export * from '../contracts/audit-values';
 export * from './components/LeadScore';
 export * from './components/CaseBriefLine';
 export * from '../contracts/goal-metric';

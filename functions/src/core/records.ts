@@ -12,13 +12,13 @@ export interface Created<T> {
   created: boolean;
 }
 
-const audit = (tx: Queryable, actor: Actor, action: AuditEntry['action'], entity: string, entityId: string | null, changedFields?: readonly string[]) =>
+const audit = (tx: Queryable, actor: Actor, action: AuditEntry['action'], entity: AuditEntry['entity'], entityId: string | null, changedFields?: readonly string[]) =>
   writeAudit(tx, { tenantId: actor.tenantId, actorId: actor.userId, action, entity, entityId, changedFields });
 
 export async function createRecord<T extends { id: string }>(
   db: Db,
   actor: Actor,
-  entity: string,
+  entity: AuditEntry['entity'],
   insert: (tx: Queryable) => Promise<Created<T>>,
 ): Promise<Created<T>> {
   return inTransaction(db, async (tx) => {
@@ -28,7 +28,7 @@ export async function createRecord<T extends { id: string }>(
   });
 }
 
-export async function updateRecord<T>(db: Db, actor: Actor, entity: string, id: string, update: (tx: Queryable) => Promise<UpdateOutcome<T>>): Promise<T> {
+export async function updateRecord<T>(db: Db, actor: Actor, entity: AuditEntry['entity'], id: string, update: (tx: Queryable) => Promise<UpdateOutcome<T>>): Promise<T> {
   return inTransaction(db, async (tx) => {
     const outcome = await update(tx);
     if (outcome.status === 'missing') throw notFound(entity);
@@ -38,7 +38,7 @@ export async function updateRecord<T>(db: Db, actor: Actor, entity: string, id: 
   });
 }
 
-export async function deleteRecord(db: Db, actor: Actor, entity: string, table: string, id: string, expectedVersion: number): Promise<void> {
+export async function deleteRecord(db: Db, actor: Actor, entity: AuditEntry['entity'], table: string, id: string, expectedVersion: number): Promise<void> {
   await inTransaction(db, async (tx) => {
     const outcome = await deleteVersioned(tx, table, actor.tenantId, id, expectedVersion);
     if (outcome === 'missing') throw notFound(entity);

@@ -25,7 +25,7 @@ async function tenantWithEndpoints(db: Db) {
     { tenantId: actor.tenantId, actorId: actor.userId, action: 'create', entity: 'contact', entityId: anna },
     { tenantId: actor.tenantId, actorId: actor.userId, action: 'create', entity: 'contact', entityId: restricted },
     { tenantId: actor.tenantId, actorId: actor.userId, action: 'consent', entity: 'contact', entityId: anna, changedFields: ['email/marketing:granted'] },
-    { tenantId: actor.tenantId, actorId: actor.userId, action: 'update', entity: 'import', entityId: randomUUID(), changedFields: ['status'] },
+    { tenantId: actor.tenantId, actorId: actor.userId, action: 'update', entity: 'lead', entityId: randomUUID(), changedFields: ['status'] },
   ];
   return { tenantId: actor.tenantId, entries };
 }
@@ -60,7 +60,7 @@ describeEachDatabase('audit: many entries in one statement', (getDb) => {
       'create contact',
       'create contact',
       'consent contact',
-      'update import',
+      'update lead',
     ]);
     expect(got.deliveries).toEqual([
       { event_type: 'account.created', entity: 'account', endpoints: 1, events: 1 },

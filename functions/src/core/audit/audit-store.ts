@@ -1,27 +1,14 @@
 // The audit log: who changed what and when, written in the same transaction as the change itself.
 import { randomUUID } from 'node:crypto';
+import type { AuditEntity, ChangeAction } from '@crm/common';
 import { prepared, type Queryable } from '../db/db';
 import { webhookEventOf } from './webhook-events';
 
 export interface AuditEntry {
   tenantId: string;
   actorId: string | null;
-  action:
-    | 'create'
-    | 'update'
-    | 'delete'
-    | 'log'
-    | 'log-again'
-    | 'consent'
-    | 'settings'
-    | 'sync'
-    | 'erase'
-    | 'restrict'
-    | 'lift-restriction'
-    | 'convert'
-    | 'merge'
-    | 'undo-merge';
-  entity: string;
+  action: ChangeAction;
+  entity: Exclude<AuditEntity, 'address'>;
   entityId: string | null;
   changedFields?: readonly string[];
 }

@@ -6,12 +6,12 @@
 // because they exist only in this process's memory. A failed write keeps its entries for the next flush, up to
 // MAX_PENDING per database; beyond that the oldest are dropped and counted in the log line. Both are documented in
 // docs/PRIVACY.md.
+import type { ReadAction } from '@crm/common';
 import type { Actor } from '../actor';
 import type { Db, Queryable } from '../db/db';
 import { redactedError } from '../redacted-error';
 
-export const READ_ACTIONS = ['view', 'list', 'context', 'compose', 'timeline', 'overview', 'consents', 'export', 'my_work', 'audit'] as const;
-export type ReadAction = (typeof READ_ACTIONS)[number];
+export { READ_ACTIONS, type ReadAction } from '@crm/common';
 
 /**
  * A record a read concerned: a contact, account, lead, opportunity or follow-up by id (a lead with its address, so the

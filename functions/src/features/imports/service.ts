@@ -752,7 +752,7 @@ class BatchWriter {
     this.change(change);
   }
 
-  private entry(action: AuditEntry['action'], entity: string, entityId: string, changedFields?: string[]): void {
+  private entry(action: AuditEntry['action'], entity: AuditEntry['entity'], entityId: string, changedFields?: string[]): void {
     this.audits.push({ tenantId: this.actor.tenantId, actorId: this.actor.userId, action, entity, entityId, changedFields });
   }
 
@@ -1008,7 +1008,7 @@ export async function undoImport(db: Db, actor: Actor, id: string, clock: () => 
       report.leftAlone.push({ entity, id: entityId, row, reason });
     const changes = await changesOf(tx, actor.tenantId, id);
     const audits: AuditEntry[] = [];
-    const entry = (action: 'update' | 'delete', entity: string, entityId: string, changedFields?: string[]) =>
+    const entry = (action: 'update' | 'delete', entity: AuditEntry['entity'], entityId: string, changedFields?: string[]) =>
       audits.push({ tenantId: actor.tenantId, actorId: actor.userId, action, entity, entityId, changedFields });
 
     // Set-wise per kind of record, contacts before their consents and accounts: a consent stays with a contact left

@@ -274,6 +274,28 @@ describeEachDatabase('read audit', (getDb) => {
     ]);
   });
 
+  it('finds changes by every kind of record the audit names: a service case, the company settings', async () => {
+    const complaint = await created('/api/interactions', { type: 'complaint', occurredAt: '2026-10-05T08:00:00Z', subject: 'Falsche Lieferung' });
+    const serviceCase = await created('/api/cases', { interactionId: complaint.id });
+    const settings = await call(admin, 'GET', '/api/settings');
+    const { etag: _etag, ...document } = settings.body as Record<string, unknown>;
+    expect((await call(admin, 'PUT', '/api/settings', { ...document, sleepingAfterDays: 45 }, settings.headers.get('etag')!)).status).toBe(200);
+
+    const changes = async (query: string) => {
+      const found = await call(officer, 'GET', `/api/audit?kind=change&${query}`);
+      expect(found.status, found.text).toBe(200);
+      return found.body.items.map((e: { action: string; entity: string; entityId: string }) => `${e.action} ${e.entity} ${e.entityId}`);
+    };
+    expect(await changes(`entity=case&entityId=${serviceCase.id}`)).toEqual([`create case ${serviceCase.id}`]);
+    expect(await changes(`entity=tenant&entityId=${tenantId}`)).toEqual([`settings tenant ${tenantId}`]);
+    // The filter named kinds of record no change or read was ever written with; they found nothing and are refused now.
+    for (const entity of ['settings', 'consent']) {
+      const refused = await call(officer, 'GET', `/api/audit?entity=${entity}`);
+      expect(refused.status).toBe(400);
+      expect(refused.text).toContain('entity');
+    }
+  });
+
   it('is for CRM.Privacy and CRM.Admin of the tenant only', async () => {
     for (const roles of [['CRM.User'], ['CRM.Manager'], ['CRM.Reader']] as const) {
       const token = await api.token({ tenantId, userId: randomUUID(), roles: [...roles] });

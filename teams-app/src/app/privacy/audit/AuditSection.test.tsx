@@ -82,7 +82,7 @@ describe('privacy tab: audit search', () => {
     expect(searches(api)).toEqual([{ limit: 50 }]);
     expect(items().map((li) => li.getAttribute('data-audit-id'))).toEqual(['read:7', 'change:3']);
     expect(items()[0]!.textContent).toBe(`${at}Anna Beckerlooked up in OutlookAddress lookupaddress julia.hoffmann@hoffmann-antriebstechnik.de`);
-    expect(items()[1]!.textContent).toBe(`${at}a removed userupdateContact ${JULIA}fields: jobTitle, phones`);
+    expect(items()[1]!.textContent).toBe(`${at}a removed userchangedContact ${JULIA}fields: jobTitle, phones`);
     fireEvent.click(screen.getByRole('button', { name: 'Show more' }));
     await waitFor(() => expect(items()).toHaveLength(3));
     expect(searches(api)[1]).toEqual({ limit: 50, cursor: 'next-1' });
@@ -146,6 +146,27 @@ describe('privacy tab: audit search', () => {
       expect(searches(api)).toEqual([{ limit: 50, entity: 'lead' }]);
       expect(items()[0]!.textContent).toContain(`${listed}Lead ${LEAD}`);
       expect(items()[0]!.textContent).toContain(`${address} interessent@neu.example`);
+      cleanup();
+    }
+  });
+
+  it('names a search of the audit log, an erasure and a case in words, in English and German', async () => {
+    const CASE = testUuid('f1');
+    const answer = [
+      entry({ id: 12, kind: 'read', action: 'audit' }),
+      entry({ id: 11, kind: 'change', action: 'erase' }),
+      entry({ id: 10, kind: 'change', action: 'lift-restriction' }),
+      entry({ id: 9, kind: 'change', action: 'create', entity: 'case', entityId: CASE }),
+    ];
+    for (const [locale, tab, words] of [
+      ['en-US', 'Audit log', ['audit searchContact', 'erased (Art. 17)Contact', 'restriction liftedContact', `createdService case ${CASE}`]],
+      ['de-DE', 'Protokoll', ['ProtokollsucheKontakt', 'gelöscht (Art. 17)Kontakt', 'Einschränkung aufgehobenKontakt', `angelegtServicefall ${CASE}`]],
+    ] as const) {
+      renderTab({ searchAudit: () => ({ items: answer, nextCursor: null }) }, locale);
+      await openAudit(tab);
+      fireEvent.submit(filters());
+      await waitFor(() => expect(items()).toHaveLength(4));
+      items().forEach((li, n) => expect(li.textContent).toContain(words[n]));
       cleanup();
     }
   });

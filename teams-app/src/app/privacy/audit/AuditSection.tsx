@@ -2,7 +2,7 @@
 // first. A list of entries to answer a request or look into a concrete case, never a report per employee.
 import { Button, Field, Input, Select, Spinner, Text } from '@fluentui/react-components';
 import type { AuditEntry, AuditQuery, Contact } from '@crm/common';
-import { ErrorNotice, useSubmit, useTexts } from '@crm/common/web';
+import { AUDIT_ENTITIES, CHANGE_ACTIONS, ErrorNotice, useSubmit, useTexts, type AuditEntity, type ChangeAction } from '@crm/common/web';
 import { useState } from 'react';
 import { Card } from '../../Card';
 import { useServices } from '../../services';
@@ -18,13 +18,14 @@ const SHOWN = 50;
 // The person filter finds its contact with the person view's finder, which brings its texts.
 const texts = { en: { ...personTexts.en, ...auditTexts.en }, de: { ...personTexts.de, ...auditTexts.de } };
 
-// Listed here rather than read from the zod enum of AuditQuery, which would pull zod into the tab.
-const ENTITIES = ['contact', 'account', 'lead', 'opportunity', 'task', 'interaction', 'consent', 'settings', 'address'] as const;
-type Entity = (typeof ENTITIES)[number];
+/** A change's kind in words; one the tab does not know yet (the API may add kinds) stays as the API names it. */
+function changeActionText(t: ReturnType<typeof useAuditT>['t'], action: string): string {
+  return (CHANGE_ACTIONS as readonly string[]).includes(action) ? t(`audit.change.${action as ChangeAction}`) : action;
+}
 
 interface Filters {
   contact: Contact | null;
-  entity: Entity | '';
+  entity: AuditEntity | '';
   entityId: string;
   actorId: string;
   actorName: string | null;
@@ -53,8 +54,8 @@ function EntryItem({ entry, onActor }: { entry: AuditEntry; onActor: (id: string
   const { t, dateTime } = useAuditT();
   const actor = entry.actorName ?? t('audit.someone');
   const actorId = entry.actorId;
-  const what = entry.kind === 'read' ? readActionText(t, entry.action) : entry.action;
-  const entity = (ENTITIES as readonly string[]).includes(entry.entity) ? t(`audit.entity.${entry.entity as Entity}`) : entry.entity;
+  const what = entry.kind === 'read' ? readActionText(t, entry.action) : changeActionText(t, entry.action);
+  const entity = (AUDIT_ENTITIES as readonly string[]).includes(entry.entity) ? t(`audit.entity.${entry.entity as AuditEntity}`) : entry.entity;
   const details = [
     ...(entry.address ? [t('audit.address', { address: entry.address })] : []),
     ...(entry.changedFields.length > 0 ? [t('audit.fields', { fields: entry.changedFields.join(', ') })] : []),
@@ -132,9 +133,9 @@ function Audit() {
         >
           <div className={styles.row}>
             <Field label={t('audit.entity')}>
-              <Select value={filters.entity} onChange={(_e, d) => set({ entity: d.value as Entity | '' })}>
+              <Select value={filters.entity} onChange={(_e, d) => set({ entity: d.value as AuditEntity | '' })}>
                 <option value="">{t('audit.anyEntity')}</option>
-                {ENTITIES.map((entity) => (
+                {AUDIT_ENTITIES.map((entity) => (
                   <option key={entity} value={entity}>
                     {t(`audit.entity.${entity}`)}
                   </option>
