@@ -136,5 +136,6 @@ describe('local host end to end', () => {
     token = await devToken();
     const found = await call('GET', '/api/accounts?q=e2e%20pumpen', { token });
     expect(found.body.items).toHaveLength(1);
-  });
+    // A restart waits for the host's own start deadline (120 s), as the hooks do, not the 30 s a test gets.
+  }, 150_000);
 });

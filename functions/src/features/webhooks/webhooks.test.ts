@@ -31,7 +31,9 @@ describeEachDatabase('webhooks', (getDb) => {
   const call = callAs(() => api);
   const created = (path: string, body: unknown, token = admin) => createAs(() => api)<{ id: string; etag: string; secret?: string }>(token, path, body);
   const register = (events: string[]) => created('/api/webhooks', { url: receiver.url, events, description: 'ERP' });
-  const deliver = (at: Date, timeoutMs = 2000) => deliverDue(getDb(), { now: () => at, timeoutMs });
+  // The receiver answers at once unless a test makes it hang (and then passes its own short timeout); on a machine at
+  // load 20 a TLS handshake alone took over 2 s, which made expected deliveries count as failures.
+  const deliver = (at: Date, timeoutMs = 30_000) => deliverDue(getDb(), { now: () => at, timeoutMs });
   const types = () => receiver.received.map((r) => (JSON.parse(r.body) as { type: string }).type);
 
   beforeAll(async () => {
