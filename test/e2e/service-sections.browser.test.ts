@@ -1,6 +1,6 @@
 // Issue #18's leads and service cases in the Teams personal tab "My CRM", in real Chromium against the local host: an
 // overdue case marked and resolved by keyboard, a lead's score explained and the lead converted, a case handed to a
-// colleague who then finds its follow-up in My CRM, and the sections in German.
+// colleague who then finds its follow-up in My CRM, a colleague's change in between named, and the sections in German.
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
 import { DEMO_FEATURED, DEMO_USERS } from '@crm/common/demo';
@@ -69,6 +69,33 @@ describeInBrowser('My CRM leads and cases in Chromium', () => {
     const stored = await api<{ status: string; resolution: string }>('GET', `/api/cases/${late.id}`);
     expect(stored.body).toMatchObject({ status: 'resolved', resolution: 'Spindel getauscht, Kunde informiert' });
     await page.locator(`[data-case-id="${late.id}"]`).waitFor({ state: 'detached' });
+  });
+
+  it('names the colleague who changed a case after the list was read, and resolves it on their version by keyboard (#12)', async () => {
+    const pump = await caseFor('Pumpe undicht (Browsertest)', 1, 'normal');
+    await open();
+    // Markus Wolf raises the priority after My CRM read the list: the resolve below goes on the version read before.
+    await colleagueApi('PATCH', `/api/cases/${pump.id}`, { body: { priority: 'high' }, ifMatch: pump.etag });
+    const item = page.locator(`[data-case-id="${pump.id}"]`);
+    await item.getByRole('button', { name: 'Resolve Pumpe undicht (Browsertest)' }).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Dichtung ersetzt');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const notice = item.getByTestId('changed-notice');
+    await notice.waitFor();
+    const text = await notice.innerText();
+    expect(text).toContain(`${colleague.displayName} changed this record on`);
+    expect(text).toContain('Changed: Priority.');
+    expect(text).toContain('priority High');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('changed-notice');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Overwrite with my changes');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('case-resolved').waitFor();
+    const stored = await api<{ status: string; priority: string; resolution: string }>('GET', `/api/cases/${pump.id}`);
+    expect(stored.body).toMatchObject({ status: 'resolved', priority: 'high', resolution: 'Dichtung ersetzt' });
   });
 
   it("explains a lead's score and converts it into a customer with an opportunity", async () => {

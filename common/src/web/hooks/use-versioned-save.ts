@@ -8,7 +8,8 @@ export function useVersionedSave<T extends { etag: string }>(reread: () => Promi
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [conflict, setConflict] = useState<{ change: LastChange | null; current: T } | null>(null);
-  const save = async (write: (base: T) => Promise<T>, base: T, onSaved: (saved: T) => void) => {
+  /** The write's answer may be another shape than the record (a lead's conversion answers what it made). */
+  const save = async <R = T>(write: (base: T) => Promise<R>, base: T, onSaved: (saved: R) => void) => {
     setBusy(true);
     setError(null);
     try {

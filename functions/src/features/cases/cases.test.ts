@@ -75,7 +75,11 @@ describeEachDatabase('cases', (getDb) => {
       ['status', 'open', 'in_progress'],
       ['priority', 'high', 'urgent'],
     ]);
-    expect((await call(agent, 'PATCH', `/api/cases/${opened.id}`, { status: 'waiting' }, opened.etag)).status).toBe(412);
+    // The 412 names who changed the case since, as every other record's does, so the tab can say so (#12).
+    expect(await call(agent, 'PATCH', `/api/cases/${opened.id}`, { status: 'waiting' }, opened.etag)).toMatchObject({
+      status: 412,
+      body: { lastChange: { by: { id: agentId }, action: 'update', fields: expect.arrayContaining(['priority', 'status']) } },
+    });
 
     const note = await created('/api/interactions', { type: 'note', subject: 'keine Beschwerde', occurredAt: c.occurredAt, accountIds: [c.account.id] });
     const refused = await call(agent, 'POST', '/api/cases', { interactionId: note.id });

@@ -3,7 +3,7 @@
 import { ServiceLevelSettings, type Case, type CaseBrief, type CaseCreate, type CaseListQuery, type CasePatch, type Interaction } from '@crm/common';
 import type { Actor } from '../../core/actor';
 import { nameBasedId } from '../../core/name-based-id';
-import { writeAudit } from '../../core/audit/audit-store';
+import { lastChange, writeAudit } from '../../core/audit/audit-store';
 import type { ReadRecord } from '../../core/audit/read-audit';
 import type { Db, Queryable } from '../../core/db/db';
 import { inTransaction } from '../../core/db/pg-errors';
@@ -134,7 +134,7 @@ export async function changeCase(db: Db, actor: Actor, id: string, expectedVersi
     if (patch.status === 'resolved') await lockComplaint(tx, actor.tenantId, seen.interactionId);
     const row = await getCaseRow(tx, actor.tenantId, id, true);
     if (!row) throw notFound('case');
-    if (Number(row.version) !== expectedVersion) throw staleVersion('case');
+    if (Number(row.version) !== expectedVersion) throw staleVersion('case', await lastChange(tx, actor.tenantId, 'case', id));
     const current = toCase(row, now);
     const priority = patch.priority ?? current.priority;
     const openedAt = new Date(current.openedAt);

@@ -236,4 +236,13 @@ describeEachDatabase('leads', (getDb) => {
     const some = (await call(seller, 'GET', '/api/leads?limit=1')).body.items[0] as { id: string };
     expect((await call(stranger, 'GET', `/api/leads/${some.id}`)).status).toBe(404);
   });
+
+  // Last, as the figures above count this tenant's leads.
+  it('names who changed a lead when a change or a conversion comes on an older version (#12)', async () => {
+    const lead = await created('/api/leads', { source: 'manual', lastName: 'Veraltet', company: 'Veraltet GmbH' });
+    expect((await call(seller, 'PATCH', `/api/leads/${lead.id}`, { status: 'contacted' }, lead.etag)).status).toBe(200);
+    const named = { status: 412, body: { lastChange: { by: { id: sellerId, name: 'Sina Vertrieb' }, action: 'update', fields: expect.arrayContaining(['status']) } } };
+    expect(await call(admin, 'PATCH', `/api/leads/${lead.id}`, { status: 'qualified' }, lead.etag)).toMatchObject(named);
+    expect(await call(admin, 'POST', `/api/leads/${lead.id}/convert`, { createAccount: true }, lead.etag)).toMatchObject(named);
+  });
 });

@@ -3,6 +3,7 @@
 import { AccountCreate, ContactCreate, LeadScoringSettings, OpportunityCreate } from '@crm/common';
 import type { Lead, LeadConversion, LeadConvertRequest, LeadCreate, LeadListQuery, LeadPatch } from '@crm/common';
 import type { Actor } from '../../core/actor';
+import { lastChange } from '../../core/audit/audit-store';
 import { nameBasedId } from '../../core/name-based-id';
 import { periodWindow, rangeOf } from '../../core/period';
 import type { Db, Queryable } from '../../core/db/db';
@@ -175,7 +176,7 @@ export async function convertLead(db: Db, actor: Actor, id: string, expectedVers
   if (lead.status === 'converted') return done(lead);
   if (lead.status === 'disqualified')
     throw conflict('a disqualified lead is not converted; set it back to qualified first', 'status', { reason: 'disqualified' });
-  if (Number(row!.version) !== expectedVersion) throw staleVersion('lead');
+  if (Number(row!.version) !== expectedVersion) throw staleVersion('lead', await lastChange(db, actor.tenantId, 'lead', id));
   const account = await accountFor(db, actor, lead, request);
   const contact = await contactFor(db, actor, lead, account.id);
   const opportunity = request.opportunity

@@ -386,7 +386,7 @@ describe('account tab', () => {
     const before = [later.id, COMPLAINT, ...['i-0', 'i-1'].map(testUuid)];
     await waitFor(() => expect(rows()).toEqual(before));
     fireEvent.click(screen.getByRole('button', { name: 'Resolve complaint: Lagerschaden' }));
-    const form = screen.getByRole('form', { name: 'Resolve complaint: Lagerschaden' });
+    const form = await screen.findByRole('form', { name: 'Resolve complaint: Lagerschaden' });
     fireEvent.change(within(form).getByLabelText(/Resolution/), { target: { value: 'Getriebe ersetzt' } });
     fireEvent.submit(form);
     await waitFor(() => expect(document.querySelector(`[data-interaction-id="${COMPLAINT}"]`)!.textContent).toContain('resolved: Getriebe ersetzt'));
@@ -401,7 +401,7 @@ describe('account tab', () => {
     });
     await ready();
     fireEvent.click(screen.getByRole('button', { name: 'Resolve complaint: Lagerschaden' }));
-    const form = screen.getByRole('form', { name: 'Resolve complaint: Lagerschaden' });
+    const form = await screen.findByRole('form', { name: 'Resolve complaint: Lagerschaden' });
     fireEvent.change(within(form).getByLabelText(/Resolution/), { target: { value: 'Zwei Getriebe ersetzt' } });
     fireEvent.submit(form);
     await waitFor(() => expect(api.calls.some((c) => c.name === 'updateInteraction')).toBe(true));
@@ -412,6 +412,64 @@ describe('account tab', () => {
     });
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Complaint resolved.'));
     expect(api.calls.filter((c) => c.name === 'accountOverview')).toHaveLength(2);
+  });
+
+  // The version read as the resolve form opened is overtaken by a colleague's change: the 412 names who, when, what (#12).
+  const overtaken = (fields: string[]) =>
+    new ApiError('changed', 412, {
+      type: 'about:blank',
+      title: 'Precondition Failed',
+      status: 412,
+      lastChange: { by: { id: testUuid('u3'), name: 'Markus Wolf' }, at: '2026-12-02T09:30:00Z', action: 'update', fields },
+    });
+
+  it("names a colleague's change when resolving a complaint fails on it, and resolves on their version when told to, in German", async () => {
+    const mine = interaction({ id: COMPLAINT, subject: 'Lagerschaden', type: 'complaint', status: 'open', etag: '"4"' });
+    const theirs = { ...mine, subject: 'Lagerschaden Halle 3', etag: '"5"' };
+    const versions: unknown[] = [];
+    let reads = 0;
+    renderTab(
+      {
+        getInteraction: () => (++reads === 1 ? mine : theirs),
+        updateInteraction: ({ body, ifMatch }) => {
+          versions.push(ifMatch);
+          return ifMatch === '"5"' ? { ...theirs, status: 'resolved', resolution: String(body.resolution), etag: '"6"' } : overtaken(['subject']);
+        },
+      },
+      fakeHost({ locale: 'de-DE' }),
+    );
+    await ready();
+    fireEvent.click(screen.getByRole('button', { name: 'Reklamation erledigen: Lagerschaden' }));
+    const form = await screen.findByRole('form', { name: 'Reklamation erledigen: Lagerschaden' });
+    fireEvent.change(within(form).getByLabelText(/Lösung/), { target: { value: 'Getriebe ersetzt' } });
+    fireEvent.submit(form);
+    const notice = await within(form).findByTestId('changed-notice');
+    expect(notice.textContent).toMatch(/^Markus Wolf hat diesen Datensatz am 02\.12\.2026, \d\d:\d\d geändert/);
+    expect(notice.textContent).toContain('Geändert: Betreff.');
+    expect(notice.textContent).toContain('Jetzt: "Lagerschaden Halle 3" · offen');
+    expect(document.activeElement).toBe(notice);
+    fireEvent.click(within(notice).getByRole('button', { name: 'Mit meinen Änderungen überschreiben' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Reklamation erledigt.'));
+    expect(versions).toEqual(['"4"', '"5"']);
+  });
+
+  it("shows the colleague's version on reload: the form closes and the account is read again", async () => {
+    const mine = interaction({ id: COMPLAINT, subject: 'Lagerschaden', type: 'complaint', status: 'open', etag: '"4"' });
+    const { api } = renderTab({
+      getInteraction: () => mine,
+      updateInteraction: () => overtaken(['status', 'resolution']),
+    });
+    await ready();
+    fireEvent.click(screen.getByRole('button', { name: 'Resolve complaint: Lagerschaden' }));
+    const form = await screen.findByRole('form', { name: 'Resolve complaint: Lagerschaden' });
+    fireEvent.change(within(form).getByLabelText(/Resolution/), { target: { value: 'Getriebe ersetzt' } });
+    fireEvent.submit(form);
+    const notice = await within(form).findByTestId('changed-notice');
+    expect(notice.textContent).toContain('Markus Wolf changed this record on');
+    expect(notice.textContent).toContain('Changed: Status, Resolution.');
+    fireEvent.click(within(notice).getByRole('button', { name: 'Reload (drop my changes)' }));
+    await waitFor(() => expect(api.calls.filter((c) => c.name === 'accountOverview')).toHaveLength(2));
+    expect(screen.queryByRole('form', { name: 'Resolve complaint: Lagerschaden' })).toBeNull();
   });
 
   it('creates a follow-up and completes one', async () => {

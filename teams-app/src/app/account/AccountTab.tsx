@@ -94,12 +94,12 @@ export function AccountTab({ accountId }: { accountId: string }) {
           <RoleNotice id={roleNoticeId} access={access} level="write" />
           <div className={compact ? styles.stack : styles.columns}>
             <div className={styles.stack}>
-              {compact ? <Complaints complaints={data.openComplaints} onResolved={resolved} access={access} roleNoticeId={roleNoticeId} /> : null}
+              {compact ? <Complaints complaints={data.openComplaints} onResolved={resolved} onChanged={reload} access={access} roleNoticeId={roleNoticeId} /> : null}
               <Upcoming items={upcoming} />
               <Timeline accountId={accountId} contacts={contacts} height={compact ? 380 : 620} filter={filter} onFilter={setFilter} timeline={timeline} />
             </div>
             <div className={styles.stack}>
-              {!compact ? <Complaints complaints={data.openComplaints} onResolved={resolved} access={access} roleNoticeId={roleNoticeId} /> : null}
+              {!compact ? <Complaints complaints={data.openComplaints} onResolved={resolved} onChanged={reload} access={access} roleNoticeId={roleNoticeId} /> : null}
               <FollowUps accountId={accountId} tasks={data.openTasks} contacts={contacts} onChanged={reload} access={access} roleNoticeId={roleNoticeId} />
               <Suspense fallback={null}>
                 <AccountInsights accountId={accountId} />

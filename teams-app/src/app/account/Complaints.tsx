@@ -1,50 +1,25 @@
 // Open complaints with their age and their open service case (priority, due time, overdue, escalated); resolving one
-// records the resolution text and closes it for everyone.
-import { Button, Field, Text, Textarea } from '@fluentui/react-components';
-import { memo, useState } from 'react';
+// records the resolution text and closes it for everyone (the form loads when first opened).
+import { Button, Spinner, Text } from '@fluentui/react-components';
+import { memo, Suspense, useState } from 'react';
 import type { AgedComplaint, Interaction } from '@crm/common';
-import { CaseBriefLine, ErrorNotice, FormActions, useOpenerFocus, useSubmit, type UserAccess } from '@crm/common/web';
-import { useServices } from '../services';
+import { CaseBriefLine, useOpenerFocus, type UserAccess } from '@crm/common/web';
 import { useTabStyles } from '../styles';
 import { useT } from '../texts';
 import { Card } from '../Card';
-
-function ResolveForm({ complaint, onResolved, onCancel }: { complaint: AgedComplaint; onResolved: (i: Interaction) => void; onCancel: () => void }) {
-  const styles = useTabStyles();
-  const { t } = useT();
-  const { api } = useServices();
-  const [resolution, setResolution] = useState('');
-  const { busy, error, submit } = useSubmit(async () => {
-    // The summary in the overview carries no version; the current one guards against resolving over a colleague's change.
-    const current = await api('getInteraction', { params: { id: complaint.id } });
-    return (await api('updateInteraction', { params: { id: complaint.id }, body: { status: 'resolved', resolution }, ifMatch: current.data.etag })).data;
-  }, onResolved);
-  return (
-    <form
-      className={styles.form}
-      aria-label={t('complaints.resolveLabel', { subject: complaint.subject })}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
-      <Field label={t('complaints.resolution')} required>
-        <Textarea value={resolution} onChange={(_e, d) => setResolution(d.value)} maxLength={5000} required autoFocus resize="vertical" />
-      </Field>
-      {error ? <ErrorNotice error={error} /> : null}
-      <FormActions busy={busy} submitLabel={t('complaints.resolve')} onCancel={onCancel} />
-    </form>
-  );
-}
+import { ResolveComplaint } from './lazy-parts';
 
 export const Complaints = memo(function Complaints({
   complaints,
   onResolved,
+  onChanged,
   access,
   roleNoticeId,
 }: {
   complaints: readonly AgedComplaint[];
   onResolved: (i: Interaction) => void;
+  /** A complaint changed meanwhile and the user took the colleague's version: the overview is out of date. */
+  onChanged: () => void;
   access: UserAccess;
   /** The tab's notice that says which role the disabled actions need. */
   roleNoticeId: string;
@@ -92,18 +67,24 @@ export const Complaints = memo(function Complaints({
               ) : null}
             </div>
             {resolving === complaint.id ? (
-              <ResolveForm
-                complaint={complaint}
-                onResolved={(i) => {
-                  setResolving(null);
-                  onResolved(i);
-                }}
-                onCancel={() => {
-                  setResolving(null);
-                  setReturnTo(complaint.id);
-                  opener.restore();
-                }}
-              />
+              <Suspense fallback={<Spinner size="tiny" />}>
+                <ResolveComplaint
+                  complaint={complaint}
+                  onResolved={(i) => {
+                    setResolving(null);
+                    onResolved(i);
+                  }}
+                  onCancel={() => {
+                    setResolving(null);
+                    setReturnTo(complaint.id);
+                    opener.restore();
+                  }}
+                  onReload={() => {
+                    setResolving(null);
+                    onChanged();
+                  }}
+                />
+              </Suspense>
             ) : null}
           </li>
         ))}

@@ -1,44 +1,41 @@
 // My open service cases, the most urgent first: priority, the due times for the first response and the resolution with
-// the overdue one marked, the escalation, the status history, and resolving with the resolution.
+// the overdue one marked, the escalation, the status history, and resolving with the resolution. Each change goes on
+// the version the list read; a colleague's change in between is named (who, when, what it holds now).
 import { Badge, Button, Link, Text } from '@fluentui/react-components';
 import type { Case, CasePatch } from '@crm/common';
-import { CASE_PRIORITIES, CASE_STATUSES, ErrorNotice, FormActions, useSubmit, type UserAccess } from '@crm/common/web';
+import { CASE_PRIORITIES, CASE_STATUSES, ErrorNotice, FormActions, type UserAccess } from '@crm/common/web';
+import { useVersionedSave } from '@crm/common/web/record-change';
 import { useRef, useState } from 'react';
 import { Card } from '../../Card';
 import { useServices } from '../../services';
 import { useTabStyles } from '../../styles';
 import type { Colleague } from './colleagues';
 import { HandOver } from './HandOver';
+import { CaseChangedNotice } from './ServiceChangedNotice';
 import { useNativeStyles } from './native-styles';
 import { useServiceT } from './use-service-t';
 
 const accountHref = (id: string) => `account.html?accountId=${encodeURIComponent(id)}`;
 const OPEN_STATUSES = CASE_STATUSES.filter((s) => s !== 'resolved' && s !== 'closed');
 
-function ResolveForm({ item, onDone, onCancel }: { item: Case; onDone: () => void; onCancel: () => void }) {
+function ResolveForm({ item, busy, onResolve, onCancel }: { item: Case; busy: boolean; onResolve: (resolution: string) => void; onCancel: () => void }) {
   const styles = useTabStyles();
   const native = useNativeStyles();
   const { t } = useServiceT();
-  const { api } = useServices();
   const [resolution, setResolution] = useState('');
-  const { busy, error, submit } = useSubmit(
-    () => api('updateCase', { params: { id: item.id }, body: { status: 'resolved', resolution }, ifMatch: item.etag }),
-    onDone,
-  );
   return (
     <form
       className={styles.form}
       aria-label={t('cases.resolveLabel', { subject: item.subject })}
       onSubmit={(e) => {
         e.preventDefault();
-        void submit();
+        onResolve(resolution);
       }}
     >
       <label className={native.label}>
         {t('cases.resolution')}
         <textarea className={native.textarea} value={resolution} onChange={(e) => setResolution(e.target.value)} maxLength={5000} required autoFocus />
       </label>
-      {error ? <ErrorNotice error={error} /> : null}
       <FormActions busy={busy} submitLabel={t('cases.resolve')} onCancel={onCancel} />
     </form>
   );
@@ -73,6 +70,7 @@ function CaseItem({
 }: {
   item: Case;
   colleagues: readonly Colleague[];
+  /** The case changed (resolved: the case, for the notice), or changed meanwhile: the list is out of date. */
   onChanged: (resolved?: Case) => void;
   onHandedOver: (colleague: Colleague) => void;
   gate: ReturnType<UserAccess['gate']>;
@@ -82,21 +80,27 @@ function CaseItem({
   const { t, dateTime } = useServiceT();
   const { api } = useServices();
   const [resolving, setResolving] = useState(false);
-  const next = useRef<CasePatch>({});
-  const handedTo = useRef<Colleague | null>(null);
-  const change = useSubmit(
-    () => api('updateCase', { params: { id: item.id }, body: next.current, ifMatch: item.etag }),
-    () => (handedTo.current ? onHandedOver(handedTo.current) : onChanged()),
-  );
+  // What was asked last, so that overwriting a colleague's change repeats it on their version.
+  const asked = useRef<{ patch: CasePatch; colleague: Colleague | null }>({ patch: {}, colleague: null });
+  const change = useVersionedSave(async () => (await api('getCase', { params: { id: item.id } })).data);
+  const saved = () => {
+    const { patch, colleague } = asked.current;
+    if (colleague) onHandedOver(colleague);
+    else if (patch.status === 'resolved') {
+      setResolving(false);
+      onChanged(item);
+    } else onChanged();
+  };
+  const send = (patch: CasePatch, colleague: Colleague | null = null) => {
+    asked.current = { patch, colleague };
+    // After a colleague's change the next try goes on their version, which the notice showed.
+    const base = change.conflict?.current ?? item;
+    void change.save(async (on) => (await api('updateCase', { params: { id: on.id }, body: patch, ifMatch: on.etag })).data, base, saved);
+  };
   const now = Date.now();
   const responseLate = item.firstResponseAt === null && new Date(item.firstResponseDue).getTime() < now;
   const resolutionLate = new Date(item.resolutionDue).getTime() < now;
   const disabled = change.busy || 'disabledFocusable' in gate;
-  const send = (patch: CasePatch, colleague: Colleague | null = null) => {
-    next.current = patch;
-    handedTo.current = colleague;
-    void change.submit();
-  };
   return (
     <li className={styles.item} data-case-id={item.id} data-overdue={item.overdue} data-priority={item.priority}>
       <div className={styles.spread}>
@@ -137,7 +141,12 @@ function CaseItem({
       ) : null}
       <History item={item} />
       {resolving ? (
-        <ResolveForm item={item} onDone={() => (setResolving(false), onChanged(item))} onCancel={() => setResolving(false)} />
+        <ResolveForm
+          item={item}
+          busy={change.busy}
+          onResolve={(resolution) => send({ status: 'resolved', resolution })}
+          onCancel={() => (setResolving(false), change.dropConflict())}
+        />
       ) : (
         <div className={styles.row}>
           <select
@@ -181,6 +190,19 @@ function CaseItem({
           </Button>
         </div>
       )}
+      {change.conflict ? (
+        <CaseChangedNotice
+          conflict={change.conflict}
+          colleagues={colleagues}
+          busy={change.busy}
+          onReload={() => {
+            setResolving(false);
+            change.dropConflict();
+            onChanged();
+          }}
+          onOverwrite={() => send(asked.current.patch, asked.current.colleague)}
+        />
+      ) : null}
       {change.error ? <ErrorNotice error={change.error} onRetry={() => onChanged()} /> : null}
     </li>
   );

@@ -1,14 +1,17 @@
 // My leads (the ones I own and that are not customers yet): the score with each criterion's reason, the status, a
-// disqualification with its reason, and the conversion, which asks a person to choose when similar accounts exist.
+// disqualification with its reason, and the conversion, which asks a person to choose when similar accounts exist. Each
+// change goes on the version the list read; a colleague's change in between is named (who, when, what it holds now).
 import { Badge, Button, Field, Input, Link, Text } from '@fluentui/react-components';
 import type { Lead, LeadConversion, LeadPatch } from '@crm/common';
-import { ApiError, ErrorNotice, FormActions, LEAD_STATUSES, LeadScore, useSubmit, type UserAccess } from '@crm/common/web';
+import { ApiError, ErrorNotice, FormActions, LEAD_STATUSES, LeadScore, type UserAccess } from '@crm/common/web';
+import { useVersionedSave } from '@crm/common/web/record-change';
 import { useRef, useState } from 'react';
 import { Card } from '../../Card';
 import { useServices } from '../../services';
 import { useTabStyles } from '../../styles';
 import type { Colleague } from './colleagues';
 import { HandOver } from './HandOver';
+import { LeadChangedNotice } from './ServiceChangedNotice';
 import { useNativeStyles } from './native-styles';
 import { useServiceT } from './use-service-t';
 
@@ -24,36 +27,43 @@ function similarAccounts(error: unknown): Candidate[] {
   return Array.isArray(candidates) ? (candidates as Candidate[]) : [];
 }
 
-function DisqualifyForm({ lead, onDone, onCancel }: { lead: Lead; onDone: () => void; onCancel: () => void }) {
+function DisqualifyForm({ lead, busy, onDisqualify, onCancel }: { lead: Lead; busy: boolean; onDisqualify: (reason: string) => void; onCancel: () => void }) {
   const styles = useTabStyles();
   const native = useNativeStyles();
   const { t } = useServiceT();
-  const { api } = useServices();
   const [reason, setReason] = useState('');
-  const { busy, error, submit } = useSubmit(
-    () => api('updateLead', { params: { id: lead.id }, body: { status: 'disqualified', disqualifyReason: reason }, ifMatch: lead.etag }),
-    onDone,
-  );
   return (
     <form
       className={styles.form}
       aria-label={t('leads.disqualifyLabel', { name: leadName(lead) })}
       onSubmit={(e) => {
         e.preventDefault();
-        void submit();
+        onDisqualify(reason);
       }}
     >
       <label className={native.label}>
         {t('leads.reason')}
         <textarea className={native.textarea} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} required autoFocus />
       </label>
-      {error ? <ErrorNotice error={error} /> : null}
       <FormActions busy={busy} submitLabel={t('leads.disqualify')} onCancel={onCancel} />
     </form>
   );
 }
 
-function ConvertForm({ lead, onDone, onCancel }: { lead: Lead; onDone: (c: LeadConversion) => void; onCancel: () => void }) {
+function ConvertForm({
+  lead,
+  colleagues,
+  onDone,
+  onCancel,
+  onReload,
+}: {
+  lead: Lead;
+  colleagues: readonly Colleague[];
+  onDone: (c: LeadConversion) => void;
+  onCancel: () => void;
+  /** The colleague's version instead of mine: the form closes and the list is read again. */
+  onReload: () => void;
+}) {
   const styles = useTabStyles();
   const native = useNativeStyles();
   const { t } = useServiceT();
@@ -62,25 +72,31 @@ function ConvertForm({ lead, onDone, onCancel }: { lead: Lead; onDone: (c: LeadC
   const [amount, setAmount] = useState('');
   const [candidates, setCandidates] = useState<Candidate[]>([]);
   const [choice, setChoice] = useState('');
-  const { busy, error, submit } = useSubmit(async () => {
-    try {
-      return (
-        await api('convertLead', {
-          params: { id: lead.id },
-          body: {
-            ...(choice === 'new' ? { createAccount: true } : choice ? { accountId: choice } : {}),
-            ...(opportunity.trim() ? { opportunity: { name: opportunity.trim(), ...(amount ? { amount: Number(amount) } : {}) } } : {}),
-          },
-          ifMatch: lead.etag,
-        })
-      ).data;
-    } catch (e) {
-      const similar = similarAccounts(e);
-      // Similar names are a question for the seller, not a failure: the form asks it and the next Convert answers it.
-      if (similar.length > 0) setCandidates(similar);
-      throw e;
-    }
-  }, onDone);
+  const { busy, error, conflict, save } = useVersionedSave(async () => (await api('getLead', { params: { id: lead.id } })).data);
+  const convert = (base: Lead) =>
+    save(
+      async (on) => {
+        try {
+          return (
+            await api('convertLead', {
+              params: { id: on.id },
+              body: {
+                ...(choice === 'new' ? { createAccount: true } : choice ? { accountId: choice } : {}),
+                ...(opportunity.trim() ? { opportunity: { name: opportunity.trim(), ...(amount ? { amount: Number(amount) } : {}) } } : {}),
+              },
+              ifMatch: on.etag,
+            })
+          ).data;
+        } catch (e) {
+          const similar = similarAccounts(e);
+          // Similar names are a question for the seller, not a failure: the form asks it and the next Convert answers it.
+          if (similar.length > 0) setCandidates(similar);
+          throw e;
+        }
+      },
+      base,
+      onDone,
+    );
   const asking = candidates.length > 0;
   return (
     <form
@@ -88,7 +104,8 @@ function ConvertForm({ lead, onDone, onCancel }: { lead: Lead; onDone: (c: LeadC
       aria-label={t('leads.convertLabel', { name: leadName(lead) })}
       onSubmit={(e) => {
         e.preventDefault();
-        void submit();
+        // After a colleague's change the next try goes on their version, which the notice showed.
+        void convert(conflict?.current ?? lead);
       }}
     >
       <Text size={200} className={styles.muted}>
@@ -117,6 +134,9 @@ function ConvertForm({ lead, onDone, onCancel }: { lead: Lead; onDone: (c: LeadC
         </fieldset>
       ) : null}
       {error && !(asking && similarAccounts(error).length > 0) ? <ErrorNotice error={error} /> : null}
+      {conflict ? (
+        <LeadChangedNotice conflict={conflict} colleagues={colleagues} busy={busy} onReload={onReload} onOverwrite={() => void convert(conflict.current)} />
+      ) : null}
       <FormActions busy={busy} submitLabel={t('leads.convert')} onCancel={onCancel} />
     </form>
   );
@@ -141,13 +161,24 @@ function LeadItem({
   const { api } = useServices();
   const [form, setForm] = useState<'disqualify' | 'convert' | null>(null);
   const name = leadName(lead);
-  // The status a select chose, sent with the version this list read: a colleague's change meanwhile is a 412, not lost.
-  const next = useRef<LeadPatch>({});
-  const handedTo = useRef<Colleague | null>(null);
-  const change = useSubmit(
-    () => api('updateLead', { params: { id: lead.id }, body: next.current, ifMatch: lead.etag }),
-    () => (handedTo.current ? onHandedOver(handedTo.current) : onChanged()),
-  );
+  // The status, owner or disqualification asked for, sent with the version this list read: a colleague's change
+  // meanwhile is a 412 that names them, and overwriting repeats this on their version.
+  const asked = useRef<{ patch: LeadPatch; colleague: Colleague | null }>({ patch: {}, colleague: null });
+  const change = useVersionedSave(async () => (await api('getLead', { params: { id: lead.id } })).data);
+  const send = (patch: LeadPatch, colleague: Colleague | null = null) => {
+    asked.current = { patch, colleague };
+    const base = change.conflict?.current ?? lead;
+    void change.save(async (on) => (await api('updateLead', { params: { id: on.id }, body: patch, ifMatch: on.etag })).data, base, () => {
+      setForm(null);
+      if (colleague) onHandedOver(colleague);
+      else onChanged();
+    });
+  };
+  const reload = () => {
+    setForm(null);
+    change.dropConflict();
+    onChanged();
+  };
   return (
     <li className={styles.item} data-lead-id={lead.id} data-status={lead.status}>
       <div className={styles.spread}>
@@ -179,11 +210,7 @@ function LeadItem({
             onChange={(e) => {
               const status = e.target.value as Exclude<Lead['status'], 'converted'>;
               if (status === 'disqualified') setForm('disqualify');
-              else {
-                next.current = { status };
-                handedTo.current = null;
-                void change.submit();
-              }
+              else send({ status });
             }}
           >
             {LEAD_STATUSES.filter((s) => s !== 'converted').map((s) => (
@@ -198,11 +225,7 @@ function LeadItem({
             colleagues={colleagues}
             disabled={change.busy || 'disabledFocusable' in gate}
             describedBy={gate['aria-describedby']}
-            onHandOver={(colleague) => {
-              next.current = { ownerId: colleague.id };
-              handedTo.current = colleague;
-              void change.submit();
-            }}
+            onHandOver={(colleague) => send({ ownerId: colleague.id }, colleague)}
           />
           {lead.status !== 'disqualified' ? (
             <>
@@ -216,10 +239,24 @@ function LeadItem({
           ) : null}
         </div>
       ) : form === 'disqualify' ? (
-        <DisqualifyForm lead={lead} onDone={() => (setForm(null), onChanged())} onCancel={() => setForm(null)} />
+        <DisqualifyForm
+          lead={lead}
+          busy={change.busy}
+          onDisqualify={(reason) => send({ status: 'disqualified', disqualifyReason: reason })}
+          onCancel={() => (setForm(null), change.dropConflict())}
+        />
       ) : (
-        <ConvertForm lead={lead} onDone={(c) => (setForm(null), onChanged(c))} onCancel={() => setForm(null)} />
+        <ConvertForm lead={lead} colleagues={colleagues} onDone={(c) => (setForm(null), onChanged(c))} onCancel={() => setForm(null)} onReload={reload} />
       )}
+      {change.conflict ? (
+        <LeadChangedNotice
+          conflict={change.conflict}
+          colleagues={colleagues}
+          busy={change.busy}
+          onReload={reload}
+          onOverwrite={() => send(asked.current.patch, asked.current.colleague)}
+        />
+      ) : null}
       {change.error ? <ErrorNotice error={change.error} onRetry={() => onChanged()} /> : null}
     </li>
   );

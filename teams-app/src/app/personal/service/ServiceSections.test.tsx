@@ -217,6 +217,94 @@ describe('My CRM: leads and service cases', () => {
     expect(leadBodies).toEqual([{ ownerId: testUuid('u2') }]);
   });
 
+  // A colleague's change after the list was read: the API's 412 names who, when and which fields (#12).
+  const stale = (fields: string[]) =>
+    new ApiError('changed', 412, {
+      type: 'about:blank',
+      title: 'Precondition Failed',
+      status: 412,
+      lastChange: { by: { id: testUuid('u3'), name: 'Markus Wolf' }, at: '2026-12-02T09:30:00Z', action: 'update', fields },
+    });
+
+  it("names a colleague's change when resolving a case fails on it, and resolves on their version when told to overwrite", async () => {
+    const theirs = { ...ANSWERED, priority: 'high' as const, assigneeId: testUuid('u2'), etag: '"2"' };
+    const updated: Array<{ body: unknown; ifMatch: unknown }> = [];
+    const api = renderMine({
+      updateCase: ({ body, ifMatch }) => {
+        updated.push({ body, ifMatch });
+        return ifMatch === '"2"' ? { ...theirs, ...body, resolution: body.resolution ?? null, etag: '"3"' } : stale(['priority', 'assigneeId']);
+      },
+      getCase: () => theirs,
+    });
+    await ready();
+    fireEvent.click(within(caseItems()[1]!).getByRole('button', { name: 'Resolve Rückfrage Wartung' }));
+    const form = screen.getByRole('form', { name: 'Resolve Rückfrage Wartung' });
+    fireEvent.change(within(form).getByLabelText('Resolution'), { target: { value: 'Wartungstermin vereinbart' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Resolve' }));
+    const notice = await within(caseItems()[1]!).findByTestId('changed-notice');
+    expect(notice.textContent).toMatch(/^Markus Wolf changed this record on 2 Dec 2026, \d\d:\d\d, after you opened it\./);
+    expect(notice.textContent).toContain('Changed: Priority, Assignee.');
+    expect(notice.textContent).toContain('Now: priority High · status Open · assigned to Bernd Vertrieb');
+    expect(document.activeElement).toBe(notice);
+    expect(api.calls.find((c) => c.name === 'getCase')!.args.params).toEqual({ id: ANSWERED.id });
+    fireEvent.click(within(notice).getByRole('button', { name: 'Overwrite with my changes' }));
+    await waitFor(() => expect(screen.getByTestId('case-resolved').textContent).toBe('Case resolved: Rückfrage Wartung.'));
+    expect(updated).toEqual([
+      { body: { status: 'resolved', resolution: 'Wartungstermin vereinbart' }, ifMatch: '"1"' },
+      { body: { status: 'resolved', resolution: 'Wartungstermin vereinbart' }, ifMatch: '"2"' },
+    ]);
+  });
+
+  it("names a colleague's change of a lead in German and, on reload, shows their version and drops mine", async () => {
+    const theirs = { ...KELLER, status: 'qualified' as const, ownerId: testUuid('u2'), etag: '"2"' };
+    const bodies: unknown[] = [];
+    const api = renderMine(
+      {
+        updateLead: ({ body }) => (bodies.push(body), stale(['status', 'ownerId'])),
+        getLead: () => theirs,
+      },
+      'de-DE',
+    );
+    await ready();
+    fireEvent.change(within(leadItems()[0]!).getByLabelText('Status von Jonas Keller'), { target: { value: 'contacted' } });
+    const notice = await within(leadItems()[0]!).findByTestId('changed-notice');
+    expect(notice.textContent).toMatch(/^Markus Wolf hat diesen Datensatz am 02\.12\.2026, \d\d:\d\d geändert/);
+    expect(notice.textContent).toContain('Geändert: Status, Verantwortlich.');
+    expect(notice.textContent).toContain('Jetzt: Status Qualifiziert · verantwortlich: Bernd Vertrieb');
+    expect(notice.textContent).not.toContain('Jemand anderes');
+    fireEvent.click(within(notice).getByRole('button', { name: 'Neu laden (meine Änderungen verwerfen)' }));
+    await waitFor(() => expect(api.calls.filter((c) => c.name === 'listLeads')).toHaveLength(2));
+    expect(within(leadItems()[0]!).queryByTestId('changed-notice')).toBeNull();
+    expect(bodies).toEqual([{ status: 'contacted' }]);
+  });
+
+  it("names a colleague's change when converting a lead fails on it, and converts on their version when told to", async () => {
+    const theirs = { ...KELLER, ownerId: testUuid('u2'), etag: '"2"' };
+    const asked: unknown[] = [];
+    renderMine({
+      convertLead: ({ body, ifMatch }) => {
+        asked.push({ body, ifMatch });
+        if (ifMatch !== '"2"') return stale(['ownerId']);
+        return { lead: { ...theirs, status: 'converted', accountId: ACCOUNT_ID }, accountId: ACCOUNT_ID, accountCreated: true, contactId: null, contactCreated: true, opportunityId: null };
+      },
+      getLead: () => theirs,
+    });
+    await ready();
+    fireEvent.click(within(leadItems()[0]!).getByRole('button', { name: 'Convert Jonas Keller into a customer' }));
+    const form = screen.getByRole('form', { name: 'Convert Jonas Keller into a customer' });
+    fireEvent.click(within(form).getByRole('button', { name: 'Convert' }));
+    const notice = await within(form).findByTestId('changed-notice');
+    expect(notice.textContent).toContain('Markus Wolf changed this record on');
+    expect(notice.textContent).toContain('Changed: Owner.');
+    expect(notice.textContent).toContain('Now: status New · owned by Bernd Vertrieb');
+    fireEvent.click(within(notice).getByRole('button', { name: 'Overwrite with my changes' }));
+    await waitFor(() => expect(screen.getByTestId('lead-converted').textContent).toBe('Jonas Keller is now a customer. Open the account'));
+    expect(asked).toEqual([
+      { body: {}, ifMatch: '"1"' },
+      { body: {}, ifMatch: '"2"' },
+    ]);
+  });
+
   it('speaks German and says so when nothing is open', async () => {
     renderMine({ listLeads: () => ({ items: [], nextCursor: null }), listCases: () => ({ items: [LATE], nextCursor: null }) }, 'de-DE');
     await ready();
