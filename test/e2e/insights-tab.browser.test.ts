@@ -2,7 +2,8 @@
 // from the seeded won opportunities): the key figures with how each was computed and the distributions as tables; a
 // segment list made from the keyboard, its marketing export with who was left out, and its CSV for German Excel; the
 // rules run by hand and the run listed with what each rule made, as the API lists it; the lead figures of the chosen
-// period by source and status as GET /api/lead-figures counts them.
+// period by source and status as GET /api/lead-figures counts them; the figures' age, and any account found by the
+// search drilled into from the keyboard.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
@@ -83,6 +84,25 @@ describeInBrowser('Insights tab in Chromium', () => {
     for (const s of figures.byStatus) expect(await byStatus.locator(`tr[data-status="${s.status}"] td`).textContent()).toBe(String(s.count));
     expect(await page.locator('[data-figure="conversionRate"]').textContent()).toMatch(/converted \/ \(converted \+ disqualified\) = [1-9]/);
     await screenshot(page, 'insights-lead-figures');
+  });
+
+  it('says how old the figures are and drills into an account found by the search, from the keyboard', { timeout: 60_000 }, async () => {
+    await openTab();
+    expect(await page.getByTestId('insights-as-of').textContent()).toMatch(/^Figures as of \d{1,2} \w{3} \d{4}, \d{2}:\d{2}[.,]/);
+    const { body: accounts } = await admin<{ items: Array<{ id: string; name: string }> }>('GET', '/api/accounts?limit=1');
+    const account = accounts.items[0]!;
+    const search = page.getByTestId('account-details').getByRole('combobox', { name: 'Search accounts' });
+    await search.fill(account.name);
+    const results = page.getByRole('listbox', { name: 'Matching accounts' });
+    await results.getByRole('option', { name: `Choose ${account.name}` }).waitFor();
+    const first = await results.getByRole('option').first().getAttribute('data-account-id');
+    const answered = page.waitForResponse((r) => r.url().includes(`/api/accounts/${first}/insights`) && r.status() === 200);
+    await search.press('ArrowDown');
+    await search.press('Enter');
+    await answered;
+    await page.getByTestId('account-insights').waitFor();
+    expect(await page.getByTestId('account-as-of').textContent()).toMatch(/^Figures as of /);
+    await screenshot(page, 'insights-account-search');
   });
 
   it('makes a segment list from the keyboard, exports it for marketing saying who was left out, as CSV for German Excel', { timeout: 90_000 }, async () => {

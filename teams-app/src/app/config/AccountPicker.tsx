@@ -11,7 +11,8 @@ import { useServices } from '../services';
 import { useTabStyles } from '../styles';
 import { useT } from '../texts';
 
-export function AccountPicker({ onPick, selectedId }: { onPick: (account: Account) => void; selectedId?: string | null }) {
+/** autoFocus: where the search is what the page is for (the tab's configuration); not where it is one way among others. */
+export function AccountPicker({ onPick, selectedId, autoFocus = true }: { onPick: (account: Account) => void; selectedId?: string | null; autoFocus?: boolean }) {
   const styles = useTabStyles();
   const optionStyles = useComboboxOptionStyles();
   const { t } = useT();
@@ -29,7 +30,7 @@ export function AccountPicker({ onPick, selectedId }: { onPick: (account: Accoun
           value={combobox.q}
           placeholder={t('picker.placeholder')}
           onChange={(_e, data) => combobox.setQ(data.value)}
-          autoFocus
+          autoFocus={autoFocus}
           maxLength={200}
         />
       </Field>

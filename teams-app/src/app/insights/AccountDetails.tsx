@@ -5,6 +5,7 @@ import { AccountInsightsView } from '@crm/common/web/account-insights-view';
 import { useServices } from '../services';
 import { useLoad } from '../use-load';
 import { useInsightsT } from './use-insights-t';
+import { AsOf } from './AsOf';
 
 export function AccountDetails({ accountId, period }: { accountId: string; period: string }) {
   const { api } = useServices();
@@ -17,7 +18,12 @@ export function AccountDetails({ accountId, period }: { accountId: string; perio
     <div aria-busy={load.status === 'loading'}>
       {load.status === 'error' ? <ErrorNotice error={load.error} onRetry={load.reload} /> : null}
       {load.status === 'loading' ? <Spinner label={t('insights.account.loading')} /> : null}
-      {load.data && load.data.accountId === accountId ? <AccountInsightsView insights={load.data} /> : null}
+      {load.data && load.data.accountId === accountId ? (
+        <>
+          <AsOf asOf={load.data.asOf} testId="account-as-of" />
+          <AccountInsightsView insights={load.data} />
+        </>
+      ) : null}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { fakeApi, fakeHost, type FakeAnswers } from '../test-fixtures';
 import { InsightsTab } from './InsightsTab';
 import { insightsTexts } from './insights-texts';
 import { accountInsights, AT_RISK_ID, goal, GOAL_ID, leadSummary, snapshot, team } from './insights-fixtures';
+import { overview, testUuid } from '../test-fixtures';
 
 const NOW = new Date('2026-12-02T10:00:00Z');
 
@@ -122,6 +123,44 @@ describe('insights tab', () => {
     renderTab({}, 'de-DE');
     await ready();
     expect(within(screen.getByTestId('at-risk')).getByText('Umsatzentwicklung (+12,5): Umsatz -25 % gegenüber der Vorperiode')).toBeTruthy();
+  });
+
+  it('says how old the figures are, and when data changed since, in English and German', async () => {
+    const asOf = { computedAt: '2026-12-02T09:30:00Z', version: 3, stale: false };
+    renderTab({ teamInsights: () => team({ asOf }) });
+    await ready();
+    expect(screen.getByTestId('insights-as-of').textContent).toMatch(/^Figures as of 2 Dec 2026, \d{2}:30\.$/);
+    cleanup();
+    renderTab({ teamInsights: () => team({ asOf: { ...asOf, stale: true } }) }, 'de-DE');
+    await ready();
+    expect(screen.getByTestId('insights-as-of').textContent).toMatch(
+      /^Stand der Zahlen: 02\.12\.2026, \d{2}:30; sie werden gerade aktualisiert, da sich Daten seitdem geändert haben\.$/,
+    );
+    cleanup();
+    // An answer without its age (an older API) shows the figures without one.
+    renderTab();
+    await ready();
+    expect(screen.queryByTestId('insights-as-of')).toBeNull();
+  });
+
+  it('finds any account by name for its figures, with their age', async () => {
+    const other = testUuid('b7');
+    const found = { ...overview(other).account, name: 'Hoffmann Maschinenbau GmbH' };
+    const api = renderTab({
+      listAccounts: (args) => ({ items: String(args.query!.q).startsWith('hoff') ? [found] : [], nextCursor: null }),
+      accountInsights: (args) =>
+        accountInsights({ accountId: args.params!.id, name: found.name, asOf: { computedAt: '2026-12-02T09:30:00Z', version: 4, stale: true } }),
+    });
+    await ready();
+    const search = within(screen.getByTestId('account-details')).getByRole('combobox', { name: 'Search accounts' });
+    // The search is one way in among others: it does not take the focus from the top of the tab.
+    expect(document.activeElement).not.toBe(search);
+    fireEvent.change(search, { target: { value: 'hoff' } });
+    fireEvent.click(await screen.findByRole('option', { name: 'Choose Hoffmann Maschinenbau GmbH' }));
+    const details = await screen.findByTestId('account-insights');
+    expect(api.calls.find((c) => c.name === 'accountInsights')?.args).toMatchObject({ params: { id: other }, query: { period: 'last-12-months' } });
+    expect(details.textContent).toContain('Class B');
+    expect(screen.getByTestId('account-as-of').textContent).toMatch(/^Figures as of 2 Dec 2026, \d{2}:30, being updated: data changed since\.$/);
   });
 
   it('explains a failure instead of showing a blank tab', async () => {

@@ -12,6 +12,8 @@ import { useTabStyles } from '../styles';
 import { useLoad } from '../use-load';
 import { saveFile, type SaveFile } from '../data-tab/save-file';
 import { AccountDetails } from './AccountDetails';
+import { AccountPicker } from '../config/AccountPicker';
+import { AsOf } from './AsOf';
 import { LeadFigures } from './LeadFigures';
 import { reasonOf } from '@crm/common/web/insights-reasons';
 import type { InsightsTexts } from './insights-texts';
@@ -455,6 +457,7 @@ function InsightsPage({ now }: { now: Date }) {
           <Text data-testid="insights-range">
             {t('insights.range', { from: date(day(data.range.from)), to: date(dayBefore(data.range.to)), source: t(`insights.source.${data.revenueSource}`) })}
           </Text>
+          <AsOf asOf={data.asOf} testId="insights-as-of" />
           <KeyFigures team={data} />
           <LeadFigures period={period} />
           <div className={styles.columns}>
@@ -474,6 +477,7 @@ function InsightsPage({ now }: { now: Date }) {
               {t('insights.account')}
             </h2>
             <Text className={styles.muted}>{t('insights.account.hint')}</Text>
+            <AccountPicker autoFocus={false} selectedId={accountId} onPick={(account) => setAccountId(account.id)} />
             {accountId ? <AccountDetails accountId={accountId} period={period} /> : null}
           </section>
         </>
