@@ -5,7 +5,7 @@
 import { Button } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Task } from '@crm/common';
-import { ErrorNotice, FormActions, usePastDueGuard, type UserAccess } from '@crm/common/web';
+import { ErrorNotice, FormActions, useOpenerFocus, usePastDueGuard, type UserAccess } from '@crm/common/web';
 import { TaskChangedNotice, useTaskUpdate } from '@crm/common/web/task-edit';
 import { useServices } from './services';
 import { useTabStyles } from './styles';
@@ -18,8 +18,8 @@ export function TaskActions({
   gate,
 }: {
   task: Task;
-  /** The follow-up changed (or changed meanwhile): the list is out of date. */
-  onChanged: () => void;
+  /** The follow-up changed (saved: the user's change went through) or changed meanwhile: the list is out of date. */
+  onChanged: (saved?: Task) => void;
   /** Props that disable the actions for a role that may not change data. */
   gate: ReturnType<UserAccess['gate']>;
 }) {
@@ -29,7 +29,11 @@ export function TaskActions({
   const [rescheduling, setRescheduling] = useState(false);
   const [dueDate, setDueDate] = useState(task.dueDate);
   const { busy, error, conflict, update, overwrite, dropConflict } = useTaskUpdate(api, task.id);
-  const saved = () => (setRescheduling(false), onChanged());
+  // A cancelled move, or the colleague's version taken, hands the focus back to Reschedule instead of the page's body; after
+  // a saved change the list's own notice or button takes it (a done follow-up leaves the list).
+  const opener = useOpenerFocus();
+  const closeForm = () => (setRescheduling(false), opener.restore());
+  const saved = (result: Task) => (setRescheduling(false), onChanged(result));
   // After a colleague's change the next try goes on their version, so the list need not be reloaded first.
   const base = conflict?.current ?? task;
   const guard = usePastDueGuard({ dueDate, action: 'move', unchangedFrom: task.dueDate, send: () => update({ dueDate }, base, saved) });
@@ -46,7 +50,7 @@ export function TaskActions({
           >
             {t('followUps.done')}
           </Button>
-          <Button size="small" onClick={() => setRescheduling(true)} aria-label={t('followUps.rescheduleLabel', { title: task.title })} {...gate}>
+          <Button ref={opener.ref} size="small" onClick={() => setRescheduling(true)} aria-label={t('followUps.rescheduleLabel', { title: task.title })} {...gate}>
             {t('followUps.reschedule')}
           </Button>
         </div>
@@ -61,7 +65,7 @@ export function TaskActions({
         >
           <DueDateField label={t('followUps.newDue')} value={dueDate} onChange={setDueDate} guard={guard} autoFocus />
           {guard.confirm}
-          <FormActions busy={busy} submitLabel={t('common.save')} onCancel={() => (setRescheduling(false), guard.dismiss(), dropConflict())} />
+          <FormActions busy={busy} submitLabel={t('common.save')} onCancel={() => (closeForm(), guard.dismiss(), dropConflict())} />
         </form>
       )}
       {conflict ? (
@@ -71,7 +75,7 @@ export function TaskActions({
           onReload={() => {
             // The colleague's version: the list shows it once reloaded, and the date field starts from it.
             setDueDate(conflict.current.dueDate);
-            setRescheduling(false);
+            closeForm();
             dropConflict();
             onChanged();
           }}

@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '@crm/common/web';
+import { lead, serviceCase } from '@crm/common/web/testing';
 import { TabShell } from '../TabShell';
 import { ACCOUNT_ID, fakeApi, fakeHost, me, myWork, SLEEPING_ACCOUNT_ID, task, type FakeAnswer, type FakeAnswers } from '../test-fixtures';
 import { MyWorkTab } from './MyWorkTab';
@@ -102,6 +103,56 @@ describe('personal tab', () => {
       { body: { status: 'done' }, ifMatch: '"1"' },
       { body: { status: 'done' }, ifMatch: '"2"' },
     ]);
+  });
+
+  it('hands the focus to what a Done or a move did and back to Reschedule on cancel, never to the body (#12 defect 18)', async () => {
+    let current = task({ title: 'Angebot nachfassen', dueDate: '2026-11-26' });
+    renderMine(() => myWork(), 'de-DE', {
+      updateTask: ({ params, body }) => (current = { ...current, id: params!.id, ...body, etag: '"2"' } as typeof current),
+    });
+    await ready();
+    const first = () => within(screen.getByTestId('my-tasks')).getAllByRole('listitem')[0]!;
+    fireEvent.click(within(first()).getByRole('button', { name: 'Verschieben: Angebot nachfassen' }));
+    fireEvent.click(within(first()).getByRole('button', { name: 'Abbrechen' }));
+    await waitFor(() => expect(document.activeElement).toBe(within(first()).getByRole('button', { name: 'Verschieben: Angebot nachfassen' })));
+    fireEvent.click(within(first()).getByRole('button', { name: 'Verschieben: Angebot nachfassen' }));
+    fireEvent.change(within(first()).getByLabelText(/Neues Fälligkeitsdatum/), { target: { value: '2099-12-10' } });
+    fireEvent.click(within(first()).getByRole('button', { name: 'Speichern' }));
+    const moved = await screen.findByTestId('done-notice');
+    expect(moved.textContent).toBe('Wiedervorlage „Angebot nachfassen“ auf den 10.12.2099 verschoben.');
+    expect(document.activeElement).toBe(moved);
+    fireEvent.click(within(first()).getByRole('button', { name: 'Erledigt: Angebot nachfassen' }));
+    await waitFor(() => expect(screen.getByTestId('done-notice').textContent).toBe('Wiedervorlage erledigt: Angebot nachfassen.'));
+    expect(document.activeElement).toBe(screen.getByTestId('done-notice'));
+  });
+
+  it('shows a Reader the follow-ups, leads and cases with every action disabled, naming the roles that could (#12 defect 14)', async () => {
+    renderMine(() => myWork(), 'en-US', {
+      me: () => me(['CRM.Reader']),
+      listLeads: () => ({ items: [lead({ lastName: 'Keller', company: 'Keller GmbH' })], nextCursor: null }),
+      listCases: () => ({ items: [serviceCase({ subject: 'Lager defekt', resolutionDue: '2099-01-01T00:00:00.000Z' })], nextCursor: null }),
+    });
+    await ready();
+    await waitFor(() => expect(document.querySelector('[data-ready-key="service"]')).not.toBeNull());
+    const notices = await waitFor(() => {
+      const found = screen.getAllByTestId('role-notice');
+      expect(found).toHaveLength(2);
+      return found;
+    });
+    for (const notice of notices) {
+      expect(notice.textContent).toContain('(CRM.Reader)');
+      expect(notice.textContent).toContain('CRM.Admin, CRM.Manager, CRM.User');
+    }
+    const tasks = screen.getByTestId('my-tasks');
+    for (const button of within(tasks).getAllByRole('button', { name: /^(Done|Reschedule): / })) {
+      expect(button.getAttribute('aria-disabled')).toBe('true');
+      expect(button.getAttribute('aria-describedby')).toBe(within(tasks).getByTestId('role-notice').id);
+    }
+    for (const name of ['Resolve Lager defekt', 'Disqualify Keller', 'Convert Keller into a customer']) expect(screen.getByRole('button', { name }).getAttribute('aria-disabled')).toBe('true');
+    for (const label of ['Priority of Lager defekt', 'Status of Lager defekt', 'Hand Lager defekt over to', 'Status of Keller', 'Hand Keller over to'])
+      expect(screen.getByLabelText(label)).toHaveProperty('disabled', true);
+    fireEvent.click(within(tasks).getAllByRole('button', { name: /^Reschedule: / })[0]!);
+    expect(within(tasks).queryByRole('form')).toBeNull();
   });
 
   it('says so when it shows only the first of very many follow-ups', async () => {

@@ -1,8 +1,8 @@
 // "My CRM": my follow-ups (overdue first), my service cases and leads (loaded after the first paint), my pipeline with this and next quarter's forecast, my accounts and the sleeping ones.
 import { Badge, Link, Spinner, Text } from '@fluentui/react-components';
-import type { MyAccount, MyWork, QuarterForecast } from '@crm/common';
-import { ErrorNotice, RoleNotice, useAccess } from '@crm/common/web';
-import { lazy, Suspense, useId } from 'react';
+import type { MyAccount, MyWork, QuarterForecast, Task } from '@crm/common';
+import { DoneNotice, ErrorNotice, RoleNotice, useAccess } from '@crm/common/web';
+import { lazy, Suspense, useId, useState } from 'react';
 import { StageGroups } from '../StageGroups';
 import { SyncCard } from './SyncCard';
 import { useServices } from '../services';
@@ -84,6 +84,14 @@ export function MyWorkTab() {
   const data = work.data;
   const access = useAccess(api);
   const roleNoticeId = useId();
+  // What a Done or a move did, in words: the notice takes the focus, which would otherwise fall back to the page's body
+  // as the done follow-up leaves the list.
+  const [notice, setNotice] = useState<string | null>(null);
+  const taskChanged = (saved?: Task) => {
+    if (saved)
+      setNotice(saved.status === 'done' ? t('me.taskDone', { title: saved.title }) : t('me.taskMoved', { title: saved.title, date: date(saved.dueDate) }));
+    work.reload();
+  };
   return (
     <main className={styles.page} data-ready-key={data ? 'me' : undefined} aria-busy={work.status === 'loading'}>
       <h1 className={styles.heading}>{t('me.heading')}</h1>
@@ -93,6 +101,7 @@ export function MyWorkTab() {
         <div className={styles.columns}>
           <div className={styles.stack}>
             <Card headingId="my-tasks-heading" heading={t('me.tasks')} testId="my-tasks">
+              {notice ? <DoneNotice text={notice} /> : null}
               {data.tasks.length === 0 ? (
                 <Text className={styles.muted}>{t('me.noTasks')}</Text>
               ) : (
@@ -129,7 +138,7 @@ export function MyWorkTab() {
                         {t('me.fromEmail', { subject: task.origin.subject, from: task.origin.from })}
                       </Text>
                     ) : null}
-                    <TaskActions task={task} onChanged={work.reload} gate={access.gate('write', roleNoticeId)} />
+                    <TaskActions task={task} onChanged={taskChanged} gate={access.gate('write', roleNoticeId)} />
                   </li>
                 ))}
               </ul>

@@ -3,7 +3,7 @@
 // the version the list read; a colleague's change in between is named (who, when, what it holds now).
 import { Badge, Button, Link, Text } from '@fluentui/react-components';
 import type { Case, CasePatch } from '@crm/common';
-import { CASE_PRIORITIES, CASE_STATUSES, ErrorNotice, FormActions, type UserAccess } from '@crm/common/web';
+import { CASE_PRIORITIES, CASE_STATUSES, DoneNotice, ErrorNotice, FormActions, useOpenerFocus, type UserAccess } from '@crm/common/web';
 import { useVersionedSave } from '@crm/common/web/record-change';
 import { useRef, useState } from 'react';
 import { Card } from '../../Card';
@@ -80,6 +80,9 @@ function CaseItem({
   const { t, dateTime } = useServiceT();
   const { api } = useServices();
   const [resolving, setResolving] = useState(false);
+  // A cancelled resolution hands the focus back to Resolve; a resolved case leaves the list and its notice takes it.
+  const opener = useOpenerFocus();
+  const closeForm = () => (setResolving(false), opener.restore());
   // What was asked last, so that overwriting a colleague's change repeats it on their version.
   const asked = useRef<{ patch: CasePatch; colleague: Colleague | null }>({ patch: {}, colleague: null });
   const change = useVersionedSave(async () => (await api('getCase', { params: { id: item.id } })).data);
@@ -145,7 +148,7 @@ function CaseItem({
           item={item}
           busy={change.busy}
           onResolve={(resolution) => send({ status: 'resolved', resolution })}
-          onCancel={() => (setResolving(false), change.dropConflict())}
+          onCancel={() => (closeForm(), change.dropConflict())}
         />
       ) : (
         <div className={styles.row}>
@@ -185,7 +188,7 @@ function CaseItem({
             describedBy={gate['aria-describedby']}
             onHandOver={(colleague) => send({ assigneeId: colleague.id }, colleague)}
           />
-          <Button size="small" appearance="primary" onClick={() => setResolving(true)} aria-label={t('cases.resolveLabel', { subject: item.subject })} {...gate}>
+          <Button ref={opener.ref} size="small" appearance="primary" onClick={() => setResolving(true)} aria-label={t('cases.resolveLabel', { subject: item.subject })} {...gate}>
             {t('cases.resolve')}
           </Button>
         </div>
@@ -196,7 +199,7 @@ function CaseItem({
           colleagues={colleagues}
           busy={change.busy}
           onReload={() => {
-            setResolving(false);
+            closeForm();
             change.dropConflict();
             onChanged();
           }}
@@ -228,11 +231,7 @@ export function MyCases({
   const [resolved, setResolved] = useState<string | null>(null);
   return (
     <Card headingId="my-cases-heading" heading={t('cases.heading')} testId="my-cases">
-      {resolved ? (
-        <Text role="status" data-testid="case-resolved">
-          {t('cases.resolved', { subject: resolved })}
-        </Text>
-      ) : null}
+      {resolved ? <DoneNotice text={t('cases.resolved', { subject: resolved })} testId="case-resolved" /> : null}
       {cases.length === 0 ? <Text className={styles.muted}>{t('cases.none')}</Text> : null}
       <ul className={styles.list}>
         {cases.map((item) => (

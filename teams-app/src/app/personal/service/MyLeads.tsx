@@ -3,7 +3,7 @@
 // change goes on the version the list read; a colleague's change in between is named (who, when, what it holds now).
 import { Badge, Button, Field, Input, Link, Text } from '@fluentui/react-components';
 import type { Lead, LeadConversion, LeadPatch } from '@crm/common';
-import { ApiError, ErrorNotice, FormActions, LEAD_STATUSES, LeadScore, type UserAccess } from '@crm/common/web';
+import { ApiError, DoneNotice, ErrorNotice, FormActions, LEAD_STATUSES, LeadScore, useOpenerFocus, type UserAccess } from '@crm/common/web';
 import { useVersionedSave } from '@crm/common/web/record-change';
 import { useRef, useState } from 'react';
 import { Card } from '../../Card';
@@ -160,6 +160,10 @@ function LeadItem({
   const { t, date } = useServiceT();
   const { api } = useServices();
   const [form, setForm] = useState<'disqualify' | 'convert' | null>(null);
+  // A closed form (cancelled, disqualified, a colleague's version taken) hands the focus to the lead's status, which stays;
+  // a converted or handed-over lead leaves the list and the section's notice takes it.
+  const status = useOpenerFocus<HTMLSelectElement>();
+  const closeForm = () => (setForm(null), status.restore());
   const name = leadName(lead);
   // The status, owner or disqualification asked for, sent with the version this list read: a colleague's change
   // meanwhile is a 412 that names them, and overwriting repeats this on their version.
@@ -169,13 +173,15 @@ function LeadItem({
     asked.current = { patch, colleague };
     const base = change.conflict?.current ?? lead;
     void change.save(async (on) => (await api('updateLead', { params: { id: on.id }, body: patch, ifMatch: on.etag })).data, base, () => {
-      setForm(null);
       if (colleague) onHandedOver(colleague);
-      else onChanged();
+      else {
+        closeForm();
+        onChanged();
+      }
     });
   };
   const reload = () => {
-    setForm(null);
+    closeForm();
     change.dropConflict();
     onChanged();
   };
@@ -202,6 +208,7 @@ function LeadItem({
       {form === null ? (
         <div className={styles.row}>
           <select
+            ref={status.ref}
             className={native.select}
             aria-label={t('leads.status', { name })}
             value={lead.status}
@@ -243,10 +250,10 @@ function LeadItem({
           lead={lead}
           busy={change.busy}
           onDisqualify={(reason) => send({ status: 'disqualified', disqualifyReason: reason })}
-          onCancel={() => (setForm(null), change.dropConflict())}
+          onCancel={() => (closeForm(), change.dropConflict())}
         />
       ) : (
-        <ConvertForm lead={lead} colleagues={colleagues} onDone={(c) => (setForm(null), onChanged(c))} onCancel={() => setForm(null)} onReload={reload} />
+        <ConvertForm lead={lead} colleagues={colleagues} onDone={(c) => (setForm(null), onChanged(c))} onCancel={closeForm} onReload={reload} />
       )}
       {change.conflict ? (
         <LeadChangedNotice
@@ -283,10 +290,9 @@ export function MyLeads({
   return (
     <Card headingId="my-leads-heading" heading={t('leads.heading')} testId="my-leads">
       {converted ? (
-        <Text role="status" data-testid="lead-converted">
-          {t('leads.converted', { name: converted.name })}{' '}
+        <DoneNotice text={t('leads.converted', { name: converted.name })} testId="lead-converted">
           <Link href={accountHref(converted.accountId)}>{t('leads.openAccount')}</Link>
-        </Text>
+        </DoneNotice>
       ) : null}
       {leads.length === 0 ? <Text className={styles.muted}>{t('leads.none')}</Text> : null}
       <ul className={styles.list}>

@@ -305,6 +305,34 @@ describe('My CRM: leads and service cases', () => {
     ]);
   });
 
+  it('hands the focus back to Resolve or the status on cancel, and to the notice of what was done, never to the body (#12 defect 18)', async () => {
+    renderMine({
+      updateCase: ({ body }) => ({ ...ANSWERED, ...body, resolution: body.resolution ?? null, etag: '"2"' }),
+      updateLead: ({ body }) => ({ ...KELLER, ...body, disqualifyReason: body.disqualifyReason ?? null, etag: '"2"' }),
+    });
+    await ready();
+    const resolve = () => within(caseItems()[1]!).getByRole('button', { name: 'Resolve Rückfrage Wartung' });
+    fireEvent.click(resolve());
+    fireEvent.click(within(screen.getByRole('form', { name: 'Resolve Rückfrage Wartung' })).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(document.activeElement).toBe(resolve()));
+    fireEvent.click(resolve());
+    const form = screen.getByRole('form', { name: 'Resolve Rückfrage Wartung' });
+    fireEvent.change(within(form).getByLabelText('Resolution'), { target: { value: 'Termin vereinbart' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Resolve' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('case-resolved')));
+
+    const status = () => within(leadItems()[0]!).getByLabelText('Status of Jonas Keller');
+    fireEvent.click(within(leadItems()[0]!).getByRole('button', { name: 'Disqualify Jonas Keller' }));
+    fireEvent.click(within(screen.getByRole('form', { name: 'Disqualify Jonas Keller' })).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(document.activeElement).toBe(status()));
+    fireEvent.click(within(leadItems()[0]!).getByRole('button', { name: 'Disqualify Jonas Keller' }));
+    const disqualify = screen.getByRole('form', { name: 'Disqualify Jonas Keller' });
+    fireEvent.change(within(disqualify).getByLabelText('Reason'), { target: { value: 'Kein Budget' } });
+    fireEvent.click(within(disqualify).getByRole('button', { name: 'Disqualify' }));
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'Disqualify Jonas Keller' })).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(status()));
+  });
+
   it('speaks German and says so when nothing is open', async () => {
     renderMine({ listLeads: () => ({ items: [], nextCursor: null }), listCases: () => ({ items: [LATE], nextCursor: null }) }, 'de-DE');
     await ready();

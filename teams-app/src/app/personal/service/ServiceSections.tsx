@@ -1,7 +1,7 @@
 // My CRM's leads and service cases, loaded as a chunk of their own (with their texts) after the tab's first paint, so
 // the personal tab's first download stays under the tabs' budget.
-import { Spinner, Text } from '@fluentui/react-components';
-import { ErrorNotice, I18nProvider, RoleNotice, useCreateI18n, useI18n, type UserAccess } from '@crm/common/web';
+import { Spinner } from '@fluentui/react-components';
+import { DoneNotice, ErrorNotice, I18nProvider, RoleNotice, useCreateI18n, useI18n, type UserAccess } from '@crm/common/web';
 import { useId, useMemo, useState } from 'react';
 import { tabTexts } from '../../texts';
 import { useServices } from '../../services';
@@ -44,11 +44,7 @@ function Sections({ access }: { access: UserAccess }) {
       {data ? (
         <>
           {data.leads.length + data.cases.length > 0 ? <RoleNotice id={roleNoticeId} access={access} level="write" /> : null}
-          {handedOver ? (
-            <Text role="status" data-testid="handed-over">
-              {handedOver}
-            </Text>
-          ) : null}
+          {handedOver ? <DoneNotice text={handedOver} testId="handed-over" /> : null}
           <MyCases cases={data.cases} colleagues={data.colleagues} onChanged={load.reload} onHandedOver={onHandedOver} access={access} roleNoticeId={roleNoticeId} />
           <MyLeads leads={data.leads} colleagues={data.colleagues} onChanged={load.reload} onHandedOver={onHandedOver} access={access} roleNoticeId={roleNoticeId} />
         </>
