@@ -1,11 +1,13 @@
-// `npx tsx bench/src/retention-run.ts [interactions] [--pg] [--delete] [--tasks=N]`: a tenant with that many emails
+// `npx tsx bench/src/retention-run.ts [interactions] [--pg] [--delete] [--tasks=N] [--explain]`: a tenant with that many emails
 // past their six years (default 100,000, on 100 contacts of one company; --tasks: and N done follow-ups, the first of
 // them on those emails) previewed and run through the service the endpoint and the daily timer call, anonymising the
 // emails or, with --delete, deleting them; in embedded PGlite in memory, or with --pg on a throwaway PostgreSQL server (test/support/pg-cluster.ts,
 // autovacuum off as there). Prints the preview's and the run's time, the batches, the time of the first, median and
 // last tenth of the batches (a run whose batches slow down as it goes shows it there), the counts and the load average.
 // The run is called without a deadline, so it goes to the end in one call (the endpoint pauses after its time budget
-// and resumes).
+// and resumes). --explain: the plans of the first batch's statements and of one half way, with the statements their
+// triggers run, to /tmp/retention-explain-{first,middle}.txt, and a line per statement; the two explained batches
+// (each statement runs twice) are left out of the run's time and the batch figures.
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import type { Db } from '../../functions/src/core/db/db';
@@ -15,12 +17,14 @@ import { openPostgres } from '../../functions/src/core/db/postgres-db';
 import { upsertUser } from '../../functions/src/core/tenancy/users-store';
 import { previewRetention, retentionPolicies, runRetention, updateRetentionPolicies } from '../../functions/src/features/privacy/retention';
 import { startPgCluster, type PgCluster } from '../../test/support/pg-cluster';
+import { batchExplainer } from './retention-explain';
 
 const args = process.argv.slice(2);
 const onPostgres = args.includes('--pg');
 const interactions = Number(args.find((a) => !a.startsWith('--')) ?? 100_000);
 const deleting = args.includes('--delete');
 const tasks = Number(args.find((a) => a.startsWith('--tasks='))?.slice('--tasks='.length) ?? 0);
+const explain = args.includes('--explain');
 const load = () => loadavg().map((l) => l.toFixed(1)).join(' / ');
 
 let cluster: PgCluster | null = null;
@@ -80,19 +84,41 @@ try {
   let started = performance.now();
   const preview = await previewRetention(db, tenantId, officer);
   console.log(`preview: ${((performance.now() - started) / 1000).toFixed(2)} s`, JSON.stringify(preview.policies.map((p) => [p.dataClass, p.planned])));
+  const emails = preview.policies.find((p) => p.dataClass === 'email_meeting_interactions')!;
+  const explainer = explain ? await batchExplainer(db) : null;
+  const explained: number[] = [];
+  const report = (when: string) => {
+    console.log(`the ${when} batch explained (plans in /tmp/retention-explain-${when}.txt), load ${load()}:\n${explainer!.taken()!.join('\n')}`);
+  };
+  explainer?.explainNext('/tmp/retention-explain-first.txt');
   const batchMs: number[] = [];
   started = performance.now();
   let last = started;
   const run = await runRetention(db, tenantId, preview.runId, {
+    ...(explainer ? { statements: explainer.statements } : {}),
     onBatch: () => {
       const now = performance.now();
       batchMs.push(now - last);
       last = now;
+      if (!explainer) return;
+      if (batchMs.length === 1) {
+        explained.push(0);
+        report('first');
+      } else if (batchMs.length === Math.floor(emails.planned / 1000)) {
+        explainer.explainNext('/tmp/retention-explain-middle.txt');
+        explained.push(batchMs.length);
+      } else if (batchMs.length === explained[1]! + 1) report('middle');
     },
   });
-  const seconds = (performance.now() - started) / 1000;
+  const seconds = (performance.now() - started) / 1000 - explained.reduce((s, n) => s + batchMs[n]!, 0) / 1000;
+  // The explained batches ran each statement twice; they are left out of the figures.
+  for (const n of explained) batchMs[n] = Number.NaN;
+  const measured = (xs: number[]) => xs.filter((x) => !Number.isNaN(x));
   const tenth = Math.max(1, Math.floor(batchMs.length / 10));
-  const mean = (xs: number[]) => (xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length)).toFixed(1);
+  const mean = (all: number[]) => {
+    const xs = measured(all);
+    return (xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length)).toFixed(1);
+  };
   const middle = Math.floor(batchMs.length / 2 - tenth / 2);
   console.log(
     `run: ${seconds.toFixed(2)} s, ${batchMs.length} batches (ms per batch: first tenth ${mean(batchMs.slice(0, tenth))}, middle tenth ${mean(batchMs.slice(middle, middle + tenth))}, last tenth ${mean(batchMs.slice(-tenth))}), status ${run.status}`,

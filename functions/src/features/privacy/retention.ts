@@ -143,16 +143,27 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Called after every committed batch with the run's state: the progress a caller shows or logs. */
   onBatch?: (run: RetentionRun) => void;
+  /** Wraps each batch's transaction, for a benchmark to see the statements a batch issues (bench/src/retention-explain.ts). */
+  statements?: (tx: Queryable) => Queryable;
 }
 
 /**
  * One batch of a class: what changed and how many listed records were no longer due. Answers where the next batch of
  * the class starts (the last record id handled; '' for the read audit, which has no ids), or null when none was left.
  */
-async function runBatch(db: Db, tenantId: string, run: RunRow, policy: RunPolicy, batchSize: number, after: string | null): Promise<string | null> {
+async function runBatch(
+  db: Db,
+  tenantId: string,
+  run: RunRow,
+  policy: RunPolicy,
+  batchSize: number,
+  after: string | null,
+  statements: RunOptions['statements'],
+): Promise<string | null> {
   const cutoff = new Date(policy.cutoff);
   const counts = run.counts[policy.dataClass]!;
-  return inTransaction(db, async (tx) => {
+  return inTransaction(db, async (batchTx) => {
+    const tx = statements ? statements(batchTx) : batchTx;
     let handled: number;
     let done: number;
     let last = '';
@@ -218,7 +229,7 @@ export async function runRetention(db: Db, tenantId: string, runId: string, opti
   for (const policy of run.policies) {
     let after: string | null = null;
     for (;;) {
-      const last = await runBatch(db, tenantId, run, policy, batchSize, after);
+      const last = await runBatch(db, tenantId, run, policy, batchSize, after, options.statements);
       if (last === null) break;
       after = last || null;
       options.onBatch?.(toRun(run));

@@ -27,6 +27,7 @@ import { sql as tasksByInteraction } from './0021-tasks-by-interaction';
 import { sql as webhookLastDelivered } from './0022-webhook-last-delivered';
 import { sql as insightAnalyses } from './0023-insight-analyses';
 import { sql as importKinds } from './0024-import-kinds';
+import { sql as insightTriggerLookups } from './0025-insight-trigger-lookups';
 
 export interface Migration {
   id: string;
@@ -62,4 +63,5 @@ export const migrations: readonly Migration[] = [
   { id: '0022-webhook-last-delivered', sql: webhookLastDelivered },
   { id: '0023-insight-analyses', sql: insightAnalyses },
   { id: '0024-import-kinds', sql: importKinds },
+  { id: '0025-insight-trigger-lookups', sql: insightTriggerLookups },
 ];
