@@ -3,11 +3,12 @@
 // segment list made from the keyboard, its marketing export with who was left out, and its CSV for German Excel; the
 // rules run by hand and the run listed with what each rule made, as the API lists it; the lead figures of the chosen
 // period by source and status as GET /api/lead-figures counts them; the figures' age, and any account found by the
-// search drilled into from the keyboard.
+// search drilled into from the keyboard; light, dark and high contrast.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeInBrowser, screenshot } from '../support/browser';
+import { textContrast } from '../support/contrast';
 import { localApi, type LocalApi } from '../support/local-api';
 import type { LocalHostProcess } from '../support/local-host-process';
 import { seededHostInBrowser } from '../support/seeded-host-in-browser';
@@ -84,6 +85,23 @@ describeInBrowser('Insights tab in Chromium', () => {
     for (const s of figures.byStatus) expect(await byStatus.locator(`tr[data-status="${s.status}"] td`).textContent()).toBe(String(s.count));
     expect(await page.locator('[data-figure="conversionRate"]').textContent()).toMatch(/converted \/ \(converted \+ disqualified\) = [1-9]/);
     await screenshot(page, 'insights-lead-figures');
+  });
+
+  it('renders readably in light, dark and high contrast (text contrast at least 4.5:1)', { timeout: 90_000 }, async () => {
+    for (const theme of ['light', 'dark', 'contrast']) {
+      await page.goto(`${host.url}/teams/insights.html?lang=en&theme=${theme}`);
+      await page.waitForSelector('[data-ready-key="insights"]');
+      // Dark and high contrast load after the script; the tab shows itself once they have arrived.
+      await page.waitForSelector(`[data-theme="${theme}"]`, { state: 'visible' });
+      for (const locator of [
+        page.getByRole('heading', { level: 1 }),
+        page.locator('[data-figure="winRate"] dd').first(),
+        page.getByTestId('insights-as-of'),
+        page.getByRole('table', { name: 'ABC analysis' }).locator('tbody th').first(),
+      ])
+        expect(await textContrast(locator), `${theme} contrast`).toBeGreaterThanOrEqual(4.5);
+      await screenshot(page, `insights-${theme}`);
+    }
   });
 
   it('says how old the figures are and drills into an account found by the search, from the keyboard', { timeout: 60_000 }, async () => {

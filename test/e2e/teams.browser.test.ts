@@ -4,26 +4,13 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { AccountInsights } from '@crm/common';
 import { DEMO_FEATURED } from '@crm/common/demo';
 import { describeInBrowser, screenshot, SCREENSHOTS } from '../support/browser';
+import { textContrast } from '../support/contrast';
 import { localApi } from '../support/local-api';
 import type { LocalHostProcess } from '../support/local-host-process';
 import { seededHostInBrowser } from '../support/seeded-host-in-browser';
 
 const HOFFMANN = DEMO_FEATURED.knownContact.accountName;
 const EVIL = '<img src=x onerror=alert(1)><b>bold</b>';
-
-/** WCAG contrast of an element's text against the first opaque background behind it (runs in the page). */
-const CONTRAST = `(el) => {
-  const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
-  const lum = ([r, g, b]) => {
-    const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4));
-    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
-  };
-  let bg = el;
-  while (bg && (getComputedStyle(bg).backgroundColor === 'rgba(0, 0, 0, 0)' || getComputedStyle(bg).backgroundColor === 'transparent')) bg = bg.parentElement;
-  const fore = lum(rgb(getComputedStyle(el).color));
-  const back = lum(rgb(bg ? getComputedStyle(bg).backgroundColor : 'rgb(255,255,255)'));
-  return (Math.max(fore, back) + 0.05) / (Math.min(fore, back) + 0.05);
-}`;
 
 describeInBrowser('Teams tabs in Chromium', () => {
   const suite = seededHostInBrowser('crm-teams-');
@@ -168,8 +155,7 @@ describeInBrowser('Teams tabs in Chromium', () => {
       // Dark and high contrast load after the script; the tab shows itself once they have arrived.
       await page.waitForSelector(`[data-theme="${theme}"]`, { state: 'visible' });
       for (const locator of [page.getByTestId('account-name'), page.locator('[data-interaction-id]').first(), page.getByTestId('complaints').locator('h2')]) {
-        const ratio = (await locator.evaluate(new Function(`return ${CONTRAST}`)() as (el: Element) => number)) as number;
-        expect(ratio, `${theme} contrast`).toBeGreaterThanOrEqual(4.5);
+        expect(await textContrast(locator), `${theme} contrast`).toBeGreaterThanOrEqual(4.5);
       }
       await screenshot(page, `teams-account-${theme}`);
     }
