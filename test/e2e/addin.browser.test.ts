@@ -93,6 +93,50 @@ describeInBrowser('Outlook add-in in Chromium', () => {
     await expect.poll(() => pane().getByTestId('complaint-banner').innerText()).toContain(subject);
   });
 
+  it('is a daily tool in German by keyboard alone: a follow-up due in the past only when confirmed, done from the card, a deal set to an amount with cents (#12)', async () => {
+    await open('known-sender', 'lang=de');
+    const press = async (locator: ReturnType<Page['getByRole']>, key = 'Enter') => {
+      await locator.focus();
+      await page.keyboard.press(key);
+    };
+    const title = `Rückruf Tor 3 ${Date.now().toString(36)}`;
+    await press(pane().getByRole('button', { name: 'Wiedervorlage', exact: true }));
+    const form = pane().getByRole('form', { name: 'Wiedervorlage' });
+    await form.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type(title);
+    await form.getByLabel('Fällig am').fill('2020-01-10');
+    await page.keyboard.press('Enter');
+    // A day before today is asked about first: nothing is created until "Trotzdem anlegen".
+    await form.getByText('Das Fälligkeitsdatum 10.01.2020 liegt in der Vergangenheit.').waitFor();
+    // The question follows the date field: Tab leaves the field's day, month and year and reaches it.
+    for (let i = 0; i < 4 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Trotzdem anlegen'; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Trotzdem anlegen');
+    await page.keyboard.press('Enter');
+    await pane().getByText('Wiedervorlage angelegt, fällig am 10.01.2020.').waitFor();
+
+    // The card shows it at once, and it is done from there.
+    await press(pane().getByRole('button', { name: `Wiedervorlage ${title} ändern` }));
+    const edit = pane().getByRole('form', { name: `Wiedervorlage ${title} ändern` });
+    await press(edit.getByRole('button', { name: 'Als erledigt markieren' }));
+    await pane().getByText(`Wiedervorlage „${title}“ erledigt.`).waitFor();
+    await expect.poll(() => pane().getByRole('button', { name: `Wiedervorlage ${title} ändern` }).count()).toBe(0);
+
+    const deal = pane().getByRole('button', { name: /^(?!Wiedervorlage ).+ ändern$/ }).first();
+    const name = (await deal.getAttribute('aria-label'))!.replace(/ ändern$/, '');
+    await press(deal);
+    const dealForm = pane().getByRole('form', { name: `${name} ändern` });
+    await dealForm.waitFor();
+    await dealForm.getByLabel(/^Betrag/).fill('1250.50');
+    await page.keyboard.press('Enter');
+    await pane().getByText(`Verkaufschance „${name}“ gespeichert.`).waitFor();
+    const deals = await localApi(host.url)<{ items: Array<{ name: string; amount: number }> }>('GET', `/api/opportunities?q=${encodeURIComponent(name)}`);
+    expect(deals.body.items.find((o) => o.name === name)?.amount).toBe(1250.5);
+    // Nothing of it widened the pane: it never scrolls sideways.
+    expect(await pane().evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  });
+
   it('adds an unknown sender as a contact, after which the card shows them as known', async () => {
     await open('unknown-known-domain', 'lang=en');
     await pane().getByRole('button', { name: 'Add as contact' }).click();
