@@ -78,6 +78,18 @@ export const ImportField = z.enum([
   'revenue.cost',
   /** Must be the tenant's default currency: the CRM keeps revenue in one currency. */
   'revenue.currency',
+  /**
+   * Opportunities (kind `opportunities`): the account is found by customer number or name, never created; an
+   * opportunity of that account with the same name is updated. The stage as the tenant's stage model names it (key, German
+   * or English label) or won / lost; the amount in German or English notation; the close date as lists write it; the
+   * owner by the user's email address; the currency an ISO code (the tenant's when left out).
+   */
+  'opportunity.name',
+  'opportunity.stage',
+  'opportunity.amount',
+  'opportunity.closeDate',
+  'opportunity.owner',
+  'opportunity.currency',
 ]);
 export type ImportField = z.infer<typeof ImportField>;
 
@@ -113,6 +125,21 @@ export type ColumnMapping = z.infer<typeof ColumnMapping>;
 /** What a list holds, from the fields its columns are mapped to: the usual Excel customer list has both parts on each row. */
 export const ImportKind = z.enum(['accounts', 'contacts', 'combined', 'revenue', 'opportunities']);
 export type ImportKind = z.infer<typeof ImportKind>;
+
+const ACCOUNT_KEY_FIELDS = ['account.name', 'account.legalForm', 'account.customerNumber'] as const;
+const fieldsStarting = (...prefixes: string[]) => ImportField.options.filter((field) => prefixes.some((prefix) => field.startsWith(prefix)));
+/**
+ * The fields a column can feed in a list of each kind: a revenue or opportunity list names its account only by its keys
+ * (it never creates or changes one), a customer list has no periods or opportunities. The mapping of a kind chosen by
+ * the user offers these, and the API proposes a mapping for the kind from them.
+ */
+export const IMPORT_KIND_FIELDS: Record<ImportKind, readonly ImportField[]> = {
+  accounts: [...fieldsStarting('account.'), 'notes'],
+  contacts: [...fieldsStarting('contact.', 'consent.'), 'notes'],
+  combined: [...fieldsStarting('account.', 'contact.', 'consent.'), 'notes'],
+  revenue: [...ACCOUNT_KEY_FIELDS, ...fieldsStarting('revenue.')],
+  opportunities: [...ACCOUNT_KEY_FIELDS, ...fieldsStarting('opportunity.')],
+};
 
 export const ImportStatus = z.enum(['preview', 'committing', 'committed', 'undone']);
 export type ImportStatus = z.infer<typeof ImportStatus>;
@@ -231,7 +258,15 @@ export const ImportUndoReport = z.object({
   reverted: z.number().int(),
   /** Records the undo did not touch, and why (edited since the import, or used by other records). */
   leftAlone: z.array(
-    z.object({ entity: z.enum(['account', 'contact', 'consent', 'revenue', 'opportunity']), id: Uuid, row: z.number().int(), reason: z.string() }),
+    z.object({
+      entity: z.enum(['account', 'contact', 'consent', 'revenue', 'opportunity']),
+      id: Uuid,
+      row: z.number().int(),
+      /** In the language of Accept-Language where the reason has a code (undone before 2026-12-03: English). */
+      reason: z.string(),
+      reasonCode: z.string().optional(),
+      reasonParams: z.record(z.string(), z.unknown()).optional(),
+    }),
   ),
 });
 export type ImportUndoReport = z.infer<typeof ImportUndoReport>;
@@ -272,6 +307,11 @@ export const ImportPatch = z
     read: ImportReadOptions.optional(),
     /** A new mapping; saved as the template for the next import, and every choice is reset. */
     mapping: ColumnMapping.optional(),
+    /**
+     * What the list holds, chosen by the user: without a mapping the columns are proposed again for this kind (by header,
+     * only its fields); with one, the mapping must make a list of this kind. Every choice is reset.
+     */
+    kind: ImportKind.optional(),
     rows: z
       .array(
         z

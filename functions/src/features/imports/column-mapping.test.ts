@@ -1,6 +1,6 @@
 import { ColumnMapping } from '@crm/common';
 import { describe, expect, it } from 'vitest';
-import { applyTemplate, headerKey, mapRow, suggestMapping } from './column-mapping';
+import { applyTemplate, headerKey, mappingForKind, mapRow, suggestMapping } from './column-mapping';
 
 const fields = (header: string[]) => suggestMapping(header).columns.map((column) => column.field);
 
@@ -147,6 +147,76 @@ describe('column mapping', () => {
       'account.name',
       'revenue.period',
       'revenue.amount',
+    ]);
+  });
+
+  it("recognises German and English opportunity lists, and reads their Umsatz and Währung as the opportunity's", () => {
+    expect(fields(['Kundennummer', 'Firma', 'Verkaufschance', 'Phase', 'Betrag', 'Abschlussdatum', 'Verantwortlich', 'Währung'])).toEqual([
+      'account.customerNumber',
+      'account.name',
+      'opportunity.name',
+      'opportunity.stage',
+      'opportunity.amount',
+      'opportunity.closeDate',
+      'opportunity.owner',
+      'opportunity.currency',
+    ]);
+    expect(fields(['Account', 'Opportunity name', 'Sales stage', 'Deal value', 'Expected close date', 'Owner'])).toEqual([
+      'account.name',
+      'opportunity.name',
+      'opportunity.stage',
+      'opportunity.amount',
+      'opportunity.closeDate',
+      'opportunity.owner',
+    ]);
+    // An opportunity list's Umsatz is the deal's amount; its person columns are not read (the list creates no contacts).
+    expect(fields(['Firma', 'Projekt', 'Status', 'Umsatz', 'E-Mail'])).toEqual([
+      'account.name',
+      'opportunity.name',
+      'opportunity.stage',
+      'opportunity.amount',
+      null,
+    ]);
+  });
+
+  it("leaves a customer list's Status and Verantwortlich unmapped, also after a template from an opportunity list", () => {
+    expect(fields(['Firma', 'Status', 'Verantwortlich', 'Umsatz'])).toEqual(['account.name', null, null, 'account.revenue']);
+    const fromOpportunities = {
+      columns: [
+        { index: 0, header: 'Projekt', field: 'opportunity.name' as const },
+        { index: 1, header: 'Umsatz', field: 'opportunity.amount' as const },
+      ],
+    };
+    expect(applyTemplate(fromOpportunities, ['Firma', 'Umsatz', 'Phase']).columns.map((column) => column.field)).toEqual([
+      'account.name',
+      'account.revenue',
+      null,
+    ]);
+  });
+
+  it('proposes the mapping for the kind the user chose: only its fields, with the headers that mean something in it', () => {
+    const header = ['Firma', 'Name', 'Phase', 'Umsatz', 'Vorname', 'E-Mail'];
+    expect(mappingForKind({ columns: [] }, header, 'opportunities').columns.map((column) => column.field)).toEqual([
+      'account.name',
+      'opportunity.name',
+      'opportunity.stage',
+      'opportunity.amount',
+      null,
+      null,
+    ]);
+    expect(mappingForKind({ columns: [] }, header, 'accounts').columns.map((column) => column.field)).toEqual([
+      'account.name',
+      null,
+      null,
+      'account.revenue',
+      null,
+      null,
+    ]);
+    expect(mappingForKind({ columns: [] }, ['Firma', 'Jahr', 'Umsatz', 'Ort'], 'revenue').columns.map((column) => column.field)).toEqual([
+      'account.name',
+      'revenue.year',
+      'revenue.amount',
+      null,
     ]);
   });
 });

@@ -1,7 +1,7 @@
 // Proposes which column feeds which field from the headers German and English lists use. Headers are compared folded
 // (case, umlauts, punctuation and spaces: "E-Mail-Adresse" = "Emailadresse"), Outlook's "geschäftlich"/"business" qualifiers
 // are ignored, and a header nobody knows stays unmapped rather than being guessed.
-import type { ColumnMapping, ImportField } from '@crm/common';
+import { IMPORT_KIND_FIELDS, type ColumnMapping, type ImportField, type ImportKind } from '@crm/common';
 import { foldText } from './folding';
 import type { ImportCell, ImportRow } from './table';
 
@@ -73,6 +73,47 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
   'revenue.amount': ['erloes', 'erloese', 'umsatzerloes', 'umsatzerloese', 'nettoumsatz', 'umsatz netto', 'net revenue', 'net sales'],
   'revenue.cost': ['kosten', 'wareneinsatz', 'herstellkosten', 'selbstkosten', 'cost', 'costs', 'cost of sales', 'cogs'],
   'revenue.currency': ['waehrung', 'whg', 'currency'],
+  'opportunity.name': [
+    'verkaufschance',
+    'verkaufschancen',
+    'chance',
+    'opportunity',
+    'opportunity name',
+    'deal',
+    'deal name',
+    'projekt',
+    'projektname',
+    'vorhaben',
+  ],
+  'opportunity.stage': ['phase', 'verkaufsphase', 'vertriebsphase', 'stufe', 'status', 'stage', 'sales stage', 'pipeline stage', 'deal stage'],
+  'opportunity.amount': [
+    'betrag',
+    'volumen',
+    'auftragswert',
+    'auftragsvolumen',
+    'angebotswert',
+    'wert',
+    'potenzial',
+    'potential',
+    'amount',
+    'value',
+    'deal value',
+    'opportunity value',
+    'expected revenue',
+  ],
+  'opportunity.closeDate': [
+    'abschlussdatum',
+    'abschluss',
+    'voraussichtlicher abschluss',
+    'erwarteter abschluss',
+    'geplanter abschluss',
+    'close date',
+    'closing date',
+    'expected close',
+    'expected close date',
+  ],
+  'opportunity.owner': ['verantwortlich', 'verantwortlicher', 'zustaendig', 'vertriebsmitarbeiter', 'owner', 'deal owner', 'sales rep'],
+  'opportunity.currency': [],
   notes: ['notiz', 'notizen', 'bemerkung', 'bemerkungen', 'anmerkung', 'kommentar', 'notes', 'note', 'comment', 'comments'],
 };
 
@@ -110,14 +151,78 @@ export function applyTemplate(template: ColumnMapping, header: readonly string[]
     const key = headerKey(text);
     return chosen.has(key) ? { field: claim(chosen.get(key)) } : null;
   });
-  return revenueOrAnnual({
-    columns: header.map((text, index) => ({
-      index,
-      header: text,
-      field: fromTemplate[index]?.field ?? (fromTemplate[index] ? null : claim(FIELD_BY_KEY.get(headerKey(text)))),
-    })),
-  });
+  return revenueOrAnnual(
+    opportunitiesOrNot({
+      columns: header.map((text, index) => ({
+        index,
+        header: text,
+        field: fromTemplate[index]?.field ?? (fromTemplate[index] ? null : claim(FIELD_BY_KEY.get(headerKey(text)))),
+      })),
+    }),
+  );
 }
+
+/**
+ * The field a column recognised as one field feeds in a list of another kind: an opportunity list's "Umsatz" or
+ * "Währung" is the opportunity's, a revenue list's "Umsatz" the period's, a customer list's "Nettoumsatz" the account's.
+ */
+const ALIASES: Record<ImportKind, Partial<Record<ImportField, ImportField>>> = {
+  accounts: { 'revenue.amount': 'account.revenue' },
+  contacts: {},
+  combined: { 'revenue.amount': 'account.revenue' },
+  revenue: { 'account.revenue': 'revenue.amount' },
+  opportunities: { 'account.revenue': 'opportunity.amount', 'revenue.amount': 'opportunity.amount', 'revenue.currency': 'opportunity.currency' },
+};
+/** Headers that mean a field only in a list of one kind: "Name" is the company in one list and the person in the next. */
+const KIND_HEADERS: Partial<Record<ImportKind, Record<string, ImportField>>> = {
+  opportunities: { [headerKey('name')]: 'opportunity.name', [headerKey('bezeichnung')]: 'opportunity.name' },
+};
+
+/** Each column's field moved to what it means in a list of `kind` (an alias, a header only that kind knows), or dropped. */
+function fitTo(mapping: ColumnMapping, kind: ImportKind): ColumnMapping {
+  const allowed = new Set(IMPORT_KIND_FIELDS[kind]);
+  const taken = new Set(mapping.columns.flatMap((column) => (column.field && allowed.has(column.field) ? [column.field] : [])));
+  const claim = (field: ImportField | null | undefined): ImportField | null => {
+    if (!field || !allowed.has(field) || taken.has(field)) return null;
+    taken.add(field);
+    return field;
+  };
+  return {
+    columns: mapping.columns.map((column) => {
+      if (column.field && allowed.has(column.field)) return column;
+      const recognised = column.field ?? FIELD_BY_KEY.get(headerKey(column.header));
+      const field = claim(recognised && ALIASES[kind][recognised]) ?? claim(KIND_HEADERS[kind]?.[headerKey(column.header)]) ?? claim(recognised);
+      return { ...column, field };
+    }),
+  };
+}
+
+/**
+ * An opportunity list is one with a column for the opportunity's name: then every column is read as an opportunity
+ * list's. Without one, "Status" or "Verantwortlich" in a customer list is not an opportunity's, and stays unmapped.
+ */
+function opportunitiesOrNot(mapping: ColumnMapping): ColumnMapping {
+  if (mapping.columns.some((column) => column.field === 'opportunity.name')) return fitTo(mapping, 'opportunities');
+  if (!mapping.columns.some((column) => column.field?.startsWith('opportunity.'))) return mapping;
+  // What the header means in any list (a template's "Umsatz" of an opportunity list is an account's revenue here).
+  const taken = new Set(mapping.columns.flatMap((column) => (column.field && !column.field.startsWith('opportunity.') ? [column.field] : [])));
+  return {
+    columns: mapping.columns.map((column) => {
+      if (!column.field?.startsWith('opportunity.')) return column;
+      const field = FIELD_BY_KEY.get(headerKey(column.header));
+      if (!field || field.startsWith('opportunity.') || taken.has(field)) return { ...column, field: null };
+      taken.add(field);
+      return { ...column, field };
+    }),
+  };
+}
+
+/**
+ * The mapping proposed for a list the user says is of `kind`: the template and the headers as for any list, then each
+ * column moved to the kind's field it stands for, or left out.
+ */
+export const mappingForKind = (template: ColumnMapping, header: readonly string[], kind: ImportKind): ColumnMapping =>
+  fitTo(applyTemplate(template, header), kind);
 
 /**
  * "Umsatz" is an account's annual revenue in a customer list and the period's revenue in a list of periods: with a

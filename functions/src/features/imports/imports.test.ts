@@ -318,14 +318,21 @@ describeEachDatabase('imports', (getDb) => {
     expect(undone.body.status).toBe('undone');
     expect(undone.body.undo.leftAlone).toEqual(
       expect.arrayContaining([
-        { entity: 'contact', id: anna, row: 3, reason: 'edited since the import' },
+        { entity: 'contact', id: anna, row: 3, reason: 'edited since the import', reasonCode: 'undo.editedSince', reasonParams: {} },
         {
           entity: 'account',
           id: rows.find((r) => r.row === 2)!.outcome.account.id,
           row: 2,
           reason: 'has contacts that stay (added or edited since the import)',
+          reasonCode: 'undo.has',
+          reasonParams: { use: 'contacts that stay (added or edited since the import)' },
         },
       ]),
+    );
+    // The same report in German, for the German tab.
+    const german = (await call('GET', `/api/imports/${importId}?limit=1`, { headers: { 'accept-language': 'de' } })).body.undo.leftAlone;
+    expect(german.map((item: { reason: string }) => item.reason)).toEqual(
+      expect.arrayContaining(['seit dem Import bearbeitet', 'hat Kontakte, die bleiben (seit dem Import hinzugefügt oder bearbeitet)']),
     );
     expect((await call('GET', `/api/contacts/${rows.find((r) => r.row === 2)!.outcome.contact.id}`)).status).toBe(404);
     expect((await call('GET', `/api/contacts/${ids.petra}`)).body.phones).toEqual([]);
@@ -448,8 +455,8 @@ describeEachDatabase('imports: set-wise commit and undo', (getDb) => {
     const undone = await undoImport(getDb(), actor, value.id);
     expect(undone.undo!.reverted).toBe(2);
     expect(undone.undo!.leftAlone).toEqual([
-      { entity: 'contact', id: erika, row: 2, reason: 'edited since the import' },
-      { entity: 'consent', id: expect.any(String), row: 2, reason: 'its contact was left alone' },
+      { entity: 'contact', id: erika, row: 2, reason: 'edited since the import', reasonCode: 'undo.editedSince', reasonParams: {} },
+      { entity: 'consent', id: expect.any(String), row: 2, reason: 'its contact was left alone', reasonCode: 'undo.contactLeftAlone', reasonParams: {} },
     ]);
     expect(await consents()).toEqual([erika]);
     const audit = await getDb().query<{ action: string; n: number }>(

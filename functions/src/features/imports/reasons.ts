@@ -34,6 +34,39 @@ const germanAmount = (amount: string) => {
   return `${whole.replace(/\B(?=(\d{3})+$)/g, '.')},${fraction.padEnd(2, '0')}`;
 };
 
+/** What else uses a record an undo would delete, as usesOf names it. */
+const USE_DE: Record<string, string> = {
+  interactions: 'Interaktionen',
+  'follow-ups': 'Wiedervorlagen',
+  opportunities: 'Verkaufschancen',
+  contacts: 'Kontakte',
+  'consents recorded since the import': 'seit dem Import erfasste Einwilligungen',
+  'contacts that stay (added or edited since the import)': 'Kontakte, die bleiben (seit dem Import hinzugefügt oder bearbeitet)',
+  'revenue from another import': 'Umsätze aus einem anderen Import',
+  'a lead converted into it': 'einen in sie umgewandelten Lead',
+};
+const STATUS_DE: Record<string, string> = { open: 'offen', won: 'gewonnen', lost: 'verloren' };
+const FIELD_DE: Record<string, string> = {
+  stage: 'Phase',
+  probability: 'Wahrscheinlichkeit',
+  status: 'Status',
+  amount: 'Betrag',
+  currency: 'Währung',
+  expectedCloseDate: 'Abschlussdatum',
+  ownerId: 'Verantwortlich',
+};
+const fieldsDe = (fields: string) =>
+  fields
+    .split(', ')
+    .map((field) => FIELD_DE[field] ?? field)
+    .join(', ');
+/** The changes of an update, "stage "Proposal" -> "Negotiation", amount 1000.00 -> 2000.00", from its from/to parameters. */
+const changeList = (p: Param, parts: readonly [string, string, (value: string) => string][]) =>
+  parts
+    .filter(([name]) => p(`${name}To`))
+    .map(([name, label, show]) => `${label} ${p(`${name}From`) ? show(p(`${name}From`)) : '–'} -> ${show(p(`${name}To`))}`)
+    .join(', ');
+
 const NOTATION_EN: Record<string, string> = { de: 'German', en: 'English' };
 const NOTATION_DE: Record<string, string> = { de: 'deutscher', en: 'englischer' };
 
@@ -318,6 +351,96 @@ const TEXTS = {
   'outcome.revenueAccountGone': {
     en: () => 'the account was deleted since the preview',
     de: () => 'die Firma wurde seit der Vorschau gelöscht',
+  },
+  // Opportunity lists
+  'opportunity.noAccountKey': {
+    en: () => 'no customer number or company name to find the account by',
+    de: () => 'keine Kundennummer und kein Firmenname, um die Firma zu finden',
+  },
+  'opportunity.accountUnknown': {
+    en: (p) => `no account in the CRM is "${p('key')}"; an opportunity row never creates an account (import the account first)`,
+    de: (p) => `keine Firma im CRM ist „${p('key')}“; eine Zeile mit Verkaufschancen legt nie eine Firma an (die Firma zuerst importieren)`,
+  },
+  'opportunity.accountUnclear': {
+    en: (p) => `not clear which account "${p('key')}" is (${p('detail')}); write its customer number`,
+    de: (p) => `nicht eindeutig, welche Firma „${p('key')}“ ist (${p('detail')}); ihre Kundennummer angeben`,
+  },
+  'opportunity.nameMissing': { en: () => 'the row has no opportunity name', de: () => 'die Zeile hat keinen Namen der Verkaufschance' },
+  'opportunity.nameTooLong': { en: () => 'the name is longer than 200 characters', de: () => 'der Name ist länger als 200 Zeichen' },
+  'opportunity.stageUnknown': {
+    en: (p) => `"${p('value')}" is no stage of the CRM (${p('stages')}, won, lost)`,
+    de: (p) => `„${p('value')}“ ist keine Phase des CRM (${p('stages')}, gewonnen, verloren)`,
+  },
+  'opportunity.amountNegative': { en: (p) => `the amount "${p('value')}" is negative`, de: (p) => `der Betrag „${p('value')}“ ist negativ` },
+  'opportunity.ownerNotEmail': {
+    en: (p) => `"${p('value')}" is not an email address; name the owner by the address they sign in with`,
+    de: (p) => `„${p('value')}“ ist keine E-Mail-Adresse; den Verantwortlichen mit der Adresse angeben, mit der er sich anmeldet`,
+  },
+  'opportunity.ownerUnknown': {
+    en: (p) => `no user of the CRM has the address ${p('value')}`,
+    de: (p) => `kein Benutzer des CRM hat die Adresse ${p('value')}`,
+  },
+  'opportunity.currencyInvalid': {
+    en: (p) => `"${p('value')}" is not a currency code (EUR, CHF, USD, ...)`,
+    de: (p) => `„${p('value')}“ ist kein Währungscode (EUR, CHF, USD, ...)`,
+  },
+  'opportunity.sameAsRow': {
+    en: (p) => `the same account and opportunity "${p('name')}" as row ${p('row')}`,
+    de: (p) => `dieselbe Firma und Verkaufschance „${p('name')}“ wie Zeile ${p('row')}`,
+  },
+  'opportunity.nameInMany': {
+    en: (p) => `${p('count')} opportunities of ${p('account')} are called "${p('name')}"; rename them in the CRM first`,
+    de: (p) => `${p('count')} Verkaufschancen von ${p('account')} heißen „${p('name')}“; sie zuerst im CRM umbenennen`,
+  },
+  'opportunity.stageName': { en: (p) => `"${p('en')}"`, de: (p) => `„${p('de')}“` },
+  'opportunity.new': {
+    en: (p) => `a new opportunity "${p('name')}" for ${p('account')}: stage ${p('stage')}, amount ${p('amount')}${p('status') ? `, ${p('status')}` : ''}`,
+    de: (p) =>
+      `eine neue Verkaufschance „${p('name')}“ für ${p('account')}: Phase ${p('stage')}, Betrag ${germanAmount(p('amount'))}${p('status') ? `, ${STATUS_DE[p('status')] ?? p('status')}` : ''}`,
+  },
+  'opportunity.same': {
+    en: (p) => `the opportunity "${p('name')}" of ${p('account')} has these values already`,
+    de: (p) => `die Verkaufschance „${p('name')}“ von ${p('account')} hat diese Werte schon`,
+  },
+  'opportunity.changes': {
+    en: (p) =>
+      `the opportunity "${p('name')}" of ${p('account')} changes: ${changeList(p, [
+        ['stage', 'stage', (v) => v],
+        ['status', 'status', (v) => v],
+        ['amount', 'amount', (v) => v],
+        ['currency', 'currency', (v) => v],
+        ['close', 'close date', (v) => v],
+        ['owner', 'owner', (v) => v],
+      ])}`,
+    de: (p) =>
+      `die Verkaufschance „${p('name')}“ von ${p('account')} ändert sich: ${changeList(p, [
+        ['stage', 'Phase', (v) => v],
+        ['status', 'Status', (v) => STATUS_DE[v] ?? v],
+        ['amount', 'Betrag', (v) => germanAmount(v)],
+        ['currency', 'Währung', (v) => v],
+        ['close', 'Abschlussdatum', (v) => germanDate(v)],
+        ['owner', 'Verantwortlich', (v) => v],
+      ])}`,
+  },
+  'outcome.opportunityCreated': { en: () => 'the opportunity was created', de: () => 'die Verkaufschance wurde angelegt' },
+  'outcome.opportunityUpdated': { en: (p) => `changed ${p('fields')}`, de: (p) => `geändert: ${fieldsDe(p('fields'))}` },
+  'outcome.opportunityUnchanged': { en: () => 'the CRM has these values already', de: () => 'das CRM hat diese Werte schon' },
+  'outcome.opportunityChangedSince': {
+    en: () => 'the opportunity was changed or deleted since the preview; import the list again',
+    de: () => 'die Verkaufschance wurde seit der Vorschau geändert oder gelöscht; die Liste erneut importieren',
+  },
+  // What an undo leaves alone, and why
+  'undo.deletedSince': { en: () => 'deleted since the import', de: () => 'seit dem Import gelöscht' },
+  'undo.editedSince': { en: () => 'edited since the import', de: () => 'seit dem Import bearbeitet' },
+  'undo.has': { en: (p) => `has ${p('use')}`, de: (p) => `hat ${USE_DE[p('use')] ?? p('use')}` },
+  'undo.restricted': {
+    en: () => 'processing of this person is restricted (GDPR Art. 18)',
+    de: () => 'die Verarbeitung dieser Person ist eingeschränkt (DSGVO Art. 18)',
+  },
+  'undo.contactLeftAlone': { en: () => 'its contact was left alone', de: () => 'ihr Kontakt blieb unangetastet' },
+  'undo.figuresChanged': {
+    en: () => 'its figures were changed since the import',
+    de: () => 'seine Zahlen wurden seit dem Import geändert',
   },
 } satisfies Record<string, Record<ReasonLanguage, Text>>;
 

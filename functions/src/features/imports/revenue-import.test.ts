@@ -199,7 +199,9 @@ describeEachDatabase('imports: revenue per account and period', (getDb) => {
     await getDb().query(`UPDATE account_revenue SET revenue = 2100 WHERE tenant_id = $1 AND id = $2`, [tenantId, weiss]);
     const undone = await call('POST', `/api/imports/${importId}/undo`);
     expect(undone.body).toMatchObject({ status: 'undone', undo: { reverted: 3 } });
-    expect(undone.body.undo.leftAlone).toEqual([{ entity: 'revenue', id: weiss, row: 4, reason: 'its figures were changed since the import' }]);
+    expect(undone.body.undo.leftAlone).toEqual([
+      { entity: 'revenue', id: weiss, row: 4, reason: 'its figures were changed since the import', reasonCode: 'undo.figuresChanged', reasonParams: {} },
+    ]);
     expect(await revenue()).toEqual([
       ...[
         { account_id: ids.weiss, period_kind: 'month', period_start: '2025-03-01', revenue: '2100.00', cost: null, source: 'import', import_id: importId },

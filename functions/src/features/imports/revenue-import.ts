@@ -27,35 +27,50 @@ export interface RevenuePlan {
   revenue: RevenueRowPlan | null;
 }
 
+/** The reason codes of a row whose account is not found exactly, per kind of list. */
+const ACCOUNT_CODES = {
+  revenue: { none: 'revenue.noAccountKey', unknown: 'revenue.accountUnknown', unclear: 'revenue.accountUnclear' },
+  opportunity: { none: 'opportunity.noAccountKey', unknown: 'opportunity.accountUnknown', unclear: 'opportunity.accountUnclear' },
+} as const;
+
 /**
  * The account each row means: an exact match (customer number, or name and legal form) of the account rules, followed
  * through the rows of the same company above it; anything else (no match, several, only similar names) is an error
- * naming the key, as a revenue row never creates an account and a guess would put revenue on the wrong customer.
+ * naming the key, as a revenue or opportunity row never creates an account and a guess would put figures or deals on
+ * the wrong customer.
  */
-function accountsOf(rows: readonly MappedRow[], decisions: readonly (Decision | null)[], names: ReadonlyMap<string, string>): AccountFound[] {
+function accountsOf(
+  rows: readonly MappedRow[],
+  decisions: readonly (Decision | null)[],
+  names: ReadonlyMap<string, string>,
+  codes: (typeof ACCOUNT_CODES)[keyof typeof ACCOUNT_CODES],
+): AccountFound[] {
   const byRow = new Map<number, AccountFound>();
   return rows.map(({ row, values }, i) => {
     const key = text(values['account.customerNumber']) || text(values['account.name']);
     const decision = decisions[i];
     const field = text(values['account.customerNumber']) ? 'account.customerNumber' : 'account.name';
     let found: AccountFound;
-    if (!decision || decision.action === 'skip') found = { ok: false, field: 'account.name', why: because('revenue.noAccountKey') };
+    if (!decision || decision.action === 'skip') found = { ok: false, field: 'account.name', why: because(codes.none) };
     else if (decision.action === 'update') found = { ok: true, id: decision.existingId, name: names.get(decision.existingId) ?? key };
-    else if (decision.action === 'merge') found = byRow.get(decision.intoRow) ?? { ok: false, field, why: because('revenue.accountUnknown', { key }) };
-    else if (decision.action === 'create') found = { ok: false, field, why: because('revenue.accountUnknown', { key }) };
+    else if (decision.action === 'merge') found = byRow.get(decision.intoRow) ?? { ok: false, field, why: because(codes.unknown, { key }) };
+    else if (decision.action === 'create') found = { ok: false, field, why: because(codes.unknown, { key }) };
     else if (decision.action === 'review') {
       const detail = decision.reasonCode
         ? { reason: decision.reason, reasonCode: decision.reasonCode, reasonParams: decision.reasonParams ?? {} }
         : decision.reason;
-      found = { ok: false, field, why: because('revenue.accountUnclear', { key, detail }) };
+      found = { ok: false, field, why: because(codes.unclear, { key, detail }) };
     } else found = { ok: false, field: decision.field ?? field, why: whyOf(decision) };
     byRow.set(row, found);
     return found;
   });
 }
 
-export async function analyseRevenue(db: Db, tenantId: string, mapped: readonly MappedRow[], tenantCurrency: string): Promise<StoredRow[]> {
-  // The account rules see only the account key, so a revenue column is not read as the account's annual revenue.
+/**
+ * The CRM account of every row by its keys alone (customer number, name with legal form): the account columns of the
+ * list are not read otherwise, so a revenue column is not taken for the account's annual revenue.
+ */
+export async function accountsByKey(db: Db, tenantId: string, mapped: readonly MappedRow[], kind: keyof typeof ACCOUNT_CODES): Promise<AccountFound[]> {
   const keys: MappedRow[] = mapped.map(({ row, values }) => ({
     row,
     values: {
@@ -73,11 +88,16 @@ export async function analyseRevenue(db: Db, tenantId: string, mapped: readonly 
     domains: [],
   });
   const decided = decideRows(keys, { accounts, contacts: [] });
-  const found = accountsOf(
+  return accountsOf(
     keys,
     decided.map((decision) => decision.account),
     new Map(accounts.map((account) => [account.id, account.name])),
+    ACCOUNT_CODES[kind],
   );
+}
+
+export async function analyseRevenue(db: Db, tenantId: string, mapped: readonly MappedRow[], tenantCurrency: string): Promise<StoredRow[]> {
+  const found = await accountsByKey(db, tenantId, mapped, 'revenue');
   const styles = { amount: styleOf(mapped, 'revenue.amount'), cost: styleOf(mapped, 'revenue.cost') };
   const stored = await storedPeriods(db, tenantId, [...new Set(found.flatMap((account) => (account.ok ? [account.id] : [])))]);
   const decisions = decideRevenueRows(
@@ -179,14 +199,14 @@ export async function undoRevenue(
   tx: Queryable,
   tenantId: string,
   importId: string,
-  leave: (entity: 'revenue', id: string, row: number, reason: string) => void,
+  leave: (entity: 'revenue', id: string, row: number, why: Why) => void,
 ): Promise<number> {
   const state = await revenueUndoState(tx, tenantId, importId);
   const deletions: string[] = [];
   const restores: Parameters<typeof restoreRevenue>[2][number][] = [];
   for (const period of state) {
-    if (period.gone) leave('revenue', period.id, period.row_number, 'deleted since the import');
-    else if (period.changed) leave('revenue', period.id, period.row_number, 'its figures were changed since the import');
+    if (period.gone) leave('revenue', period.id, period.row_number, because('undo.deletedSince'));
+    else if (period.changed) leave('revenue', period.id, period.row_number, because('undo.figuresChanged'));
     else if (period.change === 'created' || !period.before?.prior) deletions.push(period.id);
     else restores.push({ id: period.id, ...period.before.prior });
   }

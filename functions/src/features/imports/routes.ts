@@ -9,28 +9,46 @@ import { changeImport, commitImport, importReport, listImports, MAX_IMPORT_BYTES
 
 // The reasons of the preview and the report in the language the client asks for; English when it asks for neither.
 const languageOf = (request: Request) => negotiateLanguage(request.headers.get('accept-language'), REASON_LANGUAGES);
+// The same version in two languages: caches and If-None-Match must tell them apart.
+const answeredIn = (lang: string) => ({ 'content-language': lang, vary: 'Accept-Language' });
 
 export const importRoutes: RouteTable<'uploadImport' | 'listImports' | 'getImport' | 'updateImport' | 'commitImport' | 'undoImport' | 'importReport'> = {
   uploadImport: async ({ db, actor, query, request }) => {
     const bytes = await readLimitedBody(request, MAX_IMPORT_BYTES);
     if (bytes.length === 0) throw invalid('body', 'is empty: send the file itself as the request body');
     const { fileName, ...readOptions } = query;
-    const result = await uploadImport(db, actor, { fileName, readOptions, bytes });
-    return { status: result.created ? 201 : 200, body: result.value, etag: result.value.etag, location: `/api/imports/${result.value.id}` };
+    const lang = languageOf(request);
+    const result = await uploadImport(db, actor, { fileName, readOptions, bytes }, lang);
+    return {
+      status: result.created ? 201 : 200,
+      body: result.value,
+      etag: result.value.etag,
+      location: `/api/imports/${result.value.id}`,
+      headers: answeredIn(lang),
+    };
   },
-  listImports: async ({ db, actor, query }) => ({ body: await listImports(db, actor, query) }),
+  listImports: async ({ db, actor, query, request }) => {
+    const lang = languageOf(request);
+    return { body: await listImports(db, actor, query, lang), headers: answeredIn(lang) };
+  },
   getImport: async ({ db, actor, params, query, request }) => {
     const lang = languageOf(request);
-    // The same version in two languages: caches and If-None-Match must tell them apart.
-    return { ...one(await readImport(db, actor, params.id, query, lang)), headers: { 'content-language': lang, vary: 'Accept-Language' } };
+    return { ...one(await readImport(db, actor, params.id, query, lang)), headers: answeredIn(lang) };
   },
-  updateImport: async ({ db, actor, params, body, version }) => one(await changeImport(db, actor, params.id, version, body)),
-  commitImport: async ({ db, actor, params }) => {
+  updateImport: async ({ db, actor, params, body, version, request }) => {
+    const lang = languageOf(request);
+    return { ...one(await changeImport(db, actor, params.id, version, body, lang)), headers: answeredIn(lang) };
+  },
+  commitImport: async ({ db, actor, params, request }) => {
+    const lang = languageOf(request);
     // A budget below the hosts' request timeouts (230 s on Azure): a large list answers 202 and the client calls again.
-    const { value, done } = await commitImport(db, actor, params.id, { budgetMs: 20_000 });
-    return { status: done ? 200 : 202, body: value, etag: value.etag };
+    const { value, done } = await commitImport(db, actor, params.id, { budgetMs: 20_000, lang });
+    return { status: done ? 200 : 202, body: value, etag: value.etag, headers: answeredIn(lang) };
   },
-  undoImport: async ({ db, actor, params }) => one(await undoImport(db, actor, params.id)),
+  undoImport: async ({ db, actor, params, request }) => {
+    const lang = languageOf(request);
+    return { ...one(await undoImport(db, actor, params.id, undefined, lang)), headers: answeredIn(lang) };
+  },
   importReport: async ({ db, actor, params, request }) => {
     const lang = languageOf(request);
     const { fileName, csv } = await importReport(db, actor, params.id, lang);

@@ -4,6 +4,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import {
   AccountCreate,
   ContactCreate,
+  IMPORT_KIND_FIELDS,
   type ColumnMapping,
   type ContactPatch,
   type Import,
@@ -33,15 +34,16 @@ import { consentHistoryOf, consentState } from '../consents';
 import { contactById, insertContactsIn, updateContactIn } from '../contacts';
 import { erasedAddresses, restrictedAmong } from '../privacy';
 import { getSettings } from '../settings';
-import { applyTemplate, mapRow } from './column-mapping';
+import { applyTemplate, mapRow, mappingForKind } from './column-mapping';
 import { forgetParsedNames, parseCompanyName } from './company-names';
 import { bulkChoice, effectiveAction, ERASED, PARTS, type Choices, type Part, type Proposal } from './decisions';
-import { because, localized, renderReason, type ReasonLanguage } from './reasons';
+import { because, localized, renderReason, whyOf, type ReasonLanguage, type Why } from './reasons';
 import { readImportFile } from './file-format';
 import { ImportFileError } from './import-file-error';
 import { decideRows, numberKey, type Decision, type MappedRow } from './match-rules';
 import { contactInput, planRow, type PlanError, type RowPlan, type StoredValue, type StoredValues } from './record-plan';
 import { renderReport } from './report';
+import { analyseOpportunities, commitOpportunityBatch, undoOpportunities } from './opportunity-import';
 import { analyseRevenue, commitRevenueBatch, undoRevenue } from './revenue-import';
 import {
   accountCandidates,
@@ -106,6 +108,15 @@ const fileError = (error: unknown): unknown =>
 
 function kindOf(mapping: ColumnMapping): ImportKind {
   const fields = mapping.columns.flatMap((column) => (column.field ? [column.field] : []));
+  if (fields.some((field) => field.startsWith('opportunity.'))) {
+    // An opportunity list names the account and holds deals; it creates no person, account or revenue from its columns.
+    const other = fields.find((field) => !IMPORT_KIND_FIELDS.opportunities.includes(field));
+    if (other) throw invalid('mapping', `an opportunity list holds only the account's keys and opportunity columns (${other} is mapped)`);
+    if (!fields.includes('account.name') && !fields.includes('account.customerNumber'))
+      throw invalid('mapping', 'an opportunity list needs a customer number or company column to find the account by');
+    if (!fields.includes('opportunity.name')) throw invalid('mapping', "an opportunity list needs a column with the opportunity's name");
+    return 'opportunities';
+  }
   if (fields.some((field) => field.startsWith('revenue.'))) {
     // A revenue list names the account and holds periods; it creates no person (or account) from its columns.
     const person = fields.find((field) => field.startsWith('contact.') || field.startsWith('consent.'));
@@ -120,6 +131,20 @@ function kindOf(mapping: ColumnMapping): ImportKind {
   const contact = fields.some((field) => field.startsWith('contact.'));
   if (!account && !contact) throw invalid('mapping', 'no column is mapped to a company or a person field');
   return account && contact ? 'combined' : account ? 'accounts' : 'contacts';
+}
+
+/** The kind of the mapping, which must be the one the user chose, if they chose one. */
+function kindOfWanted(mapping: ColumnMapping, wanted: ImportKind | null): ImportKind {
+  let kind: ImportKind;
+  try {
+    kind = kindOf(mapping);
+  } catch (error) {
+    if (wanted && error instanceof DomainError) throw invalid('kind', `the columns do not make a list of ${wanted}: ${error.message}`);
+    throw error;
+  }
+  if (wanted && kind !== wanted)
+    throw invalid('kind', `the columns make a list of ${kind}, not ${wanted}; map the columns a list of ${wanted} needs, or choose ${kind}`);
+  return kind;
 }
 
 const stored = (cell: unknown): StoredValue => (cell instanceof Date ? cell.toISOString().slice(0, 10) : (cell as StoredValue));
@@ -148,15 +173,17 @@ async function analyse(
   fileName: string,
   readOptions: ImportReadOptions,
   mapping: ColumnMapping | null,
+  wanted: ImportKind | null = null,
 ): Promise<Analysis> {
   const { format, table } = await readImportFile(bytes, fileName, readOptions).catch((error: unknown) => {
     throw fileError(error);
   });
-  const chosen = mapping ?? applyTemplate((await loadTemplate(db, actor.tenantId)) ?? { columns: [] }, table.header);
+  const template = mapping ? null : ((await loadTemplate(db, actor.tenantId)) ?? { columns: [] });
+  const chosen = mapping ?? (wanted ? mappingForKind(template!, table.header, wanted) : applyTemplate(template!, table.header));
   chosen.columns.forEach((column, i) => {
     if (column.index >= table.header.length) throw invalid(`mapping.columns[${i}].index`, `the file has ${table.header.length} columns`);
   });
-  const kind = kindOf(chosen);
+  const kind = kindOfWanted(chosen, wanted);
   const hasAccount = kind !== 'contacts';
   const hasContact = kind !== 'accounts';
   const mapped: MappedRow[] = table.rows.map((row) => {
@@ -166,6 +193,10 @@ async function analyse(
   if (kind === 'revenue') {
     const { defaultCurrency } = await getSettings(db, actor.tenantId);
     return { readOptions, format, mapping: chosen, kind, rows: await analyseRevenue(db, actor.tenantId, mapped, defaultCurrency) };
+  }
+  if (kind === 'opportunities') {
+    const settings = await getSettings(db, actor.tenantId);
+    return { readOptions, format, mapping: chosen, kind, rows: await analyseOpportunities(db, actor, mapped, settings) };
   }
   const styles = {
     revenue: ((style) => (style === 'mixed' ? null : style))(detectNumberStyle(mapped.map((row) => row.values['account.revenue'] ?? null))),
@@ -237,7 +268,11 @@ async function summaryOf(db: Queryable, tenantId: string, importId: string): Pro
   };
 }
 
-async function viewOf(db: Queryable, tenantId: string, row: ImportRecordRow): Promise<Import> {
+/** What the undo left alone, its reasons in the language asked for (reports stored before the codes keep English). */
+const undoIn = (report: ImportUndoReport | null, lang: ReasonLanguage): ImportUndoReport | null =>
+  report && { ...report, leftAlone: report.leftAlone.map((item) => (item.reasonCode ? localized(item, lang) : item)) };
+
+async function viewOf(db: Queryable, tenantId: string, row: ImportRecordRow, lang: ReasonLanguage = 'en'): Promise<Import> {
   return {
     id: row.id,
     etag: etagOf(row.version),
@@ -255,7 +290,7 @@ async function viewOf(db: Queryable, tenantId: string, row: ImportRecordRow): Pr
     committedAt: isoOrNull(row.committed_at),
     undoneAt: isoOrNull(row.undone_at),
     undoUntil: row.committed_at && row.status === 'committed' ? new Date(new Date(row.committed_at).getTime() + UNDO_DAYS * DAY_MS).toISOString() : null,
-    undo: row.undo_report,
+    undo: undoIn(row.undo_report, lang),
   };
 }
 
@@ -308,10 +343,11 @@ export async function uploadImport(
   db: Db,
   actor: Actor,
   input: { fileName: string; readOptions: ImportReadOptions; bytes: Uint8Array },
+  lang: ReasonLanguage = 'en',
 ): Promise<{ value: Import; created: boolean }> {
   const fileHash = createHash('sha256').update(input.bytes).digest('hex');
   const earlier = await importByHash(db, actor.tenantId, fileHash);
-  if (earlier) return { value: await viewOf(db, actor.tenantId, earlier), created: false };
+  if (earlier) return { value: await viewOf(db, actor.tenantId, earlier, lang), created: false };
   const analysis = await analyse(db, actor, input.bytes, input.fileName, input.readOptions, null);
   const id = await inTransaction(db, async (tx) => {
     const inserted = await insertImport(tx, actor.tenantId, actor.userId, {
@@ -329,14 +365,19 @@ export async function uploadImport(
   });
   // A colleague's upload of the same file got there first: theirs is the import.
   const row = id ? await loadImport(db, actor, id) : await importByHash(db, actor.tenantId, fileHash);
-  return { value: await viewOf(db, actor.tenantId, row!), created: id !== null };
+  return { value: await viewOf(db, actor.tenantId, row!, lang), created: id !== null };
 }
 
-export async function listImports(db: Db, actor: Actor, query: { limit: number; cursor?: string }): Promise<{ items: Import[]; nextCursor: string | null }> {
+export async function listImports(
+  db: Db,
+  actor: Actor,
+  query: { limit: number; cursor?: string },
+  lang: ReasonLanguage = 'en',
+): Promise<{ items: Import[]; nextCursor: string | null }> {
   const rows = await listImportRows(db, actor.tenantId, decodeCursor(query.cursor, ['timestamp', 'uuid']), query.limit + 1);
   const page = pageFrom(rows, query.limit, (last) => [last.cursor_at, last.id]);
   const items: Import[] = [];
-  for (const row of page.rows) items.push(await viewOf(db, actor.tenantId, row));
+  for (const row of page.rows) items.push(await viewOf(db, actor.tenantId, row, lang));
   return { items, nextCursor: page.nextCursor };
 }
 
@@ -346,14 +387,15 @@ export async function readImport(db: Db, actor: Actor, id: string, query: Import
   const after = decodeCursor(query.cursor, ['text']);
   const rows = await listRows(db, actor.tenantId, id, { afterRow: after ? Number(after[0]) : 0, limit: query.limit + 1, action: query.action });
   const page = pageFrom(rows, query.limit, (last) => [String(last.row_number)]);
-  return { ...(await viewOf(db, actor.tenantId, row)), rows: { items: page.rows.map((record) => rowView(record, lang)), nextCursor: page.nextCursor } };
+  return { ...(await viewOf(db, actor.tenantId, row, lang)), rows: { items: page.rows.map((record) => rowView(record, lang)), nextCursor: page.nextCursor } };
 }
 
 function checkChoice(row: ImportRowRecord, part: Part, choice: ImportChoice, field: string): void {
   const proposed = (row.proposal as unknown as Proposal)[part];
   if (!proposed) throw invalid(field, `row ${row.row_number} has no ${part} part`);
-  // A revenue period is written as the list has it, or not at all: the file is where its figures are corrected.
-  if (part === 'record' && choice.action !== 'skip') throw invalid(`${field}.action`, 'a revenue row can only be skipped; correct the file to change it');
+  // A revenue period or an opportunity is written as the list has it, or not at all: the file is where it is corrected.
+  if (part === 'record' && choice.action !== 'skip')
+    throw invalid(`${field}.action`, 'a revenue or opportunity row can only be skipped; correct the file to change it');
   if (choice.action === 'merge' && choice.intoRow! >= row.row_number) throw invalid(`${field}.intoRow`, 'must be an earlier row of the file');
   if (choice.action === 'update') {
     const known = [proposed.existingId, ...(proposed.candidates ?? []).map((candidate) => candidate.existingId)].filter(Boolean);
@@ -361,20 +403,28 @@ function checkChoice(row: ImportRowRecord, part: Part, choice: ImportChoice, fie
   }
 }
 
-export async function changeImport(db: Db, actor: Actor, id: string, expectedVersion: number, patch: ImportPatch): Promise<Import> {
+export async function changeImport(
+  db: Db,
+  actor: Actor,
+  id: string,
+  expectedVersion: number,
+  patch: ImportPatch,
+  lang: ReasonLanguage = 'en',
+): Promise<Import> {
   const current = await loadImport(db, actor, id);
   if (current.version !== expectedVersion) throw staleVersion('import');
   if (current.status !== 'preview')
     throw conflict(`the import is ${current.status}; only an import in preview can be changed`, undefined, { status: current.status });
   const analysis =
-    patch.read || patch.mapping
+    patch.read || patch.mapping || patch.kind
       ? await analyse(
           db,
           actor,
           await importBytes(db, actor.tenantId, id),
           current.file_name,
           patch.read ?? current.read_options,
-          patch.mapping ?? (patch.read ? null : current.mapping),
+          patch.mapping ?? (patch.read || patch.kind ? null : current.mapping),
+          patch.kind ?? null,
         )
       : null;
   await inTransaction(db, async (tx) => {
@@ -383,7 +433,7 @@ export async function changeImport(db: Db, actor: Actor, id: string, expectedVer
     if (analysis) {
       await saveAnalysis(tx, actor.tenantId, id, { ...analysis, rowCount: analysis.rows.length });
       await replaceRows(tx, actor.tenantId, id, analysis.rows);
-      if (patch.mapping) await saveTemplate(tx, actor.tenantId, actor.userId, analysis.mapping);
+      if (patch.mapping || patch.kind) await saveTemplate(tx, actor.tenantId, actor.userId, analysis.mapping);
     } else {
       await bumpVersion(tx, actor.tenantId, id);
     }
@@ -445,7 +495,7 @@ export async function changeImport(db: Db, actor: Actor, id: string, expectedVer
       }),
     );
   });
-  return viewOf(db, actor.tenantId, await loadImport(db, actor, id));
+  return viewOf(db, actor.tenantId, await loadImport(db, actor, id), lang);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -462,6 +512,8 @@ export interface CommitOptions {
    * here to stand for a process dying mid-batch, or a domain error for a row the set-wise write cannot take.
    */
   afterRow?: (row: number) => void;
+  /** The language of the answer's texts. */
+  lang?: ReasonLanguage;
 }
 
 interface RowResult {
@@ -957,10 +1009,15 @@ export async function commitImport(db: Db, actor: Actor, id: string, options: Co
           let outcomes: BatchOutcome[];
           try {
             outcomes =
-              current.kind === 'revenue' ? await commitRevenueBatch(tx, actor, id, rows) : await commitBatch(tx, actor, id, rows, merges, options, false);
+              current.kind === 'revenue'
+                ? await commitRevenueBatch(tx, actor, id, rows)
+                : current.kind === 'opportunities'
+                  ? await commitOpportunityBatch(tx, actor, id, rows)
+                  : await commitBatch(tx, actor, id, rows, merges, options, false);
+            for (const row of current.kind === 'opportunities' ? rows : []) options.afterRow?.(row.row_number);
             await tx.query('RELEASE SAVEPOINT import_batch');
           } catch (error) {
-            if (!isDomainFailure(error) || current.kind === 'revenue') throw error;
+            if (!isDomainFailure(error) || current.kind === 'revenue' || current.kind === 'opportunities') throw error;
             // A row the set-wise write could not take (say a record changed at the same moment): the batch again, row
             // by row, so that only that row fails.
             await tx.query('ROLLBACK TO SAVEPOINT import_batch');
@@ -985,15 +1042,15 @@ export async function commitImport(db: Db, actor: Actor, id: string, options: Co
     }
   }
   const after = await loadImport(db, actor, id);
-  return { value: await viewOf(db, actor.tenantId, after), done: after.status === 'committed' };
+  return { value: await viewOf(db, actor.tenantId, after, options.lang), done: after.status === 'committed' };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Undo and report
 
-export async function undoImport(db: Db, actor: Actor, id: string, clock: () => Date = () => new Date()): Promise<Import> {
+export async function undoImport(db: Db, actor: Actor, id: string, clock: () => Date = () => new Date(), lang: ReasonLanguage = 'en'): Promise<Import> {
   const current = await loadImport(db, actor, id);
-  if (current.status === 'undone') return viewOf(db, actor.tenantId, current);
+  if (current.status === 'undone') return viewOf(db, actor.tenantId, current, lang);
   if (current.status !== 'committed')
     throw conflict(`the import is ${current.status}; only a committed import can be undone`, undefined, { status: current.status });
   if (clock().getTime() - new Date(current.committed_at!).getTime() > UNDO_DAYS * DAY_MS) {
@@ -1004,8 +1061,8 @@ export async function undoImport(db: Db, actor: Actor, id: string, clock: () => 
     if (locked.status !== 'committed') throw conflict(`the import is ${locked.status}`);
     const report: ImportUndoReport = { reverted: 0, leftAlone: [] };
     const keptContacts = new Set<string>();
-    const leave = (entity: ImportUndoReport['leftAlone'][number]['entity'], entityId: string, row: number, reason: string) =>
-      report.leftAlone.push({ entity, id: entityId, row, reason });
+    const leave = (entity: ImportUndoReport['leftAlone'][number]['entity'], entityId: string, row: number, why: Why) =>
+      report.leftAlone.push({ entity, id: entityId, row, ...whyOf(why) });
     const changes = await changesOf(tx, actor.tenantId, id);
     const audits: AuditEntry[] = [];
     const entry = (action: 'update' | 'delete', entity: AuditEntry['entity'], entityId: string, changedFields?: string[]) =>
@@ -1022,14 +1079,14 @@ export async function undoImport(db: Db, actor: Actor, id: string, clock: () => 
         table,
         mine.map((change) => change.entity_id),
       );
-      const keep = (change: ChangeRow, reason: string) => {
+      const keep = (change: ChangeRow, why: Why) => {
         if (entity === 'contact') keptContacts.add(change.entity_id);
-        leave(entity, change.entity_id, change.row_number, reason);
+        leave(entity, change.entity_id, change.row_number, why);
       };
       const unchanged = mine.filter((change) => {
         const version = versions.get(change.entity_id);
-        if (version === undefined) leave(entity, change.entity_id, change.row_number, 'deleted since the import');
-        else if (version !== change.version_after) keep(change, 'edited since the import');
+        if (version === undefined) leave(entity, change.entity_id, change.row_number, because('undo.deletedSince'));
+        else if (version !== change.version_after) keep(change, because('undo.editedSince'));
         return version === change.version_after;
       });
       const created = unchanged.filter((change) => change.change === 'created').map((change) => change.entity_id);
@@ -1049,11 +1106,11 @@ export async function undoImport(db: Db, actor: Actor, id: string, clock: () => 
         if (change.change === 'created') {
           const used = uses.get(entityId);
           if (used) {
-            keep(change, `has ${used}`);
+            keep(change, because('undo.has', { use: used }));
             continue;
           }
           if (restricted.has(entityId)) {
-            keep(change, 'processing of this person is restricted (GDPR Art. 18)');
+            keep(change, because('undo.restricted'));
             continue;
           }
           deletions.push(entityId);
@@ -1083,7 +1140,7 @@ export async function undoImport(db: Db, actor: Actor, id: string, clock: () => 
       const owner = owners.get(change.entity_id);
       // Gone already: deleted with its contact just now.
       if (owner === undefined) report.reverted += 1;
-      else if (keptContacts.has(owner)) leave('consent', change.entity_id, change.row_number, 'its contact was left alone');
+      else if (keptContacts.has(owner)) leave('consent', change.entity_id, change.row_number, because('undo.contactLeftAlone'));
       else {
         removedConsents.push(change.entity_id);
         report.reverted += 1;
@@ -1091,11 +1148,12 @@ export async function undoImport(db: Db, actor: Actor, id: string, clock: () => 
     }
     await deleteRows(tx, actor.tenantId, 'consents', removedConsents);
     report.reverted += await undoRevenue(tx, actor.tenantId, id, leave);
+    report.reverted += await undoOpportunities(tx, actor, id, leave, audits);
     await revert('account');
     await writeAudits(tx, audits);
     await markUndone(tx, actor.tenantId, id, report);
   });
-  return viewOf(db, actor.tenantId, await loadImport(db, actor, id));
+  return viewOf(db, actor.tenantId, await loadImport(db, actor, id), lang);
 }
 
 export async function importReport(db: Db, actor: Actor, id: string, lang: ReasonLanguage = 'en'): Promise<{ fileName: string; csv: string }> {

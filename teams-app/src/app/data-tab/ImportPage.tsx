@@ -49,6 +49,12 @@ const FIELD_ORDER: Record<ImportField, number> = {
   'revenue.amount': 25,
   'revenue.cost': 26,
   'revenue.currency': 27,
+  'opportunity.name': 28,
+  'opportunity.stage': 29,
+  'opportunity.amount': 30,
+  'opportunity.closeDate': 31,
+  'opportunity.owner': 32,
+  'opportunity.currency': 33,
 };
 const FIELDS = (Object.keys(FIELD_ORDER) as ImportField[]).sort((a, b) => FIELD_ORDER[a] - FIELD_ORDER[b]);
 const ENCODINGS = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
