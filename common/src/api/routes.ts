@@ -129,6 +129,7 @@ export const routes = {
   updateWebhook: ['PATCH', 'webhooks/{id}'],
   deleteWebhook: ['DELETE', 'webhooks/{id}'],
   webhookDeliveries: ['GET', 'webhooks/{id}/deliveries'],
+  redeliverWebhook: ['POST', 'webhooks/{id}/redeliver'],
 } as const satisfies Record<string, readonly [HttpMethod, string]>;
 
 export type RouteName = keyof typeof routes;

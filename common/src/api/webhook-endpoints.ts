@@ -9,6 +9,8 @@ import {
   WebhookEndpointCreated,
   WebhookEndpointList,
   WebhookEndpointPatch,
+  WebhookRedeliverRequest,
+  WebhookRedelivery,
 } from '../contracts/webhooks';
 import { route } from './routes';
 
@@ -61,6 +63,16 @@ export const webhookEndpoints = [
     params: IdParams,
     query: WebhookDeliveryQuery,
     response: pageOf(WebhookDelivery),
+    status: 200,
+  },
+  {
+    ...route('redeliverWebhook'),
+    summary: 'Send deliveries again: the named ones (failed or delivered), or every failed one; each waits again with a fresh 24 hours',
+    tag: 'webhooks',
+    access: 'admin',
+    params: IdParams,
+    body: WebhookRedeliverRequest,
+    response: WebhookRedelivery,
     status: 200,
   },
 ] as const;

@@ -73,3 +73,18 @@ export const WebhookDelivery = z.object({
   deliveredAt: IsoDateTime.nullable(),
 });
 export type WebhookDelivery = z.infer<typeof WebhookDelivery>;
+
+/**
+ * Send deliveries again: the ones named (failed or delivered), or without `eventIds` every failed one of the endpoint.
+ * They wait again with a fresh 24 hours and their back-off starting over.
+ */
+export const WebhookRedeliverRequest = z.object({ eventIds: z.array(Uuid).min(1).max(100).optional() }).strict();
+export type WebhookRedeliverRequest = z.infer<typeof WebhookRedeliverRequest>;
+
+export const WebhookRedelivery = z.object({
+  /** Deliveries put back in the queue; one already waiting is not counted. */
+  redelivered: z.number().int(),
+  /** The endpoint is paused: they go once it is resumed. */
+  paused: z.boolean(),
+});
+export type WebhookRedelivery = z.infer<typeof WebhookRedelivery>;

@@ -1,11 +1,12 @@
 // Registering and managing webhook endpoints (admins only); each change is in the audit log like any other.
-import type { WebhookDeliveryQuery, WebhookEndpointCreate, WebhookEndpointCreated, WebhookEndpointPatch } from '@crm/common';
+import type { WebhookDeliveryQuery, WebhookEndpointCreate, WebhookEndpointCreated, WebhookEndpointPatch, WebhookRedeliverRequest, WebhookRedelivery } from '@crm/common';
 import type { Actor } from '../../core/actor';
 import type { Db } from '../../core/db/db';
-import { conflict } from '../../core/errors';
-import { createRecord, deleteRecord, readRecord, updateRecord, type Created } from '../../core/records';
+import { inTransaction } from '../../core/db/pg-errors';
+import { conflict, notFound } from '../../core/errors';
+import { auditChange, createRecord, deleteRecord, readRecord, updateRecord, type Created } from '../../core/records';
 import { newWebhookSecret } from './signature';
-import { getEndpoint, insertEndpoint, listDeliveries, listEndpoints, updateEndpoint } from './store';
+import { getEndpoint, insertEndpoint, listDeliveries, listEndpoints, requeueDeliveries, updateEndpoint } from './store';
 
 export const registerEndpoint = (db: Db, actor: Actor, input: WebhookEndpointCreate): Promise<Created<WebhookEndpointCreated>> =>
   createRecord(db, actor, 'webhook', async (tx) => {
@@ -30,3 +31,16 @@ export async function deliveriesOf(db: Db, actor: Actor, id: string, query: Webh
   await readEndpoint(db, actor, id);
   return listDeliveries(db, actor.tenantId, id, query);
 }
+
+/**
+ * An admin sends deliveries again, say after the receiver was down for more than the 24 hours of retries. The
+ * endpoint's version does not change (its settings did not), but the audit log records who did it.
+ */
+export const redeliver = (db: Db, actor: Actor, id: string, request: WebhookRedeliverRequest): Promise<WebhookRedelivery> =>
+  inTransaction(db, async (tx) => {
+    const endpoint = await getEndpoint(tx, actor.tenantId, id);
+    if (!endpoint) throw notFound('webhook');
+    const redelivered = await requeueDeliveries(tx, actor.tenantId, id, request.eventIds ?? null);
+    if (redelivered > 0) await auditChange(tx, actor, 'update', 'webhook', id, ['redelivered']);
+    return { redelivered, paused: endpoint.status === 'paused' };
+  });

@@ -107,6 +107,22 @@ export async function listDeliveries(db: Queryable, tenantId: string, endpointId
   return { items: page.rows.map(toDelivery), nextCursor: page.nextCursor };
 }
 
+/**
+ * Puts failed (or, when named, delivered) deliveries back in the queue, due now, with 24 hours and the back-off from
+ * the start; attempts count again from 0. One waiting or held by a worker stays as it is.
+ */
+export async function requeueDeliveries(tx: Queryable, tenantId: string, endpointId: string, eventIds: readonly string[] | null): Promise<number> {
+  const rows = await tx.query(
+    `UPDATE webhook_deliveries SET status = 'pending', attempts = 0, next_attempt_at = now(), deadline_at = now() + interval '24 hours',
+       lease_until = NULL, delivered_at = NULL
+     WHERE tenant_id = $1 AND endpoint_id = $2 AND status <> 'pending'
+       AND (CASE WHEN $3::uuid[] IS NULL THEN status = 'failed' ELSE event_id = ANY($3::uuid[]) END)
+     RETURNING 1`,
+    [tenantId, endpointId, eventIds ? [...eventIds] : null],
+  );
+  return rows.length;
+}
+
 /** A delivery a worker holds: what to send and where. */
 export interface ClaimedDelivery {
   tenantId: string;

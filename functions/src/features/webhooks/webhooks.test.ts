@@ -1,5 +1,6 @@
 // Outbound webhooks against a local https receiver: registration, signed thin events in order per record, back-off
-// after 500s and timeouts, pause after a day of failures and resume, leases of a worker that died, privacy and tenants.
+// after 500s and timeouts, pause after a day of failures and resume, sending given-up deliveries again, leases of a
+// worker that died, privacy and tenants.
 import { createHmac, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { callAs, createAs, createApiHarness, type ApiHarness } from '../../../../test/support/api-harness';
@@ -178,6 +179,57 @@ describeEachDatabase('webhooks', (getDb) => {
     expect(resumed.body).toMatchObject({ status: 'active', pausedReason: null, failingSince: null, pendingDeliveries: 1 });
     expect(await deliver(new Date())).toEqual({ delivered: 1, failed: 0 });
     expect(receiver.received.map((r) => JSON.parse(r.body).type)).toEqual(['account.created']);
+  });
+
+  it('sends given-up deliveries again when an admin asks, after the resume and in order per record, with their event ids', async () => {
+    const endpoint = await register(['account.created', 'account.changed']);
+    receiver.respond(...Array.from({ length: 40 }, () => 503));
+    const account = await created('/api/accounts', { name: 'Ausfall AG' });
+    const t0 = new Date();
+    await deliver(t0);
+    await deliver(new Date(t0.getTime() + 24 * HOUR + MINUTE));
+    const paused = await call(admin, 'GET', `/api/webhooks/${endpoint.id}`);
+    expect(paused.body).toMatchObject({ status: 'paused' });
+    const [givenUp] = (await call(admin, 'GET', `/api/webhooks/${endpoint.id}/deliveries?status=failed`)).body.items as Array<{ eventId: string }>;
+    const firstId = receiver.received[0]!.headers['webhook-id'];
+    expect(givenUp!.eventId).toBe(firstId);
+    // While it is paused, the same account changes: that event waits behind the given-up one once both are queued.
+    await call(admin, 'PATCH', `/api/accounts/${account.id}`, { industry: 'Handel' }, account.etag);
+    receiver.reset();
+
+    const manager = await api.token({ tenantId, userId: randomUUID(), roles: ['CRM.Manager'] });
+    expect((await call(manager, 'POST', `/api/webhooks/${endpoint.id}/redeliver`, {})).status).toBe(403);
+    const stranger = await api.token({ tenantId: randomUUID(), userId: randomUUID(), roles: ['CRM.Admin'] });
+    expect((await call(stranger, 'POST', `/api/webhooks/${endpoint.id}/redeliver`, {})).status).toBe(404);
+    const bad = await call(admin, 'POST', `/api/webhooks/${endpoint.id}/redeliver`, { eventIds: ['nicht-eine-id'] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('eventIds[0]');
+
+    expect((await call(admin, 'POST', `/api/webhooks/${endpoint.id}/redeliver`, {})).body).toEqual({ redelivered: 1, paused: true });
+    // Asked again (a retried request): it already waits, so nothing more is queued.
+    expect((await call(admin, 'POST', `/api/webhooks/${endpoint.id}/redeliver`, {})).body).toEqual({ redelivered: 0, paused: true });
+    expect(await deliver(new Date())).toEqual({ delivered: 0, failed: 0 });
+    const resumed = await call(admin, 'PATCH', `/api/webhooks/${endpoint.id}`, { status: 'active' }, paused.headers.get('etag')!);
+    expect(resumed.body).toMatchObject({ status: 'active', pendingDeliveries: 2 });
+    expect(await deliver(new Date())).toEqual({ delivered: 2, failed: 0 });
+    expect(types()).toEqual(['account.created', 'account.changed']);
+    expect(receiver.received[0]!.headers['webhook-id']).toBe(firstId);
+    const log = (await call(admin, 'GET', `/api/webhooks/${endpoint.id}/deliveries`)).body.items;
+    expect(log.map((d: { type: string; status: string; attempts: number }) => [d.type, d.status, d.attempts])).toEqual([
+      ['account.changed', 'delivered', 1],
+      ['account.created', 'delivered', 1],
+    ]);
+
+    // A delivered event named by its id goes again (the receiver lost it), with the same webhook-id.
+    receiver.reset();
+    expect((await call(admin, 'POST', `/api/webhooks/${endpoint.id}/redeliver`, { eventIds: [firstId] })).body).toEqual({ redelivered: 1, paused: false });
+    expect(await deliver(new Date())).toEqual({ delivered: 1, failed: 0 });
+    expect(receiver.received.map((r) => r.headers['webhook-id'])).toEqual([firstId]);
+    const audit = await getDb().query<{ changed_fields: string[] }>(
+      `SELECT changed_fields FROM audit_log WHERE tenant_id = $1 AND entity = 'webhook' AND entity_id = $2 AND action = 'update' ORDER BY id`,
+      [tenantId, endpoint.id],
+    );
+    expect(audit.map((a) => a.changed_fields)).toEqual([['redelivered'], ['status'], ['redelivered']]);
   });
 
   it('keeps the endpoint healthy when a failure of the same round is written while a success still holds its transaction', async () => {

@@ -1,9 +1,9 @@
 // An endpoint's delivery log: what was sent, newest first, 20 a page, all or only the waiting, delivered or failed ones,
-// each with its event, status, attempts, last error and the next try. The API has no way to send a failed delivery
-// again, so the log offers none (docs/WEBHOOKS.md).
+// each with its event, status, attempts, last error and the next try. A failed or delivered one can be sent again, and
+// all failed ones at once, say after the receiver was down for longer than the 24 hours of retries (docs/WEBHOOKS.md).
 import { Button, Field, Select, Spinner, Text } from '@fluentui/react-components';
 import type { WebhookDelivery, WebhookDeliveryQuery } from '@crm/common';
-import { ErrorNotice } from '@crm/common/web';
+import { DoneNotice, ErrorNotice } from '@crm/common/web';
 import { useTableStyles } from '@crm/common/web/insights-tables';
 import { useState } from 'react';
 import { useServices } from '../../services';
@@ -15,7 +15,8 @@ const PAGE = 20;
 type Status = NonNullable<WebhookDeliveryQuery['status']>;
 const STATUSES: readonly Status[] = ['pending', 'delivered', 'failed'];
 
-export function DeliveryLog({ endpointId, url, id }: { endpointId: string; url: string; id: string }) {
+/** `onQueued`: deliveries were queued again, so the endpoint's count of waiting ones changed. */
+export function DeliveryLog({ endpointId, url, id, onQueued }: { endpointId: string; url: string; id: string; onQueued: () => void }) {
   const styles = useTabStyles();
   const table = useTableStyles();
   const { t, dateTime, number } = useHooksT();
@@ -46,6 +47,27 @@ export function DeliveryLog({ endpointId, url, id }: { endpointId: string; url: 
       setLoadingMore(false);
     }
   };
+  const [queued, setQueued] = useState<{ text: string; n: number } | null>(null);
+  const [queueError, setQueueError] = useState<unknown>(null);
+  const [queueing, setQueueing] = useState(false);
+  const sendAgain = async (eventIds?: string[]) => {
+    setQueueError(null);
+    setQueueing(true);
+    try {
+      const { redelivered, paused } = (await api('redeliverWebhook', { params: { id: endpointId }, body: eventIds ? { eventIds } : {} })).data;
+      const text =
+        redelivered === 0 ? t('hooks.requeuedNone') : t(paused ? 'hooks.requeuedPaused' : 'hooks.requeued', { count: number(redelivered) });
+      // The notice takes the focus (the row's button goes away with its status); a new one each time, so it does again.
+      setQueued((previous) => ({ text, n: (previous?.n ?? 0) + 1 }));
+      setMore(null);
+      first.reload();
+      onQueued();
+    } catch (e) {
+      setQueueError(e);
+    } finally {
+      setQueueing(false);
+    }
+  };
   const next = (d: WebhookDelivery) => {
     if (d.status === 'delivered') return d.deliveredAt ? t('hooks.deliveredAt', { when: dateTime(d.deliveredAt) }) : '';
     if (d.status === 'failed') return t('hooks.givenUp');
@@ -55,6 +77,15 @@ export function DeliveryLog({ endpointId, url, id }: { endpointId: string; url: 
   return (
     <div id={id} className={styles.form} data-ready-key={ready ? `deliveries-${endpointId}` : undefined}>
       <Text className={styles.muted}>{t('hooks.logNote')}</Text>
+      {queued ? <DoneNotice key={queued.n} text={queued.text} /> : null}
+      {queueError ? <ErrorNotice error={queueError} /> : null}
+      {ready && items.some((d) => d.status === 'failed') ? (
+        <div className={styles.row}>
+          <Button disabled={queueing} onClick={() => void sendAgain()} aria-label={t('hooks.requeueAllOf', { url })}>
+            {t('hooks.requeueAll')}
+          </Button>
+        </div>
+      ) : null}
       <Field label={t('hooks.logShow')} style={{ maxWidth: '16rem' }}>
         <Select
           value={status}
@@ -86,6 +117,7 @@ export function DeliveryLog({ endpointId, url, id }: { endpointId: string; url: 
                 <th scope="col">{t('hooks.col.attempts')}</th>
                 <th scope="col">{t('hooks.col.error')}</th>
                 <th scope="col">{t('hooks.col.next')}</th>
+                <th scope="col">{t('hooks.col.action')}</th>
               </tr>
             </thead>
             <tbody>
@@ -97,6 +129,18 @@ export function DeliveryLog({ endpointId, url, id }: { endpointId: string; url: 
                   <td>{number(d.attempts)}</td>
                   <td>{d.lastError ?? ''}</td>
                   <td>{next(d)}</td>
+                  <td>
+                    {d.status === 'pending' ? null : (
+                      <Button
+                        size="small"
+                        disabled={queueing}
+                        onClick={() => void sendAgain([d.eventId])}
+                        aria-label={t('hooks.requeueOf', { type: d.type, when: dateTime(d.occurredAt) })}
+                      >
+                        {t('hooks.requeue')}
+                      </Button>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,7 +1,7 @@
 // The Data tab's "Webhooks" page: an administrator sees each endpoint's status, why it is paused and what waits,
 // pauses and resumes it, changes its URL, description and events and deletes it, each with If-Match (a 412 names who
-// changed what), reads its delivery log page by page, and registers a new one, whose secret is shown once; a manager is
-// told it is for administrators and nothing is asked of the API; in English and German.
+// changed what), reads its delivery log page by page and sends deliveries again, and registers a new one, whose secret
+// is shown once; a manager is told it is for administrators and nothing is asked of the API; in English and German.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebhookDelivery, WebhookEndpoint } from '@crm/common';
@@ -251,13 +251,13 @@ describe('webhooks page', () => {
     const rows = () => [...document.querySelectorAll(`#webhook-log-${ERP_ID} tbody tr`)].map((tr) => [...tr.children].map((cell) => cell.textContent));
     const at = (iso: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
     expect(rows()).toEqual([
-      [at(failed.occurredAt), 'contact.changed', 'Failed', '31', 'HTTP 503', 'given up'],
-      [at(waiting.occurredAt), 'account.changed', 'Waiting', '2', 'no answer within 10 s', at('2026-12-01T12:01:00.000Z')],
+      [at(failed.occurredAt), 'contact.changed', 'Failed', '31', 'HTTP 503', 'given up', 'Send again'],
+      [at(waiting.occurredAt), 'account.changed', 'Waiting', '2', 'no answer within 10 s', at('2026-12-01T12:01:00.000Z'), ''],
     ]);
     expect(api.calls.find((c) => c.name === 'webhookDeliveries')!.args).toMatchObject({ params: { id: ERP_ID }, query: { limit: 20 } });
     fireEvent.click(screen.getByRole('button', { name: 'Show more' }));
     await waitFor(() => expect(rows()).toHaveLength(3));
-    expect(rows()[2]).toEqual([at(delivery(1).occurredAt), 'account.changed', 'Delivered', '1', '', `delivered ${at(delivery(1).deliveredAt!)}`]);
+    expect(rows()[2]).toEqual([at(delivery(1).occurredAt), 'account.changed', 'Delivered', '1', '', `delivered ${at(delivery(1).deliveredAt!)}`, 'Send again']);
     expect(screen.queryByRole('button', { name: 'Show more' })).toBeNull();
 
     fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'failed' } });
@@ -266,6 +266,56 @@ describe('webhooks page', () => {
     expect(api.calls.filter((c) => c.name === 'webhookDeliveries').at(-1)!.args.query).toEqual({ limit: 20, status: 'failed' });
     fireEvent.click(toggle);
     expect(document.getElementById(`webhook-log-${ERP_ID}`)).toBeNull();
+  });
+
+  it('sends a failed delivery again, or all failed ones, says so with the focus on it, and reloads the log and the count', async () => {
+    let sent = false;
+    const failed = delivery(3, { type: 'contact.changed', status: 'failed', attempts: 31, lastStatus: 503, lastError: 'HTTP 503', deliveredAt: null });
+    const again = { ...failed, status: 'pending' as const, attempts: 0, nextAttemptAt: '2026-12-02T08:00:00.000Z' };
+    const api = renderPage({
+      listWebhooks: () => ({ items: [endpoint({ status: 'active', pausedReason: null, failingSince: null, pendingDeliveries: sent ? 1 : 0 })] }),
+      webhookDeliveries: () => ({ items: [sent ? again : failed, delivery(1)], nextCursor: null }),
+      redeliverWebhook: (args) => {
+        sent = true;
+        return { redelivered: (args.body as { eventIds?: string[] }).eventIds?.length ?? 4, paused: false };
+      },
+    });
+    await ready();
+    fireEvent.click(item().getByRole('button', { name: 'Delivery log of https://erp.example.de/crm-hook' }));
+    await waitFor(() => expect(document.querySelector(`[data-ready-key="deliveries-${ERP_ID}"]`)).not.toBeNull());
+    const at = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(failed.occurredAt));
+    fireEvent.click(screen.getByRole('button', { name: `Send again: contact.changed of ${at}` }));
+    const notice = await screen.findByText('Queued again: 1. Sent within seconds, with another 24 hours to get through.');
+    expect(api.calls.find((c) => c.name === 'redeliverWebhook')!.args).toMatchObject({ params: { id: ERP_ID }, body: { eventIds: [failed.eventId] } });
+    await waitFor(() => expect(document.activeElement).toBe(notice.closest('[role="status"]')));
+    await waitFor(() => expect(document.querySelector(`#webhook-log-${ERP_ID} tbody tr[data-status="pending"]`)).not.toBeNull());
+    await waitFor(() => expect(item().getByText(/· 1 deliveries waiting/)).toBeTruthy());
+    // Nothing failed is left in the log, so "all failed" is no longer offered; the delivered one can still go again.
+    expect(screen.queryByRole('button', { name: 'Send all failed deliveries of https://erp.example.de/crm-hook again' })).toBeNull();
+    expect(within(document.getElementById(`webhook-log-${ERP_ID}`)!).getAllByRole('button', { name: /^Send again/ })).toHaveLength(1);
+    cleanup();
+
+    const german = renderPage({
+      webhookDeliveries: () => ({ items: [failed], nextCursor: null }),
+      redeliverWebhook: () => ({ redelivered: 4, paused: true }),
+    }, ['CRM.Admin'], 'de-DE');
+    await ready();
+    fireEvent.click(item().getByRole('button', { name: 'Zustellprotokoll von https://erp.example.de/crm-hook' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Alle gescheiterten Zustellungen an https://erp.example.de/crm-hook erneut senden' }));
+    expect(await screen.findByText('Erneut eingereiht: 4. Der Endpunkt ist pausiert: Gesendet wird, sobald er fortgesetzt wird.')).toBeTruthy();
+    expect(german.calls.find((c) => c.name === 'redeliverWebhook')!.args.body).toEqual({});
+    expect(screen.getByRole('columnheader', { name: 'Aktion' })).toBeTruthy();
+  });
+
+  it('says why a delivery could not be queued again', async () => {
+    renderPage({
+      webhookDeliveries: () => ({ items: [delivery(1)], nextCursor: null }),
+      redeliverWebhook: () => new ApiError('not-found', 404, null),
+    });
+    await ready();
+    fireEvent.click(item().getByRole('button', { name: 'Delivery log of https://erp.example.de/crm-hook' }));
+    fireEvent.click(await screen.findByRole('button', { name: /^Send again/ }));
+    expect(await within(document.getElementById(`webhook-log-${ERP_ID}`)!).findByRole('alert')).toBeTruthy();
   });
 
   it('tells a manager the page is for administrators and asks the API nothing', async () => {

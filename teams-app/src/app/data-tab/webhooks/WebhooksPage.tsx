@@ -162,7 +162,7 @@ function EndpointItem({ endpoint, onChanged, onStale }: { endpoint: WebhookEndpo
       ) : null}
       {error ? <ErrorNotice error={error} /> : null}
       {error instanceof ApiError && (error.kind === 'changed' || error.kind === 'not-found') ? <Button onClick={onStale}>{t('hooks.reload')}</Button> : null}
-      {logOpen ? <DeliveryLog id={logId} endpointId={endpoint.id} url={endpoint.url} /> : null}
+      {logOpen ? <DeliveryLog id={logId} endpointId={endpoint.id} url={endpoint.url} onQueued={onStale} /> : null}
     </li>
   );
 }

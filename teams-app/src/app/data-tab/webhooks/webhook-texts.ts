@@ -67,7 +67,16 @@ const en = {
   'hooks.col.next': 'Next try',
   'hooks.deliveredAt': 'delivered {when}',
   'hooks.givenUp': 'given up',
-  'hooks.logNote': 'Newest first. The last error is the HTTP status or the kind of network failure, never the receiver’s answer. A failed delivery is not sent again.',
+  'hooks.col.action': 'Action',
+  'hooks.logNote':
+    'Newest first. The last error is the HTTP status or the kind of network failure, never the receiver’s answer. A delivery given up after 24 hours, or one the receiver lost, can be sent again; it keeps its event id, so the receiver can tell it got it before.',
+  'hooks.requeue': 'Send again',
+  'hooks.requeueOf': 'Send again: {type} of {when}',
+  'hooks.requeueAll': 'Send all failed again',
+  'hooks.requeueAllOf': 'Send all failed deliveries of {url} again',
+  'hooks.requeued': 'Queued again: {count}. Sent within seconds, with another 24 hours to get through.',
+  'hooks.requeuedPaused': 'Queued again: {count}. The endpoint is paused: sent once it is resumed.',
+  'hooks.requeuedNone': 'Nothing to send again: it is already waiting to be sent.',
 };
 
 export type WebhookKey = keyof typeof en;
@@ -138,7 +147,16 @@ const de: Record<WebhookKey, string> = {
   'hooks.col.next': 'Nächster Versuch',
   'hooks.deliveredAt': 'zugestellt {when}',
   'hooks.givenUp': 'aufgegeben',
-  'hooks.logNote': 'Neueste zuerst. Der letzte Fehler ist der HTTP-Status oder die Art des Netzwerkfehlers, nie die Antwort des Empfängers. Eine gescheiterte Zustellung wird nicht erneut gesendet.',
+  'hooks.col.action': 'Aktion',
+  'hooks.logNote':
+    'Neueste zuerst. Der letzte Fehler ist der HTTP-Status oder die Art des Netzwerkfehlers, nie die Antwort des Empfängers. Eine nach 24 Stunden aufgegebene Zustellung oder eine, die der Empfänger verloren hat, lässt sich erneut senden; sie behält ihre Ereignis-ID, sodass der Empfänger erkennt, dass er sie schon hatte.',
+  'hooks.requeue': 'Erneut senden',
+  'hooks.requeueOf': 'Erneut senden: {type} vom {when}',
+  'hooks.requeueAll': 'Alle gescheiterten erneut senden',
+  'hooks.requeueAllOf': 'Alle gescheiterten Zustellungen an {url} erneut senden',
+  'hooks.requeued': 'Erneut eingereiht: {count}. Wird in Sekunden gesendet, mit weiteren 24 Stunden bis zur Zustellung.',
+  'hooks.requeuedPaused': 'Erneut eingereiht: {count}. Der Endpunkt ist pausiert: Gesendet wird, sobald er fortgesetzt wird.',
+  'hooks.requeuedNone': 'Nichts erneut zu senden: Die Zustellung wartet bereits.',
 };
 
 export const webhookTexts = { en, de };
