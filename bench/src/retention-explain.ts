@@ -76,8 +76,8 @@ export async function batchExplainer(db: Db): Promise<BatchExplainer> {
             writeFileSync(target, `${plans.join('\n')}\n-- statements run by triggers (auto_explain)\n${triggerPlans.join('\n')}`);
             for (const entry of triggerPlans) {
               const duration = /duration: ([\d.]+ ms)/.exec(entry)?.[1] ?? '?';
-              const table = /FROM (new_rows|old_rows) r JOIN (\w+)/.exec(entry);
-              summary.push(`${duration.padStart(11)}    in a trigger: ${table ? `${table[1]} joined with ${table[2]}` : first(entry)}`);
+              const rows = /FROM (new_rows|old_rows) r(?: JOIN (\w+))?/.exec(entry);
+              summary.push(`${duration.padStart(11)}    in a trigger: ${rows ? `${rows[1]}${rows[2] ? ` joined with ${rows[2]}` : ''}` : 'insight_changes'}`);
             }
             done = summary;
             file = null;
