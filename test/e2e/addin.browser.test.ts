@@ -137,6 +137,19 @@ describeInBrowser('Outlook add-in in Chromium', () => {
     expect(await pane().evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   });
 
+  it('shows a long subject among the last interactions in full, wrapped, not cut off behind a hover tooltip (#12 defect 17)', async () => {
+    const api = localApi(host.url);
+    const accounts = await api<{ items: Array<{ id: string; name: string }> }>('GET', `/api/accounts?q=${encodeURIComponent('Hoffmann')}`);
+    const accountId = accounts.body.items.find((a) => a.name === DEMO_FEATURED.knownContact.accountName)!.id;
+    const subject = `Telefonat mit der Instandhaltung wegen der wiederkehrenden Störung am Getriebe der Linie 4 ${Date.now().toString(36)}`;
+    await api('POST', '/api/interactions', { body: { type: 'note', subject, occurredAt: new Date(Date.now() - 60_000).toISOString(), accountIds: [accountId] } });
+    await open('known-sender', 'lang=de');
+    const row = pane().getByText(subject, { exact: true });
+    await row.waitFor();
+    expect(await row.evaluate((el) => el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().height > 20)).toBe(true);
+    expect(await pane().evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  });
+
   it('adds an unknown sender as a contact, after which the card shows them as known', async () => {
     await open('unknown-known-domain', 'lang=en');
     await pane().getByRole('button', { name: 'Add as contact' }).click();
