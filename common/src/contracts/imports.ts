@@ -1,6 +1,7 @@
 // Imports of CSV and XLSX lists: what was detected in a file (so a user can see and override it) and the column mapping,
 // a plain object that can be saved as a template for the next import.
 import { z } from 'zod';
+import { kindTakes } from './import-kinds';
 import { IsoDateTime, Uuid, Versioned, pageOf, PageQuery } from './primitives';
 
 export const ImportFileKind = z.enum(['csv', 'xlsx']);
@@ -126,19 +127,17 @@ export type ColumnMapping = z.infer<typeof ColumnMapping>;
 export const ImportKind = z.enum(['accounts', 'contacts', 'combined', 'revenue', 'opportunities']);
 export type ImportKind = z.infer<typeof ImportKind>;
 
-const ACCOUNT_KEY_FIELDS = ['account.name', 'account.legalForm', 'account.customerNumber'] as const;
-const fieldsStarting = (...prefixes: string[]) => ImportField.options.filter((field) => prefixes.some((prefix) => field.startsWith(prefix)));
 /**
- * The fields a column can feed in a list of each kind: a revenue or opportunity list names its account only by its keys
- * (it never creates or changes one), a customer list has no periods or opportunities. The mapping of a kind chosen by
- * the user offers these, and the API proposes a mapping for the kind from them.
+ * The fields a column can feed in a list of each kind (`kindTakes`): the mapping of a kind chosen by the user offers
+ * these, and the API proposes a mapping for the kind from them.
  */
+const fieldsOf = (kind: ImportKind): readonly ImportField[] => ImportField.options.filter((field) => kindTakes(kind, field));
 export const IMPORT_KIND_FIELDS: Record<ImportKind, readonly ImportField[]> = {
-  accounts: [...fieldsStarting('account.'), 'notes'],
-  contacts: [...fieldsStarting('contact.', 'consent.'), 'notes'],
-  combined: [...fieldsStarting('account.', 'contact.', 'consent.'), 'notes'],
-  revenue: [...ACCOUNT_KEY_FIELDS, ...fieldsStarting('revenue.')],
-  opportunities: [...ACCOUNT_KEY_FIELDS, ...fieldsStarting('opportunity.')],
+  accounts: fieldsOf('accounts'),
+  contacts: fieldsOf('contacts'),
+  combined: fieldsOf('combined'),
+  revenue: fieldsOf('revenue'),
+  opportunities: fieldsOf('opportunities'),
 };
 
 export const ImportStatus = z.enum(['preview', 'committing', 'committed', 'undone']);

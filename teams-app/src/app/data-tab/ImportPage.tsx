@@ -2,7 +2,18 @@
 // decide the rows of the preview one by one or in bulk, commit with progress, download the per-row report, undo, and
 // reopen an earlier import from the history. Every change goes to the API with the import's ETag.
 import { Badge, Button, Field, ProgressBar, Select, Spinner, Text } from '@fluentui/react-components';
-import type { ColumnMapping, DetectedImportFormat, Import, ImportAction, ImportField, ImportPatch, ImportReadOptions, ImportUndoReport } from '@crm/common';
+import type {
+  ColumnMapping,
+  DetectedImportFormat,
+  Import,
+  ImportAction,
+  ImportField,
+  ImportKind,
+  ImportPatch,
+  ImportReadOptions,
+  ImportUndoReport,
+} from '@crm/common';
+import { kindTakes } from '@crm/common/import-kinds';
 import { DoneNotice, ErrorNotice } from '@crm/common/web';
 import { useId, useRef, useState, type RefObject } from 'react';
 import { Card } from '../Card';
@@ -10,7 +21,7 @@ import { useTableStyles } from '@crm/common/web/insights-tables';
 import { useServices } from '../services';
 import { useTabStyles } from '../styles';
 import { useLoad } from '../use-load';
-import { ImportRows } from './ImportRows';
+import { ImportRows, isRecordKind } from './ImportRows';
 import type { SaveFile } from './save-file';
 import { useDataT } from './use-data-t';
 
@@ -57,6 +68,7 @@ const FIELD_ORDER: Record<ImportField, number> = {
   'opportunity.currency': 33,
 };
 const FIELDS = (Object.keys(FIELD_ORDER) as ImportField[]).sort((a, b) => FIELD_ORDER[a] - FIELD_ORDER[b]);
+const KINDS: readonly ImportKind[] = ['combined', 'accounts', 'contacts', 'revenue', 'opportunities'];
 const ENCODINGS = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
 const DELIMITERS = [';', ',', '\t'] as const;
 const delimiterKey = (d: string) => (d === '\t' ? 'tab' : d) as ';' | ',' | 'tab';
@@ -198,7 +210,17 @@ function CurrentImport({ value, onChange, onClose, save }: { value: Import; onCh
       {error ? <ErrorNotice error={error} /> : null}
       {busy ? <Spinner size="tiny" label={t('preview.saving')} /> : null}
       {editable ? <Format format={value.format} disabled={busy} onRead={(read) => void change({ read })} /> : null}
-      {editable ? <Mapping mapping={value.mapping} disabled={busy} onApply={(mapping) => void change({ mapping })} /> : null}
+      {editable ? (
+        <Mapping
+          // A new kind (or a new reading of the file) proposes other columns: the form starts again from them.
+          key={`${value.kind}:${value.mapping.columns.map((column) => column.header).join('\u0000')}`}
+          mapping={value.mapping}
+          kind={value.kind}
+          disabled={busy}
+          onApply={(mapping) => void change({ mapping })}
+          onKind={(kind) => void change({ kind })}
+        />
+      ) : null}
       <Preview value={value} rowsRead={rowsRead} editable={editable} busy={busy} onChange={change} />
       <Commit value={value} onChange={onChange} save={save} />
     </section>
@@ -276,17 +298,41 @@ function Format({ format, disabled, onRead }: { format: DetectedImportFormat; di
   );
 }
 
-function Mapping({ mapping, disabled, onApply }: { mapping: ColumnMapping; disabled: boolean; onApply: (mapping: ColumnMapping) => void }) {
+function Mapping({
+  mapping,
+  kind,
+  disabled,
+  onApply,
+  onKind,
+}: {
+  mapping: ColumnMapping;
+  kind: ImportKind;
+  disabled: boolean;
+  onApply: (mapping: ColumnMapping) => void;
+  onKind: (kind: ImportKind) => void;
+}) {
   const styles = useTabStyles();
   const tables = useTableStyles();
   const { t } = useDataT();
+  const kindId = useId();
   const [columns, setColumns] = useState(mapping.columns);
+  // The fields of this kind of list; another kind is chosen above, which proposes the columns again.
+  const offered = FIELDS.filter((field) => kindTakes(kind, field));
   const counts = new Map<string, number>();
   for (const column of columns) if (column.field) counts.set(column.field, (counts.get(column.field) ?? 0) + 1);
   const twice = [...counts].filter(([, n]) => n > 1).map(([field]) => t(`field.${field as ImportField}`));
   const changed = columns.some((column, i) => column.field !== mapping.columns[i]?.field);
   return (
     <Card headingId="mapping-heading" heading={t('mapping.heading')} testId="import-mapping">
+      <Field label={{ children: t('mapping.kind'), htmlFor: kindId }} hint={t('mapping.kindHint')}>
+        <Select id={kindId} value={kind} disabled={disabled} onChange={(_e, data) => onKind(data.value as ImportKind)}>
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`mapping.kind.${k}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
       <div className={tables.scroll}>
         <table className={tables.table}>
           <thead>
@@ -312,7 +358,7 @@ function Mapping({ mapping, disabled, onApply }: { mapping: ColumnMapping; disab
                     }
                   >
                     <option value="">{t('mapping.none')}</option>
-                    {FIELDS.map((field) => (
+                    {offered.map((field) => (
                       <option key={field} value={field}>
                         {t(`field.${field}`)}
                       </option>
@@ -360,13 +406,15 @@ function Preview({
   const { t } = useDataT();
   const [filter, setFilter] = useState<ImportAction | ''>('');
   const { summary } = value;
-  const counts = (part: 'account' | 'contact') => Object.fromEntries(ACTIONS.map((a) => [a, summary[part][a] ?? 0]));
+  const counts = (part: 'account' | 'contact' | 'record') => Object.fromEntries(ACTIONS.map((a) => [a, summary[part]?.[a] ?? 0]));
+  const records = isRecordKind(value.kind);
   const bulk = (action: 'skipErrors' | 'updateExactMatches' | 'skipUndecided') => void onChange({ bulk: [action] });
   return (
     <Card headingId="preview-heading" heading={t('preview.heading')} testId="import-preview">
       <ul className={styles.list} data-testid="import-summary">
-        {value.kind !== 'contacts' ? <li>{t('preview.summary.account', counts('account'))}</li> : null}
-        {value.kind !== 'accounts' ? <li>{t('preview.summary.contact', counts('contact'))}</li> : null}
+        {isRecordKind(value.kind) ? <li>{t(`preview.summary.${value.kind}`, counts('record'))}</li> : null}
+        {!records && value.kind !== 'contacts' ? <li>{t('preview.summary.account', counts('account'))}</li> : null}
+        {!records && value.kind !== 'accounts' ? <li>{t('preview.summary.contact', counts('contact'))}</li> : null}
         <li>{t('preview.summary.facts', { duplicates: summary.duplicatesInFile, matches: summary.matchesInCrm, awaiting: summary.awaitingDecision })}</li>
       </ul>
       {value.status === 'preview' ? (
@@ -374,9 +422,11 @@ function Preview({
           <Button disabledFocusable={busy} onClick={() => bulk('skipErrors')}>
             {t('preview.bulk.skipErrors')}
           </Button>
-          <Button disabledFocusable={busy} onClick={() => bulk('updateExactMatches')}>
-            {t('preview.bulk.updateExactMatches')}
-          </Button>
+          {records ? null : (
+            <Button disabledFocusable={busy} onClick={() => bulk('updateExactMatches')}>
+              {t('preview.bulk.updateExactMatches')}
+            </Button>
+          )}
           <Button disabledFocusable={busy} onClick={() => bulk('skipUndecided')}>
             {t('preview.bulk.skipUndecided')}
           </Button>

@@ -11,7 +11,7 @@ import { useLoad } from '../use-load';
 import { useDataT } from './use-data-t';
 
 type T = ReturnType<typeof useDataT>;
-type Part = 'account' | 'contact';
+type Part = 'account' | 'contact' | 'record';
 type PartView = NonNullable<ImportRowView['account']>;
 
 const PAGE = 50;
@@ -37,9 +37,14 @@ function fieldName(field: string, t: T['t']): string {
 
 const score = (value: number) => value.toFixed(2);
 
+/** A list whose every row writes one record of its own (a revenue period, an opportunity) and no account or contact. */
+export const isRecordKind = (kind: Import['kind']): kind is 'revenue' | 'opportunities' => kind === 'revenue' || kind === 'opportunities';
+
 /** What a part can be set to: the proposal, create, skip, each CRM record and earlier row it was matched with. */
-function options(proposed: ImportDecision, t: T['t']): Array<[string, string]> {
+function options(proposed: ImportDecision, part: Part, t: T['t']): Array<[string, string]> {
   const result = new Map<string, string>([['', t('preview.proposed', { action: t(`action.${proposed.action}`) })]]);
+  // A revenue period or an opportunity is written as the list has it, or skipped: the file is where it is corrected.
+  if (part === 'record') return [...result.set('skip', t('preview.choice.skip'))];
   if (proposed.action === 'update' && proposed.existingId) result.set(`update:${proposed.existingId}`, t('preview.choice.updateExisting'));
   for (const candidate of proposed.candidates ?? []) {
     if (candidate.existingId) result.set(`update:${candidate.existingId}`, t('preview.choice.update', { name: candidate.name, score: score(candidate.score) }));
@@ -54,12 +59,15 @@ function options(proposed: ImportDecision, t: T['t']): Array<[string, string]> {
 function PartCell({
   row,
   part,
+  partName,
   view,
   editable,
   onChoose,
 }: {
   row: number;
   part: Part;
+  /** How the part is called in the decision's label: Account, Contact, Opportunity, Revenue period. */
+  partName: string;
   view: PartView | null;
   editable: boolean;
   onChoose: (choice: ImportChoice | null) => void;
@@ -68,7 +76,7 @@ function PartCell({
   const { t } = useDataT();
   if (!view) return <td />;
   const { proposed, chosen } = view;
-  const label = t('preview.decision', { part: t(`preview.${part}`), row });
+  const label = t('preview.decision', { part: partName, row });
   return (
     <td style={{ textAlign: 'start', verticalAlign: 'top' }} data-part={part} data-proposed={proposed.action} data-chosen={chosen?.action ?? ''}>
       <Text weight="semibold" className={proposed.action === 'error' ? styles.danger : undefined}>
@@ -89,7 +97,7 @@ function PartCell({
       ) : null}
       {editable ? (
         <Select aria-label={label} size="small" value={encode(chosen)} onChange={(_e, data) => onChoose(decode(data.value))}>
-          {options(proposed, t).map(([value, text]) => (
+          {options(proposed, part, t).map(([value, text]) => (
             <option key={value} value={value}>
               {text}
             </option>
@@ -100,14 +108,15 @@ function PartCell({
   );
 }
 
-function OutcomeCell({ row }: { row: ImportRowView }) {
+function OutcomeCell({ row, recordName }: { row: ImportRowView; recordName: string }) {
   const styles = useTabStyles();
   const { t } = useDataT();
   const outcome = row.outcome;
   if (!outcome) return <td />;
-  const parts = (['account', 'contact'] as const).flatMap((part) => {
+  const parts = (['account', 'contact', 'record'] as const).flatMap((part) => {
     const o = outcome[part];
-    return o ? [`${t(`preview.${part}`)}: ${t(`outcome.${o.action}`)} (${o.reason})`] : [];
+    const name = part === 'record' ? recordName : t(`preview.${part}`);
+    return o ? [`${name}: ${t(`outcome.${o.action}`)} (${o.reason})`] : [];
   });
   return (
     <td style={{ textAlign: 'start', verticalAlign: 'top' }} data-outcome>
@@ -121,6 +130,17 @@ function OutcomeCell({ row }: { row: ImportRowView }) {
 }
 
 const text = (value: ImportRowView['values'][string] | undefined) => (value === null || value === undefined ? '' : String(value));
+
+/** The cells of a revenue or opportunity row that say what it writes, as the list has them ("Phase: Angebot · Betrag: 12.500,00 €"). */
+function RecordValues({ row }: { row: ImportRowView }) {
+  const { t } = useDataT();
+  const cells = Object.entries(row.values).filter(([field, value]) => (field.startsWith('revenue.') || field.startsWith('opportunity.')) && text(value));
+  return (
+    <td style={{ textAlign: 'start', verticalAlign: 'top' }} data-values>
+      {cells.map(([field, value]) => `${fieldName(field, t)}: ${text(value)}`).join(' · ')}
+    </td>
+  );
+}
 
 export function ImportRows({
   value,
@@ -156,8 +176,10 @@ export function ImportRows({
     setChosen(new Map(chosen).set(key, choice));
     if (!(await onChoose(row, part, choice))) setChosen(before);
   };
+  const records = isRecordKind(value.kind);
+  const recordName = isRecordKind(value.kind) ? t(`preview.record.${value.kind}`) : '';
   const viewOf = (row: ImportRowView, part: Part): PartView | null => {
-    const view = row[part];
+    const view = row[part] ?? null;
     const key = `${row.row}:${part}`;
     return view && chosen.has(key) ? { ...view, chosen: chosen.get(key)! } : view;
   };
@@ -176,14 +198,19 @@ export function ImportRows({
                   {t('preview.company')}
                 </th>
                 <th scope="col" style={{ textAlign: 'start' }}>
-                  {t('preview.person')}
+                  {records ? t('preview.values') : t('preview.person')}
                 </th>
-                {value.kind !== 'contacts' ? (
+                {records ? (
+                  <th scope="col" style={{ textAlign: 'start' }}>
+                    {recordName}
+                  </th>
+                ) : null}
+                {!records && value.kind !== 'contacts' ? (
                   <th scope="col" style={{ textAlign: 'start' }}>
                     {t('preview.account')}
                   </th>
                 ) : null}
-                {value.kind !== 'accounts' ? (
+                {!records && value.kind !== 'accounts' ? (
                   <th scope="col" style={{ textAlign: 'start' }}>
                     {t('preview.contact')}
                   </th>
@@ -201,30 +228,48 @@ export function ImportRows({
                   <th scope="row" style={{ verticalAlign: 'top' }}>
                     {row.row}
                   </th>
-                  <td style={{ textAlign: 'start', verticalAlign: 'top' }}>{text(row.values['account.name'])}</td>
                   <td style={{ textAlign: 'start', verticalAlign: 'top' }}>
-                    {[text(row.values['contact.firstName']), text(row.values['contact.lastName'])].filter(Boolean).join(' ') ||
-                      text(row.values['contact.email'])}
+                    {text(row.values['account.name']) || (records ? text(row.values['account.customerNumber']) : '')}
                   </td>
-                  {value.kind !== 'contacts' ? (
+                  {records ? (
+                    <RecordValues row={row} />
+                  ) : (
+                    <td style={{ textAlign: 'start', verticalAlign: 'top' }}>
+                      {[text(row.values['contact.firstName']), text(row.values['contact.lastName'])].filter(Boolean).join(' ') ||
+                        text(row.values['contact.email'])}
+                    </td>
+                  )}
+                  {records ? (
+                    <PartCell
+                      row={row.row}
+                      part="record"
+                      partName={recordName}
+                      view={viewOf(row, 'record')}
+                      editable={editable}
+                      onChoose={(c) => void choose(row.row, 'record', c)}
+                    />
+                  ) : null}
+                  {!records && value.kind !== 'contacts' ? (
                     <PartCell
                       row={row.row}
                       part="account"
+                      partName={t('preview.account')}
                       view={viewOf(row, 'account')}
                       editable={editable}
                       onChoose={(c) => void choose(row.row, 'account', c)}
                     />
                   ) : null}
-                  {value.kind !== 'accounts' ? (
+                  {!records && value.kind !== 'accounts' ? (
                     <PartCell
                       row={row.row}
                       part="contact"
+                      partName={t('preview.contact')}
                       view={viewOf(row, 'contact')}
                       editable={editable}
                       onChoose={(c) => void choose(row.row, 'contact', c)}
                     />
                   ) : null}
-                  {done ? <OutcomeCell row={row} /> : null}
+                  {done ? <OutcomeCell row={row} recordName={recordName} /> : null}
                 </tr>
               ))}
             </tbody>

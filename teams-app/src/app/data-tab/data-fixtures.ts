@@ -188,3 +188,81 @@ export function merge(fields: Partial<Merge> = {}): Merge {
     ...fields,
   };
 }
+
+export const HALLE_ID = testUuid('o1');
+
+/** An opportunity list in preview, as the API answers it in German (the tab sends the page's language). */
+export function opportunityImport(fields: Partial<Import> = {}): Import {
+  return anImport({
+    fileName: 'Verkaufschancen.csv',
+    kind: 'opportunities',
+    mapping: {
+      columns: [
+        { index: 0, header: 'Firma', field: 'account.name' },
+        { index: 1, header: 'Verkaufschance', field: 'opportunity.name' },
+        { index: 2, header: 'Phase', field: 'opportunity.stage' },
+        { index: 3, header: 'Betrag', field: 'opportunity.amount' },
+      ],
+    },
+    summary: {
+      account: zero,
+      contact: zero,
+      record: { ...zero, create: 1, update: 1, skip: 1, error: 1 },
+      awaitingDecision: 1,
+      duplicatesInFile: 0,
+      matchesInCrm: 2,
+    },
+    ...fields,
+  });
+}
+
+export function opportunityRows(): ImportRowView[] {
+  const row = (n: number, values: ImportRowView['values'], proposed: NonNullable<ImportRowView['record']>['proposed']): ImportRowView => ({
+    row: n,
+    values,
+    account: null,
+    contact: null,
+    record: part(proposed),
+    outcome: null,
+  });
+  return [
+    row(
+      2,
+      { 'account.name': 'Müller GmbH', 'opportunity.name': 'Wartungsvertrag 2026', 'opportunity.stage': 'Angebot', 'opportunity.amount': '12.500,00 €' },
+      { action: 'create', reason: 'eine neue Verkaufschance „Wartungsvertrag 2026“ für Müller GmbH: Phase „Angebot“, Betrag 12.500,00' },
+    ),
+    row(
+      3,
+      { 'account.name': 'Weiß-Bau AG', 'opportunity.name': 'Neubau Halle', 'opportunity.stage': 'Negotiation', 'opportunity.amount': '80.000,00' },
+      {
+        action: 'update',
+        existingId: HALLE_ID,
+        reason: 'die Verkaufschance „Neubau Halle“ von Weiß-Bau AG ändert sich: Phase „Angebot“ -> „Verhandlung“, Betrag 50.000,00 -> 80.000,00',
+      },
+    ),
+    row(
+      4,
+      { 'account.name': 'Schneider KG', 'opportunity.name': 'Servicepaket', 'opportunity.stage': 'Qualifiziert' },
+      { action: 'skip', reason: 'die Verkaufschance „Servicepaket“ von Schneider KG hat diese Werte schon' },
+    ),
+    row(
+      5,
+      { 'account.name': 'Unbekannt GmbH', 'opportunity.name': 'Test', 'opportunity.stage': 'Lead' },
+      { action: 'error', field: 'account.name', reason: 'keine Firma im CRM ist „Unbekannt GmbH“; eine Zeile mit Verkaufschancen legt nie eine Firma an' },
+    ),
+  ];
+}
+
+/** A revenue list after its commit. */
+export function revenueRows(): ImportRowView[] {
+  return [
+    {
+      row: 2,
+      values: { 'account.name': 'Schneider KG', 'revenue.period': '2024', 'revenue.amount': '6.000,00' },
+      account: null,
+      contact: null,
+      record: part({ action: 'update', existingId: testUuid('r1'), reason: '2024 for Schneider KG is stored: revenue 5000.00 -> 6000.00' }),
+      outcome: { account: null, contact: null, consent: null, record: { action: 'updated', id: testUuid('r1'), reason: 'the figures were replaced' } },
+    },
+  ];
+}
