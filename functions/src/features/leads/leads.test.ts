@@ -155,6 +155,30 @@ describeEachDatabase('leads', (getDb) => {
     expect((await call(seller, 'GET', `/api/leads/${lead.id}`)).body.status).toBe('new');
   });
 
+  it('erases the leads about a person with the contact one became (Art. 17), and leaves other leads alone', async () => {
+    // A tenant of its own, so the figures the other tests count stay as they are.
+    const own = randomUUID();
+    const owner = await api.token({ tenantId: own, userId: randomUUID(), roles: ['CRM.Admin'] });
+    const officer = await api.token({ tenantId: own, userId: randomUUID(), roles: ['CRM.Privacy'] });
+    const add = (body: unknown) => createAs(() => api)(owner, '/api/leads', body);
+    const lead = await add({ firstName: 'Ella', lastName: 'Eraso', email: 'ella@eraso.example', phone: '+49 30 999', company: 'Eraso GmbH' });
+    const converted = await call(owner, 'POST', `/api/leads/${lead.id}/convert`, { createAccount: true }, lead.etag);
+    expect(converted.status, converted.text).toBe(200);
+    // A second lead with the same address (captured again at a fair) and one of somebody else at the company.
+    const again = await add({ source: 'event', lastName: 'Eraso', email: 'Ella@Eraso.example' });
+    const colleague = await add({ lastName: 'Anders', email: 'anders@eraso.example', company: 'Eraso GmbH' });
+    const contact = (await call(owner, 'GET', `/api/contacts/${converted.body.contactId}`)).headers.get('etag')!;
+    const erased = await call(officer, 'POST', `/api/contacts/${converted.body.contactId}/erase`, { reason: 'Art. 17' }, contact);
+    expect(erased.status, erased.text).toBe(200);
+    expect((await call(owner, 'GET', `/api/leads/${lead.id}`)).status).toBe(404);
+    expect((await call(owner, 'GET', `/api/leads/${again.id}`)).status).toBe(404);
+    expect((await call(owner, 'GET', `/api/leads/${colleague.id}`)).status).toBe(200);
+    const left = await getDb().query(`SELECT 1 FROM leads WHERE tenant_id = $1 AND (lower(email) = 'ella@eraso.example' OR phone = '+49 30 999')`, [own]);
+    expect(left).toEqual([]);
+    const [erasure] = await getDb().query<{ counts: { leads: number } }>(`SELECT counts FROM erasures WHERE tenant_id = $1 AND contact_id = $2`, [own, converted.body.contactId]);
+    expect(erasure!.counts.leads).toBe(2);
+  });
+
   it('counts the leads captured in a period by source and status, and the conversions made in it', async () => {
     const owner = await api.token({ tenantId: randomUUID(), userId: randomUUID(), roles: ['CRM.Admin'] });
     const now = new Date();

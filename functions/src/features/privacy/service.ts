@@ -15,6 +15,7 @@ import {
   deleteContactRow,
   deleteContactSyncLinks,
   deleteOwnInteractions,
+  deleteLeads,
   deleteTasks,
   ensureHmacKey,
   erasureOfContact,
@@ -92,6 +93,7 @@ export async function eraseContact(
       identifyingPattern(subject.emails, subject.firstName, subject.lastName),
     );
     const tasks = await deleteTasks(tx, actor.tenantId, contactId);
+    const leads = await deleteLeads(tx, actor.tenantId, contactId, subject.emails);
     // The read audit keeps who read and when, under the contact id the erasures table keeps too, but not the addresses.
     await forgetAddresses(tx, actor.tenantId, subject.emails);
     const contactLinks = await deleteContactSyncLinks(tx, actor.tenantId, contactId);
@@ -100,6 +102,7 @@ export async function eraseContact(
       interactions: own.interactions,
       consents,
       tasks,
+      leads,
       syncLinks: own.syncLinks + contactLinks,
       unlinkedInteractions,
       blockedAddresses: blocked,

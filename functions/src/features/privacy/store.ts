@@ -190,6 +190,18 @@ export async function scrubSharedInteractions(tx: Queryable, tenantId: string, c
 export const deleteTasks = (tx: Queryable, tenantId: string, contactId: string) =>
   count(tx, `WITH gone AS (DELETE FROM tasks WHERE tenant_id = $1 AND contact_id = $2 RETURNING 1) SELECT count(*)::int AS n FROM gone`, [tenantId, contactId]);
 
+/**
+ * Leads about the person: the one converted into this contact and any other with one of their addresses. A lead holds
+ * the name, address, phone and notes the contact was made from, so it goes with them.
+ */
+export const deleteLeads = (tx: Queryable, tenantId: string, contactId: string, emails: readonly string[]) =>
+  count(
+    tx,
+    `WITH gone AS (DELETE FROM leads WHERE tenant_id = $1 AND (contact_id = $2 OR lower(email) = ANY($3::text[])) RETURNING 1)
+     SELECT count(*)::int AS n FROM gone`,
+    [tenantId, contactId, emails.map((e) => e.toLowerCase())],
+  );
+
 /** The Outlook contacts the Graph sync linked to this person, with the field values it last synced. */
 export const deleteContactSyncLinks = (tx: Queryable, tenantId: string, contactId: string) =>
   count(
