@@ -1,6 +1,7 @@
 // The Teams "Privacy" tab in real Chromium, standalone against the local host (signed in as the demo admin): register a
-// request, extend it and close it with its answer; open a person, export JSON, restrict and see it, lift, erase with the
+// request, extend it and close it with its answer; open a person, export JSON and PDF, restrict and see it, lift, erase with the
 // confirmation; retention preview and run; audit search.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
@@ -110,7 +111,7 @@ describeInBrowser('Privacy tab in Chromium', () => {
     expect(await item.getAttribute('data-overdue')).toBe('false');
   });
 
-  it('opens a person, exports JSON, restricts and lifts, and erases after the confirmation', { timeout: 90_000 }, async () => {
+  it('opens a person, exports JSON and PDF, restricts and lifts, and erases after the confirmation', { timeout: 90_000 }, async () => {
     const person = await newPerson('Datenschutz');
     await openTab();
     await openPerson(person);
@@ -122,6 +123,14 @@ describeInBrowser('Privacy tab in Chromium', () => {
     const exported = JSON.parse(readFileSync((await file.path())!, 'utf8')) as { contact: { id: string }; restriction: { restricted: boolean } };
     expect(exported.contact.id).toBe(person.id);
     expect(exported.restriction.restricted).toBe(false);
+
+    const pdfDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export PDF' }).click();
+    const pdf = await pdfDownload;
+    expect(pdf.suggestedFilename()).toBe(`personal-data-${person.id}-en.pdf`);
+    const pdfText = execFileSync('pdftotext', ['-enc', 'UTF-8', (await pdf.path())!, '-'], { encoding: 'utf8' });
+    expect(pdfText).toContain(person.displayName);
+    expect(pdfText).toContain(`lena.${person.displayName.slice(4, 12)}@`);
 
     await page.getByRole('button', { name: 'Restrict processing' }).click();
     const restrict = page.getByRole('form', { name: 'Restrict processing' });
