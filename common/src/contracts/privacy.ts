@@ -24,6 +24,8 @@ export const ErasureResult = z.object({
     interactions: z.number().int(),
     consents: z.number().int(),
     tasks: z.number().int(),
+    /** Leads the person was converted from or that carry one of their addresses. */
+    leads: z.number().int(),
     syncLinks: z.number().int(),
   }),
   /** Interactions that concern other people too: they lost the link and any copy of the name or address. */

@@ -170,6 +170,7 @@ describeEachDatabase('leads', (getDb) => {
     const contact = (await call(owner, 'GET', `/api/contacts/${converted.body.contactId}`)).headers.get('etag')!;
     const erased = await call(officer, 'POST', `/api/contacts/${converted.body.contactId}/erase`, { reason: 'Art. 17' }, contact);
     expect(erased.status, erased.text).toBe(200);
+    expect(erased.body.deleted.leads).toBe(2);
     expect((await call(owner, 'GET', `/api/leads/${lead.id}`)).status).toBe(404);
     expect((await call(owner, 'GET', `/api/leads/${again.id}`)).status).toBe(404);
     expect((await call(owner, 'GET', `/api/leads/${colleague.id}`)).status).toBe(200);

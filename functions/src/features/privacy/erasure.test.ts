@@ -102,7 +102,7 @@ describeEachDatabase('erasure', (getDb) => {
     expect(erased.status, erased.text).toBe(200);
     expect(erased.body).toMatchObject({
       blockedAddresses: 2,
-      deleted: { interactions: 1, consents: 2, tasks: 1, syncLinks: 1 },
+      deleted: { interactions: 1, consents: 2, tasks: 1, leads: 0, syncLinks: 1 },
       unlinkedInteractions: 1,
       keptWithdrawalProofs: 1,
     });

@@ -120,7 +120,7 @@ const erasureResult = (id: string, erasedAt: Date, counts: Record<string, number
   erasureId: id,
   erasedAt: new Date(erasedAt).toISOString(),
   blockedAddresses: counts.blockedAddresses ?? 0,
-  deleted: { interactions: counts.interactions ?? 0, consents: counts.consents ?? 0, tasks: counts.tasks ?? 0, syncLinks: counts.syncLinks ?? 0 },
+  deleted: { interactions: counts.interactions ?? 0, consents: counts.consents ?? 0, tasks: counts.tasks ?? 0, leads: counts.leads ?? 0, syncLinks: counts.syncLinks ?? 0 },
   unlinkedInteractions: counts.unlinkedInteractions ?? 0,
   keptWithdrawalProofs: counts.keptWithdrawalProofs ?? 0,
   retained: counts.retainedLetters

@@ -75,7 +75,7 @@ const erasure: ErasureResult = {
   erasureId: ERASURE,
   erasedAt: '2026-12-02T11:00:00.000Z',
   blockedAddresses: 1,
-  deleted: { interactions: 2, consents: 2, tasks: 1, syncLinks: 1 },
+  deleted: { interactions: 2, consents: 2, tasks: 1, leads: 1, syncLinks: 1 },
   unlinkedInteractions: 1,
   keptWithdrawalProofs: 1,
   retained: { interactions: 1, until: '2032-12-31', legalBasis: 'HGB s.257, AO s.147' },
@@ -236,7 +236,7 @@ describe('privacy tab: person view', () => {
     });
     expect(within(done).getByRole('heading', { level: 2 }).textContent).toBe('Julia Hoffmann was erased on 2 Dec 2026.');
     expect(done.textContent).toContain('1 addresses are blocked from being created again.');
-    expect(done.textContent).toContain('Deleted: 2 interactions, 2 consent entries, 1 follow-ups, 1 Outlook sync links.');
+    expect(done.textContent).toContain('Deleted: 2 interactions, 2 consent entries, 1 follow-ups, 1 leads, 1 Outlook sync links.');
     expect(
       within(screen.getByTestId('person-kept'))
         .getAllByRole('listitem')

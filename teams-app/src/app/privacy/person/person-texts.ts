@@ -44,7 +44,7 @@ const en = {
   'person.eraseConfirm': 'Erase for good',
   'person.erased': '{name} was erased on {date}.',
   'person.erasedBlocked': '{count} addresses are blocked from being created again.',
-  'person.erasedDeleted': 'Deleted: {interactions} interactions, {consents} consent entries, {tasks} follow-ups, {syncLinks} Outlook sync links.',
+  'person.erasedDeleted': 'Deleted: {interactions} interactions, {consents} consent entries, {tasks} follow-ups, {leads} leads, {syncLinks} Outlook sync links.',
   'person.erasedUnlinked': '{count} interactions that concern other people too lost the link and any copy of the name or address.',
   'person.keptTitle': 'Kept for legal reasons',
   'person.keptProofs': '{count} withdrawals or objections kept as channel, purpose and date, without the person (proof of the withdrawal).',
@@ -100,7 +100,7 @@ const de: Record<PersonKey, string> = {
   'person.erased': '{name} wurde am {date} gelöscht.',
   'person.erasedBlocked': '{count} Adressen sind gegen erneutes Anlegen gesperrt.',
   'person.erasedDeleted':
-    'Gelöscht: {interactions} Interaktionen, {consents} Einwilligungseinträge, {tasks} Wiedervorlagen, {syncLinks} Outlook-Verknüpfungen.',
+    'Gelöscht: {interactions} Interaktionen, {consents} Einwilligungseinträge, {tasks} Wiedervorlagen, {leads} Leads, {syncLinks} Outlook-Verknüpfungen.',
   'person.erasedUnlinked': '{count} Interaktionen, die auch andere betreffen, haben die Verknüpfung und jede Kopie von Name oder Adresse verloren.',
   'person.keptTitle': 'Aus rechtlichen Gründen aufbewahrt',
   'person.keptProofs': '{count} Widerrufe oder Widersprüche bleiben als Kanal, Zweck und Datum ohne die Person erhalten (Nachweis des Widerrufs).',
