@@ -35,8 +35,10 @@ export const DetectedImportFormat = z.object({
   sheets: z.array(z.string()),
   /** Which settings came from the user rather than from detection. */
   overridden: z.array(z.enum(['kind', 'encoding', 'delimiter', 'sheet'])),
-  /** One sentence per setting saying why it was chosen, for the preview. */
+  /** One sentence per setting saying why it was chosen, for the preview (in the language of Accept-Language). */
   reasons: z.array(z.string()),
+  /** The reasons' codes and parameters, as stored (formats read before 2026-12-03 have none and stay English). */
+  reasonCodes: z.array(z.object({ code: z.string(), params: z.record(z.string(), z.unknown()) })).optional(),
   columnCount: z.number().int().nonnegative(),
   rowCount: z.number().int().nonnegative(),
 });

@@ -5,7 +5,13 @@ import { ImportFileError } from './import-file-error';
 describe('CSV separator detection', () => {
   it('chooses the semicolon of a German Excel file although its amounts contain commas', () => {
     const text = 'Firma;Umsatz;Ort\nMüller GmbH;1.234,56;Köln\nSchmidt AG;99,90;Berlin\n';
-    expect(detectDelimiter(text)).toEqual({ delimiter: ';', reason: 'semicolon: it splits each of the first 3 lines into 3 columns' });
+    expect(detectDelimiter(text)).toEqual({
+      delimiter: ';',
+      reason: 'semicolon: it splits each of the first 3 lines into 3 columns',
+      code: 'format.separatorSplits',
+      lines: 3,
+      columns: 3,
+    });
   });
 
   it('chooses comma and tab, and is not misled by separators inside quotes or quoted line breaks', () => {

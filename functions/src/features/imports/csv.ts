@@ -12,6 +12,10 @@ const NAMES: Record<ImportDelimiter, string> = { ';': 'semicolon', ',': 'comma',
 export interface DetectedDelimiter {
   delimiter: ImportDelimiter;
   reason: string;
+  /** The reason's code and parameters (reasons.ts), so the preview can word it in German too. */
+  code: 'format.separatorSplits' | 'format.separatorMostFrequent' | 'format.separatorNone';
+  lines?: number;
+  columns?: number;
 }
 
 /** Counts each delimiter outside quotes per record of the first lines; the one that splits every record alike, most often, wins. */
@@ -25,12 +29,22 @@ export function detectDelimiter(text: string): DetectedDelimiter {
   const consistent = scored.filter((s) => s.consistent).sort((a, b) => b.first - a.first);
   const best = consistent[0];
   if (best) {
-    return { delimiter: best.delimiter, reason: `${NAMES[best.delimiter]}: it splits each of the first ${counts.length} lines into ${best.first + 1} columns` };
+    return {
+      delimiter: best.delimiter,
+      reason: `${NAMES[best.delimiter]}: it splits each of the first ${counts.length} lines into ${best.first + 1} columns`,
+      code: 'format.separatorSplits',
+      lines: counts.length,
+      columns: best.first + 1,
+    };
   }
   const used = scored.filter((s) => s.total > 0).sort((a, b) => b.total - a.total)[0];
   if (used)
-    return { delimiter: used.delimiter, reason: `${NAMES[used.delimiter]}: it is the most frequent separator, though lines differ in their number of columns` };
-  return { delimiter: ';', reason: 'semicolon: no separator found (one column), so the one German Excel writes' };
+    return {
+      delimiter: used.delimiter,
+      reason: `${NAMES[used.delimiter]}: it is the most frequent separator, though lines differ in their number of columns`,
+      code: 'format.separatorMostFrequent',
+    };
+  return { delimiter: ';', reason: 'semicolon: no separator found (one column), so the one German Excel writes', code: 'format.separatorNone' };
 }
 
 /** The first records, joined across quoted line breaks so that a multi-line address does not count as two lines. */

@@ -8,21 +8,23 @@ import { ImportFileError } from './import-file-error';
 export interface DetectedEncoding {
   encoding: ImportEncoding;
   reason: string;
+  /** The reason's code (reasons.ts), so the preview can word it in German too. */
+  code: 'format.utf8Bom' | 'format.utf16le' | 'format.utf16be' | 'format.ascii' | 'format.utf8' | 'format.windows1252';
 }
 
 const startsWith = (bytes: Uint8Array, prefix: readonly number[]) => prefix.every((byte, i) => bytes[i] === byte);
 
 export function detectEncoding(bytes: Uint8Array): DetectedEncoding {
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { encoding: 'utf-8-bom', reason: 'UTF-8 byte-order mark at the start' };
-  if (startsWith(bytes, [0xff, 0xfe])) return { encoding: 'utf-16le', reason: 'UTF-16 little-endian byte-order mark at the start' };
-  if (startsWith(bytes, [0xfe, 0xff])) return { encoding: 'utf-16be', reason: 'UTF-16 big-endian byte-order mark at the start' };
-  if (bytes.every((byte) => byte < 0x80)) return { encoding: 'utf-8', reason: 'only ASCII characters' };
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { encoding: 'utf-8-bom', reason: 'UTF-8 byte-order mark at the start', code: 'format.utf8Bom' };
+  if (startsWith(bytes, [0xff, 0xfe])) return { encoding: 'utf-16le', reason: 'UTF-16 little-endian byte-order mark at the start', code: 'format.utf16le' };
+  if (startsWith(bytes, [0xfe, 0xff])) return { encoding: 'utf-16be', reason: 'UTF-16 big-endian byte-order mark at the start', code: 'format.utf16be' };
+  if (bytes.every((byte) => byte < 0x80)) return { encoding: 'utf-8', reason: 'only ASCII characters', code: 'format.ascii' };
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { encoding: 'utf-8', reason: 'valid UTF-8 without byte-order mark' };
+    return { encoding: 'utf-8', reason: 'valid UTF-8 without byte-order mark', code: 'format.utf8' };
   } catch {
     // A byte sequence UTF-8 forbids (such as a lone 0xFC for ü) is what Windows-1252 files look like.
-    return { encoding: 'windows-1252', reason: 'not valid UTF-8, read as Windows-1252 (Excel "CSV (Trennzeichen-getrennt)")' };
+    return { encoding: 'windows-1252', reason: 'not valid UTF-8, read as Windows-1252 (Excel "CSV (Trennzeichen-getrennt)")', code: 'format.windows1252' };
   }
 }
 

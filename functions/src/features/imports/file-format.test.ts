@@ -38,6 +38,12 @@ describe('reading an uploaded list', () => {
         'Encoding windows-1252: not valid UTF-8, read as Windows-1252 (Excel "CSV (Trennzeichen-getrennt)")',
         'Separator semicolon: it splits each of the first 3 lines into 5 columns',
       ],
+      // The same reasons as codes, for the German preview.
+      reasonCodes: [
+        { code: 'format.csv', params: {} },
+        { code: 'format.windows1252', params: { encoding: 'windows-1252' } },
+        { code: 'format.separatorSplits', params: { separator: 'semicolon', lines: 3, columns: 5 } },
+      ],
       columnCount: 5,
       rowCount: 2,
     });

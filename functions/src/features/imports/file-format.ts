@@ -5,6 +5,7 @@ import type { DetectedImportFormat, ImportFileKind, ImportReadOptions } from '@c
 import { detectDelimiter, parseCsv } from './csv';
 import { decodeText, detectEncoding } from './encoding';
 import { ImportFileError } from './import-file-error';
+import { because, type Reason } from './reasons';
 import { toTable, type ImportTable } from './table';
 import { readWorkbook } from './xlsx';
 
@@ -56,14 +57,22 @@ export async function readImportFile(bytes: Uint8Array, fileName: string, option
     );
   }
   const overridden: DetectedImportFormat['overridden'] = options.kind ? ['kind'] : [];
-  const kindReason = `${content.toUpperCase()}: ${content === 'xlsx' ? 'the file is a ZIP archive (as XLSX workbooks are)' : 'the file is text'}`;
+  const kindReason = because(content === 'xlsx' ? 'format.xlsx' : 'format.csv');
   return content === 'xlsx' ? readXlsx(bytes, options, overridden, kindReason) : readCsv(bytes, options, overridden, kindReason);
 }
 
-function readCsv(bytes: Uint8Array, options: ImportReadOptions, overridden: DetectedImportFormat['overridden'], kindReason: string): ReadImportFile {
-  const { encoding, reason: encodingReason } = options.encoding ? { encoding: options.encoding, reason: 'chosen by the user' } : detectEncoding(bytes);
+/** The reasons as the format stores them: the English sentences, and their codes for other languages. */
+const stated = (reasons: readonly Reason[]): Pick<DetectedImportFormat, 'reasons' | 'reasonCodes'> => ({
+  reasons: reasons.map((reason) => reason.reason),
+  reasonCodes: reasons.map((reason) => ({ code: reason.reasonCode, params: reason.reasonParams })),
+});
+
+function readCsv(bytes: Uint8Array, options: ImportReadOptions, overridden: DetectedImportFormat['overridden'], kindReason: Reason): ReadImportFile {
+  const detectedEncoding = options.encoding ? null : detectEncoding(bytes);
+  const encoding = options.encoding ?? detectedEncoding!.encoding;
   const text = decodeText(bytes, encoding);
-  const { delimiter, reason: delimiterReason } = options.delimiter ? { delimiter: options.delimiter, reason: 'chosen by the user' } : detectDelimiter(text);
+  const detectedDelimiter = options.delimiter ? null : detectDelimiter(text);
+  const delimiter = options.delimiter ?? detectedDelimiter!.delimiter;
   const table = toTable(parseCsv(text, delimiter));
   if (table.rows.length === 0)
     throw new ImportFileError('no_data', table.header.length ? 'The file has a header row but no data rows.' : 'The file holds only blank lines.');
@@ -76,7 +85,17 @@ function readCsv(bytes: Uint8Array, options: ImportReadOptions, overridden: Dete
       sheet: null,
       sheets: [],
       overridden: [...overridden, ...(options.encoding ? (['encoding'] as const) : []), ...(options.delimiter ? (['delimiter'] as const) : [])],
-      reasons: [kindReason, `Encoding ${encoding}: ${encodingReason}`, options.delimiter ? 'Separator chosen by the user' : `Separator ${delimiterReason}`],
+      ...stated([
+        kindReason,
+        detectedEncoding ? because(detectedEncoding.code, { encoding }) : because('format.encodingChosen', { encoding }),
+        detectedDelimiter
+          ? because(detectedDelimiter.code, {
+              separator: delimiter === '\t' ? 'tab' : delimiter === ',' ? 'comma' : 'semicolon',
+              lines: detectedDelimiter.lines ?? null,
+              columns: detectedDelimiter.columns ?? null,
+            })
+          : because('format.separatorChosen'),
+      ]),
       columnCount: table.header.length,
       rowCount: table.rows.length,
     },
@@ -87,7 +106,7 @@ async function readXlsx(
   bytes: Uint8Array,
   options: ImportReadOptions,
   overridden: DetectedImportFormat['overridden'],
-  kindReason: string,
+  kindReason: Reason,
 ): Promise<ReadImportFile> {
   const sheets = await readWorkbook(bytes);
   const names = sheets.map((sheet) => sheet.name);
@@ -112,10 +131,10 @@ async function readXlsx(
       sheet: chosen.name,
       sheets: names,
       overridden: [...overridden, ...(wanted ? (['sheet'] as const) : [])],
-      reasons: [
+      ...stated([
         kindReason,
-        wanted ? `Sheet "${chosen.name}": chosen by the user` : `Sheet "${chosen.name}": the first visible sheet with data, of ${names.length}`,
-      ],
+        wanted ? because('format.sheetChosen', { sheet: chosen.name }) : because('format.sheetFirst', { sheet: chosen.name, count: names.length }),
+      ]),
       columnCount: table.header.length,
       rowCount: table.rows.length,
     },

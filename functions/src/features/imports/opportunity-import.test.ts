@@ -124,6 +124,14 @@ describeEachDatabase('imports: opportunities', (getDb) => {
     expect(decision(13)).toMatchObject({ action: 'error', field: 'opportunity.name', reasonCode: 'opportunity.sameAsRow', reasonParams: { row: 2 } });
     expect(decision(14)).toMatchObject({ action: 'error', field: 'opportunity.name', reasonCode: 'opportunity.nameMissing' });
 
+    // What was detected, in German for the German tab (stored in English with codes).
+    const format = (await call('GET', `/api/imports/${importId}?limit=1`, { headers: { 'accept-language': 'de' } })).body.format;
+    expect(format.reasons).toEqual([
+      'CSV: die Datei ist Text',
+      'Zeichensatz windows-1252: kein gültiges UTF-8, als Windows-1252 gelesen (Excel „CSV (Trennzeichen-getrennt)“)',
+      expect.stringMatching(/^Trennzeichen Semikolon: es teilt jede der ersten \d+ Zeilen in 7 Spalten$/),
+    ]);
+    expect(response.body.format.reasons[1]).toBe('Encoding windows-1252: not valid UTF-8, read as Windows-1252 (Excel "CSV (Trennzeichen-getrennt)")');
     const german = await rowsOf(importId, 'de');
     expect(german.find((r) => r.row === 4)!.record.proposed.reason).toBe(
       'die Verkaufschance „Neubau Halle“ von Weiß-Bau AG ändert sich: Phase „Angebot“ -> „Verhandlung“, Betrag 50.000,00 -> 80.000,00, Abschlussdatum – -> 30.06.2026',

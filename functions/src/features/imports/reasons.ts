@@ -45,6 +45,7 @@ const USE_DE: Record<string, string> = {
   'revenue from another import': 'Umsätze aus einem anderen Import',
   'a lead converted into it': 'einen in sie umgewandelten Lead',
 };
+const SEPARATOR_DE: Record<string, string> = { semicolon: 'Semikolon', comma: 'Komma', tab: 'Tabulator' };
 const STATUS_DE: Record<string, string> = { open: 'offen', won: 'gewonnen', lost: 'verloren' };
 const FIELD_DE: Record<string, string> = {
   stage: 'Phase',
@@ -428,6 +429,54 @@ const TEXTS = {
   'outcome.opportunityChangedSince': {
     en: () => 'the opportunity was changed or deleted since the preview; import the list again',
     de: () => 'die Verkaufschance wurde seit der Vorschau geändert oder gelöscht; die Liste erneut importieren',
+  },
+  // What was detected in a file
+  'format.csv': { en: () => 'CSV: the file is text', de: () => 'CSV: die Datei ist Text' },
+  'format.xlsx': {
+    en: () => 'XLSX: the file is a ZIP archive (as XLSX workbooks are)',
+    de: () => 'XLSX: die Datei ist ein ZIP-Archiv (wie XLSX-Arbeitsmappen)',
+  },
+  'format.encodingChosen': { en: (p) => `Encoding ${p('encoding')}: chosen by the user`, de: (p) => `Zeichensatz ${p('encoding')}: von Ihnen gewählt` },
+  'format.utf8Bom': {
+    en: (p) => `Encoding ${p('encoding')}: UTF-8 byte-order mark at the start`,
+    de: (p) => `Zeichensatz ${p('encoding')}: UTF-8-Byte-Order-Mark am Anfang`,
+  },
+  'format.utf16le': {
+    en: (p) => `Encoding ${p('encoding')}: UTF-16 little-endian byte-order mark at the start`,
+    de: (p) => `Zeichensatz ${p('encoding')}: UTF-16-Little-Endian-Byte-Order-Mark am Anfang`,
+  },
+  'format.utf16be': {
+    en: (p) => `Encoding ${p('encoding')}: UTF-16 big-endian byte-order mark at the start`,
+    de: (p) => `Zeichensatz ${p('encoding')}: UTF-16-Big-Endian-Byte-Order-Mark am Anfang`,
+  },
+  'format.ascii': { en: (p) => `Encoding ${p('encoding')}: only ASCII characters`, de: (p) => `Zeichensatz ${p('encoding')}: nur ASCII-Zeichen` },
+  'format.utf8': {
+    en: (p) => `Encoding ${p('encoding')}: valid UTF-8 without byte-order mark`,
+    de: (p) => `Zeichensatz ${p('encoding')}: gültiges UTF-8 ohne Byte-Order-Mark`,
+  },
+  'format.windows1252': {
+    en: (p) => `Encoding ${p('encoding')}: not valid UTF-8, read as Windows-1252 (Excel "CSV (Trennzeichen-getrennt)")`,
+    de: (p) => `Zeichensatz ${p('encoding')}: kein gültiges UTF-8, als Windows-1252 gelesen (Excel „CSV (Trennzeichen-getrennt)“)`,
+  },
+  'format.separatorChosen': { en: () => 'Separator chosen by the user', de: () => 'Trennzeichen von Ihnen gewählt' },
+  'format.separatorSplits': {
+    en: (p) => `Separator ${p('separator')}: it splits each of the first ${p('lines')} lines into ${p('columns')} columns`,
+    de: (p) =>
+      `Trennzeichen ${SEPARATOR_DE[p('separator')] ?? p('separator')}: es teilt jede der ersten ${p('lines')} Zeilen in ${p('columns')} Spalten`,
+  },
+  'format.separatorMostFrequent': {
+    en: (p) => `Separator ${p('separator')}: it is the most frequent separator, though lines differ in their number of columns`,
+    de: (p) =>
+      `Trennzeichen ${SEPARATOR_DE[p('separator')] ?? p('separator')}: das häufigste Trennzeichen, obwohl die Zeilen verschieden viele Spalten haben`,
+  },
+  'format.separatorNone': {
+    en: () => 'Separator semicolon: no separator found (one column), so the one German Excel writes',
+    de: () => 'Trennzeichen Semikolon: kein Trennzeichen gefunden (eine Spalte), also das, das deutsches Excel schreibt',
+  },
+  'format.sheetChosen': { en: (p) => `Sheet "${p('sheet')}": chosen by the user`, de: (p) => `Tabellenblatt „${p('sheet')}“: von Ihnen gewählt` },
+  'format.sheetFirst': {
+    en: (p) => `Sheet "${p('sheet')}": the first visible sheet with data, of ${p('count')}`,
+    de: (p) => `Tabellenblatt „${p('sheet')}“: das erste sichtbare Blatt mit Daten, von ${p('count')}`,
   },
   // What an undo leaves alone, and why
   'undo.deletedSince': { en: () => 'deleted since the import', de: () => 'seit dem Import gelöscht' },

@@ -272,6 +272,12 @@ async function summaryOf(db: Queryable, tenantId: string, importId: string): Pro
 const undoIn = (report: ImportUndoReport | null, lang: ReasonLanguage): ImportUndoReport | null =>
   report && { ...report, leftAlone: report.leftAlone.map((item) => (item.reasonCode ? localized(item, lang) : item)) };
 
+/** What was detected, its reasons in the language asked for. */
+const formatIn = (format: Import['format'], lang: ReasonLanguage): Import['format'] =>
+  format.reasonCodes && lang !== 'en'
+    ? { ...format, reasons: format.reasonCodes.map(({ code, params }, i) => renderReason({ reason: format.reasons[i] ?? '', reasonCode: code, reasonParams: params }, lang)) }
+    : format;
+
 async function viewOf(db: Queryable, tenantId: string, row: ImportRecordRow, lang: ReasonLanguage = 'en'): Promise<Import> {
   return {
     id: row.id,
@@ -283,7 +289,7 @@ async function viewOf(db: Queryable, tenantId: string, row: ImportRecordRow, lan
     fileSize: Number(row.file_size),
     status: row.status,
     kind: row.kind,
-    format: row.format,
+    format: formatIn(row.format, lang),
     mapping: row.mapping,
     summary: await summaryOf(db, tenantId, row.id),
     progress: { committedRows: row.committed_rows, totalRows: row.row_count },
