@@ -139,6 +139,20 @@ describe('column mapping', () => {
     ]);
     expect(fields(['Customer number', 'Period', 'Revenue', 'Cost'])).toEqual(['account.customerNumber', 'revenue.period', 'revenue.amount', 'revenue.cost']);
     expect(fields(['Firma', 'Erlös'])).toEqual(['account.name', 'account.revenue']);
+    // A customer list's costs and currency belong to no field of it (as a revenue list it would need a period).
+    expect(fields(['Firma', 'Nachname', 'E-Mail', 'Umsatz', 'Kosten', 'Währung'])).toEqual([
+      'account.name',
+      'contact.lastName',
+      'contact.email',
+      'account.revenue',
+      null,
+      null,
+    ]);
+    expect(mappingForKind({ columns: [] }, ['Firma', 'Umsatz', 'Kosten'], 'revenue').columns.map((column) => column.field)).toEqual([
+      'account.name',
+      'revenue.amount',
+      'revenue.cost',
+    ]);
     // A template from a revenue list does not turn the next customer list's Umsatz into a period's revenue, nor the reverse.
     const fromRevenueList = { columns: [{ index: 0, header: 'Umsatz', field: 'revenue.amount' as const }] };
     expect(applyTemplate(fromRevenueList, ['Firma', 'Umsatz']).columns.map((column) => column.field)).toEqual(['account.name', 'account.revenue']);

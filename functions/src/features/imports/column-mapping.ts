@@ -226,14 +226,23 @@ export const mappingForKind = (template: ColumnMapping, header: readonly string[
 
 /**
  * "Umsatz" is an account's annual revenue in a customer list and the period's revenue in a list of periods: with a
- * period, month or year column it is the latter, without one the former (also when a template said otherwise).
+ * period, month or year column it is the latter, without one the former (also when a template said otherwise). Without
+ * a period a customer list's "Kosten" or "Währung" is no field of it: proposed as a revenue list's, they made the list
+ * a revenue list, which kindOf refuses for lacking a period and holding people; they stay unmapped, for the user to map.
  */
 function revenueOrAnnual(mapping: ColumnMapping): ColumnMapping {
   const has = (field: ImportField) => mapping.columns.some((column) => column.field === field);
-  const periods = has('revenue.period') || has('revenue.year');
-  const [from, to]: [ImportField, ImportField] = periods ? ['account.revenue', 'revenue.amount'] : ['revenue.amount', 'account.revenue'];
-  if (!has(from) || has(to)) return mapping;
-  return { columns: mapping.columns.map((column) => (column.field === from ? { ...column, field: to } : column)) };
+  if (has('revenue.period') || has('revenue.year')) {
+    if (!has('account.revenue') || has('revenue.amount')) return mapping;
+    return { columns: mapping.columns.map((column) => (column.field === 'account.revenue' ? { ...column, field: 'revenue.amount' } : column)) };
+  }
+  const annual = has('account.revenue');
+  return {
+    columns: mapping.columns.map((column) => {
+      if (column.field === 'revenue.amount' && !annual) return { ...column, field: 'account.revenue' };
+      return column.field?.startsWith('revenue.') ? { ...column, field: null } : column;
+    }),
+  };
 }
 
 /** The values of one row by field; columns mapped to nothing are left out, blank cells are kept as null. */
