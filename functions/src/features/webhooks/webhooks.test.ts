@@ -282,6 +282,33 @@ describeEachDatabase('webhooks', (getDb) => {
     expect(types()).toEqual(['account.created']);
   });
 
+  it('sends nothing for a change that rolled back, even when it failed only at its commit', async () => {
+    await register(['account.created']);
+    // Fails this tenant's transactions at COMMIT, after the change, its audit entry and the outbox row were written.
+    await getDb().exec(`
+      CREATE FUNCTION fail_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.tenant_id = '${tenantId}' THEN RAISE EXCEPTION 'power cut at commit'; END IF;
+        RETURN NULL;
+      END $$;
+      CREATE CONSTRAINT TRIGGER fail_at_commit AFTER INSERT ON audit_log DEFERRABLE INITIALLY DEFERRED
+        FOR EACH ROW EXECUTE FUNCTION fail_at_commit();`);
+    let failed;
+    try {
+      failed = await call(admin, 'POST', '/api/accounts', { name: 'Nie gespeichert GmbH' });
+    } finally {
+      await getDb().exec(`DROP TRIGGER fail_at_commit ON audit_log; DROP FUNCTION fail_at_commit();`);
+    }
+    expect(failed.status).toBe(500);
+    expect(await getDb().query(`SELECT 1 FROM accounts WHERE tenant_id = $1`, [tenantId])).toEqual([]);
+    expect(await getDb().query(`SELECT 1 FROM webhook_deliveries WHERE tenant_id = $1`, [tenantId])).toEqual([]);
+    expect(await deliver(new Date())).toEqual({ delivered: 0, failed: 0 });
+
+    await created('/api/accounts', { name: 'Gespeichert GmbH' });
+    expect(await deliver(new Date())).toEqual({ delivered: 1, failed: 0 });
+    expect(types()).toEqual(['account.created']);
+  });
+
   it('sends nothing of a restricted person, the erasure without the person, and nothing across tenants', async () => {
     const endpoint = await register(['contact.changed', 'consent.changed', 'person.erased', 'account.created']);
     const officer = await api.token({ tenantId, userId: randomUUID(), roles: ['CRM.Privacy'] });
