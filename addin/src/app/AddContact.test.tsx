@@ -41,7 +41,7 @@ it('records phone, job title, role and the consent given in this email, naming t
   renderPane([item], api.client);
   await ready('m1');
   fireEvent.click(screen.getByRole('button', { name: 'Add as contact' }));
-  fireEvent.change(await screen.findByLabelText('Phone', undefined, { timeout: 5000 }), { target: { value: '+49 421 123456' } });
+  fireEvent.change(await screen.findByLabelText('Phone'), { target: { value: '+49 421 123456' } });
   fireEvent.change(screen.getByLabelText('Job title'), { target: { value: 'Einkauf' } });
   fireEvent.change(screen.getByLabelText('Role in the buying center'), { target: { value: 'decision_maker' } });
   expect(screen.getByRole('option', { name: 'Decision maker' })).toBeTruthy();
@@ -76,7 +76,7 @@ it('records no consent unless one is chosen, and says so in German', async () =>
   renderPane([item], api.client, 'de-DE');
   await ready('m1');
   fireEvent.click(screen.getByRole('button', { name: 'Als Kontakt anlegen' }));
-  fireEvent.change(await screen.findByLabelText('Rolle im Buying Center', undefined, { timeout: 5000 }), { target: { value: 'influencer' } });
+  fireEvent.change(await screen.findByLabelText('Rolle im Buying Center'), { target: { value: 'influencer' } });
   expect(screen.getByRole('option', { name: 'Beeinflusser' })).toBeTruthy();
   expect((screen.getByLabelText(/Einwilligung in dieser E-Mail/) as HTMLSelectElement).value).toBe('');
   fireEvent.click(screen.getByRole('button', { name: 'Speichern' }));
@@ -90,7 +90,7 @@ it('records the consent in German with a German source', async () => {
   renderPane([item], api.client, 'de-DE');
   await ready('m1');
   fireEvent.click(screen.getByRole('button', { name: 'Als Kontakt anlegen' }));
-  fireEvent.change(await screen.findByLabelText(/Einwilligung in dieser E-Mail/, undefined, { timeout: 5000 }), { target: { value: 'events' } });
+  fireEvent.change(await screen.findByLabelText(/Einwilligung in dieser E-Mail/), { target: { value: 'events' } });
   fireEvent.click(screen.getByRole('button', { name: 'Speichern' }));
   expect(await screen.findByText('Lena Vogt angelegt, mit Einwilligung in Veranstaltungen per E-Mail aus dieser E-Mail.')).toBeTruthy();
   expect(consents).toEqual([expect.objectContaining({ purpose: 'events', source: 'In dieser E-Mail erklärt: Newsletter bitte' })]);

@@ -11,7 +11,6 @@ import { message, ready, renderPane } from './pane-test-kit';
 const lena = { email: 'lena.vogt@hoffmann-antriebstechnik.de', name: 'Lena Vogt' };
 const unknownLena: Person = { email: lena.email, status: 'unknown', suggestedAccount: null };
 // The form is a lazy chunk: its first import can take a while on a busy machine.
-const LAZY = { timeout: 10_000 };
 
 afterEach(cleanup);
 
@@ -43,7 +42,7 @@ describe('add as lead', () => {
     renderPane([message('m1', lena)], api.client);
     await ready('m1');
     fireEvent.click(screen.getByRole('button', { name: 'Add as lead' }));
-    const form = await screen.findByRole('form', { name: 'Add as lead' }, LAZY);
+    const form = await screen.findByRole('form', { name: 'Add as lead' });
     await waitFor(() => expect(document.activeElement).toBe(within(form).getByRole('textbox', { name: 'First name' })));
     expect((within(form).getByRole('textbox', { name: 'Last name' }) as HTMLInputElement).value).toBe('Vogt');
     expect((within(form).getByRole('combobox', { name: 'Source' }) as HTMLSelectElement).value).toBe('email');
@@ -132,7 +131,7 @@ describe('add as lead', () => {
     expect(screen.getAllByRole('button', { name: 'Add as lead' })).toHaveLength(1);
     const opener = screen.getByRole('button', { name: 'Add as lead' });
     fireEvent.click(opener);
-    const form = await screen.findByRole('form', { name: 'Add as lead' }, LAZY);
+    const form = await screen.findByRole('form', { name: 'Add as lead' });
     fireEvent.click(within(form).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('form', { name: 'Add as lead' })).toBeNull();
     expect(document.activeElement).toBe(opener);

@@ -35,7 +35,7 @@ it('creates an open complaint on the account from the email, refusing a blank su
   renderPane([message('m1', julia, { subject: 'Lieferung beschädigt' })], api.client);
   await ready('m1');
   fireEvent.click(screen.getByRole('button', { name: 'Complaint' }));
-  const form = await screen.findByRole('form', { name: 'Create complaint' }, { timeout: 5000 });
+  const form = await screen.findByRole('form', { name: 'Create complaint' });
   const subject = within(form).getByLabelText(/Subject/) as HTMLInputElement;
   expect(document.activeElement).toBe(subject);
   expect(subject.value).toBe('Lieferung beschädigt');
@@ -70,7 +70,7 @@ it('speaks German', async () => {
   renderPane([message('m1', julia)], api.client, 'de-DE');
   await ready('m1');
   fireEvent.click(screen.getByRole('button', { name: 'Reklamation' }));
-  const form = await screen.findByRole('form', { name: 'Reklamation anlegen' }, { timeout: 5000 });
+  const form = await screen.findByRole('form', { name: 'Reklamation anlegen' });
   fireEvent.change(within(form).getByLabelText(/Betreff/), { target: { value: '' } });
   fireEvent.click(within(form).getByRole('button', { name: 'Reklamation anlegen' }));
   expect(within(form).getByText('Geben Sie einen Betreff ein.')).toBeTruthy();

@@ -50,7 +50,7 @@ const overtaken = () =>
 
 const open = async (name: string) => {
   fireEvent.click(await screen.findByRole('button', { name }));
-  return screen.findByRole('form', { name }, { timeout: 5000 });
+  return screen.findByRole('form', { name });
 };
 
 it('marks a follow-up done with the version read, says so and refreshes the card', async () => {

@@ -91,7 +91,7 @@ describe('task pane across items and writes', () => {
     const host = renderPane([message('m1', julia), message('m2', julia, { internetMessageId: '<m2@kunde.de>' })], api.client);
     await ready('m1');
     fireEvent.click(screen.getByRole('button', { name: 'Log email' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Log' }, { timeout: 5000 }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Log' }));
     await screen.findByText('Logged.');
     act(() => host.select('m2'));
     await ready('m2');
@@ -135,7 +135,7 @@ describe('task pane across items and writes', () => {
     renderPane([message('m1', julia, { subject: 'Wartung 2027' })], api.client);
     await ready('m1');
     fireEvent.click(screen.getByRole('button', { name: 'Opportunity' }));
-    fireEvent.change(await screen.findByRole('spinbutton', { name: 'Amount (EUR)' }, { timeout: 5000 }), { target: { value: '1200' } });
+    fireEvent.change(await screen.findByRole('spinbutton', { name: 'Amount (EUR)' }), { target: { value: '1200' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('Opportunity "Wartung 2027" created.');
     await waitFor(() => expect(screen.getByRole('list', { name: 'Open opportunities' }).textContent).toMatch(/Wartung 2027/));
@@ -181,7 +181,7 @@ describe('task pane across items and writes', () => {
     renderPane([message('m1', julia)], api.client);
     await ready('m1');
     fireEvent.click(screen.getByRole('button', { name: 'Opportunity' }));
-    const amount = (await screen.findByRole('spinbutton', { name: 'Amount (EUR)' }, { timeout: 5000 })) as HTMLInputElement;
+    const amount = (await screen.findByRole('spinbutton', { name: 'Amount (EUR)' })) as HTMLInputElement;
     for (const value of ['1250', '1250.5', '0.01']) {
       fireEvent.change(amount, { target: { value } });
       expect(amount.validity.stepMismatch).toBe(false);
@@ -193,7 +193,7 @@ describe('task pane across items and writes', () => {
     renderPane([meeting('mt1', 'UID-MT1')], api.client);
     await ready('mt1');
     fireEvent.click(screen.getByRole('button', { name: 'Log meeting' }));
-    fireEvent.change(await screen.findByRole('textbox', { name: 'Note (optional)' }, { timeout: 5000 }), { target: { value: 'Termin vor Ort' } });
+    fireEvent.change(await screen.findByRole('textbox', { name: 'Note (optional)' }), { target: { value: 'Termin vor Ort' } });
     fireEvent.click(screen.getByRole('button', { name: 'Log' }));
     await waitFor(() => expect(screen.getByTestId('logged-status').textContent).toMatch(/^Logged by Anna Becker, /));
     expect(screen.queryByRole('button', { name: 'Log meeting' })).toBeNull();

@@ -80,7 +80,7 @@ function setup(update: (ifMatch: string | undefined, body: OpportunityPatch) => 
 
 const open = async (name = 'Change Linie 3') => {
   fireEvent.click(await screen.findByRole('button', { name }));
-  return screen.findByRole('form', { name }, { timeout: 5000 });
+  return screen.findByRole('form', { name });
 };
 
 it('saves only the fields changed, with the version read, amounts with cents, and refreshes the card', async () => {

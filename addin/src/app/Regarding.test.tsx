@@ -73,7 +73,7 @@ const recipients = [
 const logBody = (api: ReturnType<typeof paneApi>) => api.calls.find((c) => c.name === 'logInteraction')?.args.body as InteractionCreate | undefined;
 const search = () => screen.getByRole('combobox', { name: /Find another account|Andere Firma/ });
 /** The form's chunk loads on first use. */
-const formOpen = () => screen.findByRole('combobox', { name: /Find another account|Andere Firma/ }, { timeout: 5000 });
+const formOpen = () => screen.findByRole('combobox', { name: /Find another account|Andere Firma/ });
 const chosen = () => screen.getByTestId('regarding-chosen').textContent;
 
 afterEach(cleanup);

@@ -74,7 +74,7 @@ function setup(update: (ifMatch: string | undefined, body: OpportunityPatch) => 
 const ready = () => waitFor(() => expect(document.querySelector(`[data-ready-key="${ACCOUNT_ID}"]`)).not.toBeNull());
 const open = async (name: string) => {
   fireEvent.click(await screen.findByRole('button', { name }));
-  return screen.findByRole('form', { name }, { timeout: 5000 });
+  return screen.findByRole('form', { name });
 };
 
 it('saves only the fields changed, with the version read, amounts with cents, and refreshes the pipeline', async () => {

@@ -60,7 +60,7 @@ const changedByKai = () =>
   });
 const item = () => within(document.querySelector(`[data-webhook-id="${ERP_ID}"]`) as HTMLElement);
 // The page is a lazy chunk: the first test of the file loads it (and Fluent's index with it), which takes seconds under load.
-const ready = () => waitFor(() => expect(document.querySelector('[data-ready-key="webhooks"]')).not.toBeNull(), { timeout: 15_000 });
+const ready = () => waitFor(() => expect(document.querySelector('[data-ready-key="webhooks"]')).not.toBeNull());
 
 afterEach(cleanup);
 

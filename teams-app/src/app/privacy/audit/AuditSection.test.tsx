@@ -62,7 +62,7 @@ function renderTab(answers: FakeAnswers, locale = 'en-US') {
 
 async function openAudit(name = 'Audit log') {
   fireEvent.click(screen.getByRole('tab', { name }));
-  await waitFor(() => expect(document.querySelector('[data-ready-key="audit"]')).not.toBeNull(), { timeout: 10_000 });
+  await waitFor(() => expect(document.querySelector('[data-ready-key="audit"]')).not.toBeNull());
 }
 const filters = () => screen.getByRole('form', { name: /Filters|Filter/ });
 const searches = (api: ReturnType<typeof renderTab>) => api.calls.filter((c) => c.name === 'searchAudit').map((c) => c.args.query);

@@ -117,7 +117,7 @@ const ready = (id = JULIA) => waitFor(() => expect(document.querySelector(`[data
 
 async function openJulia(search = 'Hoffmann') {
   personTab();
-  const field = await screen.findByRole('searchbox', {}, { timeout: 10_000 });
+  const field = await screen.findByRole('searchbox', {});
   fireEvent.change(field, { target: { value: search } });
   fireEvent.submit(field.closest('form')!);
   fireEvent.click(await screen.findByRole('button', { name: 'Open Julia Hoffmann' }));
@@ -160,7 +160,7 @@ describe('privacy tab: person view', () => {
   it('says when nobody matches and asks for two characters before searching', async () => {
     const { api } = renderTab(personApi({ listContacts: () => ({ items: [], nextCursor: null }) }));
     personTab();
-    const field = await screen.findByRole('searchbox', {}, { timeout: 10_000 });
+    const field = await screen.findByRole('searchbox', {});
     fireEvent.change(field, { target: { value: 'x' } });
     fireEvent.submit(field.closest('form')!);
     expect(await screen.findByText('Type at least two characters.')).toBeTruthy();
@@ -305,7 +305,7 @@ describe('privacy tab: person view', () => {
       'de-DE',
     );
     fireEvent.click(screen.getByRole('tab', { name: 'Person' }));
-    const field = await screen.findByRole('searchbox', { name: 'Person suchen' }, { timeout: 10_000 });
+    const field = await screen.findByRole('searchbox', { name: 'Person suchen' });
     fireEvent.change(field, { target: { value: 'julia' } });
     fireEvent.submit(field.closest('form')!);
     fireEvent.click(await screen.findByRole('button', { name: 'Julia Hoffmann öffnen' }));

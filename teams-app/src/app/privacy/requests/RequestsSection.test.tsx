@@ -108,9 +108,9 @@ function renderTab(answers: FakeAnswers, locale = 'en-US') {
   return api;
 }
 
-const listReady = () => waitFor(() => expect(document.querySelector('[data-ready-key="privacy"]')).not.toBeNull(), { timeout: 10_000 });
+const listReady = () => waitFor(() => expect(document.querySelector('[data-ready-key="privacy"]')).not.toBeNull());
 const detailReady = (etag: string) =>
-  waitFor(() => expect(document.querySelector(`[data-ready-key^='request:'][data-ready-key$=':${etag}']`)).not.toBeNull(), { timeout: 10_000 });
+  waitFor(() => expect(document.querySelector(`[data-ready-key^='request:'][data-ready-key$=':${etag}']`)).not.toBeNull());
 const detail = () => screen.getByTestId('request-detail');
 const fact = (name: string) => detail().querySelector(`[data-fact="${name}"] dd`)?.textContent;
 const form = (name: string) => screen.getByRole('form', { name });

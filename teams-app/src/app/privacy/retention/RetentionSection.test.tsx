@@ -116,7 +116,7 @@ function renderTab(answers: FakeAnswers, locale = 'en-US') {
 
 async function openRetention(name = 'Retention') {
   fireEvent.click(screen.getByRole('tab', { name }));
-  await waitFor(() => expect(document.querySelector('[data-ready-key="retention"]')).not.toBeNull(), { timeout: 10_000 });
+  await waitFor(() => expect(document.querySelector('[data-ready-key="retention"]')).not.toBeNull());
 }
 const policyItem = (dataClass: string) => document.querySelector(`[data-testid="retention-policies"] [data-policy="${dataClass}"]`) as HTMLElement;
 
