@@ -2,11 +2,10 @@
 // 12.500,00 €, 31.03.2026, stages in German and English) is previewed (create, update with old -> new, skip, errors
 // naming the field), committed set-wise and audited, imported again without changing anything, and undone.
 import { randomUUID } from 'node:crypto';
-import iconv from 'iconv-lite';
 import { beforeAll, expect, it } from 'vitest';
 import { createApiHarness, type ApiHarness } from '../../../../test/support/api-harness';
 import { describeEachDatabase } from '../../../../test/support/databases';
-import type { ImportChoice, ImportDecision, ImportOutcomePart } from '@crm/common';
+import { recordImportCalls, windows1252 } from './record-import-kit';
 
 const SELLER = 'vertrieb@firma.test';
 const OPPORTUNITY_LIST = [
@@ -27,25 +26,11 @@ const OPPORTUNITY_LIST = [
   '',
 ].join('\r\n');
 
-interface Row {
-  row: number;
-  account: null;
-  contact: null;
-  record: { proposed: Required<ImportDecision>; chosen: ImportChoice | null };
-  outcome: { record: ImportOutcomePart } | null;
-}
-
-const windows1252 = (text: string) => new Uint8Array(iconv.encode(text, 'win1252'));
-
 describeEachDatabase('imports: opportunities', (getDb) => {
   let api: ApiHarness;
   let manager: string;
   const tenantId = randomUUID();
-  const call = (method: string, path: string, options: Parameters<ApiHarness['call']>[2] = {}) => api.call(method, path, { token: manager, ...options });
-  const upload = (bytes: Uint8Array, fileName = 'Verkaufschancen.csv') =>
-    api.call('POST', `/api/imports?fileName=${encodeURIComponent(fileName)}`, { token: manager, rawBody: bytes, headers: { 'content-type': 'text/csv' } });
-  const rowsOf = async (id: string, lang = 'en') =>
-    (await call('GET', `/api/imports/${id}?limit=200`, { headers: { 'accept-language': lang } })).body.rows.items as Row[];
+  const { call, upload, rowsOf } = recordImportCalls(() => api, () => manager, 'Verkaufschancen.csv');
   const opportunities = () =>
     getDb().query<{
       account_id: string;

@@ -2,11 +2,10 @@
 // 1.234,56 €) of revenue per account and period is previewed (create, update with old -> new, errors with their
 // reasons), committed into account_revenue, imported again without changing anything, reported and undone.
 import { randomUUID } from 'node:crypto';
-import iconv from 'iconv-lite';
 import { beforeAll, expect, it } from 'vitest';
 import { createApiHarness, type ApiHarness } from '../../../../test/support/api-harness';
 import { describeEachDatabase } from '../../../../test/support/databases';
-import type { ImportChoice, ImportDecision, ImportOutcomePart } from '@crm/common';
+import { recordImportCalls, windows1252, type RecordRow } from './record-import-kit';
 
 const REVENUE_LIST = [
   'Kundennummer;Firma;Periode;Umsatz;Kosten;Währung',
@@ -24,25 +23,11 @@ const REVENUE_LIST = [
   '',
 ].join('\r\n');
 
-interface Row {
-  row: number;
-  account: null;
-  contact: null;
-  record: { proposed: Required<ImportDecision>; chosen: ImportChoice | null };
-  outcome: { record: ImportOutcomePart } | null;
-}
-
-const windows1252 = (text: string) => new Uint8Array(iconv.encode(text, 'win1252'));
-
 describeEachDatabase('imports: revenue per account and period', (getDb) => {
   let api: ApiHarness;
   let manager: string;
   const tenantId = randomUUID();
-  const call = (method: string, path: string, options: Parameters<ApiHarness['call']>[2] = {}) => api.call(method, path, { token: manager, ...options });
-  const upload = (bytes: Uint8Array, fileName = 'Umsatz.csv') =>
-    api.call('POST', `/api/imports?fileName=${encodeURIComponent(fileName)}`, { token: manager, rawBody: bytes, headers: { 'content-type': 'text/csv' } });
-  const rowsOf = async (id: string, lang = 'en') =>
-    (await call('GET', `/api/imports/${id}?limit=200`, { headers: { 'accept-language': lang } })).body.rows.items as Row[];
+  const { call, upload, rowsOf } = recordImportCalls(() => api, () => manager, 'Umsatz.csv');
   const revenue = () =>
     getDb().query<{
       account_id: string;
@@ -211,4 +196,4 @@ describeEachDatabase('imports: revenue per account and period', (getDb) => {
   });
 });
 
-const decisionId = (rows: Row[], row: number) => rows.find((r) => r.row === row)!.record.proposed.existingId;
+const decisionId = (rows: RecordRow[], row: number) => rows.find((r) => r.row === row)!.record.proposed.existingId;
