@@ -71,3 +71,9 @@ export function negotiateLanguage<L extends string>(acceptLanguage: string | nul
   }
   return chosen?.language ?? supported[0];
 }
+
+/**
+ * The headers of an answer whose words depend on the request's headers: the same version in two languages, so caches
+ * and If-None-Match must tell them apart. `vary` names every request header the answer was chosen by.
+ */
+export const answeredInLanguage = (language: string, vary = 'Accept-Language'): Record<string, string> => ({ 'content-language': language, vary });

@@ -1,6 +1,6 @@
 // HTTP handlers of the import endpoints. The upload reads its body itself: the file, up to 20 MiB for this endpoint
 // only (every other body keeps the 1 MiB of core/http).
-import { negotiateLanguage } from '../../core/http/negotiation';
+import { answeredInLanguage, negotiateLanguage } from '../../core/http/negotiation';
 import { readLimitedBody } from '../../core/http/request-input';
 import { one, type RouteTable } from '../../core/http/typed-routes';
 import { invalid } from '../../core/errors';
@@ -9,8 +9,6 @@ import { changeImport, commitImport, importReport, listImports, MAX_IMPORT_BYTES
 
 // The reasons of the preview and the report in the language the client asks for; English when it asks for neither.
 const languageOf = (request: Request) => negotiateLanguage(request.headers.get('accept-language'), REASON_LANGUAGES);
-// The same version in two languages: caches and If-None-Match must tell them apart.
-const answeredIn = (lang: string) => ({ 'content-language': lang, vary: 'Accept-Language' });
 
 export const importRoutes: RouteTable<'uploadImport' | 'listImports' | 'getImport' | 'updateImport' | 'commitImport' | 'undoImport' | 'importReport'> = {
   uploadImport: async ({ db, actor, query, request }) => {
@@ -24,30 +22,30 @@ export const importRoutes: RouteTable<'uploadImport' | 'listImports' | 'getImpor
       body: result.value,
       etag: result.value.etag,
       location: `/api/imports/${result.value.id}`,
-      headers: answeredIn(lang),
+      headers: answeredInLanguage(lang),
     };
   },
   listImports: async ({ db, actor, query, request }) => {
     const lang = languageOf(request);
-    return { body: await listImports(db, actor, query, lang), headers: answeredIn(lang) };
+    return { body: await listImports(db, actor, query, lang), headers: answeredInLanguage(lang) };
   },
   getImport: async ({ db, actor, params, query, request }) => {
     const lang = languageOf(request);
-    return { ...one(await readImport(db, actor, params.id, query, lang)), headers: answeredIn(lang) };
+    return { ...one(await readImport(db, actor, params.id, query, lang)), headers: answeredInLanguage(lang) };
   },
   updateImport: async ({ db, actor, params, body, version, request }) => {
     const lang = languageOf(request);
-    return { ...one(await changeImport(db, actor, params.id, version, body, lang)), headers: answeredIn(lang) };
+    return { ...one(await changeImport(db, actor, params.id, version, body, lang)), headers: answeredInLanguage(lang) };
   },
   commitImport: async ({ db, actor, params, request }) => {
     const lang = languageOf(request);
     // A budget below the hosts' request timeouts (230 s on Azure): a large list answers 202 and the client calls again.
     const { value, done } = await commitImport(db, actor, params.id, { budgetMs: 20_000, lang });
-    return { status: done ? 200 : 202, body: value, etag: value.etag, headers: answeredIn(lang) };
+    return { status: done ? 200 : 202, body: value, etag: value.etag, headers: answeredInLanguage(lang) };
   },
   undoImport: async ({ db, actor, params, request }) => {
     const lang = languageOf(request);
-    return { ...one(await undoImport(db, actor, params.id, undefined, lang)), headers: answeredIn(lang) };
+    return { ...one(await undoImport(db, actor, params.id, undefined, lang)), headers: answeredInLanguage(lang) };
   },
   importReport: async ({ db, actor, params, request }) => {
     const lang = languageOf(request);
@@ -55,8 +53,8 @@ export const importRoutes: RouteTable<'uploadImport' | 'listImports' | 'getImpor
     return {
       body: csv,
       headers: {
+        ...answeredInLanguage(lang),
         'content-type': 'text/csv; charset=utf-8',
-        'content-language': lang,
         'content-disposition': `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"`,
       },
     };

@@ -1,5 +1,5 @@
 // HTTP handlers of the data subject rights endpoints; access (CRM.Privacy, CRM.Admin) is checked by the catalogue.
-import { negotiateLanguage } from '../../core/http/negotiation';
+import { answeredInLanguage, negotiateLanguage } from '../../core/http/negotiation';
 import type { RouteTable } from '../../core/http/typed-routes';
 import { personalData } from './personal-data';
 import { personalDataPdf } from './personal-data-pdf';
@@ -17,7 +17,7 @@ const JSON_LANGUAGES = ['en', 'de'] as const;
 export const privacyRoutes: RouteTable<'eraseContact' | 'restrictContact' | 'liftRestriction' | 'contactPersonalData'> = {
   eraseContact: async ({ db, actor, params, query, body, version, request }) => {
     const lang = languageOf(query.lang, request, JSON_LANGUAGES);
-    return { body: await eraseContact(db, actor, params.id, version, body.reason, lang), headers: { 'content-language': lang, vary: 'Accept-Language' } };
+    return { body: await eraseContact(db, actor, params.id, version, body.reason, lang), headers: answeredInLanguage(lang) };
   },
   restrictContact: async ({ db, actor, params, body }) => ({ body: await restrictContact(db, actor, params.id, body.reason) }),
   liftRestriction: async ({ db, actor, params, body }) => ({ body: await liftRestriction(db, actor, params.id, body.reason) }),
@@ -25,7 +25,7 @@ export const privacyRoutes: RouteTable<'eraseContact' | 'restrictContact' | 'lif
     const pdf = mediaType === 'application/pdf';
     const lang = languageOf(query.lang, request, pdf ? PDF_LANGUAGES : JSON_LANGUAGES);
     const data = await personalData(db, actor, params.id, lang);
-    const languageHeaders: Record<string, string> = { 'content-language': lang, vary: 'Accept, Accept-Language' };
+    const languageHeaders = answeredInLanguage(lang, 'Accept, Accept-Language');
     if (!pdf) return { body: data, headers: languageHeaders };
     return {
       body: personalDataPdf(data, lang),
