@@ -60,7 +60,7 @@ export default defineConfig({
           pool: 'threads',
           isolate: false,
           include: ['addin/src/**/*.test.{ts,tsx}', 'teams-app/src/**/*.test.{ts,tsx}', 'common/src/web/**/*.test.tsx'],
-          setupFiles: ['common/src/web/testing/wait-for-state.ts'],
+          setupFiles: ['common/src/web/testing/wait-for-state.ts', 'test/support/preload-lazy-parts.ts'],
         },
       },
     ],
