@@ -187,7 +187,7 @@ describe('webhooks page', () => {
     expect(notice.textContent).toContain(`Kai Krüger hat diesen Datensatz am ${when} geändert, nachdem Sie ihn geöffnet haben.`);
     expect(notice.textContent).toContain('Geändert: Ereignisse.');
     expect(notice.textContent).toContain('Jetzt: https://erp.example.de/crm-hook · SAP Business One · Aktiv · Ereignisse: account.created, account.changed, contact.changed');
-    expect(document.activeElement).toBe(notice);
+    await waitFor(() => expect(document.activeElement).toBe(notice));
     fireEvent.click(within(notice).getByRole('button', { name: 'Mit meinen Änderungen überschreiben' }));
     expect((await screen.findByTestId('done-notice')).textContent).toBe('https://erp.example.de/crm-hook gespeichert.');
     const [first, second] = api.calls.filter((c) => c.name === 'updateWebhook');
