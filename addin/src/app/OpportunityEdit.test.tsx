@@ -109,7 +109,7 @@ it("names who changed it, when and what it holds now, and overwrites knowingly w
   expect(notice.textContent).toContain(`Ben Schulz changed this record on ${when}, after you opened it.`);
   expect(notice.textContent).toContain('Changed: Stage, Amount (EUR), Probability.');
   expect(notice.textContent).toContain('Now: Proposal · €900 · closes 31 Mar 2027');
-  expect(document.activeElement).toBe(notice);
+  await waitFor(() => expect(document.activeElement).toBe(notice));
   expect(screen.queryByText('Opportunity "Linie 3" saved.')).toBeNull();
 
   fireEvent.click(within(notice).getByRole('button', { name: 'Overwrite with my changes' }));

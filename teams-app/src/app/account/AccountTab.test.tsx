@@ -447,7 +447,7 @@ describe('account tab', () => {
     expect(notice.textContent).toMatch(/^Markus Wolf hat diesen Datensatz am 02\.12\.2026, \d\d:\d\d geändert/);
     expect(notice.textContent).toContain('Geändert: Betreff.');
     expect(notice.textContent).toContain('Jetzt: "Lagerschaden Halle 3" · offen');
-    expect(document.activeElement).toBe(notice);
+    await waitFor(() => expect(document.activeElement).toBe(notice));
     fireEvent.click(within(notice).getByRole('button', { name: 'Mit meinen Änderungen überschreiben' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Reklamation erledigt.'));
     expect(versions).toEqual(['"4"', '"5"']);
@@ -541,7 +541,7 @@ describe('account tab', () => {
     expect(notice.textContent).toContain('Ben Schulz hat diesen Datensatz am');
     expect(notice.textContent).toContain('Geändert: Fällig am, Status.');
     expect(notice.textContent).toContain('Jetzt: fällig am 02.03.2099 · erledigt');
-    expect(document.activeElement).toBe(notice);
+    await waitFor(() => expect(document.activeElement).toBe(notice));
     fireEvent.click(within(notice).getByRole('button', { name: 'Neu laden (meine Änderungen verwerfen)' }));
     await waitFor(() => expect(api.calls.filter((c) => c.name === 'accountOverview')).toHaveLength(2));
     expect(screen.queryByTestId('changed-notice')).toBeNull();

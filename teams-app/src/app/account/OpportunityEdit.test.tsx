@@ -106,7 +106,7 @@ it("names who changed it, when and what it holds now, and overwrites knowingly o
   expect(notice.textContent).toContain(`Ben Schulz hat diesen Datensatz am ${when} geändert, nachdem Sie ihn geöffnet haben.`);
   expect(notice.textContent).toContain('Geändert: Phase, Betrag (EUR), Wahrscheinlichkeit.');
   expect(notice.textContent).toMatch(/Jetzt: Angebot · 450\.000\s€ · Abschluss/);
-  expect(document.activeElement).toBe(notice);
+  await waitFor(() => expect(document.activeElement).toBe(notice));
 
   fireEvent.click(within(notice).getByRole('button', { name: 'Mit meinen Änderungen überschreiben' }));
   expect(await screen.findByText('Verkaufschance „Rahmenvertrag 2027“ gespeichert.')).toBeTruthy();

@@ -245,7 +245,7 @@ describe('My CRM: leads and service cases', () => {
     expect(notice.textContent).toMatch(/^Markus Wolf changed this record on 2 Dec 2026, \d\d:\d\d, after you opened it\./);
     expect(notice.textContent).toContain('Changed: Priority, Assignee.');
     expect(notice.textContent).toContain('Now: priority High · status Open · assigned to Bernd Vertrieb');
-    expect(document.activeElement).toBe(notice);
+    await waitFor(() => expect(document.activeElement).toBe(notice));
     expect(api.calls.find((c) => c.name === 'getCase')!.args.params).toEqual({ id: ANSWERED.id });
     fireEvent.click(within(notice).getByRole('button', { name: 'Overwrite with my changes' }));
     await waitFor(() => expect(screen.getByTestId('case-resolved').textContent).toBe('Case resolved: Rückfrage Wartung.'));
