@@ -1,5 +1,5 @@
-// The company behind the people: owner, segment, open deals, follow-ups and the latest interactions (open complaints
-// stand above everything, in the pane's ComplaintBanner).
+// The company behind the people: owner, segment, the next meeting, open deals, follow-ups and the latest interactions
+// (open complaints stand above everything, in the pane's ComplaintBanner).
 import { Badge } from '@fluentui/react-badge';
 import { Button } from '@fluentui/react-button';
 import { Spinner } from '@fluentui/react-spinner';
@@ -28,7 +28,7 @@ export function AccountCard({
   onChanged: () => void;
 }) {
   const styles = usePaneStyles();
-  const { t, language, date, money } = useT();
+  const { t, language, date, dateTime, money } = useT();
   const { host } = useServices();
   const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -39,7 +39,9 @@ export function AccountCard({
     setNotice(done);
     onChanged();
   };
-  const { account, openOpportunities, openTasks, recentInteractions } = context;
+  const { account, openOpportunities, openTasks, recentInteractions, upcoming } = context;
+  // A meeting ahead is no contact yet, so it stays off the last interactions; the soonest one is named on its own.
+  const next = upcoming[0];
   const stageLabel = (key: string) => stages.find((s) => s.key === key)?.label[language] ?? key;
   const today = new Date().toISOString().slice(0, 10);
   const headingId = `account-${account.id}`;
@@ -69,6 +71,14 @@ export function AccountCard({
       >
         {t('account.openInTeams')}
       </a>
+      {next ? (
+        <Text size={200} data-next-meeting={next.id}>
+          <Text size={200} weight="semibold">
+            {t('account.nextMeeting')}:
+          </Text>{' '}
+          {dateTime(next.occurredAt)} · {next.subject}
+        </Text>
+      ) : null}
 
       <h3 className={styles.subheading}>{t('account.openOpportunities')}</h3>
       {openOpportunities.length === 0 ? (

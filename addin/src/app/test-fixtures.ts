@@ -68,6 +68,7 @@ export function accountContext(accountId: string, name: string, extra: Partial<A
     openOpportunities: [],
     openTasks: [],
     recentInteractions: [],
+    upcoming: [],
     openComplaints: [],
     ...extra,
   };

@@ -76,7 +76,10 @@ export const AccountContext = z.object({
   account: Account,
   openOpportunities: z.array(Opportunity),
   openTasks: z.array(Task),
+  /** What has happened, newest first; a meeting still ahead is in `upcoming` instead. */
   recentInteractions: z.array(InteractionSummary),
+  /** What is planned with the account (meetings ahead, from logging or Graph sync), soonest first: the pane's "Next meeting". */
+  upcoming: z.array(InteractionSummary),
   /** With the open case of each, if it has one. */
   openComplaints: z.array(OpenComplaint),
 });

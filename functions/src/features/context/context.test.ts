@@ -107,12 +107,14 @@ describeEachDatabase('customer context', (getDb) => {
     expect(consent('lisa@keller-pumpen.de')?.current).toEqual([]);
   });
 
-  it('leaves planned meetings out of the recent interactions, however far ahead Graph sync brought them in', async () => {
+  it('leaves planned meetings out of the recent interactions and shows them apart, soonest first, however far ahead Graph sync brought them in', async () => {
     const ahead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
-    await log({ type: 'meeting', occurredAt: ahead(1), subject: 'Morgen', accountIds: [ids.keller!] });
     await log({ type: 'meeting', occurredAt: ahead(360), subject: 'In einem Jahr', source: 'graph-sync', accountIds: [ids.keller!] });
+    await log({ type: 'meeting', occurredAt: ahead(1), subject: 'Morgen', accountIds: [ids.keller!] });
+    for (const days of [30, 60, 90]) await log({ type: 'meeting', occurredAt: ahead(days), subject: `In ${days} Tagen`, source: 'graph-sync', accountIds: [ids.keller!] });
     const keller = (await customerContext(getDb(), actor, asked)).accounts[0]!;
     expect(keller.recentInteractions.map((i) => i.subject)).toEqual(Array.from({ length: 10 }, (_, i) => `Notiz ${12 - i}`));
+    expect(keller.upcoming.map((i) => i.subject)).toEqual(['Morgen', 'In 30 Tagen', 'In 60 Tagen']);
   });
 
   it('says whether the open email is logged', async () => {

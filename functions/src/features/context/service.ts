@@ -68,7 +68,7 @@ async function visibleContext(db: Db, actor: Actor, emails: readonly string[], k
   // the interactions only about them go, also when someone else's email brings up their account.
   const visibleAccounts = new Set(people.flatMap((p) => (p.status === 'known' && p.accountId ? [p.accountId] : [])));
   const accounts = restricted.size === 0 ? context.accounts : context.accounts.filter((a) => visibleAccounts.has(a.account.id));
-  const shown = accounts.flatMap((a) => [...a.recentInteractions, ...a.openComplaints].map((i) => i.id));
+  const shown = accounts.flatMap((a) => [...a.recentInteractions, ...a.upcoming, ...a.openComplaints].map((i) => i.id));
   const hiddenInteractions = await interactionsOnlyAboutHidden(db, actor.tenantId, shown, view.hidden);
   return {
     people,
@@ -76,6 +76,7 @@ async function visibleContext(db: Db, actor: Actor, emails: readonly string[], k
       ...a,
       openTasks: a.openTasks.filter((t) => !view.hidesTask(t)),
       recentInteractions: a.recentInteractions.filter((i) => !hiddenInteractions.has(i.id)),
+      upcoming: a.upcoming.filter((i) => !hiddenInteractions.has(i.id)),
       openComplaints: a.openComplaints.filter((i) => !hiddenInteractions.has(i.id)),
     })),
     logged: logged.filter((i) => !view.hidesInteraction(i)).map(view.withoutHidden),

@@ -10,6 +10,8 @@ import { type Row, toInteractionSummary } from '../../core/db/rows';
 import { toTask } from '../tasks';
 
 export const RECENT_INTERACTIONS = 10;
+/** The pane shows the next one; a few more stand in when the next is only about a person the reader may not see. */
+export const UPCOMING_INTERACTIONS = 3;
 
 // Every part starts from the few matched contacts and accounts and reaches the big tables through
 // tenant-prefixed indexes only, so the cost does not grow with the tenant's size.
@@ -51,6 +53,14 @@ SELECT
      WHERE ia.tenant_id = $1 AND ia.account_id = ai.account_id AND ia.occurred_at <= now()
      ORDER BY ia.occurred_at DESC, ia.interaction_id DESC LIMIT ${RECENT_INTERACTIONS}) r
    JOIN interactions i ON i.tenant_id = $1 AND i.id = r.interaction_id) AS recent,
+  (SELECT COALESCE(json_agg(json_build_object('account_id', r.account_id, 'id', i.id, 'type', i.type, 'direction', i.direction,
+     'occurred_at', i.occurred_at, 'subject', i.subject, 'status', i.status, 'source', i.source) ORDER BY r.occurred_at, i.id), '[]'::json)
+   FROM account_ids ai
+   CROSS JOIN LATERAL (
+     SELECT ia.account_id, ia.interaction_id, ia.occurred_at FROM interaction_accounts ia
+     WHERE ia.tenant_id = $1 AND ia.account_id = ai.account_id AND ia.occurred_at > now()
+     ORDER BY ia.occurred_at, ia.interaction_id LIMIT ${UPCOMING_INTERACTIONS}) r
+   JOIN interactions i ON i.tenant_id = $1 AND i.id = r.interaction_id) AS upcoming,
   (SELECT COALESCE(json_agg(json_build_object('account_id', ia.account_id, 'id', i.id, 'type', i.type, 'direction', i.direction,
      'occurred_at', i.occurred_at, 'subject', i.subject, 'status', i.status, 'source', i.source) ORDER BY i.occurred_at DESC, i.id DESC), '[]'::json)
    FROM account_ids ai
@@ -75,6 +85,7 @@ interface ContextRow {
   opportunities: Row[];
   tasks: Row[];
   recent: Row[];
+  upcoming: Row[];
   complaints: Row[];
   consents: Row[];
   suggested: Array<{ email: string; id: string; name: string }>;
@@ -115,6 +126,7 @@ export async function lookupContext(db: Queryable, tenantId: string, emails: rea
   const opportunities = byAccount(data.opportunities, 'account_id', toOpportunity);
   const tasks = byAccount(data.tasks, 'context_account_id', toTask);
   const recent = byAccount(data.recent, 'account_id', toInteractionSummary);
+  const upcoming = byAccount(data.upcoming, 'account_id', toInteractionSummary);
   const complaints = byAccount(data.complaints, 'account_id', toInteractionSummary);
 
   const accounts: AccountContext[] = data.accounts.map((row) => {
@@ -124,6 +136,7 @@ export async function lookupContext(db: Queryable, tenantId: string, emails: rea
       openOpportunities: opportunities(account.id),
       openTasks: tasks(account.id),
       recentInteractions: recent(account.id),
+      upcoming: upcoming(account.id),
       openComplaints: complaints(account.id),
     };
   });

@@ -66,6 +66,9 @@ describeEachDatabase('restriction', (getDb) => {
     const onlyTheirs = await log({ type: 'note', subject: 'Gespräch mit Rita Verborgen', contactIds: [p.person.id] });
     const shared = await log({ type: 'meeting', subject: 'Runde mit beiden', contactIds: [p.person.id, p.colleague.id] });
     const complaint = await log({ type: 'complaint', subject: 'Beschwerde von Rita', status: 'open', contactIds: [p.person.id] });
+    const nextWeek = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    await log({ type: 'meeting', subject: 'Termin mit Rita', occurredAt: nextWeek, contactIds: [p.person.id] });
+    const plannedShared = await log({ type: 'meeting', subject: 'Termin mit beiden', occurredAt: nextWeek, contactIds: [p.person.id, p.colleague.id] });
     const me = (await call(user, 'GET', '/api/me')).body as { id: string };
     await created(admin, '/api/tasks', { title: 'Rita Verborgen zurückrufen', dueDate: '2026-12-11', contactId: p.person.id, assigneeId: me.id });
     expect((await call(user, 'GET', '/api/me/work')).text).toMatch(/Rita Verborgen zurückrufen/);
@@ -88,6 +91,7 @@ describeEachDatabase('restriction', (getDb) => {
     expect((await call(user, 'GET', '/api/me/work')).text).not.toMatch(/Rita/);
     const context = await call(user, 'GET', `/api/context?email=${p.colleagueEmail}`);
     expect(context.body.accounts[0].recentInteractions.map((i: { id: string }) => i.id)).toEqual([shared.id]);
+    expect(context.body.accounts[0].upcoming.map((i: { id: string }) => i.id)).toEqual([plannedShared.id]);
     expect(context.text).not.toMatch(/Rita|Verborgen/);
 
     const asOfficer = await call(officer, 'GET', `/api/accounts/${p.account.id}/overview`);
