@@ -107,12 +107,15 @@ it('asks before moving a follow-up to a day before today and moves it only when 
   fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
   expect(within(form).getByRole('alert').textContent).toContain('The due date 30 Dec 2019 is in the past.');
   expect(patches).toEqual([]);
+  await waitFor(() => expect(document.activeElement).toBe(within(form).getByRole('button', { name: 'Change date' })));
   fireEvent.click(within(form).getByRole('button', { name: 'Change date' }));
   expect(document.activeElement).toBe(due);
   expect(within(form).queryByRole('alert')).toBeNull();
   fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+  await waitFor(() => expect(document.activeElement).toBe(within(form).getByRole('button', { name: 'Change date' })));
   fireEvent.click(within(form).getByRole('button', { name: 'Move anyway' }));
   expect(await screen.findByText('Follow-up "Angebot nachfassen" now due 30 Dec 2019.')).toBeTruthy();
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('done-notice')));
   expect(patches).toEqual([{ ifMatch: '"1"', body: { dueDate: '2019-12-30' } }]);
   cleanup();
 

@@ -160,11 +160,20 @@ describe('task pane across items and writes', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect((await screen.findByRole('alert')).textContent).toContain('The due date 1 Jan 2020 is in the past.');
     expect(api.calls.some((c) => c.name === 'createTask')).toBe(false);
+    // The question takes the focus (#12 defect 16), on its harmless answer; Escape answers it too.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Change date' })));
     fireEvent.click(screen.getByRole('button', { name: 'Change date' }));
     expect(document.activeElement).toBe(due);
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Change date' })));
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(document.activeElement).toBe(due);
+    expect(screen.getByRole('form', { name: 'Follow-up' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Create anyway' }));
     await screen.findByText(/Follow-up created/);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('done-notice')));
     expect(api.calls.find((c) => c.name === 'createTask')?.args.body).toMatchObject({ dueDate: '2020-01-01' });
     cleanup();
     renderPane([message('m1', julia)], paneApi({ context: () => juliaAt() }).client, 'de-DE');

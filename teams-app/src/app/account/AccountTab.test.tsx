@@ -500,12 +500,21 @@ describe('account tab', () => {
     fireEvent.submit(form);
     expect(within(form).getByRole('alert').textContent).toContain('The due date 1 Jan 2020 is in the past.');
     expect(api.calls.some((c) => c.name === 'createTask')).toBe(false);
+    // The question takes the focus (#12 defect 16), on its harmless answer; Escape answers it too.
+    await waitFor(() => expect(document.activeElement).toBe(within(form).getByRole('button', { name: 'Change date' })));
     fireEvent.click(within(form).getByRole('button', { name: 'Change date' }));
     expect(document.activeElement).toBe(due);
     expect(within(form).queryByRole('alert')).toBeNull();
     fireEvent.submit(form);
+    await waitFor(() => expect(document.activeElement).toBe(within(form).getByRole('button', { name: 'Change date' })));
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(within(form).queryByRole('alert')).toBeNull();
+    expect(document.activeElement).toBe(due);
+    fireEvent.submit(form);
     fireEvent.click(within(form).getByRole('button', { name: 'Create anyway' }));
+    expect(document.activeElement).not.toBe(document.body);
     await waitFor(() => expect(api.calls.find((c) => c.name === 'createTask')?.args.body).toMatchObject({ title: 'Rückruf Einkauf', dueDate: '2020-01-01' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'New follow-up' })));
     cleanup();
     renderTab({}, fakeHost({ locale: 'de-DE' }));
     await ready();
@@ -560,11 +569,19 @@ describe('account tab', () => {
     fireEvent.submit(form);
     expect(within(form).getByRole('alert').textContent).toContain('The due date 30 Dec 2019 is in the past.');
     expect(api.calls.some((c) => c.name === 'updateTask')).toBe(false);
+    // The question takes the focus (#12 defect 16), on its harmless answer; Escape answers it too.
+    await waitFor(() => expect(document.activeElement).toBe(within(form).getByRole('button', { name: 'Change date' })));
     fireEvent.click(within(form).getByRole('button', { name: 'Change date' }));
     expect(document.activeElement).toBe(due);
     expect(within(form).queryByRole('alert')).toBeNull();
     fireEvent.submit(form);
+    await waitFor(() => expect(document.activeElement).toBe(within(form).getByRole('button', { name: 'Change date' })));
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(within(form).queryByRole('alert')).toBeNull();
+    expect(document.activeElement).toBe(due);
+    fireEvent.submit(form);
     fireEvent.click(within(form).getByRole('button', { name: 'Move anyway' }));
+    expect(document.activeElement).not.toBe(document.body);
     await waitFor(() => expect(api.calls.find((c) => c.name === 'updateTask')?.args).toMatchObject({ body: { dueDate: '2019-12-30' }, ifMatch: '"1"' }));
     cleanup();
     renderTab({}, fakeHost({ locale: 'de-DE' }));
