@@ -68,6 +68,44 @@ const changeList = (p: Param, parts: readonly [string, string, (value: string) =
     .map(([name, label, show]) => `${label} ${p(`${name}From`) ? show(p(`${name}From`)) : '–'} -> ${show(p(`${name}To`))}`)
     .join(', ');
 
+/** The fields an update filled or kept, as the commit names them ("industry, customerNumber"). */
+const FIELD_LABELS: Record<string, Record<ReasonLanguage, string>> = {
+  industry: { en: 'industry', de: 'Branche' },
+  address: { en: 'address', de: 'Adresse' },
+  customerNumber: { en: 'customer number', de: 'Kundennummer' },
+  revenue: { en: 'revenue', de: 'Umsatz' },
+  notes: { en: 'notes', de: 'Notizen' },
+  domain: { en: 'domain', de: 'Domain' },
+  email: { en: 'email address', de: 'E-Mail-Adresse' },
+  phones: { en: 'phone numbers', de: 'Telefonnummern' },
+  jobTitle: { en: 'job title', de: 'Position' },
+  account: { en: 'account', de: 'Firma' },
+  salutation: { en: 'salutation', de: 'Anrede' },
+  academicTitle: { en: 'academic title', de: 'Titel' },
+  department: { en: 'department', de: 'Abteilung' },
+  addressErased: {
+    en: 'its addresses (the new one was erased at its owner’s request)',
+    de: 'seine Adressen (die neue wurde auf Wunsch ihres Inhabers gelöscht)',
+  },
+  addressTaken: { en: 'its addresses (the new one belongs to another contact)', de: 'seine Adressen (die neue gehört einem anderen Kontakt)' },
+  addressesFull: { en: 'its addresses (it has ten)', de: 'seine Adressen (er hat zehn)' },
+};
+const labels = (keys: string, lang: ReasonLanguage, p: Param) =>
+  keys
+    .split(', ')
+    .filter(Boolean)
+    .map((key) =>
+      key === 'domainTaken'
+        ? lang === 'de'
+          ? `Domain ${p('domain')} (die einer anderen Firma)`
+          : `domain ${p('domain')} (another account's)`
+        : (FIELD_LABELS[key]?.[lang] ?? key),
+    )
+    .join(', ');
+/** What an update left as the CRM has it, the `kept` parameter; '' when it kept nothing. */
+const kept = (p: Param, lang: ReasonLanguage) =>
+  p('kept') ? (lang === 'de' ? `; im CRM belassen: ${labels(p('kept'), lang, p)}` : `; kept the CRM's ${labels(p('kept'), lang, p)}`) : '';
+
 const NOTATION_EN: Record<string, string> = { de: 'German', en: 'English' };
 const NOTATION_DE: Record<string, string> = { de: 'deutscher', en: 'englischer' };
 
@@ -262,9 +300,53 @@ const TEXTS = {
   'decision.chosen': { en: () => 'chosen in the preview', de: () => 'in der Vorschau gewählt' },
   // What the commit did with a row
   'outcome.newContact': { en: () => 'a new contact', de: () => 'ein neuer Kontakt' },
-  'outcome.nothingNewForAccount': { en: () => 'nothing new for the account', de: () => 'nichts Neues für die Firma' },
-  'outcome.nothingNewForContact': { en: () => 'nothing new for the contact', de: () => 'nichts Neues für den Kontakt' },
+  'outcome.nothingNewForAccount': {
+    en: (p) => `nothing new for the account${kept(p, 'en')}`,
+    de: (p) => `nichts Neues für die Firma${kept(p, 'de')}`,
+  },
+  'outcome.nothingNewForContact': {
+    en: (p) => `nothing new for the contact${kept(p, 'en')}`,
+    de: (p) => `nichts Neues für den Kontakt${kept(p, 'de')}`,
+  },
   'outcome.samePersonAsRow': { en: (p) => `the same person as row ${p('row')}`, de: (p) => `dieselbe Person wie Zeile ${p('row')}` },
+  'outcome.accountFilled': {
+    en: (p) => `filled ${labels(p('fields'), 'en', p)}${kept(p, 'en')}`,
+    de: (p) => `ergänzt: ${labels(p('fields'), 'de', p)}${kept(p, 'de')}`,
+  },
+  'outcome.contactFilled': {
+    en: (p) => `added ${labels(p('fields'), 'en', p)}${kept(p, 'en')}`,
+    de: (p) => `ergänzt: ${labels(p('fields'), 'de', p)}${kept(p, 'de')}`,
+  },
+  'outcome.domainLeftOut': {
+    en: (p) => `${p('detail')}; the domain ${p('domain')} belongs to another account and was left out`,
+    de: (p) => `${p('detail')}; die Domain ${p('domain')} gehört einer anderen Firma und wurde weggelassen`,
+  },
+  'outcome.sameCompanyNotImported': {
+    en: (p) => `row ${p('row')}, the same company, was not imported`,
+    de: (p) => `Zeile ${p('row')}, dieselbe Firma, wurde nicht importiert`,
+  },
+  'outcome.accountGone': {
+    en: () => 'the account the row matched no longer exists',
+    de: () => 'die Firma, der die Zeile zugeordnet war, gibt es nicht mehr',
+  },
+  'outcome.contactGone': {
+    en: () => 'the contact the row matched no longer exists',
+    de: () => 'den Kontakt, dem die Zeile zugeordnet war, gibt es nicht mehr',
+  },
+  'outcome.accountChangedMeanwhile': {
+    en: () => 'the account was changed at the same moment; import the row again',
+    de: () => 'die Firma wurde im selben Moment geändert; die Zeile erneut importieren',
+  },
+  'outcome.contactChangedMeanwhile': {
+    en: () => 'the contact was changed at the same moment; import the row again',
+    de: () => 'der Kontakt wurde im selben Moment geändert; die Zeile erneut importieren',
+  },
+  'outcome.emailTakenSince': {
+    en: () => 'the email address belongs to another contact by now',
+    de: () => 'die E-Mail-Adresse gehört inzwischen einem anderen Kontakt',
+  },
+  // The CRM's own refusal (a DomainError's message) has no German text of its own.
+  'outcome.notImported': { en: (p) => `not imported: ${p('message')}`, de: (p) => `nicht importiert: ${p('message')}` },
   // What the commit did with a consent column
   'consent.notOverridden': {
     en: (p) => `not recorded: the person ${p('status') === 'withdrawn' ? 'withdrew' : 'objected to'} email marketing, and an import never overrides that`,

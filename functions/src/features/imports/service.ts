@@ -37,7 +37,7 @@ import { getSettings } from '../settings';
 import { applyTemplate, mapRow, mappingForKind } from './column-mapping';
 import { forgetParsedNames, parseCompanyName } from './company-names';
 import { bulkChoice, effectiveAction, ERASED, PARTS, type Choices, type Part, type Proposal } from './decisions';
-import { because, localized, renderReason, whyOf, type ReasonLanguage, type Why } from './reasons';
+import { because, localized, renderReason, whyOf, type Reason, type ReasonLanguage, type Why } from './reasons';
 import { readImportFile } from './file-format';
 import { ImportFileError } from './import-file-error';
 import { decideRows, numberKey, type Decision, type MappedRow } from './match-rules';
@@ -95,6 +95,7 @@ import { detectDateOrder, detectNumberStyle } from './values';
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 const UNDO_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
+const undoDeadline = (committedAt: Date | string) => new Date(new Date(committedAt).getTime() + UNDO_DAYS * DAY_MS);
 
 const RESTRICTED = because('contact.restricted');
 
@@ -295,7 +296,7 @@ async function viewOf(db: Queryable, tenantId: string, row: ImportRecordRow, lan
     progress: { committedRows: row.committed_rows, totalRows: row.row_count },
     committedAt: isoOrNull(row.committed_at),
     undoneAt: isoOrNull(row.undone_at),
-    undoUntil: row.committed_at && row.status === 'committed' ? new Date(new Date(row.committed_at).getTime() + UNDO_DAYS * DAY_MS).toISOString() : null,
+    undoUntil: row.committed_at && row.status === 'committed' ? undoDeadline(row.committed_at).toISOString() : null,
     undo: undoIn(row.undo_report, lang),
   };
 }
@@ -535,6 +536,13 @@ const part = (action: ImportOutcomePart['action'], id: string | null, why: strin
   return reasonCode ? { action, id, reason, reasonCode, reasonParams } : { action, id, reason };
 };
 
+/** A reason as the parameter of another: nested by its code, or its text when it has none (a value the contract refused). */
+const nestedWhy = (why: Stated): Reason | string => (why.reasonCode ? (why as Reason) : why.reason);
+
+/** The parameters naming what an update kept as the CRM has it, with the domain another account has. */
+const keptParams = (kept: readonly string[], domain: string | null): Record<string, string | null> =>
+  kept.length ? { kept: kept.join(', '), domain } : {};
+
 async function createAccountFrom(writer: BatchWriter, row: number, plan: NonNullable<RowPlan['account']>) {
   const domain = plan.domain && !(await writer.domainTaken(plan.domain)) ? plan.domain : null;
   const customFields: Record<string, string> = {};
@@ -543,24 +551,26 @@ async function createAccountFrom(writer: BatchWriter, row: number, plan: NonNull
   if (plan.notes) customFields.notes = plan.notes;
   const input = AccountCreate.parse({ name: plan.name, domains: domain ? [domain] : [], industry: plan.industry, address: plan.address, customFields });
   const id = writer.addAccount(input, row);
-  const note = plan.domain && !domain ? `; the domain ${plan.domain} belongs to another account and was left out` : '';
-  return { id, note };
+  return { id, domainLeftOut: plan.domain && !domain ? plan.domain : null };
 }
 
 async function updateAccountFrom(writer: BatchWriter, row: number, id: string, plan: NonNullable<RowPlan['account']>) {
   const { tx, actor } = writer;
   const state = await accountState(tx, actor.tenantId, id);
-  if (!state) return part('failed', null, 'the account the row matched no longer exists');
+  if (!state) return part('failed', null, because('outcome.accountGone'));
   const fields: Parameters<typeof writeAccountFields>[4] = {};
   const before: Record<string, unknown> = {};
   const kept: string[] = [];
+  const filled: string[] = [];
   if (plan.industry && !state.industry) {
     fields.industry = plan.industry;
     before.industry = state.industry;
+    filled.push('industry');
   } else if (plan.industry && plan.industry !== state.industry) kept.push('industry');
   if (plan.address && !state.address) {
     fields.address = plan.address;
     before.address = state.address;
+    filled.push('address');
   } else if (plan.address && JSON.stringify(plan.address) !== JSON.stringify(state.address)) kept.push('address');
   const additions: Record<string, string> = {};
   for (const [key, value] of [
@@ -569,8 +579,10 @@ async function updateAccountFrom(writer: BatchWriter, row: number, id: string, p
     ['notes', plan.notes],
   ] as const) {
     if (!value) continue;
-    if (state.custom_fields[key] === undefined) additions[key] = value;
-    else if (String(state.custom_fields[key]) !== value) kept.push(key);
+    if (state.custom_fields[key] === undefined) {
+      additions[key] = value;
+      filled.push(key);
+    } else if (String(state.custom_fields[key]) !== value) kept.push(key);
   }
   if (Object.keys(additions).length > 0) {
     fields.custom_fields = { ...state.custom_fields, ...additions };
@@ -580,16 +592,16 @@ async function updateAccountFrom(writer: BatchWriter, row: number, id: string, p
     if (!(await writer.domainTaken(plan.domain))) {
       fields.domains = [...state.domains, plan.domain];
       before.domains = state.domains;
-    } else kept.push(`domain ${plan.domain} (another account's)`);
+      filled.push('domain');
+    } else kept.push('domainTaken');
   }
-  const keptText = kept.length ? `; kept the CRM's ${kept.join(', ')}` : '';
-  if (Object.keys(fields).length === 0)
-    return part('unchanged', id, keptText ? `nothing new for the account${keptText}` : because('outcome.nothingNewForAccount'));
+  const keptWhy = keptParams(kept, plan.domain);
+  if (Object.keys(fields).length === 0) return part('unchanged', id, because('outcome.nothingNewForAccount', keptWhy));
   const version = await writeAccountFields(tx, actor.tenantId, id, state.version, fields);
-  if (version === null) return part('failed', id, 'the account was changed at the same moment; import the row again');
+  if (version === null) return part('failed', id, because('outcome.accountChangedMeanwhile'));
   if (fields.domains) writer.claimDomain(plan.domain!);
   writer.updated('account', id, Object.keys(fields), { entity: 'account', entity_id: id, change: 'updated', before, version_after: version, row_number: row });
-  return part('updated', id, `filled ${Object.keys(fields).join(', ')}${keptText}`);
+  return part('updated', id, because('outcome.accountFilled', { fields: filled.join(', '), ...keptWhy }));
 }
 
 async function createContactFrom(
@@ -600,7 +612,7 @@ async function createContactFrom(
   erased: ReadonlySet<string>,
 ) {
   if (plan.email && erased.has(plan.email)) return part('skipped', null, ERASED);
-  if (plan.email && (await writer.emailTaken(plan.email))) return part('failed', null, 'the email address belongs to another contact by now');
+  if (plan.email && (await writer.emailTaken(plan.email))) return part('failed', null, because('outcome.emailTakenSince'));
   const input = ContactCreate.parse(contactInput(plan, accountId));
   const id = writer.addContact(input, row);
   return part('created', id, because('outcome.newContact'));
@@ -616,15 +628,15 @@ async function updateContactFrom(
 ) {
   const { tx, actor } = writer;
   const contact = await contactById(tx, actor.tenantId, id);
-  if (!contact) return part('failed', null, 'the contact the row matched no longer exists');
+  if (!contact) return part('failed', null, because('outcome.contactGone'));
   if ((await restrictedAmong(tx, actor.tenantId, [id])).size > 0) return part('skipped', id, RESTRICTED);
   const patch: ContactPatch = {};
   const before: Record<string, unknown> = {};
   const kept: string[] = [];
   if (plan.email && !contact.emails.includes(plan.email)) {
-    if (erased.has(plan.email)) kept.push('its addresses (the new one was erased at its owner’s request)');
-    else if (await writer.emailTaken(plan.email)) kept.push('its addresses (the new one belongs to another contact)');
-    else if (contact.emails.length >= 10) kept.push('its addresses (it has ten)');
+    if (erased.has(plan.email)) kept.push('addressErased');
+    else if (await writer.emailTaken(plan.email)) kept.push('addressTaken');
+    else if (contact.emails.length >= 10) kept.push('addressesFull');
     else {
       patch.emails = [...contact.emails, plan.email];
       before.emails = contact.emails;
@@ -638,7 +650,7 @@ async function updateContactFrom(
   if (plan.jobTitle && !contact.jobTitle) {
     patch.jobTitle = plan.jobTitle;
     before.jobTitle = contact.jobTitle;
-  } else if (plan.jobTitle && plan.jobTitle !== contact.jobTitle) kept.push('job title');
+  } else if (plan.jobTitle && plan.jobTitle !== contact.jobTitle) kept.push('jobTitle');
   if (accountId && !contact.accountId) {
     patch.accountId = accountId;
     before.accountId = null;
@@ -648,17 +660,23 @@ async function updateContactFrom(
     patch.customFields = { ...(contact.customFields as Record<string, string>), ...additions };
     before.customFields = contact.customFields;
   }
-  const keptText = kept.length ? `; kept the CRM's ${kept.join(', ')}` : '';
-  if (Object.keys(patch).length === 0)
-    return part('unchanged', id, keptText ? `nothing new for the contact${keptText}` : because('outcome.nothingNewForContact'));
+  const keptWhy = keptParams(kept, null);
+  if (Object.keys(patch).length === 0) return part('unchanged', id, because('outcome.nothingNewForContact', keptWhy));
   const version = Number(contact.etag.replace(/\D/g, ''));
   // The account the row created must be written before the contact can refer to it.
   if (patch.accountId && writer.isNewAccount(patch.accountId)) await writer.flush();
   const outcome = await updateContactIn(tx, actor.tenantId, id, version, patch);
-  if (outcome.status !== 'ok') return part('failed', id, 'the contact was changed at the same moment; import the row again');
+  if (outcome.status !== 'ok') return part('failed', id, because('outcome.contactChangedMeanwhile'));
   if (patch.emails) writer.claimEmail(plan.email!);
   writer.updated('contact', id, outcome.fields, { entity: 'contact', entity_id: id, change: 'updated', before, version_after: version + 1, row_number: row });
-  return part('updated', id, `added ${Object.keys(patch).join(', ')}${keptText}`);
+  const filled = [
+    ...(patch.emails ? ['email'] : []),
+    ...(patch.phones ? ['phones'] : []),
+    ...(patch.jobTitle ? ['jobTitle'] : []),
+    ...(patch.accountId ? ['account'] : []),
+    ...Object.keys(additions),
+  ];
+  return part('updated', id, because('outcome.contactFilled', { fields: filled.join(', '), ...keptWhy }));
 }
 
 async function recordConsentFrom(writer: BatchWriter, importId: string, row: number, contactId: string, consent: NonNullable<RowPlan['consent']>) {
@@ -897,9 +915,12 @@ async function commitRow(writer: BatchWriter, importId: string, row: ImportRowRe
       if (merged) result.outcome.account = part('linked', merged, because('account.sameAsRow', { row: account.intoRow! }));
       else {
         const created = await createAccountFrom(writer, number, plan.account);
-        const why = account.action === 'merge' ? `row ${account.intoRow}, the same company, was not imported` : account.why.reason;
-        // With a note the text is composed and stays English; without one it is the proposal's reason, code and all.
-        result.outcome.account = part('created', created.id, account.action !== 'merge' && !created.note ? account.why : `${why}${created.note}`);
+        const why = account.action === 'merge' ? because('outcome.sameCompanyNotImported', { row: account.intoRow! }) : account.why;
+        result.outcome.account = part(
+          'created',
+          created.id,
+          created.domainLeftOut ? because('outcome.domainLeftOut', { detail: nestedWhy(why), domain: created.domainLeftOut }) : why,
+        );
       }
     }
     result.accountId = result.outcome.account.id;
@@ -969,8 +990,8 @@ async function commitBatch(
       await tx.query('ROLLBACK TO SAVEPOINT import_row');
       writer.discard();
       writer.forget();
-      const reason = `not imported: ${(error as Error).message}`;
-      result = { outcome: { account: part('failed', null, reason), contact: null, consent: null }, accountId: null, contactId: null };
+      const why = because('outcome.notImported', { message: (error as Error).message });
+      result = { outcome: { account: part('failed', null, why), contact: null, consent: null }, accountId: null, contactId: null };
     }
     outcomes.push({ row: row.row_number, outcome: result.outcome, accountId: result.accountId, contactId: result.contactId });
     const proposal = row.proposal as unknown as Proposal;
@@ -1039,7 +1060,7 @@ export async function commitImport(db: Db, actor: Actor, id: string, options: Co
         const outOfTime = options.budgetMs !== undefined && clock().getTime() - started >= options.budgetMs;
         if (finished || outOfTime) {
           await inTransaction(db, async (tx) => {
-            await finishCommit(tx, actor.tenantId, id, finished);
+            await finishCommit(tx, actor.tenantId, id, finished, clock());
             if (finished) await saveTemplate(tx, actor.tenantId, actor.userId, current.mapping);
           });
           break;
@@ -1059,8 +1080,13 @@ export async function undoImport(db: Db, actor: Actor, id: string, clock: () => 
   if (current.status === 'undone') return viewOf(db, actor.tenantId, current, lang);
   if (current.status !== 'committed')
     throw conflict(`the import is ${current.status}; only a committed import can be undone`, undefined, { status: current.status });
-  if (clock().getTime() - new Date(current.committed_at!).getTime() > UNDO_DAYS * DAY_MS) {
-    throw conflict(`an import can be undone for ${UNDO_DAYS} days after its commit; this one was committed on ${iso(current.committed_at).slice(0, 10)}`);
+  const undoUntil = undoDeadline(current.committed_at!);
+  if (clock().getTime() > undoUntil.getTime()) {
+    throw conflict(
+      `an import can be undone for ${UNDO_DAYS} days after its commit; this one was committed on ${iso(current.committed_at).slice(0, 10)}, so its undo ended on ${undoUntil.toISOString().slice(0, 10)}`,
+      undefined,
+      { undoUntil: undoUntil.toISOString() },
+    );
   }
   await inTransaction(db, async (tx) => {
     const locked = await loadImport(tx, actor, id, true);

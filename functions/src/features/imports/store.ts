@@ -268,12 +268,13 @@ export async function advanceCommit(tx: Queryable, tenantId: string, id: string,
   );
 }
 
-export async function finishCommit(tx: Queryable, tenantId: string, id: string, done: boolean): Promise<void> {
+/** `at` is the commit's clock, which the 30 days of the undo count from. */
+export async function finishCommit(tx: Queryable, tenantId: string, id: string, done: boolean, at: Date): Promise<void> {
   await tx.query(
     `UPDATE imports SET lease_until = NULL, version = version + 1, updated_at = now(),
-       status = CASE WHEN $3 THEN 'committed' ELSE status END, committed_at = CASE WHEN $3 THEN now() ELSE committed_at END
+       status = CASE WHEN $3 THEN 'committed' ELSE status END, committed_at = CASE WHEN $3 THEN $4::timestamptz ELSE committed_at END
      WHERE tenant_id = $1 AND id = $2`,
-    [tenantId, id, done],
+    [tenantId, id, done, at],
   );
 }
 
