@@ -4,7 +4,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Person } from '@crm/common';
 import { ApiError } from '@crm/common/web';
-import { lead } from '@crm/common/web/testing';
+import { interaction, lead } from '@crm/common/web/testing';
 import { paneApi } from './test-fixtures';
 import { message, ready, renderPane } from './pane-test-kit';
 
@@ -15,11 +15,12 @@ const unknownLena: Person = { email: lena.email, status: 'unknown', suggestedAcc
 afterEach(cleanup);
 
 describe('add as lead', () => {
-  it('creates the lead from the prefilled form, retries with the same id, and then shows its status and score instead of the button', async () => {
+  it('creates the lead from the prefilled form and logs the email with it, retries with the same ids, and then shows its status and score instead of the button', async () => {
     let attempts = 0;
     let stored: Person = unknownLena;
     const api = paneApi({
       context: () => ({ people: [stored], accounts: [] }),
+      onLog: (body) => interaction({ ...(body as { subject: string }), id: (body as { id: string }).id }),
       more: {
         createLead: ({ body }) => {
           attempts += 1;
@@ -47,6 +48,7 @@ describe('add as lead', () => {
     expect((within(form).getByRole('textbox', { name: 'Last name' }) as HTMLInputElement).value).toBe('Vogt');
     expect((within(form).getByRole('combobox', { name: 'Source' }) as HTMLSelectElement).value).toBe('email');
     fireEvent.change(within(form).getByRole('combobox', { name: 'Budget' }), { target: { value: 'approved' } });
+    expect((within(form).getByRole('checkbox', { name: 'Log this email with the lead' }) as HTMLInputElement).checked).toBe(true);
 
     fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
     await within(form).findByText(/Something went wrong on our side/);
@@ -58,6 +60,11 @@ describe('add as lead', () => {
     expect(creates).toHaveLength(2);
     expect(creates[1]).toEqual(creates[0]);
     expect(creates[0]).toMatchObject({ source: 'email', email: lena.email, firstName: 'Lena', lastName: 'Vogt', budget: 'approved', company: null });
+    // The email it was captured from is the lead's first interaction: logged with the lead's address, once.
+    const logs = api.calls.filter((c) => c.name === 'logInteraction').map((c) => c.args.body);
+    expect(logs).toEqual([
+      expect.objectContaining({ type: 'email', direction: 'inbound', subject: 'Subject m1', internetMessageId: '<m1@kunde.de>', pendingEmails: [lena.email] }),
+    ]);
 
     const card = document.querySelector(`[data-person="${lena.email}"]`) as HTMLElement;
     expect(within(card).getByText('Lead · New')).toBeTruthy();
@@ -136,5 +143,21 @@ describe('add as lead', () => {
     expect(screen.queryByRole('form', { name: 'Add as lead' })).toBeNull();
     expect(document.activeElement).toBe(opener);
     expect(api.calls.some((c) => c.name === 'createLead')).toBe(false);
+  });
+
+  it('logs nothing when "Log this email with the lead" is unticked', async () => {
+    const api = paneApi({
+      context: () => ({ people: [unknownLena], accounts: [] }),
+      more: { createLead: ({ body }) => lead({ id: body.id!, email: body.email!, lastName: body.lastName! }) },
+    });
+    renderPane([message('m1', lena)], api.client, 'de-DE');
+    await ready('m1');
+    fireEvent.click(screen.getByRole('button', { name: 'Als Lead anlegen' }));
+    const form = await screen.findByRole('form', { name: 'Als Lead anlegen' });
+    fireEvent.click(within(form).getByRole('checkbox', { name: 'Diese E-Mail beim Lead erfassen' }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Speichern' }));
+    await waitFor(() => expect(api.calls.some((c) => c.name === 'createLead')).toBe(true));
+    await screen.findByTestId('done-notice');
+    expect(api.calls.some((c) => c.name === 'logInteraction')).toBe(false);
   });
 });

@@ -125,6 +125,7 @@ export function TaskPane() {
                   email={addingLead.email}
                   displayName={nameOf(addingLead.email)}
                   company={addingLead.suggestedAccount?.name ?? ''}
+                  fromEmail={item.mode === 'read' ? item : null}
                   onCreated={(lead) => {
                     setAddingLead(null);
                     setMadeLeads((made) => new Map(made).set(addingLead.email, lead));

@@ -1,7 +1,8 @@
 // The leads part of the API catalogue: spread into endpoints.ts.
 import { z } from 'zod';
 import { Lead, LeadConversion, LeadConvertRequest, LeadCreate, LeadListQuery, LeadPatch } from '../contracts/leads';
-import { pageOf, Uuid } from '../contracts/primitives';
+import { Interaction } from '../contracts/interactions';
+import { PageQuery, pageOf, Uuid } from '../contracts/primitives';
 import { InsightsPeriod, PeriodRange } from '../contracts/insights';
 import { route } from './routes';
 
@@ -57,6 +58,16 @@ export const leadEndpoints = [
     access: 'read',
     params: IdParams,
     response: Lead,
+    status: 200,
+  },
+  {
+    ...route('leadInteractions'),
+    summary: "The lead's interactions so far (logged with its address before it became a contact), newest first",
+    tag: 'leads',
+    access: 'read',
+    params: IdParams,
+    query: PageQuery.strict(),
+    response: pageOf(Interaction),
     status: 200,
   },
   {

@@ -108,6 +108,7 @@ export const routes = {
   listLeads: ['GET', 'leads'],
   createLead: ['POST', 'leads'],
   getLead: ['GET', 'leads/{id}'],
+  leadInteractions: ['GET', 'leads/{id}/interactions'],
   updateLead: ['PATCH', 'leads/{id}'],
   deleteLead: ['DELETE', 'leads/{id}'],
   convertLead: ['POST', 'leads/{id}/convert'],

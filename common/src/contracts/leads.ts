@@ -63,7 +63,8 @@ export type LeadPatch = z.infer<typeof LeadPatch>;
 /**
  * One named criterion of the score: its points out of its weight, and why, as English text (`reason`) and as a code the
  * front-ends word in the user's language: fit unknown / no_targets / target / not_target, size unknown / within / near /
- * outside (of `range`), and for budget, timing and engagement the answer itself.
+ * outside (of `range`), for budget and timing the answer itself, for engagement the level reached (the stronger of the logged
+ * interactions, counted in `logged`, and the recorded answer).
  */
 export const LeadScoreCriterion = z.object({
   key: z.enum(['fit', 'size', 'budget', 'timing', 'engagement']),
@@ -72,6 +73,8 @@ export const LeadScoreCriterion = z.object({
   reason: z.string(),
   code: z.string(),
   range: z.object({ min: z.number().int(), max: z.number().int() }).optional(),
+  /** Engagement only: what it was counted from, the lead's logged interactions, the meetings held and the replies or calls among them. */
+  logged: z.object({ interactions: z.number().int().min(0), meetings: z.number().int().min(0), replies: z.number().int().min(0) }).optional(),
 });
 export type LeadScoreCriterion = z.infer<typeof LeadScoreCriterion>;
 export const LeadScore = z.object({ total: z.number().int().min(0).max(100), criteria: z.array(LeadScoreCriterion) });

@@ -1,8 +1,11 @@
 // Captures an unknown sender as a lead: name from the display name, company from the domain's account if there is one,
 // source "email", and the qualification answers the score weighs. Saved with one client id, so a retry makes one lead.
-import { Field, Input, Select } from '@fluentui/react-components';
+// The email it was captured from is logged with the lead's address (unless unticked), so it is the lead's first
+// interaction; its own client id makes a retry log it once.
+import { Checkbox, Field, Input, Select } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Lead } from '@crm/common';
+import type { MailItem } from '../../host/mail-host';
 import { ErrorNotice, FormActions, LEAD_BUDGETS, LEAD_ENGAGEMENTS, LEAD_SOURCES, LEAD_TIMINGS, useSubmit } from '@crm/common/web';
 import { useServices } from '../services';
 import { usePaneStyles } from '../styles';
@@ -18,14 +21,16 @@ export interface AddLeadFormProps {
   email: string;
   displayName: string;
   company: string;
+  /** The email open in the pane (read mode), logged with the lead; null for a meeting or a draft. */
+  fromEmail: MailItem | null;
   onCreated: (lead: Lead) => void;
   onCancel: () => void;
 }
 
-export default function AddLeadForm({ email, displayName, company: suggestedCompany, onCreated, onCancel }: AddLeadFormProps) {
+export default function AddLeadForm({ email, displayName, company: suggestedCompany, fromEmail, onCreated, onCancel }: AddLeadFormProps) {
   const styles = usePaneStyles();
   const { t } = useT();
-  const { api } = useServices();
+  const { api, host } = useServices();
   const initial = splitName(displayName, email);
   const [firstName, setFirstName] = useState(initial.firstName);
   const [lastName, setLastName] = useState(initial.lastName);
@@ -36,28 +41,47 @@ export default function AddLeadForm({ email, displayName, company: suggestedComp
   const [budget, setBudget] = useState<LeadBudget>('unknown');
   const [timing, setTiming] = useState<LeadTiming>('unknown');
   const [engagement, setEngagement] = useState<LeadEngagement>('none');
+  const [logEmail, setLogEmail] = useState(fromEmail !== null);
+  const [interactionId] = useState(() => crypto.randomUUID());
 
-  const { busy, error, submit } = useSubmit(
-    async (id) =>
-      (
-        await api('createLead', {
-          body: {
-            id,
-            source,
-            firstName,
-            lastName: lastName || null,
-            email,
-            company: company || null,
-            industry: industry || null,
-            employees: employees ? Number(employees) : null,
-            budget,
-            timing,
-            engagement,
-          },
-        })
-      ).data,
-    onCreated,
-  );
+  const logFrom = async (item: MailItem) => {
+    const inbound = item.from !== null && item.from.email.toLowerCase() !== host.userEmail.toLowerCase();
+    await api('logInteraction', {
+      body: {
+        id: interactionId,
+        type: 'email',
+        direction: inbound ? 'inbound' : 'outbound',
+        occurredAt: item.when.toISOString(),
+        subject: item.subject,
+        source: 'addin',
+        ...(item.internetMessageId ? { internetMessageId: item.internetMessageId } : {}),
+        ...(item.conversationId ? { conversationId: item.conversationId } : {}),
+        pendingEmails: [email],
+      },
+    });
+  };
+
+  const { busy, error, submit } = useSubmit(async (id) => {
+    const lead = (
+      await api('createLead', {
+        body: {
+          id,
+          source,
+          firstName,
+          lastName: lastName || null,
+          email,
+          company: company || null,
+          industry: industry || null,
+          employees: employees ? Number(employees) : null,
+          budget,
+          timing,
+          engagement,
+        },
+      })
+    ).data;
+    if (logEmail && fromEmail) await logFrom(fromEmail);
+    return lead;
+  }, onCreated);
 
   return (
     <form
@@ -122,6 +146,7 @@ export default function AddLeadForm({ email, displayName, company: suggestedComp
           ))}
         </Select>
       </Field>
+      {fromEmail ? <Checkbox checked={logEmail} onChange={(_e, data) => setLogEmail(data.checked === true)} label={t('lead.logEmail')} /> : null}
       {error ? <ErrorNotice error={error} /> : null}
       <FormActions busy={busy} submitLabel={t('common.save')} onCancel={onCancel} />
     </form>

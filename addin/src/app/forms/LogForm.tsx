@@ -27,13 +27,16 @@ interface Linkable {
   ticked: boolean;
 }
 
-/** Who on the item can be linked: known customers (ticked), and people not in the CRM yet whose company is known by the domain (ticked, linked once added). */
+/**
+ * Who on the item can be linked: known customers (ticked), and people not in the CRM yet (linked once added): ticked when
+ * their company is known by the domain or they are a lead, whose interactions so far this email then joins.
+ */
 export function linkablePeople(context: ContextResponse): Linkable[] {
   return context.people.flatMap((p): Linkable[] => {
     // A restricted person (shown to CRM.Privacy and CRM.Admin only) is not processed further (Art. 18).
     if (p.status === 'known') return p.restricted ? [] : [{ email: p.email, contactId: p.contact.id, label: p.contact.displayName, ticked: true }];
     // Colleagues are never linked as customers; an erased address is not stored again.
-    if (p.status === 'unknown' && !p.internal && !p.erased) return [{ email: p.email, contactId: null, label: null, ticked: p.suggestedAccount !== null }];
+    if (p.status === 'unknown' && !p.internal && !p.erased) return [{ email: p.email, contactId: null, label: null, ticked: p.suggestedAccount !== null || p.lead !== undefined }];
     return [];
   });
 }

@@ -16,7 +16,11 @@ export function criterionReason(t: Translate, criterion: LeadScoreCriterion, lea
   if (criterion.key === 'size') {
     return t(`lead.why.size.${criterion.code}` as MessageKey, { employees: lead.employees ?? '', min: criterion.range?.min ?? '', max: criterion.range?.max ?? '' });
   }
-  return t(`lead.${criterion.key}.${criterion.code}` as MessageKey);
+  const level = t(`lead.${criterion.key}.${criterion.code}` as MessageKey);
+  if (criterion.key !== 'engagement' || !criterion.logged) return level;
+  const { interactions, meetings, replies } = criterion.logged;
+  const fromLog = meetings > 0 ? 'meeting_held' : replies > 0 ? 'replied' : 'none';
+  return t(criterion.code === fromLog ? 'lead.why.engagement.logged' : 'lead.why.engagement.recorded', { level, interactions, meetings, replies });
 }
 
 /** "Score 43 of 100", and under a disclosure the five criteria with points and reason. */

@@ -106,6 +106,8 @@ export const de: Record<MessageKey, string> = {
   'lead.why.size.within': '{employees} Beschäftigte, innerhalb {min}–{max}',
   'lead.why.size.near': '{employees} Beschäftigte, nahe {min}–{max}',
   'lead.why.size.outside': '{employees} Beschäftigte, außerhalb {min}–{max}',
+  'lead.why.engagement.logged': '{level}: {interactions} erfasste Interaktionen, davon {meetings} Termine und {replies} Antworten oder Anrufe',
+  'lead.why.engagement.recorded': '{level} (so angegeben): {interactions} erfasste Interaktionen, davon {meetings} Termine und {replies} Antworten oder Anrufe',
   'lead.score': 'Bewertung {total} von 100',
   'lead.points': '{points} von {weight}',
   'lead.sourceLabel': 'Quelle',

@@ -104,6 +104,8 @@ export const en = {
   'lead.why.size.within': '{employees} employees, within {min}–{max}',
   'lead.why.size.near': '{employees} employees, near {min}–{max}',
   'lead.why.size.outside': '{employees} employees, outside {min}–{max}',
+  'lead.why.engagement.logged': '{level}: {interactions} logged interactions, {meetings} meetings held, {replies} replies or calls',
+  'lead.why.engagement.recorded': '{level} (as recorded): {interactions} logged interactions, {meetings} meetings held, {replies} replies or calls',
   'lead.score': 'Score {total} of 100',
   'lead.points': '{points} of {weight}',
   'lead.sourceLabel': 'Source',

@@ -82,7 +82,7 @@ export async function readInteraction(db: Db, actor: Actor, id: string) {
 }
 
 /** A letter an erasure kept under a retention duty is readable by CRM.Privacy and CRM.Admin only. */
-const hiddenByRetention = async (db: Queryable, actor: Actor, ids: readonly string[]): Promise<Set<string>> =>
+export const hiddenByRetention = async (db: Queryable, actor: Actor, ids: readonly string[]): Promise<Set<string>> =>
   seesRestricted(actor) ? new Set() : retainedInteractionIds(db, actor.tenantId, ids);
 
 export async function lookupInteractions(db: Db, actor: Actor, keys: InteractionKeys) {

@@ -6,6 +6,7 @@ import { iso, isoOrNull, likePattern, str, strOrNull, versionedFields, type Row 
 import { json, setClause, SqlParams } from '../../core/db/sql-builder';
 import { updateVersioned, type UpdateOutcome } from '../../core/db/versioned';
 import { conflict, invalid } from '../../core/errors';
+import { linkToOpenLeads } from './lead-links-store';
 
 const FULL_SELECT = `SELECT i.*,
   ARRAY(SELECT x.account_id FROM interaction_accounts x WHERE x.tenant_id = i.tenant_id AND x.interaction_id = i.id ORDER BY x.account_id) AS account_ids,
@@ -264,6 +265,7 @@ export async function logInteraction(
   const noteAdded = !inserted[0] && input.summary && !options.summaryIsContent ? await addLoggerNote(tx, tenantId, id, userId, input.summary) : false;
   const complaintAdded = !inserted[0] && input.complaintId ? await addComplaint(tx, tenantId, id, input.complaintId) : false;
   const known = await addPendingEmails(tx, tenantId, id, input.pendingEmails ?? []);
+  await linkToOpenLeads(tx, tenantId, id, input.pendingEmails ?? []);
   await addLinks(tx, tenantId, id, { ...input, contactIds: [...input.contactIds, ...known] });
   await tx.query(
     prepared('add-interaction-logger', `INSERT INTO interaction_loggers (tenant_id, interaction_id, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`),

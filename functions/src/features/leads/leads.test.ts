@@ -47,7 +47,14 @@ describeEachDatabase('leads', (getDb) => {
       { key: 'size', weight: 15, points: 15, reason: '180 employees, within 50-500', code: 'within', range: { min: 50, max: 500 } },
       { key: 'budget', weight: 25, points: 12.5, reason: 'budget: planned', code: 'planned' },
       { key: 'timing', weight: 25, points: 25, reason: 'timing: within 3 months', code: 'within_3_months' },
-      { key: 'engagement', weight: 15, points: 0, reason: 'engagement: none', code: 'none' },
+      {
+        key: 'engagement',
+        weight: 15,
+        points: 0,
+        reason: 'engagement: none (0 logged interactions, 0 meetings held, 0 replies or calls)',
+        code: 'none',
+        logged: { interactions: 0, meetings: 0, replies: 0 },
+      },
     ]);
     const nobody = await call(admin, 'POST', '/api/leads', { source: 'manual', notes: 'Anruf' });
     expect(nobody.status).toBe(400);

@@ -4,7 +4,7 @@ import type { Lead } from '@crm/common';
 import { recordReads, type ReadRecord } from '../../core/audit/read-audit';
 import { created, one, type RouteTable } from '../../core/http/typed-routes';
 import { tenantColleagues } from '../../core/tenancy/users-store';
-import { changeLead, convertLead, createLead, leadSummary, readLead, removeLead, searchLeads } from './service';
+import { changeLead, convertLead, createLead, leadHistory, leadSummary, readLead, removeLead, searchLeads } from './service';
 
 const readOf = (lead: Lead): ReadRecord[] => [
   { entity: 'lead', id: lead.id, address: lead.email },
@@ -12,7 +12,7 @@ const readOf = (lead: Lead): ReadRecord[] => [
   ...(lead.accountId ? [{ entity: 'account' as const, id: lead.accountId }] : []),
 ];
 
-export const leadRoutes: RouteTable<'listLeads' | 'createLead' | 'getLead' | 'updateLead' | 'deleteLead' | 'convertLead' | 'leadSummary' | 'listColleagues'> = {
+export const leadRoutes: RouteTable<'listLeads' | 'createLead' | 'getLead' | 'leadInteractions' | 'updateLead' | 'deleteLead' | 'convertLead' | 'leadSummary' | 'listColleagues'> = {
   listLeads: async ({ db, actor, query }) => {
     const page = await searchLeads(db, actor, query);
     recordReads(db, actor, 'list', page.items.flatMap(readOf));
@@ -23,6 +23,11 @@ export const leadRoutes: RouteTable<'listLeads' | 'createLead' | 'getLead' | 'up
     const lead = await readLead(db, actor, params.id);
     recordReads(db, actor, 'view', readOf(lead));
     return one(lead);
+  },
+  leadInteractions: async ({ db, actor, params, query }) => {
+    const { lead, page } = await leadHistory(db, actor, params.id, query);
+    recordReads(db, actor, 'view', readOf(lead));
+    return { body: page };
   },
   updateLead: async ({ db, actor, params, body, version }) => one(await changeLead(db, actor, params.id, version, body)),
   deleteLead: async ({ db, actor, params, version }) => (await removeLead(db, actor, params.id, version), {}),

@@ -8,12 +8,13 @@ import { nameBasedId } from '../../core/name-based-id';
 import { periodWindow, rangeOf } from '../../core/period';
 import type { Db, Queryable } from '../../core/db/db';
 import { inTransaction } from '../../core/db/pg-errors';
-import { str } from '../../core/db/rows';
+import { str, type Row } from '../../core/db/rows';
 import { conflict, invalid, notFound, staleVersion } from '../../core/errors';
 import { auditChange, createRecord, deleteRecord, readRecord, updateRecord, type Created } from '../../core/records';
 import { accountById, createAccount } from '../accounts';
 import { notifyHandover } from '../automation';
 import { createContact } from '../contacts';
+import { carryLeadHistory, leadEngagement, leadTimeline, linkLoggedToLead } from '../interactions';
 import { compareCompanies, parseCompanyName } from '../imports';
 import { createOpportunity } from '../opportunities';
 import { getSettings } from '../settings';
@@ -36,6 +37,19 @@ import {
 const scoringOf = async (db: Queryable, tenantId: string): Promise<LeadScoringSettings> =>
   (await getSettings(db, tenantId)).leads ?? LeadScoringSettings.parse({});
 
+/** Leads as the API answers them: scored with the tenant's weights and what was logged for each. */
+async function leadsOf(db: Queryable, tenantId: string, rows: readonly Row[], scoring: LeadScoringSettings): Promise<Lead[]> {
+  const logged = await leadEngagement(
+    db,
+    tenantId,
+    rows.map((row) => str(row, 'id')),
+  );
+  return rows.map((row) => toLead(row, scoring, logged.get(str(row, 'id'))));
+}
+
+const leadOf = async (db: Queryable, tenantId: string, row: Row, scoring: LeadScoringSettings): Promise<Lead> =>
+  (await leadsOf(db, tenantId, [row], scoring))[0]!;
+
 /** A person erased at their request does not come back as a lead either (Art. 17); the problem names the field, not the address. */
 async function refuseErased(db: Queryable, tenantId: string, email: string | null | undefined): Promise<void> {
   if (email && (await erasedAddresses(db, tenantId, [email])).length > 0) {
@@ -53,26 +67,34 @@ export async function createLead(db: Db, actor: Actor, input: LeadCreate): Promi
       ...input,
       ownerId: input.ownerId === undefined ? actor.userId : input.ownerId,
     });
-    return { value: toLead((await getLeadRow(tx, actor.tenantId, id))!, scoring), created };
+    if (created) await linkLoggedToLead(tx, actor.tenantId, { id, email: input.email ?? null });
+    return { value: await leadOf(tx, actor.tenantId, (await getLeadRow(tx, actor.tenantId, id))!, scoring), created };
   });
 }
 
 export async function readLead(db: Db, actor: Actor, id: string): Promise<Lead> {
   const [row, scoring] = await Promise.all([getLeadRow(db, actor.tenantId, id), scoringOf(db, actor.tenantId)]);
-  return readRecord('lead', async () => (row ? toLead(row, scoring) : null));
+  return readRecord('lead', async () => (row ? leadOf(db, actor.tenantId, row, scoring) : null));
+}
+
+/** The lead's interactions so far; a lead the actor cannot read is a 404 before any of them is. */
+export async function leadHistory(db: Db, actor: Actor, id: string, page: { limit: number; cursor?: string | undefined }) {
+  const lead = await readLead(db, actor, id);
+  return { lead, page: await leadTimeline(db, actor, id, page) };
 }
 
 export async function searchLeads(db: Db, actor: Actor, query: LeadListQuery) {
   const ownerId = query.ownerId === 'me' ? actor.userId : query.ownerId;
   const [page, scoring] = await Promise.all([listLeadRows(db, actor.tenantId, { ...query, ownerId }), scoringOf(db, actor.tenantId)]);
-  return { items: page.rows.map((row) => toLead(row, scoring)), nextCursor: page.nextCursor };
+  return { items: await leadsOf(db, actor.tenantId, page.rows, scoring), nextCursor: page.nextCursor };
 }
 
 /** The open lead of each of these (normalized) addresses, by address; addresses without one are absent. */
 export async function openLeadsByEmail(db: Db, tenantId: string, emails: readonly string[]): Promise<Map<string, Lead>> {
   if (emails.length === 0) return new Map();
   const [rows, scoring] = await Promise.all([openLeadRowsByEmail(db, tenantId, emails), scoringOf(db, tenantId)]);
-  return new Map(rows.map((row) => [str(row, 'email'), toLead(row, scoring)]));
+  const leads = await leadsOf(db, tenantId, rows, scoring);
+  return new Map(leads.map((lead) => [lead.email!, lead]));
 }
 
 /** A converted lead is history: its account and contact carry on. A new owner is the handover, in the audit log. */
@@ -83,6 +105,7 @@ export async function changeLead(db: Db, actor: Actor, id: string, expectedVersi
     const current = await getLeadRow(tx, actor.tenantId, id);
     if (current?.status === 'converted') throw conflict('this lead was converted and can no longer be changed', undefined, { reason: 'converted' });
     const outcome = await updateLead(tx, actor.tenantId, id, expectedVersion, patch.status && patch.status !== 'disqualified' ? { ...patch, disqualifyReason: null } : patch);
+    if (outcome.status === 'ok' && patch.email) await linkLoggedToLead(tx, actor.tenantId, { id, email: patch.email });
     if (outcome.status === 'ok' && patch.ownerId && patch.ownerId !== current?.owner_id) {
       const lead = toLead(outcome.value, scoring);
       const who = [lead.firstName, lead.lastName].filter(Boolean).join(' ') || lead.email || lead.company;
@@ -96,7 +119,7 @@ export async function changeLead(db: Db, actor: Actor, id: string, expectedVersi
     }
     return outcome;
   });
-  return toLead(row, scoring);
+  return leadOf(db, actor.tenantId, row, scoring);
 }
 
 export const removeLead = (db: Db, actor: Actor, id: string, expectedVersion: number) => deleteRecord(db, actor, 'lead', 'leads', id, expectedVersion);
@@ -198,6 +221,7 @@ export async function convertLead(db: Db, actor: Actor, id: string, expectedVers
     if (!locked) throw notFound('lead');
     if (locked.status === 'converted') return;
     await markConverted(tx, actor.tenantId, id, { accountId: account.id, contactId: contact.id, opportunityId: opportunity?.value.id ?? null });
+    await carryLeadHistory(tx, actor.tenantId, id, { accountId: account.id, contactId: contact.id });
     await auditChange(tx, actor, 'convert', 'lead', id, ['status', 'accountId', 'contactId', 'opportunityId']);
   });
   return done(await readLead(db, actor, id), account.created, contact.created);

@@ -5,9 +5,9 @@ import { decodeCursor, pageFrom } from '../../core/db/paging';
 import { isoOrNull, str, strOrNull, versionedFields, type Row } from '../../core/db/rows';
 import { setClause, SqlParams } from '../../core/db/sql-builder';
 import { updateVersioned, type UpdateOutcome } from '../../core/db/versioned';
-import { scoreLead } from './score';
+import { NOTHING_LOGGED, scoreLead, type LoggedEngagement } from './score';
 
-export const toLead = (row: Row, scoring: LeadScoringSettings): Lead => {
+export const toLead = (row: Row, scoring: LeadScoringSettings, logged: LoggedEngagement = NOTHING_LOGGED): Lead => {
   const fields = {
     industry: strOrNull(row, 'industry'),
     employees: row.employees === null || row.employees === undefined ? null : Number(row.employees),
@@ -28,7 +28,7 @@ export const toLead = (row: Row, scoring: LeadScoringSettings): Lead => {
     phone: strOrNull(row, 'phone'),
     ownerId: strOrNull(row, 'owner_id'),
     notes: strOrNull(row, 'notes'),
-    score: scoreLead(fields, scoring),
+    score: scoreLead(fields, scoring, logged),
     convertedAt: isoOrNull(row.converted_at),
     accountId: strOrNull(row, 'account_id'),
     contactId: strOrNull(row, 'contact_id'),

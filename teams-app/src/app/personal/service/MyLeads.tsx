@@ -11,6 +11,7 @@ import { useServices } from '../../services';
 import { useTabStyles } from '../../styles';
 import type { Colleague } from './colleagues';
 import { HandOver } from './HandOver';
+import { LeadHistory } from './LeadHistory';
 import { LeadChangedNotice } from './ServiceChangedNotice';
 import { useNativeStyles } from './native-styles';
 import { useServiceT } from './use-service-t';
@@ -205,6 +206,7 @@ function LeadItem({
         </Text>
       ) : null}
       <LeadScore lead={lead} />
+      <LeadHistory lead={lead} name={name} />
       {form === null ? (
         <div className={styles.row}>
           <select

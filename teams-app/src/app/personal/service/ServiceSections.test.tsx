@@ -4,7 +4,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '@crm/common/web';
-import { lead, serviceCase } from '@crm/common/web/testing';
+import { interaction, lead, serviceCase } from '@crm/common/web/testing';
 import { TabShell } from '../../TabShell';
 import { ACCOUNT_ID, fakeApi, fakeHost, me, myWork, testUuid, USER_ID, type FakeAnswers } from '../../test-fixtures';
 import { MyWorkTab } from '../MyWorkTab';
@@ -43,13 +43,20 @@ const KELLER = lead({
   industry: 'Maschinenbau',
   source: 'event',
   score: {
-    total: 45,
+    total: 53,
     criteria: [
       { key: 'fit', points: 20, weight: 20, reason: 'Maschinenbau is a target industry', code: 'target' },
       { key: 'size', points: 0, weight: 15, reason: 'company size unknown', code: 'unknown', range: { min: 50, max: 500 } },
       { key: 'budget', points: 0, weight: 25, reason: 'budget: unknown', code: 'unknown' },
       { key: 'timing', points: 25, weight: 25, reason: 'timing: within 3 months', code: 'within_3_months' },
-      { key: 'engagement', points: 0, weight: 15, reason: 'engagement: none', code: 'none' },
+      {
+        key: 'engagement',
+        points: 7.5,
+        weight: 15,
+        reason: 'engagement: replied (2 logged interactions, 0 meetings held, 1 replies or calls)',
+        code: 'replied',
+        logged: { interactions: 2, meetings: 0, replies: 1 },
+      },
     ],
   },
 });
@@ -107,7 +114,7 @@ describe('My CRM: leads and service cases', () => {
     const leads = leadItems();
     expect(leads.map((l) => l.getAttribute('data-lead-id'))).toEqual([KELLER.id]);
     const score = within(leads[0]!).getByTestId('lead-score');
-    expect(score.textContent).toContain('Score 45 of 100');
+    expect(score.textContent).toContain('Score 53 of 100');
     expect(within(score).getByText(/Industry fit 20 of 20: Maschinenbau is a target industry/)).toBeTruthy();
     expect(leads[0]!.textContent).toContain('from Event');
   });
@@ -344,5 +351,31 @@ describe('My CRM: leads and service cases', () => {
     expect(within(late).getByTestId('escalation').textContent).toBe('Eskaliert: erste Antwort überfällig');
     expect(within(late).getByRole('button', { name: 'Lager defekt lösen' })).toBeTruthy();
     expect(within(late).getByLabelText('Lager defekt übergeben an')).toBeTruthy();
+  });
+
+  it("lists a lead's interactions so far when opened, and says what its engagement was counted from, in English and German", async () => {
+    const logged = [
+      interaction({ type: 'email', direction: 'outbound', subject: 'Angebot Wartung', occurredAt: '2026-11-21T09:00:00.000Z' }),
+      interaction({ type: 'email', direction: 'inbound', subject: 'Anfrage Wartung', occurredAt: '2026-11-20T09:00:00.000Z' }),
+    ];
+    const api = renderMine({ leadInteractions: ({ params }) => ({ items: params.id === KELLER.id ? logged : [], nextCursor: null }) });
+    await ready();
+    const item = leadItems()[0]!;
+    expect(within(within(item).getByTestId('lead-score')).getByText(/Engagement 7\.5 of 15: Replied: 2 logged interactions, 0 meetings held, 1 replies or calls/)).toBeTruthy();
+    const history = within(item).getByTestId('lead-history');
+    expect(history.querySelector('summary')!.textContent).toBe('Interactions so far (2)');
+    // Read when opened, not with the list.
+    expect(api.calls.some((c) => c.name === 'leadInteractions')).toBe(false);
+    (history as HTMLDetailsElement).open = true;
+    fireEvent(history, new Event('toggle'));
+    const list = await within(history).findByRole('list', { name: 'Interactions so far with Jonas Keller' });
+    expect([...list.querySelectorAll('li')].map((li) => li.textContent)).toEqual([expect.stringContaining('Angebot Wartung'), expect.stringContaining('Anfrage Wartung')]);
+    cleanup();
+
+    renderMine({}, 'de-DE');
+    await ready();
+    const german = leadItems()[0]!;
+    expect(within(german).getByTestId('lead-score').textContent).toContain('Hat geantwortet: 2 erfasste Interaktionen, davon 0 Termine und 1 Antworten oder Anrufe');
+    expect(within(german).getByTestId('lead-history').querySelector('summary')!.textContent).toBe('Bisherige Interaktionen (2)');
   });
 });
