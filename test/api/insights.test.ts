@@ -1,5 +1,5 @@
 // The insights and goals endpoints over HTTP: contract shapes, the period checked with the field named, every role may
-// read, managers set goals, and each tenant sees only its own figures and goals.
+// read, managers set goals and read their history from the snapshots, and each tenant sees only its own figures and goals.
 import { AccountInsights, Goal, TeamInsights } from '@crm/common';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
@@ -89,6 +89,22 @@ describeEachDatabase('HTTP insights', (getDb) => {
     expect((await api.call('GET', '/api/goals', { token: intruder })).body.items).toEqual([]);
     expect((await api.call('DELETE', path, { token: manager, headers: { 'if-match': changed.headers.get('etag') ?? '' } })).status).toBe(204);
     expect((await api.call('GET', path, { token: reader })).status).toBe(404);
+  });
+
+  it("answers a goal's key figure month by month from the tenant's snapshots, in the list and alone", async () => {
+    const { body: team } = await api.call('GET', '/api/insights', { token: intruder });
+    const figures = TeamInsights.parse(team);
+    await getDb().query(`INSERT INTO insight_snapshots (tenant_id, month, figures) VALUES ($1, '2026-06-01', $2)`, [
+      tenants.other,
+      JSON.stringify({ ...figures, customers: { ...figures.customers, new: 2 } }),
+    ]);
+    const body = { title: 'Neukunden', metric: 'newCustomers', startValue: 0, targetValue: 4, startDate: '2026-01-01', deadline: '2026-12-31' };
+    const made = await api.call('POST', '/api/goals', { token: intruder, body });
+    // June ends on 1 July, 181 of the year's 365 days: the plan stands at 4 * 181 / 365 = 1.9836, and 2 is past it.
+    const history = [{ month: '2026-06', value: 2, planned: 1.9836, onTrack: true }];
+    expect(Goal.parse(made.body).progress.history).toEqual(history);
+    expect((await api.call('GET', `/api/goals/${made.body.id}`, { token: intruder })).body.progress.history).toEqual(history);
+    expect((await api.call('GET', '/api/goals', { token: intruder })).body.items[0].progress.history).toEqual(history);
   });
 
   it('answers the trend from the snapshots, refusing a month count out of range', async () => {

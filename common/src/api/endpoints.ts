@@ -594,7 +594,7 @@ export const endpoints = [
   },
   {
     ...route('listGoals'),
-    summary: "The team's goals, soonest deadline first, each with its progress on its key figure",
+    summary: "The team's goals, soonest deadline first, each with its progress on its key figure today and month by month",
     tag: 'insights',
     access: 'read',
     query: GoalListQuery,

@@ -49,6 +49,25 @@ export const GoalPatch = z
   .strict();
 export type GoalPatch = z.infer<typeof GoalPatch>;
 
+/**
+ * The goal's key figure at the end of one month, from that month's snapshot (the last twelve months as they stood when
+ * the month had ended), beside where the plan had it then.
+ */
+export const GoalPoint = z.object({
+  /** The snapshot's month, e.g. "2026-10"; its value is the figure on the first day of the next month. */
+  month: z.string(),
+  value: z.number().nullable(),
+  /** The plan: the straight line from startValue on startDate to targetValue at the end of the deadline, at the month's end. */
+  planned: z.number(),
+  /** The same rule as today's onTrack, at the month's end; null without a value. */
+  onTrack: z.boolean().nullable(),
+});
+export type GoalPoint = z.infer<typeof GoalPoint>;
+
+/**
+ * On track means: the figure has come at least as far from the start value towards the target as time has passed from
+ * the start date to the end of the deadline (share >= timeShare), so it lies on or beyond the straight line of the plan.
+ */
 export const GoalProgress = z.object({
   /** The figure over the team insights' default period, the last twelve full months, as of today. */
   period: z.string(),
@@ -59,6 +78,11 @@ export const GoalProgress = z.object({
   timeShare: z.number(),
   /** share >= timeShare; null without a current value. */
   onTrack: z.boolean().nullable(),
+  /**
+   * The figure month by month from the monthly snapshots: every month that ended on or after startDate, up to the
+   * month of the deadline, oldest first; a month without a snapshot is left out.
+   */
+  history: z.array(GoalPoint),
 });
 export type GoalProgress = z.infer<typeof GoalProgress>;
 

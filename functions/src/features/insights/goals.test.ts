@@ -1,5 +1,5 @@
-// Goals: the documents' example (churn rate from 10 % to 5 % within six months) with its progress, the rules joining
-// two fields, versions, and tenant isolation; on PGlite and PostgreSQL.
+// Goals: the documents' example (churn rate from 10 % to 5 % within six months) with its progress and its history from
+// the monthly snapshots, the rules joining two fields, versions, and tenant isolation; on PGlite and PostgreSQL.
 import { AccountCreate, GoalCreate } from '@crm/common';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase, seedActor } from '../../../../test/support/databases';
@@ -7,6 +7,8 @@ import { domainError } from '../../../../test/support/domain-expect';
 import type { Actor } from '../../core/actor';
 import { createAccount } from '../accounts';
 import { changeGoal, createGoal, readGoal, removeGoal, searchGoals } from './goals';
+import { teamFigures } from './service';
+import { insertSnapshot } from './snapshots-store';
 
 const NOW = new Date('2026-12-01T12:00:00Z');
 
@@ -44,7 +46,7 @@ describeEachDatabase('goals', (getDb) => {
     const { value: goal, created } = await createGoal(getDb(), manager, churnGoal, NOW);
     expect(created).toBe(true);
     // (0.25 - 0.1) / (0.05 - 0.1) = -3: moving away from the target. 91.5 of 181 days have passed.
-    expect(goal.progress).toEqual({ period: 'last-12-months', currentValue: 0.25, share: -3, timeShare: 0.5055, onTrack: false });
+    expect(goal.progress).toEqual({ period: 'last-12-months', currentValue: 0.25, share: -3, timeShare: 0.5055, onTrack: false, history: [] });
     expect(goal.createdBy).toBe(manager.userId);
     expect((await readGoal(getDb(), manager, goal.id, NOW)).progress.share).toBe(-3);
   });
@@ -67,6 +69,31 @@ describeEachDatabase('goals', (getDb) => {
     await domainError(changeGoal(getDb(), manager, goal.id, 1, { title: 'alt' }, NOW), 'precondition_failed');
     await removeGoal(getDb(), manager, goal.id, 2);
     await domainError(readGoal(getDb(), manager, goal.id, NOW), 'not_found');
+  });
+
+  it("reads its history from the tenant's monthly snapshots, in the list and alone", async () => {
+    const other = await seedActor(getDb(), { roles: ['CRM.Manager'] });
+    const figures = await teamFigures(getDb(), other.tenantId, 'last-12-months', NOW);
+    const withChurn = (churnRate: number) => ({ ...figures, customers: { ...figures.customers, churnRate } });
+    for (const [month, churnRate] of [['2026-07-01', 0.3], ['2026-08-01', 0.1], ['2026-10-01', 0.088], ['2026-11-01', 0.07]] as const)
+      await insertSnapshot(getDb(), other.tenantId, month, withChurn(churnRate));
+    await insertSnapshot(getDb(), manager.tenantId, '2026-09-01', withChurn(0.5));
+    const goal = (await createGoal(getDb(), other, churnGoal, NOW)).value;
+    // July ended before the start; September has no snapshot; the manager's tenant's September is not this tenant's.
+    // Plans at 1 Sep, 1 Nov, 1 Dec: 0.1, 0.1 - 0.05 * 61/181 = 0.0831, 0.1 - 0.05 * 91/181 = 0.0749.
+    const history = [
+      { month: '2026-08', value: 0.1, planned: 0.1, onTrack: true },
+      { month: '2026-10', value: 0.088, planned: 0.0831, onTrack: false },
+      { month: '2026-11', value: 0.07, planned: 0.0749, onTrack: true },
+    ];
+    expect(goal.progress.history).toEqual(history);
+    expect((await readGoal(getDb(), other, goal.id, NOW)).progress.history).toEqual(history);
+    const late = (await createGoal(getDb(), other, { ...churnGoal, startDate: '2026-10-15', deadline: '2027-03-31' }, NOW)).value;
+    const listed = (await searchGoals(getDb(), other, { limit: 50 }, NOW)).items;
+    expect(listed.map((g) => [g.id, g.progress.history.map((p) => p.month)])).toEqual([
+      [goal.id, ['2026-08', '2026-10', '2026-11']],
+      [late.id, ['2026-10', '2026-11']],
+    ]);
   });
 
   it("lists the tenant's goals by deadline and never another tenant's", async () => {

@@ -1,11 +1,13 @@
-// Goals: managers set them, everyone reads them with their progress, computed from today's team insights.
+// Goals: managers set them, everyone reads them with their progress, computed from today's team insights, and its
+// history from the monthly snapshots.
 import type { Goal, GoalCreate, GoalListQuery, GoalPatch } from '@crm/common';
 import type { Db } from '../../core/db/db';
 import type { Actor } from '../../core/actor';
 import { invalid } from '../../core/errors';
 import { createRecord, deleteRecord, readRecord, updateRecord, type Created } from '../../core/records';
 import { getGoal, insertGoal, listGoals, updateGoal, type StoredGoal } from './goals-store';
-import { progressOf } from './goal-progress';
+import { historyMonths, progressOf } from './goal-progress';
+import { snapshotsBetween } from './snapshots-store';
 import { teamInsights } from './service';
 
 const PROGRESS_PERIOD = 'last-12-months';
@@ -13,7 +15,10 @@ const PROGRESS_PERIOD = 'last-12-months';
 async function withProgress(db: Db, actor: Actor, goals: StoredGoal[], now: Date): Promise<Goal[]> {
   if (goals.length === 0) return [];
   const team = await teamInsights(db, actor, PROGRESS_PERIOD, now);
-  return goals.map((goal) => ({ ...goal, progress: progressOf(goal, team, now) }));
+  // One read of the snapshots for the whole page: the months from the earliest goal's start to the latest deadline.
+  const span = goals.map(historyMonths).reduce((all, s) => ({ from: s.from < all.from ? s.from : all.from, to: s.to > all.to ? s.to : all.to }));
+  const snapshots = await snapshotsBetween(db, actor.tenantId, span.from, span.to);
+  return goals.map((goal) => ({ ...goal, progress: progressOf(goal, team, snapshots, now) }));
 }
 
 const one = async (db: Db, actor: Actor, goal: StoredGoal, now: Date): Promise<Goal> => (await withProgress(db, actor, [goal], now))[0] as Goal;

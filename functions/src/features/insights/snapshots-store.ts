@@ -1,7 +1,7 @@
 // Monthly snapshots of the team figures: written once per tenant and month, read as a trend.
-import { TeamInsights } from '@crm/common';
+import { TeamInsights, type InsightSnapshot } from '@crm/common';
 import type { Queryable } from '../../core/db/db';
-import { iso, str } from '../../core/db/rows';
+import { iso, str, type Row } from '../../core/db/rows';
 
 /** The tenants that have no snapshot of the month yet; the timer acts across tenants, as the sync timers do. */
 export async function tenantsWithoutSnapshot(db: Queryable, month: string): Promise<string[]> {
@@ -23,12 +23,24 @@ export async function insertSnapshot(db: Queryable, tenantId: string, month: str
   return rows.length > 0;
 }
 
+/** The snapshots of the months from `from` to `to` ("YYYY-MM", both inclusive), oldest first: what goals' histories read. */
+export async function snapshotsBetween(db: Queryable, tenantId: string, from: string, to: string) {
+  const rows = await db.query(
+    `SELECT to_char(month, 'YYYY-MM') AS month, figures, taken_at FROM insight_snapshots
+     WHERE tenant_id = $1 AND month >= $2::date AND month <= $3::date ORDER BY month`,
+    [tenantId, `${from}-01`, `${to}-01`],
+  );
+  return rows.map(toSnapshot);
+}
+
 /** The latest `months` snapshots, oldest first. */
 export async function latestSnapshots(db: Queryable, tenantId: string, months: number) {
   const rows = await db.query(
     `SELECT to_char(month, 'YYYY-MM') AS month, figures, taken_at FROM insight_snapshots WHERE tenant_id = $1 ORDER BY month DESC LIMIT $2`,
     [tenantId, months],
   );
-  // Parsed, not cast: a snapshot is read back through the same contract it was written with.
-  return rows.reverse().map((row) => ({ month: str(row, 'month'), takenAt: iso(row.taken_at), figures: TeamInsights.parse(row.figures) }));
+  return rows.reverse().map(toSnapshot);
 }
+
+// Parsed, not cast: a snapshot is read back through the same contract it was written with.
+const toSnapshot = (row: Row): InsightSnapshot => ({ month: str(row, 'month'), takenAt: iso(row.taken_at), figures: TeamInsights.parse(row.figures) });

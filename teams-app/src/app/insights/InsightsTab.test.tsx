@@ -63,27 +63,57 @@ describe('insights tab', () => {
     renderTab();
     await ready();
     const item = document.querySelector(`[data-goal-id="${GOAL_ID}"]`) as HTMLElement;
-    expect(within(item).getByText('Behind')).toBeTruthy();
+    // The badge says it of today; the history's table says it of each month.
+    expect(within(item).getAllByText('Behind').filter((e) => !e.closest('table'))).toHaveLength(1);
     expect(item.textContent).toContain('start 10% · now 20% · target 5% by 30 Nov 2026');
     expect(within(item).getByRole('progressbar', { name: 'Progress towards Halve the churn' }).getAttribute('aria-valuenow')).toBe('0');
+  });
+
+  it('draws each goal month by month against its plan, with the same numbers in a table', async () => {
+    renderTab();
+    await ready();
+    const item = within(document.querySelector(`[data-goal-id="${GOAL_ID}"]`) as HTMLElement);
+    expect(screen.getByText(/^On track: the figure has come at least as far from its start value towards its target/)).toBeTruthy();
+    expect(item.getByRole('img').getAttribute('aria-label')).toBe(
+      'Halve the churn by month against the plan: May 2026 10% (plan 10%), Jun 2026 8% (plan 9.2%), Jul 2026 – (plan 8.3%), Aug 2026 12% (plan 7.5%)',
+    );
+    expect(item.getByTestId('trend-plan')).toBeTruthy();
+    const table = item.getByRole('table', { name: 'Halve the churn month by month' });
+    expect(within(table).getAllByRole('row').map((r) => r.textContent)).toEqual([
+      'MonthValuePlanOn track?',
+      'May 202610%10%On track',
+      'Jun 20268%9.2%On track',
+      'Jul 2026–8.3%No value yet',
+      'Aug 202612%7.5%Behind',
+    ]);
+  });
+
+  it('says in German when a goal has no snapshot since its start', async () => {
+    renderTab({ listGoals: () => ({ items: [goal({ progress: { ...goal().progress, history: [] } })], nextCursor: null }) }, 'de-DE');
+    await ready();
+    const item = within(document.querySelector(`[data-goal-id="${GOAL_ID}"]`) as HTMLElement);
+    expect(item.getByText('Seit dem Start noch keine Monats-Momentaufnahme.')).toBeTruthy();
+    expect(item.queryByRole('img')).toBeNull();
+    expect(screen.getByText(/^Im Plan: Die Kennzahl ist vom Startwert mindestens so weit/)).toBeTruthy();
   });
 
   it('draws the trend of the chosen figure and lists every snapshot in a table', async () => {
     renderTab();
     await ready();
-    expect(screen.getByRole('img').getAttribute('aria-label')).toBe('Churn rate by month: Sept 2026 10%, Oct 2026 –, Nov 2026 20%');
+    const trend = within(screen.getByTestId('trend'));
+    expect(trend.getByRole('img').getAttribute('aria-label')).toBe('Churn rate by month: Sept 2026 10%, Oct 2026 –, Nov 2026 20%');
     const rows = within(screen.getByTestId('trend-table')).getAllByRole('row').slice(1);
     expect(rows.map((r) => r.getAttribute('data-month'))).toEqual(['2026-09', '2026-10', '2026-11']);
     expect(rows[0]!.textContent).toBe('Sept 20268110%60%11');
     fireEvent.change(screen.getByLabelText('Figure in the chart'), { target: { value: 'activeCustomers' } });
-    expect(screen.getByRole('img').getAttribute('aria-label')).toBe('Active customers by month: Sept 2026 8, Oct 2026 9, Nov 2026 9');
+    expect(trend.getByRole('img').getAttribute('aria-label')).toBe('Active customers by month: Sept 2026 8, Oct 2026 9, Nov 2026 9');
   });
 
   it('says when no snapshot has been taken yet', async () => {
     renderTab({ insightTrend: () => ({ snapshots: [] }) });
     await ready();
     expect(screen.getByText('No snapshots yet: the first is taken on the first day after a month ends.')).toBeTruthy();
-    expect(screen.queryByRole('img')).toBeNull();
+    expect(within(screen.getByTestId('trend')).queryByRole('img')).toBeNull();
   });
 
   it('asks for the chosen period', async () => {

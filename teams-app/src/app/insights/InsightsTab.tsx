@@ -1,8 +1,8 @@
 // The "Insights" (Auswertungen) tab: the team's key figures for a period, each with how it was computed, the goals
 // against their figure today, the lead figures, the trend from the monthly snapshots, the ABC and segment distributions, the accounts
 // at risk with their reasons, and any account's figures with their inputs. Team figures only, no one's personal ones.
-import { Badge, Button, Field, mergeClasses, Select, Spinner, Text } from '@fluentui/react-components';
-import type { Goal, GoalMetric, InsightSnapshot, TeamInsights } from '@crm/common';
+import { Badge, Button, Field, Select, Spinner, Text } from '@fluentui/react-components';
+import type { GoalMetric, InsightSnapshot, TeamInsights } from '@crm/common';
 import { ErrorNotice, I18nProvider, metricValue, useCreateI18n, useI18n } from '@crm/common/web';
 import { lazy, Suspense, useId, useMemo, useRef, useState, type ComponentType } from 'react';
 import { tabTexts } from '../texts';
@@ -20,8 +20,8 @@ import type { InsightsTexts } from './insights-texts';
 import { useInsightsT } from './use-insights-t';
 import { useTableStyles } from '@crm/common/web/insights-tables';
 import { TrendChart } from './TrendChart';
-
-type T = ReturnType<typeof useInsightsT>;
+import { day, formatMetric, monthLabel } from './metric-format';
+import { Goals } from './Goals';
 
 export type InsightsPageName = 'figures' | 'segments' | 'rules';
 const ORDER: readonly InsightsPageName[] = ['figures', 'segments', 'rules'];
@@ -44,18 +44,7 @@ const METRICS: readonly GoalMetric[] = [
   'weightedPipeline',
   'atRiskAccounts',
 ];
-/** A calendar date at noon UTC, so formatting it in any time zone of Europe keeps the day. */
-const day = (date: string) => `${date}T12:00:00Z`;
 const dayBefore = (date: string) => new Date(Date.parse(day(date)) - 86_400_000).toISOString();
-
-/** A figure as its kind reads: rates as percentages, hours with their unit, the pipeline as money, counts as numbers. */
-export function formatMetric(metric: GoalMetric, value: number | null, currency: string, { t, number, percent, exactMoney }: T): string {
-  if (value === null) return t('insights.none');
-  if (metric === 'churnRate' || metric === 'winRate') return percent(value);
-  if (metric === 'medianResolutionHours' || metric === 'p90ResolutionHours') return t('insights.hours', { value: number(value, 1) });
-  if (metric === 'weightedPipeline') return exactMoney(value, currency);
-  return number(value);
-}
 
 function Figure({ label, value, how, metric }: { label: string; value: string; how: string; metric: string }) {
   const styles = useTabStyles();
@@ -138,72 +127,6 @@ function KeyFigures({ team }: { team: TeamInsights }) {
   );
 }
 
-function GoalItem({ goal, currency }: { goal: Goal; currency: string }) {
-  const styles = useTabStyles();
-  const texts = useInsightsT();
-  const { t, date, percent } = texts;
-  const format = (value: number | null) => formatMetric(goal.metric, value, currency, texts);
-  const table = useTableStyles();
-  const { progress } = goal;
-  const clamped = Math.min(1, Math.max(0, progress.share ?? 0));
-  const shareText = progress.share === null ? undefined : t('insights.goal.share', { share: percent(progress.share, 0), time: percent(progress.timeShare, 0) });
-  return (
-    <li className={styles.item} data-goal-id={goal.id}>
-      <div className={styles.row}>
-        <Text weight="semibold">{goal.title}</Text>
-        <Text className={styles.muted}>{t(`insights.metric.${goal.metric}`)}</Text>
-        {progress.onTrack === null ? (
-          <Badge appearance="outline">{t('insights.goal.unknown')}</Badge>
-        ) : (
-          <Badge color={progress.onTrack ? 'success' : 'warning'} appearance="filled">
-            {t(progress.onTrack ? 'insights.goal.onTrack' : 'insights.goal.behind')}
-          </Badge>
-        )}
-      </div>
-      <Text size={200}>
-        {t('insights.goal.values', {
-          start: format(goal.startValue),
-          current: format(progress.currentValue),
-          target: format(goal.targetValue),
-          deadline: date(day(goal.deadline)),
-        })}
-      </Text>
-      {/* A plain bar, not Fluent's ProgressBar: its motion code would land in every tab's shared chunk. */}
-      <div
-        role="progressbar"
-        aria-label={t('insights.goal.progress', { title: goal.title })}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={Math.round(clamped * 100)}
-        aria-valuetext={shareText}
-        className={table.track}
-      >
-        <div className={mergeClasses(table.bar, progress.onTrack === false ? table.behind : undefined)} style={{ width: `${clamped * 100}%` }} />
-      </div>
-      {shareText ? (
-        <Text size={200} className={styles.muted}>
-          {shareText}
-        </Text>
-      ) : null}
-    </li>
-  );
-}
-
-function Goals({ goals, currency }: { goals: readonly Goal[]; currency: string }) {
-  const styles = useTabStyles();
-  const { t } = useInsightsT();
-  return (
-    <Card headingId="goals-heading" heading={t('insights.goals')} testId="goals">
-      {goals.length === 0 ? <Text className={styles.muted}>{t('insights.goals.none')}</Text> : null}
-      <ul className={styles.list}>
-        {goals.map((goal) => (
-          <GoalItem key={goal.id} goal={goal} currency={currency} />
-        ))}
-      </ul>
-    </Card>
-  );
-}
-
 function Trend({ snapshots, currency }: { snapshots: readonly InsightSnapshot[]; currency: string }) {
   const styles = useTabStyles();
   const table = useTableStyles();
@@ -211,13 +134,10 @@ function Trend({ snapshots, currency }: { snapshots: readonly InsightSnapshot[];
   const { t, language } = texts;
   const selectId = useId();
   const [metric, setMetric] = useState<GoalMetric>('churnRate');
-  const monthLabel = (month: string) =>
-    new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-      new Date(`${month}-15T12:00:00Z`),
-    );
+  const month = (m: string) => monthLabel(m, language);
   const points = snapshots.map((s) => {
     const value = metricValue(s.figures, metric);
-    return { label: monthLabel(s.month), value, text: formatMetric(metric, value, currency, texts) };
+    return { label: month(s.month), value, text: formatMetric(metric, value, currency, texts) };
   });
   const columns: GoalMetric[] = ['activeCustomers', 'newCustomers', 'churnRate', 'winRate', 'openComplaints', 'atRiskAccounts'];
   return (
@@ -256,7 +176,7 @@ function Trend({ snapshots, currency }: { snapshots: readonly InsightSnapshot[];
               <tbody>
                 {snapshots.map((s) => (
                   <tr key={s.month} data-month={s.month}>
-                    <th scope="row">{monthLabel(s.month)}</th>
+                    <th scope="row">{month(s.month)}</th>
                     {columns.map((c) => (
                       <td key={c}>{formatMetric(c, metricValue(s.figures, c), currency, texts)}</td>
                     ))}

@@ -51,7 +51,19 @@ export function goal(fields: Partial<Goal> = {}): Goal {
     startDate: '2026-06-01',
     deadline: '2026-11-30',
     createdBy: null,
-    progress: { period: 'last-12-months', currentValue: 0.2, share: -2, timeShare: 1, onTrack: false },
+    progress: {
+      period: 'last-12-months',
+      currentValue: 0.2,
+      share: -2,
+      timeShare: 1,
+      onTrack: false,
+      history: [
+        { month: '2026-05', value: 0.1, planned: 0.1, onTrack: true },
+        { month: '2026-06', value: 0.08, planned: 0.0918, onTrack: true },
+        { month: '2026-07', value: null, planned: 0.0833, onTrack: null },
+        { month: '2026-08', value: 0.12, planned: 0.0749, onTrack: false },
+      ],
+    },
     ...fields,
   };
 }
