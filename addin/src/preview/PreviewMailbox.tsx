@@ -11,7 +11,15 @@ import { previewItems, type PreviewItem } from './preview-items';
 import { PreviewSend } from './PreviewSend';
 
 const useStyles = makeStyles({
-  page: { display: 'grid', gridTemplateColumns: 'minmax(220px, 300px) 1fr 360px', height: '100vh', fontFamily: tokens.fontFamilyBase },
+  page: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(220px, 300px) 1fr 360px',
+    height: '100vh',
+    fontFamily: tokens.fontFamilyBase,
+    // A window as narrow as a task pane (Outlook's is 320-450 px wide) stacks the mailbox above a pane of its full width,
+    // so the pane can be tried at the width it gets in Outlook.
+    '@media (max-width: 720px)': { gridTemplateColumns: 'minmax(0, 1fr)', height: 'auto' },
+  },
   column: {
     overflowY: 'auto',
     borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
