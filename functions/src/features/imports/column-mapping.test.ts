@@ -164,6 +164,37 @@ describe('column mapping', () => {
     ]);
   });
 
+  it('reads a list with a period, a revenue and person columns as a revenue list, and one without revenue as a customer list', () => {
+    expect(fields(['Kundennummer', 'Firma', 'Jahr', 'Umsatz', 'Vorname', 'Nachname', 'E-Mail', 'Einwilligung'])).toEqual([
+      'account.customerNumber',
+      'account.name',
+      'revenue.year',
+      'revenue.amount',
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(fields(['Firma', 'Monat', 'Erlös', 'Kosten', 'Ansprechpartner', 'E-Mail'])).toEqual([
+      'account.name',
+      'revenue.period',
+      'revenue.amount',
+      'revenue.cost',
+      null,
+      null,
+    ]);
+    expect(fields(['Firma', 'Jahr', 'Vorname', 'Nachname', 'Kosten'])).toEqual(['account.name', null, 'contact.firstName', 'contact.lastName', null]);
+    // The user's choice of a customer list takes the person columns back, and reads Umsatz as the annual revenue.
+    const header = ['Firma', 'Jahr', 'Umsatz', 'Nachname', 'E-Mail'];
+    expect(mappingForKind({ columns: [] }, header, 'combined').columns.map((column) => column.field)).toEqual([
+      'account.name',
+      null,
+      'account.revenue',
+      'contact.lastName',
+      'contact.email',
+    ]);
+  });
+
   it("recognises German and English opportunity lists, and reads their Umsatz and Währung as the opportunity's", () => {
     expect(fields(['Kundennummer', 'Firma', 'Verkaufschance', 'Phase', 'Betrag', 'Abschlussdatum', 'Verantwortlich', 'Währung'])).toEqual([
       'account.customerNumber',

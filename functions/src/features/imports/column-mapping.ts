@@ -224,17 +224,27 @@ function opportunitiesOrNot(mapping: ColumnMapping): ColumnMapping {
 export const mappingForKind = (template: ColumnMapping, header: readonly string[], kind: ImportKind): ColumnMapping =>
   fitTo(applyTemplate(template, header), kind);
 
+const isPerson = (field: ImportField | null) => Boolean(field && (field.startsWith('contact.') || field.startsWith('consent.')));
+
 /**
  * "Umsatz" is an account's annual revenue in a customer list and the period's revenue in a list of periods: with a
- * period, month or year column it is the latter, without one the former (also when a template said otherwise). Without
- * a period a customer list's "Kosten" or "Währung" is no field of it: proposed as a revenue list's, they made the list
- * a revenue list, which kindOf refuses for lacking a period and holding people; they stay unmapped, for the user to map.
+ * period, month or year column it is the latter, without one the former (also when a template said otherwise). A list
+ * with a period and a revenue column is a revenue list, and its person columns are not read (as an opportunity list's
+ * are not): proposed as well, they made a list that kindOf refuses for holding people. A period column without any
+ * revenue column says nothing of periods, so a customer list's "Jahr" stays unmapped, as do its "Kosten" and "Währung"
+ * without a period. The user can choose the other kind ("The list holds"), which proposes the columns again.
  */
 function revenueOrAnnual(mapping: ColumnMapping): ColumnMapping {
   const has = (field: ImportField) => mapping.columns.some((column) => column.field === field);
-  if (has('revenue.period') || has('revenue.year')) {
-    if (!has('account.revenue') || has('revenue.amount')) return mapping;
-    return { columns: mapping.columns.map((column) => (column.field === 'account.revenue' ? { ...column, field: 'revenue.amount' } : column)) };
+  const persons = mapping.columns.some((column) => isPerson(column.field));
+  if ((has('revenue.period') || has('revenue.year')) && (!persons || has('revenue.amount') || has('account.revenue'))) {
+    const amount = has('revenue.amount');
+    return {
+      columns: mapping.columns.map((column) => {
+        if (column.field === 'account.revenue' && !amount) return { ...column, field: 'revenue.amount' };
+        return isPerson(column.field) ? { ...column, field: null } : column;
+      }),
+    };
   }
   const annual = has('account.revenue');
   return {

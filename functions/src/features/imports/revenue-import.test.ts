@@ -194,6 +194,30 @@ describeEachDatabase('imports: revenue per account and period', (getDb) => {
       ].sort((a, b) => a.account_id.localeCompare(b.account_id)),
     ]);
   });
+
+  it('reads a list with a period, revenue and person columns as a revenue list, and as a customer list when the user says so', async () => {
+    const list = ['Kundennummer;Firma;Jahr;Umsatz;Vorname;Nachname;E-Mail', 'K-1001;Müller GmbH;2023;"4.000,00 €";Jürgen;Weiß;j.weiss@mueller-gmbh.de', ''];
+    const uploaded = await upload(windows1252(list.join('\r\n')), 'Umsatz-mit-Ansprechpartner.csv');
+    expect(uploaded.status).toBe(201);
+    const fieldOf = (body: { mapping: { columns: { header: string; field: string | null }[] } }) =>
+      Object.fromEntries(body.mapping.columns.map((column) => [column.header, column.field]));
+    expect(uploaded.body.kind).toBe('revenue');
+    expect(fieldOf(uploaded.body)).toEqual({
+      Kundennummer: 'account.customerNumber',
+      Firma: 'account.name',
+      Jahr: 'revenue.year',
+      Umsatz: 'revenue.amount',
+      Vorname: null,
+      Nachname: null,
+      'E-Mail': null,
+    });
+    const rows = await rowsOf(uploaded.body.id, 'de');
+    expect(rows[0]!.record.proposed).toMatchObject({ action: 'create', reason: '2023 für Müller GmbH: Umsatz 4.000,00' });
+    const combined = await call('PATCH', `/api/imports/${uploaded.body.id}`, { body: { kind: 'combined' }, headers: { 'if-match': uploaded.body.etag } });
+    expect(combined.status).toBe(200);
+    expect(combined.body.kind).toBe('combined');
+    expect(fieldOf(combined.body)).toMatchObject({ Jahr: null, Umsatz: 'account.revenue', Nachname: 'contact.lastName', 'E-Mail': 'contact.email' });
+  });
 });
 
 const decisionId = (rows: RecordRow[], row: number) => rows.find((r) => r.row === row)!.record.proposed.existingId;
