@@ -14,9 +14,10 @@ import type { Queryable } from '../../functions/src/core/db/db';
 import { migrate } from '../../functions/src/core/db/migrate';
 import { openPostgres } from '../../functions/src/core/db/postgres-db';
 import { refreshAnalysis, SERVED_ANALYSIS_SQL } from '../../functions/src/features/insights';
-import { seedScaledTenant } from '../../functions/src/seed/seed-scaled';
+import { scaledTenantUsers, seedScaledTenant } from '../../functions/src/seed/seed-scaled';
+import type { SeedUser } from '../../functions/src/seed/tenant-spec';
 import { startLocalHostProcess } from '../../test/support/local-host-process';
-import { startPgCluster } from '../../test/support/pg-cluster';
+import { startPgCluster, type PgCluster } from '../../test/support/pg-cluster';
 import { SCALES, type Scale } from './api-suite';
 import { closedLoop } from './closed-loop';
 import { httpClient } from './http-client';
@@ -36,11 +37,12 @@ const LOG_CLIENTS = 16;
 /** The host's timers take the month's trend snapshot right after it starts: a whole analysis, not to be measured. */
 const SNAPSHOT_WAIT_MS = 20 * 60_000;
 
-type Call = 'teamSql' | 'teamApi' | 'accountSql' | 'accountApi';
-const CALLS: readonly Call[] = ['teamSql', 'teamApi', 'accountSql', 'accountApi'];
-const BASELINE: Record<Call, Call> = { teamSql: 'teamSql', teamApi: 'teamSql', accountSql: 'accountSql', accountApi: 'accountSql' };
+type Call = 'teamSql' | 'teamHeadSql' | 'teamApi' | 'accountSql' | 'accountApi';
+const CALLS: readonly Call[] = ['teamSql', 'teamHeadSql', 'teamApi', 'accountSql', 'accountApi'];
+const BASELINE: Record<Call, Call> = { teamSql: 'teamSql', teamHeadSql: 'teamHeadSql', teamApi: 'teamSql', accountSql: 'accountSql', accountApi: 'accountSql' };
 const LABEL: Record<Call, string> = {
   teamSql: 'direct SQL: the stored team row',
+  teamHeadSql: 'direct SQL: the head row without the document (what a host holding the team answer reads)',
   teamApi: '`GET /api/insights`',
   accountSql: 'direct SQL: the stored account row',
   accountApi: '`GET /api/accounts/{id}/insights`',
@@ -84,38 +86,94 @@ async function setInsightTriggers(db: Queryable, on: boolean) {
 
 class RolledBack extends Error {}
 
-export async function runInsightsSuite(scale: Scale, log: (line: string) => void): Promise<InsightsResults> {
-  const start = loadavg();
-  const cluster = await startPgCluster();
+interface SeededTenant {
+  tenantId: string;
+  users: readonly SeedUser[];
+  seedSeconds: number;
+}
+
+/** Seeds the scale's tenant into `database`: without the insight triggers, then three years of monthly revenue. */
+async function seedInto(url: string, scale: Scale): Promise<SeededTenant> {
+  const db = await openPostgres(url, { max: 4 });
   try {
+    await migrate(db);
+    const tenantId = randomUUID();
+    const seedStarted = performance.now();
+    // Seeded without the insight triggers: seeding is not measured, and its change rows would only be dropped by the
+    // first refresh, which finds no analysis and gathers everything anyway.
+    await setInsightTriggers(db, false);
+    const seeded = await seedScaledTenant(db, { tenantId, ...SCALES[scale] });
+    // Three years of monthly revenue per account, ending with the last full month.
+    await db.query(
+      `INSERT INTO account_revenue (tenant_id, account_id, period_kind, period_start, revenue, cost, source)
+       SELECT a.tenant_id, a.id, 'month', (date_trunc('month', now()) - make_interval(months => m))::date,
+              round((1000 + random() * 9000)::numeric, 2), NULL, 'api'
+       FROM accounts a CROSS JOIN generate_series(1, $2::int) AS m WHERE a.tenant_id = $1`,
+      [tenantId, REVENUE_MONTHS],
+    );
+    await setInsightTriggers(db, true);
+    await db.query('ANALYZE');
+    const seedSeconds = (performance.now() - seedStarted) / 1000;
+    await db.query(`CREATE TABLE bench_seeded (tenant_id uuid NOT NULL, seconds float8 NOT NULL, seeded_at timestamptz NOT NULL DEFAULT now())`);
+    await db.query(`INSERT INTO bench_seeded (tenant_id, seconds) VALUES ($1, $2)`, [tenantId, seedSeconds]);
+    return { tenantId, users: seeded.users, seedSeconds };
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * The database to measure. With `keepIn` the seeded tenant is kept in a database of its own (`seed_<scale>`, seeded
+ * once; bench_seeded marks it complete) and every run measures a fresh copy of it, so all runs start alike; the seed is
+ * as of its day (revenue up to the month before it, interactions around it), so keep it for a day's runs, not longer.
+ */
+async function benchDatabase(cluster: PgCluster, scale: Scale, kept: boolean, log: (line: string) => void): Promise<SeededTenant & { reused: boolean }> {
+  if (!kept) {
     await cluster.createDatabase('bench');
+    return { ...(await seedInto(cluster.url('bench'), scale)), reused: false };
+  }
+  const seedName = `seed_${scale}`;
+  const found = await seedRecord(cluster, seedName, scale);
+  const seed = found ?? (await cluster.dropDatabase(seedName), await cluster.createDatabase(seedName), await seedInto(cluster.url(seedName), scale));
+  await cluster.dropDatabase('bench');
+  const copied = performance.now();
+  await cluster.createDatabase('bench', seedName);
+  if (found) log(`  reusing ${seedName} (seeded in ${found.seedSeconds.toFixed(0)} s), copied in ${((performance.now() - copied) / 1000).toFixed(0)} s`);
+  return { ...seed, reused: found !== null };
+}
+
+/** The tenant a kept seed database holds, or null when it does not exist or its seeding never finished. */
+async function seedRecord(cluster: PgCluster, name: string, scale: Scale): Promise<SeededTenant | null> {
+  const server = await openPostgres(cluster.url(), { max: 1 });
+  const exists = await server.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]).finally(() => server.close());
+  if (exists.length === 0) return null;
+  const db = await openPostgres(cluster.url(name), { max: 1 });
+  try {
+    // Fails when the table does not exist: the seeding never finished.
+    const [row] = await db.query<{ tenant_id: string; seconds: number }>(`SELECT tenant_id, seconds FROM bench_seeded`).catch(() => []);
+    if (!row) return null;
+    return { tenantId: row.tenant_id, users: scaledTenantUsers({ tenantId: row.tenant_id, ...SCALES[scale] }), seedSeconds: Number(row.seconds) };
+  } finally {
+    await db.close();
+  }
+}
+
+export async function runInsightsSuite(scale: Scale, log: (line: string) => void, keepIn?: string): Promise<InsightsResults> {
+  const start = loadavg();
+  const cluster = await startPgCluster(undefined, { keepIn });
+  try {
+    const { tenantId, users, seedSeconds, reused } = await benchDatabase(cluster, scale, keepIn !== undefined, log);
     const url = cluster.url('bench');
     const db = await openPostgres(url, { max: 16 });
     try {
+      // A kept seed may predate the tree's newest migrations.
       await migrate(db);
-      const tenantId = randomUUID();
-      const seedStarted = performance.now();
-      // Seeded without the insight triggers: seeding is not measured, and its change rows would only be dropped by the
-      // first refresh, which finds no analysis and gathers everything anyway.
-      await setInsightTriggers(db, false);
-      const seeded = await seedScaledTenant(db, { tenantId, ...SCALES[scale] });
-      // Three years of monthly revenue per account, ending with the last full month.
-      await db.query(
-        `INSERT INTO account_revenue (tenant_id, account_id, period_kind, period_start, revenue, cost, source)
-         SELECT a.tenant_id, a.id, 'month', (date_trunc('month', now()) - make_interval(months => m))::date,
-                round((1000 + random() * 9000)::numeric, 2), NULL, 'api'
-         FROM accounts a CROSS JOIN generate_series(1, $2::int) AS m WHERE a.tenant_id = $1`,
-        [tenantId, REVENUE_MONTHS],
-      );
-      await setInsightTriggers(db, true);
-      await db.query('ANALYZE');
-      const seedSeconds = (performance.now() - seedStarted) / 1000;
       const [counts] = (await db.query<{ accounts: number; rows: number }>(
         `SELECT (SELECT count(*)::int FROM accounts WHERE tenant_id = $1) AS accounts, (SELECT count(*)::int FROM account_revenue WHERE tenant_id = $1) AS rows`,
         [tenantId],
       )) as [{ accounts: number; rows: number }];
       const accounts = counts.accounts;
-      log(`  seeded ${scale} in ${seedSeconds.toFixed(0)} s: ${accounts.toLocaleString('en')} accounts, ${counts.rows.toLocaleString('en')} revenue rows`);
+      log(`  ${reused ? 'reused' : 'seeded'} ${scale} (seeding took ${seedSeconds.toFixed(0)} s): ${accounts.toLocaleString('en')} accounts, ${counts.rows.toLocaleString('en')} revenue rows`);
 
       const refresh = async (): Promise<RefreshRun> => {
         const t = performance.now();
@@ -209,7 +267,7 @@ export async function runInsightsSuite(scale: Scale, log: (line: string) => void
       log(`  ${BULK_ROWS.toLocaleString('en')} interactions set-wise: median ${ms(median(bulkInsertMs.on))} with the triggers, ${ms(median(bulkInsertMs.off))} without`);
 
       const accountIds = (await db.query<{ id: string }>('SELECT id FROM accounts WHERE tenant_id = $1 ORDER BY id LIMIT 200', [tenantId])).map((r) => r.id);
-      const calls = { teamSql: {}, teamApi: {}, accountSql: {}, accountApi: {} } as InsightsResults['calls'];
+      const calls = { teamSql: {}, teamHeadSql: {}, teamApi: {}, accountSql: {}, accountApi: {} } as InsightsResults['calls'];
       const asOf: unknown[] = [];
       const host = await startLocalHostProcess({ DATABASE_URL: url, DATABASE_POOL_SIZE: '16', CRM_SEED: 'none' });
       const client = httpClient(host.url, 32);
@@ -222,14 +280,18 @@ export async function runInsightsSuite(scale: Scale, log: (line: string) => void
           await new Promise((resolve) => setTimeout(resolve, 500));
         }
         log(`  the host's start-up snapshot took ${((performance.now() - waitedFrom) / 1000).toFixed(1)} s`);
-        const user = seeded.users[1]!;
+        const user = users[1]!;
         const auth = await client.signIn(tenantId, user);
         const accountPath = (i: number) => `/api/accounts/${accountIds[i % accountIds.length]}/insights`;
         const api = async (path: string) => JSON.parse((await client.expect([200], 'GET', path, auth)).text) as { asOf: unknown };
+        const headRow = async () =>
+          (await db.query<{ v: string }>(`SELECT xmin::text AS v FROM insight_analyses WHERE tenant_id = $1 AND period = $2`, [tenantId, PERIOD]))[0]!.v;
+        let held = await headRow();
         const send: Record<Call, (i: number) => Promise<void>> = {
-          teamSql: async () => void (await db.query(SERVED_ANALYSIS_SQL, [tenantId, PERIOD, null])),
+          teamSql: async () => void (await db.query(SERVED_ANALYSIS_SQL, [tenantId, PERIOD, null, null])),
+          teamHeadSql: async () => void (await db.query(SERVED_ANALYSIS_SQL, [tenantId, PERIOD, null, held])),
           teamApi: async () => void (await api('/api/insights')),
-          accountSql: async (i) => void (await db.query(SERVED_ANALYSIS_SQL, [tenantId, PERIOD, accountIds[i % accountIds.length]])),
+          accountSql: async (i) => void (await db.query(SERVED_ANALYSIS_SQL, [tenantId, PERIOD, accountIds[i % accountIds.length], null])),
           accountApi: async (i) => void (await api(accountPath(i))),
         };
         asOf.push((await api('/api/insights')).asOf);
@@ -238,6 +300,7 @@ export async function runInsightsSuite(scale: Scale, log: (line: string) => void
         beforeCalls = loadavg();
         for (const clients of CLIENTS) {
           for (const call of CALLS) {
+            held = await headRow();
             calls[call][clients] = await closedLoop({ clients, requests: REQUESTS[scale][clients]!, send: send[call] });
             log(`  ${call}, ${clients} client(s): p50 ${ms(calls[call][clients].p50)} p95 ${ms(calls[call][clients].p95)}`);
           }

@@ -1,4 +1,5 @@
 // `npm run bench [-- --scale small|large] [--suite all|api|addin|teams|graph|read-audit|compose|import|insights]`: prints figures and ratios, keeps a JSON record.
+// `--keep-db <folder>` (insights suite): keeps the PostgreSQL server's data there and reuses the seeded tenant next time.
 // `npm run bench -- soak [--minutes 10]`: the long run under steady load instead (bench/src/soak.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -19,7 +20,9 @@ if (process.argv[2] === 'soak') {
   process.exit(await soakCli(process.argv.slice(3)));
 }
 
-const { values } = parseArgs({ options: { scale: { type: 'string', default: 'small' }, suite: { type: 'string', default: 'all' } } });
+const { values } = parseArgs({
+  options: { scale: { type: 'string', default: 'small' }, suite: { type: 'string', default: 'all' }, 'keep-db': { type: 'string' } },
+});
 if (values.scale !== 'small' && values.scale !== 'large') {
   console.error('--scale must be small or large');
   process.exit(2);
@@ -84,7 +87,7 @@ if (suites.includes('insights')) {
   log(
     'Insights: full and incremental refresh of the precomputed analysis in process, the API calls at 1 and 16 clients against the stored rows read directly, and the triggers\' cost on writes, on PostgreSQL',
   );
-  const insights = await runInsightsSuite(values.scale, log);
+  const insights = await runInsightsSuite(values.scale, log, values['keep-db']);
   results.insights = insights;
   report.push('', 'Insights', ...insightsReport(insights));
 }

@@ -56,6 +56,24 @@ describeEachDatabase('HTTP insights', (getDb) => {
     expect((await api.call('GET', `/api/accounts/${accountId}/insights`, { token: intruder })).status).toBe(404);
   });
 
+  it('sends the team figures with an ETag, 304 to a client that holds them, and never the held answer to another tenant', async () => {
+    const first = await api.call('GET', '/api/insights?period=2025', { token: owner });
+    const etag = first.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^"[\w-]+\.0"$/);
+    const held = await api.call('GET', '/api/insights?period=2025', { token: reader, headers: { 'if-none-match': `W/"x", W/${etag}` } });
+    expect([held.status, held.text, held.headers.get('etag')]).toEqual([304, '', etag]);
+    const other = await api.call('GET', '/api/insights?period=2025', { token: intruder, headers: { 'if-none-match': etag } });
+    expect(other.status).toBe(200);
+    expect(other.headers.get('etag')).not.toBe(etag);
+    expect(TeamInsights.parse(other.body).abc[0]?.revenue).toBe(70_000);
+    expect((await api.call('GET', '/api/insights?period=2025', { token: owner })).text).toBe(first.text);
+    // A change makes the held figures stale: the ETag no longer matches, so the client gets the body that says so.
+    await customerWith(owner, tenants.own, 'Neu KG', 5_000);
+    const changed = await api.call('GET', '/api/insights?period=2025', { token: owner, headers: { 'if-none-match': etag } });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+  });
+
   it('refuses a malformed period or an unknown parameter with a problem naming it', async () => {
     const bad = await api.call('GET', '/api/insights?period=2025-13', { token: owner });
     expect(bad.status).toBe(400);

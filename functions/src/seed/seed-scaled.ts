@@ -63,6 +63,9 @@ function scaledSpec(options: ScaledTenantOptions): TenantSpec {
   };
 }
 
+/** The users seedScaledTenant writes for these options, for a benchmark that reuses a tenant seeded before. */
+export const scaledTenantUsers = (options: ScaledTenantOptions): readonly SeedUser[] => scaledSpec(options).users;
+
 /** Seeds a tenant of exactly the requested sizes in one transaction, one INSERT per table per 5,000 rows. */
 export async function seedScaledTenant(db: Db, options: ScaledTenantOptions): Promise<ScaledTenant> {
   const spec = scaledSpec(options);

@@ -141,3 +141,15 @@ export function expectedVersion(request: Request): number {
   }
   return Number(match[1]);
 }
+
+/**
+ * Whether If-None-Match names this ETag (or is *), so a GET may answer 304 without the body. Weak comparison, as RFC
+ * 9110 asks for If-None-Match: W/"x" matches "x".
+ */
+export function noneMatchHolds(request: Request, etag: string): boolean {
+  const header = request.headers.get('if-none-match');
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => opaque(tag) === opaque(etag));
+}

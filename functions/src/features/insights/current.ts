@@ -29,6 +29,7 @@ import {
   type ServedRow,
 } from './current-store';
 import { accountAnswer, analyseGathered, gatherFacts, teamCounts, teamOf, type GatheredAccount } from './service';
+import { heldTeam, holdTeam, teamBody } from './team-answer';
 
 /** A stale analysis younger than this is answered as it is: under steady writes a tenant refreshes at most this often. */
 export const REFRESH_AFTER_MS = 10_000;
@@ -103,12 +104,19 @@ interface Served extends ServedRow {
  * The analysis to answer from, refreshed first where the module's comment says. After a refresh of its own a read takes
  * what it finds, so writes that keep coming cannot keep it refreshing.
  */
-async function servedAnalysis(db: Db, tenantId: string, period: string, accountId: string | null, options: ServeOptions): Promise<Served> {
+async function servedAnalysis(
+  db: Db,
+  tenantId: string,
+  period: string,
+  accountId: string | null,
+  options: ServeOptions,
+  heldRowVersion: string | null = null,
+): Promise<Served> {
   const now = options.now ?? new Date();
   const refreshAfterMs = options.refreshAfterMs ?? REFRESH_AFTER_MS;
   let refreshed = false;
   for (;;) {
-    const row = await readServed(db, tenantId, period, accountId);
+    const row = await readServed(db, tenantId, period, accountId, heldRowVersion);
     const computed = row?.computedAt ? (row as Served) : null;
     const stale = computed !== null && (computed.changed || utcDay(computed.computedAt) !== utcDay(now));
     // An account the analysis does not hold may be one created since: only a fresh analysis can say it does not exist.
@@ -130,9 +138,18 @@ const freshness = (served: Served, now: Date): AnalysisFreshness => ({
   stale: served.changed || utcDay(served.computedAt) !== utcDay(now),
 });
 
+/** The team answer as sent, from the serialised document this host holds for the stored analysis when it has it. */
+export async function servedTeamAnswer(db: Db, actor: Actor, period: string, options: ServeOptions = {}): Promise<{ body: string; etag: string }> {
+  const held = heldTeam(db, actor.tenantId, period);
+  const served = await servedAnalysis(db, actor.tenantId, period, null, options, held?.rowVersion ?? null);
+  // No document comes back only when the row is still the one `held` was built from.
+  const team = served.team ? holdTeam(db, actor.tenantId, period, { ...served, team: served.team }) : held;
+  if (!team) throw new Error('the stored analysis has no team figures');
+  return teamBody(team, freshness(served, options.now ?? new Date()));
+}
+
 export async function servedTeamInsights(db: Db, actor: Actor, period: string, options: ServeOptions = {}): Promise<TeamInsights> {
-  const served = await servedAnalysis(db, actor.tenantId, period, null, options);
-  return { ...(served.team as TeamInsights), asOf: freshness(served, options.now ?? new Date()) };
+  return JSON.parse((await servedTeamAnswer(db, actor, period, options)).body) as TeamInsights;
 }
 
 export async function servedAccountInsights(db: Db, actor: Actor, accountId: string, period: string, options: ServeOptions = {}): Promise<AccountInsights> {

@@ -1,7 +1,8 @@
 // HTTP handlers of the insights: the account's figures and the team's key figures, readable by every role, goals and segment lists.
 import { created, one, type RouteTable } from '../../core/http/typed-routes';
 import { changeGoal, createGoal, readGoal, removeGoal, searchGoals } from './goals';
-import { servedAccountInsights, servedTeamInsights } from './current';
+import { servedAccountInsights, servedTeamAnswer } from './current';
+import { noneMatchHolds } from '../../core/http/request-input';
 import { insightTrend } from './snapshots';
 import { createSegmentList, searchSegmentLists, segmentMembers } from './segment-lists';
 import { recordReads } from '../../core/audit/read-audit';
@@ -10,7 +11,11 @@ import { exportSegment } from './segment-export';
 export const insightsRoutes: RouteTable<'accountInsights' | 'teamInsights' | 'insightTrend' | 'listGoals' | 'createGoal' | 'getGoal' | 'updateGoal' | 'deleteGoal' | 'listSegments' | 'createSegment' | 'segmentMembers' | 'exportSegment'> = {
   // From the precomputed analysis, with how old it is (current.ts).
   accountInsights: async ({ db, actor, params, query }) => ({ body: await servedAccountInsights(db, actor, params.id, query.period) }),
-  teamInsights: async ({ db, actor, query }) => ({ body: await servedTeamInsights(db, actor, query.period) }),
+  // The same body for every user of the tenant until the next refresh: a client that holds it gets 304.
+  teamInsights: async ({ db, actor, query, request }) => {
+    const { body, etag } = await servedTeamAnswer(db, actor, query.period);
+    return noneMatchHolds(request, etag) ? { status: 304, etag } : { body, etag };
+  },
   insightTrend: async ({ db, actor, query }) => ({ body: await insightTrend(db, actor, query.months) }),
   listGoals: async ({ db, actor, query }) => ({ body: await searchGoals(db, actor, query) }),
   createGoal: async ({ db, actor, body }) => created('goals', await createGoal(db, actor, body)),
