@@ -119,6 +119,7 @@ describe('task pane across items and writes', () => {
             expectedCloseDate: body.expectedCloseDate ?? null,
             ownerId: null,
             status: 'open' as const,
+            productLine: null,
             closeReason: null,
             closedAt: null,
           };
@@ -256,6 +257,7 @@ describe('task pane across items and writes', () => {
               expectedCloseDate: null,
               ownerId: null,
               status: 'open',
+              productLine: null,
               closeReason: null,
               closedAt: null,
             },

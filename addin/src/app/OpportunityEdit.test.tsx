@@ -30,6 +30,7 @@ const deal = (fields: Partial<Opportunity> = {}): Opportunity => ({
   expectedCloseDate: '2027-03-31',
   ownerId: null,
   status: 'open',
+  productLine: null,
   closeReason: null,
   closedAt: null,
   ...fields,

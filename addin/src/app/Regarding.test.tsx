@@ -52,6 +52,7 @@ function twoCustomers() {
               expectedCloseDate: null,
               ownerId: null,
               status: 'open',
+              productLine: null,
               closeReason: null,
               closedAt: null,
             },

@@ -5,8 +5,10 @@ import { IsoDate, IsoDateTime, Uuid } from './primitives';
 import { Rating } from './enums';
 import { QuarterForecast } from './teams';
 import { RevenueSource } from './insights-settings';
+import { AdoptionFigures, CrossSellingFigures, DataQualityFigures, RepeatPurchaseFigures, ResponseTimeFigures } from './insights-key-figures';
 
 export { InsightsSettings, RevenueSource } from './insights-settings';
+export * from './insights-key-figures';
 
 /** `last-12-months` (the default: the twelve full months before the current one), a year `2026`, a quarter `2026-Q3` or a month `2026-11`. */
 export const InsightsPeriod = z
@@ -182,6 +184,12 @@ export const TeamInsights = z.object({
     medianResolutionHours: z.number().nullable(),
     p90ResolutionHours: z.number().nullable(),
   }),
+  // Optional: the snapshots taken before these five figures existed (migration 0027) do not have them.
+  responseTime: ResponseTimeFigures.optional(),
+  crossSelling: CrossSellingFigures.optional(),
+  repeatPurchase: RepeatPurchaseFigures.optional(),
+  dataQuality: DataQualityFigures.optional(),
+  adoption: AdoptionFigures.optional(),
   abc: z.array(z.object({ class: AbcClass, accounts: Count, revenue: z.number() })),
   segments: z.array(z.object({ segment: SegmentName.nullable(), accounts: Count })),
   atRisk: z.array(AtRiskAccount),

@@ -11,6 +11,11 @@ export const Currency = z
 // The column is numeric(14, 2): twelve digits before the point.
 const Amount = z.number().min(0).max(999_999_999_999.99).multipleOf(0.01);
 const Probability = z.number().int().min(0).max(100);
+/**
+ * What the tenant sells in it, in its own words ("Ersatzteile", "Service"); optional, and a blank one is none. The
+ * cross-selling rate compares lines case-insensitively.
+ */
+const ProductLine = OptionalText(100).transform((value) => (value === '' ? null : value));
 
 export const OpportunityCreate = z
   .object({
@@ -23,6 +28,7 @@ export const OpportunityCreate = z
     probability: Probability.optional(),
     expectedCloseDate: IsoDate.nullable().optional(),
     ownerId: Uuid.nullable().optional(),
+    productLine: ProductLine,
     contactIds: z.array(Uuid).max(50).default([]),
   })
   .strict();
@@ -37,6 +43,7 @@ export const OpportunityPatch = z
     probability: Probability,
     expectedCloseDate: IsoDate.nullable(),
     ownerId: Uuid.nullable(),
+    productLine: ProductLine,
     status: OpportunityStatus,
     closeReason: OptionalText(500),
   })
@@ -55,6 +62,7 @@ export const Opportunity = Versioned.extend({
   weightedAmount: z.number(),
   expectedCloseDate: IsoDate.nullable(),
   ownerId: Uuid.nullable(),
+  productLine: z.string().nullable(),
   status: OpportunityStatus,
   closeReason: z.string().nullable(),
   closedAt: IsoDateTime.nullable(),

@@ -63,6 +63,7 @@ export function opportunity(fields: Partial<Opportunity> & Pick<Opportunity, 'na
     expectedCloseDate: '2026-12-20',
     ownerId: null,
     status: 'open',
+    productLine: null,
     closeReason: null,
     closedAt: null,
     ...fields,

@@ -111,6 +111,25 @@ describeEachDatabase('cases', (getDb) => {
     expect((await call(agent, 'GET', `/api/accounts/${c.account.id}/overview`)).body.openComplaints).toEqual([]);
   });
 
+  it("takes a reply in the complaint's email conversation as the first response, as the insights' response time does", async () => {
+    const account = await created('/api/accounts', { name: `Kunde ${randomUUID().slice(0, 6)}`, ownerId });
+    const conversationId = `conv-${randomUUID()}`;
+    const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * HOUR).toISOString();
+    const complaint = await created('/api/interactions', {
+      type: 'complaint',
+      direction: 'inbound',
+      subject: 'Falsche Teile',
+      occurredAt: at(5),
+      conversationId,
+      accountIds: [account.id],
+    });
+    const opened = await created('/api/cases', { interactionId: complaint.id }, agent);
+    // Logged to no account (the sender's colleague is no contact yet), but in the same conversation.
+    const reply = at(2);
+    await created('/api/interactions', { type: 'email', direction: 'outbound', subject: 'AW: Falsche Teile', occurredAt: reply, conversationId });
+    expect((await call(agent, 'GET', `/api/cases/${opened.id}`)).body.firstResponseAt).toBe(reply);
+  });
+
   it('resolves the open case when its complaint is resolved, as the Teams account tab does, and leaves a resolved case alone', async () => {
     const c = await complaint(2, 'Ventil klemmt');
     const opened = await created('/api/cases', { interactionId: c.interaction.id, priority: 'high' }, agent);

@@ -5,11 +5,10 @@ import { decodeCursor, pageFrom } from '../../core/db/paging';
 import { iso, isoOrNull, str, strOrNull, versionedFields, type Row } from '../../core/db/rows';
 import { SqlParams } from '../../core/db/sql-builder';
 import { notOnlyAboutRestrictedSql } from '../privacy';
+import { firstResponseSql } from '../interactions';
 
-/** The first outbound email or call on the case's account since it opened: the first response. */
-const FIRST_RESPONSE = `(SELECT min(ia.occurred_at) FROM interaction_accounts ia JOIN interactions r ON r.tenant_id = ia.tenant_id AND r.id = ia.interaction_id
-   WHERE ia.tenant_id = c.tenant_id AND ia.account_id = c.account_id AND ia.type IN ('email', 'call') AND r.direction = 'outbound'
-     AND ia.occurred_at >= c.opened_at AND ia.occurred_at <= now())`;
+/** The case's first response by the interactions' rule: on the case's account or in its message's conversation since it opened. */
+const FIRST_RESPONSE = `(${firstResponseSql({ tenant: 'c.tenant_id', accounts: '(c.account_id)', conversation: 'i.conversation_id', since: 'c.opened_at', until: 'now()' })})`;
 
 const CASE_SELECT = `SELECT c.*, i.subject, i.type, COALESCE(c.first_response_at, ${FIRST_RESPONSE}) AS responded_at,
   COALESCE((SELECT json_agg(json_build_object('at', e.at, 'actorId', e.actor_id, 'kind', e.kind, 'from', e.from_value, 'to', e.to_value) ORDER BY e.seq)

@@ -1,5 +1,5 @@
 // Possible duplicates (read) and merging two records with all their history (manage), undoable.
-import type { AccountDuplicate, ContactDuplicate, DuplicateQuery } from '@crm/common';
+import { DuplicateQuery, type AccountDuplicate, type ContactDuplicate } from '@crm/common';
 import type { Actor } from '../../core/actor';
 import type { Db } from '../../core/db/db';
 import { decodeCursor, encodeCursor } from '../../core/db/paging';
@@ -24,19 +24,26 @@ const accountRef = (a: AccountPair['first']) => ({
   domains: a.domains,
 });
 
-export async function accountDuplicates(db: Db, actor: Actor, query: DuplicateQuery): Promise<{ items: AccountDuplicate[]; nextCursor: string | null }> {
+/** The tenant's possible duplicate accounts by the import's rules, strongest first. */
+async function accountPairsOf(db: Db, tenantId: string): Promise<AccountPair[]> {
   const { accounts, links, similar } = await db.transaction(async (tx) => {
-    const accounts = await accountRecords(tx, actor.tenantId);
+    const accounts = await accountRecords(tx, tenantId);
     return {
       accounts,
-      links: await domainLinks(tx, actor.tenantId),
+      links: await domainLinks(tx, tenantId),
       similar: await similarKeyPairs(
         tx,
         accounts.map((a) => accountNameKey(a.name)),
       ),
     };
   });
-  return page(byScore(accountPairs(accounts, similar, links)), query, (p) => ({ ...p, first: accountRef(p.first), second: accountRef(p.second) }));
+  return byScore(accountPairs(accounts, similar, links));
+}
+
+const contactPairsOf = async (db: Db, tenantId: string): Promise<ContactPair[]> => byScore(contactPairs(await contactRecords(db, tenantId)));
+
+export async function accountDuplicates(db: Db, actor: Actor, query: DuplicateQuery): Promise<{ items: AccountDuplicate[]; nextCursor: string | null }> {
+  return page(await accountPairsOf(db, actor.tenantId), query, (p) => ({ ...p, first: accountRef(p.first), second: accountRef(p.second) }));
 }
 
 const contactRef = (c: ContactPair['first']) => ({
@@ -49,6 +56,12 @@ const contactRef = (c: ContactPair['first']) => ({
 });
 
 export async function contactDuplicates(db: Db, actor: Actor, query: DuplicateQuery): Promise<{ items: ContactDuplicate[]; nextCursor: string | null }> {
-  const pairs = byScore(contactPairs(await contactRecords(db, actor.tenantId)));
-  return page(pairs, query, (p) => ({ ...p, first: contactRef(p.first), second: contactRef(p.second) }));
+  return page(await contactPairsOf(db, actor.tenantId), query, (p) => ({ ...p, first: contactRef(p.first), second: contactRef(p.second) }));
+}
+
+/** How many pairs the possible duplicates lists hold at their default threshold: the insights' data quality counts them. */
+export async function possibleDuplicateCounts(db: Db, tenantId: string): Promise<{ accounts: number; contacts: number }> {
+  const { minScore } = DuplicateQuery.parse({});
+  const [accounts, contacts] = await Promise.all([accountPairsOf(db, tenantId), contactPairsOf(db, tenantId)]);
+  return { accounts: accounts.filter((p) => p.score >= minScore).length, contacts: contacts.filter((p) => p.score >= minScore).length };
 }

@@ -77,7 +77,7 @@ export async function refreshAnalysis(db: Db, tenantId: string, period: string, 
         })
       : gathered.accounts;
     const analysed = analyseGathered(gathered.context, accounts, now);
-    const team = teamOf(analysed, await teamCounts(db, tenantId, analysed.window), now);
+    const team = teamOf(analysed, await teamCounts(db, tenantId, analysed, now), now);
     const byId = new Map(accounts.map((a) => [a.facts.id, a]));
     const rows = analysed.analyses.flatMap((analysis) => {
       const answer = accountAnswer(analysed, analysis);

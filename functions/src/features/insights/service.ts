@@ -6,7 +6,10 @@ import { notFound } from '../../core/errors';
 import { forecastFor, groupByStage } from '../opportunities';
 import { getSettings } from '../settings';
 import { analyse, type AccountAnalysis, type AccountFacts } from './analysis';
-import { historyWindows, periodWindow, previousWindow, rangeOf, type MonthWindow } from '../../core/period';
+import { historyWindows, monthStart, periodWindow, previousWindow, rangeOf, type MonthWindow } from '../../core/period';
+import { possibleDuplicateCounts } from '../duplicates';
+import { adoptionOf, crossSellingOf, dataQualityOf, ratio, repeatPurchaseOf } from './key-figures';
+import { keyFieldCounts, loggedByWeek, purchasesByAccount, responseTimes, wonProductLines } from './key-figures-store';
 import {
   type AccountFilter,
   accountsOf,
@@ -41,6 +44,13 @@ export interface GatheredAccount {
   everBefore: boolean;
 }
 
+/** Which records count as revenue: imported periods, won opportunities in the tenant's currency, or both. */
+const revenueSourceOf = (config: InsightsSettings, settings: TenantSettings) => ({
+  imported: config.revenueSource !== 'opportunities',
+  opportunities: config.revenueSource !== 'imported',
+  currency: settings.defaultCurrency,
+});
+
 /**
  * The facts of the period for all accounts (in the order of their names), or only for `only`: the expensive part of the
  * analysis, one statement per kind of fact. The open opportunities are always the tenant's: the team's pipeline sums them.
@@ -58,11 +68,7 @@ export async function gatherFacts(db: Db, tenantId: string, period: string, now:
       db,
       tenantId,
       windows,
-      {
-        imported: config.revenueSource !== 'opportunities',
-        opportunities: config.revenueSource !== 'imported',
-        currency: settings.defaultCurrency,
-      },
+      revenueSourceOf(config, settings),
       only,
     ),
     contactRhythms(db, tenantId, now, only),
@@ -145,18 +151,36 @@ export const teamInsights = (db: Db, actor: Actor, period: string, now = new Dat
 /** The team figures of a tenant, also for the snapshot timer, which acts for no user. */
 export async function teamFigures(db: Db, tenantId: string, period: string, now: Date): Promise<TeamInsights> {
   const analysed = await analyseTenant(db, tenantId, period, now);
-  return teamOf(analysed, await teamCounts(db, tenantId, analysed.window), now);
+  return teamOf(analysed, await teamCounts(db, tenantId, analysed, now), now);
 }
 
 /** The team figures counted over the whole tenant, not per account: cheap enough to count again on every refresh. */
-export async function teamCounts(db: Db, tenantId: string, window: MonthWindow) {
-  const [closed, complaints] = await Promise.all([closedOpportunities(db, tenantId, window), complaintFigures(db, tenantId, window)]);
-  return { closed, complaints };
+export async function teamCounts(db: Db, tenantId: string, { window, config, settings }: Pick<AnalysisContext, 'window' | 'config' | 'settings'>, now: Date) {
+  const until = new Date(Math.min(now.getTime(), Date.parse(`${monthStart(window.to)}T00:00:00Z`))).toISOString();
+  const [closed, complaints, responseTime, lines, purchases, keyFields, duplicates, logged] = await Promise.all([
+    closedOpportunities(db, tenantId, window),
+    complaintFigures(db, tenantId, window),
+    responseTimes(db, tenantId, window, now),
+    wonProductLines(db, tenantId, window),
+    purchasesByAccount(db, tenantId, window, revenueSourceOf(config, settings)),
+    keyFieldCounts(db, tenantId),
+    possibleDuplicateCounts(db, tenantId),
+    loggedByWeek(db, tenantId, `${monthStart(window.from)}T00:00:00Z`, until),
+  ]);
+  return {
+    closed,
+    complaints,
+    responseTime,
+    crossSelling: crossSellingOf(lines),
+    repeatPurchase: repeatPurchaseOf(purchases),
+    dataQuality: dataQualityOf(keyFields, duplicates),
+    adoption: adoptionOf(logged, monthStart(window.from), until),
+  };
 }
 
 export function teamOf(
   analysed: ReturnType<typeof analyseGathered>,
-  { closed, complaints }: Awaited<ReturnType<typeof teamCounts>>,
+  { closed, complaints, ...keyFigures }: Awaited<ReturnType<typeof teamCounts>>,
   now: Date,
 ): TeamInsights {
   const { settings, config, range, analyses, opportunities, everBefore } = analysed;
@@ -167,7 +191,6 @@ export function teamOf(
   const churned = previous.filter((a) => a.facts.revenueCents === 0).length;
   const abcCounts = countBy(active, (a) => a.abc.class);
   const segmentCounts = countBy(analyses, (a) => a.segment.segment);
-  const ratio = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
   return {
     currency: settings.defaultCurrency,
     range,
@@ -195,6 +218,7 @@ export function teamOf(
       medianResolutionHours: complaints.medianHours,
       p90ResolutionHours: complaints.p90Hours,
     },
+    ...keyFigures,
     abc: (['A', 'B', 'C'] as const).map((abcClass) => ({
       class: abcClass,
       accounts: abcCounts.get(abcClass) ?? 0,

@@ -26,6 +26,7 @@ const deal = (stage: string, amount: number, probability: number, expectedCloseD
   expectedCloseDate,
   ownerId: null,
   status: 'open',
+  productLine: null,
   closeReason: null,
   closedAt: null,
 });

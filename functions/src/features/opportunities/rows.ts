@@ -22,6 +22,7 @@ export const toOpportunity = (row: Row): Opportunity => {
     weightedAmount: weighted(amount, probability),
     expectedCloseDate: strOrNull(row, 'expected_close'),
     ownerId: strOrNull(row, 'owner_id'),
+    productLine: strOrNull(row, 'product_line'),
     status,
     closeReason: strOrNull(row, 'close_reason'),
     closedAt: isoOrNull(row.closed_at),

@@ -22,6 +22,7 @@ export async function createOpportunity(db: Db, actor: Actor, input: Opportunity
       probability: input.probability ?? stage.probability,
       expectedCloseDate: input.expectedCloseDate ?? null,
       ownerId: input.ownerId === undefined ? actor.userId : input.ownerId,
+      productLine: input.productLine ?? null,
       contactIds: input.contactIds,
     });
     return { value: opportunity, created };

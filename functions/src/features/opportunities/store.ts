@@ -17,6 +17,7 @@ export interface OpportunityRecord {
   probability: number;
   expectedCloseDate: string | null;
   ownerId: string | null;
+  productLine: string | null;
   contactIds: readonly string[];
 }
 
@@ -37,8 +38,8 @@ export async function opportunitiesContactIds(db: Queryable, tenantId: string, i
 
 export async function insertOpportunity(tx: Queryable, tenantId: string, record: OpportunityRecord): Promise<{ opportunity: Opportunity; created: boolean }> {
   const inserted = await tx.query<{ id: string }>(
-    `INSERT INTO opportunities (tenant_id, id, account_id, name, stage, amount, currency, probability, expected_close, owner_id)
-     VALUES ($1, COALESCE($2, gen_random_uuid()), $3, $4, $5, $6, $7, $8, $9, $10)
+    `INSERT INTO opportunities (tenant_id, id, account_id, name, stage, amount, currency, probability, expected_close, owner_id, product_line)
+     VALUES ($1, COALESCE($2, gen_random_uuid()), $3, $4, $5, $6, $7, $8, $9, $10, $11)
      ON CONFLICT (tenant_id, id) DO NOTHING RETURNING id`,
     [
       tenantId,
@@ -51,6 +52,7 @@ export async function insertOpportunity(tx: Queryable, tenantId: string, record:
       record.probability,
       record.expectedCloseDate,
       record.ownerId,
+      record.productLine,
     ],
   );
   const id = inserted[0]?.id ?? record.id!;
@@ -86,6 +88,7 @@ const columns = {
   probability: { column: 'probability' },
   expectedCloseDate: { column: 'expected_close' },
   ownerId: { column: 'owner_id' },
+  productLine: { column: 'product_line' },
   status: { column: 'status' },
   closeReason: { column: 'close_reason' },
 };

@@ -1,0 +1,210 @@
+// Response time, cross-selling, repeat purchases, data quality and adoption of small known tenants, computed from the
+// database on PGlite and PostgreSQL against hand-computed values: a tenant with a bit of everything, one without any
+// data, and one with a single customer.
+import { AccountCreate, ContactCreate, InteractionCreate, OpportunityCreate, type TeamInsights } from '@crm/common';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { describeEachDatabase, seedActor } from '../../../../test/support/databases';
+import { createAccount } from '../accounts';
+import { createContact } from '../contacts';
+import { logInteraction } from '../interactions';
+import { changeOpportunity, createOpportunity } from '../opportunities';
+import { teamInsights } from './service';
+
+// The default period, the last twelve full months, is 2025-12-01 to 2026-12-01: 365 days, 53 weeks from Monday 1 December.
+const NOW = new Date('2026-12-01T12:00:00Z');
+const PERIOD = 'last-12-months';
+const SOURCES = ['addin', 'teams', 'graph-sync', 'api', 'import'] as const;
+
+describeEachDatabase('insights key figures', (getDb) => {
+  const tenantOf = async (name: string) => {
+    const actor = await seedActor(getDb(), { name });
+    const account = async (input: z.input<typeof AccountCreate>) => (await createAccount(getDb(), actor, AccountCreate.parse(input))).value.id;
+    const contact = async (input: z.input<typeof ContactCreate>) => (await createContact(getDb(), actor, ContactCreate.parse(input))).value.id;
+    const log = async (input: z.input<typeof InteractionCreate>) => (await logInteraction(getDb(), actor, InteractionCreate.parse({ subject: 'Kontakt', ...input }))).value.id;
+    const revenue = (accountId: string, kind: 'year' | 'month', start: string, amount: number) =>
+      getDb().query(`INSERT INTO account_revenue (tenant_id, account_id, period_kind, period_start, revenue, source) VALUES ($1, $2, $3, $4, $5, 'api')`, [
+        actor.tenantId,
+        accountId,
+        kind,
+        start,
+        amount,
+      ]);
+    const close = async (accountId: string, status: 'won' | 'lost', closedAt: string, amount: number, productLine?: string, currency = 'EUR') => {
+      const deal = (await createOpportunity(getDb(), actor, OpportunityCreate.parse({ accountId, name: 'Auftrag', amount, currency, productLine }))).value;
+      await changeOpportunity(getDb(), actor, deal.id, 1, { status });
+      await getDb().query(`UPDATE opportunities SET closed_at = $3 WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, deal.id, closedAt]);
+    };
+    // What each interaction was logged: the data set says, not the clock of the test run.
+    const loggedWhenItHappened = () => getDb().query(`UPDATE interactions SET created_at = occurred_at WHERE tenant_id = $1`, [actor.tenantId]);
+    const team = () => teamInsights(getDb(), actor, PERIOD, NOW);
+    return { actor, account, contact, log, revenue, close, loggedWhenItHappened, team };
+  };
+
+  describe('a tenant with a bit of everything', () => {
+    let team: TeamInsights;
+    let kit: Awaited<ReturnType<typeof tenantOf>>;
+
+    beforeAll(async () => {
+      kit = await tenantOf('Kennzahlen');
+      const { actor, account, contact, log, revenue, close } = kit;
+      // Accounts: Nord has all four key fields, Süd only its industry, the second "Nord GmbH" none (and is a duplicate).
+      const nord = await account({ name: 'Nord GmbH', ownerId: actor.userId, industry: 'Maschinenbau', domains: ['nord.example'], address: { country: 'de' } });
+      const sued = await account({ name: 'Süd AG', industry: 'Kunststoff' });
+      const nord2 = await account({ name: 'Nord GmbH' });
+      // Contacts: Karl has all five, his namesake only the account (a duplicate within Nord), Lena none.
+      await contact({
+        accountId: nord,
+        firstName: 'Karl',
+        lastName: 'Keller',
+        emails: ['karl@nord.example'],
+        phones: [{ number: '+49 40 123456' }],
+        jobTitle: 'Einkauf',
+        buyingRole: 'decision_maker',
+      });
+      await contact({ accountId: nord, firstName: 'Karl', lastName: 'Keller', jobTitle: '  ' });
+      await contact({ firstName: 'Lena', lastName: 'Vogt' });
+
+      // R1: an email to Nord answered by a call 4 hours later.
+      await log({ type: 'email', direction: 'inbound', occurredAt: '2026-03-02T08:00:00Z', accountIds: [nord], source: 'addin' });
+      await log({ type: 'call', direction: 'outbound', occurredAt: '2026-03-02T12:00:00Z', accountIds: [nord], source: 'teams' });
+      // R2: a web form of Süd; a meeting an hour later is no response, the email the next day is: 24 hours.
+      await log({ type: 'web_form', direction: 'inbound', occurredAt: '2026-05-04T09:00:00Z', accountIds: [sued] });
+      await log({ type: 'meeting', direction: 'outbound', occurredAt: '2026-05-04T10:00:00Z', accountIds: [sued], source: 'graph-sync' });
+      await log({ type: 'email', direction: 'outbound', occurredAt: '2026-05-05T09:00:00Z', accountIds: [sued], source: 'addin' });
+      // R3: an email on no account, answered in its conversation 10 hours later.
+      await log({ type: 'email', direction: 'inbound', occurredAt: '2026-06-01T06:00:00Z', conversationId: 'conv-1', source: 'addin' });
+      await log({ type: 'email', direction: 'outbound', occurredAt: '2026-06-01T16:00:00Z', conversationId: 'conv-1', source: 'addin' });
+      // R4: an email to the second Nord, unanswered by now: the reply is dated tomorrow.
+      await log({ type: 'email', direction: 'inbound', occurredAt: '2026-11-20T10:00:00Z', accountIds: [nord2], source: 'import' });
+      await log({ type: 'email', direction: 'outbound', occurredAt: '2026-12-02T10:00:00Z', accountIds: [nord2] });
+      // An email before the period, answered in it: not a request of the period.
+      await log({ type: 'email', direction: 'inbound', occurredAt: '2025-11-15T10:00:00Z', accountIds: [sued] });
+      await log({ type: 'email', direction: 'outbound', occurredAt: '2025-12-02T10:00:00Z', accountIds: [sued] });
+      await kit.loggedWhenItHappened();
+
+      // Won in the period: Nord in "Ersatzteile", "Service" and " ersatzteile " (two lines), Süd in "Service" and without
+      // a line, the second Nord without a line (and once in USD); a line before the period and a lost one do not count.
+      await close(nord, 'won', '2026-02-10T00:00:00Z', 1_000, 'Ersatzteile');
+      await close(nord, 'won', '2026-06-10T00:00:00Z', 2_000, 'Service');
+      await close(nord, 'won', '2026-07-01T00:00:00Z', 500, ' ersatzteile ');
+      await close(nord, 'won', '2025-06-01T00:00:00Z', 9_000, 'Anlagen');
+      await close(sued, 'won', '2026-04-01T00:00:00Z', 800, 'Service');
+      await close(sued, 'won', '2026-08-01T00:00:00Z', 400);
+      await close(sued, 'lost', '2026-09-01T00:00:00Z', 7_000, 'Anlagen');
+      await close(nord2, 'won', '2026-10-01T00:00:00Z', 300);
+      await close(nord2, 'won', '2026-10-02T00:00:00Z', 600, undefined, 'USD');
+
+      // Imported revenue: Nord two months, Süd the year 2025 (its December is in the period) and an empty March, the
+      // second Nord only before the period.
+      await revenue(nord, 'month', '2026-01-01', 5_000);
+      await revenue(nord, 'month', '2026-02-01', 3_000);
+      await revenue(sued, 'year', '2025-01-01', 12_000);
+      await revenue(sued, 'month', '2026-03-01', 0);
+      await revenue(nord2, 'month', '2025-10-01', 1_000);
+      team = await kit.team();
+    });
+
+    it('measures the response time from the request to the first outbound email or call on its account or in its conversation', () => {
+      // 4, 10 and 24 hours: median 10, p90 at 0.9 * 2 = 1.8 between 10 and 24: 10 + 0.8 * 14 = 21.2.
+      expect(team.responseTime).toEqual({ requests: 4, answered: 3, medianHours: 10, p90Hours: 21.2 });
+    });
+
+    it('counts the accounts buying in more than one product line, the lines compared without case and blanks', () => {
+      expect(team.crossSelling).toEqual({ buyers: 2, crossBuyers: 1, rate: 0.5, withoutProductLine: 3 });
+    });
+
+    it('counts the customers with more than one purchase in the period, from the revenue source the tenant chose', async () => {
+      // Imported only: Nord's two months, Süd's year 2025 (the empty March is no purchase).
+      expect(team.repeatPurchase).toEqual({ customers: 2, repeatCustomers: 1, rate: 0.5, purchases: 3 });
+      expect(team.customers.active).toBe(team.repeatPurchase?.customers);
+      await getDb().query(`UPDATE tenants SET settings = settings || '{"insights": {"revenueSource": "both"}}'::jsonb WHERE tenant_id = $1`, [kit.actor.tenantId]);
+      // Both: Nord 2 + 3 won, Süd 1 + 2 won, the second Nord 1 won in EUR (the USD one is not revenue here).
+      const both = await kit.team();
+      expect(both.repeatPurchase).toEqual({ customers: 3, repeatCustomers: 2, rate: 0.6667, purchases: 9 });
+      expect(both.customers.active).toBe(3);
+      await getDb().query(`UPDATE tenants SET settings = settings - 'insights' WHERE tenant_id = $1`, [kit.actor.tenantId]);
+    });
+
+    it('counts the filled key fields and the possible duplicates the Data tab lists', () => {
+      expect(team.dataQuality).toEqual({
+        accounts: 3,
+        contacts: 3,
+        accountFields: [
+          { field: 'owner', filled: 1 },
+          { field: 'industry', filled: 2 },
+          { field: 'domain', filled: 1 },
+          { field: 'country', filled: 1 },
+        ],
+        contactFields: [
+          { field: 'account', filled: 2 },
+          { field: 'email', filled: 1 },
+          { field: 'phone', filled: 1 },
+          { field: 'jobTitle', filled: 1 },
+          { field: 'buyingRole', filled: 1 },
+        ],
+        // (5 + 6) / (3 * 4 + 3 * 5) = 11 / 27.
+        completeness: 0.4074,
+        duplicates: { accounts: 1, contacts: 1 },
+      });
+    });
+
+    it('counts the interactions logged per week and source', () => {
+      const adoption = team.adoption!;
+      // Nine logged in the period: the one before it, and the reply dated after now, are not.
+      expect(adoption.logged).toBe(9);
+      expect(adoption.bySource).toEqual([
+        { source: 'addin', count: 4 },
+        { source: 'teams', count: 1 },
+        { source: 'graph-sync', count: 1 },
+        { source: 'api', count: 2 },
+        { source: 'import', count: 1 },
+      ]);
+      // 9 / (365 / 7) = 0.17.
+      expect(adoption.perWeek).toBe(0.2);
+      expect(adoption.weeks).toHaveLength(53);
+      expect([adoption.weeks[0]?.weekStart, adoption.weeks[0]?.days, adoption.weeks[52]?.weekStart, adoption.weeks[52]?.days]).toEqual([
+        '2025-12-01',
+        7,
+        '2026-11-30',
+        1,
+      ]);
+      // Monday 2 March 2026: the email from the pane and the call from Teams.
+      expect(adoption.weeks.find((w) => w.weekStart === '2026-03-02')).toEqual({
+        weekStart: '2026-03-02',
+        days: 7,
+        count: 2,
+        bySource: SOURCES.map((source) => ({ source, count: source === 'addin' || source === 'teams' ? 1 : 0 })),
+      });
+      expect(adoption.weeks.reduce((s, w) => s + w.count, 0)).toBe(9);
+    });
+  });
+
+  it('gives a tenant without any data zero counts and no rates', async () => {
+    const team = await (await tenantOf('Leer')).team();
+    expect(team.responseTime).toEqual({ requests: 0, answered: 0, medianHours: null, p90Hours: null });
+    expect(team.crossSelling).toEqual({ buyers: 0, crossBuyers: 0, rate: null, withoutProductLine: 0 });
+    expect(team.repeatPurchase).toEqual({ customers: 0, repeatCustomers: 0, rate: null, purchases: 0 });
+    expect(team.dataQuality).toMatchObject({ accounts: 0, contacts: 0, completeness: null, duplicates: { accounts: 0, contacts: 0 } });
+    expect(team.dataQuality?.accountFields.every((f) => f.filled === 0)).toBe(true);
+    expect(team.adoption).toMatchObject({ logged: 0, perWeek: 0, bySource: SOURCES.map((source) => ({ source, count: 0 })) });
+    expect(team.adoption?.weeks).toHaveLength(53);
+  });
+
+  it('gives the only customer, who bought once in one line, a rate of 0 and no duplicate', async () => {
+    const kit = await tenantOf('Ein Kunde');
+    const only = await kit.account({ name: 'Einzig AG', industry: 'Handel' });
+    await kit.revenue(only, 'month', '2026-05-01', 4_000);
+    await kit.close(only, 'won', '2026-05-15T00:00:00Z', 4_000, 'Service');
+    await kit.log({ type: 'email', direction: 'inbound', occurredAt: '2026-05-02T08:00:00Z', accountIds: [only] });
+    await kit.log({ type: 'email', direction: 'outbound', occurredAt: '2026-05-02T08:30:00Z', accountIds: [only] });
+    await kit.loggedWhenItHappened();
+    const team = await kit.team();
+    expect(team.responseTime).toEqual({ requests: 1, answered: 1, medianHours: 0.5, p90Hours: 0.5 });
+    expect(team.crossSelling).toEqual({ buyers: 1, crossBuyers: 0, rate: 0, withoutProductLine: 0 });
+    expect(team.repeatPurchase).toEqual({ customers: 1, repeatCustomers: 0, rate: 0, purchases: 1 });
+    // One of four account fields, no contacts: 1 / 4.
+    expect(team.dataQuality).toMatchObject({ accounts: 1, contacts: 0, completeness: 0.25, duplicates: { accounts: 0, contacts: 0 } });
+    expect(team.adoption).toMatchObject({ logged: 2, perWeek: 0 });
+  });
+});

@@ -1,0 +1,123 @@
+// The counts behind response time, cross-selling, repeat purchases, data quality and adoption: one statement each over
+// the whole tenant, as the other team counts (store.ts). key-figures.ts turns them into the answer.
+import type { Queryable } from '../../core/db/db';
+import { str } from '../../core/db/rows';
+import { monthStart, type MonthWindow } from '../../core/period';
+import { firstResponseSql } from '../interactions';
+
+const instant = (month: number) => `${monthStart(month)}T00:00:00Z`;
+const hours = (value: unknown) => (value === null || value === undefined ? null : Math.round(Number(value) * 10) / 10);
+
+/**
+ * Inbound emails and web forms of the window, received by `now`, and the hours to their first response by the
+ * interactions' rule (the one the service cases use): on any of the request's accounts or in its conversation.
+ */
+export async function responseTimes(db: Queryable, tenantId: string, window: MonthWindow, now: Date) {
+  const [row] = await db.query(
+    `WITH requests AS (
+       SELECT q.occurred_at,
+         ${firstResponseSql({
+           tenant: 'q.tenant_id',
+           accounts: '(SELECT qa.account_id FROM interaction_accounts qa WHERE qa.tenant_id = q.tenant_id AND qa.interaction_id = q.id)',
+           conversation: 'q.conversation_id',
+           since: 'q.occurred_at',
+           until: '$4::timestamptz',
+         })} AS responded_at
+       FROM interactions q
+       WHERE q.tenant_id = $1 AND ((q.type = 'email' AND q.direction = 'inbound') OR q.type = 'web_form')
+         AND q.occurred_at >= $2 AND q.occurred_at < $3 AND q.occurred_at <= $4
+     )
+     SELECT count(*) AS requests, count(responded_at) AS answered,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM responded_at - occurred_at) / 3600) AS median_hours,
+       percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM responded_at - occurred_at) / 3600) AS p90_hours
+     FROM requests`,
+    [tenantId, instant(window.from), instant(window.to), now.toISOString()],
+  );
+  return {
+    requests: Number(row?.requests ?? 0),
+    answered: Number(row?.answered ?? 0),
+    medianHours: hours(row?.median_hours),
+    p90Hours: hours(row?.p90_hours),
+  };
+}
+
+/** Per account: the distinct product lines (trimmed, case-insensitive) of its opportunities won in the window, and the won ones without a line. */
+export async function wonProductLines(db: Queryable, tenantId: string, window: MonthWindow) {
+  const rows = await db.query(
+    `SELECT account_id, count(DISTINCT lower(btrim(product_line))) AS lines, count(*) FILTER (WHERE product_line IS NULL) AS without_line
+     FROM opportunities
+     WHERE tenant_id = $1 AND status = 'won' AND closed_at >= $2 AND closed_at < $3
+     GROUP BY account_id`,
+    [tenantId, instant(window.from), instant(window.to)],
+  );
+  return rows.map((row) => ({ accountId: str(row, 'account_id'), lines: Number(row.lines), withoutLine: Number(row.without_line) }));
+}
+
+/**
+ * Purchases per account in the window: each imported revenue period (a month or a year row) with revenue that overlaps
+ * the window, and each opportunity won in it with an amount, in the tenant's currency: the records revenueByWindow
+ * counts as the window's revenue, so the customers here are the customers there.
+ */
+export async function purchasesByAccount(
+  db: Queryable,
+  tenantId: string,
+  window: MonthWindow,
+  source: { imported: boolean; opportunities: boolean; currency: string },
+): Promise<number[]> {
+  const rows = await db.query(
+    `SELECT account_id, count(*) AS purchases FROM (
+       SELECT account_id FROM account_revenue
+       WHERE tenant_id = $1 AND $4::boolean AND revenue > 0 AND period_start < $3::date
+         AND period_start + CASE period_kind WHEN 'month' THEN interval '1 month' ELSE interval '1 year' END > $2::date
+       UNION ALL
+       SELECT account_id FROM opportunities
+       WHERE tenant_id = $1 AND $5::boolean AND status = 'won' AND amount > 0 AND currency = $6
+         AND closed_at >= $2::date::timestamp AT TIME ZONE 'UTC' AND closed_at < $3::date::timestamp AT TIME ZONE 'UTC'
+     ) p GROUP BY account_id`,
+    [tenantId, monthStart(window.from), monthStart(window.to), source.imported, source.opportunities, source.currency],
+  );
+  return rows.map((row) => Number(row.purchases));
+}
+
+const filled = (column: string) => `count(*) FILTER (WHERE NULLIF(btrim(${column}), '') IS NOT NULL)`;
+
+/** How many accounts and contacts there are and how many have each key field (contracts' AccountKeyField, ContactKeyField). */
+export async function keyFieldCounts(db: Queryable, tenantId: string) {
+  const [accounts] = await db.query(
+    `SELECT count(*) AS records, count(owner_id) AS owner, ${filled('industry')} AS industry,
+       count(*) FILTER (WHERE cardinality(domains) > 0) AS domain, ${filled(`address ->> 'country'`)} AS country
+     FROM accounts WHERE tenant_id = $1`,
+    [tenantId],
+  );
+  const [contacts] = await db.query(
+    `SELECT count(*) AS records, count(account_id) AS account, count(*) FILTER (WHERE cardinality(emails) > 0) AS email,
+       count(*) FILTER (WHERE jsonb_typeof(phones) = 'array' AND jsonb_array_length(phones) > 0) AS phone,
+       ${filled('job_title')} AS job_title, ${filled('buying_role')} AS buying_role
+     FROM contacts WHERE tenant_id = $1`,
+    [tenantId],
+  );
+  const n = (row: Record<string, unknown> | undefined, key: string) => Number(row?.[key] ?? 0);
+  return {
+    accounts: n(accounts, 'records'),
+    contacts: n(contacts, 'records'),
+    accountFields: { owner: n(accounts, 'owner'), industry: n(accounts, 'industry'), domain: n(accounts, 'domain'), country: n(accounts, 'country') },
+    contactFields: {
+      account: n(contacts, 'account'),
+      email: n(contacts, 'email'),
+      phone: n(contacts, 'phone'),
+      jobTitle: n(contacts, 'job_title'),
+      buyingRole: n(contacts, 'buying_role'),
+    },
+  };
+}
+
+/** Interactions created in the CRM between `from` and `to`, per week (Monday, UTC) and source. */
+export async function loggedByWeek(db: Queryable, tenantId: string, from: string, to: string) {
+  const rows = await db.query(
+    `SELECT to_char(date_trunc('week', created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS week, source, count(*) AS count
+     FROM interactions WHERE tenant_id = $1 AND created_at >= $2 AND created_at < $3
+     GROUP BY 1, 2`,
+    [tenantId, from, to],
+  );
+  return rows.map((row) => ({ week: str(row, 'week'), source: str(row, 'source'), count: Number(row.count) }));
+}
