@@ -2,6 +2,7 @@
 import { normalizeEmail, type ErasureResult } from '@crm/common';
 import type { Actor } from '../../core/actor';
 import { writeAudit } from '../../core/audit/audit-store';
+import { auditDeletedCases } from './deleted-cases';
 import { flushReadAudit } from '../../core/audit/read-audit';
 import type { Db, Queryable } from '../../core/db/db';
 import { inTransaction } from '../../core/db/pg-errors';
@@ -86,6 +87,7 @@ export async function eraseContact(
     const consents = await deleteConsents(tx, actor.tenantId, contactId);
     const retained = await retainCommercialLetters(tx, actor.tenantId, contactId);
     const own = await deleteOwnInteractions(tx, actor.tenantId, contactId);
+    await auditDeletedCases(tx, actor.tenantId, actor.userId, own.cases);
     const unlinkedInteractions = await scrubSharedInteractions(
       tx,
       actor.tenantId,

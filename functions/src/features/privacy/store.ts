@@ -92,9 +92,16 @@ export const deleteConsents = (tx: Queryable, tenantId: string, contactId: strin
     contactId,
   ]);
 
-/** Interactions linked to this contact and to no other: deleted with their links and their Graph event ids. */
-export async function deleteOwnInteractions(tx: Queryable, tenantId: string, contactId: string): Promise<{ interactions: number; syncLinks: number }> {
-  const rows = await tx.query<{ interactions: number; sync_links: number }>(
+/**
+ * Interactions linked to this contact and to no other: deleted with their links and their Graph event ids. A complaint's
+ * case goes with it (a cascade); its id is returned for the case.deleted event, read from the snapshot before the delete.
+ */
+export async function deleteOwnInteractions(
+  tx: Queryable,
+  tenantId: string,
+  contactId: string,
+): Promise<{ interactions: number; syncLinks: number; cases: string[] }> {
+  const rows = await tx.query<{ interactions: number; sync_links: number; cases: string[] | null }>(
     `WITH own AS (
        SELECT ic.interaction_id FROM interaction_contacts ic
        WHERE ic.tenant_id = $1 AND ic.contact_id = $2
@@ -102,12 +109,13 @@ export async function deleteOwnInteractions(tx: Queryable, tenantId: string, con
      ), links AS (
        DELETE FROM graph_items g USING own WHERE g.tenant_id = $1 AND g.kind = 'event' AND g.record_id = own.interaction_id RETURNING 1
      ), gone AS (
-       DELETE FROM interactions i USING own WHERE i.tenant_id = $1 AND i.id = own.interaction_id AND i.retained_until IS NULL RETURNING 1
+       DELETE FROM interactions i USING own WHERE i.tenant_id = $1 AND i.id = own.interaction_id AND i.retained_until IS NULL RETURNING i.id
      )
-     SELECT (SELECT count(*) FROM gone)::int AS interactions, (SELECT count(*) FROM links)::int AS sync_links`,
+     SELECT (SELECT count(*) FROM gone)::int AS interactions, (SELECT count(*) FROM links)::int AS sync_links,
+       (SELECT array_agg(c.id ORDER BY c.id) FROM cases c JOIN gone ON c.tenant_id = $1 AND c.interaction_id = gone.id) AS cases`,
     [tenantId, contactId],
   );
-  return { interactions: Number(rows[0]!.interactions), syncLinks: Number(rows[0]!.sync_links) };
+  return { interactions: Number(rows[0]!.interactions), syncLinks: Number(rows[0]!.sync_links), cases: rows[0]!.cases ?? [] };
 }
 
 /** Why a logged business email outlives its erased correspondent, in the answer's language: the answer to the person quotes it. */

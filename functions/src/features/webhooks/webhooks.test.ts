@@ -335,4 +335,54 @@ describeEachDatabase('webhooks', (getDb) => {
       { type: 'person.erased', timestamp: expect.any(String), data: { tenantId, entity: 'contact', id: contact.id, changedFields: [] } },
     ]);
   });
+
+  it("sends case.deleted when an erasure deletes the person's complaint, in the erasure's transaction and without their data", async () => {
+    await register(['case.deleted', 'person.erased']);
+    const officer = await api.token({ tenantId, userId: randomUUID(), roles: ['CRM.Privacy'] });
+    const account = await created('/api/accounts', { name: 'Beschwerde GmbH' });
+    const contact = await created('/api/contacts', { firstName: 'Berta', lastName: 'Beschwerlich', emails: ['berta@beschwerde.example'], accountId: account.id });
+    const complaint = await created('/api/interactions', {
+      type: 'complaint',
+      subject: 'Lager von Berta defekt',
+      occurredAt: '2026-11-30T10:00:00Z',
+      contactIds: [contact.id],
+    });
+    const opened = await created('/api/cases', { interactionId: complaint.id, priority: 'high' });
+    const erase = async () =>
+      call(officer, 'POST', `/api/contacts/${contact.id}/erase`, { reason: 'Art. 17' }, (await call(admin, 'GET', `/api/contacts/${contact.id}`)).headers.get('etag')!);
+    const outbox = () =>
+      getDb().query<{ event_type: string; entity_id: string }>(`SELECT event_type, entity_id FROM webhook_deliveries WHERE tenant_id = $1 ORDER BY seq`, [tenantId]);
+
+    // The erasure's own audit entry, written after the case's, fails: nothing of it stays, the case's event neither.
+    await getDb().exec(`
+      CREATE FUNCTION fail_erasure() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.tenant_id = '${tenantId}' AND NEW.action = 'erase' THEN RAISE EXCEPTION 'erasure fails at its end'; END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER fail_erasure BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION fail_erasure();`);
+    let failed;
+    try {
+      failed = await erase();
+    } finally {
+      await getDb().exec(`DROP TRIGGER fail_erasure ON audit_log; DROP FUNCTION fail_erasure();`);
+    }
+    expect(failed.status).toBe(500);
+    expect(await outbox()).toEqual([]);
+    expect((await call(admin, 'GET', `/api/cases/${opened.id}`)).status).toBe(200);
+
+    expect((await erase()).status).toBe(200);
+    expect((await call(admin, 'GET', `/api/cases/${opened.id}`)).status).toBe(404);
+    expect(await outbox()).toEqual([
+      { event_type: 'case.deleted', entity_id: opened.id },
+      { event_type: 'person.erased', entity_id: contact.id },
+    ]);
+    expect(await deliver(new Date())).toEqual({ delivered: 2, failed: 0 });
+    expect(receiver.received.map((r) => JSON.parse(r.body)).find((e) => e.type === 'case.deleted')).toEqual({
+      type: 'case.deleted',
+      timestamp: expect.any(String),
+      data: { tenantId, entity: 'case', id: opened.id, changedFields: [] },
+    });
+    expect(receiver.received.map((r) => r.body).join()).not.toMatch(/Berta|Beschwerlich|beschwerde\.example|Lager/);
+  });
 });
