@@ -77,6 +77,10 @@ describe('task pane across items and writes', () => {
     await ready('m1');
     slow = true;
     act(() => host.select('m2'));
+    // Cleared and marked busy at once; the spinner follows only once the wait is noticeable (PendingSpinner).
+    expect(screen.queryByText('Julia Hoffmann')).toBeNull();
+    expect(document.querySelector('main')?.getAttribute('aria-busy')).toBe('true');
+    expect(screen.queryByRole('progressbar')).toBeNull();
     await waitFor(() => expect(screen.getByRole('progressbar', { name: 'Kundenkontext wird geladen…' })).toBeTruthy());
     expect(screen.queryByText('Julia Hoffmann')).toBeNull();
     expect(screen.queryByRole('button', { name: 'E-Mail protokollieren' })).toBeNull();

@@ -11,6 +11,7 @@ import { ComposeWarnings } from './ComposeWarnings';
 import { AddContactForm, AddLeadForm, prefetchForms } from './lazy-forms';
 import { LoggedStatus } from './LoggedStatus';
 import { LogWhenSent } from './LogWhenSent';
+import { PendingSpinner } from './PendingSpinner';
 import { PersonCard } from './PersonCard';
 import { usePaneStyles } from './styles';
 import { useT } from './texts';
@@ -63,7 +64,7 @@ export function TaskPane() {
       ) : null}
 
       {state.status === 'error' ? <ErrorNotice error={state.error} onRetry={state.reload} /> : null}
-      {state.status === 'loading' && !context ? <Spinner label={t('pane.loading')} /> : null}
+      {state.status === 'loading' && !context ? <PendingSpinner label={t('pane.loading')} /> : null}
 
       {item && context ? (
         <>
