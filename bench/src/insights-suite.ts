@@ -53,6 +53,7 @@ interface RefreshRun {
   full: boolean;
   gathered: number;
   written: number;
+  reranked: number;
 }
 
 export interface InsightsResults {
@@ -218,7 +219,7 @@ export async function runInsightsSuite(scale: Scale, log: (line: string) => void
         if (incrementalRefresh.at(-1)!.full) throw new Error('expected an incremental refresh');
       }
       log(
-        `  incremental refresh after ${changedAccounts} accounts changed: median ${ms(median(incrementalRefresh.map((r) => r.ms)))} (${incrementalRefresh.map((r) => `${ms(r.ms)}, ${r.gathered} gathered, ${r.written} written`).join('; ')})`,
+        `  incremental refresh after ${changedAccounts} accounts changed: median ${ms(median(incrementalRefresh.map((r) => r.ms)))} (${incrementalRefresh.map((r) => `${ms(r.ms)}, ${r.gathered} gathered, ${r.written} answers and ${r.reranked} ranked parts written`).join('; ')})`,
       );
 
       // 10,000 interactions with a contact and an account each, as an import or a sync writes them: three statements.
@@ -374,7 +375,7 @@ export function insightsReport(r: InsightsResults): string[] {
     `${r.scale}: ${r.accounts.toLocaleString('en')} accounts, ${r.revenueRows.toLocaleString('en')} monthly revenue rows, ${r.interactions.toLocaleString('en')} interactions at the end; seeded in ${r.seedSeconds.toFixed(0)} s`,
     `load average (1/5/15 min): ${load(r.load.start)} at the start, ${load(r.load.beforeCalls)} before the API calls, ${load(r.load.end)} at the end`,
     `full refresh (${r.fullRefresh[0]!.gathered.toLocaleString('en')} accounts gathered and written): ${runs(r.fullRefresh)}`,
-    `incremental refresh after ${r.changedAccounts} accounts (1 %) changed: ${runs(r.incrementalRefresh)}; gathered ${r.incrementalRefresh.map((x) => x.gathered).join(', ')}, rows written ${r.incrementalRefresh.map((x) => x.written).join(', ')}`,
+    `incremental refresh after ${r.changedAccounts} accounts (1 %) changed: ${runs(r.incrementalRefresh)}; gathered ${r.incrementalRefresh.map((x) => x.gathered).join(', ')}, answers written ${r.incrementalRefresh.map((x) => x.written).join(', ')}, ranked parts written ${r.incrementalRefresh.map((x) => x.reranked).join(', ')}`,
     `served asOf: ${r.asOf.map((a) => JSON.stringify(a)).join(' ... ')}`,
     '',
     row(['clients', 'call', 'p50', 'p95', 'req/s', 'p50 / direct SQL', 'p95 / direct SQL']),

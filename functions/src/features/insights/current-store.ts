@@ -2,7 +2,8 @@
 // change rows the triggers append. Not the monthly insight_snapshots (snapshots-store.ts).
 import type { AccountInsights, TeamInsights } from '@crm/common';
 import { prepared, type Db, type Queryable } from '../../core/db/db';
-import { isoOrNull, str } from '../../core/db/rows';
+import { isoOrNull, str, strOrNull } from '../../core/db/rows';
+import type { OwnPart, RankedPart } from './answer-parts';
 import type { GatheredAccount } from './service';
 
 /** The second key of the tenant's advisory lock (the first is the tenant's hash), apart from other features' locks. */
@@ -11,17 +12,20 @@ const FOLD_LOCK_CLASS = 15;
 const WRITE_BATCH = 1000;
 
 // One statement per read: the head, whether anything changed since (a change row not folded yet, or a dirty set), a
-// refresh under way, and the account's row when asked for one. The team document comes only when the caller does not
+// refresh under way, and the account's answer when asked for one, its ranked parts laid over its own (migration 0029;
+// an answer stored before holds both and has no ranked row). The team document comes only when the caller does not
 // hold it already: $4 is the head row's xmin the caller serialised it from (every write of the head gives a new one), so
 // a read of a team answer cached for that row reads the head's few columns and not the document. Exported as the
 // benchmark's baseline (bench/).
 export const SERVED_ANALYSIS_SQL = prepared(
   'insight-analysis-served',
   `SELECT h.computed_at, h.version, h.lease_until > now() AS refreshing, h.xmin::text AS row_version,
-     CASE WHEN $3::uuid IS NULL AND h.xmin::text IS DISTINCT FROM $4::text THEN h.team END AS team, a.answer,
+     CASE WHEN $3::uuid IS NULL AND h.xmin::text IS DISTINCT FROM $4::text THEN h.team END AS team,
+     a.answer || COALESCE(r.ranked, '{}') AS answer,
      (h.dirty_all OR cardinality(h.dirty_accounts) > 0 OR EXISTS (SELECT 1 FROM insight_changes c WHERE c.tenant_id = h.tenant_id)) AS changed
    FROM insight_analyses h
    LEFT JOIN insight_account_analyses a ON a.tenant_id = h.tenant_id AND a.period = h.period AND a.account_id = $3
+   LEFT JOIN insight_account_ranks r ON r.tenant_id = a.tenant_id AND r.period = a.period AND r.account_id = a.account_id
    WHERE h.tenant_id = $1 AND h.period = $2`,
 );
 
@@ -109,13 +113,27 @@ export async function releaseLease(db: Queryable, tenantId: string, period: stri
   ]);
 }
 
-export interface StoredAccount extends GatheredAccount {
-  answer: AccountInsights;
+export interface StoredAccount {
+  gathered: GatheredAccount;
+  /** Of the account's own answer (answer-parts.ts); null for one stored before migration 0029. */
+  digest: string | null;
+  ranked: RankedPart | null;
 }
 
+/** What a refresh compares its new answers with: the facts and the ranked parts, not the answers themselves. */
 export async function storedAccounts(db: Queryable, tenantId: string, period: string): Promise<Map<string, StoredAccount>> {
-  const rows = await db.query(`SELECT account_id, facts, answer FROM insight_account_analyses WHERE tenant_id = $1 AND period = $2`, [tenantId, period]);
-  return new Map(rows.map((row) => [str(row, 'account_id'), { ...(row.facts as GatheredAccount), answer: row.answer as AccountInsights }]));
+  const rows = await db.query(
+    `SELECT a.account_id, a.facts, a.answer_digest, r.ranked FROM insight_account_analyses a
+     LEFT JOIN insight_account_ranks r ON r.tenant_id = a.tenant_id AND r.period = a.period AND r.account_id = a.account_id
+     WHERE a.tenant_id = $1 AND a.period = $2`,
+    [tenantId, period],
+  );
+  return new Map(
+    rows.map((row) => [
+      str(row, 'account_id'),
+      { gathered: row.facts as GatheredAccount, digest: strOrNull(row, 'answer_digest'), ranked: (row.ranked as RankedPart | null) ?? null },
+    ]),
+  );
 }
 
 /** The tenant's account ids in the order the full analysis reads them (accounts_by_name, an index-only scan). */
@@ -128,8 +146,10 @@ export interface RefreshWrite {
   computedAt: string;
   full: boolean;
   team: TeamInsights;
-  /** Rows to insert or replace. */
-  rows: Array<{ accountId: string; stored: GatheredAccount; answer: AccountInsights }>;
+  /** Answer rows to insert or replace: accounts whose facts or own figures changed. */
+  rows: Array<{ accountId: string; stored: GatheredAccount; answer: OwnPart; digest: string }>;
+  /** Ranked rows to insert or replace: accounts whose ranked parts changed. */
+  ranks: Array<{ accountId: string; ranked: RankedPart }>;
   /** Accounts gone since the last refresh (a full refresh replaces all rows instead). */
   removed: string[];
   /** The fold count the claim saw: a fold since then may have marked accounts this refresh read before they changed. */
@@ -145,19 +165,26 @@ export async function saveRefresh(db: Db, tenantId: string, period: string, toke
       token,
     ]);
     if (!mine) return false;
-    if (write.full) await tx.query(`DELETE FROM insight_account_analyses WHERE tenant_id = $1 AND period = $2`, [tenantId, period]);
-    else if (write.removed.length > 0)
-      await tx.query(`DELETE FROM insight_account_analyses WHERE tenant_id = $1 AND period = $2 AND account_id = ANY($3::uuid[])`, [
-        tenantId,
-        period,
-        write.removed,
-      ]);
+    for (const table of ['insight_account_analyses', 'insight_account_ranks']) {
+      if (write.full) await tx.query(`DELETE FROM ${table} WHERE tenant_id = $1 AND period = $2`, [tenantId, period]);
+      else if (write.removed.length > 0)
+        await tx.query(`DELETE FROM ${table} WHERE tenant_id = $1 AND period = $2 AND account_id = ANY($3::uuid[])`, [tenantId, period, write.removed]);
+    }
     for (let i = 0; i < write.rows.length; i += WRITE_BATCH) {
-      const batch = write.rows.slice(i, i + WRITE_BATCH).map((r) => ({ id: r.accountId, facts: r.stored, answer: r.answer }));
+      const batch = write.rows.slice(i, i + WRITE_BATCH).map((r) => ({ id: r.accountId, facts: r.stored, answer: r.answer, digest: r.digest }));
       await tx.query(
-        `INSERT INTO insight_account_analyses (tenant_id, period, account_id, facts, answer)
-         SELECT $1, $2, x.id, x.facts, x.answer FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, facts jsonb, answer jsonb)
-         ON CONFLICT (tenant_id, period, account_id) DO UPDATE SET facts = EXCLUDED.facts, answer = EXCLUDED.answer`,
+        `INSERT INTO insight_account_analyses (tenant_id, period, account_id, facts, answer, answer_digest)
+         SELECT $1, $2, x.id, x.facts, x.answer, x.digest FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, facts jsonb, answer jsonb, digest text)
+         ON CONFLICT (tenant_id, period, account_id) DO UPDATE SET facts = EXCLUDED.facts, answer = EXCLUDED.answer, answer_digest = EXCLUDED.answer_digest`,
+        [tenantId, period, JSON.stringify(batch)],
+      );
+    }
+    for (let i = 0; i < write.ranks.length; i += WRITE_BATCH) {
+      const batch = write.ranks.slice(i, i + WRITE_BATCH).map((r) => ({ id: r.accountId, ranked: r.ranked }));
+      await tx.query(
+        `INSERT INTO insight_account_ranks (tenant_id, period, account_id, ranked)
+         SELECT $1, $2, x.id, x.ranked FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, ranked jsonb)
+         ON CONFLICT (tenant_id, period, account_id) DO UPDATE SET ranked = EXCLUDED.ranked`,
         [tenantId, period, JSON.stringify(batch)],
       );
     }

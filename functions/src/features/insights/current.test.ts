@@ -77,8 +77,9 @@ describeEachDatabase('current analysis', (getDb) => {
 
     const result = await refreshAnalysis(getDb(), anna.tenantId, PERIOD, LATER);
     // Chrom's 110,000 now ranks first: Amsel and Buche move down a class although their facts did not change.
-    expect(result).toMatchObject({ full: false, gathered: 1 });
-    expect(result?.written).toBeGreaterThanOrEqual(3);
+    // Only Chrom's own answer is written again; the others' move in their ranked parts alone.
+    expect(result).toMatchObject({ full: false, gathered: 1, written: 1 });
+    expect(result?.reranked).toBeGreaterThanOrEqual(3);
     const team = await compare(LATER);
     expect(team.asOf).toEqual({ computedAt: LATER.toISOString(), version: 2, stale: false });
     expect((await servedAccountInsights(getDb(), anna, ids.Chrom ?? '', PERIOD, { now: LATER })).abc.class).toBe('A');
@@ -158,6 +159,23 @@ describeEachDatabase('current analysis', (getDb) => {
     expect(withoutAge(year)).toEqual(await teamInsights(getDb(), anna, '2026', NEXT_DAY));
     expect([year.asOf?.stale, last.asOf?.stale]).toEqual([false, false]);
     expect(await refreshStaleAnalyses(getDb(), NEXT_DAY)).toMatchObject({ incremental: 0, full: 0 });
+    await compare(NEXT_DAY);
+  });
+
+  it('answers an account stored before its ranked parts had rows of their own, until the next refresh writes both', async () => {
+    const tenant = [anna.tenantId, PERIOD];
+    const before = await servedAccountInsights(getDb(), anna, ids.Amsel ?? '', PERIOD, { now: NEXT_DAY });
+    // As migration 0029 finds them: the ranked parts inside the answer, no digest, no ranked rows, the analysis dirty.
+    await getDb().query(
+      `UPDATE insight_account_analyses a SET answer = a.answer || r.ranked, answer_digest = NULL FROM insight_account_ranks r
+       WHERE r.tenant_id = a.tenant_id AND r.period = a.period AND r.account_id = a.account_id AND a.tenant_id = $1 AND a.period = $2`,
+      tenant,
+    );
+    await getDb().query(`DELETE FROM insight_account_ranks WHERE tenant_id = $1 AND period = $2`, tenant);
+    await getDb().query(`UPDATE insight_analyses SET dirty_all = true WHERE tenant_id = $1 AND period = $2`, tenant);
+    const old = await servedAccountInsights(getDb(), anna, ids.Amsel ?? '', PERIOD, { now: NEXT_DAY, refreshAfterMs: Number.MAX_SAFE_INTEGER });
+    expect(withoutAge(old)).toEqual(withoutAge(before));
+    expect(await refreshAnalysis(getDb(), anna.tenantId, PERIOD, NEXT_DAY)).toMatchObject({ full: true, written: 6, reranked: 6 });
     await compare(NEXT_DAY);
   });
 

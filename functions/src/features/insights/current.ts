@@ -8,9 +8,10 @@
 //
 // A refresh is incremental when it can be: the facts of the changed accounts are gathered again, the others come from
 // the stored facts, and all accounts are ranked again from them (ABC classes and champions are ranks among all), so the
-// result equals a full computation. It is full when settings changed, when a quarter of the accounts changed, or on
-// the first refresh of a UTC day: facts also move with time alone (a planned meeting becomes past contact, the contact
-// rhythm's two-year lookback moves on), which no trigger sees.
+// result equals a full computation. It writes the answers of the accounts whose own figures changed and, apart, the
+// small ranked parts of those whose ranks moved (answer-parts.ts). It is full when settings changed, when a quarter of
+// the accounts changed, or on the first refresh of a UTC day: facts also move with time alone (a planned meeting
+// becomes past contact, the contact rhythm's two-year lookback moves on), which no trigger sees.
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { AccountInsights, AnalysisFreshness, TeamInsights } from '@crm/common';
@@ -26,8 +27,10 @@ import {
   saveRefresh,
   staleAnalyses,
   storedAccounts,
+  type RefreshWrite,
   type ServedRow,
 } from './current-store';
+import { digestOf, splitAnswer } from './answer-parts';
 import { accountAnswer, analyseGathered, gatherFacts, teamCounts, teamOf, type GatheredAccount } from './service';
 import { heldTeam, holdTeam, teamBody } from './team-answer';
 
@@ -53,8 +56,10 @@ export interface RefreshResult {
   full: boolean;
   /** Accounts whose facts were gathered again. */
   gathered: number;
-  /** Account rows written: answers that changed. */
+  /** Answers written: accounts whose facts or own figures changed. */
   written: number;
+  /** Ranked parts written: accounts whose ABC class, rank or segment changed, mostly because others' figures did. */
+  reranked: number;
 }
 
 /** Refreshes the analysis of one period now; null when another refresh of it is under way. */
@@ -72,24 +77,29 @@ export async function refreshAnalysis(db: Db, tenantId: string, period: string, 
     const fresh = new Map(gathered.accounts.map((a) => [a.facts.id, a]));
     const accounts: GatheredAccount[] = order
       ? order.flatMap((id) => {
-          const account = fresh.get(id) ?? stored?.get(id);
+          const account = fresh.get(id) ?? stored?.get(id)?.gathered;
           return account ? [{ facts: account.facts, everBefore: account.everBefore }] : [];
         })
       : gathered.accounts;
     const analysed = analyseGathered(gathered.context, accounts, now);
     const team = teamOf(analysed, await teamCounts(db, tenantId, analysed, now), now);
     const byId = new Map(accounts.map((a) => [a.facts.id, a]));
-    const rows = analysed.analyses.flatMap((analysis) => {
-      const answer = accountAnswer(analysed, analysis);
-      const before = stored?.get(analysis.facts.id);
-      const account = byId.get(analysis.facts.id) as GatheredAccount;
-      // Read back from jsonb, a stored row compares equal to a recomputed one that did not change.
-      if (incremental && before && isDeepStrictEqual(before.answer, answer) && isDeepStrictEqual(before.facts, account.facts)) return [];
-      return [{ accountId: analysis.facts.id, stored: account, answer }];
-    });
+    const rows: RefreshWrite['rows'] = [];
+    const ranks: RefreshWrite['ranks'] = [];
+    for (const analysis of analysed.analyses) {
+      const accountId = analysis.facts.id;
+      const { own, ranked } = splitAnswer(accountAnswer(analysed, analysis));
+      const digest = digestOf(own);
+      const before = incremental ? stored?.get(accountId) : undefined;
+      const account = byId.get(accountId) as GatheredAccount;
+      // Read back from jsonb, stored facts and ranked parts compare equal to recomputed ones that did not change.
+      if (!before || before.digest !== digest || !isDeepStrictEqual(before.gathered, account)) rows.push({ accountId, stored: account, answer: own, digest });
+      if (!before || !isDeepStrictEqual(before.ranked, ranked)) ranks.push({ accountId, ranked });
+    }
     const removed = incremental && stored ? [...stored.keys()].filter((id) => !byId.has(id)) : [];
-    const saved = await saveRefresh(db, tenantId, period, token, { computedAt: now.toISOString(), full: !incremental, team, rows, removed, folds: claim.folds });
-    return saved ? { full: !incremental, gathered: gathered.accounts.length, written: rows.length } : null;
+    const write = { computedAt: now.toISOString(), full: !incremental, team, rows, ranks, removed, folds: claim.folds };
+    const saved = await saveRefresh(db, tenantId, period, token, write);
+    return saved ? { full: !incremental, gathered: gathered.accounts.length, written: rows.length, reranked: ranks.length } : null;
   } catch (error) {
     await releaseLease(db, tenantId, period, token);
     throw error;
