@@ -102,7 +102,8 @@ describeEachDatabase('import outcomes in German and English', (getDb) => {
     expect(lines.find((line) => line.startsWith('2;'))).toBe(
       `2;Weber GmbH;Lena Weber;updated;"ergänzt: Adresse; im CRM belassen: Branche, Domain fremd-ag.de (die einer anderen Firma)";updated;"ergänzt: Abteilung; im CRM belassen: Position";;${account.id};${contact.id}`,
     );
-    expect(lines.find((line) => line.startsWith('5;'))).toMatch(/^5;Klein OHG;Olaf Klein;created;Zeile 4, dieselbe Firma, wurde nicht importiert;created;ein neuer Kontakt;/);
+    expect(lines.find((line) => line.startsWith('5;'))).toMatch(
+      /^5;Klein OHG;Olaf Klein;created;Zeile 4, dieselbe Firma, wurde nicht importiert;created;ein neuer Kontakt;/,
+    );
   });
 });
-

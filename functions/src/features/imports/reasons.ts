@@ -543,13 +543,11 @@ const TEXTS = {
   'format.separatorChosen': { en: () => 'Separator chosen by the user', de: () => 'Trennzeichen von Ihnen gewählt' },
   'format.separatorSplits': {
     en: (p) => `Separator ${p('separator')}: it splits each of the first ${p('lines')} lines into ${p('columns')} columns`,
-    de: (p) =>
-      `Trennzeichen ${SEPARATOR_DE[p('separator')] ?? p('separator')}: es teilt jede der ersten ${p('lines')} Zeilen in ${p('columns')} Spalten`,
+    de: (p) => `Trennzeichen ${SEPARATOR_DE[p('separator')] ?? p('separator')}: es teilt jede der ersten ${p('lines')} Zeilen in ${p('columns')} Spalten`,
   },
   'format.separatorMostFrequent': {
     en: (p) => `Separator ${p('separator')}: it is the most frequent separator, though lines differ in their number of columns`,
-    de: (p) =>
-      `Trennzeichen ${SEPARATOR_DE[p('separator')] ?? p('separator')}: das häufigste Trennzeichen, obwohl die Zeilen verschieden viele Spalten haben`,
+    de: (p) => `Trennzeichen ${SEPARATOR_DE[p('separator')] ?? p('separator')}: das häufigste Trennzeichen, obwohl die Zeilen verschieden viele Spalten haben`,
   },
   'format.separatorNone': {
     en: () => 'Separator semicolon: no separator found (one column), so the one German Excel writes',

@@ -27,7 +27,11 @@ describeEachDatabase('imports: revenue per account and period', (getDb) => {
   let api: ApiHarness;
   let manager: string;
   const tenantId = randomUUID();
-  const { call, upload, rowsOf } = recordImportCalls(() => api, () => manager, 'Umsatz.csv');
+  const { call, upload, rowsOf } = recordImportCalls(
+    () => api,
+    () => manager,
+    'Umsatz.csv',
+  );
   const revenue = () =>
     getDb().query<{
       account_id: string;

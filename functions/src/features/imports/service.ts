@@ -276,7 +276,12 @@ const undoIn = (report: ImportUndoReport | null, lang: ReasonLanguage): ImportUn
 /** What was detected, its reasons in the language asked for. */
 const formatIn = (format: Import['format'], lang: ReasonLanguage): Import['format'] =>
   format.reasonCodes && lang !== 'en'
-    ? { ...format, reasons: format.reasonCodes.map(({ code, params }, i) => renderReason({ reason: format.reasons[i] ?? '', reasonCode: code, reasonParams: params }, lang)) }
+    ? {
+        ...format,
+        reasons: format.reasonCodes.map(({ code, params }, i) =>
+          renderReason({ reason: format.reasons[i] ?? '', reasonCode: code, reasonParams: params }, lang),
+        ),
+      }
     : format;
 
 async function viewOf(db: Queryable, tenantId: string, row: ImportRecordRow, lang: ReasonLanguage = 'en'): Promise<Import> {
@@ -540,8 +545,7 @@ const part = (action: ImportOutcomePart['action'], id: string | null, why: strin
 const nestedWhy = (why: Stated): Reason | string => (why.reasonCode ? (why as Reason) : why.reason);
 
 /** The parameters naming what an update kept as the CRM has it, with the domain another account has. */
-const keptParams = (kept: readonly string[], domain: string | null): Record<string, string | null> =>
-  kept.length ? { kept: kept.join(', '), domain } : {};
+const keptParams = (kept: readonly string[], domain: string | null): Record<string, string | null> => (kept.length ? { kept: kept.join(', '), domain } : {});
 
 async function createAccountFrom(writer: BatchWriter, row: number, plan: NonNullable<RowPlan['account']>) {
   const domain = plan.domain && !(await writer.domainTaken(plan.domain)) ? plan.domain : null;
