@@ -25,6 +25,7 @@ export * from './contracts/webhooks';
 export * from './contracts/leads';
 export * from './contracts/cases';
 export * from './contracts/goals';
+export * from './contracts/employee-figures';
 export * from './contracts/goal-metric';
 export * from './contracts/segment-lists';
 export * from './contracts/automation';

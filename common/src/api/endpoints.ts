@@ -15,6 +15,7 @@ import { Health, Me, TenantSettings, TenantSettingsResponse } from '../contracts
 import { AccountOverview, MyWork } from '../contracts/teams';
 import { AccountInsights, InsightsQuery, InsightTrend, InsightTrendQuery, TeamInsights } from '../contracts/insights';
 import { Goal, GoalCreate, GoalListQuery, GoalPatch } from '../contracts/goals';
+import { EmployeeInsights } from '../contracts/employee-figures';
 import { ErasureQuery, ErasureRequest, ErasureResult, PersonalData, PersonalDataQuery, Restriction, RestrictionRequest } from '../contracts/privacy';
 import {
   GraphNotificationBatch,
@@ -590,6 +591,16 @@ export const endpoints = [
     access: 'read',
     query: InsightTrendQuery,
     response: InsightTrend,
+    status: 200,
+  },
+  {
+    ...route('employeeInsights'),
+    summary:
+      "Key figures per employee for a period (managers; only where the tenant's insights.perEmployeeFigures is on, which needs a works council agreement, BetrVG §87(1) Nr. 6; otherwise 403)",
+    tag: 'insights',
+    access: 'manage',
+    query: InsightsQuery,
+    response: EmployeeInsights,
     status: 200,
   },
   {

@@ -68,6 +68,7 @@ export const routes = {
   accountInsights: ['GET', 'accounts/{id}/insights'],
   teamInsights: ['GET', 'insights'],
   insightTrend: ['GET', 'insights/trend'],
+  employeeInsights: ['GET', 'insights/employees'],
   listGoals: ['GET', 'goals'],
   createGoal: ['POST', 'goals'],
   getGoal: ['GET', 'goals/{id}'],

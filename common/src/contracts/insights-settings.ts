@@ -13,9 +13,16 @@ export type RevenueSource = z.infer<typeof RevenueSource>;
  * One shape, two readings: the PUT body refuses unknown keys (a typo must not be saved silently), the stored document
  * drops them (a key removed later must not make older documents unreadable). Every field has its default.
  */
+/** Worded once: the settings' schema (and so the OpenAPI document) and docs/INSIGHTS.md say it the same way. */
+export const PER_EMPLOYEE_FIGURES_DESCRIPTION =
+  'Lets managers (CRM.Manager, CRM.Admin) see key figures per employee (GET /api/insights/employees). Switch it on only ' +
+  'under a works council agreement: figures per employee are suited to monitor their performance, which the works ' +
+  'council co-decides (BetrVG §87(1) Nr. 6). Off by default: everyone sees team figures, each employee their own in My CRM.';
+
 const insightsSettings = (object: typeof z.strictObject) =>
   object({
     revenueSource: RevenueSource.default('imported'),
+    perEmployeeFigures: z.boolean().default(false).meta({ description: PER_EMPLOYEE_FIGURES_DESCRIPTION }),
     abc: object({ aPercent: Weight.default(10), bPercent: Weight.default(20) })
       .refine((abc) => abc.aPercent + abc.bPercent <= 100, 'aPercent and bPercent together must not exceed 100')
       .prefault({}),

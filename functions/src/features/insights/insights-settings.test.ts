@@ -16,6 +16,8 @@ describeEachDatabase('insights settings', (getDb) => {
     expect((await getSettings(getDb(), admin.tenantId)).insights).toEqual(insights);
     expect(insights).toEqual({
       revenueSource: 'imported',
+      // Figures per employee need a works council agreement (BetrVG §87(1) Nr. 6): off until an admin switches them on.
+      perEmployeeFigures: false,
       abc: { aPercent: 10, bPercent: 20 },
       clv: { horizonYears: 5, discountRatePercent: 8, defaultMarginPercent: 30, historyYears: 3 },
       churn: { weights: { inactivity: 35, revenueTrend: 25, complaints: 20, consents: 10, buyingCenter: 10 }, sleepingRhythmFactor: 2 },

@@ -4,11 +4,12 @@ import { changeGoal, createGoal, readGoal, removeGoal, searchGoals } from './goa
 import { servedAccountInsights, servedTeamAnswer } from './current';
 import { noneMatchHolds } from '../../core/http/request-input';
 import { insightTrend } from './snapshots';
+import { employeeInsights } from './employee-figures';
 import { createSegmentList, searchSegmentLists, segmentMembers } from './segment-lists';
 import { recordReads } from '../../core/audit/read-audit';
 import { exportSegment } from './segment-export';
 
-export const insightsRoutes: RouteTable<'accountInsights' | 'teamInsights' | 'insightTrend' | 'listGoals' | 'createGoal' | 'getGoal' | 'updateGoal' | 'deleteGoal' | 'listSegments' | 'createSegment' | 'segmentMembers' | 'exportSegment'> = {
+export const insightsRoutes: RouteTable<'accountInsights' | 'teamInsights' | 'insightTrend' | 'employeeInsights' | 'listGoals' | 'createGoal' | 'getGoal' | 'updateGoal' | 'deleteGoal' | 'listSegments' | 'createSegment' | 'segmentMembers' | 'exportSegment'> = {
   // From the precomputed analysis, with how old it is (current.ts).
   accountInsights: async ({ db, actor, params, query }) => ({ body: await servedAccountInsights(db, actor, params.id, query.period) }),
   // The same body for every user of the tenant until the next refresh: a client that holds it gets 304.
@@ -17,6 +18,7 @@ export const insightsRoutes: RouteTable<'accountInsights' | 'teamInsights' | 'in
     return noneMatchHolds(request, etag) ? { status: 304, etag } : { body, etag };
   },
   insightTrend: async ({ db, actor, query }) => ({ body: await insightTrend(db, actor, query.months) }),
+  employeeInsights: async ({ db, actor, query }) => ({ body: await employeeInsights(db, actor, query.period) }),
   listGoals: async ({ db, actor, query }) => ({ body: await searchGoals(db, actor, query) }),
   createGoal: async ({ db, actor, body }) => created('goals', await createGoal(db, actor, body)),
   getGoal: async ({ db, actor, params }) => one(await readGoal(db, actor, params.id)),

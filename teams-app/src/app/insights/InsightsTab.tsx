@@ -1,6 +1,7 @@
 // The "Insights" (Auswertungen) tab: the team's key figures for a period, each with how it was computed, the goals
 // against their figure today, the lead figures, the trend from the monthly snapshots, the ABC and segment distributions, the accounts
-// at risk with their reasons, and any account's figures with their inputs. Team figures only, no one's personal ones.
+// at risk with their reasons, and any account's figures with their inputs. Team figures; figures per employee only for
+// managers of a tenant that switched them on (EmployeesPage).
 import { Badge, Button, Field, Select, Spinner, Text } from '@fluentui/react-components';
 import type { GoalMetric, InsightSnapshot, TeamInsights } from '@crm/common';
 import { ErrorNotice, I18nProvider, metricValue, useCreateI18n, useI18n } from '@crm/common/web';
@@ -22,13 +23,17 @@ import { useTableStyles } from '@crm/common/web/insights-tables';
 import { TrendChart } from './TrendChart';
 import { day, formatMetric, monthLabel } from './metric-format';
 import { Goals } from './Goals';
+import { PeriodSelect } from './PeriodSelect';
+import { useEmployeeAccess } from './use-employee-access';
 
-export type InsightsPageName = 'figures' | 'segments' | 'rules';
-const ORDER: readonly InsightsPageName[] = ['figures', 'segments', 'rules'];
-// The segment lists and the rules are their own chunks, loaded when opened: the figures are what the tab opens with.
+export type InsightsPageName = 'figures' | 'segments' | 'rules' | 'employees';
+const ORDER: readonly InsightsPageName[] = ['figures', 'segments', 'rules', 'employees'];
+// The segment lists, the rules and the figures per employee are their own chunks, loaded when opened: the figures are
+// what the tab opens with.
 const lazyPages: Record<Exclude<InsightsPageName, 'figures'>, ComponentType<{ now: Date; save: SaveFile }>> = {
   segments: lazy(() => import('./SegmentsPage').then((m) => ({ default: m.SegmentsPage }))),
   rules: lazy(() => import('./RulesPage').then((m) => ({ default: m.RulesPage }))),
+  employees: lazy(() => import('./EmployeesPage').then((m) => ({ default: m.EmployeesPage }))),
 };
 
 const GOALS_SHOWN = 50;
@@ -316,13 +321,16 @@ export function InsightsTab({
 function InsightsPages({ now, initial, save }: { now: Date; initial: InsightsPageName; save: SaveFile }) {
   const styles = useTabStyles();
   const { t } = useInsightsT();
-  const [page, setPage] = useState<InsightsPageName>(initial);
+  const employees = useEmployeeAccess();
+  const pages = ORDER.filter((name) => name !== 'employees' || employees === 'on');
+  const [chosen, setPage] = useState<InsightsPageName>(initial);
+  const page = pages.includes(chosen) ? chosen : 'figures';
   const Lazy = page === 'figures' ? null : lazyPages[page];
   return (
     <main className={styles.page}>
       <h1 className={styles.heading}>{t('insights.heading')}</h1>
       <nav aria-label={t('insights.pages')} className={styles.row}>
-        {ORDER.map((name) => (
+        {pages.map((name) => (
           <Button key={name} appearance={name === page ? 'primary' : 'subtle'} aria-current={name === page ? 'page' : undefined} onClick={() => setPage(name)}>
             {t(`insights.page.${name}`)}
           </Button>
@@ -333,21 +341,19 @@ function InsightsPages({ now, initial, save }: { now: Date; initial: InsightsPag
           <Lazy now={now} save={save} />
         </Suspense>
       ) : (
-        <InsightsPage now={now} />
+        <InsightsPage now={now} note={t(employees === 'off' ? 'insights.employees.off' : 'insights.teamOnly')} />
       )}
     </main>
   );
 }
 
-function InsightsPage({ now }: { now: Date }) {
+function InsightsPage({ now, note }: { now: Date; note: string }) {
   const styles = useTabStyles();
   const { t, date } = useInsightsT();
   const { api } = useServices();
-  const periodId = useId();
   const [period, setPeriod] = useState('last-12-months');
   const [accountId, setAccountId] = useState<string | null>(null);
   const detailsHeading = useRef<HTMLHeadingElement>(null);
-  const year = now.getUTCFullYear();
   const team = useLoad(async (signal) => (await api('teamInsights', { query: { period }, signal })).data, period);
   const goals = useLoad(async (signal) => (await api('listGoals', { query: { limit: GOALS_SHOWN }, signal })).data, 'goals');
   const trend = useLoad(async (signal) => (await api('insightTrend', { query: { months: TREND_MONTHS }, signal })).data, 'trend');
@@ -359,17 +365,10 @@ function InsightsPage({ now }: { now: Date }) {
   };
   return (
     <div className={styles.stack} data-ready-key={data && goals.data && trend.data ? 'insights' : undefined} aria-busy={team.status === 'loading'}>
-      <Text className={styles.muted}>{t('insights.teamOnly')}</Text>
-      <Field label={t('insights.period')} style={{ maxWidth: '20rem' }}>
-        <Select id={periodId} value={period} onChange={(_e, d) => setPeriod(d.value)}>
-          <option value="last-12-months">{t('insights.period.last-12-months')}</option>
-          {[year, year - 1, year - 2].map((y) => (
-            <option key={y} value={String(y)}>
-              {t('insights.period.year', { year: y })}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <Text className={styles.muted} data-testid="insights-note">
+        {note}
+      </Text>
+      <PeriodSelect period={period} onChange={setPeriod} now={now} />
       {team.status === 'error' ? <ErrorNotice error={team.error} onRetry={team.reload} /> : null}
       {team.status === 'loading' ? <Spinner label={t('insights.loading')} /> : null}
       {data ? (

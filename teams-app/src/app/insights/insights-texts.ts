@@ -86,6 +86,23 @@ const en = {
   'insights.page.figures': 'Figures',
   'insights.page.segments': 'Segment lists',
   'insights.page.rules': 'Rules',
+  'insights.page.employees': 'Per employee',
+  'insights.employees': 'Key figures per employee',
+  'insights.employees.why':
+    'Shown because your organisation switched on per-employee figures for managers (setting insights.perEmployeeFigures), which needs a works council agreement (BetrVG §87(1) Nr. 6).',
+  'insights.employees.how':
+    'Accounts and open opportunities each employee owns now; their opportunities won and lost in the period; win rate = won / (won + lost).',
+  'insights.employees.none': 'No employee owns an account or an opportunity.',
+  'insights.employees.name': 'Employee',
+  'insights.employees.accounts': 'Accounts',
+  'insights.employees.open': 'Open opportunities',
+  'insights.employees.weighted': 'Weighted pipeline',
+  'insights.employees.won': 'Won',
+  'insights.employees.wonAmount': 'Won amount',
+  'insights.employees.lost': 'Lost',
+  'insights.employees.winRate': 'Win rate',
+  'insights.employees.off':
+    'Team figures only: per-employee figures are switched off. An administrator may switch them on for managers (setting insights.perEmployeeFigures) only under a works council agreement (BetrVG §87(1) Nr. 6).',
   'insights.loadingPage': 'Opening the page…',
   'segments.heading': 'Segment lists',
   'segments.intro': 'Saved filters over accounts or their contacts; the members are computed when you open a list, so it is as current as the figures.',
@@ -306,6 +323,23 @@ const de: Record<InsightsKey, string> = {
   'insights.page.figures': 'Kennzahlen',
   'insights.page.segments': 'Segmentlisten',
   'insights.page.rules': 'Regeln',
+  'insights.page.employees': 'Nach Mitarbeitenden',
+  'insights.employees': 'Kennzahlen nach Mitarbeitenden',
+  'insights.employees.why':
+    'Angezeigt, weil Ihre Organisation Kennzahlen nach Mitarbeitenden für Führungskräfte eingeschaltet hat (Einstellung insights.perEmployeeFigures); das setzt eine Betriebsvereinbarung voraus (BetrVG § 87 Abs. 1 Nr. 6).',
+  'insights.employees.how':
+    'Firmen und offene Verkaufschancen, die jemandem jetzt gehören; dessen im Zeitraum gewonnene und verlorene Verkaufschancen; Abschlussquote = gewonnen / (gewonnen + verloren).',
+  'insights.employees.none': 'Niemandem gehört eine Firma oder Verkaufschance.',
+  'insights.employees.name': 'Mitarbeitende',
+  'insights.employees.accounts': 'Firmen',
+  'insights.employees.open': 'Offene Verkaufschancen',
+  'insights.employees.weighted': 'Gewichtete Pipeline',
+  'insights.employees.won': 'Gewonnen',
+  'insights.employees.wonAmount': 'Gewonnener Betrag',
+  'insights.employees.lost': 'Verloren',
+  'insights.employees.winRate': 'Abschlussquote',
+  'insights.employees.off':
+    'Nur Team-Kennzahlen: Kennzahlen nach Mitarbeitenden sind ausgeschaltet. Eine Administratorin oder ein Administrator darf sie für Führungskräfte nur mit einer Betriebsvereinbarung einschalten (Einstellung insights.perEmployeeFigures; BetrVG § 87 Abs. 1 Nr. 6).',
   'insights.loadingPage': 'Seite wird geöffnet …',
   'segments.heading': 'Segmentlisten',
   'segments.intro':
