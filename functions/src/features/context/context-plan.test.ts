@@ -1,5 +1,4 @@
 // The context lookup is planned with its values at first and then runs on PostgreSQL's generic plan without planning.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, postgresAvailable } from '../../../../test/support/databases';
 import type { Db } from '../../core/db/db';
@@ -8,7 +7,10 @@ import { CONTEXT_SQL } from './store';
 
 describe.skipIf(!postgresAvailable())(`context lookup plan [postgres${postgresAvailable() ? '' : ': PostgreSQL server not found, SKIPPED'}]`, () => {
   let db: Db;
-  const tenantId = randomUUID();
+  // The seed derives every id from the tenant's, and the planner's choice depends on the statistics of those ids: a
+  // random tenant made one CI run in many plan all eight executions with their values. A fixed one keeps the data,
+  // and so the choice, the same in every run.
+  const tenantId = '6f1c2a7e-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
   let emails: string[] = [];
   beforeAll(async () => {
     db = await openTestDatabase('postgres');
