@@ -123,7 +123,7 @@ describe('task pane across items and writes', () => {
             expectedCloseDate: body.expectedCloseDate ?? null,
             ownerId: null,
             status: 'open' as const,
-            productLine: null,
+            productLine: body.productLine ?? null,
             closeReason: null,
             closedAt: null,
           };
@@ -141,8 +141,10 @@ describe('task pane across items and writes', () => {
     await ready('m1');
     fireEvent.click(screen.getByRole('button', { name: 'Opportunity' }));
     fireEvent.change(await screen.findByRole('spinbutton', { name: 'Amount (EUR)' }), { target: { value: '1200' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Product line' }), { target: { value: 'Service' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('Opportunity "Wartung 2027" created.');
+    expect(opportunities.map((o) => o.productLine)).toEqual(['Service']);
     await waitFor(() => expect(screen.getByRole('list', { name: 'Open opportunities' }).textContent).toMatch(/Wartung 2027/));
     fireEvent.click(screen.getByRole('button', { name: 'Follow-up' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Save' }));

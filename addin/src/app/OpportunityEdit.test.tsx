@@ -1,4 +1,4 @@
-// "Act in the pane" (#12): an open opportunity's stage, amount and expected close changed from the pane with If-Match;
+// "Act in the pane" (#12): an open opportunity's stage, amount, expected close and product line changed from the pane with If-Match;
 // when a colleague changed it in between, the pane says who, when, what and what it holds now, and the user reloads it
 // or overwrites it knowingly. In English and German.
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
@@ -50,7 +50,7 @@ const overtaken = () =>
   });
 
 /** The pane on Julia's email with one open deal; `update` answers each PATCH in turn. */
-function setup(update: (ifMatch: string | undefined, body: OpportunityPatch) => Opportunity | Error) {
+function setup(update: (ifMatch: string | undefined, body: OpportunityPatch) => Opportunity | Error, opened = deal()) {
   const patches: Array<{ ifMatch: string | undefined; body: OpportunityPatch }> = [];
   let contexts = 0;
   const api = paneApi({
@@ -58,7 +58,7 @@ function setup(update: (ifMatch: string | undefined, body: OpportunityPatch) => 
       contexts += 1;
       return {
         people: [knownPerson(julia.email, julia.name, HOFFMANN, 'Hoffmann GmbH')],
-        accounts: [accountContext(HOFFMANN, 'Hoffmann GmbH', { openOpportunities: [deal()] })],
+        accounts: [accountContext(HOFFMANN, 'Hoffmann GmbH', { openOpportunities: [opened] })],
       };
     },
     more: {
@@ -142,4 +142,26 @@ it("reloads the colleague's version into the form, drops mine, and saves the nex
   fireEvent.click(within(form).getByRole('button', { name: 'Speichern' }));
   expect(await screen.findByText('Verkaufschance „Linie 3“ gespeichert.')).toBeTruthy();
   expect(patches[1]).toEqual({ ifMatch: '"2"', body: { expectedCloseDate: '2027-04-30' } });
+});
+
+it('sets the optional product line and clears it with a blank, in English and German', async () => {
+  const { api, patches } = setup((_m, body) => deal({ ...body, etag: '"2"' } as Partial<Opportunity>));
+  renderPane([message('m1', julia)], api.client);
+  await ready('m1');
+  const form = await open();
+  fireEvent.change(within(form).getByLabelText('Product line'), { target: { value: ' Ersatzteile ' } });
+  fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+  expect(await screen.findByText('Opportunity "Linie 3" saved.')).toBeTruthy();
+  expect(patches).toEqual([{ ifMatch: '"1"', body: { productLine: 'Ersatzteile' } }]);
+  cleanup();
+
+  const german = setup((_m, body) => deal({ ...body, etag: '"3"' } as Partial<Opportunity>), deal({ productLine: 'Service' }));
+  renderPane([message('m1', julia)], german.api.client, 'de-DE');
+  await ready('m1');
+  const deForm = await open('Linie 3 ändern');
+  expect((within(deForm).getByLabelText('Produktlinie') as HTMLInputElement).value).toBe('Service');
+  fireEvent.change(within(deForm).getByLabelText('Produktlinie'), { target: { value: '  ' } });
+  fireEvent.click(within(deForm).getByRole('button', { name: 'Speichern' }));
+  expect(await screen.findByText('Verkaufschance „Linie 3“ gespeichert.')).toBeTruthy();
+  expect(german.patches).toEqual([{ ifMatch: '"1"', body: { productLine: null } }]);
 });

@@ -85,7 +85,8 @@ export const ImportField = z.enum([
    * Opportunities (kind `opportunities`): the account is found by customer number or name, never created; an
    * opportunity of that account with the same name is updated. The stage as the tenant's stage model names it (key, German
    * or English label) or won / lost; the amount in German or English notation; the close date as lists write it; the
-   * owner by the user's email address; the currency an ISO code (the tenant's when left out).
+   * owner by the user's email address; the currency an ISO code (the tenant's when left out); the product line as the
+   * tenant names it (optional).
    */
   'opportunity.name',
   'opportunity.stage',
@@ -93,6 +94,7 @@ export const ImportField = z.enum([
   'opportunity.closeDate',
   'opportunity.owner',
   'opportunity.currency',
+  'opportunity.productLine',
 ]);
 export type ImportField = z.infer<typeof ImportField>;
 

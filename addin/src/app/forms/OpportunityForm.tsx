@@ -1,4 +1,4 @@
-// Quick opportunity from an email: name, amount, stage and expected close, linked to the account and its people.
+// Quick opportunity from an email: name, amount, stage, expected close and product line, linked to the account and its people.
 import { Field, Input, Select } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Opportunity } from '@crm/common';
@@ -24,6 +24,7 @@ export default function OpportunityForm({ subject, accountId, contactIds, onCrea
   const [amount, setAmount] = useState('');
   const [stage, setStage] = useState('');
   const [close, setClose] = useState(new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10));
+  const [productLine, setProductLine] = useState('');
   const { busy, error, submit } = useSubmit(
     async (id) =>
       (
@@ -35,6 +36,7 @@ export default function OpportunityForm({ subject, accountId, contactIds, onCrea
             amount: Number(amount || 0),
             ...(stage ? { stage } : {}),
             expectedCloseDate: close || null,
+            ...(productLine.trim() ? { productLine } : {}),
             contactIds: [...contactIds],
           },
         })
@@ -67,6 +69,9 @@ export default function OpportunityForm({ subject, accountId, contactIds, onCrea
       </Field>
       <Field label={t('opportunity.close')}>
         <Input type="date" value={close} onChange={(_e, data) => setClose(data.value)} />
+      </Field>
+      <Field label={t('opportunity.productLine')}>
+        <Input value={productLine} onChange={(_e, data) => setProductLine(data.value)} maxLength={100} />
       </Field>
       {error ? <ErrorNotice error={error} /> : null}
       <FormActions busy={busy} submitLabel={t('common.save')} onCancel={onCancel} />

@@ -1,4 +1,4 @@
-// Changes an open opportunity's stage, amount and expected close, in the pane's account card and the Teams account tab,
+// Changes an open opportunity's stage, amount, expected close and product line, in the pane's account card and the Teams account tab,
 // with the version it was read at (If-Match). When a colleague changed it in between, the form says who, when and what
 // it holds now, and the user reloads it or overwrites it knowingly; only the fields the user changed are sent, so
 // nothing else of theirs is lost. Its texts live here, so they load with the form, not in either front-end's first download.
@@ -19,6 +19,7 @@ const texts = {
     amountIn: 'Amount ({currency})',
     close: 'Expected close',
     probability: 'Probability',
+    productLine: 'Product line',
     saved: 'Opportunity "{name}" saved.',
   },
   de: {
@@ -26,6 +27,7 @@ const texts = {
     amountIn: 'Betrag ({currency})',
     close: 'Erwarteter Abschluss',
     probability: 'Wahrscheinlichkeit',
+    productLine: 'Produktlinie',
     saved: 'Verkaufschance „{name}“ gespeichert.',
   },
 } satisfies Record<Language, Record<string, string>>;
@@ -47,9 +49,10 @@ interface Values {
   stage: string;
   amount: string;
   close: string;
+  productLine: string;
 }
 
-const valuesOf = (o: Opportunity): Values => ({ stage: o.stage, amount: String(o.amount), close: o.expectedCloseDate ?? '' });
+const valuesOf = (o: Opportunity): Values => ({ stage: o.stage, amount: String(o.amount), close: o.expectedCloseDate ?? '', productLine: o.productLine ?? '' });
 
 /** The fields the user changed from the version read, as the API takes them. */
 function patchOf(read: Values, now: Values): OpportunityPatch {
@@ -57,6 +60,7 @@ function patchOf(read: Values, now: Values): OpportunityPatch {
     ...(now.stage !== read.stage ? { stage: now.stage } : {}),
     ...(now.amount !== read.amount ? { amount: Number(now.amount || 0) } : {}),
     ...(now.close !== read.close ? { expectedCloseDate: now.close || null } : {}),
+    ...(now.productLine.trim() !== read.productLine ? { productLine: now.productLine.trim() || null } : {}),
   };
 }
 
@@ -87,9 +91,15 @@ export function OpportunityEditForm({ api, label, className, opportunity, stages
   };
 
   const fieldLabel = (field: string) =>
-    ({ stage: e('stage'), amount: e('amountIn', { currency: read.currency }), expectedCloseDate: e('close'), probability: e('probability') })[field] ?? field;
+    ({
+      stage: e('stage'),
+      amount: e('amountIn', { currency: read.currency }),
+      expectedCloseDate: e('close'),
+      probability: e('probability'),
+      productLine: e('productLine'),
+    })[field] ?? field;
   const summary = (o: Opportunity) =>
-    [stageLabel(o.stage), money(o.amount, o.currency), o.expectedCloseDate ? t('account.closes', { date: date(o.expectedCloseDate) }) : null]
+    [stageLabel(o.stage), money(o.amount, o.currency), o.expectedCloseDate ? t('account.closes', { date: date(o.expectedCloseDate) }) : null, o.productLine]
       .filter(Boolean)
       .join(' · ');
   const stageOptions = stages.some((s) => s.key === values.stage) ? stages : [{ key: values.stage, label: { de: values.stage, en: values.stage } }, ...stages];
@@ -117,6 +127,9 @@ export function OpportunityEditForm({ api, label, className, opportunity, stages
       </Field>
       <Field label={e('close')}>
         <Input type="date" value={values.close} onChange={set('close')} />
+      </Field>
+      <Field label={e('productLine')}>
+        <Input value={values.productLine} onChange={set('productLine')} maxLength={100} />
       </Field>
       {conflict ? (
         <ChangedNotice

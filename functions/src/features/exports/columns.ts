@@ -51,6 +51,7 @@ export const opportunityColumns: readonly Column<Opportunity>[] = [
   { header: 'Probability %', type: 'integer', value: (o) => o.probability, width: 12 },
   { header: 'Weighted amount', type: 'decimal', value: (o) => o.weightedAmount, width: 14 },
   { header: 'Expected close', type: 'date', value: (o) => o.expectedCloseDate, width: 14 },
+  { header: 'Product line', type: 'text', value: (o) => o.productLine, width: 20 },
   { header: 'Close reason', type: 'text', value: (o) => o.closeReason, width: 24 },
   { header: 'Closed', type: 'timestamp', value: (o) => o.closedAt, width: 18 },
   { header: 'Created', type: 'timestamp', value: (o) => o.createdAt, width: 18 },

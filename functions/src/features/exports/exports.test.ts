@@ -74,7 +74,7 @@ describeEachDatabase('exports', (getDb) => {
     await createOpportunity(
       db,
       actor,
-      OpportunityCreate.parse({ accountId, name: 'Wartung 5.000 € für Öfen', amount: 1234.56, expectedCloseDate: '2026-03-31' }),
+      OpportunityCreate.parse({ accountId, name: 'Wartung 5.000 € für Öfen', amount: 1234.56, expectedCloseDate: '2026-03-31', productLine: 'Öfen & Service' }),
     );
     const log = (input: z.input<typeof InteractionCreate>) => logInteraction(db, actor, InteractionCreate.parse(input));
     await log({
@@ -140,6 +140,7 @@ describeEachDatabase('exports', (getDb) => {
     expect(comma[1]![amount]).toBe('1234,56');
     expect(comma[1]![1]).toBe('Wartung 5.000 € für Öfen');
     expect(comma[1]![comma[0]!.indexOf('Expected close')]).toBe('2026-03-31');
+    expect(comma[1]![comma[0]!.indexOf('Product line')]).toBe('Öfen & Service');
     const point = (await csvOf(await exportOpportunities(getDb(), actor, { format: 'csv', decimal: 'point' }))).rows;
     expect(point[1]![amount]).toBe('1234.56');
   });
@@ -155,6 +156,7 @@ describeEachDatabase('exports', (getDb) => {
     expect(cell('Company')).toBe('Bäckerei Öztürk; "Süd" GmbH');
     expect(cell('Amount')).toBe(1234.56);
     expect(cell('Expected close')).toEqual(new Date('2026-03-31T00:00:00Z'));
+    expect(cell('Product line')).toBe('Öfen & Service');
     expect(sheet.rowCount).toBe(2);
 
     const accounts = await xlsxOf(await new Response((await exportAccounts(getDb(), actor, { format: 'xlsx', decimal: 'comma' })).body).arrayBuffer());

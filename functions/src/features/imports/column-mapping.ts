@@ -114,6 +114,7 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
   ],
   'opportunity.owner': ['verantwortlich', 'verantwortlicher', 'zustaendig', 'vertriebsmitarbeiter', 'owner', 'deal owner', 'sales rep'],
   'opportunity.currency': [],
+  'opportunity.productLine': ['produktlinie', 'sparte', 'product line'],
   notes: ['notiz', 'notizen', 'bemerkung', 'bemerkungen', 'anmerkung', 'kommentar', 'notes', 'note', 'comment', 'comments'],
 };
 

@@ -1,4 +1,5 @@
-// The opportunities kind of the import pipeline: a list of deals (name, account, stage, amount, close date, owner).
+// The opportunities kind of the import pipeline: a list of deals (name, account, stage, amount, close date, owner,
+// product line).
 // Its rows find their account by the account rules' exact keys and never create one (an opportunity on a misspelt
 // company would make a second account); an opportunity of that account with the same name is updated with what the
 // list says, set-wise per batch and audited as the opportunities feature audits its writes, and the undo deletes what
@@ -109,6 +110,7 @@ const AUDIT_FIELDS: Record<keyof OpportunityColumns, string> = {
   currency: 'currency',
   expected_close: 'expectedCloseDate',
   owner_id: 'ownerId',
+  product_line: 'productLine',
   closed_at: 'closedAt',
 };
 const auditFields = (columns: OpportunityColumns) => Object.keys(columns).map((column) => AUDIT_FIELDS[column as keyof OpportunityColumns]);

@@ -1,5 +1,5 @@
 // Rows of an opportunity list: the stage as lists write it (the tenant's stage model in German or English, or won /
-// lost), the amount, the close date, the owner and the currency, and the decision per row once its account is known.
+// lost), the amount, the close date, the owner, the currency and the product line, and the decision per row once its account is known.
 // A row never creates an account; an opportunity of the account with the same name is the one the row updates, and a
 // second row for the same account and name is an error on the later one.
 import type { ImportDecision, Stage } from '@crm/common';
@@ -52,6 +52,7 @@ export interface OpportunityValues {
   closeDate: string | null;
   ownerEmail: string | null;
   currency: string | null;
+  productLine: string | null;
 }
 
 export type ValuesResult = { ok: true; value: OpportunityValues } | { ok: false; field: string; why: Why };
@@ -106,7 +107,9 @@ export function readOpportunity(
   const currencyText = text(values['opportunity.currency']).toUpperCase().replace('€', 'EUR');
   if (currencyText !== '' && !/^[A-Z]{3}$/.test(currencyText))
     return fail('opportunity.currency', because('opportunity.currencyInvalid', { value: currencyText }));
-  return { ok: true, value: { name, stage, amount, closeDate, ownerEmail, currency: currencyText || null } };
+  const productLine = text(values['opportunity.productLine']) || null;
+  if (productLine && productLine.length > 100) return fail('opportunity.productLine', because('opportunity.productLineTooLong'));
+  return { ok: true, value: { name, stage, amount, closeDate, ownerEmail, currency: currencyText || null, productLine } };
 }
 
 /** What the CRM has: an opportunity of one of the list's accounts. */
@@ -119,6 +122,7 @@ export interface StoredOpportunity {
   currency: string;
   closeDate: string | null;
   ownerId: string | null;
+  productLine: string | null;
   status: OpportunityStatus;
   version: number;
 }
@@ -133,6 +137,7 @@ export interface OpportunityFields {
   currency?: string;
   closeDate?: string | null;
   ownerId?: string | null;
+  productLine?: string | null;
 }
 
 export interface OpportunityRowPlan {
@@ -210,6 +215,7 @@ export function decideOpportunityRows(
         currency: value.currency ?? context.defaultCurrency,
         closeDate: value.closeDate,
         ownerId: ownerId ?? context.importer,
+        productLine: value.productLine,
       };
       const why = because('opportunity.new', {
         name: value.name,
@@ -253,6 +259,11 @@ export function decideOpportunityRows(
       fields.ownerId = ownerId;
       changes.ownerFrom = (current.ownerId && context.userEmails.get(current.ownerId)) ?? '';
       changes.ownerTo = value.ownerEmail!;
+    }
+    if (value.productLine && value.productLine !== current.productLine) {
+      fields.productLine = value.productLine;
+      changes.productLineFrom = current.productLine ?? '';
+      changes.productLineTo = value.productLine;
     }
     const plan = { ...base, existingId: current.id, fields };
     if (Object.keys(fields).length === 0)

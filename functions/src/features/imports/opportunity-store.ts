@@ -15,11 +15,12 @@ interface OpportunityRow {
   currency: string;
   close_date: string | null;
   owner_id: string | null;
+  product_line: string | null;
   status: OpportunityStatus;
   version: number;
 }
 
-const COLUMNS = `id, account_id, name, stage, amount::text AS amount, currency, to_char(expected_close, 'YYYY-MM-DD') AS close_date, owner_id, status, version`;
+const COLUMNS = `id, account_id, name, stage, amount::text AS amount, currency, to_char(expected_close, 'YYYY-MM-DD') AS close_date, owner_id, product_line, status, version`;
 const toStored = (row: OpportunityRow): StoredOpportunity => ({
   id: row.id,
   accountId: row.account_id,
@@ -29,6 +30,7 @@ const toStored = (row: OpportunityRow): StoredOpportunity => ({
   currency: row.currency,
   closeDate: row.close_date,
   ownerId: row.owner_id,
+  productLine: row.product_line,
   status: row.status,
   version: row.version,
 });
@@ -62,11 +64,11 @@ export interface OpportunityInsert {
 export async function insertOpportunities(tx: Queryable, tenantId: string, rows: readonly OpportunityInsert[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
   const written = await tx.query<{ id: string }>(
-    `INSERT INTO opportunities (tenant_id, id, account_id, name, stage, amount, currency, probability, expected_close, owner_id, status, closed_at)
-     SELECT $1, t.id, t.account_id, t.name, t.stage, t.amount, t.currency, t.probability, t.close_date, u.id, t.status,
+    `INSERT INTO opportunities (tenant_id, id, account_id, name, stage, amount, currency, probability, expected_close, owner_id, product_line, status, closed_at)
+     SELECT $1, t.id, t.account_id, t.name, t.stage, t.amount, t.currency, t.probability, t.close_date, u.id, t.product_line, t.status,
        CASE WHEN t.status = 'open' THEN NULL ELSE now() END
      FROM jsonb_to_recordset($2::jsonb) AS t(id uuid, account_id uuid, name text, stage text, amount numeric, currency text, probability int,
-       close_date date, owner_id uuid, status text)
+       close_date date, owner_id uuid, product_line text, status text)
      JOIN accounts a ON a.tenant_id = $1 AND a.id = t.account_id
      LEFT JOIN users u ON u.tenant_id = $1 AND u.id = t.owner_id
      RETURNING id`,
@@ -83,6 +85,7 @@ export async function insertOpportunities(tx: Queryable, tenantId: string, rows:
           probability: fields.probability,
           close_date: fields.closeDate,
           owner_id: fields.ownerId,
+          product_line: fields.productLine,
           status: fields.status,
         })),
       ),
@@ -100,6 +103,7 @@ export interface OpportunityColumns {
   currency?: string;
   expected_close?: string | null;
   owner_id?: string | null;
+  product_line?: string | null;
   closed_at?: string | null;
 }
 
@@ -112,6 +116,7 @@ export const columnsOf = (fields: OpportunityFields): OpportunityColumns => {
   if (fields.currency !== undefined) columns.currency = fields.currency;
   if (fields.closeDate !== undefined) columns.expected_close = fields.closeDate;
   if (fields.ownerId !== undefined) columns.owner_id = fields.ownerId;
+  if (fields.productLine !== undefined) columns.product_line = fields.productLine;
   return columns;
 };
 
@@ -125,7 +130,7 @@ export interface OpportunityState extends Required<Omit<OpportunityColumns, 'clo
 export async function lockOpportunities(tx: Queryable, tenantId: string, ids: readonly string[]): Promise<Map<string, OpportunityState>> {
   if (ids.length === 0) return new Map();
   const rows = await tx.query<OpportunityState>(
-    `SELECT id, version, stage, probability, status, amount::text AS amount, currency, to_char(expected_close, 'YYYY-MM-DD') AS expected_close, owner_id,
+    `SELECT id, version, stage, probability, status, amount::text AS amount, currency, to_char(expected_close, 'YYYY-MM-DD') AS expected_close, owner_id, product_line,
        to_char(closed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS closed_at
      FROM opportunities WHERE tenant_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`,
     [tenantId, ids],
@@ -153,6 +158,7 @@ export async function updateOpportunities(
        currency = CASE WHEN t.c ? 'currency' THEN t.c->>'currency' ELSE o.currency END,
        expected_close = CASE WHEN t.c ? 'expected_close' THEN (t.c->>'expected_close')::date ELSE o.expected_close END,
        owner_id = CASE WHEN t.c ? 'owner_id' THEN (t.c->>'owner_id')::uuid ELSE o.owner_id END,
+       product_line = CASE WHEN t.c ? 'product_line' THEN t.c->>'product_line' ELSE o.product_line END,
        closed_at = CASE WHEN t.c ? 'closed_at' THEN (t.c->>'closed_at')::timestamptz
          WHEN t.c ? 'status' THEN CASE WHEN t.c->>'status' = 'open' THEN NULL ELSE COALESCE(o.closed_at, now()) END
          ELSE o.closed_at END,

@@ -55,6 +55,7 @@ const FIELD_DE: Record<string, string> = {
   currency: 'Währung',
   expectedCloseDate: 'Abschlussdatum',
   ownerId: 'Verantwortlich',
+  productLine: 'Produktlinie',
 };
 const fieldsDe = (fields: string) =>
   fields
@@ -450,6 +451,7 @@ const TEXTS = {
   },
   'opportunity.nameMissing': { en: () => 'the row has no opportunity name', de: () => 'die Zeile hat keinen Namen der Verkaufschance' },
   'opportunity.nameTooLong': { en: () => 'the name is longer than 200 characters', de: () => 'der Name ist länger als 200 Zeichen' },
+  'opportunity.productLineTooLong': { en: () => 'the product line is longer than 100 characters', de: () => 'die Produktlinie ist länger als 100 Zeichen' },
   'opportunity.stageUnknown': {
     en: (p) => `"${p('value')}" is no stage of the CRM (${p('stages')}, won, lost)`,
     de: (p) => `„${p('value')}“ ist keine Phase des CRM (${p('stages')}, gewonnen, verloren)`,
@@ -494,6 +496,7 @@ const TEXTS = {
         ['currency', 'currency', (v) => v],
         ['close', 'close date', (v) => v],
         ['owner', 'owner', (v) => v],
+        ['productLine', 'product line', (v) => v],
       ])}`,
     de: (p) =>
       `die Verkaufschance „${p('name')}“ von ${p('account')} ändert sich: ${changeList(p, [
@@ -503,6 +506,7 @@ const TEXTS = {
         ['currency', 'Währung', (v) => v],
         ['close', 'Abschlussdatum', (v) => germanDate(v)],
         ['owner', 'Verantwortlich', (v) => v],
+        ['productLine', 'Produktlinie', (v) => v],
       ])}`,
   },
   'outcome.opportunityCreated': { en: () => 'the opportunity was created', de: () => 'die Verkaufschance wurde angelegt' },
