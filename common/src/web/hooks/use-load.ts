@@ -4,20 +4,24 @@ import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 export type Load<T> = { status: 'loading'; data: T | null } | { status: 'ready'; data: T } | { status: 'error'; data: T | null; error: unknown };
 
 export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, key: string): Load<T> & { reload: () => void } {
-  const [state, setState] = useState<Load<T>>({ status: 'loading', data: null });
   const [generation, setGeneration] = useState(0);
+  const call = `${generation}:${key}`;
+  // Each state names the call it answers: in the render right after the key changed, before the effect below ran, the
+  // last answer is still "ready", and a page that appended it to what it had (the import rows' "Show more") listed it twice.
+  const [state, setState] = useState<{ call: string; load: Load<T> }>({ call, load: { status: 'loading', data: null } });
   // load is recreated on every render; key names what it loads, so only key and reload start a new call.
   const start = useEffectEvent((signal: AbortSignal) => load(signal));
   useEffect(() => {
     const abort = new AbortController();
     // A reload keeps the old answer on screen until the new one arrives, so sections do not flicker away.
-    setState((previous) => ({ status: 'loading', data: previous.data }));
+    setState((previous) => ({ call, load: { status: 'loading', data: previous.load.data } }));
     start(abort.signal).then(
-      (data) => !abort.signal.aborted && setState({ status: 'ready', data }),
-      (error: unknown) => !abort.signal.aborted && setState((previous) => ({ status: 'error', data: previous.data, error })),
+      (data) => !abort.signal.aborted && setState({ call, load: { status: 'ready', data } }),
+      (error: unknown) => !abort.signal.aborted && setState((previous) => ({ call, load: { status: 'error', data: previous.load.data, error } })),
     );
     return () => abort.abort();
-  }, [key, generation]);
+  }, [call]);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  return { ...state, reload };
+  const current: Load<T> = state.call === call ? state.load : { status: 'loading', data: state.load.data };
+  return { ...current, reload };
 }

@@ -93,7 +93,7 @@ function TimelineRow({ interaction, expanded, onToggle }: { interaction: Interac
   const detail = interaction.resolution ? t('timeline.resolved', { resolution: interaction.resolution }) : (interaction.summary ?? '');
   return (
     <div className={styles.row} data-interaction-id={interaction.id}>
-      <Caption1 className={`${tab.muted} ${tab.clip}`}>{meta}</Caption1>
+      <Caption1 className={mergeClasses(tab.muted, tab.clip)}>{meta}</Caption1>
       <Text weight="semibold" className={tab.clip} title={interaction.subject}>
         {interaction.subject}
       </Text>

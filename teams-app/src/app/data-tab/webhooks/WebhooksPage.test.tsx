@@ -304,7 +304,7 @@ describe('webhooks page', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Alle gescheiterten Zustellungen an https://erp.example.de/crm-hook erneut senden' }));
     expect(await screen.findByText('Erneut eingereiht: 4. Der Endpunkt ist pausiert: Gesendet wird, sobald er fortgesetzt wird.')).toBeTruthy();
     expect(german.calls.find((c) => c.name === 'redeliverWebhook')!.args.body).toEqual({});
-    expect(screen.getByRole('columnheader', { name: 'Aktion' })).toBeTruthy();
+    expect(await screen.findByRole('columnheader', { name: 'Aktion' })).toBeTruthy();
   });
 
   it('says why a delivery could not be queued again', async () => {
