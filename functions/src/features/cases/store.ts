@@ -8,7 +8,7 @@ import { notOnlyAboutRestrictedSql } from '../privacy';
 import { firstResponseSql } from '../interactions';
 
 /** The case's first response by the interactions' rule: on the case's account or in its message's conversation since it opened. */
-const FIRST_RESPONSE = `(${firstResponseSql({ tenant: 'c.tenant_id', accounts: '(c.account_id)', conversation: 'i.conversation_id', since: 'c.opened_at', until: 'now()' })})`;
+const FIRST_RESPONSE = `(${firstResponseSql({ tenant: 'c.tenant_id', accounts: '(SELECT c.account_id)', conversation: 'i.conversation_id', since: 'c.opened_at', until: 'now()' })})`;
 
 const CASE_SELECT = `SELECT c.*, i.subject, i.type, COALESCE(c.first_response_at, ${FIRST_RESPONSE}) AS responded_at,
   COALESCE((SELECT json_agg(json_build_object('at', e.at, 'actorId', e.actor_id, 'kind', e.kind, 'from', e.from_value, 'to', e.to_value) ORDER BY e.seq)
