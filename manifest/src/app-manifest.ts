@@ -65,10 +65,15 @@ export const ACTIVITY_TYPES = [
 ] as const;
 /** The data protection officer's tab; Teams shows it to everyone who installs the app, the API answers only CRM.Privacy and CRM.Admin. */
 export const PRIVACY_TAB = 'privacy';
-/** The team's figures; personal scope only, since the schema supports static tabs only there. */
+/**
+ * The team's figures as a personal static tab. Channels and group chats get them through the configurable tab, whose
+ * configuration page offers "the team's figures" beside an account: static tabs do not support the team scope (Learn,
+ * "root.staticTabs object"), and the schema allows one configurable tab per app (configurableTabs maxItems 1).
+ */
 export const INSIGHTS_TAB = 'insights';
 /** Import, export and duplicates; Teams shows it to everyone who installs the app, the tab and the API serve only CRM.Manager and CRM.Admin. */
 export const DATA_TAB = 'data';
+/** The one configurable tab: an account's 360° view or the team's figures (insights.html?scope=team), chosen on config.html. */
 export const ACCOUNT_TAB = 'account';
 /** Channels, group and meeting chats, the meeting's details and its side panel (compact layout). */
 export const ACCOUNT_TAB_CONTEXTS = ['channelTab', 'privateChatTab', 'meetingChatTab', 'meetingDetailsTab', 'meetingSidePanel'];

@@ -166,6 +166,21 @@ describe('app manifest', () => {
     expect(germanLocalization()['staticTabs[3].name']).toBe('Daten');
   });
 
+  it('offers the Insights tab to channels and group chats through the one configurable tab the schema allows', async () => {
+    const manifest = buildAppManifest(config) as { configurableTabs: Array<Record<string, unknown>> };
+    const [tab] = manifest.configurableTabs;
+    // Its configuration page (teams-app ConfigPage) binds the tab to an account or to insights.html?scope=team.
+    expect(tab).toMatchObject({ configurationUrl: 'https://crm.contoso.de/teams/config.html', scopes: ['team', 'groupChat'] });
+    expect(tab!.context).toEqual(expect.arrayContaining(['channelTab', 'privateChatTab']));
+    // A configurable tab of its own is what the schema refuses: one per app.
+    const twoTabs = {
+      ...manifest,
+      configurableTabs: [...manifest.configurableTabs, { id: 'insights', configurationUrl: 'https://crm.contoso.de/teams/insights-config.html', scopes: ['team'], context: ['channelTab'] }],
+    };
+    const failures = await AppManifestUtils.validateAgainstSchema(twoTabs as never);
+    expect(failures.join(' ')).toMatch(/configurableTabs/);
+  });
+
   it('packages manifest, localization and icons of the required sizes into the zip', () => {
     const dir = mkdtempSync(join(tmpdir(), 'crm-manifest-'));
     try {

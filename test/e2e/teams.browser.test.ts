@@ -1,4 +1,5 @@
-// The Teams tabs in real Chromium, standalone against the local host: configure, account 360, log, resolve, My CRM, themes, errors.
+// The Teams tabs in real Chromium, standalone against the local host: configure (an account, or the team's figures for a
+// channel), account 360, log, resolve, My CRM, themes, errors.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { AccountInsights } from '@crm/common';
@@ -60,6 +61,21 @@ describeInBrowser('Teams tabs in Chromium', () => {
     await page.waitForURL(/account\.html\?accountId=/);
     expect(new URL(page.url()).searchParams.get('accountId')).toBe(accountId);
     await page.waitForSelector(`[data-ready-key="${accountId}"]`);
+  });
+
+  it('configures the tab for a channel with the team’s figures, which then shows those alone', async () => {
+    await page.goto(`${host.url}/teams/config.html?lang=en`);
+    // From the keyboard: the choice is a radio group, the Open button follows it.
+    await page.getByRole('radio', { name: 'The team’s figures (Insights)' }).focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: 'Open the Insights tab' }).click();
+    await page.waitForURL(/insights\.html\?scope=team/);
+    await page.waitForSelector('[data-ready-key="insights"]');
+    expect(await page.locator('[data-scope="team"]').count()).toBe(1);
+    expect(await page.getByRole('navigation').count()).toBe(0);
+    expect(await page.getByTestId('insights-note').textContent()).toContain('the same for everyone in this channel or chat; no figures per employee');
+    expect(await page.locator('[data-figure="winRate"]').count()).toBe(1);
+    await screenshot(page, 'teams-config-insights');
   });
 
   it('shows the account 360: header, figures, contacts with role and consent, pipeline, complaint and follow-up', async () => {

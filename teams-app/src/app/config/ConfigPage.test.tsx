@@ -1,4 +1,5 @@
-// The configuration dialog: type-ahead search, and the chosen account bound to the tab with its name as the title.
+// The configuration dialog: type-ahead search, and the chosen account bound to the tab with its name as the title, or the
+// team's figures of the Insights tab.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '@crm/common/web';
@@ -87,5 +88,29 @@ describe('account tab configuration', () => {
     renderConfig(fakeHost({ frame: 'settings', locale: 'de-DE' }), { listAccounts: () => new ApiError('offline', 0, null) });
     fireEvent.change(screen.getByRole('combobox'), { target: { value: 'hoff' } });
     await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/nicht erreichbar/));
+  });
+
+  it('binds the tab to the team’s figures of the Insights tab when chosen, and to nothing until an account is picked again', async () => {
+    const { host } = renderConfig();
+    fireEvent.click(screen.getByRole('radio', { name: 'The team’s figures (Insights)' }));
+    expect(host.configured.at(-1)).toEqual({
+      contentUrl: `${BASE}insights.html?scope=team`,
+      websiteUrl: `${BASE}insights.html?scope=team`,
+      entityId: 'insights:team',
+      displayName: 'Insights',
+    });
+    expect(screen.queryByRole('combobox', { name: 'Search accounts' })).toBeNull();
+    expect(screen.getByRole('status').textContent).toBe('Selected: the team’s figures, the same for everyone here; no figures per employee.Press Save to add the tab.');
+    fireEvent.click(screen.getByRole('radio', { name: 'An account (its 360° view)' }));
+    expect(host.configured.at(-1)).toBeNull();
+  });
+
+  it('names the Insights tab in German and, standalone, opens it', async () => {
+    const { host } = renderConfig(fakeHost({ kind: 'standalone', frame: 'settings', origin: null, locale: 'de-DE' }));
+    expect(screen.getByRole('heading', { level: 1, name: 'Diese CRM-Registerkarte einrichten' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('radio', { name: 'Die Kennzahlen des Teams (Auswertungen)' }));
+    expect(host.configured.at(-1)?.displayName).toBe('Auswertungen');
+    fireEvent.click(screen.getByRole('button', { name: 'Registerkarte Auswertungen öffnen' }));
+    expect(host.navigated).toEqual([`${BASE}insights.html?scope=team`]);
   });
 });

@@ -1,6 +1,6 @@
 // Figures per employee in the Insights tab, in both states of the tenant's switch: off, a manager is told why there are
 // none (the works council agreement) and the tab offers no such page; on, managers get the page with the API's figures,
-// users never. English and German.
+// users never; in a channel or chat nobody gets them. English and German.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { InsightsSettings } from '@crm/common';
 import type { AnswerOf } from '@crm/common/web/testing';
@@ -31,7 +31,7 @@ const employees = (): AnswerOf<'employeeInsights'> => ({
   ],
 });
 
-function renderTab(answers: FakeAnswers, locale = 'en-US') {
+function renderTab(answers: FakeAnswers, locale = 'en-US', { channel = false, teamOnly = false } = {}) {
   const api = fakeApi({
     teamInsights: () => team(),
     listGoals: () => ({ items: [goal()], nextCursor: null }),
@@ -41,8 +41,8 @@ function renderTab(answers: FakeAnswers, locale = 'en-US') {
     ...answers,
   });
   render(
-    <TabShell services={{ api: api.client, host: fakeHost({ locale, origin: null }) }}>
-      <InsightsTab texts={insightsTexts} now={NOW} />
+    <TabShell services={{ api: api.client, host: fakeHost(channel ? { locale } : { locale, origin: null }) }}>
+      <InsightsTab texts={insightsTexts} now={NOW} teamOnly={teamOnly} />
     </TabShell>,
   );
   return api;
@@ -99,5 +99,24 @@ describe('figures per employee', () => {
     fireEvent.click(await nav().findByRole('button', { name: 'Nach Mitarbeitenden' }));
     const table = await screen.findByRole('table', { name: 'Kennzahlen nach Mitarbeitenden' });
     expect(within(table).getAllByRole('row')[1]!.textContent).toBe('Ben Verkauf221.250,28\u00a0€13.000,00\u00a0€150\u00a0%');
+  });
+
+  it('in a channel: even a manager of a tenant with the switch on sees the team’s figures only, no other page', async () => {
+    const api = renderTab({ me: () => me(['CRM.Manager']), getSettings: () => settings(true) }, 'en-US', { channel: true });
+    await ready();
+    expect(document.querySelector('[data-scope="team"]')).not.toBeNull();
+    expect(screen.getByTestId('insights-note').textContent).toBe(
+      'The team’s figures, the same for everyone in this channel or chat; no figures per employee, and no segment lists or rules here.',
+    );
+    expect(screen.queryByRole('navigation')).toBeNull();
+    expect(screen.getByTestId('key-figures')).toBeTruthy();
+    expect(api.calls.map((c) => c.name).filter((n) => ['employeeInsights', 'me', 'getSettings'].includes(n))).toEqual([]);
+  });
+
+  it('configured for a channel (scope=team) it is the same outside Teams too, in German', async () => {
+    renderTab({ me: () => me(['CRM.Admin']), getSettings: () => settings(true) }, 'de-DE', { teamOnly: true });
+    await ready();
+    expect(screen.getByTestId('insights-note').textContent).toMatch(/^Die Kennzahlen des Teams, für alle in diesem Kanal oder Chat gleich/);
+    expect(screen.queryByRole('navigation')).toBeNull();
   });
 });

@@ -299,18 +299,36 @@ export function InsightsTab({
   now = new Date(),
   page = 'figures',
   save = saveFile,
+  teamOnly = false,
 }: {
   texts: InsightsTexts;
   now?: Date;
   page?: InsightsPageName;
   save?: SaveFile;
+  /** The tab a channel or chat shares (configured with scope=team): the team's figures and nothing else. */
+  teamOnly?: boolean;
 }) {
   const dictionary = useMemo(() => ({ en: { ...tabTexts.en, ...texts.en }, de: { ...tabTexts.de, ...texts.de } }), [texts]);
   const i18n = useCreateI18n(useI18n().language, dictionary);
+  const { host } = useServices();
+  // Inside a channel, chat or meeting the tab is shared whatever its address says.
+  const shared = teamOnly || host.origin !== null;
   return (
     <I18nProvider i18n={i18n}>
-      <InsightsPages now={now} initial={page} save={save} />
+      {shared ? <SharedInsights now={now} /> : <InsightsPages now={now} initial={page} save={save} />}
     </I18nProvider>
+  );
+}
+
+/** What everyone in a channel or chat sees alike: the figures page with the team's figures, no other page. */
+function SharedInsights({ now }: { now: Date }) {
+  const styles = useTabStyles();
+  const { t } = useInsightsT();
+  return (
+    <main className={styles.page} data-scope="team">
+      <h1 className={styles.heading}>{t('insights.heading')}</h1>
+      <InsightsPage now={now} note={t('insights.shared')} />
+    </main>
   );
 }
 
