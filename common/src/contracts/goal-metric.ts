@@ -23,5 +23,20 @@ export function metricValue(team: TeamInsights, metric: GoalMetric): number | nu
       return Math.round(team.pipeline.reduce((s, g) => s + g.weightedAmount, 0) * 100) / 100;
     case 'atRiskAccounts':
       return team.segments.find((s) => s.segment === 'at_risk')?.accounts ?? 0;
+    // Snapshots taken before these figures existed have none: null, not zero.
+    case 'medianResponseHours':
+      return team.responseTime?.medianHours ?? null;
+    case 'p90ResponseHours':
+      return team.responseTime?.p90Hours ?? null;
+    case 'crossSellingRate':
+      return team.crossSelling?.rate ?? null;
+    case 'repeatPurchaseRate':
+      return team.repeatPurchase?.rate ?? null;
+    case 'dataCompleteness':
+      return team.dataQuality?.completeness ?? null;
+    case 'possibleDuplicates':
+      return team.dataQuality ? team.dataQuality.duplicates.accounts + team.dataQuality.duplicates.contacts : null;
+    case 'interactionsPerWeek':
+      return team.adoption?.perWeek ?? null;
   }
 }

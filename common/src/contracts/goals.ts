@@ -14,6 +14,13 @@ export const GoalMetric = z.enum([
   'p90ResolutionHours',
   'weightedPipeline',
   'atRiskAccounts',
+  'medianResponseHours',
+  'p90ResponseHours',
+  'crossSellingRate',
+  'repeatPurchaseRate',
+  'dataCompleteness',
+  'possibleDuplicates',
+  'interactionsPerWeek',
 ]);
 export type GoalMetric = z.infer<typeof GoalMetric>;
 

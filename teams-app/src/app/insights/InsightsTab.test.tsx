@@ -235,4 +235,46 @@ describe('insights tab', () => {
     await waitFor(() => expect(within(screen.getByTestId('lead-figures')).getByRole('alert')).toBeTruthy());
     expect(figure('winRate')).toContain('60%');
   });
+
+  it('shows response time, cross-selling, repeat purchases, data quality and adoption with their definitions', async () => {
+    renderTab();
+    await ready();
+    expect(figure('responseTime')).toBe(
+      'Response time (median)5.5 h10 of 12 inbound emails and web forms of the period answered; hours from the request to the first outbound email or call on its account or in its conversation (as the service cases count it); 90th percentile 30.2 hours',
+    );
+    expect(figure('crossSelling')).toBe(
+      'Cross-selling rate25%1 of 4 accounts with won opportunities bought in more than one product line in the period; 2 won without a product line are not counted',
+    );
+    expect(figure('repeatPurchase')).toContain('Repeat purchase rate66.7%6 of 9 customers bought more than once in the period');
+    expect(figure('completeness')).toContain('Completeness of key fields62.1%filled key fields / all key fields of 10 accounts (owner, industry, domain, country)');
+    expect(figure('duplicates')).toBe('Possible duplicates41 pairs of accounts and 3 pairs of contacts, by the rules of the Data tab’s duplicate list');
+    expect(figure('adoption')).toBe(
+      'Interactions logged per week7.515 interactions logged in the CRM in the period up to now, by where they were logged: Outlook 9, Teams 2, Sync 4, API 0, Import 0',
+    );
+    const fields = screen.getByTestId('key-fields-table');
+    expect(within(fields).getByText('Contact: job title').closest('tr')!.textContent).toBe('Contact: job title4 / 20 (20%)');
+    // The latest week first; a week cut by the period says how many of its days count.
+    const weeks = [...screen.getByTestId('weeks-table').querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => c.textContent));
+    expect(weeks).toEqual([
+      ['30 Nov 2026 (1 of 7 days in the period)', '1', '0', '0', '0', '0', '1'],
+      ['23 Nov 2026', '8', '2', '4', '0', '0', '14'],
+    ]);
+  });
+
+  it('says so in German, and that an analysis from before these figures has none yet', async () => {
+    renderTab({}, 'de-DE');
+    await ready();
+    expect(figure('crossSelling')).toMatch(/^Cross-Selling-Quote25\u00a0%1 von 4 Firmen mit gewonnenen Verkaufschancen/);
+    expect(figure('adoption')).toContain('7,515 im Zeitraum bis jetzt im CRM erfasste Interaktionen, nach dem Ort der Erfassung: Outlook 9, Teams 2, Synchronisation 4');
+    expect(within(screen.getByTestId('key-fields-table')).getByText('Firma: Verantwortlicher').closest('tr')!.textContent).toBe(
+      'Firma: Verantwortlicher10 / 10 (100\u00a0%)',
+    );
+    cleanup();
+
+    const { responseTime: _r, crossSelling: _c, repeatPurchase: _p, dataQuality: _q, adoption: _a, ...older } = team();
+    renderTab({ teamInsights: () => older });
+    await ready();
+    expect(screen.getByTestId('service-figures').textContent).toContain('Not computed yet: the figures are updated on the next refresh.');
+    expect(screen.getByTestId('data-figures').textContent).toContain('Not computed yet');
+  });
 });

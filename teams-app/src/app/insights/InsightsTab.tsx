@@ -16,6 +16,9 @@ import { AccountDetails } from './AccountDetails';
 import { AccountPicker } from '../config/AccountPicker';
 import { AsOf } from './AsOf';
 import { LeadFigures } from './LeadFigures';
+import { Figure } from './Figure';
+import { ServiceFigures } from './ServiceFigures';
+import { DataFigures } from './DataFigures';
 import { reasonOf } from '@crm/common/web/insights-reasons';
 import type { InsightsTexts } from './insights-texts';
 import { useInsightsT } from './use-insights-t';
@@ -48,21 +51,15 @@ const METRICS: readonly GoalMetric[] = [
   'p90ResolutionHours',
   'weightedPipeline',
   'atRiskAccounts',
+  'medianResponseHours',
+  'p90ResponseHours',
+  'crossSellingRate',
+  'repeatPurchaseRate',
+  'dataCompleteness',
+  'possibleDuplicates',
+  'interactionsPerWeek',
 ];
 const dayBefore = (date: string) => new Date(Date.parse(day(date)) - 86_400_000).toISOString();
-
-function Figure({ label, value, how, metric }: { label: string; value: string; how: string; metric: string }) {
-  const styles = useTabStyles();
-  return (
-    <div className={styles.figure} data-figure={metric}>
-      <dt className={styles.muted}>{label}</dt>
-      <dd className={styles.figureValue}>{value}</dd>
-      <dd className={styles.muted} style={{ margin: 0 }}>
-        {how}
-      </dd>
-    </div>
-  );
-}
 
 function KeyFigures({ team }: { team: TeamInsights }) {
   const styles = useTabStyles();
@@ -396,6 +393,8 @@ function InsightsPage({ now, note }: { now: Date; note: string }) {
           </Text>
           <AsOf asOf={data.asOf} testId="insights-as-of" />
           <KeyFigures team={data} />
+          <ServiceFigures team={data} />
+          <DataFigures team={data} />
           <LeadFigures period={period} />
           <div className={styles.columns}>
             <div className={styles.stack}>

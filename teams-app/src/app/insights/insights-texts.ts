@@ -4,9 +4,11 @@
 // they were (a lazy module that imported React would split React from react-dom, and the smaller files gzip worse).
 // One account's figures have their texts in common/, where the account tab and the pane take them from too.
 import { accountInsightsTexts } from '@crm/common/web/account-insights-texts';
+import { keyFigureTextsDe, keyFigureTextsEn } from './key-figures-texts';
 
 const en = {
   ...accountInsightsTexts.en,
+  ...keyFigureTextsEn,
   'insights.heading': 'Insights',
   'insights.teamOnly': 'Team figures: the CRM shows no figures per employee here.',
   'insights.shared': 'The team’s figures, the same for everyone in this channel or chat; no figures per employee, and no segment lists or rules here.',
@@ -245,6 +247,7 @@ export type InsightsKey = keyof typeof en;
 
 const de: Record<InsightsKey, string> = {
   ...accountInsightsTexts.de,
+  ...keyFigureTextsDe,
   'insights.heading': 'Auswertungen',
   'insights.teamOnly': 'Team-Kennzahlen: Kennzahlen einzelner Mitarbeitender zeigt das CRM hier nicht.',
   'insights.shared': 'Die Kennzahlen des Teams, für alle in diesem Kanal oder Chat gleich; keine Kennzahlen nach Mitarbeitenden, hier auch keine Segmentlisten oder Regeln.',
