@@ -24,6 +24,7 @@ export * from './contracts/insights';
 export * from './contracts/webhooks';
 export * from './contracts/leads';
 export * from './contracts/cases';
+export * from './contracts/managers';
 export * from './contracts/goals';
 export * from './contracts/employee-figures';
 export * from './contracts/goal-metric';

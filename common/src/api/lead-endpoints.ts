@@ -4,6 +4,7 @@ import { Lead, LeadConversion, LeadConvertRequest, LeadCreate, LeadListQuery, Le
 import { Interaction } from '../contracts/interactions';
 import { PageQuery, pageOf, Uuid } from '../contracts/primitives';
 import { InsightsPeriod, PeriodRange } from '../contracts/insights';
+import { ManagerPut, TeamMember } from '../contracts/managers';
 import { route } from './routes';
 
 const IdParams = z.object({ id: Uuid });
@@ -100,6 +101,25 @@ export const leadEndpoints = [
     access: 'read',
     query: LeadSummaryQuery,
     response: LeadSummary,
+    status: 200,
+  },
+  {
+    ...route('listTeam'),
+    summary: "The tenant's users by name with each one's manager, whom escalations go to (managers read, admins set)",
+    tag: 'settings',
+    access: 'manage',
+    response: z.object({ items: z.array(TeamMember) }),
+    status: 200,
+  },
+  {
+    ...route('setManager'),
+    summary: "Set or clear a user's manager (admins only, If-Match); no one manages themselves, directly or in a circle",
+    tag: 'settings',
+    access: 'admin',
+    params: IdParams,
+    body: ManagerPut,
+    ifMatch: true,
+    response: TeamMember,
     status: 200,
   },
   {

@@ -115,6 +115,8 @@ export const routes = {
   convertLead: ['POST', 'leads/{id}/convert'],
   leadSummary: ['GET', 'lead-figures'],
   listColleagues: ['GET', 'colleagues'],
+  listTeam: ['GET', 'team'],
+  setManager: ['PUT', 'team/{id}/manager'],
   // Service cases
   listCases: ['GET', 'cases'],
   createCase: ['POST', 'cases'],

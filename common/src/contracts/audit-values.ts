@@ -43,6 +43,7 @@ export const AUDIT_ENTITIES = [
   'webhook',
   'privacy_request',
   'tenant',
+  'user',
   'address',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

@@ -32,8 +32,16 @@ const automationRules = (object: typeof z.strictObject) =>
       defaultLimitDays: Days.default(30),
       stageLimitDays: z.record(z.string().regex(/^[a-z0-9_]+$/).max(50), Days).default({}),
     }).prefault({}),
-    /** Complaints open for longer than this, escalated to the chosen person or else the account's owner. */
-    openComplaints: object({ enabled: z.boolean().default(true), days: Days.default(14), escalateTo: Uuid.nullable().default(null) }).prefault({}),
+    /**
+     * Complaints open for longer than this, escalated to the chosen person, else (toOwnersManager) the manager of the
+     * account's owner when they have one, else the account's owner.
+     */
+    openComplaints: object({
+      enabled: z.boolean().default(true),
+      days: Days.default(14),
+      escalateTo: Uuid.nullable().default(null),
+      toOwnersManager: z.boolean().default(false),
+    }).prefault({}),
     /** Accounts in the at-risk segment: a retention task for the owner, at most one per account and quarter. */
     atRisk: object({ enabled: z.boolean().default(true) }).prefault({}),
   });

@@ -43,7 +43,7 @@ export type BusinessHours = z.infer<typeof BusinessHours>;
 
 /**
  * Hours per priority, counted on the clock or, with businessHours, in the service team's working hours; escalations go
- * to escalateTo, else the account owner.
+ * to the assignee's manager (an admin sets it per user), else escalateTo, else the account owner.
  */
 export const ServiceLevelSettings = z.object({
   low: Level.default({ firstResponseHours: 48, resolutionHours: 240 }),

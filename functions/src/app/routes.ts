@@ -23,6 +23,7 @@ import { settingsRoutes } from '../features/settings/routes';
 import { syncRoutes } from '../features/sync/routes';
 import { webhookRoutes } from '../features/webhooks/routes';
 import { leadRoutes } from '../features/leads/routes';
+import { managerRoutes } from '../features/managers/routes';
 import { caseRoutes } from '../features/cases/routes';
 import { resolveCaseOfInteraction } from '../features/cases';
 import { systemRoutes } from '../features/system/routes';
@@ -52,6 +53,7 @@ function implementations(services: Services): RouteTable<EndpointName> {
     ...teamsRoutes,
     ...webhookRoutes,
     ...leadRoutes,
+    ...managerRoutes,
     ...caseRoutes,
     ...insightsRoutes,
     ...automationRoutes,

@@ -49,9 +49,19 @@ describe('stuck opportunities, complaints and accounts at risk', () => {
   });
 
   it("escalates a complaint to the account's owner when no one is chosen", () => {
-    const complaint = { interactionId: 'c', occurredAt: ago(15), accountId: 'a', accountName: 'Ahorn', ownerId: 'owner' };
+    const complaint = { interactionId: 'c', occurredAt: ago(15), accountId: 'a', accountName: 'Ahorn', ownerId: 'owner', ownerManagerId: 'boss' };
     const [late] = openComplaintFollowUps([complaint, { ...complaint, occurredAt: ago(14) }], defaults.openComplaints, NOW);
     expect([late?.assigneeId, late?.reason.en]).toEqual(['owner', 'complaint open for 15 days, limit 14; escalated to the account owner']);
+  });
+
+  it("escalates to the owner's manager when the rule says so, to the owner when they have none, and to a chosen person above both", () => {
+    const complaint = { interactionId: 'c', occurredAt: ago(15), accountId: 'a', accountName: 'Ahorn', ownerId: 'owner', ownerManagerId: 'boss' };
+    const rule = { ...defaults.openComplaints, toOwnersManager: true };
+    const [managed, unmanaged] = openComplaintFollowUps([complaint, { ...complaint, interactionId: 'd', ownerManagerId: null }], rule, NOW);
+    expect([managed?.assigneeId, managed?.reason.de]).toEqual(['boss', 'Beschwerde seit 15 Tagen offen, Grenze 14; eskaliert an die Führungskraft des Kontoverantwortlichen']);
+    expect([unmanaged?.assigneeId, unmanaged?.reason.en]).toEqual(['owner', 'complaint open for 15 days, limit 14; escalated to the account owner']);
+    const [chosen] = openComplaintFollowUps([complaint], { ...rule, escalateTo: 'chosen' }, NOW);
+    expect([chosen?.assigneeId, chosen?.reason.en]).toEqual(['chosen', 'complaint open for 15 days, limit 14; escalated to the chosen person']);
   });
 
   it('names the factors that add points, largest first, once per quarter', () => {

@@ -165,15 +165,29 @@ export interface OpenComplaintFacts {
   accountId: string | null;
   accountName: string;
   ownerId: string | null;
+  /** The manager of the account's owner, if an admin set one. */
+  ownerManagerId: string | null;
 }
 
-/** A complaint open longer than the rule's days escalates once, to the chosen person or else the account's owner. */
+const CHOSEN: Bilingual = { de: 'die gewählte Person', en: 'the chosen person' };
+const OWNERS_MANAGER: Bilingual = { de: 'die Führungskraft des Kontoverantwortlichen', en: "the account owner's manager" };
+const OWNER: Bilingual = { de: 'den Kontoverantwortlichen', en: 'the account owner' };
+
+/**
+ * A complaint open longer than the rule's days escalates once: to the chosen person, else (when the rule says so) the
+ * manager of the account's owner, else the owner, who is also who it goes to when the owner has no manager.
+ */
 export function openComplaintFollowUps(complaints: readonly OpenComplaintFacts[], rule: AutomationRules['openComplaints'], now: Date): FollowUpCandidate[] {
-  const to: Bilingual = rule.escalateTo ? { de: 'die gewählte Person', en: 'the chosen person' } : { de: 'den Kontoverantwortlichen', en: 'the account owner' };
+  const target = (c: OpenComplaintFacts): { assigneeId: string | null; to: Bilingual } => {
+    if (rule.escalateTo) return { assigneeId: rule.escalateTo, to: CHOSEN };
+    if (rule.toOwnersManager && c.ownerManagerId) return { assigneeId: c.ownerManagerId, to: OWNERS_MANAGER };
+    return { assigneeId: c.ownerId, to: OWNER };
+  };
   return complaints
     .filter((c) => daysBetween(c.occurredAt, now) > rule.days)
     .map((c) => {
       const days = daysBetween(c.occurredAt, now);
+      const { assigneeId, to } = target(c);
       return {
         rule: 'openComplaints',
         recordId: c.interactionId,
@@ -181,7 +195,7 @@ export function openComplaintFollowUps(complaints: readonly OpenComplaintFacts[]
         accountId: c.accountId,
         opportunityId: null,
         interactionId: c.interactionId,
-        assigneeId: rule.escalateTo ?? c.ownerId,
+        assigneeId,
         subject: c.accountName,
         reason: {
           de: `Beschwerde seit ${days} Tagen offen, Grenze ${rule.days}; eskaliert an ${to.de}`,

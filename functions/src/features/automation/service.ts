@@ -17,6 +17,7 @@ import { inTransaction } from '../../core/db/pg-errors';
 import { invalid, notFound, staleVersion } from '../../core/errors';
 import { nameBasedId } from '../../core/name-based-id';
 import { analyseTenant } from '../insights';
+import { managersOf } from '../managers';
 import { changeTask, createSystemTask } from '../tasks';
 import { queueNotification } from './notifications-store';
 import {
@@ -95,8 +96,12 @@ async function candidatesOf(db: Db, tenantId: string, rules: AutomationRules, no
     found.set('noAnswer', noAnswerFollowUps(await unansweredInteractions(db, tenantId, now, rules.noAnswer.days, NO_ANSWER_LOOKBACK_DAYS), rules.noAnswer, now));
   if (rules.stuckOpportunities.enabled)
     found.set('stuckOpportunities', stuckOpportunityFollowUps(await openOpportunities(db, tenantId), rules.stuckOpportunities, settings.stages, now));
-  if (rules.openComplaints.enabled)
-    found.set('openComplaints', openComplaintFollowUps(await overdueComplaints(db, tenantId, now, rules.openComplaints.days), rules.openComplaints, now));
+  if (rules.openComplaints.enabled) {
+    const complaints = await overdueComplaints(db, tenantId, now, rules.openComplaints.days);
+    const managers = rules.openComplaints.toOwnersManager ? await managersOf(db, tenantId, complaints.map((c) => c.ownerId)) : new Map<string, string>();
+    const facts = complaints.map((c) => ({ ...c, ownerManagerId: (c.ownerId && managers.get(c.ownerId)) ?? null }));
+    found.set('openComplaints', openComplaintFollowUps(facts, rules.openComplaints, now));
+  }
   if (rules.atRisk.enabled)
     found.set(
       'atRisk',

@@ -107,7 +107,7 @@ export async function openOpportunities(db: Queryable, tenantId: string): Promis
 }
 
 /** Complaints open now that were received before the cutoff, with their first account by name. */
-export async function overdueComplaints(db: Queryable, tenantId: string, now: Date, days: number): Promise<OpenComplaintFacts[]> {
+export async function overdueComplaints(db: Queryable, tenantId: string, now: Date, days: number): Promise<Array<Omit<OpenComplaintFacts, 'ownerManagerId'>>> {
   const rows = await db.query(
     `SELECT i.id, i.occurred_at, first.account_id, COALESCE(first.name, '') AS account_name, first.owner_id
      FROM interactions i

@@ -11,6 +11,7 @@ import { invalid, notFound, staleVersion } from '../../core/errors';
 import { createRecord, readRecord } from '../../core/records';
 import { notifyEscalation, notifyHandover } from '../automation';
 import { interactionsOnlyAboutHidden, peopleOfInteractions, resolveInteractionWith } from '../interactions';
+import { managersOf } from '../managers';
 import { restrictedViewOf } from '../privacy';
 import { getSettings } from '../settings';
 import { levelsForAccount } from './contracts';
@@ -220,8 +221,8 @@ export async function resolveCaseOfInteraction(tx: Queryable, actor: Actor, inte
 const derived = (caseId: string, level: number) => nameBasedId(`${caseId}:escalation:${level}`);
 
 /**
- * Escalates every open case of every tenant whose due time passed: a follow-up for the tenant's escalation contact,
- * else the account owner, else the assignee, saying which due time passed, announced in their Teams activity feed. Once per case and level, also when two
+ * Escalates every open case of every tenant whose due time passed: a follow-up for the assignee's manager, else the
+ * tenant's escalation contact, else the account owner, else the assignee, saying which due time passed, announced in their Teams activity feed. Once per case and level, also when two
  * runs overlap (the level is raised only from below, in the same transaction as the follow-up).
  */
 export async function escalateDue(db: Db, now = new Date(), limit = 500): Promise<{ escalated: number }> {
@@ -235,7 +236,8 @@ export async function escalateDue(db: Db, now = new Date(), limit = 500): Promis
     if (level <= row.escalation_level) continue;
     const levels = await levelsOf(db, row.tenant_id);
     const due = level === 2 ? row.resolution_due : row.first_response_due;
-    const escalateTo = levels.escalateTo ?? row.owner_id ?? row.assignee_id;
+    const manager = row.assignee_id ? (await managersOf(db, row.tenant_id, [row.assignee_id])).get(row.assignee_id) : undefined;
+    const escalateTo = manager ?? levels.escalateTo ?? row.owner_id ?? row.assignee_id;
     const taskId = derived(row.id, level);
     await inTransaction(db, async (tx) => {
       if (!(await raiseLevel(tx, row.tenant_id, row.id, level, respondedAt))) return;

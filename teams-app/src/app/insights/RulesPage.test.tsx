@@ -53,6 +53,8 @@ describe('rules page', () => {
     await waitFor(() => expect(rule('stuckOpportunities').getByLabelText('Stage Proposal')).toBeTruthy());
     fireEvent.change(rule('stuckOpportunities').getByLabelText('Stage Proposal'), { target: { value: '21' } });
     fireEvent.change(rule('openComplaints').getByLabelText('Escalate to'), { target: { value: USER_ID } });
+    const ownersManager = rule('openComplaints').getByRole('option', { name: 'the manager of the account’s owner (else the owner)' }) as HTMLOptionElement;
+    fireEvent.change(rule('openComplaints').getByLabelText('Escalate to'), { target: { value: ownersManager.value } });
     fireEvent.click(screen.getByRole('button', { name: 'Save rules' }));
     await screen.findByText('Saved the rules.');
     const put = api.calls.find((c) => c.name === 'putAutomationRules')!;
@@ -62,13 +64,13 @@ describe('rules page', () => {
       contactRhythm: { enabled: true, byAbcClass: { A: 60, B: 90, C: null }, bySegment: { at_risk: 30 } },
       noAnswer: { enabled: false, days: 7 },
       stuckOpportunities: { enabled: true, defaultLimitDays: 30, stageLimitDays: { proposal: 21 } },
-      openComplaints: { enabled: true, days: 14, escalateTo: USER_ID },
+      openComplaints: { enabled: true, days: 14, escalateTo: null, toOwnersManager: true },
       atRisk: { enabled: true },
     });
     expect(screen.getByText('Saved 2 Dec 2026, 10:00.')).toBeTruthy();
   });
 
-  it('shows the rules read-only to others, with no run button, and says there is no manager hierarchy', async () => {
+  it('shows the rules read-only to others, with no run button, and says where the managers come from', async () => {
     const api = renderPage({}, 'en-US', ['CRM.Manager']);
     await ready();
     expect(screen.getByText('Only administrators change the rules and run them.')).toBeTruthy();
@@ -76,7 +78,7 @@ describe('rules page', () => {
     expect((rule('noAnswer').getByLabelText('Days') as HTMLInputElement).disabled).toBe(true);
     expect(screen.queryByRole('button', { name: 'Save rules' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Run now' })).toBeNull();
-    expect(rule('openComplaints').getByText(/no escalation to the owner’s manager/)).toBeTruthy();
+    expect(rule('openComplaints').getByText(/manager of the account’s owner as an administrator set it/)).toBeTruthy();
     expect(api.calls.some((c) => c.name === 'runAutomation')).toBe(false);
   });
 

@@ -15,6 +15,8 @@ import { useInsightsT } from './use-insights-t';
 const RUNS_SHOWN = 10;
 const CLASSES = ['A', 'B', 'C'] as const;
 const SEGMENTS = ['champions', 'loyal', 'potential', 'at_risk'] as const;
+/** The select's value for "the manager of the account's owner": no user id, the rule's toOwnersManager. */
+const OWNERS_MANAGER = 'owners-manager';
 
 /** The editable rules: the answer without its version fields. */
 const rulesOf = ({ saved: _saved, updatedAt: _updatedAt, etag: _etag, ...rules }: AutomationRulesResponse): AutomationRules => rules;
@@ -194,11 +196,21 @@ function RulesForm({ loaded, me, onSaved }: { loaded: AutomationRulesResponse; m
         />
         <Field label={t('rules.escalateTo')}>
           <Select
-            value={escalateTo ?? ''}
+            value={escalateTo ?? (rules.openComplaints.toOwnersManager ? OWNERS_MANAGER : '')}
             disabled={off}
-            onChange={(_e, d) => change((r) => ({ ...r, openComplaints: { ...r.openComplaints, escalateTo: d.value || null } }))}
+            onChange={(_e, d) =>
+              change((r) => ({
+                ...r,
+                openComplaints: {
+                  ...r.openComplaints,
+                  escalateTo: d.value === OWNERS_MANAGER ? null : d.value || null,
+                  toOwnersManager: d.value === OWNERS_MANAGER,
+                },
+              }))
+            }
           >
             <option value="">{t('rules.escalateTo.owner')}</option>
+            <option value={OWNERS_MANAGER}>{t('rules.escalateTo.ownersManager')}</option>
             {me ? <option value={me.id}>{t('rules.escalateTo.me', { name: me.displayName })}</option> : null}
             {escalateTo && escalateTo !== me?.id ? <option value={escalateTo}>{t('rules.escalateTo.other', { id: escalateTo })}</option> : null}
           </Select>

@@ -194,7 +194,7 @@ export function automationRules(fields: Partial<AutomationRulesResponse> = {}): 
     contactRhythm: { enabled: true, byAbcClass: { A: 60, B: 90, C: 180 }, bySegment: {} },
     noAnswer: { enabled: true, days: 7 },
     stuckOpportunities: { enabled: true, defaultLimitDays: 30, stageLimitDays: {} },
-    openComplaints: { enabled: true, days: 14, escalateTo: null },
+    openComplaints: { enabled: true, days: 14, escalateTo: null, toOwnersManager: false },
     atRisk: { enabled: true },
     saved: false,
     updatedAt: null,

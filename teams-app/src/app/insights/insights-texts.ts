@@ -190,7 +190,7 @@ const en = {
   'rules.rule.stuckOpportunities.how': 'Open opportunities in their stage for longer than the stage’s limit.',
   'rules.rule.openComplaints': 'Open complaints',
   'rules.rule.openComplaints.how':
-    'Complaints open for longer than this many days, escalated to the chosen person. The CRM knows no manager hierarchy, so there is no escalation to the owner’s manager.',
+    'Complaints open for longer than this many days, escalated to the chosen person, or to the manager of the account’s owner as an administrator set it under Data, Service levels.',
   'rules.rule.atRisk': 'Accounts at risk',
   'rules.rule.atRisk.how': 'A retention task for the owner of each account in the at-risk segment, at most one per quarter.',
   'rules.class': 'Class {class}',
@@ -199,6 +199,7 @@ const en = {
   'rules.stage': 'Stage {stage}',
   'rules.escalateTo': 'Escalate to',
   'rules.escalateTo.owner': 'the account’s owner',
+  'rules.escalateTo.ownersManager': 'the manager of the account’s owner (else the owner)',
   'rules.escalateTo.me': 'me ({name})',
   'rules.escalateTo.other': 'the person chosen before ({id})',
   'rules.save': 'Save rules',
@@ -430,7 +431,7 @@ const de: Record<InsightsKey, string> = {
   'rules.rule.stuckOpportunities.how': 'Offene Verkaufschancen, die länger als die Grenze ihrer Phase in ihr stehen.',
   'rules.rule.openComplaints': 'Offene Reklamationen',
   'rules.rule.openComplaints.how':
-    'Reklamationen, die länger als so viele Tage offen sind, eskaliert an die gewählte Person. Das CRM kennt keine Vorgesetzten, daher keine Eskalation an die Führungskraft.',
+    'Reklamationen, die länger als so viele Tage offen sind, eskaliert an die gewählte Person oder an die Führungskraft der Verantwortlichen, wie sie ein Administrator unter Daten, Servicelevel eingetragen hat.',
   'rules.rule.atRisk': 'Gefährdete Firmen',
   'rules.rule.atRisk.how': 'Eine Aufgabe zur Kundenbindung für die Verantwortlichen jeder gefährdeten Firma, höchstens eine je Quartal.',
   'rules.class': 'Klasse {class}',
@@ -439,6 +440,7 @@ const de: Record<InsightsKey, string> = {
   'rules.stage': 'Phase {stage}',
   'rules.escalateTo': 'Eskalieren an',
   'rules.escalateTo.owner': 'die Verantwortlichen der Firma',
+  'rules.escalateTo.ownersManager': 'die Führungskraft der Verantwortlichen (sonst diese selbst)',
   'rules.escalateTo.me': 'mich ({name})',
   'rules.escalateTo.other': 'die zuvor gewählte Person ({id})',
   'rules.save': 'Regeln speichern',

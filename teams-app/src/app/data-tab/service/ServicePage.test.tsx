@@ -38,6 +38,11 @@ const contract = (fields: Partial<ServiceContractListed> = {}): ServiceContractL
   updatedAt: '2026-11-30T10:00:00.000Z',
   ...fields,
 });
+const BOSS_ID = testUuid('b1');
+const TEAM = [
+  { id: USER_ID, displayName: 'Anna Becker', managerId: null, etag: '"1"' },
+  { id: BOSS_ID, displayName: 'Bea Chefin', managerId: null, etag: '"4"' },
+];
 const invalid = (field: string, reason: string) =>
   new ApiError('invalid', 400, { type: 'about:blank', title: 'Bad Request', status: 400, detail: `${field} ${reason}`, errors: [{ field, in: 'body', reason }] });
 
@@ -47,6 +52,7 @@ function renderPage(answers: FakeAnswers = {}, roles: Parameters<typeof me>[0] =
     getSettings: () => settings(),
     listColleagues: () => ({ items: [{ id: USER_ID, displayName: 'Anna Becker' }] }),
     listServiceContracts: () => ({ items: [contract()], nextCursor: null }),
+    listTeam: () => ({ items: TEAM }),
     ...answers,
   });
   render(
@@ -71,7 +77,7 @@ describe('service levels', () => {
     await waitFor(() => expect(hours(card, 'High', 'First response (hours)').value).toBe('8'));
     fireEvent.change(hours(card, 'High', 'First response (hours)'), { target: { value: '4' } });
     await waitFor(() => expect(card.getByRole('option', { name: 'Anna Becker' })).toBeTruthy());
-    fireEvent.change(card.getByLabelText('Escalate overdue cases to'), { target: { value: USER_ID } });
+    fireEvent.change(card.getByLabelText('Escalate overdue cases whose assignee has no manager to'), { target: { value: USER_ID } });
     expect(card.getByText('Off: the hours are clock hours, around the clock and on every day.')).toBeTruthy();
     fireEvent.click(card.getByRole('checkbox', { name: 'Count only the service team’s working hours' }));
     fireEvent.change(card.getByLabelText('Time zone (IANA name, e.g. Europe/Berlin)'), { target: { value: 'Berlin' } });
@@ -227,5 +233,35 @@ describe('service contracts', () => {
     cleanup();
     renderPage({ listServiceContracts: () => ({ items: [], nextCursor: null }) });
     expect(await (await contractsCard()).findByText('No account has a service contract yet.')).toBeTruthy();
+  });
+
+  it("sets a user's manager with the version read, clears it again, and shows them read-only to managers, in English and German", async () => {
+    const puts: unknown[] = [];
+    const api = renderPage({
+      setManager: ({ params, body, ifMatch }) => {
+        puts.push({ params, body, ifMatch });
+        return { ...TEAM.find((m) => m.id === params.id)!, managerId: body.managerId, etag: `"${puts.length + 1}"` };
+      },
+    });
+    const card = within(await screen.findByTestId('managers'));
+    const anna = (await card.findByLabelText('Manager of Anna Becker')) as HTMLSelectElement;
+    // Nobody manages themselves: Anna's list offers Bea, not Anna.
+    expect([...anna.options].map((o) => o.textContent)).toEqual(['none', 'Bea Chefin']);
+    fireEvent.change(anna, { target: { value: BOSS_ID } });
+    expect((await screen.findByTestId('done-notice')).textContent).toBe('The manager of Anna Becker is now Bea Chefin.');
+    fireEvent.change(card.getByLabelText('Manager of Anna Becker'), { target: { value: '' } });
+    await waitFor(() => expect(screen.getByTestId('done-notice').textContent).toBe('Anna Becker has no manager now.'));
+    expect(puts).toEqual([
+      { params: { id: USER_ID }, body: { managerId: BOSS_ID }, ifMatch: '"1"' },
+      { params: { id: USER_ID }, body: { managerId: null }, ifMatch: '"2"' },
+    ]);
+    expect(api.calls.filter((c) => c.name === 'listTeam')).toHaveLength(1);
+    cleanup();
+
+    renderPage({ listTeam: () => ({ items: [TEAM[0]!, { ...TEAM[1]!, managerId: USER_ID }] }) }, ['CRM.Manager'], 'de-DE');
+    const german = within(await screen.findByTestId('managers'));
+    const bea = (await german.findByLabelText('Führungskraft von Bea Chefin')) as HTMLSelectElement;
+    expect([bea.value, bea.disabled]).toEqual([USER_ID, true]);
+    expect(german.getByText('Nur Administratoren tragen die Führungskräfte ein; hier können Sie sie lesen.')).toBeTruthy();
   });
 });

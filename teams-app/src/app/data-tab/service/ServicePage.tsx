@@ -1,5 +1,5 @@
 // The Data tab's "Service levels" page (CRM.Manager and CRM.Admin): the tenant's service levels and business hours
-// (administrators change them) and the accounts' service contracts. Loaded when opened, with its texts.
+// (administrators change them), the accounts' service contracts and the users' managers. Loaded when opened, with its texts.
 import type { Me } from '@crm/common';
 import { I18nProvider, useCreateI18n, useI18n } from '@crm/common/web';
 import { useServices } from '../../services';
@@ -7,6 +7,7 @@ import { useTabStyles } from '../../styles';
 import { tabTexts } from '../../texts';
 import { useLoad } from '../../use-load';
 import { ContractsSection } from './ContractsSection';
+import { ManagersSection } from './ManagersSection';
 import { serviceAdminTexts } from './service-admin-texts';
 import { ServiceLevels } from './ServiceLevelsForm';
 
@@ -30,6 +31,7 @@ function ServiceSections({ me }: { me: Me }) {
     <div data-testid="service-page" className={styles.stack} data-ready-key={settings.status === 'ready' ? 'service' : undefined}>
       <ServiceLevels me={me} settings={settings} />
       <ContractsSection levels={settings.data?.serviceLevels ?? null} />
+      <ManagersSection me={me} />
     </div>
   );
 }

@@ -15,7 +15,7 @@ const en = {
   'svc.firstResponse': 'First response (hours)',
   'svc.resolution': 'Resolution (hours)',
   'svc.hoursInvalid': 'Enter whole hours from 1 to 8760.',
-  'svc.escalateTo': 'Escalate overdue cases to',
+  'svc.escalateTo': 'Escalate overdue cases whose assignee has no manager to',
   'svc.escalateTo.owner': 'the account owner (else the assignee)',
   'svc.escalateTo.unknown': 'a user no longer listed ({id})',
   'svc.businessHours': 'Business hours',
@@ -66,6 +66,16 @@ const en = {
   'svc.validUntil': 'Last day it applies (optional)',
   'svc.saveContract': 'Save contract',
   'svc.contractSaved': 'The contract of {account} is saved.',
+  'mgr.heading': 'Managers',
+  'mgr.intro':
+    "An overdue case escalates to its assignee's manager (else as set above), and the Insights rule for complaints open too long can escalate to the account owner's manager.",
+  'mgr.adminOnly': 'Only administrators set the managers; you can read them here.',
+  'mgr.loading': 'Loading the users…',
+  'mgr.of': 'Manager of {name}',
+  'mgr.none': 'none',
+  'mgr.unnamed': 'a user without a name',
+  'mgr.saved': 'The manager of {name} is now {manager}.',
+  'mgr.cleared': '{name} has no manager now.',
 };
 
 export type ServiceAdminKey = keyof typeof en;
@@ -83,7 +93,7 @@ const de: Record<ServiceAdminKey, string> = {
   'svc.firstResponse': 'Erste Antwort (Stunden)',
   'svc.resolution': 'Lösung (Stunden)',
   'svc.hoursInvalid': 'Ganze Stunden von 1 bis 8760 eingeben.',
-  'svc.escalateTo': 'Überfällige Fälle eskalieren an',
+  'svc.escalateTo': 'Überfällige Fälle ohne Führungskraft der Bearbeitung eskalieren an',
   'svc.escalateTo.owner': 'die Kundenverantwortliche bzw. den Kundenverantwortlichen (sonst die zuständige Person)',
   'svc.escalateTo.unknown': 'eine nicht mehr gelistete Person ({id})',
   'svc.businessHours': 'Servicezeiten',
@@ -134,6 +144,16 @@ const de: Record<ServiceAdminKey, string> = {
   'svc.validUntil': 'Letzter Tag, an dem er gilt (optional)',
   'svc.saveContract': 'Vertrag speichern',
   'svc.contractSaved': 'Der Vertrag von {account} ist gespeichert.',
+  'mgr.heading': 'Führungskräfte',
+  'mgr.intro':
+    'Ein überfälliger Fall eskaliert an die Führungskraft seiner Bearbeitung (sonst wie oben eingestellt), und die Insights-Regel für zu lange offene Reklamationen kann an die Führungskraft der Kundenverantwortlichen eskalieren.',
+  'mgr.adminOnly': 'Nur Administratoren tragen die Führungskräfte ein; hier können Sie sie lesen.',
+  'mgr.loading': 'Die Benutzer werden geladen…',
+  'mgr.of': 'Führungskraft von {name}',
+  'mgr.none': 'keine',
+  'mgr.unnamed': 'ein Benutzer ohne Namen',
+  'mgr.saved': 'Die Führungskraft von {name} ist jetzt {manager}.',
+  'mgr.cleared': '{name} hat jetzt keine Führungskraft.',
 };
 
 export const serviceAdminTexts = { en, de };
