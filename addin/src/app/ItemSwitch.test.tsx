@@ -124,6 +124,7 @@ describe('task pane across items and writes', () => {
             ownerId: null,
             status: 'open' as const,
             productLine: body.productLine ?? null,
+            externalId: null,
             closeReason: null,
             closedAt: null,
           };
@@ -264,6 +265,7 @@ describe('task pane across items and writes', () => {
               ownerId: null,
               status: 'open',
               productLine: null,
+              externalId: null,
               closeReason: null,
               closedAt: null,
             },

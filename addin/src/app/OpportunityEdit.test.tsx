@@ -31,6 +31,7 @@ const deal = (fields: Partial<Opportunity> = {}): Opportunity => ({
   ownerId: null,
   status: 'open',
   productLine: null,
+  externalId: null,
   closeReason: null,
   closedAt: null,
   ...fields,

@@ -53,6 +53,7 @@ function twoCustomers() {
               ownerId: null,
               status: 'open',
               productLine: null,
+              externalId: null,
               closeReason: null,
               closedAt: null,
             },

@@ -86,7 +86,8 @@ export const ImportField = z.enum([
    * opportunity of that account with the same name is updated. The stage as the tenant's stage model names it (key, German
    * or English label) or won / lost; the amount in German or English notation; the close date as lists write it; the
    * owner by the user's email address; the currency an ISO code (the tenant's when left out); the product line as the
-   * tenant names it (optional).
+   * tenant names it (optional). The external id (the ERP's offer number) finds the opportunity before its name does, so
+   * a renamed deal is updated too.
    */
   'opportunity.name',
   'opportunity.stage',
@@ -95,6 +96,7 @@ export const ImportField = z.enum([
   'opportunity.owner',
   'opportunity.currency',
   'opportunity.productLine',
+  'opportunity.externalId',
 ]);
 export type ImportField = z.infer<typeof ImportField>;
 

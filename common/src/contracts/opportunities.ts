@@ -16,6 +16,11 @@ const Probability = z.number().int().min(0).max(100);
  * cross-selling rate compares lines case-insensitively.
  */
 const ProductLine = OptionalText(100).transform((value) => (value === '' ? null : value));
+/**
+ * The opportunity's number in another system (the ERP's offer number); unique in the tenant, optional, a blank one is
+ * none. An opportunity list imported again finds its deals by it.
+ */
+const ExternalId = OptionalText(100).transform((value) => (value === '' ? null : value));
 
 export const OpportunityCreate = z
   .object({
@@ -29,6 +34,7 @@ export const OpportunityCreate = z
     expectedCloseDate: IsoDate.nullable().optional(),
     ownerId: Uuid.nullable().optional(),
     productLine: ProductLine,
+    externalId: ExternalId,
     contactIds: z.array(Uuid).max(50).default([]),
   })
   .strict();
@@ -44,6 +50,7 @@ export const OpportunityPatch = z
     expectedCloseDate: IsoDate.nullable(),
     ownerId: Uuid.nullable(),
     productLine: ProductLine,
+    externalId: ExternalId,
     status: OpportunityStatus,
     closeReason: OptionalText(500),
   })
@@ -63,6 +70,7 @@ export const Opportunity = Versioned.extend({
   expectedCloseDate: IsoDate.nullable(),
   ownerId: Uuid.nullable(),
   productLine: z.string().nullable(),
+  externalId: z.string().nullable(),
   status: OpportunityStatus,
   closeReason: z.string().nullable(),
   closedAt: IsoDateTime.nullable(),

@@ -64,6 +64,7 @@ export function opportunity(fields: Partial<Opportunity> & Pick<Opportunity, 'na
     ownerId: null,
     status: 'open',
     productLine: null,
+    externalId: null,
     closeReason: null,
     closedAt: null,
     ...fields,

@@ -115,6 +115,23 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
   'opportunity.owner': ['verantwortlich', 'verantwortlicher', 'zustaendig', 'vertriebsmitarbeiter', 'owner', 'deal owner', 'sales rep'],
   'opportunity.currency': [],
   'opportunity.productLine': ['produktlinie', 'sparte', 'product line'],
+  'opportunity.externalId': [
+    'angebotsnummer',
+    'angebotsnr',
+    'angebots nr',
+    'vorgangsnummer',
+    'projektnummer',
+    'chancen nr',
+    'externe id',
+    'externe nummer',
+    'erp nummer',
+    'external id',
+    'opportunity id',
+    'opportunity number',
+    'deal id',
+    'deal number',
+    'quote number',
+  ],
   notes: ['notiz', 'notizen', 'bemerkung', 'bemerkungen', 'anmerkung', 'kommentar', 'notes', 'note', 'comment', 'comments'],
 };
 
@@ -176,7 +193,12 @@ const ALIASES: Record<ImportKind, Partial<Record<ImportField, ImportField>>> = {
 };
 /** Headers that mean a field only in a list of one kind: "Name" is the company in one list and the person in the next. */
 const KIND_HEADERS: Partial<Record<ImportKind, Record<string, ImportField>>> = {
-  opportunities: { [headerKey('name')]: 'opportunity.name', [headerKey('bezeichnung')]: 'opportunity.name' },
+  opportunities: {
+    [headerKey('name')]: 'opportunity.name',
+    [headerKey('bezeichnung')]: 'opportunity.name',
+    // Not "Nr." or "ID": a list's running number would tie each row to whichever deal had that number last time.
+    [headerKey('nummer')]: 'opportunity.externalId',
+  },
 };
 
 /** Each column's field moved to what it means in a list of `kind` (an alias, a header only that kind knows), or dropped. */

@@ -55,7 +55,12 @@ export async function analyseOpportunities(
   const styles = { amount: amountStyle === 'mixed' ? null : amountStyle, closeDate: dateOrder === 'mixed' ? null : dateOrder };
   const names = stageNames(settings.stages);
   const values = mapped.map(({ values }) => readOpportunity(values as StoredValues, styles, names, settings.stages));
-  const stored = await storedOpportunities(db, actor.tenantId, [...new Set(found.flatMap((account) => (account.ok ? [account.id] : [])))]);
+  const stored = await storedOpportunities(
+    db,
+    actor.tenantId,
+    [...new Set(found.flatMap((account) => (account.ok ? [account.id] : [])))],
+    [...new Set(values.flatMap((value) => (value.ok && value.value.externalId ? [value.value.externalId] : [])))],
+  );
   const emails = [...new Set(values.flatMap((value) => (value.ok && value.value.ownerEmail ? [value.value.ownerEmail] : [])))];
   const owners = [...new Set(stored.flatMap((opportunity) => (opportunity.ownerId ? [opportunity.ownerId] : [])))];
   const users = await usersOf(db, actor.tenantId, emails, owners);
@@ -103,6 +108,8 @@ const outcome = (action: ImportOutcomePart['action'], id: string | null, why: Wh
 
 /** The audit's field names of the columns an update writes, as the opportunities feature names them. */
 const AUDIT_FIELDS: Record<keyof OpportunityColumns, string> = {
+  name: 'name',
+  external_id: 'externalId',
   stage: 'stage',
   probability: 'probability',
   status: 'status',
@@ -144,7 +151,8 @@ export async function commitOpportunityBatch(tx: Queryable, actor: Actor, import
   const inserted = await insertOpportunities(tx, actor.tenantId, inserts);
   for (const insert of inserts) {
     if (!inserted.has(insert.id)) {
-      results.set(insert.row, { outcome: outcome('failed', null, because('outcome.revenueAccountGone')), accountId: null });
+      const why = because(insert.fields.externalId ? 'outcome.accountGoneOrNumberTaken' : 'outcome.revenueAccountGone', { number: insert.fields.externalId });
+      results.set(insert.row, { outcome: outcome('failed', null, why), accountId: null });
       continue;
     }
     entry('create', insert.id);

@@ -1,7 +1,8 @@
 // Rows of an opportunity list: the stage as lists write it (the tenant's stage model in German or English, or won /
 // lost), the amount, the close date, the owner, the currency and the product line, and the decision per row once its account is known.
-// A row never creates an account; an opportunity of the account with the same name is the one the row updates, and a
-// second row for the same account and name is an error on the later one.
+// A row never creates an account; the opportunity with the row's external id (the ERP's number), else one of the account
+// with the same name, is the one the row updates, and a second row for the same number, or for the same account and name
+// without a number, is an error on the later one.
 import type { ImportDecision, Stage } from '@crm/common';
 import { foldText } from './folding';
 import { because, whyOf, type Why } from './reasons';
@@ -53,6 +54,7 @@ export interface OpportunityValues {
   ownerEmail: string | null;
   currency: string | null;
   productLine: string | null;
+  externalId: string | null;
 }
 
 export type ValuesResult = { ok: true; value: OpportunityValues } | { ok: false; field: string; why: Why };
@@ -109,7 +111,9 @@ export function readOpportunity(
     return fail('opportunity.currency', because('opportunity.currencyInvalid', { value: currencyText }));
   const productLine = text(values['opportunity.productLine']) || null;
   if (productLine && productLine.length > 100) return fail('opportunity.productLine', because('opportunity.productLineTooLong'));
-  return { ok: true, value: { name, stage, amount, closeDate, ownerEmail, currency: currencyText || null, productLine } };
+  const externalId = text(values['opportunity.externalId']) || null;
+  if (externalId && externalId.length > 100) return fail('opportunity.externalId', because('opportunity.numberTooLong', { value: externalId.slice(0, 20) }));
+  return { ok: true, value: { name, stage, amount, closeDate, ownerEmail, currency: currencyText || null, productLine, externalId } };
 }
 
 /** What the CRM has: an opportunity of one of the list's accounts. */
@@ -124,6 +128,7 @@ export interface StoredOpportunity {
   ownerId: string | null;
   productLine: string | null;
   status: OpportunityStatus;
+  externalId: string | null;
   version: number;
 }
 
@@ -138,6 +143,7 @@ export interface OpportunityFields {
   closeDate?: string | null;
   ownerId?: string | null;
   productLine?: string | null;
+  externalId?: string | null;
 }
 
 export interface OpportunityRowPlan {
@@ -168,8 +174,11 @@ const stageParam = (stages: readonly Stage[], key: string) => {
 
 /**
  * The decision of every row once its account is known, in file order: error (account, values, an unknown owner, the
- * same account and name as an earlier row, several stored opportunities of that name), create, update with what
- * changes (old -> new), or skip when the CRM has the same values already, so the same list again changes nothing.
+ * same number as an earlier row, or without a number the same account and name, a number another account's opportunity
+ * has, several stored opportunities of that name), create, update with what changes (old -> new), or skip when the CRM
+ * has the same values already, so the same list again changes nothing. A row with a number finds its opportunity by the
+ * number first (its name may have changed), else by the name among the account's opportunities without a number,
+ * which then takes the row's.
  */
 export function decideOpportunityRows(
   rows: readonly { row: number; account: AccountFound; values: ValuesResult }[],
@@ -181,7 +190,11 @@ export function decideOpportunityRows(
     const key = opportunityKey(opportunity.accountId, opportunity.name);
     byKey.set(key, [...(byKey.get(key) ?? []), opportunity]);
   }
+  const byNumber = new Map(stored.flatMap((opportunity) => (opportunity.externalId ? [[opportunity.externalId, opportunity] as const] : [])));
   const seen = new Map<string, number>();
+  const seenNumbers = new Map<string, number>();
+  /** Stored opportunities an earlier row updates: a later row with another number is another deal. */
+  const claimed = new Set<string>();
   const probability = (key: string) => context.stages.find((s) => s.key === key)?.probability ?? 0;
   return rows.map(({ row, account, values }) => {
     const error = (field: string, why: Why) => ({ decision: { action: 'error' as const, field, ...whyOf(why) }, plan: null });
@@ -195,13 +208,27 @@ export function decideOpportunityRows(
       ownerId = user.id;
     }
     const key = opportunityKey(account.id, value.name);
-    const earlier = seen.get(key);
-    if (earlier !== undefined) return error('opportunity.name', because('opportunity.sameAsRow', { row: earlier, name: value.name }));
+    const number = value.externalId;
+    let current: StoredOpportunity | undefined;
+    if (number) {
+      const earlier = seenNumbers.get(number);
+      if (earlier !== undefined) return error('opportunity.externalId', because('opportunity.sameNumberAsRow', { row: earlier, number }));
+      seenNumbers.set(number, row);
+      current = byNumber.get(number);
+      if (current && current.accountId !== account.id)
+        return error('opportunity.externalId', because('opportunity.numberOtherAccount', { number, name: current.name }));
+    } else {
+      const earlier = seen.get(key);
+      if (earlier !== undefined) return error('opportunity.name', because('opportunity.sameAsRow', { row: earlier, name: value.name }));
+    }
     seen.set(key, row);
-    const matches = byKey.get(key) ?? [];
-    if (matches.length > 1)
-      return error('opportunity.name', because('opportunity.nameInMany', { count: matches.length, name: value.name, account: account.name }));
-    const current = matches[0];
+    if (!current) {
+      const matches = (byKey.get(key) ?? []).filter((opportunity) => !number || (!opportunity.externalId && !claimed.has(opportunity.id)));
+      if (matches.length > 1)
+        return error('opportunity.name', because('opportunity.nameInMany', { count: matches.length, name: value.name, account: account.name }));
+      current = matches[0];
+    }
+    if (current) claimed.add(current.id);
     const base = { accountId: account.id, accountName: account.name };
     if (!current) {
       const lastStage = context.stages.at(-1)!.key;
@@ -216,6 +243,7 @@ export function decideOpportunityRows(
         closeDate: value.closeDate,
         ownerId: ownerId ?? context.importer,
         productLine: value.productLine,
+        externalId: number,
       };
       const why = because('opportunity.new', {
         name: value.name,
@@ -229,6 +257,16 @@ export function decideOpportunityRows(
     // Only what the row says and the CRM holds otherwise changes; a blank cell keeps the stored value.
     const fields: OpportunityFields = {};
     const changes: Record<string, string | ReturnType<typeof because>> = {};
+    if (opportunityKey(account.id, current.name) !== key) {
+      fields.name = value.name;
+      changes.nameFrom = current.name;
+      changes.nameTo = value.name;
+    }
+    if (number && current.externalId !== number) {
+      fields.externalId = number;
+      changes.numberFrom = current.externalId ?? '';
+      changes.numberTo = number;
+    }
     if (value.stage?.stage && value.stage.stage !== current.stage) {
       fields.stage = value.stage.stage;
       fields.probability = probability(value.stage.stage);

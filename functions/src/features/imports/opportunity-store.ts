@@ -17,10 +17,12 @@ interface OpportunityRow {
   owner_id: string | null;
   product_line: string | null;
   status: OpportunityStatus;
+  external_id: string | null;
   version: number;
 }
 
-const COLUMNS = `id, account_id, name, stage, amount::text AS amount, currency, to_char(expected_close, 'YYYY-MM-DD') AS close_date, owner_id, product_line, status, version`;
+const COLUMNS = `id, account_id, name, stage, amount::text AS amount, currency, to_char(expected_close, 'YYYY-MM-DD') AS close_date, owner_id, product_line, status,
+  external_id, version`;
 const toStored = (row: OpportunityRow): StoredOpportunity => ({
   id: row.id,
   accountId: row.account_id,
@@ -32,16 +34,22 @@ const toStored = (row: OpportunityRow): StoredOpportunity => ({
   ownerId: row.owner_id,
   productLine: row.product_line,
   status: row.status,
+  externalId: row.external_id,
   version: row.version,
 });
 
-/** The opportunities of these accounts. */
-export async function storedOpportunities(db: Queryable, tenantId: string, accountIds: readonly string[]): Promise<StoredOpportunity[]> {
-  if (accountIds.length === 0) return [];
-  const rows = await db.query<OpportunityRow>(`SELECT ${COLUMNS} FROM opportunities WHERE tenant_id = $1 AND account_id = ANY($2::uuid[])`, [
-    tenantId,
-    accountIds,
-  ]);
+/** The opportunities of these accounts, and those with one of these external ids, whichever account has them. */
+export async function storedOpportunities(
+  db: Queryable,
+  tenantId: string,
+  accountIds: readonly string[],
+  externalIds: readonly string[],
+): Promise<StoredOpportunity[]> {
+  if (accountIds.length === 0 && externalIds.length === 0) return [];
+  const rows = await db.query<OpportunityRow>(
+    `SELECT ${COLUMNS} FROM opportunities WHERE tenant_id = $1 AND (account_id = ANY($2::uuid[]) OR external_id = ANY($3::text[]))`,
+    [tenantId, accountIds, externalIds],
+  );
   return rows.map(toStored);
 }
 
@@ -60,17 +68,22 @@ export interface OpportunityInsert {
   fields: Required<OpportunityFields>;
 }
 
-/** The batch's new opportunities in one statement; one whose account was deleted since the preview is left out. */
+/**
+ * The batch's new opportunities in one statement; one whose account was deleted since the preview is left out, and so is
+ * one whose external id another opportunity took since.
+ */
 export async function insertOpportunities(tx: Queryable, tenantId: string, rows: readonly OpportunityInsert[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
   const written = await tx.query<{ id: string }>(
-    `INSERT INTO opportunities (tenant_id, id, account_id, name, stage, amount, currency, probability, expected_close, owner_id, product_line, status, closed_at)
+    `INSERT INTO opportunities (tenant_id, id, account_id, name, stage, amount, currency, probability, expected_close, owner_id, product_line, status, closed_at,
+       external_id)
      SELECT $1, t.id, t.account_id, t.name, t.stage, t.amount, t.currency, t.probability, t.close_date, u.id, t.product_line, t.status,
-       CASE WHEN t.status = 'open' THEN NULL ELSE now() END
+       CASE WHEN t.status = 'open' THEN NULL ELSE now() END, t.external_id
      FROM jsonb_to_recordset($2::jsonb) AS t(id uuid, account_id uuid, name text, stage text, amount numeric, currency text, probability int,
-       close_date date, owner_id uuid, product_line text, status text)
+       close_date date, owner_id uuid, product_line text, status text, external_id text)
      JOIN accounts a ON a.tenant_id = $1 AND a.id = t.account_id
      LEFT JOIN users u ON u.tenant_id = $1 AND u.id = t.owner_id
+     ON CONFLICT (tenant_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
      RETURNING id`,
     [
       tenantId,
@@ -87,6 +100,7 @@ export async function insertOpportunities(tx: Queryable, tenantId: string, rows:
           owner_id: fields.ownerId,
           product_line: fields.productLine,
           status: fields.status,
+          external_id: fields.externalId,
         })),
       ),
     ],
@@ -96,6 +110,7 @@ export async function insertOpportunities(tx: Queryable, tenantId: string, rows:
 
 /** What an update or an undo changes: the columns, as stored (closed_at follows the status). */
 export interface OpportunityColumns {
+  name?: string;
   stage?: string;
   probability?: number;
   status?: OpportunityStatus;
@@ -104,11 +119,13 @@ export interface OpportunityColumns {
   expected_close?: string | null;
   owner_id?: string | null;
   product_line?: string | null;
+  external_id?: string | null;
   closed_at?: string | null;
 }
 
 export const columnsOf = (fields: OpportunityFields): OpportunityColumns => {
   const columns: OpportunityColumns = {};
+  if (fields.name !== undefined) columns.name = fields.name;
   if (fields.stage !== undefined) columns.stage = fields.stage;
   if (fields.probability !== undefined) columns.probability = fields.probability;
   if (fields.status !== undefined) columns.status = fields.status;
@@ -117,6 +134,7 @@ export const columnsOf = (fields: OpportunityFields): OpportunityColumns => {
   if (fields.closeDate !== undefined) columns.expected_close = fields.closeDate;
   if (fields.ownerId !== undefined) columns.owner_id = fields.ownerId;
   if (fields.productLine !== undefined) columns.product_line = fields.productLine;
+  if (fields.externalId !== undefined) columns.external_id = fields.externalId;
   return columns;
 };
 
@@ -130,7 +148,7 @@ export interface OpportunityState extends Required<Omit<OpportunityColumns, 'clo
 export async function lockOpportunities(tx: Queryable, tenantId: string, ids: readonly string[]): Promise<Map<string, OpportunityState>> {
   if (ids.length === 0) return new Map();
   const rows = await tx.query<OpportunityState>(
-    `SELECT id, version, stage, probability, status, amount::text AS amount, currency, to_char(expected_close, 'YYYY-MM-DD') AS expected_close, owner_id, product_line,
+    `SELECT id, version, name, external_id, stage, probability, status, amount::text AS amount, currency, to_char(expected_close, 'YYYY-MM-DD') AS expected_close, owner_id, product_line,
        to_char(closed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS closed_at
      FROM opportunities WHERE tenant_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`,
     [tenantId, ids],
@@ -151,6 +169,8 @@ export async function updateOpportunities(
   if (rows.length === 0) return new Set();
   const written = await tx.query<{ id: string }>(
     `UPDATE opportunities o SET
+       name = CASE WHEN t.c ? 'name' THEN t.c->>'name' ELSE o.name END,
+       external_id = CASE WHEN t.c ? 'external_id' THEN t.c->>'external_id' ELSE o.external_id END,
        stage = CASE WHEN t.c ? 'stage' THEN t.c->>'stage' ELSE o.stage END,
        probability = CASE WHEN t.c ? 'probability' THEN (t.c->>'probability')::int ELSE o.probability END,
        status = CASE WHEN t.c ? 'status' THEN t.c->>'status' ELSE o.status END,

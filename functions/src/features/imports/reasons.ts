@@ -56,6 +56,8 @@ const FIELD_DE: Record<string, string> = {
   expectedCloseDate: 'Abschlussdatum',
   ownerId: 'Verantwortlich',
   productLine: 'Produktlinie',
+  name: 'Name',
+  externalId: 'Nummer',
 };
 const fieldsDe = (fields: string) =>
   fields
@@ -477,6 +479,18 @@ const TEXTS = {
     en: (p) => `${p('count')} opportunities of ${p('account')} are called "${p('name')}"; rename them in the CRM first`,
     de: (p) => `${p('count')} Verkaufschancen von ${p('account')} heißen „${p('name')}“; sie zuerst im CRM umbenennen`,
   },
+  'opportunity.numberTooLong': {
+    en: (p) => `the number "${p('value')}..." is longer than 100 characters`,
+    de: (p) => `die Nummer „${p('value')}...“ ist länger als 100 Zeichen`,
+  },
+  'opportunity.sameNumberAsRow': {
+    en: (p) => `the same number ${p('number')} as row ${p('row')}`,
+    de: (p) => `dieselbe Nummer ${p('number')} wie Zeile ${p('row')}`,
+  },
+  'opportunity.numberOtherAccount': {
+    en: (p) => `the opportunity with number ${p('number')} ("${p('name')}") belongs to another account; correct the number or the account`,
+    de: (p) => `die Verkaufschance mit der Nummer ${p('number')} („${p('name')}“) gehört zu einer anderen Firma; die Nummer oder die Firma korrigieren`,
+  },
   'opportunity.stageName': { en: (p) => `"${p('en')}"`, de: (p) => `„${p('de')}“` },
   'opportunity.new': {
     en: (p) => `a new opportunity "${p('name')}" for ${p('account')}: stage ${p('stage')}, amount ${p('amount')}${p('status') ? `, ${p('status')}` : ''}`,
@@ -490,6 +504,8 @@ const TEXTS = {
   'opportunity.changes': {
     en: (p) =>
       `the opportunity "${p('name')}" of ${p('account')} changes: ${changeList(p, [
+        ['name', 'name', (v) => `"${v}"`],
+        ['number', 'number', (v) => v],
         ['stage', 'stage', (v) => v],
         ['status', 'status', (v) => v],
         ['amount', 'amount', (v) => v],
@@ -500,6 +516,8 @@ const TEXTS = {
       ])}`,
     de: (p) =>
       `die Verkaufschance „${p('name')}“ von ${p('account')} ändert sich: ${changeList(p, [
+        ['name', 'Name', (v) => `„${v}“`],
+        ['number', 'Nummer', (v) => v],
         ['stage', 'Phase', (v) => v],
         ['status', 'Status', (v) => STATUS_DE[v] ?? v],
         ['amount', 'Betrag', (v) => germanAmount(v)],
@@ -512,6 +530,10 @@ const TEXTS = {
   'outcome.opportunityCreated': { en: () => 'the opportunity was created', de: () => 'die Verkaufschance wurde angelegt' },
   'outcome.opportunityUpdated': { en: (p) => `changed ${p('fields')}`, de: (p) => `geändert: ${fieldsDe(p('fields'))}` },
   'outcome.opportunityUnchanged': { en: () => 'the CRM has these values already', de: () => 'das CRM hat diese Werte schon' },
+  'outcome.accountGoneOrNumberTaken': {
+    en: (p) => `the account was deleted, or another opportunity took the number ${p('number')}, since the preview`,
+    de: (p) => `die Firma wurde seit der Vorschau gelöscht, oder eine andere Verkaufschance hat inzwischen die Nummer ${p('number')}`,
+  },
   'outcome.opportunityChangedSince': {
     en: () => 'the opportunity was changed or deleted since the preview; import the list again',
     de: () => 'die Verkaufschance wurde seit der Vorschau geändert oder gelöscht; die Liste erneut importieren',

@@ -27,6 +27,7 @@ const deal = (stage: string, amount: number, probability: number, expectedCloseD
   ownerId: null,
   status: 'open',
   productLine: null,
+  externalId: null,
   closeReason: null,
   closedAt: null,
 });

@@ -23,6 +23,7 @@ export const toOpportunity = (row: Row): Opportunity => {
     expectedCloseDate: strOrNull(row, 'expected_close'),
     ownerId: strOrNull(row, 'owner_id'),
     productLine: strOrNull(row, 'product_line'),
+    externalId: strOrNull(row, 'external_id'),
     status,
     closeReason: strOrNull(row, 'close_reason'),
     closedAt: isoOrNull(row.closed_at),

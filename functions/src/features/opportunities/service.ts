@@ -23,6 +23,7 @@ export async function createOpportunity(db: Db, actor: Actor, input: Opportunity
       expectedCloseDate: input.expectedCloseDate ?? null,
       ownerId: input.ownerId === undefined ? actor.userId : input.ownerId,
       productLine: input.productLine ?? null,
+      externalId: input.externalId ?? null,
       contactIds: input.contactIds,
     });
     return { value: opportunity, created };

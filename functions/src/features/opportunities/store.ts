@@ -18,6 +18,7 @@ export interface OpportunityRecord {
   expectedCloseDate: string | null;
   ownerId: string | null;
   productLine: string | null;
+  externalId: string | null;
   contactIds: readonly string[];
 }
 
@@ -38,8 +39,8 @@ export async function opportunitiesContactIds(db: Queryable, tenantId: string, i
 
 export async function insertOpportunity(tx: Queryable, tenantId: string, record: OpportunityRecord): Promise<{ opportunity: Opportunity; created: boolean }> {
   const inserted = await tx.query<{ id: string }>(
-    `INSERT INTO opportunities (tenant_id, id, account_id, name, stage, amount, currency, probability, expected_close, owner_id, product_line)
-     VALUES ($1, COALESCE($2, gen_random_uuid()), $3, $4, $5, $6, $7, $8, $9, $10, $11)
+    `INSERT INTO opportunities (tenant_id, id, account_id, name, stage, amount, currency, probability, expected_close, owner_id, product_line, external_id)
+     VALUES ($1, COALESCE($2, gen_random_uuid()), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
      ON CONFLICT (tenant_id, id) DO NOTHING RETURNING id`,
     [
       tenantId,
@@ -53,6 +54,7 @@ export async function insertOpportunity(tx: Queryable, tenantId: string, record:
       record.expectedCloseDate,
       record.ownerId,
       record.productLine,
+      record.externalId,
     ],
   );
   const id = inserted[0]?.id ?? record.id!;
@@ -89,6 +91,7 @@ const columns = {
   expectedCloseDate: { column: 'expected_close' },
   ownerId: { column: 'owner_id' },
   productLine: { column: 'product_line' },
+  externalId: { column: 'external_id' },
   status: { column: 'status' },
   closeReason: { column: 'close_reason' },
 };

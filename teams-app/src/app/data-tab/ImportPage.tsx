@@ -67,6 +67,7 @@ const FIELD_ORDER: Record<ImportField, number> = {
   'opportunity.owner': 32,
   'opportunity.currency': 33,
   'opportunity.productLine': 34,
+  'opportunity.externalId': 35,
 };
 const FIELDS = (Object.keys(FIELD_ORDER) as ImportField[]).sort((a, b) => FIELD_ORDER[a] - FIELD_ORDER[b]);
 const KINDS: readonly ImportKind[] = ['combined', 'accounts', 'contacts', 'revenue', 'opportunities'];

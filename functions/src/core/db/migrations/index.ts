@@ -30,6 +30,7 @@ import { sql as importKinds } from './0024-import-kinds';
 import { sql as insightTriggerLookups } from './0025-insight-trigger-lookups';
 import { sql as opportunityProductLine } from './0027-opportunity-product-line';
 import { sql as insightAccountRanks } from './0029-insight-account-ranks';
+import { sql as opportunityExternalId } from './0030-opportunity-external-id';
 import { sql as leadHistoryManagers } from './0031-lead-history-managers';
 
 export interface Migration {
@@ -69,5 +70,6 @@ export const migrations: readonly Migration[] = [
   { id: '0025-insight-trigger-lookups', sql: insightTriggerLookups },
   { id: '0027-opportunity-product-line', sql: opportunityProductLine },
   { id: '0029-insight-account-ranks', sql: insightAccountRanks },
+  { id: '0030-opportunity-external-id', sql: opportunityExternalId },
   { id: '0031-lead-history-managers', sql: leadHistoryManagers },
 ];
