@@ -101,6 +101,7 @@ describe('import page: opportunities and revenue', () => {
       'Close date',
       'Owner (email)',
       'Currency of the amount',
+      'Product line',
       'Number in another system (ERP)',
     ]);
   });
