@@ -1,6 +1,6 @@
 // Monthly snapshots: one per tenant and month however often the timer runs, kept as taken when later data changes,
 // read as a trend per tenant; on PGlite and PostgreSQL.
-import { AccountCreate } from '@crm/common';
+import { AccountCreate, metricValue } from '@crm/common';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase, seedActor } from '../../../../test/support/databases';
 import type { Actor } from '../../core/actor';
@@ -32,6 +32,14 @@ describeEachDatabase('insight snapshots', (getDb) => {
       ['2026-11', '2025-12-01', '2026-12-01', 1],
     ]);
     expect((await insightTrend(getDb(), bert, 12)).snapshots.map((s) => s.figures.customers.active)).toEqual([0]);
+    // The key figures of #15 are in the snapshot, so their trend and a goal's history can read them.
+    const figures = trend.snapshots[0]!.figures;
+    expect([figures.repeatPurchase, figures.dataQuality?.accounts, figures.adoption?.logged]).toEqual([
+      { customers: 1, repeatCustomers: 0, rate: 0, purchases: 1 },
+      1,
+      0,
+    ]);
+    expect([metricValue(figures, 'repeatPurchaseRate'), metricValue(figures, 'crossSellingRate'), metricValue(figures, 'dataCompleteness')]).toEqual([0, null, 0]);
   });
 
   it('keeps a snapshot as it was taken and adds the next month beside it, oldest first', async () => {
@@ -49,5 +57,19 @@ describeEachDatabase('insight snapshots', (getDb) => {
   it('stops at its deadline and leaves the rest for the next run', async () => {
     expect(await takeMonthlySnapshots(getDb(), new Date('2027-02-01T03:15:00Z'), Date.now() - 1)).toEqual({ month: '2027-01', taken: 0 });
     expect(await takeMonthlySnapshots(getDb(), new Date('2027-02-01T03:15:00Z'))).toEqual({ month: '2027-01', taken: 2 });
+  });
+
+  it('reads a snapshot taken before the figures of migration 0027 with none of them', async () => {
+    const carla = await seedActor(getDb(), { name: 'Carla' });
+    const [taken] = (await insightTrend(getDb(), anna, 1)).snapshots;
+    const { responseTime: _r, crossSelling: _c, repeatPurchase: _p, dataQuality: _q, adoption: _a, ...older } = taken!.figures;
+    await getDb().query(`INSERT INTO insight_snapshots (tenant_id, month, figures) VALUES ($1, '2026-04-01', $2)`, [carla.tenantId, JSON.stringify(older)]);
+    const [old] = (await insightTrend(getDb(), carla, 12)).snapshots;
+    expect(old?.figures.adoption).toBeUndefined();
+    expect([metricValue(old!.figures, 'interactionsPerWeek'), metricValue(old!.figures, 'possibleDuplicates'), metricValue(old!.figures, 'activeCustomers')]).toEqual([
+      null,
+      null,
+      taken!.figures.customers.active,
+    ]);
   });
 });
