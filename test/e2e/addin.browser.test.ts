@@ -70,7 +70,9 @@ describeInBrowser('Outlook add-in in Chromium', () => {
   it("opens the account's tab in a new window from the account card, with the keyboard", async () => {
     await open('known-sender', 'lang=en');
     const account = DEMO_FEATURED.knownContact.accountName;
-    await pane().getByRole('link', { name: `Open ${account} in Teams (new window)` }).focus();
+    await pane()
+      .getByRole('link', { name: `Open ${account} in Teams (new window)` })
+      .focus();
     const [tab] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('Enter')]);
     await tab.waitForSelector('[data-ready-key]');
     expect(new URL(tab.url()).pathname).toBe('/teams/account.html');
@@ -122,9 +124,17 @@ describeInBrowser('Outlook add-in in Chromium', () => {
     const edit = pane().getByRole('form', { name: `Wiedervorlage ${title} ändern` });
     await press(edit.getByRole('button', { name: 'Als erledigt markieren' }));
     await pane().getByText(`Wiedervorlage „${title}“ erledigt.`).waitFor();
-    await expect.poll(() => pane().getByRole('button', { name: `Wiedervorlage ${title} ändern` }).count()).toBe(0);
+    await expect
+      .poll(() =>
+        pane()
+          .getByRole('button', { name: `Wiedervorlage ${title} ändern` })
+          .count(),
+      )
+      .toBe(0);
 
-    const deal = pane().getByRole('button', { name: /^(?!Wiedervorlage ).+ ändern$/ }).first();
+    const deal = pane()
+      .getByRole('button', { name: /^(?!Wiedervorlage ).+ ändern$/ })
+      .first();
     const name = (await deal.getAttribute('aria-label'))!.replace(/ ändern$/, '');
     await press(deal);
     const dealForm = pane().getByRole('form', { name: `${name} ändern` });
@@ -143,7 +153,9 @@ describeInBrowser('Outlook add-in in Chromium', () => {
     const accounts = await api<{ items: Array<{ id: string; name: string }> }>('GET', `/api/accounts?q=${encodeURIComponent('Hoffmann')}`);
     const accountId = accounts.body.items.find((a) => a.name === DEMO_FEATURED.knownContact.accountName)!.id;
     const subject = `Telefonat mit der Instandhaltung wegen der wiederkehrenden Störung am Getriebe der Linie 4 ${Date.now().toString(36)}`;
-    await api('POST', '/api/interactions', { body: { type: 'note', subject, occurredAt: new Date(Date.now() - 60_000).toISOString(), accountIds: [accountId] } });
+    await api('POST', '/api/interactions', {
+      body: { type: 'note', subject, occurredAt: new Date(Date.now() - 60_000).toISOString(), accountIds: [accountId] },
+    });
     await open('known-sender', 'lang=de');
     const row = pane().getByText(subject, { exact: true });
     await row.waitFor();
@@ -161,6 +173,48 @@ describeInBrowser('Outlook add-in in Chromium', () => {
     await form.getByRole('button', { name: 'Save' }).click();
     await page.waitForSelector(`[data-person="${DEMO_FEATURED.unknownSenderAtKnownDomain}"][data-status="known"]`);
     expect(await pane().getByRole('heading', { name: DEMO_FEATURED.knownContact.accountName }).count()).toBe(1);
+  });
+
+  it('adds an unknown sender as a lead by keyboard, with the email as its first interaction, after which the card shows the lead and its score', async () => {
+    const sender = DEMO_FEATURED.unknownSenderAtUnknownDomain;
+    await open('unknown', 'lang=en');
+    const card = pane().locator(`[data-person="${sender}"]`);
+    await card.getByRole('button', { name: 'Add as lead' }).focus();
+    await page.keyboard.press('Enter');
+    const form = pane().getByRole('form', { name: 'Add as lead' });
+    // The form takes the focus at the first name, prefilled from the display name with the rest.
+    await form.getByLabel('First name').and(page.locator(':focus')).waitFor();
+    expect(await form.getByLabel('Email', { exact: true }).inputValue()).toBe(sender);
+    expect(await form.getByLabel('Source').inputValue()).toBe('email');
+    await form.getByLabel('Budget').selectOption('approved');
+    expect(await form.getByRole('checkbox', { name: 'Log this email with the lead' }).isChecked()).toBe(true);
+    await screenshot(page, 'addin-add-lead');
+    await form.getByRole('button', { name: 'Save' }).focus();
+    await page.keyboard.press('Enter');
+    await pane()
+      .getByTestId('done-notice')
+      .filter({ hasText: /^Lead .* added\.$/ })
+      .waitFor();
+    await card.getByText('Lead · New').waitFor();
+    expect(await card.getByRole('button', { name: 'Add as lead' }).count()).toBe(0);
+    await card.getByText(/^Score \d+ of 100$/).click();
+    expect(await card.locator('[data-criterion="budget"]').textContent()).toBe('Budget 25 of 25: Budget approved');
+    // The email the lead came from was logged with it: they wrote to us, so engagement counts a reply.
+    expect(await card.locator('[data-criterion="engagement"]').textContent()).toBe(
+      'Engagement 7.5 of 15: Replied: 1 logged interactions, 0 meetings held, 1 replies or calls',
+    );
+
+    const api = localApi(host.url);
+    const leads = await api<{ items: Array<{ id: string; email: string; source: string }> }>('GET', `/api/leads?q=${encodeURIComponent(sender)}`);
+    expect(leads.body.items).toHaveLength(1);
+    expect(leads.body.items[0]).toMatchObject({ email: sender, source: 'email' });
+    const history = await api<{ items: Array<{ type: string; direction: string; internetMessageId: string }> }>(
+      'GET',
+      `/api/leads/${leads.body.items[0]!.id}/interactions`,
+    );
+    expect(history.body.items).toEqual([
+      expect.objectContaining({ type: 'email', direction: 'inbound', internetMessageId: `<preview-unknown@${sender.split('@')[1]}>` }),
+    ]);
   });
 
   it('logs an email and shows who logged it', async () => {
