@@ -1,7 +1,27 @@
 // The value of a goal's key figure in a set of team figures, free of zod: the API computes a goal's progress with it and
 // the Insights tab reads the same figure out of each monthly snapshot for the goal's trend.
-import type { GoalMetric } from './goals';
 import type { TeamInsights } from './insights';
+
+/** The team key figures a goal can target, in the order the Insights tab offers them; goals.ts makes its enum of them. */
+export const GOAL_METRICS = [
+  'churnRate',
+  'winRate',
+  'newCustomers',
+  'activeCustomers',
+  'openComplaints',
+  'medianResolutionHours',
+  'p90ResolutionHours',
+  'weightedPipeline',
+  'atRiskAccounts',
+  'medianResponseHours',
+  'p90ResponseHours',
+  'crossSellingRate',
+  'repeatPurchaseRate',
+  'dataCompleteness',
+  'possibleDuplicates',
+  'interactionsPerWeek',
+] as const;
+type GoalMetric = (typeof GOAL_METRICS)[number];
 
 export function metricValue(team: TeamInsights, metric: GoalMetric): number | null {
   switch (metric) {

@@ -1,27 +1,11 @@
 // Goals (issue 15): a strategic goal with an operational target on one key figure of the team insights, from a start
 // value to a target value by a deadline, and how far the team has come.
 import { z } from 'zod';
+import { GOAL_METRICS } from './goal-metric';
 import { IsoDate, NonEmptyText, OptionalText, PageQuery, Uuid, Versioned } from './primitives';
 
 /** The team key figures a goal can target; rates are fractions (0.1 is 10 %), durations hours. */
-export const GoalMetric = z.enum([
-  'churnRate',
-  'winRate',
-  'newCustomers',
-  'activeCustomers',
-  'openComplaints',
-  'medianResolutionHours',
-  'p90ResolutionHours',
-  'weightedPipeline',
-  'atRiskAccounts',
-  'medianResponseHours',
-  'p90ResponseHours',
-  'crossSellingRate',
-  'repeatPurchaseRate',
-  'dataCompleteness',
-  'possibleDuplicates',
-  'interactionsPerWeek',
-]);
+export const GoalMetric = z.enum(GOAL_METRICS);
 export type GoalMetric = z.infer<typeof GoalMetric>;
 
 const Value = z.number().min(-1e12).max(1e12);

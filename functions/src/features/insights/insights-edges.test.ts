@@ -6,6 +6,7 @@ import { expect, it } from 'vitest';
 import { describeEachDatabase, seedActor } from '../../../../test/support/databases';
 import type { Actor } from '../../core/actor';
 import { createAccount } from '../accounts';
+import { insertRevenue } from './revenue-kit';
 import { accountInsights, teamInsights } from './service';
 
 // The default period, the last twelve full months, is 2025-12 to 2026-11.
@@ -20,13 +21,7 @@ describeEachDatabase('insights edge cases', (getDb) => {
     return { actor, ids };
   };
   const revenue = (actor: Actor, accountId: string, kind: 'year' | 'month', start: string, amount: number) =>
-    getDb().query(`INSERT INTO account_revenue (tenant_id, account_id, period_kind, period_start, revenue, source) VALUES ($1, $2, $3, $4, $5, 'api')`, [
-      actor.tenantId,
-      accountId,
-      kind,
-      start,
-      amount,
-    ]);
+    insertRevenue(getDb(), actor.tenantId, accountId, kind, start, amount);
 
   it('gives a tenant without revenue no class, no lifetime value, no churn rate and no segment, and says so', async () => {
     const { actor, ids } = await tenant('Ohne Umsatz', ['Nullmann GmbH']);

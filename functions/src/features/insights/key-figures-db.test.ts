@@ -9,6 +9,7 @@ import { createAccount } from '../accounts';
 import { createContact } from '../contacts';
 import { logInteraction } from '../interactions';
 import { changeOpportunity, createOpportunity } from '../opportunities';
+import { insertRevenue } from './revenue-kit';
 import { teamInsights } from './service';
 
 // The default period, the last twelve full months, is 2025-12-01 to 2026-12-01: 365 days, 53 weeks from Monday 1 December.
@@ -22,14 +23,7 @@ describeEachDatabase('insights key figures', (getDb) => {
     const account = async (input: z.input<typeof AccountCreate>) => (await createAccount(getDb(), actor, AccountCreate.parse(input))).value.id;
     const contact = async (input: z.input<typeof ContactCreate>) => (await createContact(getDb(), actor, ContactCreate.parse(input))).value.id;
     const log = async (input: z.input<typeof InteractionCreate>) => (await logInteraction(getDb(), actor, InteractionCreate.parse({ subject: 'Kontakt', ...input }))).value.id;
-    const revenue = (accountId: string, kind: 'year' | 'month', start: string, amount: number) =>
-      getDb().query(`INSERT INTO account_revenue (tenant_id, account_id, period_kind, period_start, revenue, source) VALUES ($1, $2, $3, $4, $5, 'api')`, [
-        actor.tenantId,
-        accountId,
-        kind,
-        start,
-        amount,
-      ]);
+    const revenue = (accountId: string, kind: 'year' | 'month', start: string, amount: number) => insertRevenue(getDb(), actor.tenantId, accountId, kind, start, amount);
     const close = async (accountId: string, status: 'won' | 'lost', closedAt: string, amount: number, productLine?: string, currency = 'EUR') => {
       const deal = (await createOpportunity(getDb(), actor, OpportunityCreate.parse({ accountId, name: 'Auftrag', amount, currency, productLine }))).value;
       await changeOpportunity(getDb(), actor, deal.id, 1, { status });

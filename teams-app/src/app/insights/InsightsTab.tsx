@@ -4,7 +4,7 @@
 // managers of a tenant that switched them on (EmployeesPage).
 import { Badge, Button, Field, Select, Spinner, Text } from '@fluentui/react-components';
 import type { GoalMetric, InsightSnapshot, TeamInsights } from '@crm/common';
-import { ErrorNotice, I18nProvider, metricValue, useCreateI18n, useI18n } from '@crm/common/web';
+import { ErrorNotice, GOAL_METRICS, I18nProvider, metricValue, useCreateI18n, useI18n } from '@crm/common/web';
 import { lazy, Suspense, useId, useMemo, useRef, useState, type ComponentType } from 'react';
 import { tabTexts } from '../texts';
 import { Card } from '../Card';
@@ -41,24 +41,6 @@ const lazyPages: Record<Exclude<InsightsPageName, 'figures'>, ComponentType<{ no
 
 const GOALS_SHOWN = 50;
 const TREND_MONTHS = 12;
-const METRICS: readonly GoalMetric[] = [
-  'churnRate',
-  'winRate',
-  'activeCustomers',
-  'newCustomers',
-  'openComplaints',
-  'medianResolutionHours',
-  'p90ResolutionHours',
-  'weightedPipeline',
-  'atRiskAccounts',
-  'medianResponseHours',
-  'p90ResponseHours',
-  'crossSellingRate',
-  'repeatPurchaseRate',
-  'dataCompleteness',
-  'possibleDuplicates',
-  'interactionsPerWeek',
-];
 const dayBefore = (date: string) => new Date(Date.parse(day(date)) - 86_400_000).toISOString();
 
 function KeyFigures({ team }: { team: TeamInsights }) {
@@ -151,7 +133,7 @@ function Trend({ snapshots, currency }: { snapshots: readonly InsightSnapshot[];
         <>
           <Field label={t('insights.trend.metric')}>
             <Select id={selectId} value={metric} onChange={(_e, d) => setMetric(d.value as GoalMetric)}>
-              {METRICS.map((m) => (
+              {GOAL_METRICS.map((m) => (
                 <option key={m} value={m}>
                   {t(`insights.metric.${m}`)}
                 </option>

@@ -6,6 +6,18 @@ export { accountInsights, AT_RISK_ID };
 
 export const GOAL_ID = testUuid('g1');
 
+/** Interactions logged by source, in the order the API lists every source. */
+const bySource = (addin: number, teams = 0, graphSync = 0, api = 0, imported = 0) =>
+  (
+    [
+      ['addin', addin],
+      ['teams', teams],
+      ['graph-sync', graphSync],
+      ['api', api],
+      ['import', imported],
+    ] as const
+  ).map(([source, count]) => ({ source, count }));
+
 export function team(fields: Partial<TeamInsights> = {}): TeamInsights {
   return {
     currency: 'EUR',
@@ -47,37 +59,19 @@ export function team(fields: Partial<TeamInsights> = {}): TeamInsights {
     adoption: {
       logged: 15,
       perWeek: 7.5,
-      bySource: [
-        { source: 'addin', count: 9 },
-        { source: 'teams', count: 2 },
-        { source: 'graph-sync', count: 4 },
-        { source: 'api', count: 0 },
-        { source: 'import', count: 0 },
-      ],
+      bySource: bySource(9, 2, 4),
       weeks: [
         {
           weekStart: '2026-11-23',
           days: 7,
           count: 14,
-          bySource: [
-            { source: 'addin', count: 8 },
-            { source: 'teams', count: 2 },
-            { source: 'graph-sync', count: 4 },
-            { source: 'api', count: 0 },
-            { source: 'import', count: 0 },
-          ],
+          bySource: bySource(8, 2, 4),
         },
         {
           weekStart: '2026-11-30',
           days: 1,
           count: 1,
-          bySource: [
-            { source: 'addin', count: 1 },
-            { source: 'teams', count: 0 },
-            { source: 'graph-sync', count: 0 },
-            { source: 'api', count: 0 },
-            { source: 'import', count: 0 },
-          ],
+          bySource: bySource(1),
         },
       ],
     },
