@@ -124,6 +124,7 @@ const RUN_TABLES = [
   'interaction_contacts',
   'interaction_loggers',
   'interaction_pending_contacts',
+  'interaction_leads',
   'opportunity_contacts',
   'tasks',
   'sync_conflicts',
@@ -268,6 +269,8 @@ export async function retireInteractions(
       await tx.query(`DELETE FROM interaction_contacts WHERE tenant_id = $1 AND interaction_id = ANY($2::uuid[])`, params);
       await tx.query(`DELETE FROM interaction_loggers WHERE tenant_id = $1 AND interaction_id = ANY($2::uuid[])`, params);
       await tx.query(`DELETE FROM interaction_pending_contacts WHERE tenant_id = $1 AND interaction_id = ANY($2::uuid[])`, params);
+      // The lead it was linked to by address is a person too; an anonymised interaction names no one.
+      await tx.query(`DELETE FROM interaction_leads WHERE tenant_id = $1 AND interaction_id = ANY($2::uuid[])`, params);
     }
   }
   return done.length;
