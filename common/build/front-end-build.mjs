@@ -20,14 +20,17 @@ export const withConfig = (html, config) => html.replace('__CRM_CONFIG__', JSON.
 /**
  * esbuild puts a module into the chunk of every entry that reaches it through a static import, used or not, and Fluent's
  * theme index re-exports every theme: a lazily loaded dark theme landed in the first download beside the light one
- * (tried in session 6: 154,667 B). The modules matching `isolated` (the lazily loaded themes) get their own copy of
- * everything they import, in a namespace of their own, so their chunk shares no module with the first download.
+ * (tried in session 6: 154,667 B). The modules matching `isolated` (the lazily loaded themes, and the Insights tab's
+ * chart, whose @fluentui/react-charts reaches Fluent's popover, tooltip and positioning: shared, they put the tab's first
+ * download at 205,461 B) get their own copy of everything they import but `shared`, in a namespace of their own, so their
+ * chunk shares no other module with the first download.
  */
-const isolatedImports = (isolated) => ({
+const isolatedImports = (isolated, shared) => ({
   name: 'isolated-imports',
   setup(pluginBuild) {
     pluginBuild.onResolve({ filter: /.*/ }, async (args) => {
       if (args.pluginData?.isolating || (args.namespace !== 'isolated' && !isolated.test(args.importer))) return undefined;
+      if (shared.test(args.path)) return undefined;
       const resolved = await pluginBuild.resolve(args.path, {
         kind: args.kind,
         importer: args.importer,
@@ -45,6 +48,12 @@ const isolatedImports = (isolated) => ({
   },
 });
 
+/**
+ * What an isolated chunk still shares with the page: React itself (two copies cannot share hooks) and the contexts and
+ * style renderer Fluent's components read (the theme, direction and document of the page's FluentProvider).
+ */
+const SHARED_WITH_ISOLATED = /^(react|react-dom|scheduler|@griffel\/react|@fluentui\/react-shared-contexts)(\/|$)/;
+
 const pageBuild = (entryPoints) =>
   build({
     entryPoints,
@@ -59,7 +68,12 @@ const pageBuild = (entryPoints) =>
     chunkNames: 'chunks/[name]-[hash]',
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning',
-    plugins: [isolatedImports(/[\\/]common[\\/]src[\\/]web[\\/]theme[\\/]lazy[\\/][^\\/]+\.ts$/)],
+    plugins: [
+      isolatedImports(
+        /[\\/]common[\\/]src[\\/]web[\\/]theme[\\/]lazy[\\/][^\\/]+\.ts$|[\\/]teams-app[\\/]src[\\/]app[\\/]insights[\\/]LineChartView\.tsx$/,
+        SHARED_WITH_ISOLATED,
+      ),
+    ],
   });
 
 /**

@@ -23,7 +23,7 @@ export function EmployeesPage({ now }: { now: Date }) {
   return (
     <div className={styles.stack} data-ready-key={data ? 'employees' : undefined} aria-busy={figures.status === 'loading'}>
       <Text className={styles.muted}>{t('insights.employees.why')}</Text>
-      <PeriodSelect period={period} onChange={setPeriod} now={now} />
+      <PeriodSelect period={period} onChange={setPeriod} year={now.getUTCFullYear()} />
       {figures.status === 'error' ? <ErrorNotice error={figures.error} onRetry={figures.reload} /> : null}
       {figures.status === 'loading' ? <Spinner label={t('insights.loading')} /> : null}
       {data ? (

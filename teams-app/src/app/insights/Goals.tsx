@@ -18,11 +18,12 @@ function GoalHistory({ goal, currency }: { goal: Goal; currency: string }) {
   const verdict = (onTrack: boolean | null) => t(onTrack === null ? 'insights.goal.unknown' : onTrack ? 'insights.goal.onTrack' : 'insights.goal.behind');
   const { history } = goal.progress;
   if (history.length === 0) return <Text size={200} className={styles.muted}>{t('insights.goal.noHistory')}</Text>;
-  const points = history.map((p) => ({ label: monthLabel(p.month, language), value: p.value, text: format(p.value), planned: p.planned }));
+  const points = history.map((p) => ({ label: monthLabel(p.month, language), value: p.value, text: format(p.value), planned: p.planned, plannedText: format(p.planned) }));
   return (
     <>
       <TrendChart
         points={points}
+        legends={{ value: t(`insights.metric.${goal.metric}`), plan: t('insights.goal.planned') }}
         summary={t('insights.goal.chart', {
           title: goal.title,
           points: history.map((p) => t('insights.goal.point', { month: monthLabel(p.month, language), value: format(p.value), planned: format(p.planned) })).join(', '),

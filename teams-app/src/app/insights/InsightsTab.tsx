@@ -142,6 +142,7 @@ function Trend({ snapshots, currency }: { snapshots: readonly InsightSnapshot[];
           </Field>
           <TrendChart
             points={points}
+            legends={{ value: t(`insights.metric.${metric}`) }}
             summary={t('insights.trend.chart', { metric: t(`insights.metric.${metric}`), points: points.map((p) => `${p.label} ${p.text}`).join(', ') })}
           />
           <div className={table.scroll}>
@@ -365,7 +366,7 @@ function InsightsPage({ now, note }: { now: Date; note: string }) {
       <Text className={styles.muted} data-testid="insights-note">
         {note}
       </Text>
-      <PeriodSelect period={period} onChange={setPeriod} now={now} />
+      <PeriodSelect period={period} onChange={setPeriod} year={now.getUTCFullYear()} />
       {team.status === 'error' ? <ErrorNotice error={team.error} onRetry={team.reload} /> : null}
       {team.status === 'loading' ? <Spinner label={t('insights.loading')} /> : null}
       {data ? (

@@ -3,10 +3,9 @@ import { Field, Select } from '@fluentui/react-components';
 import { useId } from 'react';
 import { useInsightsT } from './use-insights-t';
 
-export function PeriodSelect({ period, onChange, now }: { period: string; onChange: (period: string) => void; now: Date }) {
+export function PeriodSelect({ period, onChange, year }: { period: string; onChange: (period: string) => void; year: number }) {
   const { t } = useInsightsT();
   const id = useId();
-  const year = now.getUTCFullYear();
   return (
     <Field label={t('insights.period')} style={{ maxWidth: '20rem' }}>
       <Select id={id} value={period} onChange={(_e, d) => onChange(d.value)}>

@@ -12,6 +12,7 @@ import { useTabStyles } from '../styles';
 import { useLoad } from '../use-load';
 import type { SaveFile } from '../data-tab/save-file';
 import { useInsightsT } from './use-insights-t';
+import { PeriodSelect } from './PeriodSelect';
 import { useTableStyles } from '@crm/common/web/insights-tables';
 
 type T = ReturnType<typeof useInsightsT>;
@@ -161,16 +162,7 @@ function NewList({ year, onCreated }: { year: number; onCreated: (list: SegmentL
             ))}
           </div>
         </fieldset>
-        <Field label={t('insights.period')}>
-          <Select value={draft.period} onChange={(_e, d) => set({ period: d.value })}>
-            <option value="last-12-months">{t('insights.period.last-12-months')}</option>
-            {[year, year - 1, year - 2].map((y) => (
-              <option key={y} value={String(y)}>
-                {t('insights.period.year', { year: y })}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <PeriodSelect period={draft.period} onChange={(period) => set({ period })} year={year} />
         <Choices
           legend={t('insights.segment')}
           values={SEGMENTS}
