@@ -1,11 +1,12 @@
 // Where the time of the pane's item switch and the account tab's first render goes: resource timing of every request
-// and a CPU profile (CDP Profiler) of the same runs, summed by script. `tsx bench/src/trace-probe.ts pane|tab`.
+// and a CPU profile (CDP Profiler) of the same runs, summed by script; for the pane also a trace of 15 switches with the
+// frames each one drew while it waited and what animated. `tsx bench/src/trace-probe.ts pane|tab`.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser } from '../../test/support/browser';
 import { startLocalHostProcess } from '../../test/support/local-host-process';
-import { addBigAccount, BIG_ACCOUNT_ID } from './big-account';
+import { addBigAccount, BIG_ACCOUNT_ID, precomputeInsights } from './big-account';
 
 interface ProfileNode {
   id: number;
@@ -35,6 +36,37 @@ function summarizeProfile(profile: Profile): { byUrl: Array<[string, number]>; b
   return { byUrl: top(url, 8), byFunction: top(fn, 15) };
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: { nodeName?: string; displayName?: string } };
+}
+
+/** Per switch (between its marks): frames painted, the main thread's style, paint and layerize time, what animated. */
+function framesPerSwitch(events: TraceEvent[]): string[] {
+  const marks = new Map<string, TraceEvent>();
+  for (const e of events) if (/^(ready-)?switch-\d+$/.test(e.name) && !marks.has(e.name)) marks.set(e.name, e);
+  const lines: string[] = [];
+  for (const [name, start] of marks) {
+    const end = marks.get(`ready-${name}`);
+    if (name.startsWith('ready-') || !end) continue;
+    const inside = events.filter((e) => e.pid === start.pid && e.tid === start.tid && e.ts >= start.ts && e.ts <= end.ts);
+    const frames = inside.filter((e) => e.name === 'Paint').length;
+    const rendering = inside.filter((e) => ['UpdateLayoutTree', 'Layout', 'Paint', 'Layerize', 'Commit'].includes(e.name)).reduce((sum, e) => sum + (e.dur ?? 0), 0);
+    const animated = events
+      .filter((e) => e.name === 'Animation' && e.ph === 'b' && e.ts >= start.ts && e.ts <= end.ts)
+      .map((e) => `${e.args?.data?.nodeName?.split(' ')[0] ?? '?'} ${e.args?.data?.displayName ?? ''}`);
+    lines.push(
+      `${name}: ${((end.ts - start.ts) / 1000).toFixed(1)} ms, ${frames} paints, ${(rendering / 1000).toFixed(1)} ms style/layout/paint; animations: ${animated.join(', ') || 'none'}`,
+    );
+  }
+  return lines;
+}
+
 const which = process.argv[2] ?? 'tab';
 const dataDir = mkdtempSync(join(tmpdir(), 'crm-trace-'));
 try {
@@ -51,6 +83,7 @@ try {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     if (which === 'tab') {
+      console.log(`insights of the tenant computed before the loads: ${(await precomputeInsights(host.url)).toFixed(1)} s`);
       await page.addInitScript(`new MutationObserver((_r, o) => {
         if (document.querySelector('[data-ready-key]') && document.querySelector('[data-interaction-id]')) { window.__firstRender = performance.now(); document.documentElement.setAttribute('data-first-render', ''); o.disconnect(); }
       }).observe(document, { childList: true, subtree: true, attributes: true });`);
@@ -97,11 +130,13 @@ try {
           const key = items[(i + 1) % items.length];
           performance.clearResourceTimings();
           const t = await new Promise((resolve) => {
+            const mark = 'switch-' + (window.__switches = (window.__switches ?? 0) + 1);
+            performance.mark(mark);
             const started = performance.now();
             let cleared = null;
             const observer = new MutationObserver(() => {
               if (cleared === null && main().getAttribute('aria-busy') === 'true') cleared = performance.now() - started;
-              if (main().getAttribute('data-ready-key') === key) { observer.disconnect(); resolve({ total: performance.now() - started, cleared, started }); }
+              if (main().getAttribute('data-ready-key') === key) { performance.mark('ready-' + mark); observer.disconnect(); resolve({ total: performance.now() - started, cleared, started }); }
             });
             observer.observe(main(), { attributes: true, attributeFilter: ['data-ready-key', 'aria-busy'] });
             document.querySelector('[data-item-key="' + key + '"]').click();
@@ -119,6 +154,15 @@ try {
       const s = summarizeProfile(profile);
       console.log('self time by script over 30 switches (ms):', s.byUrl.map(([u, t]) => `${u} ${t.toFixed(0)}`).join('; '));
       console.log('heaviest functions:\n  ' + s.byFunction.map(([f, t]) => `${t.toFixed(1)} ${f}`).join('\n  '));
+      // What the profile leaves to "(program)": the frames the page draws while a switch waits for its answer.
+      const events: TraceEvent[] = [];
+      cdp.on('Tracing.dataCollected', (payload) => events.push(...(payload.value as unknown as TraceEvent[])));
+      const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+      await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink.user_timing,blink.animations', transferMode: 'ReportEvents' });
+      await switches(15);
+      await cdp.send('Tracing.end');
+      await complete;
+      for (const line of framesPerSwitch(events)) console.log(line);
     }
   } finally {
     await browser.close();
