@@ -1,7 +1,8 @@
 // Who each user's manager is (the Data tab's "Service levels" page): an overdue case escalates to its assignee's
 // manager, and the open-complaints rule can escalate to the account owner's manager. Administrators set them, one
-// user at a time with the version read; managers see them read-only.
-import { Select, Spinner, Text } from '@fluentui/react-components';
+// user at a time with the version read, with a Save per user: a native select changes on every arrow key, so saving on
+// change would send one request per option a keyboard user passes. Managers see them read-only.
+import { Button, Select, Spinner, Text } from '@fluentui/react-components';
 import type { Me, TeamMember } from '@crm/common';
 import { DoneNotice, ErrorNotice, mayAccess } from '@crm/common/web';
 import { useState } from 'react';
@@ -23,6 +24,7 @@ export function ManagersSection({ me }: { me: Me }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [drafts, setDrafts] = useState<ReadonlyMap<string, string>>(new Map());
   const members = saved ?? team.data ?? [];
   const unnamed = t('mgr.unnamed');
 
@@ -33,6 +35,7 @@ export function ManagersSection({ me }: { me: Me }) {
     try {
       const changed = (await api('setManager', { params: { id: member.id }, body: { managerId }, ifMatch: member.etag })).data;
       setSaved(members.map((m) => (m.id === changed.id ? changed : m)));
+      setDrafts((current) => new Map([...current].filter(([id]) => id !== member.id)));
       const manager = members.find((m) => m.id === managerId);
       setDone(
         manager ? t('mgr.saved', { name: nameOf(member, unnamed), manager: nameOf(manager, unnamed) }) : t('mgr.cleared', { name: nameOf(member, unnamed) }),
@@ -56,7 +59,11 @@ export function ManagersSection({ me }: { me: Me }) {
           <li key={member.id} className={styles.item} data-user-id={member.id}>
             <label className={styles.row}>
               <Text>{t('mgr.of', { name: nameOf(member, unnamed) })}</Text>
-              <Select value={member.managerId ?? ''} disabled={!admin || busy !== null} onChange={(_e, d) => void choose(member, d.value || null)}>
+              <Select
+                value={drafts.get(member.id) ?? member.managerId ?? ''}
+                disabled={!admin}
+                onChange={(_e, d) => setDrafts((current) => new Map(current).set(member.id, d.value))}
+              >
                 <option value="">{t('mgr.none')}</option>
                 {members
                   .filter((m) => m.id !== member.id)
@@ -67,6 +74,17 @@ export function ManagersSection({ me }: { me: Me }) {
                   ))}
               </Select>
             </label>
+            {admin && drafts.has(member.id) && drafts.get(member.id) !== (member.managerId ?? '') ? (
+              <Button
+                size="small"
+                appearance="primary"
+                disabled={busy !== null}
+                onClick={() => void choose(member, drafts.get(member.id) || null)}
+                aria-label={t('mgr.saveOf', { name: nameOf(member, unnamed) })}
+              >
+                {t('mgr.save')}
+              </Button>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -44,7 +44,13 @@ const TEAM = [
   { id: BOSS_ID, displayName: 'Bea Chefin', managerId: null, etag: '"4"' },
 ];
 const invalid = (field: string, reason: string) =>
-  new ApiError('invalid', 400, { type: 'about:blank', title: 'Bad Request', status: 400, detail: `${field} ${reason}`, errors: [{ field, in: 'body', reason }] });
+  new ApiError('invalid', 400, {
+    type: 'about:blank',
+    title: 'Bad Request',
+    status: 400,
+    detail: `${field} ${reason}`,
+    errors: [{ field, in: 'body', reason }],
+  });
 
 function renderPage(answers: FakeAnswers = {}, roles: Parameters<typeof me>[0] = ['CRM.Admin'], locale = 'en-US') {
   const api = fakeApi({
@@ -222,7 +228,9 @@ describe('service contracts', () => {
   it('says when no account has a contract yet and pages through many', async () => {
     const api = renderPage({
       listServiceContracts: (args) =>
-        args.query?.cursor ? { items: [contract({ accountId: ACCOUNT_ID, accountName: 'Zander KG', name: null })], nextCursor: null } : { items: [contract()], nextCursor: 'next' },
+        args.query?.cursor
+          ? { items: [contract({ accountId: ACCOUNT_ID, accountName: 'Zander KG', name: null })], nextCursor: null }
+          : { items: [contract()], nextCursor: 'next' },
     });
     const card = await contractsCard();
     fireEvent.click(await card.findByRole('button', { name: 'Show more contracts' }));
@@ -247,9 +255,15 @@ describe('service contracts', () => {
     const anna = (await card.findByLabelText('Manager of Anna Becker')) as HTMLSelectElement;
     // Nobody manages themselves: Anna's list offers Bea, not Anna.
     expect([...anna.options].map((o) => o.textContent)).toEqual(['none', 'Bea Chefin']);
+    // Choosing (as each arrow key does) sends nothing; Save does, once.
+    fireEvent.change(anna, { target: { value: '' } });
     fireEvent.change(anna, { target: { value: BOSS_ID } });
+    expect(puts).toEqual([]);
+    fireEvent.click(card.getByRole('button', { name: 'Save the manager of Anna Becker' }));
     expect((await screen.findByTestId('done-notice')).textContent).toBe('The manager of Anna Becker is now Bea Chefin.');
+    expect(card.queryByRole('button', { name: 'Save the manager of Anna Becker' })).toBeNull();
     fireEvent.change(card.getByLabelText('Manager of Anna Becker'), { target: { value: '' } });
+    fireEvent.click(card.getByRole('button', { name: 'Save the manager of Anna Becker' }));
     await waitFor(() => expect(screen.getByTestId('done-notice').textContent).toBe('Anna Becker has no manager now.'));
     expect(puts).toEqual([
       { params: { id: USER_ID }, body: { managerId: BOSS_ID }, ifMatch: '"1"' },
