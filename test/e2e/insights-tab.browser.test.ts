@@ -3,7 +3,8 @@
 // segment list made from the keyboard, its marketing export with who was left out, and its CSV for German Excel; the
 // rules run by hand and the run listed with what each rule made, as the API lists it; the lead figures of the chosen
 // period by source and status as GET /api/lead-figures counts them; the figures' age, and any account found by the
-// search drilled into from the keyboard; light, dark and high contrast.
+// search drilled into from the keyboard; response time, cross-selling, repeat purchases, data quality and adoption with
+// the weeks opened from the keyboard; light, dark and high contrast.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
@@ -12,6 +13,14 @@ import { textContrast } from '../support/contrast';
 import { localApi, type LocalApi } from '../support/local-api';
 import type { LocalHostProcess } from '../support/local-host-process';
 import { seededHostInBrowser } from '../support/seeded-host-in-browser';
+
+interface TeamKeyFigures {
+  responseTime: { requests: number; answered: number };
+  crossSelling: { buyers: number; crossBuyers: number };
+  repeatPurchase: { customers: number; repeatCustomers: number };
+  dataQuality: { accounts: number; accountFields: Array<{ field: string; filled: number }>; duplicates: { accounts: number; contacts: number } };
+  adoption: { logged: number; weeks: Array<{ weekStart: string }> };
+}
 
 describeInBrowser('Insights tab in Chromium', () => {
   const suite = seededHostInBrowser('crm-insights-', { context: { acceptDownloads: true }, defaultTimeoutMs: 15_000 });
@@ -57,6 +66,32 @@ describeInBrowser('Insights tab in Chromium', () => {
     expect(await abc.locator('tbody td[aria-hidden="true"]').count()).toBe(team.abc.length);
     expect(await page.getByTestId('segment-table').locator('tbody tr').count()).toBeGreaterThan(0);
     await screenshot(page, 'insights-figures');
+  });
+
+  it('shows response time, cross-selling, repeat purchases, data quality and adoption as the API counts them', { timeout: 60_000 }, async () => {
+    const { body: team } = await admin<TeamKeyFigures>('GET', '/api/insights');
+    const n = (value: number) => value.toLocaleString('en-GB');
+    await openTab();
+    const text = (figure: string) => page.locator(`[data-figure="${figure}"]`).textContent();
+    expect(await text('responseTime')).toContain(`${n(team.responseTime.answered)} of ${n(team.responseTime.requests)} inbound emails and web forms`);
+    expect(await text('crossSelling')).toContain(`${n(team.crossSelling.crossBuyers)} of ${n(team.crossSelling.buyers)} accounts with won opportunities`);
+    expect(await text('repeatPurchase')).toContain(`${n(team.repeatPurchase.repeatCustomers)} of ${n(team.repeatPurchase.customers)} customers`);
+    expect(await text('completeness')).toContain(`of ${n(team.dataQuality.accounts)} accounts (owner, industry, domain, country)`);
+    const { accounts, contacts } = team.dataQuality.duplicates;
+    expect(await text('duplicates')).toContain(`${n(accounts)} pairs of accounts and ${n(contacts)} pairs of contacts`);
+    expect(await text('adoption')).toContain(`${n(team.adoption.logged)} interactions logged in the CRM`);
+    const owner = team.dataQuality.accountFields.find((f) => f.field === 'owner')!;
+    expect(await page.locator('[data-testid="key-fields-table"] tr[data-field="account.owner"] td').first().textContent()).toMatch(
+      new RegExp(`^${n(owner.filled)} / ${n(team.dataQuality.accounts)}`),
+    );
+    // The weeks are folded away; the keyboard opens them, the latest week first.
+    const weeks = page.getByTestId('weeks-table');
+    expect(await weeks.isVisible()).toBe(false);
+    await page.getByText('Interactions logged per week and source', { exact: true }).first().focus();
+    await page.keyboard.press('Enter');
+    expect(await weeks.isVisible()).toBe(true);
+    expect(await weeks.locator('tbody tr').first().getAttribute('data-week')).toBe(team.adoption.weeks.at(-1)!.weekStart);
+    await screenshot(page, 'insights-key-figures');
   });
 
   it('shows the lead figures of the chosen period as the API counts them, by source and by status', { timeout: 60_000 }, async () => {
