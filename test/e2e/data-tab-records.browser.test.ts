@@ -9,6 +9,7 @@ import { describeInBrowser, screenshot } from '../support/browser';
 import { localApi, type LocalApi } from '../support/local-api';
 import type { LocalHostProcess } from '../support/local-host-process';
 import { seededHostInBrowser } from '../support/seeded-host-in-browser';
+import { windows1252 } from '../support/windows-1252';
 
 const ACCOUNT = 'Größle Armaturen GmbH';
 const NUMBER = 'K-7701';
@@ -26,11 +27,6 @@ const OPPORTUNITY_LIST = [
   `${NUMBER};Ersatzteile Öko-Linie;Gewonnen;"4.500,50 €";15.01.2026`,
   '',
 ].join('\r\n');
-
-/** Windows-1252 as Excel's "CSV (Trennzeichen-getrennt)" writes it: Latin-1 for umlauts and ß, 0x80 for €. */
-function windows1252(text: string): Buffer {
-  return Buffer.from([...text].map((c) => (c === '€' ? 0x80 : c.charCodeAt(0) < 0x100 ? c.charCodeAt(0) : 0x3f)));
-}
 
 describeInBrowser('Teams Data tab: revenue and opportunity lists in Chromium', () => {
   const suite = seededHostInBrowser('crm-data-records-', { context: { acceptDownloads: true } });

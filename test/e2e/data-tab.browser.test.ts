@@ -11,6 +11,7 @@ import { describeInBrowser, screenshot } from '../support/browser';
 import { localApi, type LocalApi } from '../support/local-api';
 import type { LocalHostProcess } from '../support/local-host-process';
 import { seededHostInBrowser } from '../support/seeded-host-in-browser';
+import { windows1252 } from '../support/windows-1252';
 
 const GERMAN_LIST = [
   'Kundennummer;Firma;Vorname;Nachname;E-Mail;Ort;Umsatz;Einwilligung;Einwilligung Quelle;Einwilligung Datum',
@@ -18,11 +19,6 @@ const GERMAN_LIST = [
   'K-9001;Bäckerei Größle GmbH;Änne;Schön;aenne.schoen@groessle-test.de;München;"1.234,56 €";;;',
   '',
 ].join('\r\n');
-
-/** Windows-1252 as Excel's "CSV (Trennzeichen-getrennt)" writes it: Latin-1 for umlauts and ß, 0x80 for €. */
-function windows1252(text: string): Buffer {
-  return Buffer.from([...text].map((c) => (c === '€' ? 0x80 : c.charCodeAt(0) < 0x100 ? c.charCodeAt(0) : 0x3f)));
-}
 
 describeInBrowser('Teams Data tab in Chromium', () => {
   const suite = seededHostInBrowser('crm-data-tab-', { context: { acceptDownloads: true } });

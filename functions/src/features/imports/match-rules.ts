@@ -6,7 +6,7 @@ import { normalizeEmail, type ImportField } from '@crm/common';
 import { compareCompanies, parseCompanyName, type CompanyName } from './company-names';
 import { comparePersons, parseEmail, parsePersonName, type PersonName } from './person-names';
 import type { ImportCell } from './table';
-import { SimilarNames } from './similar-names';
+import { SimilarNames, trigramCounts } from './similar-names';
 import { setSimilarity } from './trigram';
 import { detectNumberStyle, parseDecimal } from './values';
 import { because, whyOf, type Why } from './reasons';
@@ -110,8 +110,13 @@ export function decideRows(rows: readonly MappedRow[], crm: CrmCandidates): RowD
   const accounts = crm.accounts.map((account) => ({ account, name: parseCompanyName(account.name) }));
   const crmByNumber = groupBy(accounts, ({ account }) => (account.customerNumber ? [numberKey(account.customerNumber)] : []));
   const crmByName = groupBy(accounts, ({ name }) => [nameKey(name)]);
+  // The trigrams of every name the similarity indexes will hold or be asked about: their order (rarest first).
+  const fileNames = rows.flatMap(({ values }) =>
+    text(values['account.name']) ? [parseCompanyName(text(values['account.name']), text(values['account.legalForm']) || null).trigrams] : [],
+  );
+  const counts = trigramCounts([...accounts.map(({ name }) => name.trigrams), ...fileNames]);
   // Positions in accounts, so the candidates come in the order the CRM gave them whichever index found them.
-  const crmSimilar = new SimilarNames<number>();
+  const crmSimilar = new SimilarNames<number>(counts);
   accounts.forEach(({ name }, i) => crmSimilar.add(name, i));
   const crmByDomain = new Map<string, number[]>();
   accounts.forEach(({ account }, i) => new Set(account.domains).forEach((domain) => pushTo(crmByDomain, domain, i)));
@@ -119,7 +124,7 @@ export function decideRows(rows: readonly MappedRow[], crm: CrmCandidates): RowD
   const crmContactsByAccount = groupBy(crm.contacts, (contact) => (contact.accountId ? [identityKey({ existingId: contact.accountId })] : []));
   // The rows above that stand for a record of their own (not merged, not errors): all of them for the similarity
   // scan, the first per key for the exact lookups.
-  const fileSimilar = new SimilarNames<FileAccount>();
+  const fileSimilar = new SimilarNames<FileAccount>(counts);
   const fileByNumber = new Map<string, FileAccount>();
   const fileByName = new Map<string, FileAccount>();
   const fileContactsByEmail = new Map<string, FileContact>();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareCompanies, parseCompanyName } from './company-names';
-import { SimilarNames } from './similar-names';
+import { SimilarNames, trigramCounts } from './similar-names';
 
 // Names built to sit around the threshold: shared words, typos, umlauts and transcriptions, double letters, legal forms.
 const STEMS = ['Müller', 'Mueller', 'Muller', 'Hoffmann', 'Hofmann', 'Schmidt', 'Schmitt', 'Weiß', 'Weiss', 'Bäcker', 'Becker', 'Öztürk', 'Oeztuerk', 'Lang', 'Langer'];
@@ -17,9 +17,12 @@ function names(count: number): string[] {
 }
 
 describe('similar names index', () => {
-  it('finds exactly the names compareCompanies does not call different, in the order they were added', () => {
+  it.each([
+    ['by text', false],
+    ['rarest trigrams first', true],
+  ])('finds exactly the names compareCompanies does not call different, in the order they were added (trigrams ordered %s)', (_order, byCount) => {
     const parsed = names(600).map((text) => parseCompanyName(text));
-    const index = new SimilarNames<number>();
+    const index = new SimilarNames<number>(byCount ? trigramCounts(parsed.map((name) => name.trigrams)) : undefined);
     let pairs = 0;
     parsed.forEach((name, i) => {
       const expected = parsed.slice(0, i).flatMap((other, j) => (compareCompanies(name, other).kind === 'different' ? [] : [j]));

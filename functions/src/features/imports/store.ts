@@ -4,7 +4,7 @@ import type { ColumnMapping, DetectedImportFormat, ImportKind, ImportReadOptions
 import type { Db, Queryable } from '../../core/db/db';
 import { parseCompanyName } from './company-names';
 import { numberKey, type ExistingAccount, type ExistingContact } from './match-rules';
-import { TrigramIndex } from './similar-names';
+import { TrigramIndex, trigramCounts } from './similar-names';
 import { trigrams } from './trigram';
 
 export interface ImportRecordRow {
@@ -436,8 +436,9 @@ export async function accountCandidates(
      UNION SELECT account_id FROM account_domains WHERE tenant_id = $1 AND domain = ANY($3::text[])`,
     [tenantId, keys.numbers, keys.domains],
   );
-  const listed = new TrigramIndex();
-  for (const key of keys.names) listed.add(trigrams(key));
+  const listedTrigrams = keys.names.map((key) => trigrams(key));
+  const listed = new TrigramIndex(trigramCounts(listedTrigrams));
+  for (const set of listedTrigrams) listed.add(set);
   const similar: string[] = [];
   let after: string | null = null;
   while (listed.size > 0) {
