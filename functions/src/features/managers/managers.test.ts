@@ -36,6 +36,18 @@ describeEachDatabase('managers', (getDb) => {
     await signIn('chief', 'Carl Bereich', ['CRM.Manager']);
   });
 
+  it('refuses the second of two admins who make two users each other\'s manager at the same time', async () => {
+    const user = async (name: string) => {
+      const token = await api.token({ tenantId, userId: randomUUID(), name, roles: ['CRM.User'] });
+      return ((await call(token, 'GET', '/api/me')).body as { id: string }).id;
+    };
+    const [x, y] = [await user('Xaver Parallel'), await user('Yvonne Parallel')];
+    const [first, second] = [await member(x), await member(y)];
+    const answers = await Promise.all([setManager(x, y, first.etag), setManager(y, x, second.etag)]);
+    expect(answers.map((a) => a.status).toSorted()).toEqual([200, 400]);
+    expect(answers.find((a) => a.status === 400)!.body.errors[0]).toMatchObject({ field: 'managerId', reason: expect.stringMatching(/circle/) });
+  });
+
   it('sets and clears a manager with If-Match, for admins only, and refuses oneself, a circle and a stranger', async () => {
     const before = await member(ids.seller);
     expect(before).toMatchObject({ displayName: 'Sina Vertrieb', managerId: null });

@@ -5,6 +5,9 @@ import type { Queryable } from '../../core/db/db';
 import { etagOf, str, strOrNull, type Row } from '../../core/db/rows';
 import type { UpdateOutcome } from '../../core/db/versioned';
 
+/** Serialises the tenant's manager changes, so two admins cannot build A above B and B above A at the same time. */
+const MANAGER_LOCK_CLASS = 16;
+
 const toMember = (row: Row): TeamMember => ({
   id: str(row, 'id'),
   displayName: str(row, 'display_name'),
@@ -55,4 +58,8 @@ export async function managerRows(db: Queryable, tenantId: string, userIds: read
     [tenantId, [...new Set(userIds)]],
   );
   return new Map(rows.map((r) => [r.id, r.manager_id]));
+}
+
+export async function lockManagers(tx: Queryable, tenantId: string): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [MANAGER_LOCK_CLASS, tenantId]);
 }
