@@ -67,6 +67,27 @@ describeInBrowser('Outlook add-in in Chromium', () => {
     await screenshot(page, 'addin-known-sender');
   });
 
+  it('says where the task pane is as the preview lays it out: beside the mailbox when wide, below it at 350 px, in German and English (#12)', async () => {
+    const intro = page.getByTestId('preview-intro');
+    const mailbox = page.getByRole('navigation');
+    for (const [width, lang, place, wrong] of [
+      [1400, 'en', 'beside this mailbox', /on the right/],
+      [350, 'en', 'below it in a narrow window', /on the right/],
+      [1400, 'de', 'neben diesem Postfach', /rechts/],
+      [350, 'de', 'in einem schmalen Fenster darunter', /rechts/],
+    ] as const) {
+      await page.setViewportSize({ width, height: 800 });
+      await open('known-sender', `lang=${lang}`);
+      const [nav, taskPane] = [(await mailbox.boundingBox())!, (await pane().boundingBox())!];
+      // The layout the text describes: the pane right of the mailbox, or under it.
+      expect(width === 350 ? taskPane.y >= nav.y + nav.height : taskPane.x >= nav.x + nav.width).toBe(true);
+      const text = await intro.innerText();
+      expect(text).toContain(place);
+      expect(text).not.toMatch(wrong);
+    }
+    await screenshot(page, 'addin-preview-intro-350-de');
+  });
+
   it("opens the account's tab in a new window from the account card, with the keyboard", async () => {
     await open('known-sender', 'lang=en');
     const account = DEMO_FEATURED.knownContact.accountName;

@@ -105,10 +105,11 @@ export function PreviewMailbox({ apiBaseUrl }: { apiBaseUrl: string }) {
         <Text as="h1" weight="semibold" size={400}>
           {german ? 'Vorschau-Postfach' : 'Preview mailbox'}
         </Text>
-        <Text size={200}>
+        {/* Where the pane is depends on the window's width (the grid stacks below 720 px), so the text names both places. */}
+        <Text size={200} data-testid="preview-intro">
           {german
-            ? 'Ohne Outlook: Der echte Aufgabenbereich rechts reagiert auf die Auswahl wie in Outlook.'
-            : 'Without Outlook: the real task pane on the right follows your selection as it does in Outlook.'}
+            ? 'Ohne Outlook: Der echte Aufgabenbereich neben diesem Postfach (in einem schmalen Fenster darunter) reagiert auf die Auswahl wie in Outlook.'
+            : 'Without Outlook: the real task pane beside this mailbox (below it in a narrow window) follows your selection as it does in Outlook.'}
         </Text>
         <div className={styles.controls}>
           <label>
