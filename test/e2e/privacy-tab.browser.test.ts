@@ -1,11 +1,12 @@
 // The Teams "Privacy" tab in real Chromium, standalone against the local host (signed in as the demo admin): register a
-// request, extend it and close it with its answer; open a person, export JSON and PDF, restrict and see it, lift, erase with the
-// confirmation; retention preview and run; audit search.
+// request, extend it and close it with its answer; a rectification by address linked to its contact and its correction; open a
+// person, export JSON and PDF, restrict and see it, lift, erase with the confirmation; a restricted person in the Outlook pane;
+// retention preview and run; audit search.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
-import { DEMO_USERS } from '@crm/common/demo';
+import { DEMO_FEATURED, DEMO_USERS } from '@crm/common/demo';
 import { describeInBrowser, screenshot } from '../support/browser';
 import { localApi, type LocalApi } from '../support/local-api';
 import type { LocalHostProcess } from '../support/local-host-process';
@@ -111,6 +112,50 @@ describeInBrowser('Privacy tab in Chromium', () => {
     expect(await item.getAttribute('data-overdue')).toBe('false');
   });
 
+  it('registers a rectification by its address, links the contact and then the correction made to it', { timeout: 90_000 }, async () => {
+    const person = await newPerson('Berichtigung');
+    const { body: contact } = await admin<{ etag: string; emails: string[] }>('GET', `/api/contacts/${person.id}`);
+    // The correction itself is an ordinary edit (account tab or pane); the request links it afterwards.
+    await admin('PATCH', `/api/contacts/${person.id}`, { body: { jobTitle: 'Leiterin Einkauf' }, ifMatch: contact.etag });
+    await openTab();
+    await page.getByRole('button', { name: 'Register a request' }).click();
+    const register = page.getByRole('form', { name: 'Register a data subject request' });
+    await register.getByRole('textbox', { name: /email address/ }).fill(contact.emails[0]!);
+    await register.getByRole('combobox', { name: 'Type of request' }).selectOption('rectification');
+    await register.getByRole('button', { name: 'Register a request' }).click();
+    const detail = page.getByTestId('request-detail');
+    await detail.waitFor();
+    expect(await detail.textContent()).toContain('Link the request to the contact first');
+
+    await detail.getByRole('button', { name: 'Link to a contact…' }).click();
+    await page.getByRole('searchbox', { name: 'Find the contact' }).fill(person.displayName);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByRole('button', { name: `Open ${person.displayName}` }).click();
+    await page.getByRole('form', { name: 'Link the request to the contact found for the address' }).getByRole('button', { name: 'Link' }).click();
+    await expect.poll(() => page.getByTestId('done-notice').textContent()).toContain('The request is linked to the contact');
+
+    await detail.getByRole('button', { name: 'Link changes…' }).click();
+    const link = page.getByRole('form', { name: 'Link the edits this rectification led to' });
+    const correction = link.getByRole('checkbox', { name: /Changed: jobTitle/ });
+    // Ticked from the keyboard, as a keyboard user would.
+    await correction.focus();
+    await page.keyboard.press('Space');
+    await link.getByRole('button', { name: 'Link the chosen changes' }).click();
+    await expect.poll(() => page.getByTestId('done-notice').textContent()).toBe('Changes linked: 1.');
+    expect(await page.getByTestId('request-changes').getByRole('listitem').textContent()).toContain('Changed: jobTitle');
+    await screenshot(page, 'privacy-rectification-linked');
+
+    const { body: listed } = await admin<{ items: Array<{ id: string }> }>('GET', `/api/privacy/requests?contactId=${person.id}`);
+    const { body: stored } = await admin<{ contactId: string; email: string | null; changes: Array<{ entityId: string; changedFields: string[] }>; actions: Array<{ kind: string }> }>(
+      'GET',
+      `/api/privacy/requests/${listed.items[0]!.id}`,
+    );
+    expect(stored.contactId).toBe(person.id);
+    expect(stored.email).toBeNull();
+    expect(stored.changes).toEqual([expect.objectContaining({ entityId: person.id, changedFields: ['jobTitle'] })]);
+    expect(stored.actions.map((a) => a.kind)).toEqual(['registered', 'contact_linked', 'changes_linked']);
+  });
+
   it('opens a person, exports JSON and PDF, restricts and lifts, and erases after the confirmation', { timeout: 90_000 }, async () => {
     const person = await newPerson('Datenschutz');
     await openTab();
@@ -209,6 +254,31 @@ describeInBrowser('Privacy tab in Chromium', () => {
       '(HGB §257 Abs. 1 Nr. 2 und 3, Abs. 4; AO §147 Abs. 1 Nr. 2 und 3, Abs. 3: empfangene und abgesandte Handels- und Geschäftsbriefe, 6 Jahre)',
     );
     await screenshot(page, 'privacy-person-erased-de');
+  });
+
+  it('marks a restricted person in the Outlook pane: the officer sees them flagged, a CRM.User only the address', { timeout: 90_000 }, async () => {
+    const { email } = DEMO_FEATURED.knownContact;
+    const { body: found } = await admin<{ items: Array<{ id: string }> }>('GET', `/api/contacts?q=${encodeURIComponent(email)}`);
+    const id = found.items[0]!.id;
+    const card = () => page.getByTestId('task-pane').locator(`[data-person="${email}"]`);
+    const openPane = async (query: string) => {
+      await page.goto(`${host.url}/addin/?item=known-sender&${query}`);
+      await page.waitForSelector('[data-ready-key="known-sender"]', { state: 'attached' });
+    };
+    await admin('POST', `/api/contacts/${id}/restriction`, { body: { reason: 'Richtigkeit bestritten (Art. 18(1)(a))' } });
+    try {
+      await openPane('lang=en');
+      expect(await card().getAttribute('data-restricted')).toBe('true');
+      expect(await card().textContent()).toContain('Processing restricted (GDPR Art. 18)');
+      await openPane(`lang=de&user=${SELLER.email.split('@')[0]}`);
+      expect(await card().getAttribute('data-status')).toBe('restricted');
+      const shown = (await card().textContent()) ?? '';
+      expect(shown).toContain('Verarbeitung eingeschränkt');
+      expect(shown).not.toContain(DEMO_FEATURED.knownContact.name);
+      await screenshot(page, 'privacy-pane-restricted-user');
+    } finally {
+      await admin('DELETE', `/api/contacts/${id}/restriction`, { body: { reason: 'Richtigkeit geprüft' } });
+    }
   });
 
   it('previews retention with counts per policy, runs that preview and lists it', async () => {

@@ -89,6 +89,8 @@ export const LinkedChange = z.object({
   auditId: z.number().int(),
   at: IsoDateTime,
   actorId: Uuid.nullable(),
+  /** Null when the user was removed or never signed in with a name. */
+  actorName: z.string().nullable(),
   action: z.string(),
   entity: z.string(),
   entityId: Uuid.nullable(),

@@ -134,9 +134,10 @@ export async function linkChanges(tx: Queryable, tenantId: string, requestId: st
 }
 
 export const linkedChangeRows = (db: Queryable, tenantId: string, requestId: string) =>
-  db.query<{ id: string; at: Date; actor_id: string | null; action: string; entity: string; entity_id: string | null; changed_fields: string[] }>(
-    `SELECT l.id, l.at, l.actor_id, l.action, l.entity, l.entity_id, l.changed_fields FROM privacy_request_changes c
+  db.query<{ id: string; at: Date; actor_id: string | null; actor_name: string | null; action: string; entity: string; entity_id: string | null; changed_fields: string[] }>(
+    `SELECT l.id, l.at, l.actor_id, u.display_name AS actor_name, l.action, l.entity, l.entity_id, l.changed_fields FROM privacy_request_changes c
      JOIN audit_log l ON l.tenant_id = c.tenant_id AND l.id = c.audit_id
+     LEFT JOIN users u ON u.tenant_id = l.tenant_id AND u.id = l.actor_id
      WHERE c.tenant_id = $1 AND c.request_id = $2 ORDER BY l.id`,
     [tenantId, requestId],
   );

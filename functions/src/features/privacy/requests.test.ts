@@ -214,7 +214,9 @@ describeEachDatabase('data subject requests', (getDb) => {
       request.etag,
     );
     expect(linked.status, linked.text).toBe(200);
-    expect(linked.body.changes).toEqual([expect.objectContaining({ auditId: update.id, entity: 'contact', entityId: person.id, changedFields: ['emails'] })]);
+    expect(linked.body.changes).toEqual([
+      expect.objectContaining({ auditId: update.id, actorName: 'Admin', entity: 'contact', entityId: person.id, changedFields: ['emails'] }),
+    ]);
 
     const creation = changes.body.items.find((e: { action: string }) => e.action === 'create');
     const notAnUpdate = await call(officer, 'PATCH', `/api/privacy/requests/${request.id}`, { linkChanges: [creation.id] }, linked.body.etag);

@@ -59,6 +59,7 @@ async function fullRequest(db: Queryable, tenantId: string, id: string, today: s
       auditId: Number(c.id),
       at: iso(c.at),
       actorId: c.actor_id,
+      actorName: c.actor_name,
       action: c.action,
       entity: c.entity,
       entityId: c.entity_id,

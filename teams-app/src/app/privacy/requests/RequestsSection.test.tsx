@@ -3,7 +3,7 @@
 // English and German, by keyboard.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Contact, PrivacyRequest } from '@crm/common';
+import type { AuditEntry, Contact, PrivacyRequest } from '@crm/common';
 import { ApiError } from '@crm/common/web';
 import { stamp } from '@crm/common/web/testing';
 import { TabShell } from '../../TabShell';
@@ -49,6 +49,13 @@ const received: PrivacyRequest = {
   changes: [],
 };
 
+/** The contact's changes as the audit search answers them, newest first: an edit already linked, a new one, the creation. */
+const AUDITED: AuditEntry[] = [
+  { kind: 'change', id: 12, at: '2026-12-01T15:00:00.000Z', actorId: USER_ID, actorName: 'Anna Becker', action: 'update', entity: 'contact', entityId: JULIA, address: null, changedFields: ['emails'] },
+  { kind: 'change', id: 11, at: '2026-12-01T14:00:00.000Z', actorId: USER_ID, actorName: 'Anna Becker', action: 'update', entity: 'contact', entityId: JULIA, address: null, changedFields: ['jobTitle', 'phones'] },
+  { kind: 'change', id: 10, at: '2026-11-01T09:00:00.000Z', actorId: null, actorName: null, action: 'create', entity: 'contact', entityId: JULIA, address: null, changedFields: [] },
+];
+
 /** The register as the API keeps it: one request whose version goes up with every change, actions appended. */
 function registerApi(start: PrivacyRequest | null, extra: FakeAnswers = {}) {
   let stored = start;
@@ -88,6 +95,18 @@ function registerApi(start: PrivacyRequest | null, extra: FakeAnswers = {}) {
       if (patch.status) {
         stored = { ...stored!, status: patch.status };
         add('status', patch.status);
+      }
+      if (patch.contactId) {
+        stored = { ...stored!, contactId: patch.contactId, email: null };
+        add('contact_linked', patch.contactId);
+      }
+      if (patch.linkChanges) {
+        const linked = patch.linkChanges.map(Number).map((id) => {
+          const { kind: _kind, id: _id, address: _address, ...change } = AUDITED.find((e) => e.id === id)!;
+          return { ...change, auditId: id };
+        });
+        stored = { ...stored!, changes: [...stored!.changes, ...linked] };
+        add('changes_linked', patch.linkChanges.join(', '));
       }
       version += 1;
       stored = { ...stored!, etag: `"${version}"` };
@@ -287,5 +306,60 @@ describe('privacy tab: request screens', () => {
     expect(detail().textContent).toContain('Bereits einmal verlängert');
     expect(screen.getByRole('button', { name: 'Maßnahme erfassen' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Zurück zur Liste' })).toBeTruthy();
+  });
+
+  it("links the contact changes a rectification led to, offering only its contact's edits not yet linked", async () => {
+    const rectification: PrivacyRequest = {
+      ...structuredClone(received),
+      type: 'rectification',
+      changes: [{ auditId: 12, at: AUDITED[0]!.at, actorId: USER_ID, actorName: 'Anna Becker', action: 'update', entity: 'contact', entityId: JULIA, changedFields: ['emails'] }],
+    };
+    const api = renderTab(registerApi(rectification, { searchAudit: () => ({ items: AUDITED, nextCursor: null }) }));
+    await listReady();
+    fireEvent.click(screen.getByRole('button', { name: /^Open the request \(Rectification \(Art\. 16\)/ }));
+    await detailReady('"1"');
+    expect(within(screen.getByTestId('request-changes')).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Changed: emailsAnna Becker, 1 Dec 2026, 15:00',
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: 'Link changes…' }));
+    await waitFor(() => expect(document.querySelector(`[data-ready-key="changes:${JULIA}"]`)).not.toBeNull());
+    expect(api.calls.find((c) => c.name === 'searchAudit')!.args.query).toEqual({ contactId: JULIA, entity: 'contact', entityId: JULIA, kind: 'change', limit: 100 });
+    const link = form('Link the edits this rectification led to');
+    // The linked edit and the creation are not offered: only updates of the contact can be linked, each once.
+    const offered = within(link).getAllByRole('checkbox');
+    expect(offered.map((box) => box.closest('li')!.getAttribute('data-audit-id'))).toEqual(['11']);
+    fireEvent.click(within(link).getByRole('button', { name: 'Link the chosen changes' }));
+    expect(within(link).getByRole('alert').textContent).toBe('Choose at least one change.');
+    expect(patches(api)).toEqual([]);
+    fireEvent.click(within(link).getByRole('checkbox', { name: /Changed: jobTitle, phones/ }));
+    fireEvent.click(within(link).getByRole('button', { name: 'Link the chosen changes' }));
+    await detailReady('"2"');
+    expect(patches(api)).toEqual([['"1"', { linkChanges: [11] }]]);
+    expect(screen.getByTestId('done-notice').textContent).toBe('Changes linked: 1.');
+    expect(within(screen.getByTestId('request-changes')).getAllByRole('listitem').map((li) => li.getAttribute('data-audit-id'))).toEqual(['12', '11']);
+  });
+
+  it('links an address-only request to the contact found, and only then offers a rectification its changes', async () => {
+    const byAddress: PrivacyRequest = { ...structuredClone(received), type: 'rectification', contactId: null, email: 'julia@privat.example' };
+    const api = renderTab(registerApi(byAddress, { searchAudit: () => ({ items: AUDITED, nextCursor: null }) }), 'de-DE');
+    await listReady();
+    fireEvent.click(screen.getByRole('button', { name: /^Die Anfrage öffnen \(Berichtigung \(Art\. 16\)/ }));
+    await detailReady('"1"');
+    expect(screen.queryByRole('button', { name: 'Änderungen verknüpfen…' })).toBeNull();
+    expect(detail().textContent).toContain('Verknüpfen Sie die Anfrage zuerst mit dem Kontakt');
+    fireEvent.click(screen.getByRole('button', { name: 'Mit einem Kontakt verknüpfen…' }));
+    fireEvent.click(within(form('Die Anfrage mit dem Kontakt zur Adresse verknüpfen')).getByRole('button', { name: 'Verknüpfen' }));
+    expect(within(form('Die Anfrage mit dem Kontakt zur Adresse verknüpfen')).getByRole('alert').textContent).toBe('Suchen und wählen Sie zuerst den Kontakt.');
+    const search = screen.getByRole('searchbox', { name: 'Kontakt suchen' });
+    fireEvent.change(search, { target: { value: 'Hoffmann' } });
+    fireEvent.submit(search.closest('form')!);
+    fireEvent.click(await screen.findByRole('button', { name: 'Julia Hoffmann öffnen' }));
+    fireEvent.click(within(form('Die Anfrage mit dem Kontakt zur Adresse verknüpfen')).getByRole('button', { name: 'Verknüpfen' }));
+    await detailReady('"2"');
+    expect(patches(api)).toEqual([['"1"', { contactId: JULIA }]]);
+    expect(screen.getByTestId('done-notice').textContent).toBe('Die Anfrage ist mit dem Kontakt verknüpft; die Adresse wird bei ihr nicht mehr gespeichert.');
+    expect(screen.queryByRole('button', { name: 'Mit einem Kontakt verknüpfen…' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Änderungen verknüpfen…' })).toBeTruthy();
+    expect(detail().textContent).toContain('Noch keine Änderung verknüpft.');
   });
 });

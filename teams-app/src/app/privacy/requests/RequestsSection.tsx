@@ -1,21 +1,22 @@
 // The privacy tab's request screens: the register with its deadlines (open ones first, overdue and due-this-week
 // marked), registering a request, and one request's detail where the officer works on it (extend once, status, actions
 // taken, the answer sent). Loaded on demand with their texts, so the tab's first download stays small.
-import { Badge, Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Select, Spinner, Text, Textarea, tokens } from '@fluentui/react-components';
-import type { Contact, PrivacyRequest, PrivacyRequestPatch, PrivacyRequestStatus, PrivacyRequestSummary, PrivacyRequestType } from '@crm/common';
-import { ApiError, DoneNotice, ErrorNotice, FormActions, useSubmit, useTexts } from '@crm/common/web';
+import { Badge, Button, Field, Input, makeStyles, Select, Spinner, Text, Textarea, tokens } from '@fluentui/react-components';
+import type { Contact, PrivacyRequest, PrivacyRequestStatus, PrivacyRequestSummary, PrivacyRequestType } from '@crm/common';
+import { ApiError, DoneNotice, ErrorNotice, FormActions, useSubmit } from '@crm/common/web';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Card } from '../../Card';
 import { useServices } from '../../services';
 import { useTabStyles } from '../../styles';
 import { useLoad } from '../../use-load';
 import { ContactFinder } from '../ContactFinder';
-import { personTexts, type PersonKey } from '../person/person-texts';
-import type { PrivacyKey } from '../privacy-texts';
+import { personTexts } from '../person/person-texts';
 import { PrivacyTexts } from '../section-texts';
-import { requestTexts, type RequestKey } from './request-texts';
+import { PatchForm, type WorkProps } from './PatchForm';
+import { LinkContactForm } from './LinkContactForm';
+import { ChangesForm, LinkedChanges } from './RectificationChanges';
+import { requestTexts, useRequestT } from './request-texts';
 
-const useRequestT = () => useTexts<RequestKey | PersonKey | PrivacyKey>();
 // The contact search is the person view's finder, which brings its texts.
 const texts = { en: { ...personTexts.en, ...requestTexts.en }, de: { ...personTexts.de, ...requestTexts.de } };
 
@@ -29,6 +30,8 @@ const isOpen = (status: PrivacyRequestStatus) => status === 'received' || status
 const day = (date: string) => `${date}T12:00:00Z`;
 /** Today as the API decides deadlines (UTC), so a date the form offers is never one the API refuses as in the future. */
 const todayUtc = () => new Date().toISOString().slice(0, 10);
+
+type Work = 'extend' | 'status' | 'action' | 'answer' | 'contact' | 'changes';
 
 type View = { name: 'list'; focus?: string } | { name: 'register' } | { name: 'detail'; id: string };
 
@@ -220,84 +223,7 @@ function RegisterForm({ onRegistered, onCancel }: { onRegistered: (request: Priv
   );
 }
 
-interface LastChange {
-  by: { id: string; name: string } | null;
-  at: string;
-}
-
-/** A 412 names who changed the request since it was read (the shared write path sends lastChange), else the error as usual. */
-function SaveError({ error }: { error: unknown }) {
-  const { t, dateTime } = useRequestT();
-  if (!(error instanceof ApiError && error.status === 412)) return <ErrorNotice error={error} />;
-  const last = error.problem?.lastChange as LastChange | undefined;
-  return (
-    <MessageBar intent="warning" role="alert" layout="multiline" data-testid="request-conflict">
-      <MessageBarBody>
-        {last?.by
-          ? t('request.changedBy', { who: last.by.name || t('request.someone'), at: dateTime(last.at) })
-          : t('request.changedByUnknown')}
-      </MessageBarBody>
-    </MessageBar>
-  );
-}
-
-type Work = 'extend' | 'status' | 'action' | 'answer';
-
-/** One change of the request, sent with the version on screen; on a 412 the detail reloads to show the colleague's change. */
-function PatchForm({
-  label,
-  submitLabel,
-  makePatch,
-  onSaved,
-  onStale,
-  onCancel,
-  request,
-  children,
-}: {
-  label: string;
-  submitLabel: string;
-  makePatch: () => PrivacyRequestPatch | string;
-  onSaved: (request: PrivacyRequest) => void;
-  onStale: () => void;
-  onCancel: () => void;
-  request: PrivacyRequest;
-  children: ReactNode;
-}) {
-  const styles = useTabStyles();
-  const { api } = useServices();
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const { busy, error, submit } = useSubmit(async () => {
-    try {
-      return (await api('updatePrivacyRequest', { params: { id: request.id }, body: makePatch() as PrivacyRequestPatch, ifMatch: request.etag })).data;
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 412) onStale();
-      throw e;
-    }
-  }, onSaved);
-  return (
-    <form
-      className={styles.form}
-      aria-label={label}
-      onSubmit={(e) => {
-        e.preventDefault();
-        const patch = makePatch();
-        setRefusal(typeof patch === 'string' ? patch : null);
-        if (typeof patch !== 'string') void submit();
-      }}
-    >
-      {children}
-      {refusal ? (
-        <Text role="alert" className={styles.danger}>
-          {refusal}
-        </Text>
-      ) : null}
-      {error ? <SaveError error={error} /> : null}
-      <FormActions busy={busy} submitLabel={submitLabel} onCancel={onCancel} />
-    </form>
-  );
-}
-
-function ExtendForm(props: { request: PrivacyRequest; onSaved: (r: PrivacyRequest) => void; onStale: () => void; onCancel: () => void }) {
+function ExtendForm(props: WorkProps) {
   const { t } = useRequestT();
   const [months, setMonths] = useState<1 | 2>(2);
   const [reason, setReason] = useState('');
@@ -316,7 +242,7 @@ function ExtendForm(props: { request: PrivacyRequest; onSaved: (r: PrivacyReques
   );
 }
 
-function StatusForm(props: { request: PrivacyRequest; onSaved: (r: PrivacyRequest) => void; onStale: () => void; onCancel: () => void }) {
+function StatusForm(props: WorkProps) {
   const { t } = useRequestT();
   const [status, setStatus] = useState<PrivacyRequestStatus>(props.request.status === 'received' ? 'in_progress' : props.request.status);
   // A closed request carries its answer (Art. 12(3), 12(4)); saying so here spares a round trip to the API's 400.
@@ -336,7 +262,7 @@ function StatusForm(props: { request: PrivacyRequest; onSaved: (r: PrivacyReques
   );
 }
 
-function ActionForm(props: { request: PrivacyRequest; onSaved: (r: PrivacyRequest) => void; onStale: () => void; onCancel: () => void }) {
+function ActionForm(props: WorkProps) {
   const { t } = useRequestT();
   const [text, setText] = useState('');
   return (
@@ -348,7 +274,7 @@ function ActionForm(props: { request: PrivacyRequest; onSaved: (r: PrivacyReques
   );
 }
 
-function AnswerForm(props: { request: PrivacyRequest; onSaved: (r: PrivacyRequest) => void; onStale: () => void; onCancel: () => void }) {
+function AnswerForm(props: WorkProps) {
   const { t } = useRequestT();
   const [sentOn, setSentOn] = useState(todayUtc);
   const [text, setText] = useState('');
@@ -459,6 +385,7 @@ function RequestDetail({
   const open = isOpen(request.status);
   const extensionLate = !request.extension && todayUtc() > request.originalDueOn;
   const type = t(`privacy.type.${request.type}`);
+  const rectification = request.type === 'rectification';
   return (
     <Card
       headingId="request-heading"
@@ -536,7 +463,18 @@ function RequestDetail({
         <Button onClick={() => start('answer')} aria-expanded={work === 'answer'}>
           {t('request.answer')}
         </Button>
+        {request.contactId ? null : (
+          <Button onClick={() => start('contact')} aria-expanded={work === 'contact'}>
+            {t('request.linkContact')}
+          </Button>
+        )}
+        {rectification && request.contactId ? (
+          <Button onClick={() => start('changes')} aria-expanded={work === 'changes'}>
+            {t('request.linkChanges')}
+          </Button>
+        ) : null}
       </div>
+      {rectification && !request.contactId ? <Text className={styles.muted}>{t('request.changesNeedContact')}</Text> : null}
       {open && request.extension ? <Text className={styles.muted}>{t('request.noExtension')}</Text> : null}
       {open && extensionLate ? <Text className={styles.muted}>{t('request.lateExtension', { date: date(day(request.originalDueOn)) })}</Text> : null}
       {done && !work ? <DoneNotice text={done} /> : null}
@@ -546,6 +484,15 @@ function RequestDetail({
       {work === 'status' ? <StatusForm {...formProps} onSaved={savedAs((r) => t('request.statusSaved', { status: t(`privacy.status.${r.status}`) }))} /> : null}
       {work === 'action' ? <ActionForm {...formProps} onSaved={savedAs(() => t('request.actionSaved'))} /> : null}
       {work === 'answer' ? <AnswerForm {...formProps} onSaved={savedAs(() => t('request.answerSaved'))} /> : null}
+      {work === 'contact' ? <LinkContactForm {...formProps} onSaved={savedAs(() => t('request.contactLinked'))} /> : null}
+      {work === 'changes' && request.contactId ? (
+        <ChangesForm
+          {...formProps}
+          contactId={request.contactId}
+          onSaved={savedAs((r) => t('request.changesLinked', { count: r.changes.length - request.changes.length }))}
+        />
+      ) : null}
+      {rectification ? <LinkedChanges request={request} /> : null}
       <History request={request} />
     </Card>
   );

@@ -1,5 +1,8 @@
 // Texts of the privacy tab's request screens (register, detail, changes), in English and German; they load with the
 // screens. The person search brings the person view's texts too.
+import { useTexts } from '@crm/common/web';
+import type { PersonKey } from '../person/person-texts';
+import type { PrivacyKey } from '../privacy-texts';
 
 const en = {
   'request.register': 'Register a request',
@@ -65,6 +68,24 @@ const en = {
   'request.kind.answered': 'Answer sent on',
   'request.kind.contact_linked': 'Linked to the contact',
   'request.kind.changes_linked': 'Changes linked',
+  'request.linkContact': 'Link to a contact…',
+  'request.linkContactTitle': 'Link the request to the contact found for the address',
+  'request.linkContactSave': 'Link',
+  'request.contactLinked': 'The request is linked to the contact; it no longer keeps the address.',
+  'request.pickContact': 'Find and choose the contact first.',
+  'request.changes': 'Changes made (Art. 16)',
+  'request.noChanges': 'No change linked yet.',
+  'request.changeFields': 'Changed: {fields}',
+  'request.linkChanges': 'Link changes…',
+  'request.linkChangesTitle': 'Link the edits this rectification led to',
+  'request.linkChangesHint': 'Changes of the contact from the audit log that are not linked yet, newest first.',
+  'request.linkChangesSave': 'Link the chosen changes',
+  'request.loadingChanges': 'Loading the contact’s changes…',
+  'request.noCandidates':
+    'The contact has no change that is not linked yet. Correct the contact first (in the Teams account tab or the Outlook pane), then link the change here.',
+  'request.chooseChanges': 'Choose at least one change.',
+  'request.changesLinked': 'Changes linked: {count}.',
+  'request.changesNeedContact': 'Link the request to the contact first: the changes to link are the contact’s.',
   'request.changedBy': 'Not saved: {who} changed this request at {at}. It now shows their change; check it and try again.',
   'request.changedByUnknown': 'Not saved: someone else changed this request meanwhile. It now shows the current state; check it and try again.',
 };
@@ -135,6 +156,24 @@ const de: Record<RequestKey, string> = {
   'request.kind.answered': 'Antwort gesendet am',
   'request.kind.contact_linked': 'Mit dem Kontakt verknüpft',
   'request.kind.changes_linked': 'Änderungen verknüpft',
+  'request.linkContact': 'Mit einem Kontakt verknüpfen…',
+  'request.linkContactTitle': 'Die Anfrage mit dem Kontakt zur Adresse verknüpfen',
+  'request.linkContactSave': 'Verknüpfen',
+  'request.contactLinked': 'Die Anfrage ist mit dem Kontakt verknüpft; die Adresse wird bei ihr nicht mehr gespeichert.',
+  'request.pickContact': 'Suchen und wählen Sie zuerst den Kontakt.',
+  'request.changes': 'Vorgenommene Änderungen (Art. 16)',
+  'request.noChanges': 'Noch keine Änderung verknüpft.',
+  'request.changeFields': 'Geändert: {fields}',
+  'request.linkChanges': 'Änderungen verknüpfen…',
+  'request.linkChangesTitle': 'Die Änderungen verknüpfen, zu denen diese Berichtigung geführt hat',
+  'request.linkChangesHint': 'Noch nicht verknüpfte Änderungen des Kontakts aus dem Protokoll, die neuesten zuerst.',
+  'request.linkChangesSave': 'Gewählte Änderungen verknüpfen',
+  'request.loadingChanges': 'Änderungen des Kontakts werden geladen…',
+  'request.noCandidates':
+    'Der Kontakt hat keine noch nicht verknüpfte Änderung. Berichtigen Sie zuerst den Kontakt (im Teams-Firmen-Tab oder im Outlook-Bereich) und verknüpfen Sie die Änderung dann hier.',
+  'request.chooseChanges': 'Wählen Sie mindestens eine Änderung.',
+  'request.changesLinked': 'Verknüpfte Änderungen: {count}.',
+  'request.changesNeedContact': 'Verknüpfen Sie die Anfrage zuerst mit dem Kontakt: Die zu verknüpfenden Änderungen sind die des Kontakts.',
   'request.changedBy':
     'Nicht gespeichert: {who} hat diese Anfrage am {at} geändert. Sie zeigt jetzt diese Änderung; prüfen Sie sie und versuchen Sie es erneut.',
   'request.changedByUnknown':
@@ -142,3 +181,5 @@ const de: Record<RequestKey, string> = {
 };
 
 export const requestTexts = { en, de };
+
+export const useRequestT = () => useTexts<RequestKey | PersonKey | PrivacyKey>();
