@@ -1,10 +1,9 @@
 // Links an address-only request to the contact found for it (the API then no longer keeps the address on the request),
 // so the person view and a rectification's changes can be reached from the request.
-import { Button, Text } from '@fluentui/react-components';
 import type { Contact } from '@crm/common';
 import { useState } from 'react';
 import { useTabStyles } from '../../styles';
-import { ContactFinder } from '../ContactFinder';
+import { ContactChoice } from './ContactChoice';
 import { PatchForm, type WorkProps } from './PatchForm';
 import { useRequestT } from './request-texts';
 
@@ -14,16 +13,7 @@ export function LinkContactForm(props: WorkProps) {
   const [contact, setContact] = useState<Contact | null>(null);
   return (
     <div className={styles.stack}>
-      {contact ? (
-        <div className={styles.row}>
-          <Text data-testid="request-link-contact">{t('request.contactChosen', { name: contact.displayName })}</Text>
-          <Button size="small" onClick={() => setContact(null)}>
-            {t('request.clearContact')}
-          </Button>
-        </div>
-      ) : (
-        <ContactFinder label={t('request.findContact')} onPick={setContact} />
-      )}
+      <ContactChoice contact={contact} onChange={setContact} testId="request-link-contact" />
       <PatchForm
         {...props}
         label={t('request.linkContactTitle')}

@@ -9,9 +9,9 @@ import { Card } from '../../Card';
 import { useServices } from '../../services';
 import { useTabStyles } from '../../styles';
 import { useLoad } from '../../use-load';
-import { ContactFinder } from '../ContactFinder';
 import { personTexts } from '../person/person-texts';
 import { PrivacyTexts } from '../section-texts';
+import { ContactChoice } from './ContactChoice';
 import { PatchForm, type WorkProps } from './PatchForm';
 import { LinkContactForm } from './LinkContactForm';
 import { ChangesForm, LinkedChanges } from './RectificationChanges';
@@ -171,16 +171,7 @@ function RegisterForm({ onRegistered, onCancel }: { onRegistered: (request: Priv
     <Card headingId="request-register-heading" heading={t('request.registerTitle')} testId="request-register">
       <fieldset className={styles.fieldset}>
         <legend className={styles.subheading}>{t('request.person')}</legend>
-        {contact ? (
-          <div className={styles.row}>
-            <Text data-testid="request-contact">{t('request.contactChosen', { name: contact.displayName })}</Text>
-            <Button size="small" onClick={() => setContact(null)}>
-              {t('request.clearContact')}
-            </Button>
-          </div>
-        ) : (
-          <ContactFinder label={t('request.findContact')} onPick={setContact} />
-        )}
+        <ContactChoice contact={contact} onChange={setContact} testId="request-contact" />
       </fieldset>
       <form
         className={styles.form}
