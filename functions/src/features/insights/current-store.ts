@@ -70,7 +70,8 @@ export interface Claim {
 }
 
 /**
- * Takes the refresh of one period, or null when another is under way. First folds the tenant's change rows into every
+ * Takes the refresh of one period, or null when a refresh of the tenant is under way (of any period: one at a time per
+ * tenant, so a tenant's refreshes never compete for the database with each other). First folds the tenant's change rows into every
  * period's dirty set, under the tenant's advisory lock so two folds never interleave; the rows are deleted only here,
  * in the transaction that records them, so a crash loses none.
  */
@@ -91,6 +92,7 @@ export async function claimRefresh(db: Db, tenantId: string, period: string, tok
     const [claimed] = await tx.query(
       `UPDATE insight_analyses SET lease_token = $3, lease_until = now() + make_interval(secs => $4)
        WHERE tenant_id = $1 AND period = $2 AND (lease_until IS NULL OR lease_until < now())
+         AND NOT EXISTS (SELECT 1 FROM insight_analyses o WHERE o.tenant_id = $1 AND o.period <> $2 AND o.lease_until >= now())
        RETURNING dirty_all, dirty_accounts, folds, full_at`,
       [tenantId, period, token, leaseSeconds],
     );

@@ -11,7 +11,8 @@ import { createContact } from '../contacts';
 import { logInteraction } from '../interactions';
 import { createOpportunity } from '../opportunities';
 import { refreshAnalysis, refreshStaleAnalyses, servedAccountInsights, servedTeamInsights } from './current';
-import { claimRefresh, readServed } from './current-store';
+import { claimRefresh, readServed, releaseLease } from './current-store';
+import { backgroundRefreshesDone } from './background-refresh';
 import { accountInsights, teamInsights } from './service';
 
 const NOW = new Date('2026-12-01T12:00:00Z');
@@ -83,6 +84,20 @@ describeEachDatabase('current analysis', (getDb) => {
     const team = await compare(LATER);
     expect(team.asOf).toEqual({ computedAt: LATER.toISOString(), version: 2, stale: false });
     expect((await servedAccountInsights(getDb(), anna, ids.Chrom ?? '', PERIOD, { now: LATER })).abc.class).toBe('A');
+  });
+
+  it('answers a stale read at once with the stored figures marked stale, and refreshes them in the background', async () => {
+    const before = await servedAccountInsights(getDb(), anna, ids.Buche ?? '', PERIOD, { now: LATER });
+    await revenue('Buche', '2026-07-01', 20_000);
+    // Old enough to be refreshed: the read does not wait for that, it answers what is stored and says it is being updated.
+    const stale = await servedAccountInsights(getDb(), anna, ids.Buche ?? '', PERIOD, { now: LATER, refreshAfterMs: 0 });
+    expect(withoutAge(stale)).toEqual(withoutAge(before));
+    expect(stale.asOf).toEqual({ ...before.asOf, stale: true });
+    await backgroundRefreshesDone(getDb());
+    const after = await servedAccountInsights(getDb(), anna, ids.Buche ?? '', PERIOD, { now: LATER });
+    expect(after.abc.revenue).toBe(50_000);
+    expect(after.asOf).toEqual({ computedAt: LATER.toISOString(), version: (before.asOf?.version ?? 0) + 1, stale: false });
+    await compare(LATER);
   });
 
   it('sees writes to every fact it reads: interactions, their contacts, complaints resolved, consents, contacts, opportunities', async () => {
@@ -176,6 +191,21 @@ describeEachDatabase('current analysis', (getDb) => {
     const old = await servedAccountInsights(getDb(), anna, ids.Amsel ?? '', PERIOD, { now: NEXT_DAY, refreshAfterMs: Number.MAX_SAFE_INTEGER });
     expect(withoutAge(old)).toEqual(withoutAge(before));
     expect(await refreshAnalysis(getDb(), anna.tenantId, PERIOD, NEXT_DAY)).toMatchObject({ full: true, written: 6, reranked: 6 });
+    await compare(NEXT_DAY);
+  });
+
+  it('refreshes one analysis of a tenant at a time, whichever the period, and stale reads at once start one refresh', async () => {
+    const token = '00000000-0000-4000-8000-000000000002';
+    await servedTeamInsights(getDb(), anna, '2026', { now: NEXT_DAY });
+    expect(await claimRefresh(getDb(), anna.tenantId, PERIOD, token, 600)).not.toBeNull();
+    await revenue('Chrom', '2026-09-01', 3_000);
+    expect(await refreshAnalysis(getDb(), anna.tenantId, '2026', NEXT_DAY)).toBeNull();
+    await releaseLease(getDb(), anna.tenantId, PERIOD, token);
+    const { version } = (await readServed(getDb(), anna.tenantId, PERIOD, null)) ?? { version: 0 };
+    const reads = await Promise.all([0, 1, 2, 3].map(() => servedTeamInsights(getDb(), anna, PERIOD, { now: NEXT_DAY, refreshAfterMs: 0 })));
+    expect(reads.map((r) => r.asOf)).toEqual(reads.map(() => expect.objectContaining({ version, stale: true })));
+    await backgroundRefreshesDone(getDb());
+    expect((await readServed(getDb(), anna.tenantId, PERIOD, null))?.version).toBe(version + 1);
     await compare(NEXT_DAY);
   });
 

@@ -2,9 +2,9 @@
 // every account takes seconds on a large tenant, reading one row does not. Every answer says how old its figures are.
 //
 // Freshness: triggers record which accounts a write touched (migration 0023). A read that finds its analysis stale
-// refreshes it itself when the analysis is older than REFRESH_AFTER_MS and nobody else is refreshing; otherwise it
-// answers the previous figures with their computedAt. Only the first read of a period, or of an account the analysis
-// does not hold yet, waits for a refresh. The timer refreshes what went stale in between.
+// answers the previous figures with their computedAt, marked stale, and starts a refresh in the background when the
+// analysis is older than REFRESH_AFTER_MS and nobody else is refreshing it. Only the first read of a period, or of an
+// account the analysis does not hold yet, waits for a refresh. The timer refreshes what went stale in between.
 //
 // A refresh is incremental when it can be: the facts of the changed accounts are gathered again, the others come from
 // the stored facts, and all accounts are ranked again from them (ABC classes and champions are ranks among all), so the
@@ -33,6 +33,7 @@ import {
 import { digestOf, splitAnswer } from './answer-parts';
 import { accountAnswer, analyseGathered, gatherFacts, teamCounts, teamOf, type GatheredAccount } from './service';
 import { heldTeam, holdTeam, teamBody } from './team-answer';
+import { refreshInBackground } from './background-refresh';
 
 /** A stale analysis younger than this is answered as it is: under steady writes a tenant refreshes at most this often. */
 export const REFRESH_AFTER_MS = 10_000;
@@ -111,8 +112,10 @@ interface Served extends ServedRow {
 }
 
 /**
- * The analysis to answer from, refreshed first where the module's comment says. After a refresh of its own a read takes
- * what it finds, so writes that keep coming cannot keep it refreshing.
+ * The analysis to answer from. A stale one is answered as it is, marked stale, and refreshed in the background once it
+ * is older than refreshAfterMs and nobody is refreshing it: a read never waits for a refresh of figures it can answer.
+ * It waits only when there is nothing to answer: the period's first analysis, or an account the analysis does not hold
+ * (one created since: only a fresh analysis can say it does not exist).
  */
 async function servedAnalysis(
   db: Db,
@@ -128,16 +131,18 @@ async function servedAnalysis(
   for (;;) {
     const row = await readServed(db, tenantId, period, accountId, heldRowVersion);
     const computed = row?.computedAt ? (row as Served) : null;
+    if (computed && refreshed) return computed;
     const stale = computed !== null && (computed.changed || utcDay(computed.computedAt) !== utcDay(now));
-    // An account the analysis does not hold may be one created since: only a fresh analysis can say it does not exist.
     const usable = computed !== null && (accountId === null || computed.answer !== null || !stale);
-    const oldEnough = computed !== null && now.getTime() - Date.parse(computed.computedAt) >= refreshAfterMs;
-    if (computed && (refreshed || (usable && (!stale || !oldEnough || computed.refreshing)))) return computed;
+    if (computed && usable) {
+      const oldEnough = now.getTime() - Date.parse(computed.computedAt) >= refreshAfterMs;
+      if (stale && oldEnough && !computed.refreshing) refreshInBackground(db, tenantId, () => refreshAnalysis(db, tenantId, period, now));
+      return computed;
+    }
     if (await refreshAnalysis(db, tenantId, period, now)) {
       refreshed = true;
       continue;
     }
-    if (usable) return computed;
     await new Promise((resolve) => setTimeout(resolve, WAIT_MS));
   }
 }

@@ -10,6 +10,7 @@ import { createAccount } from '../accounts';
 import { refreshAnalysis, servedTeamAnswer } from './current';
 import { readServed } from './current-store';
 import { heldTeam } from './team-answer';
+import { backgroundRefreshesDone } from './background-refresh';
 
 const NOW = new Date('2026-12-01T12:00:00Z');
 const LATER = new Date('2026-12-01T12:00:05Z');
@@ -73,7 +74,10 @@ describeEachDatabase('held team answer', (getDb) => {
     expect(JSON.parse(stale.body).asOf.stale).toBe(true);
     expect(revenueOf(stale.body)).toBe(50_000);
     expect(stale.etag).not.toBe(before.etag);
-    const after = await servedTeamAnswer(getDb(), anna, PERIOD, { now: LATER, refreshAfterMs: 0 });
+    // Old enough: still the previous figures at once, and a refresh in the background brings the new ones.
+    expect(revenueOf((await servedTeamAnswer(getDb(), anna, PERIOD, { now: LATER, refreshAfterMs: 0 })).body)).toBe(50_000);
+    await backgroundRefreshesDone(getDb());
+    const after = await servedTeamAnswer(getDb(), anna, PERIOD, { now: LATER });
     expect(revenueOf(after.body)).toBe(80_000);
     expect(JSON.parse(after.body).asOf).toMatchObject({ computedAt: LATER.toISOString(), stale: false });
     expect(after.etag).not.toBe(before.etag);
