@@ -174,6 +174,25 @@ describeEachDatabase('insights key figures', (getDb) => {
     });
   });
 
+  it('times a request by the earliest response on any of its accounts or in its conversation, one at the same instant too', async () => {
+    const kit = await tenantOf('Antwortzeiten');
+    const [a, b, c, d] = await Promise.all(['A', 'B', 'C', 'D'].map((name) => kit.account({ name: `${name} Antwort KG` })));
+    // Q1 on A and B: the call on B after 2 hours comes before the email on A after 5.
+    await kit.log({ type: 'email', direction: 'inbound', occurredAt: '2026-03-02T10:00:00Z', accountIds: [a!, b!] });
+    await kit.log({ type: 'call', direction: 'outbound', occurredAt: '2026-03-02T12:00:00Z', accountIds: [b!] });
+    await kit.log({ type: 'email', direction: 'outbound', occurredAt: '2026-03-02T15:00:00Z', accountIds: [a!] });
+    // Q2: a web form answered at the very instant it came in: 0 hours.
+    await kit.log({ type: 'web_form', direction: 'inbound', occurredAt: '2026-04-01T09:00:00Z', accountIds: [a!] });
+    await kit.log({ type: 'email', direction: 'outbound', occurredAt: '2026-04-01T09:00:00Z', accountIds: [a!] });
+    // Q3 on C, answered in its conversation from account D after 3 hours; Q4 on C, without a conversation, by the call a day later.
+    await kit.log({ type: 'email', direction: 'inbound', occurredAt: '2026-05-01T08:00:00Z', accountIds: [c!], conversationId: 'conv-q3' });
+    await kit.log({ type: 'email', direction: 'outbound', occurredAt: '2026-05-01T11:00:00Z', accountIds: [d!], conversationId: 'conv-q3' });
+    await kit.log({ type: 'email', direction: 'inbound', occurredAt: '2026-05-02T08:00:00Z', accountIds: [c!] });
+    await kit.log({ type: 'call', direction: 'outbound', occurredAt: '2026-05-03T08:00:00Z', accountIds: [c!] });
+    // 0, 2, 3 and 24 hours: median (2 + 3) / 2, p90 at 0.9 * 3 = 2.7 between 3 and 24: 3 + 0.7 * 21 = 17.7.
+    expect((await kit.team()).responseTime).toEqual({ requests: 4, answered: 4, medianHours: 2.5, p90Hours: 17.7 });
+  });
+
   it('gives a tenant without any data zero counts and no rates', async () => {
     const team = await (await tenantOf('Leer')).team();
     expect(team.responseTime).toEqual({ requests: 0, answered: 0, medianHours: null, p90Hours: null });

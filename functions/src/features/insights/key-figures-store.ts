@@ -3,7 +3,7 @@
 import type { Queryable } from '../../core/db/db';
 import { str } from '../../core/db/rows';
 import { monthStart, type MonthWindow } from '../../core/period';
-import { firstResponseSql } from '../interactions';
+import { firstResponsesSql } from '../interactions';
 
 const instant = (month: number) => `${monthStart(month)}T00:00:00Z`;
 const hours = (value: unknown) => (value === null || value === undefined ? null : Math.round(Number(value) * 10) / 10);
@@ -14,16 +14,10 @@ const hours = (value: unknown) => (value === null || value === undefined ? null 
  */
 export async function responseTimes(db: Queryable, tenantId: string, window: MonthWindow, now: Date) {
   const [row] = await db.query(
-    `WITH requests AS (
-       SELECT q.occurred_at,
-         ${firstResponseSql({
-           tenant: 'q.tenant_id',
-           accounts: '(SELECT qa.account_id FROM interaction_accounts qa WHERE qa.tenant_id = q.tenant_id AND qa.interaction_id = q.id)',
-           conversation: 'q.conversation_id',
-           since: 'q.occurred_at',
-           until: '$4::timestamptz',
-         })} AS responded_at
-       FROM interactions q
+    `WITH responses AS (${firstResponsesSql({ tenant: '$1', since: '$2::timestamptz', until: '$4::timestamptz' })}),
+     requests AS (
+       SELECT q.occurred_at, f.responded_at
+       FROM interactions q LEFT JOIN responses f ON f.id = q.id
        WHERE q.tenant_id = $1 AND ((q.type = 'email' AND q.direction = 'inbound') OR q.type = 'web_form')
          AND q.occurred_at >= $2 AND q.occurred_at < $3 AND q.occurred_at <= $4
      )

@@ -2,4 +2,4 @@
 export { changeInteraction, findLoggedInteractions, interactionsOnlyAboutHidden, linkInteractionsToNewContact, logInteraction, logKeyCounts, peopleOfInteractions, resolveInteractionWith } from './service';
 export type { InteractionHooks } from './service';
 export { carryLeadHistory, leadEngagement, leadTimeline, linkLoggedToLead, type LeadEngagementTally } from './lead-history';
-export { firstResponseSql } from './first-response';
+export { firstResponseSql, firstResponsesSql } from './first-response';
