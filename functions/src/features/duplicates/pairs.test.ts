@@ -1,6 +1,6 @@
 // The duplicate rules without a database: the import's name rules applied to records already in the CRM.
 import { describe, expect, it } from 'vitest';
-import { accountNameKey, accountPairs, byScore, contactPairs, type AccountRecord, type ContactRecord } from './pairs';
+import { accountNameKey, accountPairs, byScore, contactPairCount, contactPairs, type AccountRecord, type ContactRecord } from './pairs';
 
 const account = (id: string, name: string, extra: Partial<AccountRecord> = {}): AccountRecord => ({
   id,
@@ -83,5 +83,9 @@ describe('contact pairs', () => {
     expect(byPair.get('4+6')).toMatchObject({ kind: 'same_name_other_account', reason: 'the same first and last name, one of them without a company' });
     expect([...byPair.keys()].some((k) => k.includes('5'))).toBe(false);
     expect(pairs[0]!.score).toBe(1);
+    // Counted without making the pairs: the same number at every threshold, also above the cross-account score.
+    for (const minScore of [0, 0.45, 0.6, 0.61, 1]) expect(contactPairCount(contacts, minScore)).toBe(pairs.filter((p) => p.score >= minScore).length);
+    // Within Acme 1+2, 1+3, 2+3; Jürgen Müller four times, 6 pairs, less 1+2 within Acme.
+    expect(contactPairCount(contacts, 0.45)).toBe(8);
   });
 });

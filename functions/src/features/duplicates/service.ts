@@ -4,7 +4,8 @@ import type { Actor } from '../../core/actor';
 import type { Db } from '../../core/db/db';
 import { decodeCursor, encodeCursor } from '../../core/db/paging';
 import { etagOf } from '../../core/db/rows';
-import { accountNameKey, accountPairs, byScore, contactPairs, type AccountPair, type ContactPair } from './pairs';
+import { accountNameKey, accountPairs, byScore, contactPairCount, contactPairs, type AccountPair, type AccountRecord, type ContactPair, type DomainLink } from './pairs';
+import { heldCount, inputDigest } from './duplicate-counts';
 import { accountRecords, contactRecords, domainLinks, similarKeyPairs } from './store';
 
 /** The pairs are computed whole, then cut into pages; the cursor is the position after the last pair sent. */
@@ -26,19 +27,15 @@ const accountRef = (a: AccountPair['first']) => ({
 
 /** The tenant's possible duplicate accounts by the import's rules, strongest first. */
 async function accountPairsOf(db: Db, tenantId: string): Promise<AccountPair[]> {
-  const { accounts, links, similar } = await db.transaction(async (tx) => {
-    const accounts = await accountRecords(tx, tenantId);
-    return {
-      accounts,
-      links: await domainLinks(tx, tenantId),
-      similar: await similarKeyPairs(
-        tx,
-        accounts.map((a) => accountNameKey(a.name)),
-      ),
-    };
-  });
-  return byScore(accountPairs(accounts, similar, links));
+  const { accounts, links } = await accountInputs(db, tenantId);
+  return byScore(await pairsAmong(db, accounts, links));
 }
+
+const accountInputs = (db: Db, tenantId: string) =>
+  db.transaction(async (tx) => ({ accounts: await accountRecords(tx, tenantId), links: await domainLinks(tx, tenantId) }));
+
+const pairsAmong = async (db: Db, accounts: AccountRecord[], links: DomainLink[]) =>
+  accountPairs(accounts, await db.transaction((tx) => similarKeyPairs(tx, accounts.map((a) => accountNameKey(a.name)))), links);
 
 const contactPairsOf = async (db: Db, tenantId: string): Promise<ContactPair[]> => byScore(contactPairs(await contactRecords(db, tenantId)));
 
@@ -59,9 +56,20 @@ export async function contactDuplicates(db: Db, actor: Actor, query: DuplicateQu
   return page(await contactPairsOf(db, actor.tenantId), query, (p) => ({ ...p, first: contactRef(p.first), second: contactRef(p.second) }));
 }
 
-/** How many pairs the possible duplicates lists hold at their default threshold: the insights' data quality counts them. */
+/**
+ * How many pairs the possible duplicates lists hold at their default threshold: the insights' data quality counts them
+ * on every refresh, so each kind is counted again only when what its rules read changed (duplicate-counts.ts).
+ */
 export async function possibleDuplicateCounts(db: Db, tenantId: string): Promise<{ accounts: number; contacts: number }> {
   const { minScore } = DuplicateQuery.parse({});
-  const [accounts, contacts] = await Promise.all([accountPairsOf(db, tenantId), contactPairsOf(db, tenantId)]);
-  return { accounts: accounts.filter((p) => p.score >= minScore).length, contacts: contacts.filter((p) => p.score >= minScore).length };
+  const [{ accounts, links }, people] = await Promise.all([accountInputs(db, tenantId), contactRecords(db, tenantId)]);
+  const accountDigest = inputDigest([
+    ...accounts.map((a) => ['account', a.id, a.name, a.customerNumber]),
+    ...links.map((l) => ['link', l.accountId, l.domainAccountId, l.domain]),
+  ]);
+  const [accountCount, contactCount] = await Promise.all([
+    heldCount(db, tenantId, 'accounts', accountDigest, async () => (await pairsAmong(db, accounts, links)).filter((p) => p.score >= minScore).length),
+    heldCount(db, tenantId, 'contacts', inputDigest(people.map((c) => [c.id, c.firstName, c.lastName, c.accountId])), async () => contactPairCount(people, minScore)),
+  ]);
+  return { accounts: accountCount, contacts: contactCount };
 }
