@@ -17,37 +17,76 @@ export function trigramCounts(sets: Iterable<ReadonlySet<string>>): Map<string, 
   return counts;
 }
 
+/** The least number of shared trigrams with which sets of these sizes reach the threshold, by the test similar() makes. */
+function overlapNeeded(size: number, otherSize: number): number {
+  const all = size + otherSize;
+  let shared = Math.max(1, Math.floor((THRESHOLD * all) / (1 + THRESHOLD)) - 1);
+  while (shared / (all - shared) < THRESHOLD) shared += 1;
+  return shared;
+}
+
 /**
  * Trigram sets by which sets scoring at least the threshold (shared / all distinct, as pg_trgm) are found, with the
- * prefix filter of set-similarity joins: the trigrams in one global order (rarest first by the counts given, then by
- * text; any fixed order is correct, a rare-first one is fast), a set scoring at least t with another shares at least
- * ceil(t * its size) of its trigrams with it, so the two sets' first size - ceil(t * size) + 1 trigrams share one.
- * Only those first trigrams are indexed and probed; the sets found are then compared in full. Indexing every trigram
- * made the 100,000-row preview spend 47 s here, most of it walking the lists of trigrams nearly every name has.
+ * filters of set-similarity joins (PPJoin). Each trigram gets a number in one global order, rarest first by the counts
+ * given, then by text (any fixed order is correct, a rare-first one is fast; trigrams the counts lack come first, in
+ * the order they are met), and a set is kept as its numbers in that order.
+ * Prefix filter: a set scoring at least t with another shares at least ceil(t * its size) of its trigrams with it, so
+ * the two sets' first size - ceil(t * size) + 1 trigrams share one; only those first trigrams are indexed and probed.
+ * Positional filter: where the first trigram two sets share sits at position i of one and j of the other, neither has
+ * a shared one before it, so they share at most min(size - i, other size - j); a pair that cannot reach the overlap
+ * the threshold needs is dropped, the others are compared by merging their numbers from there. Indexing every trigram
+ * made the 100,000-row preview spend 47 s here, and comparing every set the prefixes found as sets of strings still
+ * about two thirds of the preview's process CPU (docs/BENCHMARKS.md).
  */
 export class TrigramIndex {
-  private readonly sets: ReadonlySet<string>[] = [];
-  private readonly byTrigram = new Map<string, number[]>();
+  private readonly ranks = new Map<string, number>();
+  private readonly sets: Int32Array[] = [];
+  /** Per trigram number, the sets indexed by it as pairs of the set's position and the trigram's place in the set. */
+  private readonly postings = new Map<number, number[]>();
   private seen = new Uint8Array(64);
+  private unseen = 0;
 
-  constructor(private readonly counts: ReadonlyMap<string, number> = new Map()) {}
+  constructor(counts: ReadonlyMap<string, number> = new Map()) {
+    [...counts]
+      .sort(([a, x], [b, y]) => x - y || (a < b ? -1 : a > b ? 1 : 0))
+      .forEach(([trigram], rank) => this.ranks.set(trigram, rank));
+  }
 
   get size(): number {
     return this.sets.length;
   }
 
-  /** The first trigrams of a set in the index's order, enough that any set at the threshold shares one of them. */
-  private prefix(trigrams: ReadonlySet<string>): string[] {
-    const ordered = [...trigrams].sort((a, b) => (this.counts.get(a) ?? 0) - (this.counts.get(b) ?? 0) || (a < b ? -1 : a > b ? 1 : 0));
-    const needed = Math.max(1, Math.ceil(THRESHOLD * trigrams.size - 1e-9));
-    return ordered.slice(0, trigrams.size - needed + 1);
+  private numbers(trigrams: ReadonlySet<string>): Int32Array {
+    const numbers = new Int32Array(trigrams.size);
+    let i = 0;
+    for (const trigram of trigrams) {
+      let rank = this.ranks.get(trigram);
+      if (rank === undefined) {
+        this.unseen += 1;
+        rank = -this.unseen;
+        this.ranks.set(trigram, rank);
+      }
+      numbers[i++] = rank;
+    }
+    return numbers.sort();
+  }
+
+  /** How many of a set's first trigrams are enough that any set at the threshold shares one of them. */
+  private static prefixLength(size: number): number {
+    return size - Math.max(1, Math.ceil(THRESHOLD * size - 1e-9)) + 1;
   }
 
   /** Adds a set; its position is the number of sets added before it. */
   add(trigrams: ReadonlySet<string>): void {
     const index = this.sets.length;
-    this.sets.push(trigrams);
-    for (const trigram of this.prefix(trigrams)) push(this.byTrigram, trigram, index);
+    const numbers = this.numbers(trigrams);
+    this.sets.push(numbers);
+    const prefix = TrigramIndex.prefixLength(numbers.length);
+    for (let place = 0; place < prefix; place += 1) {
+      const list = this.postings.get(numbers[place]!);
+      if (list) list.push(index, place);
+      else this.postings.set(numbers[place]!, [index, place]);
+    }
     if (this.seen.length <= index) {
       const grown = new Uint8Array(this.seen.length * 2);
       grown.set(this.seen);
@@ -59,25 +98,36 @@ export class TrigramIndex {
   similar(trigrams: ReadonlySet<string>): number[] {
     const size = trigrams.size;
     if (size === 0) return [];
+    const query = this.numbers(trigrams);
     const touched: number[] = [];
-    for (const trigram of this.prefix(trigrams)) {
-      for (const index of this.byTrigram.get(trigram) ?? []) {
-        if (this.seen[index] === 0) {
-          this.seen[index] = 1;
-          touched.push(index);
+    const found: number[] = [];
+    const prefix = TrigramIndex.prefixLength(size);
+    for (let i = 0; i < prefix; i += 1) {
+      const list = this.postings.get(query[i]!);
+      if (!list) continue;
+      for (let k = 0; k < list.length; k += 2) {
+        const index = list[k]!;
+        // The first place a set is met is the first trigram it shares with the query: the positional filter's bound.
+        if (this.seen[index] === 1) continue;
+        this.seen[index] = 1;
+        touched.push(index);
+        const other = this.sets[index]!;
+        const needed = overlapNeeded(size, other.length);
+        let a = i;
+        let b = list[k + 1]!;
+        let shared = 0;
+        while (a < size && b < other.length && shared + Math.min(size - a, other.length - b) >= needed) {
+          if (query[a] === other[b]) {
+            shared += 1;
+            a += 1;
+            b += 1;
+          } else if (query[a]! < other[b]!) a += 1;
+          else b += 1;
         }
+        if (shared >= needed && shared / (size + other.length - shared) >= THRESHOLD) found.push(index);
       }
     }
-    const found: number[] = [];
-    for (const index of touched) {
-      this.seen[index] = 0;
-      const other = this.sets[index]!;
-      // A set too short or too long cannot reach the threshold: shared <= the smaller size.
-      if (Math.min(size, other.size) < THRESHOLD * Math.max(size, other.size)) continue;
-      let shared = 0;
-      for (const trigram of trigrams) if (other.has(trigram)) shared += 1;
-      if (shared / (size + other.size - shared) >= THRESHOLD) found.push(index);
-    }
+    for (const index of touched) this.seen[index] = 0;
     return found;
   }
 }
