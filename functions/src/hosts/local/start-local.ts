@@ -12,6 +12,7 @@ import type { Services } from '../../app/services';
 import { seedDemoTenant } from '../../seed/seed-demo';
 import { DEMO_USERS } from '@crm/common/demo';
 import { migrate } from '../../core/db/migrate';
+import { analyzeEmbedded } from '../../core/db/embedded-statistics';
 import { openDb } from '../../core/db/open-db';
 import { lockDataDir } from './data-dir-lock';
 import { localSignIn, type LocalSignIn } from './local-sign-in';
@@ -47,6 +48,8 @@ async function main() {
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: dataDir && join(dataDir, 'pglite'), poolSize: config.poolSize });
   const applied = await migrate(db);
   const seed = config.seed === 'demo' ? await seedDemoTenant(db) : null;
+  // PGlite has no autovacuum: without this its planner never had statistics (core/db/embedded-statistics.ts).
+  await analyzeEmbedded(db);
 
   let services: Services | undefined;
   const server = await startLocalServer({
