@@ -700,6 +700,22 @@ describe('account tab', () => {
     expect(within(view).getByRole('heading', { name: 'Segment: At risk' })).toBeTruthy();
   });
 
+  it('adds the figures block only once the first timeline page is in, not while the host still answers it (#12)', async () => {
+    let answerTimeline!: () => void;
+    const timelineAnswered = new Promise<void>((resolve) => (answerTimeline = resolve));
+    const timeline = timelineAnswer(3);
+    renderTab({ accountTimeline: async (args) => (await timelineAnswered, timeline(args)) });
+    await ready();
+    // Long enough for the lazy block to render had it come with the overview: the test setup preloads its module, and
+    // React reveals a resolved Suspense boundary at most 300 ms later.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 600)));
+    expect(screen.getByTestId('follow-ups')).toBeTruthy();
+    expect(screen.queryByTestId('account-insights-block')).toBeNull();
+    await act(async () => answerTimeline());
+    await waitFor(() => expect(rows()).toEqual(['i-0', 'i-1', 'i-2'].map(testUuid)));
+    expect(await screen.findByTestId('account-insights-block')).toBeTruthy();
+  });
+
   it('offers the account picker, not an error to retry, when the account does not exist', async () => {
     const notFound = new ApiError('not-found', 404, { type: 't', title: 'Not Found', status: 404, detail: 'account not found' });
     const { host } = renderTab(

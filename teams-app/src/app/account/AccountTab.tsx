@@ -33,6 +33,11 @@ export function AccountTab({ accountId }: { accountId: string }) {
   const roleNoticeId = useId();
   const logOpener = useOpenerFocus();
 
+  // The figures block (a lazy chunk) joins once the first timeline page is in: loaded with the overview, its script and
+  // render ran while the host was still answering the timeline, on the same two cores (the trace in docs/BENCHMARKS.md).
+  const [figuresShown, setFiguresShown] = useState(false);
+  if (!figuresShown && (timeline.total !== null || timeline.done || timeline.error !== null)) setFiguresShown(true);
+
   const { place } = timeline;
   const { reload } = overview;
   // Stable props, so a timeline page arriving re-renders the timeline and not every (memoised) section beside it.
@@ -101,9 +106,11 @@ export function AccountTab({ accountId }: { accountId: string }) {
             <div className={styles.stack}>
               {!compact ? <Complaints complaints={data.openComplaints} onResolved={resolved} onChanged={reload} access={access} roleNoticeId={roleNoticeId} /> : null}
               <FollowUps accountId={accountId} tasks={data.openTasks} contacts={contacts} onChanged={reload} access={access} roleNoticeId={roleNoticeId} />
-              <Suspense fallback={null}>
-                <AccountInsights accountId={accountId} />
-              </Suspense>
+              {figuresShown ? (
+                <Suspense fallback={null}>
+                  <AccountInsights accountId={accountId} />
+                </Suspense>
+              ) : null}
               <ContactsSection contacts={data.contacts} />
               <Pipeline groups={data.pipeline} onChanged={reload} access={access} roleNoticeId={roleNoticeId} />
             </div>
