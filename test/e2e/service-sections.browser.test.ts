@@ -132,7 +132,19 @@ describeInBrowser('My CRM leads and cases in Chromium', () => {
   it('hands a case to a colleague, who finds the follow-up in their My CRM', async () => {
     const handed = await caseFor('Lieferschein fehlt (Browsertest)', 1, 'normal');
     await open();
+    // A keyboard user passing the options: the arrow changes the closed select's value, which hands over nothing.
+    const priority = page.getByLabel('Priority of Lieferschein fehlt (Browsertest)');
+    await priority.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('button', { name: 'Save: Priority of Lieferschein fehlt (Browsertest)' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Save: Priority of Lieferschein fehlt (Browsertest)' }).waitFor({ state: 'detached' });
+    expect(await priority.inputValue()).toBe('normal');
+    const untouched = await api<{ priority: string; etag: string }>('GET', `/api/cases/${handed.id}`);
+    expect([untouched.body.priority, untouched.body.etag]).toEqual(['normal', handed.etag]);
     await page.getByLabel('Hand Lieferschein fehlt (Browsertest) over to').selectOption({ label: colleague.displayName });
+    await page.getByRole('button', { name: 'Hand Lieferschein fehlt (Browsertest) over to the colleague chosen' }).click();
     await page.getByTestId('handed-over').waitFor();
     expect(await page.getByTestId('handed-over').textContent()).toBe(
       `Lieferschein fehlt (Browsertest) handed over to ${colleague.displayName}, who finds it in My CRM and is notified in Teams.`,

@@ -1,12 +1,13 @@
 // Who each user's manager is (the Data tab's "Service levels" page): an overdue case escalates to its assignee's
 // manager, and the open-complaints rule can escalate to the account owner's manager. Administrators set them, one
-// user at a time with the version read, with a Save per user: a native select changes on every arrow key, so saving on
-// change would send one request per option a keyboard user passes. Managers see them read-only.
-import { Button, Select, Spinner, Text } from '@fluentui/react-components';
+// user at a time with the version read, with a Save per user (SelectToApply: a select changes on every arrow key, so
+// saving on change would send one request per option a keyboard user passes). Managers see them read-only.
+import { Spinner, Text } from '@fluentui/react-components';
 import type { Me, TeamMember } from '@crm/common';
 import { DoneNotice, ErrorNotice, mayAccess } from '@crm/common/web';
 import { useState } from 'react';
 import { Card } from '../../Card';
+import { SelectToApply } from '../../SelectToApply';
 import { useServices } from '../../services';
 import { useTabStyles } from '../../styles';
 import { useLoad } from '../../use-load';
@@ -21,29 +22,24 @@ export function ManagersSection({ me }: { me: Me }) {
   const admin = mayAccess(me.roles, 'admin');
   const team = useLoad(async (signal) => (await api('listTeam', { signal })).data.items, 'team');
   const [saved, setSaved] = useState<TeamMember[] | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [drafts, setDrafts] = useState<ReadonlyMap<string, string>>(new Map());
   const members = saved ?? team.data ?? [];
   const unnamed = t('mgr.unnamed');
 
   const choose = async (member: TeamMember, managerId: string | null) => {
-    setBusy(member.id);
     setError(null);
     setDone(null);
     try {
       const changed = (await api('setManager', { params: { id: member.id }, body: { managerId }, ifMatch: member.etag })).data;
-      setSaved(members.map((m) => (m.id === changed.id ? changed : m)));
-      setDrafts((current) => new Map([...current].filter(([id]) => id !== member.id)));
+      // From the list as it stands then: another user's change saved meanwhile stays.
+      setSaved((current) => (current ?? team.data ?? []).map((m) => (m.id === changed.id ? changed : m)));
       const manager = members.find((m) => m.id === managerId);
       setDone(
         manager ? t('mgr.saved', { name: nameOf(member, unnamed), manager: nameOf(manager, unnamed) }) : t('mgr.cleared', { name: nameOf(member, unnamed) }),
       );
     } catch (e) {
       setError(e);
-    } finally {
-      setBusy(null);
     }
   };
   const reload = () => (setSaved(null), setError(null), team.reload());
@@ -57,34 +53,20 @@ export function ManagersSection({ me }: { me: Me }) {
       <ul className={styles.list}>
         {members.map((member) => (
           <li key={member.id} className={styles.item} data-user-id={member.id}>
-            <label className={styles.row}>
-              <Text>{t('mgr.of', { name: nameOf(member, unnamed) })}</Text>
-              <Select
-                value={drafts.get(member.id) ?? member.managerId ?? ''}
+            <div className={styles.row}>
+              <SelectToApply
+                label={t('mgr.of', { name: nameOf(member, unnamed) })}
+                value={member.managerId ?? ''}
+                choices={[
+                  { value: '', label: t('mgr.none') },
+                  ...members.filter((m) => m.id !== member.id).map((m) => ({ value: m.id, label: nameOf(m, unnamed) })),
+                ]}
+                applyText={t('mgr.save')}
+                applyLabel={t('mgr.saveOf', { name: nameOf(member, unnamed) })}
                 disabled={!admin}
-                onChange={(_e, d) => setDrafts((current) => new Map(current).set(member.id, d.value))}
-              >
-                <option value="">{t('mgr.none')}</option>
-                {members
-                  .filter((m) => m.id !== member.id)
-                  .map((m) => (
-                    <option key={m.id} value={m.id}>
-                      {nameOf(m, unnamed)}
-                    </option>
-                  ))}
-              </Select>
-            </label>
-            {admin && drafts.has(member.id) && drafts.get(member.id) !== (member.managerId ?? '') ? (
-              <Button
-                size="small"
-                appearance="primary"
-                disabled={busy !== null}
-                onClick={() => void choose(member, drafts.get(member.id) || null)}
-                aria-label={t('mgr.saveOf', { name: nameOf(member, unnamed) })}
-              >
-                {t('mgr.save')}
-              </Button>
-            ) : null}
+                onApply={(managerId) => void choose(member, managerId || null)}
+              />
+            </div>
           </li>
         ))}
       </ul>

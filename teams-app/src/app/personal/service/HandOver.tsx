@@ -1,7 +1,7 @@
-// Hand a lead or case over: a select of the colleagues (the current holder left out). The new holder gets a follow-up
-// in My CRM and a Teams notification from the server.
+// Hand a lead or case over: a select of the colleagues (the current holder left out) and a button that hands over to
+// the one chosen. The new holder gets a follow-up in My CRM and a Teams notification from the server.
 import type { Colleague } from './colleagues';
-import { useNativeStyles } from './native-styles';
+import { SelectToApply } from '../../SelectToApply';
 import { useServiceT } from './use-service-t';
 
 export function HandOver({
@@ -20,28 +20,24 @@ export function HandOver({
   describedBy?: string;
   onHandOver: (colleague: Colleague) => void;
 }) {
-  const native = useNativeStyles();
   const { t } = useServiceT();
+  const choices = [
+    { value: '', label: t('service.handOverChoose') },
+    ...colleagues.filter((c) => c.id !== holderId).map((c) => ({ value: c.id, label: c.displayName || c.id })),
+  ];
   return (
-    <select
-      className={native.select}
-      aria-label={t('service.handOver', { name })}
+    <SelectToApply
+      label={t('service.handOver', { name })}
       value=""
+      choices={choices}
+      applyText={t('service.handOverApply')}
+      applyLabel={t('service.handOverApplyLabel', { name })}
       disabled={disabled}
-      aria-describedby={describedBy}
-      onChange={(e) => {
-        const chosen = colleagues.find((c) => c.id === e.target.value);
+      describedBy={describedBy}
+      onApply={(id) => {
+        const chosen = colleagues.find((c) => c.id === id);
         if (chosen) onHandOver(chosen);
       }}
-    >
-      <option value="">{t('service.handOverChoose')}</option>
-      {colleagues
-        .filter((c) => c.id !== holderId)
-        .map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.displayName || c.id}
-          </option>
-        ))}
-    </select>
+    />
   );
 }

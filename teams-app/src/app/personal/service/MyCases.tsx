@@ -11,8 +11,9 @@ import { useServices } from '../../services';
 import { useTabStyles } from '../../styles';
 import type { Colleague } from './colleagues';
 import { HandOver } from './HandOver';
+import { SelectToApply } from '../../SelectToApply';
 import { CaseChangedNotice } from './ServiceChangedNotice';
-import { useNativeStyles } from './native-styles';
+import { useNativeStyles } from '../../native-styles';
 import { useServiceT } from './use-service-t';
 
 const accountHref = (id: string) => `account.html?accountId=${encodeURIComponent(id)}`;
@@ -76,7 +77,6 @@ function CaseItem({
   gate: ReturnType<UserAccess['gate']>;
 }) {
   const styles = useTabStyles();
-  const native = useNativeStyles();
   const { t, dateTime } = useServiceT();
   const { api } = useServices();
   const [resolving, setResolving] = useState(false);
@@ -152,34 +152,26 @@ function CaseItem({
         />
       ) : (
         <div className={styles.row}>
-          <select
-            className={native.select}
-            aria-label={t('cases.priority', { subject: item.subject })}
+          <SelectToApply
+            label={t('cases.priority', { subject: item.subject })}
             value={item.priority}
+            choices={CASE_PRIORITIES.map((p) => ({ value: p, label: t(`cases.priority.${p}`) }))}
+            applyText={t('service.apply')}
+            applyLabel={t('service.applyLabel', { what: t('cases.priority', { subject: item.subject }) })}
             disabled={disabled}
-            aria-describedby={gate['aria-describedby']}
-            onChange={(e) => send({ priority: e.target.value as Case['priority'] })}
-          >
-            {CASE_PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {t(`cases.priority.${p}`)}
-              </option>
-            ))}
-          </select>
-          <select
-            className={native.select}
-            aria-label={t('cases.statusOf', { subject: item.subject })}
+            describedBy={gate['aria-describedby']}
+            onApply={(priority) => send({ priority: priority as Case['priority'] })}
+          />
+          <SelectToApply
+            label={t('cases.statusOf', { subject: item.subject })}
             value={item.status}
+            choices={OPEN_STATUSES.map((s) => ({ value: s, label: t(`cases.status.${s}`) }))}
+            applyText={t('service.apply')}
+            applyLabel={t('service.applyLabel', { what: t('cases.statusOf', { subject: item.subject }) })}
             disabled={disabled}
-            aria-describedby={gate['aria-describedby']}
-            onChange={(e) => send({ status: e.target.value as Case['status'] })}
-          >
-            {OPEN_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`cases.status.${s}`)}
-              </option>
-            ))}
-          </select>
+            describedBy={gate['aria-describedby']}
+            onApply={(status) => send({ status: status as Case['status'] })}
+          />
           <HandOver
             name={item.subject}
             holderId={item.assigneeId}

@@ -11,9 +11,10 @@ import { useServices } from '../../services';
 import { useTabStyles } from '../../styles';
 import type { Colleague } from './colleagues';
 import { HandOver } from './HandOver';
+import { SelectToApply } from '../../SelectToApply';
 import { LeadHistory } from './LeadHistory';
 import { LeadChangedNotice } from './ServiceChangedNotice';
-import { useNativeStyles } from './native-styles';
+import { useNativeStyles } from '../../native-styles';
 import { useServiceT } from './use-service-t';
 
 const accountHref = (id: string) => `account.html?accountId=${encodeURIComponent(id)}`;
@@ -157,7 +158,6 @@ function LeadItem({
   gate: ReturnType<UserAccess['gate']>;
 }) {
   const styles = useTabStyles();
-  const native = useNativeStyles();
   const { t, date } = useServiceT();
   const { api } = useServices();
   const [form, setForm] = useState<'disqualify' | 'convert' | null>(null);
@@ -209,25 +209,21 @@ function LeadItem({
       <LeadHistory lead={lead} name={name} />
       {form === null ? (
         <div className={styles.row}>
-          <select
-            ref={status.ref}
-            className={native.select}
-            aria-label={t('leads.status', { name })}
+          <SelectToApply
+            selectRef={status.ref}
+            label={t('leads.status', { name })}
             value={lead.status}
+            choices={LEAD_STATUSES.filter((s) => s !== 'converted').map((s) => ({ value: s, label: t(`lead.status.${s}`) }))}
+            applyText={t('service.apply')}
+            applyLabel={t('service.applyLabel', { what: t('leads.status', { name }) })}
             disabled={change.busy || 'disabledFocusable' in gate}
-            aria-describedby={gate['aria-describedby']}
-            onChange={(e) => {
-              const status = e.target.value as Exclude<Lead['status'], 'converted'>;
-              if (status === 'disqualified') setForm('disqualify');
-              else send({ status });
+            describedBy={gate['aria-describedby']}
+            onApply={(chosen) => {
+              const next = chosen as Exclude<Lead['status'], 'converted'>;
+              if (next === 'disqualified') setForm('disqualify');
+              else send({ status: next });
             }}
-          >
-            {LEAD_STATUSES.filter((s) => s !== 'converted').map((s) => (
-              <option key={s} value={s}>
-                {t(`lead.status.${s}`)}
-              </option>
-            ))}
-          </select>
+          />
           <HandOver
             name={name}
             holderId={lead.ownerId}

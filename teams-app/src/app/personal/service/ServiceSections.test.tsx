@@ -129,6 +129,7 @@ describe('My CRM: leads and service cases', () => {
     });
     await ready();
     fireEvent.change(within(caseItems()[0]!).getByLabelText('Priority of Lager defekt'), { target: { value: 'high' } });
+    fireEvent.click(within(caseItems()[0]!).getByRole('button', { name: 'Save: Priority of Lager defekt' }));
     await waitFor(() => expect(updated).toHaveLength(1));
     expect(updated[0]).toEqual({ params: { id: LATE.id }, body: { priority: 'high' }, ifMatch: '"1"' });
     await waitFor(() => expect(api.calls.filter((c) => c.name === 'listCases')).toHaveLength(2));
@@ -148,8 +149,10 @@ describe('My CRM: leads and service cases', () => {
     renderMine({ updateLead: ({ body }) => (bodies.push(body), { ...KELLER, ...body, disqualifyReason: body.disqualifyReason ?? null, etag: '"2"' }) });
     await ready();
     fireEvent.change(within(leadItems()[0]!).getByLabelText('Status of Jonas Keller'), { target: { value: 'contacted' } });
+    fireEvent.click(within(leadItems()[0]!).getByRole('button', { name: 'Save: Status of Jonas Keller' }));
     await waitFor(() => expect(bodies).toEqual([{ status: 'contacted' }]));
     fireEvent.change(within(leadItems()[0]!).getByLabelText('Status of Jonas Keller'), { target: { value: 'disqualified' } });
+    fireEvent.click(within(leadItems()[0]!).getByRole('button', { name: 'Save: Status of Jonas Keller' }));
     const form = screen.getByRole('form', { name: 'Disqualify Jonas Keller' });
     expect(within(form).getByLabelText('Reason')).toHaveProperty('required', true);
     fireEvent.change(within(form).getByLabelText('Reason'), { target: { value: 'Kein Budget bis 2028' } });
@@ -214,14 +217,43 @@ describe('My CRM: leads and service cases', () => {
     const select = within(caseItems()[0]!).getByLabelText('Hand Lager defekt over to');
     expect([...select.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['Hand over to…', 'Bernd Vertrieb']);
     fireEvent.change(select, { target: { value: testUuid('u2') } });
+    fireEvent.click(within(caseItems()[0]!).getByRole('button', { name: 'Hand Lager defekt over to the colleague chosen' }));
     await waitFor(() =>
       expect(screen.getByTestId('handed-over').textContent).toBe('Lager defekt handed over to Bernd Vertrieb, who finds it in My CRM and is notified in Teams.'),
     );
     expect(caseBodies).toEqual([{ assigneeId: testUuid('u2') }]);
     await waitFor(() => expect(api.calls.filter((c) => c.name === 'listCases')).toHaveLength(2));
     fireEvent.change(within(leadItems()[0]!).getByLabelText('Hand Jonas Keller over to'), { target: { value: testUuid('u2') } });
+    fireEvent.click(within(leadItems()[0]!).getByRole('button', { name: 'Hand Jonas Keller over to the colleague chosen' }));
     await waitFor(() => expect(screen.getByTestId('handed-over').textContent).toMatch(/^Jonas Keller handed over to Bernd Vertrieb/));
     expect(leadBodies).toEqual([{ ownerId: testUuid('u2') }]);
+  });
+
+  it('applies a choice only when asked: an arrow key passing options sends nothing, Escape drops it, Enter applies it', async () => {
+    const caseBodies: unknown[] = [];
+    const api = renderMine({ updateCase: ({ body }) => (caseBodies.push(body), { ...LATE, ...body, etag: '"2"' }) });
+    await ready();
+    const item = caseItems()[0]!;
+    const handOver = within(item).getByLabelText('Hand Lager defekt over to') as HTMLSelectElement;
+    // What a closed select does on ArrowDown in Chromium on Windows and Linux: its value changes, a change event fires.
+    fireEvent.change(handOver, { target: { value: testUuid('u2') } });
+    expect(within(item).getByRole('button', { name: 'Hand Lager defekt over to the colleague chosen' })).toBeTruthy();
+    fireEvent.keyDown(handOver, { key: 'Escape' });
+    expect(handOver.value).toBe('');
+    expect(within(item).queryByRole('button', { name: 'Hand Lager defekt over to the colleague chosen' })).toBeNull();
+
+    const priority = within(item).getByLabelText('Priority of Lager defekt') as HTMLSelectElement;
+    fireEvent.change(priority, { target: { value: 'high' } });
+    fireEvent.change(priority, { target: { value: 'normal' } });
+    expect(api.calls.some((c) => c.name === 'updateCase')).toBe(false);
+    // Back on the priority in force, there is nothing to apply.
+    fireEvent.change(priority, { target: { value: 'urgent' } });
+    expect(within(item).queryByRole('button', { name: 'Save: Priority of Lager defekt' })).toBeNull();
+    fireEvent.change(priority, { target: { value: 'normal' } });
+    priority.focus();
+    fireEvent.keyDown(priority, { key: 'Enter' });
+    await waitFor(() => expect(caseBodies).toEqual([{ priority: 'normal' }]));
+    expect(document.activeElement).toBe(within(caseItems()[0]!).getByLabelText('Priority of Lager defekt'));
   });
 
   // A colleague's change after the list was read: the API's 412 names who, when and which fields (#12).
@@ -274,6 +306,7 @@ describe('My CRM: leads and service cases', () => {
     );
     await ready();
     fireEvent.change(within(leadItems()[0]!).getByLabelText('Status von Jonas Keller'), { target: { value: 'contacted' } });
+    fireEvent.click(within(leadItems()[0]!).getByRole('button', { name: 'Speichern: Status von Jonas Keller' }));
     const notice = await within(leadItems()[0]!).findByTestId('changed-notice');
     expect(notice.textContent).toMatch(/^Markus Wolf hat diesen Datensatz am 02\.12\.2026, \d\d:\d\d geändert/);
     expect(notice.textContent).toContain('Geändert: Status, Verantwortlich.');

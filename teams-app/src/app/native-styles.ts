@@ -1,4 +1,4 @@
-// Native selects and text areas styled like the tab's Fluent fields: Fluent's Select and Textarea would join the
+// Native selects and text areas styled like the tabs' Fluent fields: Fluent's Select and Textarea would join the
 // personal tab's first download (esbuild places what the components barrel reaches in the entry's chunk).
 import { makeStyles, tokens } from '@fluentui/react-components';
 
