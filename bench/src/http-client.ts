@@ -1,11 +1,12 @@
 // A keep-alive HTTP client for load over loopback that fails loudly on any unexpected status.
 import { Agent, request } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
 export function httpClient(baseUrl: string, maxSockets: number) {
   const agent = new Agent({ keepAlive: true, maxSockets });
   const url = new URL(baseUrl);
   const send = (method: string, path: string, headers: Record<string, string>, body?: string) =>
-    new Promise<{ status: number; text: string }>((resolve, reject) => {
+    new Promise<{ status: number; text: string; wireBytes: number }>((resolve, reject) => {
       const req = request(
         {
           host: url.hostname,
@@ -18,7 +19,13 @@ export function httpClient(baseUrl: string, maxSockets: number) {
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
+          res.on('end', () => {
+            // Read as a browser reads it: a compressed body decompressed, its size on the wire kept.
+            const bytes = Buffer.concat(chunks);
+            const coding = res.headers['content-encoding'];
+            const body = coding === 'br' ? brotliDecompressSync(bytes) : coding === 'gzip' ? gunzipSync(bytes) : bytes;
+            resolve({ status: res.statusCode ?? 0, text: body.toString(), wireBytes: bytes.length });
+          });
           res.on('error', reject);
         },
       );

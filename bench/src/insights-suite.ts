@@ -284,7 +284,9 @@ export async function runInsightsSuite(scale: Scale, log: (line: string) => void
         const user = users[1]!;
         const auth = await client.signIn(tenantId, user);
         const accountPath = (i: number) => `/api/accounts/${accountIds[i % accountIds.length]}/insights`;
-        const api = async (path: string) => JSON.parse((await client.expect([200], 'GET', path, auth)).text) as { asOf: unknown };
+        // The Accept-Encoding a browser sends: the Insights tab's team answer comes compressed.
+        const browser = { ...auth, 'accept-encoding': 'gzip, deflate, br' };
+        const api = async (path: string) => JSON.parse((await client.expect([200], 'GET', path, browser)).text) as { asOf: unknown };
         const headRow = async () =>
           (await db.query<{ v: string }>(`SELECT xmin::text AS v FROM insight_analyses WHERE tenant_id = $1 AND period = $2`, [tenantId, PERIOD]))[0]!.v;
         let held = await headRow();
@@ -296,6 +298,8 @@ export async function runInsightsSuite(scale: Scale, log: (line: string) => void
           accountApi: async (i) => void (await api(accountPath(i))),
         };
         asOf.push((await api('/api/insights')).asOf);
+        const [plain, compressed] = [await client.expect([200], 'GET', '/api/insights', auth), await client.expect([200], 'GET', '/api/insights', browser)];
+        log(`  the team answer: ${plain.wireBytes.toLocaleString('en')} bytes, ${compressed.wireBytes.toLocaleString('en')} sent to a browser`);
         await closedLoop({ clients: 4, requests: 200, send: send.teamApi });
         await closedLoop({ clients: 4, requests: 200, send: send.accountApi });
         beforeCalls = loadavg();

@@ -56,6 +56,26 @@ describeEachDatabase('HTTP insights', (getDb) => {
     expect((await api.call('GET', `/api/accounts/${accountId}/insights`, { token: intruder })).status).toBe(404);
   });
 
+  it('sends the team figures compressed to a client that accepts it: the same JSON, Vary, a weak ETag that still matches', async () => {
+    const plain = await api.call('GET', '/api/insights?period=2025', { token: owner });
+    const etag = plain.headers.get('etag') ?? '';
+    for (const [accepted, coding] of [
+      ['gzip, deflate, br', 'br'],
+      ['br;q=0, gzip', 'gzip'],
+      ['deflate, *;q=0.5', 'br'],
+      ['identity', null],
+      ['br;q=0, gzip;q=0', null],
+    ] as const) {
+      const sent = await api.call('GET', '/api/insights?period=2025', { token: owner, headers: { 'accept-encoding': accepted } });
+      expect([sent.status, sent.headers.get('content-encoding'), sent.headers.get('vary')], accepted).toEqual([200, coding, 'Accept-Encoding']);
+      expect(sent.text).toBe(plain.text);
+      expect(sent.headers.get('etag')).toBe(coding ? `W/${etag}` : etag);
+      const held = await api.call('GET', '/api/insights?period=2025', { token: reader, headers: { 'accept-encoding': accepted, 'if-none-match': etag } });
+      expect([held.status, held.text]).toEqual([304, '']);
+    }
+    expect(plain.headers.get('vary')).toBe('Accept-Encoding');
+  });
+
   it('sends the team figures with an ETag, 304 to a client that holds them, and never the held answer to another tenant', async () => {
     const first = await api.call('GET', '/api/insights?period=2025', { token: owner });
     const etag = first.headers.get('etag') ?? '';

@@ -1,4 +1,5 @@
 // Calls the API app in-process with app.request(), the same fetch(Request) -> Response both hosts serve, with development tokens.
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Hono } from 'hono';
 import { createLocalJWKSet } from 'jose';
 import { expect } from 'vitest';
@@ -92,7 +93,10 @@ export async function createApiHarness(
         headers['content-type'] ??= 'application/json';
       }
       const response = await app.request(url.toString(), { method, headers, ...(body !== undefined ? { body } : {}) });
-      const text = await response.text();
+      // As a browser does: a body sent compressed is read decompressed.
+      const bytes = Buffer.from(await response.arrayBuffer());
+      const coding = response.headers.get('content-encoding');
+      const text = (coding === 'br' ? brotliDecompressSync(bytes) : coding === 'gzip' ? gunzipSync(bytes) : bytes).toString('utf8');
       const type = response.headers.get('content-type') ?? '';
       const parsed = text && type.includes('json') ? JSON.parse(text) : undefined;
       // Every successful answer must match the shared contract the clients are typed by.

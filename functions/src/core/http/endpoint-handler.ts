@@ -53,6 +53,8 @@ function respond(endpoint: Endpoint, reply: Reply): Response {
   if (reply.body === undefined) return new Response(null, { status, headers });
   // A rendered document (PDF) streams as it is produced; its implementation names the content type.
   if (reply.body instanceof ReadableStream) return new Response(reply.body, { status, headers });
+  // Bytes go as they are: an answer held encoded (its implementation names the content type and coding).
+  if (reply.body instanceof Uint8Array) return new Response(reply.body as Uint8Array<ArrayBuffer>, { status, headers });
   if (!headers['content-type']) headers['content-type'] = 'application/json; charset=utf-8';
   return new Response(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body), { status, headers });
 }

@@ -1,6 +1,6 @@
 // Content negotiation: which offered media type and language a request gets.
 import { describe, expect, it } from 'vitest';
-import { negotiateLanguage, negotiateMediaType } from './negotiation';
+import { negotiateEncoding, negotiateLanguage, negotiateMediaType } from './negotiation';
 import { HttpProblem } from './problem';
 
 const offered = ['application/json', 'application/pdf'] as const;
@@ -44,5 +44,18 @@ describe('language', () => {
     expect(negotiateLanguage(null, ['de', 'en'])).toBe('de');
     expect(negotiateLanguage('fr, es;q=0.5', ['de', 'en'])).toBe('de');
     expect(negotiateLanguage('en;q=0', ['de', 'en'])).toBe('de');
+  });
+});
+
+describe('content coding', () => {
+  const offered = ['br', 'gzip'] as const;
+  it('takes the coding the client weighs highest, the first offered on a tie, and none when nothing offered is acceptable', () => {
+    expect(negotiateEncoding(null, offered)).toBeNull();
+    expect(negotiateEncoding('gzip, deflate, br, zstd', offered)).toBe('br');
+    expect(negotiateEncoding('gzip;q=1, br;q=0.5', offered)).toBe('gzip');
+    expect(negotiateEncoding('br;q=0, *', offered)).toBe('gzip');
+    expect(negotiateEncoding('deflate', offered)).toBeNull();
+    expect(negotiateEncoding('*;q=0', offered)).toBeNull();
+    expect(negotiateEncoding('', offered)).toBeNull();
   });
 });

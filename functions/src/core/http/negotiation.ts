@@ -1,4 +1,5 @@
-// Content negotiation for endpoints that answer more than JSON (RFC 9110 s.12.5.1 Accept, s.12.5.4 Accept-Language).
+// Content negotiation for endpoints that answer more than JSON (RFC 9110 s.12.5.1 Accept, s.12.5.4 Accept-Language),
+// and for answers sent compressed (s.12.5.3 Accept-Encoding).
 import { HttpProblem } from './problem';
 
 interface Preference {
@@ -77,3 +78,19 @@ export function negotiateLanguage<L extends string>(acceptLanguage: string | nul
  * and If-None-Match must tell them apart. `vary` names every request header the answer was chosen by.
  */
 export const answeredInLanguage = (language: string, vary = 'Accept-Language'): Record<string, string> => ({ 'content-language': language, vary });
+
+/**
+ * The offered content coding the client prefers by Accept-Encoding, or null for none (identity): no header, or none of
+ * them acceptable (q=0, or not named and no `*`). Ties go to the order offered.
+ */
+export function negotiateEncoding<C extends string>(acceptEncoding: string | null, offered: readonly C[]): C | null {
+  if (!acceptEncoding) return null;
+  const codings = preferences(acceptEncoding);
+  const any = codings.find((c) => c.value === '*');
+  let best: { coding: C; q: number } | null = null;
+  for (const coding of offered) {
+    const q = codings.find((c) => c.value === coding)?.q ?? any?.q ?? 0;
+    if (q > 0 && (!best || q > best.q)) best = { coding, q };
+  }
+  return best?.coding ?? null;
+}

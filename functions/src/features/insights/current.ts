@@ -32,7 +32,7 @@ import {
 } from './current-store';
 import { digestOf, splitAnswer } from './answer-parts';
 import { accountAnswer, analyseGathered, gatherFacts, teamCounts, teamOf, type GatheredAccount } from './service';
-import { heldTeam, holdTeam, teamBody } from './team-answer';
+import { heldTeam, holdTeam, teamBody, type TeamBody } from './team-answer';
 import { refreshInBackground } from './background-refresh';
 
 /** A stale analysis younger than this is answered as it is: under steady writes a tenant refreshes at most this often. */
@@ -154,7 +154,7 @@ const freshness = (served: Served, now: Date): AnalysisFreshness => ({
 });
 
 /** The team answer as sent, from the serialised document this host holds for the stored analysis when it has it. */
-export async function servedTeamAnswer(db: Db, actor: Actor, period: string, options: ServeOptions = {}): Promise<{ body: string; etag: string }> {
+export async function servedTeamAnswer(db: Db, actor: Actor, period: string, options: ServeOptions = {}): Promise<TeamBody> {
   const held = heldTeam(db, actor.tenantId, period);
   const served = await servedAnalysis(db, actor.tenantId, period, null, options, held?.rowVersion ?? null);
   // No document comes back only when the row is still the one `held` was built from.

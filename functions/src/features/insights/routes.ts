@@ -3,6 +3,8 @@ import { created, one, type RouteTable } from '../../core/http/typed-routes';
 import { changeGoal, createGoal, readGoal, removeGoal, searchGoals } from './goals';
 import { servedAccountInsights, servedTeamAnswer } from './current';
 import { noneMatchHolds } from '../../core/http/request-input';
+import { negotiateEncoding } from '../../core/http/negotiation';
+import { TEAM_CODINGS } from './team-answer';
 import { insightTrend } from './snapshots';
 import { employeeInsights } from './employee-figures';
 import { createSegmentList, searchSegmentLists, segmentMembers } from './segment-lists';
@@ -12,10 +14,17 @@ import { exportSegment } from './segment-export';
 export const insightsRoutes: RouteTable<'accountInsights' | 'teamInsights' | 'insightTrend' | 'employeeInsights' | 'listGoals' | 'createGoal' | 'getGoal' | 'updateGoal' | 'deleteGoal' | 'listSegments' | 'createSegment' | 'segmentMembers' | 'exportSegment'> = {
   // From the precomputed analysis, with how old it is (current.ts).
   accountInsights: async ({ db, actor, params, query }) => ({ body: await servedAccountInsights(db, actor, params.id, query.period) }),
-  // The same body for every user of the tenant until the next refresh: a client that holds it gets 304.
+  // The same body for every user of the tenant until the next refresh: a client that holds it gets 304. Compressed when
+  // the client accepts it, from bytes held with the answer; a compressed body is another representation, so its ETag is
+  // weak (as nginx and Apache make theirs), which If-None-Match's weak comparison still matches.
   teamInsights: async ({ db, actor, query, request }) => {
-    const { body, etag } = await servedTeamAnswer(db, actor, query.period);
-    return noneMatchHolds(request, etag) ? { status: 304, etag } : { body, etag };
+    const answer = await servedTeamAnswer(db, actor, query.period);
+    const coding = negotiateEncoding(request.headers.get('accept-encoding'), TEAM_CODINGS);
+    const etag = coding ? `W/${answer.etag}` : answer.etag;
+    const headers: Record<string, string> = { vary: 'Accept-Encoding' };
+    if (noneMatchHolds(request, etag)) return { status: 304, etag, headers };
+    if (!coding) return { body: answer.body, etag, headers };
+    return { body: answer.encoded(coding), etag, headers: { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-encoding': coding } };
   },
   insightTrend: async ({ db, actor, query }) => ({ body: await insightTrend(db, actor, query.months) }),
   employeeInsights: async ({ db, actor, query }) => ({ body: await employeeInsights(db, actor, query.period) }),

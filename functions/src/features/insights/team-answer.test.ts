@@ -43,7 +43,7 @@ describeEachDatabase('held team answer', (getDb) => {
     const held = heldTeam(getDb(), anna.tenantId, PERIOD);
     expect(held?.rowVersion).toBe(row?.rowVersion);
     expect((await readServed(getDb(), anna.tenantId, PERIOD, null, held?.rowVersion ?? null))?.team).toBeNull();
-    expect(await servedTeamAnswer(getDb(), anna, PERIOD, { now: NOW })).toEqual(first);
+    expect(await servedTeamAnswer(getDb(), anna, PERIOD, { now: NOW })).toMatchObject({ body: first.body, etag: first.etag });
   });
 
   it('gives each tenant its own answer, also when both were computed at the same instant to the same version', async () => {
