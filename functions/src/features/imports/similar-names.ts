@@ -94,15 +94,15 @@ export class TrigramIndex {
     }
   }
 
-  /** The positions of the sets scoring at least the threshold with this one, in no particular order. */
-  similar(trigrams: ReadonlySet<string>): number[] {
+  /** The positions of the sets scoring at least the threshold with this one (at most limit of them), in no particular order. */
+  similar(trigrams: ReadonlySet<string>, limit = Infinity): number[] {
     const size = trigrams.size;
     if (size === 0) return [];
     const query = this.numbers(trigrams);
     const touched: number[] = [];
     const found: number[] = [];
     const prefix = TrigramIndex.prefixLength(size);
-    for (let i = 0; i < prefix; i += 1) {
+    probing: for (let i = 0; i < prefix; i += 1) {
       const list = this.postings.get(query[i]!);
       if (!list) continue;
       for (let k = 0; k < list.length; k += 2) {
@@ -124,7 +124,7 @@ export class TrigramIndex {
           } else if (query[a]! < other[b]!) a += 1;
           else b += 1;
         }
-        if (shared >= needed && shared / (size + other.length - shared) >= THRESHOLD) found.push(index);
+        if (shared >= needed && shared / (size + other.length - shared) >= THRESHOLD && found.push(index) >= limit) break probing;
       }
     }
     for (const index of touched) this.seen[index] = 0;

@@ -129,26 +129,28 @@ const ID_CHUNK = 10_000;
 const chunks = <T>(items: readonly T[]): T[][] =>
   Array.from({ length: Math.ceil(items.length / ID_CHUNK) }, (_, i) => items.slice(i * ID_CHUNK, (i + 1) * ID_CHUNK));
 
-/** Replaces every row of the import (a new analysis resets the user's choices). */
+/**
+ * Replaces every row of the import (a new analysis resets the user's choices). The rows go as one JSON document per
+ * chunk: as text arrays of JSON, node-postgres escaped every quote of every value, about a tenth of the 100,000-row
+ * preview.s process CPU (docs/BENCHMARKS.md).
+ */
 export async function replaceRows(tx: Queryable, tenantId: string, importId: string, rows: readonly StoredRow[]): Promise<void> {
   await tx.query(`DELETE FROM import_rows WHERE tenant_id = $1 AND import_id = $2`, [tenantId, importId]);
   for (let start = 0; start < rows.length; start += CHUNK) {
-    const chunk = rows.slice(start, start + CHUNK);
+    const chunk = rows.slice(start, start + CHUNK).map((row) => ({
+      r: row.row,
+      v: row.values,
+      p: row.proposal,
+      pl: row.plan,
+      aa: row.accountAction,
+      ca: row.contactAction,
+      ra: row.recordAction ?? null,
+    }));
     await tx.query(
       `INSERT INTO import_rows (tenant_id, import_id, row_number, "values", proposal, plan, account_action, contact_action, record_action)
-       SELECT $1, $2, r, v::jsonb, p::jsonb, pl::jsonb, aa, ca, ra
-       FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[]) AS t(r, v, p, pl, aa, ca, ra)`,
-      [
-        tenantId,
-        importId,
-        chunk.map((row) => row.row),
-        chunk.map((row) => JSON.stringify(row.values)),
-        chunk.map((row) => JSON.stringify(row.proposal)),
-        chunk.map((row) => JSON.stringify(row.plan)),
-        chunk.map((row) => row.accountAction),
-        chunk.map((row) => row.contactAction),
-        chunk.map((row) => row.recordAction ?? null),
-      ],
+       SELECT $1, $2, r, v, p, pl, aa, ca, ra
+       FROM jsonb_to_recordset($3::jsonb) AS t(r int, v jsonb, p jsonb, pl jsonb, aa text, ca text, ra text)`,
+      [tenantId, importId, JSON.stringify(chunk)],
     );
   }
 }
@@ -446,7 +448,7 @@ export async function accountCandidates(
       `SELECT account_id, name_key FROM import_account_keys WHERE tenant_id = $1 ${after ? 'AND account_id > $3' : ''} ORDER BY account_id LIMIT $2`,
       after ? [tenantId, pageSize, after] : [tenantId, pageSize],
     );
-    for (const row of page) if (listed.similar(trigrams(row.name_key)).length > 0) similar.push(row.account_id);
+    for (const row of page) if (listed.similar(trigrams(row.name_key), 1).length > 0) similar.push(row.account_id);
     if (page.length < pageSize) break;
     after = page.at(-1)!.account_id;
   }
