@@ -37,13 +37,21 @@ const LOG_CLIENTS = 16;
 /** The host's timers take the month's trend snapshot right after it starts: a whole analysis, not to be measured. */
 const SNAPSHOT_WAIT_MS = 20 * 60_000;
 
-type Call = 'teamSql' | 'teamHeadSql' | 'teamApi' | 'accountSql' | 'accountApi';
-const CALLS: readonly Call[] = ['teamSql', 'teamHeadSql', 'teamApi', 'accountSql', 'accountApi'];
-const BASELINE: Record<Call, Call> = { teamSql: 'teamSql', teamHeadSql: 'teamHeadSql', teamApi: 'teamSql', accountSql: 'accountSql', accountApi: 'accountSql' };
+type Call = 'teamSql' | 'teamHeadSql' | 'teamApi' | 'teamApiPlain' | 'accountSql' | 'accountApi';
+const CALLS: readonly Call[] = ['teamSql', 'teamHeadSql', 'teamApi', 'teamApiPlain', 'accountSql', 'accountApi'];
+const BASELINE: Record<Call, Call> = {
+  teamSql: 'teamSql',
+  teamHeadSql: 'teamHeadSql',
+  teamApi: 'teamSql',
+  teamApiPlain: 'teamSql',
+  accountSql: 'accountSql',
+  accountApi: 'accountSql',
+};
 const LABEL: Record<Call, string> = {
   teamSql: 'direct SQL: the stored team row',
   teamHeadSql: 'direct SQL: the head row without the document (what a host holding the team answer reads)',
-  teamApi: '`GET /api/insights`',
+  teamApi: "`GET /api/insights` (a browser's Accept-Encoding: compressed)",
+  teamApiPlain: '`GET /api/insights` without Accept-Encoding (the whole body)',
   accountSql: 'direct SQL: the stored account row',
   accountApi: '`GET /api/accounts/{id}/insights`',
 };
@@ -268,7 +276,7 @@ export async function runInsightsSuite(scale: Scale, log: (line: string) => void
       log(`  ${BULK_ROWS.toLocaleString('en')} interactions set-wise: median ${ms(median(bulkInsertMs.on))} with the triggers, ${ms(median(bulkInsertMs.off))} without`);
 
       const accountIds = (await db.query<{ id: string }>('SELECT id FROM accounts WHERE tenant_id = $1 ORDER BY id LIMIT 200', [tenantId])).map((r) => r.id);
-      const calls = { teamSql: {}, teamHeadSql: {}, teamApi: {}, accountSql: {}, accountApi: {} } as InsightsResults['calls'];
+      const calls = { teamSql: {}, teamHeadSql: {}, teamApi: {}, teamApiPlain: {}, accountSql: {}, accountApi: {} } as InsightsResults['calls'];
       const asOf: unknown[] = [];
       const host = await startLocalHostProcess({ DATABASE_URL: url, DATABASE_POOL_SIZE: '16', CRM_SEED: 'none' });
       const client = httpClient(host.url, 32);
@@ -294,6 +302,7 @@ export async function runInsightsSuite(scale: Scale, log: (line: string) => void
           teamSql: async () => void (await db.query(SERVED_ANALYSIS_SQL, [tenantId, PERIOD, null, null])),
           teamHeadSql: async () => void (await db.query(SERVED_ANALYSIS_SQL, [tenantId, PERIOD, null, held])),
           teamApi: async () => void (await api('/api/insights')),
+          teamApiPlain: async () => void JSON.parse((await client.expect([200], 'GET', '/api/insights', auth)).text),
           accountSql: async (i) => void (await db.query(SERVED_ANALYSIS_SQL, [tenantId, PERIOD, accountIds[i % accountIds.length], null])),
           accountApi: async (i) => void (await api(accountPath(i))),
         };
