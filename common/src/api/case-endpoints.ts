@@ -1,10 +1,7 @@
 // The service case part of the API catalogue: spread into endpoints.ts.
-import { z } from 'zod';
 import { Case, CaseCreate, CaseListQuery, CasePatch, ServiceContract, ServiceContractListed, ServiceContractListQuery, ServiceContractPut } from '../contracts/cases';
-import { pageOf, Uuid } from '../contracts/primitives';
+import { IdParams, pageOf } from '../contracts/primitives';
 import { route } from './routes';
-
-const IdParams = z.object({ id: Uuid });
 
 export const caseEndpoints = [
   {

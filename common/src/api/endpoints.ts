@@ -1,6 +1,6 @@
 // The API catalogue: every endpoint once, with its schemas. Server, client and OpenAPI all read it.
 import { z } from 'zod';
-import { PageQuery, Uuid, pageOf, Problem } from '../contracts/primitives';
+import { IdParams, pageOf, PageQuery, Problem } from '../contracts/primitives';
 import { Account, AccountCreate, AccountListQuery, AccountPatch } from '../contracts/accounts';
 import { Contact, ContactCreate, ContactListQuery, ContactPatch } from '../contracts/contacts';
 import { Import, ImportPatch, ImportPreview, ImportPreviewQuery, ImportUploadQuery } from '../contracts/imports';
@@ -48,6 +48,7 @@ import {
 import { route, type HttpMethod, type RouteName } from './routes';
 import { webhookEndpoints } from './webhook-endpoints';
 import { leadEndpoints } from './lead-endpoints';
+import { teamEndpoints } from './team-endpoints';
 import { caseEndpoints } from './case-endpoints';
 import { segmentEndpoints } from './segment-endpoints';
 import { automationEndpoints, notificationEndpoints } from './automation-endpoints';
@@ -82,7 +83,6 @@ export interface Endpoint {
   produces?: readonly [string, ...string[]];
 }
 
-const IdParams = z.object({ id: Uuid });
 const EmptyQuery = z.object({});
 
 interface CrudSchemas<Item extends z.ZodType, Create extends z.ZodType, Patch extends z.ZodType, List extends z.ZodType> {
@@ -750,6 +750,7 @@ export const endpoints = [
   },
   ...webhookEndpoints,
   ...leadEndpoints,
+  ...teamEndpoints,
   ...caseEndpoints,
   ...segmentEndpoints,
   ...automationEndpoints,

@@ -2,12 +2,9 @@
 import { z } from 'zod';
 import { Lead, LeadConversion, LeadConvertRequest, LeadCreate, LeadListQuery, LeadPatch } from '../contracts/leads';
 import { Interaction } from '../contracts/interactions';
-import { PageQuery, pageOf, Uuid } from '../contracts/primitives';
+import { IdParams, pageOf, PageQuery, Uuid } from '../contracts/primitives';
 import { InsightsPeriod, PeriodRange } from '../contracts/insights';
-import { ManagerPut, TeamMember } from '../contracts/managers';
 import { route } from './routes';
-
-const IdParams = z.object({ id: Uuid });
 
 /** The Insights tab's period; without one, every lead so far. */
 export const LeadSummaryQuery = z.object({ period: InsightsPeriod.optional() }).strict();
@@ -101,25 +98,6 @@ export const leadEndpoints = [
     access: 'read',
     query: LeadSummaryQuery,
     response: LeadSummary,
-    status: 200,
-  },
-  {
-    ...route('listTeam'),
-    summary: "The tenant's users by name with each one's manager, whom escalations go to (managers read, admins set)",
-    tag: 'settings',
-    access: 'manage',
-    response: z.object({ items: z.array(TeamMember) }),
-    status: 200,
-  },
-  {
-    ...route('setManager'),
-    summary: "Set or clear a user's manager (admins only, If-Match); no one manages themselves, directly or in a circle",
-    tag: 'settings',
-    access: 'admin',
-    params: IdParams,
-    body: ManagerPut,
-    ifMatch: true,
-    response: TeamMember,
     status: 200,
   },
   {

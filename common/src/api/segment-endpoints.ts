@@ -1,10 +1,7 @@
 // The segment lists part of the API catalogue (issue 15): spread into endpoints.ts.
-import { z } from 'zod';
 import { SegmentExportQuery, SegmentList, SegmentListCreate, SegmentListQuery, SegmentMembers, SegmentMembersQuery } from '../contracts/segment-lists';
-import { pageOf, Uuid } from '../contracts/primitives';
+import { IdParams, pageOf } from '../contracts/primitives';
 import { route } from './routes';
-
-const IdParams = z.object({ id: Uuid });
 
 export const segmentEndpoints = [
   {

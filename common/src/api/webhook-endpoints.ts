@@ -1,6 +1,5 @@
 // The webhook part of the API catalogue (CRM.Admin): spread into endpoints.ts.
-import { z } from 'zod';
-import { pageOf, Uuid } from '../contracts/primitives';
+import { IdParams, pageOf } from '../contracts/primitives';
 import {
   WebhookDelivery,
   WebhookDeliveryQuery,
@@ -13,8 +12,6 @@ import {
   WebhookRedelivery,
 } from '../contracts/webhooks';
 import { route } from './routes';
-
-const IdParams = z.object({ id: Uuid });
 
 export const webhookEndpoints = [
   {

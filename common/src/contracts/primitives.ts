@@ -2,6 +2,8 @@
 import { z } from 'zod';
 
 export const Uuid = z.uuid();
+/** The `{id}` of an endpoint's path. */
+export const IdParams = z.object({ id: Uuid });
 
 // Unpaired halves of a UTF-16 surrogate pair: JSON.parse keeps "\ud800" as it is, and the database driver would store U+FFFD instead.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
