@@ -399,6 +399,8 @@ describeEachDatabase('imports: a commit that dies halfway', (getDb) => {
     expect(rows.find((row) => row.row === 17)!.outcome).toMatchObject({
       account: { action: 'failed', reason: 'not imported: the contact was changed at the same moment' },
     });
+    const german = (await readImport(getDb(), actor, value.id, { limit: 50 }, 'de')).rows.items;
+    expect(german.find((row) => row.row === 17)!.outcome!.account!.reason).toBe('nicht importiert: das CRM hat den Datensatz abgelehnt');
     expect(rows.filter((row) => row.outcome?.contact?.action === 'created')).toHaveLength(29);
     // The ledger undoes what was written, and nothing else.
     expect((await undoImport(getDb(), actor, value.id)).undo).toEqual({ reverted: 29, leftAlone: [] });

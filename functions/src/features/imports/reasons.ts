@@ -348,8 +348,35 @@ const TEXTS = {
     en: () => 'the email address belongs to another contact by now',
     de: () => 'die E-Mail-Adresse gehört inzwischen einem anderen Kontakt',
   },
-  // The CRM's own refusal (a DomainError's message) has no German text of its own.
-  'outcome.notImported': { en: (p) => `not imported: ${p('message')}`, de: (p) => `nicht importiert: ${p('message')}` },
+  // The CRM's own refusal: English quotes the DomainError's message; German words the refusal's code (refusals.ts), and
+  // outcomes stored before it had one quote the message.
+  'outcome.notImported': {
+    en: (p) => `not imported: ${p('message')}`,
+    de: (p) => `nicht importiert: ${p('refusal') || p('message')}`,
+  },
+  'refusal.erased': {
+    en: () => 'the address belongs to a person whose data was erased at their request (GDPR Art. 17)',
+    de: () => 'die Adresse gehört einer Person, deren Daten auf ihren Wunsch gelöscht wurden (DSGVO Art. 17), und darf nicht wieder gespeichert werden',
+  },
+  'refusal.restricted': {
+    en: () => 'processing of this person is restricted (GDPR Art. 18)',
+    de: () => 'die Verarbeitung dieser Person ist eingeschränkt (DSGVO Art. 18): der Datensatz ist schreibgeschützt, bis die Einschränkung aufgehoben ist',
+  },
+  'refusal.emailTaken': {
+    en: () => 'an email address belongs to another contact',
+    de: () => 'eine der E-Mail-Adressen gehört schon einem anderen Kontakt',
+  },
+  'refusal.domainTaken': { en: () => 'a domain belongs to another account', de: () => 'eine der Domains gehört schon einer anderen Firma' },
+  'refusal.changedMeanwhile': {
+    en: () => 'the record was changed by someone else in the meantime',
+    de: () => 'der Datensatz wurde inzwischen von jemand anderem geändert',
+  },
+  'refusal.notFound': { en: () => 'the record does not exist (any more)', de: () => 'den Datensatz gibt es nicht (mehr)' },
+  'refusal.invalid': {
+    en: (p) => (p('field') ? `the CRM refuses the value of ${p('field')}` : 'the CRM refuses a value'),
+    de: (p) => (p('field') ? `das CRM lehnt den Wert von ${p('field')} ab` : 'das CRM lehnt einen Wert ab'),
+  },
+  'refusal.other': { en: () => 'the CRM refused the record', de: () => 'das CRM hat den Datensatz abgelehnt' },
   // What the commit did with a consent column
   'consent.notOverridden': {
     en: (p) => `not recorded: the person ${p('status') === 'withdrawn' ? 'withdrew' : 'objected to'} email marketing, and an import never overrides that`,

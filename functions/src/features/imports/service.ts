@@ -42,6 +42,7 @@ import { readImportFile } from './file-format';
 import { ImportFileError } from './import-file-error';
 import { decideRows, numberKey, type Decision, type MappedRow } from './match-rules';
 import { contactInput, planRow, type PlanError, type RowPlan, type StoredValue, type StoredValues } from './record-plan';
+import { refusalOf } from './refusals';
 import { renderReport } from './report';
 import { analyseOpportunities, commitOpportunityBatch, undoOpportunities } from './opportunity-import';
 import { analyseRevenue, commitRevenueBatch, undoRevenue } from './revenue-import';
@@ -955,7 +956,7 @@ async function commitRow(writer: BatchWriter, importId: string, row: ImportRowRe
   return result;
 }
 
-const isDomainFailure = (error: unknown) => error instanceof DomainError;
+const isDomainFailure = (error: unknown): error is DomainError => error instanceof DomainError;
 
 type BatchOutcome = Parameters<typeof setOutcomes>[3][number];
 
@@ -994,7 +995,7 @@ async function commitBatch(
       await tx.query('ROLLBACK TO SAVEPOINT import_row');
       writer.discard();
       writer.forget();
-      const why = because('outcome.notImported', { message: (error as Error).message });
+      const why = because('outcome.notImported', { message: error.message, refusal: refusalOf(error) });
       result = { outcome: { account: part('failed', null, why), contact: null, consent: null }, accountId: null, contactId: null };
     }
     outcomes.push({ row: row.row_number, outcome: result.outcome, accountId: result.accountId, contactId: result.contactId });
