@@ -1,7 +1,7 @@
 // Starts a tab page: finds out whether Teams is there, picks the matching sign-in, and renders the page in the shell.
 import { createRoot } from 'react-dom/client';
 import type { ReactNode } from 'react';
-import { createApiClient, devTokenProvider, languageOf, naaTokenProvider, readPageConfig, type ApiClient } from '@crm/common/web';
+import { createApiClient, devTokenProvider, languageOf, naaTokenProvider, readPageConfig, takingEarlyResponses, type ApiClient } from '@crm/common/web';
 import { TabShell } from './app/TabShell';
 import type { TabServices } from './app/services';
 import { earlyRequests } from './app/early-requests';
@@ -30,7 +30,12 @@ export async function startTab(page: (services: TabServices) => ReactNode, frame
   const language = languageOf(host.locale);
   const client = config
     ? createApiClient({ baseUrl: config.apiBaseUrl || location.origin, tokens: naaTokenProvider(config), language })
-    : createApiClient({ baseUrl: location.origin, tokens: devTokenProvider(location.origin), language });
+    : createApiClient({
+        baseUrl: location.origin,
+        tokens: devTokenProvider(location.origin),
+        language,
+        fetch: takingEarlyResponses((input, init) => fetch(input, init)),
+      });
   const { api, start } = earlyRequests(client);
   early?.(start);
   const services = { api, host };

@@ -52,6 +52,27 @@ describeInBrowser('Teams tabs in Chromium', () => {
     expect(await page.getByRole('link', { name: /My CRM/ }).getAttribute('href')).toBe('personal.html');
   });
 
+  it('sends the account tab’s first requests from its head before its bundle runs, once each, when the session has a token (#12)', async () => {
+    const firstScreen = () =>
+      page.evaluate(() => {
+        const parsed = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domInteractive;
+        return performance
+          .getEntriesByType('resource')
+          .filter((e) => /\/api\/accounts\/[^/]+\/(overview|timeline)/.test(e.name))
+          .map((e) => ({ path: new URL(e.name).pathname.replace(/.*\//, ''), beforeParsed: e.startTime < parsed }));
+      });
+    // The first load gets the session's token; the next one finds it there.
+    await openAccount();
+    await openAccount();
+    await page.locator('[data-interaction-id]').first().waitFor();
+    // Sent while the page was still being parsed, which is before any module script runs, and taken by the tab: not asked again.
+    expect(await firstScreen()).toEqual([
+      { path: 'overview', beforeParsed: true },
+      { path: 'timeline', beforeParsed: true },
+    ]);
+    expect(await page.getByRole('heading', { name: HOFFMANN, level: 1 }).count()).toBe(1);
+  });
+
   it('configures the account tab by searching and picking an account', async () => {
     await page.goto(`${host.url}/teams/config.html?lang=en`);
     await page.getByRole('combobox', { name: 'Search accounts' }).fill('hoffmann');

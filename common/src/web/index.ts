@@ -1,6 +1,7 @@
 // The shared front-end layer of the Outlook add-in and the Teams tabs: API client, sign-in, language, theme, parts.
 export * from './api/api-client';
 export * from './api/api-error';
+export { takingEarlyResponses } from './api/early-responses';
 export * from './auth/token-provider';
 export * from './auth/naa-token-provider';
 export * from './auth/auth-dialog-page';

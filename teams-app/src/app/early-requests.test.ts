@@ -3,7 +3,7 @@ import { expect, it, vi } from 'vitest';
 import type { ApiClient } from '@crm/common/web';
 import { ApiError } from '@crm/common/web';
 import { earlyRequests } from './early-requests';
-import { NO_FILTER, timelineQuery } from './account/use-timeline';
+import { NO_FILTER, timelineQuery } from './account/timeline-query';
 
 const ID = '00000000-0000-4000-8000-000000000001';
 

@@ -48,6 +48,35 @@ const queryString = (query: Record<string, unknown> | undefined): string => {
   return text ? `?${text}` : '';
 };
 
+/** A call's input as the URL and headers need it, whichever endpoint it is for. */
+interface RequestArgs {
+  params?: unknown;
+  query?: unknown;
+  body?: unknown;
+  file?: unknown;
+  ifMatch?: string;
+}
+
+/**
+ * What a call to the endpoint at `route` sends but its token: method, URL and headers. The client sends this, and a
+ * page's early requests (early-responses.ts) send the same, so the client can take their answers.
+ */
+export function routeRequest(
+  baseUrl: string,
+  [method, template]: readonly [string, string],
+  args: RequestArgs,
+  language?: 'de' | 'en',
+): { method: string; url: string; headers: Record<string, string> } {
+  const params = (args.params ?? {}) as Record<string, string>;
+  const path = template.replace(/\{(\w+)\}/g, (_m, key: string) => encodeURIComponent(params[key] ?? ''));
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (language) headers['accept-language'] = language;
+  if (args.body !== undefined) headers['content-type'] = 'application/json';
+  if (args.file !== undefined) headers['content-type'] = 'application/octet-stream';
+  if (args.ifMatch) headers['if-match'] = args.ifMatch;
+  return { method, url: `${baseUrl}/api/${path}${queryString(args.query as Record<string, unknown> | undefined)}`, headers };
+}
+
 export function createApiClient(options: {
   baseUrl: string;
   tokens: TokenProvider;
@@ -57,19 +86,13 @@ export function createApiClient(options: {
 }): ApiClient {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   return async (name, args) => {
-    const [method, template] = routes[name];
-    const params = (args.params ?? {}) as Record<string, string>;
-    const path = template.replace(/\{(\w+)\}/g, (_m, key: string) => encodeURIComponent(params[key] ?? ''));
+    const { method, url, headers: unsigned } = routeRequest(options.baseUrl, routes[name], args, options.language);
     const signed = name !== 'health' && name !== 'openapi';
     const send = async (): Promise<Response> => {
-      const headers: Record<string, string> = { accept: 'application/json' };
-      if (options.language) headers['accept-language'] = options.language;
+      const headers = { ...unsigned };
       if (signed) headers.authorization = `Bearer ${await options.tokens.getToken()}`;
-      if (args.body !== undefined) headers['content-type'] = 'application/json';
-      if (args.file !== undefined) headers['content-type'] = 'application/octet-stream';
-      if (args.ifMatch) headers['if-match'] = args.ifMatch;
       try {
-        return await doFetch(`${options.baseUrl}/api/${path}${queryString(args.query as Record<string, unknown> | undefined)}`, {
+        return await doFetch(url, {
           method,
           headers,
           body: args.file ?? (args.body === undefined ? undefined : JSON.stringify(args.body)),

@@ -36,6 +36,27 @@ const sessionStore = (): TokenStore | null => {
   }
 };
 
+// One entry per host and identity, so the preview mailbox's user switch does not take another user's token.
+const storeKey = (baseUrl: string, identity: DevTokenRequest) => `crm.devToken ${baseUrl} ${JSON.stringify(identity)}`;
+
+const storedEntry = (store: TokenStore | null, key: string): { token: string; expiresAt: number } | null => {
+  try {
+    const value = JSON.parse(store?.getItem(key) ?? 'null') as { token?: unknown; expiresAt?: unknown } | null;
+    return typeof value?.token === 'string' && typeof value.expiresAt === 'number' ? { token: value.token, expiresAt: value.expiresAt } : null;
+  } catch {
+    return null;
+  }
+};
+
+// Kept for a call at least this long: a token about to expire is fetched anew rather than refused on the way.
+const MARGIN_MS = 60_000;
+
+/** The development token a page load can use without asking the host, if this tab's session holds one. */
+export function storedDevToken(baseUrl: string, identity: DevTokenRequest = {}, store: TokenStore | null = sessionStore()): string | null {
+  const entry = storedEntry(store, storeKey(baseUrl, identity));
+  return entry && entry.expiresAt > Date.now() + MARGIN_MS ? entry.token : null;
+}
+
 /** Standalone previews sign in with the local host's development tokens (never available in Azure). */
 export function devTokenProvider(
   baseUrl: string,
@@ -43,17 +64,8 @@ export function devTokenProvider(
   fetcher: typeof fetch = (i, init) => fetch(i, init),
   store: TokenStore | null = sessionStore(),
 ): TokenProvider {
-  // One entry per host and identity, so the preview mailbox's user switch does not take another user's token.
-  const key = `crm.devToken ${baseUrl} ${JSON.stringify(identity)}`;
-  const stored = (): { token: string; expiresAt: number } | null => {
-    try {
-      const value = JSON.parse(store?.getItem(key) ?? 'null') as { token?: unknown; expiresAt?: unknown } | null;
-      return typeof value?.token === 'string' && typeof value.expiresAt === 'number' ? { token: value.token, expiresAt: value.expiresAt } : null;
-    } catch {
-      return null;
-    }
-  };
-  let cached = stored();
+  const key = storeKey(baseUrl, identity);
+  let cached = storedEntry(store, key);
   // Calls made together (a page's first requests) share one token request instead of each asking for its own.
   let pending: Promise<string> | null = null;
   const fetchToken = async () => {
@@ -75,7 +87,7 @@ export function devTokenProvider(
   };
   return {
     async getToken() {
-      if (cached && cached.expiresAt > Date.now() + 60_000) return cached.token;
+      if (cached && cached.expiresAt > Date.now() + MARGIN_MS) return cached.token;
       pending ??= fetchToken().finally(() => (pending = null));
       return pending;
     },

@@ -2,12 +2,11 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { de } from './messages-de';
 import { en, type MessageKey } from './messages-en';
+import type { Language } from './language';
 
-export type Language = 'de' | 'en';
+export { languageOf, type Language } from './language';
+
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
-
-/** Office and Teams report tags like "de-DE" or "en-GB"; everything not German gets English. */
-export const languageOf = (tag: string | undefined | null): Language => (tag?.toLowerCase().startsWith('de') ? 'de' : 'en');
 
 export interface I18n {
   language: Language;

@@ -16,7 +16,8 @@ import { Timeline } from './Timeline';
 import { LaterUnboundTab } from './LaterUnboundTab';
 import { AccountInsights, LogForm } from './lazy-parts';
 import { Upcoming } from './Upcoming';
-import { NO_FILTER, useTimeline, type TimelineFilter } from './use-timeline';
+import { NO_FILTER, type TimelineFilter } from './timeline-query';
+import { useTimeline } from './use-timeline';
 
 export function AccountTab({ accountId }: { accountId: string }) {
   const styles = useTabStyles();

@@ -8,7 +8,8 @@ import { saveFile as browserSave, type SaveFile } from '../data-tab/save-file';
 import { useServices } from '../services';
 import { useTabStyles } from '../styles';
 import { useT } from '../texts';
-import { NO_FILTER, timelineQuery, useTimeline, type TimelineFilter } from './use-timeline';
+import { NO_FILTER, timelineQuery, type TimelineFilter } from './timeline-query';
+import { useTimeline } from './use-timeline';
 import { VirtualList } from './VirtualList';
 import { Card } from '../Card';
 

@@ -1,20 +1,9 @@
 // The account timeline page by page (keyset cursor) with the number of matches, restarted when a filter changes; new or
 // changed records take their place (and the count) at once.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Interaction, InteractionType } from '@crm/common';
+import type { Interaction } from '@crm/common';
 import { useServices } from '../services';
-
-export const TIMELINE_PAGE = 50;
-
-export interface TimelineFilter {
-  /** None is every type. */
-  types: readonly InteractionType[];
-  contactId: string;
-  /** Words searched in subject, note and resolution (the API's q). */
-  q: string;
-}
-
-export const NO_FILTER: TimelineFilter = { types: [], contactId: '', q: '' };
+import { timelineQuery, type TimelineFilter } from './timeline-query';
 
 interface TimelineState {
   items: Interaction[];
@@ -52,19 +41,6 @@ export function placeInTimeline(items: readonly Interaction[], interaction: Inte
   const index = others.findIndex((i) => before(interaction, i));
   if (index === -1) return done ? [...others, interaction] : others;
   return [...others.slice(0, index), interaction, ...others.slice(index)];
-}
-
-/** One page's query; the tab's start asks for the first page with the same query before the tab renders. */
-export function timelineQuery(filter: TimelineFilter, cursor: string | null) {
-  return {
-    limit: TIMELINE_PAGE,
-    cursor: cursor ?? undefined,
-    type: filter.types.length > 0 ? [...filter.types] : undefined,
-    contactId: filter.contactId || undefined,
-    q: filter.q.trim() || undefined,
-    // The total is the same on every page: asked for once, with the first.
-    count: cursor ? undefined : ('true' as const),
-  };
 }
 
 export function useTimeline(accountId: string, filter: TimelineFilter) {
