@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { DEMO_FEATURED, DEMO_USERS } from '@crm/common/demo';
-import { describeInBrowser, launchBrowser, screenshot } from '../support/browser';
+import { closeContexts, describeInBrowser, screenshot, sharedBrowser } from '../support/browser';
 import { localApi } from '../support/local-api';
 import { startLocalHostProcess, type LocalHostProcess } from '../support/local-host-process';
 import { seededDataDir } from '../support/seeded-data-dir';
@@ -37,7 +37,7 @@ describeInBrowser('Outlook add-in in Chromium', () => {
 
   beforeAll(async () => {
     host = await startLocalHostProcess({ CRM_DATA_DIR: dataDir });
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
     // The colleague and the reply tests start from a logged email of the known sender's conversation, whichever test runs first.
     context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
     page = await context.newPage();
@@ -52,7 +52,7 @@ describeInBrowser('Outlook add-in in Chromium', () => {
     await context?.close();
   });
   afterAll(async () => {
-    await browser?.close();
+    await closeContexts(browser);
     await host?.stop('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
   });

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { DEMO_FEATURED } from '@crm/common/demo';
-import { describeInBrowser, launchBrowser } from '../support/browser';
+import { closeContexts, describeInBrowser, sharedBrowser } from '../support/browser';
 import { localApi } from '../support/local-api';
 import { startLocalHostProcess, type LocalHostProcess } from '../support/local-host-process';
 import { seededDataDir } from '../support/seeded-data-dir';
@@ -31,7 +31,7 @@ describeInBrowser('front-ends under the Content-Security-Policy in Chromium', ()
 
   beforeAll(async () => {
     host = await startLocalHostProcess({ CRM_DATA_DIR: dataDir });
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
   });
   beforeEach(async () => {
     violations = [];
@@ -58,7 +58,7 @@ describeInBrowser('front-ends under the Content-Security-Policy in Chromium', ()
     await context?.close();
   });
   afterAll(async () => {
-    await browser?.close();
+    await closeContexts(browser);
     await host?.stop('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
   });

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { DEMO_FEATURED, DEMO_USERS } from '@crm/common/demo';
 import { FakeGraphModel, startFakeGraph, type FakeGraph } from '../fake-graph/server';
 import { seedDemo } from '../fake-graph/seed';
-import { describeInBrowser, launchBrowser, screenshot } from '../support/browser';
+import { closeContexts, describeInBrowser, screenshot, sharedBrowser } from '../support/browser';
 import { localApi } from '../support/local-api';
 import { startLocalHostProcess, type LocalHostProcess } from '../support/local-host-process';
 import { seededDataDir } from '../support/seeded-data-dir';
@@ -32,7 +32,7 @@ describeInBrowser('Graph sync walkthrough in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
   });
   // The organisation's connection and the sync switches are the state under test: each test gets its own fake Graph,
   // local host and database, so neither relies on the other having switched sync on (or off).
@@ -66,7 +66,7 @@ describeInBrowser('Graph sync walkthrough in Chromium', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
   afterAll(async () => {
-    await browser?.close();
+    await closeContexts(browser);
   });
 
   /** The account tab's two lists: planned meetings ("Next meeting", shown only when there are some) and what has happened. */

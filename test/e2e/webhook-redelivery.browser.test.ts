@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_TENANT_ID } from '@crm/common/demo';
 import { openPglite } from '../../functions/src/core/db/pglite-db';
-import { describeInBrowser, launchBrowser, screenshot } from '../support/browser';
+import { closeContexts, describeInBrowser, screenshot, sharedBrowser } from '../support/browser';
 import { localApi } from '../support/local-api';
 import { startLocalHostProcess, type LocalHostProcess } from '../support/local-host-process';
 import { seededDataDir } from '../support/seeded-data-dir';
@@ -54,12 +54,12 @@ describeInBrowser('Webhooks page sends a failed delivery again, in Chromium', ()
     // The worker every second, so the test need not wait out the production 10 s.
     [host, browser] = await Promise.all([
       startLocalHostProcess({ CRM_DATA_DIR: dataDir, NODE_EXTRA_CA_CERTS: caFile, WEBHOOK_TICK_SECONDS: '1' }),
-      launchBrowser(),
+      sharedBrowser(),
     ]);
     page = await (await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-US' })).newPage();
   });
   afterAll(async () => {
-    await browser?.close();
+    await closeContexts(browser);
     await host?.stop('SIGKILL');
     await receiver?.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -24,6 +24,29 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+let shared: Promise<Browser> | undefined;
+
+/**
+ * One Chromium for every browser suite a worker process runs (the node project keeps its module registry from file to
+ * file): a launch costs about half a second of CPU. Suites share only the process: each test opens a context of its own
+ * (cookies, storage, routes, viewport) and closeContexts() leaves none behind for the next suite. Playwright kills the
+ * browser when the worker exits.
+ */
+export function sharedBrowser(): Promise<Browser> {
+  shared ??= launchBrowser().then((browser) => {
+    browser.once('disconnected', () => {
+      shared = undefined;
+    });
+    return browser;
+  });
+  return shared;
+}
+
+/** A suite's afterAll: the shared browser stays open for the next suite, with no context of this one left in it. */
+export async function closeContexts(browser: Browser | undefined): Promise<void> {
+  await Promise.all(browser?.contexts().map((context) => context.close()) ?? []);
+}
+
 /** Without Chromium the suite is skipped with a visible reason; with CI=true it fails instead. */
 export function describeInBrowser(name: string, suite: () => void): void {
   if (existsSync(CHROMIUM)) {

@@ -1,9 +1,9 @@
 // What every browser suite of a tab or the pane needs around its tests: a local host on its own copy of the seeded demo
-// data and one Chromium for the suite, a fresh browser context and page for each test, all stopped and removed after.
+// data, the worker's shared Chromium, a fresh browser context and page for each test, all stopped and removed after.
 import { rmSync } from 'node:fs';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { launchBrowser } from './browser';
+import { closeContexts, sharedBrowser } from './browser';
 import { startLocalHostProcess, type LocalHostProcess } from './local-host-process';
 import { seededDataDir } from './seeded-data-dir';
 
@@ -25,7 +25,7 @@ export function seededHostInBrowser(
   const suite = {} as SeededHostInBrowser;
   beforeAll(async () => {
     // Side by side: the host's start and Chromium's launch do not wait for each other.
-    [suite.host, suite.browser] = await Promise.all([startLocalHostProcess({ CRM_DATA_DIR: dataDir, ...options.env }), launchBrowser()]);
+    [suite.host, suite.browser] = await Promise.all([startLocalHostProcess({ CRM_DATA_DIR: dataDir, ...options.env }), sharedBrowser()]);
   });
   beforeEach(async () => {
     suite.context = await suite.browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-US', ...options.context });
@@ -36,7 +36,7 @@ export function seededHostInBrowser(
     await suite.context?.close();
   });
   afterAll(async () => {
-    await suite.browser?.close();
+    await closeContexts(suite.browser);
     await suite.host?.stop('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
   });
