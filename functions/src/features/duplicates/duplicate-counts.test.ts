@@ -1,29 +1,49 @@
 // The possible-duplicate counts the insights show: the same number as the lists hold, on PGlite and PostgreSQL, also
-// after a change of what the rules read; and a count made again only when its inputs' digest changed.
+// after each kind of change to what the rules read; and the count after a change from the changed accounts alone.
 import { AccountCreate, ContactCreate, DuplicateQuery } from '@crm/common';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase, seedActor } from '../../../../test/support/databases';
 import type { Actor } from '../../core/actor';
-import type { Db } from '../../core/db/db';
 import { createAccount } from '../accounts';
 import { createContact } from '../contacts';
-import { heldCount, inputDigest } from './duplicate-counts';
+import { changedAccounts } from './duplicate-counts';
+import { accountNameKey, accountPairs, accountPairsTouching, type AccountRecord, type DomainLink } from './pairs';
 import { accountDuplicates, contactDuplicates, possibleDuplicateCounts } from './service';
 
-describe('held counts', () => {
-  it('counts once per digest of the inputs, again when they change, apart per tenant and kind', async () => {
-    const db = {} as Db;
-    let counted = 0;
-    const count = (n: number) => async () => ((counted += 1), n);
-    const digest = inputDigest([['a', 'Nord'], ['b', 'Süd']]);
-    expect(inputDigest([['b', 'Süd'], ['a', 'Nord']])).toBe(digest);
-    expect(await heldCount(db, 't1', 'accounts', digest, count(3))).toBe(3);
-    expect(await heldCount(db, 't1', 'accounts', digest, count(99))).toBe(3);
-    expect(counted).toBe(1);
-    expect(await heldCount(db, 't1', 'contacts', digest, count(5))).toBe(5);
-    expect(await heldCount(db, 't2', 'accounts', digest, count(7))).toBe(7);
-    expect(await heldCount(db, 't1', 'accounts', inputDigest([['a', 'Nord'], ['b', 'Nord']]), count(4))).toBe(4);
-    expect(counted).toBe(4);
+describe('the accounts a change touches', () => {
+  const account = (id: string, name: string, customerNumber: string | null = null): AccountRecord => ({ id, version: 1, name, customerNumber, domains: [] });
+  const countOf = (accounts: AccountRecord[], links: DomainLink[]) => accountPairs(accounts, similar, links).filter((p) => p.score >= 0.45).length;
+  const similar = [[accountNameKey('Hoffmann Antriebstechnik'), accountNameKey('Hofmann Antriebstechnik GmbH')] as const];
+  const before = [
+    account('a', 'Müller GmbH'),
+    account('b', 'Muller GmbH'),
+    account('c', 'Kunde Eins', 'K-1'),
+    account('d', 'Ganz anders AG'),
+    account('e', 'Beta Bau'),
+    account('f', 'Bauunternehmen B.'),
+    account('g', 'Hoffmann Antriebstechnik'),
+  ];
+  const linksBefore = [{ accountId: 'f', domainAccountId: 'e', domain: 'beta-bau.de' }];
+
+  it('gives the count after a change from the count before and the pairs of the changed accounts alone', () => {
+    // c renamed into Müller's other legal form, d given c's number, the link gone, b deleted, h new beside g.
+    const after = [
+      account('a', 'Müller GmbH'),
+      account('c', 'Müller AG', 'K-1'),
+      account('d', 'Ganz anders AG', 'k -1'),
+      account('e', 'Beta Bau'),
+      account('f', 'Bauunternehmen B.'),
+      account('g', 'Hoffmann Antriebstechnik'),
+      account('h', 'Hofmann Antriebstechnik GmbH'),
+    ];
+    const held = { accounts: before, links: linksBefore, count: countOf(before, linksBefore) };
+    const changed = changedAccounts(held, after, []);
+    expect([...changed].sort()).toEqual(['b', 'c', 'd', 'e', 'f', 'h']);
+    const touching = (accounts: AccountRecord[], links: DomainLink[]) => accountPairsTouching(accounts, similar, links, changed, 0.45);
+    // Before a+b (umlauts) and e+f (domain); after a+c (legal form), c+d (number) and g+h (similar).
+    expect([held.count, countOf(after, [])]).toEqual([2, 3]);
+    expect(held.count - touching(before, linksBefore) + touching(after, [])).toBe(countOf(after, []));
+    expect(changedAccounts({ ...held, accounts: after, links: [] }, after, [])).toEqual(new Set());
   });
 });
 
@@ -59,6 +79,17 @@ describeEachDatabase('possible duplicate counts', (getDb) => {
     // Three Nord GmbH: 3 pairs. Kurt Keller at the first Süd pairs with nobody: 3 Karls, 1 within Nord, 2 across.
     expect(await possibleDuplicateCounts(getDb(), actor.tenantId)).toEqual({ accounts: 3, contacts: 3 });
     await getDb().query(`UPDATE accounts SET industry = 'Maschinenbau' WHERE tenant_id = $1`, [actor.tenantId]);
+    expect(await possibleDuplicateCounts(getDb(), actor.tenantId)).toEqual({ accounts: 3, contacts: 3 });
+    expect(await listed()).toEqual({ accounts: 3, contacts: 3 });
+  });
+
+  it('counts a new account, a changed customer number and a deleted account as the lists do', async () => {
+    const neu = (await createAccount(getDb(), actor, AccountCreate.parse({ name: 'Nordt GmbH', customFields: { customerNumber: 'N-7' } }))).value.id;
+    await getDb().query(`UPDATE accounts SET custom_fields = '{"customerNumber": "n 7"}' WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, ids.sued]);
+    const after = await possibleDuplicateCounts(getDb(), actor.tenantId);
+    expect(after).toEqual(await listed());
+    expect(after.accounts).toBeGreaterThan(3);
+    await getDb().query(`DELETE FROM accounts WHERE tenant_id = $1 AND id = $2`, [actor.tenantId, neu]);
     expect(await possibleDuplicateCounts(getDb(), actor.tenantId)).toEqual({ accounts: 3, contacts: 3 });
     expect(await listed()).toEqual({ accounts: 3, contacts: 3 });
   });

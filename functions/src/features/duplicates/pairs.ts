@@ -117,6 +117,38 @@ export function accountPairs(
   return pairs;
 }
 
+/**
+ * How many of accountPairs' pairs that hold one of `changed` score at least `minScore`, from the accounts that can pair
+ * with a changed one (the same customer number, name key or loose key, a domain link, a similar key): with the count
+ * before a change, the count after it without pairing the whole tenant again. `similarKeys` need only be the pairs
+ * that hold a changed account's key.
+ */
+export function accountPairsTouching(
+  accounts: readonly AccountRecord[],
+  similarKeys: ReadonlyArray<readonly [string, string]>,
+  domainLinks: readonly DomainLink[],
+  changed: ReadonlySet<string>,
+  minScore: number,
+): number {
+  const named = accounts.map((record) => ({ record, name: parseCompanyName(record.name) }));
+  const touched = named.filter((a) => changed.has(a.record.id));
+  const numberOf = (a: AccountRecord) => (a.customerNumber ? numberKey(a.customerNumber) : '');
+  const numbers = new Set(touched.map((a) => numberOf(a.record)));
+  const keys = new Set([...touched.map((a) => a.name.key), ...similarKeys.flat()]);
+  const looseKeys = new Set(touched.map((a) => a.name.looseKey));
+  const links = domainLinks.filter((l) => changed.has(l.accountId) || changed.has(l.domainAccountId));
+  const linked = new Set([...changed, ...links.flatMap((l) => [l.accountId, l.domainAccountId])]);
+  for (const empty of [numbers, keys, looseKeys]) empty.delete('');
+  const near = named.filter(
+    (a) => linked.has(a.record.id) || numbers.has(numberOf(a.record)) || keys.has(a.name.key) || looseKeys.has(a.name.looseKey),
+  );
+  return accountPairs(
+    near.map((a) => a.record),
+    similarKeys,
+    links,
+  ).filter((p) => (changed.has(p.first.id) || changed.has(p.second.id)) && p.score >= minScore).length;
+}
+
 export interface ContactRecord {
   id: string;
   version: number;

@@ -4,9 +4,21 @@ import type { Actor } from '../../core/actor';
 import type { Db } from '../../core/db/db';
 import { decodeCursor, encodeCursor } from '../../core/db/paging';
 import { etagOf } from '../../core/db/rows';
-import { accountNameKey, accountPairs, byScore, contactPairCount, contactPairs, type AccountPair, type AccountRecord, type ContactPair, type DomainLink } from './pairs';
-import { heldCount, inputDigest } from './duplicate-counts';
-import { accountRecords, contactRecords, domainLinks, similarKeyPairs } from './store';
+import {
+  accountNameKey,
+  accountPairs,
+  accountPairsTouching,
+  byScore,
+  contactPairCount,
+  contactPairs,
+  type AccountPair,
+  type AccountRecord,
+  type ContactPair,
+  type ContactRecord,
+  type DomainLink,
+} from './pairs';
+import { changedAccounts, heldCounts, inputDigest, type HeldAccounts } from './duplicate-counts';
+import { accountRecords, contactRecords, domainLinks, similarKeyPairs, similarKeyPairsOf } from './store';
 
 /** The pairs are computed whole, then cut into pages; the cursor is the position after the last pair sent. */
 function page<P extends { score: number }, T>(pairs: P[], query: DuplicateQuery, map: (pair: P) => T) {
@@ -56,20 +68,43 @@ export async function contactDuplicates(db: Db, actor: Actor, query: DuplicateQu
   return page(await contactPairsOf(db, actor.tenantId), query, (p) => ({ ...p, first: contactRef(p.first), second: contactRef(p.second) }));
 }
 
+/** Up to this many changed accounts (or a quarter of them) are paired again by themselves rather than the whole tenant. */
+const PAIRED_BY_CHANGE = 100;
+
+/** The accounts' pairs at `minScore`: from the held count and the pairs the changed accounts had and have, or all afresh. */
+async function accountPairCount(db: Db, tenantId: string, accounts: AccountRecord[], links: DomainLink[], minScore: number): Promise<number> {
+  const held = heldCounts(db, tenantId);
+  const before = held.accounts;
+  const changed = before ? changedAccounts(before, accounts, links) : null;
+  const touching = async (state: Pick<HeldAccounts, 'accounts' | 'links'>, ids: Set<string>) => {
+    const probes = state.accounts.filter((a) => ids.has(a.id)).map((a) => accountNameKey(a.name));
+    const keys = state.accounts.map((a) => accountNameKey(a.name));
+    const similar = await db.transaction((tx) => similarKeyPairsOf(tx, keys, probes));
+    return accountPairsTouching(state.accounts, similar, state.links, ids, minScore);
+  };
+  let count: number;
+  if (before && changed && changed.size === 0) count = before.count;
+  else if (before && changed && changed.size <= Math.max(PAIRED_BY_CHANGE, accounts.length / 4))
+    count = before.count - (await touching(before, changed)) + (await touching({ accounts, links }, changed));
+  else count = (await pairsAmong(db, accounts, links)).filter((p) => p.score >= minScore).length;
+  held.accounts = { accounts, links, count };
+  return count;
+}
+
+/** The contacts' pairs at `minScore`: held while their names and accounts are the same, else counted without making the pairs. */
+function contactCount(db: Db, tenantId: string, people: ContactRecord[], minScore: number): number {
+  const held = heldCounts(db, tenantId);
+  const digest = inputDigest(people.map((c) => [c.id, c.firstName, c.lastName, c.accountId]));
+  if (held.contacts?.digest !== digest) held.contacts = { digest, count: contactPairCount(people, minScore) };
+  return held.contacts.count;
+}
+
 /**
  * How many pairs the possible duplicates lists hold at their default threshold: the insights' data quality counts them
- * on every refresh, so each kind is counted again only when what its rules read changed (duplicate-counts.ts).
+ * on every refresh, so a host counts again only what changed since (duplicate-counts.ts).
  */
 export async function possibleDuplicateCounts(db: Db, tenantId: string): Promise<{ accounts: number; contacts: number }> {
   const { minScore } = DuplicateQuery.parse({});
   const [{ accounts, links }, people] = await Promise.all([accountInputs(db, tenantId), contactRecords(db, tenantId)]);
-  const accountDigest = inputDigest([
-    ...accounts.map((a) => ['account', a.id, a.name, a.customerNumber]),
-    ...links.map((l) => ['link', l.accountId, l.domainAccountId, l.domain]),
-  ]);
-  const [accountCount, contactCount] = await Promise.all([
-    heldCount(db, tenantId, 'accounts', accountDigest, async () => (await pairsAmong(db, accounts, links)).filter((p) => p.score >= minScore).length),
-    heldCount(db, tenantId, 'contacts', inputDigest(people.map((c) => [c.id, c.firstName, c.lastName, c.accountId])), async () => contactPairCount(people, minScore)),
-  ]);
-  return { accounts: accountCount, contacts: contactCount };
+  return { accounts: await accountPairCount(db, tenantId, accounts, links, minScore), contacts: contactCount(db, tenantId, people, minScore) };
 }

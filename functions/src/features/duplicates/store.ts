@@ -26,6 +26,14 @@ export async function domainLinks(db: Queryable, tenantId: string): Promise<Doma
   return rows.map((r) => ({ accountId: r.account_id, domainAccountId: r.domain_account_id, domain: r.domain }));
 }
 
+/** The keys in a temporary table with a trigram index, for pg_trgm's % at the import's threshold. */
+async function nameKeysTable(tx: Queryable, keys: readonly string[]) {
+  await tx.query(`CREATE TEMPORARY TABLE duplicate_name_keys (key text PRIMARY KEY) ON COMMIT DROP`);
+  await tx.query(`INSERT INTO duplicate_name_keys (key) SELECT DISTINCT k FROM unnest($1::text[]) AS k WHERE k <> ''`, [[...keys]]);
+  await tx.query(`CREATE INDEX ON duplicate_name_keys USING gin (key gin_trgm_ops)`);
+  await tx.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(SIMILAR_NAME_THRESHOLD)]);
+}
+
 /**
  * Pairs of distinct name keys at pg_trgm similarity >= the import's threshold. The keys are folded in TypeScript (the
  * import's rules), so they go into a temporary table with a trigram index for the % self-join; the GIN index keeps it
@@ -33,12 +41,21 @@ export async function domainLinks(db: Queryable, tenantId: string): Promise<Doma
  */
 export async function similarKeyPairs(tx: Queryable, keys: readonly string[]): Promise<Array<readonly [string, string]>> {
   if (keys.length < 2) return [];
-  await tx.query(`CREATE TEMPORARY TABLE duplicate_name_keys (key text PRIMARY KEY) ON COMMIT DROP`);
-  await tx.query(`INSERT INTO duplicate_name_keys (key) SELECT DISTINCT k FROM unnest($1::text[]) AS k WHERE k <> ''`, [[...keys]]);
-  await tx.query(`CREATE INDEX ON duplicate_name_keys USING gin (key gin_trgm_ops)`);
-  await tx.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(SIMILAR_NAME_THRESHOLD)]);
+  await nameKeysTable(tx, keys);
   const rows = await tx.query<{ a: string; b: string }>(
     `SELECT x.key AS a, y.key AS b FROM duplicate_name_keys x JOIN duplicate_name_keys y ON x.key < y.key AND x.key % y.key`,
+  );
+  return rows.map((r) => [r.a, r.b] as const);
+}
+
+/** The pairs of similarKeyPairs that hold one of `probes`: one index probe per probe, not the whole self-join. */
+export async function similarKeyPairsOf(tx: Queryable, keys: readonly string[], probes: readonly string[]): Promise<Array<readonly [string, string]>> {
+  if (keys.length < 2 || probes.length === 0) return [];
+  await nameKeysTable(tx, keys);
+  const rows = await tx.query<{ a: string; b: string }>(
+    `SELECT DISTINCT x.key AS a, y.key AS b FROM unnest($1::text[]) AS x(key) JOIN duplicate_name_keys y ON y.key <> x.key AND y.key % x.key
+     WHERE x.key <> ''`,
+    [[...probes]],
   );
   return rows.map((r) => [r.a, r.b] as const);
 }
