@@ -68,6 +68,25 @@ describe('Outlook sync card', () => {
     expect(screen.queryByRole('button', { name: 'Sync now' })).toBeNull();
   });
 
+  it('counts the Outlook items the sync could not read and says why, in English and German', async () => {
+    const unreadable = [
+      { id: 'AAMkAD1', reason: 'unknown time zone "Mars Standard Time"' },
+      { id: 'AAMkAD2', reason: 'unreadable date-time "2026-13-40T25:00:00"' },
+    ];
+    const status = () => ({ configured: true, connected: true, items: [state({ unreadable }), state({ resource: 'contacts' })] });
+    renderCard(status);
+    const calendar = await row('calendar');
+    const shown = within(calendar).getByTestId('sync-unreadable');
+    expect(shown.querySelector('p, span')?.textContent).toBe('Outlook items the sync could not read: 2. They are not in the CRM; everything else syncs as usual.');
+    expect(shown.querySelector('summary')!.textContent).toBe('Why, as the sync reported it');
+    expect([...shown.querySelectorAll('li')].map((li) => li.textContent)).toEqual(unreadable.map((u) => u.reason));
+    expect(within(await row('contacts')).queryByTestId('sync-unreadable')).toBeNull();
+    cleanup();
+
+    renderCard(status, ['CRM.User'], 'de-DE');
+    expect(within(within(await row('calendar')).getByTestId('sync-unreadable')).getByText(/^Outlook-Einträge, die die Synchronisierung nicht lesen konnte: 2\./)).toBeTruthy();
+  });
+
   it('turns a resource on with one switch, keeping the other as it was', async () => {
     const api = renderCard(() => ({ configured: true, connected: true, items: [state({ enabled: false, status: 'not_synced' })] }), ['CRM.User'], 'en-US', {
       putMySync: (args) => ({ configured: true, connected: true, items: [state({ ...(args.body as object), status: 'not_synced', pending: false })] }),

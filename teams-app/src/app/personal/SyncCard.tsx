@@ -51,9 +51,28 @@ function ResourceRow({
             </Text>
           )}
           {state!.lastError && status !== 'active' && <Text block>{state!.lastError}</Text>}
+          {state!.unreadable && state!.unreadable.length > 0 && <Unreadable items={state!.unreadable} />}
         </div>
       )}
     </li>
+  );
+}
+
+/** Items the mailbox shows that the sync could not read (an event in a time zone nobody knows, say): counted, with why. */
+function Unreadable({ items }: { items: NonNullable<MailboxSyncState['unreadable']> }) {
+  const { t } = useTexts<SyncKey>();
+  return (
+    <div data-testid="sync-unreadable">
+      <Text block>{t('sync.unreadable', { count: items.length })}</Text>
+      <details>
+        <summary>{t('sync.unreadableWhy')}</summary>
+        <ul>
+          {items.map((item) => (
+            <li key={item.id}>{item.reason}</li>
+          ))}
+        </ul>
+      </details>
+    </div>
   );
 }
 

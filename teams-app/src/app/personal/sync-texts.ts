@@ -16,6 +16,8 @@ export const syncTexts = {
     'sync.neverSynced': 'not synced yet',
     'sync.progress': '{items} items on {pages} pages so far',
     'sync.missing': 'Missing permission: {permission}',
+    'sync.unreadable': 'Outlook items the sync could not read: {count}. They are not in the CRM; everything else syncs as usual.',
+    'sync.unreadableWhy': 'Why, as the sync reported it',
     'sync.status.not_synced': 'Not synced',
     'sync.status.syncing': 'Syncing',
     'sync.status.active': 'Active',
@@ -40,6 +42,9 @@ export const syncTexts = {
     'sync.neverSynced': 'noch nicht synchronisiert',
     'sync.progress': 'bisher {items} Einträge auf {pages} Seiten',
     'sync.missing': 'Fehlende Berechtigung: {permission}',
+    'sync.unreadable':
+      'Outlook-Einträge, die die Synchronisierung nicht lesen konnte: {count}. Sie fehlen im CRM; alles andere wird wie gewohnt synchronisiert.',
+    'sync.unreadableWhy': 'Warum (Meldung der Synchronisierung, auf Englisch)',
     'sync.status.not_synced': 'Nicht synchronisiert',
     'sync.status.syncing': 'Läuft',
     'sync.status.active': 'Aktiv',
