@@ -22,7 +22,7 @@ interface Held {
 }
 
 /** Tenants one host keeps counts for; beyond them the longest unused is dropped and counted afresh when asked. */
-export const HELD_COUNT_TENANTS = 200;
+const HELD_COUNT_TENANTS = 200;
 
 const held = new WeakMap<Db, Map<string, Held>>();
 
