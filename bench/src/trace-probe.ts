@@ -1,6 +1,7 @@
 // Where the time of the pane's item switch and the account tab's first render goes: resource timing of every request
 // and a CPU profile (CDP Profiler) of the same runs, summed by script; for the pane also a trace of 15 switches with the
-// frames each one drew while it waited and what animated. `tsx bench/src/trace-probe.ts pane|tab`.
+// frames each one drew while it waited and what animated, for the tab a trace of 5 loads with the main thread's work
+// before, during and after its first requests. `tsx bench/src/trace-probe.ts pane|tab`.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,7 +44,7 @@ interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
-  args?: { data?: { nodeName?: string; displayName?: string } };
+  args?: { name?: string; data?: { nodeName?: string; displayName?: string; url?: string; requestId?: string } };
 }
 
 /** Per switch (between its marks): frames painted, the main thread's style, paint and layerize time, what animated. */
@@ -56,7 +57,9 @@ function framesPerSwitch(events: TraceEvent[]): string[] {
     if (name.startsWith('ready-') || !end) continue;
     const inside = events.filter((e) => e.pid === start.pid && e.tid === start.tid && e.ts >= start.ts && e.ts <= end.ts);
     const frames = inside.filter((e) => e.name === 'Paint').length;
-    const rendering = inside.filter((e) => ['UpdateLayoutTree', 'Layout', 'Paint', 'Layerize', 'Commit'].includes(e.name)).reduce((sum, e) => sum + (e.dur ?? 0), 0);
+    const rendering = inside
+      .filter((e) => ['UpdateLayoutTree', 'Layout', 'Paint', 'Layerize', 'Commit'].includes(e.name))
+      .reduce((sum, e) => sum + (e.dur ?? 0), 0);
     const animated = events
       .filter((e) => e.name === 'Animation' && e.ph === 'b' && e.ts >= start.ts && e.ts <= end.ts)
       .map((e) => `${e.args?.data?.nodeName?.split(' ')[0] ?? '?'} ${e.args?.data?.displayName ?? ''}`);
@@ -65,6 +68,33 @@ function framesPerSwitch(events: TraceEvent[]): string[] {
     );
   }
   return lines;
+}
+
+/**
+ * Per load of the tab: how long the renderer's main thread was busy before the first API requests left, while the host
+ * answered them (until the last answer before the first render) and after; on two shared cores that work competes with
+ * the host's.
+ */
+function mainThreadPerLoad(events: TraceEvent[]): string[] {
+  const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const urlOf = new Map(events.filter((e) => e.name === 'ResourceSendRequest').map((e) => [e.args?.data?.requestId, e.args?.data?.url ?? '']));
+  const isApi = (e: TraceEvent) => /\/api\//.test(urlOf.get(e.args?.data?.requestId) ?? '');
+  const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && main.has(`${e.pid}:${e.tid}`));
+  const busy = (from: number, to: number) => tasks.reduce((sum, t) => sum + Math.max(0, Math.min(to, t.ts + (t.dur ?? 0)) - Math.max(from, t.ts)), 0) / 1000;
+  const loads = events.filter((e) => e.name === 'ResourceSendRequest' && /account\.html/.test(e.args?.data?.url ?? '')).map((e) => e.ts);
+  return events
+    .filter((e) => e.name === 'first-render' && e.ph !== 'M')
+    .map((mark) => {
+      const start = Math.max(...loads.filter((ts) => ts < mark.ts));
+      const inLoad = (e: TraceEvent) => e.ts > start && e.ts < mark.ts && isApi(e);
+      const leave = Math.min(...events.filter((e) => e.name === 'ResourceSendRequest' && inLoad(e)).map((e) => e.ts));
+      const answered = Math.max(...events.filter((e) => e.name === 'ResourceReceiveResponse' && inLoad(e)).map((e) => e.ts));
+      const at = (ts: number) => ((ts - start) / 1000).toFixed(1);
+      return (
+        `first render ${at(mark.ts)} ms: requests left at ${at(leave)}, last answer ${at(answered)}; main thread busy ` +
+        `${busy(start, leave).toFixed(1)} ms before, ${busy(leave, answered).toFixed(1)} ms while waiting, ${busy(answered, mark.ts).toFixed(1)} ms after`
+      );
+    });
 }
 
 const which = process.argv[2] ?? 'tab';
@@ -85,7 +115,7 @@ try {
     if (which === 'tab') {
       console.log(`insights of the tenant computed before the loads: ${(await precomputeInsights(host.url)).toFixed(1)} s`);
       await page.addInitScript(`new MutationObserver((_r, o) => {
-        if (document.querySelector('[data-ready-key]') && document.querySelector('[data-interaction-id]')) { window.__firstRender = performance.now(); document.documentElement.setAttribute('data-first-render', ''); o.disconnect(); }
+        if (document.querySelector('[data-ready-key]') && document.querySelector('[data-interaction-id]')) { window.__firstRender = performance.now(); performance.mark('first-render'); document.documentElement.setAttribute('data-first-render', ''); o.disconnect(); }
       }).observe(document, { childList: true, subtree: true, attributes: true });`);
       const url = `${host.url}/teams/account.html?accountId=${BIG_ACCOUNT_ID}&lang=en`;
       for (let i = 0; i < 3; i++) {
@@ -117,6 +147,19 @@ try {
       const s = summarizeProfile(profile);
       console.log('self time by script over 8 loads (ms):', s.byUrl.map(([u, t]) => `${u} ${t.toFixed(0)}`).join('; '));
       console.log('heaviest functions:\n  ' + s.byFunction.map(([f, t]) => `${t.toFixed(1)} ${f}`).join('\n  '));
+      // What the profile leaves to "(program)" and idle: the main thread's work around the requests, from a trace of 5 loads.
+      const events: TraceEvent[] = [];
+      cdp.on('Tracing.dataCollected', (payload) => events.push(...(payload.value as unknown as TraceEvent[])));
+      const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+      await cdp.send('Tracing.start', { categories: 'disabled-by-default-devtools.timeline,devtools.timeline,blink.user_timing', transferMode: 'ReportEvents' });
+      for (let i = 0; i < 5; i++) {
+        await page.goto(url);
+        await page.waitForSelector('html[data-first-render]', { state: 'attached' });
+        await page.waitForLoadState('networkidle');
+      }
+      await cdp.send('Tracing.end');
+      await complete;
+      for (const line of mainThreadPerLoad(events)) console.log(line);
     } else {
       await page.goto(`${host.url}/addin/?lang=en`);
       await page.waitForSelector('[data-ready-key]');
