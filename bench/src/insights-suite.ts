@@ -301,8 +301,9 @@ export async function runInsightsSuite(scale: Scale, log: (line: string) => void
         const send: Record<Call, (i: number) => Promise<void>> = {
           teamSql: async () => void (await db.query(SERVED_ANALYSIS_SQL, [tenantId, PERIOD, null, null])),
           teamHeadSql: async () => void (await db.query(SERVED_ANALYSIS_SQL, [tenantId, PERIOD, null, held])),
-          teamApi: async () => void (await api('/api/insights')),
-          teamApiPlain: async () => void JSON.parse((await client.expect([200], 'GET', '/api/insights', auth)).text),
+          // Both to the last byte: what the host and the wire take, not this process' decoding and parsing.
+          teamApi: async () => void (await client.expect([200], 'GET', '/api/insights', browser)),
+          teamApiPlain: async () => void (await client.expect([200], 'GET', '/api/insights', auth)),
           accountSql: async (i) => void (await db.query(SERVED_ANALYSIS_SQL, [tenantId, PERIOD, accountIds[i % accountIds.length], null])),
           accountApi: async (i) => void (await api(accountPath(i))),
         };

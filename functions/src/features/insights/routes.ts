@@ -16,7 +16,7 @@ export const insightsRoutes: RouteTable<'accountInsights' | 'teamInsights' | 'in
   accountInsights: async ({ db, actor, params, query }) => ({ body: await servedAccountInsights(db, actor, params.id, query.period) }),
   // The same body for every user of the tenant until the next refresh: a client that holds it gets 304. Compressed when
   // the client accepts it, from bytes held with the answer; a compressed body is another representation, so its ETag is
-  // weak (as nginx and Apache make theirs), which If-None-Match's weak comparison still matches.
+  // weak (as nginx makes its own), which If-None-Match's weak comparison still matches.
   teamInsights: async ({ db, actor, query, request }) => {
     const answer = await servedTeamAnswer(db, actor, query.period);
     const coding = negotiateEncoding(request.headers.get('accept-encoding'), TEAM_CODINGS);
