@@ -38,6 +38,19 @@ describe('add as lead', () => {
           stored = { ...unknownLena, lead: made };
           return made;
         },
+        // Read again once the email is logged with it, as the email counts for its engagement.
+        getLead: () => {
+          const linked = structuredClone((stored as { lead: ReturnType<typeof lead> }).lead);
+          linked.score.criteria[4] = {
+            ...linked.score.criteria[4]!,
+            points: 7.5,
+            reason: 'engagement: replied (1 logged interactions, 0 meetings held, 1 replies or calls)',
+            code: 'replied',
+            logged: { interactions: 1, meetings: 0, replies: 1 },
+          };
+          stored = { ...unknownLena, lead: linked };
+          return linked;
+        },
       },
     });
     renderPane([message('m1', lena)], api.client);
@@ -70,6 +83,9 @@ describe('add as lead', () => {
     expect(within(card).getByText('Lead · New')).toBeTruthy();
     expect(within(card).getByText('Score 25 of 100')).toBeTruthy();
     expect(card.querySelector('[data-criterion="budget"]')?.textContent).toBe('Budget 25 of 25: Budget approved');
+    // Read again after the email was logged with it: the card counts that email at once, not after the context reload.
+    expect(card.querySelector('[data-criterion="engagement"]')?.textContent).toBe('Engagement 7.5 of 15: Replied: 1 logged interactions, 0 meetings held, 1 replies or calls');
+    expect(api.calls.findIndex((c) => c.name === 'getLead')).toBeGreaterThan(api.calls.findIndex((c) => c.name === 'logInteraction'));
     expect(within(card).queryByRole('button', { name: 'Add as lead' })).toBeNull();
     // "Add as contact" stays: the lead can still become a contact directly.
     expect(within(card).getByRole('button', { name: 'Add as contact' })).toBeTruthy();

@@ -79,8 +79,11 @@ export default function AddLeadForm({ email, displayName, company: suggestedComp
         },
       })
     ).data;
-    if (logEmail && fromEmail) await logFrom(fromEmail);
-    return lead;
+    if (!(logEmail && fromEmail)) return lead;
+    await logFrom(fromEmail);
+    // The email just logged is the lead's first interaction and counts for its engagement: the card shows the lead as it
+    // is now, not the score the create answered before the email was linked.
+    return (await api('getLead', { params: { id: lead.id } })).data;
   }, onCreated);
 
   return (
