@@ -222,6 +222,10 @@ describeEachDatabase('data subject requests', (getDb) => {
     const notAnUpdate = await call(officer, 'PATCH', `/api/privacy/requests/${request.id}`, { linkChanges: [creation.id] }, linked.body.etag);
     expect(notAnUpdate.status).toBe(400);
     expect(notAnUpdate.body.errors).toEqual([expect.objectContaining({ field: 'linkChanges[0]' })]);
+    // An id no bigint can hold is refused at the boundary, never passed to the database.
+    const huge = await call(officer, 'PATCH', `/api/privacy/requests/${request.id}`, { linkChanges: [1e300] }, linked.body.etag);
+    expect(huge.status, huge.text).toBe(400);
+    expect(huge.body.errors).toEqual([expect.objectContaining({ field: 'linkChanges[0]' })]);
     const access = await register({ type: 'access', contactId: person.id, receivedOn: today });
     const wrongType = await call(officer, 'PATCH', `/api/privacy/requests/${access.id}`, { linkChanges: [update.id] }, access.etag);
     expect(wrongType.status).toBe(400);
