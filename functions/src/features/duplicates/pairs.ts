@@ -118,10 +118,10 @@ export function accountPairs(
 }
 
 /**
- * How many of accountPairs' pairs that hold one of `changed` score at least `minScore`, from the accounts that can pair
- * with a changed one (the same customer number, name key or loose key, a domain link, a similar key): with the count
- * before a change, the count after it without pairing the whole tenant again. `similarKeys` need only be the pairs
- * that hold a changed account's key.
+ * accountPairs' pairs that hold one of `changed` and score at least `minScore`, from the accounts that can pair with a
+ * changed one (the same customer number, name key or loose key, a domain link, a similar key): with the pairs stored
+ * before a change, the pairs after it without pairing the whole tenant again. `similarKeys` need only be the pairs that
+ * hold a changed account's key.
  */
 export function accountPairsTouching(
   accounts: readonly AccountRecord[],
@@ -129,7 +129,7 @@ export function accountPairsTouching(
   domainLinks: readonly DomainLink[],
   changed: ReadonlySet<string>,
   minScore: number,
-): number {
+): AccountPair[] {
   const named = accounts.map((record) => ({ record, name: parseCompanyName(record.name) }));
   const touched = named.filter((a) => changed.has(a.record.id));
   const numberOf = (a: AccountRecord) => (a.customerNumber ? numberKey(a.customerNumber) : '');
@@ -146,7 +146,7 @@ export function accountPairsTouching(
     near.map((a) => a.record),
     similarKeys,
     links,
-  ).filter((p) => (changed.has(p.first.id) || changed.has(p.second.id)) && p.score >= minScore).length;
+  ).filter((p) => (changed.has(p.first.id) || changed.has(p.second.id)) && p.score >= minScore);
 }
 
 export interface ContactRecord {

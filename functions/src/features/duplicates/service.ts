@@ -14,10 +14,10 @@ import {
   type AccountPair,
   type AccountRecord,
   type ContactPair,
-  type ContactRecord,
   type DomainLink,
 } from './pairs';
-import { changedAccounts, heldCounts, inputDigest, type HeldAccounts } from './duplicate-counts';
+import { accountFingerprints, changedAccounts, inputDigest } from './duplicate-counts';
+import { saveCounts, storedCounts, storedPairsTouching, type CountsWrite, type StoredCounts } from './duplicate-counts-store';
 import { accountRecords, contactRecords, domainLinks, similarKeyPairs, similarKeyPairsOf } from './store';
 
 /** The pairs are computed whole, then cut into pages; the cursor is the position after the last pair sent. */
@@ -71,40 +71,52 @@ export async function contactDuplicates(db: Db, actor: Actor, query: DuplicateQu
 /** Up to this many changed accounts (or a quarter of them) are paired again by themselves rather than the whole tenant. */
 const PAIRED_BY_CHANGE = 100;
 
-/** The accounts' pairs at `minScore`: from the held count and the pairs the changed accounts had and have, or all afresh. */
-async function accountPairCount(db: Db, tenantId: string, accounts: AccountRecord[], links: DomainLink[], minScore: number): Promise<number> {
-  const held = heldCounts(db, tenantId);
-  const before = held.accounts;
-  const changed = before ? changedAccounts(before, accounts, links) : null;
-  const touching = async (state: Pick<HeldAccounts, 'accounts' | 'links'>, ids: Set<string>) => {
-    const probes = state.accounts.filter((a) => ids.has(a.id)).map((a) => accountNameKey(a.name));
-    const keys = state.accounts.map((a) => accountNameKey(a.name));
-    const similar = await db.transaction((tx) => similarKeyPairsOf(tx, keys, probes));
-    return accountPairsTouching(state.accounts, similar, state.links, ids, minScore);
-  };
-  let count: number;
-  if (before && changed && changed.size === 0) count = before.count;
-  else if (before && changed && changed.size <= Math.max(PAIRED_BY_CHANGE, accounts.length / 4))
-    count = before.count - (await touching(before, changed)) + (await touching({ accounts, links }, changed));
-  else count = (await pairsAmong(db, accounts, links)).filter((p) => p.score >= minScore).length;
-  held.accounts = { accounts, links, count };
-  return count;
-}
+const idsOf = (pairs: readonly AccountPair[]) => pairs.map((p) => [p.first.id, p.second.id] as const);
 
-/** The contacts' pairs at `minScore`: held while their names and accounts are the same, else counted without making the pairs. */
-function contactCount(db: Db, tenantId: string, people: ContactRecord[], minScore: number): number {
-  const held = heldCounts(db, tenantId);
-  const digest = inputDigest(people.map((c) => [c.id, c.firstName, c.lastName, c.accountId]));
-  if (held.contacts?.digest !== digest) held.contacts = { digest, count: contactPairCount(people, minScore) };
-  return held.contacts.count;
+/**
+ * The accounts' pairs at `minScore` and what to store of them: the stored count when no account changed, the stored
+ * count less the changed accounts' stored pairs plus their pairs now, or all pairs afresh.
+ */
+async function accountPairCount(
+  db: Db,
+  tenantId: string,
+  stored: StoredCounts | null,
+  accounts: AccountRecord[],
+  links: DomainLink[],
+  minScore: number,
+): Promise<{ count: number; write: CountsWrite['accounts'] }> {
+  const fingerprints = accountFingerprints(accounts, links);
+  const changed = stored ? changedAccounts(stored.fingerprints, fingerprints) : null;
+  if (stored && changed && changed.size === 0) return { count: stored.accountPairs, write: { kind: 'unchanged' } };
+  if (stored && changed && changed.size <= Math.max(PAIRED_BY_CHANGE, accounts.length / 4)) {
+    const probes = accounts.filter((a) => changed.has(a.id)).map((a) => accountNameKey(a.name));
+    const keys = accounts.map((a) => accountNameKey(a.name));
+    const similar = await db.transaction((tx) => similarKeyPairsOf(tx, keys, probes));
+    const fresh = accountPairsTouching(accounts, similar, links, changed, minScore);
+    const before = await storedPairsTouching(db, tenantId, [...changed]);
+    const ids = [...changed];
+    return {
+      count: stored.accountPairs - before + fresh.length,
+      write: { kind: 'changed', changed: ids, fingerprints: new Map(ids.filter((id) => fingerprints.has(id)).map((id) => [id, fingerprints.get(id)!])), pairs: idsOf(fresh) },
+    };
+  }
+  const all = (await pairsAmong(db, accounts, links)).filter((p) => p.score >= minScore);
+  return { count: all.length, write: { kind: 'all', fingerprints, pairs: idsOf(all) } };
 }
 
 /**
  * How many pairs the possible duplicates lists hold at their default threshold: the insights' data quality counts them
- * on every refresh, so a host counts again only what changed since (duplicate-counts.ts).
+ * on every refresh, so a refresh counts again only what changed since the stored count (duplicate-counts.ts).
  */
 export async function possibleDuplicateCounts(db: Db, tenantId: string): Promise<{ accounts: number; contacts: number }> {
   const { minScore } = DuplicateQuery.parse({});
-  const [{ accounts, links }, people] = await Promise.all([accountInputs(db, tenantId), contactRecords(db, tenantId)]);
-  return { accounts: await accountPairCount(db, tenantId, accounts, links, minScore), contacts: contactCount(db, tenantId, people, minScore) };
+  const [found, { accounts, links }, people] = await Promise.all([storedCounts(db, tenantId), accountInputs(db, tenantId), contactRecords(db, tenantId)]);
+  const stored = found && found.minScore === minScore ? found : null;
+  const accountCount = await accountPairCount(db, tenantId, stored, accounts, links, minScore);
+  const contactsDigest = inputDigest(people.map((c) => [c.id, c.firstName, c.lastName, c.accountId]));
+  const contacts = stored?.contactsDigest === contactsDigest ? stored.contactsCount : contactPairCount(people, minScore);
+  if (!found || found !== stored || accountCount.write.kind !== 'unchanged' || contactsDigest !== stored.contactsDigest) {
+    await saveCounts(db, tenantId, found?.generation ?? null, { minScore, contactsDigest, contactsCount: contacts, accounts: accountCount.write });
+  }
+  return { accounts: accountCount.count, contacts };
 }

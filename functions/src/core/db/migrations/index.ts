@@ -32,6 +32,7 @@ import { sql as opportunityProductLine } from './0027-opportunity-product-line';
 import { sql as insightAccountRanks } from './0029-insight-account-ranks';
 import { sql as opportunityExternalId } from './0030-opportunity-external-id';
 import { sql as leadHistoryManagers } from './0031-lead-history-managers';
+import { sql as duplicateCounts } from './0032-duplicate-counts';
 
 export interface Migration {
   id: string;
@@ -72,4 +73,5 @@ export const migrations: readonly Migration[] = [
   { id: '0029-insight-account-ranks', sql: insightAccountRanks },
   { id: '0030-opportunity-external-id', sql: opportunityExternalId },
   { id: '0031-lead-history-managers', sql: leadHistoryManagers },
+  { id: '0032-duplicate-counts', sql: duplicateCounts },
 ];
