@@ -37,22 +37,24 @@ const SKIPPED = [
   'Install PostgreSQL (apt-get install postgresql) to run them on a real server; CI=true makes it mandatory.',
 ];
 
-async function pgliteSnapshot(path: string): Promise<void> {
+/** A migrated PGlite's data directory dump: the one database the setup creates from nothing (initdb is most of its cost). */
+async function pgliteSnapshot(path: string): Promise<Blob> {
   const db = await openPglite();
   try {
     await migrate(db);
-    writeFileSync(path, Buffer.from(await (await db.pglite.dumpDataDir('none')).arrayBuffer()));
+    const dump = await db.pglite.dumpDataDir('none');
+    writeFileSync(path, Buffer.from(await dump.arrayBuffer()));
+    return dump;
   } finally {
     await db.close();
   }
 }
 
-/** What `npm start` leaves in its data folder on the first start: browser tests copy it instead of seeding again. */
-async function seededHostData(dataDir: string): Promise<void> {
+/** What `npm start` leaves in its data folder on the first start, from the migrated snapshot: browser tests copy it instead of seeding again. */
+async function seededHostData(dataDir: string, migrated: Blob): Promise<void> {
   mkdirSync(dataDir);
-  const db = await openPglite(join(dataDir, 'pglite'));
+  const db = await openPglite(join(dataDir, 'pglite'), migrated);
   try {
-    await migrate(db);
     await seedDemoTenant(db);
   } finally {
     await db.close();
@@ -100,7 +102,8 @@ export default async function setup(project: TestProject) {
     const hostBundle = buildLocalHostBundle(tempDir.split(/[\\/]/).at(-1)!).then((built) => {
       bundle = built;
     });
-    const results = await Promise.allSettled([server, pgliteSnapshot(snapshot), seededHostData(seeded), hostBundle]);
+    const pglite = pgliteSnapshot(snapshot).then((migrated) => seededHostData(seeded, migrated));
+    const results = await Promise.allSettled([server, pglite, hostBundle]);
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
 
