@@ -2,8 +2,9 @@
 // - the precomputed analysis refreshed in full (every account's facts gathered, analysed and written), and
 //   incrementally after 1 % of the accounts changed through writes the triggers record (a revenue correction and a
 //   new meeting each);
-// - the Insights tab's calls (GET /api/insights, GET /api/accounts/{id}/insights) through the local host at 1 and 16
-//   clients, next to the statement they answer from (the stored analysis row) sent straight to the same server;
+// - the Insights tab's calls (GET /api/insights, GET /api/accounts/{id}/insights, a segment list's members) through the
+//   local host at 1 and 16 clients, next to the statement they answer from (the stored analysis rows) sent straight to
+//   the same server;
 // - what the triggers cost a writer: 10,000 interactions inserted set-wise with and without them (rolled back, so
 //   every round starts alike), and the email logging rate through the API with and without them, in alternating rounds
 //   so the machine's load falls on both alike.
@@ -13,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import type { Queryable } from '../../functions/src/core/db/db';
 import { migrate } from '../../functions/src/core/db/migrate';
 import { openPostgres } from '../../functions/src/core/db/postgres-db';
-import { refreshAnalysis, SERVED_ANALYSIS_SQL } from '../../functions/src/features/insights';
+import { refreshAnalysis, SEGMENT_FACTS_SQL, SERVED_ANALYSIS_SQL } from '../../functions/src/features/insights';
 import { scaledTenantUsers, seedScaledTenant } from '../../functions/src/seed/seed-scaled';
 import type { SeedUser } from '../../functions/src/seed/tenant-spec';
 import { startLocalHostProcess } from '../../test/support/local-host-process';
@@ -27,6 +28,8 @@ const PERIOD = 'last-12-months';
 const CLIENTS = [1, 16] as const;
 // Fewer on the large tenant, whose seeding alone takes most of a run on a shared machine.
 const REQUESTS: Record<Scale, Record<number, number>> = { small: { 1: 400, 16: 2_000 }, large: { 1: 200, 16: 1_000 } };
+/** A segment list's members are every matching account (1,266 of the large tenant's): fewer requests. */
+const SEGMENT_REQUESTS: Record<Scale, Record<number, number>> = { small: { 1: 100, 16: 400 }, large: { 1: 50, 16: 200 } };
 const REFRESH_RUNS: Record<Scale, number> = { small: 5, large: 3 };
 const REVENUE_MONTHS = 36;
 const BULK_ROWS = 10_000;
@@ -37,8 +40,9 @@ const LOG_CLIENTS = 16;
 /** The host's timers take the month's trend snapshot right after it starts: a whole analysis, not to be measured. */
 const SNAPSHOT_WAIT_MS = 20 * 60_000;
 
-type Call = 'teamSql' | 'teamHeadSql' | 'teamApi' | 'teamApiPlain' | 'accountSql' | 'accountApi';
-const CALLS: readonly Call[] = ['teamSql', 'teamHeadSql', 'teamApi', 'teamApiPlain', 'accountSql', 'accountApi'];
+type Call = 'teamSql' | 'teamHeadSql' | 'teamApi' | 'teamApiPlain' | 'accountSql' | 'accountApi' | 'segmentSql' | 'segmentApi';
+const CALLS: readonly Call[] = ['teamSql', 'teamHeadSql', 'teamApi', 'teamApiPlain', 'accountSql', 'accountApi', 'segmentSql', 'segmentApi'];
+const SEGMENT_CALLS: ReadonlySet<Call> = new Set(['segmentSql', 'segmentApi']);
 const BASELINE: Record<Call, Call> = {
   teamSql: 'teamSql',
   teamHeadSql: 'teamHeadSql',
@@ -46,6 +50,8 @@ const BASELINE: Record<Call, Call> = {
   teamApiPlain: 'teamSql',
   accountSql: 'accountSql',
   accountApi: 'accountSql',
+  segmentSql: 'segmentSql',
+  segmentApi: 'segmentSql',
 };
 const LABEL: Record<Call, string> = {
   teamSql: 'direct SQL: the stored team row',
@@ -54,6 +60,8 @@ const LABEL: Record<Call, string> = {
   teamApiPlain: '`GET /api/insights` without Accept-Encoding (the whole body)',
   accountSql: 'direct SQL: the stored account row',
   accountApi: '`GET /api/accounts/{id}/insights`',
+  segmentSql: "direct SQL: the stored accounts' facts and ranks a segment list filters",
+  segmentApi: '`GET /api/segments/{id}/members` (accounts at risk)',
 };
 
 interface RefreshRun {
@@ -276,7 +284,7 @@ export async function runInsightsSuite(scale: Scale, log: (line: string) => void
       log(`  ${BULK_ROWS.toLocaleString('en')} interactions set-wise: median ${ms(median(bulkInsertMs.on))} with the triggers, ${ms(median(bulkInsertMs.off))} without`);
 
       const accountIds = (await db.query<{ id: string }>('SELECT id FROM accounts WHERE tenant_id = $1 ORDER BY id LIMIT 200', [tenantId])).map((r) => r.id);
-      const calls = { teamSql: {}, teamHeadSql: {}, teamApi: {}, teamApiPlain: {}, accountSql: {}, accountApi: {} } as InsightsResults['calls'];
+      const calls = Object.fromEntries(CALLS.map((call) => [call, {}])) as InsightsResults['calls'];
       const asOf: unknown[] = [];
       const host = await startLocalHostProcess({ DATABASE_URL: url, DATABASE_POOL_SIZE: '16', CRM_SEED: 'none' });
       const client = httpClient(host.url, 32);
@@ -306,8 +314,15 @@ export async function runInsightsSuite(scale: Scale, log: (line: string) => void
           teamApiPlain: async () => void (await client.expect([200], 'GET', '/api/insights', auth)),
           accountSql: async (i) => void (await db.query(SERVED_ANALYSIS_SQL, [tenantId, PERIOD, accountIds[i % accountIds.length], null])),
           accountApi: async (i) => void (await api(accountPath(i))),
+          segmentSql: async () => void (await db.query(SEGMENT_FACTS_SQL, [tenantId, PERIOD])),
+          segmentApi: async () => void (await client.expect([200], 'GET', segmentPath, browser)),
         };
         asOf.push((await api('/api/insights')).asOf);
+        const segmentBody = JSON.stringify({ name: 'Benchmark: at risk', target: 'accounts', filter: { segments: ['at_risk'] } });
+        const segment = await client.expect([201], 'POST', '/api/segments', { ...auth, 'content-type': 'application/json' }, segmentBody);
+        const segmentPath = `/api/segments/${(JSON.parse(segment.text) as { id: string }).id}/members`;
+        const members = await client.expect([200], 'GET', segmentPath, browser);
+        log(`  the segment list: ${(JSON.parse(members.text) as { items: unknown[] }).items.length.toLocaleString('en')} accounts, ${members.wireBytes.toLocaleString('en')} bytes sent`);
         const [plain, compressed] = [await client.expect([200], 'GET', '/api/insights', auth), await client.expect([200], 'GET', '/api/insights', browser)];
         log(`  the team answer: ${plain.wireBytes.toLocaleString('en')} bytes, ${compressed.wireBytes.toLocaleString('en')} sent to a browser`);
         await closedLoop({ clients: 4, requests: 200, send: send.teamApi });
@@ -316,7 +331,8 @@ export async function runInsightsSuite(scale: Scale, log: (line: string) => void
         for (const clients of CLIENTS) {
           for (const call of CALLS) {
             held = await headRow();
-            calls[call][clients] = await closedLoop({ clients, requests: REQUESTS[scale][clients]!, send: send[call] });
+            const requests = (SEGMENT_CALLS.has(call) ? SEGMENT_REQUESTS : REQUESTS)[scale][clients]!;
+            calls[call][clients] = await closedLoop({ clients, requests, send: send[call] });
             log(`  ${call}, ${clients} client(s): p50 ${ms(calls[call][clients].p50)} p95 ${ms(calls[call][clients].p95)}`);
           }
         }

@@ -1,10 +1,10 @@
 // Segment lists (issue 15): saved filters over accounts and their contacts for targeted campaigns, e.g. "all customers
-// who have not bought in the last 6 months". The filter is stored, the members are computed when read, so a list is
-// always as current as the figures it filters on. An export for a marketing purpose lists only people who may get it.
+// who have not bought in the last 6 months". The filter is stored; the members are read from the precomputed analysis
+// the figures they filter on come from, so a list says how old those figures are. An export for a marketing purpose lists only people who may get it.
 import { z } from 'zod';
 import { Email, IsoDate, NonEmptyText, OptionalText, PageQuery, Uuid, Versioned } from './primitives';
 import { ConsentPurpose } from './enums';
-import { AbcClass, InsightsPeriod, PeriodRange, SegmentName } from './insights';
+import { AbcClass, AnalysisFreshness, InsightsPeriod, PeriodRange, SegmentName } from './insights';
 import { ExportFileQuery } from './exports';
 
 /**
@@ -125,6 +125,8 @@ export const SegmentMembers = z.object({
   currency: z.string(),
   range: PeriodRange,
   purpose: ConsentPurpose.nullable(),
+  /** How old the accounts' figures are (the precomputed analysis); the contacts and consents are as of the read. */
+  asOf: AnalysisFreshness,
   /** Accounts by name, their contacts by last and first name. */
   items: z.array(SegmentMember),
   /**

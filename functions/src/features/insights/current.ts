@@ -14,7 +14,7 @@
 // becomes past contact, the contact rhythm's two-year lookback moves on), which no trigger sees.
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import type { AccountInsights, AnalysisFreshness, TeamInsights } from '@crm/common';
+import type { AccountInsights, AnalysisFreshness, PeriodRange, TeamInsights } from '@crm/common';
 import type { Db } from '../../core/db/db';
 import type { Actor } from '../../core/actor';
 import { notFound } from '../../core/errors';
@@ -27,7 +27,9 @@ import {
   saveRefresh,
   staleAnalyses,
   storedAccounts,
+  storedSegmentFacts,
   type RefreshWrite,
+  type StoredSegmentFacts,
   type ServedRow,
 } from './current-store';
 import { digestOf, splitAnswer } from './answer-parts';
@@ -171,6 +173,22 @@ export async function servedAccountInsights(db: Db, actor: Actor, accountId: str
   const served = await servedAnalysis(db, actor.tenantId, period, accountId, options);
   if (!served.answer) throw notFound('account');
   return { ...served.answer, asOf: freshness(served, options.now ?? new Date()) };
+}
+
+/**
+ * The accounts of the stored analysis for a segment list, with the period and currency it was computed in and how old
+ * it is: a list's members are read like the other insights, not computed on each read.
+ */
+export async function servedSegmentAccounts(
+  db: Db,
+  tenantId: string,
+  period: string,
+  options: ServeOptions = {},
+): Promise<{ accounts: StoredSegmentFacts[]; range: PeriodRange; currency: string; asOf: AnalysisFreshness }> {
+  const served = await servedAnalysis(db, tenantId, period, null, options);
+  if (!served.team) throw new Error('the stored analysis has no team figures');
+  const accounts = await storedSegmentFacts(db, tenantId, period);
+  return { accounts, range: served.team.range, currency: served.team.currency, asOf: freshness(served, options.now ?? new Date()) };
 }
 
 /** The timer: refreshes every stale analysis until the deadline, oldest first; drops change rows nobody reads. */

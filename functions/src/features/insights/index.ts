@@ -3,4 +3,4 @@ export { accountInsights, analyseTenant, teamInsights } from './service';
 export { changeGoal, createGoal, readGoal, removeGoal, searchGoals } from './goals';
 export { INSIGHT_SNAPSHOT_SCHEDULE, insightTrend, takeMonthlySnapshots } from './snapshots';
 export { INSIGHT_REFRESH_SCHEDULE, refreshAnalysis, refreshStaleAnalyses, servedAccountInsights, servedTeamInsights } from './current';
-export { SERVED_ANALYSIS_SQL } from './current-store';
+export { SEGMENT_FACTS_SQL, SERVED_ANALYSIS_SQL } from './current-store';

@@ -14,6 +14,7 @@ import { createContact } from '../contacts';
 import { logInteraction } from '../interactions';
 import { createSegmentList, searchSegmentLists, segmentMembers } from './segment-lists';
 import { exportSegment } from './segment-export';
+import { refreshAnalysis } from './current';
 
 // The default period is 2025-12 to 2026-11, the one before 2024-12 to 2025-11.
 const NOW = new Date('2026-12-01T12:00:00Z');
@@ -208,6 +209,27 @@ describeEachDatabase('segment lists', (getDb) => {
     const stranger = await seedActor(getDb());
     await domainError(segmentMembers(getDb(), stranger, accounts.id, {}, NOW), 'not_found');
     expect((await searchSegmentLists(getDb(), stranger, { limit: 50 })).items).toEqual([]);
+  });
+
+  it('reads the accounts from the precomputed analysis, says how old it is, and follows it once refreshed', async () => {
+    await refreshAnalysis(getDb(), anna.tenantId, 'last-12-months', NOW);
+    const aList = await list('accounts', { abcClasses: ['A'] });
+    const read = () => segmentMembers(getDb(), anna, aList.id, {}, NOW);
+    const fresh = await read();
+    expect(fresh.items.map((m) => m.account.name)).toEqual(['Anker']);
+    expect(fresh.asOf).toMatchObject({ computedAt: NOW.toISOString(), stale: false });
+    // Chrom far ahead now: the stored analysis still says Anker, marked stale, until it is refreshed.
+    await getDb().query(`UPDATE account_revenue SET revenue = 10000000 WHERE tenant_id = $1 AND account_id = $2 AND period_start = '2026-11-01'`, [
+      anna.tenantId,
+      ids.Chrom,
+    ]);
+    const stale = await read();
+    expect(stale.items.map((m) => m.account.name)).toEqual(['Anker']);
+    expect(stale.asOf.stale).toBe(true);
+    await refreshAnalysis(getDb(), anna.tenantId, 'last-12-months', NOW);
+    const after = await read();
+    expect(after.items.map((m) => m.account.name)).toEqual(['Chrom']);
+    expect(after.asOf.stale).toBe(false);
   });
 });
 

@@ -1,12 +1,15 @@
-// Segment lists: saved by users who write, read by every role. The members are computed from the tenant's analysis
-// when read; restricted people are hidden from those who may not see them (Art. 18) and never exported.
+// Segment lists: saved by users who write, read by every role. The members are read from the tenant's precomputed
+// analysis of the list's period, as the other insights are (current.ts); the contacts and their consents as they are
+// now. Restricted people are hidden from those who may not see them (Art. 18) and never exported.
+import { InsightsSettings } from '@crm/common';
 import type { ExportLeftOutReason, SegmentList, SegmentListCreate, SegmentListQuery, SegmentMember, SegmentMembers, SegmentMembersQuery } from '@crm/common';
 import type { Actor } from '../../core/actor';
 import type { Db } from '../../core/db/db';
 import { invalid } from '../../core/errors';
 import { createRecord, readRecord, type Created } from '../../core/records';
 import { restrictedAmong, seesRestricted } from '../privacy';
-import { analyseTenant } from './service';
+import { getSettings } from '../settings';
+import { servedSegmentAccounts } from './current';
 import { exportLeftOutReason, matchesAccount, revenueTrendOf } from './segment-rules';
 import { accountClassifications, contactsOfAccounts, getSegmentList, insertSegmentList, listSegmentLists } from './segment-lists-store';
 
@@ -23,23 +26,27 @@ export const searchSegmentLists = (db: Db, actor: Actor, query: SegmentListQuery
 export async function segmentMembers(db: Db, actor: Actor, id: string, query: SegmentMembersQuery, now = new Date()): Promise<SegmentMembers> {
   const list = await readRecord('segment list', () => getSegmentList(db, actor.tenantId, id));
   if (query.purpose && list.target !== 'contacts') throw invalid('purpose', 'a marketing export lists people, and this segment list is of accounts', 'query');
-  const { settings, config, range, analyses } = await analyseTenant(db, actor.tenantId, list.filter.period, now);
-  const classifications = await accountClassifications(db, actor.tenantId);
-  const accounts = analyses
-    .filter((a) => matchesAccount(a, classifications.get(a.facts.id)?.industry ?? null, list.filter, config.segments))
+  const [{ accounts: stored, range, currency, asOf }, settings, classifications] = await Promise.all([
+    servedSegmentAccounts(db, actor.tenantId, list.filter.period, { now }),
+    getSettings(db, actor.tenantId),
+    accountClassifications(db, actor.tenantId),
+  ]);
+  const config = (settings.insights ?? InsightsSettings.parse({})).segments;
+  const accounts = stored
+    .filter((a) => matchesAccount(a, classifications.get(a.id)?.industry ?? null, list.filter, config))
     .map((a): SegmentMember['account'] => ({
-      id: a.facts.id,
-      name: a.facts.name,
-      industry: classifications.get(a.facts.id)?.industry ?? null,
-      ownerId: classifications.get(a.facts.id)?.ownerId ?? null,
-      abcClass: a.abc.class,
-      segment: a.segment.segment,
-      revenue: a.facts.revenueCents / 100,
-      previousRevenue: a.facts.previousRevenueCents / 100,
-      revenueTrend: revenueTrendOf(a.facts.revenueCents, a.facts.previousRevenueCents, config.segments),
-      lastContactAt: a.facts.lastContactAt,
+      id: a.id,
+      name: a.name,
+      industry: classifications.get(a.id)?.industry ?? null,
+      ownerId: classifications.get(a.id)?.ownerId ?? null,
+      abcClass: a.abcClass as SegmentMember['account']['abcClass'],
+      segment: a.segment as SegmentMember['account']['segment'],
+      revenue: a.revenueCents / 100,
+      previousRevenue: a.previousRevenueCents / 100,
+      revenueTrend: revenueTrendOf(a.revenueCents, a.previousRevenueCents, config),
+      lastContactAt: a.lastContactAt,
     }));
-  const base = { segmentId: list.id, target: list.target, currency: settings.defaultCurrency, range, purpose: query.purpose ?? null };
+  const base = { segmentId: list.id, target: list.target, currency, range, asOf, purpose: query.purpose ?? null };
   if (list.target === 'accounts') return { ...base, items: accounts.map((account) => ({ account, contact: null })), leftOut: null };
 
   const accountOf = new Map(accounts.map((a) => [a.id, a]));

@@ -1,7 +1,6 @@
 // The pure rules of segment lists: which accounts a filter matches, an account's revenue trend, and who may be in a
 // marketing export. No database here, so each rule is tested on its own.
 import type { ConsentAction, ConsentPurpose, ExportLeftOutReason, InsightsSettings, RevenueTrend, SegmentFilter } from '@crm/common';
-import type { AccountAnalysis } from './analysis';
 
 export function revenueTrendOf(revenueCents: number, previousRevenueCents: number, settings: InsightsSettings['segments']): RevenueTrend {
   if (previousRevenueCents <= 0) return revenueCents > 0 ? 'growing' : 'none';
@@ -13,21 +12,25 @@ export function revenueTrendOf(revenueCents: number, previousRevenueCents: numbe
 
 const startOf = (day: string) => `${day}T00:00:00.000Z`;
 
+/** What the filter reads of an account: its facts and ranks in the period's analysis. */
+export interface SegmentAccountFacts {
+  revenueCents: number;
+  previousRevenueCents: number;
+  lastContactAt: string | null;
+  abcClass: string | null;
+  segment: string | null;
+}
+
 /** Every condition of the filter that is given holds; consent is a condition on people, not accounts, and checked apart. */
-export function matchesAccount(
-  analysis: AccountAnalysis,
-  industry: string | null,
-  filter: SegmentFilter,
-  settings: InsightsSettings['segments'],
-): boolean {
-  const { facts, abc, segment } = analysis;
-  if (filter.segments && !filter.segments.includes(segment.segment ?? 'none')) return false;
-  if (filter.abcClasses && !filter.abcClasses.includes(abc.class ?? 'none')) return false;
+export function matchesAccount(account: SegmentAccountFacts, industry: string | null, filter: SegmentFilter, settings: InsightsSettings['segments']): boolean {
+  const { lastContactAt } = account;
+  if (filter.segments && !filter.segments.includes((account.segment ?? 'none') as (typeof filter.segments)[number])) return false;
+  if (filter.abcClasses && !filter.abcClasses.includes((account.abcClass ?? 'none') as (typeof filter.abcClasses)[number])) return false;
   if (filter.industries && !filter.industries.some((wanted) => wanted.toLowerCase() === industry?.trim().toLowerCase())) return false;
   // Both compare instants: lastContactAt is a UTC ISO instant, the days start at UTC midnight.
-  if (filter.lastContactBefore && facts.lastContactAt !== null && new Date(facts.lastContactAt) >= new Date(startOf(filter.lastContactBefore))) return false;
-  if (filter.lastContactAfter && (facts.lastContactAt === null || new Date(facts.lastContactAt) < new Date(startOf(filter.lastContactAfter)))) return false;
-  if (filter.revenueTrends && !filter.revenueTrends.includes(revenueTrendOf(facts.revenueCents, facts.previousRevenueCents, settings))) return false;
+  if (filter.lastContactBefore && lastContactAt !== null && new Date(lastContactAt) >= new Date(startOf(filter.lastContactBefore))) return false;
+  if (filter.lastContactAfter && (lastContactAt === null || new Date(lastContactAt) < new Date(startOf(filter.lastContactAfter)))) return false;
+  if (filter.revenueTrends && !filter.revenueTrends.includes(revenueTrendOf(account.revenueCents, account.previousRevenueCents, settings))) return false;
   return true;
 }
 

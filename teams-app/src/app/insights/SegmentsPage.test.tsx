@@ -58,6 +58,7 @@ describe('segment lists page', () => {
       'Bernd Bauer–Anker Maschinen GmbHAChampions€120,000.00stable11 May 2026',
     ]);
     await waitFor(() => expect(document.activeElement?.id).toBe('segment-members-heading'));
+    expect(members.getByTestId('segment-members-as-of').textContent).toMatch(/^Figures as of .+, being updated: data changed since\.$/);
 
     fireEvent.change(members.getByLabelText('Export for'), { target: { value: 'marketing' } });
     const leftOut = await members.findByTestId('segment-left-out');

@@ -13,6 +13,7 @@ import { useLoad } from '../use-load';
 import type { SaveFile } from '../data-tab/save-file';
 import { useInsightsT } from './use-insights-t';
 import { PeriodSelect } from './PeriodSelect';
+import { AsOf } from './AsOf';
 import { useTableStyles } from '@crm/common/web/insights-tables';
 
 type T = ReturnType<typeof useInsightsT>;
@@ -318,6 +319,7 @@ function Members({ list, save }: { list: SegmentList; save: SaveFile }) {
           ) : null}
         </div>
       ) : null}
+      {members.data && members.status !== 'loading' ? <AsOf asOf={members.data.asOf} testId="segment-members-as-of" /> : null}
       {members.data && members.status !== 'loading' ? (
         members.data.items.length === 0 ? (
           <Text>{t('segments.members.none')}</Text>

@@ -165,6 +165,7 @@ export function segmentMembers(purpose: SegmentMembers['purpose'] = null): Segme
     currency: 'EUR',
     range: { period: 'last-12-months', from: '2025-12-01', to: '2026-12-01', previousFrom: '2024-12-01' },
     purpose,
+    asOf: { computedAt: '2026-12-01T08:00:00.000Z', version: 3, stale: true },
     items: [
       { account: anker, contact: { id: ADLER_ID, firstName: 'Ada', lastName: 'Adler', email: 'adler@anker.example', jobTitle: 'Einkauf' } },
       ...(purpose ? [] : [{ account: anker, contact: { id: testUuid('c9'), firstName: 'Bernd', lastName: 'Bauer', email: null, jobTitle: null } }]),

@@ -33,6 +33,7 @@ import { sql as insightAccountRanks } from './0029-insight-account-ranks';
 import { sql as opportunityExternalId } from './0030-opportunity-external-id';
 import { sql as leadHistoryManagers } from './0031-lead-history-managers';
 import { sql as duplicateCounts } from './0032-duplicate-counts';
+import { sql as insightSegmentColumns } from './0033-insight-segment-columns';
 
 export interface Migration {
   id: string;
@@ -74,4 +75,5 @@ export const migrations: readonly Migration[] = [
   { id: '0030-opportunity-external-id', sql: opportunityExternalId },
   { id: '0031-lead-history-managers', sql: leadHistoryManagers },
   { id: '0032-duplicate-counts', sql: duplicateCounts },
+  { id: '0033-insight-segment-columns', sql: insightSegmentColumns },
 ];
