@@ -142,6 +142,8 @@ export async function storedAccounts(db: Queryable, tenantId: string, period: st
 export interface StoredSegmentFacts {
   id: string;
   name: string;
+  industry: string | null;
+  ownerId: string | null;
   revenueCents: number;
   previousRevenueCents: number;
   lastContactAt: string | null;
@@ -152,7 +154,7 @@ export interface StoredSegmentFacts {
 // Exported as the benchmark's baseline (bench/), like SERVED_ANALYSIS_SQL.
 export const SEGMENT_FACTS_SQL = prepared(
   'insight-segment-facts',
-  `SELECT s.account_id AS id, acc.name, s.revenue_cents, s.previous_revenue_cents, s.last_contact_at,
+  `SELECT s.account_id AS id, acc.name, acc.industry, acc.owner_id, s.revenue_cents, s.previous_revenue_cents, s.last_contact_at,
      CASE WHEN r.account_id IS NULL THEN s.answer_abc_class ELSE r.abc_class END AS abc_class,
      CASE WHEN r.account_id IS NULL THEN s.answer_segment ELSE r.segment END AS segment
    FROM insight_account_analyses s
@@ -177,6 +179,8 @@ export async function storedSegmentFacts(db: Queryable, tenantId: string, period
   const rows = await db.query<{
     id: string;
     name: string;
+    industry: string | null;
+    owner_id: string | null;
     revenue_cents: string | null;
     previous_revenue_cents: string | null;
     last_contact_at: string | null;
@@ -186,6 +190,8 @@ export async function storedSegmentFacts(db: Queryable, tenantId: string, period
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
+    industry: r.industry,
+    ownerId: r.owner_id,
     revenueCents: Number(r.revenue_cents ?? 0),
     previousRevenueCents: Number(r.previous_revenue_cents ?? 0),
     lastContactAt: r.last_contact_at,

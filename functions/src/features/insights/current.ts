@@ -36,6 +36,7 @@ import { digestOf, splitAnswer } from './answer-parts';
 import { accountAnswer, analyseGathered, gatherFacts, teamCounts, teamOf, type GatheredAccount } from './service';
 import { heldTeam, holdTeam, teamBody, type TeamBody } from './team-answer';
 import { refreshInBackground } from './background-refresh';
+import { HeldPerAnalysis } from './held-per-analysis';
 
 /** A stale analysis younger than this is answered as it is: under steady writes a tenant refreshes at most this often. */
 export const REFRESH_AFTER_MS = 10_000;
@@ -175,9 +176,23 @@ export async function servedAccountInsights(db: Db, actor: Actor, accountId: str
   return { ...served.answer, asOf: freshness(served, options.now ?? new Date()) };
 }
 
+/** The accounts a segment list filters, read once per write of the stored analysis. */
+interface HeldSegmentAccounts {
+  rowVersion: string;
+  accounts: StoredSegmentFacts[];
+  range: PeriodRange;
+  currency: string;
+}
+
+/** Tenants times periods one host holds: about 1.5 MB each for the large benchmark tenant's 10,000 accounts. */
+const HELD_SEGMENT_ACCOUNTS = 50;
+const heldSegmentAccounts = new HeldPerAnalysis<HeldSegmentAccounts>(HELD_SEGMENT_ACCOUNTS);
+
 /**
  * The accounts of the stored analysis for a segment list, with the period and currency it was computed in and how old
- * it is: a list's members are read like the other insights, not computed on each read.
+ * it is: a list's members are read like the other insights, not computed on each read. A host reads them once per
+ * write of the analysis (as the team answer), so until the next refresh they are as of the last one, renames and
+ * deletions included, and the answer says so (stale).
  */
 export async function servedSegmentAccounts(
   db: Db,
@@ -185,10 +200,19 @@ export async function servedSegmentAccounts(
   period: string,
   options: ServeOptions = {},
 ): Promise<{ accounts: StoredSegmentFacts[]; range: PeriodRange; currency: string; asOf: AnalysisFreshness }> {
-  const served = await servedAnalysis(db, tenantId, period, null, options);
-  if (!served.team) throw new Error('the stored analysis has no team figures');
-  const accounts = await storedSegmentFacts(db, tenantId, period);
-  return { accounts, range: served.team.range, currency: served.team.currency, asOf: freshness(served, options.now ?? new Date()) };
+  const held = heldSegmentAccounts.get(db, tenantId, period);
+  const served = await servedAnalysis(db, tenantId, period, null, options, held?.rowVersion ?? null);
+  // No team document comes back only when the row is still the one `held` was read for.
+  const entry = served.team
+    ? heldSegmentAccounts.hold(db, tenantId, period, {
+        rowVersion: served.rowVersion,
+        accounts: await storedSegmentFacts(db, tenantId, period),
+        range: served.team.range,
+        currency: served.team.currency,
+      })
+    : held;
+  if (!entry) throw new Error('the stored analysis has no team figures');
+  return { accounts: entry.accounts, range: entry.range, currency: entry.currency, asOf: freshness(served, options.now ?? new Date()) };
 }
 
 /** The timer: refreshes every stale analysis until the deadline, oldest first; drops change rows nobody reads. */

@@ -45,12 +45,6 @@ export async function listSegmentLists(db: Queryable, tenantId: string, query: S
   return { items: page.rows.map(toSegmentList), nextCursor: page.nextCursor };
 }
 
-/** Industry and owner per account, which the analysis does not need. */
-export async function accountClassifications(db: Queryable, tenantId: string): Promise<Map<string, { industry: string | null; ownerId: string | null }>> {
-  const rows = await db.query(`SELECT id, industry, owner_id FROM accounts WHERE tenant_id = $1`, [tenantId]);
-  return new Map(rows.map((row) => [str(row, 'id'), { industry: strOrNull(row, 'industry'), ownerId: strOrNull(row, 'owner_id') }]));
-}
-
 export interface MemberContactRow {
   id: string;
   accountId: string;

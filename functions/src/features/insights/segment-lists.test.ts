@@ -223,6 +223,8 @@ describeEachDatabase('segment lists', (getDb) => {
       anna.tenantId,
       ids.Chrom,
     ]);
+    // A rename too: the host reads the accounts once per write of the analysis.
+    await getDb().query(`UPDATE accounts SET name = 'Anker Neu' WHERE tenant_id = $1 AND id = $2`, [anna.tenantId, ids.Anker]);
     const stale = await read();
     expect(stale.items.map((m) => m.account.name)).toEqual(['Anker']);
     expect(stale.asOf.stale).toBe(true);
@@ -230,6 +232,11 @@ describeEachDatabase('segment lists', (getDb) => {
     const after = await read();
     expect(after.items.map((m) => m.account.name)).toEqual(['Chrom']);
     expect(after.asOf.stale).toBe(false);
+    expect((await segmentMembers(getDb(), anna, (await list('accounts', { abcClasses: ['C'] })).id, {}, NOW)).items.map((m) => m.account.name)).toEqual([
+      'Anker Neu',
+      'Birke',
+    ]);
+    await getDb().query(`UPDATE accounts SET name = 'Anker' WHERE tenant_id = $1 AND id = $2`, [anna.tenantId, ids.Anker]);
   });
 });
 

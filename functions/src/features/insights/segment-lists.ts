@@ -11,7 +11,7 @@ import { restrictedAmong, seesRestricted } from '../privacy';
 import { getSettings } from '../settings';
 import { servedSegmentAccounts } from './current';
 import { exportLeftOutReason, matchesAccount, revenueTrendOf } from './segment-rules';
-import { accountClassifications, contactsOfAccounts, getSegmentList, insertSegmentList, listSegmentLists } from './segment-lists-store';
+import { contactsOfAccounts, getSegmentList, insertSegmentList, listSegmentLists } from './segment-lists-store';
 
 const REASONS: readonly ExportLeftOutReason[] = ['restricted', 'objected', 'withdrawn', 'no_consent', 'no_email'];
 
@@ -26,19 +26,18 @@ export const searchSegmentLists = (db: Db, actor: Actor, query: SegmentListQuery
 export async function segmentMembers(db: Db, actor: Actor, id: string, query: SegmentMembersQuery, now = new Date()): Promise<SegmentMembers> {
   const list = await readRecord('segment list', () => getSegmentList(db, actor.tenantId, id));
   if (query.purpose && list.target !== 'contacts') throw invalid('purpose', 'a marketing export lists people, and this segment list is of accounts', 'query');
-  const [{ accounts: stored, range, currency, asOf }, settings, classifications] = await Promise.all([
+  const [{ accounts: stored, range, currency, asOf }, settings] = await Promise.all([
     servedSegmentAccounts(db, actor.tenantId, list.filter.period, { now }),
     getSettings(db, actor.tenantId),
-    accountClassifications(db, actor.tenantId),
   ]);
   const config = (settings.insights ?? InsightsSettings.parse({})).segments;
   const accounts = stored
-    .filter((a) => matchesAccount(a, classifications.get(a.id)?.industry ?? null, list.filter, config))
+    .filter((a) => matchesAccount(a, a.industry, list.filter, config))
     .map((a): SegmentMember['account'] => ({
       id: a.id,
       name: a.name,
-      industry: classifications.get(a.id)?.industry ?? null,
-      ownerId: classifications.get(a.id)?.ownerId ?? null,
+      industry: a.industry,
+      ownerId: a.ownerId,
       abcClass: a.abcClass as SegmentMember['account']['abcClass'],
       segment: a.segment as SegmentMember['account']['segment'],
       revenue: a.revenueCents / 100,

@@ -1,11 +1,12 @@
 // The team answer as it is sent, serialised once per write of the stored analysis (issue 15's speed goal): the team
 // document is the same for every user of the tenant until the next refresh, and reading, parsing and serialising it on
-// every request was most of the team call's work. Held per database handle, tenant and period, for the head row's
-// xmin it was built from, so a refresh, an analysis made again or another tenant never gets an answer that is not its own.
+// every request was most of the team call's work. Held for the write of the stored analysis it was built from
+// (held-per-analysis.ts).
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { AnalysisFreshness, TeamInsights } from '@crm/common';
 import type { Db } from '../../core/db/db';
+import { HeldPerAnalysis } from './held-per-analysis';
 
 /** Tenants times periods one host holds; the Insights tab asks for a few periods per tenant. */
 export const HELD_TEAM_ANSWERS = 500;
@@ -32,25 +33,14 @@ const compress: Record<TeamCoding, (body: string) => Uint8Array> = {
   gzip: (body) => gzipSync(body),
 };
 
-const held = new WeakMap<Db, Map<string, HeldTeam>>();
-const keyOf = (tenantId: string, period: string) => `${tenantId}\n${period}`;
+const held = new HeldPerAnalysis<HeldTeam>(HELD_TEAM_ANSWERS);
 
-export function heldTeam(db: Db, tenantId: string, period: string): HeldTeam | undefined {
-  return held.get(db)?.get(keyOf(tenantId, period));
-}
+export const heldTeam = (db: Db, tenantId: string, period: string): HeldTeam | undefined => held.get(db, tenantId, period);
 
 export function holdTeam(db: Db, tenantId: string, period: string, row: { rowVersion: string; team: TeamInsights; computedAt: string; version: number }): HeldTeam {
   const json = JSON.stringify(row.team);
   const digest = createHash('sha256').update(`${row.computedAt}\n${row.version}\n${json}`).digest('base64url').slice(0, 22);
-  const entry = { rowVersion: row.rowVersion, json, digest, encoded: new Map<string, Uint8Array>() };
-  let answers = held.get(db);
-  if (!answers) held.set(db, (answers = new Map()));
-  const key = keyOf(tenantId, period);
-  // Re-inserted so the map's order is the order of last refresh; the first key is the one refreshed longest ago.
-  answers.delete(key);
-  answers.set(key, entry);
-  if (answers.size > HELD_TEAM_ANSWERS) answers.delete(answers.keys().next().value!);
-  return entry;
+  return held.hold(db, tenantId, period, { rowVersion: row.rowVersion, json, digest, encoded: new Map<string, Uint8Array>() });
 }
 
 export interface TeamBody {
