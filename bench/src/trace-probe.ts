@@ -70,6 +70,28 @@ function framesPerSwitch(events: TraceEvent[]): string[] {
   return lines;
 }
 
+/** Trace event names grouped as the kinds of main-thread work a load's first render waits for. */
+const KIND: Record<string, string> = {
+  EvaluateScript: 'script',
+  'v8.compile': 'script',
+  'v8.compileModule': 'script',
+  'v8.evaluateModule': 'script',
+  'v8.produceModuleCache': 'script',
+  FunctionCall: 'script',
+  TimerFire: 'script',
+  FireAnimationFrame: 'script',
+  EventDispatch: 'script',
+  'v8.run': 'script',
+  ParseHTML: 'parse HTML',
+  UpdateLayoutTree: 'style',
+  ParseAuthorStyleSheet: 'style',
+  Layout: 'layout',
+  PrePaint: 'paint',
+  Paint: 'paint',
+  Layerize: 'paint',
+  Commit: 'paint',
+};
+
 /**
  * Per load of the tab: how long the renderer's main thread was busy before the first API requests left, while the host
  * answered them (until the last answer before the first render) and after; on two shared cores that work competes with
@@ -90,9 +112,32 @@ function mainThreadPerLoad(events: TraceEvent[]): string[] {
       const leave = Math.min(...events.filter((e) => e.name === 'ResourceSendRequest' && inLoad(e)).map((e) => e.ts));
       const answered = Math.max(...events.filter((e) => e.name === 'ResourceReceiveResponse' && inLoad(e)).map((e) => e.ts));
       const at = (ts: number) => ((ts - start) / 1000).toFixed(1);
+      // What the main thread did up to the first render, by the kind of each task's direct parts (script, style, layout...).
+      const kinds = new Map<string, number>();
+      for (const task of tasks.filter((t) => t.ts + (t.dur ?? 0) > start && t.ts < mark.ts)) {
+        const end = task.ts + (task.dur ?? 0);
+        let covered = 0;
+        let reach = task.ts;
+        for (const part of events
+          .filter((e) => e.ph === 'X' && e !== task && e.pid === task.pid && e.tid === task.tid && e.ts >= task.ts && e.ts < end)
+          .sort((a, b) => a.ts - b.ts)) {
+          if (part.ts < reach) continue;
+          const from = Math.max(part.ts, start);
+          const to = Math.min(part.ts + (part.dur ?? 0), mark.ts);
+          reach = part.ts + (part.dur ?? 0);
+          if (to <= from) continue;
+          const kind = KIND[part.name] ?? part.name;
+          kinds.set(kind, (kinds.get(kind) ?? 0) + (to - from) / 1000);
+          covered += to - from;
+        }
+        const other = (Math.min(end, mark.ts) - Math.max(task.ts, start) - covered) / 1000;
+        if (other > 0) kinds.set('(task)', (kinds.get('(task)') ?? 0) + other);
+      }
+      const split = [...kinds].sort((a, b) => b[1] - a[1]).filter(([, t]) => t >= 0.5);
       return (
         `first render ${at(mark.ts)} ms: requests left at ${at(leave)}, last answer ${at(answered)}; main thread busy ` +
-        `${busy(start, leave).toFixed(1)} ms before, ${busy(leave, answered).toFixed(1)} ms while waiting, ${busy(answered, mark.ts).toFixed(1)} ms after`
+        `${busy(start, leave).toFixed(1)} ms before, ${busy(leave, answered).toFixed(1)} ms while waiting, ${busy(answered, mark.ts).toFixed(1)} ms after, ` +
+        `${busy(start, mark.ts).toFixed(1)} ms in all: ${split.map(([k, t]) => `${k} ${t.toFixed(1)}`).join(', ')}`
       );
     });
 }
