@@ -2,7 +2,7 @@
 import { expect, it, vi } from 'vitest';
 import type { ApiClient } from '@crm/common/web';
 import { ApiError } from '@crm/common/web';
-import { earlyRequests } from './early-requests';
+import { answeredWithin, earlyRequests } from './early-requests';
 import { NO_FILTER, timelineQuery } from './account/timeline-query';
 
 const ID = '00000000-0000-4000-8000-000000000001';
@@ -31,4 +31,19 @@ it('hands an early failure to the call that takes it, without an unhandled rejec
   void start('accountOverview', { params: { id: ID } });
   await new Promise((resolve) => setTimeout(resolve, 0));
   await expect(api('accountOverview', { params: { id: ID } })).rejects.toBe(refused);
+});
+
+it('forgets the answers no call took, so a later identical call asks again', async () => {
+  let n = 0;
+  const client = vi.fn(async () => ({ data: { n: ++n }, status: 200, etag: null })) as unknown as ApiClient;
+  const { api, start, forget } = earlyRequests(client);
+  void start('accountOverview', { params: { id: ID } });
+  forget();
+  expect((await api('accountOverview', { params: { id: ID } })).data).toEqual({ n: 2 });
+});
+
+it('hands the first screen its answers when they come in time, and nothing when they are late or fail', async () => {
+  expect(await answeredWithin(Promise.resolve('both'), 100)).toBe('both');
+  expect(await answeredWithin(new Promise((resolve) => setTimeout(resolve, 60, 'late')), 5)).toBeUndefined();
+  expect(await answeredWithin(Promise.reject(new Error('refused')), 100)).toBeUndefined();
 });

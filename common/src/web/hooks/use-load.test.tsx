@@ -36,4 +36,26 @@ describe('useLoad', () => {
     expect(result.current).toMatchObject({ status: 'loading', data: 1 });
     await waitFor(() => expect(result.current).toMatchObject({ status: 'ready', data: 2 }));
   });
+
+  it('starts ready with an answer the page already has, asks only on reload, and a new key asks again', async () => {
+    const calls: string[] = [];
+    const seen: string[] = [];
+    const { result, rerender } = renderHook(
+      ({ key }) => {
+        const load = useLoad(async () => (calls.push(key), `${key} fetched`), key, 'given');
+        seen.push(load.status);
+        return load;
+      },
+      { initialProps: { key: 'first' } },
+    );
+    expect(result.current).toMatchObject({ status: 'ready', data: 'given' });
+    await act(async () => undefined);
+    expect(calls).toEqual([]);
+    expect(seen.every((s) => s === 'ready')).toBe(true);
+    act(() => result.current.reload());
+    await waitFor(() => expect(result.current).toMatchObject({ status: 'ready', data: 'first fetched' }));
+    rerender({ key: 'second' });
+    await waitFor(() => expect(result.current).toMatchObject({ status: 'ready', data: 'second fetched' }));
+    expect(calls).toEqual(['first', 'second']);
+  });
 });

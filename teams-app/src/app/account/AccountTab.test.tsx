@@ -48,6 +48,27 @@ const rows = () => [...document.querySelectorAll('[data-interaction-id]')].map((
 afterEach(cleanup);
 
 describe('account tab', () => {
+  it('renders its first screen once from answers the page already has, and asks again only on a reload or filter', async () => {
+    const api = fakeApi({ accountOverview: () => overview(ACCOUNT), accountTimeline: timelineAnswer(60) });
+    const first = {
+      overview: overview(ACCOUNT) as never,
+      timeline: timelineAnswer(60)({ query: { count: 'true' } }) as never,
+    };
+    render(
+      <TabShell services={{ api: api.client, host: fakeHost() }}>
+        <AccountTab accountId={ACCOUNT} first={first} />
+      </TabShell>,
+    );
+    // Ready in the first commit: no loading state, no call for what the page had.
+    expect(document.querySelector(`[data-ready-key="${ACCOUNT}"]`)).not.toBeNull();
+    expect(screen.getByRole('heading', { name: 'Hoffmann Antriebstechnik GmbH', level: 1 })).toBeTruthy();
+    expect(rows().slice(0, 2)).toEqual(['i-0', 'i-1'].map(testUuid));
+    await act(async () => undefined);
+    expect(api.calls.filter((c) => c.name === 'accountOverview' || c.name === 'accountTimeline')).toEqual([]);
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'Eintrag 5' } });
+    await waitFor(() => expect(api.calls.filter((c) => c.name === 'accountTimeline').map((c) => c.args.query?.q)).toContain('Eintrag 5'));
+  });
+
   it('shows header, key figures, contacts with role and consent, pipeline, follow-ups and complaints with age', async () => {
     renderTab({});
     await ready();

@@ -1,7 +1,7 @@
 // The account tab: the whole relationship at a glance, and logging what the team learns, in a channel, chat or meeting.
 import { Button, Spinner } from '@fluentui/react-components';
 import { Suspense, useCallback, useId, useMemo, useState } from 'react';
-import type { Interaction } from '@crm/common';
+import type { AccountOverview, Interaction, TimelinePage } from '@crm/common';
 import { ApiError, DoneNotice, ErrorNotice, RoleNotice, useAccess, useOpenerFocus } from '@crm/common/web';
 import { useServices } from '../services';
 import { useTabStyles } from '../styles';
@@ -19,14 +19,20 @@ import { Upcoming } from './Upcoming';
 import { NO_FILTER, type TimelineFilter } from './timeline-query';
 import { useTimeline } from './use-timeline';
 
-export function AccountTab({ accountId }: { accountId: string }) {
+/** The first screen's answers when the page waited for them before rendering (first-screen.ts), for one commit. */
+export interface FirstScreen {
+  overview: AccountOverview;
+  timeline: TimelinePage;
+}
+
+export function AccountTab({ accountId, first }: { accountId: string; first?: FirstScreen }) {
   const styles = useTabStyles();
   const { t } = useT();
   const { api, host } = useServices();
   const compact = host.frame === 'sidePanel';
-  const overview = useLoad(async (signal) => (await api('accountOverview', { params: { id: accountId }, signal })).data, accountId);
+  const overview = useLoad(async (signal) => (await api('accountOverview', { params: { id: accountId }, signal })).data, accountId, first?.overview);
   const [filter, setFilter] = useState<TimelineFilter>(NO_FILTER);
-  const timeline = useTimeline(accountId, filter);
+  const timeline = useTimeline(accountId, filter, first?.timeline);
   const [logging, setLogging] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const data = overview.data;
@@ -36,7 +42,7 @@ export function AccountTab({ accountId }: { accountId: string }) {
 
   // The figures block (a lazy chunk) joins once the first timeline page is in: loaded with the overview, its script and
   // render ran while the host was still answering the timeline, on the same two cores (the trace in docs/BENCHMARKS.md).
-  const [figuresShown, setFiguresShown] = useState(false);
+  const [figuresShown, setFiguresShown] = useState(first !== undefined);
   if (!figuresShown && (timeline.total !== null || timeline.done || timeline.error !== null)) setFiguresShown(true);
 
   const { place } = timeline;
@@ -100,12 +106,16 @@ export function AccountTab({ accountId }: { accountId: string }) {
           <RoleNotice id={roleNoticeId} access={access} level="write" />
           <div className={compact ? styles.stack : styles.columns}>
             <div className={styles.stack}>
-              {compact ? <Complaints complaints={data.openComplaints} onResolved={resolved} onChanged={reload} access={access} roleNoticeId={roleNoticeId} /> : null}
+              {compact ? (
+                <Complaints complaints={data.openComplaints} onResolved={resolved} onChanged={reload} access={access} roleNoticeId={roleNoticeId} />
+              ) : null}
               <Upcoming items={upcoming} />
               <Timeline accountId={accountId} contacts={contacts} height={compact ? 380 : 620} filter={filter} onFilter={setFilter} timeline={timeline} />
             </div>
             <div className={styles.stack}>
-              {!compact ? <Complaints complaints={data.openComplaints} onResolved={resolved} onChanged={reload} access={access} roleNoticeId={roleNoticeId} /> : null}
+              {!compact ? (
+                <Complaints complaints={data.openComplaints} onResolved={resolved} onChanged={reload} access={access} roleNoticeId={roleNoticeId} />
+              ) : null}
               <FollowUps accountId={accountId} tasks={data.openTasks} contacts={contacts} onChanged={reload} access={access} roleNoticeId={roleNoticeId} />
               {figuresShown ? (
                 <Suspense fallback={null}>

@@ -1,7 +1,7 @@
 // The account timeline page by page (keyset cursor) with the number of matches, restarted when a filter changes; new or
 // changed records take their place (and the count) at once.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Interaction } from '@crm/common';
+import type { Interaction, TimelinePage } from '@crm/common';
 import { useServices } from '../services';
 import { timelineQuery, type TimelineFilter } from './timeline-query';
 
@@ -43,9 +43,20 @@ export function placeInTimeline(items: readonly Interaction[], interaction: Inte
   return [...others.slice(0, index), interaction, ...others.slice(index)];
 }
 
-export function useTimeline(accountId: string, filter: TimelineFilter) {
+const firstPageState = (page: TimelinePage): TimelineState => ({
+  ...fresh,
+  items: page.items,
+  cursor: page.nextCursor,
+  done: !page.nextCursor,
+  total: page.total ?? null,
+});
+
+/** `firstPage` is the unfiltered first page when the tab already has it (its first screen renders once, with it). */
+export function useTimeline(accountId: string, filter: TimelineFilter, firstPage?: TimelinePage) {
   const { api } = useServices();
-  const [state, setState] = useState<TimelineState>(fresh);
+  const [state, setState] = useState<TimelineState>(() => (firstPage ? firstPageState(firstPage) : fresh));
+  // The account and filter the given first page answers; the effect below does not start them over.
+  const given = useRef<{ accountId: string; filter: TimelineFilter } | null>(firstPage ? { accountId, filter } : null);
   const inFlight = useRef<AbortController | null>(null);
   const current = useRef(state);
   current.current = state;
@@ -83,12 +94,14 @@ export function useTimeline(accountId: string, filter: TimelineFilter) {
 
   // A new account or filter starts over, and the first page is asked for at once, alongside the overview, not after it.
   useEffect(() => {
+    if (given.current?.accountId === accountId && given.current.filter === filter) return;
+    given.current = null;
     inFlight.current?.abort();
     inFlight.current = null;
     current.current = fresh;
     setState(fresh);
     loadMore();
-  }, [loadMore]);
+  }, [loadMore, accountId, filter]);
 
   const retry = useCallback(() => setState((s) => ({ ...s, error: null })), []);
 

@@ -1,12 +1,13 @@
 // "Outlook sync" card of the personal tab: switches per resource, status in words, and for admins connect and sync now.
 import { Badge, Button, Spinner, Switch, Text } from '@fluentui/react-components';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { MailboxSyncState, SyncResource, SyncStatusResponse } from '@crm/common';
-import { ErrorNotice, RoleNotice, useAccess, useTexts } from '@crm/common/web';
+import { ErrorNotice, I18nProvider, RoleNotice, useAccess, useCreateI18n, useI18n, useTexts } from '@crm/common/web';
 import { useServices } from '../services';
 import { useTabStyles } from '../styles';
 import { useLoad } from '../use-load';
-import type { SyncKey } from './sync-texts';
+import { syncTexts, type SyncKey } from './sync-texts';
+import { tabTexts } from '../texts';
 import { Card } from '../Card';
 
 const RESOURCES: SyncResource[] = ['calendar', 'contacts'];
@@ -77,6 +78,16 @@ function Unreadable({ items }: { items: NonNullable<MailboxSyncState['unreadable
 }
 
 export function SyncCard() {
+  const dictionary = useMemo(() => ({ en: { ...tabTexts.en, ...syncTexts.en }, de: { ...tabTexts.de, ...syncTexts.de } }), []);
+  const i18n = useCreateI18n(useI18n().language, dictionary);
+  return (
+    <I18nProvider i18n={i18n}>
+      <SyncSection />
+    </I18nProvider>
+  );
+}
+
+function SyncSection() {
   const { api } = useServices();
   const { t } = useTexts<SyncKey>();
   const styles = useTabStyles();
