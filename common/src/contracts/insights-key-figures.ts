@@ -74,3 +74,63 @@ export const AdoptionFigures = z.object({
   weeks: z.array(z.object({ weekStart: IsoDate, days: Count, count: Count, bySource: z.array(SourceCount) })),
 });
 export type AdoptionFigures = z.infer<typeof AdoptionFigures>;
+
+export const WinRateFigures = z.object({
+  won: Count,
+  lost: Count,
+  /** won / (won + lost) of the opportunities closed in the period; null when none closed. */
+  rate: Rate,
+  lostByStage: z.array(z.object({ stage: z.string(), count: Count })),
+});
+export type WinRateFigures = z.infer<typeof WinRateFigures>;
+
+export const ComplaintFigures = z.object({
+  /** Complaints received in the period. */
+  count: Count,
+  /** Complaints open now. */
+  open: Count,
+  /** Of the complaints resolved in the period: hours from receipt to resolution. */
+  resolved: Count,
+  medianResolutionHours: z.number().nullable(),
+  p90ResolutionHours: z.number().nullable(),
+});
+export type ComplaintFigures = z.infer<typeof ComplaintFigures>;
+
+/** A contact's key fields as one account counts them: its contacts all have the account, so that field is left out. */
+export const AccountContactKeyField = ContactKeyField.exclude(['account']);
+export type AccountContactKeyField = z.infer<typeof AccountContactKeyField>;
+
+/**
+ * The key figures of one account, by the team figures' definitions restricted to the records of the account: its
+ * opportunities, the interactions linked to it, its own fields and its contacts'.
+ */
+export const AccountKeyFigures = z.object({
+  winRate: WinRateFigures,
+  complaints: ComplaintFigures,
+  /** Over the inbound emails and web forms linked to the account. */
+  responseTime: ResponseTimeFigures,
+  productLines: z.object({
+    /** The distinct product lines of the opportunities the account won in the period (case-insensitive, as first written). */
+    lines: z.array(z.string()),
+    /** Two or more lines: the account counts as a cross-buyer in the team figure. */
+    crossBuyer: z.boolean(),
+    withoutProductLine: Count,
+  }),
+  purchases: z.object({
+    /** Won opportunities and imported revenue periods of the period, as the tenant's revenue source says. */
+    count: Count,
+    /** Two or more: a repeat customer in the team figure. */
+    repeat: z.boolean(),
+  }),
+  dataQuality: z.object({
+    accountFields: z.array(z.object({ field: AccountKeyField, filled: z.boolean() })),
+    contacts: Count,
+    /** How many of the account's contacts have each field filled. */
+    contactFields: z.array(z.object({ field: AccountContactKeyField, filled: Count })),
+    /** Filled key fields / (4 + contacts * 4); null never (the account has its own four). */
+    completeness: Rate,
+  }),
+  /** Interactions linked to the account that were logged (created in the CRM) in the period, up to now. */
+  adoption: z.object({ logged: Count, perWeek: z.number().nullable(), bySource: z.array(SourceCount) }),
+});
+export type AccountKeyFigures = z.infer<typeof AccountKeyFigures>;

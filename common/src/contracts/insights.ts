@@ -5,7 +5,16 @@ import { IsoDate, IsoDateTime, Uuid } from './primitives';
 import { Rating } from './enums';
 import { QuarterForecast } from './teams';
 import { RevenueSource } from './insights-settings';
-import { AdoptionFigures, CrossSellingFigures, DataQualityFigures, RepeatPurchaseFigures, ResponseTimeFigures } from './insights-key-figures';
+import {
+  AccountKeyFigures,
+  AdoptionFigures,
+  ComplaintFigures,
+  CrossSellingFigures,
+  DataQualityFigures,
+  RepeatPurchaseFigures,
+  ResponseTimeFigures,
+  WinRateFigures,
+} from './insights-key-figures';
 
 export { InsightsSettings, RevenueSource } from './insights-settings';
 export * from './insights-key-figures';
@@ -135,6 +144,8 @@ export const AccountInsights = z.object({
   clv: ClvResult,
   churnRisk: ChurnRisk,
   segment: SegmentResult,
+  /** Absent in an analysis stored before these figures existed (migration 0034 has it refreshed). */
+  keyFigures: AccountKeyFigures.optional(),
   asOf: AnalysisFreshness.optional(),
 });
 export type AccountInsights = z.infer<typeof AccountInsights>;
@@ -156,13 +167,7 @@ export const TeamInsights = z.object({
   revenueSource: RevenueSource,
   pipeline: z.array(z.object({ stage: z.string(), count: Count, amount: z.number(), weightedAmount: z.number() })),
   forecast: z.object({ thisQuarter: QuarterForecast, nextQuarter: QuarterForecast }),
-  winRate: z.object({
-    won: Count,
-    lost: Count,
-    /** won / (won + lost) of the opportunities closed in the period; null when none closed. */
-    rate: z.number().nullable(),
-    lostByStage: z.array(z.object({ stage: z.string(), count: Count })),
-  }),
+  winRate: WinRateFigures,
   customers: z.object({
     /** Accounts with revenue in the period. */
     active: Count,
@@ -174,16 +179,7 @@ export const TeamInsights = z.object({
     churned: Count,
     churnRate: z.number().nullable(),
   }),
-  complaints: z.object({
-    /** Complaints received in the period. */
-    count: Count,
-    /** Complaints open now. */
-    open: Count,
-    /** Of the complaints resolved in the period: hours from receipt to resolution. */
-    resolved: Count,
-    medianResolutionHours: z.number().nullable(),
-    p90ResolutionHours: z.number().nullable(),
-  }),
+  complaints: ComplaintFigures,
   // Optional: the snapshots taken before these five figures existed (migration 0027) do not have them.
   responseTime: ResponseTimeFigures.optional(),
   crossSelling: CrossSellingFigures.optional(),

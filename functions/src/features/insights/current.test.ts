@@ -14,6 +14,7 @@ import { refreshAnalysis, refreshStaleAnalyses, servedAccountInsights, servedTea
 import { claimRefresh, readServed, releaseLease } from './current-store';
 import { backgroundRefreshesDone } from './background-refresh';
 import { accountInsights, teamInsights } from './service';
+import { sql } from '../../core/db/migrations/0034-account-key-figures';
 
 const NOW = new Date('2026-12-01T12:00:00Z');
 const LATER = new Date('2026-12-01T12:05:00Z');
@@ -191,6 +192,23 @@ describeEachDatabase('current analysis', (getDb) => {
     const old = await servedAccountInsights(getDb(), anna, ids.Amsel ?? '', PERIOD, { now: NEXT_DAY, refreshAfterMs: Number.MAX_SAFE_INTEGER });
     expect(withoutAge(old)).toEqual(withoutAge(before));
     expect(await refreshAnalysis(getDb(), anna.tenantId, PERIOD, NEXT_DAY)).toMatchObject({ full: true, written: 6, reranked: 6 });
+    await compare(NEXT_DAY);
+  });
+
+  it('answers an account stored before its key figures without them, marked stale, until migration 0034 has it refreshed', async () => {
+    const tenant = [anna.tenantId, PERIOD];
+    // As migration 0034 finds them: neither the stored facts nor the answers hold key figures.
+    await getDb().query(
+      `UPDATE insight_account_analyses SET facts = facts - 'keyFigures', answer = answer - 'keyFigures' WHERE tenant_id = $1 AND period = $2`,
+      tenant,
+    );
+    await getDb().query(sql);
+    const old = await servedAccountInsights(getDb(), anna, ids.Buche ?? '', PERIOD, { now: NEXT_DAY, refreshAfterMs: Number.MAX_SAFE_INTEGER });
+    expect([old.keyFigures, old.asOf?.stale]).toEqual([undefined, true]);
+    expect(await refreshAnalysis(getDb(), anna.tenantId, PERIOD, NEXT_DAY)).toMatchObject({ full: true });
+    const refreshed = await servedAccountInsights(getDb(), anna, ids.Buche ?? '', PERIOD, { now: NEXT_DAY });
+    // Buche's complaint of 20 days ago, resolved two days before NOW.
+    expect(refreshed.keyFigures?.complaints).toMatchObject({ count: 1, open: 0, resolved: 1 });
     await compare(NEXT_DAY);
   });
 

@@ -82,7 +82,7 @@ export async function refreshAnalysis(db: Db, tenantId: string, period: string, 
     const accounts: GatheredAccount[] = order
       ? order.flatMap((id) => {
           const account = fresh.get(id) ?? stored?.get(id)?.gathered;
-          return account ? [{ facts: account.facts, everBefore: account.everBefore }] : [];
+          return account ? [{ facts: account.facts, everBefore: account.everBefore, keyFigures: account.keyFigures }] : [];
         })
       : gathered.accounts;
     const analysed = analyseGathered(gathered.context, accounts, now);
@@ -92,7 +92,7 @@ export async function refreshAnalysis(db: Db, tenantId: string, period: string, 
     const ranks: RefreshWrite['ranks'] = [];
     for (const analysis of analysed.analyses) {
       const accountId = analysis.facts.id;
-      const { own, ranked } = splitAnswer(accountAnswer(analysed, analysis));
+      const { own, ranked } = splitAnswer(accountAnswer(analysed, analysis, analysed.keyFigures.get(analysis.facts.id)));
       const digest = digestOf(own);
       const before = incremental ? stored?.get(accountId) : undefined;
       const account = byId.get(accountId) as GatheredAccount;

@@ -181,6 +181,17 @@ describeEachDatabase('insights', (getDb) => {
     ]);
   });
 
+  it("counts each account's complaints and closed deals apart", async () => {
+    const of = async (name: string) => (await accountInsights(getDb(), anna, ids[name] ?? '', 'last-12-months', NOW)).keyFigures;
+    const [beta, gamma, epsilon, zeta] = await Promise.all(['Beta', 'Gamma', 'Epsilon', 'Zeta'].map(of));
+    // Gamma's two, resolved after 48 and 10 hours: median 29, p90 44.2 (the team's, since Beta's is still open).
+    expect(gamma?.complaints).toEqual({ count: 2, open: 0, resolved: 2, medianResolutionHours: 29, p90ResolutionHours: 44.2 });
+    expect(beta?.complaints).toEqual({ count: 1, open: 1, resolved: 0, medianResolutionHours: null, p90ResolutionHours: null });
+    expect(epsilon?.winRate).toEqual({ won: 0, lost: 1, rate: 0, lostByStage: [{ stage: 'negotiation', count: 1 }] });
+    expect(zeta?.winRate).toEqual({ won: 1, lost: 0, rate: 1, lostByStage: [] });
+    expect(gamma?.winRate).toEqual({ won: 0, lost: 0, rate: null, lostByStage: [] });
+  });
+
   it("measures Gamma's silence against its own 92-day rhythm", async () => {
     const gamma = await accountInsights(getDb(), anna, ids.Gamma ?? '', 'last-12-months', NOW);
     // 183 days since 2026-06-01 against a 92-day gap: (183 / 92 - 1) / 2 * 35 = 17.3; it sleeps only after 184 days.

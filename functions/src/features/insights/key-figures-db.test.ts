@@ -10,7 +10,9 @@ import { createContact } from '../contacts';
 import { logInteraction } from '../interactions';
 import { changeOpportunity, createOpportunity } from '../opportunities';
 import { insertRevenue } from './revenue-kit';
-import { teamInsights } from './service';
+import { accountInsights, teamInsights } from './service';
+import { responseTimesByAccount } from './account-key-figures-store';
+import { periodWindow } from '../../core/period';
 
 // The default period, the last twelve full months, is 2025-12-01 to 2026-12-01: 365 days, 53 weeks from Monday 1 December.
 const NOW = new Date('2026-12-01T12:00:00Z');
@@ -32,12 +34,21 @@ describeEachDatabase('insights key figures', (getDb) => {
     // What each interaction was logged: the data set says, not the clock of the test run.
     const loggedWhenItHappened = () => getDb().query(`UPDATE interactions SET created_at = occurred_at WHERE tenant_id = $1`, [actor.tenantId]);
     const team = () => teamInsights(getDb(), actor, PERIOD, NOW);
-    return { actor, account, contact, log, revenue, close, loggedWhenItHappened, team };
+    const figuresOf = async (accountId: string) => (await accountInsights(getDb(), actor, accountId, PERIOD, NOW)).keyFigures;
+    // Both ways the store times requests: in one pass for the whole tenant, and by index walks for the accounts asked for.
+    const responseTimesBothWays = async (accountIds: string[]) => {
+      const window = periodWindow(PERIOD, NOW);
+      const all = await responseTimesByAccount(getDb(), actor.tenantId, window, NOW, null);
+      const some = await responseTimesByAccount(getDb(), actor.tenantId, window, NOW, accountIds);
+      return { all: accountIds.map((id) => all.get(id)), some: accountIds.map((id) => some.get(id)) };
+    };
+    return { actor, account, contact, log, revenue, close, loggedWhenItHappened, team, figuresOf, responseTimesBothWays };
   };
 
   describe('a tenant with a bit of everything', () => {
     let team: TeamInsights;
     let kit: Awaited<ReturnType<typeof tenantOf>>;
+    const ids: Record<'nord' | 'sued' | 'nord2', string> = { nord: '', sued: '', nord2: '' };
 
     beforeAll(async () => {
       kit = await tenantOf('Kennzahlen');
@@ -46,6 +57,7 @@ describeEachDatabase('insights key figures', (getDb) => {
       const nord = await account({ name: 'Nord GmbH', ownerId: actor.userId, industry: 'Maschinenbau', domains: ['nord.example'], address: { country: 'de' } });
       const sued = await account({ name: 'Süd AG', industry: 'Kunststoff' });
       const nord2 = await account({ name: 'Nord GmbH' });
+      Object.assign(ids, { nord, sued, nord2 });
       // Contacts: Karl has all five, his namesake only the account (a duplicate within Nord), Lena none.
       await contact({
         accountId: nord,
@@ -172,6 +184,72 @@ describeEachDatabase('insights key figures', (getDb) => {
       });
       expect(adoption.weeks.reduce((s, w) => s + w.count, 0)).toBe(9);
     });
+
+    it("gives each account the team's figures over its own records", async () => {
+      const [nord, sued, nord2] = await Promise.all([kit.figuresOf(ids.nord), kit.figuresOf(ids.sued), kit.figuresOf(ids.nord2)]);
+      // R1 on Nord after 4 hours, R2 on Süd after 24, R4 on the second Nord unanswered; R3 is on no account.
+      expect([nord?.responseTime, sued?.responseTime, nord2?.responseTime]).toEqual([
+        { requests: 1, answered: 1, medianHours: 4, p90Hours: 4 },
+        { requests: 1, answered: 1, medianHours: 24, p90Hours: 24 },
+        { requests: 1, answered: 0, medianHours: null, p90Hours: null },
+      ]);
+      // "Ersatzteile" and " ersatzteile " are one line; the lines before the period and of the lost deal do not count.
+      expect([nord?.productLines, sued?.productLines, nord2?.productLines]).toEqual([
+        { lines: ['Ersatzteile', 'Service'], crossBuyer: true, withoutProductLine: 0 },
+        { lines: ['Service'], crossBuyer: false, withoutProductLine: 1 },
+        { lines: [], crossBuyer: false, withoutProductLine: 2 },
+      ]);
+      // Won and lost in the period, in any currency: the win rate counts deals, not revenue.
+      expect([nord?.winRate.rate, sued?.winRate, nord2?.winRate.won]).toEqual([1, { won: 2, lost: 1, rate: 0.6667, lostByStage: team.winRate.lostByStage }, 2]);
+      // Imported revenue only: Nord's two months, Süd's year 2025; the second Nord's month lies before the period.
+      expect([nord?.purchases, sued?.purchases, nord2?.purchases]).toEqual([
+        { count: 2, repeat: true },
+        { count: 1, repeat: false },
+        { count: 0, repeat: false },
+      ]);
+      expect(nord?.dataQuality).toEqual({
+        accountFields: ['owner', 'industry', 'domain', 'country'].map((field) => ({ field, filled: true })),
+        contacts: 2,
+        contactFields: ['email', 'phone', 'jobTitle', 'buyingRole'].map((field) => ({ field, filled: 1 })),
+        // (4 + 4) / (4 + 2 * 4).
+        completeness: 0.6667,
+      });
+      expect([sued?.dataQuality.completeness, sued?.dataQuality.contacts, nord2?.dataQuality.completeness]).toEqual([0.25, 0, 0]);
+      // Nord: the email and the call; Süd: the web form, the meeting, the email and the reply of December 2025 (the
+      // request of November is before the period); the second Nord: the email of the import (its reply is tomorrow's).
+      // 2 + 4 + 1 of the team's 9; the other 2 are on no account.
+      expect([nord?.adoption.logged, sued?.adoption.logged, nord2?.adoption.logged]).toEqual([2, 4, 1]);
+      expect(sued?.adoption.bySource.filter((s) => s.count > 0)).toEqual([
+        { source: 'addin', count: 1 },
+        { source: 'graph-sync', count: 1 },
+        { source: 'api', count: 2 },
+      ]);
+      // 4 / (365 / 7) = 0.077.
+      expect(sued?.adoption.perWeek).toBe(0.08);
+    });
+  });
+
+  it('times the requests of some accounts as the one pass over the whole tenant does', async () => {
+    const kit = await tenantOf('Antwortzeiten je Kunde');
+    const [a, b, c, d] = await Promise.all(['A', 'B', 'C', 'D'].map((name) => kit.account({ name: `${name} Antwort KG` })));
+    await kit.log({ type: 'email', direction: 'inbound', occurredAt: '2026-03-02T10:00:00Z', accountIds: [a!, b!] });
+    await kit.log({ type: 'call', direction: 'outbound', occurredAt: '2026-03-02T12:00:00Z', accountIds: [b!] });
+    await kit.log({ type: 'email', direction: 'outbound', occurredAt: '2026-03-02T15:00:00Z', accountIds: [a!] });
+    await kit.log({ type: 'web_form', direction: 'inbound', occurredAt: '2026-04-01T09:00:00Z', accountIds: [a!] });
+    await kit.log({ type: 'email', direction: 'outbound', occurredAt: '2026-04-01T09:00:00Z', accountIds: [a!] });
+    await kit.log({ type: 'email', direction: 'inbound', occurredAt: '2026-05-01T08:00:00Z', accountIds: [c!], conversationId: 'conv-q3' });
+    await kit.log({ type: 'email', direction: 'outbound', occurredAt: '2026-05-01T11:00:00Z', accountIds: [d!], conversationId: 'conv-q3' });
+    await kit.log({ type: 'email', direction: 'inbound', occurredAt: '2026-05-02T08:00:00Z', accountIds: [c!] });
+    await kit.log({ type: 'call', direction: 'outbound', occurredAt: '2026-05-03T08:00:00Z', accountIds: [c!] });
+    // A after 2 hours (the call on B answers the request on A and B) and 0; B after 2; C after 3 (in its conversation,
+    // from D) and 24: median 13.5, p90 3 + 0.9 * 21 = 21.9. D received nothing.
+    const expected = [
+      { requests: 2, answered: 2, medianHours: 1, p90Hours: 1.8 },
+      { requests: 1, answered: 1, medianHours: 2, p90Hours: 2 },
+      { requests: 2, answered: 2, medianHours: 13.5, p90Hours: 21.9 },
+      undefined,
+    ];
+    expect(await kit.responseTimesBothWays([a!, b!, c!, d!])).toEqual({ all: expected, some: expected });
   });
 
   it('times a request by the earliest response on any of its accounts or in its conversation, one at the same instant too', async () => {

@@ -4,6 +4,7 @@ import type { Queryable } from '../../core/db/db';
 import { str } from '../../core/db/rows';
 import { monthStart, type MonthWindow } from '../../core/period';
 import { firstResponsesSql } from '../interactions';
+import type { AccountFilter } from './store';
 
 const instant = (month: number) => `${monthStart(month)}T00:00:00Z`;
 const hours = (value: unknown) => (value === null || value === undefined ? null : Math.round(Number(value) * 10) / 10);
@@ -35,16 +36,25 @@ export async function responseTimes(db: Queryable, tenantId: string, window: Mon
   };
 }
 
-/** Per account: the distinct product lines (trimmed, case-insensitive) of its opportunities won in the window, and the won ones without a line. */
-export async function wonProductLines(db: Queryable, tenantId: string, window: MonthWindow) {
+/**
+ * Per account: the distinct product lines (trimmed, case-insensitive; of a line's spellings the first in byte order, so
+ * PGlite and PostgreSQL agree whatever their collation) of its opportunities won in the window, in German alphabetical
+ * order, and the won ones without a line; all accounts, or only `only`'s.
+ */
+export async function wonProductLines(db: Queryable, tenantId: string, window: MonthWindow, only: AccountFilter = null) {
   const rows = await db.query(
-    `SELECT account_id, count(DISTINCT lower(btrim(product_line))) AS lines, count(*) FILTER (WHERE product_line IS NULL) AS without_line
-     FROM opportunities
-     WHERE tenant_id = $1 AND status = 'won' AND closed_at >= $2 AND closed_at < $3
+    `SELECT account_id, COALESCE(array_agg(shown) FILTER (WHERE line IS NOT NULL), '{}') AS lines,
+       COALESCE(sum(won) FILTER (WHERE line IS NULL), 0) AS without_line
+     FROM (
+       SELECT account_id, lower(btrim(product_line)) AS line, min(btrim(product_line) COLLATE "C") AS shown, count(*) AS won
+       FROM opportunities
+       WHERE tenant_id = $1 AND status = 'won' AND closed_at >= $2 AND closed_at < $3 AND ($4::uuid[] IS NULL OR account_id = ANY($4))
+       GROUP BY account_id, lower(btrim(product_line))
+     ) l
      GROUP BY account_id`,
-    [tenantId, instant(window.from), instant(window.to)],
+    [tenantId, instant(window.from), instant(window.to), only],
   );
-  return rows.map((row) => ({ accountId: str(row, 'account_id'), lines: Number(row.lines), withoutLine: Number(row.without_line) }));
+  return rows.map((row) => ({ accountId: str(row, 'account_id'), lines: (row.lines as string[]).map(String).sort((a, b) => a.localeCompare(b, 'de')), withoutLine: Number(row.without_line) }));
 }
 
 /**
@@ -57,20 +67,23 @@ export async function purchasesByAccount(
   tenantId: string,
   window: MonthWindow,
   source: { imported: boolean; opportunities: boolean; currency: string },
-): Promise<number[]> {
+  only: AccountFilter = null,
+): Promise<Array<{ accountId: string; purchases: number }>> {
   const rows = await db.query(
     `SELECT account_id, count(*) AS purchases FROM (
        SELECT account_id FROM account_revenue
        WHERE tenant_id = $1 AND $4::boolean AND revenue > 0 AND period_start < $3::date
          AND period_start + CASE period_kind WHEN 'month' THEN interval '1 month' ELSE interval '1 year' END > $2::date
+         AND ($7::uuid[] IS NULL OR account_id = ANY($7))
        UNION ALL
        SELECT account_id FROM opportunities
        WHERE tenant_id = $1 AND $5::boolean AND status = 'won' AND amount > 0 AND currency = $6
          AND closed_at >= $2::date::timestamp AT TIME ZONE 'UTC' AND closed_at < $3::date::timestamp AT TIME ZONE 'UTC'
+         AND ($7::uuid[] IS NULL OR account_id = ANY($7))
      ) p GROUP BY account_id`,
-    [tenantId, monthStart(window.from), monthStart(window.to), source.imported, source.opportunities, source.currency],
+    [tenantId, monthStart(window.from), monthStart(window.to), source.imported, source.opportunities, source.currency, only],
   );
-  return rows.map((row) => Number(row.purchases));
+  return rows.map((row) => ({ accountId: str(row, 'account_id'), purchases: Number(row.purchases) }));
 }
 
 const filled = (column: string) => `count(*) FILTER (WHERE NULLIF(btrim(${column}), '') IS NOT NULL)`;

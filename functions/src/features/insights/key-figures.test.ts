@@ -43,10 +43,10 @@ describe('cross-selling and repeat purchases', () => {
   it('counts buyers by their product lines, the won deals without a line apart', () => {
     expect(
       crossSellingOf([
-        { lines: 2, withoutLine: 0 },
-        { lines: 1, withoutLine: 1 },
-        { lines: 0, withoutLine: 2 },
-        { lines: 3, withoutLine: 0 },
+        { lines: ['Pumps', 'Valves'], withoutLine: 0 },
+        { lines: ['Pumps'], withoutLine: 1 },
+        { lines: [], withoutLine: 2 },
+        { lines: ['Pumps', 'Service', 'Valves'], withoutLine: 0 },
       ]),
     ).toEqual({ buyers: 3, crossBuyers: 2, rate: 0.6667, withoutProductLine: 3 });
   });

@@ -15,9 +15,9 @@ const DAY = 86_400_000;
 /** part / whole to four decimals, null when there is no whole. */
 export const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
 
-export function crossSellingOf(accounts: ReadonlyArray<{ lines: number; withoutLine: number }>): CrossSellingFigures {
-  const buyers = accounts.filter((a) => a.lines > 0).length;
-  const crossBuyers = accounts.filter((a) => a.lines > 1).length;
+export function crossSellingOf(accounts: ReadonlyArray<{ lines: readonly string[]; withoutLine: number }>): CrossSellingFigures {
+  const buyers = accounts.filter((a) => a.lines.length > 0).length;
+  const crossBuyers = accounts.filter((a) => a.lines.length > 1).length;
   return { buyers, crossBuyers, rate: ratio(crossBuyers, buyers), withoutProductLine: accounts.reduce((s, a) => s + a.withoutLine, 0) };
 }
 

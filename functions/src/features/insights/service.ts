@@ -1,5 +1,5 @@
 // The insights of one account and of the team, computed from the tenant's facts as of `now`.
-import { InsightsSettings, type AccountInsights, type Opportunity, type PeriodRange, type TeamInsights, type TenantSettings } from '@crm/common';
+import { InsightsSettings, type AccountInsights, type AccountKeyFigures, type Opportunity, type PeriodRange, type TeamInsights, type TenantSettings } from '@crm/common';
 import type { Db } from '../../core/db/db';
 import type { Actor } from '../../core/actor';
 import { notFound } from '../../core/errors';
@@ -10,6 +10,8 @@ import { historyWindows, monthStart, periodWindow, previousWindow, rangeOf, type
 import { possibleDuplicateCounts } from '../duplicates';
 import { adoptionOf, crossSellingOf, dataQualityOf, ratio, repeatPurchaseOf } from './key-figures';
 import { keyFieldCounts, loggedByWeek, purchasesByAccount, responseTimes, wonProductLines } from './key-figures-store';
+import { accountKeyFiguresOf, winRateOf } from './account-key-figures';
+import { complaintsByAccount, keyFieldsByAccount, loggedByAccount, responseTimesByAccount } from './account-key-figures-store';
 import {
   type AccountFilter,
   accountsOf,
@@ -42,6 +44,7 @@ export interface GatheredAccount {
   facts: AccountFacts;
   /** Revenue before the period: the account is no new customer. */
   everBefore: boolean;
+  keyFigures: AccountKeyFigures;
 }
 
 /** Which records count as revenue: imported periods, won opportunities in the tenant's currency, or both. */
@@ -50,6 +53,38 @@ const revenueSourceOf = (config: InsightsSettings, settings: TenantSettings) => 
   opportunities: config.revenueSource !== 'imported',
   currency: settings.defaultCurrency,
 });
+
+/** Logged interactions count up to the period's end or now, whichever is earlier. */
+const loggedUntil = (window: MonthWindow, now: Date) => new Date(Math.min(now.getTime(), Date.parse(`${monthStart(window.to)}T00:00:00Z`))).toISOString();
+
+/** The counts behind each account's key figures, one statement per figure. */
+async function accountKeyCounts(db: Db, tenantId: string, window: MonthWindow, now: Date, source: ReturnType<typeof revenueSourceOf>, only: AccountFilter) {
+  const [closed, complaints, responseTime, lines, purchases, keyFields, logged] = await Promise.all([
+    closedOpportunities(db, tenantId, window, only),
+    complaintsByAccount(db, tenantId, window, only),
+    responseTimesByAccount(db, tenantId, window, now, only),
+    wonProductLines(db, tenantId, window, only),
+    purchasesByAccount(db, tenantId, window, source, only),
+    keyFieldsByAccount(db, tenantId, only),
+    loggedByAccount(db, tenantId, `${monthStart(window.from)}T00:00:00Z`, loggedUntil(window, now), only),
+  ]);
+  const closedOf = new Map<string, typeof closed>();
+  for (const c of closed) closedOf.set(c.accountId, [...(closedOf.get(c.accountId) ?? []), c]);
+  const linesOf = new Map(lines.map((l) => [l.accountId, l]));
+  const purchasesOf = new Map(purchases.map((p) => [p.accountId, p.purchases]));
+  return (accountId: string): AccountKeyFigures =>
+    accountKeyFiguresOf({
+      closed: (closedOf.get(accountId) ?? []).map(({ status, stage, count }) => ({ status, stage, count })),
+      complaints: complaints.get(accountId),
+      responseTime: responseTime.get(accountId),
+      lines: linesOf.get(accountId),
+      purchases: purchasesOf.get(accountId) ?? 0,
+      keyFields: keyFields.get(accountId),
+      logged: logged.get(accountId),
+      loggedFrom: monthStart(window.from),
+      loggedUntil: loggedUntil(window, now),
+    });
+}
 
 /**
  * The facts of the period for all accounts (in the order of their names), or only for `only`: the expensive part of the
@@ -62,20 +97,16 @@ export async function gatherFacts(db: Db, tenantId: string, period: string, now:
   const previous = previousWindow(window);
   const history = historyWindows(now, config.clv.historyYears);
   const windows: MonthWindow[] = [window, previous, { from: FIRST_MONTH, to: window.from }, ...history];
-  const [accounts, revenue, rhythms, complaints, withdrawals, contacts, opportunities] = await Promise.all([
+  const source = revenueSourceOf(config, settings);
+  const [accounts, revenue, rhythms, complaints, withdrawals, contacts, opportunities, keyFiguresOf] = await Promise.all([
     accountsOf(db, tenantId, only),
-    revenueByWindow(
-      db,
-      tenantId,
-      windows,
-      revenueSourceOf(config, settings),
-      only,
-    ),
+    revenueByWindow(db, tenantId, windows, source, only),
     contactRhythms(db, tenantId, now, only),
     openComplaints(db, tenantId, only),
     withdrawingContacts(db, tenantId, window, only),
     activeContacts(db, tenantId, window, previous, now, only),
     openOpportunities(db, tenantId),
+    accountKeyCounts(db, tenantId, window, now, source, only),
   ]);
   const pipelineOf = new Map<string, number>();
   for (const o of opportunities) pipelineOf.set(o.accountId, (pipelineOf.get(o.accountId) ?? 0) + o.weightedAmount);
@@ -97,6 +128,7 @@ export async function gatherFacts(db: Db, tenantId: string, period: string, now:
         openWeightedPipeline: Math.round((pipelineOf.get(account.id) ?? 0) * 100) / 100,
       },
       everBefore: (years?.[2]?.revenueCents ?? 0) > 0,
+      keyFigures: keyFiguresOf(account.id),
     };
   });
   const context: AnalysisContext = { settings, config, window, range: rangeOf(period, window), opportunities };
@@ -112,7 +144,8 @@ export function analyseGathered(context: AnalysisContext, accounts: readonly Gat
     now,
   );
   const everBefore = new Set(accounts.filter((a) => a.everBefore).map((a) => a.facts.id));
-  return { ...context, analyses, everBefore };
+  const keyFigures = new Map(accounts.map((a) => [a.facts.id, a.keyFigures]));
+  return { ...context, analyses, everBefore, keyFigures };
 }
 
 export async function analyseTenant(db: Db, tenantId: string, period: string, now: Date) {
@@ -120,7 +153,7 @@ export async function analyseTenant(db: Db, tenantId: string, period: string, no
   return analyseGathered(context, accounts, now);
 }
 
-export const accountAnswer = (context: AnalysisContext, found: AccountAnalysis): AccountInsights => ({
+export const accountAnswer = (context: AnalysisContext, found: AccountAnalysis, keyFigures: AccountKeyFigures | undefined): AccountInsights => ({
   accountId: found.facts.id,
   name: found.facts.name,
   rating: found.facts.rating as AccountInsights['rating'],
@@ -131,13 +164,14 @@ export const accountAnswer = (context: AnalysisContext, found: AccountAnalysis):
   clv: found.clv,
   churnRisk: found.churnRisk,
   segment: found.segment,
+  ...(keyFigures ? { keyFigures } : {}),
 });
 
 export async function accountInsights(db: Db, actor: Actor, accountId: string, period: string, now = new Date()): Promise<AccountInsights> {
   const analysed = await analyseTenant(db, actor.tenantId, period, now);
   const found = analysed.analyses.find((a) => a.facts.id === accountId);
   if (!found) throw notFound('account');
-  return accountAnswer(analysed, found);
+  return accountAnswer(analysed, found, analysed.keyFigures.get(accountId));
 }
 
 const countBy = <K>(items: readonly AccountAnalysis[], key: (a: AccountAnalysis) => K) => {
@@ -156,7 +190,7 @@ export async function teamFigures(db: Db, tenantId: string, period: string, now:
 
 /** The team figures counted over the whole tenant, not per account: cheap enough to count again on every refresh. */
 export async function teamCounts(db: Db, tenantId: string, { window, config, settings }: Pick<AnalysisContext, 'window' | 'config' | 'settings'>, now: Date) {
-  const until = new Date(Math.min(now.getTime(), Date.parse(`${monthStart(window.to)}T00:00:00Z`))).toISOString();
+  const until = loggedUntil(window, now);
   const [closed, complaints, responseTime, lines, purchases, keyFields, duplicates, logged] = await Promise.all([
     closedOpportunities(db, tenantId, window),
     complaintFigures(db, tenantId, window),
@@ -172,7 +206,7 @@ export async function teamCounts(db: Db, tenantId: string, { window, config, set
     complaints,
     responseTime,
     crossSelling: crossSellingOf(lines),
-    repeatPurchase: repeatPurchaseOf(purchases),
+    repeatPurchase: repeatPurchaseOf(purchases.map((p) => p.purchases)),
     dataQuality: dataQualityOf(keyFields, duplicates),
     adoption: adoptionOf(logged, monthStart(window.from), until),
   };
@@ -184,8 +218,6 @@ export function teamOf(
   now: Date,
 ): TeamInsights {
   const { settings, config, range, analyses, opportunities, everBefore } = analysed;
-  const won = closed.filter((c) => c.status === 'won').reduce((s, c) => s + c.count, 0);
-  const lost = closed.filter((c) => c.status === 'lost').reduce((s, c) => s + c.count, 0);
   const active = analyses.filter((a) => a.facts.revenueCents > 0);
   const previous = analyses.filter((a) => a.facts.previousRevenueCents > 0);
   const churned = previous.filter((a) => a.facts.revenueCents === 0).length;
@@ -198,12 +230,7 @@ export function teamOf(
     // Team figures only: the stage groups without the deals in them.
     pipeline: groupByStage(opportunities, settings.stages).map((g) => ({ stage: g.stage.key, count: g.count, amount: g.amount, weightedAmount: g.weightedAmount })),
     forecast: { thisQuarter: forecastFor(opportunities, now, 0), nextQuarter: forecastFor(opportunities, now, 1) },
-    winRate: {
-      won,
-      lost,
-      rate: ratio(won, won + lost),
-      lostByStage: closed.filter((c) => c.status === 'lost').map((c) => ({ stage: c.stage, count: c.count })),
-    },
+    winRate: winRateOf(closed),
     customers: {
       active: active.length,
       new: active.filter((a) => !everBefore.has(a.facts.id)).length,

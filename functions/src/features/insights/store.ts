@@ -182,15 +182,22 @@ export async function openOpportunities(db: Queryable, tenantId: string): Promis
   return rows.map(toOpportunity);
 }
 
-/** Opportunities won and lost in the window, by the stage they were in when they closed. */
-export async function closedOpportunities(db: Queryable, tenantId: string, window: MonthWindow): Promise<Array<{ status: 'won' | 'lost'; stage: string; count: number }>> {
+export interface ClosedCount {
+  accountId: string;
+  status: 'won' | 'lost';
+  stage: string;
+  count: number;
+}
+
+/** Opportunities won and lost in the window, per account and the stage they were in when they closed. */
+export async function closedOpportunities(db: Queryable, tenantId: string, window: MonthWindow, only: AccountFilter = null): Promise<ClosedCount[]> {
   const rows = await db.query(
-    `SELECT status, stage, count(*) AS count FROM opportunities
-     WHERE tenant_id = $1 AND status IN ('won', 'lost') AND closed_at >= $2 AND closed_at < $3
-     GROUP BY status, stage ORDER BY stage`,
-    [tenantId, instant(window.from), instant(window.to)],
+    `SELECT account_id, status, stage, count(*) AS count FROM opportunities
+     WHERE tenant_id = $1 AND status IN ('won', 'lost') AND closed_at >= $2 AND closed_at < $3 AND ($4::uuid[] IS NULL OR account_id = ANY($4))
+     GROUP BY account_id, status, stage ORDER BY stage`,
+    [tenantId, instant(window.from), instant(window.to), only],
   );
-  return rows.map((row) => ({ status: str(row, 'status') as 'won' | 'lost', stage: str(row, 'stage'), count: Number(row.count) }));
+  return rows.map((row) => ({ accountId: str(row, 'account_id'), status: str(row, 'status') as 'won' | 'lost', stage: str(row, 'stage'), count: Number(row.count) }));
 }
 
 export interface ComplaintFigures {

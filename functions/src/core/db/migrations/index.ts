@@ -34,6 +34,7 @@ import { sql as opportunityExternalId } from './0030-opportunity-external-id';
 import { sql as leadHistoryManagers } from './0031-lead-history-managers';
 import { sql as duplicateCounts } from './0032-duplicate-counts';
 import { sql as insightSegmentColumns } from './0033-insight-segment-columns';
+import { sql as accountKeyFigures } from './0034-account-key-figures';
 
 export interface Migration {
   id: string;
@@ -76,4 +77,5 @@ export const migrations: readonly Migration[] = [
   { id: '0031-lead-history-managers', sql: leadHistoryManagers },
   { id: '0032-duplicate-counts', sql: duplicateCounts },
   { id: '0033-insight-segment-columns', sql: insightSegmentColumns },
+  { id: '0034-account-key-figures', sql: accountKeyFigures },
 ];
