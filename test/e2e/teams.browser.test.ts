@@ -121,7 +121,7 @@ describeInBrowser('Teams tabs in Chromium', () => {
     page.on('request', (request) => void (request.url().includes('/insights') && asked.push(request.url())));
     await openAccount();
     const block = page.getByTestId('account-insights-block');
-    const toggle = block.getByRole('button', { name: 'Show ABC class, lifetime value, segment and churn risk' });
+    const toggle = block.getByRole('button', { name: 'Show ABC class, lifetime value, segment, churn risk and key figures' });
     await toggle.focus();
     expect(asked).toEqual([]);
     await page.keyboard.press('Enter');
@@ -140,6 +140,14 @@ describeInBrowser('Teams tabs in Chromium', () => {
     expect(await view.getByTestId('risk-factors').locator('tbody tr').first().getAttribute('data-factor')).toBe(top.factor);
     expect(await view.getByTestId('segment-rule').innerText()).toBe(`Rule that set it: ${api.segment.rule}`);
     expect(await view.innerText()).toContain(api.clv.formula);
+    // The account's key figures from the same answer: the demo account has logged interactions and complaints.
+    const figures = api.keyFigures!;
+    const keyFigures = view.getByTestId('account-key-figures');
+    expect(await keyFigures.locator('[data-figure="complaints"]').innerText()).toContain(
+      `${figures.complaints.count} received in the period, ${figures.complaints.open} open now`,
+    );
+    expect(await keyFigures.locator('[data-figure="adoption"]').innerText()).toContain(`${figures.adoption.logged} in the period`);
+    expect(figures.adoption.logged).toBeGreaterThan(0);
     await screenshot(page, 'teams-account-insights');
   });
 

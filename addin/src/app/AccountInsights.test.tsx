@@ -21,7 +21,7 @@ it('shows the account’s figures on the card when asked, with their definitions
   renderPane([message('m1', julia)], api.client);
   await ready('m1');
   const card = document.querySelector(`[data-account="${HOFFMANN}"]`) as HTMLElement;
-  const toggle = await within(card).findByRole('button', { name: 'Show ABC class, lifetime value, segment and churn risk' });
+  const toggle = await within(card).findByRole('button', { name: 'Show ABC class, lifetime value, segment, churn risk and key figures' });
   expect(api.calls.some((c) => c.name === 'accountInsights')).toBe(false);
   fireEvent.click(toggle);
   const view = await within(card).findByTestId('account-insights');
@@ -37,7 +37,7 @@ it('speaks German in a German Outlook', async () => {
   const api = setup();
   renderPane([message('m1', julia)], api.client, 'de-DE');
   await ready('m1');
-  fireEvent.click(await screen.findByRole('button', { name: 'ABC-Klasse, Kundenwert, Segment und Abwanderungsrisiko anzeigen' }));
+  fireEvent.click(await screen.findByRole('button', { name: 'ABC-Klasse, Kundenwert, Segment, Abwanderungsrisiko und Kennzahlen anzeigen' }));
   const view = await screen.findByTestId('account-insights');
   expect(within(view).getByTestId('clv-value').textContent).toBe('1.872,36\u00a0€');
   expect(within(view).getByRole('heading', { name: 'Segment: Gefährdet' })).toBeTruthy();

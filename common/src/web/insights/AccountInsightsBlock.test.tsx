@@ -23,7 +23,7 @@ describe('account insights block', () => {
   it('asks for the figures only when opened, then shows each with how it was computed', async () => {
     const api = renderBlock();
     expect(screen.getByRole('heading', { level: 2, name: 'Insights' })).toBeTruthy();
-    const toggle = screen.getByRole('button', { name: 'Show ABC class, lifetime value, segment and churn risk' });
+    const toggle = screen.getByRole('button', { name: 'Show ABC class, lifetime value, segment, churn risk and key figures' });
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(api.calls).toEqual([]);
     toggle.focus();
@@ -68,7 +68,7 @@ describe('account insights block', () => {
   it('speaks German and formats as de-DE does', async () => {
     renderBlock('de');
     expect(screen.getByRole('heading', { level: 2, name: 'Auswertung' })).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'ABC-Klasse, Kundenwert, Segment und Abwanderungsrisiko anzeigen' }));
+    fireEvent.click(screen.getByRole('button', { name: 'ABC-Klasse, Kundenwert, Segment, Abwanderungsrisiko und Kennzahlen anzeigen' }));
     const view = await screen.findByTestId('account-insights');
     expect(within(view).getByTestId('account-insights-range').textContent).toBe('Zeitraum: 01.12.2025 bis 30.11.2026.');
     expect(within(view).getByTestId('clv-value').textContent).toBe('1.872,36\u00a0€');

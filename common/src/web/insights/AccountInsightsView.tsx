@@ -8,6 +8,7 @@ import { useTexts } from '../i18n/i18n';
 import type { AccountInsightsKey } from './account-insights-texts';
 import { reasonOf } from './reasons';
 import { useTableStyles } from './table-styles';
+import { AccountKeyFiguresView } from './AccountKeyFiguresView';
 
 /** The range's end is the first day after it; noon UTC keeps the calendar day in every European time zone. */
 const lastDay = (to: string) => new Date(Date.parse(`${to}T12:00:00Z`) - 86_400_000);
@@ -170,6 +171,8 @@ export function AccountInsightsView({ insights }: { insights: AccountInsights })
         </Text>
         <Text className={styles.muted}>{t('insights.segments.how')}</Text>
       </section>
+
+      <AccountKeyFiguresView figures={insights.keyFigures} headingId={`${id}-key-figures`} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // One account's insights as the API answers them, for the figures' component tests in both front-ends and the Insights
 // tab: an account at risk whose lifetime value and risk points can be checked by hand.
-import type { AccountInsights, RiskFactor } from '../../contracts/insights';
+import type { AccountInsights, AccountKeyFigures, RiskFactor } from '../../contracts/insights';
 import { testUuid } from './test-ids';
 
 export const AT_RISK_ID = testUuid('a7');
@@ -66,6 +66,47 @@ export function accountInsights(fields: Partial<AccountInsights> = {}): AccountI
     },
     churnRisk: { score: 48, factors, sleeping: true, sleepingAfterDays: 60 },
     segment: { segment: 'at_risk', rule: 'churn risk 48 is at least 40' },
+    keyFigures: accountKeyFigures(),
+    ...fields,
+  };
+}
+
+/** The key figures of the account at risk: a deal won and two lost, a slow answer, two lines, and gaps in its data. */
+export function accountKeyFigures(fields: Partial<AccountKeyFigures> = {}): AccountKeyFigures {
+  return {
+    winRate: { won: 1, lost: 2, rate: 0.3333, lostByStage: [{ stage: 'proposal', count: 2 }] },
+    complaints: { count: 2, open: 1, resolved: 1, medianResolutionHours: 30, p90ResolutionHours: 30 },
+    responseTime: { requests: 3, answered: 2, medianHours: 26.5, p90Hours: 46.1 },
+    productLines: { lines: ['Ersatzteile', 'Service'], crossBuyer: true, withoutProductLine: 1 },
+    purchases: { count: 4, repeat: true },
+    dataQuality: {
+      accountFields: [
+        { field: 'owner', filled: true },
+        { field: 'industry', filled: true },
+        { field: 'domain', filled: false },
+        { field: 'country', filled: false },
+      ],
+      contacts: 2,
+      contactFields: [
+        { field: 'email', filled: 2 },
+        { field: 'phone', filled: 1 },
+        { field: 'jobTitle', filled: 1 },
+        { field: 'buyingRole', filled: 0 },
+      ],
+      // (2 + 4) / (4 + 2 * 4).
+      completeness: 0.5,
+    },
+    adoption: {
+      logged: 13,
+      perWeek: 0.25,
+      bySource: [
+        { source: 'addin', count: 9 },
+        { source: 'teams', count: 0 },
+        { source: 'graph-sync', count: 4 },
+        { source: 'api', count: 0 },
+        { source: 'import', count: 0 },
+      ],
+    },
     ...fields,
   };
 }

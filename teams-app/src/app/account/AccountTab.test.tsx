@@ -713,7 +713,7 @@ describe('account tab', () => {
     const block = await screen.findByTestId('account-insights-block');
     expect(within(block).getByRole('heading', { level: 2, name: 'Insights' })).toBeTruthy();
     expect(api.calls.some((c) => c.name === 'accountInsights')).toBe(false);
-    fireEvent.click(within(block).getByRole('button', { name: 'Show ABC class, lifetime value, segment and churn risk' }));
+    fireEvent.click(within(block).getByRole('button', { name: 'Show ABC class, lifetime value, segment, churn risk and key figures' }));
     const view = await within(block).findByTestId('account-insights');
     expect(api.calls.filter((c) => c.name === 'accountInsights').map((c) => c.args.params)).toEqual([{ id: ACCOUNT }]);
     expect(within(view).getByTestId('clv-value').textContent).toBe('€1,872.36');
