@@ -45,6 +45,24 @@ describeEachDatabase('insights key figures', (getDb) => {
     return { actor, account, contact, log, revenue, close, loggedWhenItHappened, team, figuresOf, responseTimesBothWays };
   };
 
+  /** Requests answered on another of their accounts, at the very instant, in their conversation from another account, and a day later. */
+  const logResponseCases = async (kit: Awaited<ReturnType<typeof tenantOf>>) => {
+    const [a, b, c, d] = (await Promise.all(['A', 'B', 'C', 'D'].map((name) => kit.account({ name: `${name} Antwort KG` })))) as [string, string, string, string];
+    // Q1 on A and B: the call on B after 2 hours comes before the email on A after 5.
+    await kit.log({ type: 'email', direction: 'inbound', occurredAt: '2026-03-02T10:00:00Z', accountIds: [a, b] });
+    await kit.log({ type: 'call', direction: 'outbound', occurredAt: '2026-03-02T12:00:00Z', accountIds: [b] });
+    await kit.log({ type: 'email', direction: 'outbound', occurredAt: '2026-03-02T15:00:00Z', accountIds: [a] });
+    // Q2: a web form answered at the very instant it came in: 0 hours.
+    await kit.log({ type: 'web_form', direction: 'inbound', occurredAt: '2026-04-01T09:00:00Z', accountIds: [a] });
+    await kit.log({ type: 'email', direction: 'outbound', occurredAt: '2026-04-01T09:00:00Z', accountIds: [a] });
+    // Q3 on C, answered in its conversation from account D after 3 hours; Q4 on C, without a conversation, by the call a day later.
+    await kit.log({ type: 'email', direction: 'inbound', occurredAt: '2026-05-01T08:00:00Z', accountIds: [c], conversationId: 'conv-q3' });
+    await kit.log({ type: 'email', direction: 'outbound', occurredAt: '2026-05-01T11:00:00Z', accountIds: [d], conversationId: 'conv-q3' });
+    await kit.log({ type: 'email', direction: 'inbound', occurredAt: '2026-05-02T08:00:00Z', accountIds: [c] });
+    await kit.log({ type: 'call', direction: 'outbound', occurredAt: '2026-05-03T08:00:00Z', accountIds: [c] });
+    return [a, b, c, d];
+  };
+
   describe('a tenant with a bit of everything', () => {
     let team: TeamInsights;
     let kit: Awaited<ReturnType<typeof tenantOf>>;
@@ -231,16 +249,7 @@ describeEachDatabase('insights key figures', (getDb) => {
 
   it('times the requests of some accounts as the one pass over the whole tenant does', async () => {
     const kit = await tenantOf('Antwortzeiten je Kunde');
-    const [a, b, c, d] = await Promise.all(['A', 'B', 'C', 'D'].map((name) => kit.account({ name: `${name} Antwort KG` })));
-    await kit.log({ type: 'email', direction: 'inbound', occurredAt: '2026-03-02T10:00:00Z', accountIds: [a!, b!] });
-    await kit.log({ type: 'call', direction: 'outbound', occurredAt: '2026-03-02T12:00:00Z', accountIds: [b!] });
-    await kit.log({ type: 'email', direction: 'outbound', occurredAt: '2026-03-02T15:00:00Z', accountIds: [a!] });
-    await kit.log({ type: 'web_form', direction: 'inbound', occurredAt: '2026-04-01T09:00:00Z', accountIds: [a!] });
-    await kit.log({ type: 'email', direction: 'outbound', occurredAt: '2026-04-01T09:00:00Z', accountIds: [a!] });
-    await kit.log({ type: 'email', direction: 'inbound', occurredAt: '2026-05-01T08:00:00Z', accountIds: [c!], conversationId: 'conv-q3' });
-    await kit.log({ type: 'email', direction: 'outbound', occurredAt: '2026-05-01T11:00:00Z', accountIds: [d!], conversationId: 'conv-q3' });
-    await kit.log({ type: 'email', direction: 'inbound', occurredAt: '2026-05-02T08:00:00Z', accountIds: [c!] });
-    await kit.log({ type: 'call', direction: 'outbound', occurredAt: '2026-05-03T08:00:00Z', accountIds: [c!] });
+    const accounts = await logResponseCases(kit);
     // A after 2 hours (the call on B answers the request on A and B) and 0; B after 2; C after 3 (in its conversation,
     // from D) and 24: median 13.5, p90 3 + 0.9 * 21 = 21.9. D received nothing.
     const expected = [
@@ -249,24 +258,12 @@ describeEachDatabase('insights key figures', (getDb) => {
       { requests: 2, answered: 2, medianHours: 13.5, p90Hours: 21.9 },
       undefined,
     ];
-    expect(await kit.responseTimesBothWays([a!, b!, c!, d!])).toEqual({ all: expected, some: expected });
+    expect(await kit.responseTimesBothWays(accounts)).toEqual({ all: expected, some: expected });
   });
 
   it('times a request by the earliest response on any of its accounts or in its conversation, one at the same instant too', async () => {
     const kit = await tenantOf('Antwortzeiten');
-    const [a, b, c, d] = await Promise.all(['A', 'B', 'C', 'D'].map((name) => kit.account({ name: `${name} Antwort KG` })));
-    // Q1 on A and B: the call on B after 2 hours comes before the email on A after 5.
-    await kit.log({ type: 'email', direction: 'inbound', occurredAt: '2026-03-02T10:00:00Z', accountIds: [a!, b!] });
-    await kit.log({ type: 'call', direction: 'outbound', occurredAt: '2026-03-02T12:00:00Z', accountIds: [b!] });
-    await kit.log({ type: 'email', direction: 'outbound', occurredAt: '2026-03-02T15:00:00Z', accountIds: [a!] });
-    // Q2: a web form answered at the very instant it came in: 0 hours.
-    await kit.log({ type: 'web_form', direction: 'inbound', occurredAt: '2026-04-01T09:00:00Z', accountIds: [a!] });
-    await kit.log({ type: 'email', direction: 'outbound', occurredAt: '2026-04-01T09:00:00Z', accountIds: [a!] });
-    // Q3 on C, answered in its conversation from account D after 3 hours; Q4 on C, without a conversation, by the call a day later.
-    await kit.log({ type: 'email', direction: 'inbound', occurredAt: '2026-05-01T08:00:00Z', accountIds: [c!], conversationId: 'conv-q3' });
-    await kit.log({ type: 'email', direction: 'outbound', occurredAt: '2026-05-01T11:00:00Z', accountIds: [d!], conversationId: 'conv-q3' });
-    await kit.log({ type: 'email', direction: 'inbound', occurredAt: '2026-05-02T08:00:00Z', accountIds: [c!] });
-    await kit.log({ type: 'call', direction: 'outbound', occurredAt: '2026-05-03T08:00:00Z', accountIds: [c!] });
+    await logResponseCases(kit);
     // 0, 2, 3 and 24 hours: median (2 + 3) / 2, p90 at 0.9 * 3 = 2.7 between 3 and 24: 3 + 0.7 * 21 = 17.7.
     expect((await kit.team()).responseTime).toEqual({ requests: 4, answered: 4, medianHours: 2.5, p90Hours: 17.7 });
   });
