@@ -16,7 +16,8 @@ import type { Db } from '../../core/db/db';
 import { inTransaction } from '../../core/db/pg-errors';
 import { invalid, notFound, staleVersion } from '../../core/errors';
 import { nameBasedId } from '../../core/name-based-id';
-import { analyseTenant } from '../insights';
+import { currentAnalysisAccounts } from '../insights';
+import { getSettings } from '../settings';
 import { managersOf } from '../managers';
 import { changeTask, createSystemTask } from '../tasks';
 import { queueNotification } from './notifications-store';
@@ -28,6 +29,7 @@ import {
   RULE_LABELS,
   stuckOpportunityFollowUps,
   type FollowUpCandidate,
+  type RhythmFacts,
 } from './rules';
 import {
   accountOwners,
@@ -71,22 +73,26 @@ export async function updateAutomationRules(db: Db, actor: Actor, expectedVersio
 }
 
 async function candidatesOf(db: Db, tenantId: string, rules: AutomationRules, now: Date): Promise<Map<AutomationRuleName, FollowUpCandidate[]>> {
-  const { settings, analyses } = await analyseTenant(db, tenantId, 'last-12-months', now);
-  const owners = await accountOwners(db, tenantId);
+  // The stored analysis, brought up to date: a run on a current one reads it instead of gathering every account again.
+  const [accounts, owners, settings] = await Promise.all([
+    currentAnalysisAccounts(db, tenantId, 'last-12-months', now),
+    accountOwners(db, tenantId),
+    getSettings(db, tenantId),
+  ]);
   const found = new Map<AutomationRuleName, FollowUpCandidate[]>();
   if (rules.contactRhythm.enabled)
     found.set(
       'contactRhythm',
       contactRhythmFollowUps(
-        analyses.map((a) => ({
-          id: a.facts.id,
-          name: a.facts.name,
-          ownerId: owners.get(a.facts.id) ?? null,
-          createdAt: a.facts.createdAt,
-          lastContactAt: a.facts.lastContactAt,
-          medianGapDays: a.facts.medianGapDays,
-          abcClass: a.abc.class,
-          segment: a.segment.segment,
+        accounts.map((a) => ({
+          id: a.id,
+          name: a.name,
+          ownerId: owners.get(a.id) ?? null,
+          createdAt: a.createdAt,
+          lastContactAt: a.lastContactAt,
+          medianGapDays: a.medianGapDays,
+          abcClass: a.abcClass as RhythmFacts['abcClass'],
+          segment: a.segment as RhythmFacts['segment'],
         })),
         rules.contactRhythm,
         now,
@@ -106,9 +112,11 @@ async function candidatesOf(db: Db, tenantId: string, rules: AutomationRules, no
     found.set(
       'atRisk',
       atRiskFollowUps(
-        analyses
-          .filter((a) => a.segment.segment === 'at_risk')
-          .map((a) => ({ id: a.facts.id, name: a.facts.name, ownerId: owners.get(a.facts.id) ?? null, score: a.churnRisk.score, factors: a.churnRisk.factors })),
+        accounts.flatMap((a) =>
+          a.segment === 'at_risk' && a.churnRisk
+            ? [{ id: a.id, name: a.name, ownerId: owners.get(a.id) ?? null, score: a.churnRisk.score, factors: a.churnRisk.factors }]
+            : [],
+        ),
         now,
       ),
     );

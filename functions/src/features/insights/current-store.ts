@@ -1,8 +1,8 @@
 // The precomputed current analysis per tenant and period (migration 0023): its head row, one row per account, and the
 // change rows the triggers append. Not the monthly insight_snapshots (snapshots-store.ts).
-import type { AccountInsights, TeamInsights } from '@crm/common';
+import type { AccountInsights, ChurnRisk, TeamInsights } from '@crm/common';
 import { prepared, type Db, type Queryable } from '../../core/db/db';
-import { isoOrNull, str, strOrNull } from '../../core/db/rows';
+import { iso, isoOrNull, str, strOrNull } from '../../core/db/rows';
 import type { OwnPart, RankedPart } from './answer-parts';
 import type { GatheredAccount } from './service';
 
@@ -10,6 +10,9 @@ import type { GatheredAccount } from './service';
 const FOLD_LOCK_CLASS = 15;
 /** A batch of account rows written in one statement: a few MB of JSON. */
 const WRITE_BATCH = 1000;
+
+/** Of a head row h: data it depends on changed since it was computed (a change row not folded yet, or a dirty set). */
+const CHANGED_SINCE = `(h.dirty_all OR cardinality(h.dirty_accounts) > 0 OR EXISTS (SELECT 1 FROM insight_changes c WHERE c.tenant_id = h.tenant_id))`;
 
 // One statement per read: the head, whether anything changed since (a change row not folded yet, or a dirty set), a
 // refresh under way, and the account's answer when asked for one, its ranked parts laid over its own (migration 0029;
@@ -22,7 +25,7 @@ export const SERVED_ANALYSIS_SQL = prepared(
   `SELECT h.computed_at, h.version, h.lease_until > now() AS refreshing, h.xmin::text AS row_version,
      CASE WHEN $3::uuid IS NULL AND h.xmin::text IS DISTINCT FROM $4::text THEN h.team END AS team,
      a.answer || COALESCE(r.ranked, '{}') AS answer,
-     (h.dirty_all OR cardinality(h.dirty_accounts) > 0 OR EXISTS (SELECT 1 FROM insight_changes c WHERE c.tenant_id = h.tenant_id)) AS changed
+     ${CHANGED_SINCE} AS changed
    FROM insight_analyses h
    LEFT JOIN insight_account_analyses a ON a.tenant_id = h.tenant_id AND a.period = h.period AND a.account_id = $3
    LEFT JOIN insight_account_ranks r ON r.tenant_id = a.tenant_id AND r.period = a.period AND r.account_id = a.account_id
@@ -151,20 +154,26 @@ export interface StoredSegmentFacts {
   segment: string | null;
 }
 
-// Exported as the benchmark's baseline (bench/), like SERVED_ANALYSIS_SQL.
-export const SEGMENT_FACTS_SQL = prepared(
-  'insight-segment-facts',
-  `SELECT s.account_id AS id, acc.name, acc.industry, acc.owner_id, s.revenue_cents, s.previous_revenue_cents, s.last_contact_at,
-     CASE WHEN r.account_id IS NULL THEN s.answer_abc_class ELSE r.abc_class END AS abc_class,
-     CASE WHEN r.account_id IS NULL THEN s.answer_segment ELSE r.segment END AS segment
-   FROM insight_account_analyses s
+// The stored analysis's accounts that still exist (s), with their current names (acc) and ranked parts (k.abc_class,
+// k.segment): from insight_account_ranks (r), or from the answer where it was stored before migration 0029.
+const STORED_ACCOUNTS_FROM = `FROM insight_account_analyses s
    JOIN accounts acc ON acc.tenant_id = s.tenant_id AND acc.id = s.account_id
    LEFT JOIN LATERAL (
      SELECT r.account_id, r.abc_class, r.segment FROM insight_account_ranks r
      WHERE r.tenant_id = s.tenant_id AND r.period = s.period AND r.account_id = s.account_id LIMIT 1
    ) r ON true
+   CROSS JOIN LATERAL (
+     SELECT CASE WHEN r.account_id IS NULL THEN s.answer_abc_class ELSE r.abc_class END AS abc_class,
+       CASE WHEN r.account_id IS NULL THEN s.answer_segment ELSE r.segment END AS segment
+   ) k
    WHERE s.tenant_id = $1 AND s.period = $2
-   ORDER BY lower(acc.name), acc.id`,
+   ORDER BY lower(acc.name), acc.id`;
+
+// Exported as the benchmark's baseline (bench/), like SERVED_ANALYSIS_SQL.
+export const SEGMENT_FACTS_SQL = prepared(
+  'insight-segment-facts',
+  `SELECT s.account_id AS id, acc.name, acc.industry, acc.owner_id, s.revenue_cents, s.previous_revenue_cents, s.last_contact_at, k.abc_class, k.segment
+   ${STORED_ACCOUNTS_FROM}`,
 );
 
 /**
@@ -197,6 +206,52 @@ export async function storedSegmentFacts(db: Queryable, tenantId: string, period
     lastContactAt: r.last_contact_at,
     abcClass: r.abc_class,
     segment: r.segment,
+  }));
+}
+
+/** When the period's analysis was computed and whether anything changed since; null before its first refresh began. */
+export async function analysisState(db: Queryable, tenantId: string, period: string): Promise<{ computedAt: string | null; changed: boolean } | null> {
+  const [row] = await db.query(`SELECT h.computed_at, ${CHANGED_SINCE} AS changed FROM insight_analyses h WHERE h.tenant_id = $1 AND h.period = $2`, [
+    tenantId,
+    period,
+  ]);
+  return row ? { computedAt: isoOrNull(row.computed_at), changed: row.changed === true } : null;
+}
+
+/** What the automation rules act on, per account of the stored analysis (rules/service.ts of automation). */
+export interface StoredRuleFacts {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastContactAt: string | null;
+  medianGapDays: number | null;
+  abcClass: string | null;
+  segment: string | null;
+  /** Only for the accounts at risk, whose follow-up names the factors: the answers' risk documents are read for them alone. */
+  churnRisk: ChurnRisk | null;
+}
+
+/**
+ * Every account of the stored analysis that still exists, by name, with its current name: the facts and ranked parts as
+ * the segment lists read them (SEGMENT_FACTS_SQL), the creation time and rhythm from the stored facts.
+ */
+export async function storedRuleFacts(db: Queryable, tenantId: string, period: string): Promise<StoredRuleFacts[]> {
+  const rows = await db.query(
+    `SELECT s.account_id AS id, acc.name, s.facts #>> '{facts,createdAt}' AS created_at, s.last_contact_at,
+       (s.facts #>> '{facts,medianGapDays}')::float8 AS median_gap_days, k.abc_class, k.segment,
+       CASE WHEN k.segment = 'at_risk' THEN s.answer -> 'churnRisk' END AS churn_risk
+     ${STORED_ACCOUNTS_FROM}`,
+    [tenantId, period],
+  );
+  return rows.map((row) => ({
+    id: str(row, 'id'),
+    name: str(row, 'name'),
+    createdAt: iso(row.created_at),
+    lastContactAt: isoOrNull(row.last_contact_at),
+    medianGapDays: row.median_gap_days === null ? null : Number(row.median_gap_days),
+    abcClass: strOrNull(row, 'abc_class'),
+    segment: strOrNull(row, 'segment'),
+    churnRisk: (row.churn_risk as ChurnRisk | null) ?? null,
   }));
 }
 

@@ -10,10 +10,10 @@ import { createAccount } from '../accounts';
 import { createContact } from '../contacts';
 import { logInteraction } from '../interactions';
 import { createOpportunity } from '../opportunities';
-import { refreshAnalysis, refreshStaleAnalyses, servedAccountInsights, servedTeamInsights } from './current';
+import { currentAnalysisAccounts, refreshAnalysis, refreshStaleAnalyses, servedAccountInsights, servedTeamInsights } from './current';
 import { claimRefresh, readServed, releaseLease } from './current-store';
 import { backgroundRefreshesDone } from './background-refresh';
-import { accountInsights, teamInsights } from './service';
+import { accountInsights, analyseTenant, teamInsights } from './service';
 import { sql } from '../../core/db/migrations/0034-account-key-figures';
 
 const NOW = new Date('2026-12-01T12:00:00Z');
@@ -225,6 +225,36 @@ describeEachDatabase('current analysis', (getDb) => {
     await backgroundRefreshesDone(getDb());
     expect((await readServed(getDb(), anna.tenantId, PERIOD, null))?.version).toBe(version + 1);
     await compare(NEXT_DAY);
+  });
+
+  it('gives a job acting on the accounts what a fresh analysis finds, from the stored rows, refreshing them only when stale', async () => {
+    const DAY_AFTER = new Date('2026-12-03T08:00:00Z');
+    const version = async () => (await readServed(getDb(), anna.tenantId, PERIOD, null))?.version ?? 0;
+    const fresh = async (now: Date) =>
+      (await analyseTenant(getDb(), anna.tenantId, PERIOD, now)).analyses.map((a) => ({
+        id: a.facts.id,
+        name: a.facts.name,
+        createdAt: a.facts.createdAt,
+        lastContactAt: a.facts.lastContactAt,
+        medianGapDays: a.facts.medianGapDays,
+        abcClass: a.abc.class,
+        segment: a.segment.segment,
+        churnRisk: a.segment.segment === 'at_risk' ? a.churnRisk : null,
+      }));
+    await refreshAnalysis(getDb(), anna.tenantId, PERIOD, NEXT_DAY);
+    const current = await version();
+    // Current: read as stored, no refresh.
+    const stored = await currentAnalysisAccounts(getDb(), anna.tenantId, PERIOD, NEXT_DAY);
+    expect([stored, await version()]).toEqual([await fresh(NEXT_DAY), current]);
+    expect(stored.some((a) => a.segment === 'at_risk' && a.churnRisk !== null)).toBe(true);
+    // A write since: refreshed first, so the job acts on Erle's new revenue.
+    await revenue('Erle', '2026-10-01', 900_000);
+    const refreshed = await currentAnalysisAccounts(getDb(), anna.tenantId, PERIOD, NEXT_DAY);
+    expect([refreshed, await version()]).toEqual([await fresh(NEXT_DAY), current + 1]);
+    expect(refreshed.find((a) => a.id === ids.Erle)?.abcClass).toBe('A');
+    // Nothing changed but a day went by: days since contact moved, so it is refreshed again.
+    expect(await currentAnalysisAccounts(getDb(), anna.tenantId, PERIOD, DAY_AFTER)).toEqual(await fresh(DAY_AFTER));
+    expect(await version()).toBe(current + 2);
   });
 
   it('answers not found for an account of another tenant, from the analysis too', async () => {

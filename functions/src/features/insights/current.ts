@@ -20,6 +20,7 @@ import type { Actor } from '../../core/actor';
 import { notFound } from '../../core/errors';
 import {
   accountOrder,
+  analysisState,
   claimRefresh,
   dropUnreadChanges,
   readServed,
@@ -27,8 +28,10 @@ import {
   saveRefresh,
   staleAnalyses,
   storedAccounts,
+  storedRuleFacts,
   storedSegmentFacts,
   type RefreshWrite,
+  type StoredRuleFacts,
   type StoredSegmentFacts,
   type ServedRow,
 } from './current-store';
@@ -213,6 +216,24 @@ export async function servedSegmentAccounts(
     : held;
   if (!entry) throw new Error('the stored analysis has no team figures');
   return { accounts: entry.accounts, range: entry.range, currency: entry.currency, asOf: freshness(served, options.now ?? new Date()) };
+}
+
+/**
+ * The accounts of the period's analysis for a job that acts on them (the automation rules): brought up to date first
+ * when data changed since or it is from an earlier UTC day, so a run never acts on stale figures, and read from the
+ * stored rows rather than gathered again; an analysis already current costs one statement and the read. Waits while
+ * another refresh of the tenant holds its lease.
+ */
+export async function currentAnalysisAccounts(db: Db, tenantId: string, period: string, now = new Date()): Promise<StoredRuleFacts[]> {
+  let refreshed = false;
+  for (;;) {
+    const state = await analysisState(db, tenantId, period);
+    const computedAt = state?.computedAt ?? null;
+    // After a refresh of its own the run takes what it made, even if writes came in meanwhile: they are the next run's.
+    if (computedAt && (refreshed || (!state?.changed && utcDay(computedAt) === utcDay(now)))) return storedRuleFacts(db, tenantId, period);
+    if (await refreshAnalysis(db, tenantId, period, now)) refreshed = true;
+    else await new Promise((resolve) => setTimeout(resolve, WAIT_MS));
+  }
 }
 
 /** The timer: refreshes every stale analysis until the deadline, oldest first; drops change rows nobody reads. */

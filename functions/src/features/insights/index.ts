@@ -1,6 +1,6 @@
 // The insights feature's public entry.
-export { accountInsights, analyseTenant, teamInsights } from './service';
+export { accountInsights, teamInsights } from './service';
 export { changeGoal, createGoal, readGoal, removeGoal, searchGoals } from './goals';
 export { INSIGHT_SNAPSHOT_SCHEDULE, insightTrend, takeMonthlySnapshots } from './snapshots';
-export { INSIGHT_REFRESH_SCHEDULE, refreshAnalysis, refreshStaleAnalyses, servedAccountInsights, servedTeamInsights } from './current';
-export { SEGMENT_FACTS_SQL, SERVED_ANALYSIS_SQL } from './current-store';
+export { currentAnalysisAccounts, INSIGHT_REFRESH_SCHEDULE, refreshAnalysis, refreshStaleAnalyses, servedAccountInsights, servedTeamInsights } from './current';
+export { SEGMENT_FACTS_SQL, SERVED_ANALYSIS_SQL, type StoredRuleFacts } from './current-store';
