@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import type { Queryable } from '../../functions/src/core/db/db';
 import { migrate } from '../../functions/src/core/db/migrate';
 import { openPostgres } from '../../functions/src/core/db/postgres-db';
-import { refreshAnalysis, SEGMENT_FACTS_SQL, SERVED_ANALYSIS_SQL } from '../../functions/src/features/insights';
+import { memberPeople, refreshAnalysis, SEGMENT_FACTS_SQL, SERVED_ANALYSIS_SQL } from '../../functions/src/features/insights';
 import { scaledTenantUsers, seedScaledTenant } from '../../functions/src/seed/seed-scaled';
 import type { SeedUser } from '../../functions/src/seed/tenant-spec';
 import { startLocalHostProcess } from '../../test/support/local-host-process';
@@ -40,9 +40,21 @@ const LOG_CLIENTS = 16;
 /** The host's timers take the month's trend snapshot right after it starts: a whole analysis, not to be measured. */
 const SNAPSHOT_WAIT_MS = 20 * 60_000;
 
-type Call = 'teamSql' | 'teamHeadSql' | 'teamApi' | 'teamApiPlain' | 'accountSql' | 'accountApi' | 'segmentSql' | 'segmentApi';
-const CALLS: readonly Call[] = ['teamSql', 'teamHeadSql', 'teamApi', 'teamApiPlain', 'accountSql', 'accountApi', 'segmentSql', 'segmentApi'];
-const SEGMENT_CALLS: ReadonlySet<Call> = new Set(['segmentSql', 'segmentApi']);
+type Call =
+  | 'teamSql'
+  | 'teamHeadSql'
+  | 'teamApi'
+  | 'teamApiPlain'
+  | 'accountSql'
+  | 'accountApi'
+  | 'segmentSql'
+  | 'segmentApi'
+  | 'contactsSql'
+  | 'contactsApi'
+  | 'consentsSql'
+  | 'marketingApi';
+const CALLS: readonly Call[] = ['teamSql', 'teamHeadSql', 'teamApi', 'teamApiPlain', 'accountSql', 'accountApi', 'segmentSql', 'segmentApi', 'contactsSql', 'contactsApi', 'consentsSql', 'marketingApi'];
+const SEGMENT_CALLS: ReadonlySet<Call> = new Set(['segmentSql', 'segmentApi', 'contactsSql', 'contactsApi', 'consentsSql', 'marketingApi']);
 const BASELINE: Record<Call, Call> = {
   teamSql: 'teamSql',
   teamHeadSql: 'teamHeadSql',
@@ -52,6 +64,10 @@ const BASELINE: Record<Call, Call> = {
   accountApi: 'accountSql',
   segmentSql: 'segmentSql',
   segmentApi: 'segmentSql',
+  contactsSql: 'contactsSql',
+  contactsApi: 'contactsSql',
+  consentsSql: 'consentsSql',
+  marketingApi: 'consentsSql',
 };
 const LABEL: Record<Call, string> = {
   teamSql: 'direct SQL: the stored team row',
@@ -62,6 +78,10 @@ const LABEL: Record<Call, string> = {
   accountApi: '`GET /api/accounts/{id}/insights`',
   segmentSql: "direct SQL: the stored accounts' facts and ranks a segment list filters",
   segmentApi: '`GET /api/segments/{id}/members` (accounts at risk)',
+  contactsSql: "direct SQL: the class-A accounts' contacts a list of people reads at every call",
+  contactsApi: '`GET /api/segments/{id}/members` (the contacts of class-A accounts, first page)',
+  consentsSql: 'direct SQL: the same contacts with their current consents (an export for a purpose)',
+  marketingApi: '`GET /api/segments/{id}/members?purpose=marketing` (first page)',
 };
 
 interface RefreshRun {
@@ -316,6 +336,10 @@ export async function runInsightsSuite(scale: Scale, log: (line: string) => void
           accountApi: async (i) => void (await api(accountPath(i))),
           segmentSql: async () => void (await db.query(SEGMENT_FACTS_SQL, [tenantId, PERIOD])),
           segmentApi: async () => void (await client.expect([200], 'GET', segmentPath, browser)),
+          contactsSql: async () => void (await memberPeople(db, tenantId, classA, false)),
+          contactsApi: async () => void (await client.expect([200], 'GET', contactsPath, browser)),
+          consentsSql: async () => void (await memberPeople(db, tenantId, classA, true)),
+          marketingApi: async () => void (await client.expect([200], 'GET', `${contactsPath}?purpose=marketing`, browser)),
         };
         asOf.push((await api('/api/insights')).asOf);
         const segmentBody = JSON.stringify({ name: 'Benchmark: at risk', target: 'accounts', filter: { segments: ['at_risk'] } });
@@ -323,6 +347,15 @@ export async function runInsightsSuite(scale: Scale, log: (line: string) => void
         const segmentPath = `/api/segments/${(JSON.parse(segment.text) as { id: string }).id}/members`;
         const members = await client.expect([200], 'GET', segmentPath, browser);
         log(`  the segment list: ${(JSON.parse(members.text) as { items: unknown[] }).items.length.toLocaleString('en')} accounts, ${members.wireBytes.toLocaleString('en')} bytes sent`);
+        const contactsBody = JSON.stringify({ name: 'Benchmark: class A people', target: 'contacts', filter: { abcClasses: ['A'] } });
+        const contactsList = await client.expect([201], 'POST', '/api/segments', { ...auth, 'content-type': 'application/json' }, contactsBody);
+        const contactsPath = `/api/segments/${(JSON.parse(contactsList.text) as { id: string }).id}/members`;
+        const people = await client.expect([200], 'GET', contactsPath, browser);
+        const classA = (
+          await db.query<{ id: string }>(`SELECT account_id AS id FROM insight_account_ranks WHERE tenant_id = $1 AND period = $2 AND abc_class = 'A'`, [tenantId, PERIOD])
+        ).map((r) => r.id);
+        const { items: shown, total } = JSON.parse(people.text) as { items: unknown[]; total?: number };
+        log(`  the contacts list: ${(total ?? shown.length).toLocaleString('en')} people of ${classA.length.toLocaleString('en')} accounts, ${shown.length} in the answer, ${people.wireBytes.toLocaleString('en')} bytes sent`);
         const [plain, compressed] = [await client.expect([200], 'GET', '/api/insights', auth), await client.expect([200], 'GET', '/api/insights', browser)];
         log(`  the team answer: ${plain.wireBytes.toLocaleString('en')} bytes, ${compressed.wireBytes.toLocaleString('en')} sent to a browser`);
         await closedLoop({ clients: 4, requests: 200, send: send.teamApi });

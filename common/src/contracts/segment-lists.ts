@@ -77,16 +77,20 @@ export type SegmentListQuery = z.infer<typeof SegmentListQuery>;
 export const ExportLeftOutReason = z.enum(['restricted', 'objected', 'withdrawn', 'no_consent', 'no_email']);
 export type ExportLeftOutReason = z.infer<typeof ExportLeftOutReason>;
 
-export const SegmentMembersQuery = z
-  .object({
-    /** A marketing export: only people with a current email consent for the purpose, never restricted or objecting ones. */
-    purpose: ConsentPurpose.optional(),
-  })
-  .strict();
+const SegmentMembersPurpose = z.object({
+  /** A marketing export: only people with a current email consent for the purpose, never restricted or objecting ones. */
+  purpose: ConsentPurpose.optional(),
+});
+
+/** A page of the members: a list of a whole tenant's contacts is too long for one answer and one table. */
+export const SegmentMembersQuery = SegmentMembersPurpose.extend({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: PageQuery.shape.cursor,
+}).strict();
 export type SegmentMembersQuery = z.infer<typeof SegmentMembersQuery>;
 
-/** The members as a file, CSV for German Excel or XLSX, with the same purpose rule as the members. */
-export const SegmentExportQuery = SegmentMembersQuery.extend(ExportFileQuery.shape).strict();
+/** The members as a file, CSV for German Excel or XLSX, with the same purpose rule as the members: all of them. */
+export const SegmentExportQuery = SegmentMembersPurpose.extend(ExportFileQuery.shape).strict();
 export type SegmentExportQuery = z.infer<typeof SegmentExportQuery>;
 
 export const SegmentMemberAccount = z.object({
@@ -127,8 +131,16 @@ export const SegmentMembers = z.object({
   purpose: ConsentPurpose.nullable(),
   /** How old the accounts' figures are (the precomputed analysis); the contacts and consents are as of the read. */
   asOf: AnalysisFreshness,
-  /** Accounts by name, their contacts by last and first name. */
+  /** This page of the members: accounts by name, their contacts by last and first name. */
   items: z.array(SegmentMember),
+  /** The members on all pages (in an export, the people it holds). */
+  total: z.number().int(),
+  /**
+   * The next page's cursor, null on the last. A page continues after the last member of the one before, also when the
+   * list changed between the two (a refresh of the analysis, a new contact); only if that member left the list it
+   * continues at the same position.
+   */
+  nextCursor: z.string().nullable(),
   /**
    * In an export: the list's people who are not in it, by reason, each counted once under the first reason that holds
    * (restricted, objected, withdrawn, no_consent, no_email). Null without a purpose.

@@ -1,7 +1,7 @@
 // A cursor is only ever the sort key this API wrote; any other value would reach SQL casts and fail there.
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors';
-import { decodeCursor, encodeCursor, type CursorPart } from './paging';
+import { decodeCursor, encodeCursor, pageOfList, type CursorPart } from './paging';
 
 const id = '5b5928e2-036e-4d20-93ca-ad4a36555a08';
 const cursorOf = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
@@ -135,5 +135,42 @@ describe('decodeCursor', () => {
     ] as const) {
       expect(refusal('WyJ4IiwieSJd', shape)).toEqual({ kind: 'invalid', field: 'cursor', location: 'query' });
     }
+  });
+});
+
+describe('pageOfList', () => {
+  const ids = Array.from({ length: 7 }, (_, i) => `00000000-0000-4000-8000-00000000000${i}`);
+  const all = (items: readonly string[], limit: number) => {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = pageOfList(items, (x) => x, limit, cursor);
+      seen.push(...page.rows);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return seen;
+  };
+
+  it('walks a list in pages, the last one without a cursor', () => {
+    expect(all(ids, 3)).toEqual(ids);
+    expect(pageOfList(ids, (x) => x, 7, undefined).nextCursor).toBeNull();
+    expect(pageOfList([], (x: string) => x, 3, undefined)).toEqual({ rows: [], nextCursor: null });
+  });
+
+  it('continues after the last item shown when the list changed in between, at its position when it left', () => {
+    const first = pageOfList(ids, (x) => x, 3, undefined);
+    expect(first.rows).toEqual(ids.slice(0, 3));
+    // Two items came in before it: the next page still starts after ids[2].
+    const grown = ['00000000-0000-4000-8000-0000000000a1', '00000000-0000-4000-8000-0000000000a2', ...ids];
+    expect(pageOfList(grown, (x) => x, 3, first.nextCursor ?? undefined).rows).toEqual(ids.slice(3, 6));
+    // ids[2] itself left: from the same position.
+    const shrunk = ids.filter((x) => x !== ids[2]);
+    expect(pageOfList(shrunk, (x) => x, 3, first.nextCursor ?? undefined).rows).toEqual(shrunk.slice(3, 6));
+    expect(pageOfList(ids.slice(0, 2), (x) => x, 3, first.nextCursor ?? undefined)).toEqual({ rows: [], nextCursor: null });
+  });
+
+  it('refuses a cursor it did not write, naming the cursor', () => {
+    for (const cursor of [cursorOf([ids[0], '0']), cursorOf([ids[0], '-1']), cursorOf([ids[0], '1e3']), cursorOf([ids[0]]), 'x'])
+      expect(() => pageOfList(ids, (x) => x, 3, cursor)).toThrow(expect.objectContaining({ kind: 'invalid', field: 'cursor' }));
   });
 });

@@ -44,3 +44,23 @@ export function pageFrom<T>(rows: T[], limit: number, keyOf: (row: T) => unknown
   const page = rows.slice(0, limit);
   return { rows: page, nextCursor: encodeCursor(keyOf(page[page.length - 1]!)) };
 }
+
+/**
+ * A page of a list computed in memory, where the sort key cannot be compared outside the database that sorted it (its
+ * collation). The cursor holds the last item's id and the position after it: the next page starts there when that item
+ * is still in place, else after wherever it moved, and only when it left the list at the same position.
+ */
+export function pageOfList<T>(items: readonly T[], idOf: (item: T) => string, limit: number, cursor: string | undefined): { rows: T[]; nextCursor: string | null } {
+  const after = decodeCursor(cursor, ['uuid', 'text']);
+  let start = 0;
+  if (after) {
+    const [id, position] = after;
+    const at = /^\d{1,9}$/.test(position) ? Number(position) : NaN;
+    if (!Number.isSafeInteger(at) || at < 1) throw invalid('cursor', 'is not a cursor this API returned', 'query');
+    const moved = at <= items.length && idOf(items[at - 1]!) === id ? at - 1 : items.findIndex((item) => idOf(item) === id);
+    start = moved >= 0 ? moved + 1 : Math.min(at, items.length);
+  }
+  const rows = items.slice(start, start + limit);
+  const end = start + rows.length;
+  return { rows, nextCursor: end < items.length && rows.length > 0 ? encodeCursor([idOf(rows[rows.length - 1]!), String(end)]) : null };
+}

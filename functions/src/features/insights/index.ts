@@ -4,3 +4,5 @@ export { changeGoal, createGoal, readGoal, removeGoal, searchGoals } from './goa
 export { INSIGHT_SNAPSHOT_SCHEDULE, insightTrend, takeMonthlySnapshots } from './snapshots';
 export { currentAnalysisAccounts, INSIGHT_REFRESH_SCHEDULE, refreshAnalysis, refreshStaleAnalyses, servedAccountInsights, servedTeamInsights } from './current';
 export { SEGMENT_FACTS_SQL, SERVED_ANALYSIS_SQL, type StoredRuleFacts } from './current-store';
+// The benchmark's baseline for a list of people (bench/).
+export { memberPeople } from './segment-lists-store';

@@ -5,7 +5,7 @@ import type { SegmentExportQuery, SegmentMember } from '@crm/common';
 import type { Actor } from '../../core/actor';
 import type { Db } from '../../core/db/db';
 import { exportFile, type Column, type ExportFile } from '../exports';
-import { segmentMembers } from './segment-lists';
+import { everySegmentMember } from './segment-lists';
 
 const accountColumns: readonly Column<SegmentMember>[] = [
   { header: 'Account ID', type: 'text', value: (m) => m.account.id, width: 38 },
@@ -36,14 +36,11 @@ export async function exportSegment(
   { format, decimal, purpose }: SegmentExportQuery,
   now = new Date(),
 ): Promise<{ file: ExportFile; contactIds: string[] }> {
-  const members = await segmentMembers(db, actor, id, purpose ? { purpose } : {}, now);
+  const members = await everySegmentMember(db, actor, id, purpose, now);
   const columns = members.target === 'contacts' ? contactColumns : accountColumns;
   const name = members.purpose ? `segment-${members.purpose}` : 'segment';
-  const pages = (async function* () {
-    yield members.items;
-  })();
   return {
-    file: exportFile(name, columns, pages, { format, decimal }, now),
-    contactIds: members.items.flatMap((m) => (m.contact ? [m.contact.id] : [])),
+    file: exportFile(name, columns, members.pages, { format, decimal }, now),
+    contactIds: members.contactIds,
   };
 }

@@ -45,30 +45,31 @@ export async function listSegmentLists(db: Queryable, tenantId: string, query: S
   return { items: page.rows.map(toSegmentList), nextCursor: page.nextCursor };
 }
 
-export interface MemberContactRow {
+/** What decides whether a contact of a matching account is in the list, and in an export: no name, no address. */
+export interface MemberPersonRow {
   id: string;
   accountId: string;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  jobTitle: string | null;
-  /** The latest ledger entry per channel and purpose. */
+  hasEmail: boolean;
+  /** The latest ledger entry per channel and purpose; empty when not asked for. */
   current: Array<{ channel: string; purpose: string; action: ConsentAction }>;
 }
 
-/** The contacts of these accounts with their current consents, by last and first name. */
-export async function contactsOfAccounts(db: Queryable, tenantId: string, accountIds: readonly string[]): Promise<MemberContactRow[]> {
+/**
+ * The contacts of these accounts by last and first name, with their current consents when a consent decides (a
+ * consent filter or an export for a purpose): each page of a list reads them all, to count it and to know where it is.
+ */
+export async function memberPeople(db: Queryable, tenantId: string, accountIds: readonly string[], withConsents: boolean): Promise<MemberPersonRow[]> {
   if (accountIds.length === 0) return [];
-  const rows = await db.query(
-    `SELECT c.id, c.account_id, c.first_name, c.last_name, c.emails[1] AS email, c.job_title,
-       COALESCE((
+  const consents = `COALESCE((
          SELECT json_agg(json_build_object('channel', k.channel, 'purpose', k.purpose, 'action', k.action))
          FROM (
            SELECT DISTINCT ON (channel, purpose) channel, purpose, action FROM consents
            WHERE tenant_id = c.tenant_id AND contact_id = c.id
            ORDER BY channel, purpose, captured_at DESC, recorded_at DESC
          ) k
-       ), '[]'::json) AS current
+       ), '[]'::json)`;
+  const rows = await db.query(
+    `SELECT c.id, c.account_id, c.emails[1] IS NOT NULL AS has_email, ${withConsents ? consents : `'[]'::json`} AS current
      FROM contacts c
      WHERE c.tenant_id = $1 AND c.account_id = ANY($2::uuid[])
      ORDER BY lower(c.last_name), lower(c.first_name), c.id`,
@@ -77,10 +78,26 @@ export async function contactsOfAccounts(db: Queryable, tenantId: string, accoun
   return rows.map((row) => ({
     id: str(row, 'id'),
     accountId: str(row, 'account_id'),
-    firstName: str(row, 'first_name'),
-    lastName: str(row, 'last_name'),
-    email: strOrNull(row, 'email'),
-    jobTitle: strOrNull(row, 'job_title'),
-    current: row.current as MemberContactRow['current'],
+    hasEmail: row.has_email === true,
+    current: row.current as MemberPersonRow['current'],
   }));
+}
+
+export interface MemberContactDetails {
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  jobTitle: string | null;
+}
+
+/** What a page shows of its people, read for that page alone. */
+export async function memberContactDetails(db: Queryable, tenantId: string, ids: readonly string[]): Promise<Map<string, MemberContactDetails>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.query(
+    `SELECT id, first_name, last_name, emails[1] AS email, job_title FROM contacts WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
+    [tenantId, [...ids]],
+  );
+  return new Map(
+    rows.map((row) => [str(row, 'id'), { firstName: str(row, 'first_name'), lastName: str(row, 'last_name'), email: strOrNull(row, 'email'), jobTitle: strOrNull(row, 'job_title') }]),
+  );
 }

@@ -176,6 +176,37 @@ describeEachDatabase('segment lists', (getDb) => {
     expect((await segmentMembers(getDb(), anna, (await list('contacts', filter)).id, {}, NOW)).leftOut).toBeNull();
   });
 
+  it('answers the members a page at a time, counting all of them, and the pages hold each member once', async () => {
+    const people = await list('contacts', { industries: ['Maschinenbau'] });
+    const walk = async (actor: Actor, purpose?: 'marketing') => {
+      const pages: Array<Awaited<ReturnType<typeof segmentMembers>>> = [];
+      let cursor: string | undefined;
+      do {
+        const page = await segmentMembers(getDb(), actor, people.id, { limit: 2, ...(cursor ? { cursor } : {}), ...(purpose ? { purpose } : {}) }, NOW);
+        pages.push(page);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return pages;
+    };
+    const pages = await walk(anna);
+    expect(pages.map((p) => p.items.map((m) => m.contact?.lastName))).toEqual([['Adler', 'Bauer'], ['Dach', 'Eck'], ['Fink', 'Gans']]);
+    expect(pages.map((p) => p.total)).toEqual([6, 6, 6]);
+    // The export's people and who was left out, on every page alike.
+    const marketing = await walk(anna, 'marketing');
+    expect(marketing.map((p) => [p.items.map((m) => m.contact?.lastName), p.total, p.leftOut?.total])).toEqual([[['Adler', 'Gans'], 2, 4]]);
+    // A person added before the cursor's place meanwhile: the next page still starts after the last one shown.
+    const first = await segmentMembers(getDb(), anna, people.id, { limit: 2 }, NOW);
+    const aal = (await createContact(getDb(), anna, ContactCreate.parse({ accountId: ids.Anker, lastName: 'Aal' }))).value.id;
+    const next = await segmentMembers(getDb(), anna, people.id, { limit: 2, cursor: first.nextCursor ?? '' }, NOW);
+    expect([next.items.map((m) => m.contact?.lastName), next.total]).toEqual([['Dach', 'Eck'], 7]);
+    await getDb().query(`DELETE FROM contacts WHERE tenant_id = $1 AND id = $2`, [anna.tenantId, aal]);
+    const accounts = await list('accounts', {});
+    const one = await segmentMembers(getDb(), anna, accounts.id, { limit: 1 }, NOW);
+    const rest = await segmentMembers(getDb(), anna, accounts.id, { limit: 500, cursor: one.nextCursor ?? '' }, NOW);
+    expect([...one.items, ...rest.items].map((m) => m.account.name)).toEqual(await accountsOf({}));
+    expect([one.total, rest.nextCursor]).toEqual([rest.items.length + 1, null]);
+  });
+
   it('writes a list as CSV for German Excel: a marketing export holds the same people as the members, amounts with a decimal comma', async () => {
     const people = await list('contacts', { industries: ['Maschinenbau'] });
     const { file, contactIds } = await exportSegment(getDb(), anna, people.id, { format: 'csv', decimal: 'comma', purpose: 'marketing' }, NOW);
@@ -267,7 +298,7 @@ describeEachDatabase('segment lists API', (getDb) => {
     expect(next.body.items.map((l: { name: string }) => l.name)).toEqual(['Schlafende Maschinenbauer']);
     const members = await call(reader, 'GET', `/api/segments/${id}/members?purpose=newsletter`);
     expect(members.status, members.text).toBe(200);
-    expect(members.body).toMatchObject({ segmentId: id, purpose: 'newsletter', items: [], leftOut: { total: 0, byReason: [] } });
+    expect(members.body).toMatchObject({ segmentId: id, purpose: 'newsletter', items: [], total: 0, nextCursor: null, leftOut: { total: 0, byReason: [] } });
   });
 
   it('refuses bad input naming the field, and readers cannot save', async () => {
@@ -282,6 +313,10 @@ describeEachDatabase('segment lists API', (getDb) => {
     const ofAccounts = await call(user, 'GET', `/api/segments/${list.id}/members?purpose=marketing`);
     expect([ofAccounts.status, ofAccounts.body.errors[0].field]).toEqual([400, 'purpose']);
     expect((await call(user, 'GET', `/api/segments/${randomUUID()}/members`)).status).toBe(404);
+    const tooMany = await call(user, 'GET', `/api/segments/${list.id}/members?limit=501`);
+    expect([tooMany.status, tooMany.body.errors[0].field]).toEqual([400, 'limit']);
+    const badCursor = await call(user, 'GET', `/api/segments/${list.id}/members?cursor=${Buffer.from('["x","1"]').toString('base64url')}`);
+    expect([badCursor.status, badCursor.body.errors[0].field]).toEqual([400, 'cursor']);
     const file = await call(user, 'GET', `/api/segments/${list.id}/export?decimal=point`);
     expect([file.status, file.headers.get('content-type'), file.headers.get('content-disposition')]).toEqual([
       200,

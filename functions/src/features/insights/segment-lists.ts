@@ -2,16 +2,17 @@
 // analysis of the list's period, as the other insights are (current.ts); the contacts and their consents as they are
 // now. Restricted people are hidden from those who may not see them (Art. 18) and never exported.
 import { InsightsSettings } from '@crm/common';
-import type { ExportLeftOutReason, SegmentList, SegmentListCreate, SegmentListQuery, SegmentMember, SegmentMembers, SegmentMembersQuery } from '@crm/common';
+import type { ConsentPurpose, ExportLeftOutReason, SegmentList, SegmentListCreate, SegmentListQuery, SegmentMember, SegmentMembers, SegmentMembersQuery } from '@crm/common';
 import type { Actor } from '../../core/actor';
 import type { Db } from '../../core/db/db';
+import { pageOfList } from '../../core/db/paging';
 import { invalid } from '../../core/errors';
 import { createRecord, readRecord, type Created } from '../../core/records';
 import { restrictedAmong, seesRestricted } from '../privacy';
 import { getSettings } from '../settings';
 import { servedSegmentAccounts } from './current';
 import { exportLeftOutReason, matchesAccount, revenueTrendOf } from './segment-rules';
-import { contactsOfAccounts, getSegmentList, insertSegmentList, listSegmentLists } from './segment-lists-store';
+import { getSegmentList, insertSegmentList, listSegmentLists, memberContactDetails, memberPeople, type MemberPersonRow } from './segment-lists-store';
 
 const REASONS: readonly ExportLeftOutReason[] = ['restricted', 'objected', 'withdrawn', 'no_consent', 'no_email'];
 
@@ -23,9 +24,48 @@ export const createSegmentList = (db: Db, actor: Actor, input: SegmentListCreate
 
 export const searchSegmentLists = (db: Db, actor: Actor, query: SegmentListQuery) => listSegmentLists(db, actor.tenantId, query);
 
-export async function segmentMembers(db: Db, actor: Actor, id: string, query: SegmentMembersQuery, now = new Date()): Promise<SegmentMembers> {
+type MembersOptions = Partial<Pick<SegmentMembersQuery, 'purpose' | 'limit' | 'cursor'>>;
+
+/** A page of the list's members (100 unless asked), with their number on all pages and, for a purpose, who was left out. */
+export async function segmentMembers(db: Db, actor: Actor, id: string, query: MembersOptions, now = new Date()): Promise<SegmentMembers> {
+  const { base, accounts, people, leftOut } = await allMembers(db, actor, id, query.purpose, now);
+  const limit = query.limit ?? 100;
+  if (!people) {
+    const page = pageOfList(accounts, (a) => a.id, limit, query.cursor);
+    return { ...base, items: page.rows.map((account) => ({ account, contact: null })), total: accounts.length, nextCursor: page.nextCursor, leftOut };
+  }
+  const page = pageOfList(people, (p) => p.id, limit, query.cursor);
+  return { ...base, items: await withDetails(db, actor.tenantId, page.rows, accounts), total: people.length, nextCursor: page.nextCursor, leftOut };
+}
+
+const DETAILS_BATCH = 1000;
+
+/** Every member, for a file: the people's details read a thousand at a time. */
+export async function everySegmentMember(db: Db, actor: Actor, id: string, purpose: ConsentPurpose | undefined, now = new Date()) {
+  const { base, accounts, people } = await allMembers(db, actor, id, purpose, now);
+  const pages = people
+    ? (async function* () {
+        for (let i = 0; i < people.length; i += DETAILS_BATCH) yield withDetails(db, actor.tenantId, people.slice(i, i + DETAILS_BATCH), accounts);
+      })()
+    : (async function* () {
+        yield accounts.map((account) => ({ account, contact: null }));
+      })();
+  return { purpose: base.purpose, target: base.target, pages, contactIds: people?.map((p) => p.id) ?? [] };
+}
+
+async function withDetails(db: Db, tenantId: string, people: readonly MemberPersonRow[], accounts: readonly SegmentMember['account'][]): Promise<SegmentMember[]> {
+  const details = await memberContactDetails(db, tenantId, people.map((p) => p.id));
+  const accountOf = new Map(accounts.map((a) => [a.id, a]));
+  // A contact erased between the two reads is gone from the page rather than shown without a name.
+  return people.flatMap((p) => {
+    const contact = details.get(p.id);
+    return contact ? [{ account: accountOf.get(p.accountId)!, contact: { id: p.id, ...contact } }] : [];
+  });
+}
+
+async function allMembers(db: Db, actor: Actor, id: string, purpose: ConsentPurpose | undefined, now: Date) {
   const list = await readRecord('segment list', () => getSegmentList(db, actor.tenantId, id));
-  if (query.purpose && list.target !== 'contacts') throw invalid('purpose', 'a marketing export lists people, and this segment list is of accounts', 'query');
+  if (purpose && list.target !== 'contacts') throw invalid('purpose', 'a marketing export lists people, and this segment list is of accounts', 'query');
   const [{ accounts: stored, range, currency, asOf }, settings] = await Promise.all([
     servedSegmentAccounts(db, actor.tenantId, list.filter.period, { now }),
     getSettings(db, actor.tenantId),
@@ -45,31 +85,27 @@ export async function segmentMembers(db: Db, actor: Actor, id: string, query: Se
       revenueTrend: revenueTrendOf(a.revenueCents, a.previousRevenueCents, config),
       lastContactAt: a.lastContactAt,
     }));
-  const base = { segmentId: list.id, target: list.target, currency, range, asOf, purpose: query.purpose ?? null };
-  if (list.target === 'accounts') return { ...base, items: accounts.map((account) => ({ account, contact: null })), leftOut: null };
+  const base = { segmentId: list.id, target: list.target, currency, range, asOf, purpose: purpose ?? null };
+  if (list.target === 'accounts') return { base, accounts, people: null, leftOut: null };
 
-  const accountOf = new Map(accounts.map((a) => [a.id, a]));
-  const contacts = await contactsOfAccounts(db, actor.tenantId, [...accountOf.keys()]);
+  const consentPurpose = list.filter.consentPurpose;
+  const contacts = await memberPeople(db, actor.tenantId, accounts.map((a) => a.id), Boolean(consentPurpose || purpose));
   const restricted = await restrictedAmong(db, actor.tenantId, contacts.map((c) => c.id));
   const visible = seesRestricted(actor) ? contacts : contacts.filter((c) => !restricted.has(c.id));
-  const facts = (c: (typeof contacts)[number]) => ({ restricted: restricted.has(c.id), hasEmail: c.email !== null, current: c.current });
-  const inList = list.filter.consentPurpose ? visible.filter((c) => exportLeftOutReason(facts(c), list.filter.consentPurpose!) === null) : visible;
+  const facts = (c: MemberPersonRow) => ({ restricted: restricted.has(c.id), hasEmail: c.hasEmail, current: c.current });
+  const inList = consentPurpose ? visible.filter((c) => exportLeftOutReason(facts(c), consentPurpose) === null) : visible;
   const counts = new Map<ExportLeftOutReason, number>();
-  const members = inList.filter((c) => {
-    if (!query.purpose) return true;
-    const reason = exportLeftOutReason(facts(c), query.purpose);
+  const people = inList.filter((c) => {
+    if (!purpose) return true;
+    const reason = exportLeftOutReason(facts(c), purpose);
     if (reason) counts.set(reason, (counts.get(reason) ?? 0) + 1);
     return reason === null;
   });
-  const items = members.map((c) => ({
-    account: accountOf.get(c.accountId)!,
-    contact: { id: c.id, firstName: c.firstName, lastName: c.lastName, email: c.email, jobTitle: c.jobTitle },
-  }));
-  const leftOut = query.purpose
+  const leftOut = purpose
     ? {
-        total: inList.length - members.length,
+        total: inList.length - people.length,
         byReason: REASONS.filter((reason) => counts.has(reason)).map((reason) => ({ reason, count: counts.get(reason)! })),
       }
     : null;
-  return { ...base, items, leftOut };
+  return { base, accounts, people, leftOut };
 }

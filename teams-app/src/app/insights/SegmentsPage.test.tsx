@@ -2,6 +2,7 @@
 // a list's members, a marketing export with who was left out and why, and the CSV download, in English and German.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { SegmentMember } from '@crm/common';
 import { ApiError } from '@crm/common/web';
 import { TabShell } from '../TabShell';
 import { fakeApi, fakeHost, type FakeAnswers } from '../test-fixtures';
@@ -73,6 +74,31 @@ describe('segment lists page', () => {
     await waitFor(() => expect(saved.map((s) => s.name)).toEqual(['segment-marketing-2026-12-02.csv']));
     expect(api.calls.find((c) => c.name === 'exportSegment')?.args).toEqual({ params: { id: SEGMENT_ID }, query: { purpose: 'marketing', format: 'csv', decimal: 'comma' } });
     expect(screen.getByTestId('done-notice').textContent).toBe('Downloaded segment-marketing-2026-12-02.csv.');
+  });
+
+  it('shows a long list a page at a time, the next page under the first, and keeps what it showed when one fails', async () => {
+    const [adler, bauer] = segmentMembers().items as [SegmentMember, SegmentMember];
+    let failNext = true;
+    const { api } = renderPage({
+      segmentMembers: (args) => {
+        if (!args.query?.cursor) return { ...segmentMembers(), items: [adler], total: 2, nextCursor: 'page-2' };
+        if (failNext) return (failNext = false), new ApiError('server', 503, null);
+        return { ...segmentMembers(), items: [bauer], total: 2, nextCursor: null };
+      },
+    });
+    await ready();
+    fireEvent.click(within(listItem(SEGMENT_ID)).getByRole('button', { name: 'Members of Schlafende Maschinenbauer' }));
+    const members = within(await screen.findByTestId('segment-members'));
+    const table = await members.findByTestId('segment-members-table');
+    expect(within(table).getByText('2 member(s)')).toBeTruthy();
+    expect(members.getByText('1 of 2 shown')).toBeTruthy();
+    fireEvent.click(members.getByRole('button', { name: 'Show more' }));
+    await waitFor(() => expect(members.getByRole('alert')).toBeTruthy());
+    expect(within(table).getAllByRole('row')).toHaveLength(2);
+    fireEvent.click(members.getByRole('button', { name: 'Show more' }));
+    await waitFor(() => expect(within(table).getAllByRole('row').map((r) => r.getAttribute('data-member-id'))).toEqual([null, adler.contact!.id, bauer.contact!.id]));
+    expect(members.queryByRole('button', { name: 'Show more' })).toBeNull();
+    expect(api.calls.filter((c) => c.name === 'segmentMembers').map((c) => c.args.query)).toEqual([{}, { cursor: 'page-2' }, { cursor: 'page-2' }]);
   });
 
   it('offers no campaign for a list of accounts', async () => {

@@ -3,13 +3,14 @@
 // members as CSV for German Excel through the API's export. Loaded when opened: it is not needed at first paint.
 // Multiple choices are native checkboxes in fieldsets: Fluent's Checkbox would add to every page's first download.
 import { Button, Field, Input, Select, Spinner, Text } from '@fluentui/react-components';
-import type { ConsentPurpose, SegmentFilter, SegmentList, SegmentMembers, SegmentTarget } from '@crm/common';
+import type { ConsentPurpose, SegmentFilter, SegmentList, SegmentMember, SegmentMembers, SegmentTarget } from '@crm/common';
 import { DoneNotice, ErrorNotice, useSubmit } from '@crm/common/web';
 import { useId, useRef, useState } from 'react';
 import { Card } from '../Card';
 import { useServices } from '../services';
 import { useTabStyles } from '../styles';
 import { useLoad } from '../use-load';
+import { useMorePages } from '../use-more-pages';
 import type { SaveFile } from '../data-tab/save-file';
 import { useInsightsT } from './use-insights-t';
 import { PeriodSelect } from './PeriodSelect';
@@ -220,15 +221,15 @@ function NewList({ year, onCreated }: { year: number; onCreated: (list: SegmentL
   );
 }
 
-function MembersTable({ members }: { members: SegmentMembers }) {
+function MembersTable({ members, items }: { members: SegmentMembers; items: SegmentMember[] }) {
   const table = useTableStyles();
-  const { t, exactMoney, date } = useInsightsT();
+  const { t, exactMoney, date, number } = useInsightsT();
   const people = members.target === 'contacts';
   const money = (value: number) => exactMoney(value, members.currency);
   return (
     <div className={table.scroll}>
       <table className={table.table} data-testid="segment-members-table">
-        <caption className={table.caption}>{t('segments.members.caption', { count: members.items.length })}</caption>
+        <caption className={table.caption}>{t('segments.members.caption', { count: number(members.total) })}</caption>
         <thead>
           <tr>
             {people ? <th scope="col">{t('segments.col.person')}</th> : null}
@@ -242,7 +243,7 @@ function MembersTable({ members }: { members: SegmentMembers }) {
           </tr>
         </thead>
         <tbody>
-          {members.items.map(({ account, contact }) => (
+          {items.map(({ account, contact }) => (
             <tr key={contact?.id ?? account.id} data-member-id={contact?.id ?? account.id}>
               {contact ? <th scope="row">{`${contact.firstName} ${contact.lastName}`.trim()}</th> : null}
               {contact ? <td>{contact.email ?? t('insights.none')}</td> : null}
@@ -272,6 +273,7 @@ function Members({ list, save }: { list: SegmentList; save: SaveFile }) {
   const [saved, setSaved] = useState<string | null>(null);
   const query = purpose ? { purpose } : {};
   const members = useLoad(async (signal) => (await api('segmentMembers', { params: { id: list.id }, query, signal })).data, `${list.id}:${purpose}`);
+  const more = useMorePages(members.data, `${list.id}:${purpose}`, async (cursor) => (await api('segmentMembers', { params: { id: list.id }, query: { ...query, cursor } })).data);
   const download = async () => {
     setExporting(true);
     setExportError(null);
@@ -324,8 +326,20 @@ function Members({ list, save }: { list: SegmentList; save: SaveFile }) {
         members.data.items.length === 0 ? (
           <Text>{t('segments.members.none')}</Text>
         ) : (
-          <MembersTable members={members.data} />
+          <MembersTable members={members.data} items={more.items} />
         )
+      ) : null}
+      {more.error ? <ErrorNotice error={more.error} onRetry={() => void more.showMore()} /> : null}
+      {members.data && members.status !== 'loading' && more.nextCursor ? (
+        <div className={styles.row}>
+          <Button disabled={more.loading} onClick={() => void more.showMore()}>
+            {t('segments.members.more')}
+          </Button>
+          <Text className={styles.muted} aria-live="polite">
+            {t('segments.members.shown', { shown: number(more.items.length), count: number(members.data.total) })}
+          </Text>
+          {more.loading ? <Spinner size="tiny" label={t('segments.members.loadingMore')} /> : null}
+        </div>
       ) : null}
       <div className={styles.row}>
         <Button onClick={() => void download()} disabled={exporting || members.status !== 'ready'}>

@@ -170,6 +170,8 @@ export function segmentMembers(purpose: SegmentMembers['purpose'] = null): Segme
       { account: anker, contact: { id: ADLER_ID, firstName: 'Ada', lastName: 'Adler', email: 'adler@anker.example', jobTitle: 'Einkauf' } },
       ...(purpose ? [] : [{ account: anker, contact: { id: testUuid('c9'), firstName: 'Bernd', lastName: 'Bauer', email: null, jobTitle: null } }]),
     ],
+    total: purpose ? 1 : 2,
+    nextCursor: null,
     leftOut: purpose
       ? {
           total: 3,

@@ -10,6 +10,7 @@ import { AccountPicker } from '../../config/AccountPicker';
 import { useServices } from '../../services';
 import { useTabStyles } from '../../styles';
 import { useLoad } from '../../use-load';
+import { useMorePages } from '../../use-more-pages';
 import { reasonOf } from '../field-reason';
 import { HourFields, hoursDraft, levelOf, PRIORITIES, useServiceAdminT, validHours, type HoursDraft, type Priority } from './hours';
 
@@ -28,28 +29,16 @@ export function ContractsSection({ levels }: { levels: ServiceLevelSettings | nu
   const { api } = useServices();
   const [generation, setGeneration] = useState(0);
   const first = useLoad(async (signal) => (await api('listServiceContracts', { query: { limit: PAGE }, signal })).data, `contracts-${generation}`);
-  const [more, setMore] = useState<{ items: ServiceContractListed[]; nextCursor: string | null } | null>(null);
-  const [moreError, setMoreError] = useState<unknown>(null);
+  const more = useMorePages(first.data, `contracts-${generation}`, async (cursor) => (await api('listServiceContracts', { query: { limit: PAGE, cursor } })).data);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [picking, setPicking] = useState(false);
   const [pickError, setPickError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
   const opener = useOpenerFocus();
-  const items = [...(first.data?.items ?? []), ...(more?.items ?? [])];
-  const nextCursor = more ? more.nextCursor : (first.data?.nextCursor ?? null);
+  const { items, nextCursor } = more;
   const reload = () => {
-    setMore(null);
+    more.reset();
     setGeneration((g) => g + 1);
-  };
-  const showMore = async () => {
-    if (!nextCursor) return;
-    setMoreError(null);
-    try {
-      const page = (await api('listServiceContracts', { query: { limit: PAGE, cursor: nextCursor } })).data;
-      setMore((m) => ({ items: [...(m?.items ?? []), ...page.items], nextCursor: page.nextCursor }));
-    } catch (e) {
-      setMoreError(e);
-    }
   };
   const pick = async (account: { id: string; name: string }) => {
     setPickError(null);
@@ -129,10 +118,12 @@ export function ContractsSection({ levels }: { levels: ServiceLevelSettings | nu
           />
         ))}
       </ul>
-      {moreError ? <ErrorNotice error={moreError} onRetry={() => void showMore()} /> : null}
+      {more.error ? <ErrorNotice error={more.error} onRetry={() => void more.showMore()} /> : null}
       {nextCursor ? (
         <div>
-          <Button onClick={() => void showMore()}>{t('svc.more')}</Button>
+          <Button disabled={more.loading} onClick={() => void more.showMore()}>
+            {t('svc.more')}
+          </Button>
         </div>
       ) : null}
     </Card>

@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { useServices } from '../../services';
 import { useTabStyles } from '../../styles';
 import { useLoad } from '../../use-load';
+import { useMorePages } from '../../use-more-pages';
 import { useHooksT } from './parts';
 
 const PAGE = 20;
@@ -28,25 +29,8 @@ export function DeliveryLog({ endpointId, url, id, onQueued }: { endpointId: str
     `deliveries-${endpointId}-${status}`,
   );
   // Later pages of the filter they were asked for: a new filter starts again from the first page.
-  const [more, setMore] = useState<{ status: Status | ''; items: WebhookDelivery[]; nextCursor: string | null } | null>(null);
-  const [moreError, setMoreError] = useState<unknown>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const extra = more && more.status === status ? more : null;
-  const items = [...(first.data?.items ?? []), ...(extra?.items ?? [])];
-  const nextCursor = extra ? extra.nextCursor : (first.data?.nextCursor ?? null);
-  const showMore = async () => {
-    if (!nextCursor) return;
-    setMoreError(null);
-    setLoadingMore(true);
-    try {
-      const page = (await api('webhookDeliveries', { params: { id: endpointId }, query: query(nextCursor) })).data;
-      setMore({ status, items: [...(extra?.items ?? []), ...page.items], nextCursor: page.nextCursor });
-    } catch (e) {
-      setMoreError(e);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const more = useMorePages(first.data, `${endpointId}-${status}`, async (cursor) => (await api('webhookDeliveries', { params: { id: endpointId }, query: query(cursor) })).data);
+  const { items, nextCursor } = more;
   const [queued, setQueued] = useState<{ text: string; n: number } | null>(null);
   const [queueError, setQueueError] = useState<unknown>(null);
   const [queueing, setQueueing] = useState(false);
@@ -59,7 +43,7 @@ export function DeliveryLog({ endpointId, url, id, onQueued }: { endpointId: str
         redelivered === 0 ? t('hooks.requeuedNone') : t(paused ? 'hooks.requeuedPaused' : 'hooks.requeued', { count: number(redelivered) });
       // The notice takes the focus (the row's button goes away with its status); a new one each time, so it does again.
       setQueued((previous) => ({ text, n: (previous?.n ?? 0) + 1 }));
-      setMore(null);
+      more.reset();
       first.reload();
       onQueued();
     } catch (e) {
@@ -90,7 +74,7 @@ export function DeliveryLog({ endpointId, url, id, onQueued }: { endpointId: str
         <Select
           value={status}
           onChange={(_e, d) => {
-            setMore(null);
+            more.reset();
             setStatus(d.value as Status | '');
           }}
         >
@@ -147,13 +131,13 @@ export function DeliveryLog({ endpointId, url, id, onQueued }: { endpointId: str
           </table>
         </div>
       ) : null}
-      {moreError ? <ErrorNotice error={moreError} onRetry={() => void showMore()} /> : null}
+      {more.error ? <ErrorNotice error={more.error} onRetry={() => void more.showMore()} /> : null}
       {ready && nextCursor ? (
         <div className={styles.row}>
-          <Button disabled={loadingMore} onClick={() => void showMore()}>
+          <Button disabled={more.loading} onClick={() => void more.showMore()}>
             {t('hooks.logMore')}
           </Button>
-          {loadingMore ? <Spinner size="tiny" /> : null}
+          {more.loading ? <Spinner size="tiny" /> : null}
         </div>
       ) : null}
     </div>
