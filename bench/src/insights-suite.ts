@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import type { Queryable } from '../../functions/src/core/db/db';
 import { migrate } from '../../functions/src/core/db/migrate';
 import { openPostgres } from '../../functions/src/core/db/postgres-db';
-import { memberPeople, refreshAnalysis, SEGMENT_FACTS_SQL, SERVED_ANALYSIS_SQL } from '../../functions/src/features/insights';
+import { memberContactsPage, memberPeople, refreshAnalysis, SEGMENT_FACTS_SQL, SERVED_ANALYSIS_SQL } from '../../functions/src/features/insights';
 import { scaledTenantUsers, seedScaledTenant } from '../../functions/src/seed/seed-scaled';
 import type { SeedUser } from '../../functions/src/seed/tenant-spec';
 import { startLocalHostProcess } from '../../test/support/local-host-process';
@@ -78,7 +78,7 @@ const LABEL: Record<Call, string> = {
   accountApi: '`GET /api/accounts/{id}/insights`',
   segmentSql: "direct SQL: the stored accounts' facts and ranks a segment list filters",
   segmentApi: '`GET /api/segments/{id}/members` (accounts at risk)',
-  contactsSql: "direct SQL: the class-A accounts' contacts a list of people reads at every call",
+  contactsSql: "direct SQL: the count and the first page of the class-A accounts' contacts (the two statements of a call)",
   contactsApi: '`GET /api/segments/{id}/members` (the contacts of class-A accounts, first page)',
   consentsSql: 'direct SQL: the same contacts with their current consents (an export for a purpose)',
   marketingApi: '`GET /api/segments/{id}/members?purpose=marketing` (first page)',
@@ -336,7 +336,7 @@ export async function runInsightsSuite(scale: Scale, log: (line: string) => void
           accountApi: async (i) => void (await api(accountPath(i))),
           segmentSql: async () => void (await db.query(SEGMENT_FACTS_SQL, [tenantId, PERIOD])),
           segmentApi: async () => void (await client.expect([200], 'GET', segmentPath, browser)),
-          contactsSql: async () => void (await memberPeople(db, tenantId, classA, false)),
+          contactsSql: async () => void (await memberContactsPage(db, tenantId, classA, { hideRestricted: true, limit: 100, cursor: undefined })),
           contactsApi: async () => void (await client.expect([200], 'GET', contactsPath, browser)),
           consentsSql: async () => void (await memberPeople(db, tenantId, classA, true)),
           marketingApi: async () => void (await client.expect([200], 'GET', `${contactsPath}?purpose=marketing`, browser)),

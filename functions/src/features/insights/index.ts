@@ -5,4 +5,4 @@ export { INSIGHT_SNAPSHOT_SCHEDULE, insightTrend, takeMonthlySnapshots } from '.
 export { currentAnalysisAccounts, INSIGHT_REFRESH_SCHEDULE, refreshAnalysis, refreshStaleAnalyses, servedAccountInsights, servedTeamInsights } from './current';
 export { SEGMENT_FACTS_SQL, SERVED_ANALYSIS_SQL, type StoredRuleFacts } from './current-store';
 // The benchmark's baseline for a list of people (bench/).
-export { memberPeople } from './segment-lists-store';
+export { memberContactsPage, memberPeople } from './segment-lists-store';

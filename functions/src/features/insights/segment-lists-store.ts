@@ -4,6 +4,7 @@ import type { Queryable } from '../../core/db/db';
 import { decodeCursor, pageFrom } from '../../core/db/paging';
 import { str, strOrNull, versionedFields, type Row } from '../../core/db/rows';
 import { SqlParams } from '../../core/db/sql-builder';
+import { notRestrictedSql } from '../privacy';
 
 const toSegmentList = (row: Row): SegmentList => ({
   ...versionedFields(row),
@@ -56,7 +57,7 @@ export interface MemberPersonRow {
 
 /**
  * The contacts of these accounts by last and first name, with their current consents when a consent decides (a
- * consent filter or an export for a purpose): each page of a list reads them all, to count it and to know where it is.
+ * consent filter or an export for a purpose): there each page reads them all, to count it and to know where it is.
  */
 export async function memberPeople(db: Queryable, tenantId: string, accountIds: readonly string[], withConsents: boolean): Promise<MemberPersonRow[]> {
   if (accountIds.length === 0) return [];
@@ -90,6 +91,13 @@ export interface MemberContactDetails {
   jobTitle: string | null;
 }
 
+const contactDetails = (row: Row): MemberContactDetails => ({
+  firstName: str(row, 'first_name'),
+  lastName: str(row, 'last_name'),
+  email: strOrNull(row, 'email'),
+  jobTitle: strOrNull(row, 'job_title'),
+});
+
 /** What a page shows of its people, read for that page alone. */
 export async function memberContactDetails(db: Queryable, tenantId: string, ids: readonly string[]): Promise<Map<string, MemberContactDetails>> {
   if (ids.length === 0) return new Map();
@@ -98,6 +106,43 @@ export async function memberContactDetails(db: Queryable, tenantId: string, ids:
     [tenantId, [...ids]],
   );
   return new Map(
-    rows.map((row) => [str(row, 'id'), { firstName: str(row, 'first_name'), lastName: str(row, 'last_name'), email: strOrNull(row, 'email'), jobTitle: strOrNull(row, 'job_title') }]),
+    rows.map((row) => [str(row, 'id'), contactDetails(row)]),
   );
+}
+
+export interface MemberContact extends MemberContactDetails {
+  id: string;
+  accountId: string;
+}
+
+/**
+ * A page of these accounts' contacts by last and first name, and how many there are, where no consent decides: the
+ * database counts and finds the page (by the name index) instead of sending every contact to be counted.
+ */
+export async function memberContactsPage(
+  db: Queryable,
+  tenantId: string,
+  accountIds: readonly string[],
+  options: { hideRestricted: boolean; limit: number; cursor: string | undefined },
+): Promise<{ rows: MemberContact[]; total: number; nextCursor: string | null }> {
+  const after = decodeCursor(options.cursor, ['text', 'text', 'uuid']);
+  if (accountIds.length === 0) return { rows: [], total: 0, nextCursor: null };
+  const values = [tenantId, [...accountIds]];
+  const filter = `c.tenant_id = $1 AND c.account_id = ANY($2::uuid[])${options.hideRestricted ? ` AND ${notRestrictedSql('c')}` : ''}`;
+  const keyset = after ? ` AND (lower(c.last_name), lower(c.first_name), c.id) > ($3, $4, $5::uuid)` : '';
+  const [counted, rows] = await Promise.all([
+    db.query<{ total: string }>(`SELECT count(*) AS total FROM contacts c WHERE ${filter}`, values),
+    db.query(
+      `SELECT c.id, c.account_id, c.first_name, c.last_name, c.emails[1] AS email, c.job_title, lower(c.last_name) AS last_key, lower(c.first_name) AS first_key
+       FROM contacts c WHERE ${filter}${keyset}
+       ORDER BY lower(c.last_name), lower(c.first_name), c.id LIMIT ${options.limit + 1}`,
+      after ? [...values, ...after] : values,
+    ),
+  ]);
+  const page = pageFrom(rows, options.limit, (row) => [row.last_key, row.first_key, row.id]);
+  return {
+    rows: page.rows.map((row) => ({ id: str(row, 'id'), accountId: str(row, 'account_id'), ...contactDetails(row) })),
+    total: Number(counted[0]!.total),
+    nextCursor: page.nextCursor,
+  };
 }

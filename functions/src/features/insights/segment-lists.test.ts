@@ -191,6 +191,12 @@ describeEachDatabase('segment lists', (getDb) => {
     const pages = await walk(anna);
     expect(pages.map((p) => p.items.map((m) => m.contact?.lastName))).toEqual([['Adler', 'Bauer'], ['Dach', 'Eck'], ['Fink', 'Gans']]);
     expect(pages.map((p) => p.total)).toEqual([6, 6, 6]);
+    // Who may see a restricted person finds and counts them too; the pages hold whom the export writes, in its order.
+    const seen = await walk(admin);
+    expect(seen.flatMap((p) => p.items.map((m) => m.contact?.lastName))).toEqual(['Adler', 'Bauer', 'Conrad', 'Dach', 'Eck', 'Fink', 'Gans']);
+    expect(seen.map((p) => p.total)).toEqual([7, 7, 7, 7]);
+    const exported = await exportSegment(getDb(), anna, people.id, { format: 'csv', decimal: 'comma' }, NOW);
+    expect(exported.contactIds).toEqual(pages.flatMap((p) => p.items.map((m) => m.contact?.id)));
     // The export's people and who was left out, on every page alike.
     const marketing = await walk(anna, 'marketing');
     expect(marketing.map((p) => [p.items.map((m) => m.contact?.lastName), p.total, p.leftOut?.total])).toEqual([[['Adler', 'Gans'], 2, 4]]);

@@ -12,7 +12,7 @@ import { restrictedAmong, seesRestricted } from '../privacy';
 import { getSettings } from '../settings';
 import { servedSegmentAccounts } from './current';
 import { exportLeftOutReason, matchesAccount, revenueTrendOf } from './segment-rules';
-import { getSegmentList, insertSegmentList, listSegmentLists, memberContactDetails, memberPeople, type MemberPersonRow } from './segment-lists-store';
+import { getSegmentList, insertSegmentList, listSegmentLists, memberContactDetails, memberContactsPage, memberPeople, type MemberPersonRow } from './segment-lists-store';
 
 const REASONS: readonly ExportLeftOutReason[] = ['restricted', 'objected', 'withdrawn', 'no_consent', 'no_email'];
 
@@ -28,12 +28,20 @@ type MembersOptions = Partial<Pick<SegmentMembersQuery, 'purpose' | 'limit' | 'c
 
 /** A page of the list's members (100 unless asked), with their number on all pages and, for a purpose, who was left out. */
 export async function segmentMembers(db: Db, actor: Actor, id: string, query: MembersOptions, now = new Date()): Promise<SegmentMembers> {
-  const { base, accounts, people, leftOut } = await allMembers(db, actor, id, query.purpose, now);
   const limit = query.limit ?? 100;
-  if (!people) {
+  const { list, base, accounts } = await matchingAccounts(db, actor, id, query.purpose, now);
+  if (list.target === 'accounts') {
     const page = pageOfList(accounts, (a) => a.id, limit, query.cursor);
-    return { ...base, items: page.rows.map((account) => ({ account, contact: null })), total: accounts.length, nextCursor: page.nextCursor, leftOut };
+    return { ...base, items: page.rows.map((account) => ({ account, contact: null })), total: accounts.length, nextCursor: page.nextCursor, leftOut: null };
   }
+  if (!list.filter.consentPurpose && !query.purpose) {
+    const accountOf = new Map(accounts.map((a) => [a.id, a]));
+    const options = { hideRestricted: !seesRestricted(actor), limit, cursor: query.cursor };
+    const page = await memberContactsPage(db, actor.tenantId, [...accountOf.keys()], options);
+    const items = page.rows.map(({ accountId, ...contact }) => ({ account: accountOf.get(accountId)!, contact }));
+    return { ...base, items, total: page.total, nextCursor: page.nextCursor, leftOut: null };
+  }
+  const { people, leftOut } = await peopleOf(db, actor, list, accounts, query.purpose);
   const page = pageOfList(people, (p) => p.id, limit, query.cursor);
   return { ...base, items: await withDetails(db, actor.tenantId, page.rows, accounts), total: people.length, nextCursor: page.nextCursor, leftOut };
 }
@@ -42,7 +50,8 @@ const DETAILS_BATCH = 1000;
 
 /** Every member, for a file: the people's details read a thousand at a time. */
 export async function everySegmentMember(db: Db, actor: Actor, id: string, purpose: ConsentPurpose | undefined, now = new Date()) {
-  const { base, accounts, people } = await allMembers(db, actor, id, purpose, now);
+  const { list, base, accounts } = await matchingAccounts(db, actor, id, purpose, now);
+  const people = list.target === 'contacts' ? (await peopleOf(db, actor, list, accounts, purpose)).people : null;
   const pages = people
     ? (async function* () {
         for (let i = 0; i < people.length; i += DETAILS_BATCH) yield withDetails(db, actor.tenantId, people.slice(i, i + DETAILS_BATCH), accounts);
@@ -63,7 +72,7 @@ async function withDetails(db: Db, tenantId: string, people: readonly MemberPers
   });
 }
 
-async function allMembers(db: Db, actor: Actor, id: string, purpose: ConsentPurpose | undefined, now: Date) {
+async function matchingAccounts(db: Db, actor: Actor, id: string, purpose: ConsentPurpose | undefined, now: Date) {
   const list = await readRecord('segment list', () => getSegmentList(db, actor.tenantId, id));
   if (purpose && list.target !== 'contacts') throw invalid('purpose', 'a marketing export lists people, and this segment list is of accounts', 'query');
   const [{ accounts: stored, range, currency, asOf }, settings] = await Promise.all([
@@ -86,8 +95,11 @@ async function allMembers(db: Db, actor: Actor, id: string, purpose: ConsentPurp
       lastContactAt: a.lastContactAt,
     }));
   const base = { segmentId: list.id, target: list.target, currency, range, asOf, purpose: purpose ?? null };
-  if (list.target === 'accounts') return { base, accounts, people: null, leftOut: null };
+  return { list, base, accounts };
+}
 
+/** The people of a list where a consent decides (a consent filter, an export for a purpose), or for a file: all of them. */
+async function peopleOf(db: Db, actor: Actor, list: SegmentList, accounts: readonly SegmentMember['account'][], purpose: ConsentPurpose | undefined) {
   const consentPurpose = list.filter.consentPurpose;
   const contacts = await memberPeople(db, actor.tenantId, accounts.map((a) => a.id), Boolean(consentPurpose || purpose));
   const restricted = await restrictedAmong(db, actor.tenantId, contacts.map((c) => c.id));
@@ -107,5 +119,5 @@ async function allMembers(db: Db, actor: Actor, id: string, purpose: ConsentPurp
         byReason: REASONS.filter((reason) => counts.has(reason)).map((reason) => ({ reason, count: counts.get(reason)! })),
       }
     : null;
-  return { base, accounts, people, leftOut };
+  return { people, leftOut };
 }
