@@ -4,7 +4,8 @@
 import type { Queryable } from '../../core/db/db';
 import { str } from '../../core/db/rows';
 import { monthStart, type MonthWindow } from '../../core/period';
-import { firstResponseSql, firstResponsesSql } from '../interactions';
+import { firstResponseSql } from '../interactions';
+import { REQUESTS_CTE, requestsParams, responseFiguresOf, responseFiguresSql } from './key-figures-store';
 import type { AccountFilter } from './store';
 
 const instant = (month: number) => `${monthStart(month)}T00:00:00Z`;
@@ -46,42 +47,53 @@ export async function complaintsByAccount(db: Queryable, tenantId: string, windo
 }
 
 /**
- * The inbound emails and web forms linked to each account that came in during the window by `now`, and the hours to
- * their first response by the interactions' rule. For the whole tenant the rule runs in one pass over every timeline
- * (firstResponsesSql); for a few accounts one index walk per request (firstResponseSql) reads far less.
+ * The team's response time and each account's, from one pass over every timeline (firstResponsesSql) for a refresh of
+ * the whole tenant: a request counts once for the team (also one on no account) and once for each account it is on.
  */
-export async function responseTimesByAccount(db: Queryable, tenantId: string, window: MonthWindow, now: Date, only: AccountFilter) {
-  const responded =
-    only === null
-      ? 'f.responded_at'
-      : firstResponseSql({
-          tenant: 'q.tenant_id',
-          accounts: '(SELECT l.account_id FROM interaction_accounts l WHERE l.tenant_id = q.tenant_id AND l.interaction_id = q.id)',
-          conversation: 'q.conversation_id',
-          since: 'q.occurred_at',
-          until: '$4::timestamptz',
-        });
-  const responses = only === null ? `WITH responses AS (${firstResponsesSql({ tenant: '$1', since: '$2::timestamptz', until: '$4::timestamptz' })})` : '';
+export async function responseTimesOfTenant(db: Queryable, tenantId: string, window: MonthWindow, now: Date) {
   const rows = await db.query(
-    `${responses}
-     SELECT account_id, count(*) AS requests, count(responded_at) AS answered,
-       ${percentiles('extract(epoch FROM responded_at - occurred_at) / 3600')}
+    `WITH ${REQUESTS_CTE}
+     SELECT NULL::uuid AS account_id, ${responseFiguresSql('r')} FROM requests r
+     UNION ALL
+     SELECT ia.account_id, ${responseFiguresSql('r')}
+     FROM requests r JOIN interaction_accounts ia ON ia.tenant_id = $1 AND ia.interaction_id = r.id
+     GROUP BY ia.account_id`,
+    requestsParams(tenantId, window, now),
+  );
+  return {
+    team: responseFiguresOf(rows.find((row) => row.account_id === null)),
+    byAccount: byAccount(
+      rows.filter((row) => row.account_id !== null),
+      responseFiguresOf,
+    ),
+  };
+}
+
+/**
+ * The inbound emails and web forms linked to each of a few accounts that came in during the window by `now`, and the
+ * hours to their first response by the interactions' rule: one index walk per request (firstResponseSql) reads far less
+ * than a pass over every timeline.
+ */
+export async function responseTimesByAccount(db: Queryable, tenantId: string, window: MonthWindow, now: Date, only: readonly string[]) {
+  const responded = firstResponseSql({
+    tenant: 'q.tenant_id',
+    accounts: '(SELECT l.account_id FROM interaction_accounts l WHERE l.tenant_id = q.tenant_id AND l.interaction_id = q.id)',
+    conversation: 'q.conversation_id',
+    since: 'q.occurred_at',
+    until: '$4::timestamptz',
+  });
+  const rows = await db.query(
+    `SELECT account_id, ${responseFiguresSql('r')}
      FROM (
        SELECT ia.account_id, q.occurred_at, ${responded} AS responded_at
        FROM interaction_accounts ia JOIN interactions q ON q.tenant_id = ia.tenant_id AND q.id = ia.interaction_id
-       ${only === null ? 'LEFT JOIN responses f ON f.id = q.id' : ''}
        WHERE ia.tenant_id = $1 AND ia.type IN ('email', 'web_form') AND ((q.type = 'email' AND q.direction = 'inbound') OR q.type = 'web_form')
-         AND ia.occurred_at >= $2 AND ia.occurred_at < $3 AND ia.occurred_at <= $4 AND ($5::uuid[] IS NULL OR ia.account_id = ANY($5))
+         AND ia.occurred_at >= $2 AND ia.occurred_at < $3 AND ia.occurred_at <= $4 AND ia.account_id = ANY($5)
      ) r
      GROUP BY account_id`,
-    [tenantId, instant(window.from), instant(window.to), now.toISOString(), only],
+    [...requestsParams(tenantId, window, now), [...only]],
   );
-  return byAccount(rows, (row) => ({
-    requests: Number(row.requests),
-    answered: Number(row.answered),
-    medianHours: hours(row.median_hours),
-    p90Hours: hours(row.p90_hours),
-  }));
+  return byAccount(rows, responseFiguresOf);
 }
 
 const filled = (column: string) => `NULLIF(btrim(${column}), '') IS NOT NULL`;

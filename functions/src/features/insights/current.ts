@@ -89,7 +89,7 @@ export async function refreshAnalysis(db: Db, tenantId: string, period: string, 
         })
       : gathered.accounts;
     const analysed = analyseGathered(gathered.context, accounts, now);
-    const team = teamOf(analysed, await teamCounts(db, tenantId, analysed, now), now);
+    const team = teamOf(analysed, await teamCounts(db, tenantId, analysed, now, gathered.teamCounted), now);
     const byId = new Map(accounts.map((a) => [a.facts.id, a]));
     const rows: RefreshWrite['rows'] = [];
     const ranks: RefreshWrite['ranks'] = [];

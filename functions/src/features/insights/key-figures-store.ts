@@ -10,30 +10,36 @@ const instant = (month: number) => `${monthStart(month)}T00:00:00Z`;
 const hours = (value: unknown) => (value === null || value === undefined ? null : Math.round(Number(value) * 10) / 10);
 
 /**
- * Inbound emails and web forms of the window, received by `now`, and the hours to their first response by the
- * interactions' rule (the one the service cases use): on any of the request's accounts or in its conversation.
+ * `requests`: the inbound emails and web forms of the window ($2 to $3) received by now ($4), each with its first
+ * response by the interactions' rule (the one the service cases use): on any of the request's accounts or in its
+ * conversation. One pass over every timeline of tenant $1 (firstResponsesSql).
  */
-export async function responseTimes(db: Queryable, tenantId: string, window: MonthWindow, now: Date) {
-  const [row] = await db.query(
-    `WITH responses AS (${firstResponsesSql({ tenant: '$1', since: '$2::timestamptz', until: '$4::timestamptz' })}),
+export const REQUESTS_CTE = `responses AS (${firstResponsesSql({ tenant: '$1', since: '$2::timestamptz', until: '$4::timestamptz' })}),
      requests AS (
-       SELECT q.occurred_at, f.responded_at
+       SELECT q.id, q.occurred_at, f.responded_at
        FROM interactions q LEFT JOIN responses f ON f.id = q.id
        WHERE q.tenant_id = $1 AND ((q.type = 'email' AND q.direction = 'inbound') OR q.type = 'web_form')
          AND q.occurred_at >= $2 AND q.occurred_at < $3 AND q.occurred_at <= $4
-     )
-     SELECT count(*) AS requests, count(responded_at) AS answered,
-       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM responded_at - occurred_at) / 3600) AS median_hours,
-       percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM responded_at - occurred_at) / 3600) AS p90_hours
-     FROM requests`,
-    [tenantId, instant(window.from), instant(window.to), now.toISOString()],
-  );
-  return {
-    requests: Number(row?.requests ?? 0),
-    answered: Number(row?.answered ?? 0),
-    medianHours: hours(row?.median_hours),
-    p90Hours: hours(row?.p90_hours),
-  };
+     )`;
+
+export const requestsParams = (tenantId: string, window: MonthWindow, now: Date) => [tenantId, instant(window.from), instant(window.to), now.toISOString()];
+
+/** The response time's columns over requests aliased `r`. */
+export const responseFiguresSql = (r: string) => `count(*) AS requests, count(${r}.responded_at) AS answered,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ${r}.responded_at - ${r}.occurred_at) / 3600) AS median_hours,
+       percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM ${r}.responded_at - ${r}.occurred_at) / 3600) AS p90_hours`;
+
+export const responseFiguresOf = (row: Record<string, unknown> | undefined) => ({
+  requests: Number(row?.requests ?? 0),
+  answered: Number(row?.answered ?? 0),
+  medianHours: hours(row?.median_hours),
+  p90Hours: hours(row?.p90_hours),
+});
+
+/** The team's response time: each request of the window once, also those on no account. */
+export async function responseTimes(db: Queryable, tenantId: string, window: MonthWindow, now: Date) {
+  const [row] = await db.query(`WITH ${REQUESTS_CTE} SELECT ${responseFiguresSql('r')} FROM requests r`, requestsParams(tenantId, window, now));
+  return responseFiguresOf(row);
 }
 
 /**

@@ -1,5 +1,14 @@
 // The insights of one account and of the team, computed from the tenant's facts as of `now`.
-import { InsightsSettings, type AccountInsights, type AccountKeyFigures, type Opportunity, type PeriodRange, type TeamInsights, type TenantSettings } from '@crm/common';
+import {
+  InsightsSettings,
+  type AccountInsights,
+  type AccountKeyFigures,
+  type Opportunity,
+  type PeriodRange,
+  type ResponseTimeFigures,
+  type TeamInsights,
+  type TenantSettings,
+} from '@crm/common';
 import type { Db } from '../../core/db/db';
 import type { Actor } from '../../core/actor';
 import { notFound } from '../../core/errors';
@@ -11,9 +20,10 @@ import { possibleDuplicateCounts } from '../duplicates';
 import { adoptionOf, crossSellingOf, dataQualityOf, ratio, repeatPurchaseOf } from './key-figures';
 import { keyFieldCounts, loggedByWeek, purchasesByAccount, responseTimes, wonProductLines } from './key-figures-store';
 import { accountKeyFiguresOf, winRateOf } from './account-key-figures';
-import { complaintsByAccount, keyFieldsByAccount, loggedByAccount, responseTimesByAccount } from './account-key-figures-store';
+import { complaintsByAccount, keyFieldsByAccount, loggedByAccount, responseTimesByAccount, responseTimesOfTenant } from './account-key-figures-store';
 import {
   type AccountFilter,
+  type ClosedCount,
   accountsOf,
   activeContacts,
   closedOpportunities,
@@ -57,12 +67,26 @@ const revenueSourceOf = (config: InsightsSettings, settings: TenantSettings) => 
 /** Logged interactions count up to the period's end or now, whichever is earlier. */
 const loggedUntil = (window: MonthWindow, now: Date) => new Date(Math.min(now.getTime(), Date.parse(`${monthStart(window.to)}T00:00:00Z`))).toISOString();
 
+/**
+ * The team's counts a gathering of every account's facts has counted already: the same statements over the whole tenant,
+ * so a full refresh runs them once (the pass over every timeline for the response times alone took seconds).
+ */
+export interface TeamCountsGathered {
+  closed: ClosedCount[];
+  responseTime: ResponseTimeFigures;
+  lines: Awaited<ReturnType<typeof wonProductLines>>;
+  purchases: Awaited<ReturnType<typeof purchasesByAccount>>;
+}
+
+const responseTimesOf = async (db: Db, tenantId: string, window: MonthWindow, now: Date, only: AccountFilter) =>
+  only === null ? responseTimesOfTenant(db, tenantId, window, now) : { team: null, byAccount: await responseTimesByAccount(db, tenantId, window, now, only) };
+
 /** The counts behind each account's key figures, one statement per figure. */
 async function accountKeyCounts(db: Db, tenantId: string, window: MonthWindow, now: Date, source: ReturnType<typeof revenueSourceOf>, only: AccountFilter) {
-  const [closed, complaints, responseTime, lines, purchases, keyFields, logged] = await Promise.all([
+  const [closed, complaints, responses, lines, purchases, keyFields, logged] = await Promise.all([
     closedOpportunities(db, tenantId, window, only),
     complaintsByAccount(db, tenantId, window, only),
-    responseTimesByAccount(db, tenantId, window, now, only),
+    responseTimesOf(db, tenantId, window, now, only),
     wonProductLines(db, tenantId, window, only),
     purchasesByAccount(db, tenantId, window, source, only),
     keyFieldsByAccount(db, tenantId, only),
@@ -72,11 +96,12 @@ async function accountKeyCounts(db: Db, tenantId: string, window: MonthWindow, n
   for (const c of closed) closedOf.set(c.accountId, [...(closedOf.get(c.accountId) ?? []), c]);
   const linesOf = new Map(lines.map((l) => [l.accountId, l]));
   const purchasesOf = new Map(purchases.map((p) => [p.accountId, p.purchases]));
-  return (accountId: string): AccountKeyFigures =>
+  const team: TeamCountsGathered | null = responses.team ? { closed, responseTime: responses.team, lines, purchases } : null;
+  const of = (accountId: string): AccountKeyFigures =>
     accountKeyFiguresOf({
       closed: (closedOf.get(accountId) ?? []).map(({ status, stage, count }) => ({ status, stage, count })),
       complaints: complaints.get(accountId),
-      responseTime: responseTime.get(accountId),
+      responseTime: responses.byAccount.get(accountId),
       lines: linesOf.get(accountId),
       purchases: purchasesOf.get(accountId) ?? 0,
       keyFields: keyFields.get(accountId),
@@ -84,6 +109,7 @@ async function accountKeyCounts(db: Db, tenantId: string, window: MonthWindow, n
       loggedFrom: monthStart(window.from),
       loggedUntil: loggedUntil(window, now),
     });
+  return { of, team };
 }
 
 /**
@@ -98,7 +124,7 @@ export async function gatherFacts(db: Db, tenantId: string, period: string, now:
   const history = historyWindows(now, config.clv.historyYears);
   const windows: MonthWindow[] = [window, previous, { from: FIRST_MONTH, to: window.from }, ...history];
   const source = revenueSourceOf(config, settings);
-  const [accounts, revenue, rhythms, complaints, withdrawals, contacts, opportunities, keyFiguresOf] = await Promise.all([
+  const [accounts, revenue, rhythms, complaints, withdrawals, contacts, opportunities, keyCounts] = await Promise.all([
     accountsOf(db, tenantId, only),
     revenueByWindow(db, tenantId, windows, source, only),
     contactRhythms(db, tenantId, now, only),
@@ -128,11 +154,11 @@ export async function gatherFacts(db: Db, tenantId: string, period: string, now:
         openWeightedPipeline: Math.round((pipelineOf.get(account.id) ?? 0) * 100) / 100,
       },
       everBefore: (years?.[2]?.revenueCents ?? 0) > 0,
-      keyFigures: keyFiguresOf(account.id),
+      keyFigures: keyCounts.of(account.id),
     };
   });
   const context: AnalysisContext = { settings, config, window, range: rangeOf(period, window), opportunities };
-  return { context, accounts: gathered };
+  return { context, accounts: gathered, teamCounted: keyCounts.team };
 }
 
 /** All accounts analysed together from their facts: pure, so a refresh re-ranks stored facts without the database. */
@@ -149,8 +175,8 @@ export function analyseGathered(context: AnalysisContext, accounts: readonly Gat
 }
 
 export async function analyseTenant(db: Db, tenantId: string, period: string, now: Date) {
-  const { context, accounts } = await gatherFacts(db, tenantId, period, now);
-  return analyseGathered(context, accounts, now);
+  const { context, accounts, teamCounted } = await gatherFacts(db, tenantId, period, now);
+  return { ...analyseGathered(context, accounts, now), teamCounted };
 }
 
 export const accountAnswer = (context: AnalysisContext, found: AccountAnalysis, keyFigures: AccountKeyFigures | undefined): AccountInsights => ({
@@ -185,18 +211,27 @@ export const teamInsights = (db: Db, actor: Actor, period: string, now = new Dat
 /** The team figures of a tenant, also for the snapshot timer, which acts for no user. */
 export async function teamFigures(db: Db, tenantId: string, period: string, now: Date): Promise<TeamInsights> {
   const analysed = await analyseTenant(db, tenantId, period, now);
-  return teamOf(analysed, await teamCounts(db, tenantId, analysed, now), now);
+  return teamOf(analysed, await teamCounts(db, tenantId, analysed, now, analysed.teamCounted), now);
 }
 
-/** The team figures counted over the whole tenant, not per account: cheap enough to count again on every refresh. */
-export async function teamCounts(db: Db, tenantId: string, { window, config, settings }: Pick<AnalysisContext, 'window' | 'config' | 'settings'>, now: Date) {
+/**
+ * The team figures counted over the whole tenant, not per account: counted again on every refresh, apart from what a
+ * gathering of every account's facts counted already (`counted`).
+ */
+export async function teamCounts(
+  db: Db,
+  tenantId: string,
+  { window, config, settings }: Pick<AnalysisContext, 'window' | 'config' | 'settings'>,
+  now: Date,
+  counted: TeamCountsGathered | null = null,
+) {
   const until = loggedUntil(window, now);
   const [closed, complaints, responseTime, lines, purchases, keyFields, duplicates, logged] = await Promise.all([
-    closedOpportunities(db, tenantId, window),
+    counted?.closed ?? closedOpportunities(db, tenantId, window),
     complaintFigures(db, tenantId, window),
-    responseTimes(db, tenantId, window, now),
-    wonProductLines(db, tenantId, window),
-    purchasesByAccount(db, tenantId, window, revenueSourceOf(config, settings)),
+    counted?.responseTime ?? responseTimes(db, tenantId, window, now),
+    counted?.lines ?? wonProductLines(db, tenantId, window),
+    counted?.purchases ?? purchasesByAccount(db, tenantId, window, revenueSourceOf(config, settings)),
     keyFieldCounts(db, tenantId),
     possibleDuplicateCounts(db, tenantId),
     loggedByWeek(db, tenantId, `${monthStart(window.from)}T00:00:00Z`, until),
