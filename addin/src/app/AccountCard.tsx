@@ -5,7 +5,7 @@ import { Button } from '@fluentui/react-button';
 import { Spinner } from '@fluentui/react-spinner';
 import { Text } from '@fluentui/react-text';
 import { Suspense, useRef, useState } from 'react';
-import { DoneNotice, InteractionList, type UserAccess } from '@crm/common/web';
+import { DoneNotice, InteractionList, stageLabelOf, type UserAccess } from '@crm/common/web';
 import type { AccountContext, TenantSettings } from '@crm/common';
 import { AccountInsights, FollowUpEditForm, OpportunityEditForm } from './lazy-forms';
 import { useServices } from './services';
@@ -42,7 +42,7 @@ export function AccountCard({
   const { account, openOpportunities, openTasks, recentInteractions, upcoming } = context;
   // A meeting ahead is no contact yet, so it stays off the last interactions; the soonest one is named on its own.
   const next = upcoming[0];
-  const stageLabel = (key: string) => stages.find((s) => s.key === key)?.label[language] ?? key;
+  const stageLabel = stageLabelOf(stages, language);
   const today = new Date().toISOString().slice(0, 10);
   const headingId = `account-${account.id}`;
   return (

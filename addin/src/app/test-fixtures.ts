@@ -1,6 +1,6 @@
 // Builders of API answers for the pane's component tests, answered through the fake API held to the endpoint catalogue.
 import type { AccountContext, ConsentEntry, ConsentState, ContextResponse, Interaction, Person, Task, TaskCreate } from '@crm/common';
-import { fakeApi, nextId as id, stamp, type FakeAnswers, type FakeApi } from '@crm/common/web/testing';
+import { fakeApi, nextId as id, stamp, tenantSettings, type FakeAnswers, type FakeApi } from '@crm/common/web/testing';
 
 export { interaction, testUuid } from '@crm/common/web/testing';
 
@@ -110,13 +110,7 @@ export function paneApi(answers: {
       return answer instanceof Error ? answer : { ...answer, logged: answers.logged ?? [] };
     },
     findInteractions: () => ({ items: answers.logged ?? [], nextCursor: null }),
-    getSettings: () => ({
-      stages: [{ key: 'proposal', label: { de: 'Angebot', en: 'Proposal' }, probability: 50 }],
-      sleepingAfterDays: 90,
-      defaultCurrency: 'EUR',
-      graphSync: { connected: false, contactCreation: 'known_domains', calendarDaysBack: 90, calendarDaysAhead: 365 },
-      etag: '"1"',
-    }),
+    getSettings: () => tenantSettings(),
     ...(answers.onLog ? { logInteraction: (args) => answers.onLog!(args.body) } : {}),
     ...answers.more,
   });

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { Opportunity, OpportunityPatch } from '../../contracts/opportunities';
 import type { TenantSettings } from '../../contracts/tenant';
 import type { ApiClient } from '../api/api-client';
+import { stageLabelOf } from '../hooks/use-stages';
 import { useVersionedSave } from '../hooks/use-versioned-save';
 import { useI18n, type Language } from '../i18n/i18n';
 import { ChangedNotice } from './ChangedNotice';
@@ -78,7 +79,7 @@ export function OpportunityEditForm({ api, label, className, opportunity, stages
     save: saveOn,
     dropConflict,
   } = useVersionedSave(async () => (await api('getOpportunity', { params: { id: opportunity.id } })).data);
-  const stageLabel = (key: string) => stages.find((s) => s.key === key)?.label[language] ?? key;
+  const stageLabel = stageLabelOf(stages, language);
   const set = (field: keyof Values) => (_e: unknown, data: { value: string }) => setValues((v) => ({ ...v, [field]: data.value }));
 
   const save = (base: Opportunity) => {

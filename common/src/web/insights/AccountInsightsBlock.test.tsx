@@ -4,11 +4,11 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../api/api-error';
 import { createI18n, I18nProvider, type Language } from '../i18n/i18n';
-import { accountInsights, AT_RISK_ID, fakeApi, type FakeAnswers } from '../testing';
+import { accountInsights, AT_RISK_ID, fakeApi, tenantSettings, type FakeAnswers } from '../testing';
 import { AccountInsightsBlock } from './AccountInsightsBlock';
 
 function renderBlock(language: Language = 'en', answers: FakeAnswers = {}) {
-  const api = fakeApi({ accountInsights: () => accountInsights(), ...answers });
+  const api = fakeApi({ accountInsights: () => accountInsights(), getSettings: () => tenantSettings(), ...answers });
   render(
     <I18nProvider i18n={createI18n(language)}>
       <AccountInsightsBlock api={api.client} accountId={AT_RISK_ID} language={language} />
@@ -29,9 +29,12 @@ describe('account insights block', () => {
     toggle.focus();
     fireEvent.click(toggle);
     const view = await screen.findByTestId('account-insights');
-    expect(api.calls.map((c) => c.args)).toEqual([
-      { params: { id: AT_RISK_ID }, query: { period: 'last-12-months' }, signal: expect.any(AbortSignal) as AbortSignal },
+    // Besides the figures, the stage model names the stages deals were lost in.
+    expect(api.calls.map((c) => [c.name, c.args])).toEqual([
+      ['getSettings', {}],
+      ['accountInsights', { params: { id: AT_RISK_ID }, query: { period: 'last-12-months' }, signal: expect.any(AbortSignal) as AbortSignal }],
     ]);
+    await waitFor(() => expect(within(view).getByText('Lost by stage: Proposal 2')).toBeTruthy());
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     expect(document.getElementById(toggle.getAttribute('aria-controls')!)?.contains(view)).toBe(true);
     expect(document.activeElement).toBe(toggle);

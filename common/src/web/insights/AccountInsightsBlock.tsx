@@ -6,7 +6,7 @@ import { useId, useMemo, useState } from 'react';
 // Through the shared layer's index, like the hosts' own lazy parts: a chunk that reached only some of its files would
 // split them from the ones the host's first download shares with its forms, and two files gzip worse than one.
 // (useLoad is not in the index: from there it would land in the pane's first download, which has no use for it.)
-import { createI18n, ErrorNotice, I18nProvider, useI18n, type ApiClient, type Language } from '@crm/common/web';
+import { createI18n, ErrorNotice, I18nProvider, useI18n, useStages, type ApiClient, type Language } from '@crm/common/web';
 import { useLoad } from '../hooks/use-load';
 import { accountInsightsTexts } from './account-insights-texts';
 import { AccountInsightsView } from './AccountInsightsView';
@@ -18,6 +18,7 @@ const useStyles = makeStyles({
 
 function Figures({ api, accountId }: { api: ApiClient; accountId: string }) {
   const { t } = useI18n();
+  const stages = useStages(api);
   const load = useLoad(
     async (signal) => (await api('accountInsights', { params: { id: accountId }, query: { period: 'last-12-months' }, signal })).data,
     accountId,
@@ -26,7 +27,7 @@ function Figures({ api, accountId }: { api: ApiClient; accountId: string }) {
     <div aria-busy={load.status === 'loading'}>
       {load.status === 'error' ? <ErrorNotice error={load.error} onRetry={load.reload} /> : null}
       {load.status === 'loading' ? <Spinner size="small" label={t('common.loading')} /> : null}
-      {load.data && load.data.accountId === accountId ? <AccountInsightsView insights={load.data} /> : null}
+      {load.data && load.data.accountId === accountId ? <AccountInsightsView insights={load.data} stages={stages} /> : null}
     </div>
   );
 }

@@ -4,6 +4,8 @@
 import { Badge, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import type { AccountInsights } from '../../contracts/insights';
+import type { TenantSettings } from '../../contracts/tenant';
+import { stageLabelOf } from '../hooks/use-stages';
 import { useTexts } from '../i18n/i18n';
 import type { AccountInsightsKey } from './account-insights-texts';
 import { reasonOf } from './reasons';
@@ -24,7 +26,8 @@ const useStyles = makeStyles({
   reasons: { '& td:last-child': { whiteSpace: 'normal', minWidth: '12em', textAlign: 'start' } },
 });
 
-export function AccountInsightsView({ insights }: { insights: AccountInsights }) {
+/** `stages`: the tenant's stage model (useStages), which names the stages the account's deals were lost in. */
+export function AccountInsightsView({ insights, stages }: { insights: AccountInsights; stages: TenantSettings['stages'] }) {
   const styles = useStyles();
   const table = useTableStyles();
   const texts = useTexts<AccountInsightsKey>();
@@ -172,7 +175,7 @@ export function AccountInsightsView({ insights }: { insights: AccountInsights })
         <Text className={styles.muted}>{t('insights.segments.how')}</Text>
       </section>
 
-      <AccountKeyFiguresView figures={insights.keyFigures} headingId={`${id}-key-figures`} />
+      <AccountKeyFiguresView figures={insights.keyFigures} headingId={`${id}-key-figures`} stageLabel={stageLabelOf(stages, texts.language)} />
     </div>
   );
 }

@@ -3,7 +3,7 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createI18n, I18nProvider, type Language } from '../i18n/i18n';
-import { accountInsights, accountKeyFigures } from '../testing';
+import { accountInsights, accountKeyFigures, tenantSettings } from '../testing';
 import type { AccountInsights } from '../../contracts/insights';
 import { accountInsightsTexts } from './account-insights-texts';
 import { AccountInsightsView } from './AccountInsightsView';
@@ -11,7 +11,7 @@ import { AccountInsightsView } from './AccountInsightsView';
 function renderView(insights: AccountInsights, language: Language = 'en') {
   render(
     <I18nProvider i18n={createI18n(language, accountInsightsTexts)}>
-      <AccountInsightsView insights={insights} />
+      <AccountInsightsView insights={insights} stages={tenantSettings().stages} />
     </I18nProvider>,
   );
   return screen.getByTestId('account-key-figures');
@@ -34,7 +34,7 @@ describe('account key figures view', () => {
       'Key fields filled',
       'Interactions logged',
     ]);
-    expect(figure(section, 'winRate')).toBe('33.3%: 1 won, 2 lostLost by stage: proposal 2');
+    expect(figure(section, 'winRate')).toBe('33.3%: 1 won, 2 lostLost by stage: Proposal 2');
     expect(figure(section, 'complaints')).toBe('2 received in the period, 1 open now1 resolved in the period: median 30 h, 90th percentile 30 h to resolution');
     expect(figure(section, 'responseTime')).toBe(
       'median 26.5 h, 90th percentile 46.1 h: 2 of 3 requests answeredFrom an inbound email or web form to the first outbound email or call on the account or in its conversation.',
@@ -80,7 +80,7 @@ describe('account key figures view', () => {
   it('speaks German and formats as de-DE does', () => {
     const section = renderView(accountInsights(), 'de');
     expect(within(section).getByRole('heading', { level: 3, name: 'Kennzahlen der Firma' })).toBeTruthy();
-    expect(figure(section, 'winRate')).toBe('33,3\u00a0%: 1 gewonnen, 2 verloren' + 'Verloren nach Phase: proposal 2');
+    expect(figure(section, 'winRate')).toBe('33,3\u00a0%: 1 gewonnen, 2 verloren' + 'Verloren nach Phase: Angebot 2');
     expect(figure(section, 'responseTime')).toMatch(/^Median 26,5 h, 90\. Perzentil 46,1 h: 2 von 3 Anfragen beantwortet/);
     expect(figure(section, 'adoption')).toBe('13 im Zeitraum, 0,25 pro WocheOutlook 9, Synchronisation 4');
   });

@@ -12,7 +12,14 @@ const useStyles = makeStyles({
   value: { display: 'grid', rowGap: tokens.spacingVerticalXXS },
 });
 
-export function AccountKeyFiguresView({ figures, headingId }: { figures: AccountKeyFigures | undefined; headingId: string }) {
+export interface AccountKeyFiguresViewProps {
+  figures: AccountKeyFigures | undefined;
+  headingId: string;
+  /** A stage's label in the user's language, for the stages deals were lost in. */
+  stageLabel: (key: string) => string;
+}
+
+export function AccountKeyFiguresView({ figures, headingId, stageLabel }: AccountKeyFiguresViewProps) {
   const styles = useStyles();
   const table = useTableStyles();
   const { t } = useTexts<AccountInsightsKey>();
@@ -26,7 +33,7 @@ export function AccountKeyFiguresView({ figures, headingId }: { figures: Account
       ) : (
         <>
           <Text className={styles.muted}>{t('insights.kf.how')}</Text>
-          <KeyFigurePairs figures={figures} />
+          <KeyFigurePairs figures={figures} stageLabel={stageLabel} />
         </>
       )}
     </section>
@@ -35,7 +42,7 @@ export function AccountKeyFiguresView({ figures, headingId }: { figures: Account
 
 const list = (items: string[]) => items.join(', ');
 
-function KeyFigurePairs({ figures }: { figures: AccountKeyFigures }) {
+function KeyFigurePairs({ figures, stageLabel }: Pick<AccountKeyFiguresViewProps, 'stageLabel'> & { figures: AccountKeyFigures }) {
   const styles = useStyles();
   const table = useTableStyles();
   const { t, number, percent } = useTexts<AccountInsightsKey>();
@@ -54,7 +61,7 @@ function KeyFigurePairs({ figures }: { figures: AccountKeyFigures }) {
         </span>
         {winRate.lostByStage.length > 0 ? (
           <span className={styles.muted}>
-            {t('insights.kf.winRate.lost', { stages: list(winRate.lostByStage.map((s) => `${s.stage} ${number(s.count)}`)) })}
+            {t('insights.kf.winRate.lost', { stages: list(winRate.lostByStage.map((s) => `${stageLabel(s.stage)} ${number(s.count)}`)) })}
           </span>
         ) : null}
       </dd>

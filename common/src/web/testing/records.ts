@@ -2,12 +2,23 @@
 import type { Case } from '../../contracts/cases';
 import type { Interaction } from '../../contracts/interactions';
 import type { Lead } from '../../contracts/leads';
+import type { AnswerOf } from './fake-api';
 
 let counter = 0;
 /** A fresh UUID for records a test does not refer to by name. */
 export const nextId = () => `00000000-0000-4000-9000-${String(++counter).padStart(12, '0')}`;
 
 export const stamp = { etag: '"1"', createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-01T10:00:00.000Z' };
+
+/** The tenant's settings as GET /api/settings answers them: one stage (proposal, "Angebot" in German) and the defaults. */
+export const tenantSettings = (extra: Partial<AnswerOf<'getSettings'>> = {}): AnswerOf<'getSettings'> => ({
+  stages: [{ key: 'proposal', label: { de: 'Angebot', en: 'Proposal' }, probability: 50 }],
+  sleepingAfterDays: 90,
+  defaultCurrency: 'EUR',
+  graphSync: { connected: false, contactCreation: 'known_domains', calendarDaysBack: 90, calendarDaysAhead: 365 },
+  etag: '"1"',
+  ...extra,
+});
 
 export function interaction(fields: Partial<Interaction> & Pick<Interaction, 'subject'>): Interaction {
   return {

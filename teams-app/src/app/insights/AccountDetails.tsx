@@ -1,6 +1,6 @@
 // The Insights tab's details of one account for the chosen period: the shared view the account tab and the pane show too.
 import { Spinner } from '@fluentui/react-components';
-import { ErrorNotice } from '@crm/common/web';
+import { ErrorNotice, useStages } from '@crm/common/web';
 import { AccountInsightsView } from '@crm/common/web/account-insights-view';
 import { useServices } from '../services';
 import { useLoad } from '../use-load';
@@ -10,6 +10,7 @@ import { AsOf } from './AsOf';
 export function AccountDetails({ accountId, period }: { accountId: string; period: string }) {
   const { api } = useServices();
   const { t } = useInsightsT();
+  const stages = useStages(api);
   const load = useLoad(
     async (signal) => (await api('accountInsights', { params: { id: accountId }, query: { period }, signal })).data,
     `${accountId}/${period}`,
@@ -21,7 +22,7 @@ export function AccountDetails({ accountId, period }: { accountId: string; perio
       {load.data && load.data.accountId === accountId ? (
         <>
           <AsOf asOf={load.data.asOf} testId="account-as-of" />
-          <AccountInsightsView insights={load.data} />
+          <AccountInsightsView insights={load.data} stages={stages} />
         </>
       ) : null}
     </div>

@@ -4,7 +4,7 @@
 // managers of a tenant that switched them on (EmployeesPage).
 import { Badge, Button, Field, Select, Spinner, Text } from '@fluentui/react-components';
 import type { GoalMetric, InsightSnapshot, TeamInsights } from '@crm/common';
-import { ErrorNotice, GOAL_METRICS, I18nProvider, metricValue, useCreateI18n, useI18n } from '@crm/common/web';
+import { ErrorNotice, GOAL_METRICS, I18nProvider, metricValue, stageLabelOf, useCreateI18n, useI18n, useStages } from '@crm/common/web';
 import { lazy, Suspense, useId, useMemo, useRef, useState, type ComponentType } from 'react';
 import { tabTexts } from '../texts';
 import { Card } from '../Card';
@@ -47,6 +47,7 @@ function KeyFigures({ team }: { team: TeamInsights }) {
   const styles = useTabStyles();
   const texts = useInsightsT();
   const { t, number, percent, exactMoney } = texts;
+  const stageLabel = stageLabelOf(useStages(useServices().api), texts.language);
   const money = (value: number) => exactMoney(value, team.currency);
   const none = t('insights.none');
   const hours = (value: number | null) => (value === null ? none : number(value, 1));
@@ -104,7 +105,7 @@ function KeyFigures({ team }: { team: TeamInsights }) {
       </dl>
       {team.winRate.lostByStage.length > 0 ? (
         <Text className={styles.muted} size={200}>
-          {t('insights.lostByStage', { stages: team.winRate.lostByStage.map((s) => `${s.stage} ${number(s.count)}`).join(', ') })}
+          {t('insights.lostByStage', { stages: team.winRate.lostByStage.map((s) => `${stageLabel(s.stage)} ${number(s.count)}`).join(', ') })}
         </Text>
       ) : null}
     </Card>

@@ -4,7 +4,7 @@
 // land in the tab's first download.
 import { Button, Field, Input, Select, Spinner, Text } from '@fluentui/react-components';
 import type { AutomationRuleName, AutomationRules, AutomationRulesResponse, AutomationRun, Me } from '@crm/common';
-import { DoneNotice, ErrorNotice, mayAccess, useStages } from '@crm/common/web';
+import { DoneNotice, ErrorNotice, mayAccess, stageLabelOf, useStages } from '@crm/common/web';
 import { useState, type ReactNode } from 'react';
 import { Card } from '../Card';
 import { useServices } from '../services';
@@ -95,7 +95,7 @@ function RulesForm({ loaded, me, onSaved }: { loaded: AutomationRulesResponse; m
     }
   };
   const stageKeys = [...new Set([...stages.map((s) => s.key), ...Object.keys(rules.stuckOpportunities.stageLimitDays)])];
-  const stageLabel = (key: string) => stages.find((s) => s.key === key)?.label[language] ?? key;
+  const stageLabel = stageLabelOf(stages, language);
   const escalateTo = rules.openComplaints.escalateTo;
   return (
     <form
