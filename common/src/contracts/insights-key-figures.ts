@@ -129,6 +129,11 @@ export const AccountKeyFigures = z.object({
     contactFields: z.array(z.object({ field: AccountContactKeyField, filled: Count })),
     /** Filled key fields / (4 + contacts * 4); null never (the account has its own four). */
     completeness: Rate,
+    /**
+     * Other accounts the Data tab's possible-duplicates list pairs with this one at its default score, as of the last
+     * count (each refresh); read with the answer, not stored in it. Null before the first count.
+     */
+    possibleDuplicateAccounts: Count.nullable().optional(),
   }),
   /** Interactions linked to the account that were logged (created in the CRM) in the period, up to now. */
   adoption: z.object({ logged: Count, perWeek: z.number().nullable(), bySource: z.array(SourceCount) }),

@@ -59,6 +59,7 @@ describe('account key figures view', () => {
         contacts: 0,
         contactFields: (['email', 'phone', 'jobTitle', 'buyingRole'] as const).map((field) => ({ field, filled: 0 })),
         completeness: 1,
+        possibleDuplicateAccounts: 0,
       },
       adoption: { logged: 0, perWeek: 0, bySource: [] },
     });
@@ -69,6 +70,14 @@ describe('account key figures view', () => {
     expect(figure(section, 'productLines')).toBe('No opportunity won with a product line');
     expect(figure(section, 'dataQuality')).toBe('100% of the account’s 4 and its 0 contacts’ 4 key fields eachThe account has all its key fields.');
     expect(figure(section, 'adoption')).toBe('None logged in the period');
+  });
+
+  it('names how many other accounts may be the same company, in English and German', () => {
+    const figures = accountKeyFigures();
+    const paired = accountInsights({ keyFigures: { ...figures, dataQuality: { ...figures.dataQuality, possibleDuplicateAccounts: 2 } } });
+    expect(figure(renderView(paired), 'dataQuality')).toMatch(/Possibly the same company as other accounts: 2 \(Data tab, Possible duplicates\)$/);
+    cleanup();
+    expect(figure(renderView(paired, 'de'), 'dataQuality')).toMatch(/Möglicherweise dieselbe Firma wie andere Firmen: 2 \(Daten-Tab, Mögliche Dubletten\)$/);
   });
 
   it('says the figures come with the next refresh when the stored analysis has none', () => {

@@ -132,6 +132,9 @@ function KeyFigurePairs({ figures, stageLabel }: Pick<AccountKeyFiguresViewProps
             })}
           </span>
         ) : null}
+        {dataQuality.possibleDuplicateAccounts ? (
+          <span className={styles.muted}>{t('insights.kf.dataQuality.duplicates', { count: number(dataQuality.possibleDuplicateAccounts) })}</span>
+        ) : null}
       </dd>
 
       <dt>{t('insights.kf.adoption')}</dt>

@@ -55,6 +55,16 @@ export async function storedPairsTouching(db: Queryable, tenantId: string, ids: 
   return Number(row!.n);
 }
 
+/** The threshold the stored pairs were counted at (null: never counted), and how many of them hold the account. */
+export async function storedPairsOfAccount(db: Queryable, tenantId: string, accountId: string): Promise<{ minScore: number | null; pairs: number }> {
+  const [row] = await db.query<{ min_score: number | null; n: string }>(
+    `SELECT (SELECT min_score FROM duplicate_counts WHERE tenant_id = $1) AS min_score,
+       (SELECT count(*) FROM duplicate_account_pairs WHERE tenant_id = $1 AND (first_id = $2 OR second_id = $2)) AS n`,
+    [tenantId, accountId],
+  );
+  return { minScore: row!.min_score === null ? null : Number(row!.min_score), pairs: Number(row!.n) };
+}
+
 /**
  * Stores a refresh's counts if nobody stored others since `generation` was read (null: nothing was stored then);
  * false when another refresh was first, whose state then stands. Rows of accounts deleted meanwhile are left out: their

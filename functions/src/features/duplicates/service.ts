@@ -17,7 +17,7 @@ import {
   type DomainLink,
 } from './pairs';
 import { accountFingerprints, changedAccounts, inputDigest } from './duplicate-counts';
-import { saveCounts, storedCounts, storedPairsTouching, type CountsWrite, type StoredCounts } from './duplicate-counts-store';
+import { saveCounts, storedCounts, storedPairsOfAccount, storedPairsTouching, type CountsWrite, type StoredCounts } from './duplicate-counts-store';
 import { accountRecords, contactRecords, domainLinks, similarKeyPairs, similarKeyPairsOf } from './store';
 
 /** The pairs are computed whole, then cut into pages; the cursor is the position after the last pair sent. */
@@ -108,6 +108,15 @@ async function accountPairCount(
  * How many pairs the possible duplicates lists hold at their default threshold: the insights' data quality counts them
  * on every refresh, so a refresh counts again only what changed since the stored count (duplicate-counts.ts).
  */
+/**
+ * How many other accounts the possible-duplicates list pairs with this one at its default score, as of the last count
+ * (every refresh of the insights counts); null before the first count.
+ */
+export async function possibleDuplicateAccountsOf(db: Db, tenantId: string, accountId: string): Promise<number | null> {
+  const { minScore, pairs } = await storedPairsOfAccount(db, tenantId, accountId);
+  return minScore === DuplicateQuery.parse({}).minScore ? pairs : null;
+}
+
 export async function possibleDuplicateCounts(db: Db, tenantId: string): Promise<{ accounts: number; contacts: number }> {
   const { minScore } = DuplicateQuery.parse({});
   const [found, { accounts, links }, people] = await Promise.all([storedCounts(db, tenantId), accountInputs(db, tenantId), contactRecords(db, tenantId)]);

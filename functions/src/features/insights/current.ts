@@ -36,7 +36,7 @@ import {
   type ServedRow,
 } from './current-store';
 import { digestOf, splitAnswer } from './answer-parts';
-import { accountAnswer, analyseGathered, gatherFacts, teamCounts, teamOf, type GatheredAccount } from './service';
+import { accountAnswer, analyseGathered, gatherFacts, teamCounts, teamOf, withPossibleDuplicates, type GatheredAccount } from './service';
 import { heldTeam, holdTeam, teamBody, type TeamBody } from './team-answer';
 import { refreshInBackground } from './background-refresh';
 import { HeldPerAnalysis } from './held-per-analysis';
@@ -176,7 +176,7 @@ export async function servedTeamInsights(db: Db, actor: Actor, period: string, o
 export async function servedAccountInsights(db: Db, actor: Actor, accountId: string, period: string, options: ServeOptions = {}): Promise<AccountInsights> {
   const served = await servedAnalysis(db, actor.tenantId, period, accountId, options);
   if (!served.answer) throw notFound('account');
-  return { ...served.answer, asOf: freshness(served, options.now ?? new Date()) };
+  return { ...(await withPossibleDuplicates(db, actor.tenantId, served.answer)), asOf: freshness(served, options.now ?? new Date()) };
 }
 
 /** The accounts a segment list filters, read once per write of the stored analysis. */

@@ -11,6 +11,7 @@ import { logInteraction } from '../interactions';
 import { changeOpportunity, createOpportunity } from '../opportunities';
 import { insertRevenue } from './revenue-kit';
 import { accountInsights, teamInsights } from './service';
+import { servedAccountInsights } from './current';
 import { responseTimesByAccount, responseTimesOfTenant } from './account-key-figures-store';
 import { responseTimes } from './key-figures-store';
 import { periodWindow } from '../../core/period';
@@ -234,6 +235,8 @@ describeEachDatabase('insights key figures', (getDb) => {
         contactFields: ['email', 'phone', 'jobTitle', 'buyingRole'].map((field) => ({ field, filled: 1 })),
         // (4 + 4) / (4 + 2 * 4).
         completeness: 0.6667,
+        // The second "Nord GmbH", as the team's count (in kit.team() above) paired them.
+        possibleDuplicateAccounts: 1,
       });
       expect([sued?.dataQuality.completeness, sued?.dataQuality.contacts, nord2?.dataQuality.completeness]).toEqual([0.25, 0, 0]);
       // Nord: the email and the call; Süd: the web form, the meeting, the email and the reply of December 2025 (the
@@ -247,6 +250,13 @@ describeEachDatabase('insights key figures', (getDb) => {
       ]);
       // 4 / (365 / 7) = 0.077.
       expect(sued?.adoption.perWeek).toBe(0.08);
+    });
+
+    it('says with an account’s figures how many other accounts may be the same company, as the last count paired them', async () => {
+      // Served from the stored analysis, whose refresh counts the pairs the Data tab lists: the two "Nord GmbH".
+      const served = async (id: string) => (await servedAccountInsights(getDb(), kit.actor, id, PERIOD, { now: NOW })).keyFigures?.dataQuality.possibleDuplicateAccounts;
+      expect([await served(ids.nord), await served(ids.sued), await served(ids.nord2)]).toEqual([1, 0, 1]);
+      expect(team.dataQuality?.duplicates.accounts).toBe(1);
     });
   });
 

@@ -16,7 +16,7 @@ import { forecastFor, groupByStage } from '../opportunities';
 import { getSettings } from '../settings';
 import { analyse, type AccountAnalysis, type AccountFacts } from './analysis';
 import { historyWindows, monthStart, periodWindow, previousWindow, rangeOf, type MonthWindow } from '../../core/period';
-import { possibleDuplicateCounts } from '../duplicates';
+import { possibleDuplicateAccountsOf, possibleDuplicateCounts } from '../duplicates';
 import { adoptionOf, crossSellingOf, dataQualityOf, ratio, repeatPurchaseOf } from './key-figures';
 import { keyFieldCounts, loggedByWeek, purchasesByAccount, responseTimes, wonProductLines } from './key-figures-store';
 import { accountKeyFiguresOf, winRateOf } from './account-key-figures';
@@ -197,7 +197,15 @@ export async function accountInsights(db: Db, actor: Actor, accountId: string, p
   const analysed = await analyseTenant(db, actor.tenantId, period, now);
   const found = analysed.analyses.find((a) => a.facts.id === accountId);
   if (!found) throw notFound('account');
-  return accountAnswer(analysed, found, analysed.keyFigures.get(accountId));
+  return withPossibleDuplicates(db, actor.tenantId, accountAnswer(analysed, found, analysed.keyFigures.get(accountId)));
+}
+
+/** The answer with how many other accounts may be the same company, read at the call from the last count's pairs. */
+export async function withPossibleDuplicates(db: Db, tenantId: string, answer: AccountInsights): Promise<AccountInsights> {
+  const { keyFigures } = answer;
+  if (!keyFigures) return answer;
+  const possibleDuplicateAccounts = await possibleDuplicateAccountsOf(db, tenantId, answer.accountId);
+  return { ...answer, keyFigures: { ...keyFigures, dataQuality: { ...keyFigures.dataQuality, possibleDuplicateAccounts } } };
 }
 
 const countBy = <K>(items: readonly AccountAnalysis[], key: (a: AccountAnalysis) => K) => {
