@@ -35,7 +35,16 @@ export function TaskPane() {
   const [madeLeads, setMadeLeads] = useState<ReadonlyMap<string, Lead>>(new Map());
   const { item, context, people } = state;
   useEffect(prefetchForms, []);
-  useEffect(() => (setAdding(null), setAddingLead(null), setAdded(null)), [item?.key]);
+  // Another item closes the forms and the notice while rendering it, not in an effect afterwards: an effect still
+  // pending when the user clicks "Add as contact" on the new card (on a busy machine it ran after the click's update)
+  // would close the form the click opened.
+  const [formsOf, setFormsOf] = useState(item?.key);
+  if (formsOf !== item?.key) {
+    setFormsOf(item?.key);
+    setAdding(null);
+    setAddingLead(null);
+    setAdded(null);
+  }
   const leadOf = (person: Person) => (person.status === 'unknown' ? (person.lead ?? madeLeads.get(person.email)) : undefined);
   const focusPersonButton = (email: string, selector: string) =>
     document.querySelector<HTMLElement>(`[data-person="${CSS.escape(email)}"] ${selector}`)?.focus();
