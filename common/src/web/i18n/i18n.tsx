@@ -25,6 +25,19 @@ export interface I18n {
 /** Extra texts a front-end adds on top of the shared ones, in both languages. */
 export type Extra<K extends string> = { en: Record<K, string>; de: Record<K, string> };
 
+// Building an Intl.NumberFormat costs about 35 µs, formatting with one under 1 µs: a card or a table formats dozens of
+// amounts per render, so each formatter is made once per locale and options and kept (a few dozen at most).
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const numberFormat = (locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat => {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, format);
+  }
+  return format;
+};
+
 export function createI18n<K extends string = never>(
   language: Language,
   extra?: Extra<K>,
@@ -38,10 +51,10 @@ export function createI18n<K extends string = never>(
     t: (key, vars) => (dictionary[key] ?? key).replace(/\{(\w+)\}/g, (_m, name: string) => String(vars?.[name] ?? `{${name}}`)),
     date: (value) => dateFormat.format(typeof value === 'string' ? new Date(value) : value),
     dateTime: (value) => dateTimeFormat.format(typeof value === 'string' ? new Date(value) : value),
-    money: (amount, currency) => new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount),
-    exactMoney: (amount, currency) => new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount),
-    number: (value, digits = 2) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value),
-    percent: (fraction, digits = 1) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(fraction),
+    money: (amount, currency) => numberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount),
+    exactMoney: (amount, currency) => numberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount),
+    number: (value, digits = 2) => numberFormat(locale, { maximumFractionDigits: digits }).format(value),
+    percent: (fraction, digits = 1) => numberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(fraction),
   };
 }
 
