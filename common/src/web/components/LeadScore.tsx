@@ -26,15 +26,14 @@ export function criterionReason(t: Translate, criterion: LeadScoreCriterion, lea
 /** "Score 43 of 100", and under a disclosure the five criteria with points and reason. */
 export function LeadScore({ lead }: { lead: Pick<Lead, 'score' | 'industry' | 'employees'> }) {
   const styles = useStyles();
-  const { t, language } = useI18n();
-  const number = new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 });
+  const { t, number } = useI18n();
   return (
     <details data-testid="lead-score">
       <summary className={styles.summary}>{t('lead.score', { total: lead.score.total })}</summary>
       <ul className={styles.list}>
         {lead.score.criteria.map((c) => (
           <li key={c.key} data-criterion={c.key}>
-            {t(`lead.criterion.${c.key}`)} {t('lead.points', { points: number.format(c.points), weight: c.weight })}: {criterionReason(t, c, lead)}
+            {t(`lead.criterion.${c.key}`)} {t('lead.points', { points: number(c.points, 1), weight: c.weight })}: {criterionReason(t, c, lead)}
           </li>
         ))}
       </ul>

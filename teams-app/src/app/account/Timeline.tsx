@@ -120,9 +120,8 @@ export interface TimelineProps {
 
 export function Timeline({ accountId, contacts, height, filter, onFilter, timeline, saveFile = browserSave }: TimelineProps) {
   const tab = useTabStyles();
-  const { t, language } = useT();
+  const { t, number } = useT();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
-  const number = (n: number) => n.toLocaleString(language === 'de' ? 'de-DE' : 'en-GB');
   const shown = timeline.items.length;
   const count =
     timeline.total === null ? t('timeline.count', { count: number(shown) }) : t('timeline.countOf', { shown: number(shown), total: number(timeline.total) });
