@@ -101,7 +101,7 @@ describeEachDatabase('current analysis', (getDb) => {
     await compare(LATER);
   });
 
-  it('sees writes to every fact it reads: interactions, their contacts, complaints resolved, consents, contacts, opportunities', async () => {
+  it('sees writes to every fact it reads: interactions (also on no account), their contacts, complaints resolved, consents, contacts, opportunities', async () => {
     const changed = async () => (await readServed(getDb(), anna.tenantId, PERIOD, null))?.changed;
     const refreshed = async () => (await refreshAnalysis(getDb(), anna.tenantId, PERIOD, LATER))?.full;
     expect(await changed()).toBe(false);
@@ -118,6 +118,13 @@ describeEachDatabase('current analysis', (getDb) => {
     expect([await changed(), await refreshed()]).toEqual([true, false]);
     await createOpportunity(getDb(), anna, OpportunityCreate.parse({ accountId: ids.Erle, name: 'Anlage', stage: 'proposal', amount: 5_000 }));
     expect([await changed(), await refreshed()]).toEqual([true, false]);
+    // A request on no account and no contact counts in the team's response time only: stale, and no account gathered.
+    const requests = async () => (await servedTeamInsights(getDb(), anna, PERIOD, { now: LATER })).responseTime?.requests;
+    const before = await requests();
+    await logInteraction(getDb(), anna, InteractionCreate.parse({ type: 'email', direction: 'inbound', subject: 'Anfrage', occurredAt: daysBefore(NOW, 1) }));
+    expect(await changed()).toBe(true);
+    expect(await refreshAnalysis(getDb(), anna.tenantId, PERIOD, LATER)).toMatchObject({ full: false, gathered: 0 });
+    expect([await changed(), await requests()]).toEqual([false, (before ?? 0) + 1]);
     await compare(LATER);
   });
 

@@ -45,6 +45,12 @@ import { HeldPerAnalysis } from './held-per-analysis';
 export const REFRESH_AFTER_MS = 10_000;
 /** A refresh that has not finished by then is taken for crashed; the large benchmark tenant's full refresh takes seconds. */
 const LEASE_SECONDS = 600;
+/**
+ * The account id the interactions' trigger records for every statement (migration 0035): the team's figures changed (an
+ * interaction on no account counts in them), no account's facts did. A refresh then gathers no account again.
+ */
+const TEAM_ONLY_CHANGE = '00000000-0000-0000-0000-000000000000';
+
 /** Above this share of changed accounts, gathering everything in one pass is cheaper than by account. */
 const INCREMENTAL_UP_TO_SHARE = 0.25;
 /** How often a read that must wait for another's refresh looks again. */
@@ -76,9 +82,10 @@ export async function refreshAnalysis(db: Db, tenantId: string, period: string, 
   if (!claim) return null;
   try {
     const stored = claim.dirtyAll || !claim.fullAt || utcDay(claim.fullAt) !== utcDay(now) ? null : await storedAccounts(db, tenantId, period);
-    const incremental = stored !== null && stored.size > 0 && claim.dirtyAccounts.length <= stored.size * INCREMENTAL_UP_TO_SHARE;
+    const changedAccounts = claim.dirtyAccounts.filter((id) => id !== TEAM_ONLY_CHANGE);
+    const incremental = stored !== null && stored.size > 0 && changedAccounts.length <= stored.size * INCREMENTAL_UP_TO_SHARE;
     const [gathered, order] = await Promise.all([
-      gatherFacts(db, tenantId, period, now, incremental ? claim.dirtyAccounts : null),
+      gatherFacts(db, tenantId, period, now, incremental ? changedAccounts : null),
       incremental ? accountOrder(db, tenantId) : null,
     ]);
     const fresh = new Map(gathered.accounts.map((a) => [a.facts.id, a]));

@@ -44,7 +44,11 @@ async function batchScans(db: Db, tenantId: string): Promise<{ scans: number; do
     const before = await scans();
     const done = await retireInteractions(tx, tenantId, ids, new Date(), 'email_meeting_interactions', 'anonymise');
     const after = await scans();
-    const changed = await tx.query(`SELECT DISTINCT account_id FROM insight_changes WHERE tenant_id = $1 AND account_id IS NOT NULL`, [tenantId]);
+    // The nil id marks the team's figures (migration 0035); the accounts are the others.
+    const changed = await tx.query(
+      `SELECT DISTINCT account_id FROM insight_changes WHERE tenant_id = $1 AND account_id IS NOT NULL AND account_id <> '00000000-0000-0000-0000-000000000000'`,
+      [tenantId],
+    );
     return { scans: after - before, done, changedAccounts: changed.length };
   });
 }

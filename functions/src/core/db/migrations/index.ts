@@ -35,6 +35,7 @@ import { sql as leadHistoryManagers } from './0031-lead-history-managers';
 import { sql as duplicateCounts } from './0032-duplicate-counts';
 import { sql as insightSegmentColumns } from './0033-insight-segment-columns';
 import { sql as accountKeyFigures } from './0034-account-key-figures';
+import { sql as insightTeamChanges } from './0035-insight-team-changes';
 
 export interface Migration {
   id: string;
@@ -78,4 +79,5 @@ export const migrations: readonly Migration[] = [
   { id: '0032-duplicate-counts', sql: duplicateCounts },
   { id: '0033-insight-segment-columns', sql: insightSegmentColumns },
   { id: '0034-account-key-figures', sql: accountKeyFigures },
+  { id: '0035-insight-team-changes', sql: insightTeamChanges },
 ];
