@@ -6,7 +6,7 @@
 // where the update itself took 80 ms; a tenant of 10,000 contacts pays that for every email logged. The contact's
 // account is now looked up per row by the contact's primary key, which no estimate can turn into a cross join.
 // Same rows appended to insight_changes as before; the triggers stay as 0023 made them.
-const fn = (name: string, touched: (rel: string) => string) => /* sql */ `
+export const fn = (name: string, touched: (rel: string) => string) => /* sql */ `
 CREATE OR REPLACE FUNCTION insight_changed_${name}() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
@@ -20,7 +20,7 @@ END $$;
 `;
 
 /** rel: rows with tenant_id and contact_id; their contacts' accounts, one primary-key lookup per row. */
-const viaContact = (rel: string) =>
+export const viaContact = (rel: string) =>
   `SELECT tenant_id, account_id FROM (
      SELECT r.tenant_id, (SELECT c.account_id FROM contacts c WHERE c.tenant_id = r.tenant_id AND c.id = r.contact_id) AS account_id FROM ${rel} r
    ) via_contact WHERE account_id IS NOT NULL`;

@@ -4,26 +4,13 @@
 // current until some other write. Every statement on interactions now also records the nil account id, which marks
 // the team's figures stale without making any account's facts dirty (current.ts leaves it out of the accounts it
 // gathers again). At INSERT the links are not written yet, so every insert is recorded: one row per statement.
-const TEAM_ONLY_CHANGE = '00000000-0000-0000-0000-000000000000';
+import { fn, viaContact } from './0025-insight-trigger-lookups';
 
-const viaContact = (rel: string) =>
-  `SELECT tenant_id, account_id FROM (
-     SELECT r.tenant_id, (SELECT c.account_id FROM contacts c WHERE c.tenant_id = r.tenant_id AND c.id = r.contact_id) AS account_id FROM ${rel} r
-   ) via_contact WHERE account_id IS NOT NULL`;
+const TEAM_ONLY_CHANGE = '00000000-0000-0000-0000-000000000000';
 
 const touched = (rel: string) => `SELECT r.tenant_id, ia.account_id FROM ${rel} r JOIN interaction_accounts ia ON ia.tenant_id = r.tenant_id AND ia.interaction_id = r.id
     UNION ALL ${viaContact(`(SELECT ic.tenant_id, ic.contact_id FROM ${rel} r JOIN interaction_contacts ic ON ic.tenant_id = r.tenant_id AND ic.interaction_id = r.id)`)}
     UNION ALL SELECT DISTINCT r.tenant_id, '${TEAM_ONLY_CHANGE}'::uuid FROM ${rel} r`;
 
-export const sql = /* sql */ `
-CREATE OR REPLACE FUNCTION insight_changed_interactions() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    INSERT INTO insight_changes (tenant_id, account_id) SELECT DISTINCT tenant_id, account_id FROM (${touched('new_rows')}) t;
-  END IF;
-  IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    INSERT INTO insight_changes (tenant_id, account_id) SELECT DISTINCT tenant_id, account_id FROM (${touched('old_rows')}) t;
-  END IF;
-  RETURN NULL;
-END $$;
-`;
+// 0025's function, with the rows above.
+export const sql = fn('interactions', touched);
