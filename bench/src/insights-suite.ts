@@ -7,7 +7,8 @@
 //   the same server;
 // - what the triggers cost a writer: 10,000 interactions inserted set-wise with and without them (rolled back, so
 //   every round starts alike), and the email logging rate through the API with and without them, in alternating rounds
-//   so the machine's load falls on both alike.
+//   so the machine's load falls on both alike; and contact updates one per transaction with and without the record of
+//   people's changes (migration 0036), the insight triggers off for both.
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -34,6 +35,7 @@ const REFRESH_RUNS: Record<Scale, number> = { small: 5, large: 3 };
 const REVENUE_MONTHS = 36;
 const BULK_ROWS = 10_000;
 const BULK_ROUNDS = 3;
+const CONTACT_WRITES = 500;
 const LOG_ROUNDS = 4;
 const LOG_REQUESTS_PER_ROUND = 400;
 const LOG_CLIENTS = 16;
@@ -51,10 +53,21 @@ type Call =
   | 'segmentApi'
   | 'contactsSql'
   | 'contactsApi'
+  | 'contactsApiChanged'
   | 'consentsSql'
-  | 'marketingApi';
-const CALLS: readonly Call[] = ['teamSql', 'teamHeadSql', 'teamApi', 'teamApiPlain', 'accountSql', 'accountApi', 'segmentSql', 'segmentApi', 'contactsSql', 'contactsApi', 'consentsSql', 'marketingApi'];
-const SEGMENT_CALLS: ReadonlySet<Call> = new Set(['segmentSql', 'segmentApi', 'contactsSql', 'contactsApi', 'consentsSql', 'marketingApi']);
+  | 'marketingApi'
+  | 'marketingApiChanged';
+const SEGMENT_CALLS: readonly Call[] = [
+  'segmentSql',
+  'segmentApi',
+  'contactsSql',
+  'contactsApi',
+  'contactsApiChanged',
+  'consentsSql',
+  'marketingApi',
+  'marketingApiChanged',
+];
+const CALLS: readonly Call[] = ['teamSql', 'teamHeadSql', 'teamApi', 'teamApiPlain', 'accountSql', 'accountApi', ...SEGMENT_CALLS];
 const BASELINE: Record<Call, Call> = {
   teamSql: 'teamSql',
   teamHeadSql: 'teamHeadSql',
@@ -66,8 +79,10 @@ const BASELINE: Record<Call, Call> = {
   segmentApi: 'segmentSql',
   contactsSql: 'contactsSql',
   contactsApi: 'contactsSql',
+  contactsApiChanged: 'contactsSql',
   consentsSql: 'consentsSql',
   marketingApi: 'consentsSql',
+  marketingApiChanged: 'consentsSql',
 };
 const LABEL: Record<Call, string> = {
   teamSql: 'direct SQL: the stored team row',
@@ -80,8 +95,11 @@ const LABEL: Record<Call, string> = {
   segmentApi: '`GET /api/segments/{id}/members` (accounts at risk)',
   contactsSql: "direct SQL: the count and the first page of the class-A accounts' contacts (the two statements of a call)",
   contactsApi: '`GET /api/segments/{id}/members` (the contacts of class-A accounts, first page)',
+  contactsApiChanged:
+    "the same, a change of the tenant's people recorded right before each call: the database pages, and the people are read beside it for the next call",
   consentsSql: 'direct SQL: the same contacts with their current consents (an export for a purpose)',
   marketingApi: '`GET /api/segments/{id}/members?purpose=marketing` (first page)',
+  marketingApiChanged: "the same, a change of the tenant's people recorded right before each call (as a write of a contact, consent or restriction records it): the people are read again",
 };
 
 interface RefreshRun {
@@ -106,6 +124,8 @@ export interface InsightsResults {
   /** The served answers' freshness, first and last request. */
   asOf: unknown[];
   bulkInsertMs: { on: number[]; off: number[] };
+  /** CONTACT_WRITES single-row contact updates, each its own transaction, with and without migration 0036's triggers. */
+  contactWritesMs: { on: number[]; off: number[] };
   logging: { on: LatencySummary; off: LatencySummary };
   load: { start: number[]; beforeCalls: number[]; end: number[] };
 }
@@ -119,6 +139,12 @@ async function setInsightTriggers(db: Queryable, on: boolean) {
   );
   for (const t of triggers) await db.query(`ALTER TABLE ${t.rel} ${on ? 'ENABLE' : 'DISABLE'} TRIGGER ${t.name}`);
   return triggers.length;
+}
+
+/** Switches migration 0036's record of people's changes on or off. */
+async function setPeopleTriggers(db: Queryable, on: boolean) {
+  for (const table of ['contacts', 'consents', 'contact_restrictions'])
+    for (const op of ['ins', 'upd', 'del']) await db.query(`ALTER TABLE ${table} ${on ? 'ENABLE' : 'DISABLE'} TRIGGER people_changed_${op}`);
 }
 
 class RolledBack extends Error {}
@@ -303,6 +329,28 @@ export async function runInsightsSuite(scale: Scale, log: (line: string) => void
       }
       log(`  ${BULK_ROWS.toLocaleString('en')} interactions set-wise: median ${ms(median(bulkInsertMs.on))} with the triggers, ${ms(median(bulkInsertMs.off))} without`);
 
+      // Updates that change nothing, so every round writes alike; with the insight triggers off, no refresh follows them.
+      const written = (await db.query<{ id: string }>('SELECT id FROM contacts WHERE tenant_id = $1 ORDER BY id LIMIT $2', [tenantId, CONTACT_WRITES])).map((r) => r.id);
+      const contactWrites = async (peopleTriggers: boolean) => {
+        await setInsightTriggers(db, false);
+        await setPeopleTriggers(db, peopleTriggers);
+        try {
+          const t = performance.now();
+          for (const id of written) await db.query(`UPDATE contacts SET job_title = job_title WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+          return performance.now() - t;
+        } finally {
+          await setPeopleTriggers(db, true);
+          await setInsightTriggers(db, true);
+        }
+      };
+      const contactWritesMs = { on: [] as number[], off: [] as number[] };
+      await contactWrites(true);
+      for (let round = 0; round < BULK_ROUNDS; round++) {
+        contactWritesMs.on.push(await contactWrites(true));
+        contactWritesMs.off.push(await contactWrites(false));
+      }
+      log(`  ${CONTACT_WRITES} contact updates: median ${ms(median(contactWritesMs.on))} with the record of people's changes, ${ms(median(contactWritesMs.off))} without`);
+
       const accountIds = (await db.query<{ id: string }>('SELECT id FROM accounts WHERE tenant_id = $1 ORDER BY id LIMIT 200', [tenantId])).map((r) => r.id);
       const calls = Object.fromEntries(CALLS.map((call) => [call, {}])) as InsightsResults['calls'];
       const asOf: unknown[] = [];
@@ -326,6 +374,9 @@ export async function runInsightsSuite(scale: Scale, log: (line: string) => void
         const headRow = async () =>
           (await db.query<{ v: string }>(`SELECT xmin::text AS v FROM insight_analyses WHERE tenant_id = $1 AND period = $2`, [tenantId, PERIOD]))[0]!.v;
         let held = await headRow();
+        // What migration 0036's triggers record for a write of a contact, consent or restriction, without the write:
+        // a real one would also mark the analysis stale and start a refresh under the calls measured after it.
+        const peopleChanged = () => db.query(`INSERT INTO people_changes (tenant_id, xid) VALUES ($1, pg_current_xact_id())`, [tenantId]);
         const send: Record<Call, (i: number) => Promise<void>> = {
           teamSql: async () => void (await db.query(SERVED_ANALYSIS_SQL, [tenantId, PERIOD, null, null])),
           teamHeadSql: async () => void (await db.query(SERVED_ANALYSIS_SQL, [tenantId, PERIOD, null, held])),
@@ -338,8 +389,16 @@ export async function runInsightsSuite(scale: Scale, log: (line: string) => void
           segmentApi: async () => void (await client.expect([200], 'GET', segmentPath, browser)),
           contactsSql: async () => void (await memberContactsPage(db, tenantId, classA, { hideRestricted: true, limit: 100, cursor: undefined })),
           contactsApi: async () => void (await client.expect([200], 'GET', contactsPath, browser)),
+          contactsApiChanged: async (i) => {
+            await peopleChanged();
+            await send.contactsApi(i);
+          },
           consentsSql: async () => void (await memberPeople(db, tenantId, classA, true)),
           marketingApi: async () => void (await client.expect([200], 'GET', `${contactsPath}?purpose=marketing`, browser)),
+          marketingApiChanged: async (i) => {
+            await peopleChanged();
+            await send.marketingApi(i);
+          },
         };
         asOf.push((await api('/api/insights')).asOf);
         const segmentBody = JSON.stringify({ name: 'Benchmark: at risk', target: 'accounts', filter: { segments: ['at_risk'] } });
@@ -364,7 +423,7 @@ export async function runInsightsSuite(scale: Scale, log: (line: string) => void
         for (const clients of CLIENTS) {
           for (const call of CALLS) {
             held = await headRow();
-            const requests = (SEGMENT_CALLS.has(call) ? SEGMENT_REQUESTS : REQUESTS)[scale][clients]!;
+            const requests = (SEGMENT_CALLS.includes(call) ? SEGMENT_REQUESTS : REQUESTS)[scale][clients]!;
             calls[call][clients] = await closedLoop({ clients, requests, send: send[call] });
             log(`  ${call}, ${clients} client(s): p50 ${ms(calls[call][clients].p50)} p95 ${ms(calls[call][clients].p95)}`);
           }
@@ -419,6 +478,7 @@ export async function runInsightsSuite(scale: Scale, log: (line: string) => void
         calls,
         asOf,
         bulkInsertMs,
+        contactWritesMs,
         logging,
         load: { start, beforeCalls, end: loadavg() },
       };
@@ -463,6 +523,12 @@ export function insightsReport(r: InsightsResults): string[] {
       ms(median(r.bulkInsertMs.on)),
       ms(median(r.bulkInsertMs.off)),
       ratio(median(r.bulkInsertMs.on), median(r.bulkInsertMs.off)),
+    ]),
+    row([
+      `${CONTACT_WRITES} contact updates, one transaction each, median of ${BULK_ROUNDS} (the record of people's changes, migration 0036)`,
+      ms(median(r.contactWritesMs.on)),
+      ms(median(r.contactWritesMs.off)),
+      ratio(median(r.contactWritesMs.on), median(r.contactWritesMs.off)),
     ]),
     row([`email logging at ${LOG_CLIENTS} clients, logs/s`, on.rps.toFixed(0), off.rps.toFixed(0), ratio(on.rps, off.rps)]),
     row(['email logging p50', ms(on.p50), ms(off.p50), ratio(on.p50, off.p50)]),

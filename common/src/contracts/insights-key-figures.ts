@@ -134,6 +134,8 @@ export const AccountKeyFigures = z.object({
      * count (each refresh); read with the answer, not stored in it. Null before the first count.
      */
     possibleDuplicateAccounts: Count.nullable().optional(),
+    /** The account's contacts in a pair of the Data tab's possible-duplicate contacts at its default score, as of the last count; as above. */
+    possibleDuplicateContacts: Count.nullable().optional(),
   }),
   /** Interactions linked to the account that were logged (created in the CRM) in the period, up to now. */
   adoption: z.object({ logged: Count, perWeek: z.number().nullable(), bySource: z.array(SourceCount) }),

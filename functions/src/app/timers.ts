@@ -3,7 +3,7 @@
 import { Cron } from 'croner';
 import type { Services } from './services';
 import { redactedError } from '../core/redacted-error';
-import { INSIGHT_REFRESH_SCHEDULE, INSIGHT_SNAPSHOT_SCHEDULE, refreshStaleAnalyses, takeMonthlySnapshots } from '../features/insights';
+import { INSIGHT_REFRESH_SCHEDULE, INSIGHT_SNAPSHOT_SCHEDULE, prunePeopleChanges, refreshStaleAnalyses, takeMonthlySnapshots } from '../features/insights';
 import { runDailyRetention } from '../features/privacy/retention';
 import { deliverDue } from '../features/webhooks';
 import { escalateDue } from '../features/cases';
@@ -49,11 +49,16 @@ export function buildTimers(schedules: { syncSchedule: string; subscriptionSched
       schedule: INSIGHT_SNAPSHOT_SCHEDULE,
       run: async (services) => takeMonthlySnapshots(await services.db(), new Date(), Date.now() + INSIGHT_SNAPSHOT_BUDGET_MS),
     },
-    // The precomputed current analyses the insights endpoints answer from, brought up to date between reads.
+    // The precomputed current analyses the insights endpoints answer from, brought up to date between reads, and the
+    // record of people's changes that held segment lists are checked against kept to its last hour.
     {
       name: 'insightRefresh',
       schedule: INSIGHT_REFRESH_SCHEDULE,
-      run: async (services) => refreshStaleAnalyses(await services.db(), new Date(), Date.now() + INSIGHT_REFRESH_BUDGET_MS),
+      run: async (services) => {
+        const db = await services.db();
+        const prunedPeopleChanges = await prunePeopleChanges(db);
+        return { prunedPeopleChanges, ...(await refreshStaleAnalyses(db, new Date(), Date.now() + INSIGHT_REFRESH_BUDGET_MS)) };
+      },
     },
     {
       name: 'webhookDelivery',

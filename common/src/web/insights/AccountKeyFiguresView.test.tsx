@@ -72,12 +72,17 @@ describe('account key figures view', () => {
     expect(figure(section, 'adoption')).toBe('None logged in the period');
   });
 
-  it('names how many other accounts may be the same company, in English and German', () => {
+  it('names how many other accounts may be the same company and how many contacts the same person, in English and German', () => {
     const figures = accountKeyFigures();
     const paired = accountInsights({ keyFigures: { ...figures, dataQuality: { ...figures.dataQuality, possibleDuplicateAccounts: 2 } } });
     expect(figure(renderView(paired), 'dataQuality')).toMatch(/Possibly the same company as other accounts: 2 \(Data tab, Possible duplicates\)$/);
     cleanup();
     expect(figure(renderView(paired, 'de'), 'dataQuality')).toMatch(/Möglicherweise dieselbe Firma wie andere Firmen: 2 \(Daten-Tab, Mögliche Dubletten\)$/);
+    cleanup();
+    const people = accountInsights({ keyFigures: { ...figures, dataQuality: { ...figures.dataQuality, possibleDuplicateContacts: 3 } } });
+    expect(figure(renderView(people), 'dataQuality')).toMatch(/Contacts possibly the same person as another contact: 3 \(Data tab, Possible duplicates\)$/);
+    cleanup();
+    expect(figure(renderView(people, 'de'), 'dataQuality')).toMatch(/Kontakte, die möglicherweise dieselbe Person wie ein anderer Kontakt sind: 3 \(Daten-Tab, Mögliche Dubletten\)$/);
   });
 
   it('says the figures come with the next refresh when the stored analysis has none', () => {

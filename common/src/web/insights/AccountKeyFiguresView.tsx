@@ -135,6 +135,9 @@ function KeyFigurePairs({ figures, stageLabel }: Pick<AccountKeyFiguresViewProps
         {dataQuality.possibleDuplicateAccounts ? (
           <span className={styles.muted}>{t('insights.kf.dataQuality.duplicates', { count: number(dataQuality.possibleDuplicateAccounts) })}</span>
         ) : null}
+        {dataQuality.possibleDuplicateContacts ? (
+          <span className={styles.muted}>{t('insights.kf.dataQuality.duplicateContacts', { count: number(dataQuality.possibleDuplicateContacts) })}</span>
+        ) : null}
       </dd>
 
       <dt>{t('insights.kf.adoption')}</dt>

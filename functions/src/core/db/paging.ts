@@ -38,6 +38,16 @@ export function decodeCursor<const Shape extends readonly CursorPart[]>(cursor: 
   throw invalid('cursor', 'is not a cursor this API returned', 'query');
 }
 
+/** Whether the cursor is one `pageOfList` wrote (the last item's id and its position), where a list answers both kinds. */
+export function isListCursor(cursor: string): boolean {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    return Array.isArray(value) && value.length === 2 && parts.uuid.safeParse(value[0]).success;
+  } catch {
+    return false;
+  }
+}
+
 /** Fetch limit + 1 rows; the extra row only tells whether another page exists. */
 export function pageFrom<T>(rows: T[], limit: number, keyOf: (row: T) => unknown[]): { rows: T[]; nextCursor: string | null } {
   if (rows.length <= limit) return { rows, nextCursor: null };

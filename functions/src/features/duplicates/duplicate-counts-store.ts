@@ -1,5 +1,5 @@
 // The stored possible-duplicate counts (migration 0032): the account pairs as ids, each account's fingerprint, and the
-// contacts' count with its digest. Every statement filters by tenant_id.
+// contacts' count with its digest and per account (0037). Every statement filters by tenant_id.
 import type { Db, Queryable } from '../../core/db/db';
 
 export interface StoredCounts {
@@ -17,6 +17,8 @@ export interface CountsWrite {
   minScore: number;
   contactsDigest: string;
   contactsCount: number;
+  /** Per account, how many of its contacts are in a pair: written when the contacts were counted again, else null. */
+  pairedContacts: Map<string, number> | null;
   accounts:
     | { kind: 'all'; fingerprints: Map<string, string>; pairs: Array<readonly [string, string]> }
     | { kind: 'changed'; changed: string[]; fingerprints: Map<string, string>; pairs: Array<readonly [string, string]> }
@@ -55,14 +57,22 @@ export async function storedPairsTouching(db: Queryable, tenantId: string, ids: 
   return Number(row!.n);
 }
 
-/** The threshold the stored pairs were counted at (null: never counted), and how many of them hold the account. */
-export async function storedPairsOfAccount(db: Queryable, tenantId: string, accountId: string): Promise<{ minScore: number | null; pairs: number }> {
-  const [row] = await db.query<{ min_score: number | null; n: string }>(
+/**
+ * The threshold the stored pairs were counted at (null: never counted), how many of them hold the account, and how
+ * many of its contacts are in a pair.
+ */
+export async function storedPairsOfAccount(
+  db: Queryable,
+  tenantId: string,
+  accountId: string,
+): Promise<{ minScore: number | null; pairs: number; pairedContacts: number }> {
+  const [row] = await db.query<{ min_score: number | null; n: string; contacts: number | null }>(
     `SELECT (SELECT min_score FROM duplicate_counts WHERE tenant_id = $1) AS min_score,
-       (SELECT count(*) FROM duplicate_account_pairs WHERE tenant_id = $1 AND (first_id = $2 OR second_id = $2)) AS n`,
+       (SELECT count(*) FROM duplicate_account_pairs WHERE tenant_id = $1 AND (first_id = $2 OR second_id = $2)) AS n,
+       (SELECT paired_contacts FROM duplicate_contact_accounts WHERE tenant_id = $1 AND account_id = $2) AS contacts`,
     [tenantId, accountId],
   );
-  return { minScore: row!.min_score === null ? null : Number(row!.min_score), pairs: Number(row!.n) };
+  return { minScore: row!.min_score === null ? null : Number(row!.min_score), pairs: Number(row!.n), pairedContacts: Number(row!.contacts ?? 0) };
 }
 
 /**
@@ -87,6 +97,14 @@ export async function saveCounts(db: Db, tenantId: string, generation: number | 
         [...values, generation],
       );
       if (updated.length === 0) return false;
+    }
+    if (write.pairedContacts) {
+      await tx.query(`DELETE FROM duplicate_contact_accounts WHERE tenant_id = $1`, [tenantId]);
+      await tx.query(
+        `INSERT INTO duplicate_contact_accounts (tenant_id, account_id, paired_contacts)
+         SELECT $1, c.id, c.n FROM unnest($2::uuid[], $3::int[]) AS c(id, n) JOIN accounts a ON a.tenant_id = $1 AND a.id = c.id`,
+        [tenantId, [...write.pairedContacts.keys()], [...write.pairedContacts.values()]],
+      );
     }
     const { accounts } = write;
     if (accounts.kind === 'unchanged') return true;

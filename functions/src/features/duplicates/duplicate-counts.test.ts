@@ -9,7 +9,7 @@ import { createContact } from '../contacts';
 import { accountFingerprints, changedAccounts } from './duplicate-counts';
 import { accountNameKey, accountPairs, accountPairsTouching, type AccountRecord, type DomainLink } from './pairs';
 import { saveCounts, storedCounts } from './duplicate-counts-store';
-import { accountDuplicates, contactDuplicates, possibleDuplicateCounts } from './service';
+import { accountDuplicates, contactDuplicates, possibleDuplicateCounts, possibleDuplicatesOf } from './service';
 
 describe('the accounts a change touches', () => {
   const account = (id: string, name: string, customerNumber: string | null = null): AccountRecord => ({ id, version: 1, name, customerNumber, domains: [] });
@@ -79,8 +79,16 @@ describeEachDatabase('possible duplicate counts', (getDb) => {
   it('counts what the lists hold: names within an account and across accounts, a name at one account once', async () => {
     // Accounts: the two Nord GmbH. Contacts: the two Kellers at Nord, 1 pair within the account; of the 4 * 3 / 2 = 6
     // pairs of the name, the 5 not within one account.
+    const ofAccount = (key: string) => possibleDuplicatesOf(getDb(), actor.tenantId, ids[key]!);
+    expect(await ofAccount('nord')).toEqual({ accounts: null, contacts: null });
     expect(await possibleDuplicateCounts(getDb(), actor.tenantId)).toEqual({ accounts: 1, contacts: 6 });
     expect(await listed()).toEqual({ accounts: 1, contacts: 6 });
+    // Per account: both Kellers at the first Nord, none at the second, Süd's Keller with the others.
+    expect([await ofAccount('nord'), await ofAccount('nord2'), await ofAccount('sued')]).toEqual([
+      { accounts: 1, contacts: 2 },
+      { accounts: 1, contacts: 0 },
+      { accounts: 0, contacts: 1 },
+    ]);
   });
 
   it('counts again after a rename, and not for a change the rules do not read', async () => {
@@ -88,6 +96,7 @@ describeEachDatabase('possible duplicate counts', (getDb) => {
     await getDb().query(`UPDATE contacts SET first_name = 'Kurt' WHERE tenant_id = $1 AND account_id = $2`, [actor.tenantId, ids.sued]);
     // Three Nord GmbH: 3 pairs. Kurt Keller at the first Süd pairs with nobody: 3 Karls, 1 within Nord, 2 across.
     expect(await possibleDuplicateCounts(getDb(), actor.tenantId)).toEqual({ accounts: 3, contacts: 3 });
+    expect((await possibleDuplicatesOf(getDb(), actor.tenantId, ids.sued!)).contacts).toBe(0);
     await getDb().query(`UPDATE accounts SET industry = 'Maschinenbau' WHERE tenant_id = $1`, [actor.tenantId]);
     expect(await possibleDuplicateCounts(getDb(), actor.tenantId)).toEqual({ accounts: 3, contacts: 3 });
     expect(await listed()).toEqual({ accounts: 3, contacts: 3 });
@@ -129,7 +138,7 @@ describeEachDatabase('possible duplicate counts', (getDb) => {
 
   it('lets the refresh that stored first stand when two count at once', async () => {
     const before = (await storedCounts(getDb(), actor.tenantId))!;
-    const write = { minScore: before.minScore, contactsDigest: 'other', contactsCount: 99, accounts: { kind: 'unchanged' } as const };
+    const write = { minScore: before.minScore, contactsDigest: 'other', contactsCount: 99, pairedContacts: null, accounts: { kind: 'unchanged' } as const };
     expect(await saveCounts(getDb(), actor.tenantId, before.generation, write)).toBe(true);
     expect(await saveCounts(getDb(), actor.tenantId, before.generation, { ...write, contactsCount: 98 })).toBe(false);
     expect(await saveCounts(getDb(), actor.tenantId, null, { ...write, contactsCount: 97 })).toBe(false);

@@ -1,2 +1,2 @@
 // The duplicates feature's public entry: how many possible duplicates its rules find, for the insights' data quality.
-export { possibleDuplicateAccountsOf, possibleDuplicateCounts } from './service';
+export { possibleDuplicatesOf, possibleDuplicateCounts } from './service';

@@ -1,6 +1,6 @@
 // The duplicate rules without a database: the import's name rules applied to records already in the CRM.
 import { describe, expect, it } from 'vitest';
-import { accountNameKey, accountPairs, byScore, contactPairCount, contactPairs, type AccountRecord, type ContactRecord } from './pairs';
+import { accountNameKey, accountPairs, byScore, contactPairCount, contactPairs, pairedContactsByAccount, type AccountRecord, type ContactRecord } from './pairs';
 
 const account = (id: string, name: string, extra: Partial<AccountRecord> = {}): AccountRecord => ({
   id,
@@ -87,5 +87,15 @@ describe('contact pairs', () => {
     for (const minScore of [0, 0.45, 0.6, 0.61, 1]) expect(contactPairCount(contacts, minScore)).toBe(pairs.filter((p) => p.score >= minScore).length);
     // Within Acme 1+2, 1+3, 2+3; Jürgen Müller four times, 6 pairs, less 1+2 within Acme.
     expect(contactPairCount(contacts, 0.45)).toBe(8);
+    // Per account, the contacts in a pair: at every threshold those the pairs themselves name.
+    for (const minScore of [0, 0.45, 0.6, 0.61, 1]) {
+      const named = new Set(pairs.filter((p) => p.score >= minScore).flatMap((p) => [p.first.id, p.second.id]));
+      const expected = new Map<string, number>();
+      for (const c of contacts) if (c.accountId && named.has(c.id)) expected.set(c.accountId, (expected.get(c.accountId) ?? 0) + 1);
+      expect(pairedContactsByAccount(contacts, minScore)).toEqual(expected);
+    }
+    // At Acme, 1, 2 and 3 (Eva Schmidt has no twin); at Other AG Jürgen Müller; above 0.6 only Acme's two same names.
+    expect(pairedContactsByAccount(contacts, 0.45)).toEqual(new Map([['acme', 3], ['other', 1]]));
+    expect(pairedContactsByAccount(contacts, 1)).toEqual(new Map([['acme', 2]]));
   });
 });

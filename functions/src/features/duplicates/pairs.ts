@@ -239,6 +239,27 @@ export function contactPairCount(contacts: readonly ContactRecord[], minScore: n
   return count;
 }
 
+/**
+ * Per account, how many of its contacts are in at least one of contactPairs' pairs scoring at least `minScore`: what
+ * an account's data quality shows. Across accounts without making the pairs (see contactPairCount): a contact is in
+ * one when its name's group holds someone at another account or without one.
+ */
+export function pairedContactsByAccount(contacts: readonly ContactRecord[], minScore: number): Map<string, number> {
+  const all = named(contacts);
+  const paired = new Set<string>();
+  for (const pair of sameAccountPairs(all)) if (pair.score >= minScore) paired.add(pair.first.id).add(pair.second.id);
+  if (OTHER_ACCOUNT_SCORE >= minScore) {
+    for (const group of groupsOf(all, (c) => c.name.key)) {
+      const atAccount = new Map<string, number>();
+      for (const c of group) if (c.record.accountId !== null) atAccount.set(c.record.accountId, (atAccount.get(c.record.accountId) ?? 0) + 1);
+      for (const c of group) if (c.record.accountId === null || atAccount.get(c.record.accountId)! < group.length) paired.add(c.record.id);
+    }
+  }
+  const counts = new Map<string, number>();
+  for (const c of contacts) if (c.accountId !== null && paired.has(c.id)) counts.set(c.accountId, (counts.get(c.accountId) ?? 0) + 1);
+  return counts;
+}
+
 /** Strongest first; equal scores in a stable order so pages do not shift between calls. */
 export const byScore = <P extends { score: number; first: { id: string }; second: { id: string } }>(pairs: P[]): P[] =>
   pairs.sort((x, y) => y.score - x.score || pairKey(x.first.id, x.second.id).localeCompare(pairKey(y.first.id, y.second.id)));

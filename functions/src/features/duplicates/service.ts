@@ -10,6 +10,7 @@ import {
   accountPairsTouching,
   byScore,
   contactPairCount,
+  pairedContactsByAccount,
   contactPairs,
   type AccountPair,
   type AccountRecord,
@@ -112,9 +113,9 @@ async function accountPairCount(
  * How many other accounts the possible-duplicates list pairs with this one at its default score, as of the last count
  * (every refresh of the insights counts); null before the first count.
  */
-export async function possibleDuplicateAccountsOf(db: Db, tenantId: string, accountId: string): Promise<number | null> {
-  const { minScore, pairs } = await storedPairsOfAccount(db, tenantId, accountId);
-  return minScore === DuplicateQuery.parse({}).minScore ? pairs : null;
+export async function possibleDuplicatesOf(db: Db, tenantId: string, accountId: string): Promise<{ accounts: number | null; contacts: number | null }> {
+  const { minScore, pairs, pairedContacts } = await storedPairsOfAccount(db, tenantId, accountId);
+  return minScore === DuplicateQuery.parse({}).minScore ? { accounts: pairs, contacts: pairedContacts } : { accounts: null, contacts: null };
 }
 
 export async function possibleDuplicateCounts(db: Db, tenantId: string): Promise<{ accounts: number; contacts: number }> {
@@ -123,9 +124,11 @@ export async function possibleDuplicateCounts(db: Db, tenantId: string): Promise
   const stored = found && found.minScore === minScore ? found : null;
   const accountCount = await accountPairCount(db, tenantId, stored, accounts, links, minScore);
   const contactsDigest = inputDigest(people.map((c) => [c.id, c.firstName, c.lastName, c.accountId]));
-  const contacts = stored?.contactsDigest === contactsDigest ? stored.contactsCount : contactPairCount(people, minScore);
-  if (!found || found !== stored || accountCount.write.kind !== 'unchanged' || contactsDigest !== stored.contactsDigest) {
-    await saveCounts(db, tenantId, found?.generation ?? null, { minScore, contactsDigest, contactsCount: contacts, accounts: accountCount.write });
+  const recount = stored?.contactsDigest !== contactsDigest;
+  const contacts = recount ? contactPairCount(people, minScore) : stored.contactsCount;
+  const pairedContacts = recount ? pairedContactsByAccount(people, minScore) : null;
+  if (!found || found !== stored || accountCount.write.kind !== 'unchanged' || recount) {
+    await saveCounts(db, tenantId, found?.generation ?? null, { minScore, contactsDigest, contactsCount: contacts, pairedContacts, accounts: accountCount.write });
   }
   return { accounts: accountCount.count, contacts };
 }

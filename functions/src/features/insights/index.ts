@@ -6,3 +6,4 @@ export { currentAnalysisAccounts, INSIGHT_REFRESH_SCHEDULE, refreshAnalysis, ref
 export { SEGMENT_FACTS_SQL, SERVED_ANALYSIS_SQL, type StoredRuleFacts } from './current-store';
 // The benchmark's baseline for a list of people (bench/).
 export { memberContactsPage, memberPeople } from './segment-lists-store';
+export { prunePeopleChanges } from './held-people';

@@ -235,8 +235,9 @@ describeEachDatabase('insights key figures', (getDb) => {
         contactFields: ['email', 'phone', 'jobTitle', 'buyingRole'].map((field) => ({ field, filled: 1 })),
         // (4 + 4) / (4 + 2 * 4).
         completeness: 0.6667,
-        // The second "Nord GmbH", as the team's count (in kit.team() above) paired them.
+        // The second "Nord GmbH", as the team's count (in kit.team() above) paired them; both Karl Kellers.
         possibleDuplicateAccounts: 1,
+        possibleDuplicateContacts: 2,
       });
       expect([sued?.dataQuality.completeness, sued?.dataQuality.contacts, nord2?.dataQuality.completeness]).toEqual([0.25, 0, 0]);
       // Nord: the email and the call; Süd: the web form, the meeting, the email and the reply of December 2025 (the
@@ -252,10 +253,18 @@ describeEachDatabase('insights key figures', (getDb) => {
       expect(sued?.adoption.perWeek).toBe(0.08);
     });
 
-    it('says with an account’s figures how many other accounts may be the same company, as the last count paired them', async () => {
-      // Served from the stored analysis, whose refresh counts the pairs the Data tab lists: the two "Nord GmbH".
-      const served = async (id: string) => (await servedAccountInsights(getDb(), kit.actor, id, PERIOD, { now: NOW })).keyFigures?.dataQuality.possibleDuplicateAccounts;
-      expect([await served(ids.nord), await served(ids.sued), await served(ids.nord2)]).toEqual([1, 0, 1]);
+    it('says with an account’s figures how many other accounts may be the same company, and how many of its contacts the same person, as the last count paired them', async () => {
+      // Served from the stored analysis, whose refresh counts the pairs the Data tab lists: the two "Nord GmbH", and
+      // the two Karl Kellers at the first.
+      const served = async (id: string) => {
+        const quality = (await servedAccountInsights(getDb(), kit.actor, id, PERIOD, { now: NOW })).keyFigures?.dataQuality;
+        return [quality?.possibleDuplicateAccounts, quality?.possibleDuplicateContacts];
+      };
+      expect([await served(ids.nord), await served(ids.sued), await served(ids.nord2)]).toEqual([
+        [1, 2],
+        [0, 0],
+        [1, 0],
+      ]);
       expect(team.dataQuality?.duplicates.accounts).toBe(1);
     });
   });

@@ -15,6 +15,8 @@ import { logInteraction } from '../interactions';
 import { createSegmentList, searchSegmentLists, segmentMembers } from './segment-lists';
 import { exportSegment } from './segment-export';
 import { refreshAnalysis } from './current';
+import { backgroundRefreshesDone } from './background-refresh';
+import { isListCursor } from '../../core/db/paging';
 
 // The default period is 2025-12 to 2026-11, the one before 2024-12 to 2025-11.
 const NOW = new Date('2026-12-01T12:00:00Z');
@@ -174,6 +176,67 @@ describeEachDatabase('segment lists', (getDb) => {
       byReason: ['restricted', 'objected', 'withdrawn', 'no_consent', 'no_email'].map((reason) => ({ reason, count: 1 })),
     });
     expect((await segmentMembers(getDb(), anna, (await list('contacts', filter)).id, {}, NOW)).leftOut).toBeNull();
+  });
+
+  it('follows a consent given or withdrawn, a restriction and its lifting at the next call of the same list', async () => {
+    const people = await list('contacts', { industries: ['Maschinenbau'] });
+    const marketing = async () => {
+      const members = await segmentMembers(getDb(), anna, people.id, { purpose: 'marketing' }, NOW);
+      return [members.items.map((m) => m.contact?.lastName), members.leftOut?.total];
+    };
+    expect(await marketing()).toEqual([['Adler', 'Gans'], 4]);
+    await consent('Eck', 'marketing', 'granted', '2026-11-30T09:00:00.000Z');
+    expect(await marketing()).toEqual([['Adler', 'Eck', 'Gans'], 3]);
+    await consent('Eck', 'marketing', 'withdrawn', '2026-11-30T10:00:00.000Z');
+    expect(await marketing()).toEqual([['Adler', 'Gans'], 4]);
+    await getDb().query(`INSERT INTO contact_restrictions (tenant_id, contact_id, reason, restricted_by) VALUES ($1, $2, 'Art. 18', $3)`, [
+      anna.tenantId,
+      ids.Gans,
+      admin.userId,
+    ]);
+    // Hidden from who may not see a restricted person: not counted as left out either.
+    expect(await marketing()).toEqual([['Adler'], 4]);
+    await getDb().query(`UPDATE contact_restrictions SET lifted_at = now(), lifted_by = $3 WHERE tenant_id = $1 AND contact_id = $2 AND lifted_at IS NULL`, [
+      anna.tenantId,
+      ids.Gans,
+      admin.userId,
+    ]);
+    expect(await marketing()).toEqual([['Adler', 'Gans'], 4]);
+    await getDb().query(`DELETE FROM consents WHERE tenant_id = $1 AND contact_id = $2 AND purpose = 'marketing'`, [anna.tenantId, ids.Eck]);
+    const members = await segmentMembers(getDb(), anna, people.id, { purpose: 'marketing' }, NOW);
+    expect(members.leftOut?.byReason).toEqual([
+      { reason: 'objected', count: 1 },
+      { reason: 'withdrawn', count: 1 },
+      { reason: 'no_consent', count: 1 },
+      { reason: 'no_email', count: 1 },
+    ]);
+  });
+
+  it('answers a list without consents from the people held once read, as the database pages it, and from the database after a change', async () => {
+    const people = await list('contacts', { industries: ['Maschinenbau'] });
+    const walk = async () => {
+      const pages = [await segmentMembers(getDb(), anna, people.id, { limit: 2 }, NOW)];
+      while (pages.at(-1)!.nextCursor) pages.push(await segmentMembers(getDb(), anna, people.id, { limit: 2, cursor: pages.at(-1)!.nextCursor! }, NOW));
+      return pages;
+    };
+    // The first call pages in the database and reads the people beside it; the next finds them held.
+    const fromDatabase = await walk();
+    expect(isListCursor(fromDatabase[0]!.nextCursor!)).toBe(false);
+    await backgroundRefreshesDone(getDb());
+    const fromHeld = await walk();
+    expect(isListCursor(fromHeld[0]!.nextCursor!)).toBe(true);
+    const shown = (pages: typeof fromHeld) => pages.map((p) => [p.items, p.total]);
+    expect(shown(fromHeld)).toEqual(shown(fromDatabase));
+    expect(fromHeld.flatMap((p) => p.items.map((m) => m.contact?.lastName))).toEqual(['Adler', 'Bauer', 'Dach', 'Eck', 'Fink', 'Gans']);
+    // A new person: the held people are no longer good, the database answers at once and the next call holds them again.
+    const aal = (await createContact(getDb(), anna, ContactCreate.parse({ accountId: ids.Anker, lastName: 'Aal' }))).value.id;
+    const changed = await segmentMembers(getDb(), anna, people.id, { limit: 2 }, NOW);
+    expect([isListCursor(changed.nextCursor!), changed.items.map((m) => m.contact?.lastName), changed.total]).toEqual([false, ['Aal', 'Adler'], 7]);
+    await backgroundRefreshesDone(getDb());
+    const heldAgain = await segmentMembers(getDb(), anna, people.id, { limit: 2 }, NOW);
+    expect([isListCursor(heldAgain.nextCursor!), heldAgain.items, heldAgain.total]).toEqual([true, changed.items, 7]);
+    await getDb().query(`DELETE FROM contacts WHERE tenant_id = $1 AND id = $2`, [anna.tenantId, aal]);
+    expect((await segmentMembers(getDb(), anna, people.id, { limit: 2 }, NOW)).total).toBe(6);
   });
 
   it('answers the members a page at a time, counting all of them, and the pages hold each member once', async () => {

@@ -5,16 +5,31 @@ import { InsightsSettings } from '@crm/common';
 import type { ConsentPurpose, ExportLeftOutReason, SegmentList, SegmentListCreate, SegmentListQuery, SegmentMember, SegmentMembers, SegmentMembersQuery } from '@crm/common';
 import type { Actor } from '../../core/actor';
 import type { Db } from '../../core/db/db';
-import { pageOfList } from '../../core/db/paging';
+import { isListCursor, pageOfList } from '../../core/db/paging';
 import { invalid } from '../../core/errors';
 import { createRecord, readRecord, type Created } from '../../core/records';
 import { restrictedAmong, seesRestricted } from '../privacy';
 import { getSettings } from '../settings';
 import { servedSegmentAccounts } from './current';
+import { HeldPeople } from './held-people';
 import { exportLeftOutReason, matchesAccount, revenueTrendOf } from './segment-rules';
 import { getSegmentList, insertSegmentList, listSegmentLists, memberContactDetails, memberContactsPage, memberPeople, type MemberPersonRow } from './segment-lists-store';
 
 const REASONS: readonly ExportLeftOutReason[] = ['restricted', 'objected', 'withdrawn', 'no_consent', 'no_email'];
+
+interface Decided {
+  people: MemberPersonRow[];
+  leftOut: SegmentMembers['leftOut'];
+}
+
+interface HeldMembers {
+  contacts: MemberPersonRow[];
+  restricted: Set<string>;
+  /** By purpose and whether the reader sees restricted people; the list's own consent filter is the same for all. */
+  decided: Map<string, Decided>;
+}
+
+const heldPeople = new HeldPeople<HeldMembers>();
 
 export const createSegmentList = (db: Db, actor: Actor, input: SegmentListCreate): Promise<Created<SegmentList>> =>
   createRecord(db, actor, 'segment_list', async (tx) => {
@@ -34,16 +49,29 @@ export async function segmentMembers(db: Db, actor: Actor, id: string, query: Me
     const page = pageOfList(accounts, (a) => a.id, limit, query.cursor);
     return { ...base, items: page.rows.map((account) => ({ account, contact: null })), total: accounts.length, nextCursor: page.nextCursor, leftOut: null };
   }
-  if (!list.filter.consentPurpose && !query.purpose) {
+  const decided =
+    list.filter.consentPurpose || query.purpose ? await peopleOf(db, actor, list, accounts, query.purpose) : await plainListHeld(db, actor, list, accounts, query.cursor);
+  if (!decided) {
     const accountOf = new Map(accounts.map((a) => [a.id, a]));
     const options = { hideRestricted: !seesRestricted(actor), limit, cursor: query.cursor };
     const page = await memberContactsPage(db, actor.tenantId, [...accountOf.keys()], options);
     const items = page.rows.map(({ accountId, ...contact }) => ({ account: accountOf.get(accountId)!, contact }));
     return { ...base, items, total: page.total, nextCursor: page.nextCursor, leftOut: null };
   }
-  const { people, leftOut } = await peopleOf(db, actor, list, accounts, query.purpose);
-  const page = pageOfList(people, (p) => p.id, limit, query.cursor);
-  return { ...base, items: await withDetails(db, actor.tenantId, page.rows, accounts), total: people.length, nextCursor: page.nextCursor, leftOut };
+  const page = pageOfList(decided.people, (p) => p.id, limit, query.cursor);
+  const items = await withDetails(db, actor.tenantId, page.rows, accounts);
+  return { ...base, items, total: decided.people.length, nextCursor: page.nextCursor, leftOut: decided.leftOut };
+}
+
+/**
+ * A list where no consent decides, from the held people while they are good; else undefined: the database counts and
+ * pages, and the people are read beside it for the next call. Later pages go the way the first was answered (the
+ * kind of cursor says which).
+ */
+async function plainListHeld(db: Db, actor: Actor, list: SegmentList, accounts: readonly SegmentMember['account'][], cursor: string | undefined) {
+  const members = membersOf(db, actor, list, accounts, false);
+  const held = cursor === undefined ? await heldPeople.peek(db, ...members) : isListCursor(cursor) ? await heldPeople.get(db, ...members) : undefined;
+  return held && decidedFor(held, actor, undefined, undefined);
 }
 
 const DETAILS_BATCH = 1000;
@@ -101,9 +129,30 @@ async function matchingAccounts(db: Db, actor: Actor, id: string, purpose: Conse
 /** The people of a list where a consent decides (a consent filter, an export for a purpose), or for a file: all of them. */
 async function peopleOf(db: Db, actor: Actor, list: SegmentList, accounts: readonly SegmentMember['account'][], purpose: ConsentPurpose | undefined) {
   const consentPurpose = list.filter.consentPurpose;
-  const contacts = await memberPeople(db, actor.tenantId, accounts.map((a) => a.id), Boolean(consentPurpose || purpose));
-  const restricted = await restrictedAmong(db, actor.tenantId, contacts.map((c) => c.id));
-  const visible = seesRestricted(actor) ? contacts : contacts.filter((c) => !restricted.has(c.id));
+  return decidedFor(await heldPeople.get(db, ...membersOf(db, actor, list, accounts, Boolean(consentPurpose || purpose))), actor, consentPurpose, purpose);
+}
+
+/** What the held people of a list are held by (tenant, list and kind, accounts) and read with. */
+function membersOf(db: Db, actor: Actor, list: SegmentList, accounts: readonly SegmentMember['account'][], withConsents: boolean) {
+  const accountIds = accounts.map((a) => a.id);
+  const read = async (): Promise<HeldMembers> => {
+    const contacts = await memberPeople(db, actor.tenantId, accountIds, withConsents);
+    return { contacts, restricted: await restrictedAmong(db, actor.tenantId, contacts.map((c) => c.id)), decided: new Map() };
+  };
+  return [actor.tenantId, `${list.id}\n${withConsents}`, accountIds.join(), read] as const;
+}
+
+/** Who is in and who was left out follows from the held read alone: decided once per purpose and role. */
+function decidedFor(held: HeldMembers, actor: Actor, consentPurpose: ConsentPurpose | undefined, purpose: ConsentPurpose | undefined): Decided {
+  const key = `${purpose ?? ''}\n${seesRestricted(actor)}`;
+  const decided = held.decided.get(key) ?? decide(held, seesRestricted(actor), consentPurpose, purpose);
+  held.decided.set(key, decided);
+  return decided;
+}
+
+function decide(held: HeldMembers, seesThem: boolean, consentPurpose: ConsentPurpose | undefined, purpose: ConsentPurpose | undefined): Decided {
+  const { contacts, restricted } = held;
+  const visible = seesThem ? contacts : contacts.filter((c) => !restricted.has(c.id));
   const facts = (c: MemberPersonRow) => ({ restricted: restricted.has(c.id), hasEmail: c.hasEmail, current: c.current });
   const inList = consentPurpose ? visible.filter((c) => exportLeftOutReason(facts(c), consentPurpose) === null) : visible;
   const counts = new Map<ExportLeftOutReason, number>();

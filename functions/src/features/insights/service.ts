@@ -16,7 +16,7 @@ import { forecastFor, groupByStage } from '../opportunities';
 import { getSettings } from '../settings';
 import { analyse, type AccountAnalysis, type AccountFacts } from './analysis';
 import { historyWindows, monthStart, periodWindow, previousWindow, rangeOf, type MonthWindow } from '../../core/period';
-import { possibleDuplicateAccountsOf, possibleDuplicateCounts } from '../duplicates';
+import { possibleDuplicateCounts, possibleDuplicatesOf } from '../duplicates';
 import { adoptionOf, crossSellingOf, dataQualityOf, ratio, repeatPurchaseOf } from './key-figures';
 import { keyFieldCounts, loggedByWeek, purchasesByAccount, responseTimes, wonProductLines } from './key-figures-store';
 import { accountKeyFiguresOf, winRateOf } from './account-key-figures';
@@ -200,12 +200,16 @@ export async function accountInsights(db: Db, actor: Actor, accountId: string, p
   return withPossibleDuplicates(db, actor.tenantId, accountAnswer(analysed, found, analysed.keyFigures.get(accountId)));
 }
 
-/** The answer with how many other accounts may be the same company, read at the call from the last count's pairs. */
+/**
+ * The answer with how many other accounts may be the same company and how many of its contacts may be the same person
+ * as another contact, read at the call from the last count.
+ */
 export async function withPossibleDuplicates(db: Db, tenantId: string, answer: AccountInsights): Promise<AccountInsights> {
   const { keyFigures } = answer;
   if (!keyFigures) return answer;
-  const possibleDuplicateAccounts = await possibleDuplicateAccountsOf(db, tenantId, answer.accountId);
-  return { ...answer, keyFigures: { ...keyFigures, dataQuality: { ...keyFigures.dataQuality, possibleDuplicateAccounts } } };
+  const { accounts, contacts } = await possibleDuplicatesOf(db, tenantId, answer.accountId);
+  const dataQuality = { ...keyFigures.dataQuality, possibleDuplicateAccounts: accounts, possibleDuplicateContacts: contacts };
+  return { ...answer, keyFigures: { ...keyFigures, dataQuality } };
 }
 
 const countBy = <K>(items: readonly AccountAnalysis[], key: (a: AccountAnalysis) => K) => {

@@ -36,6 +36,8 @@ import { sql as duplicateCounts } from './0032-duplicate-counts';
 import { sql as insightSegmentColumns } from './0033-insight-segment-columns';
 import { sql as accountKeyFigures } from './0034-account-key-figures';
 import { sql as insightTeamChanges } from './0035-insight-team-changes';
+import { sql as peopleChanges } from './0036-people-changes';
+import { sql as duplicateContactCounts } from './0037-duplicate-contact-counts';
 
 export interface Migration {
   id: string;
@@ -80,4 +82,6 @@ export const migrations: readonly Migration[] = [
   { id: '0033-insight-segment-columns', sql: insightSegmentColumns },
   { id: '0034-account-key-figures', sql: accountKeyFigures },
   { id: '0035-insight-team-changes', sql: insightTeamChanges },
+  { id: '0036-people-changes', sql: peopleChanges },
+  { id: '0037-duplicate-contact-counts', sql: duplicateContactCounts },
 ];

@@ -1,0 +1,172 @@
+// The held people of a segment list, on PGlite and PostgreSQL: reused while nothing of the tenant's people changed,
+// read again after any write of its contacts, consents or restrictions (committed, not rolled back), after a minute,
+// and, on a server, after a write whose transaction was still open when the read was taken.
+import { randomUUID } from 'node:crypto';
+import { AccountCreate, ConsentEntryCreate, ContactCreate } from '@crm/common';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describeEachDatabase, openTestDatabase, postgresAvailable, seedActor } from '../../../../test/support/databases';
+import type { Actor } from '../../core/actor';
+import type { Db } from '../../core/db/db';
+import { createAccount } from '../accounts';
+import { recordConsent } from '../consents';
+import { createContact } from '../contacts';
+import { backgroundRefreshesDone } from './background-refresh';
+import { HeldPeople, prunePeopleChanges } from './held-people';
+
+async function tenantWithContact(db: Db) {
+  const actor = await seedActor(db);
+  const account = (await createAccount(db, actor, AccountCreate.parse({ name: `Firma ${randomUUID()}` }))).value.id;
+  const contact = (await createContact(db, actor, ContactCreate.parse({ accountId: account, lastName: 'Adler', emails: ['adler@firma.example'] }))).value.id;
+  return { actor, account, contact };
+}
+
+/** Promise.withResolvers, which Node.js 20 lacks. */
+function deferred() {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+const grant = (db: Db, actor: Actor, contactId: string, action = 'granted') =>
+  recordConsent(db, actor, ConsentEntryCreate.parse({ contactId, channel: 'email', purpose: 'marketing', legalBasis: 'consent', action, source: 'Messe' }));
+
+describeEachDatabase('held people of segment lists', (getDb) => {
+  let now = 0;
+  let reads = 0;
+  const held = new HeldPeople<number>(() => now);
+  let tenant: Awaited<ReturnType<typeof tenantWithContact>>;
+  const get = (key = 'accounts') => held.get(getDb(), tenant.actor.tenantId, 'list', key, async () => ++reads);
+
+  beforeAll(async () => {
+    tenant = await tenantWithContact(getDb());
+  });
+
+  it('serves what it read while nothing changed, and reads again after each committed write of the tenant’s people', async () => {
+    const first = await get();
+    expect(await get()).toBe(first);
+    // Another tenant's people are not this tenant's.
+    const other = await tenantWithContact(getDb());
+    await grant(getDb(), other.actor, other.contact);
+    expect(await get()).toBe(first);
+
+    await grant(getDb(), tenant.actor, tenant.contact);
+    const afterConsent = await get();
+    expect([afterConsent, await get()]).toEqual([first + 1, first + 1]);
+
+    await getDb().query(`INSERT INTO contact_restrictions (tenant_id, contact_id, reason, restricted_by) VALUES ($1, $2, 'Art. 18', $3)`, [
+      tenant.actor.tenantId,
+      tenant.contact,
+      tenant.actor.userId,
+    ]);
+    expect(await get()).toBe(first + 2);
+    await getDb().query(`UPDATE contact_restrictions SET lifted_at = now(), lifted_by = $3 WHERE tenant_id = $1 AND contact_id = $2`, [
+      tenant.actor.tenantId,
+      tenant.contact,
+      tenant.actor.userId,
+    ]);
+    expect(await get()).toBe(first + 3);
+    await getDb().query(`UPDATE contacts SET last_name = 'Aal' WHERE tenant_id = $1 AND id = $2`, [tenant.actor.tenantId, tenant.contact]);
+    expect(await get()).toBe(first + 4);
+    await getDb().query(`DELETE FROM consents WHERE tenant_id = $1 AND contact_id = $2`, [tenant.actor.tenantId, tenant.contact]);
+    expect(await get()).toBe(first + 5);
+
+    // A write rolled back is no change.
+    await expect(
+      getDb().transaction(async (tx) => {
+        await tx.query(`UPDATE contacts SET last_name = 'Zander' WHERE tenant_id = $1 AND id = $2`, [tenant.actor.tenantId, tenant.contact]);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await get()).toBe(first + 5);
+
+    // Other accounts (a changed filter or analysis), and a minute later, are read again.
+    expect(await get('other accounts')).toBe(first + 6);
+    now += 60_000;
+    expect(await get('other accounts')).toBe(first + 7);
+  });
+
+  it('shares a read under way with callers that come during it, unless a change committed after its snapshot', async () => {
+    let reads = 0;
+    let gate = deferred();
+    const sharing = new HeldPeople<number>(() => now);
+    const slow = () =>
+      sharing.get(getDb(), tenant.actor.tenantId, 'shared', 'accounts', async () => {
+        const n = ++reads;
+        await gate.promise;
+        return n;
+      });
+    const [a, b] = [slow(), slow()];
+    gate.resolve();
+    expect([await a, await b, reads]).toEqual([1, 1, 1]);
+
+    await grant(getDb(), tenant.actor, tenant.contact, 'withdrawn');
+    gate = deferred();
+    const c = slow();
+    // c's read has taken its snapshot; a consent committed now is not in it, so the next caller reads anew.
+    await vi.waitFor(() => expect(reads).toBe(2));
+    await grant(getDb(), tenant.actor, tenant.contact);
+    const d = slow();
+    gate.resolve();
+    expect([await c, await d, reads]).toEqual([2, 3, 3]);
+  });
+
+  it('peeks: nothing held answers nothing and reads in the background, once, for the next call', async () => {
+    let peeks = 0;
+    const peeking = new HeldPeople<number>(() => now);
+    const peek = () => peeking.peek(getDb(), tenant.actor.tenantId, 'peeked', 'accounts', async () => ++peeks);
+    // Two callers at once: neither waits, one read starts.
+    expect(await Promise.all([peek(), peek()])).toEqual([undefined, undefined]);
+    await backgroundRefreshesDone(getDb());
+    expect([await peek(), peeks]).toEqual([1, 1]);
+    await grant(getDb(), tenant.actor, tenant.contact);
+    expect(await peek()).toBeUndefined();
+    await backgroundRefreshesDone(getDb());
+    expect(await peek()).toBe(2);
+  });
+
+  it('prunes the recorded changes older than an hour and keeps the newer ones', async () => {
+    const { actor } = await tenantWithContact(getDb());
+    await getDb().query(`INSERT INTO people_changes (tenant_id, xid, written_at) VALUES ($1, '1', now() - interval '61 minutes')`, [actor.tenantId]);
+    const count = async () =>
+      Number((await getDb().query<{ n: string }>(`SELECT count(*) AS n FROM people_changes WHERE tenant_id = $1`, [actor.tenantId]))[0]!.n);
+    const before = await count();
+    expect(before).toBeGreaterThan(1);
+    expect(await prunePeopleChanges(getDb())).toBeGreaterThanOrEqual(1);
+    expect(await count()).toBe(before - 1);
+  });
+});
+
+// Only a server runs two transactions at once: PGlite has one connection.
+(postgresAvailable() ? describe : describe.skip)('held people, a write open while they are read [postgres]', () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await openTestDatabase('postgres');
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('reads again after a write whose transaction began before the read and committed after it', async () => {
+    const tenant = await tenantWithContact(db);
+    let reads = 0;
+    const held = new HeldPeople<number>(() => 0);
+    const get = () => held.get(db, tenant.actor.tenantId, 'list', 'accounts', async () => ++reads);
+    let written!: () => void;
+    let commit!: () => void;
+    const wrote = new Promise<void>((resolve) => (written = resolve));
+    const committing = new Promise<void>((resolve) => (commit = resolve));
+    const open = db.transaction(async (tx) => {
+      await tx.query(`UPDATE contacts SET last_name = 'Aal' WHERE tenant_id = $1 AND id = $2`, [tenant.actor.tenantId, tenant.contact]);
+      written();
+      await committing;
+    });
+    await wrote;
+    // A later transaction that ends first: the open one is now below the snapshot's horizon, listed as in progress.
+    await tenantWithContact(db);
+    expect(await get()).toBe(1);
+    expect(await get()).toBe(1);
+    commit();
+    await open;
+    expect(await get()).toBe(2);
+  });
+});
