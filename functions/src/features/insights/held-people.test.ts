@@ -35,40 +35,51 @@ describeEachDatabase('held people of segment lists', (getDb) => {
   let reads = 0;
   const held = new HeldPeople<number>(() => now);
   let tenant: Awaited<ReturnType<typeof tenantWithContact>>;
-  const get = (key = 'accounts') => held.get(getDb(), tenant.actor.tenantId, 'list', key, async () => ++reads);
+  const get = (accounts?: string[]) => held.get(getDb(), tenant.actor.tenantId, 'list', accounts ?? [tenant.account], async () => ++reads);
 
   beforeAll(async () => {
     tenant = await tenantWithContact(getDb());
   });
 
-  it('serves what it read while nothing changed, and reads again after each committed write of the tenant’s people', async () => {
+  it('serves what it read while nothing changed, and reads again after each committed write of its accounts’ people', async () => {
     const first = await get();
-    expect(await get()).toBe(first);
-    // Another tenant's people are not this tenant's.
+    let expected = first;
+    const readAgain = async () => expect(await get()).toBe(++expected);
+    const notAgain = async () => expect(await get()).toBe(expected);
+    await notAgain();
+    // Another tenant's people are not this tenant's, nor those of another account of it.
     const other = await tenantWithContact(getDb());
     await grant(getDb(), other.actor, other.contact);
-    expect(await get()).toBe(first);
+    await notAgain();
+    const elsewhere = (await createAccount(getDb(), tenant.actor, AccountCreate.parse({ name: 'Anderswo' }))).value.id;
+    const stranger = (await createContact(getDb(), tenant.actor, ContactCreate.parse({ accountId: elsewhere, lastName: 'Fremd' }))).value.id;
+    await grant(getDb(), tenant.actor, stranger);
+    await notAgain();
+    // Moved to the list's account, and away from it again: each a change of its people.
+    await getDb().query(`UPDATE contacts SET account_id = $3 WHERE tenant_id = $1 AND id = $2`, [tenant.actor.tenantId, stranger, tenant.account]);
+    await readAgain();
+    await getDb().query(`UPDATE contacts SET account_id = $3 WHERE tenant_id = $1 AND id = $2`, [tenant.actor.tenantId, stranger, elsewhere]);
+    await readAgain();
 
     await grant(getDb(), tenant.actor, tenant.contact);
-    const afterConsent = await get();
-    expect([afterConsent, await get()]).toEqual([first + 1, first + 1]);
-
+    await readAgain();
+    await notAgain();
     await getDb().query(`INSERT INTO contact_restrictions (tenant_id, contact_id, reason, restricted_by) VALUES ($1, $2, 'Art. 18', $3)`, [
       tenant.actor.tenantId,
       tenant.contact,
       tenant.actor.userId,
     ]);
-    expect(await get()).toBe(first + 2);
+    await readAgain();
     await getDb().query(`UPDATE contact_restrictions SET lifted_at = now(), lifted_by = $3 WHERE tenant_id = $1 AND contact_id = $2`, [
       tenant.actor.tenantId,
       tenant.contact,
       tenant.actor.userId,
     ]);
-    expect(await get()).toBe(first + 3);
+    await readAgain();
     await getDb().query(`UPDATE contacts SET last_name = 'Aal' WHERE tenant_id = $1 AND id = $2`, [tenant.actor.tenantId, tenant.contact]);
-    expect(await get()).toBe(first + 4);
+    await readAgain();
     await getDb().query(`DELETE FROM consents WHERE tenant_id = $1 AND contact_id = $2`, [tenant.actor.tenantId, tenant.contact]);
-    expect(await get()).toBe(first + 5);
+    await readAgain();
 
     // A write rolled back is no change.
     await expect(
@@ -77,12 +88,24 @@ describeEachDatabase('held people of segment lists', (getDb) => {
         throw new Error('rolled back');
       }),
     ).rejects.toThrow('rolled back');
-    expect(await get()).toBe(first + 5);
+    await notAgain();
 
     // Other accounts (a changed filter or analysis), and a minute later, are read again.
-    expect(await get('other accounts')).toBe(first + 6);
+    expect(await get([elsewhere])).toBe(++expected);
     now += 60_000;
-    expect(await get('other accounts')).toBe(first + 7);
+    expect(await get([elsewhere])).toBe(++expected);
+  });
+
+  it('counts a contact deleted elsewhere with its consents for every list, as the consents no longer name an account', async () => {
+    const elsewhere = (await createAccount(getDb(), tenant.actor, AccountCreate.parse({ name: 'Woanders' }))).value.id;
+    const plain = (await createContact(getDb(), tenant.actor, ContactCreate.parse({ accountId: elsewhere, lastName: 'Ohne' }))).value.id;
+    const consenting = (await createContact(getDb(), tenant.actor, ContactCreate.parse({ accountId: elsewhere, lastName: 'Mit' }))).value.id;
+    await grant(getDb(), tenant.actor, consenting);
+    const before = await get();
+    await getDb().query(`DELETE FROM contacts WHERE tenant_id = $1 AND id = $2`, [tenant.actor.tenantId, plain]);
+    expect(await get()).toBe(before);
+    await getDb().query(`DELETE FROM contacts WHERE tenant_id = $1 AND id = $2`, [tenant.actor.tenantId, consenting]);
+    expect(await get()).toBe(before + 1);
   });
 
   it('shares a read under way with callers that come during it, unless a change committed after its snapshot', async () => {
@@ -90,7 +113,7 @@ describeEachDatabase('held people of segment lists', (getDb) => {
     let gate = deferred();
     const sharing = new HeldPeople<number>(() => now);
     const slow = () =>
-      sharing.get(getDb(), tenant.actor.tenantId, 'shared', 'accounts', async () => {
+      sharing.get(getDb(), tenant.actor.tenantId, 'shared', [tenant.account], async () => {
         const n = ++reads;
         await gate.promise;
         return n;
@@ -113,7 +136,7 @@ describeEachDatabase('held people of segment lists', (getDb) => {
   it('peeks: nothing held answers nothing and reads in the background, once, for the next call', async () => {
     let peeks = 0;
     const peeking = new HeldPeople<number>(() => now);
-    const peek = () => peeking.peek(getDb(), tenant.actor.tenantId, 'peeked', 'accounts', async () => ++peeks);
+    const peek = () => peeking.peek(getDb(), tenant.actor.tenantId, 'peeked', [tenant.account], async () => ++peeks);
     // Two callers at once: neither waits, one read starts.
     expect(await Promise.all([peek(), peek()])).toEqual([undefined, undefined]);
     await backgroundRefreshesDone(getDb());
@@ -150,7 +173,7 @@ describeEachDatabase('held people of segment lists', (getDb) => {
     const tenant = await tenantWithContact(db);
     let reads = 0;
     const held = new HeldPeople<number>(() => 0);
-    const get = () => held.get(db, tenant.actor.tenantId, 'list', 'accounts', async () => ++reads);
+    const get = () => held.get(db, tenant.actor.tenantId, 'list', [tenant.account], async () => ++reads);
     let written!: () => void;
     let commit!: () => void;
     const wrote = new Promise<void>((resolve) => (written = resolve));

@@ -1,7 +1,7 @@
 // Who is on the accounts of a segment list of contacts, with their consents and restrictions, held per database
-// handle and list with the database snapshot it was read in (migration 0036). An entry serves only while no
-// transaction it could not see has written a contact, a consent or a restriction of the tenant, and for a minute at
-// most, so pruning the recorded changes after an hour can never hide one from it.
+// handle and list with the database snapshot it was read in (migrations 0036, 0038). An entry serves only while no
+// transaction it could not see has written a contact, a consent or a restriction on one of the list's accounts, and
+// for a minute at most, so pruning the recorded changes after an hour can never hide one from it.
 import type { Db, Queryable } from '../../core/db/db';
 import { refreshInBackground } from './background-refresh';
 
@@ -11,7 +11,9 @@ const PRUNED_AFTER = '1 hour';
 const LIMIT = 16;
 
 interface Entry<T> {
+  /** The accounts it was read for, joined: what it is compared by. */
   key: string;
+  accounts: readonly string[];
   readAt: number;
   snapshot: Promise<string>;
   value: Promise<T>;
@@ -23,9 +25,9 @@ interface Entry<T> {
 /** The database's snapshot now: what a read made after it sees at least. */
 const currentSnapshot = async (db: Queryable, tenantId: string) => (await db.query<{ s: string }>(`SELECT people_snapshot($1) AS s`, [tenantId]))[0]!.s;
 
-/** Whether a transaction not visible in `snapshot` has since written the tenant's people (one index range). */
-const writtenSince = async (db: Queryable, tenantId: string, snapshot: string) =>
-  (await db.query<{ written: boolean }>(`SELECT people_written_since($1, $2) AS written`, [tenantId, snapshot]))[0]!.written;
+/** Whether a transaction not visible in `snapshot` has since written people of these accounts (one index range). */
+const writtenSince = async (db: Queryable, tenantId: string, snapshot: string, accounts: readonly string[]) =>
+  (await db.query<{ written: boolean }>(`SELECT people_written_since($1, $2, $3::uuid[]) AS written`, [tenantId, snapshot, [...accounts]]))[0]!.written;
 
 export class HeldPeople<T> {
   private readonly held = new WeakMap<Db, Map<string, Entry<T>>>();
@@ -34,53 +36,54 @@ export class HeldPeople<T> {
   constructor(private readonly clock: () => number = Date.now) {}
 
   /**
-   * The value read by `read` for this tenant and list, or the one held for it when `key` (what else it was read
-   * for: the accounts) is the same and the tenant's people have not changed since. Callers that come while a read is
-   * under way share it, unless a change committed after its snapshot.
+   * The value read by `read` for this tenant, list and accounts, or the one held for them while the people of those
+   * accounts have not changed since. Callers that come while a read is under way share it, unless a change committed
+   * after its snapshot.
    */
-  async get(db: Db, tenantId: string, listKey: string, key: string, read: () => Promise<T>): Promise<T> {
+  async get(db: Db, tenantId: string, listKey: string, accounts: readonly string[], read: () => Promise<T>): Promise<T> {
     const asked = this.started;
-    const entry = (await this.good(db, tenantId, listKey, key)) ?? this.startedSince(db, tenantId, listKey, key, asked);
-    return (entry ?? this.startRead(db, tenantId, listKey, key, read)).value;
+    const entry = (await this.good(db, tenantId, listKey, accounts)) ?? this.startedSince(db, tenantId, listKey, accounts, asked);
+    return (entry ?? this.startRead(db, tenantId, listKey, accounts, read)).value;
   }
 
   /**
    * The held value while it is good and read; otherwise undefined, and unless one is under way a read starts beside
    * the caller's own answer, so that a later call finds it: for a caller with a cheaper way to answer a single call.
    */
-  async peek(db: Db, tenantId: string, listKey: string, key: string, read: () => Promise<T>): Promise<T | undefined> {
+  async peek(db: Db, tenantId: string, listKey: string, accounts: readonly string[], read: () => Promise<T>): Promise<T | undefined> {
     const asked = this.started;
-    const entry = (await this.good(db, tenantId, listKey, key)) ?? this.startedSince(db, tenantId, listKey, key, asked);
+    const entry = (await this.good(db, tenantId, listKey, accounts)) ?? this.startedSince(db, tenantId, listKey, accounts, asked);
     if (entry) return entry.settled ? entry.value : undefined;
-    const started = this.startRead(db, tenantId, listKey, key, read);
+    const started = this.startRead(db, tenantId, listKey, accounts, read);
     refreshInBackground(db, `held people\n${tenantId}\n${listKey}`, () => started.value);
     return undefined;
   }
 
   /** The held entry while nothing it could not see has changed since its snapshot (it may still be being read). */
-  private async good(db: Db, tenantId: string, listKey: string, key: string): Promise<Entry<T> | undefined> {
+  private async good(db: Db, tenantId: string, listKey: string, accounts: readonly string[]): Promise<Entry<T> | undefined> {
     const entry = this.held.get(db)?.get(`${tenantId}\n${listKey}`);
-    if (!entry || entry.key !== key || this.clock() - entry.readAt >= HELD_MS) return undefined;
+    if (!entry || entry.key !== accounts.join() || this.clock() - entry.readAt >= HELD_MS) return undefined;
     const snapshot = await entry.snapshot.catch(() => null);
-    return snapshot !== null && !(await writtenSince(db, tenantId, snapshot)) ? entry : undefined;
+    return snapshot !== null && !(await writtenSince(db, tenantId, snapshot, entry.accounts)) ? entry : undefined;
   }
 
   /**
    * A read another caller started after `asked`: its snapshot is as new as this caller's question. The callers check
    * and start without a pause between, so two of them never both start one.
    */
-  private startedSince(db: Db, tenantId: string, listKey: string, key: string, asked: number): Entry<T> | undefined {
+  private startedSince(db: Db, tenantId: string, listKey: string, accounts: readonly string[], asked: number): Entry<T> | undefined {
     const current = this.held.get(db)?.get(`${tenantId}\n${listKey}`);
-    return current && current.seq > asked && current.key === key ? current : undefined;
+    return current && current.seq > asked && current.key === accounts.join() ? current : undefined;
   }
 
   /** The snapshot is taken before the read, so whatever commits during it shows as a change at the next call. */
-  private startRead(db: Db, tenantId: string, listKey: string, key: string, read: () => Promise<T>): Entry<T> {
+  private startRead(db: Db, tenantId: string, listKey: string, accounts: readonly string[], read: () => Promise<T>): Entry<T> {
     let entries = this.held.get(db);
     if (!entries) this.held.set(db, (entries = new Map()));
     const id = `${tenantId}\n${listKey}`;
     const snapshot = currentSnapshot(db, tenantId);
-    const entry: Entry<T> = { key, readAt: this.clock(), snapshot, value: snapshot.then(read), settled: false, seq: ++this.started };
+    const key = accounts.join();
+    const entry: Entry<T> = { key, accounts, readAt: this.clock(), snapshot, value: snapshot.then(read), settled: false, seq: ++this.started };
     entry.value.then(
       () => (entry.settled = true),
       // A failed read is not held: the next call reads again. Its callers get the failure.

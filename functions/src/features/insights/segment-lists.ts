@@ -139,7 +139,7 @@ function membersOf(db: Db, actor: Actor, list: SegmentList, accounts: readonly S
     const contacts = await memberPeople(db, actor.tenantId, accountIds, withConsents);
     return { contacts, restricted: await restrictedAmong(db, actor.tenantId, contacts.map((c) => c.id)), decided: new Map() };
   };
-  return [actor.tenantId, `${list.id}\n${withConsents}`, accountIds.join(), read] as const;
+  return [actor.tenantId, `${list.id}\n${withConsents}`, accountIds, read] as const;
 }
 
 /** Who is in and who was left out follows from the held read alone: decided once per purpose and role. */

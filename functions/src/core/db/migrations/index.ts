@@ -38,6 +38,7 @@ import { sql as accountKeyFigures } from './0034-account-key-figures';
 import { sql as insightTeamChanges } from './0035-insight-team-changes';
 import { sql as peopleChanges } from './0036-people-changes';
 import { sql as duplicateContactCounts } from './0037-duplicate-contact-counts';
+import { sql as peopleChangesByAccount } from './0038-people-changes-by-account';
 
 export interface Migration {
   id: string;
@@ -84,4 +85,5 @@ export const migrations: readonly Migration[] = [
   { id: '0035-insight-team-changes', sql: insightTeamChanges },
   { id: '0036-people-changes', sql: peopleChanges },
   { id: '0037-duplicate-contact-counts', sql: duplicateContactCounts },
+  { id: '0038-people-changes-by-account', sql: peopleChangesByAccount },
 ];
