@@ -1,7 +1,7 @@
 // A cursor is only ever the sort key this API wrote; any other value would reach SQL casts and fail there.
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors';
-import { decodeCursor, encodeCursor, pageOfList, type CursorPart } from './paging';
+import { decodeCursor, encodeCursor, isListCursor, pageOfList, type CursorPart } from './paging';
 
 const id = '5b5928e2-036e-4d20-93ca-ad4a36555a08';
 const cursorOf = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
@@ -135,6 +135,17 @@ describe('decodeCursor', () => {
     ] as const) {
       expect(refusal('WyJ4IiwieSJd', shape)).toEqual({ kind: 'invalid', field: 'cursor', location: 'query' });
     }
+  });
+});
+
+describe('isListCursor', () => {
+  it('tells a cursor of a list paged in memory from a keyset cursor and from anything else', () => {
+    const id = '7c1d5a3e-2f4b-4c6d-9e8f-0a1b2c3d4e5f';
+    const listed = pageOfList([{ id }, { id: id.replace('7c', '8c') }], (x) => x.id, 1, undefined).nextCursor!;
+    expect(isListCursor(listed)).toBe(true);
+    expect(isListCursor(encodeCursor(['keller', 'karl', id]))).toBe(false);
+    expect(isListCursor(encodeCursor(['not an id', '1']))).toBe(false);
+    expect(isListCursor('%%%')).toBe(false);
   });
 });
 

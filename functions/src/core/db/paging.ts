@@ -21,17 +21,21 @@ const parts = {
 
 export type CursorPart = keyof typeof parts;
 
+/** What a cursor holds, or undefined when it is not base64url JSON. */
+function cursorValue(cursor: string): unknown {
+  try {
+    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
 export const encodeCursor = (key: readonly unknown[]): string => Buffer.from(JSON.stringify(key)).toString('base64url');
 
 /** The values of a cursor this API wrote for the given sort key, or null when there is none; anything else is a 400 naming cursor. */
 export function decodeCursor<const Shape extends readonly CursorPart[]>(cursor: string | undefined, shape: Shape): { [K in keyof Shape]: string } | null {
   if (!cursor) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    value = undefined;
-  }
+  const value = cursorValue(cursor);
   if (Array.isArray(value) && value.length === shape.length && shape.every((part, i) => parts[part].safeParse(value[i]).success)) {
     return value as { [K in keyof Shape]: string };
   }
@@ -40,12 +44,8 @@ export function decodeCursor<const Shape extends readonly CursorPart[]>(cursor: 
 
 /** Whether the cursor is one `pageOfList` wrote (the last item's id and its position), where a list answers both kinds. */
 export function isListCursor(cursor: string): boolean {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    return Array.isArray(value) && value.length === 2 && parts.uuid.safeParse(value[0]).success;
-  } catch {
-    return false;
-  }
+  const value = cursorValue(cursor);
+  return Array.isArray(value) && value.length === 2 && parts.uuid.safeParse(value[0]).success;
 }
 
 /** Fetch limit + 1 rows; the extra row only tells whether another page exists. */

@@ -4,6 +4,7 @@
 // for a minute at most, so pruning the recorded changes after an hour can never hide one from it.
 import type { Db, Queryable } from '../../core/db/db';
 import { refreshInBackground } from './background-refresh';
+import { currentSnapshot, deleteChangesOlderThan, writtenSince } from './people-changes-store';
 
 /** Far below the hour after which recorded changes are pruned. */
 const HELD_MS = 60_000;
@@ -21,13 +22,6 @@ interface Entry<T> {
   /** Counts the reads this holder started: one started after a caller asked has a snapshot as new as its question. */
   seq: number;
 }
-
-/** The database's snapshot now: what a read made after it sees at least. */
-const currentSnapshot = async (db: Queryable, tenantId: string) => (await db.query<{ s: string }>(`SELECT people_snapshot($1) AS s`, [tenantId]))[0]!.s;
-
-/** Whether a transaction not visible in `snapshot` has since written people of these accounts (one index range). */
-const writtenSince = async (db: Queryable, tenantId: string, snapshot: string, accounts: readonly string[]) =>
-  (await db.query<{ written: boolean }>(`SELECT people_written_since($1, $2, $3::uuid[]) AS written`, [tenantId, snapshot, [...accounts]]))[0]!.written;
 
 export class HeldPeople<T> {
   private readonly held = new WeakMap<Db, Map<string, Entry<T>>>();
@@ -97,9 +91,4 @@ export class HeldPeople<T> {
 }
 
 /** Deletes recorded changes of people older than an hour, which no held entry can still need; answers how many. */
-export async function prunePeopleChanges(db: Queryable): Promise<number> {
-  const rows = await db.query<{ n: string }>(
-    `WITH gone AS (DELETE FROM people_changes WHERE written_at < clock_timestamp() - interval '${PRUNED_AFTER}' RETURNING 1) SELECT count(*) AS n FROM gone`,
-  );
-  return Number(rows[0]!.n);
-}
+export const prunePeopleChanges = (db: Queryable): Promise<number> => deleteChangesOlderThan(db, PRUNED_AFTER);
