@@ -97,10 +97,11 @@ const LABEL: Record<Call, string> = {
   contactsSql: "direct SQL: the count and the first page of the class-A accounts' contacts (the two statements of a call)",
   contactsApi: '`GET /api/segments/{id}/members` (the contacts of class-A accounts, first page)',
   contactsApiChanged:
-    "the same, a change of the tenant's people recorded right before each call: the database pages, and the people are read beside it for the next call",
+    "the same, a change of one listed account's people recorded right before each call: the database pages, and the people are patched beside it for the next call",
   consentsSql: 'direct SQL: the same contacts with their current consents (an export for a purpose)',
   marketingApi: '`GET /api/segments/{id}/members?purpose=marketing` (first page)',
-  marketingApiChanged: "the same, a change of the tenant's people recorded right before each call (as a write of a contact, consent or restriction records it): the people are read again",
+  marketingApiChanged:
+    "the same, a change of one listed account's people recorded right before each call (as a write of a contact, consent or restriction records it): that account's consents and restrictions are read again",
 };
 
 interface RefreshRun {
@@ -375,9 +376,11 @@ export async function runInsightsSuite(scale: Scale, log: (line: string) => void
         const headRow = async () =>
           (await db.query<{ v: string }>(`SELECT xmin::text AS v FROM insight_analyses WHERE tenant_id = $1 AND period = $2`, [tenantId, PERIOD]))[0]!.v;
         let held = await headRow();
-        // What migration 0036's triggers record for a write of a contact, consent or restriction, without the write:
-        // a real one would also mark the analysis stale and start a refresh under the calls measured after it.
-        const peopleChanged = () => db.query(`INSERT INTO people_changes (tenant_id, xid) VALUES ($1, pg_current_xact_id())`, [tenantId]);
+        // What migrations 0036 and 0038's triggers record for a write of a contact, consent or restriction of one of the
+        // list's accounts (each call another), without the write: a real one would also mark the analysis stale and
+        // start a refresh under the calls measured after it.
+        const peopleChanged = (i: number) =>
+          db.query(`INSERT INTO people_changes (tenant_id, xid, account_id) VALUES ($1, pg_current_xact_id(), $2)`, [tenantId, classA[i % classA.length]]);
         const send: Record<Call, (i: number) => Promise<void>> = {
           teamSql: async () => void (await db.query(SERVED_ANALYSIS_SQL, [tenantId, PERIOD, null, null])),
           teamHeadSql: async () => void (await db.query(SERVED_ANALYSIS_SQL, [tenantId, PERIOD, null, held])),
@@ -391,13 +394,13 @@ export async function runInsightsSuite(scale: Scale, log: (line: string) => void
           contactsSql: async () => void (await memberContactsPage(db, tenantId, classA, { hideRestricted: true, limit: 100, cursor: undefined })),
           contactsApi: async () => void (await client.expect([200], 'GET', contactsPath, browser)),
           contactsApiChanged: async (i) => {
-            await peopleChanged();
+            await peopleChanged(i);
             await send.contactsApi(i);
           },
           consentsSql: async () => void (await memberPeople(db, tenantId, classA, true)),
           marketingApi: async () => void (await client.expect([200], 'GET', `${contactsPath}?purpose=marketing`, browser)),
           marketingApiChanged: async (i) => {
-            await peopleChanged();
+            await peopleChanged(i);
             await send.marketingApi(i);
           },
         };

@@ -1,6 +1,7 @@
 // The held people of a segment list, on PGlite and PostgreSQL: reused while nothing of the tenant's people changed,
-// read again after any write of its contacts, consents or restrictions (committed, not rolled back), after a minute,
-// and, on a server, after a write whose transaction was still open when the read was taken.
+// read again (or patched, account by account) after any write of its contacts, consents or restrictions (committed,
+// not rolled back), after a minute, and, on a server, after a write whose transaction was still open when the read or
+// the check before a patch was taken.
 import { randomUUID } from 'node:crypto';
 import { AccountCreate, ConsentEntryCreate, ContactCreate } from '@crm/common';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -145,6 +146,52 @@ describeEachDatabase('held people of segment lists', (getDb) => {
     expect(await peek()).toBeUndefined();
     await backgroundRefreshesDone(getDb());
     expect(await peek()).toBe(2);
+    // A holder that can patch answers a change of one account with the patch, at once, and holds it.
+    const patchedPeek = () => peeking.peek(getDb(), tenant.actor.tenantId, 'peeked', [tenant.account], async () => ++peeks, async (value) => value + 100);
+    await grant(getDb(), tenant.actor, tenant.contact, 'withdrawn');
+    expect([await patchedPeek(), await patchedPeek(), peeks]).toEqual([102, 102, 2]);
+  });
+
+  it('patches what it holds with the changed accounts alone, and reads all again for a change of every list, of many accounts, or a minute on', async () => {
+    const account = async (name: string) => (await createAccount(getDb(), tenant.actor, AccountCreate.parse({ name }))).value.id;
+    const person = async (accountId: string, lastName: string) =>
+      (await createContact(getDb(), tenant.actor, ContactCreate.parse({ accountId, lastName }))).value.id;
+    const second = await account('Zweite');
+    const accounts = [tenant.account, second, await account('Dritte'), await account('Vierte')];
+    const other = await person(second, 'Berg');
+    let reads = 0;
+    const patches: string[][] = [];
+    const patching = new HeldPeople<string>(() => now);
+    const get = () =>
+      patching.get(
+        getDb(),
+        tenant.actor.tenantId,
+        'patched',
+        accounts,
+        async () => `read ${++reads}`,
+        async (held, changed) => (patches.push([...changed]), `${held}, patched`),
+      );
+    expect(await get()).toBe('read 1');
+    await grant(getDb(), tenant.actor, other);
+    expect([await get(), patches]).toEqual(['read 1, patched', [[second]]]);
+    // Held again, by the snapshot the change was found in.
+    expect(await get()).toBe('read 1, patched');
+    // Two of the four accounts: more than a quarter of them, read again.
+    await grant(getDb(), tenant.actor, tenant.contact, 'withdrawn');
+    await grant(getDb(), tenant.actor, other, 'withdrawn');
+    expect([await get(), patches.length]).toEqual(['read 2', 1]);
+    // A contact deleted elsewhere with its consents concerns every list.
+    const gone = await person(await account('Woanders'), 'Weg');
+    await grant(getDb(), tenant.actor, gone);
+    expect(await get()).toBe('read 2');
+    await getDb().query(`DELETE FROM contacts WHERE tenant_id = $1 AND id = $2`, [tenant.actor.tenantId, gone]);
+    expect([await get(), patches.length]).toEqual(['read 3', 1]);
+    // Patched half a minute after the whole read, and read whole again a minute after it.
+    now += 30_000;
+    await grant(getDb(), tenant.actor, other);
+    expect(await get()).toBe('read 3, patched');
+    now += 30_000;
+    expect([await get(), patches]).toEqual(['read 4', [[second], [second]]]);
   });
 
   it('prunes the recorded changes older than an hour and keeps the newer ones', async () => {
@@ -167,6 +214,33 @@ describeEachDatabase('held people of segment lists', (getDb) => {
   });
   afterAll(async () => {
     await db?.close();
+  });
+
+  it('patches, after a change found while another write was open, that write’s account too once it commits', async () => {
+    const tenant = await tenantWithContact(db);
+    const second = (await createAccount(db, tenant.actor, AccountCreate.parse({ name: 'Zweite' }))).value.id;
+    const other = (await createContact(db, tenant.actor, ContactCreate.parse({ accountId: second, lastName: 'Berg' }))).value.id;
+    const patches: string[][] = [];
+    const held = new HeldPeople<string>(() => 0);
+    const get = () =>
+      held.get(db, tenant.actor.tenantId, 'list', [tenant.account, second], async () => 'read', async (value, changed) => (patches.push([...changed]), value));
+    expect(await get()).toBe('read');
+    let written!: () => void;
+    let commit!: () => void;
+    const wrote = new Promise<void>((resolve) => (written = resolve));
+    const committing = new Promise<void>((resolve) => (commit = resolve));
+    const open = db.transaction(async (tx) => {
+      await tx.query(`UPDATE contacts SET last_name = 'Aal' WHERE tenant_id = $1 AND id = $2`, [tenant.actor.tenantId, other]);
+      written();
+      await committing;
+    });
+    await wrote;
+    await grant(db, tenant.actor, tenant.contact);
+    await get();
+    commit();
+    await open;
+    await get();
+    expect(patches).toEqual([[tenant.account], [second]]);
   });
 
   it('reads again after a write whose transaction began before the read and committed after it', async () => {

@@ -59,7 +59,14 @@ export interface MemberPersonRow {
  * The contacts of these accounts by last and first name, with their current consents when a consent decides (a
  * consent filter or an export for a purpose): there each page reads them all, to count it and to know where it is.
  */
-export async function memberPeople(db: Queryable, tenantId: string, accountIds: readonly string[], withConsents: boolean): Promise<MemberPersonRow[]> {
+export const memberPeople = (db: Queryable, tenantId: string, accountIds: readonly string[], withConsents: boolean) =>
+  readMemberPeople(db, tenantId, accountIds, withConsents ? 'all' : 'none') as Promise<MemberPersonRow[]>;
+
+/** The same people with the current consents of those on `consentsOf` alone: the others' `current` is null, not read. */
+export const memberPeopleConsentsOf = (db: Queryable, tenantId: string, accountIds: readonly string[], consentsOf: readonly string[]) =>
+  readMemberPeople(db, tenantId, accountIds, consentsOf);
+
+async function readMemberPeople(db: Queryable, tenantId: string, accountIds: readonly string[], consentsOf: 'all' | 'none' | readonly string[]) {
   if (accountIds.length === 0) return [];
   const consents = `COALESCE((
          SELECT json_agg(json_build_object('channel', k.channel, 'purpose', k.purpose, 'action', k.action))
@@ -69,18 +76,19 @@ export async function memberPeople(db: Queryable, tenantId: string, accountIds: 
            ORDER BY channel, purpose, captured_at DESC, recorded_at DESC
          ) k
        ), '[]'::json)`;
+  const current = consentsOf === 'all' ? consents : consentsOf === 'none' ? `'[]'::json` : `CASE WHEN c.account_id = ANY($3::uuid[]) THEN ${consents} END`;
   const rows = await db.query(
-    `SELECT c.id, c.account_id, c.emails[1] IS NOT NULL AS has_email, ${withConsents ? consents : `'[]'::json`} AS current
+    `SELECT c.id, c.account_id, c.emails[1] IS NOT NULL AS has_email, ${current} AS current
      FROM contacts c
      WHERE c.tenant_id = $1 AND c.account_id = ANY($2::uuid[])
      ORDER BY lower(c.last_name), lower(c.first_name), c.id`,
-    [tenantId, [...accountIds]],
+    typeof consentsOf === 'string' ? [tenantId, [...accountIds]] : [tenantId, [...accountIds], [...consentsOf]],
   );
   return rows.map((row) => ({
     id: str(row, 'id'),
     accountId: str(row, 'account_id'),
     hasEmail: row.has_email === true,
-    current: row.current as MemberPersonRow['current'],
+    current: row.current as MemberPersonRow['current'] | null,
   }));
 }
 

@@ -13,7 +13,7 @@ import { getSettings } from '../settings';
 import { servedSegmentAccounts } from './current';
 import { HeldPeople } from './held-people';
 import { exportLeftOutReason, matchesAccount, revenueTrendOf } from './segment-rules';
-import { getSegmentList, insertSegmentList, listSegmentLists, memberContactDetails, memberContactsPage, memberPeople, type MemberPersonRow } from './segment-lists-store';
+import { getSegmentList, insertSegmentList, listSegmentLists, memberContactDetails, memberContactsPage, memberPeople, memberPeopleConsentsOf, type MemberPersonRow } from './segment-lists-store';
 
 const REASONS: readonly ExportLeftOutReason[] = ['restricted', 'objected', 'withdrawn', 'no_consent', 'no_email'];
 
@@ -132,14 +132,32 @@ async function peopleOf(db: Db, actor: Actor, list: SegmentList, accounts: reado
   return decidedFor(await heldPeople.get(db, ...membersOf(db, actor, list, accounts, Boolean(consentPurpose || purpose))), actor, consentPurpose, purpose);
 }
 
-/** What the held people of a list are held by (tenant, list and kind, accounts) and read with. */
+/** What the held people of a list are held by (tenant, list and kind, accounts), read with, and patched with. */
 function membersOf(db: Db, actor: Actor, list: SegmentList, accounts: readonly SegmentMember['account'][], withConsents: boolean) {
   const accountIds = accounts.map((a) => a.id);
   const read = async (): Promise<HeldMembers> => {
     const contacts = await memberPeople(db, actor.tenantId, accountIds, withConsents);
     return { contacts, restricted: await restrictedAmong(db, actor.tenantId, contacts.map((c) => c.id)), decided: new Map() };
   };
-  return [actor.tenantId, `${list.id}\n${withConsents}`, accountIds, read] as const;
+  // The order and the e-mail addresses come from the database again (its collation orders them); the consents and
+  // restrictions only of the changed accounts' people, as nothing else of theirs was written.
+  const patch = async (held: HeldMembers, changedAccounts: readonly string[]): Promise<HeldMembers> => {
+    const changed = new Set(changedAccounts);
+    const rows = withConsents ? await memberPeopleConsentsOf(db, actor.tenantId, accountIds, changedAccounts) : await memberPeople(db, actor.tenantId, accountIds, false);
+    const before = new Map(held.contacts.map((c) => [c.id, c]));
+    const contacts: MemberPersonRow[] = [];
+    for (const row of rows) {
+      const kept = changed.has(row.accountId) ? undefined : before.get(row.id);
+      // Someone on an unchanged account that was not held there was written with the record of changes switched off
+      // (a restore, say): the whole list is read instead.
+      if (!changed.has(row.accountId) && kept?.accountId !== row.accountId) return read();
+      contacts.push({ ...row, current: row.current ?? kept!.current });
+    }
+    const reread = await restrictedAmong(db, actor.tenantId, contacts.filter((c) => changed.has(c.accountId)).map((c) => c.id));
+    const restricted = new Set(contacts.filter((c) => reread.has(c.id) || (!changed.has(c.accountId) && held.restricted.has(c.id))).map((c) => c.id));
+    return { contacts, restricted, decided: new Map() };
+  };
+  return [actor.tenantId, `${list.id}\n${withConsents}`, accountIds, read, patch] as const;
 }
 
 /** Who is in and who was left out follows from the held read alone: decided once per purpose and role. */

@@ -39,6 +39,7 @@ import { sql as insightTeamChanges } from './0035-insight-team-changes';
 import { sql as peopleChanges } from './0036-people-changes';
 import { sql as duplicateContactCounts } from './0037-duplicate-contact-counts';
 import { sql as peopleChangesByAccount } from './0038-people-changes-by-account';
+import { sql as peopleChangedAccounts } from './0039-people-changed-accounts';
 
 export interface Migration {
   id: string;
@@ -86,4 +87,5 @@ export const migrations: readonly Migration[] = [
   { id: '0036-people-changes', sql: peopleChanges },
   { id: '0037-duplicate-contact-counts', sql: duplicateContactCounts },
   { id: '0038-people-changes-by-account', sql: peopleChangesByAccount },
+  { id: '0039-people-changed-accounts', sql: peopleChangedAccounts },
 ];
