@@ -217,6 +217,28 @@ describeEachDatabase('segment lists', (getDb) => {
         expect(await segmentMembers(getDb(), actor, people.id, query, NOW)).toEqual({ ...(await segmentMembers(getDb(), actor, whole.id, query, NOW)), segmentId: people.id });
   });
 
+  it('reads the whole list again when a patch finds someone on an unchanged account whom the record of changes missed', async () => {
+    const people = await list('contacts', { industries: ['Maschinenbau'] });
+    const marketing = async () => (await segmentMembers(getDb(), anna, people.id, { purpose: 'marketing' }, NOW)).items.map((m) => m.contact?.lastName);
+    const before = await marketing();
+    // Written with the record switched off, as a restore might: no change of Dorn is recorded.
+    const triggers = async (on: boolean) => {
+      for (const table of ['contacts', 'consents']) await getDb().query(`ALTER TABLE ${table} ${on ? 'ENABLE' : 'DISABLE'} TRIGGER people_changed_ins`);
+    };
+    await triggers(false);
+    try {
+      await person('Dorn', 'Ina', 'Igel', true);
+      await consent('Igel', 'marketing', 'granted', '2026-11-30T09:00:00.000Z');
+    } finally {
+      await triggers(true);
+    }
+    expect(await marketing()).toEqual(before);
+    // A recorded change of Anker makes a patch, which meets Igel on Dorn and reads all instead.
+    await consent('Eck', 'newsletter', 'granted', '2026-11-30T11:00:00.000Z');
+    expect(await marketing()).toEqual([...before, 'Igel'].sort());
+    await getDb().query(`DELETE FROM contacts WHERE tenant_id = $1 AND id = $2`, [anna.tenantId, ids.Igel]);
+  });
+
   it('answers a list without consents from the people held once read, as the database pages it, patched after a change of one account, from the database after one of all', async () => {
     const people = await list('contacts', { industries: ['Maschinenbau'] });
     const walk = async () => {
