@@ -10,8 +10,9 @@ import { createAccount } from '../accounts';
 import { createContact } from '../contacts';
 import { logInteraction } from '../interactions';
 import { createOpportunity } from '../opportunities';
-import { currentAnalysisAccounts, refreshAnalysis, refreshStaleAnalyses, servedAccountInsights, servedTeamInsights } from './current';
-import { claimRefresh, readServed, releaseLease } from './current-store';
+import { currentAnalysisAccounts, refreshAnalysis, refreshStaleAnalyses, servedAccountInsights, servedSegmentAccounts, servedTeamInsights } from './current';
+import { claimRefresh, readServed, releaseLease, SEGMENT_FACTS_SQL } from './current-store';
+import type { Db } from '../../core/db/db';
 import { backgroundRefreshesDone } from './background-refresh';
 import { accountInsights, analyseTenant, teamInsights } from './service';
 import { sql } from '../../core/db/migrations/0034-account-key-figures';
@@ -262,6 +263,35 @@ describeEachDatabase('current analysis', (getDb) => {
     // Nothing changed but a day went by: days since contact moved, so it is refreshed again.
     expect(await currentAnalysisAccounts(getDb(), anna.tenantId, PERIOD, DAY_AFTER)).toEqual(await fresh(DAY_AFTER));
     expect(await version()).toBe(current + 2);
+  });
+
+  it("reads a segment list's accounts once per write of the analysis, however many callers meet the write at once, and again after a failed read", async () => {
+    await refreshAnalysis(getDb(), anna.tenantId, PERIOD, LATER);
+    let reads = 0;
+    let failNext = false;
+    // A handle of its own holds nothing yet, and counts the statement that reads the accounts.
+    const counting: Db = {
+      ...getDb(),
+      query: async (sql, params) => {
+        if (sql === SEGMENT_FACTS_SQL) {
+          reads++;
+          if (failNext) {
+            failNext = false;
+            throw new Error('connection lost');
+          }
+        }
+        return getDb().query(sql, params);
+      },
+    };
+    const served = () => servedSegmentAccounts(counting, anna.tenantId, PERIOD, { now: LATER });
+    failNext = true;
+    await expect(served()).rejects.toThrow('connection lost');
+    const answers = await Promise.all([served(), served(), served(), served()]);
+    expect(reads).toBe(2);
+    expect(answers.every((a) => a.accounts === answers[0]!.accounts)).toBe(true);
+    expect(answers[0]!.accounts.map((a) => a.name).sort()).toEqual(Object.keys(ids).sort());
+    await served();
+    expect(reads).toBe(2);
   });
 
   it('answers not found for an account of another tenant, from the analysis too', async () => {

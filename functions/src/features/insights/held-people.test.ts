@@ -1,6 +1,6 @@
 // The held people of a segment list, on PGlite and PostgreSQL: reused while nothing of the tenant's people changed,
 // read again (or patched, account by account) after any write of its contacts, consents or restrictions (committed,
-// not rolled back), after a minute, and, on a server, after a write whose transaction was still open when the read or
+// not rolled back), behind the answers after a minute, and, on a server, after a write whose transaction was still open when the read or
 // the check before a patch was taken.
 import { randomUUID } from 'node:crypto';
 import { AccountCreate, ConsentEntryCreate, ContactCreate } from '@crm/common';
@@ -91,10 +91,24 @@ describeEachDatabase('held people of segment lists', (getDb) => {
     ).rejects.toThrow('rolled back');
     await notAgain();
 
-    // Other accounts (a changed filter or analysis), and a minute later, are read again.
+    // Other accounts (a changed filter or analysis) are read again. A minute later what is held still answers while it
+    // is read again behind the answer, and that read answers from then on; five minutes on, the read comes first.
     expect(await get([elsewhere])).toBe(++expected);
     now += 60_000;
+    expect(await get([elsewhere])).toBe(expected);
+    await backgroundRefreshesDone(getDb());
     expect(await get([elsewhere])).toBe(++expected);
+    await notAgainFor([elsewhere]);
+    now += 5 * 60_000;
+    expect(await get([elsewhere])).toBe(++expected);
+    await backgroundRefreshesDone(getDb());
+    await notAgainFor([elsewhere]);
+
+    async function notAgainFor(accounts: string[]) {
+      expect(await get(accounts)).toBe(expected);
+      await backgroundRefreshesDone(getDb());
+      expect(await get(accounts)).toBe(expected);
+    }
   });
 
   it('counts a contact deleted elsewhere with its consents for every list, as the consents no longer name an account', async () => {
@@ -152,7 +166,7 @@ describeEachDatabase('held people of segment lists', (getDb) => {
     expect([await patchedPeek(), await patchedPeek(), peeks]).toEqual([102, 102, 2]);
   });
 
-  it('patches what it holds with the changed accounts alone, and reads all again for a change of every list, of many accounts, or a minute on', async () => {
+  it('patches what it holds with the changed accounts alone, and reads all again for a change of every list, of many accounts, or found a minute on', async () => {
     const account = async (name: string) => (await createAccount(getDb(), tenant.actor, AccountCreate.parse({ name }))).value.id;
     const person = async (accountId: string, lastName: string) =>
       (await createContact(getDb(), tenant.actor, ContactCreate.parse({ accountId, lastName }))).value.id;
@@ -186,12 +200,88 @@ describeEachDatabase('held people of segment lists', (getDb) => {
     expect(await get()).toBe('read 2');
     await getDb().query(`DELETE FROM contacts WHERE tenant_id = $1 AND id = $2`, [tenant.actor.tenantId, gone]);
     expect([await get(), patches.length]).toEqual(['read 3', 1]);
-    // Patched half a minute after the whole read, and read whole again a minute after it.
+    // Patched half a minute after the whole read. A minute after it, answered as patched while it is read whole behind
+    // the answer; a change found a minute after the whole read is read whole before the answer, not patched.
     now += 30_000;
     await grant(getDb(), tenant.actor, other);
     expect(await get()).toBe('read 3, patched');
     now += 30_000;
+    expect(await get()).toBe('read 3, patched');
+    await backgroundRefreshesDone(getDb());
     expect([await get(), patches]).toEqual(['read 4', [[second], [second]]]);
+    now += 60_000;
+    await grant(getDb(), tenant.actor, other, 'withdrawn');
+    expect([await get(), patches.length]).toEqual(['read 5', 2]);
+  });
+
+  it("patches side by side under a stream of changes, and never answers a caller with a patch that misses the caller's own write", async () => {
+    const account = async (name: string) => (await createAccount(getDb(), tenant.actor, AccountCreate.parse({ name }))).value.id;
+    const accounts: string[] = [];
+    for (let i = 0; i < 8; i++) accounts.push(await account(`Strom ${i}`));
+    const people = await Promise.all(accounts.slice(0, 3).map((id, i) => createContact(getDb(), tenant.actor, ContactCreate.parse({ accountId: id, lastName: `Fluss ${i}` }))));
+    const [first, second, third] = people.map((p) => p.value.id) as [string, string, string];
+    // The checks of the callers that ask while `paused` stop after their statement, until let go in turn.
+    const paused: { returned: ReturnType<typeof deferred>; release: ReturnType<typeof deferred> }[] = [];
+    let pausing = false;
+    const pausingDb: Db = {
+      ...getDb(),
+      query: async (sql, params) => {
+        const rows = await getDb().query(sql, params);
+        if (pausing && typeof sql === 'string' && sql.includes('people_changed_since')) {
+          const gate = { returned: deferred(), release: deferred() };
+          paused.push(gate);
+          gate.returned.resolve();
+          await gate.release.promise;
+        }
+        return rows as never;
+      },
+    };
+    const patchGates: ReturnType<typeof deferred>[] = [];
+    const streaming = new HeldPeople<string>(() => now);
+    const get = () =>
+      streaming.get(
+        pausingDb,
+        tenant.actor.tenantId,
+        'stream',
+        accounts,
+        async () => 'read',
+        async (held, changed) => {
+          const gate = patchGates.shift();
+          if (gate) await gate.promise;
+          return `${held} + ${changed.map((id) => accounts.indexOf(id)).sort().join(',')}`;
+        },
+      );
+    expect(await get()).toBe('read');
+
+    // A's check sees the first account's change; B writes the second and asks before A's patch starts.
+    await grant(getDb(), tenant.actor, first);
+    pausing = true;
+    const a = get();
+    await vi.waitFor(() => expect(paused).toHaveLength(1));
+    await paused[0]!.returned.promise;
+    await grant(getDb(), tenant.actor, second);
+    const b = get();
+    await vi.waitFor(() => expect(paused).toHaveLength(2));
+    pausing = false;
+    paused[0]!.release.resolve();
+    const slowPatch = deferred();
+    patchGates.push(slowPatch);
+    await vi.waitFor(async () => expect(await Promise.race([a.then(() => 'done'), Promise.resolve('waiting')])).toBe('waiting'));
+    paused[1]!.release.resolve();
+    // B does not take A's patch, which holds by a snapshot before B's write: it patches both accounts itself, beside it.
+    expect(await b).toBe('read + 0,1');
+    slowPatch.resolve();
+    expect(await a).toBe('read + 0');
+    // While a patch is under way, the next change is patched from the newest settled entry beside it, not behind it.
+    const stuck = deferred();
+    patchGates.push(stuck);
+    await grant(getDb(), tenant.actor, third);
+    const c = get();
+    await vi.waitFor(() => expect(patchGates).toHaveLength(0));
+    await grant(getDb(), tenant.actor, first, 'withdrawn');
+    expect(await get()).toBe('read + 0,1 + 0,2');
+    stuck.resolve();
+    expect(await c).toBe('read + 0,1 + 2');
   });
 
   it('prunes the recorded changes older than an hour and keeps the newer ones', async () => {

@@ -3,13 +3,16 @@
 // no transaction it could not see has written a contact, a consent or a restriction on one of the list's accounts.
 // After such a write the list's holder may read only the changed accounts' people again (`patch`), which holds the
 // result by the snapshot the change was found in. Whatever it was patched from, the whole list is read again a minute
-// after its last full read at the latest, so pruning the recorded changes after an hour can never hide one from it.
+// after its last full read: behind the answers while nothing changed (callers never wait for it), before the answer
+// after a change or five minutes on, so pruning the recorded changes after an hour can never hide one from it.
 import type { Db, Queryable } from '../../core/db/db';
 import { refreshInBackground } from './background-refresh';
 import { changedSince, currentSnapshot, deleteChangesOlderThan, EVERY_ACCOUNT } from './people-changes-store';
 
 /** Far below the hour after which recorded changes are pruned. */
 const HELD_MS = 60_000;
+/** An unchanged entry due to be read again still answers meanwhile, up to this age of its whole read. */
+const RENEWED_WITHIN_MS = 5 * 60_000;
 const PRUNED_AFTER = '1 hour';
 const LIMIT = 16;
 /** Beyond this share of a list's accounts changed, reading them one by one would cost about what reading all does. */
@@ -19,7 +22,7 @@ const PATCHED_SHARE = 0.25;
 export type Patch<T> = (held: T, changedAccounts: readonly string[]) => Promise<T>;
 
 interface Entry<T> {
-  /** The accounts it was read for, joined: what it is compared by. */
+  /** The accounts it was read for, joined by commas: what it is compared by, and sent to the check as they are. */
   key: string;
   accounts: readonly string[];
   /** When the whole list was last read, which a patch keeps. */
@@ -29,8 +32,12 @@ interface Entry<T> {
   settled: boolean;
   /** Whether it is a patch of an entry before it rather than a whole read. */
   patched: boolean;
-  /** Counts the reads this holder started: one started after a caller asked has a snapshot as new as its question. */
+  /** Whether a whole read to take its place runs behind the answers. */
+  renewing: boolean;
+  /** Counts the reads and patches this holder started: the higher, the newer. */
   seq: number;
+  /** The newest question its snapshot is as new as: it was taken, or the check it holds by began, after that one was asked. */
+  answers: number;
 }
 
 /** A held entry as a check found it: the accounts changed since its snapshot, and the snapshot they were found in. */
@@ -42,7 +49,11 @@ interface Checked<T> {
 
 export class HeldPeople<T> {
   private readonly held = new WeakMap<Db, Map<string, Entry<T>>>();
+  /** Per list the newest entry whose read or patch has finished, which the current one may still be working on. */
+  private readonly settledHeld = new WeakMap<Db, Map<string, Entry<T>>>();
   private started = 0;
+  /** Counts the callers' questions. */
+  private questions = 0;
 
   constructor(private readonly clock: () => number = Date.now) {}
 
@@ -52,11 +63,15 @@ export class HeldPeople<T> {
    * come while a read is under way share it, unless a change committed after its snapshot.
    */
   async get(db: Db, tenantId: string, listKey: string, accounts: readonly string[], read: () => Promise<T>, patch?: Patch<T>): Promise<T> {
-    const asked = this.started;
+    const asked = ++this.questions;
     const checked = await this.check(db, tenantId, listKey, accounts);
-    if (checked?.changed.length === 0) return checked.entry.value;
-    const shared = this.startedSince(db, tenantId, listKey, accounts, asked);
-    return (shared ?? this.startRead(db, tenantId, listKey, accounts, read, patchable(checked, patch))).value;
+    if (checked?.changed.length === 0) {
+      this.renewIfDue(db, tenantId, listKey, checked.entry, read);
+      return checked.entry.value;
+    }
+    const settled = checked && !checked.entry.settled && patch ? await this.check(db, tenantId, listKey, accounts, this.settledHeld) : undefined;
+    const { entry, patching } = this.afterChange(db, tenantId, listKey, accounts, asked, checked, settled, patch);
+    return (entry ?? this.startRead(db, tenantId, listKey, accounts, read, patching)).value;
   }
 
   /**
@@ -65,32 +80,85 @@ export class HeldPeople<T> {
    * finds it: for a caller with a cheaper way to answer a single call than a whole read.
    */
   async peek(db: Db, tenantId: string, listKey: string, accounts: readonly string[], read: () => Promise<T>, patch?: Patch<T>): Promise<T | undefined> {
-    const asked = this.started;
+    const asked = ++this.questions;
     const checked = await this.check(db, tenantId, listKey, accounts);
-    const entry = checked?.changed.length === 0 ? checked.entry : this.startedSince(db, tenantId, listKey, accounts, asked);
+    if (checked?.changed.length === 0) this.renewIfDue(db, tenantId, listKey, checked.entry, read);
+    const unchanged = checked?.changed.length === 0;
+    const settled = checked && !unchanged && !checked.entry.settled && patch ? await this.check(db, tenantId, listKey, accounts, this.settledHeld) : undefined;
+    const { entry, patching } = unchanged ? { entry: checked.entry, patching: undefined } : this.afterChange(db, tenantId, listKey, accounts, asked, checked, settled, patch);
     if (entry) return entry.settled || entry.patched ? entry.value : undefined;
-    const patching = patchable(checked, patch);
     const started = this.startRead(db, tenantId, listKey, accounts, read, patching);
     if (patching) return started.value;
     refreshInBackground(db, `held people\n${tenantId}\n${listKey}`, () => started.value);
     return undefined;
   }
 
-  /** The held entry (it may still be being read) with what changed since its snapshot; undefined when none serves. */
-  private async check(db: Db, tenantId: string, listKey: string, accounts: readonly string[]): Promise<Checked<T> | undefined> {
-    const entry = this.held.get(db)?.get(`${tenantId}\n${listKey}`);
-    if (!entry || entry.key !== accounts.join() || this.clock() - entry.readAt >= HELD_MS) return undefined;
-    const held = await entry.snapshot.catch(() => null);
-    return held === null ? undefined : { entry, ...(await changedSince(db, tenantId, held, entry.accounts)) };
+  /**
+   * After a change of the current entry (`checked`): a read another caller started since; else, while the current one
+   * is still read or patched, the newest settled entry (`settled`, checked too) if nothing changed since it, or a patch
+   * of it beside the one under way (waiting behind that one, or reading everything instead, stalled all callers under
+   * a stream of changes); else what to start: a patch of the current entry, or nothing, which means a whole read.
+   * Synchronous after the callers' last pause, so two of them never both start a read.
+   */
+  private afterChange(
+    db: Db,
+    tenantId: string,
+    listKey: string,
+    accounts: readonly string[],
+    asked: number,
+    checked: Checked<T> | undefined,
+    settled: Checked<T> | undefined,
+    patch: Patch<T> | undefined,
+  ): { entry?: Entry<T>; patching?: Patching<T> } {
+    if (settled?.changed.length === 0) return { entry: settled.entry };
+    const shared = this.answering(db, tenantId, listKey, accounts, asked);
+    return shared ? { entry: shared } : { patching: patchable(settled ?? checked, patch, asked) };
   }
 
   /**
-   * A read another caller started after `asked`: its snapshot is as new as this caller's question. The callers check
-   * and start without a pause between, so two of them never both start one.
+   * The held entry (it may still be being read) with what changed since its snapshot; undefined when none serves. One
+   * due to be read again serves only unchanged and read: a patch of it would keep the age of its whole read.
    */
-  private startedSince(db: Db, tenantId: string, listKey: string, accounts: readonly string[], asked: number): Entry<T> | undefined {
+  private async check(db: Db, tenantId: string, listKey: string, accounts: readonly string[], from = this.held): Promise<Checked<T> | undefined> {
+    const entry = from.get(db)?.get(`${tenantId}\n${listKey}`);
+    if (!entry || !sameAccounts(entry, accounts)) return undefined;
+    const age = this.clock() - entry.readAt;
+    const due = age >= HELD_MS;
+    if (age >= RENEWED_WITHIN_MS || (due && !entry.settled)) return undefined;
+    const held = await entry.snapshot.catch(() => null);
+    if (held === null) return undefined;
+    const found = await changedSince(db, tenantId, held, entry.key);
+    return due && found.changed.length > 0 ? undefined : { entry, ...found };
+  }
+
+  /**
+   * A minute after its whole read, an unchanged entry is read whole again behind the answers, and the read takes its
+   * place unless something else did meanwhile: 16 callers waiting for one whole read of a marketing list stalled them
+   * all for a second or more.
+   */
+  private renewIfDue(db: Db, tenantId: string, listKey: string, entry: Entry<T>, read: () => Promise<T>): void {
+    if (entry.renewing || !entry.settled || this.clock() - entry.readAt < HELD_MS) return;
+    const id = `${tenantId}\n${listKey}`;
+    refreshInBackground(db, `held people renewed\n${id}`, async () => {
+      entry.renewing = true;
+      try {
+        const next = this.wholeRead(db, tenantId, entry.accounts, read);
+        await next.value;
+        if (this.held.get(db)?.get(id) === entry) this.place(db, id, next);
+      } finally {
+        entry.renewing = false;
+      }
+    });
+  }
+
+  /**
+   * A read or patch another caller started whose snapshot is as new as this caller's question. A patch started after
+   * the question may hold by the snapshot of a check that began before it, and then does not answer it. The callers
+   * check and start without a pause between, so two of them never both start one.
+   */
+  private answering(db: Db, tenantId: string, listKey: string, accounts: readonly string[], asked: number): Entry<T> | undefined {
     const current = this.held.get(db)?.get(`${tenantId}\n${listKey}`);
-    return current && current.seq > asked && current.key === accounts.join() ? current : undefined;
+    return current && current.answers >= asked && sameAccounts(current, accounts) ? current : undefined;
   }
 
   /**
@@ -99,36 +167,65 @@ export class HeldPeople<T> {
    * looked, so the check found it; what it does not see, the next check will.
    */
   private startRead(db: Db, tenantId: string, listKey: string, accounts: readonly string[], read: () => Promise<T>, patching?: Patching<T>): Entry<T> {
-    let entries = this.held.get(db);
-    if (!entries) this.held.set(db, (entries = new Map()));
     const id = `${tenantId}\n${listKey}`;
-    const seq = ++this.started;
-    const key = accounts.join();
-    let entry: Entry<T>;
-    if (patching) {
-      const { from, snapshot, changed, patch } = patching;
-      entry = { key, accounts, readAt: from.readAt, snapshot: Promise.resolve(snapshot), value: from.value.then((held) => patch(held, changed)), settled: false, patched: true, seq };
-    } else {
-      const snapshot = currentSnapshot(db, tenantId);
-      entry = { key, accounts, readAt: this.clock(), snapshot, value: snapshot.then(read), settled: false, patched: false, seq };
-    }
-    entry.value.then(
-      () => (entry.settled = true),
-      // A failed read is not held: the next call reads again. Its callers get the failure.
-      () => entries.get(id) === entry && entries.delete(id),
-    );
-    entries.delete(id);
-    entries.set(id, entry);
-    if (entries.size > LIMIT) entries.delete(entries.keys().next().value!);
+    const entry = patching ? this.patched(accounts, patching) : this.wholeRead(db, tenantId, accounts, read);
+    // A failed read is not held: the next call reads again. Its callers get the failure.
+    entry.value.catch(() => this.held.get(db)?.get(id) === entry && this.held.get(db)?.delete(id));
+    this.place(db, id, entry);
     return entry;
   }
+
+  private wholeRead(db: Db, tenantId: string, accounts: readonly string[], read: () => Promise<T>): Entry<T> {
+    const snapshot = currentSnapshot(db, tenantId);
+    const entry = { key: accounts.join(), accounts, readAt: this.clock(), snapshot, value: snapshot.then(read), settled: false, patched: false, renewing: false };
+    return this.settling({ ...entry, seq: ++this.started, answers: this.questions });
+  }
+
+  private patched(accounts: readonly string[], { from, snapshot, changed, patch, asked }: Patching<T>): Entry<T> {
+    const value = from.value.then((held) => patch(held, changed));
+    const entry = { key: accounts.join(), accounts, readAt: from.readAt, snapshot: Promise.resolve(snapshot), value, settled: false, patched: true, renewing: false };
+    return this.settling({ ...entry, seq: ++this.started, answers: asked });
+  }
+
+  private settling(entry: Entry<T>): Entry<T> {
+    entry.value.then(
+      () => (entry.settled = true),
+      () => undefined,
+    );
+    return entry;
+  }
+
+  private place(db: Db, id: string, entry: Entry<T>): void {
+    putLimited(this.held, db, id, entry);
+    entry.value.then(
+      () => {
+        const newest = this.settledHeld.get(db)?.get(id);
+        if (!newest || newest.seq < entry.seq) putLimited(this.settledHeld, db, id, entry);
+      },
+      () => undefined,
+    );
+  }
 }
+
+/** Holds the entry under the id as the newest, letting go of the oldest beyond the limit. */
+function putLimited<T>(held: WeakMap<Db, Map<string, Entry<T>>>, db: Db, id: string, entry: Entry<T>): void {
+  let entries = held.get(db);
+  if (!entries) held.set(db, (entries = new Map()));
+  entries.delete(id);
+  entries.set(id, entry);
+  if (entries.size > LIMIT) entries.delete(entries.keys().next().value!);
+}
+
+/** A caller that holds on to its array of accounts (as segment lists do per held analysis) is not compared by value. */
+const sameAccounts = (entry: Entry<unknown>, accounts: readonly string[]) => entry.accounts === accounts || entry.key === accounts.join();
 
 interface Patching<T> {
   from: Entry<T>;
   snapshot: string;
   changed: readonly string[];
   patch: Patch<T>;
+  /** The question of the caller whose check found the changes. */
+  asked: number;
 }
 
 /**
@@ -136,10 +233,10 @@ interface Patching<T> {
  * accounts. A patch of a read or patch still under way would wait for it: under a stream of changes the patches would
  * queue one behind the other, where whole reads run side by side.
  */
-function patchable<T>(checked: Checked<T> | undefined, patch: Patch<T> | undefined): Patching<T> | undefined {
+function patchable<T>(checked: Checked<T> | undefined, patch: Patch<T> | undefined, asked: number): Patching<T> | undefined {
   if (!checked?.entry.settled || !patch || checked.changed.includes(EVERY_ACCOUNT)) return undefined;
   if (checked.changed.length > Math.max(1, checked.entry.accounts.length * PATCHED_SHARE)) return undefined;
-  return { from: checked.entry, snapshot: checked.snapshot, changed: checked.changed, patch };
+  return { from: checked.entry, snapshot: checked.snapshot, changed: checked.changed, patch, asked };
 }
 
 /** Deletes recorded changes of people older than an hour, which no held entry can still need; answers how many. */

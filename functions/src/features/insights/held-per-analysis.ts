@@ -22,4 +22,11 @@ export class HeldPerAnalysis<T extends { rowVersion: string }> {
     if (entries.size > this.limit) entries.delete(entries.keys().next().value!);
     return entry;
   }
+
+  /** Lets go of the entry unless another was held since. */
+  drop(db: Db, tenantId: string, period: string, entry: T): void {
+    const entries = this.held.get(db);
+    const key = `${tenantId}\n${period}`;
+    if (entries?.get(key) === entry) entries.delete(key);
+  }
 }

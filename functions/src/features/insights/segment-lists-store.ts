@@ -51,6 +51,8 @@ export interface MemberPersonRow {
   id: string;
   accountId: string;
   hasEmail: boolean;
+  /** The row's version (xmin): any write of the contact, whoever made it, gives it another. */
+  rowVersion: string;
   /** The latest ledger entry per channel and purpose; empty when not asked for. */
   current: Array<{ channel: string; purpose: string; action: ConsentAction }>;
 }
@@ -66,9 +68,7 @@ export const memberPeople = (db: Queryable, tenantId: string, accountIds: readon
 export const memberPeopleConsentsOf = (db: Queryable, tenantId: string, accountIds: readonly string[], consentsOf: readonly string[]) =>
   readMemberPeople(db, tenantId, accountIds, consentsOf);
 
-async function readMemberPeople(db: Queryable, tenantId: string, accountIds: readonly string[], consentsOf: 'all' | 'none' | readonly string[]) {
-  if (accountIds.length === 0) return [];
-  const consents = `COALESCE((
+const CURRENT_CONSENTS = `COALESCE((
          SELECT json_agg(json_build_object('channel', k.channel, 'purpose', k.purpose, 'action', k.action))
          FROM (
            SELECT DISTINCT ON (channel, purpose) channel, purpose, action FROM consents
@@ -76,20 +76,37 @@ async function readMemberPeople(db: Queryable, tenantId: string, accountIds: rea
            ORDER BY channel, purpose, captured_at DESC, recorded_at DESC
          ) k
        ), '[]'::json)`;
-  const current = consentsOf === 'all' ? consents : consentsOf === 'none' ? `'[]'::json` : `CASE WHEN c.account_id = ANY($3::uuid[]) THEN ${consents} END`;
+
+const toMemberPerson = (row: Row) => ({
+  id: str(row, 'id'),
+  accountId: str(row, 'account_id'),
+  hasEmail: row.has_email === true,
+  rowVersion: str(row, 'row_version'),
+  current: row.current as MemberPersonRow['current'] | null,
+});
+
+async function readMemberPeople(db: Queryable, tenantId: string, accountIds: readonly string[], consentsOf: 'all' | 'none' | readonly string[]) {
+  if (accountIds.length === 0) return [];
+  const current =
+    consentsOf === 'all' ? CURRENT_CONSENTS : consentsOf === 'none' ? `'[]'::json` : `CASE WHEN c.account_id = ANY($3::uuid[]) THEN ${CURRENT_CONSENTS} END`;
   const rows = await db.query(
-    `SELECT c.id, c.account_id, c.emails[1] IS NOT NULL AS has_email, ${current} AS current
+    `SELECT c.id, c.account_id, c.emails[1] IS NOT NULL AS has_email, c.xmin::text AS row_version, ${current} AS current
      FROM contacts c
      WHERE c.tenant_id = $1 AND c.account_id = ANY($2::uuid[])
      ORDER BY lower(c.last_name), lower(c.first_name), c.id`,
     typeof consentsOf === 'string' ? [tenantId, [...accountIds]] : [tenantId, [...accountIds], [...consentsOf]],
   );
-  return rows.map((row) => ({
-    id: str(row, 'id'),
-    accountId: str(row, 'account_id'),
-    hasEmail: row.has_email === true,
-    current: row.current as MemberPersonRow['current'] | null,
-  }));
+  return rows.map(toMemberPerson);
+}
+
+/** The contacts of these accounts alone, in no order, with their current consents when asked. */
+export async function accountsPeople(db: Queryable, tenantId: string, accountIds: readonly string[], withConsents: boolean): Promise<MemberPersonRow[]> {
+  const rows = await db.query(
+    `SELECT c.id, c.account_id, c.emails[1] IS NOT NULL AS has_email, c.xmin::text AS row_version, ${withConsents ? CURRENT_CONSENTS : `'[]'::json`} AS current
+     FROM contacts c WHERE c.tenant_id = $1 AND c.account_id = ANY($2::uuid[])`,
+    [tenantId, [...accountIds]],
+  );
+  return rows.map(toMemberPerson) as MemberPersonRow[];
 }
 
 export interface MemberContactDetails {

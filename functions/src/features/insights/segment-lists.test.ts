@@ -1,7 +1,7 @@
 // Segment lists on a small known tenant, on PGlite and PostgreSQL: each filter against hand-picked members, contacts
 // hidden while restricted, and a marketing export that lets in only current email grants and says who was left out.
 import { randomUUID } from 'node:crypto';
-import { AccountCreate, ConsentEntryCreate, ContactCreate, InteractionCreate, SegmentListCreate, type SegmentFilter } from '@crm/common';
+import { AccountCreate, ConsentEntryCreate, ContactCreate, InsightsSettings, InteractionCreate, SegmentListCreate, type SegmentFilter } from '@crm/common';
 import { beforeAll, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { callAs, createAs, createApiHarness, type ApiHarness } from '../../../../test/support/api-harness';
@@ -11,6 +11,7 @@ import type { Actor } from '../../core/actor';
 import { createAccount } from '../accounts';
 import { recordConsent } from '../consents';
 import { createContact } from '../contacts';
+import { getSettings, replaceSettings } from '../settings';
 import { logInteraction } from '../interactions';
 import { createSegmentList, searchSegmentLists, segmentMembers } from './segment-lists';
 import { exportSegment } from './segment-export';
@@ -112,6 +113,23 @@ describeEachDatabase('segment lists', (getDb) => {
     expect(await accountsOf({ revenueTrends: ['declining', 'none'] })).toEqual(['Birke', 'Dorn']);
     expect(await accountsOf({ revenueTrends: ['growing'] })).toEqual(['Chrom']);
     expect(await accountsOf({ revenueTrends: ['stable'], industries: ['Elektro'] })).toEqual([]);
+  });
+
+  it('follows a change of the revenue trend thresholds in the settings at the next call of the same list', async () => {
+    const declining = await list('accounts', { revenueTrends: ['declining'] });
+    const names = async () => (await segmentMembers(getDb(), anna, declining.id, {}, NOW)).items.map((m) => m.account.name);
+    expect(await names()).toEqual(['Birke']);
+    const { etag, ...settings } = await getSettings(getDb(), admin.tenantId);
+    const version = Number(etag.replace(/\D/g, ''));
+    const insights = InsightsSettings.parse(settings.insights ?? {});
+    // Birke's -60 % is no decline when only a drop of 70 % or more counts as one.
+    const saved = await replaceSettings(getDb(), admin, { ...settings, insights: { ...insights, segments: { ...insights.segments, atRiskDeclinePercent: 70 } } }, version);
+    try {
+      expect(await names()).toEqual([]);
+    } finally {
+      await replaceSettings(getDb(), admin, { ...settings, insights }, Number(saved.etag.replace(/\D/g, '')));
+    }
+    expect(await names()).toEqual(['Birke']);
   });
 
   it('filters by the last contact: before a day includes never contacted, after a day does not', async () => {
@@ -233,10 +251,32 @@ describeEachDatabase('segment lists', (getDb) => {
       await triggers(true);
     }
     expect(await marketing()).toEqual(before);
-    // A recorded change of Anker makes a patch, which meets Igel on Dorn and reads all instead.
+    // A consent on Anker is patched in place from Anker's people alone: Dorn's are not read.
     await consent('Eck', 'newsletter', 'granted', '2026-11-30T11:00:00.000Z');
+    expect(await marketing()).toEqual(before);
+    // A new person on Anker (without consent) makes the patch read the order of all, which meets Igel on Dorn and reads
+    // the whole list instead.
+    await person('Anker', 'Jan', 'Jaeger', true);
     expect(await marketing()).toEqual([...before, 'Igel'].sort());
-    await getDb().query(`DELETE FROM contacts WHERE tenant_id = $1 AND id = $2`, [anna.tenantId, ids.Igel]);
+    await getDb().query(`DELETE FROM contacts WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [anna.tenantId, [ids.Igel, ids.Jaeger]]);
+  });
+
+  it('patches a renamed person into their new place, and a consent of an unchanged row in place', async () => {
+    const people = await list('contacts', { industries: ['Maschinenbau'] });
+    const marketing = async () => (await segmentMembers(getDb(), anna, people.id, { purpose: 'marketing' }, NOW)).items.map((m) => m.contact?.lastName);
+    expect(await marketing()).toEqual(['Adler', 'Gans']);
+    const rename = (lastName: string) => getDb().query(`UPDATE contacts SET last_name = $3 WHERE tenant_id = $1 AND id = $2`, [anna.tenantId, ids.Adler, lastName]);
+    await rename('Zadler');
+    try {
+      expect(await marketing()).toEqual(['Gans', 'Zadler']);
+      await consent('Adler', 'marketing', 'withdrawn', '2026-11-30T12:00:00.000Z');
+      expect(await marketing()).toEqual(['Gans']);
+      await consent('Adler', 'marketing', 'granted', '2026-11-30T13:00:00.000Z');
+      expect(await marketing()).toEqual(['Gans', 'Zadler']);
+    } finally {
+      await rename('Adler');
+    }
+    expect(await marketing()).toEqual(['Adler', 'Gans']);
   });
 
   it('answers a list without consents from the people held once read, as the database pages it, patched after a change of one account, from the database after one of all', async () => {

@@ -13,7 +13,8 @@ import { getSettings } from '../settings';
 import { servedSegmentAccounts } from './current';
 import { HeldPeople } from './held-people';
 import { exportLeftOutReason, matchesAccount, revenueTrendOf } from './segment-rules';
-import { getSegmentList, insertSegmentList, listSegmentLists, memberContactDetails, memberContactsPage, memberPeople, memberPeopleConsentsOf, type MemberPersonRow } from './segment-lists-store';
+import type { StoredSegmentFacts } from './current-store';
+import { accountsPeople, getSegmentList, insertSegmentList, listSegmentLists, memberContactDetails, memberContactsPage, memberPeople, memberPeopleConsentsOf, type MemberPersonRow } from './segment-lists-store';
 
 const REASONS: readonly ExportLeftOutReason[] = ['restricted', 'objected', 'withdrawn', 'no_consent', 'no_email'];
 
@@ -44,22 +45,22 @@ type MembersOptions = Partial<Pick<SegmentMembersQuery, 'purpose' | 'limit' | 'c
 /** A page of the list's members (100 unless asked), with their number on all pages and, for a purpose, who was left out. */
 export async function segmentMembers(db: Db, actor: Actor, id: string, query: MembersOptions, now = new Date()): Promise<SegmentMembers> {
   const limit = query.limit ?? 100;
-  const { list, base, accounts } = await matchingAccounts(db, actor, id, query.purpose, now);
+  const { list, base, matching } = await matchingAccounts(db, actor, id, query.purpose, now);
+  const { accounts } = matching;
   if (list.target === 'accounts') {
     const page = pageOfList(accounts, (a) => a.id, limit, query.cursor);
     return { ...base, items: page.rows.map((account) => ({ account, contact: null })), total: accounts.length, nextCursor: page.nextCursor, leftOut: null };
   }
   const decided =
-    list.filter.consentPurpose || query.purpose ? await peopleOf(db, actor, list, accounts, query.purpose) : await plainListHeld(db, actor, list, accounts, query.cursor);
+    list.filter.consentPurpose || query.purpose ? await peopleOf(db, actor, list, matching, query.purpose) : await plainListHeld(db, actor, list, matching, query.cursor);
   if (!decided) {
-    const accountOf = new Map(accounts.map((a) => [a.id, a]));
     const options = { hideRestricted: !seesRestricted(actor), limit, cursor: query.cursor };
-    const page = await memberContactsPage(db, actor.tenantId, [...accountOf.keys()], options);
-    const items = page.rows.map(({ accountId, ...contact }) => ({ account: accountOf.get(accountId)!, contact }));
+    const page = await memberContactsPage(db, actor.tenantId, matching.ids, options);
+    const items = page.rows.map(({ accountId, ...contact }) => ({ account: matching.byId.get(accountId)!, contact }));
     return { ...base, items, total: page.total, nextCursor: page.nextCursor, leftOut: null };
   }
   const page = pageOfList(decided.people, (p) => p.id, limit, query.cursor);
-  const items = await withDetails(db, actor.tenantId, page.rows, accounts);
+  const items = await withDetails(db, actor.tenantId, page.rows, matching);
   return { ...base, items, total: decided.people.length, nextCursor: page.nextCursor, leftOut: decided.leftOut };
 }
 
@@ -68,8 +69,8 @@ export async function segmentMembers(db: Db, actor: Actor, id: string, query: Me
  * pages, and the people are read beside it for the next call. Later pages go the way the first was answered (the
  * kind of cursor says which).
  */
-async function plainListHeld(db: Db, actor: Actor, list: SegmentList, accounts: readonly SegmentMember['account'][], cursor: string | undefined) {
-  const members = membersOf(db, actor, list, accounts, false);
+async function plainListHeld(db: Db, actor: Actor, list: SegmentList, matching: Matching, cursor: string | undefined) {
+  const members = membersOf(db, actor, list, matching, false);
   const held = cursor === undefined ? await heldPeople.peek(db, ...members) : isListCursor(cursor) ? await heldPeople.get(db, ...members) : undefined;
   return held && decidedFor(held, actor, undefined, undefined);
 }
@@ -78,25 +79,24 @@ const DETAILS_BATCH = 1000;
 
 /** Every member, for a file: the people's details read a thousand at a time. */
 export async function everySegmentMember(db: Db, actor: Actor, id: string, purpose: ConsentPurpose | undefined, now = new Date()) {
-  const { list, base, accounts } = await matchingAccounts(db, actor, id, purpose, now);
-  const people = list.target === 'contacts' ? (await peopleOf(db, actor, list, accounts, purpose)).people : null;
+  const { list, base, matching } = await matchingAccounts(db, actor, id, purpose, now);
+  const people = list.target === 'contacts' ? (await peopleOf(db, actor, list, matching, purpose)).people : null;
   const pages = people
     ? (async function* () {
-        for (let i = 0; i < people.length; i += DETAILS_BATCH) yield withDetails(db, actor.tenantId, people.slice(i, i + DETAILS_BATCH), accounts);
+        for (let i = 0; i < people.length; i += DETAILS_BATCH) yield withDetails(db, actor.tenantId, people.slice(i, i + DETAILS_BATCH), matching);
       })()
     : (async function* () {
-        yield accounts.map((account) => ({ account, contact: null }));
+        yield matching.accounts.map((account) => ({ account, contact: null }));
       })();
   return { purpose: base.purpose, target: base.target, pages, contactIds: people?.map((p) => p.id) ?? [] };
 }
 
-async function withDetails(db: Db, tenantId: string, people: readonly MemberPersonRow[], accounts: readonly SegmentMember['account'][]): Promise<SegmentMember[]> {
+async function withDetails(db: Db, tenantId: string, people: readonly MemberPersonRow[], matching: Matching): Promise<SegmentMember[]> {
   const details = await memberContactDetails(db, tenantId, people.map((p) => p.id));
-  const accountOf = new Map(accounts.map((a) => [a.id, a]));
   // A contact erased between the two reads is gone from the page rather than shown without a name.
   return people.flatMap((p) => {
     const contact = details.get(p.id);
-    return contact ? [{ account: accountOf.get(p.accountId)!, contact: { id: p.id, ...contact } }] : [];
+    return contact ? [{ account: matching.byId.get(p.accountId)!, contact: { id: p.id, ...contact } }] : [];
   });
 }
 
@@ -107,9 +107,34 @@ async function matchingAccounts(db: Db, actor: Actor, id: string, purpose: Conse
     servedSegmentAccounts(db, actor.tenantId, list.filter.period, { now }),
     getSettings(db, actor.tenantId),
   ]);
-  const config = (settings.insights ?? InsightsSettings.parse({})).segments;
+  const matching = matchedAccounts(stored, list.filter, (settings.insights ?? InsightsSettings.parse({})).segments);
+  const base = { segmentId: list.id, target: list.target, currency, range, asOf, purpose: purpose ?? null };
+  return { list, base, matching };
+}
+
+interface Matching {
+  accounts: readonly SegmentMember['account'][];
+  ids: readonly string[];
+  byId: ReadonlyMap<string, SegmentMember['account']>;
+}
+
+/** Per held analysis (its array of accounts stays the same until it is read again), by filter and segment settings. */
+const matched = new WeakMap<readonly StoredSegmentFacts[], Map<string, Matching>>();
+const MATCHED_PER_ANALYSIS = 32;
+
+/**
+ * The analysis' accounts a filter matches, made once per analysis read and filter: filtering and shaping 10,000
+ * accounts on every call cost a third of a held list's answer, and the same array lets the held people skip
+ * comparing its ids one by one. The answers never change what they are given.
+ */
+function matchedAccounts(stored: readonly StoredSegmentFacts[], filter: SegmentList['filter'], config: InsightsSettings['segments']): Matching {
+  let byFilter = matched.get(stored);
+  if (!byFilter) matched.set(stored, (byFilter = new Map()));
+  const key = JSON.stringify([filter, config]);
+  const found = byFilter.get(key);
+  if (found) return found;
   const accounts = stored
-    .filter((a) => matchesAccount(a, a.industry, list.filter, config))
+    .filter((a) => matchesAccount(a, a.industry, filter, config))
     .map((a): SegmentMember['account'] => ({
       id: a.id,
       name: a.name,
@@ -122,37 +147,53 @@ async function matchingAccounts(db: Db, actor: Actor, id: string, purpose: Conse
       revenueTrend: revenueTrendOf(a.revenueCents, a.previousRevenueCents, config),
       lastContactAt: a.lastContactAt,
     }));
-  const base = { segmentId: list.id, target: list.target, currency, range, asOf, purpose: purpose ?? null };
-  return { list, base, accounts };
+  const made = { accounts, ids: accounts.map((a) => a.id), byId: new Map(accounts.map((a) => [a.id, a])) };
+  byFilter.set(key, made);
+  if (byFilter.size > MATCHED_PER_ANALYSIS) byFilter.delete(byFilter.keys().next().value!);
+  return made;
 }
 
 /** The people of a list where a consent decides (a consent filter, an export for a purpose), or for a file: all of them. */
-async function peopleOf(db: Db, actor: Actor, list: SegmentList, accounts: readonly SegmentMember['account'][], purpose: ConsentPurpose | undefined) {
+async function peopleOf(db: Db, actor: Actor, list: SegmentList, matching: Matching, purpose: ConsentPurpose | undefined) {
   const consentPurpose = list.filter.consentPurpose;
-  return decidedFor(await heldPeople.get(db, ...membersOf(db, actor, list, accounts, Boolean(consentPurpose || purpose))), actor, consentPurpose, purpose);
+  return decidedFor(await heldPeople.get(db, ...membersOf(db, actor, list, matching, Boolean(consentPurpose || purpose))), actor, consentPurpose, purpose);
 }
 
 /** What the held people of a list are held by (tenant, list and kind, accounts), read with, and patched with. */
-function membersOf(db: Db, actor: Actor, list: SegmentList, accounts: readonly SegmentMember['account'][], withConsents: boolean) {
-  const accountIds = accounts.map((a) => a.id);
+function membersOf(db: Db, actor: Actor, list: SegmentList, matching: Matching, withConsents: boolean) {
+  const accountIds = matching.ids;
   const read = async (): Promise<HeldMembers> => {
     const contacts = await memberPeople(db, actor.tenantId, accountIds, withConsents);
     return { contacts, restricted: await restrictedAmong(db, actor.tenantId, contacts.map((c) => c.id)), decided: new Map() };
   };
-  // The order and the e-mail addresses come from the database again (its collation orders them); the consents and
-  // restrictions only of the changed accounts' people, as nothing else of theirs was written.
-  const patch = async (held: HeldMembers, changedAccounts: readonly string[]): Promise<HeldMembers> => {
-    const changed = new Set(changedAccounts);
-    const rows = withConsents ? await memberPeopleConsentsOf(db, actor.tenantId, accountIds, changedAccounts) : await memberPeople(db, actor.tenantId, accountIds, false);
+  // The changed accounts' people are read alone first. When they are the rows held (no one added, removed, moved or
+  // written since: the same row versions), the order and the e-mail flags stand and only their consents are new.
+  // Otherwise the order and the e-mail flags of all come from the database again (its collation orders them), and the
+  // consents only of the changed accounts' people, as nothing else of theirs was written. Restrictions, either way,
+  // only of the changed accounts' people.
+  const inPlace = async (held: HeldMembers, changed: ReadonlySet<string>): Promise<MemberPersonRow[] | undefined> => {
+    const fresh = new Map((await accountsPeople(db, actor.tenantId, [...changed], withConsents)).map((row) => [row.id, row]));
+    const heldThere = held.contacts.filter((c) => changed.has(c.accountId));
+    const same = heldThere.length === fresh.size && heldThere.every((c) => fresh.get(c.id)?.accountId === c.accountId && fresh.get(c.id)?.rowVersion === c.rowVersion);
+    return same ? held.contacts.map((c) => (changed.has(c.accountId) ? fresh.get(c.id)! : c)) : undefined;
+  };
+  const reordered = async (held: HeldMembers, changed: ReadonlySet<string>): Promise<MemberPersonRow[] | undefined> => {
+    const rows = withConsents ? await memberPeopleConsentsOf(db, actor.tenantId, accountIds, [...changed]) : await memberPeople(db, actor.tenantId, accountIds, false);
     const before = new Map(held.contacts.map((c) => [c.id, c]));
     const contacts: MemberPersonRow[] = [];
     for (const row of rows) {
       const kept = changed.has(row.accountId) ? undefined : before.get(row.id);
       // Someone on an unchanged account that was not held there was written with the record of changes switched off
       // (a restore, say): the whole list is read instead.
-      if (!changed.has(row.accountId) && kept?.accountId !== row.accountId) return read();
+      if (!changed.has(row.accountId) && kept?.accountId !== row.accountId) return undefined;
       contacts.push({ ...row, current: row.current ?? kept!.current });
     }
+    return contacts;
+  };
+  const patch = async (held: HeldMembers, changedAccounts: readonly string[]): Promise<HeldMembers> => {
+    const changed = new Set(changedAccounts);
+    const contacts = (await inPlace(held, changed)) ?? (await reordered(held, changed));
+    if (!contacts) return read();
     const reread = await restrictedAmong(db, actor.tenantId, contacts.filter((c) => changed.has(c.accountId)).map((c) => c.id));
     const restricted = new Set(contacts.filter((c) => reread.has(c.id) || (!changed.has(c.accountId) && held.restricted.has(c.id))).map((c) => c.id));
     return { contacts, restricted, decided: new Map() };
