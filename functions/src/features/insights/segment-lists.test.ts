@@ -299,7 +299,7 @@ describeEachDatabase('segment lists', (getDb) => {
     const aal = (await createContact(getDb(), anna, ContactCreate.parse({ accountId: ids.Anker, lastName: 'Aal' }))).value.id;
     const patched = await segmentMembers(getDb(), anna, people.id, { limit: 2 }, NOW);
     expect([isListCursor(patched.nextCursor!), patched.items.map((m) => m.contact?.lastName), patched.total]).toEqual([true, ['Aal', 'Adler'], 7]);
-    // A change of every list's people (as a person deleted with consents records it): the database answers at once,
+    // A change of every list's people (as the rows recorded before migration 0038 are): the database answers at once,
     // and the next call holds them again.
     await getDb().query(`INSERT INTO people_changes (tenant_id, xid) VALUES ($1, pg_current_xact_id())`, [anna.tenantId]);
     const changed = await segmentMembers(getDb(), anna, people.id, { limit: 2 }, NOW);

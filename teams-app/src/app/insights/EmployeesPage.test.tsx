@@ -104,9 +104,10 @@ describe('figures per employee', () => {
     );
     expect(screen.queryByRole('navigation')).toBeNull();
     expect(screen.getByTestId('key-figures')).toBeTruthy();
+    // The settings only as the stage model, for the names of the stages deals were lost in (their hook may ask after
+    // the tab is ready, so waited for); not for the switch.
+    await waitFor(() => expect(api.calls.filter((c) => c.name === 'getSettings').map((c) => c.args)).toEqual([{}]));
     expect(api.calls.map((c) => c.name).filter((n) => ['employeeInsights', 'me'].includes(n))).toEqual([]);
-    // The settings only as the stage model, for the names of the stages deals were lost in; not for the switch.
-    expect(api.calls.filter((c) => c.name === 'getSettings').map((c) => c.args)).toEqual([{}]);
   });
 
   it('configured for a channel (scope=team) it is the same outside Teams too, in German', async () => {

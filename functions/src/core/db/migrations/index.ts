@@ -40,6 +40,7 @@ import { sql as peopleChanges } from './0036-people-changes';
 import { sql as duplicateContactCounts } from './0037-duplicate-contact-counts';
 import { sql as peopleChangesByAccount } from './0038-people-changes-by-account';
 import { sql as peopleChangedAccounts } from './0039-people-changed-accounts';
+import { sql as peopleChangesGoneContacts } from './0040-people-changes-gone-contacts';
 
 export interface Migration {
   id: string;
@@ -88,4 +89,5 @@ export const migrations: readonly Migration[] = [
   { id: '0037-duplicate-contact-counts', sql: duplicateContactCounts },
   { id: '0038-people-changes-by-account', sql: peopleChangesByAccount },
   { id: '0039-people-changed-accounts', sql: peopleChangedAccounts },
+  { id: '0040-people-changes-gone-contacts', sql: peopleChangesGoneContacts },
 ];
