@@ -277,15 +277,15 @@ describeEachDatabase('held people of segment lists', (getDb) => {
     const b = get();
     await vi.waitFor(() => expect(paused).toHaveLength(2));
     pausing = false;
-    paused[0]!.release.resolve();
     const slowPatch = deferred();
     patchGates.push(slowPatch);
-    await vi.waitFor(async () => expect(await Promise.race([a.then(() => 'done'), Promise.resolve('waiting')])).toBe('waiting'));
+    paused[0]!.release.resolve();
+    // A's patch has started (it took the gate) before B's check goes on.
+    await vi.waitFor(() => expect(patchGates).toHaveLength(0));
     paused[1]!.release.resolve();
-    // B does not take A's patch, which holds by a snapshot before B's write: it patches both accounts itself, beside it.
-    expect(await b).toBe('read + 0,1');
     slowPatch.resolve();
-    expect(await a).toBe('read + 0');
+    // B does not take A's patch, which holds by a snapshot before B's write: it patches both accounts itself.
+    expect([await b, await a]).toEqual(['read + 0,1', 'read + 0']);
     // While a patch is under way, the next change is patched from the newest settled entry beside it, not behind it.
     const stuck = deferred();
     patchGates.push(stuck);

@@ -63,15 +63,7 @@ export class HeldPeople<T> {
    * come while a read is under way share it, unless a change committed after its snapshot.
    */
   async get(db: Db, tenantId: string, listKey: string, accounts: readonly string[], read: () => Promise<T>, patch?: Patch<T>): Promise<T> {
-    const asked = ++this.questions;
-    const checked = await this.check(db, tenantId, listKey, accounts);
-    if (checked?.changed.length === 0) {
-      this.renewIfDue(db, tenantId, listKey, checked.entry, read);
-      return checked.entry.value;
-    }
-    const settled = checked && !checked.entry.settled && patch ? await this.check(db, tenantId, listKey, accounts, this.settledHeld) : undefined;
-    const { entry, patching } = this.afterChange(db, tenantId, listKey, accounts, asked, checked, settled, patch);
-    return (entry ?? this.startRead(db, tenantId, listKey, accounts, read, patching)).value;
+    return (await this.entryFor(db, tenantId, listKey, accounts, read, patch)).entry.value;
   }
 
   /**
@@ -80,17 +72,27 @@ export class HeldPeople<T> {
    * finds it: for a caller with a cheaper way to answer a single call than a whole read.
    */
   async peek(db: Db, tenantId: string, listKey: string, accounts: readonly string[], read: () => Promise<T>, patch?: Patch<T>): Promise<T | undefined> {
+    const { entry, started } = await this.entryFor(db, tenantId, listKey, accounts, read, patch);
+    if (entry.settled || entry.patched) return entry.value;
+    if (started) refreshInBackground(db, `held people\n${tenantId}\n${listKey}`, () => entry.value);
+    return undefined;
+  }
+
+  /**
+   * The entry that answers this caller: the held one while unchanged, one under way that answers the question, or the
+   * patch or whole read it starts (`started`). It starts one in the same turn as it decides, so two callers never both
+   * start a read.
+   */
+  private async entryFor(db: Db, tenantId: string, listKey: string, accounts: readonly string[], read: () => Promise<T>, patch: Patch<T> | undefined) {
     const asked = ++this.questions;
     const checked = await this.check(db, tenantId, listKey, accounts);
-    if (checked?.changed.length === 0) this.renewIfDue(db, tenantId, listKey, checked.entry, read);
-    const unchanged = checked?.changed.length === 0;
-    const settled = checked && !unchanged && !checked.entry.settled && patch ? await this.check(db, tenantId, listKey, accounts, this.settledHeld) : undefined;
-    const { entry, patching } = unchanged ? { entry: checked.entry, patching: undefined } : this.afterChange(db, tenantId, listKey, accounts, asked, checked, settled, patch);
-    if (entry) return entry.settled || entry.patched ? entry.value : undefined;
-    const started = this.startRead(db, tenantId, listKey, accounts, read, patching);
-    if (patching) return started.value;
-    refreshInBackground(db, `held people\n${tenantId}\n${listKey}`, () => started.value);
-    return undefined;
+    if (checked?.changed.length === 0) {
+      this.renewIfDue(db, tenantId, listKey, checked.entry, read);
+      return { entry: checked.entry, started: false };
+    }
+    const settled = checked && !checked.entry.settled && patch ? await this.check(db, tenantId, listKey, accounts, this.settledHeld) : undefined;
+    const { entry, patching } = this.afterChange(db, tenantId, listKey, accounts, asked, checked, settled, patch);
+    return entry ? { entry, started: false } : { entry: this.startRead(db, tenantId, listKey, accounts, read, patching), started: true };
   }
 
   /**
@@ -98,7 +100,6 @@ export class HeldPeople<T> {
    * is still read or patched, the newest settled entry (`settled`, checked too) if nothing changed since it, or a patch
    * of it beside the one under way (waiting behind that one, or reading everything instead, stalled all callers under
    * a stream of changes); else what to start: a patch of the current entry, or nothing, which means a whole read.
-   * Synchronous after the callers' last pause, so two of them never both start a read.
    */
   private afterChange(
     db: Db,

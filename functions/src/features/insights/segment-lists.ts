@@ -176,10 +176,10 @@ function membersOf(db: Db, actor: Actor, list: SegmentList, matching: Matching, 
     const contacts = held.contacts.slice();
     let there = 0;
     for (let i = 0; i < contacts.length; i++) {
-      const held = contacts[i]!;
-      if (!changed.has(held.accountId)) continue;
-      const row = fresh.get(held.id);
-      if (row?.accountId !== held.accountId || row.rowVersion !== held.rowVersion) return undefined;
+      const person = contacts[i]!;
+      if (!changed.has(person.accountId)) continue;
+      const row = fresh.get(person.id);
+      if (row?.accountId !== person.accountId || row.rowVersion !== person.rowVersion) return undefined;
       contacts[i] = row;
       there++;
     }
