@@ -2,7 +2,7 @@
 // holds now, and the two ways on: reload (their change, mine dropped) or overwrite (mine, knowing what it replaces).
 // In the entry @crm/common/web/versioned-edit with its texts, so it loads with the forms that use it, not up front.
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { ApiError } from '../api/api-error';
 import { useI18n, type Language } from '../i18n/i18n';
 
@@ -68,7 +68,7 @@ export function ChangedNotice({
     texts[language][key].replace(/\{(\w+)\}/g, (_m, name: string) => vars[name] ?? '');
   const ref = useRef<HTMLDivElement>(null);
   // The form's save button is gone from under the keyboard's focus; the notice takes it, so the choice is read out.
-  useEffect(() => ref.current?.focus(), [change]);
+  useLayoutEffect(() => ref.current?.focus(), [change]);
   const when = change ? dateTime(change.at) : '';
   const title = !change ? t('someone') : change.by?.name ? t('by', { name: change.by.name, time: when }) : t('byUnknown', { time: when });
   return (

@@ -2,7 +2,7 @@
 // slip of the date picker, sometimes meant (a call that already happened, noted late).
 import { Button } from '@fluentui/react-button';
 import { MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-message-bar';
-import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { localDay } from '../dates';
 import { useI18n } from '../i18n/i18n';
 
@@ -21,7 +21,7 @@ export function PastDueConfirm({ dueDate, action, onConfirm, onChangeDate }: Pas
   // The question takes the focus, or a keyboard user would not know an answer is awaited; on the harmless answer, as
   // the date is more often a slip than meant, so a second Enter does not create what the question warns of.
   const changeDate = useRef<HTMLButtonElement>(null);
-  useEffect(() => changeDate.current?.focus(), []);
+  useLayoutEffect(() => changeDate.current?.focus(), []);
   return (
     <MessageBar
       intent="warning"

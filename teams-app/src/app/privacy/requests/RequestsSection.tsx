@@ -4,7 +4,7 @@
 import { Badge, Button, Field, Input, makeStyles, Select, Spinner, Text, Textarea, tokens } from '@fluentui/react-components';
 import type { Contact, PrivacyRequest, PrivacyRequestStatus, PrivacyRequestSummary, PrivacyRequestType } from '@crm/common';
 import { ApiError, DoneNotice, ErrorNotice, FormActions, useSubmit } from '@crm/common/web';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { Card } from '../../Card';
 import { useServices } from '../../services';
 import { useTabStyles } from '../../styles';
@@ -354,7 +354,8 @@ function RequestDetail({
   const back = useRef<HTMLButtonElement>(null);
   const request = saved ?? load.data;
   const shown = request !== null;
-  useEffect(() => {
+  // In the commit that shows the request, not after paint: the keyboard never lands on the page between the two.
+  useLayoutEffect(() => {
     if (shown && !notice) back.current?.focus();
   }, [shown, notice]);
   if (load.status === 'error' && !request) return <ErrorNotice error={load.error} onRetry={load.reload} />;
