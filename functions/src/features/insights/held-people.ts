@@ -3,15 +3,15 @@
 // no transaction it could not see has written a contact, a consent or a restriction on one of the list's accounts.
 // After such a write the list's holder may read only the changed accounts' people again (`patch`), which holds the
 // result by the snapshot the change was found in. Whatever it was patched from, the whole list is read again a minute
-// after its last full read: behind the answers while nothing changed (callers never wait for it), before the answer
-// after a change or five minutes on, so pruning the recorded changes after an hour can never hide one from it.
+// after its last full read, behind the answers (callers never wait for it, changed or not), and before the answer five
+// minutes on, so pruning the recorded changes after an hour can never hide one from it.
 import type { Db, Queryable } from '../../core/db/db';
 import { refreshInBackground } from './background-refresh';
 import { changedSince, currentSnapshot, deleteChangesOlderThan, EVERY_ACCOUNT } from './people-changes-store';
 
 /** Far below the hour after which recorded changes are pruned. */
 const HELD_MS = 60_000;
-/** An unchanged entry due to be read again still answers meanwhile, up to this age of its whole read. */
+/** An entry due to be read again still answers, patched after a change, meanwhile, up to this age of its whole read. */
 const RENEWED_WITHIN_MS = 5 * 60_000;
 const PRUNED_AFTER = '1 hour';
 const LIMIT = 16;
@@ -32,8 +32,6 @@ interface Entry<T> {
   settled: boolean;
   /** Whether it is a patch of an entry before it rather than a whole read. */
   patched: boolean;
-  /** Whether a whole read to take its place runs behind the answers. */
-  renewing: boolean;
   /** Counts the reads and patches this holder started: the higher, the newer. */
   seq: number;
   /** The newest question its snapshot is as new as: it was taken, or the check it holds by began, after that one was asked. */
@@ -85,12 +83,14 @@ export class HeldPeople<T> {
    */
   private async entryFor(db: Db, tenantId: string, listKey: string, accounts: readonly string[], read: () => Promise<T>, patch: Patch<T> | undefined) {
     const asked = ++this.questions;
+    // While the held entry is still read or patched, the newest settled one is checked beside it rather than after.
+    const current = this.held.get(db)?.get(`${tenantId}\n${listKey}`);
+    const settledCheck = current && !current.settled && patch ? this.check(db, tenantId, listKey, accounts, this.settledHeld) : undefined;
+    settledCheck?.catch(() => undefined);
     const checked = await this.check(db, tenantId, listKey, accounts);
-    if (checked?.changed.length === 0) {
-      this.renewIfDue(db, tenantId, listKey, checked.entry, read);
-      return { entry: checked.entry, started: false };
-    }
-    const settled = checked && !checked.entry.settled && patch ? await this.check(db, tenantId, listKey, accounts, this.settledHeld) : undefined;
+    if (checked) this.renewIfDue(db, tenantId, listKey, checked.entry, read);
+    if (checked?.changed.length === 0) return { entry: checked.entry, started: false };
+    const settled = checked && !checked.entry.settled ? await settledCheck : undefined;
     const { entry, patching } = this.afterChange(db, tenantId, listKey, accounts, asked, checked, settled, patch);
     return entry ? { entry, started: false } : { entry: this.startRead(db, tenantId, listKey, accounts, read, patching), started: true };
   }
@@ -117,38 +117,32 @@ export class HeldPeople<T> {
   }
 
   /**
-   * The held entry (it may still be being read) with what changed since its snapshot; undefined when none serves. One
-   * due to be read again serves only unchanged and read: a patch of it would keep the age of its whole read.
+   * The held entry (it may still be being read or patched) with what changed since its snapshot; undefined when none
+   * serves.
    */
   private async check(db: Db, tenantId: string, listKey: string, accounts: readonly string[], from = this.held): Promise<Checked<T> | undefined> {
     const entry = from.get(db)?.get(`${tenantId}\n${listKey}`);
     if (!entry || !sameAccounts(entry, accounts)) return undefined;
-    const age = this.clock() - entry.readAt;
-    const due = age >= HELD_MS;
-    if (age >= RENEWED_WITHIN_MS || (due && !entry.settled)) return undefined;
+    if (this.clock() - entry.readAt >= RENEWED_WITHIN_MS) return undefined;
     const held = await entry.snapshot.catch(() => null);
     if (held === null) return undefined;
-    const found = await changedSince(db, tenantId, held, entry.key);
-    return due && found.changed.length > 0 ? undefined : { entry, ...found };
+    return { entry, ...(await changedSince(db, tenantId, held, entry.key)) };
   }
 
   /**
-   * A minute after its whole read, an unchanged entry is read whole again behind the answers, and the read takes its
-   * place unless something else did meanwhile: 16 callers waiting for one whole read of a marketing list stalled them
-   * all for a second or more.
+   * A minute after its whole read, an entry (and the patches of it) is read whole again behind the answers, once per
+   * list at a time: 16 callers waiting for one whole read of a marketing list stalled them all for a second or more,
+   * and under a stream of changes every minute. The read takes the place of whatever holds the same accounts from an
+   * older whole read, patched or not: its snapshot is as good as any, and the next check finds what committed after it.
    */
   private renewIfDue(db: Db, tenantId: string, listKey: string, entry: Entry<T>, read: () => Promise<T>): void {
-    if (entry.renewing || !entry.settled || this.clock() - entry.readAt < HELD_MS) return;
+    if (this.clock() - entry.readAt < HELD_MS) return;
     const id = `${tenantId}\n${listKey}`;
     refreshInBackground(db, `held people renewed\n${id}`, async () => {
-      entry.renewing = true;
-      try {
-        const next = this.wholeRead(db, tenantId, entry.accounts, read);
-        await next.value;
-        if (this.held.get(db)?.get(id) === entry) this.place(db, id, next);
-      } finally {
-        entry.renewing = false;
-      }
+      const next = this.wholeRead(db, tenantId, entry.accounts, read);
+      await next.value;
+      const current = this.held.get(db)?.get(id);
+      if (!current || (sameAccounts(current, next.accounts) && current.readAt < next.readAt)) this.place(db, id, next);
     });
   }
 
@@ -178,13 +172,13 @@ export class HeldPeople<T> {
 
   private wholeRead(db: Db, tenantId: string, accounts: readonly string[], read: () => Promise<T>): Entry<T> {
     const snapshot = currentSnapshot(db, tenantId);
-    const entry = { key: accounts.join(), accounts, readAt: this.clock(), snapshot, value: snapshot.then(read), settled: false, patched: false, renewing: false };
+    const entry = { key: accounts.join(), accounts, readAt: this.clock(), snapshot, value: snapshot.then(read), settled: false, patched: false };
     return this.settling({ ...entry, seq: ++this.started, answers: this.questions });
   }
 
   private patched(accounts: readonly string[], { from, snapshot, changed, patch, asked }: Patching<T>): Entry<T> {
     const value = from.value.then((held) => patch(held, changed));
-    const entry = { key: accounts.join(), accounts, readAt: from.readAt, snapshot: Promise.resolve(snapshot), value, settled: false, patched: true, renewing: false };
+    const entry = { key: accounts.join(), accounts, readAt: from.readAt, snapshot: Promise.resolve(snapshot), value, settled: false, patched: true };
     return this.settling({ ...entry, seq: ++this.started, answers: asked });
   }
 

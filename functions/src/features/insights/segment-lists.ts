@@ -2,7 +2,7 @@
 // analysis of the list's period, as the other insights are (current.ts); the contacts and their consents as they are
 // now. Restricted people are hidden from those who may not see them (Art. 18) and never exported.
 import { InsightsSettings } from '@crm/common';
-import type { ConsentPurpose, ExportLeftOutReason, SegmentList, SegmentListCreate, SegmentListQuery, SegmentMember, SegmentMembers, SegmentMembersQuery } from '@crm/common';
+import type { ConsentPurpose, SegmentList, SegmentListCreate, SegmentListQuery, SegmentMember, SegmentMembers, SegmentMembersQuery } from '@crm/common';
 import type { Actor } from '../../core/actor';
 import type { Db } from '../../core/db/db';
 import { isListCursor, pageOfList } from '../../core/db/paging';
@@ -12,23 +12,10 @@ import { restrictedAmong, seesRestricted } from '../privacy';
 import { getSettings } from '../settings';
 import { servedSegmentAccounts } from './current';
 import { HeldPeople } from './held-people';
-import { exportLeftOutReason, matchesAccount, revenueTrendOf, type PersonFacts } from './segment-rules';
+import { decidedFor, heldMembers, patchedInPlace, positionsOf, type HeldMembers } from './segment-decisions';
+import { matchesAccount, revenueTrendOf } from './segment-rules';
 import type { StoredSegmentFacts } from './current-store';
 import { accountsPeople, getSegmentList, insertSegmentList, listSegmentLists, memberContactDetails, memberContactsPage, memberPeople, memberPeopleConsentsOf, type MemberPersonRow } from './segment-lists-store';
-
-const REASONS: readonly ExportLeftOutReason[] = ['restricted', 'objected', 'withdrawn', 'no_consent', 'no_email'];
-
-interface Decided {
-  people: MemberPersonRow[];
-  leftOut: SegmentMembers['leftOut'];
-}
-
-interface HeldMembers {
-  contacts: MemberPersonRow[];
-  restricted: Set<string>;
-  /** By purpose and whether the reader sees restricted people; the list's own consent filter is the same for all. */
-  decided: Map<string, Decided>;
-}
 
 const heldPeople = new HeldPeople<HeldMembers>();
 
@@ -72,7 +59,7 @@ export async function segmentMembers(db: Db, actor: Actor, id: string, query: Me
 async function plainListHeld(db: Db, actor: Actor, list: SegmentList, matching: Matching, cursor: string | undefined) {
   const members = membersOf(db, actor, list, matching, false);
   const held = cursor === undefined ? await heldPeople.peek(db, ...members) : isListCursor(cursor) ? await heldPeople.get(db, ...members) : undefined;
-  return held && decidedFor(held, actor, undefined, undefined);
+  return held && decidedFor(held, seesRestricted(actor), undefined, undefined);
 }
 
 const DETAILS_BATCH = 1000;
@@ -101,12 +88,10 @@ async function withDetails(db: Db, tenantId: string, people: readonly MemberPers
 }
 
 async function matchingAccounts(db: Db, actor: Actor, id: string, purpose: ConsentPurpose | undefined, now: Date) {
-  const list = await readRecord('segment list', () => getSegmentList(db, actor.tenantId, id));
+  // Each read waits its turn on a busy host: the settings are read beside the list rather than after it.
+  const [list, settings] = await Promise.all([readRecord('segment list', () => getSegmentList(db, actor.tenantId, id)), getSettings(db, actor.tenantId)]);
   if (purpose && list.target !== 'contacts') throw invalid('purpose', 'a marketing export lists people, and this segment list is of accounts', 'query');
-  const [{ accounts: stored, range, currency, asOf }, settings] = await Promise.all([
-    servedSegmentAccounts(db, actor.tenantId, list.filter.period, { now }),
-    getSettings(db, actor.tenantId),
-  ]);
+  const { accounts: stored, range, currency, asOf } = await servedSegmentAccounts(db, actor.tenantId, list.filter.period, { now });
   const matching = matchedAccounts(stored, list.filter, (settings.insights ?? InsightsSettings.parse({})).segments);
   const base = { segmentId: list.id, target: list.target, currency, range, asOf, purpose: purpose ?? null };
   return { list, base, matching };
@@ -156,7 +141,7 @@ function matchedAccounts(stored: readonly StoredSegmentFacts[], filter: SegmentL
 /** The people of a list where a consent decides (a consent filter, an export for a purpose), or for a file: all of them. */
 async function peopleOf(db: Db, actor: Actor, list: SegmentList, matching: Matching, purpose: ConsentPurpose | undefined) {
   const consentPurpose = list.filter.consentPurpose;
-  return decidedFor(await heldPeople.get(db, ...membersOf(db, actor, list, matching, Boolean(consentPurpose || purpose))), actor, consentPurpose, purpose);
+  return decidedFor(await heldPeople.get(db, ...membersOf(db, actor, list, matching, Boolean(consentPurpose || purpose))), seesRestricted(actor), consentPurpose, purpose);
 }
 
 /** What the held people of a list are held by (tenant, list and kind, accounts), read with, and patched with. */
@@ -164,26 +149,33 @@ function membersOf(db: Db, actor: Actor, list: SegmentList, matching: Matching, 
   const accountIds = matching.ids;
   const read = async (): Promise<HeldMembers> => {
     const contacts = await memberPeople(db, actor.tenantId, accountIds, withConsents);
-    return { contacts, restricted: await restrictedAmong(db, actor.tenantId, contacts.map((c) => c.id)), decided: new Map() };
+    return heldMembers(contacts, await restrictedAmong(db, actor.tenantId, contacts.map((c) => c.id)));
   };
   // The changed accounts' people are read alone first. When they are the rows held (no one added, removed, moved or
   // written since: the same row versions), the order and the e-mail flags stand and only their consents are new.
   // Otherwise the order and the e-mail flags of all come from the database again (its collation orders them), and the
   // consents only of the changed accounts' people, as nothing else of theirs was written. Restrictions, either way,
   // only of the changed accounts' people.
-  const inPlace = async (held: HeldMembers, changed: ReadonlySet<string>): Promise<MemberPersonRow[] | undefined> => {
-    const fresh = new Map((await accountsPeople(db, actor.tenantId, [...changed], withConsents)).map((row) => [row.id, row]));
+  const inPlace = async (held: HeldMembers, changed: ReadonlySet<string>): Promise<HeldMembers | undefined> => {
+    const positions = positionsOf(held);
+    // In place they are the people held there, so their restrictions are read beside their rows.
+    const ids = [...changed].flatMap((account) => (positions.get(account) ?? []).map((i) => held.contacts[i]!.id));
+    const [rows, restricted] = await Promise.all([accountsPeople(db, actor.tenantId, [...changed], withConsents), restrictedAmong(db, actor.tenantId, ids)]);
+    const fresh = new Map(rows.map((row) => [row.id, row]));
     const contacts = held.contacts.slice();
-    let there = 0;
-    for (let i = 0; i < contacts.length; i++) {
-      const person = contacts[i]!;
-      if (!changed.has(person.accountId)) continue;
-      const row = fresh.get(person.id);
-      if (row?.accountId !== person.accountId || row.rowVersion !== person.rowVersion) return undefined;
-      contacts[i] = row;
-      there++;
-    }
-    return there === fresh.size ? contacts : undefined;
+    const at: number[] = [];
+    for (const account of changed)
+      for (const i of positions.get(account) ?? []) {
+        const person = contacts[i]!;
+        const row = fresh.get(person.id);
+        if (row?.accountId !== person.accountId || row.rowVersion !== person.rowVersion) return undefined;
+        contacts[i] = row;
+        at.push(i);
+      }
+    if (at.length !== fresh.size) return undefined;
+    const onChanged = new Set(ids);
+    for (const id of held.restricted) if (!onChanged.has(id)) restricted.add(id);
+    return patchedInPlace(held, contacts, restricted, at);
   };
   const reordered = async (held: HeldMembers, changed: ReadonlySet<string>): Promise<MemberPersonRow[] | undefined> => {
     const rows = withConsents ? await memberPeopleConsentsOf(db, actor.tenantId, accountIds, [...changed]) : await memberPeople(db, actor.tenantId, accountIds, false);
@@ -200,45 +192,15 @@ function membersOf(db: Db, actor: Actor, list: SegmentList, matching: Matching, 
   };
   const patch = async (held: HeldMembers, changedAccounts: readonly string[]): Promise<HeldMembers> => {
     const changed = new Set(changedAccounts);
-    const contacts = (await inPlace(held, changed)) ?? (await reordered(held, changed));
+    const placed = await inPlace(held, changed);
+    if (placed) return placed;
+    const contacts = await reordered(held, changed);
     if (!contacts) return read();
     const onChanged = (people: readonly MemberPersonRow[]) => new Set(people.filter((c) => changed.has(c.accountId)).map((c) => c.id));
     const restricted = await restrictedAmong(db, actor.tenantId, [...onChanged(contacts)]);
     const wereOnChanged = onChanged(held.contacts);
     for (const id of held.restricted) if (!wereOnChanged.has(id)) restricted.add(id);
-    return { contacts, restricted, decided: new Map() };
+    return heldMembers(contacts, restricted);
   };
   return [actor.tenantId, `${list.id}\n${withConsents}`, accountIds, read, patch] as const;
-}
-
-/** Who is in and who was left out follows from the held read alone: decided once per purpose and role. */
-function decidedFor(held: HeldMembers, actor: Actor, consentPurpose: ConsentPurpose | undefined, purpose: ConsentPurpose | undefined): Decided {
-  const key = `${purpose ?? ''}\n${seesRestricted(actor)}`;
-  const decided = held.decided.get(key) ?? decide(held, seesRestricted(actor), consentPurpose, purpose);
-  held.decided.set(key, decided);
-  return decided;
-}
-
-function decide(held: HeldMembers, seesThem: boolean, consentPurpose: ConsentPurpose | undefined, purpose: ConsentPurpose | undefined): Decided {
-  const { contacts, restricted } = held;
-  // One pass with one facts object filled per person: a list of 10,000 people is decided again after every patch.
-  const facts: { -readonly [K in keyof PersonFacts]: PersonFacts[K] } = { restricted: false, hasEmail: false, current: [] };
-  const counts = new Map<ExportLeftOutReason, number>();
-  const people: MemberPersonRow[] = [];
-  let inList = 0;
-  for (const c of contacts) {
-    facts.restricted = restricted.has(c.id);
-    if (facts.restricted && !seesThem) continue;
-    facts.hasEmail = c.hasEmail;
-    facts.current = c.current;
-    if (consentPurpose && exportLeftOutReason(facts, consentPurpose) !== null) continue;
-    inList++;
-    const reason = purpose ? exportLeftOutReason(facts, purpose) : null;
-    if (reason) counts.set(reason, (counts.get(reason) ?? 0) + 1);
-    else people.push(c);
-  }
-  const leftOut = purpose
-    ? { total: inList - people.length, byReason: REASONS.filter((reason) => counts.has(reason)).map((reason) => ({ reason, count: counts.get(reason)! })) }
-    : null;
-  return { people, leftOut };
 }
