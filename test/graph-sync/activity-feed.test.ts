@@ -1,7 +1,7 @@
 // Teams activity feed notifications of rule follow-ups, end to end against the fake Graph on PGlite and PostgreSQL: a rule
 // run queues one per follow-up, the sender posts the documented request shape at most five per second per tenant, a
 // user who switched them off gets none, an app not installed fails once and visibly, and a temporary failure is tried a
-// few times, never without end; a lead handed to a colleague reaches them as a handover, and a service case whose due
+// few times, never without end; the other rules' follow-ups go as rule follow-ups; a lead handed to a colleague reaches them as a handover, and a service case whose due
 // time passed reaches the account owner as an escalation.
 import { randomUUID } from 'node:crypto';
 import { AccountCreate, CaseCreate, InteractionCreate, LeadCreate } from '@crm/common';
@@ -157,5 +157,28 @@ describeEachDatabase('activity feed notifications', (getDb) => {
     // A second run escalates nothing more, so nothing more is sent.
     await escalateDue(getDb(), new Date(clock));
     expect(await deliver()).toMatchObject({ sent: 0 });
+  });
+
+  it("tells the assignee of another rule's follow-up as a rule follow-up the manifest declares, with the rule and the reason", async () => {
+    const owner = await world.employee('Nora Nachfass', []);
+    const account = (await createAccount(getDb(), owner.actor, AccountCreate.parse({ name: 'Stille AG', ownerId: owner.actor.userId }))).value.id;
+    // An email sent ten days ago that nobody answered: the no-answer rule (7 days) makes a follow-up.
+    await logInteraction(
+      getDb(),
+      owner.actor,
+      InteractionCreate.parse({ accountIds: [account], type: 'email', direction: 'outbound', subject: 'Angebot Pumpen', occurredAt: new Date(clock - 10 * DAY).toISOString() }),
+    );
+    const made = (await run()).rules.find((r) => r.rule === 'noAnswer')!.created;
+    expect(made.map((f) => [f.assigneeId, f.reason.en])).toEqual([[owner.actor.userId, expect.stringMatching(/^outbound email of .* without an answer for 10 days/)]]);
+    expect(await deliver()).toMatchObject({ sent: 1 });
+    const [sent] = sentTo(owner.mailbox);
+    const context = encodeURIComponent(JSON.stringify({ subEntityId: `account:${account}` }));
+    expect(sent!.body).toEqual({
+      topic: { source: 'text', value: 'Stille AG', webUrl: `https://teams.microsoft.com/l/entity/${APP_ID}/${MY_CRM_TAB}?context=${context}` },
+      activityType: 'ruleFollowUp',
+      previewText: { content: `${made[0]!.reason.de} / ${made[0]!.reason.en}`.slice(0, 150) },
+      templateParameters: [{ name: 'rule', value: 'Nachfassen / Follow up' }],
+    });
+    expect(ACTIVITY_TYPES.map((t) => t.type)).toContain('ruleFollowUp');
   });
 });
