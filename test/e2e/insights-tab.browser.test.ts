@@ -4,7 +4,8 @@
 // rules run by hand and the run listed with what each rule made, as the API lists it; the lead figures of the chosen
 // period by source and status as GET /api/lead-figures counts them; the figures' age, and any account found by the
 // search drilled into from the keyboard; response time, cross-selling, repeat purchases, data quality and adoption with
-// the weeks opened from the keyboard; light, dark and high contrast.
+// the weeks opened from the keyboard; a goal's progress as the API answers it and the trend as chart and table; light,
+// dark and high contrast.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
@@ -217,5 +218,32 @@ describeInBrowser('Insights tab in Chromium', () => {
       /^(Contact rhythm|No answer|Stuck opportunities|Open complaints|Accounts at risk): \S/,
     );
     await screenshot(page, 'insights-rules-run');
+  });
+
+  it('shows a goal from its start to its target with today’s value as the API answers it, and the trend as chart and table', { timeout: 90_000 }, async () => {
+    const { body: goal } = await admin<{ id: string; progress: { currentValue: number | null; share: number | null } }>('POST', '/api/goals', {
+      body: { title: 'Win rate up', metric: 'winRate', startValue: 0.2, targetValue: 0.6, startDate: '2026-06-01', deadline: '2027-06-30' },
+    });
+    // The local host's snapshot timer takes last month's snapshot of the demo tenant when it starts.
+    let snapshots: Array<{ month: string }> = [];
+    await expect
+      .poll(async () => (snapshots = (await admin<{ snapshots: Array<{ month: string }> }>('GET', '/api/insights/trend?months=12')).body.snapshots).length, {
+        timeout: 30_000,
+        interval: 500,
+      })
+      .toBeGreaterThan(0);
+    await openTab();
+    const item = page.locator(`[data-goal-id="${goal.id}"]`);
+    const now = goal.progress.currentValue === null ? '–' : `${Math.round(goal.progress.currentValue * 1000) / 10}%`;
+    expect(await item.textContent()).toContain(`start 20% · now ${now} · target 60% by 30 Jun 2027`);
+    const bar = item.getByRole('progressbar', { name: 'Progress towards Win rate up' });
+    expect(await bar.getAttribute('aria-valuenow')).toBe(String(Math.round(Math.min(1, Math.max(0, goal.progress.share ?? 0)) * 100)));
+    // The trend: Fluent's chart, loaded on demand, with the same months in the table beside it for screen readers.
+    const trend = page.getByTestId('trend');
+    await trend.getByTestId('trend-chart').locator('svg').first().waitFor();
+    expect(await trend.getByTestId('trend-table').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-month')))).toEqual(
+      snapshots.map((s) => s.month),
+    );
+    await screenshot(page, 'insights-goal-trend');
   });
 });
