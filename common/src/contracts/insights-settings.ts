@@ -54,6 +54,20 @@ const insightsSettings = (object: typeof z.strictObject) =>
       championsMinYears: Years.default(2),
       loyalMinYears: Years.default(2),
       potentialGrowthPercent: Percent.default(20),
+      /**
+       * Each segment rule, switched on or off. They are tried in this order and the first that holds names the
+       * segment; an account no rule holds for has none.
+       */
+      rules: object({
+        atRiskScore: z.boolean().default(true),
+        atRiskDecline: z.boolean().default(true),
+        champions: z.boolean().default(true),
+        loyal: z.boolean().default(true),
+        potentialRating: z.boolean().default(true),
+        potentialPipeline: z.boolean().default(true),
+        potentialGrowth: z.boolean().default(true),
+        potentialNew: z.boolean().default(true),
+      }).prefault({}),
     }).prefault({}),
   });
 

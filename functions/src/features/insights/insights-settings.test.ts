@@ -21,7 +21,15 @@ describeEachDatabase('insights settings', (getDb) => {
       abc: { aPercent: 10, bPercent: 20 },
       clv: { horizonYears: 5, discountRatePercent: 8, defaultMarginPercent: 30, historyYears: 3 },
       churn: { weights: { inactivity: 35, revenueTrend: 25, complaints: 20, consents: 10, buyingCenter: 10 }, sleepingRhythmFactor: 2 },
-      segments: { atRiskMinScore: 60, atRiskDeclinePercent: 20, championsTopPercent: 20, championsMinYears: 2, loyalMinYears: 2, potentialGrowthPercent: 20 },
+      segments: {
+        atRiskMinScore: 60,
+        atRiskDeclinePercent: 20,
+        championsTopPercent: 20,
+        championsMinYears: 2,
+        loyalMinYears: 2,
+        potentialGrowthPercent: 20,
+        rules: { atRiskScore: true, atRiskDecline: true, champions: true, loyal: true, potentialRating: true, potentialPipeline: true, potentialGrowth: true, potentialNew: true },
+      },
     });
   });
 

@@ -18,6 +18,24 @@ const base: SegmentInputs = {
 const segment = (inputs: Partial<SegmentInputs>) => segmentOf({ ...base, ...inputs }, settings);
 
 describe('segments', () => {
+  it('skips a rule switched off in the settings, so the next that holds names the segment, and says which were off', () => {
+    const off = (rules: Partial<typeof settings.rules>) => ({ ...settings, rules: { ...settings.rules, ...rules } });
+    const champion = { ...base, riskScore: 60, clvRank: 1, yearsInRow: 3 };
+    expect(segmentOf(champion, off({ atRiskScore: false }))).toEqual({
+      segment: 'champions',
+      rule: 'lifetime value in the top 20% (rank 1) and revenue in each of the last 3 years (at least 2)',
+    });
+    expect(segmentOf(champion, off({ atRiskScore: false, champions: false }))).toEqual({ segment: 'loyal', rule: 'revenue in each of the last 3 years (at least 2)' });
+    expect(segmentOf({ ...base, revenueCents: 80_000 }, off({ atRiskDecline: false })).segment).toBeNull();
+    expect(segmentOf({ ...base, rating: 'A' }, off({ potentialRating: false, potentialNew: false }))).toEqual({
+      segment: null,
+      rule: 'no rule matched: no risk, no revenue history, rating, pipeline or growth (switched off: potentialRating, potentialNew)',
+    });
+    expect(segmentOf({ ...base, openWeightedPipeline: 5 }, off({ potentialPipeline: false })).segment).toBeNull();
+    expect(segmentOf({ ...base, revenueCents: 130_000 }, off({ potentialGrowth: false })).segment).toBeNull();
+    expect(segmentOf({ ...base, previousRevenueCents: 0 }, off({ potentialNew: false })).segment).toBeNull();
+  });
+
   it('puts a customer with high churn risk or a falling revenue at risk first, even a champion', () => {
     expect(segment({ riskScore: 60, clvRank: 1, yearsInRow: 3 })).toEqual({ segment: 'at_risk', rule: 'churn risk 60 is at least 60' });
     expect(segment({ revenueCents: 80_000 })).toEqual({

@@ -1,5 +1,6 @@
 // Segments from lifetime value and loyalty. The rules are tried in this order and the first that holds names the
-// segment: at risk, champions, loyal, potential; an account no rule fits has no segment, and says so.
+// segment: at risk, champions, loyal, potential; each can be switched off in the settings (segments.rules), and an
+// account no rule fits has no segment, and says so.
 import type { InsightsSettings, SegmentResult } from '@crm/common';
 
 export interface SegmentInputs {
@@ -21,21 +22,24 @@ export interface SegmentInputs {
 export function segmentOf(inputs: SegmentInputs, settings: InsightsSettings['segments']): SegmentResult {
   const change =
     inputs.previousRevenueCents > 0 ? Math.round(((inputs.revenueCents - inputs.previousRevenueCents) / inputs.previousRevenueCents) * 1000) / 10 : null;
-  if (inputs.isCustomer && inputs.riskScore >= settings.atRiskMinScore)
+  const on = settings.rules;
+  if (on.atRiskScore && inputs.isCustomer && inputs.riskScore >= settings.atRiskMinScore)
     return { segment: 'at_risk', rule: `churn risk ${inputs.riskScore} is at least ${settings.atRiskMinScore}` };
-  if (inputs.isCustomer && change !== null && change <= -settings.atRiskDeclinePercent)
+  if (on.atRiskDecline && inputs.isCustomer && change !== null && change <= -settings.atRiskDeclinePercent)
     return { segment: 'at_risk', rule: `revenue ${change}% against the previous period, a drop of at least ${settings.atRiskDeclinePercent}%` };
-  if (inputs.clvRank !== null && inputs.clvRank <= inputs.championsUpToRank && inputs.yearsInRow >= settings.championsMinYears)
+  if (on.champions && inputs.clvRank !== null && inputs.clvRank <= inputs.championsUpToRank && inputs.yearsInRow >= settings.championsMinYears)
     return {
       segment: 'champions',
       rule: `lifetime value in the top ${settings.championsTopPercent}% (rank ${inputs.clvRank}) and revenue in each of the last ${inputs.yearsInRow} years (at least ${settings.championsMinYears})`,
     };
-  if (inputs.yearsInRow >= settings.loyalMinYears)
+  if (on.loyal && inputs.yearsInRow >= settings.loyalMinYears)
     return { segment: 'loyal', rule: `revenue in each of the last ${inputs.yearsInRow} years (at least ${settings.loyalMinYears})` };
-  if (inputs.rating === 'A') return { segment: 'potential', rule: 'rated A' };
-  if (inputs.openWeightedPipeline > 0) return { segment: 'potential', rule: `open weighted pipeline of ${inputs.openWeightedPipeline}` };
-  if (change !== null && change >= settings.potentialGrowthPercent)
+  if (on.potentialRating && inputs.rating === 'A') return { segment: 'potential', rule: 'rated A' };
+  if (on.potentialPipeline && inputs.openWeightedPipeline > 0) return { segment: 'potential', rule: `open weighted pipeline of ${inputs.openWeightedPipeline}` };
+  if (on.potentialGrowth && change !== null && change >= settings.potentialGrowthPercent)
     return { segment: 'potential', rule: `revenue +${change}% against the previous period, growth of at least ${settings.potentialGrowthPercent}%` };
-  if (inputs.previousRevenueCents === 0 && inputs.revenueCents > 0) return { segment: 'potential', rule: 'new customer: revenue in the period and none in the previous one' };
-  return { segment: null, rule: 'no rule matched: no risk, no revenue history, rating, pipeline or growth' };
+  if (on.potentialNew && inputs.previousRevenueCents === 0 && inputs.revenueCents > 0) return { segment: 'potential', rule: 'new customer: revenue in the period and none in the previous one' };
+  const off = Object.entries(on).flatMap(([rule, enabled]) => (enabled ? [] : [rule]));
+  const none = 'no rule matched: no risk, no revenue history, rating, pipeline or growth';
+  return { segment: null, rule: off.length > 0 ? `${none} (switched off: ${off.join(', ')})` : none };
 }
