@@ -51,6 +51,25 @@ describe('insights tab', () => {
     expect(await screen.findByText('Lost by stage: Proposal 2')).toBeTruthy();
   });
 
+  it('draws the ABC and segment distributions as bar charts on demand, saying the same numbers as their tables', async () => {
+    renderTab();
+    await ready();
+    const abc = screen.getByTestId('abc-chart');
+    expect(abc.getAttribute('aria-label')).toBe('Accounts per ABC class: A 1, B 2, C 6');
+    const segments = screen.getByTestId('segment-chart');
+    expect(segments.getAttribute('aria-label')).toBe('Accounts per segment: Champions 2, Loyal 3, Potential 1, At risk 1, No segment 5');
+    expect(within(screen.getByTestId('segment-table')).getAllByRole('row').map((r) => r.textContent)).toEqual([
+      'SegmentAccounts',
+      'Champions2',
+      'Loyal3',
+      'Potential1',
+      'At risk1',
+      'No segment5',
+    ]);
+    // Fluent's chart loads in its own chunk and draws a bar per class.
+    await waitFor(() => expect(abc.querySelectorAll('svg rect')).toHaveLength(3));
+  });
+
   it('speaks German and formats numbers as de-DE does', async () => {
     renderTab({}, 'de-DE');
     await ready();
@@ -60,6 +79,7 @@ describe('insights tab', () => {
     expect(figure('complaints')).toContain('Median 26,5');
     const b = within(screen.getByTestId('abc-table')).getByText('B').closest('tr')!;
     expect(b.textContent).toBe('B230.000,50\u00a0€');
+    expect(screen.getByTestId('abc-chart').getAttribute('aria-label')).toBe('Firmen je ABC-Klasse: A 1, B 2, C 6');
   });
 
   it('shows each goal from its start to its target with today’s value and whether it is on track', async () => {

@@ -23,6 +23,7 @@ import { reasonOf } from '@crm/common/web/insights-reasons';
 import type { InsightsTexts } from './insights-texts';
 import { useInsightsT } from './use-insights-t';
 import { useTableStyles } from '@crm/common/web/insights-tables';
+import { DistributionChart, type Bar } from './DistributionChart';
 import { TrendChart } from './TrendChart';
 import { day, formatMetric, monthLabel } from './metric-format';
 import { Goals } from './Goals';
@@ -181,11 +182,13 @@ function Distributions({ team }: { team: TeamInsights }) {
   const styles = useTabStyles();
   const table = useTableStyles();
   const { t, number, exactMoney } = useInsightsT();
-  const abcTotal = Math.max(1, ...team.abc.map((a) => a.accounts));
-  const segmentTotal = Math.max(1, ...team.segments.map((s) => s.accounts));
+  const abcBars = team.abc.map((a) => ({ label: a.class, value: a.accounts, text: number(a.accounts) }));
+  const segmentBars = team.segments.map((s) => ({ label: t(s.segment ? `insights.segment.${s.segment}` : 'insights.segment.none'), value: s.accounts, text: number(s.accounts) }));
+  const summary = (bars: readonly Bar[]) => bars.map((b) => `${b.label} ${b.text}`).join(', ');
   return (
     <Card headingId="distribution-heading" heading={`${t('insights.abc')} · ${t('insights.segments')}`} testId="distributions">
       <Text className={styles.muted}>{t('insights.abc.how')}</Text>
+      <DistributionChart bars={abcBars} summary={t('insights.abc.chart', { bars: summary(abcBars) })} testId="abc-chart" />
       <div className={table.scroll}>
         <table className={table.table} data-testid="abc-table">
           <caption className={table.caption}>{t('insights.abc')}</caption>
@@ -194,7 +197,6 @@ function Distributions({ team }: { team: TeamInsights }) {
               <th scope="col">{t('insights.abc.class')}</th>
               <th scope="col">{t('insights.abc.accounts')}</th>
               <th scope="col">{t('insights.abc.revenue')}</th>
-              <td aria-hidden="true" />
             </tr>
           </thead>
           <tbody>
@@ -203,15 +205,13 @@ function Distributions({ team }: { team: TeamInsights }) {
                 <th scope="row">{a.class}</th>
                 <td>{number(a.accounts)}</td>
                 <td>{exactMoney(a.revenue, team.currency)}</td>
-                <td className={table.barCell} aria-hidden="true">
-                  <div className={table.bar} style={{ width: `${(a.accounts / abcTotal) * 100}%` }} />
-                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       <Text className={styles.muted}>{t('insights.segments.how')}</Text>
+      <DistributionChart bars={segmentBars} summary={t('insights.segments.chart', { bars: summary(segmentBars) })} testId="segment-chart" />
       <div className={table.scroll}>
         <table className={table.table} data-testid="segment-table">
           <caption className={table.caption}>{t('insights.segments')}</caption>
@@ -219,17 +219,13 @@ function Distributions({ team }: { team: TeamInsights }) {
             <tr>
               <th scope="col">{t('insights.segment')}</th>
               <th scope="col">{t('insights.abc.accounts')}</th>
-              <td aria-hidden="true" />
             </tr>
           </thead>
           <tbody>
-            {team.segments.map((s) => (
+            {team.segments.map((s, i) => (
               <tr key={s.segment ?? 'none'} data-segment={s.segment ?? 'none'}>
-                <th scope="row">{t(s.segment ? `insights.segment.${s.segment}` : 'insights.segment.none')}</th>
-                <td>{number(s.accounts)}</td>
-                <td className={table.barCell} aria-hidden="true">
-                  <div className={table.bar} style={{ width: `${(s.accounts / segmentTotal) * 100}%` }} />
-                </td>
+                <th scope="row">{segmentBars[i]!.label}</th>
+                <td>{segmentBars[i]!.text}</td>
               </tr>
             ))}
           </tbody>
