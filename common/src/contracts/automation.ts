@@ -4,11 +4,9 @@ import { z } from 'zod';
 import { IsoDate, IsoDateTime, NonEmptyText, PageQuery, Uuid } from './primitives';
 import { SegmentName } from './insights';
 import { Task } from './tasks';
+import { AutomationRuleName } from './enums';
 
 const Days = z.number().int().min(1).max(3650);
-
-export const AutomationRuleName = z.enum(['contactRhythm', 'noAnswer', 'stuckOpportunities', 'openComplaints', 'atRisk']);
-export type AutomationRuleName = z.infer<typeof AutomationRuleName>;
 
 /**
  * One shape, two readings, as the tenant settings: the PUT body refuses unknown keys, the stored document drops them,

@@ -25,3 +25,7 @@ export type ConsentAction = z.infer<typeof ConsentAction>;
 export const OpportunityStatus = z.enum(['open', 'won', 'lost']);
 export const TaskStatus = z.enum(['open', 'done', 'cancelled']);
 export const Rating = z.enum(['A', 'B', 'C']);
+
+/** The automation rules (issue 15); here rather than in automation.ts so a task can say which rule made it. */
+export const AutomationRuleName = z.enum(['contactRhythm', 'noAnswer', 'stuckOpportunities', 'openComplaints', 'atRisk']);
+export type AutomationRuleName = z.infer<typeof AutomationRuleName>;

@@ -1,7 +1,7 @@
 // Tasks and follow-ups ("Wiedervorlage"): something to do for a customer by a due date.
 import { z } from 'zod';
 import { Email, IsoDate, IsoDateTime, NonEmptyText, OptionalText, PageQuery, Uuid, Versioned } from './primitives';
-import { TaskStatus } from './enums';
+import { AutomationRuleName, TaskStatus } from './enums';
 
 export const TaskKind = z.enum(['follow_up', 'task']);
 
@@ -14,6 +14,10 @@ export const TaskOrigin = z
   })
   .strict();
 export type TaskOrigin = z.infer<typeof TaskOrigin>;
+
+/** The automation rule that created a follow-up; such a follow-up can be snoozed with a reason. */
+export const TaskRule = z.object({ name: AutomationRuleName }).strict();
+export type TaskRule = z.infer<typeof TaskRule>;
 
 export const TaskCreate = z
   .object({
@@ -59,6 +63,11 @@ export const Task = Versioned.extend({
   createdBy: Uuid.nullable(),
   /** The email it was created from. This API always sends it (null for none); optional for answers built before it existed. */
   origin: TaskOrigin.nullable().optional(),
+  /**
+   * The automation rule that made it. The lists of open follow-ups (My CRM, the account tab) and a snooze's answer always
+   * send it (null for none); optional for answers built before it existed and for the other task answers.
+   */
+  rule: TaskRule.nullable().optional(),
 });
 export type Task = z.infer<typeof Task>;
 

@@ -181,13 +181,34 @@ describeEachDatabase('automation rules', (getDb) => {
     const followUp = createdBy(first, 'contactRhythm').created[0]!;
     const snoozed = await snoozeRuleFollowUp(getDb(), anna, followUp.taskId, 1, { until: '2026-12-15', reason: 'Kunde im Urlaub' }, NOW);
     expect(snoozed).toMatchObject({ rule: 'contactRhythm', snoozedUntil: '2026-12-15', snoozeReason: 'Kunde im Urlaub', snoozedBy: anna.userId });
-    expect([snoozed.task.dueDate, snoozed.task.etag]).toEqual(['2026-12-15', '"2"']);
+    expect([snoozed.task.dueDate, snoozed.task.etag, snoozed.task.rule]).toEqual(['2026-12-15', '"2"', { name: 'contactRhythm' }]);
     expect((await domainError(snoozeRuleFollowUp(getDb(), anna, followUp.taskId, 2, { until: '2026-12-01', reason: 'x' }, NOW), 'invalid')).field).toBe('until');
     await domainError(snoozeRuleFollowUp(getDb(), anna, followUp.taskId, 1, { until: '2026-12-20', reason: 'alt' }, NOW), 'precondition_failed');
     const own = (await createTask(getDb(), anna, { kind: 'follow_up', title: 'Eigene', dueDate: '2026-12-10' })).value;
     await domainError(snoozeRuleFollowUp(getDb(), anna, own.id, 1, { until: '2026-12-20', reason: 'x' }, NOW), 'not_found');
     const stranger = await seedActor(getDb());
     await domainError(snoozeRuleFollowUp(getDb(), stranger, followUp.taskId, 2, { until: '2026-12-20', reason: 'x' }, NOW), 'not_found');
+  });
+
+  it("marks a rule's follow-ups with their rule in My CRM and the account tab, the others with null, so the tabs offer the snooze", async () => {
+    const api = await createApiHarness(getDb());
+    const [user] = await getDb().query(`SELECT entra_oid FROM users WHERE tenant_id = $1 AND id = $2`, [anna.tenantId, anna.userId]);
+    const token = await api.token({ tenantId: anna.tenantId, userId: String(user!.entra_oid), name: 'Anna', roles: ['CRM.User'] });
+    const call = callAs(() => api);
+    const runs = (await automationRuns(getDb(), anna, { limit: 50 })).items;
+    const ruleOf = new Map(runs.flatMap((run) => run.rules.flatMap((r) => r.created.map((f) => [f.taskId, r.rule] as const))));
+    const expected = (task: { id: string }) => (ruleOf.has(task.id) ? { name: ruleOf.get(task.id) } : null);
+    const work = await call(token, 'GET', '/api/me/work');
+    expect(work.status, work.text).toBe(200);
+    const tasks: Array<{ id: string; title: string; rule: unknown }> = work.body.tasks;
+    expect(tasks.filter((t) => t.rule !== null).length).toBeGreaterThan(0);
+    expect(tasks.find((t) => t.title === 'Eigene')).toMatchObject({ rule: null });
+    expect(tasks.map((t) => [t.id, t.rule])).toEqual(tasks.map((t) => [t.id, expected(t)]));
+    const overview = await call(token, 'GET', `/api/accounts/${ids.Ahorn}/overview`);
+    expect(overview.status, overview.text).toBe(200);
+    const open: Array<{ id: string; rule: unknown }> = overview.body.openTasks;
+    expect(open.map((t) => t.rule)).toContainEqual({ name: 'contactRhythm' });
+    expect(open.map((t) => [t.id, t.rule])).toEqual(open.map((t) => [t.id, expected(t)]));
   });
 });
 

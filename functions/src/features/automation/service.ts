@@ -10,9 +10,10 @@ import {
   type AutomationRunListQuery,
   type FollowUpSnooze,
   type SnoozedFollowUp,
+  type TaskRule,
 } from '@crm/common';
 import type { Actor } from '../../core/actor';
-import type { Db } from '../../core/db/db';
+import type { Db, Queryable } from '../../core/db/db';
 import { inTransaction } from '../../core/db/pg-errors';
 import { invalid, notFound, staleVersion } from '../../core/errors';
 import { nameBasedId } from '../../core/name-based-id';
@@ -42,6 +43,7 @@ import {
   overdueComplaints,
   readRules,
   saveRules,
+  rulesOfTasks,
   snoozeFollowUp,
   tenantsWithDailyRun,
   unansweredInteractions,
@@ -202,5 +204,14 @@ export async function snoozeRuleFollowUp(db: Db, actor: Actor, taskId: string, e
   if (input.until <= now.toISOString().slice(0, 10)) throw invalid('until', 'must be after today');
   const task = await changeTask(db, actor, taskId, expectedVersion, { dueDate: input.until });
   await inTransaction(db, (tx) => snoozeFollowUp(tx, actor.tenantId, taskId, input.until, input.reason, actor.userId));
-  return { ...followUp, snoozedUntil: input.until, snoozeReason: input.reason, snoozedBy: actor.userId, task };
+  return { ...followUp, snoozedUntil: input.until, snoozeReason: input.reason, snoozedBy: actor.userId, task: { ...task, rule: { name: followUp.rule } } };
+}
+
+/** Marks each task a rule made with that rule (null for the others), for the lists that offer a snooze. */
+export async function withRules<T extends { id: string }>(db: Queryable, tenantId: string, tasks: readonly T[]): Promise<Array<T & { rule: TaskRule | null }>> {
+  const rules = await rulesOfTasks(db, tenantId, tasks.map((t) => t.id));
+  return tasks.map((task) => {
+    const name = rules.get(task.id);
+    return { ...task, rule: name ? { name } : null };
+  });
 }

@@ -166,6 +166,13 @@ export async function followUpOfTask(db: Queryable, tenantId: string, taskId: st
   return rows[0] ? toFollowUp(rows[0]) : null;
 }
 
+/** Which of these tasks a rule made, and which rule: one probe of automation_follow_ups by its tenant and task. */
+export async function rulesOfTasks(db: Queryable, tenantId: string, taskIds: readonly string[]): Promise<Map<string, AutomationFollowUp['rule']>> {
+  if (taskIds.length === 0) return new Map();
+  const rows = await db.query(`SELECT task_id, rule FROM automation_follow_ups WHERE tenant_id = $1 AND task_id = ANY($2::uuid[])`, [tenantId, [...taskIds]]);
+  return new Map(rows.map((row) => [str(row, 'task_id'), str(row, 'rule') as AutomationFollowUp['rule']]));
+}
+
 export async function snoozeFollowUp(tx: Queryable, tenantId: string, taskId: string, until: string, reason: string, userId: string): Promise<void> {
   await tx.query(`UPDATE automation_follow_ups SET snoozed_until = $3, snooze_reason = $4, snoozed_by = $5 WHERE tenant_id = $1 AND task_id = $2`, [
     tenantId,

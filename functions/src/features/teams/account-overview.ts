@@ -18,6 +18,7 @@ import { notFound } from '../../core/errors';
 import { groupByStage } from '../opportunities';
 import { interactionsOnlyAboutHidden } from '../interactions';
 import { restrictedViewOf } from '../privacy';
+import { withRules } from '../automation';
 
 const DAY = 86_400_000;
 
@@ -42,7 +43,11 @@ export async function accountOverview(db: Db, actor: Actor, accountId: string, n
     view.hidden,
   );
   const shownComplaints = complaints.filter((c) => !hiddenInteractions.has(c.id));
-  const cases = await openCasesOf(db, actor.tenantId, shownComplaints.map((c) => c.id), now);
+  // A follow-up a rule made says so, and can be snoozed with a reason.
+  const [cases, shownTasks] = await Promise.all([
+    openCasesOf(db, actor.tenantId, shownComplaints.map((c) => c.id), now),
+    withRules(db, actor.tenantId, openTasks.filter((t) => !view.hidesTask(t))),
+  ]);
   const contacts = people.contacts.filter((c) => !view.hidesContact(c.id));
   const pipeline = groupByStage(opportunities, settings.stages);
   return {
@@ -59,7 +64,7 @@ export async function accountOverview(db: Db, actor: Actor, accountId: string, n
       emailConsent: consentState(people.consents.filter((e) => e.contactId === contact.id)).channels.email,
     })),
     pipeline,
-    openTasks: openTasks.filter((t) => !view.hidesTask(t)),
+    openTasks: shownTasks,
     openComplaints: shownComplaints.map((c) => ({
       ...c,
       ...(cases.has(c.id) ? { case: cases.get(c.id)! } : {}),

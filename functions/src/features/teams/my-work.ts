@@ -7,6 +7,7 @@ import type { Actor } from '../../core/actor';
 import { forecastFor, groupByStage } from '../opportunities';
 import { daysSince, isSleeping } from './sleeping';
 import { restrictedViewOf } from '../privacy';
+import { withRules } from '../automation';
 
 export async function myWork(db: Db, actor: Actor, now = new Date()): Promise<MyWork> {
   const [settings, open, opportunities, accounts, view] = await Promise.all([
@@ -17,6 +18,8 @@ export async function myWork(db: Db, actor: Actor, now = new Date()): Promise<My
     restrictedViewOf(db, actor),
   ]);
   const today = now.toISOString().slice(0, 10);
+  // A follow-up a rule made says so, and can be snoozed with a reason.
+  const shown = await withRules(db, actor.tenantId, open.tasks.filter((task) => !view.hidesTask(task)));
   const toMine = (row: OwnedAccountRow): MyAccount => ({
     id: row.id,
     name: row.name,
@@ -32,7 +35,7 @@ export async function myWork(db: Db, actor: Actor, now = new Date()): Promise<My
     sleepingAfterDays: settings.sleepingAfterDays,
     // Sorted by due date, the overdue ones already come first.
     // A follow-up for a restricted person (Art. 18) waits unseen until the restriction is lifted.
-    tasks: open.tasks.filter((task) => !view.hidesTask(task)).map((task) => ({ ...task, overdue: task.dueDate < today })),
+    tasks: shown.map((task) => ({ ...task, overdue: task.dueDate < today })),
     openTaskCount: open.total - open.tasks.filter((task) => view.hidesTask(task)).length,
     pipeline: groupByStage(opportunities, settings.stages),
     forecast: { thisQuarter: forecastFor(opportunities, now, 0), nextQuarter: forecastFor(opportunities, now, 1) },

@@ -1,6 +1,7 @@
 // "My CRM": overdue follow-ups first and marked, the quarterly forecast, sleeping customers, in English and German.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Task } from '@crm/common';
 import { ApiError } from '@crm/common/web';
 import { lead, serviceCase } from '@crm/common/web/testing';
 import { TabShell } from '../TabShell';
@@ -25,6 +26,19 @@ function renderMine(answer: FakeAnswer<'myWork'>, locale = 'en-US', more: FakeAn
   return api;
 }
 const ready = () => waitFor(() => expect(document.querySelector('[data-ready-key="me"]')).not.toBeNull());
+/** The snooze's answer for a task (the rule's key fields as a fixture). */
+const snoozedOf = (snoozed: Task, body: { until: string; reason: string }) => ({
+  taskId: snoozed.id,
+  rule: 'contactRhythm' as const,
+  recordId: ACCOUNT_ID,
+  period: '2026-08-01',
+  assigneeId: null,
+  accountId: ACCOUNT_ID,
+  reason: { de: 'x', en: 'x' },
+  snoozedUntil: body.until,
+  snoozeReason: body.reason,
+  snoozedBy: null,
+});
 
 afterEach(cleanup);
 
@@ -102,6 +116,84 @@ describe('personal tab', () => {
       { body: { dueDate: '2099-12-10' }, ifMatch: '"1"' },
       { body: { status: 'done' }, ifMatch: '"1"' },
       { body: { status: 'done' }, ifMatch: '"2"' },
+    ]);
+  });
+
+  it("snoozes a rule's follow-up with a reason on the version it read, says so, and offers no snooze for the others (#15)", async () => {
+    const ruled = { ...task({ title: 'Kontakt halten', dueDate: '2026-11-26', rule: { name: 'contactRhythm' } }), accountName: null, overdue: true };
+    const own = { ...task({ title: 'Messe vorbereiten', dueDate: '2026-12-03', rule: null }), accountName: null, overdue: false };
+    const snoozeFollowUp: FakeAnswer<'snoozeFollowUp'> = ({ params, body }) => {
+      const snoozed = { ...ruled, id: params!.id, dueDate: body!.until, etag: '"2"' };
+      return { ...snoozedOf(snoozed, body!), task: snoozed };
+    };
+    const api = renderMine(() => myWork({ tasks: [ruled, own], openTaskCount: 2 }), 'en-US', { snoozeFollowUp });
+    await ready();
+    const item = (title: string) => within(screen.getByTestId('my-tasks')).getAllByRole('listitem').find((li) => li.textContent!.includes(title))!;
+    expect(within(item('Messe vorbereiten')).queryByRole('button', { name: /^Snooze/ })).toBeNull();
+    fireEvent.click(within(item('Kontakt halten')).getByRole('button', { name: 'Snooze: Kontakt halten' }));
+    const form = within(item('Kontakt halten')).getByRole('form', { name: 'Snooze: Kontakt halten' });
+    const until = within(form).getByLabelText(/Snooze until/);
+    expect(document.activeElement).toBe(until);
+    // A blank reason is refused at its field, and nothing is sent.
+    fireEvent.change(within(form).getByLabelText(/Reason/), { target: { value: '   ' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Snooze' }));
+    expect(form.textContent).toContain('Enter a reason.');
+    expect(document.activeElement).toBe(within(form).getByLabelText(/Reason/));
+    expect(api.calls.filter((c) => c.name === 'snoozeFollowUp')).toHaveLength(0);
+    fireEvent.change(until, { target: { value: '2099-12-10' } });
+    fireEvent.change(within(form).getByLabelText(/Reason/), { target: { value: 'Kunde im Urlaub' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Snooze' }));
+    const done = await screen.findByTestId('snoozed-notice');
+    expect(done.textContent).toBe('Follow-up "Kontakt halten" snoozed until 10 Dec 2099. Reason: Kunde im Urlaub');
+    expect(document.activeElement).toBe(done);
+    expect(api.calls.find((c) => c.name === 'snoozeFollowUp')!.args).toMatchObject({
+      params: { id: ruled.id },
+      body: { until: '2099-12-10', reason: 'Kunde im Urlaub' },
+      ifMatch: ruled.etag,
+    });
+    await waitFor(() => expect(api.calls.filter((c) => c.name === 'myWork')).toHaveLength(2));
+  });
+
+  it("shows the API's reason at the field it names, and a colleague's change first as for a move (#15)", async () => {
+    let current = task({ title: 'Kontakt halten', dueDate: '2026-11-26', rule: { name: 'contactRhythm' } });
+    const ruled = { ...current, accountName: null, overdue: true };
+    // A colleague moved it meanwhile: the API holds version 2.
+    let version = 2;
+    const snoozeFollowUp: FakeAnswer<'snoozeFollowUp'> = ({ params, body, ifMatch }) => {
+      if (body!.until < '2027-01-01')
+        return new ApiError('invalid', 400, { type: 't', title: 'Bad Request', status: 400, errors: [{ field: 'until', in: 'body', reason: 'must be after today' }] });
+      if (ifMatch !== `"${version}"`)
+        return new ApiError('changed', 412, {
+          type: 't',
+          title: 'Precondition Failed',
+          status: 412,
+          lastChange: { by: { id: current.id, name: 'Markus Wolf' }, at: '2026-12-02T09:30:00Z', action: 'update', fields: ['dueDate'] },
+        });
+      current = { ...current, id: params!.id, dueDate: body!.until, etag: `"${++version}"` };
+      return { ...snoozedOf(current, body!), task: current };
+    };
+    const api = renderMine(() => myWork({ tasks: [ruled], openTaskCount: 1 }), 'de-DE', {
+      snoozeFollowUp,
+      getTask: () => ({ ...current, dueDate: '2026-12-20', etag: '"2"' }),
+    });
+    await ready();
+    const item = () => within(screen.getByTestId('my-tasks')).getAllByRole('listitem')[0]!;
+    fireEvent.click(within(item()).getByRole('button', { name: 'Zurückstellen: Kontakt halten' }));
+    const form = within(item()).getByRole('form', { name: 'Zurückstellen: Kontakt halten' });
+    fireEvent.change(within(form).getByLabelText(/Zurückstellen bis/), { target: { value: '2026-12-24' } });
+    fireEvent.change(within(form).getByLabelText(/Grund/), { target: { value: 'Urlaub' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Zurückstellen' }));
+    await waitFor(() => expect(form.textContent).toContain('must be after today'));
+    fireEvent.change(within(form).getByLabelText(/Zurückstellen bis/), { target: { value: '2099-12-10' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Zurückstellen' }));
+    const notice = await within(item()).findByTestId('changed-notice');
+    expect(notice.textContent).toContain('Markus Wolf');
+    fireEvent.click(within(notice).getByRole('button', { name: 'Mit meinen Änderungen überschreiben' }));
+    expect((await screen.findByTestId('snoozed-notice')).textContent).toBe('Wiedervorlage „Kontakt halten“ bis zum 10.12.2099 zurückgestellt. Grund: Urlaub');
+    expect(api.calls.filter((c) => c.name === 'snoozeFollowUp').map((c) => c.args)).toMatchObject([
+      { body: { until: '2026-12-24' }, ifMatch: '"1"' },
+      { body: { until: '2099-12-10', reason: 'Urlaub' }, ifMatch: '"1"' },
+      { body: { until: '2099-12-10', reason: 'Urlaub' }, ifMatch: '"2"' },
     ]);
   });
 
