@@ -70,7 +70,7 @@ const pageBuild = (entryPoints) =>
     logLevel: 'warning',
     plugins: [
       isolatedImports(
-        /[\\/]common[\\/]src[\\/]web[\\/]theme[\\/]lazy[\\/][^\\/]+\.ts$|[\\/]teams-app[\\/]src[\\/]app[\\/]insights[\\/]LineChartView\.tsx$/,
+        /[\\/]common[\\/]src[\\/]web[\\/]theme[\\/]lazy[\\/][^\\/]+\.ts$|[\\/]teams-app[\\/]src[\\/]app[\\/]insights[\\/]ChartViews\.tsx$/,
         SHARED_WITH_ISOLATED,
       ),
     ],

@@ -1,82 +1,20 @@
 // What can be done with an open follow-up wherever it is listed (the account tab, My CRM): mark it done, move its due
-// date, or, for a follow-up an automation rule made, snooze it to a later day with a reason. Each sends the version last read (If-Match); when a colleague changed it in between, the shared notice says who,
-// when, what and what it holds now, and the user shows their version or overwrites it knowingly. A move to a day before
-// today is asked about first, as creating one is.
-import { Button, Field, Input, Textarea } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
+// date, or, for a follow-up an automation rule made, snooze it to a later day with a reason. Each sends the version
+// last read (If-Match); when a colleague changed it in between, the shared notice says who, when, what and what it
+// holds now, and the user shows their version or overwrites it knowingly. A move to a day before today is asked about
+// first, as creating one is.
+import { Button } from '@fluentui/react-components';
+import { lazy, Suspense, useState } from 'react';
 import type { Task } from '@crm/common';
-import { ApiError, DoneNotice, ErrorNotice, FormActions, localDay, useOpenerFocus, usePastDueGuard, type UserAccess } from '@crm/common/web';
+import { DoneNotice, ErrorNotice, FormActions, useOpenerFocus, usePastDueGuard, type UserAccess } from '@crm/common/web';
 import { TaskChangedNotice, useTaskUpdate } from '@crm/common/web/task-edit';
 import { useServices } from './services';
 import { useTabStyles } from './styles';
 import { useT } from './texts';
 import { DueDateField } from '@crm/common/web/due-date';
 
-/** A week from today, the user's calendar day. */
-const inAWeek = () => {
-  const day = new Date();
-  day.setDate(day.getDate() + 7);
-  return localDay(day);
-};
-
-/**
- * The snooze of a rule's follow-up: a later day and a required reason, checked here first and then by the API, whose
- * problem document names the field; a colleague's change in between (412) is named as for a move.
- */
-function SnoozeForm({ task, onSnoozed, onCancel, onStale }: { task: Task; onSnoozed: (saved: Task, reason: string) => void; onCancel: () => void; onStale: () => void }) {
-  const styles = useTabStyles();
-  const { t } = useT();
-  const { api } = useServices();
-  const [until, setUntil] = useState(inAWeek);
-  const [reason, setReason] = useState('');
-  const [checked, setChecked] = useState(false);
-  const untilInput = useRef<HTMLInputElement>(null);
-  const reasonInput = useRef<HTMLTextAreaElement>(null);
-  const { busy, error, conflict, snooze, overwrite, dropConflict } = useTaskUpdate(api, task.id);
-  const base = conflict?.current ?? task;
-  const local = {
-    until: until > localDay(new Date()) ? undefined : t('followUps.snoozeUntilLater'),
-    reason: reason.trim() ? undefined : t('followUps.snoozeReasonRequired'),
-  };
-  const server = (field: 'until' | 'reason') => (error instanceof ApiError ? error.fieldReason(field) : undefined);
-  const message = (field: 'until' | 'reason') => (checked ? local[field] : undefined) ?? server(field);
-  const saved = (result: Task) => onSnoozed(result, reason.trim());
-  return (
-    <form
-      className={styles.form}
-      aria-label={t('followUps.snoozeLabel', { title: task.title })}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        setChecked(true);
-        if (local.until) return untilInput.current?.focus();
-        if (local.reason) return reasonInput.current?.focus();
-        snooze({ until, reason: reason.trim() }, base, saved);
-      }}
-    >
-      <Field label={t('followUps.snoozeUntil')} required validationMessage={message('until')}>
-        <Input ref={untilInput} type="date" value={until} onChange={(_e, d) => setUntil(d.value)} required autoFocus />
-      </Field>
-      <Field label={t('followUps.snoozeReason')} required validationMessage={message('reason')}>
-        <Textarea ref={reasonInput} value={reason} onChange={(_e, d) => setReason(d.value)} maxLength={500} required resize="vertical" />
-      </Field>
-      <FormActions busy={busy} submitLabel={t('followUps.snoozeSubmit')} onCancel={() => (dropConflict(), onCancel())} />
-      {conflict ? (
-        <TaskChangedNotice
-          conflict={conflict}
-          busy={busy}
-          onReload={() => {
-            // The colleague's version: the list shows it once reloaded.
-            dropConflict();
-            onStale();
-          }}
-          onOverwrite={() => overwrite(saved)}
-        />
-      ) : null}
-      {error && !server('until') && !server('reason') ? <ErrorNotice error={error} onRetry={onStale} /> : null}
-    </form>
-  );
-}
+// The snooze form and its fields load when it is first opened: they kept the account tab's first download over 150 KB.
+const SnoozeForm = lazy(() => import('./SnoozeForm'));
 
 export function TaskActions({
   task,
@@ -90,7 +28,7 @@ export function TaskActions({
   gate: ReturnType<UserAccess['gate']>;
 }) {
   const styles = useTabStyles();
-  const { t, date } = useT();
+  const { t } = useT();
   const { api } = useServices();
   const [rescheduling, setRescheduling] = useState(false);
   const [snoozing, setSnoozing] = useState(false);
@@ -111,16 +49,18 @@ export function TaskActions({
     <div className={styles.form}>
       {snoozed ? <DoneNotice text={snoozed} testId="snoozed-notice" /> : null}
       {snoozing ? (
-        <SnoozeForm
-          task={task}
-          onCancel={() => (setSnoozing(false), snoozeOpener.restore())}
-          onStale={() => (setSnoozing(false), snoozeOpener.restore(), onChanged())}
-          onSnoozed={(result, reason) => {
-            setSnoozing(false);
-            setSnoozed(t('followUps.snoozed', { title: result.title, date: date(result.dueDate), reason }));
-            onChanged();
-          }}
-        />
+        <Suspense fallback={null}>
+          <SnoozeForm
+            task={task}
+            onCancel={() => (setSnoozing(false), snoozeOpener.restore())}
+            onStale={() => (setSnoozing(false), snoozeOpener.restore(), onChanged())}
+            onSnoozed={(message) => {
+              setSnoozing(false);
+              setSnoozed(message);
+              onChanged();
+            }}
+          />
+        </Suspense>
       ) : !rescheduling ? (
         <div className={styles.row}>
           <Button
@@ -132,7 +72,13 @@ export function TaskActions({
           >
             {t('followUps.done')}
           </Button>
-          <Button ref={opener.ref} size="small" onClick={() => setRescheduling(true)} aria-label={t('followUps.rescheduleLabel', { title: task.title })} {...gate}>
+          <Button
+            ref={opener.ref}
+            size="small"
+            onClick={() => setRescheduling(true)}
+            aria-label={t('followUps.rescheduleLabel', { title: task.title })}
+            {...gate}
+          >
             {t('followUps.reschedule')}
           </Button>
           {task.rule ? (

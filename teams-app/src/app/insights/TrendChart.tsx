@@ -4,7 +4,7 @@ import { lazy } from 'react';
 import { ChartFigure } from './ChartFigure';
 import type { TrendPoint } from './trend-point';
 
-const LineChartView = lazy(() => import('./LineChartView'));
+const LineChartView = lazy(async () => ({ default: (await import('./ChartViews')).LineChartView }));
 
 export function TrendChart({ points, summary, legends }: { points: readonly TrendPoint[]; summary: string; legends: { value: string; plan?: string } }) {
   // Nothing to draw: the table beside it says that each month has no value.

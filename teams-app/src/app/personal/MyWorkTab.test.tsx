@@ -131,7 +131,8 @@ describe('personal tab', () => {
     const item = (title: string) => within(screen.getByTestId('my-tasks')).getAllByRole('listitem').find((li) => li.textContent!.includes(title))!;
     expect(within(item('Messe vorbereiten')).queryByRole('button', { name: /^Snooze/ })).toBeNull();
     fireEvent.click(within(item('Kontakt halten')).getByRole('button', { name: 'Snooze: Kontakt halten' }));
-    const form = within(item('Kontakt halten')).getByRole('form', { name: 'Snooze: Kontakt halten' });
+    // The form loads on demand.
+    const form = await within(item('Kontakt halten')).findByRole('form', { name: 'Snooze: Kontakt halten' });
     const until = within(form).getByLabelText(/Snooze until/);
     expect(document.activeElement).toBe(until);
     // A blank reason is refused at its field, and nothing is sent.
@@ -179,7 +180,7 @@ describe('personal tab', () => {
     await ready();
     const item = () => within(screen.getByTestId('my-tasks')).getAllByRole('listitem')[0]!;
     fireEvent.click(within(item()).getByRole('button', { name: 'Zurückstellen: Kontakt halten' }));
-    const form = within(item()).getByRole('form', { name: 'Zurückstellen: Kontakt halten' });
+    const form = await within(item()).findByRole('form', { name: 'Zurückstellen: Kontakt halten' });
     fireEvent.change(within(form).getByLabelText(/Zurückstellen bis/), { target: { value: '2026-12-24' } });
     fireEvent.change(within(form).getByLabelText(/Grund/), { target: { value: 'Urlaub' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Zurückstellen' }));
