@@ -2,7 +2,7 @@
 import { Field, Input, Textarea } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import type { Task } from '@crm/common';
-import { ApiError, ErrorNotice, FormActions, localDay } from '@crm/common/web';
+import { ApiError, ErrorNotice, fillIn, FormActions, localDay } from '@crm/common/web';
 import { TaskChangedNotice, useTaskUpdate } from '@crm/common/web/task-edit';
 import { useServices } from './services';
 import { useTabStyles } from './styles';
@@ -68,13 +68,7 @@ export default function SnoozeForm({
   };
   const server = (field: 'until' | 'reason') => (error instanceof ApiError ? error.fieldReason(field) : undefined);
   const message = (field: 'until' | 'reason') => (checked ? local[field] : undefined) ?? server(field);
-  const saved = (result: Task) =>
-    onSnoozed(
-      texts.done
-        .replace('{title}', () => result.title)
-        .replace('{date}', () => date(result.dueDate))
-        .replace('{reason}', () => reason.trim()),
-    );
+  const saved = (result: Task) => onSnoozed(fillIn(texts.done, { title: result.title, date: date(result.dueDate), reason: reason.trim() }));
   return (
     <form
       className={styles.form}

@@ -38,6 +38,10 @@ const numberFormat = (locale: string, options: Intl.NumberFormatOptions): Intl.N
   return format;
 };
 
+/** A text with its {placeholders} filled in; one left without a value stays as it is written. */
+export const fillIn = (template: string, vars?: Record<string, string | number>): string =>
+  template.replace(/\{(\w+)\}/g, (_m, name: string) => String(vars?.[name] ?? `{${name}}`));
+
 export function createI18n<K extends string = never>(
   language: Language,
   extra?: Extra<K>,
@@ -48,7 +52,7 @@ export function createI18n<K extends string = never>(
   const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   return {
     language,
-    t: (key, vars) => (dictionary[key] ?? key).replace(/\{(\w+)\}/g, (_m, name: string) => String(vars?.[name] ?? `{${name}}`)),
+    t: (key, vars) => fillIn(dictionary[key] ?? key, vars),
     date: (value) => dateFormat.format(typeof value === 'string' ? new Date(value) : value),
     dateTime: (value) => dateTimeFormat.format(typeof value === 'string' ? new Date(value) : value),
     money: (amount, currency) => numberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount),

@@ -5,6 +5,7 @@ import { AccountCreate, AutomationRules, ContactCreate, InteractionCreate, Oppor
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { callAs, createApiHarness, type ApiHarness } from '../../../../test/support/api-harness';
+import { crashingIn } from '../../../../test/support/crashing-db';
 import { describeEachDatabase, seedActor } from '../../../../test/support/databases';
 import { domainError } from '../../../../test/support/domain-expect';
 import type { Actor } from '../../core/actor';
@@ -188,6 +189,22 @@ describeEachDatabase('automation rules', (getDb) => {
     await domainError(snoozeRuleFollowUp(getDb(), anna, own.id, 1, { until: '2026-12-20', reason: 'x' }, NOW), 'not_found');
     const stranger = await seedActor(getDb());
     await domainError(snoozeRuleFollowUp(getDb(), stranger, followUp.taskId, 2, { until: '2026-12-20', reason: 'x' }, NOW), 'not_found');
+  });
+
+  it('moves the due date and records the reason of a snooze together: a crash between them keeps neither', async () => {
+    const followUp = createdBy(first, 'noAnswer').created[0]!;
+    const before = await readTask(getDb(), anna, followUp.taskId);
+    const crashed = snoozeRuleFollowUp(crashingIn(getDb(), /UPDATE automation_follow_ups/), anna, followUp.taskId, 1, { until: '2026-12-18', reason: 'Messe' }, NOW);
+    await expect(crashed).rejects.toThrow('injected crash');
+    expect(await readTask(getDb(), anna, followUp.taskId)).toEqual(before);
+    // The retry with the version read succeeds, and the reason is there with the new day.
+    const snoozed = await snoozeRuleFollowUp(getDb(), anna, followUp.taskId, 1, { until: '2026-12-18', reason: 'Messe' }, NOW);
+    expect([snoozed.task.dueDate, snoozed.snoozeReason]).toEqual(['2026-12-18', 'Messe']);
+    const [row] = await getDb().query<{ snooze_reason: string }>(`SELECT snooze_reason FROM automation_follow_ups WHERE tenant_id = $1 AND task_id = $2`, [
+      anna.tenantId,
+      followUp.taskId,
+    ]);
+    expect(row?.snooze_reason).toBe('Messe');
   });
 
   it("marks a rule's follow-ups with their rule in My CRM and the account tab, the others with null, so the tabs offer the snooze", async () => {

@@ -202,8 +202,10 @@ export async function snoozeRuleFollowUp(db: Db, actor: Actor, taskId: string, e
   const followUp = await followUpOfTask(db, actor.tenantId, taskId);
   if (!followUp) throw notFound('rule follow-up');
   if (input.until <= now.toISOString().slice(0, 10)) throw invalid('until', 'must be after today');
-  const task = await changeTask(db, actor, taskId, expectedVersion, { dueDate: input.until });
-  await inTransaction(db, (tx) => snoozeFollowUp(tx, actor.tenantId, taskId, input.until, input.reason, actor.userId));
+  // The new due date and the snooze's reason commit together: a crash between them lost the reason, and the retry met a 412.
+  const task = await changeTask(db, actor, taskId, expectedVersion, { dueDate: input.until }, (tx) =>
+    snoozeFollowUp(tx, actor.tenantId, taskId, input.until, input.reason, actor.userId),
+  );
   return { ...followUp, snoozedUntil: input.until, snoozeReason: input.reason, snoozedBy: actor.userId, task: { ...task, rule: { name: followUp.rule } } };
 }
 

@@ -3,20 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import { callAs, createAs, createApiHarness, type ApiHarness } from '../../../../test/support/api-harness';
+import { crashingIn } from '../../../../test/support/crashing-db';
 import { describeEachDatabase } from '../../../../test/support/databases';
-import type { Db, Queryable } from '../../core/db/db';
 import { escalateDue } from './service';
 
 const HOUR = 3_600_000;
-
-/** The database, except that inside a transaction the first statement matching `crashAt` fails: a host dying between two writes. */
-function crashingIn(db: Db, crashAt: RegExp): Db {
-  const crashing = (tx: Queryable): Queryable => ({
-    query: (sql, params) => (crashAt.test(typeof sql === 'string' ? sql : sql.text) ? Promise.reject(new Error('injected crash')) : tx.query(sql, params)),
-    exec: (sql) => tx.exec(sql),
-  });
-  return { ...db, transaction: (fn) => db.transaction((tx) => fn(crashing(tx))) };
-}
 
 describeEachDatabase('cases', (getDb) => {
   let api: ApiHarness;

@@ -26,8 +26,13 @@ export const readTask = (db: Db, actor: Actor, id: string) => readRecord('task',
 export const searchTasks = (db: Db, actor: Actor, query: TaskListQuery) =>
   listTasks(db, actor.tenantId, { ...query, assigneeId: query.assigneeId === 'me' ? actor.userId : query.assigneeId });
 
-export const changeTask = (db: Db, actor: Actor, id: string, expectedVersion: number, patch: TaskPatch) =>
-  updateRecord(db, actor, 'task', id, (tx) => updateTask(tx, actor.tenantId, id, expectedVersion, patch));
+/** `alongside` writes in the same transaction once the change holds, so a crash keeps both or neither. */
+export const changeTask = (db: Db, actor: Actor, id: string, expectedVersion: number, patch: TaskPatch, alongside?: (tx: Queryable) => Promise<void>) =>
+  updateRecord(db, actor, 'task', id, async (tx) => {
+    const outcome = await updateTask(tx, actor.tenantId, id, expectedVersion, patch);
+    if (outcome.status === 'ok' && alongside) await alongside(tx);
+    return outcome;
+  });
 
 export const removeTask = (db: Db, actor: Actor, id: string, expectedVersion: number) => deleteRecord(db, actor, 'task', 'tasks', id, expectedVersion);
 

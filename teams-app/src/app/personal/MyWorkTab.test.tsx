@@ -26,6 +26,15 @@ function renderMine(answer: FakeAnswer<'myWork'>, locale = 'en-US', more: FakeAn
   return api;
 }
 const ready = () => waitFor(() => expect(document.querySelector('[data-ready-key="me"]')).not.toBeNull());
+/** The 412 of a follow-up whose due date Markus Wolf changed first. */
+const movedByMarkus = (id: string) =>
+  new ApiError('changed', 412, {
+    type: 't',
+    title: 'Precondition Failed',
+    status: 412,
+    lastChange: { by: { id, name: 'Markus Wolf' }, at: '2026-12-02T09:30:00Z', action: 'update', fields: ['dueDate'] },
+  });
+
 /** The snooze's answer for a task (the rule's key fields as a fixture). */
 const snoozedOf = (snoozed: Task, body: { until: string; reason: string }) => ({
   taskId: snoozed.id,
@@ -70,7 +79,11 @@ describe('personal tab', () => {
 
   it('says which email a follow-up came from, also when its sender is not in the CRM yet (#12 defect 15)', async () => {
     const origin = { internetMessageId: '<a1@kunde.de>', subject: 'Anfrage Ersatzteile', from: 'lena.vogt@hoffmann-antriebstechnik.de' };
-    const orphan = { ...task({ title: 'Antworten auf: Anfrage Ersatzteile', dueDate: '2026-12-03', accountId: null, origin }), accountName: null, overdue: false };
+    const orphan = {
+      ...task({ title: 'Antworten auf: Anfrage Ersatzteile', dueDate: '2026-12-03', accountId: null, origin }),
+      accountName: null,
+      overdue: false,
+    };
     renderMine(() => myWork({ tasks: [orphan], openTaskCount: 1 }), 'de-DE');
     await ready();
     expect(within(screen.getByTestId('my-tasks')).getByTestId('task-origin').textContent).toBe(
@@ -82,13 +95,7 @@ describe('personal tab', () => {
     let version = 1;
     let current = task({ title: 'Angebot nachfassen', dueDate: '2026-11-26' });
     const updateTask: FakeAnswer<'updateTask'> = ({ params, body, ifMatch }) => {
-      if (ifMatch !== `"${version}"`)
-        return new ApiError('changed', 412, {
-          type: 't',
-          title: 'Precondition Failed',
-          status: 412,
-          lastChange: { by: { id: current.id, name: 'Markus Wolf' }, at: '2026-12-02T09:30:00Z', action: 'update', fields: ['dueDate'] },
-        });
+      if (ifMatch !== `"${version}"`) return movedByMarkus(current.id);
       current = { ...current, id: params!.id, ...body, etag: `"${++version}"` } as typeof current;
       return current;
     };
@@ -128,7 +135,10 @@ describe('personal tab', () => {
     };
     const api = renderMine(() => myWork({ tasks: [ruled, own], openTaskCount: 2 }), 'en-US', { snoozeFollowUp });
     await ready();
-    const item = (title: string) => within(screen.getByTestId('my-tasks')).getAllByRole('listitem').find((li) => li.textContent!.includes(title))!;
+    const item = (title: string) =>
+      within(screen.getByTestId('my-tasks'))
+        .getAllByRole('listitem')
+        .find((li) => li.textContent!.includes(title))!;
     expect(within(item('Messe vorbereiten')).queryByRole('button', { name: /^Snooze/ })).toBeNull();
     fireEvent.click(within(item('Kontakt halten')).getByRole('button', { name: 'Snooze: Kontakt halten' }));
     // The form loads on demand.
@@ -162,14 +172,13 @@ describe('personal tab', () => {
     let version = 2;
     const snoozeFollowUp: FakeAnswer<'snoozeFollowUp'> = ({ params, body, ifMatch }) => {
       if (body!.until < '2027-01-01')
-        return new ApiError('invalid', 400, { type: 't', title: 'Bad Request', status: 400, errors: [{ field: 'until', in: 'body', reason: 'must be after today' }] });
-      if (ifMatch !== `"${version}"`)
-        return new ApiError('changed', 412, {
+        return new ApiError('invalid', 400, {
           type: 't',
-          title: 'Precondition Failed',
-          status: 412,
-          lastChange: { by: { id: current.id, name: 'Markus Wolf' }, at: '2026-12-02T09:30:00Z', action: 'update', fields: ['dueDate'] },
+          title: 'Bad Request',
+          status: 400,
+          errors: [{ field: 'until', in: 'body', reason: 'must be after today' }],
         });
+      if (ifMatch !== `"${version}"`) return movedByMarkus(current.id);
       current = { ...current, id: params!.id, dueDate: body!.until, etag: `"${++version}"` };
       return { ...snoozedOf(current, body!), task: current };
     };
@@ -241,7 +250,8 @@ describe('personal tab', () => {
       expect(button.getAttribute('aria-disabled')).toBe('true');
       expect(button.getAttribute('aria-describedby')).toBe(within(tasks).getByTestId('role-notice').id);
     }
-    for (const name of ['Resolve Lager defekt', 'Disqualify Keller', 'Convert Keller into a customer']) expect(screen.getByRole('button', { name }).getAttribute('aria-disabled')).toBe('true');
+    for (const name of ['Resolve Lager defekt', 'Disqualify Keller', 'Convert Keller into a customer'])
+      expect(screen.getByRole('button', { name }).getAttribute('aria-disabled')).toBe('true');
     for (const label of ['Priority of Lager defekt', 'Status of Lager defekt', 'Hand Lager defekt over to', 'Status of Keller', 'Hand Keller over to'])
       expect(screen.getByLabelText(label)).toHaveProperty('disabled', true);
     fireEvent.click(within(tasks).getAllByRole('button', { name: /^Reschedule: / })[0]!);
